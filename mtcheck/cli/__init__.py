@@ -1,0 +1,139 @@
+"""Command line: wires argparse to functions and returns the exit status from one place.
+
+Exit status: 0 passed, 1 the gate failed, 2 usage or input error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from mtcheck import __version__
+from mtcheck.config import Settings, apply_table, load_settings, parse_severity
+from mtcheck.errors import InputError
+from mtcheck.report import FORMATS
+
+EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse exits 2 too; keep its message, drop nothing
+        self.print_usage(sys.stderr)
+        raise InputError(message)
+
+
+def _add_settings_args(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("rules and gate (override the config file)")
+    g.add_argument("--config", type=Path, help="mtcheck.toml or pyproject.toml (default: nearest one upwards)")
+    g.add_argument("--target-lang", help="target language code (default: detected)")
+    g.add_argument("--select", help="comma-separated codes or prefixes to enable (replaces the config's)")
+    g.add_argument("--extend-select", help="comma-separated codes to enable in addition")
+    g.add_argument("--ignore", help="comma-separated codes or prefixes to disable")
+    g.add_argument("--severity", action="append", default=[], metavar="CODE=SEVERITY",
+                   help="re-grade a rule, e.g. MT601=major (repeatable)")
+    g.add_argument("--fail-under", type=float, help="fail when the score is below N (default 90)")
+    g.add_argument("--fail-on", help="fail on any finding at this severity or above: minor, major, critical, "
+                                     "never (default critical)")
+    g.add_argument("--max-bytes", type=int, help="largest article accepted, in bytes (default 1,000,000)")
+    g.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+
+
+def _csv(value: str | None) -> list[str] | None:
+    return [v.strip() for v in value.split(",") if v.strip()] if value is not None else None
+
+
+def settings_from_args(args: argparse.Namespace) -> Settings:
+    settings = load_settings(args.config, None if args.config else Path.cwd())
+    table: dict = {}
+    for key in ("select", "extend_select", "ignore"):
+        value = _csv(getattr(args, key))
+        if value is not None:
+            table[key.replace("_", "-")] = value
+    if args.severity:
+        sev = {}
+        for item in args.severity:
+            code, sep, level = item.partition("=")
+            if not sep:
+                raise InputError(f"--severity {item}: expected CODE=SEVERITY, e.g. MT601=major")
+            sev[code.strip()] = parse_severity(level.strip(), "--severity").value
+        table["severity"] = sev
+    for key in ("target_lang", "fail_under", "fail_on", "max_bytes"):
+        if getattr(args, key) is not None:
+            table[key.replace("_", "-")] = getattr(args, key)
+    return apply_table(settings, table, "command line") if table else settings
+
+
+def use_colour(args: argparse.Namespace, stream: object) -> bool:
+    import os
+
+    if args.color != "auto":
+        return args.color == "always"
+    return bool(getattr(stream, "isatty", lambda: False)()) and "NO_COLOR" not in os.environ
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="mtcheck", description="Check machine translations of Indonesian news articles.")
+    parser.add_argument("--version", action="version", version=f"mtcheck {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    p = sub.add_parser("check", help="check one translation against its Indonesian original "
+                                     "(no files: the shipped sample)")
+    p.add_argument("source", nargs="?", help="Indonesian original (file, or - for stdin)")
+    p.add_argument("target", nargs="?", help="translation (file, or - for stdin)")
+    p.add_argument("--reference", help="a human reference translation: adds BLEU, chrF and TER")
+    p.add_argument("--format", choices=FORMATS, default="text")
+    p.add_argument("-o", "--output", type=Path, help="write the report here (atomically) instead of stdout")
+    _add_settings_args(p)
+
+    p = sub.add_parser("batch", help="check many articles: a JSONL file or a directory")
+    p.add_argument("input", type=Path, help="JSONL file or directory of articles (see README)")
+    p.add_argument("-o", "--output", type=Path, help="write JSONL reports here (atomically) instead of stdout")
+    p.add_argument("--format", choices=("jsonl", "markdown"), default="jsonl")
+    p.add_argument("--html-dir", type=Path, help="also write one HTML report per article into this folder")
+    p.add_argument("--jobs", "-j", type=int, default=0, help="worker processes (default: all cores)")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
+    _add_settings_args(p)
+
+    p = sub.add_parser("demo", help="check the shipped real sample (VOI, Rutte in Kyiv) and print the report")
+    p.add_argument("--format", choices=FORMATS, default="text")
+    p.add_argument("-o", "--output", type=Path)
+    _add_settings_args(p)
+
+    p = sub.add_parser("rules", help="list the rules, or show one rule's documentation")
+    p.add_argument("code", nargs="?", help="a rule code, e.g. MT601")
+    p.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.print_help(sys.stderr)
+            return EXIT_ERROR
+        if args.command == "check":
+            from mtcheck.cli.check import run_check
+
+            return run_check(args)
+        if args.command == "demo":
+            from mtcheck.cli.check import run_demo
+
+            return run_demo(args)
+        if args.command == "batch":
+            from mtcheck.cli.batch import run_batch
+
+            return run_batch(args)
+        from mtcheck.cli.rules import run_rules
+
+        return run_rules(args)
+    except InputError as e:
+        print(f"mtcheck: error: {e}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("mtcheck: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK

@@ -1,0 +1,159 @@
+"""`mtcheck batch`: check many articles on all cores, stream JSONL reports, print a summary."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
+from multiprocessing import get_all_start_methods, get_context
+from pathlib import Path
+
+from mtcheck.batch import Item, read_items
+from mtcheck.cli import EXIT_ERROR, EXIT_FAILED, EXIT_OK, settings_from_args, use_colour
+from mtcheck.config import Settings
+from mtcheck.engine import check_pair
+from mtcheck.errors import InputError
+from mtcheck.io import write_atomic
+from mtcheck.report.json_report import to_dict
+
+_worker_settings: Settings | None = None
+_worker_rules: list | None = None
+_worker_html: Path | None = None
+
+
+def _init_worker(settings: Settings, html_dir: Path | None) -> None:
+    global _worker_settings, _worker_rules, _worker_html
+    _worker_settings, _worker_rules, _worker_html = settings, settings.selected_rules(), html_dir
+
+
+def check_item(item: Item) -> tuple[dict, float]:
+    """One JSONL record for an item (its report, or its error) and the seconds it took."""
+    t0 = time.perf_counter()
+    if item.error is not None:
+        return {"id": item.id, "error": item.error}, 0.0
+    assert _worker_settings is not None and item.source is not None and item.target is not None
+    try:
+        report = check_pair(item.source, item.target, _worker_settings, target_lang=item.target_lang,
+                            reference=item.reference, rules=_worker_rules)
+    except InputError as e:
+        return {"id": item.id, "error": f"{item.id}: {e}"}, time.perf_counter() - t0
+    if _worker_html is not None:
+        from mtcheck.report.html import render
+
+        name = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in item.id) + ".html"
+        write_atomic(_worker_html / name, render(report, title=item.id))
+    record = {"id": item.id, **to_dict(report, include_texts=False)}
+    return record, time.perf_counter() - t0
+
+
+def _results(items: Iterator[Item], settings: Settings, jobs: int, html_dir: Path | None
+             ) -> Iterator[tuple[dict, float]]:
+    if jobs <= 1:
+        _init_worker(settings, html_dir)
+        yield from map(check_item, items)
+        return
+    # fork keeps start-up cheap where it exists; results come back in input order.
+    ctx = get_context("fork") if "fork" in get_all_start_methods() else get_context()
+    pool = ctx.Pool(jobs, _init_worker, (settings, html_dir))
+    try:
+        yield from pool.imap(check_item, items, chunksize=4)
+    finally:
+        pool.terminate()
+
+
+class Progress:
+    def __init__(self, enabled: bool, colour: bool) -> None:
+        self.enabled, self.colour, self.start, self.last = enabled, colour, time.perf_counter(), 0.0
+
+    def update(self, done: int, failed: int, errors: int) -> None:
+        now = time.perf_counter()
+        if not self.enabled or now - self.last < 0.1:
+            return
+        self.last = now
+        rate = done / max(now - self.start, 1e-9)
+        sys.stderr.write(f"\r\033[K{done} articles  {failed} failed  {errors} errors  {rate:.1f}/s")
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\r\033[K")
+
+
+def summarise(records: list[dict], durations: list[float], elapsed: float, jobs: int) -> str:
+    checked = [r for r in records if "error" not in r]
+    errors = [r for r in records if "error" in r]
+    failed = [r for r in checked if not r["passed"]]
+    by_cat: Counter[str] = Counter()
+    by_sev: Counter[str] = Counter()
+    for r in checked:
+        by_cat.update(r["counts"]["by_category"])
+        by_sev.update({k: v for k, v in r["counts"]["by_severity"].items() if v})
+    lines = [f"mtcheck batch: {len(records)} articles in {elapsed:.1f}s on {jobs} worker(s): "
+             f"{len(checked) - len(failed)} passed, {len(failed)} failed, {len(errors)} could not be checked"]
+    if checked:
+        mean = sum(r["score"] for r in checked) / len(checked)
+        lines.append(f"  mean score {mean:.1f}; findings by severity: "
+                     + (", ".join(f"{k} {v}" for k, v in sorted(by_sev.items())) or "none"))
+        lines.append("  findings by category: " + (", ".join(f"{k} {v}" for k, v in sorted(by_cat.items())) or "none"))
+        slow = sorted(zip(durations, records), key=lambda x: -x[0])[:5]
+        lines.append("  slowest: " + ", ".join(f"{r['id']} {d * 1000:.0f} ms" for d, r in slow if "error" not in r))
+    for r in errors[:10]:
+        lines.append(f"  error: {r['error']}")
+    if len(errors) > 10:
+        lines.append(f"  ... and {len(errors) - 10} more errors (see the output)")
+    return "\n".join(lines)
+
+
+def _markdown(records: list[dict], summary: str) -> str:
+    from mtcheck.report.markdown import md_escape
+
+    lines = ["### mtcheck batch", "", "```", summary, "```", "", "| id | score | passed | findings |",
+             "|---|---|---|---|"]
+    for r in records:
+        if "error" in r:
+            lines.append(f"| {md_escape(r['id'])} | — | error | {md_escape(r['error'])} |")
+        else:
+            codes = Counter(f["code"] for f in r["findings"])
+            lines.append(f"| {md_escape(r['id'])} | {r['score']:.1f} | {'yes' if r['passed'] else '**no**'} | "
+                         + ", ".join(f"{c}×{n}" for c, n in sorted(codes.items())) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def run_batch(args: argparse.Namespace) -> int:
+    settings = settings_from_args(args)
+    if args.output is not None and args.output.resolve() == args.input.resolve():
+        raise InputError(f"-o {args.output}: is the input; refusing to overwrite it")
+    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+    items = read_items(args.input, settings.max_bytes)
+    progress = Progress(sys.stderr.isatty() and not args.no_progress, use_colour(args, sys.stderr))
+    records: list[dict] = []
+    durations: list[float] = []
+    failed = errors = 0
+    to_stdout = args.output is None and args.format == "jsonl"
+    t0 = time.perf_counter()
+    for record, seconds in _results(items, settings, jobs, args.html_dir):
+        records.append(record)
+        durations.append(seconds)
+        errors += "error" in record
+        failed += "error" not in record and not record["passed"]
+        if to_stdout:
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        progress.update(len(records), failed, errors)
+    progress.close()
+    summary = summarise(records, durations, time.perf_counter() - t0, jobs)
+    if args.format == "markdown":
+        text = _markdown(records, summary)
+    else:
+        text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    if args.output is not None:
+        write_atomic(args.output, text)
+    elif args.format == "markdown":
+        sys.stdout.write(text)
+    print(summary, file=sys.stderr)
+    if errors:
+        return EXIT_ERROR
+    return EXIT_FAILED if failed else EXIT_OK

@@ -1,0 +1,127 @@
+"""Run the selected rules on one article pair and build its report."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+
+from mtcheck import __version__
+from mtcheck.config import Settings
+from mtcheck.errors import InputError
+from mtcheck.model import Finding, Report
+from mtcheck.rules.base import Rule
+from mtcheck.scoring import WEIGHTS, gate, penalty, score
+from mtcheck.text.article import ArticlePair
+from mtcheck.text.langid import detect_language
+
+MIN_DETECT_CHARS = 20
+
+
+def resolve_target_lang(target: str, declared: str | None, where: str = "target") -> str:
+    """The declared target language, or the detected one when none is declared."""
+    if declared:
+        return declared
+    lang = detect_language(target)
+    if lang is None:
+        raise InputError(f"{where}: cannot detect the target language; pass --target-lang")
+    if lang == "id":
+        # An untranslated article is a finding, not an input error: check it as English, the first target.
+        return "en"
+    return lang
+
+
+def check_source_language(source: str, where: str = "source") -> None:
+    """Refuse a source that is clearly not Indonesian (for example, source and target swapped)."""
+    if len(source) < MIN_DETECT_CHARS:
+        return
+    lang = detect_language(source)
+    if lang is not None and lang != "id":
+        from mtcheck.lang import get_pack
+        from mtcheck.text.langid import function_word_counts
+
+        _, n_id, _ = function_word_counts(source, get_pack("en"))
+        if n_id == 0:  # langdetect is unsure on short or name-heavy text; keep only clear cases
+            raise InputError(f"{where}: the source must be Indonesian, but it looks like '{lang}'")
+
+
+def signature(settings: Settings, rules: Sequence[Rule], target_lang: str) -> str:
+    """Every setting that changes the score, so that two scores compare only when signatures match."""
+    parts = [f"mtcheck:{__version__}", f"tgt:{target_lang}", "rules:" + ",".join(r.code for r in rules)]
+    if settings.severity:
+        parts.append("sev:" + ",".join(f"{k}={v.value}" for k, v in sorted(settings.severity.items())))
+    if any(settings.rule_options.values()):
+        parts.append("opt:" + ",".join(f"{c}.{k}={v}" for c, o in sorted(settings.rule_options.items())
+                                       for k, v in sorted(o.items())))
+    parts.append("w:" + "-".join(f"{w:g}" for w in WEIGHTS.values()))
+    return "|".join(parts)
+
+
+def _regrade(finding: Finding, settings: Settings) -> Finding:
+    keys = [k for k in settings.severity if finding.code.startswith(k)]
+    if not keys:
+        return finding
+    from dataclasses import replace
+
+    return replace(finding, severity=settings.severity[max(keys, key=len)])
+
+
+def _suppress(findings: list[Finding], rules: Sequence[Rule]) -> list[Finding]:
+    """Drop findings of suppressed codes where a suppressing rule already flagged overlapping target text."""
+    suppressors = {r.code: r.suppresses for r in rules if r.suppresses}
+    if not suppressors:
+        return findings
+    covered: dict[str, list] = {}
+    for f in findings:
+        for code in suppressors.get(f.code, ()):
+            if f.target_span:
+                covered.setdefault(code, []).append(f.target_span)
+    return [f for f in findings
+            if not (f.target_span and any(f.target_span.overlaps(s) for s in covered.get(f.code, ())))]
+
+
+def run_rules(pair: ArticlePair, rules: Sequence[Rule], settings: Settings,
+              timings: dict[str, float] | None = None) -> list[Finding]:
+    findings: list[Finding] = []
+    for rule in rules:
+        t0 = time.perf_counter()
+        findings.extend(_regrade(f, settings) for f in rule.check(pair))
+        if timings is not None:
+            timings[rule.code] = round((time.perf_counter() - t0) * 1000, 3)
+    return sorted(_suppress(findings, rules), key=Finding.sort_key)
+
+
+def check_pair(source: str, target: str, settings: Settings, target_lang: str | None = None,
+               reference: str | None = None, rules: Sequence[Rule] | None = None) -> Report:
+    t_start = time.perf_counter()
+    lang = resolve_target_lang(target, target_lang or settings.target_lang)
+    rules = settings.selected_rules() if rules is None else rules
+    pair = ArticlePair(source, target, lang, boilerplate=settings.boilerplate_patterns(), reference=reference)
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
+    _ = pair.sentence_pairs  # segmentation and alignment, timed apart from the rules that share them
+    timings["align"] = round((time.perf_counter() - t0) * 1000, 3)
+    rule_timings: dict[str, float] = {}
+    findings = run_rules(pair, rules, settings, rule_timings)
+    timings["rules"] = round(sum(rule_timings.values()), 3)
+    metrics = None
+    if reference is not None:
+        t0 = time.perf_counter()
+        from mtcheck.metrics import reference_metrics
+
+        metrics = reference_metrics(pair, reference)
+        timings["metrics"] = round((time.perf_counter() - t0) * 1000, 3)
+    value = score(findings, pair.source_words)
+    passed, reasons = gate(findings, value, settings.fail_under, settings.fail_on)
+    timings["total"] = round((time.perf_counter() - t_start) * 1000, 3)
+    return Report(
+        source=source, target=target, source_lang="id", target_lang=lang, findings=findings, score=value,
+        passed=passed,
+        gate={"fail_under": settings.fail_under,
+              "fail_on": settings.fail_on.value if settings.fail_on else None, "reasons": reasons},
+        source_words=pair.source_words, target_words=pair.target_words, penalty=penalty(findings),
+        signature=signature(settings, rules, lang), version=__version__, timings_ms=timings,
+        reference_metrics=metrics,
+        alignment=[{"kind": b.kind,
+                    "source": [[s.start, s.end] for s in b.source],
+                    "target": [[t.start, t.end] for t in b.target]} for b in pair.paragraph_beads],
+    )

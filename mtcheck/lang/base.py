@@ -1,0 +1,46 @@
+"""What a language pack provides. Rules read these fields; they never branch on a language code."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib import resources
+
+_LATIN_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+
+
+def data_lines(*path: str) -> list[str]:
+    """Non-comment, non-empty lines of mtcheck/data/<path...>."""
+    node = resources.files("mtcheck").joinpath("data")
+    for part in path:
+        node = node.joinpath(part)
+    text = node.read_text(encoding="utf-8")
+    return [ln.rstrip("\n") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+def data_tsv(*path: str) -> list[dict[str, str]]:
+    """Rows of a TSV data file whose first non-comment line is the header."""
+    lines = data_lines(*path)
+    header = lines[0].split("\t")
+    return [dict(zip(header, ln.split("\t"))) for ln in lines[1:]]
+
+
+def latin_words(text: str) -> list[re.Match[str]]:
+    return list(_LATIN_WORD.finditer(text))
+
+
+@dataclass(frozen=True)
+class LanguagePack:
+    code: str
+    name: str
+    abbreviations: frozenset[str]
+    function_words: frozenset[str]
+    cjk_terminators: str = ""
+    # Bracket and quote pairs as (open, close); a symmetric quote has open == close.
+    brackets: tuple[tuple[str, str], ...] = (("(", ")"), ("[", "]"))
+    quotes: tuple[tuple[str, str], ...] = (('"', '"'), ("“", "”"), ("«", "»"))
+    words: Callable[[str], list[re.Match[str]]] = field(default=latin_words)
+
+    def count_words(self, text: str) -> int:
+        return len(self.words(text))

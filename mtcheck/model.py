@@ -1,0 +1,127 @@
+"""The data every rule and report shares: spans, severities, categories, findings and reports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    MINOR = "minor"
+    MAJOR = "major"
+    CRITICAL = "critical"
+
+    @property
+    def rank(self) -> int:
+        return _SEVERITY_RANK[self]
+
+
+_SEVERITY_RANK = {Severity.MINOR: 1, Severity.MAJOR: 2, Severity.CRITICAL: 3}
+
+
+class Category(str, Enum):
+    """MQM / ITS 2.0-like issue types; never parsed out of a rule code."""
+
+    UNTRANSLATED = "untranslated"
+    LENGTH = "length"
+    NAMES = "names"
+    PRONOUNS = "pronouns"
+    NUMBERS = "numbers"
+    OMISSION = "omission"
+    ADDITION = "addition"
+    MISTRANSLATION = "mistranslation"
+    PUNCTUATION = "punctuation"
+    SOURCE = "source"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Half-open interval [start, end) of code points into the original text."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span [{self.start}, {self.end})")
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def to_list(self) -> list[int]:
+        return [self.start, self.end]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    code: str
+    rule: str
+    category: Category
+    severity: Severity
+    message: str
+    source_span: Span | None
+    target_span: Span | None
+    suggestion: str | None = None
+    confidence: float = 1.0
+    evidence: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.confidence <= 1.0:
+            raise ValueError(f"confidence {self.confidence} outside 0..1")
+
+    def sort_key(self) -> tuple[int, int, str]:
+        span = self.target_span or self.source_span
+        return (span.start if span else -1, span.end if span else -1, self.code)
+
+    def to_dict(self, source: str | None = None, target: str | None = None) -> dict:
+        d: dict = {
+            "code": self.code,
+            "rule": self.rule,
+            "category": self.category.value,
+            "severity": self.severity.value,
+            "message": self.message,
+            "suggestion": self.suggestion,
+            "confidence": round(self.confidence, 3),
+            "source_span": self.source_span.to_list() if self.source_span else None,
+            "target_span": self.target_span.to_list() if self.target_span else None,
+        }
+        if self.evidence:
+            d["evidence"] = list(self.evidence)
+        # The covered text makes JSON output readable without the inputs at hand.
+        if source is not None and self.source_span:
+            d["source_text"] = source[self.source_span.start : self.source_span.end]
+        if target is not None and self.target_span:
+            d["target_text"] = target[self.target_span.start : self.target_span.end]
+        return d
+
+
+@dataclass(slots=True)
+class Report:
+    source: str
+    target: str
+    source_lang: str
+    target_lang: str
+    findings: list[Finding]
+    score: float
+    passed: bool
+    gate: dict
+    source_words: int
+    target_words: int
+    penalty: float
+    signature: str
+    version: str
+    timings_ms: dict[str, float] = field(default_factory=dict)
+    reference_metrics: dict | None = None
+    alignment: list[dict] = field(default_factory=list)
+
+    def counts_by_category(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for f in self.findings:
+            counts[f.category.value] = counts.get(f.category.value, 0) + 1
+        return dict(sorted(counts.items()))
+
+    def counts_by_severity(self) -> dict[str, int]:
+        counts = {s.value: 0 for s in Severity}
+        for f in self.findings:
+            counts[f.severity.value] += 1
+        return counts

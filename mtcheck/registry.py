@@ -1,0 +1,35 @@
+"""Every rule, listed explicitly. `mtcheck rules`, the docs and the tests all read this tuple."""
+
+from __future__ import annotations
+
+import re
+
+from mtcheck.rules.base import Rule
+from mtcheck.rules.brackets import DroppedBrackets, DroppedQuotes, UnbalancedBracket, UnbalancedQuote
+from mtcheck.rules.length import OverlongTranslation, TruncatedTranslation
+from mtcheck.rules.untranslated import IndonesianWords, UntranslatedSentence
+
+ALL_RULES: tuple[type[Rule], ...] = (
+    UntranslatedSentence,
+    IndonesianWords,
+    TruncatedTranslation,
+    OverlongTranslation,
+    UnbalancedBracket,
+    UnbalancedQuote,
+    DroppedBrackets,
+    DroppedQuotes,
+)
+
+# Codes are retired, never reused: old code -> what replaced it.
+RETIRED: dict[str, str] = {}
+
+CODE_PATTERN = re.compile(r"^MT\d{3}$")
+_BY_CODE = {r.code: r for r in ALL_RULES}
+
+
+def by_code(code: str) -> type[Rule]:
+    return _BY_CODE[code]
+
+
+def codes() -> list[str]:
+    return [r.code for r in ALL_RULES]

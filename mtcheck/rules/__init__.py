@@ -1,0 +1,1 @@
+"""Detectors, one module per family. The registry (mtcheck.registry) lists them explicitly."""

@@ -1,0 +1,76 @@
+"""The Rule base class: metadata as class constants, one `check` method, a helper to make findings."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterator
+from typing import Any, ClassVar
+
+from mtcheck.errors import InputError
+from mtcheck.model import Category, Finding, Severity, Span
+from mtcheck.text.article import ArticlePair
+from mtcheck.text.segment import Segment
+
+SpanLike = Span | Segment | tuple[Segment, ...] | None
+
+
+def to_span(where: SpanLike) -> Span | None:
+    """A Span from a span, a segment, or a run of consecutive segments (first start to last end)."""
+    if where is None or isinstance(where, Span):
+        return where
+    if isinstance(where, Segment):
+        return Span(where.start, where.end)
+    if not where:
+        return None
+    return Span(where[0].start, where[-1].end)
+
+
+class Rule(ABC):
+    """A detector. Subclasses set the class constants and implement `check`; the engine does the rest
+    (selection, re-grading, suppression). A rule never reads configuration beyond its own `options`."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    category: ClassVar[Category]
+    default_severity: ClassVar[Severity]
+    default_enabled: ClassVar[bool] = True
+    # Named thresholds, overridable in config as [tool.mtcheck.rules.MTxxx]; keys in kebab-case.
+    defaults: ClassVar[dict[str, Any]] = {}
+    # Codes whose findings are dropped where this rule's findings already cover the same target text.
+    suppresses: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, options: dict[str, Any] | None = None) -> None:
+        options = options or {}
+        unknown = sorted(set(options) - set(self.defaults))
+        if unknown:
+            known = ", ".join(sorted(self.defaults)) or "none"
+            raise InputError(f"{self.code}: unknown option(s) {', '.join(unknown)} (known: {known})")
+        self.options: dict[str, Any] = {**self.defaults, **options}
+
+    @abstractmethod
+    def check(self, pair: ArticlePair) -> Iterator[Finding]:
+        """Yield findings for one article pair."""
+
+    def finding(self, message: str, *, source: SpanLike = None, target: SpanLike = None,
+                suggestion: str | None = None, confidence: float = 1.0, severity: Severity | None = None,
+                evidence: tuple[str, ...] = ()) -> Finding:
+        return Finding(
+            code=self.code,
+            rule=self.name,
+            category=self.category,
+            severity=severity or self.default_severity,
+            message=message,
+            source_span=to_span(source),
+            target_span=to_span(target),
+            suggestion=suggestion,
+            confidence=confidence,
+            evidence=evidence,
+        )
+
+    @classmethod
+    def doc(cls) -> str:
+        return (cls.__doc__ or "").strip()
+
+    @classmethod
+    def summary(cls) -> str:
+        return cls.doc().splitlines()[0] if cls.doc() else ""

@@ -1,0 +1,200 @@
+"""MT6xx: brackets and quotes left open in the translation, or dropped from it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from mtcheck.model import Category, Finding, Span
+from mtcheck.model import Severity as Sev
+from mtcheck.rules.base import Rule
+from mtcheck.text.article import ArticlePair
+from mtcheck.text.pairs import Mark, scan_pairs
+from mtcheck.text.segment import Segment
+
+# Bracketed dates "(3/10)" and bare numbers are routinely rewritten without brackets in English.
+_DROPPABLE = re.compile(r"^[\d\s/.,:-]*$")
+
+
+def _unmatched(pair: ArticlePair, pairs: tuple[tuple[str, str], ...]) -> Iterator[tuple[Segment, Mark]]:
+    paragraphs = pair.target_segments.paragraphs
+    for k, para in enumerate(paragraphs):
+        for mark in scan_pairs(pair.target, para.start, para.end, pairs).unmatched:
+            nxt = paragraphs[k + 1].text if k + 1 < len(paragraphs) else ""
+            # News style: a quote running over paragraphs leaves each one open and reopens the next.
+            if mark.char in {o for o, _ in pairs} and nxt[:1] == mark.char:
+                continue
+            yield para, mark
+
+
+def _source_paragraph(pair: ArticlePair, target_para: Segment) -> tuple[Segment, ...]:
+    for bead in pair.paragraph_beads:
+        if target_para in bead.target:
+            return bead.source
+    return ()
+
+
+class _UnbalancedRule(Rule):
+    kind = ""
+
+    def _pairs(self, pair: ArticlePair) -> tuple[tuple[str, str], ...]:
+        raise NotImplementedError
+
+    def check(self, pair: ArticlePair) -> Iterator[Finding]:
+        pairs = self._pairs(pair)
+        for para, mark in _unmatched(pair, pairs):
+            src = _source_paragraph(pair, para)
+            # Same fault in the source: point at the source's own unmatched mark, which needs fixing too.
+            src_marks = [m for s in src for m in scan_pairs(pair.source, s.start, s.end, pairs).unmatched
+                         if m.char == mark.char]
+            src_unbalanced = bool(src_marks)
+            opened = mark.char in {o for o, c in pairs}
+            what = f"{self.kind} {mark.char!r} {'opened and never closed' if opened else 'closed but never opened'}"
+            note = " (the source has the same fault: fix both)" if src_unbalanced else ""
+            source = Span(src_marks[0].pos, src_marks[0].pos + 1) if src_marks else (src or None)
+            yield self.finding(f"{what[0].upper()}{what[1:]}{note}", source=source,
+                               target=Span(mark.pos, mark.pos + 1),
+                               evidence=("source unbalanced too",) if src_unbalanced else ())
+
+
+class UnbalancedBracket(_UnbalancedRule):
+    """Bracket opened in the translation and never closed, or closed and never opened.
+
+    ## What it does
+    Matches "(" ")" and "[" "]" within each target paragraph and flags the ones with no partner. List
+    markers such as "1)" are ignored. When the aligned source paragraph has the same fault, the message says
+    so: the error was carried over from the original, which needs fixing too.
+
+    ## Why is this bad?
+    A lost ")" usually means text was dropped or merged by the MT system; readers cannot tell where the
+    aside ends.
+
+    ## Example
+    Source: "Kami bekerja sama dengan mereka, saat ini mereka belum siap (untuk melakukan ini)," kata Zelensky.
+    Target: "We are working with them, at this time they are not ready (to do this," Zelensky said.
+
+    Use instead:
+    Target: "We are working with them, at this time they are not ready (to do this)," Zelensky said.
+    """
+
+    code = "MT601"
+    name = "unbalanced-bracket"
+    category = Category.PUNCTUATION
+    default_severity = Sev.MINOR
+    kind = "bracket"
+
+    def _pairs(self, pair: ArticlePair) -> tuple[tuple[str, str], ...]:
+        return pair.target_pack.brackets
+
+
+class UnbalancedQuote(_UnbalancedRule):
+    """Quotation mark opened in the translation and never closed.
+
+    ## What it does
+    Matches straight and typographic double quotes within each target paragraph and flags the ones with no
+    partner. A paragraph that leaves a quote open and is followed by a paragraph opening with a quote follows
+    news style for quotes running over several paragraphs, and is not flagged.
+
+    ## Why is this bad?
+    Without its closing mark, the reader cannot tell where a quoted statement ends and the reporter's text
+    resumes: in news, who said what matters.
+
+    ## Example
+    Source: "Keamanan Anda penting bagi kami," kata Rutte.
+    Target: "Your security is important to us, Rutte said.
+
+    Use instead:
+    Target: "Your security is important to us," Rutte said.
+    """
+
+    code = "MT602"
+    name = "unbalanced-quote"
+    category = Category.PUNCTUATION
+    default_severity = Sev.MINOR
+    kind = "quote"
+
+    def _pairs(self, pair: ArticlePair) -> tuple[tuple[str, str], ...]:
+        return pair.target_pack.quotes
+
+
+class _DroppedRule(Rule):
+    kind = ""
+
+    def _pairs(self, pair: ArticlePair, side: str) -> tuple[tuple[str, str], ...]:
+        raise NotImplementedError
+
+    def check(self, pair: ArticlePair) -> Iterator[Finding]:
+        for sp in pair.sentence_pairs:
+            if not sp.source or not sp.target:
+                continue  # an omitted or added sentence is the omission rules' business
+            src_pairs = [
+                (o, c) for s in sp.source
+                for o, c in scan_pairs(pair.source, s.start, s.end, self._pairs(pair, "source")).pairs
+                if not _DROPPABLE.match(pair.source[o + 1:c])
+            ]
+            tgt_count = sum(len(scan_pairs(pair.target, t.start, t.end, self._pairs(pair, "target")).pairs)
+                            for t in sp.target)
+            if len(src_pairs) > tgt_count:
+                o, c = src_pairs[tgt_count]  # the first source pair without a target counterpart, by order
+                yield self.finding(
+                    f"Source has {len(src_pairs)} {self.kind} pair(s) here, the translation {tgt_count}: "
+                    f"'{pair.source[o:c + 1]}' lost its {self.kind}s",
+                    source=Span(o, c + 1), target=sp.target, confidence=0.5)
+
+
+class DroppedBrackets(_DroppedRule):
+    """Brackets present in the source sentence and missing from its translation.
+
+    ## What it does
+    Counts bracket pairs in each aligned source and target sentence and flags a sentence whose translation has
+    fewer. Bracketed dates and numbers ("Kamis (3/10)") are left out, since English renders them without
+    brackets ("on Thursday, October 3").
+
+    ## Why is this bad?
+    Brackets in news hold expansions of acronyms, affiliations and asides; when MT drops them the aside runs
+    into the sentence and can change its meaning ("Sekjen NATO" becomes the subject).
+
+    ## Example
+    Source: Sekretaris Jenderal (Sekjen) NATO Mark Rutte tiba di Kyiv.
+    Target: NATO Secretary General Secretary-General Mark Rutte arrived in Kyiv.
+
+    Use instead:
+    Target: NATO Secretary General (Secretary-General) Mark Rutte arrived in Kyiv.
+    """
+
+    code = "MT603"
+    name = "dropped-brackets"
+    category = Category.PUNCTUATION
+    default_severity = Sev.MINOR
+    kind = "bracket"
+
+    def _pairs(self, pair: ArticlePair, side: str) -> tuple[tuple[str, str], ...]:
+        return (pair.source_pack if side == "source" else pair.target_pack).brackets
+
+
+class DroppedQuotes(_DroppedRule):
+    """Quotation marks present in the source sentence and missing from its translation.
+
+    ## What it does
+    Counts quote pairs in each aligned source and target sentence and flags a sentence whose translation has
+    fewer.
+
+    ## Why is this bad?
+    A direct quote turned into unmarked text attributes a statement to the reporter instead of the speaker.
+
+    ## Example
+    Source: Rutte mengatakan "keamanan Anda penting bagi kami" kepada Zelensky.
+    Target: Rutte told Zelensky your security is important to us.
+
+    Use instead:
+    Target: Rutte told Zelensky "your security is important to us".
+    """
+
+    code = "MT604"
+    name = "dropped-quotes"
+    category = Category.PUNCTUATION
+    default_severity = Sev.MINOR
+    kind = "quote"
+
+    def _pairs(self, pair: ArticlePair, side: str) -> tuple[tuple[str, str], ...]:
+        return (pair.source_pack if side == "source" else pair.target_pack).quotes

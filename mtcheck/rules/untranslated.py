@@ -1,0 +1,114 @@
+"""MT1xx: Indonesian left in the translation."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from mtcheck.lang.base import latin_words
+from mtcheck.lang.id import STRONG_WORDS
+from mtcheck.model import Category, Finding, Severity, Span
+from mtcheck.rules.base import Rule
+from mtcheck.text.article import ArticlePair
+from mtcheck.text.langid import sentence_is_indonesian
+
+_SPACE = re.compile(r"\s+")
+
+
+def _normalised(text: str) -> str:
+    return _SPACE.sub(" ", text).strip().casefold()
+
+
+class UntranslatedSentence(Rule):
+    """Target sentence still in Indonesian.
+
+    ## What it does
+    Flags a sentence of the translation that is a copy of its source sentence, or that is Indonesian by its
+    function words ("yang", "dengan", "tidak" ...) or, where those are ambiguous, by langdetect (seeded).
+
+    ## Why is this bad?
+    Machine translation sometimes passes a sentence through untouched, typically a quote, a long sentence or
+    the last paragraph. Readers of the English edition lose that content entirely.
+
+    ## Example
+    Source: Presiden Zelensky mengatakan ia ingin melihat sekutu Kyiv menembak jatuh rudal Rusia.
+    Target: Presiden Zelensky mengatakan ia ingin melihat sekutu Kyiv menembak jatuh rudal Rusia.
+
+    Use instead:
+    Target: President Zelensky said he wanted to see Kyiv's allies shoot down Russian missiles.
+    """
+
+    code = "MT101"
+    name = "untranslated-sentence"
+    category = Category.UNTRANSLATED
+    default_severity = Severity.MAJOR
+    suppresses = ("MT102",)
+    defaults = {"min-words": 4}
+
+    def check(self, pair: ArticlePair) -> Iterator[Finding]:
+        for sp in pair.sentence_pairs:
+            copies = {_normalised(s.text) for s in sp.source}
+            for sent in sp.target:
+                words = latin_words(sent.text)
+                if len(words) >= self.options["min-words"] and _normalised(sent.text) in copies:
+                    yield self.finding("Sentence is copied from the source untranslated", source=sp.source,
+                                       target=sent, confidence=0.95, evidence=("identical to source",))
+                    continue
+                verdict = sentence_is_indonesian(sent.text, pair.target_pack, self.options["min-words"])
+                if verdict and verdict.indonesian:
+                    yield self.finding(
+                        f"Sentence is Indonesian, not {pair.target_pack.name}",
+                        source=sp.source or None, target=sent, confidence=verdict.confidence,
+                        evidence=(verdict.method + ": " + verdict.evidence,))
+
+
+class IndonesianWords(Rule):
+    """Indonesian words left inside a translated sentence.
+
+    ## What it does
+    Flags Indonesian function words ("yang", "dengan", "untuk", "tidak" ...) written in lower case inside a
+    sentence that is otherwise in the target language. Words that are also English words or names ("dan",
+    "di", "para") count only when they stand next to another Indonesian word.
+
+    ## Why is this bad?
+    A half-translated sentence ("the ministry said that the aid yang dikirim arrived") reads as garbled
+    and usually hides a mistranslated clause.
+
+    ## Example
+    Source: Bantuan yang dikirim pemerintah tiba pada Kamis.
+    Target: The aid yang dikirim by the government arrived on Thursday.
+
+    Use instead:
+    Target: The aid sent by the government arrived on Thursday.
+    """
+
+    code = "MT102"
+    name = "indonesian-words"
+    category = Category.UNTRANSLATED
+    default_severity = Severity.MINOR
+
+    def check(self, pair: ArticlePair) -> Iterator[Finding]:
+        id_words = pair.source_pack.function_words
+        for sp in pair.sentence_pairs:
+            for sent in sp.target:
+                words = latin_words(sent.text)
+                # Runs of consecutive lower-case Indonesian function words.
+                runs: list[list[int]] = []
+                for i, m in enumerate(words):
+                    w = m.group()
+                    if w in id_words:
+                        if runs and runs[-1][-1] == i - 1:
+                            runs[-1].append(i)
+                        else:
+                            runs.append([i])
+                for run in runs:
+                    found = [words[i].group() for i in run]
+                    if len(run) < 2 and found[0] not in STRONG_WORDS:
+                        continue
+                    start = sent.start + words[run[0]].start()
+                    end = sent.start + words[run[-1]].end()
+                    yield self.finding(
+                        f"Indonesian {'words' if len(run) > 1 else 'word'} '{pair.target[start:end]}' "
+                        f"left in the {pair.target_pack.name} text",
+                        source=sp.source or None, target=Span(start, end), confidence=0.8,
+                        evidence=("Indonesian function words: " + ", ".join(found),))

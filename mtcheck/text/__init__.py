@@ -1,0 +1,1 @@
+"""Text analyses shared by every rule: segmentation, alignment, language identification."""

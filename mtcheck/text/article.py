@@ -1,0 +1,97 @@
+"""An article pair (Indonesian source + translation) with its analyses, computed once and shared by rules."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache, cached_property
+
+from mtcheck.lang import get_pack
+from mtcheck.lang.base import LanguagePack, data_tsv
+from mtcheck.text.align import Bead, align
+from mtcheck.text.segment import Segment, Segmentation, segment
+
+
+@dataclass(frozen=True)
+class LengthNorms:
+    ratio: float  # expected target/source characters
+    low: float  # article-level bounds on clean translations, with a margin
+    high: float
+
+
+@cache
+def length_norms(source_lang: str, target_lang: str) -> LengthNorms:
+    for row in data_tsv("length_ratios.tsv"):
+        if row["pair"] == f"{source_lang}-{target_lang}":
+            return LengthNorms(float(row["ratio"]), float(row["low"]), float(row["high"]))
+    return LengthNorms(1.0, 0.4, 2.5)
+
+
+@dataclass(frozen=True, slots=True)
+class SentencePair:
+    """One sentence bead, with the index of the paragraph bead it belongs to."""
+
+    source: tuple[Segment, ...]
+    target: tuple[Segment, ...]
+    paragraph_bead: int
+
+    @property
+    def kind(self) -> str:
+        return f"{len(self.source)}-{len(self.target)}"
+
+
+class ArticlePair:
+    def __init__(self, source: str, target: str, target_lang: str, source_lang: str = "id",
+                 boilerplate: Sequence[re.Pattern[str]] = (), reference: str | None = None) -> None:
+        self.source = source
+        self.target = target
+        self.reference = reference
+        self.source_pack: LanguagePack = get_pack(source_lang)
+        self.target_pack: LanguagePack = get_pack(target_lang)
+        self.norms = length_norms(source_lang, target_lang)
+        self._boilerplate = tuple(boilerplate)
+
+    def _is_boilerplate(self, text: str) -> bool:
+        return any(p.search(text) for p in self._boilerplate)
+
+    @cached_property
+    def source_segments(self) -> Segmentation:
+        p = self.source_pack
+        return segment(self.source, p.abbreviations, p.cjk_terminators, self._is_boilerplate)
+
+    @cached_property
+    def target_segments(self) -> Segmentation:
+        p = self.target_pack
+        return segment(self.target, p.abbreviations, p.cjk_terminators, self._is_boilerplate)
+
+    @cached_property
+    def paragraph_beads(self) -> list[Bead]:
+        return align(self.source_segments.paragraphs, self.target_segments.paragraphs, self.norms.ratio)
+
+    @cached_property
+    def sentence_pairs(self) -> list[SentencePair]:
+        pairs: list[SentencePair] = []
+        src, tgt = self.source_segments, self.target_segments
+        for k, bead in enumerate(self.paragraph_beads):
+            s_sents = [s for p in bead.source for s in src.sentences_of(p.paragraph)]
+            t_sents = [t for p in bead.target for t in tgt.sentences_of(p.paragraph)]
+            for b in align(s_sents, t_sents, self.norms.ratio):
+                pairs.append(SentencePair(b.source, b.target, k))
+        return pairs
+
+    @cached_property
+    def source_words(self) -> int:
+        return sum(self.source_pack.count_words(p.text) for p in self.source_segments.paragraphs)
+
+    @cached_property
+    def target_words(self) -> int:
+        return sum(self.target_pack.count_words(p.text) for p in self.target_segments.paragraphs)
+
+    @cached_property
+    def source_chars(self) -> int:
+        return sum(p.length for p in self.source_segments.paragraphs)
+
+    @cached_property
+    def target_chars(self) -> int:
+        return sum(p.length for p in self.target_segments.paragraphs)

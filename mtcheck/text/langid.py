@@ -1,0 +1,76 @@
+"""Language identification: cheap function-word counts first, langdetect only where they are ambiguous.
+
+langdetect is seeded so results are deterministic, and imported lazily so the CLI starts fast.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mtcheck.lang import get_pack
+from mtcheck.lang.base import LanguagePack, latin_words
+
+INDONESIAN = frozenset({"id", "ms"})  # langdetect cannot tell Indonesian from Malay reliably
+
+
+def detect_probabilities(text: str) -> dict[str, float]:
+    """langdetect's language probabilities for `text`, deterministic (seed 0); {} when it finds no letters."""
+    from langdetect import DetectorFactory, detect_langs
+    from langdetect.lang_detect_exception import LangDetectException
+
+    DetectorFactory.seed = 0
+    try:
+        return {lang.lang: lang.prob for lang in detect_langs(text[:3000])}
+    except LangDetectException:
+        return {}
+
+
+def detect_language(text: str) -> str | None:
+    probs = detect_probabilities(text)
+    if not probs:
+        return None
+    best = max(probs, key=probs.__getitem__)
+    return "id" if best in INDONESIAN else best.split("-")[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    indonesian: bool
+    confidence: float
+    method: str  # "function-words" or "langdetect"
+    evidence: str
+
+
+def function_word_counts(text: str, target: LanguagePack) -> tuple[int, int, int]:
+    """(words, Indonesian function words, target-language function words). Capitalised words that are not
+    sentence-initial are names ("Dan Brown", "Yang Jiechi") and never count as Indonesian."""
+    source = get_pack("id")
+    words = latin_words(text)
+    n_id = n_tgt = 0
+    for i, m in enumerate(words):
+        w = m.group()
+        low = w.lower()
+        if low in target.function_words:
+            n_tgt += 1
+        if low in source.function_words and (w.islower() or i == 0):
+            n_id += 1
+    return len(words), n_id, n_tgt
+
+
+def sentence_is_indonesian(text: str, target: LanguagePack, min_words: int = 4) -> Verdict | None:
+    """Decide whether a target sentence is (still) Indonesian. None when too short to say."""
+    n, n_id, n_tgt = function_word_counts(text, target)
+    if n < min_words:
+        return None
+    evidence = f"{n_id} Indonesian and {n_tgt} {target.name} function words in {n} words"
+    if n_tgt >= 2 and n_id * 4 <= n_tgt:
+        return Verdict(False, 0.9, "function-words", evidence)
+    if n_id >= 2 and n_tgt == 0 and n_id / n >= 0.12:
+        return Verdict(True, 0.9, "function-words", evidence)
+    if n_id == 0 and n_tgt == 0 and n < 8:
+        return None  # names, headlines, number lists: nothing to go on
+    probs = detect_probabilities(text)
+    p_id = sum(probs.get(code, 0.0) for code in INDONESIAN)
+    p_tgt = probs.get(target.code, 0.0)
+    evidence += f"; langdetect: id/ms {p_id:.2f}, {target.code} {p_tgt:.2f}"
+    return Verdict(p_id > 0.8 and p_id > p_tgt, round(p_id, 2), "langdetect", evidence)

@@ -1,0 +1,59 @@
+"""Find bracket and quote pairs, and the ones left open or closed without a partner."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# "1)" or "a)" list markers close nothing.
+_LIST_MARKER = re.compile(r"(?:^|(?<=\s))\w{1,2}\)")
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    char: str
+    pos: int  # absolute offset in the text
+
+
+@dataclass(frozen=True, slots=True)
+class PairScan:
+    pairs: list[tuple[int, int]]  # (open offset, close offset), absolute
+    unmatched: list[Mark]
+
+
+def scan_pairs(text: str, start: int, end: int, pairs: tuple[tuple[str, str], ...]) -> PairScan:
+    """Match openers and closers in text[start:end]. A symmetric quote (open == close) alternates."""
+    openers = {o: c for o, c in pairs if o != c}
+    closers = {c: o for o, c in pairs if o != c}
+    symmetric = {o for o, c in pairs if o == c}
+    list_markers = {m.end() - 1 + start for m in _LIST_MARKER.finditer(text, start, end)}
+    stack: list[Mark] = []
+    open_sym: dict[str, Mark] = {}
+    found: list[tuple[int, int]] = []
+    unmatched: list[Mark] = []
+    for i in range(start, end):
+        ch = text[i]
+        if ch in symmetric:
+            if i > 0 and text[i - 1].isdigit() and ch in "\"'":
+                continue  # inch and minute marks: 5" or 3'
+            if ch in open_sym:
+                found.append((open_sym.pop(ch).pos, i))
+            else:
+                open_sym[ch] = Mark(ch, i)
+        elif ch in openers:
+            stack.append(Mark(ch, i))
+        elif ch in closers:
+            if i in list_markers:
+                continue
+            # Pop to the nearest matching opener; anything above it was left open.
+            idx = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].char == closers[ch]), None)
+            if idx is None:
+                unmatched.append(Mark(ch, i))
+            else:
+                unmatched.extend(stack[idx + 1:])
+                found.append((stack[idx].pos, i))
+                del stack[idx:]
+    unmatched.extend(stack)
+    unmatched.extend(open_sym.values())
+    unmatched.sort(key=lambda m: m.pos)
+    return PairScan(found, unmatched)

@@ -1,0 +1,133 @@
+"""Split an article into paragraphs and sentences, keeping character offsets into the original text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+_NEWLINE = re.compile(r"\n")
+# A sentence may end in a terminator followed by closing quotes or brackets.
+_LATIN_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
+_CLOSERS = "\"'”’»)]"
+_OPENERS_AFTER = "\"“‘«([„'"
+_WORD_BEFORE = re.compile(r"([\w.]+)\.$")
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A paragraph or sentence: [start, end) into the original text, trimmed of edge whitespace."""
+
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    index: int  # sentence index within the article (for paragraphs: the paragraph index)
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def split_paragraphs(text: str) -> list[Segment]:
+    """Paragraphs are separated by blank lines; a text with no blank line has one paragraph per line."""
+    sep = _BLANK_LINE if _BLANK_LINE.search(text) else _NEWLINE
+    paragraphs: list[Segment] = []
+    pos = 0
+    for m in [*sep.finditer(text), None]:
+        end = m.start() if m else len(text)
+        s, e = _trimmed(text, pos, end)
+        if e > s:
+            paragraphs.append(Segment(s, e, text[s:e], len(paragraphs), len(paragraphs)))
+        if m:
+            pos = m.end()
+    return paragraphs
+
+
+def _is_boundary(text: str, end: int, next_start: int, abbreviations: frozenset[str]) -> bool:
+    """Decide whether a terminator ending at `end` closes a sentence, given the next non-space char."""
+    if next_start >= len(text):
+        return True
+    nxt = text[next_start]
+    term_stripped = text[:end].rstrip(_CLOSERS)
+    if not term_stripped.endswith("."):
+        # ! ? … always end a sentence when followed by something that can start one.
+        return nxt.isupper() or nxt.isdigit() or nxt in _OPENERS_AFTER or not nxt.isascii()
+    m = _WORD_BEFORE.search(term_stripped[-40:])
+    if m:
+        word = m.group(1)
+        low = word.lower().rstrip(".")
+        if low in abbreviations:
+            return False
+        if len(word) == 1 and word.isalpha() and word.isupper():
+            return False  # an initial: "A. Rahman", "Mark R. Smith"
+        if "." in word and all(p.isalpha() and len(p) <= 2 for p in word.split(".") if p):
+            return False  # dotted abbreviations such as "U.S." or "a.m."
+    return nxt.isupper() or nxt.isdigit() or nxt in _OPENERS_AFTER or not nxt.isascii()
+
+
+def _sentence_ends(text: str, start: int, end: int, abbreviations: frozenset[str],
+                   cjk_terminators: str) -> Iterator[int]:
+    para = text[start:end]
+    # (offset, needs_check): CJK terminators always end a sentence; Latin ones only before a sentence start.
+    candidates = [(m.end(), True) for m in _LATIN_END.finditer(para)]
+    if cjk_terminators:
+        cjk = re.compile(f"[{re.escape(cjk_terminators)}]+[」』”’)）\"]*")
+        candidates += [(m.end(), False) for m in cjk.finditer(para)]
+        candidates.sort()
+    for local_end, needs_check in candidates:
+        abs_end = start + local_end
+        nxt = abs_end
+        while nxt < end and text[nxt].isspace():
+            nxt += 1
+        if nxt >= end:
+            continue
+        if not needs_check or _is_boundary(text, abs_end, nxt, abbreviations):
+            yield abs_end
+
+
+def split_sentences(text: str, paragraph: Segment, first_index: int, abbreviations: frozenset[str],
+                    cjk_terminators: str = "") -> list[Segment]:
+    sentences: list[Segment] = []
+    pos = paragraph.start
+    ends = [*_sentence_ends(text, paragraph.start, paragraph.end, abbreviations, cjk_terminators),
+            paragraph.end]
+    for cut in ends:
+        if cut <= pos:
+            continue
+        s, e = _trimmed(text, pos, cut)
+        if e > s:
+            sentences.append(Segment(s, e, text[s:e], paragraph.paragraph, first_index + len(sentences)))
+        pos = cut
+    return sentences
+
+
+@dataclass(frozen=True, slots=True)
+class Segmentation:
+    paragraphs: list[Segment]
+    sentences: list[Segment]
+    by_paragraph: dict[int, list[Segment]]
+
+    def sentences_of(self, paragraph: int) -> list[Segment]:
+        return self.by_paragraph.get(paragraph, [])
+
+
+def segment(text: str, abbreviations: frozenset[str], cjk_terminators: str = "",
+            exclude: Callable[[str], bool] | None = None) -> Segmentation:
+    """Segment `text`; paragraphs for which `exclude` is true (boilerplate) are left out of both lists."""
+    paragraphs = [p for p in split_paragraphs(text) if not (exclude and exclude(p.text))]
+    sentences: list[Segment] = []
+    by_paragraph: dict[int, list[Segment]] = {}
+    for p in paragraphs:
+        by_paragraph[p.paragraph] = split_sentences(text, p, len(sentences), abbreviations, cjk_terminators)
+        sentences.extend(by_paragraph[p.paragraph])
+    return Segmentation(paragraphs, sentences, by_paragraph)
