@@ -49,8 +49,9 @@ class UntranslatedSentence(Rule):
         for sp in pair.sentence_pairs:
             copies = {_normalised(s.text) for s in sp.source}
             for sent in sp.target:
-                words = latin_words(sent.text)
-                if len(words) >= self.options["min-words"] and _normalised(sent.text) in copies:
+                # A copy counts only with ordinary words in it: names, datelines and numbers stay the same.
+                common = [m for m in latin_words(sent.text) if m.group().islower()]
+                if len(common) >= self.options["min-words"] and _normalised(sent.text) in copies:
                     yield self.finding("Sentence is copied from the source untranslated", source=sp.source,
                                        target=sent, confidence=0.95, evidence=("identical to source",))
                     continue

@@ -24,7 +24,9 @@ _MOVES: tuple[tuple[int, int, float], ...] = (
 )
 VARIANCE_PER_CHAR = 6.8  # Gale & Church's s^2
 ANCHOR_WEIGHT = 3.0
+ANCHOR_PREFIX = 5
 SKIP_CHARS = 50
+TIE_BREAK = 1e-6
 MIN_BAND = 12  # beads searched on either side of the length-scaled diagonal
 
 _NUMBER = re.compile(r"\d[\d.,]*")
@@ -32,9 +34,10 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w-]{2,}")
 
 
 def anchors(text: str) -> frozenset[str]:
-    """Tokens that survive translation unchanged: digit strings (separators dropped) and capitalised words."""
+    """Tokens that survive translation nearly unchanged: digit strings (separators dropped) and capitalised
+    words cut to ANCHOR_PREFIX letters, so that cognates match (Presiden/President, Ukraina/Ukrainian)."""
     found = {re.sub(r"\D", "", m.group()) for m in _NUMBER.finditer(text)}
-    found.update(m.group() for m in _CAPITALISED.finditer(text))
+    found.update(m.group()[:ANCHOR_PREFIX].lower() for m in _CAPITALISED.finditer(text))
     return frozenset(found)
 
 
@@ -97,6 +100,10 @@ def align(source: Sequence[Segment], target: Sequence[Segment], ratio: float) ->
                 ls = sum(s.length for s in source[pi:i])
                 lt = sum(t.length for t in target[pj:j])
                 c = prev + prior + _length_cost(ls, lt, ratio)
+                if not (di and dj):
+                    # Between equal-cost paths, match early and skip late: a repeated paragraph is the
+                    # second copy, not the first.
+                    c += TIE_BREAK * ((n - i) if di else (m - j))
                 if di and dj:
                     sa = src_anchor[pi] if di == 1 else src_anchor[pi] | src_anchor[pi + 1]
                     ta = tgt_anchor[pj] if dj == 1 else tgt_anchor[pj] | tgt_anchor[pj + 1]

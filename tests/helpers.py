@@ -1,0 +1,56 @@
+"""Shared test helpers: fixture markers and running one rule alone (as ruff's `for_rule` does)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:
+    import tomli as tomllib
+
+from mtcheck.config import Settings
+from mtcheck.engine import run_rules
+from mtcheck.model import Finding, Span
+from mtcheck.registry import by_code
+from mtcheck.text.article import ArticlePair
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+OPEN, CLOSE = "⟦", "⟧"
+
+
+def strip_markers(text: str) -> tuple[str, list[Span]]:
+    """Remove ⟦ ⟧ markers; return the clean text and the marked spans in it."""
+    out: list[str] = []
+    spans: list[Span] = []
+    start = None
+    length = 0
+    for ch in text:
+        if ch == OPEN:
+            start = length
+        elif ch == CLOSE:
+            assert start is not None, f"unbalanced markers in {text!r}"
+            spans.append(Span(start, length))
+            start = None
+        else:
+            out.append(ch)
+            length += 1
+    assert start is None, f"unbalanced markers in {text!r}"
+    return "".join(out), spans
+
+
+def run_rule(code: str, source: str, target: str, target_lang: str = "en") -> list[Finding]:
+    settings = Settings()
+    pair = ArticlePair(source, target, target_lang, boilerplate=settings.boilerplate_patterns())
+    return run_rules(pair, [by_code(code)()], settings)
+
+
+def load_rule_cases() -> list[tuple[str, dict]]:
+    cases = []
+    for path in sorted((FIXTURES / "rules").glob("MT*.toml")):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        assert data["rule"] == path.stem, f"{path}: rule {data['rule']} does not match the file name"
+        cases += [(data["rule"], case) for case in data["case"]]
+    return cases

@@ -1,0 +1,26 @@
+"""Docstring examples are tests (as pycodestyle does): the Example must fire, `Use instead` must not."""
+
+import re
+
+import pytest
+
+from mtcheck.registry import ALL_RULES
+from mtcheck.rules.base import Rule
+from tests.helpers import run_rule
+
+_LINE = re.compile(r"^\s*(Source|Target): (.*)$", re.M)
+
+
+def _example(doc: str) -> tuple[str, str, str]:
+    example, _, instead = doc.partition("Use instead:")
+    example = example.split("## Example", 1)[1]
+    fields = dict(_LINE.findall(example))
+    fixed = dict(_LINE.findall(instead))
+    return fields["Source"], fields["Target"], fixed["Target"]
+
+
+@pytest.mark.parametrize("rule", ALL_RULES, ids=[r.code for r in ALL_RULES])
+def test_docstring_example(rule: type[Rule]) -> None:
+    source, bad, good = _example(rule.doc())
+    assert [f.code for f in run_rule(rule.code, source, bad)], f"{rule.code}: the Example does not fire"
+    assert not run_rule(rule.code, source, good), f"{rule.code}: 'Use instead' fires"

@@ -1,0 +1,34 @@
+"""Gold articles: every expected finding of an existing rule is reported, and nothing else is."""
+
+from pathlib import Path
+
+import pytest
+
+from mtcheck.config import Settings
+from mtcheck.engine import check_pair
+from mtcheck.registry import codes
+from tests.helpers import FIXTURES, tomllib
+
+ARTICLES = sorted(p for p in (FIXTURES / "articles").iterdir() if (p / "expected.toml").exists())
+
+
+def _span_of(text: str, needle: str, context: str | None) -> tuple[int, int]:
+    at = text.index(context) + context.index(needle) if context else text.index(needle)
+    return at, at + len(needle)
+
+
+@pytest.mark.parametrize("folder", ARTICLES, ids=[p.name for p in ARTICLES])
+def test_gold_article(folder: Path) -> None:
+    source = (folder / "id.txt").read_text(encoding="utf-8")
+    target = (folder / "en.txt").read_text(encoding="utf-8")
+    expected = tomllib.loads((folder / "expected.toml").read_text(encoding="utf-8"))["finding"]
+    report = check_pair(source, target, Settings(), target_lang="en")
+    found = {(f.code, f.target_span.start, f.target_span.end) for f in report.findings if f.target_span}
+    wanted = set()
+    for e in expected:
+        if e.get("code") in codes():
+            start, end = _span_of(target, e["target-text"], e.get("target-context"))
+            wanted.add((e["code"], start, end))
+    assert wanted, "the gold file names no finding of an existing rule"
+    assert found == wanted
+    assert all(f.target_span for f in report.findings), "an unexpected whole-article finding"

@@ -1,0 +1,55 @@
+"""Segmentation tables: (text, expected sentences)."""
+
+import pytest
+
+from mtcheck.lang import get_pack
+from mtcheck.text.segment import segment, split_paragraphs
+
+ID = get_pack("id")
+EN = get_pack("en")
+
+ID_CASES = [
+    ("Tn. Budi tiba di Jl. Sudirman No. 5 pukul 14.30 WIB. Ia membayar Rp1.000.000,50.",
+     ["Tn. Budi tiba di Jl. Sudirman No. 5 pukul 14.30 WIB.", "Ia membayar Rp1.000.000,50."]),
+    ("Harga naik 2,5 persen. \"Ini berat,\" kata dr. A. Rahman. Dia pulang.",
+     ["Harga naik 2,5 persen.", "\"Ini berat,\" kata dr. A. Rahman.", "Dia pulang."]),
+    ("\"Kami siap.\" Rutte tersenyum! Apa selanjutnya? Belum jelas.",
+     ["\"Kami siap.\"", "Rutte tersenyum!", "Apa selanjutnya?", "Belum jelas."]),
+    ("Jumlahnya 1.000 orang. dll. tidak dihitung", ["Jumlahnya 1.000 orang. dll. tidak dihitung"]),
+]
+EN_CASES = [
+    ("He moved to the U.S. Army base. Mr. Smith stayed.", ["He moved to the U.S. Army base.", "Mr. Smith stayed."]),
+    ("It rose 2.5 percent. \"Good,\" he said.", ["It rose 2.5 percent.", "\"Good,\" he said."]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ID_CASES)
+def test_indonesian_sentences(text: str, expected: list[str]) -> None:
+    assert [s.text for s in segment(text, ID.abbreviations).sentences] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), EN_CASES)
+def test_english_sentences(text: str, expected: list[str]) -> None:
+    assert [s.text for s in segment(text, EN.abbreviations).sentences] == expected
+
+
+def test_offsets_point_into_original() -> None:
+    text = "  Satu dua.\n\n\n  Tiga empat.  Lima.\n"
+    seg = segment(text, ID.abbreviations)
+    assert [text[s.start:s.end] for s in seg.sentences] == ["Satu dua.", "Tiga empat.", "Lima."]
+    assert [s.paragraph for s in seg.sentences] == [0, 1, 1]
+
+
+def test_paragraphs_by_line_when_no_blank_lines() -> None:
+    assert [p.text for p in split_paragraphs("Satu.\nDua.\n")] == ["Satu.", "Dua."]
+    assert [p.text for p in split_paragraphs("Satu\nlanjut.\n\nDua.")] == ["Satu\nlanjut.", "Dua."]
+
+
+def test_boilerplate_excluded() -> None:
+    seg = segment("Berita.\n\nDisclaimer here.", ID.abbreviations, exclude=lambda t: "Disclaimer" in t)
+    assert [p.text for p in seg.paragraphs] == ["Berita."]
+
+
+def test_cjk_terminators() -> None:
+    seg = segment("他来了。她走了！好吗？", frozenset(), "。！？")
+    assert [s.text for s in seg.sentences] == ["他来了。", "她走了！", "好吗？"]
