@@ -15,7 +15,7 @@ from mtcheck.text.segment import segment
 
 def reference_metrics(pair: ArticlePair, reference: str) -> dict:
     pack = pair.target_pack
-    ref_seg = segment(reference, pack.abbreviations, pack.cjk_terminators)
+    ref_seg = segment(reference, pack.abbreviations, pack.cjk_terminators, pair.is_boilerplate)
     beads = align(pair.target_segments.sentences, ref_seg.sentences, 1.0)
     hyps = [" ".join(s.text for s in b.source) for b in beads]
     refs = [" ".join(s.text for s in b.target) for b in beads]

@@ -24,20 +24,45 @@ FILES = {
 }
 
 
+def _quote_open(text: str) -> bool:
+    return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
+
+
+def _paragraphs(rows: list[str], keep_together: list[bool]) -> str:
+    out: list[str] = []
+    for row, joined in zip(rows, keep_together):
+        if joined and out:
+            out[-1] += " " + row.strip()
+        else:
+            out.append(row.strip())
+    return "\n\n".join(out)
+
+
 @dataclass
 class Article:
+    """Rows become paragraphs, except that a row continues the previous paragraph while a quote opened there
+    is still open on either side: the corpora split multi-sentence quotes into rows, articles do not."""
+
     id: str
     corpus: str
     sources: list[str]
     targets: list[str]
 
+    def _keep_together(self) -> list[bool]:
+        keep, src_acc, tgt_acc = [], "", ""
+        for s, t in zip(self.sources, self.targets):
+            joined = bool(src_acc) and (_quote_open(src_acc) or _quote_open(tgt_acc))
+            keep.append(joined)
+            src_acc, tgt_acc = (src_acc + " " + s, tgt_acc + " " + t) if joined else (s, t)
+        return keep
+
     @property
     def source(self) -> str:
-        return "\n\n".join(s.strip() for s in self.sources)
+        return _paragraphs(self.sources, self._keep_together())
 
     @property
     def target(self) -> str:
-        return "\n\n".join(t.strip() for t in self.targets)
+        return _paragraphs(self.targets, self._keep_together())
 
 
 def _flores_urls(root: Path) -> dict[int, str]:

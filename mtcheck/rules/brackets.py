@@ -12,8 +12,9 @@ from mtcheck.text.article import ArticlePair
 from mtcheck.text.pairs import Mark, scan_pairs
 from mtcheck.text.segment import Segment
 
-# Bracketed dates "(3/10)" and bare numbers are routinely rewritten without brackets in English.
-_DROPPABLE = re.compile(r"^[\d\s/.,:-]*$")
+# Bracketed dates "(3/10)", bare numbers and acronym glosses "(WHO)" are routinely rewritten without
+# brackets, or dropped, by good translators.
+_DROPPABLE = re.compile(r"^(?:[\d\s/.,:-]*|[A-Z][A-Za-z]{0,2}[A-Z]{1,5}s?)$")
 
 
 def _unmatched(pair: ArticlePair, pairs: tuple[tuple[str, str], ...]) -> Iterator[tuple[Segment, Mark]]:
@@ -124,30 +125,34 @@ class _DroppedRule(Rule):
         raise NotImplementedError
 
     def check(self, pair: ArticlePair) -> Iterator[Finding]:
-        for sp in pair.sentence_pairs:
-            if not sp.source or not sp.target:
-                continue  # an omitted or added sentence is the omission rules' business
+        # Counted per aligned paragraph: quotes often span sentences, and sentence splits differ by language.
+        for bead in pair.paragraph_beads:
+            if not bead.source or not bead.target:
+                continue  # an omitted or added paragraph is the omission rules' business
             src_pairs = [
-                (o, c) for s in sp.source
+                (o, c) for s in bead.source
                 for o, c in scan_pairs(pair.source, s.start, s.end, self._pairs(pair, "source")).pairs
                 if not _DROPPABLE.match(pair.source[o + 1:c])
             ]
             tgt_count = sum(len(scan_pairs(pair.target, t.start, t.end, self._pairs(pair, "target")).pairs)
-                            for t in sp.target)
-            if len(src_pairs) > tgt_count:
+                            for t in bead.target)
+            # One pair fewer in a paragraph that keeps others is usually rewording ("Seven Sisters" quoted on
+            # one side only); all pairs gone, or two or more, is the MT failure this rule is for.
+            if src_pairs and (tgt_count == 0 or len(src_pairs) - tgt_count >= 2):
                 o, c = src_pairs[tgt_count]  # the first source pair without a target counterpart, by order
+                excerpt = pair.source[o:c + 1] if c - o < 80 else pair.source[o:o + 60] + "…"
                 yield self.finding(
-                    f"Source has {len(src_pairs)} {self.kind} pair(s) here, the translation {tgt_count}: "
-                    f"'{pair.source[o:c + 1]}' lost its {self.kind}s",
-                    source=Span(o, c + 1), target=sp.target, confidence=0.5)
+                    f"Source has {len(src_pairs)} {self.kind} pair(s) in this paragraph, the translation "
+                    f"{tgt_count}: '{excerpt}' lost its {self.kind}s",
+                    source=Span(o, c + 1), target=bead.target, confidence=0.5)
 
 
 class DroppedBrackets(_DroppedRule):
-    """Brackets present in the source sentence and missing from its translation.
+    """Brackets present in the source paragraph and missing from its translation.
 
     ## What it does
-    Counts bracket pairs in each aligned source and target sentence and flags a sentence whose translation has
-    fewer. Bracketed dates and numbers ("Kamis (3/10)") are left out, since English renders them without
+    Counts bracket pairs in each aligned source and target paragraph and flags a paragraph whose translation
+    has fewer. Bracketed dates and numbers ("Kamis (3/10)") are left out, since English renders them without
     brackets ("on Thursday, October 3").
 
     ## Why is this bad?
@@ -173,11 +178,11 @@ class DroppedBrackets(_DroppedRule):
 
 
 class DroppedQuotes(_DroppedRule):
-    """Quotation marks present in the source sentence and missing from its translation.
+    """Quotation marks present in the source paragraph and missing from its translation.
 
     ## What it does
-    Counts quote pairs in each aligned source and target sentence and flags a sentence whose translation has
-    fewer.
+    Counts quote pairs in each aligned source and target paragraph and flags a paragraph whose translation has
+    none left, or two or more fewer (one pair fewer among several is usually rewording).
 
     ## Why is this bad?
     A direct quote turned into unmarked text attributes a statement to the reporter instead of the speaker.

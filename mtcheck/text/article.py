@@ -52,18 +52,18 @@ class ArticlePair:
         self.norms = length_norms(source_lang, target_lang)
         self._boilerplate = tuple(boilerplate)
 
-    def _is_boilerplate(self, text: str) -> bool:
+    def is_boilerplate(self, text: str) -> bool:
         return any(p.search(text) for p in self._boilerplate)
 
     @cached_property
     def source_segments(self) -> Segmentation:
         p = self.source_pack
-        return segment(self.source, p.abbreviations, p.cjk_terminators, self._is_boilerplate)
+        return segment(self.source, p.abbreviations, p.cjk_terminators, self.is_boilerplate)
 
     @cached_property
     def target_segments(self) -> Segmentation:
         p = self.target_pack
-        return segment(self.target, p.abbreviations, p.cjk_terminators, self._is_boilerplate)
+        return segment(self.target, p.abbreviations, p.cjk_terminators, self.is_boilerplate)
 
     @cached_property
     def paragraph_beads(self) -> list[Bead]:

@@ -67,8 +67,8 @@ def sentence_is_indonesian(text: str, target: LanguagePack, min_words: int = 4) 
         return Verdict(False, 0.9, "function-words", evidence)
     if n_id >= 2 and n_tgt == 0 and n_id / n >= 0.12:
         return Verdict(True, 0.9, "function-words", evidence)
-    if n_id == 0 and n_tgt == 0 and n < 8:
-        return None  # names, headlines, number lists: nothing to go on
+    if n_id == 0 and (n_tgt or n < 8):
+        return None  # no Indonesian evidence; langdetect errs on short sentences ("I don't speak Albanian.")
     probs = detect_probabilities(text)
     p_id = sum(probs.get(code, 0.0) for code in INDONESIAN)
     p_tgt = probs.get(target.code, 0.0)
