@@ -19,26 +19,26 @@ class TruncatedTranslation(Rule):
     """Translation far shorter than the source: truncated or mostly missing.
 
     ## What it does
-    Compares the article's target/source character ratio with the range measured on clean human
-    translations of the same language pair (`mtcheck/data/length_ratios.tsv`, from
+    Compares the article's target/source character ratio (articles of 40+ source words; headlines compress
+    legitimately) with the range measured on clean human translations of the same language pair (`mtcheck/data/length_ratios.tsv`, from
     `scripts/calibrate_length.py`). Below the low bound the article is flagged; below half of it, critical.
 
     ## Why is this bad?
     MT pipelines time out or hit length limits and publish the first half of an article.
 
     ## Example
-    Source: Rutte tiba di Kyiv pada Kamis. Ia bertemu Presiden Zelensky dan membahas bantuan militer, sanksi, dan keanggotaan NATO bagi Ukraina.
-    Target: Rutte arrived in Kyiv on Thursday.
+    Source: Rutte tiba di Kyiv pada Kamis dalam kunjungan pertamanya sebagai Sekjen NATO. Ia bertemu Presiden Zelensky dan membahas bantuan militer, sanksi terhadap Rusia, dan keanggotaan NATO bagi Ukraina. Para pejabat NATO memperkirakan Rutte akan mempertahankan prioritas pendahulunya, Jens Stoltenberg dari Norwegia.
+    Target: Rutte arrived in Kyiv on Thursday on his first visit as NATO Secretary General.
 
     Use instead:
-    Target: Rutte arrived in Kyiv on Thursday. He met President Zelensky and discussed military aid, sanctions and NATO membership for Ukraine.
+    Target: Rutte arrived in Kyiv on Thursday on his first visit as NATO Secretary General. He met President Zelensky and discussed military aid, sanctions against Russia and NATO membership for Ukraine. NATO officials expect Rutte to maintain the priorities of his predecessor, Jens Stoltenberg of Norway.
     """
 
     code = "MT103"
     name = "truncated-translation"
     category = Category.LENGTH
     default_severity = Severity.MAJOR
-    defaults = {"min-words": 15}
+    defaults = {"min-words": 40}  # headlines and single sentences compress legitimately
 
     def check(self, pair: ArticlePair) -> Iterator[Finding]:
         if pair.source_words < self.options["min-words"] or not pair.source_chars:
