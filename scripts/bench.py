@@ -1,0 +1,110 @@
+"""Speed and memory of mtcheck, as ratios measured in one run (the machines are shared and noisy).
+
+- throughput: `mtcheck batch`'s code path (engine.check_pair, every default rule) on articles of about
+  500 words built from NTREX rows, articles per second on one core;
+- scaling: one article of ~1,000 words vs one of ~10,000 words (the same rows repeated): time ratio;
+- cold start: `mtcheck check` on one small article, the whole process, median of 5;
+- peak memory: max RSS of that process and of this one after the throughput run.
+
+    python scripts/bench.py [--root ../shared/corpora]
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpora import DEFAULT_ROOT, load_articles
+
+from mtcheck.config import Settings
+from mtcheck.engine import check_pair
+
+
+def _articles(root: Path, words: int) -> list[tuple[str, str]]:
+    """Consecutive NTREX paragraphs packed into articles of about `words` source words."""
+    out, src, tgt, n = [], [], [], 0
+    for art in load_articles(root, ["ntrex"]):
+        for s, t in zip(art.source.split("\n\n"), art.target.split("\n\n")):
+            src.append(s)
+            tgt.append(t)
+            n += len(s.split())
+            if n >= words:
+                out.append(("\n\n".join(src), "\n\n".join(tgt)))
+                src, tgt, n = [], [], 0
+    return out
+
+
+def _time(fn, repeat: int = 3) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--root", type=Path, default=DEFAULT_ROOT)
+    args = ap.parse_args()
+    settings = Settings()
+    rules = settings.selected_rules()
+
+    def check_all(items: list[tuple[str, str]]) -> None:
+        for s, t in items:
+            check_pair(s, t, settings, target_lang="en", rules=rules)
+
+    arts = _articles(args.root, 500)
+    check_all(arts[:2])  # warm-up: langdetect profiles, data files
+    t = _time(lambda: check_all(arts), repeat=2)
+    rows = [("throughput, ~500-word articles", f"{len(arts) / t:.1f} articles/s on one core ({len(arts)} articles)")]
+
+    big = _articles(args.root, 1000)
+    one_k = big[0]
+    reps = 10
+    ten_k = ("\n\n".join([one_k[0]] * reps), "\n\n".join([one_k[1]] * reps))
+    t1 = _time(lambda: check_all([one_k]), repeat=5)
+    t10 = _time(lambda: check_all([ten_k]), repeat=3)
+    rows.append(("scaling, 10x longer article",
+                 f"{t10 / t1:.1f}x the time ({t1 * 1000:.1f} ms vs {t10 * 1000:.1f} ms)"))
+
+    with tempfile.TemporaryDirectory() as tmp:
+        src, tgt = Path(tmp) / "a.id.txt", Path(tmp) / "a.en.txt"
+        src.write_text(arts[0][0], encoding="utf-8")
+        tgt.write_text(arts[0][1], encoding="utf-8")
+        cmd = [sys.executable, "-m", "mtcheck", "check", str(src), str(tgt), "--target-lang", "en"]
+        runs = []
+        for _ in range(5):
+            t0 = time.perf_counter()
+            subprocess.run(cmd, capture_output=True, check=False)
+            runs.append(time.perf_counter() - t0)
+        baseline = []
+        for _ in range(5):
+            t0 = time.perf_counter()
+            subprocess.run([sys.executable, "-c", "pass"], capture_output=True, check=False)
+            baseline.append(time.perf_counter() - t0)
+        # The process reports its own peak (VmHWM, per address space): ru_maxrss survives fork and exec on
+        # Linux, so it would report this (bigger) process instead.
+        probe = ("import sys; from mtcheck.cli import main; main(sys.argv[1:]); "
+                 "print([l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1], "
+                 "file=sys.stderr)")
+        done = subprocess.run([sys.executable, "-c", probe, *cmd[3:]], capture_output=True, text=True, check=False)
+        child_rss = int(done.stderr.strip().splitlines()[-1]) / 1024
+    rows.append(("cold start, mtcheck check (whole process)",
+                 f"{statistics.median(runs) * 1000:.0f} ms (bare python: {statistics.median(baseline) * 1000:.0f} ms)"))
+    rows.append(("peak memory", f"{child_rss:.0f} MB (CLI process), "
+                 f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB (this benchmark)"))
+    print("| measure | result |\n|---|---|")
+    for name, value in rows:
+        print(f"| {name} | {value} |")
+
+
+if __name__ == "__main__":
+    main()
