@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import ClassVar
 
+from mtcheck.lang.base import LanguagePack
 from mtcheck.model import Category, Finding, Span
 from mtcheck.model import Severity as Sev
 from mtcheck.rules.base import Rule
@@ -35,27 +37,30 @@ def _source_paragraph(pair: ArticlePair, target_para: Segment) -> tuple[Segment,
     return ()
 
 
-class _UnbalancedRule(Rule):
-    kind = ""
+class _PairRule(Rule):
+    kind: ClassVar[str]  # "bracket" or "quote": the word in messages and the LanguagePack field ("brackets")
 
-    def _pairs(self, pair: ArticlePair) -> tuple[tuple[str, str], ...]:
-        raise NotImplementedError
+    def _pairs(self, pack: LanguagePack) -> tuple[tuple[str, str], ...]:
+        return getattr(pack, f"{self.kind}s")
 
+
+class _UnbalancedRule(_PairRule):
     def check(self, pair: ArticlePair) -> Iterator[Finding]:
-        pairs = self._pairs(pair)
+        pairs = self._pairs(pair.target_pack)
+        src_pairs = self._pairs(pair.source_pack)
         for para, mark in _unmatched(pair, pairs):
+            opened = mark.char in {o for o, _ in pairs}
             src = _source_paragraph(pair, para)
-            # Same fault in the source: point at the source's own unmatched mark, which needs fixing too.
-            src_marks = [m for s in src for m in scan_pairs(pair.source, s.start, s.end, pairs).unmatched
-                         if m.char == mark.char]
-            src_unbalanced = bool(src_marks)
-            opened = mark.char in {o for o, c in pairs}
+            # Same fault in the source (an opener left open there too, whatever its glyph): point at the
+            # source's own mark, which needs fixing as well.
+            src_marks = [m for s in src for m in scan_pairs(pair.source, s.start, s.end, src_pairs).unmatched
+                         if (m.char in {o for o, _ in src_pairs}) == opened]
             what = f"{self.kind} {mark.char!r} {'opened and never closed' if opened else 'closed but never opened'}"
-            note = " (the source has the same fault: fix both)" if src_unbalanced else ""
+            note = " (the source has the same fault: fix both)" if src_marks else ""
             source = Span(src_marks[0].pos, src_marks[0].pos + 1) if src_marks else (src or None)
             yield self.finding(f"{what[0].upper()}{what[1:]}{note}", source=source,
                                target=Span(mark.pos, mark.pos + 1),
-                               evidence=("source unbalanced too",) if src_unbalanced else ())
+                               evidence=("source unbalanced too",) if src_marks else ())
 
 
 class UnbalancedBracket(_UnbalancedRule):
@@ -84,8 +89,6 @@ class UnbalancedBracket(_UnbalancedRule):
     default_severity = Sev.MINOR
     kind = "bracket"
 
-    def _pairs(self, pair: ArticlePair) -> tuple[tuple[str, str], ...]:
-        return pair.target_pack.brackets
 
 
 class UnbalancedQuote(_UnbalancedRule):
@@ -114,16 +117,9 @@ class UnbalancedQuote(_UnbalancedRule):
     default_severity = Sev.MINOR
     kind = "quote"
 
-    def _pairs(self, pair: ArticlePair) -> tuple[tuple[str, str], ...]:
-        return pair.target_pack.quotes
 
 
-class _DroppedRule(Rule):
-    kind = ""
-
-    def _pairs(self, pair: ArticlePair, side: str) -> tuple[tuple[str, str], ...]:
-        raise NotImplementedError
-
+class _DroppedRule(_PairRule):
     def check(self, pair: ArticlePair) -> Iterator[Finding]:
         # Counted per aligned paragraph: quotes often span sentences, and sentence splits differ by language.
         for bead in pair.paragraph_beads:
@@ -131,10 +127,10 @@ class _DroppedRule(Rule):
                 continue  # an omitted or added paragraph is the omission rules' business
             src_pairs = [
                 (o, c) for s in bead.source
-                for o, c in scan_pairs(pair.source, s.start, s.end, self._pairs(pair, "source")).pairs
+                for o, c in scan_pairs(pair.source, s.start, s.end, self._pairs(pair.source_pack)).pairs
                 if not _DROPPABLE.match(pair.source[o + 1:c])
             ]
-            tgt_count = sum(len(scan_pairs(pair.target, t.start, t.end, self._pairs(pair, "target")).pairs)
+            tgt_count = sum(len(scan_pairs(pair.target, t.start, t.end, self._pairs(pair.target_pack)).pairs)
                             for t in bead.target)
             # One pair fewer in a paragraph that keeps others is usually rewording ("Seven Sisters" quoted on
             # one side only); all pairs gone, or two or more, is the MT failure this rule is for.
@@ -173,8 +169,6 @@ class DroppedBrackets(_DroppedRule):
     default_severity = Sev.MINOR
     kind = "bracket"
 
-    def _pairs(self, pair: ArticlePair, side: str) -> tuple[tuple[str, str], ...]:
-        return (pair.source_pack if side == "source" else pair.target_pack).brackets
 
 
 class DroppedQuotes(_DroppedRule):
@@ -201,5 +195,3 @@ class DroppedQuotes(_DroppedRule):
     default_severity = Sev.MINOR
     kind = "quote"
 
-    def _pairs(self, pair: ArticlePair, side: str) -> tuple[tuple[str, str], ...]:
-        return (pair.source_pack if side == "source" else pair.target_pack).quotes
