@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 
 from mtcheck import __version__
 from mtcheck.config import Settings
@@ -22,6 +23,9 @@ def resolve_target_lang(target: str, declared: str | None, where: str = "target"
     """The declared target language, or the detected one when none is declared."""
     if declared:
         return declared
+    n, n_id, n_en = function_word_counts(target[:5000], get_pack("en"))
+    if n_en > n_id and n_en >= 0.08 * n:
+        return "en"  # plainly English: no need to load langdetect
     lang = detect_language(target)
     if lang is None:
         raise InputError(f"{where}: cannot detect the target language; pass --target-lang")
@@ -60,8 +64,6 @@ def _regrade(finding: Finding, settings: Settings) -> Finding:
     keys = [k for k in settings.severity if finding.code.startswith(k)]
     if not keys:
         return finding
-    from dataclasses import replace
-
     return replace(finding, severity=settings.severity[max(keys, key=len)])
 
 

@@ -1,0 +1,30 @@
+"""The engine's own duties: suppression between rules, re-grading, target language detection."""
+
+from mtcheck.config import Settings, apply_table
+from mtcheck.engine import check_pair, resolve_target_lang
+from mtcheck.model import Severity
+
+SOURCE = "Presiden Zelensky mengatakan, ia ingin melihat sekutu Kyiv menembak jatuh rudal yang digunakan Rusia."
+UNTRANSLATED = SOURCE.replace("rudal", "misil")  # not a verbatim copy: found by its function words
+
+
+def test_untranslated_sentence_suppresses_word_findings() -> None:
+    report = check_pair(SOURCE, UNTRANSLATED, Settings(), target_lang="en")
+    assert [f.code for f in report.findings] == ["MT101"]
+    only_words = apply_table(Settings(), {"ignore": ["MT101"]}, "test")
+    codes = [f.code for f in check_pair(SOURCE, UNTRANSLATED, only_words, target_lang="en").findings]
+    assert codes and set(codes) == {"MT102"}
+
+
+def test_severity_override_most_specific_wins() -> None:
+    settings = apply_table(Settings(), {"severity": {"MT1": "minor", "MT101": "critical"}}, "test")
+    report = check_pair(SOURCE, UNTRANSLATED, settings, target_lang="en")
+    assert report.findings[0].severity is Severity.CRITICAL
+    assert not report.passed and "critical" in report.gate["reasons"][0] + report.gate["reasons"][-1]
+
+
+def test_target_language_detection() -> None:
+    assert resolve_target_lang("President Zelensky said he wanted the allies to act now.", None) == "en"
+    assert resolve_target_lang("anything", "en") == "en"
+    # A wholly untranslated article is checked as English, where MT101 reports it.
+    assert resolve_target_lang(SOURCE, None) == "en"
