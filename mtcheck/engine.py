@@ -17,6 +17,7 @@ from mtcheck.text.article import ArticlePair
 from mtcheck.text.langid import detect_language, function_word_counts
 
 MIN_DETECT_CHARS = 20
+MIN_DETECT_WORDS = 20
 
 
 def resolve_target_lang(target: str, declared: str | None, where: str = "target") -> str:
@@ -33,6 +34,18 @@ def resolve_target_lang(target: str, declared: str | None, where: str = "target"
         # An untranslated article is a finding, not an input error: check it as English, the first target.
         return "en"
     return lang
+
+
+def check_target_language(target: str, lang: str, where: str = "target") -> None:
+    """Refuse a target that is clearly in another language than declared (say French checked as English).
+    Indonesian is not refused: an untranslated target is a finding (MT101), not an input error."""
+    pack = get_pack(lang)
+    n, n_id, n_tgt = function_word_counts(target[:5000], pack)
+    if n < MIN_DETECT_WORDS or n_tgt >= 0.05 * n or n_id >= 0.05 * n:
+        return
+    found = detect_language(target)
+    if found is not None and found not in (lang, "id"):
+        raise InputError(f"{where}: declared as '{lang}' but it looks like '{found}'")
 
 
 def check_source_language(source: str, where: str = "source") -> None:
@@ -95,7 +108,10 @@ def run_rules(pair: ArticlePair, rules: Sequence[Rule], settings: Settings,
 def check_pair(source: str, target: str, settings: Settings, target_lang: str | None = None,
                reference: str | None = None, rules: Sequence[Rule] | None = None) -> Report:
     t_start = time.perf_counter()
-    lang = resolve_target_lang(target, target_lang or settings.target_lang)
+    declared = target_lang or settings.target_lang
+    lang = resolve_target_lang(target, declared)
+    if declared:
+        check_target_language(target, lang)
     rules = settings.selected_rules() if rules is None else rules
     pair = ArticlePair(source, target, lang, boilerplate=settings.boilerplate_patterns(), reference=reference)
     timings: dict[str, float] = {}

@@ -1,7 +1,10 @@
 """The engine's own duties: suppression between rules, re-grading, target language detection."""
 
+import pytest
+
 from mtcheck.config import Settings, apply_table
 from mtcheck.engine import check_pair, resolve_target_lang
+from mtcheck.errors import InputError
 from mtcheck.model import Severity
 
 SOURCE = "Presiden Zelensky mengatakan, ia ingin melihat sekutu Kyiv menembak jatuh rudal yang digunakan Rusia."
@@ -28,3 +31,10 @@ def test_target_language_detection() -> None:
     assert resolve_target_lang("anything", "en") == "en"
     # A wholly untranslated article is checked as English, where MT101 reports it.
     assert resolve_target_lang(SOURCE, None) == "en"
+
+
+def test_target_in_another_language_is_an_input_error() -> None:
+    french = ("Le président Zelensky a déclaré qu'il voulait voir les alliés de Kyiv abattre les missiles et les "
+              "drones utilisés par la Russie dans ses attaques contre l'Ukraine, comme certains alliés d'Israël.")
+    with pytest.raises(InputError, match="declared as 'en' but it looks like 'fr'"):
+        check_pair(SOURCE, french, Settings(), target_lang="en")
