@@ -201,3 +201,11 @@ def test_batch_markdown_summary(capsys, tmp_path: Path) -> None:
     code, out, _ = run(capsys, "batch", str(FIXTURES / "batch" / "small.jsonl"), "--format", "markdown",
                        "--jobs", "1")
     assert code == 2 and "| rutte-p6 |" in out and "MT601×1" in out
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_batch_empty_directory_or_missing_input_exits_2(capsys, tmp_path: Path, jobs: str) -> None:
+    code, out, err = run(capsys, "batch", str(tmp_path), "--jobs", jobs)
+    assert code == 2 and "no articles found" in err and out == ""
+    code, _, err = run(capsys, "batch", str(tmp_path / "missing.jsonl"), "--jobs", jobs)
+    assert code == 2 and "no such file" in err

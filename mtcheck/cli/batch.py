@@ -13,7 +13,7 @@ from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 
 from mtcheck.batch import Item, read_items
-from mtcheck.cli import EXIT_ERROR, EXIT_FAILED, EXIT_OK, settings_from_args, use_colour
+from mtcheck.cli import EXIT_ERROR, EXIT_FAILED, EXIT_OK, settings_from_args
 from mtcheck.config import Settings
 from mtcheck.engine import check_pair
 from mtcheck.errors import InputError
@@ -66,8 +66,8 @@ def _results(items: Iterator[Item], settings: Settings, jobs: int, html_dir: Pat
 
 
 class Progress:
-    def __init__(self, enabled: bool, colour: bool) -> None:
-        self.enabled, self.colour, self.start, self.last = enabled, colour, time.perf_counter(), 0.0
+    def __init__(self, enabled: bool) -> None:
+        self.enabled, self.start, self.last = enabled, time.perf_counter(), 0.0
 
     def update(self, done: int, failed: int, errors: int) -> None:
         now = time.perf_counter()
@@ -129,7 +129,7 @@ def run_batch(args: argparse.Namespace) -> int:
         raise InputError(f"-o {args.output}: is the input; refusing to overwrite it")
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     items = read_items(args.input, settings.max_bytes)
-    progress = Progress(sys.stderr.isatty() and not args.no_progress, use_colour(args, sys.stderr))
+    progress = Progress(sys.stderr.isatty() and not args.no_progress)
     records: list[dict] = []
     durations: list[float] = []
     failed = errors = 0
