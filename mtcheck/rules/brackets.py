@@ -25,7 +25,7 @@ def _unmatched(pair: ArticlePair, pairs: tuple[tuple[str, str], ...]) -> Iterato
         for mark in scan_pairs(pair.target, para.start, para.end, pairs).unmatched:
             nxt = paragraphs[k + 1].text if k + 1 < len(paragraphs) else ""
             # News style: a quote running over paragraphs leaves each one open and reopens the next.
-            if mark.char in {o for o, _ in pairs} and nxt[:1] == mark.char:
+            if mark.opens and nxt[:1] == mark.char:
                 continue
             yield para, mark
 
@@ -49,13 +49,12 @@ class _UnbalancedRule(_PairRule):
         pairs = self._pairs(pair.target_pack)
         src_pairs = self._pairs(pair.source_pack)
         for para, mark in _unmatched(pair, pairs):
-            opened = mark.char in {o for o, _ in pairs}
             src = _source_paragraph(pair, para)
             # Same fault in the source (an opener left open there too, whatever its glyph): point at the
             # source's own mark, which needs fixing as well.
             src_marks = [m for s in src for m in scan_pairs(pair.source, s.start, s.end, src_pairs).unmatched
-                         if (m.char in {o for o, _ in src_pairs}) == opened]
-            what = f"{self.kind} {mark.char!r} {'opened and never closed' if opened else 'closed but never opened'}"
+                         if m.opens == mark.opens]
+            what = f"{self.kind} {mark.char!r} {'opened and never closed' if mark.opens else 'closed but never opened'}"
             note = " (the source has the same fault: fix both)" if src_marks else ""
             source = Span(src_marks[0].pos, src_marks[0].pos + 1) if src_marks else (src or None)
             yield self.finding(f"{what[0].upper()}{what[1:]}{note}", source=source,

@@ -13,6 +13,7 @@ _LIST_MARKER = re.compile(r"(?:^|(?<=\s))\w{1,2}\)")
 class Mark:
     char: str
     pos: int  # absolute offset in the text
+    opens: bool = True  # False for a closer left without its opener
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +49,7 @@ def scan_pairs(text: str, start: int, end: int, pairs: tuple[tuple[str, str], ..
             # Pop to the nearest matching opener; anything above it was left open.
             idx = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].char == closers[ch]), None)
             if idx is None:
-                unmatched.append(Mark(ch, i))
+                unmatched.append(Mark(ch, i, opens=False))
             else:
                 unmatched.extend(stack[idx + 1:])
                 found.append((stack[idx].pos, i))
