@@ -10,7 +10,7 @@ from mtcheck import __version__
 from mtcheck.config import Settings
 from mtcheck.errors import InputError
 from mtcheck.lang import get_pack
-from mtcheck.model import Finding, Report
+from mtcheck.model import Finding, Report, Span
 from mtcheck.rules.base import Rule
 from mtcheck.scoring import WEIGHTS, gate, penalty, score
 from mtcheck.text.article import ArticlePair
@@ -81,17 +81,26 @@ def _regrade(finding: Finding, settings: Settings) -> Finding:
 
 
 def _suppress(findings: list[Finding], rules: Sequence[Rule]) -> list[Finding]:
-    """Drop findings of suppressed codes where a suppressing rule already flagged overlapping target text."""
+    """Drop findings of suppressed codes where a suppressing rule already flagged the same text: overlapping
+    target text, or for findings with only a source span (an omission), overlapping source text."""
     suppressors = {r.code: r.suppresses for r in rules if r.suppresses}
     if not suppressors:
         return findings
-    covered: dict[str, list] = {}
+    target: dict[str, list[Span]] = {}
+    source: dict[str, list[Span]] = {}
     for f in findings:
         for code in suppressors.get(f.code, ()):
             if f.target_span:
-                covered.setdefault(code, []).append(f.target_span)
-    return [f for f in findings
-            if not (f.target_span and any(f.target_span.overlaps(s) for s in covered.get(f.code, ())))]
+                target.setdefault(code, []).append(f.target_span)
+            if f.source_span:
+                source.setdefault(code, []).append(f.source_span)
+
+    def covered(f: Finding) -> bool:
+        if f.target_span:
+            return any(f.target_span.overlaps(s) for s in target.get(f.code, ()))
+        return bool(f.source_span) and any(f.source_span.overlaps(s) for s in source.get(f.code, ()))
+
+    return [f for f in findings if not covered(f)]
 
 
 def run_rules(pair: ArticlePair, rules: Sequence[Rule], settings: Settings,

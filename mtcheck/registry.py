@@ -7,6 +7,8 @@ import re
 from mtcheck.rules.base import Rule
 from mtcheck.rules.brackets import DroppedBrackets, DroppedQuotes, UnbalancedBracket, UnbalancedQuote
 from mtcheck.rules.length import OverlongTranslation, TruncatedTranslation
+from mtcheck.rules.numbers import DateMismatch, ExtraNumber, NumberMismatch, UnitMismatch
+from mtcheck.rules.omission import AddedSentence, OmittedClause, OmittedSentence
 from mtcheck.rules.untranslated import IndonesianWords, UntranslatedSentence
 
 ALL_RULES: tuple[type[Rule], ...] = (
@@ -14,6 +16,13 @@ ALL_RULES: tuple[type[Rule], ...] = (
     IndonesianWords,
     TruncatedTranslation,
     OverlongTranslation,
+    NumberMismatch,
+    ExtraNumber,
+    DateMismatch,
+    UnitMismatch,
+    OmittedSentence,
+    OmittedClause,
+    AddedSentence,
     UnbalancedBracket,
     UnbalancedQuote,
     DroppedBrackets,

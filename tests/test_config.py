@@ -7,7 +7,7 @@ import pytest
 from mtcheck.config import Settings, apply_table, find_config, load_settings
 from mtcheck.errors import InputError
 from mtcheck.model import Severity
-from mtcheck.registry import by_code
+from mtcheck.registry import ALL_RULES, by_code
 
 
 def _enabled(*tables: dict) -> set[str]:
@@ -17,17 +17,19 @@ def _enabled(*tables: dict) -> set[str]:
     return {r.code for r in settings.selected_rules()}
 
 
-ALL_ON = {"MT101", "MT102", "MT103", "MT104", "MT601", "MT602", "MT603", "MT604"}
+ALL_ON = {r.code for r in ALL_RULES if r.default_enabled}
+MT1 = {c for c in ALL_ON if c.startswith("MT1")}
+MT6 = {c for c in ALL_ON if c.startswith("MT6")}
 
 
 @pytest.mark.parametrize(("tables", "expected"), [
     ([], ALL_ON),
-    ([{"select": ["MT1"]}], {"MT101", "MT102", "MT103", "MT104"}),
-    ([{"ignore": ["MT6"]}], ALL_ON - {"MT601", "MT602", "MT603", "MT604"}),
-    ([{"ignore": ["MT6"], "select": ["MT", "MT601"]}], ALL_ON - {"MT602", "MT603", "MT604"}),  # specific wins
+    ([{"select": ["MT1"]}], MT1),
+    ([{"ignore": ["MT6"]}], ALL_ON - MT6),
+    ([{"ignore": ["MT6"], "select": ["MT", "MT601"]}], ALL_ON - MT6 | {"MT601"}),  # specific wins
     ([{"select": ["MT601"], "ignore": ["MT601"]}], set()),  # tie: ignore wins
     ([{"ignore": ["MT1"]}, {"select": ["MT102"]}], {"MT102"}),  # later layer with select replaces
-    ([{"ignore": ["MT1"]}, {"extend-select": ["MT102"]}], ALL_ON - {"MT101", "MT103", "MT104"}),
+    ([{"ignore": ["MT1"]}, {"extend-select": ["MT102"]}], ALL_ON - MT1 | {"MT102"}),
 ])
 def test_selection(tables: list[dict], expected: set[str]) -> None:
     assert _enabled(*tables) == expected

@@ -37,7 +37,8 @@ def test_docstring_has_sections(rule: type[Rule]) -> None:
 @pytest.mark.parametrize("rule", ALL_RULES, ids=[r.code for r in ALL_RULES])
 def test_every_rule_has_firing_and_silent_fixture(rule: type[Rule]) -> None:
     cases = [case for code, case in load_rule_cases() if code == rule.code]
-    firing = [c for c in cases if strip_markers(c["target"])[1]]
-    silent = [c for c in cases if not strip_markers(c["target"])[1]]
+    marked = [bool(strip_markers(c["target"])[1] or strip_markers(c["source"])[1]) for c in cases]
+    firing = [c for c, m in zip(cases, marked) if m]
+    silent = [c for c, m in zip(cases, marked) if not m]
     assert firing, f"{rule.code} has no case that must fire"
     assert silent, f"{rule.code} has no case that must stay silent"

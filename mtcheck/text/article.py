@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -10,6 +11,8 @@ from functools import cache, cached_property
 from mtcheck.lang import get_pack
 from mtcheck.lang.base import LanguagePack, data_tsv
 from mtcheck.text.align import Bead, align
+from mtcheck.text.dates import Date, find_dates
+from mtcheck.text.quantities import Quantity, find_quantities
 from mtcheck.text.segment import Segment, Segmentation, segment
 
 
@@ -51,6 +54,8 @@ class ArticlePair:
         self.target_pack: LanguagePack = get_pack(target_lang)
         self.norms = length_norms(source_lang, target_lang)
         self._boilerplate = tuple(boilerplate)
+        # Analyses shared by several rules (quantity matching, entities), keyed by the module computing them.
+        self.shared: dict[str, object] = {}
 
     def is_boilerplate(self, text: str) -> bool:
         return any(p.search(text) for p in self._boilerplate)
@@ -95,3 +100,31 @@ class ArticlePair:
     @cached_property
     def target_chars(self) -> int:
         return sum(p.length for p in self.target_segments.paragraphs)
+
+    @cached_property
+    def source_dates(self) -> list[Date]:
+        return find_dates(self.source, self.source_pack.code)
+
+    @cached_property
+    def target_dates(self) -> list[Date]:
+        return find_dates(self.target, self.target_pack.code)
+
+    @cached_property
+    def source_quantities(self) -> list[Quantity]:
+        return find_quantities(self.source, self.source_pack.code, [d.span for d in self.source_dates])
+
+    @cached_property
+    def target_quantities(self) -> list[Quantity]:
+        return find_quantities(self.target, self.target_pack.code, [d.span for d in self.target_dates])
+
+
+def in_segments(items: Sequence[Quantity] | Sequence[Date], segments: Sequence[Segment]) -> list:
+    """The items (sorted by start) whose span lies inside one of the segments."""
+    starts = [it.span.start for it in items]
+    out = []
+    for seg in segments:
+        i = bisect.bisect_left(starts, seg.start)
+        while i < len(items) and items[i].span.end <= seg.end:
+            out.append(items[i])
+            i += 1
+    return out

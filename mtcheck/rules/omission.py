@@ -1,0 +1,251 @@
+"""MT501-MT503: source content the translation dropped, and target content with no source."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from mtcheck.model import Category, Finding, Severity, Span
+from mtcheck.rules.base import Rule
+from mtcheck.text.article import ArticlePair, SentencePair, in_segments
+from mtcheck.text.lexicon import travels_unchanged
+from mtcheck.text.number_match import match_dates, match_quantities
+from mtcheck.text.segment import Segment
+
+# Clause boundaries inside a sentence: commas, semicolons, colons, dashes and brackets.
+_CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+[-–—]\s+|\s*[()]\s*")
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+")
+ANCHOR_PREFIX = 5
+
+
+def _absorbed(pair: ArticlePair, index: int, extra: int, on_source: bool) -> bool:
+    """Would a neighbouring 1-1 sentence pair fit the length ratio better with this unpaired sentence added
+    to it? Then the sentence was merged or split by the translator (common in informal text), not dropped
+    or added: the aligner simply preferred a skip to a 2-1 or 1-2 bead."""
+    pairs = pair.sentence_pairs
+    r = pair.norms.ratio
+    for j in (index - 1, index + 1):
+        if not 0 <= j < len(pairs) or pairs[j].paragraph_bead != pairs[index].paragraph_bead:
+            continue
+        sp = pairs[j]
+        if not sp.source or not sp.target:
+            continue
+        ls = sum(s.length for s in sp.source)
+        lt = sum(t.length for t in sp.target)
+        if on_source and abs(lt - r * (ls + extra)) < abs(lt - r * ls):
+            return True
+        if not on_source and abs(lt + extra - r * ls) < abs(lt - r * ls):
+            return True
+    return False
+
+
+def _bead_words(pair: ArticlePair, segments: tuple[Segment, ...], source: bool) -> int:
+    pack = pair.source_pack if source else pair.target_pack
+    return sum(pack.count_words(s.text) for s in segments)
+
+
+class OmittedSentence(Rule):
+    """A source sentence or paragraph with no counterpart in the translation.
+
+    ## What it does
+    Reads the sentence alignment (length- and anchor-based, paragraph by paragraph): a source sentence
+    aligned to nothing is reported, and a source paragraph aligned to nothing is reported once, as
+    critical. Sentences under `min-words` words (datelines, bylines) are left alone.
+
+    ## Why is this bad?
+    MT systems skip sentences, most often a short one between two long ones or a quote; the reader cannot
+    know anything is missing.
+
+    ## Example
+    Source: Rutte tiba di Kyiv pada Kamis. Ia bertemu Presiden Zelensky di istana kepresidenan untuk membahas bantuan militer. Keduanya kemudian menggelar konferensi pers bersama.
+    Target: Rutte arrived in Kyiv on Thursday. The two then held a joint press conference.
+
+    Use instead:
+    Target: Rutte arrived in Kyiv on Thursday. He met President Zelensky at the presidential palace to discuss military aid. The two then held a joint press conference.
+    """
+
+    code = "MT501"
+    name = "omitted-sentence"
+    category = Category.OMISSION
+    default_severity = Severity.MAJOR
+    defaults = {"min-words": 4}
+    suppresses = ("MT401", "MT403")
+
+    def check(self, pair: ArticlePair) -> Iterator[Finding]:
+        beads = pair.paragraph_beads
+        for bead in beads:
+            if bead.source and not bead.target:
+                words = _bead_words(pair, bead.source, True)
+                if words >= self.options["min-words"]:
+                    yield self.finding(f"paragraph of {words} words has no counterpart in the translation",
+                                       source=bead.source, severity=Severity.CRITICAL, confidence=0.8)
+        for i, sp in enumerate(pair.sentence_pairs):
+            if sp.target or not beads[sp.paragraph_bead].target:
+                continue
+            words = _bead_words(pair, sp.source, True)
+            if words >= self.options["min-words"] and not _absorbed(pair, i, sp.source[0].length, True):
+                yield self.finding(f"sentence of {words} words has no counterpart in the translation",
+                                   source=sp.source, confidence=0.75)
+
+
+@dataclass(frozen=True)
+class _Clause:
+    span: Span
+    text: str
+    anchors: tuple[str, ...]  # what should reappear in the target: names and numbers, as written
+
+
+class OmittedClause(Rule):
+    """Part of a source sentence (a clause or a whole sentence merged with its neighbour) left out.
+
+    ## What it does
+    Splits each aligned source sentence at commas, semicolons, dashes and brackets. A clause is reported
+    when it carries at least `min-anchors` names, numbers or dates, none of which appears in the aligned
+    target paragraph, and the target sentence is closer in length to the source without the clause than to
+    the whole source sentence (by the language pair's length ratio). Clauses without such anchors are not
+    judged: length alone cannot tell a dropped clause from a concise translation.
+
+    ## Why is this bad?
+    Dropped attributions ("melansir Reuters 3 Oktober"), dates and figures go unnoticed by readers and
+    by surface metrics, yet change what the article claims and on whose authority.
+
+    ## Example
+    Source: Rutte menegaskan dukungan aliansi untuk Kyiv, melansir Reuters 3 Oktober.
+    Target: Rutte stressed the alliance's support for Kyiv.
+
+    Use instead:
+    Target: Rutte stressed the alliance's support for Kyiv, Reuters reported on October 3.
+    """
+
+    code = "MT502"
+    name = "omitted-clause"
+    category = Category.OMISSION
+    default_severity = Severity.MAJOR
+    defaults = {"min-anchors": 2, "min-words": 3}
+    suppresses = ("MT401", "MT403")
+
+    def check(self, pair: ArticlePair) -> Iterator[Finding]:
+        if not pair.sentence_pairs:
+            return
+        qm = match_quantities(pair)
+        found_src = {id(s) for s, _ in qm.matched}
+        dates_found = {id(m.source) for m in match_dates(pair) if m.outcome in ("same", "reversed")}
+        beads = pair.paragraph_beads
+        for sp in pair.sentence_pairs:
+            if not sp.source or not sp.target:
+                continue
+            target_text = " ".join(t.text for t in beads[sp.paragraph_bead].target).lower()
+            for clause in self._clauses(pair, sp, found_src, dates_found):
+                if any(a.lower()[:ANCHOR_PREFIX] in target_text for a in clause.anchors if not a[0].isdigit()):
+                    continue
+                if not self._length_fits(pair, sp, clause):
+                    continue
+                yield self.finding(
+                    f"not in the translation: '{clause.text}' (its {', '.join(clause.anchors)} "
+                    "appear nowhere in the aligned target paragraph, and the target sentence is short by "
+                    "about that much)", source=clause.span, confidence=0.6)
+
+    def _clauses(self, pair: ArticlePair, sp: SentencePair, found_src: set[int],
+                 dates_found: set[int]) -> Iterator[_Clause]:
+        for seg in sp.source:
+            pieces = _split(seg) if len(sp.source) == 1 else [(seg.start, seg.end)]
+            if len(pieces) < 2 and len(sp.source) == 1:
+                continue  # a whole 1-1 sentence is never "omitted" from its own counterpart
+            for start, end in pieces:
+                text = pair.source[start:end]
+                if pair.source_pack.count_words(text) < self.options["min-words"]:
+                    continue
+                anchors = self._anchors(pair, start, end, found_src, dates_found)
+                if len(anchors) >= self.options["min-anchors"]:
+                    yield _Clause(Span(start, end), text, anchors)
+
+    def _anchors(self, pair: ArticlePair, start: int, end: int, found_src: set[int],
+                 dates_found: set[int]) -> tuple[str, ...]:
+        """Names, numbers and dates in the clause; None if any of its numbers or dates is in the target."""
+        segs = (Segment(start, end, "", 0, 0),)
+        anchors: list[str] = []
+        covered: list[Span] = []
+        for d in in_segments(pair.source_dates, segs):
+            if id(d) in dates_found:
+                return ()
+            anchors.append(d.text)
+            covered.append(d.span)
+        for q in in_segments(pair.source_quantities, segs):
+            if id(q) in found_src:
+                return ()
+            if q.strict:
+                anchors.append(q.text)
+                covered.append(q.span)
+        for m in _CAPITALISED.finditer(pair.source, start, end):
+            if m.start() == start or any(s.start <= m.start() < s.end for s in covered):
+                continue  # clause-initial capitals are not names; date words are already counted
+            if travels_unchanged(m.group(), pair.source_pack.code, pair.target_pack.code):
+                anchors.append(m.group())  # translated words (Keamanan, Terbaik) prove nothing
+        return tuple(anchors)
+
+    def _length_fits(self, pair: ArticlePair, sp: SentencePair, clause: _Clause) -> bool:
+        ls = sum(s.length for s in sp.source)
+        lt = sum(t.length for t in sp.target)
+        r = pair.norms.ratio
+        return abs(lt - r * (ls - clause.span.end + clause.span.start)) < abs(lt - r * ls)
+
+
+def _split(seg: Segment) -> list[tuple[int, int]]:
+    pieces = []
+    pos = 0
+    text = seg.text
+    for m in [*_CLAUSE_BREAK.finditer(text), None]:
+        end = m.start() if m else len(text)
+        a, b = pos, end
+        while a < b and not text[a].isalnum():
+            a += 1
+        while b > a and not text[b - 1].isalnum():
+            b -= 1
+        if b > a:
+            pieces.append((seg.start + a, seg.start + b))
+        if m:
+            pos = m.end()
+    return pieces
+
+
+class AddedSentence(Rule):
+    """A target sentence or paragraph with no counterpart in the source.
+
+    ## What it does
+    Reads the sentence alignment: a target sentence aligned to nothing is reported (major from `min-words`
+    words, minor below), and a target paragraph aligned to nothing is reported once. The site's standard
+    disclaimer is boilerplate (see `boilerplate` in the configuration) and never counts.
+
+    ## Why is this bad?
+    MT systems add explanations, repeat sentences, or hallucinate conclusions that the newsroom never wrote.
+
+    ## Example
+    Source: Rutte tiba di Kyiv pada Kamis. Keduanya kemudian menggelar konferensi pers bersama.
+    Target: Rutte arrived in Kyiv on Thursday. The visit is widely seen as a turning point for the war in Europe and for the alliance. The two then held a joint press conference.
+
+    Use instead:
+    Target: Rutte arrived in Kyiv on Thursday. The two then held a joint press conference.
+    """
+
+    code = "MT503"
+    name = "added-sentence"
+    category = Category.ADDITION
+    default_severity = Severity.MAJOR
+    defaults = {"min-words": 5}
+
+    def check(self, pair: ArticlePair) -> Iterator[Finding]:
+        beads = pair.paragraph_beads
+        for bead in beads:
+            if bead.target and not bead.source:
+                words = _bead_words(pair, bead.target, False)
+                yield self.finding(f"paragraph of {words} words has no counterpart in the source",
+                                   target=bead.target, confidence=0.75,
+                                   severity=None if words >= self.options["min-words"] else Severity.MINOR)
+        for i, sp in enumerate(pair.sentence_pairs):
+            if sp.source or not beads[sp.paragraph_bead].source or _absorbed(pair, i, sp.target[0].length, False):
+                continue
+            words = _bead_words(pair, sp.target, False)
+            yield self.finding(f"sentence of {words} words has no counterpart in the source",
+                               target=sp.target, confidence=0.7,
+                               severity=None if words >= self.options["min-words"] else Severity.MINOR)

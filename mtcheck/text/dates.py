@@ -1,0 +1,175 @@
+"""Dates in running text: "Kamis (3/10)", "3 Oktober 2024", "Thursday, October 3", "October 2024".
+
+Day and month names come from CLDR through Babel, so a new target language needs only its
+`mtcheck/data/<lang>/dates.toml` (extra spellings, slash order, ambiguous names).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from mtcheck.model import Span
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+
+@dataclass(frozen=True, slots=True)
+class Date:
+    span: Span
+    text: str
+    weekday: int | None  # 0 = Monday, as in Babel and datetime
+    readings: tuple[tuple[int | None, int | None], ...]  # (day, month) per reading; two for "3/10" in English
+    year: int | None
+
+    @property
+    def day(self) -> int | None:
+        return self.readings[0][0]
+
+    @property
+    def month(self) -> int | None:
+        return self.readings[0][1]
+
+
+@dataclass(frozen=True)
+class DateNames:
+    code: str
+    days: dict[str, int]
+    months: dict[str, int]
+    short_months: dict[str, int]
+    slash_orders: tuple[str, ...]
+    ambiguous: frozenset[str]
+    context_before: frozenset[str]
+    not_before: frozenset[str]
+    pattern: re.Pattern[str]
+
+
+def _alt(names: object) -> str:
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))  # type: ignore[arg-type]
+
+
+@cache
+def date_names(code: str) -> DateNames | None:
+    node = resources.files("mtcheck").joinpath("data", code, "dates.toml")
+    if not node.is_file():
+        return None
+    from babel.dates import get_day_names, get_month_names  # loaded only when dates are checked
+
+    data = tomllib.loads(node.read_text(encoding="utf-8"))
+    days = {name: int(k) for k, name in get_day_names("wide", locale=code).items()}
+    days.update(data.get("days", {}))
+    months = {name: int(k) for k, name in get_month_names("wide", locale=code).items()}
+    months.update(data.get("months", {}))
+    short = {name.rstrip("."): int(k) for k, name in get_month_names("abbreviated", locale=code).items()}
+    short = {k: v for k, v in short.items() if k not in months}
+    day, mon, abbr = _alt(days), _alt(months), _alt(short)
+    ordinal = r"(?:st|nd|rd|th)?"
+    body = (
+        rf"(?P<d1>\d{{1,2}}){ordinal}\s+(?:of\s+)?(?P<m1>{mon}|(?:{abbr})\.?)(?![\w])(?:,?\s+(?P<y1>\d{{4}})(?!\d))?"
+        rf"|(?P<m2>{mon}|(?:{abbr})\.?)\s+(?P<d2>\d{{1,2}}){ordinal}(?![\d\w])(?:,?\s+(?P<y2>\d{{4}})(?!\d))?"
+        rf"|(?P<m3>{mon})(?![\w])(?:\s+(?P<y3>\d{{4}})(?!\d))?"
+        r"|(?P<open>\()?(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/(?P<y4>\d{2,4}))?(?(open)\))(?![\d/])"
+    )
+    pattern = re.compile(rf"(?<![\w/])(?:(?P<wd>{day})(?![\w]),?\s*(?:(?:{body}))?|(?:{body.replace('?P<', '?P<x')}))")
+    return DateNames(code, days, months, short, tuple(data.get("slash-order", ["dm"])),
+                     frozenset(data.get("ambiguous", ())), frozenset(data.get("context-before", ())),
+                     frozenset(data.get("not-before", ())), pattern)
+
+
+def _year(text: str | None) -> int | None:
+    if not text:
+        return None
+    y = int(text)
+    return y + 2000 if y < 100 else y
+
+
+def _group(m: re.Match[str], name: str) -> str | None:
+    return m.group(name) or m.group("x" + name)
+
+
+def find_dates(text: str, code: str) -> list[Date]:
+    names = date_names(code)
+    if names is None:
+        return []
+    found: list[Date] = []
+    for m in names.pattern.finditer(text):
+        wd_name = m.group("wd")
+        month_name = next((g for g in (_group(m, "m1"), _group(m, "m2"), _group(m, "m3")) if g), None)
+        a, b = _group(m, "a"), _group(m, "b")
+        start, end = m.span()
+        # Trailing separators the optional body did not consume stay outside the span.
+        while end > start and text[end - 1] in " ,(":
+            end -= 1
+        has_number = bool(a or _group(m, "d1") or _group(m, "d2") or _group(m, "y1") or _group(m, "y2")
+                          or _group(m, "y3"))
+        ambiguous_name = (wd_name in names.ambiguous) or (month_name in names.ambiguous and not wd_name)
+        if ambiguous_name and not has_number:
+            words_before = re.findall(r"[^\W\d_]+", text[max(0, start - 20):start])
+            word_after = re.match(r"\s*([^\W\d_]+)", text[m.end():m.end() + 20])
+            if not words_before or words_before[-1] not in names.context_before or (
+                    word_after and word_after[1] in names.not_before):
+                continue
+        if a and not wd_name and not _group(m, "open") and not _group(m, "y4"):
+            continue  # a bare "3/10" is as likely a fraction or a score as a date
+        weekday = names.days.get(wd_name) if wd_name else None
+        year = _year(_group(m, "y1") or _group(m, "y2") or _group(m, "y3") or _group(m, "y4"))
+        if a and b:
+            x, y = int(a), int(b)
+            readings = tuple(
+                r for order in names.slash_orders
+                for r in [((x, y) if order == "dm" else (y, x))] if 1 <= r[0] <= 31 and 1 <= r[1] <= 12)
+            readings = tuple(dict.fromkeys(readings))
+            if not readings:
+                continue
+        else:
+            month = None
+            if month_name:
+                key = month_name.rstrip(".")
+                month = names.months.get(key) or names.short_months.get(key)
+            day_text = _group(m, "d1") or _group(m, "d2")
+            day = int(day_text) if day_text else None
+            if day is not None and not 1 <= day <= 31:
+                continue
+            readings = ((day, month),)
+        if weekday is None and readings == ((None, None),) and year is None:
+            continue
+        found.append(Date(Span(start, end), text[start:end], weekday, readings, year))
+    return found
+
+
+def compare(source: Date, target: Date) -> str:
+    """'same', 'reversed' (only the other slash reading fits: an ambiguous day/month order),
+    'different' (a stated field differs) or 'unrelated' (no field in common)."""
+    shared = False
+    if source.weekday is not None and target.weekday is not None:
+        if source.weekday != target.weekday:
+            return "different"
+        shared = True
+    if source.year is not None and target.year is not None:
+        if source.year != target.year:
+            return "different"
+        shared = True
+    sd, sm = source.readings[0]
+    outcomes = []
+    for i, (td, tm) in enumerate(target.readings):
+        fields = [(sd, td), (sm, tm)]
+        common = [(x, y) for x, y in fields if x is not None and y is not None]
+        if not common:
+            outcomes.append("unrelated")
+        elif all(x == y for x, y in common):
+            outcomes.append("same" if i == 0 or target.readings[0] == (td, tm) else "reversed")
+        else:
+            outcomes.append("different")
+    if "same" in outcomes:
+        return "same"
+    if "reversed" in outcomes:
+        return "reversed"
+    if "different" in outcomes:
+        return "different"
+    return "same" if shared else "unrelated"

@@ -1,0 +1,395 @@
+"""Numbers, money, units and times in running text, normalised to values so that "2,5 juta" (Indonesian)
+and "2.5 million" or "2,500,000" (English) compare equal.
+
+The conventions of each language (separators, number words, scale words, currencies, units) are data:
+`mtcheck/data/<lang>/numbers.toml`. This module has no language-specific code.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from mtcheck.model import Span
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+_CORE = re.compile(r"(?<![\d.,])\d+(?:[.,:]\d+)*(?!\d)")
+_NEVER = re.compile(r"(?!x)x")
+_YEAR_RANGE = re.compile(r"\b((?:1[5-9]|20)\d\d)[-–/]$")
+_YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d|2100)$")
+APPROX_TOLERANCE = 0.12  # "about 2,500" for 2.467: rounding stated as approximate
+
+
+def _alternation(phrases: Iterable[str]) -> str:
+    """Regex alternation, longest first, with a space inside a phrase matching any run of spaces."""
+    parts = sorted({p for p in phrases if p}, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in parts)
+
+
+def _word_end(phrase: str) -> str:
+    # Symbols such as "%" or "$" need no word boundary; words do.
+    return r"(?![\w])" if phrase[-1:].isalnum() else ""
+
+
+def _suffix_regex(table: dict[str, object]) -> re.Pattern[str] | None:
+    if not table:
+        return None
+    alts = sorted(table, key=len, reverse=True)
+    body = "|".join(r"\s+".join(re.escape(w) for w in a.split()) + _word_end(a) for a in alts)
+    return re.compile(rf"[ \u00a0]?({body})")
+
+
+@dataclass(frozen=True)
+class Unit:
+    name: str  # canonical symbol: "km", "%", "IDR"
+    dimension: str  # "length", "percent", "currency", ...
+    factor: float  # to the dimension's base unit (currencies: 1, never converted)
+
+
+@dataclass(frozen=True)
+class NumberSystem:
+    """One language's number conventions, from its numbers.toml."""
+
+    code: str
+    decimal: str
+    group: str
+    words: dict[str, float]
+    teens: dict[str, float]
+    multipliers: dict[str, float]
+    scales: dict[str, float]
+    approximate: dict[str, float]
+    ordinal_prefix: str
+    ordinal_suffixes: tuple[str, ...]
+    ordinal_words: dict[str, float]
+    currency_before: dict[str, str]
+    after: dict[str, Unit]  # currencies and units written after the number (lower-cased keys)
+    time_before: tuple[str, ...]
+    time_after: tuple[str, ...]
+    time_separators: str
+    zones: dict[str, float]  # lower-cased zone name -> hours from UTC
+    hedges: tuple[str, ...]
+
+    @classmethod
+    def from_toml(cls, code: str, data: dict) -> NumberSystem:
+        after: dict[str, Unit] = {}
+        before: dict[str, str] = {}
+        for text, iso, position in data.get("currencies", []):
+            if position == "before":
+                before[text] = iso
+            else:
+                after.setdefault(text.lower(), Unit(iso, "currency", 1.0))
+        for text, name, dimension, factor in data.get("units", []):
+            after.setdefault(text.lower() if text[0].isalpha() else text, Unit(name, dimension, float(factor)))
+        ordinal = data.get("ordinal", {})
+        return cls(
+            code=code, decimal=data["decimal"], group=data["group"],
+            words={k: float(v) for k, v in data.get("words", {}).items()},
+            teens={k: float(v) for k, v in data.get("teens", {}).items()},
+            multipliers={k: float(v) for k, v in data.get("multipliers", {}).items()},
+            scales={k: float(v) for k, v in data.get("scales", {}).items()},
+            approximate={k: float(v) for k, v in data.get("approximate", {}).items()},
+            ordinal_prefix=ordinal.get("prefix", ""),
+            ordinal_suffixes=tuple(ordinal.get("suffixes", ())),
+            ordinal_words={k: float(v) for k, v in ordinal.get("words", {}).items()},
+            currency_before=before, after=after,
+            time_before=tuple(data.get("time_before", ())), time_after=tuple(data.get("time_after", ())),
+            time_separators="".join(data.get("time_separators", [":"])),
+            zones={k.lower(): float(v) for k, v in data.get("zones", {}).items()},
+            hedges=tuple(data.get("hedges", ())),
+        )
+
+    # Compiled lazily: the regexes are per system and reused for every article.
+    @property
+    def patterns(self) -> _Patterns:
+        return _patterns(self)
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    before_currency: re.Pattern[str]
+    scale_spaced: re.Pattern[str]
+    scale_attached: re.Pattern[str]
+    scale_attached_money: re.Pattern[str]
+    time_core: re.Pattern[str]
+    after: re.Pattern[str] | None
+    hedge_before: re.Pattern[str]
+    time_before: re.Pattern[str]
+    time_after: re.Pattern[str]
+    ordinal_before: re.Pattern[str] | None
+    ordinal_after: re.Pattern[str] | None
+    word_number: re.Pattern[str]
+    approximate: re.Pattern[str] | None
+    ordinal_word: re.Pattern[str] | None
+
+
+_PATTERNS: dict[str, _Patterns] = {}
+
+
+def _patterns(ns: NumberSystem) -> _Patterns:
+    cached = _PATTERNS.get(ns.code)
+    if cached:
+        return cached
+    spaced = {k: v for k, v in ns.scales.items() if len(k) > 2}
+    attached = {k: v for k, v in ns.scales.items() if len(k) == 2}
+    attached_money = {k: v for k, v in ns.scales.items() if len(k) <= 2}
+    number_words = [*ns.words, *ns.teens, *ns.multipliers, *spaced]
+    word_alt = _alternation(number_words)
+    joiner = r"(?:[\s-]+(?:and\s+|dan\s+)?)"
+    p = _Patterns(
+        before_currency=re.compile(rf"(?<![\w$])({_alternation(ns.currency_before)})[ \u00a0]?$"),
+        scale_spaced=re.compile(rf"[ \u00a0-]({_alternation(spaced)})(?![\w])", re.I),
+        # "10bn" always; "$1.5m", "Rp3k" only after a currency ("100m" alone is a distance).
+        scale_attached=re.compile(rf"({_alternation(attached)})(?![\w])") if attached else _NEVER,
+        scale_attached_money=re.compile(rf"({_alternation(attached_money)})(?![\w])") if attached_money else _NEVER,
+        time_core=re.compile(rf"\d{{1,2}}[{re.escape(ns.time_separators)}]\d\d"),
+        after=_suffix_regex(ns.after),
+        hedge_before=re.compile(rf"\b({_alternation(ns.hedges)})\s+(?:\S+\s+)?$", re.I),
+        time_before=re.compile(rf"\b({_alternation(ns.time_before)})\s+$", re.I),
+        time_after=re.compile(rf"\s?({_alternation(ns.time_after)})(?![\w])", re.I),
+        ordinal_before=re.compile(rf"\b{re.escape(ns.ordinal_prefix)}-$", re.I) if ns.ordinal_prefix else None,
+        ordinal_after=re.compile(rf"({_alternation(ns.ordinal_suffixes)})\b") if ns.ordinal_suffixes else None,
+        word_number=re.compile(rf"\b(?:{word_alt})(?:{joiner}(?:{word_alt}))*\b", re.I),
+        approximate=re.compile(rf"\b({_alternation(ns.approximate)})\b", re.I) if ns.approximate else None,
+        ordinal_word=(re.compile(rf"\b({re.escape(ns.ordinal_prefix)}(?:{word_alt}))\b", re.I) if ns.ordinal_prefix
+                      else re.compile(rf"\b({_alternation(ns.ordinal_words)})\b", re.I) if ns.ordinal_words
+                      else None),
+    )
+    _PATTERNS[ns.code] = p
+    return p
+
+
+@cache
+def number_system(code: str) -> NumberSystem | None:
+    node = resources.files("mtcheck").joinpath("data", code, "numbers.toml")
+    if not node.is_file():
+        return None
+    return NumberSystem.from_toml(code, tomllib.loads(node.read_text(encoding="utf-8")))
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number found in text. `values` holds every reading (an ambiguous "1.000" in English has two)."""
+
+    span: Span
+    text: str
+    values: tuple[float, ...]
+    kind: str = "number"  # number | ordinal | time | year
+    unit: Unit | None = None
+    approximate: bool = False
+    # Digits are strict: a strict source number must reappear. Number words ("dua", "one") and round
+    # quantities ("ribuan") are soft: they satisfy a strict number but their absence proves nothing.
+    strict: bool = True
+
+    @property
+    def value(self) -> float:
+        return self.values[0]
+
+    @property
+    def is_money(self) -> bool:
+        return self.unit is not None and self.unit.dimension == "currency"
+
+    def describe(self) -> str:
+        v = int(self.value)
+        shown = f"{self.value:,.10g}" if self.kind != "time" else f"{v // 60:02d}:{v % 60:02d}"
+        unit = f" {self.unit.name}" if self.unit else ""
+        approx = "about " if self.approximate else ""
+        return f"{self.text} ({approx}{shown}{unit})" if self.text != shown else self.text
+
+
+def _parse_digits(core: str, ns: NumberSystem) -> tuple[float, ...]:
+    """Values of a digit string under the language's separators, plus a lenient second reading where the
+    string is ambiguous (an English "1.000" or an Indonesian "1,000" written in the other convention)."""
+    g, d = ns.group, ns.decimal
+    if ":" in core:
+        return ()
+    if g in core:
+        head, _, frac = core.partition(d)
+        groups = head.split(g)
+        if 1 <= len(groups[0]) <= 3 and all(len(x) == 3 for x in groups[1:]) and d not in frac:
+            return (float("".join(groups) + ("." + frac if frac else "")),)
+        if core.count(g) == 1 and d not in core:
+            return (float(core.replace(g, ".")),)  # the group mark used as a decimal point: "1.5" in Indonesian
+        return ()
+    if d in core:
+        if core.count(d) > 1:
+            return ()
+        whole, frac = core.split(d)
+        value = float(f"{whole}.{frac}")
+        return (value, float(whole + frac)) if len(frac) == 3 and len(whole) <= 3 else (value,)
+    return (float(core),)
+
+
+def _parse_words(phrase: str, ns: NumberSystem) -> float | None:
+    total = current = last = 0.0
+    seen = False
+    for tok in re.split(r"[\s-]+", phrase.lower()):
+        if tok in ("and", "dan"):
+            continue
+        if tok in ns.words:
+            value = ns.words[tok]
+            current += value
+            last = value if value < 100 else 0.0
+        elif tok in ns.teens:
+            current += ns.teens[tok]
+            last = 0.0
+        elif tok in ns.multipliers:
+            m = ns.multipliers[tok]
+            current = current - last + (last or 1.0) * m
+            last = 0.0
+        elif tok in ns.scales:
+            total += (current or 1.0) * ns.scales[tok]
+            current = last = 0.0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def _covered(start: int, end: int, taken: Sequence[Span]) -> bool:
+    return any(s.start < end and start < s.end for s in taken)
+
+
+def find_quantities(text: str, code: str, exclude: Sequence[Span] = ()) -> list[Quantity]:
+    """Every quantity in `text`, in order, skipping spans in `exclude` (dates, found first)."""
+    ns = number_system(code)
+    if ns is None:
+        return []
+    p = ns.patterns
+    taken = list(exclude)
+    found: list[Quantity] = []
+    for m in _CORE.finditer(text):
+        start, end = m.span()
+        if _covered(start, end, taken):
+            continue
+        core = m.group()
+        before = text[max(0, start - 40):start]
+        kind = "number"
+        unit: Unit | None = None
+        approximate = bool(p.hedge_before.search(before))
+        # Time of day: "pukul 14.30 WIB", "2:30 p.m.", "14:30", Indonesian "07.30".
+        t_after = p.time_after.match(text, end)
+        clock = re.fullmatch(r"(\d{1,2})(?:[.:](\d\d))?", core)
+        followed = p.scale_spaced.match(text, end) or (p.after and p.after.match(text, end))
+        if clock and not followed and (p.time_core.fullmatch(core) or t_after or p.time_before.search(before)):
+            hours, minutes = int(clock[1]), int(clock[2] or 0)
+            if hours <= 24 and minutes < 60:
+                value = hours * 60 + minutes
+                zone = None
+                if t_after:
+                    marker = re.sub(r"\s+", " ", t_after.group(1)).lower()
+                    if marker.startswith("p") and hours < 12:
+                        value += 720
+                    if marker in ns.zones:
+                        zone = Unit(marker.upper(), "zone", ns.zones[marker])
+                stop = t_after.end() if t_after else end
+                found.append(Quantity(Span(start, stop), text[start:stop], (float(value),), "time", zone))
+                taken.append(Span(start, stop))
+                continue
+        values = _parse_digits(core, ns)
+        if not values:
+            continue
+        if len(core) == 2 and (span_year := _YEAR_RANGE.search(before)):
+            values = (*values, float(span_year[1][:2] + core))  # "2019-20": the second year, abbreviated
+        stop = end
+        cur = p.before_currency.search(before)
+        if start and text[start - 1].isalpha() and not cur:
+            continue  # part of a code or model name: G20, A320, H5N1
+        if cur:
+            unit = Unit(ns.currency_before[re.sub(r"\s+", " ", cur.group(1))], "currency", 1.0)
+            start -= len(before) - cur.start(1)
+        if p.ordinal_before and p.ordinal_before.search(before):
+            kind = "ordinal"
+        elif p.ordinal_after and (o := p.ordinal_after.match(text, stop)):
+            kind, stop = "ordinal", o.end()
+        scale = p.scale_spaced.match(text, stop) or (p.scale_attached_money if unit else p.scale_attached).match(
+            text, stop)
+        if scale and kind == "number":
+            factor = ns.scales.get(scale.group(1).lower()) or ns.scales[scale.group(1)]
+            values = tuple(v * factor for v in values)
+            stop = scale.end()
+        if p.after and (u := p.after.match(text, stop)):
+            key = u.group(1)
+            key = re.sub(r"\s+", " ", key.lower() if key[0].isalpha() else key)
+            if key in ns.after and (unit is None or ns.after[key].dimension == "currency"):
+                unit = unit or ns.after[key]
+                stop = u.end()
+        if kind == "number" and unit is None and len(values) == 1 and _YEAR.match(core):
+            kind = "year"
+        # A bare "1" is as often "a", "an" or "one" in the translation: it may match but need not.
+        strict = not (values == (1.0,) and not (unit and unit.dimension == "currency"))
+        found.append(Quantity(Span(start, stop), text[start:stop], values, kind, unit, approximate, strict))
+        taken.append(Span(start, stop))
+    found.extend(_word_quantities(text, ns, taken))
+    found.sort(key=lambda q: q.span.start)
+    return found
+
+
+def _word_quantities(text: str, ns: NumberSystem, taken: list[Span]) -> list[Quantity]:
+    p = ns.patterns
+    out: list[Quantity] = []
+    for m in p.word_number.finditer(text):
+        start, end = m.span()
+        if _covered(start, end, taken):
+            continue
+        value = _parse_words(m.group(), ns)
+        if value is None or value == 1:  # "one of", "salah satu": too ambiguous to count
+            continue
+        unit = None
+        stop = end
+        if p.after and (u := p.after.match(text, stop)):
+            key = u.group(1).lower() if u.group(1)[0].isalpha() else u.group(1)
+            unit = ns.after.get(re.sub(r"\s+", " ", key))
+            stop = u.end() if unit else stop
+        approximate = bool(p.hedge_before.search(text[max(0, start - 40):start]))
+        out.append(Quantity(Span(start, stop), text[start:stop], (value,), "number", unit, approximate, strict=False))
+        taken.append(Span(start, stop))
+    if p.approximate:
+        for m in p.approximate.finditer(text):
+            if not _covered(*m.span(), taken):
+                out.append(Quantity(Span(*m.span()), m.group(), (ns.approximate[m.group(1).lower()],),
+                                    approximate=True, strict=False))
+    if p.ordinal_word:
+        for m in p.ordinal_word.finditer(text):
+            if _covered(*m.span(), taken):
+                continue
+            word = m.group(1).lower()
+            value = ns.ordinal_words.get(word)
+            if value is None and ns.ordinal_prefix:
+                value = _parse_words(word[len(ns.ordinal_prefix):], ns)
+            if value:
+                out.append(Quantity(Span(*m.span()), m.group(), (value,), "ordinal", strict=False))
+    return out
+
+
+def same_quantity(a: Quantity, b: Quantity) -> bool:
+    """Do two quantities state the same amount? Units are compared by a separate rule."""
+    if (a.kind == "time") != (b.kind == "time"):
+        return False
+    if a.kind == "time":
+        if a.unit and b.unit:  # both zoned: compare in UTC
+            return any((x - a.unit.factor * 60) % 720 == (y - b.unit.factor * 60) % 720
+                       for x in a.values for y in b.values)
+        return any(x % 720 == y % 720 for x in a.values for y in b.values)
+    tolerance = APPROX_TOLERANCE if a.approximate or b.approximate or not (a.strict and b.strict) else 1e-9
+    for x in a.values:
+        for y in b.values:
+            if math.isclose(x, y, rel_tol=tolerance) or _converted(a, b, x, y):
+                return True
+    return False
+
+
+def _converted(a: Quantity, b: Quantity, x: float, y: float) -> bool:
+    """A unit conversion ("10 km" as "6.2 miles") states the same amount."""
+    ua, ub = a.unit, b.unit
+    if not ua or not ub or ua.dimension != ub.dimension or ua.dimension in ("currency", "temperature"):
+        return False
+    return math.isclose(x * ua.factor, y * ub.factor, rel_tol=0.05)

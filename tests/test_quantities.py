@@ -1,0 +1,93 @@
+"""Reading numbers and dates with each language's conventions (mtcheck/data/<lang>/numbers.toml, dates.toml)."""
+
+import pytest
+
+from mtcheck.text.dates import compare, find_dates
+from mtcheck.text.quantities import find_quantities, same_quantity
+
+
+def _one(text: str, lang: str):
+    found = find_quantities(text, lang)
+    assert len(found) == 1, [q.text for q in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(("text", "lang", "value", "unit"), [
+    ("1.250.000,75 orang", "id", 1250000.75, None),
+    ("2,5 juta warga", "id", 2.5e6, None),
+    ("Rp 2,5 miliar", "id", 2.5e9, "IDR"),
+    ("Rp10.000", "id", 1e4, "IDR"),
+    ("US$1 juta", "id", 1e6, "USD"),
+    ("45 persen", "id", 45, "%"),
+    ("10 km", "id", 10, "km"),
+    ("dua puluh lima", "id", 25, None),
+    ("seratus dua puluh", "id", 120, None),
+    ("35-ribu", "id", 35000, None),
+    ("1,250,000.75 people", "en", 1250000.75, None),
+    ("IDR 2.5 billion", "en", 2.5e9, "IDR"),
+    ("$1.5m", "en", 1.5e6, "USD"),
+    ("3 per cent", "en", 3, "%"),
+    ("one hundred and twenty", "en", 120, None),
+    ("twenty-five", "en", 25, None),
+])
+def test_values(text: str, lang: str, value: float, unit: str | None) -> None:
+    q = _one(text, lang)
+    assert q.value == pytest.approx(value)
+    assert (q.unit.name if q.unit else None) == unit
+
+
+def test_times_compare_across_conventions_and_zones() -> None:
+    wib = _one("pukul 22.00 WIB", "id")
+    assert wib.kind == "time"
+    assert same_quantity(wib, _one("15.00 UTC", "en"))
+    assert same_quantity(_one("pukul 14.30", "id"), _one("2:30 p.m.", "en"))
+    assert not same_quantity(_one("pukul 14.30", "id"), _one("3:30 p.m.", "en"))
+
+
+def test_strict_and_soft() -> None:
+    assert _one("dua tahun", "id").strict is False  # number words may be rephrased
+    assert _one("120 orang", "id").strict is True
+    assert _one("1 orang", "id").strict is False  # "a person", "one person"
+    assert _one("sekitar 2.500 warga", "id").approximate
+
+
+def test_codes_and_ranges() -> None:
+    assert find_quantities("G20 dan H5N1", "id") == []  # model and code names are not numbers
+    q = find_quantities("the 2019-20 pandemic", "en")
+    assert 2020.0 in q[1].values
+    assert find_quantities("100m sprint", "en")[0].unit.name == "m"  # not 100 million without a currency
+
+
+def test_matching_rules() -> None:
+    assert same_quantity(_one("2,5 juta", "id"), _one("2,500,000", "en"))
+    assert same_quantity(_one("2.467 rumah", "id"), _one("nearly 2,500 houses", "en"))  # stated as approximate
+    assert not same_quantity(_one("2.467 rumah", "id"), _one("2,500 houses", "en"))
+    assert same_quantity(_one("10 km", "id"), _one("6.2 miles", "en"))  # converted
+
+
+@pytest.mark.parametrize(("text", "lang", "weekday", "readings", "year"), [
+    ("pada Kamis (3/10)", "id", 3, ((3, 10),), None),
+    ("Senin, 7 Oktober 2024", "id", 0, ((7, 10),), 2024),
+    ("17 Agustus 1945", "id", None, ((17, 8),), 1945),
+    ("Thursday (10/3)", "en", 3, ((10, 3), (3, 10)), None),
+    ("Monday, October 7, 2024", "en", 0, ((7, 10),), 2024),
+    ("3 Oct.", "en", None, ((3, 10),), None),
+])
+def test_dates(text: str, lang: str, weekday, readings, year) -> None:
+    (d,) = find_dates(text, lang)
+    assert (d.weekday, d.readings, d.year) == (weekday, readings, year)
+
+
+def test_ambiguous_day_names() -> None:
+    assert find_dates("Minggu lalu ia di Brussel.", "id") == []  # "last week", not Sunday
+    assert find_dates("pada Minggu lalu", "id") == []
+    assert len(find_dates("pada Minggu (6/10)", "id")) == 1
+    assert find_dates("Skor akhir 3/10 saja.", "id") == []  # a bare fraction is not a date
+
+
+def test_date_comparison() -> None:
+    (source,) = find_dates("Kamis (3/10)", "id")
+    outcomes = {t: compare(source, find_dates(t, "en")[0]) for t in
+                ("Thursday (10/3)", "Thursday (3/10)", "Thursday, October 3", "Friday", "October 4", "Thursday")}
+    assert outcomes == {"Thursday (10/3)": "reversed", "Thursday (3/10)": "same", "Thursday, October 3": "same",
+                        "Friday": "different", "October 4": "different", "Thursday": "same"}
