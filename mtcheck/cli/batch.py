@@ -50,7 +50,7 @@ def check_item(item: Item) -> tuple[dict, float]:
     return record, time.perf_counter() - t0
 
 
-def _results(items: Iterator[Item], settings: Settings, jobs: int, html_dir: Path | None
+def check_items(items: Iterator[Item], settings: Settings, jobs: int, html_dir: Path | None
              ) -> Iterator[tuple[dict, float]]:
     if jobs <= 1:
         _init_worker(settings, html_dir)
@@ -135,7 +135,7 @@ def run_batch(args: argparse.Namespace) -> int:
     failed = errors = 0
     to_stdout = args.output is None and args.format == "jsonl"
     t0 = time.perf_counter()
-    for record, seconds in _results(items, settings, jobs, args.html_dir):
+    for record, seconds in check_items(items, settings, jobs, args.html_dir):
         records.append(record)
         durations.append(seconds)
         errors += "error" in record

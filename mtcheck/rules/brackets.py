@@ -119,6 +119,10 @@ class UnbalancedQuote(_UnbalancedRule):
 
 
 class _DroppedRule(_PairRule):
+    # Pairs enclosing fewer than `min-words` words (scare quotes, "Seven Sisters") are often added or dropped
+    # by careful translators too; a quoted statement or a bracketed aside is not.
+    defaults = {"min-words": 4}
+
     def check(self, pair: ArticlePair) -> Iterator[Finding]:
         # Counted per aligned paragraph: quotes often span sentences, and sentence splits differ by language.
         for bead in pair.paragraph_beads:
@@ -128,12 +132,11 @@ class _DroppedRule(_PairRule):
                 (o, c) for s in bead.source
                 for o, c in scan_pairs(pair.source, s.start, s.end, self._pairs(pair.source_pack)).pairs
                 if not _DROPPABLE.match(pair.source[o + 1:c])
+                and pair.source_pack.count_words(pair.source[o + 1:c]) >= self.options["min-words"]
             ]
             tgt_count = sum(len(scan_pairs(pair.target, t.start, t.end, self._pairs(pair.target_pack)).pairs)
                             for t in bead.target)
-            # One pair fewer in a paragraph that keeps others is usually rewording ("Seven Sisters" quoted on
-            # one side only); all pairs gone, or two or more, is the MT failure this rule is for.
-            if src_pairs and (tgt_count == 0 or len(src_pairs) - tgt_count >= 2):
+            if src_pairs and len(src_pairs) > tgt_count:
                 o, c = src_pairs[tgt_count]  # the first source pair without a target counterpart, by order
                 excerpt = pair.source[o:c + 1] if c - o < 80 else pair.source[o:o + 60] + "…"
                 yield self.finding(
@@ -167,6 +170,7 @@ class DroppedBrackets(_DroppedRule):
     category = Category.PUNCTUATION
     default_severity = Sev.MINOR
     kind = "bracket"
+    defaults = {"min-words": 1}
 
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from mtcheck.model import Category, Finding, Severity, Span
 from mtcheck.rules.base import Rule
+from mtcheck.text.align import VARIANCE_PER_CHAR
 from mtcheck.text.article import ArticlePair, SentencePair, in_segments
 from mtcheck.text.lexicon import travels_unchanged
 from mtcheck.text.number_match import match_dates, match_quantities
@@ -69,7 +71,7 @@ class OmittedSentence(Rule):
     name = "omitted-sentence"
     category = Category.OMISSION
     default_severity = Severity.MAJOR
-    defaults = {"min-words": 4}
+    defaults = {"min-words": 4, "min-shortfall": 1.5}
     suppresses = ("MT401", "MT403")
 
     def check(self, pair: ArticlePair) -> Iterator[Finding]:
@@ -81,12 +83,39 @@ class OmittedSentence(Rule):
                     yield self.finding(f"paragraph of {words} words has no counterpart in the translation",
                                        source=bead.source, severity=Severity.CRITICAL, confidence=0.8)
         for i, sp in enumerate(pair.sentence_pairs):
-            if sp.target or not beads[sp.paragraph_bead].target:
+            if not beads[sp.paragraph_bead].target:
                 continue
-            words = _bead_words(pair, sp.source, True)
-            if words >= self.options["min-words"] and not _absorbed(pair, i, sp.source[0].length, True):
-                yield self.finding(f"sentence of {words} words has no counterpart in the translation",
-                                   source=sp.source, confidence=0.75)
+            if not sp.target:
+                words = _bead_words(pair, sp.source, True)
+                if words >= self.options["min-words"] and not _absorbed(pair, i, sp.source[0].length, True):
+                    yield self.finding(f"sentence of {words} words has no counterpart in the translation",
+                                       source=sp.source, confidence=0.75)
+            elif len(sp.source) > 1:
+                yield from self._merged_away(pair, sp)
+
+    def _merged_away(self, pair: ArticlePair, sp: SentencePair) -> Iterator[Finding]:
+        """Two source sentences aligned to one target sentence whose length fits only one of them: the
+        aligner merged a dropped sentence into its neighbour's bead (a skip costs more than a bad merge)."""
+        r = pair.norms.ratio
+        ls = sum(s.length for s in sp.source)
+        lt = sum(t.length for t in sp.target)
+        # Gale & Church's length statistic: how many standard deviations short the target is.
+        if (lt - r * ls) / math.sqrt(ls * VARIANCE_PER_CHAR) > -self.options["min-shortfall"]:
+            return
+        target_text = " ".join(t.text for t in sp.target).lower()
+        best = min(sp.source, key=lambda s: abs(lt - r * (ls - s.length)))
+        if abs(lt - r * (ls - best.length)) >= 0.5 * abs(lt - r * ls):
+            return
+        if pair.source_pack.count_words(best.text) < self.options["min-words"]:
+            return
+        names = [m.group() for m in _CAPITALISED.finditer(best.text)
+                 if m.start() > 0 and travels_unchanged(m.group(), pair.source_pack.code, pair.target_pack.code)]
+        if any(n.lower()[:ANCHOR_PREFIX] in target_text for n in names):
+            return  # its names are in the target: the sentence was condensed, not dropped
+        yield self.finding(
+            f"sentence of {pair.source_pack.count_words(best.text)} words seems missing: its paragraph's "
+            f"translation has {lt} characters where about {round(r * ls)} are expected, and about "
+            f"{round(r * (ls - best.length))} without this sentence", source=best, confidence=0.55)
 
 
 @dataclass(frozen=True)
@@ -122,7 +151,9 @@ class OmittedClause(Rule):
     name = "omitted-clause"
     category = Category.OMISSION
     default_severity = Severity.MAJOR
-    defaults = {"min-anchors": 2, "min-words": 3}
+    # min-shortfall: standard deviations (Gale & Church's length statistic) a sentence must be short by;
+    # max-ratio: and at most this share of its expected length, for a clause with nothing to anchor it.
+    defaults = {"min-anchors": 2, "min-words": 3, "min-shortfall": 2.0, "max-ratio": 0.75}
     suppresses = ("MT401", "MT403")
 
     def check(self, pair: ArticlePair) -> Iterator[Finding]:
@@ -136,15 +167,32 @@ class OmittedClause(Rule):
             if not sp.source or not sp.target:
                 continue
             target_text = " ".join(t.text for t in beads[sp.paragraph_bead].target).lower()
+            reported = False
             for clause in self._clauses(pair, sp, found_src, dates_found):
                 if any(a.lower()[:ANCHOR_PREFIX] in target_text for a in clause.anchors if not a[0].isdigit()):
                     continue
                 if not self._length_fits(pair, sp, clause):
                     continue
+                reported = True
                 yield self.finding(
                     f"not in the translation: '{clause.text}' (its {', '.join(clause.anchors)} "
                     "appear nowhere in the aligned target paragraph, and the target sentence is short by "
                     "about that much)", source=clause.span, confidence=0.6)
+            if not reported and len(sp.source) == 1:
+                yield from self._short(pair, sp)
+
+    def _short(self, pair: ArticlePair, sp: SentencePair) -> Iterator[Finding]:
+        """No clause to blame, but the target sentence is far shorter than its source predicts."""
+        ls = sp.source[0].length
+        lt = sum(t.length for t in sp.target)
+        expected = pair.norms.ratio * ls
+        z = (lt - expected) / math.sqrt(ls * VARIANCE_PER_CHAR)
+        if z > -self.options["min-shortfall"] or lt > self.options["max-ratio"] * expected:
+            return
+        yield self.finding(
+            f"translation of this sentence has {lt} characters where about {round(expected)} are expected: "
+            "part of it may be missing", source=sp.source[0], target=sp.target, confidence=0.4,
+            severity=Severity.MINOR)
 
     def _clauses(self, pair: ArticlePair, sp: SentencePair, found_src: set[int],
                  dates_found: set[int]) -> Iterator[_Clause]:

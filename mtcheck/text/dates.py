@@ -173,3 +173,10 @@ def compare(source: Date, target: Date) -> str:
     if "different" in outcomes:
         return "different"
     return "same" if shared else "unrelated"
+
+
+def agreement(source: Date, target: Date) -> int:
+    """How many stated fields two dates share: picks the date a translation changed among several."""
+    pairs = [(source.weekday, target.weekday), (source.year, target.year),
+             (source.day, target.day), (source.month, target.month)]
+    return sum(1 for x, y in pairs if x is not None and x == y)

@@ -8,8 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from mtcheck.text.article import ArticlePair, in_segments
-from mtcheck.text.dates import Date, compare
+from mtcheck.text.dates import Date, agreement, compare
 from mtcheck.text.quantities import Quantity, same_quantity
+from mtcheck.text.segment import Segment
 
 
 @dataclass
@@ -84,22 +85,28 @@ def _date_numbers(dates: list[Date]) -> set[float]:
 
 def _pair_equal(src: list[Quantity], tgt: list[Quantity],
                 matched: list[tuple[Quantity, Quantity]]) -> tuple[list[Quantity], list[Quantity]]:
-    """Greedy one-to-one pairing of equal quantities, strict source numbers first; returns the leftovers."""
+    """One-to-one pairing of equal quantities, strict source numbers first; among equal candidates the one
+    at the nearest relative position ("from 1977 to 1981" keeps its order). Returns the leftovers."""
+    where_s = {id(q): i / max(len(src), 1) for i, q in enumerate(src)}
+    where_t = {id(q): i / max(len(tgt), 1) for i, q in enumerate(tgt)}
     free = list(tgt)
     left: list[Quantity] = []
     for s in sorted(src, key=lambda q: not q.strict):
-        t = next((t for t in free if t.strict and same_quantity(s, t)), None) or next(
-            (t for t in free if same_quantity(s, t)), None)
-        if t is None:
+        cands = [t for t in free if same_quantity(s, t)]
+        if not cands:
             left.append(s)
-        else:
-            matched.append((s, t))
-            free.remove(t)
+            continue
+        t = min(cands, key=lambda t: (not t.strict, abs(where_s[id(s)] - where_t[id(t)])))
+        matched.append((s, t))
+        free.remove(t)
     left.sort(key=lambda q: q.span.start)
     return left, free
 
 
 def match_dates(pair: ArticlePair) -> list[DateMatch]:
+    """Pair each source date with a target date: the same date nearby (one-to-one first), else a
+    conflicting one nearby (the closest in relative position among those sharing most fields), else the
+    same date anywhere in the article (alignment slips), else none."""
     cached = pair.shared.get("dates")
     if isinstance(cached, list):
         return cached
@@ -108,26 +115,54 @@ def match_dates(pair: ArticlePair) -> list[DateMatch]:
     for sp in pair.sentence_pairs:
         by_bead.setdefault(sp.paragraph_bead, []).append(sp)
     for sentence_pairs in by_bead.values():
-        bead_targets = [d for sp in sentence_pairs for d in in_segments(pair.target_dates, sp.target)]
+        bead = [d for sp in sentence_pairs for d in in_segments(pair.target_dates, sp.target)]
+        work = []
         for sp in sentence_pairs:
             local = in_segments(pair.target_dates, sp.target)
             for s in in_segments(pair.source_dates, sp.source):
-                out.append(_best(s, local, bead_targets, pair.target_dates))
+                work.append((s, local, _relative(s.span.start, sp.source), sp.target))
+        used: set[int] = set()
+        result: dict[int, DateMatch] = {}
+        for use_bead in (False, True):  # pass 1: the same date, one-to-one, in the sentence pair first
+            for s, local, _, _ in work:
+                if id(s) in result:
+                    continue
+                hit = _first(s, [t for t in (bead if use_bead else local) if id(t) not in used])
+                if hit and hit.target is not None:
+                    used.add(id(hit.target))
+                    result[id(s)] = hit
+        for s, local, where, target_segs in work:  # pass 2: repeated mentions, conflicts, slips
+            if id(s) in result:
+                continue
+            match = None
+            for pool in (local, bead):
+                match = _first(s, pool)  # a date mentioned twice in the source, once in the target
+                if match:
+                    break
+                conflicting = [t for t in pool if id(t) not in used and compare(s, t) == "different"]
+                if conflicting:
+                    t = max(conflicting, key=lambda t: (
+                        agreement(s, t), -abs(where - _relative(t.span.start, target_segs))))
+                    used.add(id(t))
+                    match = DateMatch(s, t, "different")
+                    break
+            result[id(s)] = match or _first(s, pair.target_dates) or DateMatch(s, None, "missing")
+        out += [result[id(s)] for s, *_ in work]
     pair.shared["dates"] = out
     return out
 
 
-def _best(s: Date, local: list[Date], bead: list[Date], article: list[Date]) -> DateMatch:
-    # The same date nearest first (sentence pair, paragraph bead, anywhere: alignment slips), then a
-    # conflicting date nearby.
-    for pool in (local, bead, article):
-        outcomes = [(compare(s, t), t) for t in pool]
-        for wanted in ("same", "reversed"):
-            hit = next((t for o, t in outcomes if o == wanted), None)
-            if hit is not None:
-                return DateMatch(s, hit, wanted)
-    for pool in (local, bead):
-        hit = next((t for t in pool if compare(s, t) == "different"), None)
+def _relative(pos: int, segments: tuple[Segment, ...]) -> float:
+    if not segments:
+        return 0.0
+    start, end = segments[0].start, segments[-1].end
+    return (pos - start) / max(end - start, 1)
+
+
+def _first(s: Date, pool: list[Date]) -> DateMatch | None:
+    outcomes = [(compare(s, t), t) for t in pool]
+    for wanted in ("same", "reversed"):
+        hit = next((t for o, t in outcomes if o == wanted), None)
         if hit is not None:
-            return DateMatch(s, hit, "different")
-    return DateMatch(s, None, "missing")
+            return DateMatch(s, hit, wanted)
+    return None

@@ -26,7 +26,6 @@ _CORE = re.compile(r"(?<![\d.,])\d+(?:[.,:]\d+)*(?!\d)")
 _NEVER = re.compile(r"(?!x)x")
 _YEAR_RANGE = re.compile(r"\b((?:1[5-9]|20)\d\d)[-–/]$")
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d|2100)$")
-APPROX_TOLERANCE = 0.12  # "about 2,500" for 2.467: rounding stated as approximate
 
 
 def _alternation(phrases: Iterable[str]) -> str:
@@ -152,7 +151,7 @@ def _patterns(ns: NumberSystem) -> _Patterns:
         scale_attached_money=re.compile(rf"({_alternation(attached_money)})(?![\w])") if attached_money else _NEVER,
         time_core=re.compile(rf"\d{{1,2}}[{re.escape(ns.time_separators)}]\d\d"),
         after=_suffix_regex(ns.after),
-        hedge_before=re.compile(rf"\b({_alternation(ns.hedges)})\s+(?:\S+\s+)?$", re.I),
+        hedge_before=re.compile(rf"\b({_alternation(ns.hedges)})\s+(?:[^\W\d]{{1,4}}\s+)?$", re.I),
         time_before=re.compile(rf"\b({_alternation(ns.time_before)})\s+$", re.I),
         time_after=re.compile(rf"\s?({_alternation(ns.time_after)})(?![\w])", re.I),
         ordinal_before=re.compile(rf"\b{re.escape(ns.ordinal_prefix)}-$", re.I) if ns.ordinal_prefix else None,
@@ -350,7 +349,10 @@ def _word_quantities(text: str, ns: NumberSystem, taken: list[Span]) -> list[Qua
             unit = ns.after.get(re.sub(r"\s+", " ", key))
             stop = u.end() if unit else stop
         approximate = bool(p.hedge_before.search(text[max(0, start - 40):start]))
-        out.append(Quantity(Span(start, stop), text[start:stop], (value,), "number", unit, approximate, strict=False))
+        # "enam juta" is as specific as "6 juta"; a bare "dua" may be rephrased ("a couple", "both").
+        scaled = any(w.lower() in ns.scales for w in re.split(r"[\s-]+", m.group()))
+        out.append(Quantity(Span(start, stop), text[start:stop], (value,), "number", unit, approximate,
+                            strict=scaled))
         taken.append(Span(start, stop))
     if p.approximate:
         for m in p.approximate.finditer(text):
@@ -370,8 +372,23 @@ def _word_quantities(text: str, ns: NumberSystem, taken: list[Span]) -> list[Qua
     return out
 
 
+def _significant(x: float) -> int:
+    """Significant digits of a number as written: 2500 -> 2, 2467 -> 4, 4.8 -> 2."""
+    digits = f"{x:.10g}".replace(".", "").replace("-", "").lstrip("0")
+    return max(1, len(digits.rstrip("0")) if "." not in f"{x:.10g}" else len(digits))
+
+
+def _rounds_to(exact: float, rounded: float) -> bool:
+    """Is `rounded` the exact value rounded to its own significant digits (2,467 -> "about 2,500")?"""
+    if exact == 0 or rounded == 0:
+        return exact == rounded
+    k = _significant(rounded)
+    return math.isclose(float(f"{exact:.{k}g}"), rounded, rel_tol=1e-9) or math.isclose(
+        exact, rounded, rel_tol=10 ** -k)
+
+
 def same_quantity(a: Quantity, b: Quantity) -> bool:
-    """Do two quantities state the same amount? Units are compared by a separate rule."""
+    """Does target quantity `b` state the amount of source quantity `a`? Units are compared by another rule."""
     if (a.kind == "time") != (b.kind == "time"):
         return False
     if a.kind == "time":
@@ -379,10 +396,11 @@ def same_quantity(a: Quantity, b: Quantity) -> bool:
             return any((x - a.unit.factor * 60) % 720 == (y - b.unit.factor * 60) % 720
                        for x in a.values for y in b.values)
         return any(x % 720 == y % 720 for x in a.values for y in b.values)
-    tolerance = APPROX_TOLERANCE if a.approximate or b.approximate or not (a.strict and b.strict) else 1e-9
     for x in a.values:
         for y in b.values:
-            if math.isclose(x, y, rel_tol=tolerance) or _converted(a, b, x, y):
+            if math.isclose(x, y, rel_tol=1e-9) or _converted(a, b, x, y):
+                return True
+            if b.approximate and _rounds_to(x, y):  # the translation may round the source, not refine it
                 return True
     return False
 
@@ -390,6 +408,8 @@ def same_quantity(a: Quantity, b: Quantity) -> bool:
 def _converted(a: Quantity, b: Quantity, x: float, y: float) -> bool:
     """A unit conversion ("10 km" as "6.2 miles") states the same amount."""
     ua, ub = a.unit, b.unit
-    if not ua or not ub or ua.dimension != ub.dimension or ua.dimension in ("currency", "temperature"):
+    if not ua or not ub or ua.name == ub.name or ua.dimension != ub.dimension:
+        return False
+    if ua.dimension in ("currency", "temperature"):
         return False
     return math.isclose(x * ua.factor, y * ub.factor, rel_tol=0.05)

@@ -1,0 +1,269 @@
+"""Measure mtcheck (and pofilter, in the same run) on a labelled JSONL from scripts/inject.py, and on the
+gold articles in fixtures/articles.
+
+Per injected category: recall (an injected error is caught when a finding of a matching category overlaps
+its span), the same for translate-toolkit's pofilter run per sentence row through its Python API, and the
+mean chrF of the damaged translation against the clean one (how small the error looks to a surface metric).
+Overall: false alarms on clean articles (share with a finding at major or above; findings per 1,000
+words), precision of findings on injected rows, and which categories fired on each injected category.
+
+    python scripts/inject.py -o /tmp/inj.jsonl
+    python scripts/evaluate.py /tmp/inj.jsonl [--json out.json] [--markdown out.md] [--jobs 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from mtcheck.batch import Item  # noqa: E402
+from mtcheck.cli.batch import check_items  # noqa: E402  (the code path of `mtcheck batch`)
+from mtcheck.config import Settings  # noqa: E402
+
+# Injected category -> finding categories that count as catching it.
+ACCEPT: dict[str, set[str]] = {
+    "number": {"numbers"},
+    "date": {"numbers"},
+    "omission": {"omission", "length"},
+    "untranslated": {"untranslated"},
+    "punctuation": {"punctuation"},
+    "garbled-name": {"names", "source"},
+    "untranslated-entity": {"names", "untranslated"},
+    "wrong-entity": {"names"},
+    "pronoun": {"pronouns"},
+}
+# pofilter test -> the finding category it stands for (tests not listed are style checks we do not count).
+POFILTER: dict[str, str] = {
+    "numbers": "numbers", "brackets": "punctuation", "doublequoting": "punctuation",
+    "singlequoting": "punctuation", "endpunc": "punctuation", "startpunc": "punctuation",
+    "unchanged": "untranslated", "untranslated": "omission", "short": "omission", "long": "addition",
+    "sentencecount": "omission",
+}
+MAJOR = {"major", "critical"}
+
+
+def _overlaps(a: list[int] | None, b: list[int] | None) -> bool:
+    return bool(a and b) and a[0] < b[1] and b[0] < a[1]
+
+
+def _hits(label: dict, findings: list[dict]) -> list[dict]:
+    """Findings whose span overlaps the label's span (target span, or source span for omissions)."""
+    return [f for f in findings
+            if _overlaps(label["target_span"], f.get("target_span")) or _overlaps(label["source_span"],
+                                                                                   f.get("source_span"))]
+
+
+def pofilter_findings(row: dict) -> list[dict]:
+    """pofilter's failures on each sentence row, as findings spanning that row."""
+    from translate.storage import pypo
+
+    checker = _checker()
+    out = []
+    for s0, s1, t0, t1 in row["rows"]:
+        unit = pypo.pounit(row["source"][s0:s1])
+        unit.target = row["target"][t0:t1]
+        failures = checker.run_filters(unit)
+        for test in failures:
+            if test in POFILTER:
+                category = POFILTER[test]
+                out.append({"category": category, "severity": "major", "test": test,
+                            "source_span": [s0, s1], "target_span": [t0, t1] if t1 > t0 else None})
+    return out
+
+
+_CHECKER = None
+
+
+def _checker():
+    global _CHECKER
+    if _CHECKER is None:
+        from translate.filters import checks
+
+        _CHECKER = checks.StandardChecker(checks.CheckerConfig(targetlanguage="en"))
+    return _CHECKER
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+class Tally:
+    def __init__(self) -> None:
+        self.injected: Counter[str] = Counter()
+        self.caught: Counter[str] = Counter()
+        self.clean = 0
+        self.clean_flagged = 0
+        self.clean_findings = 0
+        self.clean_words = 0
+        self.injected_findings = 0
+        self.injected_correct = 0
+        self.confusion: dict[str, Counter[str]] = defaultdict(Counter)
+        self.clean_by_category: Counter[str] = Counter()
+
+    def add(self, row: dict, findings: list[dict]) -> None:
+        label = row["label"]
+        if label is None:
+            self.clean += 1
+            self.clean_words += _words(row["target"])
+            self.clean_findings += len(findings)
+            self.clean_flagged += any(f["severity"] in MAJOR for f in findings)
+            for cat in {f["category"] for f in findings if f["severity"] in MAJOR}:
+                self.clean_by_category[cat] += 1
+            return
+        cat = label["category"]
+        self.injected[cat] += 1
+        hits = _hits(label, findings)
+        good = [f for f in hits if f["category"] in ACCEPT[cat]]
+        self.caught[cat] += bool(good)
+        self.injected_findings += len(findings)
+        self.injected_correct += len(good)
+        for f in hits:
+            self.confusion[cat][f["category"]] += 1
+
+    def recall(self, cat: str) -> float:
+        return self.caught[cat] / self.injected[cat] if self.injected[cat] else float("nan")
+
+    def summary(self) -> dict:
+        total = sum(self.injected.values())
+        return {
+            "recall": {c: round(self.recall(c), 3) for c in self.injected},
+            "injected": dict(self.injected),
+            "caught": dict(self.caught),
+            "recall_overall": round(sum(self.caught.values()) / total, 3) if total else None,
+            "clean_articles": self.clean,
+            "false_alarm_rate": round(self.clean_flagged / self.clean, 3) if self.clean else None,
+            "false_alarm_by_category": {c: round(n / self.clean, 3) for c, n in self.clean_by_category.items()},
+            "findings_per_1000_words": round(1000 * self.clean_findings / max(self.clean_words, 1), 2),
+            "precision_on_injected_rows": round(self.injected_correct / self.injected_findings, 3)
+            if self.injected_findings else None,
+            "confusion": {c: dict(v) for c, v in self.confusion.items()},
+        }
+
+
+def gold(settings: Settings) -> list[dict]:
+    """Expected findings of the gold articles: caught when a finding of the same category overlaps."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:
+        import tomli as tomllib
+
+    from mtcheck.engine import check_pair
+
+    rows = []
+    for folder in sorted((ROOT / "fixtures" / "articles").iterdir()):
+        if not (folder / "expected.toml").exists():
+            continue
+        source = (folder / "id.txt").read_text(encoding="utf-8")
+        target = (folder / "en.txt").read_text(encoding="utf-8")
+        expected = tomllib.loads((folder / "expected.toml").read_text(encoding="utf-8"))["finding"]
+        report = check_pair(source, target, settings, target_lang="en")
+        findings = report.findings
+        matched = 0
+        for e in expected:
+            spans = []
+            if "target-text" in e:
+                ctx = e.get("target-context")
+                at = target.index(ctx) + ctx.index(e["target-text"]) if ctx else target.index(e["target-text"])
+                spans.append(("t", at, at + len(e["target-text"])))
+            if "source-text" in e:
+                at = source.index(e["source-text"])
+                spans.append(("s", at, at + len(e["source-text"])))
+            ok = any(f.category.value == e["category"] and any(
+                (side == "t" and f.target_span and f.target_span.start < b and a < f.target_span.end) or
+                (side == "s" and f.source_span and f.source_span.start < b and a < f.source_span.end)
+                for side, a, b in spans) for f in findings)
+            matched += ok
+        rows.append({"article": folder.name, "expected": len(expected), "found": matched,
+                     "findings": len(findings)})
+    return rows
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("labelled", type=Path)
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--json", type=Path)
+    ap.add_argument("--markdown", type=Path)
+    ap.add_argument("--no-pofilter", action="store_true")
+    args = ap.parse_args()
+    rows = [json.loads(line) for line in args.labelled.read_text(encoding="utf-8").splitlines() if line.strip()]
+    settings = Settings()
+    items = (Item(r["id"], r["source"], r["target"], r.get("target_lang", "en")) for r in rows)
+    mt, po = Tally(), Tally()
+    chrf: dict[str, list[float]] = defaultdict(list)
+    t0 = time.perf_counter()
+    errors = 0
+    records = []
+    for record, _ in check_items(items, settings, args.jobs, None):
+        records.append(record)
+    mt_seconds = time.perf_counter() - t0
+    from sacrebleu.metrics import CHRF
+
+    chrf_metric = CHRF()
+    po_seconds = 0.0
+    for row, record in zip(rows, records):
+        if "error" in record:
+            errors += 1
+            continue
+        mt.add(row, record["findings"])
+        if not args.no_pofilter:
+            t1 = time.perf_counter()
+            po.add(row, pofilter_findings(row))
+            po_seconds += time.perf_counter() - t1
+        if row["label"] is not None:
+            chrf[row["label"]["category"]].append(
+                chrf_metric.sentence_score(row["target"], [row["clean_target"]]).score)
+    result = {"rows": len(rows), "errors": errors, "mtcheck": mt.summary(),
+              "pofilter": None if args.no_pofilter else po.summary(),
+              "chrf_vs_clean": {c: round(sum(v) / len(v), 1) for c, v in chrf.items()},
+              "seconds": {"mtcheck": round(mt_seconds, 2), "pofilter": round(po_seconds, 2)},
+              "gold": gold(settings), "signature": chrf_metric.get_signature().format()}
+    md = markdown(result)
+    print(md)
+    if args.markdown:
+        args.markdown.write_text(md + "\n", encoding="utf-8")
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+
+
+def markdown(r: dict) -> str:
+    m, p = r["mtcheck"], r["pofilter"]
+    lines = ["| injected category | rows | mtcheck recall | pofilter recall | chrF vs clean |", "|---|---|---|---|---|"]
+    for cat in ACCEPT:
+        n = m["injected"].get(cat, 0)
+        if not n:
+            continue
+        pr = f"{p['recall'].get(cat, 0):.2f}" if p else "-"
+        lines.append(f"| {cat} | {n} | {m['recall'][cat]:.2f} | {pr} | {r['chrf_vs_clean'].get(cat, 0):.1f} |")
+    lines.append(f"| **all** | {sum(m['injected'].values())} | {m['recall_overall']:.2f} | "
+                 f"{p['recall_overall']:.2f} | |" if p else "")
+    lines += ["", "| on clean articles | mtcheck | pofilter |", "|---|---|---|",
+              f"| articles | {m['clean_articles']} | {p['clean_articles'] if p else '-'} |",
+              f"| false alarms (share of articles with a major+ finding) | {m['false_alarm_rate']:.1%} | "
+              f"{p['false_alarm_rate']:.1%} |" if p else "",
+              f"| findings per 1,000 words | {m['findings_per_1000_words']} | "
+              f"{p['findings_per_1000_words'] if p else '-'} |",
+              f"| precision of findings on injected rows | {m['precision_on_injected_rows']} | "
+              f"{p['precision_on_injected_rows'] if p else '-'} |",
+              f"| seconds | {r['seconds']['mtcheck']} | {r['seconds']['pofilter']} |"]
+    lines += ["", "mtcheck false alarms by category (share of clean articles, major+): "
+              + ", ".join(f"{c} {v:.1%}" for c, v in sorted(m["false_alarm_by_category"].items()))]
+    lines += ["", "Categories of mtcheck findings overlapping each injected error:"]
+    for cat, conf in m["confusion"].items():
+        lines.append(f"- {cat}: " + ", ".join(f"{k} {v}" for k, v in sorted(conf.items(), key=lambda kv: -kv[1])))
+    lines += ["", "| gold article | expected findings | found (same category, overlapping) | mtcheck findings |",
+              "|---|---|---|---|"]
+    lines += [f"| {g['article']} | {g['expected']} | {g['found']} | {g['findings']} |" for g in r["gold"]]
+    return "\n".join(ln for ln in lines)
+
+
+if __name__ == "__main__":
+    main()

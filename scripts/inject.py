@@ -1,0 +1,300 @@
+"""Write a labelled JSONL of clean and error-injected articles from clean parallel corpora.
+
+Each article of `../shared/corpora` (rows grouped by document, see corpora.py) becomes multi-paragraph text:
+PARAGRAPH_ROWS consecutive rows per paragraph, so that sentence-level and paragraph-level rules are both
+exercised. Every article yields one clean row and, per category, at most one row carrying exactly one
+injected error with its category and span:
+
+    number          a digit number of the target changed (x10, a digit changed, million <-> billion)
+    date            a weekday, month or day in the target changed
+    omission        a target sentence dropped (source span: that sentence), or a clause of 5+ words dropped
+    untranslated    a target sentence replaced by its Indonesian source
+    punctuation     a closing bracket or quote dropped, or a bracket pair removed
+    garbled-name    a name kept from the source misspelt in the target (letters swapped, dropped, doubled)
+    untranslated-entity  an English country name replaced by its Indonesian name (CLDR, Babel)
+    wrong-entity    an English country name replaced by another country's
+    pronoun         he <-> she, his -> her, him -> her, her -> his
+
+    python scripts/inject.py [--root ../shared/corpora] [--corpora ntrex,flores,tico19] [--seed 1] -o out.jsonl
+
+Deterministic for a seed. Prints how many rows of each category it could produce.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpora import DEFAULT_ROOT, load_articles
+
+PARAGRAPH_ROWS = 3
+CATEGORIES = ("number", "date", "omission", "untranslated", "punctuation", "garbled-name",
+              "untranslated-entity", "wrong-entity", "pronoun")
+
+
+@dataclass
+class Edit:
+    row: int
+    new_target: str  # the row's new target text ("" drops it)
+    span: tuple[int, int] | None  # span of the error inside the new row text; None: report the source row
+    detail: str
+
+
+def build(sources: list[str], targets: list[str]) -> tuple[str, str, list[list[int]]]:
+    """Join rows into paragraphs; return both texts and [src_start, src_end, tgt_start, tgt_end] per row."""
+    src_parts: list[str] = []
+    tgt_parts: list[str] = []
+    spans: list[list[int]] = []
+    s_len = t_len = 0
+    carry = ""  # a paragraph break owed by a dropped first sentence
+    for i, (s, t) in enumerate(zip(sources, targets)):
+        sep = "" if i == 0 else ("\n\n" if i % PARAGRAPH_ROWS == 0 else " ")
+        s, t = s.strip(), t.strip()
+        t_sep = "" if not t or t_len == 0 else (carry or sep)
+        carry = "" if t else (carry or (sep if sep == "\n\n" else ""))
+        src_parts.append(sep + s)
+        tgt_parts.append(t_sep + t)
+        s_start = s_len + len(sep)
+        t_start = t_len + len(t_sep)
+        s_len += len(sep) + len(s)
+        t_len += len(t_sep) + len(t)
+        spans.append([s_start, s_start + len(s), t_start, t_start + len(t)])
+    return "".join(src_parts), "".join(tgt_parts), spans
+
+
+# ---------------------------------------------------------------- injectors: (source row, target row, rng)
+
+_DIGITS = re.compile(r"(?<![\w.,])\d[\d.,]*\d(?![\w])|(?<![\w.,])\d(?![\w.,])")
+_SCALES = {"million": "billion", "billion": "million", "thousand": "million", "trillion": "billion"}
+
+
+def _digits(text: str) -> set[str]:
+    return {re.sub(r"\D", "", m.group()) for m in _DIGITS.finditer(text)}
+
+
+def inject_number(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[int, int], str] | None:
+    src_digits = _digits(src)
+    cands = [m for m in _DIGITS.finditer(tgt) if re.sub(r"\D", "", m.group()) in src_digits
+             and m.group().strip("0")]
+    scale = [m for m in re.finditer(r"\b(million|billion|thousand|trillion)\b", tgt)]
+    if not cands and not scale:
+        return None
+    if scale and (not cands or rng.random() < 0.25):
+        m = rng.choice(scale)
+        new = _SCALES[m.group()]
+    else:
+        m = rng.choice(cands)
+        old = m.group()
+        digit_positions = [i for i, ch in enumerate(old) if ch.isdigit()]
+        if rng.random() < 0.5 or len(digit_positions) == 1:
+            # A lost or extra zero, or a different value; never a trailing zero after a decimal point.
+            plain = old.isdigit()
+            new = old + "0" if plain and rng.random() < 0.5 else str(int(re.sub(r"\D", "", old)) + rng.randint(1, 9))
+        else:
+            i = rng.choice(digit_positions[1:])
+            new = old[:i] + str((int(old[i]) + rng.randint(1, 8)) % 10) + old[i + 1:]
+    text = tgt[:m.start()] + new + tgt[m.end():]
+    return text, (m.start(), m.start() + len(new)), f"{m.group()} -> {new}"
+
+
+_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"]
+_ID_DATE_WORDS = re.compile(r"\b(Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu|Januari|Februari|Maret|April|Mei|"
+                            r"Juni|Juli|Agustus|September|Oktober|November|Desember)\b")
+
+
+def inject_date(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[int, int], str] | None:
+    if not _ID_DATE_WORDS.search(src):
+        return None
+    names = "|".join(_WEEKDAYS + [m for m in _MONTHS if m != "May"])
+    cands = list(re.finditer(rf"\b({names})\b", tgt))
+    if not cands:
+        return None
+    m = rng.choice(cands)
+    pool = _WEEKDAYS if m.group() in _WEEKDAYS else _MONTHS
+    new = rng.choice([x for x in pool if x != m.group() and x != "May"])
+    text = tgt[:m.start()] + new + tgt[m.end():]
+    return text, (m.start(), m.start() + len(new)), f"{m.group()} -> {new}"
+
+
+def inject_clause(src: str, tgt: str, rng: random.Random) -> tuple[str, None, str] | None:
+    parts = re.split(r"(, )", tgt)
+    clauses = [i for i in range(2, len(parts), 2) if len(parts[i].split()) >= 5]
+    if not clauses:
+        return None
+    i = rng.choice(clauses)
+    dropped = parts[i]
+    text = "".join(parts[:i - 1] + parts[i + 1:])
+    if dropped.rstrip()[-1:] in ".!?" and text.rstrip()[-1:] not in ".!?":
+        text = text.rstrip(" ,") + dropped.rstrip()[-1]
+    return text, None, f"clause dropped: {dropped!r}"
+
+
+def inject_punctuation(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[int, int], str] | None:
+    pairs = [(o, c) for o, c in (("(", ")"), ("“", "”")) if o in tgt and c in tgt and o in src + '"“']
+    if '"' in src and tgt.count('"') >= 2:
+        pairs.append(('"', '"'))
+    if not pairs:
+        return None
+    o, c = rng.choice(pairs)
+    last = tgt.rindex(c)
+    if rng.random() < 0.5:
+        text = tgt[:last] + tgt[last + 1:]
+        return text, (0, len(text)), f"closing {c} dropped"
+    first = tgt.index(o)
+    text = tgt[:first] + tgt[first + 1:last] + tgt[last + 1:] if first < last else tgt[:last] + tgt[last + 1:]
+    return text, (0, len(text)), f"pair {o}{c} dropped"
+
+
+_NAME = re.compile(r"\b[A-Z][a-z]{4,}\b")
+
+
+def _misspell(word: str, rng: random.Random) -> str:
+    i = rng.randint(1, len(word) - 2)
+    how = rng.choice(("swap", "drop", "double"))
+    if how == "swap" and word[i] != word[i + 1]:
+        return word[:i] + word[i + 1] + word[i] + word[i + 2:]
+    if how == "double":
+        return word[:i] + word[i] + word[i:]
+    return word[:i] + word[i + 1:]
+
+
+def inject_garbled(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[int, int], str] | None:
+    cands = [m for m in _NAME.finditer(tgt) if m.start() > 0 and re.search(rf"\b{m.group()}\b", src)]
+    if not cands:
+        return None
+    m = rng.choice(cands)
+    new = _misspell(m.group(), rng)
+    if new == m.group():
+        return None
+    text = tgt[:m.start()] + new + tgt[m.end():]
+    return text, (m.start(), m.start() + len(new)), f"{m.group()} -> {new}"
+
+
+def _countries() -> tuple[dict[str, str], list[str]]:
+    from babel import Locale
+
+    en, ind = Locale("en").territories, Locale("id").territories
+    pairs = {en[c]: ind[c] for c in en if c in ind and c.isalpha() and len(c) == 2 and en[c] != ind[c]
+             and " " not in en[c] and "(" not in en[c]}
+    return pairs, sorted(pairs)
+
+
+_COUNTRIES, _COUNTRY_NAMES = _countries()
+_COUNTRY_RE = re.compile(r"\b(" + "|".join(map(re.escape, sorted(_COUNTRIES, key=len, reverse=True))) + r")\b")
+
+
+def _country_site(src: str, tgt: str, rng: random.Random) -> re.Match[str] | None:
+    cands = [m for m in _COUNTRY_RE.finditer(tgt) if re.search(rf"\b{re.escape(_COUNTRIES[m.group()])}\b", src)]
+    return rng.choice(cands) if cands else None
+
+
+def inject_untranslated_entity(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[int, int], str] | None:
+    m = _country_site(src, tgt, rng)
+    if m is None:
+        return None
+    new = _COUNTRIES[m.group()]
+    return tgt[:m.start()] + new + tgt[m.end():], (m.start(), m.start() + len(new)), f"{m.group()} -> {new}"
+
+
+def inject_wrong_entity(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[int, int], str] | None:
+    m = _country_site(src, tgt, rng)
+    if m is None:
+        return None
+    new = rng.choice([c for c in _COUNTRY_NAMES if c != m.group()])
+    return tgt[:m.start()] + new + tgt[m.end():], (m.start(), m.start() + len(new)), f"{m.group()} -> {new}"
+
+
+_PRONOUN_SWAP = {"he": "she", "she": "he", "his": "her", "him": "her", "her": "his"}
+
+
+def inject_pronoun(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[int, int], str] | None:
+    cands = list(re.finditer(r"\b([Hh]e|[Ss]he|[Hh]is|[Hh]im|[Hh]er)\b", tgt))
+    if not cands:
+        return None
+    m = rng.choice(cands)
+    new = _PRONOUN_SWAP[m.group().lower()]
+    new = new.capitalize() if m.group()[0].isupper() else new
+    return tgt[:m.start()] + new + tgt[m.end():], (m.start(), m.start() + len(new)), f"{m.group()} -> {new}"
+
+
+ROW_INJECTORS: dict[str, Callable] = {
+    "number": inject_number, "date": inject_date, "punctuation": inject_punctuation,
+    "garbled-name": inject_garbled, "untranslated-entity": inject_untranslated_entity,
+    "wrong-entity": inject_wrong_entity, "pronoun": inject_pronoun,
+}
+
+
+def make_edit(category: str, sources: list[str], targets: list[str], rng: random.Random) -> Edit | None:
+    rows = list(range(len(sources)))
+    rng.shuffle(rows)
+    if category == "omission":
+        for i in rows:
+            # A sentence inside a paragraph of 2+ rows (so the paragraph survives), or a clause.
+            para = range(i - i % PARAGRAPH_ROWS, min(len(sources), i - i % PARAGRAPH_ROWS + PARAGRAPH_ROWS))
+            if rng.random() < 0.5 and len(para) >= 2 and len(sources[i].split()) >= 5:
+                return Edit(i, "", None, "sentence dropped")
+            clause = inject_clause(sources[i], targets[i], rng)
+            if clause:
+                return Edit(i, clause[0], None, clause[2])
+        return None
+    if category == "untranslated":
+        for i in rows:
+            if len(sources[i].split()) >= 5:
+                return Edit(i, sources[i], (0, len(sources[i])), "sentence left in Indonesian")
+        return None
+    for i in rows:
+        result = ROW_INJECTORS[category](sources[i], targets[i], rng)
+        if result:
+            return Edit(i, result[0], result[1], result[2])
+    return None
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--root", type=Path, default=DEFAULT_ROOT)
+    ap.add_argument("--corpora", default="ntrex,flores,tico19")
+    ap.add_argument("--categories", default=",".join(CATEGORIES))
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("-o", "--output", type=Path, required=True)
+    args = ap.parse_args()
+    counts: Counter[str] = Counter()
+    with open(args.output, "w", encoding="utf-8") as out:
+        for article in load_articles(args.root, args.corpora.split(",")):
+            sources, targets = article.sources, article.targets
+            source, target, spans = build(sources, targets)
+            out.write(json.dumps({"id": f"{article.id}#clean", "corpus": article.corpus, "source": source,
+                                  "target": target, "target_lang": "en", "label": None, "rows": spans},
+                                 ensure_ascii=False) + "\n")
+            counts["clean"] += 1
+            for category in args.categories.split(","):
+                rng = random.Random(f"{args.seed}:{article.id}:{category}")
+                edit = make_edit(category, sources, targets, rng)
+                if edit is None:
+                    continue
+                new_targets = list(targets)
+                new_targets[edit.row] = edit.new_target
+                source2, target2, spans2 = build(sources, new_targets)
+                s0, s1, t0, _ = spans2[edit.row]
+                label = {"category": category, "detail": edit.detail,
+                         "target_span": [t0 + edit.span[0], t0 + edit.span[1]] if edit.span else None,
+                         "source_span": None if edit.span else [s0, s1]}
+                out.write(json.dumps({"id": f"{article.id}#{category}", "corpus": article.corpus,
+                                      "source": source2, "target": target2, "target_lang": "en",
+                                      "clean_target": target, "label": label, "rows": spans2},
+                                     ensure_ascii=False) + "\n")
+                counts[category] += 1
+    print("rows written: " + ", ".join(f"{k} {v}" for k, v in counts.items()), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
