@@ -50,6 +50,9 @@ class Settings:
     fail_on: Severity | None = DEFAULT_FAIL_ON
     boilerplate: tuple[str, ...] = DEFAULT_BOILERPLATE
     max_bytes: int = 1_000_000
+    # A newsroom's house terms: (Indonesian, target language, renderings "a|b", kind), merged over the
+    # shipped institutions glossary.
+    glossary: tuple[tuple[str, str, str, str], ...] = ()
     config_path: Path | None = None
 
     def is_enabled(self, rule: type[Rule]) -> bool:
@@ -100,10 +103,42 @@ def _as_list(value: Any, key: str, where: str) -> list[str]:
     return value
 
 
+def _glossary(value: Any, where: str) -> list[tuple[str, str, str, str]]:
+    """`glossary = "terms.tsv"` (a path relative to the config file) or an inline table
+    `[tool.mtcheck.glossary.en]` mapping Indonesian terms to renderings ("a|b" for alternatives)."""
+    if isinstance(value, dict):
+        rows = []
+        for lang, terms in value.items():
+            if not isinstance(terms, dict) or not all(isinstance(v, str) for v in terms.values()):
+                raise InputError(f"{where}: glossary.{lang} must map Indonesian terms to strings")
+            rows += [(src, lang, tgt, "") for src, tgt in terms.items()]
+        return rows
+    if not isinstance(value, str):
+        raise InputError(f"{where}: 'glossary' must be a TSV path or a table of languages")
+    path = Path(value) if Path(value).is_absolute() else Path(where).parent / value
+    try:
+        lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    except (OSError, UnicodeDecodeError) as e:
+        raise InputError(f"{path}: cannot read glossary: {e}") from None
+    header = lines[0].split("\t") if lines else []
+    if not header or header[0] != "id":
+        raise InputError(f"{path}: the glossary's first line must be a header starting with 'id' "
+                         "(id<TAB>en<TAB>... [<TAB>kind])")
+    rows = []
+    for n, line in enumerate(lines[1:], start=2):
+        cells = line.split("\t")
+        if len(cells) > len(header):
+            raise InputError(f"{path}:{n}: {len(cells)} columns, the header has {len(header)}")
+        row = dict(zip(header, cells))
+        rows += [(row["id"], lang, row[lang], row.get("kind", "")) for lang in header[1:]
+                 if lang != "kind" and row.get(lang)]
+    return rows
+
+
 def apply_table(settings: Settings, table: dict[str, Any], where: str) -> Settings:
     """Merge one `[tool.mtcheck]`-shaped table into settings (used for files and tests)."""
     known = {"target-lang", "select", "extend-select", "ignore", "severity", "rules", "fail-under", "fail-on",
-             "boilerplate", "extend-boilerplate", "max-bytes"}
+             "boilerplate", "extend-boilerplate", "max-bytes", "glossary"}
     unknown = sorted(set(table) - known)
     if unknown:
         raise InputError(f"{where}: unknown setting(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
@@ -142,6 +177,8 @@ def apply_table(settings: Settings, table: dict[str, Any], where: str) -> Settin
         changes["boilerplate"] = (*base, *_as_list(table["extend-boilerplate"], "extend-boilerplate", where))
     if "max-bytes" in table:
         changes["max_bytes"] = int(table["max-bytes"])
+    if "glossary" in table:
+        changes["glossary"] = (*settings.glossary, *_glossary(table["glossary"], where))
     for pattern in changes.get("boilerplate", ()):
         try:
             re.compile(pattern)

@@ -122,7 +122,8 @@ def check_pair(source: str, target: str, settings: Settings, target_lang: str | 
     if declared:
         check_target_language(target, lang)
     rules = settings.selected_rules() if rules is None else rules
-    pair = ArticlePair(source, target, lang, boilerplate=settings.boilerplate_patterns(), reference=reference)
+    pair = ArticlePair(source, target, lang, boilerplate=settings.boilerplate_patterns(), reference=reference,
+                       glossary=settings.glossary)
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     _ = pair.sentence_pairs  # segmentation and alignment, timed apart from the rules that share them

@@ -34,7 +34,7 @@ class Category(str, Enum):
     SOURCE = "source"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, order=True)
 class Span:
     """Half-open interval [start, end) of code points into the original text."""
 

@@ -7,6 +7,15 @@ import re
 from mtcheck.rules.base import Rule
 from mtcheck.rules.brackets import DroppedBrackets, DroppedQuotes, UnbalancedBracket, UnbalancedQuote
 from mtcheck.rules.length import OverlongTranslation, TruncatedTranslation
+from mtcheck.rules.names import (
+    GarbledName,
+    InconsistentRendering,
+    InventedName,
+    MissingEntity,
+    SourceTypo,
+    UntranslatedEntity,
+    WrongEntity,
+)
 from mtcheck.rules.numbers import DateMismatch, ExtraNumber, NumberMismatch, UnitMismatch
 from mtcheck.rules.omission import AddedSentence, OmittedClause, OmittedSentence
 from mtcheck.rules.untranslated import IndonesianWords, UntranslatedSentence
@@ -16,6 +25,13 @@ ALL_RULES: tuple[type[Rule], ...] = (
     IndonesianWords,
     TruncatedTranslation,
     OverlongTranslation,
+    GarbledName,
+    SourceTypo,
+    UntranslatedEntity,
+    WrongEntity,
+    MissingEntity,
+    InconsistentRendering,
+    InventedName,
     NumberMismatch,
     ExtraNumber,
     DateMismatch,

@@ -15,7 +15,10 @@ injected error with its category and span:
     wrong-entity    an English country name replaced by another country's
     pronoun         he <-> she, his -> her, him -> her, her -> his
 
-    python scripts/inject.py [--root ../shared/corpora] [--corpora ntrex,flores,tico19] [--seed 1] -o out.jsonl
+    python scripts/inject.py [--root ../shared/corpora] [--corpora ntrex,flores,tico19] [--seed 1]
+                             [--split dev|test|all] -o out.jsonl
+
+Articles split by a stable hash of their id: tune detectors on `dev`, report on `test`.
 
 Deterministic for a seed. Prints how many rows of each category it could produce.
 """
@@ -27,6 +30,7 @@ import json
 import random
 import re
 import sys
+import zlib
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -259,17 +263,24 @@ def make_edit(category: str, sources: list[str], targets: list[str], rng: random
     return None
 
 
+def split_of(article_id: str) -> str:
+    return "dev" if zlib.crc32(article_id.encode()) % 2 == 0 else "test"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--root", type=Path, default=DEFAULT_ROOT)
     ap.add_argument("--corpora", default="ntrex,flores,tico19")
     ap.add_argument("--categories", default=",".join(CATEGORIES))
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--split", choices=("dev", "test", "all"), default="all")
     ap.add_argument("-o", "--output", type=Path, required=True)
     args = ap.parse_args()
     counts: Counter[str] = Counter()
     with open(args.output, "w", encoding="utf-8") as out:
         for article in load_articles(args.root, args.corpora.split(",")):
+            if args.split != "all" and split_of(article.id) != args.split:
+                continue
             sources, targets = article.sources, article.targets
             source, target, spans = build(sources, targets)
             out.write(json.dumps({"id": f"{article.id}#clean", "corpus": article.corpus, "source": source,

@@ -14,9 +14,10 @@ UNTRANSLATED = SOURCE.replace("rudal", "misil")  # not a verbatim copy: found by
 def test_untranslated_sentence_suppresses_word_findings() -> None:
     report = check_pair(SOURCE, UNTRANSLATED, Settings(), target_lang="en")
     assert [f.code for f in report.findings] == ["MT101"]
-    only_words = apply_table(Settings(), {"ignore": ["MT101"]}, "test")
-    codes = [f.code for f in check_pair(SOURCE, UNTRANSLATED, only_words, target_lang="en").findings]
-    assert codes and set(codes) == {"MT102"}
+    without = apply_table(Settings(), {"ignore": ["MT101"]}, "test")
+    codes = {f.code for f in check_pair(SOURCE, UNTRANSLATED, without, target_lang="en").findings}
+    # Unsuppressed, the word-level rules report what MT101 covered (Indonesian words and entity names).
+    assert "MT102" in codes and codes <= {"MT102", "MT203", "MT204"}
 
 
 def test_severity_override_most_specific_wins() -> None:

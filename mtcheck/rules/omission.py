@@ -72,7 +72,7 @@ class OmittedSentence(Rule):
     category = Category.OMISSION
     default_severity = Severity.MAJOR
     defaults = {"min-words": 4, "min-shortfall": 1.5}
-    suppresses = ("MT401", "MT403")
+    suppresses = ("MT205", "MT401", "MT403")
 
     def check(self, pair: ArticlePair) -> Iterator[Finding]:
         beads = pair.paragraph_beads
@@ -154,7 +154,7 @@ class OmittedClause(Rule):
     # min-shortfall: standard deviations (Gale & Church's length statistic) a sentence must be short by;
     # max-ratio: and at most this share of its expected length, for a clause with nothing to anchor it.
     defaults = {"min-anchors": 2, "min-words": 3, "min-shortfall": 2.0, "max-ratio": 0.75}
-    suppresses = ("MT401", "MT403")
+    suppresses = ("MT205", "MT401", "MT403")
 
     def check(self, pair: ArticlePair) -> Iterator[Finding]:
         if not pair.sentence_pairs:

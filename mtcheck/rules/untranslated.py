@@ -42,7 +42,8 @@ class UntranslatedSentence(Rule):
     name = "untranslated-sentence"
     category = Category.UNTRANSLATED
     default_severity = Severity.MAJOR
-    suppresses = ("MT102",)
+    # Word-level and name findings inside a sentence left in Indonesian say the same thing again.
+    suppresses = ("MT102", "MT201", "MT203", "MT204", "MT205", "MT206", "MT207")
     defaults = {"min-words": 4}
 
     def check(self, pair: ArticlePair) -> Iterator[Finding]:

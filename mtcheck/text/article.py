@@ -46,7 +46,8 @@ class SentencePair:
 
 class ArticlePair:
     def __init__(self, source: str, target: str, target_lang: str, source_lang: str = "id",
-                 boilerplate: Sequence[re.Pattern[str]] = (), reference: str | None = None) -> None:
+                 boilerplate: Sequence[re.Pattern[str]] = (), reference: str | None = None,
+                 glossary: tuple[tuple[str, str, str, str], ...] = ()) -> None:
         self.source = source
         self.target = target
         self.reference = reference
@@ -54,6 +55,7 @@ class ArticlePair:
         self.target_pack: LanguagePack = get_pack(target_lang)
         self.norms = length_norms(source_lang, target_lang)
         self._boilerplate = tuple(boilerplate)
+        self.glossary = tuple((s, t, k) for s, lang, t, k in glossary if lang == target_lang)
         # Analyses shared by several rules (quantity matching, entities), keyed by the module computing them.
         self.shared: dict[str, object] = {}
 

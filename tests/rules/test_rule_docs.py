@@ -11,16 +11,18 @@ from tests.helpers import run_rule
 _LINE = re.compile(r"^\s*(Source|Target): (.*)$", re.M)
 
 
-def _example(doc: str) -> tuple[str, str, str]:
+def _example(doc: str) -> tuple[str, str, str, str]:
+    """Source and target of the Example; source and target of `Use instead` (which may fix the source too,
+    for rules about the original)."""
     example, _, instead = doc.partition("Use instead:")
     example = example.split("## Example", 1)[1]
     fields = dict(_LINE.findall(example))
     fixed = dict(_LINE.findall(instead))
-    return fields["Source"], fields["Target"], fixed["Target"]
+    return fields["Source"], fields["Target"], fixed.get("Source", fields["Source"]), fixed["Target"]
 
 
 @pytest.mark.parametrize("rule", ALL_RULES, ids=[r.code for r in ALL_RULES])
 def test_docstring_example(rule: type[Rule]) -> None:
-    source, bad, good = _example(rule.doc())
+    source, bad, fixed_source, good = _example(rule.doc())
     assert [f.code for f in run_rule(rule.code, source, bad)], f"{rule.code}: the Example does not fire"
-    assert not run_rule(rule.code, source, good), f"{rule.code}: 'Use instead' fires"
+    assert not run_rule(rule.code, fixed_source, good), f"{rule.code}: 'Use instead' fires"

@@ -1,0 +1,437 @@
+"""MT201-MT207: names and entities garbled, misspelt at the source, left untranslated, replaced, dropped,
+rendered two ways, or invented."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from mtcheck.model import Category, Finding, Severity, Span
+from mtcheck.rules.base import Rule
+from mtcheck.text.article import ArticlePair
+from mtcheck.text.entities import CALENDAR_KINDS, GEO_KINDS, ORG_KINDS, Mention
+from mtcheck.text.lexicon import travels_unchanged, zipf
+from mtcheck.text.name_match import NameAnalysis, analyse, contains, rendered
+
+# Capitalised words, without a possessive "'s" ("Kavanaugh's" is Kavanaugh).
+_CAP_WORD = re.compile(r"(?<![\w'’-])[A-Z][a-z]\w*(?:['’][A-Z]\w+)?(?:-[A-Z]\w*)?")
+
+
+def _max_edits(word: str) -> int:
+    return 1 if len(word) <= 7 else 2
+
+
+def _near(word: str, choices: list[str]) -> str | None:
+    """The choice one or two edits away from `word` (same first letter), if any. Differences of case, a
+    plural "s" or an appended suffix ("LiverpoolFC") are not misspellings."""
+    if not choices:
+        return None
+    hit = process.extractOne(word, choices, scorer=Levenshtein.distance, score_cutoff=_max_edits(word))
+    if hit is None or hit[1] == 0:
+        return None
+    ref = hit[0]
+    a, b = word.lower(), ref.lower()
+    if a[0] != b[0] or a == b or a.startswith(b) or b.startswith(a):
+        return None
+    return ref
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    return pos == 0 or bool(re.search(r"(?:[.!?:]|^)[\s\"“'‘(]*$", text[max(0, pos - 4):pos]))
+
+
+def _source_names(a: NameAnalysis, pair: ArticlePair) -> dict[str, Span]:
+    """Name tokens of the source (people and unknown names) with one span where each occurs."""
+    out: dict[str, Span] = {}
+    for p in a.people:
+        for span in p.spans:
+            for m in re.finditer(r"\w+(?:['’]\w+)*", pair.source[span.start:span.end]):
+                if len(m.group()) >= 4 and m.group()[0].isupper():
+                    out.setdefault(m.group(), Span(span.start + m.start(), span.start + m.end()))
+    return out
+
+
+class GarbledName(Rule):
+    """A name in the translation that is a near-miss of a source name or of its expected rendering.
+
+    ## What it does
+    Compares each capitalised target word that is neither in the source nor a common word of the target
+    language (wordfreq) with the names of the source and the expected renderings of its entities; one or two
+    edits away ("Zelenski" for "Zelensky", "Netherlnds" for "Netherlands") is reported. Accepted
+    transliterations (`mtcheck/data/<lang>/name_variants.tsv`: Zelensky/Zelenskyy, Kyiv/Kiev) are not.
+
+    ## Why is this bad?
+    A garbled name is the most visible error a newsroom can publish, and readers cannot search for it.
+
+    ## Example
+    Source: Presiden Ukraina Volodymyr Zelensky bertemu Sekjen NATO Mark Rutte di Kyiv.
+    Target: Ukrainian President Volodymyr Zelenski met NATO Secretary General Mark Rutte in Kyiv.
+
+    Use instead:
+    Target: Ukrainian President Volodymyr Zelenskyy met NATO Secretary General Mark Rutte in Kyiv.
+    """
+
+    code = "MT201"
+    name = "garbled-name"
+    category = Category.NAMES
+    default_severity = Severity.MAJOR
+
+    def check(self, pair: ArticlePair) -> Iterator[Finding]:
+        a = analyse(pair)
+        names = _source_names(a, pair)
+        references: dict[str, Span | None] = dict(names)
+        for m in a.mentions:
+            for r in m.entry.renderings:
+                for w in r.split():
+                    if len(w) >= 4 and w[0].isupper():
+                        references.setdefault(w, m.span)
+        choices = list(references)
+        source_words = set(re.findall(r"[\w'’-]+", pair.source))
+        for m in _CAP_WORD.finditer(pair.target):
+            word = m.group()
+            if len(word) < 4 or word in source_words or word in references:
+                continue
+            if zipf(word, pair.target_pack.code) >= 2.5 or zipf(word, pair.source_pack.code) >= 3.0:
+                continue  # a real word, not a misspelt name
+            ref = _near(word, choices)
+            if ref is None or a.g.same_name(word, ref):
+                continue
+            yield self.finding(f"'{word}' looks like a misspelling of '{ref}'", target=Span(*m.span()),
+                               source=references[ref], suggestion=ref, confidence=0.8)
+
+
+class SourceTypo(Rule):
+    """A name in the Indonesian original that looks like a typo of a known name, carried into the translation.
+
+    ## What it does
+    Reports a capitalised source word that is no known name or word (gazetteer, wordfreq) but one or two
+    edits from a country, place or institution name, or from a more frequent name of the same article
+    ("Belada" for "Belanda"). The finding points at the source; where the translation carries the same
+    word on, at that too.
+
+    ## Why is this bad?
+    The original is the reference for five translations: a typo there propagates into every language.
+
+    ## Example
+    Source: Rutte adalah mantan Perdana Menteri Belada itu.
+    Target: Rutte is the former Belada Prime Minister.
+
+    Use instead:
+    Source: Rutte adalah mantan Perdana Menteri Belanda itu.
+    Target: Rutte is the former Dutch Prime Minister.
+    """
+
+    code = "MT202"
+    name = "source-typo"
+    category = Category.SOURCE
+    default_severity = Severity.MAJOR
+
+    def check(self, pair: ArticlePair) -> Iterator[Finding]:
+        a = analyse(pair)
+        src_lang, tgt_lang = pair.source_pack.code, pair.target_pack.code
+        known = [f for e in a.g.entries if e.kind in GEO_KINDS | ORG_KINDS for f in e.source_forms
+                 if " " not in f and not f.isupper() and len(f) >= 5]
+        counts = Counter(m.group() for m in _CAP_WORD.finditer(pair.source))
+        known_set = set(known)
+        for m in _CAP_WORD.finditer(pair.source):
+            word = m.group()
+            if len(word) < 5 or word in known_set or any(ch.isdigit() for ch in word):
+                continue  # short words and codes (CoV-HKU5) are not name typos
+            if zipf(word, src_lang) >= 1.5 or zipf(word, tgt_lang) >= 1.5:
+                continue
+            ref = _near(word, known)
+            if ref is None:  # a rarer spelling of a name the article uses more often
+                frequent = [w for w, n in counts.items() if n > counts[word] and len(w) >= 5 and w != word]
+                ref = _near(word, frequent)
+            if ref is None or a.g.same_name(word, ref):
+                continue
+            span = Span(*m.span())
+            bead = a.bead_of(span)
+            carried = contains(bead.target_text, word) if bead else None
+            target = Span(bead.target.start + carried.start(), bead.target.start + carried.end()) if (
+                bead and carried) else None
+            note = "; the translation carries it on" if target else ""
+            yield self.finding(f"'{word}' in the original looks like a typo for '{ref}'{note}",
+                               source=span, target=target, suggestion=ref, confidence=0.8)
+
+
+class UntranslatedEntity(Rule):
+    """An Indonesian name of a country, place, institution, day or month left in the translation.
+
+    ## What it does
+    Looks in the target for the Indonesian forms of gazetteer entities whose rendering differs ("Belanda",
+    "Jepang", "Kementerian Keuangan", "PBB", "Kamis"). Acronyms that English news keeps (KPK, TNI, BMKG) are
+    accepted. Major for places and institutions, minor for days and months.
+
+    ## Why is this bad?
+    A reader of the English edition cannot know that "Belanda" is the Netherlands.
+
+    ## Example
+    Source: Rutte adalah mantan Perdana Menteri Belanda.
+    Target: Rutte is the former Prime Minister of Belanda.
+
+    Use instead:
+    Target: Rutte is the former Prime Minister of the Netherlands.
+    """
+
+    code = "MT203"
+    name = "untranslated-entity"
+    category = Category.NAMES
+    default_severity = Severity.MAJOR
+
+    def check(self, pair: ArticlePair) -> Iterator[Finding]:
+        a = analyse(pair)
+        if a.g.untranslated_pattern is None:
+            return
+        for m in a.g.untranslated_pattern.finditer(pair.target):
+            entry = a.g.by_form[m.group()]
+            if not entry.renderings:
+                continue
+            minor = entry.kind in CALENDAR_KINDS
+            yield self.finding(
+                f"'{m.group()}' is the Indonesian name; in {pair.target_pack.name} it is '{entry.preferred}'",
+                target=Span(*m.span()), suggestion=entry.preferred, confidence=0.9,
+                severity=Severity.MINOR if minor else None)
+
+
+def _competitors(a: NameAnalysis, mention: Mention, bead_source_keys: set[str], target: Span,
+                 used: set[tuple[int, int]]) -> list[tuple[Span, str]]:
+    """Entities of the same kind in the target paragraph that render no source entity of the article."""
+    out: list[tuple[Span, str]] = []
+    kind = mention.entry.kind
+    article_keys = {m.entry.key for m in a.mentions}
+    if kind in GEO_KINDS:
+        for t in a.target_mentions:
+            if not target.start <= t.span.start < target.end or (t.span.start, t.span.end) in used:
+                continue
+            entries = a.g.by_rendering[t.text]
+            if all(e.kind in GEO_KINDS and e.key not in article_keys for e in entries):
+                out.append((t.span, t.text))
+    elif kind in ORG_KINDS:
+        accepted = {r.lower() for m in a.mentions if m.entry.key in bead_source_keys for r in m.entry.renderings}
+        for span, phrase in a.institution_phrases:
+            if not target.start <= span.start < target.end or (span.start, span.end) in used:
+                continue
+            if phrase.lower() in accepted or any(r in phrase.lower() for r in accepted if len(r) > 12):
+                continue
+            out.append((span, phrase))
+    return out
+
+
+class WrongEntity(Rule):
+    """A source country, place or institution replaced by a different one in the translation.
+
+    ## What it does
+    For each gazetteer entity of a source paragraph whose expected renderings are all missing from the aligned
+    target paragraph, looks there for an entity of the same kind that renders nothing in the source
+    paragraph: another country ("Norway" for "Belanda"), or an institution-like phrase no rendering matches
+    ("Ministry of Communication and Trade" for "Kementerian Komdigi").
+
+    ## Why is this bad?
+    A wrong ministry or country misattributes a decision; readers trust names and do not check them.
+
+    ## Example
+    Source: Kementerian Komdigi memblokir situs judi daring.
+    Target: The Ministry of Communication and Trade blocked online gambling sites.
+
+    Use instead:
+    Target: The Ministry of Communication and Digital Affairs blocked online gambling sites.
+    """
+
+    code = "MT204"
+    name = "wrong-entity"
+    category = Category.NAMES
+    default_severity = Severity.MAJOR
+
+    def check(self, pair: ArticlePair) -> Iterator[Finding]:
+        a = analyse(pair)
+        used: set[tuple[int, int]] = set()
+        for bead in a.beads:
+            here = [m for m in a.mentions if bead.source.start <= m.span.start < bead.source.end
+                    and m.entry.kind in GEO_KINDS | ORG_KINDS]
+            keys = {m.entry.key for m in here}
+            for m in here:
+                if rendered(bead.target_text, m) or m.entry.kind == "region":
+                    continue
+                rivals = _competitors(a, m, keys, bead.target, used)
+                if not rivals:
+                    continue
+                span, text = rivals[0]
+                used.add((span.start, span.end))
+                yield self.finding(
+                    f"'{m.text}' should be '{m.entry.preferred}', but the translation has '{text}' here",
+                    source=m.span, target=span, suggestion=m.entry.preferred, confidence=0.7)
+
+
+class MissingEntity(Rule):
+    """A source person or organisation absent from the aligned target paragraph.
+
+    ## What it does
+    Reports a person or name of the source (found by titles, capitalisation and word frequencies) none of
+    whose words appears in the aligned target paragraph or elsewhere in the translation, and an institution
+    whose renderings and acronyms are all absent from its target paragraph. Low confidence: translators
+    legitimately replace a repeated name by a pronoun or a role.
+
+    ## Why is this bad?
+    A dropped name hides who said or did something; it often marks a dropped clause.
+
+    ## Example
+    Source: Menurut Jens Stoltenberg, aliansi itu harus bersatu.
+    Target: According to him, the alliance must stay united.
+
+    Use instead:
+    Target: According to Jens Stoltenberg, the alliance must stay united.
+    """
+
+    code = "MT205"
+    name = "missing-entity"
+    category = Category.NAMES
+    default_severity = Severity.MINOR
+
+    def check(self, pair: ArticlePair) -> Iterator[Finding]:
+        a = analyse(pair)
+        target_lower = pair.target.lower()
+        for p in a.people:
+            # Only clear people: named after a title, or two or more name words ("Jens Stoltenberg").
+            tokens = [t for t in p.tokens if len(t) >= 3]
+            src, tgt = pair.source_pack.code, pair.target_pack.code
+            if not tokens or not (p.titled or (len(tokens) >= 2 and all(travels_unchanged(t, src, tgt)
+                                                                         for t in tokens))):
+                continue
+            if any(t.lower()[:5] in target_lower or any(a.g.same_name(t, w) for w in
+                                                        re.findall(r"[\w'’-]+", pair.target)) for t in tokens):
+                continue
+            yield self.finding(f"'{p.name}' does not appear in the translation", source=p.spans[0],
+                               confidence=0.4)
+        for bead in a.beads:
+            seen: set[str] = set()
+            for m in a.mentions:
+                if not bead.source.start <= m.span.start < bead.source.end or m.entry.kind not in ORG_KINDS:
+                    continue
+                if m.entry.key in seen or rendered(bead.target_text, m) or rendered(pair.target, m):
+                    continue
+                seen.add(m.entry.key)
+                yield self.finding(f"'{m.text}' ({m.entry.preferred}) does not appear in the translation",
+                                   source=m.span, confidence=0.4)
+
+
+def _norm(text: str) -> str:
+    """Spellings that differ only by case or a plural "s" are one rendering."""
+    t = text.lower()
+    return t[:-1] if t.endswith("s") and len(t) > 4 else t
+
+
+class InconsistentRendering(Rule):
+    """The same source entity rendered two different ways in one article.
+
+    ## What it does
+    Collects, for each source institution, the rendering used in each aligned target paragraph (an accepted
+    one, or the institution-like phrase standing in its place), and for each source name the spellings of
+    its words in the target. Where an entity has two or more renderings, the less frequent ones are reported.
+    A full name and its acronym ("Corruption Eradication Commission", then "KPK") count as one rendering.
+
+    ## Why is this bad?
+    "Ministry of Communication and Industry" in one paragraph and "... and Trade" in another: at least one
+    is wrong, and the reader cannot tell whether they are two ministries.
+
+    ## Example
+    Source: Presiden Zelensky menyambut Rutte. Zelensky meminta lebih banyak senjata. Zelensky berterima kasih.
+    Target: President Zelensky welcomed Rutte. Zelenskyy asked for more weapons. Zelensky was grateful.
+
+    Use instead:
+    Target: President Zelensky welcomed Rutte. Zelensky asked for more weapons. Zelensky was grateful.
+    """
+
+    code = "MT206"
+    name = "inconsistent-rendering"
+    category = Category.NAMES
+    default_severity = Severity.MINOR
+
+    def check(self, pair: ArticlePair) -> Iterator[Finding]:
+        a = analyse(pair)
+        uses: dict[str, list[tuple[str, Span, Span]]] = {}
+        for bead in a.beads:
+            for m in a.mentions:
+                if not bead.source.start <= m.span.start < bead.source.end or m.entry.kind not in ORG_KINDS:
+                    continue
+                hit = rendered(bead.target_text, m)
+                if hit and not hit.group().isupper():
+                    span = Span(bead.target.start + hit.start(), bead.target.start + hit.end())
+                    uses.setdefault(m.entry.key, []).append((hit.group().lower(), m.span, span))
+                elif not hit:
+                    phrases = [(s, t) for s, t in a.institution_phrases
+                               if bead.target.start <= s.start < bead.target.end]
+                    if len(phrases) == 1:
+                        uses.setdefault(m.entry.key, []).append((phrases[0][1].lower(), m.span, phrases[0][0]))
+        source_words = set(re.findall(r"\w+", pair.source))
+        for p in a.people:
+            for token in p.tokens:
+                if len(token) < 4:
+                    continue
+                for w in _CAP_WORD.finditer(pair.target):
+                    if w.group() != token and (w.group() in source_words or any(c.isdigit() for c in w.group())
+                                               or zipf(w.group(), pair.target_pack.code) >= 3.0):
+                        continue  # another name of the source ("Wayne" beside "Wayde"), a code, a word
+                    if w.group() == token or a.g.same_name(w.group(), token) or _near(w.group(), [token]):
+                        uses.setdefault("person:" + token, []).append((w.group(), p.spans[0], Span(*w.span())))
+        for found in uses.values():
+            counts = Counter(_norm(text) for text, _, _ in found)
+            if len(counts) < 2:
+                continue
+            main = counts.most_common(1)[0][0]
+            main_text = next(text for text, _, _ in found if _norm(text) == main)
+            reported: set[tuple[int, int]] = set()
+            for text, source, target in found:
+                if _norm(text) != main and (target.start, target.end) not in reported:
+                    reported.add((target.start, target.end))
+                    yield self.finding(f"rendered '{text}' here but '{main_text}' elsewhere in the article",
+                                       source=source, target=target, suggestion=main_text, confidence=0.6)
+
+
+class InventedName(Rule):
+    """A capitalised name in the translation with no counterpart in the source.
+
+    ## What it does
+    Reports a capitalised target word (not at a sentence start) that is no common word of the target language,
+    renders no source entity, and whose first letters occur nowhere in the source. Off by default: it is
+    a low-confidence signal, useful when reviewing a suspect translation.
+
+    ## Why is this bad?
+    MT systems hallucinate names, most often by "completing" a partial name or title.
+
+    ## Example
+    Source: Rutte bertemu Zelensky di Kyiv.
+    Target: Rutte met Zelensky and Kuleba in Kyiv.
+
+    Use instead:
+    Target: Rutte met Zelensky in Kyiv.
+    """
+
+    code = "MT207"
+    name = "invented-name"
+    category = Category.NAMES
+    default_severity = Severity.MINOR
+    default_enabled = False
+
+    def check(self, pair: ArticlePair) -> Iterator[Finding]:
+        a = analyse(pair)
+        rendered_spans = [m.span for m in a.target_mentions]
+        source_lower = pair.source.lower()
+        for m in _CAP_WORD.finditer(pair.target):
+            word = m.group()
+            if len(word) < 4 or _sentence_initial(pair.target, m.start()):
+                continue
+            if any(s.start <= m.start() < s.end for s in rendered_spans):
+                continue
+            if word.lower()[:4] in source_lower or zipf(word, pair.target_pack.code) >= 3.0:
+                continue
+            if not travels_unchanged(word, pair.target_pack.code, pair.source_pack.code):
+                continue
+            if a.bead_of(Span(*m.span()), "target") is None:
+                continue  # added paragraphs are the omission rules' business
+            yield self.finding(f"'{word}' has no counterpart in the source", target=Span(*m.span()),
+                               confidence=0.3)

@@ -1,0 +1,255 @@
+"""Named entities of an Indonesian source and what a translation should call them.
+
+Gazetteer entries (countries and regions from CLDR via Babel, places, institutions, days and months) carry
+their Indonesian forms and their renderings in the target language; people and other names are found by
+capitalisation, titles ("Presiden", "Sekjen NATO") and word frequencies. A target language adds data only:
+a column in `glossary/institutions.tsv` and `places.tsv`, and `<lang>/country_names.tsv`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from mtcheck.lang.base import data_lines, data_tsv
+from mtcheck.model import Span
+from mtcheck.text.lexicon import travels_unchanged, zipf
+
+GEO_KINDS = frozenset({"country", "region", "place"})
+ORG_KINDS = frozenset({"ministry", "agency", "legislature", "court", "international", "organisation"})
+CALENDAR_KINDS = frozenset({"day", "month"})
+# Lower-case words allowed inside a name: "Muhammad bin Salman", "Ursula von der Leyen".
+PARTICLES = frozenset({"bin", "binti", "van", "von", "der", "de", "den", "al", "el", "da", "dos", "la", "le"})
+_CAP = re.compile(r"[A-Z][\w'’.-]*[\w]|[A-Z]")
+_NAME_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:bin|binti|van|von|der|de|den|al|el|da|dos)\s+)*[A-Z][\w'’-]*)*")
+
+
+@dataclass(frozen=True)
+class Entry:
+    key: str  # "country:NL", "inst:komdigi", "place:Den Haag", "day:3"
+    kind: str
+    source_forms: tuple[str, ...]
+    renderings: tuple[str, ...]  # in the target language; the first is preferred
+    keep_acronym: bool = True
+
+    @property
+    def preferred(self) -> str:
+        return self.renderings[0] if self.renderings else ""
+
+
+@dataclass(frozen=True)
+class Mention:
+    entry: Entry
+    span: Span
+    text: str
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person or other proper name found in the source: its tokens, title and every mention's span."""
+
+    name: str
+    title: str | None
+    spans: tuple[Span, ...]
+    titled: bool = False
+
+    @property
+    def tokens(self) -> tuple[str, ...]:
+        return tuple(t for t in self.name.split() if t not in PARTICLES)
+
+    @property
+    def surname(self) -> str:
+        return self.tokens[-1]
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(x.strip() for x in cell.split("|") if x.strip())
+
+
+@dataclass
+class Gazetteer:
+    target_lang: str
+    entries: list[Entry] = field(default_factory=list)
+    by_form: dict[str, Entry] = field(default_factory=dict)
+    by_rendering: dict[str, list[Entry]] = field(default_factory=dict)
+    source_pattern: re.Pattern[str] | None = None
+    target_pattern: re.Pattern[str] | None = None
+    untranslated_pattern: re.Pattern[str] | None = None
+    variants: dict[str, str] = field(default_factory=dict)  # spelling -> canonical spelling
+
+    def add(self, entry: Entry) -> None:
+        self.entries.append(entry)
+        for form in entry.source_forms:
+            self.by_form.setdefault(form, entry)
+        for r in entry.renderings:
+            self.by_rendering.setdefault(r, []).append(entry)
+
+    def compile(self) -> None:
+        self.source_pattern = _words_regex(self.by_form)
+        self.target_pattern = _words_regex(self.by_rendering)
+        # Indonesian forms that a translation should not contain: not a rendering themselves, not an
+        # ordinary English word or name, not a kept acronym.
+        left = [f for f, e in self.by_form.items()
+                if f not in e.renderings and not (f.isupper() and e.keep_acronym)
+                and not any(f == r for r in self.by_rendering) and zipf(f, self.target_lang) < 3.0]
+        self.untranslated_pattern = _words_regex(left)
+
+    def same_name(self, a: str, b: str) -> bool:
+        return a == b or self.variants.get(a, a) == self.variants.get(b, b)
+
+
+def _words_regex(forms: object) -> re.Pattern[str] | None:
+    alts = sorted(forms, key=len, reverse=True)  # type: ignore[arg-type]
+    if not alts:
+        return None
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])")
+
+
+def _column(row: dict[str, str], lang: str) -> tuple[str, ...]:
+    return _split(row.get(lang, "") or "")
+
+
+@cache
+def gazetteer(target_lang: str, extra: tuple[tuple[str, str, str], ...] = ()) -> Gazetteer:
+    """The gazetteer for Indonesian -> target_lang; `extra` holds user glossary rows (source, target, kind)."""
+    from babel import Locale
+    from babel.dates import get_day_names, get_month_names
+
+    g = Gazetteer(target_lang)
+    src_terr = Locale("id").territories
+    tgt_terr = Locale(target_lang).territories
+    extra_names: dict[str, tuple[str, ...]] = {}
+    if _has("data", target_lang, "country_names.tsv"):
+        extra_names = {r["code"]: _split(r[target_lang]) for r in data_tsv(target_lang, "country_names.tsv")}
+    aliases: dict[str, list[str]] = {}
+    for r in data_tsv("id", "country_aliases.tsv"):
+        aliases.setdefault(r["code"], []).append(r["alias"])
+    for code, name in src_terr.items():
+        if code not in tgt_terr or "(" in name or code in ("ZZ", "QO", "EZ", "UN", "EU"):
+            continue
+        kind = "country" if code.isalpha() else "region"
+        forms = (name, *aliases.get(code, ()))
+        g.add(Entry(f"{kind}:{code}", kind, forms, (tgt_terr[code], *extra_names.get(code, ()))))
+    for r in data_tsv("id", "places.tsv"):
+        g.add(Entry(f"place:{_split(r['id'])[0]}", "place", _split(r["id"]), _column(r, target_lang)))
+    for r in data_tsv("glossary", "institutions.tsv"):
+        renderings = _column(r, target_lang)
+        if renderings:
+            g.add(Entry(f"inst:{r['key']}", r["kind"], _split(r["id"]), renderings, r["keep-acronym"] == "1"))
+    for kind, names in (("day", get_day_names), ("month", get_month_names)):
+        src, tgt = names("wide", locale="id"), names("wide", locale=target_lang)
+        for k, name in src.items():
+            g.add(Entry(f"{kind}:{k}", kind, (name,), (tgt[k],)))
+    for source, target, kind in extra:
+        g.add(Entry(f"user:{source}", kind or "organisation", (source,), _split(target)))
+    if _has("data", target_lang, "name_variants.tsv"):
+        for line in data_lines(target_lang, "name_variants.tsv"):
+            group = _split(line)
+            for v in group:
+                g.variants[v] = group[0]
+    g.compile()
+    return g
+
+
+def _has(*path: str) -> bool:
+    node = resources.files("mtcheck")
+    for part in path:
+        node = node.joinpath(part)
+    return node.is_file()
+
+
+def find_mentions(text: str, g: Gazetteer, pattern: re.Pattern[str] | None = None) -> list[Mention]:
+    pattern = pattern or g.source_pattern
+    if pattern is None:
+        return []
+    table = g.by_form if pattern is g.source_pattern or pattern is g.untranslated_pattern else None
+    out = []
+    for m in pattern.finditer(text):
+        entry = table[m.group()] if table is not None else g.by_rendering[m.group()][0]
+        out.append(Mention(entry, Span(*m.span()), m.group()))
+    return out
+
+
+@cache
+def titles() -> tuple[str, ...]:
+    return tuple(sorted(data_lines("id", "titles.txt"), key=len, reverse=True))
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 3):pos]
+    return pos == 0 or bool(re.search(r"(?:^|[.!?\n\"“”(]\s*)$", text[max(0, pos - 4):pos])) or before.endswith("\n")
+
+
+def find_people(text: str, mentions: list[Mention], source_lang: str = "id",
+                target_lang: str = "en") -> list[Person]:
+    """Proper names in the source that are not gazetteer entries: runs of capitalised words, minus leading
+    titles and gazetteer words, kept when they look like names rather than capitalised common words.
+    Later surname-only mentions are merged into the full name's Person."""
+    covered = [m.span for m in mentions]
+    title_re = re.compile(r"(?:" + "|".join(re.escape(t) for t in titles()) + r")\s+$")
+    found: dict[str, list[Span]] = {}
+    titled: dict[str, str] = {}
+    for m in _NAME_RUN.finditer(text):
+        start, end = m.span()
+        # Cut the run at gazetteer mentions ("Presiden Ukraina Volodymyr Zelensky" -> "Volodymyr Zelensky").
+        pieces = [(start, end)]
+        for c in covered:
+            pieces = [p for a, b in pieces for p in ((a, min(b, c.start)), (max(a, c.end), b)) if p[1] > p[0]] \
+                if any(a < c.end and c.start < b for a, b in pieces) else pieces
+        for a, b in pieces:
+            chunk = text[a:b].strip()
+            offset = a + (len(text[a:b]) - len(text[a:b].lstrip()))
+            words = chunk.split()
+            # Strip leading titles and capitalised common words ("Presiden", "Menurut", "Sekjen").
+            while words and (_is_title(words) or _common(words[0], source_lang, offset, text)):
+                head = words.pop(0)
+                offset = text.index(words[0], offset + len(head)) if words else offset
+            while words and (words[-1] in PARTICLES or _common(words[-1], source_lang, -1, text)):
+                words.pop()
+            if not words:
+                continue
+            name = " ".join(words)
+            span = Span(offset, offset + len(name))
+            if text[span.start:span.end] != name:
+                continue  # a run across irregular spacing: skip rather than misplace a span
+            if len(words) == 1 and not travels_unchanged(words[0], source_lang, target_lang):
+                continue
+            found.setdefault(name, []).append(span)
+            window = text[max(0, offset - 60):offset]
+            t = title_re.search(window) or re.search(
+                r"(?:" + "|".join(re.escape(x) for x in titles()) + r")\s+(?:\S+\s+){1,3}$", window)
+            if t:
+                titled[name] = t.group().split()[0]
+    # Merge "Rutte" into "Mark Rutte".
+    people: dict[str, Person] = {}
+    for name in sorted(found, key=lambda n: -len(n.split())):
+        host = next((p for p in people.values() if len(name.split()) == 1 and name in p.tokens), None)
+        if host is not None:
+            people[host.name] = Person(host.name, host.title, tuple(sorted((*host.spans, *found[name]),
+                                                                           key=lambda s: s.start)), host.titled)
+        else:
+            people[name] = Person(name, titled.get(name), tuple(found[name]), name in titled)
+    return sorted(people.values(), key=lambda p: p.spans[0].start)
+
+
+def _is_title(words: list[str]) -> bool:
+    for t in titles():
+        parts = t.split()
+        if words[:len(parts)] == parts:
+            del words[1:len(parts)]
+            return True
+    return False
+
+
+def _common(word: str, lang: str, offset: int, text: str, target_lang: str = "en") -> bool:
+    """A capitalised common word (sentence-initial "Namun", or a capitalised noun such as "Kementerian"),
+    as opposed to a name ("Mark", "Sri" are as frequent in English text as in Indonesian: names)."""
+    w = word.strip(".'’")
+    if not w or (w.isupper() and len(w) > 1):
+        return False  # acronyms are names
+    z = zipf(w, lang)
+    if z < 2.5 or travels_unchanged(w, lang, target_lang):
+        return False
+    return z >= 4.0 or (offset >= 0 and _sentence_initial(text, offset))

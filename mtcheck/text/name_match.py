@@ -1,0 +1,85 @@
+"""The names of one article pair: source entities and people, and what each aligned target paragraph
+calls them. Computed once per article and shared by the MT2xx rules (and the pronoun rules)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from mtcheck.model import Span
+from mtcheck.text.article import ArticlePair
+from mtcheck.text.entities import Gazetteer, Mention, Person, find_mentions, find_people, gazetteer
+
+# Institution-like phrases in English text ("Ministry of Communication and Trade"), to spot a wrong rendering
+# that no gazetteer knows. Per target language: this is the English one.
+_INSTITUTION_PHRASE = {
+    "en": re.compile(
+        r"(?:(?:(?!The\b|A\b|An\b)[A-Z][\w-]+\s+){0,3}(?:Ministry|Agency|Commission|Council|Court|Office|Authority|Board|Bureau)"
+        r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]+(?:,?\s+(?:and\s+|&\s+)?[A-Z][\w-]+)*)?)"),
+}
+
+
+@dataclass
+class Bead:
+    """One aligned paragraph group that has both sides."""
+
+    source: Span
+    target: Span
+    target_text: str
+
+
+@dataclass
+class NameAnalysis:
+    g: Gazetteer
+    mentions: list[Mention]
+    people: list[Person]
+    beads: list[Bead]
+    target_mentions: list[Mention]
+    institution_phrases: list[tuple[Span, str]] = field(default_factory=list)
+
+    def bead_of(self, span: Span, side: str = "source") -> Bead | None:
+        for b in self.beads:
+            area = b.source if side == "source" else b.target
+            if area.start <= span.start < area.end:
+                return b
+        return None
+
+
+def analyse(pair: ArticlePair) -> NameAnalysis:
+    cached = pair.shared.get("names")
+    if isinstance(cached, NameAnalysis):
+        return cached
+    g = gazetteer(pair.target_pack.code, pair.glossary)
+    mentions = find_mentions(pair.source, g)
+    people = find_people(pair.source, mentions, pair.source_pack.code, pair.target_pack.code)
+    beads = []
+    for b in pair.paragraph_beads:
+        if b.source and b.target:
+            t = Span(b.target[0].start, b.target[-1].end)
+            beads.append(Bead(Span(b.source[0].start, b.source[-1].end), t, pair.target[t.start:t.end]))
+    target_mentions = find_mentions(pair.target, g, g.target_pattern)
+    phrases = []
+    pattern = _INSTITUTION_PHRASE.get(pair.target_pack.code)
+    if pattern:
+        phrases = [(Span(*m.span()), m.group()) for m in pattern.finditer(pair.target)]
+    result = NameAnalysis(g, mentions, people, beads, target_mentions, phrases)
+    pair.shared["names"] = result
+    return result
+
+
+def contains(text: str, phrase: str, ignore_case: bool = False) -> re.Match[str] | None:
+    return re.search(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", text, re.I if ignore_case else 0)
+
+
+def rendered(text: str, mention: Mention) -> re.Match[str] | None:
+    """The first accepted rendering of the mention found in `text`: a rendering, or a kept acronym."""
+    e = mention.entry
+    for r in e.renderings:
+        m = contains(text, r, ignore_case=len(r.split()) > 1)
+        if m:
+            return m
+    if e.keep_acronym:
+        for form in e.source_forms:
+            if form.isupper() and (m := contains(text, form)):
+                return m
+    return None
