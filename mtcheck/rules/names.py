@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from mtcheck.model import Category, Finding, Severity, Span
 from mtcheck.rules.base import Rule
@@ -26,11 +26,12 @@ def _max_edits(word: str) -> int:
 
 
 def _near(word: str, choices: list[str]) -> str | None:
-    """The choice one or two edits away from `word` (same first letter), if any. Differences of case, a
-    plural "s" or an appended suffix ("LiverpoolFC") are not misspellings."""
+    """The choice one or two edits away from `word` (same first letter), if any; a swap of two adjacent
+    letters ("Chnia") is one edit. Differences of case, a plural "s" or an appended suffix ("LiverpoolFC")
+    are not misspellings."""
     if not choices:
         return None
-    hit = process.extractOne(word, choices, scorer=Levenshtein.distance, score_cutoff=_max_edits(word))
+    hit = process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=_max_edits(word))
     if hit is None or hit[1] == 0:
         return None
     ref = hit[0]
@@ -199,7 +200,7 @@ class UntranslatedEntity(Rule):
 
 
 def _competitors(a: NameAnalysis, mention: Mention, bead_source_keys: set[str], target: Span,
-                 used: set[tuple[int, int]]) -> list[tuple[Span, str]]:
+                 used: set[tuple[int, int]], source_lower: str) -> list[tuple[Span, str]]:
     """Entities of the same kind in the target paragraph that render no source entity of the article."""
     out: list[tuple[Span, str]] = []
     kind = mention.entry.kind
@@ -208,8 +209,10 @@ def _competitors(a: NameAnalysis, mention: Mention, bead_source_keys: set[str], 
         for t in a.target_mentions:
             if not target.start <= t.span.start < target.end or (t.span.start, t.span.end) in used:
                 continue
+            if not t.text[0].isupper() or t.text.lower()[:4] in source_lower:
+                continue  # a cognate of a source word ("Chile" for "Chili") is no rival
             entries = a.g.by_rendering[t.text]
-            if all(e.kind in GEO_KINDS and e.key not in article_keys for e in entries):
+            if all(e.kind in GEO_KINDS - {"region"} and e.key not in article_keys for e in entries):
                 out.append((t.span, t.text))
     elif kind in ORG_KINDS:
         accepted = {r.lower() for m in a.mentions if m.entry.key in bead_source_keys for r in m.entry.renderings}
@@ -252,19 +255,32 @@ class WrongEntity(Rule):
         used: set[tuple[int, int]] = set()
         for bead in a.beads:
             here = [m for m in a.mentions if bead.source.start <= m.span.start < bead.source.end
-                    and m.entry.kind in GEO_KINDS | ORG_KINDS]
+                    and m.entry.kind in GEO_KINDS | ORG_KINDS and m.entry.kind != "region"]
             keys = {m.entry.key for m in here}
+            # Mentions per entity against its renderings in the target paragraph: the later mentions beyond
+            # the count of renderings are the candidates ("Mexico" twice in the source, once in the target).
+            by_key: dict[str, list[Mention]] = {}
             for m in here:
-                if rendered(bead.target_text, m) or m.entry.kind == "region":
-                    continue
-                rivals = _competitors(a, m, keys, bead.target, used)
-                if not rivals:
-                    continue
-                span, text = rivals[0]
-                used.add((span.start, span.end))
-                yield self.finding(
-                    f"'{m.text}' should be '{m.entry.preferred}', but the translation has '{text}' here",
-                    source=m.span, target=span, suggestion=m.entry.preferred, confidence=0.7)
+                by_key.setdefault(m.entry.key, []).append(m)
+            for group in by_key.values():
+                found = _count_renderings(bead.target_text, group[0])
+                for m in group[found:]:
+                    rivals = _competitors(a, m, keys, bead.target, used, pair.source.lower())
+                    if not rivals:
+                        continue
+                    span, text = rivals[0]
+                    used.add((span.start, span.end))
+                    yield self.finding(
+                        f"'{m.text}' should be '{m.entry.preferred}', but the translation has '{text}' here",
+                        source=m.span, target=span, suggestion=m.entry.preferred, confidence=0.7)
+
+
+def _count_renderings(text: str, mention: Mention) -> int:
+    e = mention.entry
+    forms = [*e.renderings, *(f for f in e.source_forms if f.isupper() and e.keep_acronym)]
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+                         + r")(?![\w-])", re.I)
+    return len(pattern.findall(text))
 
 
 class MissingEntity(Rule):

@@ -93,7 +93,7 @@ class Gazetteer:
         # ordinary English word or name, not a kept acronym.
         left = [f for f, e in self.by_form.items()
                 if f not in e.renderings and not (f.isupper() and e.keep_acronym)
-                and not any(f == r for r in self.by_rendering) and zipf(f, self.target_lang) < 3.0]
+                and not any(f == r for r in self.by_rendering) and len(f) > 2 and zipf(f, self.target_lang) < 4.0]
         self.untranslated_pattern = _words_regex(left)
 
     def same_name(self, a: str, b: str) -> bool:
