@@ -18,6 +18,7 @@ from mtcheck.rules.names import (
 )
 from mtcheck.rules.numbers import DateMismatch, ExtraNumber, NumberMismatch, UnitMismatch
 from mtcheck.rules.omission import AddedSentence, OmittedClause, OmittedSentence
+from mtcheck.rules.pronouns import InconsistentPronouns, PronounGenderMismatch, UnsupportedPronounGender
 from mtcheck.rules.untranslated import IndonesianWords, UntranslatedSentence
 
 ALL_RULES: tuple[type[Rule], ...] = (
@@ -32,6 +33,9 @@ ALL_RULES: tuple[type[Rule], ...] = (
     MissingEntity,
     InconsistentRendering,
     InventedName,
+    PronounGenderMismatch,
+    InconsistentPronouns,
+    UnsupportedPronounGender,
     NumberMismatch,
     ExtraNumber,
     DateMismatch,

@@ -42,7 +42,7 @@ def test_gate_failure_exits_1(capsys) -> None:
 
 def test_ignore_on_command_line(capsys) -> None:
     code, out, _ = run(capsys, "check", str(SAMPLE / "id.txt"), str(SAMPLE / "en.txt"), "--fail-on", "minor",
-                       "--ignore", "MT2,MT4,MT5,MT6", "--format", "json")
+                       "--ignore", "MT2,MT3,MT4,MT5,MT6", "--format", "json")
     assert code == 0 and json.loads(out)["findings"] == []
 
 
