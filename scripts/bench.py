@@ -1,7 +1,8 @@
 """Speed and memory of mtcheck, as ratios measured in one run (the machines are shared and noisy).
 
 - throughput: `mtcheck batch`'s code path (engine.check_pair, every default rule) on articles of about
-  500 words built from NTREX rows, articles per second on one core;
+  500 words built from NTREX rows, articles per second on one core; and translate-toolkit's pofilter
+  (its standard checks through the Python API, one unit per paragraph) on the same articles, as a ratio;
 - scaling: one article of ~1,000 words vs one of ~10,000 words (the same rows repeated): time ratio;
 - cold start: `mtcheck check` on one small article, the whole process, median of 5;
 - peak memory: max RSS of that process and of this one after the throughput run.
@@ -65,6 +66,25 @@ def main() -> None:
     check_all(arts[:2])  # warm-up: langdetect profiles, data files
     t = _time(lambda: check_all(arts), repeat=2)
     rows = [("throughput, ~500-word articles", f"{len(arts) / t:.1f} articles/s on one core ({len(arts)} articles)")]
+    try:
+        from translate.filters import checks
+        from translate.storage import pypo
+
+        checker = checks.StandardChecker(checks.CheckerConfig(targetlanguage="en"))
+
+        def pofilter_all() -> None:
+            for s, t in arts:
+                for ps, pt in zip(s.split("\n\n"), t.split("\n\n")):
+                    unit = pypo.pounit(ps)
+                    unit.target = pt
+                    checker.run_filters(unit)
+
+        pofilter_all()
+        tp = _time(pofilter_all, repeat=2)
+        rows.append(("pofilter on the same articles", f"{len(arts) / tp:.1f} articles/s; mtcheck takes "
+                     f"{t / tp:.1f}x pofilter's time"))
+    except ImportError:
+        rows.append(("pofilter on the same articles", "translate-toolkit not installed (pip install -e '.[dev]')"))
 
     big = _articles(args.root, 1000)
     one_k = big[0]

@@ -39,6 +39,7 @@ ACCEPT: dict[str, set[str]] = {
     "untranslated-entity": {"names", "untranslated"},
     "wrong-entity": {"names"},
     "pronoun": {"pronouns"},
+    "pronoun (gender established)": {"pronouns"},
 }
 # pofilter test -> the finding category it stands for (tests not listed are style checks we do not count).
 POFILTER: dict[str, str] = {
@@ -91,6 +92,18 @@ def _checker():
     return _CHECKER
 
 
+def _gender_established(row: dict) -> bool:
+    """Does the swapped pronoun, in the clean translation, refer to a person whose gender the source or the
+    given-name lexicon establishes? Decided by mtcheck's own linker on the clean text (its definition)."""
+    from mtcheck.text.article import ArticlePair
+    from mtcheck.text.pronouns import FIXED, analyse_pronouns
+
+    analysis = analyse_pronouns(ArticlePair(row["source"], row["clean_target"], "en"))
+    start = row["label"]["target_span"][0]
+    link = next((x for x in analysis.links if x.pronoun.start == start), None) if analysis else None
+    return bool(link and link.referent.gender(kinds=FIXED) is not None)
+
+
 def _words(text: str) -> int:
     return len(text.split())
 
@@ -110,6 +123,9 @@ class Tally:
 
     def add(self, row: dict, findings: list[dict]) -> None:
         label = row["label"]
+        if label is not None and label["category"] == "pronoun" and _gender_established(row):
+            # Also tallied apart: the issue's target is for persons whose gender the source establishes.
+            self.add({**row, "label": {**label, "category": "pronoun (gender established)"}}, findings)
         if label is None:
             self.clean += 1
             self.clean_words += _words(row["target"])
@@ -132,12 +148,14 @@ class Tally:
         return self.caught[cat] / self.injected[cat] if self.injected[cat] else float("nan")
 
     def summary(self) -> dict:
-        total = sum(self.injected.values())
+        main = [c for c in self.injected if "(" not in c]  # subsets are not counted twice
+        total = sum(self.injected[c] for c in main)
         return {
             "recall": {c: round(self.recall(c), 3) for c in self.injected},
             "injected": dict(self.injected),
             "caught": dict(self.caught),
-            "recall_overall": round(sum(self.caught.values()) / total, 3) if total else None,
+            "recall_overall": round(sum(self.caught[c] for c in main) / total, 3) if total else None,
+            "injected_total": total,
             "clean_articles": self.clean,
             "false_alarm_rate": round(self.clean_flagged / self.clean, 3) if self.clean else None,
             "false_alarm_by_category": {c: round(n / self.clean, 3) for c, n in self.clean_by_category.items()},
@@ -243,12 +261,12 @@ def markdown(r: dict) -> str:
             continue
         pr = f"{p['recall'].get(cat, 0):.2f}" if p else "-"
         lines.append(f"| {cat} | {n} | {m['recall'][cat]:.2f} | {pr} | {r['chrf_vs_clean'].get(cat, 0):.1f} |")
-    lines.append(f"| **all** | {sum(m['injected'].values())} | {m['recall_overall']:.2f} | "
-                 f"{p['recall_overall']:.2f} | |" if p else "")
+    lines.append(f"| **all** | {m['injected_total']} | {m['recall_overall']:.2f} | "
+                 + (f"{p['recall_overall']:.2f} | |" if p else "- | |"))
     lines += ["", "| on clean articles | mtcheck | pofilter |", "|---|---|---|",
               f"| articles | {m['clean_articles']} | {p['clean_articles'] if p else '-'} |",
               f"| false alarms (share of articles with a major+ finding) | {m['false_alarm_rate']:.1%} | "
-              f"{p['false_alarm_rate']:.1%} |" if p else "",
+              + (f"{p['false_alarm_rate']:.1%} |" if p else "- |"),
               f"| findings per 1,000 words | {m['findings_per_1000_words']} | "
               f"{p['findings_per_1000_words'] if p else '-'} |",
               f"| precision of findings on injected rows | {m['precision_on_injected_rows']} | "

@@ -384,16 +384,21 @@ class InconsistentRendering(Rule):
                     if len(phrases) == 1:
                         uses.setdefault(m.entry.key, []).append((phrases[0][1].lower(), m.span, phrases[0][0]))
         source_words = set(re.findall(r"\w+", pair.source))
+        target_words: dict[str, list[Span]] = {}
+        for w in _CAP_WORD.finditer(pair.target):
+            target_words.setdefault(w.group(), []).append(Span(*w.span()))
         for p in a.people:
             for token in p.tokens:
                 if len(token) < 4:
                     continue
-                for w in _CAP_WORD.finditer(pair.target):
-                    if w.group() != token and (w.group() in source_words or any(c.isdigit() for c in w.group())
-                                               or zipf(w.group(), pair.target_pack.code) >= 3.0):
+                for word, spans in target_words.items():
+                    if word[0].lower() != token[0].lower() or abs(len(word) - len(token)) > 2:
+                        continue
+                    if word != token and (word in source_words or any(c.isdigit() for c in word)
+                                          or zipf(word, pair.target_pack.code) >= 3.0):
                         continue  # another name of the source ("Wayne" beside "Wayde"), a code, a word
-                    if w.group() == token or a.g.same_name(w.group(), token) or _near(w.group(), [token]):
-                        uses.setdefault("person:" + token, []).append((w.group(), p.spans[0], Span(*w.span())))
+                    if word == token or a.g.same_name(word, token) or _near(word, [token]):
+                        uses.setdefault("person:" + token, []).extend((word, p.spans[0], s) for s in spans)
         for found in uses.values():
             counts = Counter(_norm(text) for text, _, _ in found)
             if len(counts) < 2:

@@ -82,6 +82,13 @@ def align(source: Sequence[Segment], target: Sequence[Segment], ratio: float) ->
     lo = [max(0, math.floor(i * m / n) - band) for i in range(n + 1)]
     hi = [min(m, math.ceil(i * m / n) + band) for i in range(n + 1)]
     inf = math.inf
+    # Prefix sums: a bead's length is a difference, not a sum over its segments.
+    src_len = [0]
+    for seg in source:
+        src_len.append(src_len[-1] + seg.length)
+    tgt_len = [0]
+    for seg in target:
+        tgt_len.append(tgt_len[-1] + seg.length)
     cost: list[list[float]] = [[inf] * (hi[i] - lo[i] + 1) for i in range(n + 1)]
     back: list[list[int]] = [[-1] * (hi[i] - lo[i] + 1) for i in range(n + 1)]
     cost[0][0 - lo[0]] = 0.0
@@ -97,8 +104,8 @@ def align(source: Sequence[Segment], target: Sequence[Segment], ratio: float) ->
                 prev = cost[pi][pj - lo[pi]]
                 if prev == inf:
                     continue
-                ls = sum(s.length for s in source[pi:i])
-                lt = sum(t.length for t in target[pj:j])
+                ls = src_len[i] - src_len[pi]
+                lt = tgt_len[j] - tgt_len[pj]
                 c = prev + prior + _length_cost(ls, lt, ratio)
                 if not (di and dj):
                     # Between equal-cost paths, match early and skip late: a repeated paragraph is the

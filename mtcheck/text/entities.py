@@ -8,6 +8,7 @@ a column in `glossary/institutions.tsv` and `places.tsv`, and `<lang>/country_na
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -177,6 +178,22 @@ def titles() -> tuple[str, ...]:
     return tuple(sorted(data_lines("id", "titles.txt"), key=len, reverse=True))
 
 
+@cache
+def _title_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A title right before a name, or one to three words before it ("Presiden Ukraina Volodymyr")."""
+    alt = "|".join(re.escape(t) for t in titles())
+    return re.compile(rf"(?:{alt})\s+$"), re.compile(rf"(?:{alt})\s+(?:\S+\s+){{1,3}}$")
+
+
+@cache
+def _title_words() -> dict[str, list[list[str]]]:
+    by_first: dict[str, list[list[str]]] = {}
+    for t in titles():
+        parts = t.split()
+        by_first.setdefault(parts[0], []).append(parts)
+    return by_first
+
+
 def _sentence_initial(text: str, pos: int) -> bool:
     before = text[max(0, pos - 3):pos]
     return pos == 0 or bool(re.search(r"(?:^|[.!?\n\"“”(]\s*)$", text[max(0, pos - 4):pos])) or before.endswith("\n")
@@ -187,17 +204,19 @@ def find_people(text: str, mentions: list[Mention], source_lang: str = "id",
     """Proper names in the source that are not gazetteer entries: runs of capitalised words, minus leading
     titles and gazetteer words, kept when they look like names rather than capitalised common words.
     Later surname-only mentions are merged into the full name's Person."""
-    covered = [m.span for m in mentions]
-    title_re = re.compile(r"(?:" + "|".join(re.escape(t) for t in titles()) + r")\s+$")
+    covered = sorted(m.span for m in mentions)
+    starts = [c.start for c in covered]
+    title_re, title_near = _title_patterns()
     found: dict[str, list[Span]] = {}
     titled: dict[str, str] = {}
     for m in _NAME_RUN.finditer(text):
         start, end = m.span()
         # Cut the run at gazetteer mentions ("Presiden Ukraina Volodymyr Zelensky" -> "Volodymyr Zelensky").
         pieces = [(start, end)]
-        for c in covered:
-            pieces = [p for a, b in pieces for p in ((a, min(b, c.start)), (max(a, c.end), b)) if p[1] > p[0]] \
-                if any(a < c.end and c.start < b for a, b in pieces) else pieces
+        first = max(0, bisect.bisect_left(starts, start) - 1)
+        for c in covered[first:bisect.bisect_right(starts, end)]:
+            if any(a < c.end and c.start < b for a, b in pieces):
+                pieces = [p for a, b in pieces for p in ((a, min(b, c.start)), (max(a, c.end), b)) if p[1] > p[0]]
         for a, b in pieces:
             chunk = text[a:b].strip()
             offset = a + (len(text[a:b]) - len(text[a:b].lstrip()))
@@ -218,8 +237,7 @@ def find_people(text: str, mentions: list[Mention], source_lang: str = "id",
                 continue
             found.setdefault(name, []).append(span)
             window = text[max(0, offset - 60):offset]
-            t = title_re.search(window) or re.search(
-                r"(?:" + "|".join(re.escape(x) for x in titles()) + r")\s+(?:\S+\s+){1,3}$", window)
+            t = title_re.search(window) or title_near.search(window)
             if t:
                 titled[name] = t.group().split()[0]
     # Merge "Rutte" into "Mark Rutte".
@@ -235,8 +253,7 @@ def find_people(text: str, mentions: list[Mention], source_lang: str = "id",
 
 
 def _is_title(words: list[str]) -> bool:
-    for t in titles():
-        parts = t.split()
+    for parts in _title_words().get(words[0], ()):
         if words[:len(parts)] == parts:
             del words[1:len(parts)]
             return True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 # "1)" or "a)" list markers close nothing.
 _LIST_MARKER = re.compile(r"(?:^|(?<=\s))\w{1,2}\)")
@@ -22,6 +23,11 @@ class PairScan:
     unmatched: list[Mark]
 
 
+@cache
+def _marks(pairs: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
+    return re.compile("[" + re.escape("".join({ch for pair in pairs for ch in pair})) + "]")
+
+
 def scan_pairs(text: str, start: int, end: int, pairs: tuple[tuple[str, str], ...]) -> PairScan:
     """Match openers and closers in text[start:end]. A symmetric quote (open == close) alternates."""
     openers = {o: c for o, c in pairs if o != c}
@@ -32,8 +38,9 @@ def scan_pairs(text: str, start: int, end: int, pairs: tuple[tuple[str, str], ..
     open_sym: dict[str, Mark] = {}
     found: list[tuple[int, int]] = []
     unmatched: list[Mark] = []
-    for i in range(start, end):
-        ch = text[i]
+    for hit in _marks(pairs).finditer(text, start, end):
+        i = hit.start()
+        ch = hit.group()
         if ch in symmetric:
             if i > 0 and text[i - 1].isdigit() and ch in "\"'":
                 continue  # inch and minute marks: 5" or 3'

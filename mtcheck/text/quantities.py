@@ -75,6 +75,7 @@ class NumberSystem:
     time_after: tuple[str, ...]
     time_separators: str
     zones: dict[str, float]  # lower-cased zone name -> hours from UTC
+    time_words: dict[str, int]  # "noon" -> 720 minutes
     hedges: tuple[str, ...]
 
     @classmethod
@@ -103,6 +104,7 @@ class NumberSystem:
             time_before=tuple(data.get("time_before", ())), time_after=tuple(data.get("time_after", ())),
             time_separators="".join(data.get("time_separators", [":"])),
             zones={k.lower(): float(v) for k, v in data.get("zones", {}).items()},
+            time_words={k: int(v) for k, v in data.get("time_words", {}).items()},
             hedges=tuple(data.get("hedges", ())),
         )
 
@@ -142,7 +144,7 @@ def _patterns(ns: NumberSystem) -> _Patterns:
     attached_money = {k: v for k, v in ns.scales.items() if len(k) <= 2}
     number_words = [*ns.words, *ns.teens, *ns.multipliers, *spaced]
     word_alt = _alternation(number_words)
-    joiner = r"(?:[\s-]+(?:and\s+|dan\s+)?)"
+    joiner = r"(?:[\s-]+(?:and\s+|dan\s+|a\s+)?)"  # "one hundred and five", "half a million"
     p = _Patterns(
         before_currency=re.compile(rf"(?<![\w$])({_alternation(ns.currency_before)})[ \u00a0]?$"),
         scale_spaced=re.compile(rf"[ \u00a0-]({_alternation(spaced)})(?![\w])", re.I),
@@ -231,7 +233,7 @@ def _parse_words(phrase: str, ns: NumberSystem) -> float | None:
     total = current = last = 0.0
     seen = False
     for tok in re.split(r"[\s-]+", phrase.lower()):
-        if tok in ("and", "dan"):
+        if tok in ("and", "dan", "a"):
             continue
         if tok in ns.words:
             value = ns.words[tok]
@@ -327,6 +329,11 @@ def find_quantities(text: str, code: str, exclude: Sequence[Span] = ()) -> list[
         strict = not (values == (1.0,) and not (unit and unit.dimension == "currency"))
         found.append(Quantity(Span(start, stop), text[start:stop], values, kind, unit, approximate, strict))
         taken.append(Span(start, stop))
+    for word, minutes in ns.time_words.items():
+        for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.I):
+            if not _covered(*m.span(), taken):
+                found.append(Quantity(Span(*m.span()), m.group(), (float(minutes),), "time", strict=False))
+                taken.append(Span(*m.span()))
     found.extend(_word_quantities(text, ns, taken))
     found.sort(key=lambda q: q.span.start)
     return found
@@ -349,8 +356,10 @@ def _word_quantities(text: str, ns: NumberSystem, taken: list[Span]) -> list[Qua
             unit = ns.after.get(re.sub(r"\s+", " ", key))
             stop = u.end() if unit else stop
         approximate = bool(p.hedge_before.search(text[max(0, start - 40):start]))
-        # "enam juta" is as specific as "6 juta"; a bare "dua" may be rephrased ("a couple", "both").
-        scaled = any(w.lower() in ns.scales for w in re.split(r"[\s-]+", m.group()))
+        # "enam juta" is as specific as "6 juta"; a bare "dua" may be rephrased ("a couple", "both"), and a
+        # bare "triliun" or "million" is no figure at all.
+        words = [w.lower() for w in re.split(r"[\s-]+", m.group())]
+        scaled = any(w in ns.scales for w in words) and any(w not in ns.scales for w in words)
         out.append(Quantity(Span(start, stop), text[start:stop], (value,), "number", unit, approximate,
                             strict=scaled))
         taken.append(Span(start, stop))
