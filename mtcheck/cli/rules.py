@@ -45,8 +45,10 @@ def run_rules(args: argparse.Namespace) -> int:
     elif args.format == "markdown":
         sys.stdout.write(markdown_table())
     else:
-        for r in rule_rows():
+        rows = rule_rows()
+        width = max(len(r["name"]) for r in rows)
+        for r in rows:
             flag = "" if r["enabled"] else "  (off by default)"
-            sys.stdout.write(f"{r['code']}  {r['name']:<24} {r['category']:<12} {r['severity']:<8} "
+            sys.stdout.write(f"{r['code']}  {r['name']:<{width}} {r['category']:<12} {r['severity']:<8} "
                              f"{r['summary']}{flag}\n")
     return EXIT_OK
