@@ -4,12 +4,15 @@ rendered two ways, or invented."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator
+from functools import cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from mtcheck.lang.base import data_tsv
 from mtcheck.model import Category, Finding, Severity, Span
 from mtcheck.rules.base import Rule
 from mtcheck.text.article import ArticlePair
@@ -56,6 +59,28 @@ def _source_names(a: NameAnalysis, pair: ArticlePair) -> dict[str, Span]:
     return out
 
 
+def _fold(word: str, pairs: tuple[tuple[str, str], ...]) -> str:
+    """Lower case, accents removed, Indonesian spellings of foreign names mapped to the target's."""
+    w = unicodedata.normalize("NFKD", word.lower())
+    w = "".join(ch for ch in w if not unicodedata.combining(ch))
+    for a, b in pairs:
+        w = w.replace(a, b)
+    return w
+
+
+@cache
+def _transliteration(target_lang: str) -> tuple[tuple[str, str], ...]:
+    try:
+        return tuple((r["id"], r[target_lang]) for r in data_tsv(target_lang, "transliteration.tsv"))
+    except FileNotFoundError:
+        return ()
+
+
+def _mojibake(word: str) -> bool:
+    # UTF-8 read as Latin-1 in a corpus ("GuaranÃ"): no reference to hold a translation to.
+    return "Ã" in word or "Â" in word
+
+
 class GarbledName(Rule):
     """A name in the translation that is a near-miss of a source name or of its expected rendering.
 
@@ -99,8 +124,13 @@ class GarbledName(Rule):
             if zipf(word, pair.target_pack.code) >= 2.5 or zipf(word, pair.source_pack.code) >= 3.0:
                 continue  # a real word, not a misspelt name
             ref = _near(word, choices)
-            if ref is None or a.g.same_name(word, ref):
+            if ref is None or a.g.same_name(word, ref) or _mojibake(ref):
                 continue
+            pairs = _transliteration(pair.target_pack.code)
+            if _fold(word, pairs) == _fold(ref, pairs):
+                continue  # Asunción/Asuncion, Mashhad/Masyhad: one name in two spellings
+            if zipf(word, pair.target_pack.code) > zipf(ref, pair.target_pack.code):
+                continue  # the translation's spelling is the better-attested one: a source typo, not a garble
             yield self.finding(f"'{word}' looks like a misspelling of '{ref}'", target=Span(*m.span()),
                                source=references[ref], suggestion=ref, confidence=0.8)
 
