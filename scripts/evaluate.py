@@ -260,7 +260,8 @@ def markdown(r: dict) -> str:
         if not n:
             continue
         pr = f"{p['recall'].get(cat, 0):.2f}" if p else "-"
-        lines.append(f"| {cat} | {n} | {m['recall'][cat]:.2f} | {pr} | {r['chrf_vs_clean'].get(cat, 0):.1f} |")
+        chrf = r["chrf_vs_clean"].get(cat)
+        lines.append(f"| {cat} | {n} | {m['recall'][cat]:.2f} | {pr} | {'-' if chrf is None else f'{chrf:.1f}'} |")
     lines.append(f"| **all** | {m['injected_total']} | {m['recall_overall']:.2f} | "
                  + (f"{p['recall_overall']:.2f} | |" if p else "- | |"))
     lines += ["", "| on clean articles | mtcheck | pofilter |", "|---|---|---|",

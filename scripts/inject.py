@@ -222,6 +222,9 @@ _PRONOUN_SWAP = {"he": "she", "she": "he", "his": "her", "him": "her", "her": "h
 
 
 def inject_pronoun(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[int, int], str] | None:
+    # Swaps for named persons: only in sentences that name someone ("Firstname Lastname" or a title + name).
+    if not re.search(r"\b(?:[A-Z][a-z]+ [A-Z][a-z]+|(?:Mr|Mrs|Ms|Dr|President|Minister)\.? [A-Z][a-z]+)\b", tgt):
+        return None
     cands = list(re.finditer(r"\b([Hh]e|[Ss]he|[Hh]is|[Hh]im|[Hh]er)\b", tgt))
     if not cands:
         return None
