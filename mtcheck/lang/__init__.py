@@ -11,10 +11,10 @@ from functools import cache
 from mtcheck.errors import InputError
 from mtcheck.lang.base import LanguagePack
 
-# Target languages with a pack, and the source language. fr, zh, ja and ar follow as data + small modules.
-PACK_MODULES = {"en": "mtcheck.lang.en", "id": "mtcheck.lang.id"}
-TARGET_LANGS = ("en",)
-PLANNED_TARGET_LANGS = ("fr", "zh", "ja", "ar")
+# Target languages with a pack, and the source language.
+PACK_MODULES = {code: f"mtcheck.lang.{code}" for code in ("en", "fr", "zh", "ja", "ar", "id")}
+TARGET_LANGS = ("en", "fr", "zh", "ja", "ar")
+PLANNED_TARGET_LANGS: tuple[str, ...] = ()
 
 
 @cache

@@ -30,6 +30,15 @@ def latin_words(text: str) -> list[re.Match[str]]:
     return list(_LATIN_WORD.finditer(text))
 
 
+# Han, kana and CJK compatibility characters count one word each; anything else by latin_words' rule.
+_CJK_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W_\u3040-\u30ff\u3400-\u4dbf"
+                       r"\u4e00-\u9fff\uf900-\ufaff]+(?:[-'’][^\W_]+)*")
+
+
+def cjk_words(text: str) -> list[re.Match[str]]:
+    return list(_CJK_WORD.finditer(text))
+
+
 @dataclass(frozen=True)
 class LanguagePack:
     code: str

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -48,6 +48,9 @@ class DateNames:
     context_before: frozenset[str]
     not_before: frozenset[str]
     pattern: re.Pattern[str]
+    numeric: re.Pattern[str] | None = None  # "2024年10月3日": groups y, m, d
+    weekday: re.Pattern[str] | None = None  # day names alone, to attach to a numeric date
+    attached_days: dict[str, int] = field(default_factory=dict)
 
 
 def _alt(names: object) -> str:
@@ -66,20 +69,29 @@ def date_names(code: str) -> DateNames | None:
     days.update(data.get("days", {}))
     months = {name: int(k) for k, name in get_month_names("wide", locale=code).items()}
     months.update(data.get("months", {}))
+    # French and others write names in lower case; a sentence may start with one.
+    days.update({n[:1].upper() + n[1:]: k for n, k in list(days.items())})
+    months.update({n[:1].upper() + n[1:]: k for n, k in list(months.items())})
     short = {name.rstrip("."): int(k) for k, name in get_month_names("abbreviated", locale=code).items()}
     short = {k: v for k, v in short.items() if k not in months}
     day, mon, abbr = _alt(days), _alt(months), _alt(short)
-    ordinal = r"(?:st|nd|rd|th)?"
+    ordinal = r"(?:st|nd|rd|th|er)?"
     body = (
         rf"(?P<d1>\d{{1,2}}){ordinal}\s+(?:of\s+)?(?P<m1>{mon}|(?:{abbr})\.?)(?![\w])(?:,?\s+(?P<y1>\d{{4}})(?!\d))?"
         rf"|(?P<m2>{mon}|(?:{abbr})\.?)\s+(?P<d2>\d{{1,2}}){ordinal}(?![\d\w])(?:,?\s+(?P<y2>\d{{4}})(?!\d))?"
         rf"|(?P<m3>{mon})(?![\w])(?:\s+(?P<y3>\d{{4}})(?!\d))?"
         r"|(?P<open>\()?(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/(?P<y4>\d{2,4}))?(?(open)\))(?![\d/])"
     )
-    pattern = re.compile(rf"(?<![\w/])(?:(?P<wd>{day})(?![\w]),?\s*(?:(?:{body}))?|(?:{body.replace('?P<', '?P<x')}))")
+    pattern = rf"(?<![\w/])(?:(?P<wd>{day})(?![\w]),?\s*(?:(?:{body}))?|(?:{body.replace('?P<', '?P<x')}))"
+    if data.get("word-boundaries", True) is False:  # Chinese and Japanese: no spaces between words
+        pattern = pattern.replace(r"(?<![\w/])", r"(?<![\d/])").replace(r"(?![\w])", "")
+    numeric = re.compile(data["numeric"]) if "numeric" in data else None
+    # One-character day names (Japanese "（木）") only count right beside a numeric date.
+    attached = {**days, **data.get("attached-days", {})}
     return DateNames(code, days, months, short, tuple(data.get("slash-order", ["dm"])),
                      frozenset(data.get("ambiguous", ())), frozenset(data.get("context-before", ())),
-                     frozenset(data.get("not-before", ())), pattern)
+                     frozenset(data.get("not-before", ())), re.compile(pattern), numeric,
+                     re.compile(_alt(attached)) if numeric else None, attached)
 
 
 def _year(text: str | None) -> int | None:
@@ -140,7 +152,34 @@ def find_dates(text: str, code: str) -> list[Date]:
         if weekday is None and readings == ((None, None),) and year is None:
             continue
         found.append(Date(Span(start, end), text[start:end], weekday, readings, year))
+    if names.numeric is not None:
+        found = _numeric_dates(text, names, found)
     return found
+
+
+def _numeric_dates(text: str, names: DateNames, found: list[Date]) -> list[Date]:
+    """"2024年10月3日（木）", "周四（10月3日）": numeric dates with a day name next to them."""
+    assert names.numeric is not None and names.weekday is not None
+    out = []
+    for m in names.numeric.finditer(text):
+        start, end = m.span()
+        weekday = None
+        after = (names.weekday.match(text, end + 1) if text[end:end + 1] in "(（" else None) or \
+            names.weekday.match(text, end)
+        before = names.weekday.search(text, max(0, start - 6), start)
+        for w in (after, before):
+            if w is not None:
+                weekday = names.attached_days[w.group()]
+                start, end = min(start, w.start()), max(end, w.end() + (1 if w is after and
+                                                                         text[w.end():w.end() + 1] in ")）" else 0))
+                break
+        month = int(m["m"])
+        day = int(m["d"]) if m["d"] else None
+        if not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
+            continue
+        out.append(Date(Span(start, end), text[start:end], weekday, ((day, month),), int(m["y"]) if m["y"] else None))
+    kept = [d for d in found if not any(d.span.start < o.span.end and o.span.start < d.span.end for o in out)]
+    return sorted(kept + out, key=lambda d: d.span.start)
 
 
 def compare(source: Date, target: Date) -> str:

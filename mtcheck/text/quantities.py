@@ -24,6 +24,8 @@ else:  # pragma: no cover
 
 _CORE = re.compile(r"(?<![\d.,])\d+(?:[.,:]\d+)*(?!\d)")
 _NEVER = re.compile(r"(?!x)x")
+# French groups thousands with (non-breaking or thin) spaces: "1 250 000,75".
+_CORE_SPACED = re.compile(r"(?<![\d.,])\d+(?:(?:[.,:]|[ \u00a0\u202f\u2009](?=\d{3}(?!\d)))\d+)*(?!\d)")
 _YEAR_RANGE = re.compile(r"\b((?:1[5-9]|20)\d\d)[-–/]$")
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d|2100)$")
 
@@ -35,16 +37,22 @@ def _alternation(phrases: Iterable[str]) -> str:
 
 
 def _word_end(phrase: str) -> str:
-    # Symbols such as "%" or "$" need no word boundary; words do.
-    return r"(?![\w])" if phrase[-1:].isalnum() else ""
+    # Symbols ("%", "$") and CJK words ("万", "公里": no spaces between words) need no word boundary.
+    return r"(?![\w])" if phrase[-1:].isalnum() and not _is_cjk(phrase[-1]) else ""
 
 
-def _suffix_regex(table: dict[str, object]) -> re.Pattern[str] | None:
+def _is_cjk(ch: str) -> bool:
+    return "\u3040" <= ch <= "\u30ff" or "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
+def _suffix_regex(table: dict[str, object], joiners: tuple[str, ...] = ()) -> re.Pattern[str] | None:
     if not table:
         return None
     alts = sorted(table, key=len, reverse=True)
     body = "|".join(r"\s+".join(re.escape(w) for w in a.split()) + _word_end(a) for a in alts)
-    return re.compile(rf"[ \u00a0]?({body})")
+    # "2,5 milliards de roupies": a joining word may stand between an amount and its currency.
+    join = "(?:(?:" + "|".join(re.escape(j) for j in joiners) + r")\s?)?" if joiners else ""
+    return re.compile(rf"[ \u00a0]?{join}({body})")
 
 
 @dataclass(frozen=True)
@@ -76,6 +84,13 @@ class NumberSystem:
     time_separators: str
     zones: dict[str, float]  # lower-cased zone name -> hours from UTC
     time_words: dict[str, int]  # "noon" -> 720 minutes
+    attached_scales: frozenset[str]  # written against the digits: "10bn", "150万"
+    money_scales: frozenset[str]  # against the digits only after a currency: "$1.5m" (but "100m" is metres)
+    digit_map: dict[int, str]  # str.translate table, one character for one: full-width and Arabic-Indic digits
+    time_patterns: tuple[re.Pattern[str], ...]  # with groups h and m: "14h30", "14时30分"
+    cjk_numerals: dict[str, int]  # 一二三..., 十百千: parsed as numbers (soft) when present
+    space_groups: bool  # "1 250 000" (French): a space before exactly three digits groups thousands
+    unit_joiners: tuple[str, ...]  # "de", "d'": between an amount and its unit
     hedges: tuple[str, ...]
 
     @classmethod
@@ -105,6 +120,13 @@ class NumberSystem:
             time_separators="".join(data.get("time_separators", [":"])),
             zones={k.lower(): float(v) for k, v in data.get("zones", {}).items()},
             time_words={k: int(v) for k, v in data.get("time_words", {}).items()},
+            attached_scales=frozenset(data.get("scales_attached", ())),
+            money_scales=frozenset(data.get("scales_attached_money", ())),
+            digit_map={ord(k): v for k, v in data.get("digits", {}).items()},
+            time_patterns=tuple(re.compile(p) for p in data.get("time_patterns", ())),
+            cjk_numerals={k: int(v) for k, v in data.get("cjk_numerals", {}).items()},
+            space_groups=bool(data.get("space_groups", False)),
+            unit_joiners=tuple(data.get("unit_joiners", ())),
             hedges=tuple(data.get("hedges", ())),
         )
 
@@ -135,24 +157,31 @@ class _Patterns:
 _PATTERNS: dict[str, _Patterns] = {}
 
 
+def _scale_regex(scales: dict[str, float]) -> re.Pattern[str]:
+    if not scales:
+        return _NEVER
+    alts = sorted(scales, key=len, reverse=True)
+    return re.compile(r"[ \u00a0]?(" + "|".join(re.escape(a) + _word_end(a) for a in alts) + ")")
+
+
 def _patterns(ns: NumberSystem) -> _Patterns:
     cached = _PATTERNS.get(ns.code)
     if cached:
         return cached
-    spaced = {k: v for k, v in ns.scales.items() if len(k) > 2}
-    attached = {k: v for k, v in ns.scales.items() if len(k) == 2}
-    attached_money = {k: v for k, v in ns.scales.items() if len(k) <= 2}
+    spaced = {k: v for k, v in ns.scales.items() if k not in ns.attached_scales | ns.money_scales}
+    attached = {k: v for k, v in ns.scales.items() if k in ns.attached_scales}
+    attached_money = {k: v for k, v in ns.scales.items() if k in ns.attached_scales | ns.money_scales}
     number_words = [*ns.words, *ns.teens, *ns.multipliers, *spaced]
     word_alt = _alternation(number_words)
     joiner = r"(?:[\s-]+(?:and\s+|dan\s+|a\s+)?)"  # "one hundred and five", "half a million"
     p = _Patterns(
         before_currency=re.compile(rf"(?<![\w$])({_alternation(ns.currency_before)})[ \u00a0]?$"),
-        scale_spaced=re.compile(rf"[ \u00a0-]({_alternation(spaced)})(?![\w])", re.I),
+        scale_spaced=re.compile(rf"[ \u00a0-]({_alternation(spaced)})(?![\w])", re.I) if spaced else _NEVER,
         # "10bn" always; "$1.5m", "Rp3k" only after a currency ("100m" alone is a distance).
-        scale_attached=re.compile(rf"({_alternation(attached)})(?![\w])") if attached else _NEVER,
-        scale_attached_money=re.compile(rf"({_alternation(attached_money)})(?![\w])") if attached_money else _NEVER,
+        scale_attached=_scale_regex(attached),
+        scale_attached_money=_scale_regex(attached_money),
         time_core=re.compile(rf"\d{{1,2}}[{re.escape(ns.time_separators)}]\d\d"),
-        after=_suffix_regex(ns.after),
+        after=_suffix_regex(ns.after, ns.unit_joiners),
         hedge_before=re.compile(rf"\b({_alternation(ns.hedges)})\s+(?:[^\W\d]{{1,4}}\s+)?$", re.I),
         time_before=re.compile(rf"\b({_alternation(ns.time_before)})\s+$", re.I),
         time_after=re.compile(rf"\s?({_alternation(ns.time_after)})(?![\w])", re.I),
@@ -265,13 +294,23 @@ def find_quantities(text: str, code: str, exclude: Sequence[Span] = ()) -> list[
     if ns is None:
         return []
     p = ns.patterns
+    original = text
+    if ns.digit_map:
+        text = text.translate(ns.digit_map)  # one character for one: offsets stay valid
     taken = list(exclude)
     found: list[Quantity] = []
-    for m in _CORE.finditer(text):
+    for pattern in ns.time_patterns:
+        for m in pattern.finditer(text):
+            if _covered(*m.span(), taken) or int(m["h"]) > 24 or int(m["m"] or 0) >= 60:
+                continue
+            found.append(Quantity(Span(*m.span()), original[m.start():m.end()],
+                                  (float(int(m["h"]) * 60 + int(m["m"] or 0)),), "time"))
+            taken.append(Span(*m.span()))
+    for m in (_CORE_SPACED if ns.space_groups else _CORE).finditer(text):
         start, end = m.span()
         if _covered(start, end, taken):
             continue
-        core = m.group()
+        core = re.sub(r"[\u00a0\u202f\u2009 ]", " ", m.group())
         before = text[max(0, start - 40):start]
         kind = "number"
         unit: Unit | None = None
@@ -292,7 +331,7 @@ def find_quantities(text: str, code: str, exclude: Sequence[Span] = ()) -> list[
                     if marker in ns.zones:
                         zone = Unit(marker.upper(), "zone", ns.zones[marker])
                 stop = t_after.end() if t_after else end
-                found.append(Quantity(Span(start, stop), text[start:stop], (float(value),), "time", zone))
+                found.append(Quantity(Span(start, stop), original[start:stop], (float(value),), "time", zone))
                 taken.append(Span(start, stop))
                 continue
         values = _parse_digits(core, ns)
@@ -302,7 +341,7 @@ def find_quantities(text: str, code: str, exclude: Sequence[Span] = ()) -> list[
             values = (*values, float(span_year[1][:2] + core))  # "2019-20": the second year, abbreviated
         stop = end
         cur = p.before_currency.search(before)
-        if start and text[start - 1].isalpha() and not cur:
+        if start and text[start - 1].isascii() and text[start - 1].isalpha() and not cur:
             continue  # part of a code or model name: G20, A320, H5N1
         if cur:
             unit = Unit(ns.currency_before[re.sub(r"\s+", " ", cur.group(1))], "currency", 1.0)
@@ -327,7 +366,7 @@ def find_quantities(text: str, code: str, exclude: Sequence[Span] = ()) -> list[
             kind = "year"
         # A bare "1" is as often "a", "an" or "one" in the translation: it may match but need not.
         strict = not (values == (1.0,) and not (unit and unit.dimension == "currency"))
-        found.append(Quantity(Span(start, stop), text[start:stop], values, kind, unit, approximate, strict))
+        found.append(Quantity(Span(start, stop), original[start:stop], values, kind, unit, approximate, strict))
         taken.append(Span(start, stop))
     for word, minutes in ns.time_words.items():
         for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.I):
@@ -335,6 +374,8 @@ def find_quantities(text: str, code: str, exclude: Sequence[Span] = ()) -> list[
                 found.append(Quantity(Span(*m.span()), m.group(), (float(minutes),), "time", strict=False))
                 taken.append(Span(*m.span()))
     found.extend(_word_quantities(text, ns, taken))
+    if ns.cjk_numerals:
+        found.extend(_cjk_numerals(text, ns, taken))
     found.sort(key=lambda q: q.span.start)
     return found
 
@@ -394,6 +435,33 @@ def _rounds_to(exact: float, rounded: float) -> bool:
     k = _significant(rounded)
     return math.isclose(float(f"{exact:.{k}g}"), rounded, rel_tol=1e-9) or math.isclose(
         exact, rounded, rel_tol=10 ** -k)
+
+
+def _cjk_numerals(text: str, ns: NumberSystem, taken: list[Span]) -> list[Quantity]:
+    """Han numerals: 三, 二十五, 三百万 (soft, unless a scale makes them a figure)."""
+    chars = "".join(ns.cjk_numerals)
+    out = []
+    for m in re.finditer(f"[{re.escape(chars)}]+", text):
+        if _covered(*m.span(), taken) or m.group() in ("十", "百", "千", "万", "亿", "億", "兆"):
+            continue
+        total = section = digit = 0
+        for ch in m.group():
+            v = ns.cjk_numerals[ch]
+            if v < 10:
+                digit = v
+            elif v < 10_000:
+                section += (digit or 1) * v
+                digit = 0
+            else:
+                total += (section + digit or 1) * v
+                section = digit = 0
+        value = total + section + digit
+        if value <= 1:
+            continue
+        scaled = any(ns.cjk_numerals[c] >= 10_000 for c in m.group()) and len(m.group()) > 1
+        out.append(Quantity(Span(*m.span()), m.group(), (float(value),), strict=scaled))
+        taken.append(Span(*m.span()))
+    return out
 
 
 def same_quantity(a: Quantity, b: Quantity) -> bool:
