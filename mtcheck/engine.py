@@ -40,6 +40,10 @@ def check_target_language(target: str, lang: str, where: str = "target") -> None
     """Refuse a target that is clearly in another language than declared (say French checked as English).
     Indonesian is not refused: an untranslated target is a finding (MT101), not an input error."""
     pack = get_pack(lang)
+    if not pack.latin_script:
+        letters = [ch for ch in target[:5000] if ch.isalpha()]
+        if letters and sum(not ch.isascii() for ch in letters) >= 0.3 * len(letters):
+            return  # written in a non-Latin script, as declared: langdetect misreads mixed-script news
     n, n_id, n_tgt = function_word_counts(target[:5000], pack)
     if n < MIN_DETECT_WORDS or n_tgt >= 0.05 * n or n_id >= 0.05 * n:
         return
@@ -107,6 +111,8 @@ def run_rules(pair: ArticlePair, rules: Sequence[Rule], settings: Settings,
               timings: dict[str, float] | None = None) -> list[Finding]:
     findings: list[Finding] = []
     for rule in rules:
+        if pair.target_pack.code in rule.not_for:
+            continue
         t0 = time.perf_counter()
         findings.extend(_regrade(f, settings) for f in rule.check(pair))
         if timings is not None:

@@ -66,7 +66,7 @@ def pofilter_findings(row: dict) -> list[dict]:
     """pofilter's failures on each sentence row, as findings spanning that row."""
     from translate.storage import pypo
 
-    checker = _checker()
+    checker = _checker(row.get("target_lang", "en"))
     out = []
     for s0, s1, t0, t1 in row["rows"]:
         unit = pypo.pounit(row["source"][s0:s1])
@@ -80,16 +80,15 @@ def pofilter_findings(row: dict) -> list[dict]:
     return out
 
 
-_CHECKER = None
+_CHECKERS: dict[str, object] = {}
 
 
-def _checker():
-    global _CHECKER
-    if _CHECKER is None:
+def _checker(lang: str):
+    if lang not in _CHECKERS:
         from translate.filters import checks
 
-        _CHECKER = checks.StandardChecker(checks.CheckerConfig(targetlanguage="en"))
-    return _CHECKER
+        _CHECKERS[lang] = checks.StandardChecker(checks.CheckerConfig(targetlanguage=lang))
+    return _CHECKERS[lang]
 
 
 def _gender_established(row: dict) -> bool:
@@ -98,7 +97,7 @@ def _gender_established(row: dict) -> bool:
     from mtcheck.text.article import ArticlePair
     from mtcheck.text.pronouns import FIXED, analyse_pronouns
 
-    analysis = analyse_pronouns(ArticlePair(row["source"], row["clean_target"], "en"))
+    analysis = analyse_pronouns(ArticlePair(row["source"], row["clean_target"], row.get("target_lang", "en")))
     start = row["label"]["target_span"][0]
     link = next((x for x in analysis.links if x.pronoun.start == start), None) if analysis else None
     return bool(link and link.referent.gender(kinds=FIXED) is not None)

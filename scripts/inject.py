@@ -30,6 +30,7 @@ import json
 import random
 import re
 import sys
+import unicodedata
 import zlib
 from collections import Counter
 from collections.abc import Callable
@@ -74,26 +75,86 @@ def build(sources: list[str], targets: list[str]) -> tuple[str, str, list[list[i
     return "".join(src_parts), "".join(tgt_parts), spans
 
 
+@dataclass
+class Profile:
+    """What the injectors need to know about the target language."""
+
+    lang: str
+    scales: dict[str, str]  # scale word -> the one it is swapped for
+    weekdays: list[str]
+    months: list[str]
+    ambiguous_names: set[str]  # never injected ("May")
+    numeric_months: bool  # 10月
+    boundaries: bool  # words separated by spaces
+    clause_sep: str
+    pairs: list[tuple[str, str]]
+    countries: dict[str, str]
+    country_re: re.Pattern[str]
+    pronoun_swap: dict[str, str]
+    categories: tuple[str, ...]
+
+
+LANGS = {
+    "en": dict(scales={"million": "billion", "billion": "million", "thousand": "million", "trillion": "billion"},
+               ambiguous={"May", "March"}, clause=", ", pairs=[("(", ")"), ("“", "”")],
+               pronouns={"he": "she", "she": "he", "his": "her", "him": "her", "her": "his"}),
+    "fr": dict(scales={"millions": "milliards", "milliards": "millions", "million": "milliard", "milliard": "million"},
+               ambiguous={"mars"}, clause=", ", pairs=[("(", ")"), ("«", "»"), ("“", "”")],
+               pronouns={"il": "elle", "elle": "il"}),
+    "zh": dict(scales={"万": "亿", "亿": "万"}, ambiguous=set(), clause="，", pairs=[("（", "）"), ("(", ")"), ("“", "”")],
+               pronouns={}),
+    "ja": dict(scales={"万": "億", "億": "万"}, ambiguous=set(), clause="、", pairs=[("（", "）"), ("(", ")"), ("「", "」")],
+               pronouns={}),
+    "ar": dict(scales={"مليون": "مليار", "مليار": "مليون"}, ambiguous=set(), clause="، ",
+               pairs=[("(", ")"), ("«", "»"), ('"', '"')], pronouns={}),
+}
+
+
+def profile(lang: str) -> Profile:
+    from babel.dates import get_day_names, get_month_names
+
+    cfg = LANGS[lang]
+    countries = _countries(lang)
+    spaced = lang not in ("zh", "ja")
+    alternation = "|".join(map(re.escape, sorted(countries, key=len, reverse=True)))
+    country_re = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)" if spaced else alternation)
+    # Garbled names are Latin-script names kept from the source: not in zh, ja, ar, whose rules skip them.
+    skip = {"garbled-name"} if lang in ("zh", "ja", "ar") else set()
+    if not cfg["pronouns"]:
+        skip.add("pronoun")
+    return Profile(lang, cfg["scales"], list(get_day_names("wide", locale=lang).values()),
+                   [] if lang in ("zh", "ja") else list(get_month_names("wide", locale=lang).values()),
+                   cfg["ambiguous"], lang in ("zh", "ja"), spaced, cfg["clause"], cfg["pairs"], countries,
+                   country_re, cfg["pronouns"], tuple(c for c in CATEGORIES if c not in skip))
+
+
+P: Profile  # set by main() for the target language
+
+
 # ---------------------------------------------------------------- injectors: (source row, target row, rng)
 
 _DIGITS = re.compile(r"(?<![\w.,])\d[\d.,]*\d(?![\w])|(?<![\w.,])\d(?![\w.,])")
-_SCALES = {"million": "billion", "billion": "million", "thousand": "million", "trillion": "billion"}
+
+
+def _ascii_digits(text: str) -> str:
+    """The digits of `text` as ASCII, whatever their script (Arabic-Indic, full-width)."""
+    return "".join(str(unicodedata.digit(ch)) for ch in text if ch.isdigit())
 
 
 def _digits(text: str) -> set[str]:
-    return {re.sub(r"\D", "", m.group()) for m in _DIGITS.finditer(text)}
+    return {_ascii_digits(m.group()) for m in _DIGITS.finditer(text)}
 
 
 def inject_number(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[int, int], str] | None:
     src_digits = _digits(src)
-    cands = [m for m in _DIGITS.finditer(tgt) if re.sub(r"\D", "", m.group()) in src_digits
-             and m.group().strip("0")]
-    scale = [m for m in re.finditer(r"\b(million|billion|thousand|trillion)\b", tgt)]
+    cands = [m for m in _DIGITS.finditer(tgt) if _ascii_digits(m.group()) in src_digits
+             and _ascii_digits(m.group()).strip("0")]
+    scale = [m for m in re.finditer("|".join(map(re.escape, P.scales)), tgt)] if P.scales else []
     if not cands and not scale:
         return None
     if scale and (not cands or rng.random() < 0.25):
         m = rng.choice(scale)
-        new = _SCALES[m.group()]
+        new = P.scales[m.group()]
     else:
         m = rng.choice(cands)
         old = m.group()
@@ -101,17 +162,14 @@ def inject_number(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[in
         if rng.random() < 0.5 or len(digit_positions) == 1:
             # A lost or extra zero, or a different value; never a trailing zero after a decimal point.
             plain = old.isdigit()
-            new = old + "0" if plain and rng.random() < 0.5 else str(int(re.sub(r"\D", "", old)) + rng.randint(1, 9))
+            new = old + "0" if plain and rng.random() < 0.5 else str(int(_ascii_digits(old)) + rng.randint(1, 9))
         else:
             i = rng.choice(digit_positions[1:])
-            new = old[:i] + str((int(old[i]) + rng.randint(1, 8)) % 10) + old[i + 1:]
+            new = old[:i] + str((unicodedata.digit(old[i]) + rng.randint(1, 8)) % 10) + old[i + 1:]
     text = tgt[:m.start()] + new + tgt[m.end():]
     return text, (m.start(), m.start() + len(new)), f"{m.group()} -> {new}"
 
 
-_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"]
 _ID_DATE_WORDS = re.compile(r"\b(Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu|Januari|Februari|Maret|April|Mei|"
                             r"Juni|Juli|Agustus|September|Oktober|November|Desember)\b")
 
@@ -119,19 +177,26 @@ _ID_DATE_WORDS = re.compile(r"\b(Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu|Janu
 def inject_date(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[int, int], str] | None:
     if not _ID_DATE_WORDS.search(src):
         return None
-    names = "|".join(_WEEKDAYS + [m for m in _MONTHS if m != "May"])
-    cands = list(re.finditer(rf"\b({names})\b", tgt))
-    if not cands:
+    names = [n for n in P.weekdays + P.months if n not in P.ambiguous_names]
+    cands = list(re.finditer("|".join(map(re.escape, sorted(names, key=len, reverse=True))), tgt))
+    cands = [m for m in cands if not P.boundaries or (re.fullmatch(r"\b.*\b", m.group()) and not (
+        (m.start() and tgt[m.start() - 1].isalnum()) or (m.end() < len(tgt) and tgt[m.end()].isalnum())))]
+    numeric = list(re.finditer(r"(\d{1,2})(?=月)", tgt)) if P.numeric_months else []
+    if not cands and not numeric:
         return None
-    m = rng.choice(cands)
-    pool = _WEEKDAYS if m.group() in _WEEKDAYS else _MONTHS
-    new = rng.choice([x for x in pool if x != m.group() and x != "May"])
+    if numeric and (not cands or rng.random() < 0.5):
+        m = rng.choice(numeric)
+        new = str(int(_ascii_digits(m.group())) % 12 + 1)
+    else:
+        m = rng.choice(cands)
+        pool = P.weekdays if m.group() in P.weekdays else P.months
+        new = rng.choice([x for x in pool if x != m.group() and x not in P.ambiguous_names])
     text = tgt[:m.start()] + new + tgt[m.end():]
     return text, (m.start(), m.start() + len(new)), f"{m.group()} -> {new}"
 
 
 def inject_clause(src: str, tgt: str, rng: random.Random) -> tuple[str, None, str] | None:
-    parts = re.split(r"(, )", tgt)
+    parts = re.split(f"({re.escape(P.clause_sep)})", tgt)
     clauses = [i for i in range(2, len(parts), 2) if len(parts[i].split()) >= 5]
     if not clauses:
         return None
@@ -144,7 +209,7 @@ def inject_clause(src: str, tgt: str, rng: random.Random) -> tuple[str, None, st
 
 
 def inject_punctuation(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[int, int], str] | None:
-    pairs = [(o, c) for o, c in (("(", ")"), ("“", "”")) if o in tgt and c in tgt and o in src + '"“']
+    pairs = [(o, c) for o, c in P.pairs if o in tgt and c in tgt and ("(" in src if o in "(（" else '"' in src or "“" in src)]
     if '"' in src and tgt.count('"') >= 2:
         pairs.append(('"', '"'))
     if not pairs:
@@ -184,21 +249,17 @@ def inject_garbled(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[i
     return text, (m.start(), m.start() + len(new)), f"{m.group()} -> {new}"
 
 
-def _countries() -> tuple[dict[str, str], list[str]]:
+def _countries(lang: str) -> dict[str, str]:
+    """Target-language country name -> Indonesian name, from CLDR (Babel)."""
     from babel import Locale
 
-    en, ind = Locale("en").territories, Locale("id").territories
-    pairs = {en[c]: ind[c] for c in en if c in ind and c.isalpha() and len(c) == 2 and en[c] != ind[c]
-             and " " not in en[c] and "(" not in en[c]}
-    return pairs, sorted(pairs)
-
-
-_COUNTRIES, _COUNTRY_NAMES = _countries()
-_COUNTRY_RE = re.compile(r"\b(" + "|".join(map(re.escape, sorted(_COUNTRIES, key=len, reverse=True))) + r")\b")
+    tgt, ind = Locale(lang).territories, Locale("id").territories
+    return {tgt[c]: ind[c] for c in tgt if c in ind and c.isalpha() and len(c) == 2 and tgt[c] != ind[c]
+            and " " not in tgt[c] and "(" not in tgt[c] and len(tgt[c]) >= 2}
 
 
 def _country_site(src: str, tgt: str, rng: random.Random) -> re.Match[str] | None:
-    cands = [m for m in _COUNTRY_RE.finditer(tgt) if re.search(rf"\b{re.escape(_COUNTRIES[m.group()])}\b", src)]
+    cands = [m for m in P.country_re.finditer(tgt) if re.search(rf"\b{re.escape(P.countries[m.group()])}\b", src)]
     return rng.choice(cands) if cands else None
 
 
@@ -206,7 +267,7 @@ def inject_untranslated_entity(src: str, tgt: str, rng: random.Random) -> tuple[
     m = _country_site(src, tgt, rng)
     if m is None:
         return None
-    new = _COUNTRIES[m.group()]
+    new = P.countries[m.group()]
     return tgt[:m.start()] + new + tgt[m.end():], (m.start(), m.start() + len(new)), f"{m.group()} -> {new}"
 
 
@@ -214,22 +275,22 @@ def inject_wrong_entity(src: str, tgt: str, rng: random.Random) -> tuple[str, tu
     m = _country_site(src, tgt, rng)
     if m is None:
         return None
-    new = rng.choice([c for c in _COUNTRY_NAMES if c != m.group()])
+    new = rng.choice([c for c in sorted(P.countries) if c != m.group()])
     return tgt[:m.start()] + new + tgt[m.end():], (m.start(), m.start() + len(new)), f"{m.group()} -> {new}"
 
 
-_PRONOUN_SWAP = {"he": "she", "she": "he", "his": "her", "him": "her", "her": "his"}
 
 
 def inject_pronoun(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[int, int], str] | None:
     # Swaps for named persons: only in sentences that name someone ("Firstname Lastname" or a title + name).
     if not re.search(r"\b(?:[A-Z][a-z]+ [A-Z][a-z]+|(?:Mr|Mrs|Ms|Dr|President|Minister)\.? [A-Z][a-z]+)\b", tgt):
         return None
-    cands = list(re.finditer(r"\b([Hh]e|[Ss]he|[Hh]is|[Hh]im|[Hh]er)\b", tgt))
+    words = "|".join(w + "|" + w.capitalize() for w in P.pronoun_swap)
+    cands = list(re.finditer(rf"\b({words})\b", tgt))
     if not cands:
         return None
     m = rng.choice(cands)
-    new = _PRONOUN_SWAP[m.group().lower()]
+    new = P.pronoun_swap[m.group().lower()]
     new = new.capitalize() if m.group()[0].isupper() else new
     return tgt[:m.start()] + new + tgt[m.end():], (m.start(), m.start() + len(new)), f"{m.group()} -> {new}"
 
@@ -277,20 +338,23 @@ def main() -> None:
     ap.add_argument("--categories", default=",".join(CATEGORIES))
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--split", choices=("dev", "test", "all"), default="all")
+    ap.add_argument("--lang", default="en", choices=sorted(LANGS), help="target language of the corpora")
     ap.add_argument("-o", "--output", type=Path, required=True)
     args = ap.parse_args()
+    global P
+    P = profile(args.lang)
     counts: Counter[str] = Counter()
     with open(args.output, "w", encoding="utf-8") as out:
-        for article in load_articles(args.root, args.corpora.split(",")):
+        for article in load_articles(args.root, args.corpora.split(","), lang=args.lang):
             if args.split != "all" and split_of(article.id) != args.split:
                 continue
             sources, targets = article.sources, article.targets
             source, target, spans = build(sources, targets)
             out.write(json.dumps({"id": f"{article.id}#clean", "corpus": article.corpus, "source": source,
-                                  "target": target, "target_lang": "en", "label": None, "rows": spans},
+                                  "target": target, "target_lang": args.lang, "label": None, "rows": spans},
                                  ensure_ascii=False) + "\n")
             counts["clean"] += 1
-            for category in args.categories.split(","):
+            for category in [c for c in args.categories.split(",") if c in P.categories]:
                 rng = random.Random(f"{args.seed}:{article.id}:{category}")
                 edit = make_edit(category, sources, targets, rng)
                 if edit is None:
@@ -303,7 +367,7 @@ def main() -> None:
                          "target_span": [t0 + edit.span[0], t0 + edit.span[1]] if edit.span else None,
                          "source_span": None if edit.span else [s0, s1]}
                 out.write(json.dumps({"id": f"{article.id}#{category}", "corpus": article.corpus,
-                                      "source": source2, "target": target2, "target_lang": "en",
+                                      "source": source2, "target": target2, "target_lang": args.lang,
                                       "clean_target": target, "label": label, "rows": spans2},
                                      ensure_ascii=False) + "\n")
                 counts[category] += 1

@@ -9,4 +9,5 @@ PACK = LanguagePack(
     function_words=frozenset(data_lines("ar", "function_words.txt")),
     cjk_terminators="؟",
     quotes=(("«", "»"), ('"', '"'), ("“", "”")),
+    latin_script=False,
 )

@@ -50,6 +50,9 @@ class LanguagePack:
     brackets: tuple[tuple[str, str], ...] = (("(", ")"), ("[", "]"))
     quotes: tuple[tuple[str, str], ...] = (('"', '"'), ("“", "”"), ("«", "»"))
     words: Callable[[str], list[re.Match[str]]] = field(default=latin_words)
+    # Whether names of the source appear letter for letter in this language's text (Latin script), or are
+    # transliterated (Rutte: ルッテ, 吕特, روته) and so cannot be matched by spelling.
+    latin_script: bool = True
 
     def count_words(self, text: str) -> int:
         return len(self.words(text))

@@ -11,4 +11,5 @@ PACK = LanguagePack(
     brackets=(("(", ")"), ("（", "）"), ("[", "]"), ("【", "】")),
     quotes=(("「", "」"), ("『", "』"), ("“", "”"), ('"', '"')),
     words=cjk_words,
+    latin_script=False,
 )

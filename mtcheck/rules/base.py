@@ -38,6 +38,8 @@ class Rule(ABC):
     defaults: ClassVar[dict[str, Any]] = {}
     # Codes whose findings are dropped where this rule's findings already cover the same target text.
     suppresses: ClassVar[tuple[str, ...]] = ()
+    # Target languages where the rule is unreliable and does not run, with the reason `mtcheck rules` shows.
+    not_for: ClassVar[dict[str, str]] = {}
 
     def __init__(self, options: dict[str, Any] | None = None) -> None:
         options = options or {}

@@ -100,7 +100,7 @@ class OmittedSentence(Rule):
         ls = sum(s.length for s in sp.source)
         lt = sum(t.length for t in sp.target)
         # Gale & Church's length statistic: how many standard deviations short the target is.
-        if (lt - r * ls) / math.sqrt(ls * VARIANCE_PER_CHAR) > -self.options["min-shortfall"]:
+        if (lt / r - ls) / math.sqrt(ls * VARIANCE_PER_CHAR) > -self.options["min-shortfall"]:
             return
         target_text = " ".join(t.text for t in sp.target).lower()
         best = min(sp.source, key=lambda s: abs(lt - r * (ls - s.length)))
@@ -108,8 +108,8 @@ class OmittedSentence(Rule):
             return
         if pair.source_pack.count_words(best.text) < self.options["min-words"]:
             return
-        names = [m.group() for m in _CAPITALISED.finditer(best.text)
-                 if m.start() > 0 and travels_unchanged(m.group(), pair.source_pack.code, pair.target_pack.code)]
+        names = [m.group() for m in _CAPITALISED.finditer(best.text) if pair.target_pack.latin_script
+                 and m.start() > 0 and travels_unchanged(m.group(), pair.source_pack.code, pair.target_pack.code)]
         if any(n.lower()[:ANCHOR_PREFIX] in target_text for n in names):
             return  # its names are in the target: the sentence was condensed, not dropped
         yield self.finding(
@@ -186,7 +186,7 @@ class OmittedClause(Rule):
         ls = sp.source[0].length
         lt = sum(t.length for t in sp.target)
         expected = pair.norms.ratio * ls
-        z = (lt - expected) / math.sqrt(ls * VARIANCE_PER_CHAR)
+        z = (lt - expected) / pair.norms.ratio / math.sqrt(ls * VARIANCE_PER_CHAR)  # in source characters
         if z > -self.options["min-shortfall"] or lt > self.options["max-ratio"] * expected:
             return
         yield self.finding(
@@ -225,7 +225,7 @@ class OmittedClause(Rule):
             if q.strict:
                 anchors.append(q.text)
                 covered.append(q.span)
-        for m in _CAPITALISED.finditer(pair.source, start, end):
+        for m in _CAPITALISED.finditer(pair.source, start, end) if pair.target_pack.latin_script else ():
             if m.start() == start or any(s.start <= m.start() < s.end for s in covered):
                 continue  # clause-initial capitals are not names; date words are already counted
             if travels_unchanged(m.group(), pair.source_pack.code, pair.target_pack.code):

@@ -9,6 +9,10 @@ from mtcheck.rules.base import Rule
 from mtcheck.text.article import ArticlePair
 from mtcheck.text.pronouns import FIXED, Link, analyse_pronouns
 
+# People are found in the translation by the spelling of their names, which other scripts change.
+_NOT_FOR = {lang: "people's names are transliterated (Rutte: ルッテ, 吕特, روته), so pronouns cannot be linked "
+            "to them yet" for lang in ("zh", "ja", "ar")}
+
 
 def _gender_word(g: str) -> str:
     return "male" if g == "m" else "female"
@@ -43,6 +47,7 @@ class PronounGenderMismatch(Rule):
     """
 
     code = "MT301"
+    not_for = _NOT_FOR
     name = "pronoun-gender-mismatch"
     category = Category.PRONOUNS
     default_severity = Severity.MAJOR
@@ -84,6 +89,7 @@ class InconsistentPronouns(Rule):
     """
 
     code = "MT302"
+    not_for = _NOT_FOR
     name = "inconsistent-pronouns"
     category = Category.PRONOUNS
     default_severity = Severity.MAJOR
@@ -132,6 +138,7 @@ class UnsupportedPronounGender(Rule):
     """
 
     code = "MT303"
+    not_for = _NOT_FOR
     name = "unsupported-pronoun-gender"
     category = Category.PRONOUNS
     default_severity = Severity.MINOR

@@ -18,6 +18,10 @@ from mtcheck.lang.base import data_lines, data_tsv
 from mtcheck.model import Span
 from mtcheck.text.lexicon import travels_unchanged, zipf
 
+# Word boundaries for Latin-script words that hold in any text: a Latin name inside Chinese ("Belanda前首相")
+# still ends where the Latin letters end.
+LATIN_BEFORE = r"(?<![A-Za-z0-9\u00c0-\u024f'’-])"
+LATIN_AFTER = r"(?![A-Za-z0-9\u00c0-\u024f'’-])"
 GEO_KINDS = frozenset({"country", "region", "place"})
 ORG_KINDS = frozenset({"ministry", "agency", "legislature", "court", "international", "organisation"})
 CALENDAR_KINDS = frozenset({"day", "month"})
@@ -102,10 +106,17 @@ class Gazetteer:
 
 
 def _words_regex(forms: object) -> re.Pattern[str] | None:
+    """Alternation of forms, longest first. Latin forms need word boundaries; forms in scripts written
+    without spaces (荷兰前首相) or with attached particles (وهولندا) cannot have them."""
     alts = sorted(forms, key=len, reverse=True)  # type: ignore[arg-type]
     if not alts:
         return None
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])")
+    parts = [rf"{LATIN_BEFORE}{re.escape(a)}{LATIN_AFTER}" if _latin(a) else re.escape(a) for a in alts]
+    return re.compile("|".join(parts))
+
+
+def _latin(form: str) -> bool:
+    return all(ch.isascii() or "\u00c0" <= ch <= "\u024f" for ch in form if ch.isalpha())
 
 
 def _column(row: dict[str, str], lang: str) -> tuple[str, ...]:

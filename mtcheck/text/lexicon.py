@@ -5,6 +5,7 @@ wordfreq is imported on first use: it costs about 0.25 s, and only some rules ne
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 
@@ -13,7 +14,20 @@ def zipf(word: str, lang: str) -> float:
     """Zipf frequency (0 = unknown, 7 = "the") of the lower-cased word in `lang`."""
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(word.lower(), lang)
+    try:
+        return zipf_frequency(word.lower(), lang)
+    except ImportError:
+        # Chinese and Japanese lookups tokenize with jieba or MeCab; mtcheck only asks about single words,
+        # so it reads the word list directly instead of installing a segmenter.
+        freq = _frequencies(lang).get(word.lower(), 0.0)
+        return round(math.log10(freq) + 9, 2) if freq > 0 else 0.0
+
+
+@lru_cache(maxsize=8)
+def _frequencies(lang: str) -> dict[str, float]:
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict(lang)
 
 
 def travels_unchanged(word: str, source_lang: str, target_lang: str) -> bool:

@@ -8,7 +8,17 @@ from dataclasses import dataclass, field
 
 from mtcheck.model import Span
 from mtcheck.text.article import ArticlePair
-from mtcheck.text.entities import Gazetteer, Mention, Person, find_mentions, find_people, gazetteer
+from mtcheck.text.entities import (
+    LATIN_AFTER,
+    LATIN_BEFORE,
+    Gazetteer,
+    Mention,
+    Person,
+    _latin,
+    find_mentions,
+    find_people,
+    gazetteer,
+)
 
 # Institution-like phrases in English text ("Ministry of Communication and Trade"), to spot a wrong rendering
 # that no gazetteer knows. Per target language: this is the English one.
@@ -68,7 +78,9 @@ def analyse(pair: ArticlePair) -> NameAnalysis:
 
 
 def contains(text: str, phrase: str, ignore_case: bool = False) -> re.Match[str] | None:
-    return re.search(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", text, re.I if ignore_case else 0)
+    if not _latin(phrase):  # 荷兰, هولندا: no word boundaries to rely on
+        return re.search(re.escape(phrase), text)
+    return re.search(LATIN_BEFORE + re.escape(phrase) + LATIN_AFTER, text, re.I if ignore_case else 0)
 
 
 def rendered(text: str, mention: Mention) -> re.Match[str] | None:

@@ -24,6 +24,7 @@ else:  # pragma: no cover
 
 _CORE = re.compile(r"(?<![\d.,])\d+(?:[.,:]\d+)*(?!\d)")
 _NEVER = re.compile(r"(?!x)x")
+_CJK_MORE = re.compile(r"\d+(?:\.\d+)?")
 # French groups thousands with (non-breaking or thin) spaces: "1 250 000,75".
 _CORE_SPACED = re.compile(r"(?<![\d.,])\d+(?:(?:[.,:]|[ \u00a0\u202f\u2009](?=\d{3}(?!\d)))\d+)*(?!\d)")
 _YEAR_RANGE = re.compile(r"\b((?:1[5-9]|20)\d\d)[-–/]$")
@@ -356,6 +357,14 @@ def find_quantities(text: str, code: str, exclude: Sequence[Span] = ()) -> list[
             factor = ns.scales.get(scale.group(1).lower()) or ns.scales[scale.group(1)]
             values = tuple(v * factor for v in values)
             stop = scale.end()
+            # "1億2500万": a smaller digit group with its own scale continues the same number.
+            while more := _CJK_MORE.match(text, stop):
+                sub = p.scale_attached.match(text, more.end())
+                sub_factor = ns.scales.get(sub.group(1)) if sub else None
+                if not sub_factor or sub_factor >= factor:
+                    break
+                values = tuple(v + float(more.group()) * sub_factor for v in values)
+                factor, stop = sub_factor, sub.end()
         if p.after and (u := p.after.match(text, stop)):
             key = u.group(1)
             key = re.sub(r"\s+", " ", key.lower() if key[0].isalpha() else key)
