@@ -101,10 +101,10 @@ LANGS = {
     "fr": dict(scales={"millions": "milliards", "milliards": "millions", "million": "milliard", "milliard": "million"},
                ambiguous={"mars"}, clause=", ", pairs=[("(", ")"), ("«", "»"), ("“", "”")],
                pronouns={"il": "elle", "elle": "il"}),
-    "zh": dict(scales={"万": "亿", "亿": "万"}, ambiguous=set(), clause="，", pairs=[("（", "）"), ("(", ")"), ("“", "”")],
-               pronouns={}),
-    "ja": dict(scales={"万": "億", "億": "万"}, ambiguous=set(), clause="、", pairs=[("（", "）"), ("(", ")"), ("「", "」")],
-               pronouns={}),
+    "zh": dict(scales={"万": "亿", "亿": "万"}, ambiguous=set(), clause="，",
+               pairs=[("（", "）"), ("(", ")"), ("“", "”")], pronouns={}),
+    "ja": dict(scales={"万": "億", "億": "万"}, ambiguous=set(), clause="、",
+               pairs=[("（", "）"), ("(", ")"), ("「", "」")], pronouns={}),
     "ar": dict(scales={"مليون": "مليار", "مليار": "مليون"}, ambiguous=set(), clause="، ",
                pairs=[("(", ")"), ("«", "»"), ('"', '"')], pronouns={}),
 }
@@ -209,7 +209,8 @@ def inject_clause(src: str, tgt: str, rng: random.Random) -> tuple[str, None, st
 
 
 def inject_punctuation(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[int, int], str] | None:
-    pairs = [(o, c) for o, c in P.pairs if o in tgt and c in tgt and ("(" in src if o in "(（" else '"' in src or "“" in src)]
+    quoted = '"' in src or "“" in src
+    pairs = [(o, c) for o, c in P.pairs if o in tgt and c in tgt and ("(" in src if o in "(（" else quoted)]
     if '"' in src and tgt.count('"') >= 2:
         pairs.append(('"', '"'))
     if not pairs:

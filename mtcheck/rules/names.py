@@ -224,13 +224,15 @@ class UntranslatedEntity(Rule):
             return
         for m in a.g.untranslated_pattern.finditer(pair.target):
             entry = a.g.by_form[m.group()]
-            if not entry.renderings:
-                continue
             minor = entry.kind in CALENDAR_KINDS
-            yield self.finding(
-                f"'{m.group()}' is the Indonesian name; in {pair.target_pack.name} it is '{entry.preferred}'",
-                target=Span(*m.span()), suggestion=entry.preferred, confidence=0.9,
-                severity=Severity.MINOR if minor else None)
+            if entry.renderings:
+                message = f"'{m.group()}' is the Indonesian name; in {pair.target_pack.name} it is '{entry.preferred}'"
+            elif " " in m.group():  # an institution with no shipped rendering in this language
+                message = f"'{m.group()}' is the Indonesian name, left untranslated"
+            else:
+                continue
+            yield self.finding(message, target=Span(*m.span()), suggestion=entry.preferred or None,
+                               confidence=0.9, severity=Severity.MINOR if minor else None)
 
 
 def _competitors(a: NameAnalysis, mention: Mention, bead_source_keys: set[str], target: Span,
@@ -299,6 +301,8 @@ class WrongEntity(Rule):
             for group in by_key.values():
                 found = _count_renderings(bead.target_text, group[0])
                 for m in group[found:]:
+                    if not m.entry.renderings:
+                        continue
                     rivals = _competitors(a, m, keys, bead.target, used, pair.source.lower())
                     if not rivals:
                         continue
@@ -362,6 +366,8 @@ class MissingEntity(Rule):
             for m in a.mentions:
                 if not bead.source.start <= m.span.start < bead.source.end or m.entry.kind not in ORG_KINDS:
                     continue
+                if not m.entry.renderings:
+                    continue  # no known rendering in this language: nothing to look for
                 if m.entry.key in seen or rendered(bead.target_text, m) or rendered(pair.target, m):
                     continue
                 seen.add(m.entry.key)
@@ -408,6 +414,8 @@ class InconsistentRendering(Rule):
         for bead in a.beads:
             for m in a.mentions:
                 if not bead.source.start <= m.span.start < bead.source.end or m.entry.kind not in ORG_KINDS:
+                    continue
+                if not m.entry.renderings:
                     continue
                 hit = rendered(bead.target_text, m)
                 if hit and not hit.group().isupper():

@@ -11,6 +11,7 @@ from mtcheck.model import Category, Finding, Severity, Span
 from mtcheck.rules.base import Rule
 from mtcheck.text.article import ArticlePair
 from mtcheck.text.langid import sentence_is_indonesian
+from mtcheck.text.lexicon import zipf
 
 _SPACE = re.compile(r"\s+")
 
@@ -89,6 +90,17 @@ class IndonesianWords(Rule):
     category = Category.UNTRANSLATED
     default_severity = Severity.MINOR
 
+    @staticmethod
+    def _content_word(word: str, pair: ArticlePair, strong: bool = False) -> bool:
+        """A lower-case word common in Indonesian and unknown in the target language (wordfreq): "pemerintah"
+        in French text. `strong`: common enough, and unknown in English too, to stand alone ("bebek")."""
+        if not word.islower() or len(word) < 4:
+            return False
+        src, tgt = pair.source_pack.code, pair.target_pack.code
+        if zipf(word, tgt) >= 1.5 or zipf(word, src) < 3.0:
+            return False
+        return not strong or (zipf(word, src) >= 4.0 and zipf(word, "en") < 2.0)
+
     def check(self, pair: ArticlePair) -> Iterator[Finding]:
         id_words = pair.source_pack.function_words
         for sp in pair.sentence_pairs:
@@ -98,14 +110,18 @@ class IndonesianWords(Rule):
                 runs: list[list[int]] = []
                 for i, m in enumerate(words):
                     w = m.group()
-                    if w in id_words:
+                    if w in id_words or self._content_word(w, pair):
                         if runs and runs[-1][-1] == i - 1:
                             runs[-1].append(i)
                         else:
                             runs.append([i])
                 for run in runs:
                     found = [words[i].group() for i in run]
-                    if len(run) < 2 and found[0] not in STRONG_WORDS:
+                    if not any(w in id_words for w in found) and not all(self._content_word(w, pair, strong=True)
+                                                                         for w in found):
+                        continue  # content words alone only when unmistakably Indonesian
+                    if len(run) < 2 and found[0] not in STRONG_WORDS and not self._content_word(
+                            found[0], pair, strong=True):
                         continue
                     start = sent.start + words[run[0]].start()
                     end = sent.start + words[run[-1]].end()

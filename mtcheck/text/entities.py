@@ -147,9 +147,9 @@ def gazetteer(target_lang: str, extra: tuple[tuple[str, str, str], ...] = ()) ->
     for r in data_tsv("id", "places.tsv"):
         g.add(Entry(f"place:{_split(r['id'])[0]}", "place", _split(r["id"]), _column(r, target_lang)))
     for r in data_tsv("glossary", "institutions.tsv"):
-        renderings = _column(r, target_lang)
-        if renderings:
-            g.add(Entry(f"inst:{r['key']}", r["kind"], _split(r["id"]), renderings, r["keep-acronym"] == "1"))
+        # Added even without a rendering in this language: a known institution is no person's name.
+        g.add(Entry(f"inst:{r['key']}", r["kind"], _split(r["id"]), _column(r, target_lang),
+                    r["keep-acronym"] == "1"))
     for kind, names in (("day", get_day_names), ("month", get_month_names)):
         src, tgt = names("wide", locale="id"), names("wide", locale=target_lang)
         for k, name in src.items():
@@ -233,7 +233,9 @@ def find_people(text: str, mentions: list[Mention], source_lang: str = "id",
             offset = a + (len(text[a:b]) - len(text[a:b].lstrip()))
             words = chunk.split()
             # Strip leading titles and capitalised common words ("Presiden", "Menurut", "Sekjen").
-            while words and (_is_title(words) or _common(words[0], source_lang, offset, text)):
+            # Leading titles, capitalised common words and acronyms ("Sekjen NATO Mark Rutte").
+            while words and (_is_title(words) or _common(words[0], source_lang, offset, text)
+                             or len(words) > 1 and words[0].isupper() and len(words[0]) > 1):
                 head = words.pop(0)
                 offset = text.index(words[0], offset + len(head)) if words else offset
             while words and (words[-1] in PARTICLES or _common(words[-1], source_lang, -1, text)):

@@ -193,6 +193,7 @@ def _gather_evidence(pair: ArticlePair, referents: list[Referent], sets: dict) -
 def _link(pair: ArticlePair, referents: list[Referent], sets: dict) -> list[Link]:
     gender_of = {w: "m" for w in sets["male"]} | {w: "f" for w in sets["female"]}
     pattern = re.compile(r"\b(" + "|".join(gender_of) + r")\b", re.I)
+    impersonal = [re.compile(p, re.I) for p in sets.get("impersonal", ())]
     mentions = sorted(((s, r) for r in referents for s in r.mentions), key=lambda x: x[0].start)
     sentences = [s for p in pair.target_segments.paragraphs for s in pair.target_segments.sentences_of(p.paragraph)]
     quoted = _quoted_spans(pair)
@@ -209,6 +210,8 @@ def _link(pair: ArticlePair, referents: list[Referent], sets: dict) -> list[Link
             span = Span(*m.span())
             if any(q.start <= span.start < q.end for q in quoted):
                 continue  # inside a quotation: "he" may be generic or another person
+            if any(p.match(pair.target, span.start) for p in impersonal):
+                continue  # "il y a", "il faut": no person
             g = gender_of[m.group().lower()]
             before = [(s, r) for s, r in here if s.end <= span.start]
             after = [(s, r) for s, r in here if s.start >= span.end]

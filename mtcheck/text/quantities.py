@@ -26,7 +26,8 @@ _CORE = re.compile(r"(?<![\d.,])\d+(?:[.,:]\d+)*(?!\d)")
 _NEVER = re.compile(r"(?!x)x")
 _CJK_MORE = re.compile(r"\d+(?:\.\d+)?")
 # French groups thousands with (non-breaking or thin) spaces: "1 250 000,75".
-_CORE_SPACED = re.compile(r"(?<![\d.,])\d+(?:(?:[.,:]|[ \u00a0\u202f\u2009](?=\d{3}(?!\d)))\d+)*(?!\d)")
+_CORE_SPACED = re.compile(
+    r"(?<![\d.,])(?:[1-9]\d{0,2}(?:[ \u00a0\u202f\u2009]\d{3}(?!\d))+|\d+)(?:[.,:]\d+)*(?!\d)")
 _YEAR_RANGE = re.compile(r"\b((?:1[5-9]|20)\d\d)[-–/]$")
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d|2100)$")
 
@@ -53,7 +54,7 @@ def _suffix_regex(table: dict[str, object], joiners: tuple[str, ...] = ()) -> re
     body = "|".join(r"\s+".join(re.escape(w) for w in a.split()) + _word_end(a) for a in alts)
     # "2,5 milliards de roupies": a joining word may stand between an amount and its currency.
     join = "(?:(?:" + "|".join(re.escape(j) for j in joiners) + r")\s?)?" if joiners else ""
-    return re.compile(rf"[ \u00a0]?{join}({body})")
+    return re.compile(rf"[ \u00a0\u202f]?{join}({body})")
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,7 @@ class NumberSystem:
     cjk_numerals: dict[str, int]  # 一二三..., 十百千: parsed as numbers (soft) when present
     space_groups: bool  # "1 250 000" (French): a space before exactly three digits groups thousands
     unit_joiners: tuple[str, ...]  # "de", "d'": between an amount and its unit
+    soft_after: tuple[str, ...]  # suffixes that make a number soft: "1960-an"
     hedges: tuple[str, ...]
 
     @classmethod
@@ -128,6 +130,7 @@ class NumberSystem:
             cjk_numerals={k: int(v) for k, v in data.get("cjk_numerals", {}).items()},
             space_groups=bool(data.get("space_groups", False)),
             unit_joiners=tuple(data.get("unit_joiners", ())),
+            soft_after=tuple(data.get("soft_after", ())),
             hedges=tuple(data.get("hedges", ())),
         )
 
@@ -162,7 +165,7 @@ def _scale_regex(scales: dict[str, float]) -> re.Pattern[str]:
     if not scales:
         return _NEVER
     alts = sorted(scales, key=len, reverse=True)
-    return re.compile(r"[ \u00a0]?(" + "|".join(re.escape(a) + _word_end(a) for a in alts) + ")")
+    return re.compile(r"[ \u00a0\u202f]?(" + "|".join(re.escape(a) + _word_end(a) for a in alts) + ")")
 
 
 def _patterns(ns: NumberSystem) -> _Patterns:
@@ -176,8 +179,8 @@ def _patterns(ns: NumberSystem) -> _Patterns:
     word_alt = _alternation(number_words)
     joiner = r"(?:[\s-]+(?:and\s+|dan\s+|a\s+)?)"  # "one hundred and five", "half a million"
     p = _Patterns(
-        before_currency=re.compile(rf"(?<![\w$])({_alternation(ns.currency_before)})[ \u00a0]?$"),
-        scale_spaced=re.compile(rf"[ \u00a0-]({_alternation(spaced)})(?![\w])", re.I) if spaced else _NEVER,
+        before_currency=re.compile(rf"(?<![\w$])({_alternation(ns.currency_before)})[ \u00a0\u202f]?$"),
+        scale_spaced=re.compile(rf"[ \u00a0\u202f-]({_alternation(spaced)})(?![\w])", re.I) if spaced else _NEVER,
         # "10bn" always; "$1.5m", "Rp3k" only after a currency ("100m" alone is a distance).
         scale_attached=_scale_regex(attached),
         scale_attached_money=_scale_regex(attached_money),
@@ -373,8 +376,10 @@ def find_quantities(text: str, code: str, exclude: Sequence[Span] = ()) -> list[
                 stop = u.end()
         if kind == "number" and unit is None and len(values) == 1 and _YEAR.match(core):
             kind = "year"
-        # A bare "1" is as often "a", "an" or "one" in the translation: it may match but need not.
-        strict = not (values == (1.0,) and not (unit and unit.dimension == "currency"))
+        # A bare "1" is as often "a", "an" or "one" in the translation: it may match but need not; a decade
+        # ("1960-an") may be written in words.
+        strict = not (values == (1.0,) and not (unit and unit.dimension == "currency")) and not any(
+            text.startswith(x, stop) for x in ns.soft_after)
         found.append(Quantity(Span(start, stop), original[start:stop], values, kind, unit, approximate, strict))
         taken.append(Span(start, stop))
     for word, minutes in ns.time_words.items():
@@ -451,7 +456,7 @@ def _cjk_numerals(text: str, ns: NumberSystem, taken: list[Span]) -> list[Quanti
     chars = "".join(ns.cjk_numerals)
     out = []
     for m in re.finditer(f"[{re.escape(chars)}]+", text):
-        if _covered(*m.span(), taken) or m.group() in ("十", "百", "千", "万", "亿", "億", "兆"):
+        if _covered(*m.span(), taken) or m.group() in ("百", "千", "万", "亿", "億", "兆"):
             continue
         total = section = digit = 0
         for ch in m.group():

@@ -1,6 +1,6 @@
 """Each rule on its own fixture cases: the marked spans must be exactly the rule's findings.
 
-Target markers ⟦ ⟧ give the target spans; source markers, where a case has them, give the source spans
+A case may set `target-lang` (default en). Target markers ⟦ ⟧ give the target spans; source markers, where a case has them, give the source spans
 (rules such as omissions report source text only). A case with no markers must produce no finding.
 """
 
@@ -15,7 +15,7 @@ CASES = load_rule_cases()
 def test_rule_case(code: str, case: dict) -> None:
     target, target_marks = strip_markers(case["target"])
     source, source_marks = strip_markers(case["source"])
-    findings = run_rule(code, source, target)
+    findings = run_rule(code, source, target, case.get("target-lang", "en"))
     messages = [f.message for f in findings]
     assert all(f.code == code for f in findings)
     assert sorted(f.target_span for f in findings if f.target_span) == sorted(target_marks), messages
