@@ -235,7 +235,7 @@ def find_people(text: str, mentions: list[Mention], source_lang: str = "id",
             # Strip leading titles and capitalised common words ("Presiden", "Menurut", "Sekjen").
             # Leading titles, capitalised common words and acronyms ("Sekjen NATO Mark Rutte").
             while words and (_is_title(words) or _common(words[0], source_lang, offset, text)
-                             or len(words) > 1 and words[0].isupper() and len(words[0]) > 1):
+                             or (len(words) > 1 and words[0].isupper() and len(words[0]) > 1)):
                 head = words.pop(0)
                 offset = text.index(words[0], offset + len(head)) if words else offset
             while words and (words[-1] in PARTICLES or _common(words[-1], source_lang, -1, text)):

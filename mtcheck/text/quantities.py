@@ -161,6 +161,12 @@ class _Patterns:
 _PATTERNS: dict[str, _Patterns] = {}
 
 
+def _when(words: tuple[str, ...], pattern: str) -> re.Pattern[str]:
+    """The pattern, or one that never matches when the language lists no such words (an empty alternation
+    would match everywhere)."""
+    return re.compile(pattern, re.I) if words else _NEVER
+
+
 def _scale_regex(scales: dict[str, float]) -> re.Pattern[str]:
     if not scales:
         return _NEVER
@@ -186,9 +192,9 @@ def _patterns(ns: NumberSystem) -> _Patterns:
         scale_attached_money=_scale_regex(attached_money),
         time_core=re.compile(rf"\d{{1,2}}[{re.escape(ns.time_separators)}]\d\d"),
         after=_suffix_regex(ns.after, ns.unit_joiners),
-        hedge_before=re.compile(rf"\b({_alternation(ns.hedges)})\s+(?:[^\W\d]{{1,4}}\s+)?$", re.I),
-        time_before=re.compile(rf"\b({_alternation(ns.time_before)})\s+$", re.I),
-        time_after=re.compile(rf"\s?({_alternation(ns.time_after)})(?![\w])", re.I),
+        hedge_before=_when(ns.hedges, rf"({_alternation(ns.hedges)})\s*(?:[^\W\d]{{1,4}}\s+)?$"),
+        time_before=_when(ns.time_before, rf"\b({_alternation(ns.time_before)})\s+$"),
+        time_after=_when(ns.time_after, rf"\s?({_alternation(ns.time_after)})(?![\w])"),
         ordinal_before=re.compile(rf"\b{re.escape(ns.ordinal_prefix)}-$", re.I) if ns.ordinal_prefix else None,
         ordinal_after=re.compile(rf"({_alternation(ns.ordinal_suffixes)})\b") if ns.ordinal_suffixes else None,
         word_number=re.compile(rf"\b(?:{word_alt})(?:{joiner}(?:{word_alt}))*\b", re.I),
@@ -503,4 +509,4 @@ def _converted(a: Quantity, b: Quantity, x: float, y: float) -> bool:
         return False
     if ua.dimension in ("currency", "temperature"):
         return False
-    return math.isclose(x * ua.factor, y * ub.factor, rel_tol=0.05)
+    return math.isclose(x * ua.factor, y * ub.factor, rel_tol=0.1)  # converted, then rounded
