@@ -12,15 +12,23 @@ from mtcheck.text.align import align
 from mtcheck.text.article import ArticlePair
 from mtcheck.text.segment import segment
 
+# sacrebleu tokenizer per target language. Japanese would be best served by "ja-mecab", which needs MeCab and
+# a dictionary installed; "char" is sacrebleu's dependency-free choice and is what the signature records.
+TOKENIZERS = {"zh": "zh", "ja": "char"}
+TER_NORMALIZE_CJK = {"zh", "ja"}
+
 
 def reference_metrics(pair: ArticlePair, reference: str) -> dict:
     pack = pair.target_pack
+    tokenize = TOKENIZERS.get(pack.code, "13a")
     ref_seg = segment(reference, pack.abbreviations, pack.cjk_terminators, pair.is_boilerplate)
     beads = align(pair.target_segments.sentences, ref_seg.sentences, 1.0)
     hyps = [" ".join(s.text for s in b.source) for b in beads]
     refs = [" ".join(s.text for s in b.target) for b in beads]
-    bleu, chrf, ter = BLEU(), CHRF(), TER()
-    sentence_bleu = BLEU(effective_order=True)
+    bleu, chrf = BLEU(tokenize=tokenize), CHRF()
+    cjk = pack.code in TER_NORMALIZE_CJK  # TER splits CJK characters only with normalisation on
+    ter = TER(normalized=cjk, asian_support=cjk)
+    sentence_bleu = BLEU(effective_order=True, tokenize=tokenize)
     document = {}
     for name, metric in (("bleu", bleu), ("chrf", chrf), ("ter", ter)):
         result = metric.corpus_score(hyps, [refs])

@@ -91,3 +91,38 @@ def test_date_comparison() -> None:
                 ("Thursday (10/3)", "Thursday (3/10)", "Thursday, October 3", "Friday", "October 4", "Thursday")}
     assert outcomes == {"Thursday (10/3)": "reversed", "Thursday (3/10)": "same", "Thursday, October 3": "same",
                         "Friday": "different", "October 4": "different", "Thursday": "same"}
+
+
+@pytest.mark.parametrize(("text", "lang", "value", "unit"), [
+    ("2,5 milliards de roupies", "fr", 2.5e9, "IDR"),
+    ("3 billions", "fr", 3e12, None),  # the long scale: Indonesian triliun
+    ("1 250 000,75 euros", "fr", 1250000.75, "EUR"),
+    ("2.5亿印尼盾", "zh", 2.5e8, "IDR"),
+    ("150万", "zh", 1.5e6, None),
+    ("１２公里", "zh", 12, "km"),
+    ("1億2500万ポンド", "ja", 1.25e8, None),
+    ("٢٫٥ مليار روبية", "ar", 2.5e9, "IDR"),
+])
+def test_values_in_other_languages(text: str, lang: str, value: float, unit: str | None) -> None:
+    q = _one(text, lang)
+    assert q.value == pytest.approx(value)
+    assert (q.unit.name if q.unit else None) == unit
+
+
+def test_phone_numbers_are_not_grouped_in_french() -> None:
+    assert [q.text for q in find_quantities("appelez le 0800 555", "fr")] == ["0800", "555"]
+
+
+@pytest.mark.parametrize(("text", "lang", "weekday", "readings", "year"), [
+    ("Jeudi 3 octobre 2024", "fr", 3, ((3, 10),), 2024),
+    ("2024年10月3日（周四）", "zh", 3, ((3, 10),), 2024),
+    ("10月3日（木）", "ja", 3, ((3, 10),), None),
+    ("الخميس 3 أكتوبر 2024", "ar", 3, ((3, 10),), 2024),
+])
+def test_dates_in_other_languages(text: str, lang: str, weekday, readings, year) -> None:
+    (d,) = find_dates(text, lang)
+    assert (d.weekday, d.readings, d.year) == (weekday, readings, year)
+
+
+def test_japanese_day_characters_only_beside_a_date() -> None:
+    assert [d.text for d in find_dates("日本の首相は月曜日に来日した。", "ja")] == ["月曜日"]

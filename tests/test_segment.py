@@ -53,3 +53,21 @@ def test_boilerplate_excluded() -> None:
 def test_cjk_terminators() -> None:
     seg = segment("他来了。她走了！好吗？", frozenset(), "。！？")
     assert [s.text for s in seg.sentences] == ["他来了。", "她走了！", "好吗？"]
+
+
+def test_chinese_and_arabic_sentence_ends() -> None:
+    for lang, text, n in (("zh", "吕特周四抵达基辅。他会见了泽连斯基！这是第一次访问吗？", 3),
+                          ("ja", "ルッテ氏はキーウに到着した。「安全は重要だ」と述べた。", 2),
+                          ("ar", "هل وصل روته إلى كييف؟ نعم، وصل يوم الخميس.", 2)):
+        pack = get_pack(lang)
+        seg = segment(text, pack.abbreviations, pack.cjk_terminators)
+        assert len(seg.sentences) == n, (lang, [s.text for s in seg.sentences])
+
+
+def test_reference_metrics_use_the_language_tokenizer() -> None:
+    from mtcheck.config import Settings
+    from mtcheck.engine import check_pair
+
+    report = check_pair("Rutte tiba di Kyiv pada Kamis.", "吕特周四抵达基辅。", Settings(), target_lang="zh",
+                        reference="吕特于周四抵达基辅。")
+    assert "tok:zh" in report.reference_metrics["document"]["bleu"]["signature"]
