@@ -1,8 +1,8 @@
 """Each rule on its own fixture cases: the marked spans must be exactly the rule's findings.
 
 A case may set `target-lang` (default en). Target markers ⟦ ⟧ give the target spans; source markers, where a
-case has them, give the source spans
-(rules such as omissions report source text only). A case with no markers must produce no finding.
+case has them, give the source spans (rules such as omissions report source text only). A case with no
+markers must produce no finding.
 """
 
 import pytest
