@@ -3,6 +3,7 @@
 - throughput: `mtcheck batch`'s code path (engine.check_pair, every default rule) on articles of about
   500 words built from NTREX rows, articles per second on one core; and translate-toolkit's pofilter
   (its standard checks through the Python API, one unit per paragraph) on the same articles, as a ratio;
+- the same for fr, zh, ja and ar targets (NTREX is six-way);
 - scaling: one article of ~1,000 words vs one of ~10,000 words (the same rows repeated): time ratio;
 - cold start: `mtcheck check` on one small article, the whole process, median of 5;
 - peak memory: max RSS of that process and of this one after the throughput run.
@@ -28,10 +29,10 @@ from mtcheck.config import Settings
 from mtcheck.engine import check_pair
 
 
-def _articles(root: Path, words: int) -> list[tuple[str, str]]:
+def _articles(root: Path, words: int, lang: str = "en") -> list[tuple[str, str]]:
     """Consecutive NTREX paragraphs packed into articles of about `words` source words."""
     out, src, tgt, n = [], [], [], 0
-    for art in load_articles(root, ["ntrex"]):
+    for art in load_articles(root, ["ntrex"], lang=lang):
         for s, t in zip(art.source.split("\n\n"), art.target.split("\n\n")):
             src.append(s)
             tgt.append(t)
@@ -85,6 +86,17 @@ def main() -> None:
                      f"{t / tp:.1f}x pofilter's time"))
     except ImportError:
         rows.append(("pofilter on the same articles", "translate-toolkit not installed (pip install -e '.[dev]')"))
+
+    for lang in ("fr", "zh", "ja", "ar"):
+        other = _articles(args.root, 500, lang)
+
+        def check_lang(items: list[tuple[str, str]], lang: str = lang) -> None:
+            for s, t in items:
+                check_pair(s, t, settings, target_lang=lang, rules=rules)
+
+        check_lang(other[:2])
+        tl = _time(lambda: check_lang(other), repeat=2)  # noqa: B023 (called at once)
+        rows.append((f"throughput, {lang} targets", f"{len(other) / tl:.1f} articles/s on one core"))
 
     big = _articles(args.root, 1000)
     one_k = big[0]

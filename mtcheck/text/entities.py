@@ -111,7 +111,9 @@ def _words_regex(forms: object) -> re.Pattern[str] | None:
     alts = sorted(forms, key=len, reverse=True)  # type: ignore[arg-type]
     if not alts:
         return None
-    parts = [rf"{LATIN_BEFORE}{re.escape(a)}{LATIN_AFTER}" if _latin(a) else re.escape(a) for a in alts]
+    latin = [re.escape(a) for a in alts if _latin(a)]
+    other = [re.escape(a) for a in alts if not _latin(a)]
+    parts = ([rf"{LATIN_BEFORE}(?:{'|'.join(latin)}){LATIN_AFTER}"] if latin else []) + other
     return re.compile("|".join(parts))
 
 
