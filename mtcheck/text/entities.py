@@ -20,8 +20,8 @@ from mtcheck.text.lexicon import travels_unchanged, zipf
 
 # Word boundaries for Latin-script words that hold in any text: a Latin name inside Chinese ("Belanda前首相")
 # still ends where the Latin letters end.
-LATIN_BEFORE = r"(?<![A-Za-z0-9\u00c0-\u024f'’-])"
-LATIN_AFTER = r"(?![A-Za-z0-9\u00c0-\u024f'’-])"
+LATIN_BEFORE = r"(?<![A-Za-z0-9\u00c0-\u024f-])"
+LATIN_AFTER = r"(?![A-Za-z0-9\u00c0-\u024f-])"
 GEO_KINDS = frozenset({"country", "region", "place"})
 ORG_KINDS = frozenset({"ministry", "agency", "legislature", "court", "international", "organisation"})
 CALENDAR_KINDS = frozenset({"day", "month"})

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from mtcheck.text.article import ArticlePair, in_segments
 from mtcheck.text.dates import Date, agreement, compare
-from mtcheck.text.quantities import Quantity, same_quantity
+from mtcheck.text.quantities import Quantity, number_system, same_quantity
 from mtcheck.text.segment import Segment
 
 
@@ -73,7 +73,10 @@ def match_quantities(pair: ArticlePair) -> QuantityMatch:
     # A number written as part of a date on the other side ("2012" in "November 2012") is not lost.
     in_target_dates = _date_numbers(pair.target_dates)
     in_source_dates = _date_numbers(pair.source_dates)
-    result.missing = [s for s in s_rest if s.strict and s.value not in in_target_dates]
+    target_ns = number_system(pair.target_pack.code)
+    in_words = target_ns.words_below if target_ns else 0.0
+    result.missing = [s for s in s_rest if s.strict and s.value not in in_target_dates
+                      and not (s.unit is None and s.kind in ("number", "ordinal") and s.value <= in_words)]
     result.extra = [t for t in t_rest if t.strict and t.value not in in_source_dates]
     pair.shared["quantities"] = result
     return result

@@ -94,6 +94,8 @@ class NumberSystem:
     space_groups: bool  # "1 250 000" (French): a space before exactly three digits groups thousands
     unit_joiners: tuple[str, ...]  # "de", "d'": between an amount and its unit
     soft_after: tuple[str, ...]  # suffixes that make a number soft: "1960-an"
+    # As a target: small counts this language writes in words mtcheck does not read (Arabic عشرة).
+    words_below: float
     hedges: tuple[str, ...]
 
     @classmethod
@@ -131,6 +133,7 @@ class NumberSystem:
             space_groups=bool(data.get("space_groups", False)),
             unit_joiners=tuple(data.get("unit_joiners", ())),
             soft_after=tuple(data.get("soft_after", ())),
+            words_below=float(data.get("words_below", 0)),
             hedges=tuple(data.get("hedges", ())),
         )
 
@@ -417,10 +420,10 @@ def _word_quantities(text: str, ns: NumberSystem, taken: list[Span]) -> list[Qua
             unit = ns.after.get(re.sub(r"\s+", " ", key))
             stop = u.end() if unit else stop
         approximate = bool(p.hedge_before.search(text[max(0, start - 40):start]))
-        # "enam juta" is as specific as "6 juta"; a bare "dua" may be rephrased ("a couple", "both"), and a
-        # bare "triliun" or "million" is no figure at all.
+        # "enam juta" and "seribu" are as specific as "6 juta" and "1.000"; a bare "dua" may be rephrased
+        # ("a couple", "both"), and a bare "triliun" or "million" is no figure at all.
         words = [w.lower() for w in re.split(r"[\s-]+", m.group())]
-        scaled = any(w in ns.scales for w in words) and any(w not in ns.scales for w in words)
+        scaled = any(w in ns.scales for w in words) and any(w not in ns.scales for w in words) or value >= 1000
         out.append(Quantity(Span(start, stop), text[start:stop], (value,), "number", unit, approximate,
                             strict=scaled))
         taken.append(Span(start, stop))
