@@ -316,8 +316,9 @@ def find_quantities(text: str, code: str, exclude: Sequence[Span] = ()) -> list[
         for m in pattern.finditer(text):
             if _covered(*m.span(), taken) or int(m["h"]) > 24 or int(m["m"] or 0) >= 60:
                 continue
+            minutes = int(m["m"] or (30 if m.group().endswith("半") else 0))  # 10点半: half past ten
             found.append(Quantity(Span(*m.span()), original[m.start():m.end()],
-                                  (float(int(m["h"]) * 60 + int(m["m"] or 0)),), "time"))
+                                  (float(int(m["h"]) * 60 + minutes),), "time"))
             taken.append(Span(*m.span()))
     for m in (_CORE_SPACED if ns.space_groups else _CORE).finditer(text):
         start, end = m.span()
