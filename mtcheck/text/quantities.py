@@ -424,7 +424,7 @@ def _word_quantities(text: str, ns: NumberSystem, taken: list[Span]) -> list[Qua
         # "enam juta" and "seribu" are as specific as "6 juta" and "1.000"; a bare "dua" may be rephrased
         # ("a couple", "both"), and a bare "triliun" or "million" is no figure at all.
         words = [w.lower() for w in re.split(r"[\s-]+", m.group())]
-        scaled = any(w in ns.scales for w in words) and any(w not in ns.scales for w in words) or value >= 1000
+        scaled = (any(w in ns.scales for w in words) and any(w not in ns.scales for w in words)) or value >= 1000
         out.append(Quantity(Span(start, stop), text[start:stop], (value,), "number", unit, approximate,
                             strict=scaled))
         taken.append(Span(start, stop))
