@@ -16,7 +16,7 @@ from mtcheck.lang.base import data_tsv
 from mtcheck.model import Category, Finding, Severity, Span
 from mtcheck.rules.base import Rule
 from mtcheck.text.article import ArticlePair
-from mtcheck.text.entities import CALENDAR_KINDS, GEO_KINDS, LATIN_AFTER, LATIN_BEFORE, ORG_KINDS, Mention, _latin
+from mtcheck.text.entities import CALENDAR_KINDS, GEO_KINDS, LATIN_AFTER, LATIN_BEFORE, ORG_KINDS, Mention, is_latin
 from mtcheck.text.lexicon import travels_unchanged, zipf
 from mtcheck.text.name_match import NameAnalysis, analyse, contains, rendered
 
@@ -105,10 +105,10 @@ class GarbledName(Rule):
     """
 
     code = "MT201"
-    not_for = _OTHER_SCRIPT
     name = "garbled-name"
     category = Category.NAMES
     default_severity = Severity.MAJOR
+    not_for = _OTHER_SCRIPT
 
     def check(self, pair: ArticlePair) -> Iterator[Finding]:
         a = analyse(pair)
@@ -316,7 +316,7 @@ class WrongEntity(Rule):
 def _count_renderings(text: str, mention: Mention) -> int:
     e = mention.entry
     forms = [*e.renderings, *(f for f in e.source_forms if f.isupper() and e.keep_acronym)]
-    return sum(len(re.findall(re.escape(f), text, re.I)) if not _latin(f) else
+    return sum(len(re.findall(re.escape(f), text, re.I)) if not is_latin(f) else
                len(re.findall(LATIN_BEFORE + re.escape(f) + LATIN_AFTER, text, re.I)) for f in forms)
 
 
@@ -341,10 +341,10 @@ class MissingEntity(Rule):
     """
 
     code = "MT205"
-    not_for = _OTHER_SCRIPT
     name = "missing-entity"
     category = Category.NAMES
     default_severity = Severity.MINOR
+    not_for = _OTHER_SCRIPT
 
     def check(self, pair: ArticlePair) -> Iterator[Finding]:
         a = analyse(pair)
@@ -403,10 +403,10 @@ class InconsistentRendering(Rule):
     """
 
     code = "MT206"
-    not_for = _OTHER_SCRIPT
     name = "inconsistent-rendering"
     category = Category.NAMES
     default_severity = Severity.MINOR
+    not_for = _OTHER_SCRIPT
 
     def check(self, pair: ArticlePair) -> Iterator[Finding]:
         a = analyse(pair)
@@ -476,10 +476,10 @@ class InventedName(Rule):
     """
 
     code = "MT207"
-    not_for = _OTHER_SCRIPT
     name = "invented-name"
     category = Category.NAMES
     default_severity = Severity.MINOR
+    not_for = _OTHER_SCRIPT
     default_enabled = False
 
     def check(self, pair: ArticlePair) -> Iterator[Finding]:

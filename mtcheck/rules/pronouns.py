@@ -47,10 +47,10 @@ class PronounGenderMismatch(Rule):
     """
 
     code = "MT301"
-    not_for = _NOT_FOR
     name = "pronoun-gender-mismatch"
     category = Category.PRONOUNS
     default_severity = Severity.MAJOR
+    not_for = _NOT_FOR
 
     def check(self, pair: ArticlePair) -> Iterator[Finding]:
         a = analyse_pronouns(pair)
@@ -89,10 +89,10 @@ class InconsistentPronouns(Rule):
     """
 
     code = "MT302"
-    not_for = _NOT_FOR
     name = "inconsistent-pronouns"
     category = Category.PRONOUNS
     default_severity = Severity.MAJOR
+    not_for = _NOT_FOR
 
     def check(self, pair: ArticlePair) -> Iterator[Finding]:
         a = analyse_pronouns(pair)
@@ -138,10 +138,10 @@ class UnsupportedPronounGender(Rule):
     """
 
     code = "MT303"
-    not_for = _NOT_FOR
     name = "unsupported-pronoun-gender"
     category = Category.PRONOUNS
     default_severity = Severity.MINOR
+    not_for = _NOT_FOR
     default_enabled = False
 
     def check(self, pair: ArticlePair) -> Iterator[Finding]:

@@ -111,13 +111,13 @@ def _words_regex(forms: object) -> re.Pattern[str] | None:
     alts = sorted(forms, key=len, reverse=True)  # type: ignore[arg-type]
     if not alts:
         return None
-    latin = [re.escape(a) for a in alts if _latin(a)]
-    other = [re.escape(a) for a in alts if not _latin(a)]
+    latin = [re.escape(a) for a in alts if is_latin(a)]
+    other = [re.escape(a) for a in alts if not is_latin(a)]
     parts = ([rf"{LATIN_BEFORE}(?:{'|'.join(latin)}){LATIN_AFTER}"] if latin else []) + other
     return re.compile("|".join(parts))
 
 
-def _latin(form: str) -> bool:
+def is_latin(form: str) -> bool:
     return all(ch.isascii() or "\u00c0" <= ch <= "\u024f" for ch in form if ch.isalpha())
 
 

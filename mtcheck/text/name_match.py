@@ -14,10 +14,10 @@ from mtcheck.text.entities import (
     Gazetteer,
     Mention,
     Person,
-    _latin,
     find_mentions,
     find_people,
     gazetteer,
+    is_latin,
 )
 
 # Institution-like phrases in English text ("Ministry of Communication and Trade"), to spot a wrong rendering
@@ -78,7 +78,7 @@ def analyse(pair: ArticlePair) -> NameAnalysis:
 
 
 def contains(text: str, phrase: str, ignore_case: bool = False) -> re.Match[str] | None:
-    if not _latin(phrase):  # 荷兰, هولندا: no word boundaries to rely on
+    if not is_latin(phrase):  # 荷兰, هولندا: no word boundaries to rely on
         return re.search(re.escape(phrase), text)
     return re.search(LATIN_BEFORE + re.escape(phrase) + LATIN_AFTER, text, re.I if ignore_case else 0)
 
