@@ -102,11 +102,11 @@ LANGS = {
                ambiguous={"mars"}, clause=", ", pairs=[("(", ")"), ("«", "»"), ("“", "”")],
                pronouns={"il": "elle", "elle": "il"}),
     "zh": dict(scales={"万": "亿", "亿": "万"}, ambiguous=set(), clause="，",
-               pairs=[("（", "）"), ("(", ")"), ("“", "”")], pronouns={}),
+               pairs=[("（", "）"), ("(", ")"), ("“", "”")], pronouns={"他": "她", "她": "他"}),
     "ja": dict(scales={"万": "億", "億": "万"}, ambiguous=set(), clause="、",
-               pairs=[("（", "）"), ("(", ")"), ("「", "」")], pronouns={}),
+               pairs=[("（", "）"), ("(", ")"), ("「", "」")], pronouns={"彼女": "彼", "彼": "彼女"}),
     "ar": dict(scales={"مليون": "مليار", "مليار": "مليون"}, ambiguous=set(), clause="، ",
-               pairs=[("(", ")"), ("«", "»"), ('"', '"')], pronouns={}),
+               pairs=[("(", ")"), ("«", "»"), ('"', '"')], pronouns={"هو": "هي", "هي": "هو"}),
 }
 
 
@@ -283,15 +283,18 @@ def inject_wrong_entity(src: str, tgt: str, rng: random.Random) -> tuple[str, tu
 
 
 def inject_pronoun(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[int, int], str] | None:
-    # Swaps for named persons: only in sentences that name someone ("Firstname Lastname" or a title + name).
-    if not re.search(r"\b(?:[A-Z][a-z]+ [A-Z][a-z]+|(?:Mr|Mrs|Ms|Dr|President|Minister)\.? [A-Z][a-z]+)\b", tgt):
+    # Swaps for named persons: only in sentences that name someone ("Firstname Lastname" or a title + name;
+    # in other scripts, where names cannot be spotted by capitals, sentences whose source names someone).
+    person = r"\b(?:[A-Z][a-z]+ [A-Z][a-z]+|(?:Mr|Mrs|Ms|Dr|President|Minister)\.? [A-Z][a-z]+)\b"
+    if not re.search(person, tgt if P.lang in ("en", "fr") else src):
         return None
-    words = "|".join(w + "|" + w.capitalize() for w in P.pronoun_swap)
-    cands = list(re.finditer(rf"\b({words})\b", tgt))
+    words = "|".join(sorted({w for p in P.pronoun_swap for w in (p, p.capitalize())}, key=len, reverse=True))
+    cands = [m for m in re.finditer(rf"\b({words})\b" if P.boundaries else f"({words})", tgt)
+             if P.lang not in ("zh", "ja") or tgt[m.end():m.end() + 1] not in "们ら女"]
     if not cands:
         return None
     m = rng.choice(cands)
-    new = P.pronoun_swap[m.group().lower()]
+    new = P.pronoun_swap.get(m.group().lower()) or P.pronoun_swap[m.group()]
     new = new.capitalize() if m.group()[0].isupper() else new
     return tgt[:m.start()] + new + tgt[m.end():], (m.start(), m.start() + len(new)), f"{m.group()} -> {new}"
 

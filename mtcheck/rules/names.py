@@ -22,8 +22,9 @@ from mtcheck.text.name_match import NameAnalysis, analyse, contains, rendered
 
 # Capitalised words, without a possessive "'s" ("Kavanaugh's" is Kavanaugh).
 # Target languages whose text spells source names in another script.
-_OTHER_SCRIPT = {lang: "names are transliterated into another script (Rutte: ルッテ, 吕特, روته); matching them "
-                 "needs transliteration, not built yet" for lang in ("zh", "ja", "ar")}
+_OTHER_SCRIPT = {lang: "names are transliterated into another script (Rutte: ルッテ, 吕特, روته); transliteration "
+                 "finds them for the pronoun rules, but cannot yet tell a garbled transliteration from a "
+                 "legitimate variant" for lang in ("zh", "ja", "ar")}
 _CAP_WORD = re.compile(r"(?<![\w'’-])[A-Z][a-z]\w*(?:['’][A-Z]\w+)?(?:-[A-Z]\w*)?")
 
 

@@ -9,9 +9,8 @@ from mtcheck.rules.base import Rule
 from mtcheck.text.article import ArticlePair
 from mtcheck.text.pronouns import FIXED, Link, analyse_pronouns
 
-# People are found in the translation by the spelling of their names, which other scripts change.
-_NOT_FOR = {lang: "people's names are transliterated (Rutte: ルッテ, 吕特, روته), so pronouns cannot be linked "
-            "to them yet" for lang in ("zh", "ja", "ar")}
+# People are found in the translation by the spelling of their names, or in other scripts by transliteration.
+_NOT_FOR: dict[str, str] = {}
 
 
 def _gender_word(g: str) -> str:

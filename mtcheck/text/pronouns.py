@@ -20,6 +20,7 @@ from mtcheck.text.entities import Person
 from mtcheck.text.lexicon import zipf
 from mtcheck.text.name_match import analyse
 from mtcheck.text.pairs import scan_pairs
+from mtcheck.text.transliterate import find_names
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -144,9 +145,13 @@ def analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
         words = [t for t in p.tokens if len(t) >= 3 and (t != p.surname or surnames.get(t, 0) < 2)]
         if not words or not (p.titled or p.tokens[0] in lexicon):
             continue  # people only: named after a title, or with a known given name
-        variants = [w for w in names.g.variants if any(names.g.same_name(w, t) for t in words)]
-        pattern = _name_regex(words + variants)
-        spans = [Span(*m.span()) for m in pattern.finditer(pair.target)]
+        if pair.target_pack.latin_script:
+            variants = [w for w in names.g.variants if any(names.g.same_name(w, t) for t in words)]
+            pattern = _name_regex(words + variants)
+            spans = [Span(*m.span()) for m in pattern.finditer(pair.target)]
+        else:  # ルッテ, 吕特, روته: found by consonant skeleton
+            spans = sorted(s for found in find_names(pair.target, words, pair.target_pack.code).values()
+                           for s in found)
         if spans:
             referents.append(Referent(p, spans))
     _gather_evidence(pair, referents, sets)
@@ -192,7 +197,10 @@ def _gather_evidence(pair: ArticlePair, referents: list[Referent], sets: dict) -
 
 def _link(pair: ArticlePair, referents: list[Referent], sets: dict) -> list[Link]:
     gender_of = {w: "m" for w in sets["male"]} | {w: "f" for w in sets["female"]}
-    pattern = re.compile(r"\b(" + "|".join(gender_of) + r")\b", re.I)
+    if "male_pattern" in sets:  # scripts without word boundaries: 他 but not 他们
+        pattern = re.compile(f"(?P<f>{sets['female_pattern']})|(?P<m>{sets['male_pattern']})")
+    else:
+        pattern = re.compile(r"\b(" + "|".join(gender_of) + r")\b", re.I)
     impersonal = [re.compile(p, re.I) for p in sets.get("impersonal", ())]
     mentions = sorted(((s, r) for r in referents for s in r.mentions), key=lambda x: x[0].start)
     sentences = [s for p in pair.target_segments.paragraphs for s in pair.target_segments.sentences_of(p.paragraph)]
@@ -212,7 +220,7 @@ def _link(pair: ArticlePair, referents: list[Referent], sets: dict) -> list[Link
                 continue  # inside a quotation: "he" may be generic or another person
             if any(p.match(pair.target, span.start) for p in impersonal):
                 continue  # "il y a", "il faut": no person
-            g = gender_of[m.group().lower()]
+            g = gender_of.get(m.group().lower()) or ("f" if m.lastgroup == "f" else "m")
             before = [(s, r) for s, r in here if s.end <= span.start]
             after = [(s, r) for s, r in here if s.start >= span.end]
             if before:

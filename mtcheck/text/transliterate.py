@@ -1,0 +1,125 @@
+"""Find a source person's name in a translation that spells it in another script (Rutte: ルッテ, 吕特, روته).
+
+Names are compared as consonant skeletons: vowels dropped, doubled letters collapsed, and each language's
+sound substitutions applied to the Latin name (Japanese has no l, Chinese transliteration writes r as l,
+Arabic has no p or v). Katakana is romanised with pykakasi, Han characters with pypinyin, Arabic letters
+by the table in `mtcheck/data/<lang>/transliteration.toml`. Both libraries load on first use.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from functools import cache
+from importlib import resources
+
+from rapidfuzz.distance import OSA
+
+from mtcheck.model import Span
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+_VOWELS = re.compile(r"[aeiouyvw]")  # pinyin writes ü as v; w and y are glides in every romanisation here
+_KATAKANA = re.compile(r"[\u30a0-\u30ff]+")
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+_ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
+
+
+@cache
+def _rules(lang: str) -> dict:
+    node = resources.files("mtcheck").joinpath("data", lang, "transliteration.toml")
+    return tomllib.loads(node.read_text(encoding="utf-8")) if node.is_file() else {}
+
+
+def _squeeze(text: str) -> str:
+    text = _VOWELS.sub("", text)
+    return re.sub(r"(.)\1+", r"\1", text)
+
+
+def skeleton(latin: str, lang: str) -> str:
+    """Consonant skeleton of a Latin-script name as the target language would write it."""
+    s = latin.lower()
+    for a, b in _rules(lang).get("latin", {}).items():
+        s = s.replace(a, b)
+    return _squeeze(re.sub(r"[^a-z]", "", s))
+
+
+def _romanise(text: str, lang: str) -> str:
+    if lang == "ja":
+        return "".join(part["hepburn"] for part in _kakasi().convert(text))
+    if lang == "zh":
+        from pypinyin import lazy_pinyin
+
+        return "".join(lazy_pinyin(text))
+    table = _rules(lang).get("letters", {})
+    return "".join(table.get(ch, "") for ch in text)
+
+
+@cache
+def _kakasi():
+    import pykakasi
+
+    return pykakasi.kakasi()
+
+
+def target_skeleton(text: str, lang: str) -> str:
+    s = _romanise(text, lang)
+    for a, b in _rules(lang).get("romanised", {}).items():
+        s = s.replace(a, b)
+    return _squeeze(s)
+
+
+def similar(a: str, b: str) -> float:
+    if not a or not b:
+        return 0.0
+    return 1.0 - OSA.distance(a, b) / max(len(a), len(b))
+
+
+def find_names(text: str, names: list[str], lang: str, threshold: float = 0.8) -> dict[str, list[Span]]:
+    """Where each Latin name (a surname, a given name) appears in `text`, written in the target's script."""
+    wanted = {n: skeleton(n, lang) for n in names}
+    wanted = {n: s for n, s in wanted.items() if len(s) >= 2}
+    hits: list[tuple[float, int, Span, str]] = []
+    for start, end, sk in _candidates(text, lang):
+        best = max(wanted, key=lambda n: similar(sk, wanted[n]), default=None)
+        if best is not None and (score := similar(sk, wanted[best])) >= threshold:
+            hits.append((score, end - start, Span(start, end), best))
+    # Best first, longest on ties; a span overlapping a better one is dropped (windows over Han runs overlap).
+    found: dict[str, list[Span]] = {}
+    taken: list[Span] = []
+    for _, _, span, name in sorted(hits, key=lambda h: (-h[0], -h[1], h[2].start)):
+        if not any(span.overlaps(t) for t in taken):
+            taken.append(span)
+            found.setdefault(name, []).append(span)
+    return {n: sorted(spans) for n, spans in found.items()}
+
+
+def _candidates(text: str, lang: str):
+    """Spans that may be a transliterated name, with their skeletons."""
+    if lang == "ja":
+        for m in _KATAKANA.finditer(text):
+            pos = m.start()
+            for part in m.group().split("・"):
+                if len(part) >= 2:
+                    yield pos, pos + len(part), target_skeleton(part, lang)
+                pos += len(part) + 1
+    elif lang == "zh":
+        # Transliterated names are runs of Han characters without spaces: try every window of 2 to 5.
+        for m in _HAN.finditer(text):
+            run = m.group()
+            romans = [target_skeleton(ch, lang) for ch in run]
+            for i in range(len(run)):
+                for j in range(i + 2, min(len(run), i + 5) + 1):
+                    yield m.start() + i, m.start() + j, _squeeze("".join(romans[i:j]))
+    else:
+        prefixes = tuple(_rules(lang).get("proclitics", ()))
+        for m in _ARABIC_WORD.finditer(text):
+            word, start = m.group(), m.start()
+            for p in prefixes:
+                if word.startswith(p) and len(word) > len(p) + 2:
+                    word, start = word[len(p):], start + len(p)
+                    break
+            yield start, m.end(), target_skeleton(word, lang)
