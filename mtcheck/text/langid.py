@@ -59,6 +59,10 @@ def function_word_counts(text: str, target: LanguagePack) -> tuple[int, int, int
 
 def sentence_is_indonesian(text: str, target: LanguagePack, min_words: int = 4) -> Verdict | None:
     """Decide whether a target sentence is (still) Indonesian. None when too short to say."""
+    if not target.latin_script:
+        letters = [ch for ch in text if ch.isalpha()]
+        if not letters or sum(ch.isascii() for ch in letters) < 0.5 * len(letters):
+            return None  # written in the target's own script: not Indonesian, no language identification needed
     n, n_id, n_tgt = function_word_counts(text, target)
     if n < min_words:
         return None

@@ -83,7 +83,11 @@ def find_names(text: str, names: list[str], lang: str, threshold: float = 0.8) -
     wanted = {n: skeleton(n, lang) for n in names}
     wanted = {n: s for n, s in wanted.items() if len(s) >= 2}
     hits: list[tuple[float, int, Span, str]] = []
-    for start, end, sk in _candidates(text, lang):
+    lengths = {len(s) for s in wanted.values()}
+    firsts = {s[0] for s in wanted.values()}
+    for start, end, sk in _candidates(text, lang, firsts):
+        if not any(abs(len(sk) - n) <= 2 for n in lengths):
+            continue  # too short or long to be any of the names
         best = max(wanted, key=lambda n: similar(sk, wanted[n]), default=None)
         if best is not None and (score := similar(sk, wanted[best])) >= threshold:
             hits.append((score, end - start, Span(start, end), best))
@@ -97,8 +101,9 @@ def find_names(text: str, names: list[str], lang: str, threshold: float = 0.8) -
     return {n: sorted(spans) for n, spans in found.items()}
 
 
-def _candidates(text: str, lang: str):
-    """Spans that may be a transliterated name, with their skeletons."""
+def _candidates(text: str, lang: str, firsts: set[str]):
+    """Spans that may be a transliterated name, with their skeletons (for Chinese, only windows starting with
+    a consonant some wanted name starts with: there are many windows)."""
     if lang == "ja":
         for m in _KATAKANA.finditer(text):
             pos = m.start()
@@ -108,10 +113,19 @@ def _candidates(text: str, lang: str):
                 pos += len(part) + 1
     elif lang == "zh":
         # Transliterated names are runs of Han characters without spaces: try every window of 2 to 5.
+        from pypinyin import lazy_pinyin
+
+        substitutions = _rules(lang).get("romanised", {}).items()
         for m in _HAN.finditer(text):
             run = m.group()
-            romans = [target_skeleton(ch, lang) for ch in run]
+            romans = []
+            for syllable in lazy_pinyin(run):  # one call per run: per-character calls cost 5x more
+                for a, b in substitutions:
+                    syllable = syllable.replace(a, b)
+                romans.append(_squeeze(syllable))
             for i in range(len(run)):
+                if romans[i][:1] not in firsts:
+                    continue
                 for j in range(i + 2, min(len(run), i + 5) + 1):
                     yield m.start() + i, m.start() + j, _squeeze("".join(romans[i:j]))
     else:
