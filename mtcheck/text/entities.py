@@ -22,6 +22,7 @@ from mtcheck.text.lexicon import travels_unchanged, zipf
 # still ends where the Latin letters end.
 LATIN_BEFORE = r"(?<![A-Za-z0-9\u00c0-\u024f-])"
 LATIN_AFTER = r"(?![A-Za-z0-9\u00c0-\u024f-])"
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
 GEO_KINDS = frozenset({"country", "region", "place"})
 ORG_KINDS = frozenset({"ministry", "agency", "legislature", "court", "international", "organisation"})
 CALENDAR_KINDS = frozenset({"day", "month"})
@@ -112,9 +113,12 @@ def _words_regex(forms: object) -> re.Pattern[str] | None:
     if not alts:
         return None
     latin = [re.escape(a) for a in alts if is_latin(a)]
-    other = [re.escape(a) for a in alts if not is_latin(a)]
-    parts = ([rf"{LATIN_BEFORE}(?:{'|'.join(latin)}){LATIN_AFTER}"] if latin else []) + other
-    return re.compile("|".join(parts))
+    arabic = [re.escape(a) for a in alts if not is_latin(a) and _ARABIC.search(a)]
+    other = [re.escape(a) for a in alts if not is_latin(a) and not _ARABIC.search(a)]
+    parts = ([rf"{LATIN_BEFORE}(?:{'|'.join(latin)}){LATIN_AFTER}"] if latin else [])
+    if arabic:  # an attached "and", "with" or "the" may precede (وهولندا, بالصين); nothing may follow
+        parts.append(rf"(?<![\u0600-\u06ff])(?:وال|بال|لل|ال|و|ب|ل)?(?P<ar>{'|'.join(arabic)})(?![\u0600-\u06ff])")
+    return re.compile("|".join(parts + other))
 
 
 def is_latin(form: str) -> bool:
@@ -140,12 +144,16 @@ def gazetteer(target_lang: str, extra: tuple[tuple[str, str, str], ...] = ()) ->
     aliases: dict[str, list[str]] = {}
     for r in data_tsv("id", "country_aliases.tsv"):
         aliases.setdefault(r["code"], []).append(r["alias"])
+    ambiguous: set[str] = set()
+    if _has("data", target_lang, "ambiguous_names.txt"):
+        ambiguous = set(data_lines(target_lang, "ambiguous_names.txt"))
     for code, name in src_terr.items():
         if code not in tgt_terr or "(" in name or code in ("ZZ", "QO", "EZ", "UN", "EU"):
             continue
         kind = "country" if code.isalpha() else "region"
         forms = (name, *aliases.get(code, ()))
-        g.add(Entry(f"{kind}:{code}", kind, forms, (tgt_terr[code], *extra_names.get(code, ()))))
+        renderings = tuple(r for r in (tgt_terr[code], *extra_names.get(code, ())) if r not in ambiguous)
+        g.add(Entry(f"{kind}:{code}", kind, forms, renderings))
     for r in data_tsv("id", "places.tsv"):
         g.add(Entry(f"place:{_split(r['id'])[0]}", "place", _split(r["id"]), _column(r, target_lang)))
     for r in data_tsv("glossary", "institutions.tsv"):
@@ -180,9 +188,12 @@ def find_mentions(text: str, g: Gazetteer, pattern: re.Pattern[str] | None = Non
         return []
     table = g.by_form if pattern is g.source_pattern or pattern is g.untranslated_pattern else None
     out = []
+    named = "ar" in pattern.groupindex  # the name without an attached Arabic particle
     for m in pattern.finditer(text):
-        entry = table[m.group()] if table is not None else g.by_rendering[m.group()][0]
-        out.append(Mention(entry, Span(*m.span()), m.group()))
+        group = "ar" if named and m.group("ar") else 0
+        key = m.group(group)
+        entry = table[key] if table is not None else g.by_rendering[key][0]
+        out.append(Mention(entry, Span(*m.span(group)), key))
     return out
 
 
