@@ -189,7 +189,7 @@ def _patterns(ns: NumberSystem) -> _Patterns:
     joiner = r"(?:[\s-]+(?:and\s+|dan\s+|a\s+)?)"  # "one hundred and five", "half a million"
     p = _Patterns(
         before_currency=re.compile(rf"(?<![\w$])({_alternation(ns.currency_before)})[ \u00a0\u202f]?$"),
-        scale_spaced=re.compile(rf"[ \u00a0\u202f-]({_alternation(spaced)})(?![\w])", re.I) if spaced else _NEVER,
+        scale_spaced=re.compile(rf"\+?[ \u00a0\u202f-]({_alternation(spaced)})(?![\w])", re.I) if spaced else _NEVER,
         # "10bn" always; "$1.5m", "Rp3k" only after a currency ("100m" alone is a distance).
         scale_attached=_scale_regex(attached),
         scale_attached_money=_scale_regex(attached_money),
@@ -231,6 +231,8 @@ class Quantity:
     # Digits are strict: a strict source number must reappear. Number words ("dua", "one") and round
     # quantities ("ribuan") are soft: they satisfy a strict number but their absence proves nothing.
     strict: bool = True
+    # A bare scale word ("beberapa triliun", "millions"): only its order of magnitude is stated.
+    magnitude: bool = False
 
     @property
     def value(self) -> float:
@@ -424,9 +426,10 @@ def _word_quantities(text: str, ns: NumberSystem, taken: list[Span]) -> list[Qua
         # "enam juta" and "seribu" are as specific as "6 juta" and "1.000"; a bare "dua" may be rephrased
         # ("a couple", "both"), and a bare "triliun" or "million" is no figure at all.
         words = [w.lower() for w in re.split(r"[\s-]+", m.group())]
-        scaled = (any(w in ns.scales for w in words) and any(w not in ns.scales for w in words)) or value >= 1000
-        out.append(Quantity(Span(start, stop), text[start:stop], (value,), "number", unit, approximate,
-                            strict=scaled))
+        figure = any(w not in ns.scales for w in words)  # "enam juta", "seribu"; a bare "triliun" is a magnitude
+        scaled = not figure or any(w in ns.scales for w in words) or value >= 1000
+        out.append(Quantity(Span(start, stop), text[start:stop], (value,), "number", unit, approximate or not figure,
+                            strict=scaled, magnitude=not figure))
         taken.append(Span(start, stop))
     if p.approximate:
         for m in p.approximate.finditer(text):
@@ -497,6 +500,8 @@ def same_quantity(a: Quantity, b: Quantity) -> bool:
             return any((x - a.unit.factor * 60) % 720 == (y - b.unit.factor * 60) % 720
                        for x in a.values for y in b.values)
         return any(x % 720 == y % 720 for x in a.values for y in b.values)
+    if a.magnitude:  # "triliun" is met by "trillions", "2.5 trillion", not by "billions"
+        return any(x <= y < x * 1000 for x in a.values for y in b.values)
     for x in a.values:
         for y in b.values:
             if math.isclose(x, y, rel_tol=1e-9) or _converted(a, b, x, y):
