@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from mtcheck.lang.base import latin_words
+from mtcheck.lang.base import data_lines, latin_words
 from mtcheck.lang.id import STRONG_WORDS
 from mtcheck.model import Category, Finding, Severity, Span
 from mtcheck.rules.base import Rule
@@ -14,6 +14,7 @@ from mtcheck.text.langid import sentence_is_indonesian
 from mtcheck.text.lexicon import zipf
 
 _SPACE = re.compile(r"\s+")
+_KEPT = frozenset(data_lines("id", "kept_terms.txt"))  # bakso, batik, wayang: kept on purpose
 
 
 def _normalised(text: str) -> str:
@@ -94,7 +95,7 @@ class IndonesianWords(Rule):
     def _content_word(word: str, pair: ArticlePair, strong: bool = False) -> bool:
         """A lower-case word common in Indonesian and unknown in the target language (wordfreq): "pemerintah"
         in French text. `strong`: common enough, and unknown in English too, to stand alone ("bebek")."""
-        if not word.islower() or len(word) < 4:
+        if not word.islower() or len(word) < 4 or word in _KEPT:
             return False
         src, tgt = pair.source_pack.code, pair.target_pack.code
         if zipf(word, tgt) >= 1.5 or zipf(word, src) < 3.0:
