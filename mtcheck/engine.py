@@ -67,7 +67,8 @@ def check_source_language(source: str, where: str = "source") -> None:
 
 def signature(settings: Settings, rules: Sequence[Rule], target_lang: str) -> str:
     """Every setting that changes the score, so that two scores compare only when signatures match."""
-    parts = [f"mtcheck:{__version__}", f"tgt:{target_lang}", "rules:" + ",".join(r.code for r in rules)]
+    run = [r.code for r in rules if target_lang not in r.not_for]  # rules that ran for this language
+    parts = [f"mtcheck:{__version__}", f"tgt:{target_lang}", "rules:" + ",".join(run)]
     if settings.severity:
         parts.append("sev:" + ",".join(f"{k}={v.value}" for k, v in sorted(settings.severity.items())))
     if any(settings.rule_options.values()):

@@ -39,3 +39,8 @@ def test_target_in_another_language_is_an_input_error() -> None:
               "drones utilisés par la Russie dans ses attaques contre l'Ukraine, comme certains alliés d'Israël.")
     with pytest.raises(InputError, match="declared as 'en' but it looks like 'fr'"):
         check_pair(SOURCE, french, Settings(), target_lang="en")
+
+
+def test_signature_lists_the_rules_that_ran_for_the_language() -> None:
+    report = check_pair("Rutte tiba di Kyiv pada Kamis.", "吕特周四抵达基辅。", Settings(), target_lang="zh")
+    assert "MT201" not in report.signature and "MT401" in report.signature and "tgt:zh" in report.signature
