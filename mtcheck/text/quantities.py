@@ -26,8 +26,9 @@ _CORE = re.compile(r"(?<![\d.,])\d+(?:[.,:]\d+)*(?!\d)")
 _NEVER = re.compile(r"(?!x)x")
 _CJK_MORE = re.compile(r"\d+(?:\.\d+)?")
 # French groups thousands with (non-breaking or thin) spaces: "1 250 000,75".
-_CORE_SPACED = re.compile(
-    r"(?<![\d.,])(?:[1-9]\d{0,2}(?:[ \u00a0\u202f\u2009]\d{3}(?!\d))+|\d+)(?:[.,:]\d+)*(?!\d)")
+_SPACES = "[ \u00a0\u202f\u2009]"
+_CORE_SPACED = re.compile(  # not inside a longer run of digit groups: "0800 555 111" is a phone number
+    rf"(?<![\d.,])(?:(?<!\d{_SPACES})[1-9]\d{{0,2}}(?:{_SPACES}\d{{3}}(?!\d))+(?!{_SPACES}\d)|\d+)(?:[.,:]\d+)*(?!\d)")
 _YEAR_RANGE = re.compile(r"\b((?:1[5-9]|20)\d\d)[-–/]$")
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d|2100)$")
 
