@@ -14,7 +14,7 @@ from mtcheck.model import Finding, Report, Span
 from mtcheck.rules.base import Rule
 from mtcheck.scoring import WEIGHTS, gate, penalty, score
 from mtcheck.text.article import ArticlePair
-from mtcheck.text.langid import detect_language, function_word_counts
+from mtcheck.text.langid import detect_language, function_word_counts, latin_share
 
 MIN_DETECT_CHARS = 20
 MIN_DETECT_WORDS = 20
@@ -40,10 +40,8 @@ def check_target_language(target: str, lang: str, where: str = "target") -> None
     """Refuse a target that is clearly in another language than declared (say French checked as English).
     Indonesian is not refused: an untranslated target is a finding (MT101), not an input error."""
     pack = get_pack(lang)
-    if not pack.latin_script:
-        letters = [ch for ch in target[:5000] if ch.isalpha()]
-        if letters and sum(not ch.isascii() for ch in letters) >= 0.3 * len(letters):
-            return  # written in a non-Latin script, as declared: langdetect misreads mixed-script news
+    if not pack.latin_script and latin_share(target[:5000]) <= 0.7:
+        return  # written in a non-Latin script, as declared: langdetect misreads mixed-script news
     n, n_id, n_tgt = function_word_counts(target[:5000], pack)
     if n < MIN_DETECT_WORDS or n_tgt >= 0.05 * n or n_id >= 0.05 * n:
         return

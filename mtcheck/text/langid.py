@@ -41,6 +41,12 @@ class Verdict:
     evidence: str
 
 
+def latin_share(text: str) -> float:
+    """Share of the letters in `text` that are ASCII (0 when it has no letters)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return sum(ch.isascii() for ch in letters) / len(letters) if letters else 0.0
+
+
 def function_word_counts(text: str, target: LanguagePack) -> tuple[int, int, int]:
     """(words, Indonesian function words, target-language function words). Capitalised words that are not
     sentence-initial are names ("Dan Brown", "Yang Jiechi") and never count as Indonesian."""
@@ -59,10 +65,8 @@ def function_word_counts(text: str, target: LanguagePack) -> tuple[int, int, int
 
 def sentence_is_indonesian(text: str, target: LanguagePack, min_words: int = 4) -> Verdict | None:
     """Decide whether a target sentence is (still) Indonesian. None when too short to say."""
-    if not target.latin_script:
-        letters = [ch for ch in text if ch.isalpha()]
-        if not letters or sum(ch.isascii() for ch in letters) < 0.5 * len(letters):
-            return None  # written in the target's own script: not Indonesian, no language identification needed
+    if not target.latin_script and latin_share(text) < 0.5:
+        return None  # written in the target's own script: not Indonesian, no language identification needed
     n, n_id, n_tgt = function_word_counts(text, target)
     if n < min_words:
         return None
