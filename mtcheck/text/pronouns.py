@@ -143,8 +143,8 @@ def analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
             surnames[p.surname] = surnames.get(p.surname, 0) + 1
     for p in names.people:
         words = [t for t in p.tokens if len(t) >= 3 and (t != p.surname or surnames.get(t, 0) < 2)]
-        if not words or not (p.titled or p.tokens[0] in lexicon):
-            continue  # people only: named after a title, or with a known given name
+        if not words or not (p.titled or p.tokens[0] in lexicon or _looks_like_person(p)):
+            continue  # people only: named after a title, with a known given name, or "Firstname Lastname"
         if pair.target_pack.latin_script:
             variants = [w for w in names.g.variants if any(names.g.same_name(w, t) for t in words)]
             pattern = _name_regex(words + variants)
@@ -162,6 +162,14 @@ def analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
     result = PronounAnalysis(referents, links)
     pair.shared["pronouns"] = result
     return result
+
+
+def _looks_like_person(p: Person) -> bool:
+    """Two or three capitalised words, none of them a common word in English or Indonesian (organisations
+    and places mostly contain one: "Medical Research", "Track Palin" is the exception that costs)."""
+    if not 2 <= len(p.tokens) <= 3:
+        return False
+    return all(zipf(t, "en") < 4.0 and zipf(t, "id") < 4.0 and not t.isupper() for t in p.tokens)
 
 
 def _gather_evidence(pair: ArticlePair, referents: list[Referent], sets: dict) -> None:
