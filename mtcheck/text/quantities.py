@@ -469,8 +469,16 @@ def _cjk_numerals(text: str, ns: NumberSystem, taken: list[Span]) -> list[Quanti
     """Han numerals: 三, 二十五, 三百万 (soft, unless a scale makes them a figure)."""
     chars = "".join(ns.cjk_numerals)
     out = []
+    big = {c for c, v in ns.cjk_numerals.items() if v >= 100}
     for m in re.finditer(f"[{re.escape(chars)}]+", text):
-        if _covered(*m.span(), taken) or m.group() in ("百", "千", "万", "亿", "億", "兆"):
+        if _covered(*m.span(), taken):
+            continue
+        if all(c in big for c in m.group()):  # 万亿 alone: a magnitude ("数万亿"), the scales multiply
+            if len(m.group()) > 1 or ns.cjk_numerals[m.group()] >= 10_000:
+                value = math.prod(ns.cjk_numerals[c] for c in m.group())
+                out.append(Quantity(Span(*m.span()), m.group(), (float(value),), approximate=True,
+                                    magnitude=True))
+                taken.append(Span(*m.span()))
             continue
         total = section = digit = 0
         for ch in m.group():
