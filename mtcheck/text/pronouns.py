@@ -196,11 +196,15 @@ def _gather_evidence(pair: ArticlePair, referents: list[Referent], sets: dict) -
         if lexicon.get(given):
             r.evidence.append(Evidence(lexicon[given], "given name", given))
         for span in r.mentions:
-            before = pair.target[max(0, span.start - 12):span.start].split()
-            if before and before[-1] in sets.get("address_male", ()):
-                r.evidence.append(Evidence("m", "address", f"'{before[-1]} {pair.target[span.start:span.end]}'"))
-            elif before and before[-1] in sets.get("address_female", ()):
-                r.evidence.append(Evidence("f", "address", f"'{before[-1]} {pair.target[span.start:span.end]}'"))
+            # A form of address, or a gendered role with its article ("la ministre", "le président"), right
+            # before the name.
+            before = pair.target[max(0, span.start - 40):span.start].split()
+            for g, key in (("m", "address_male"), ("f", "address_female")):
+                hit = next((a for a in sets.get(key, ())
+                            if [w.lower() for w in before[-len(a.split()):]] == a.lower().split()), None)
+                if hit:
+                    r.evidence.append(Evidence(g, "address", f"'{hit} {pair.target[span.start:span.end]}'"))
+                    break
 
 
 def _link(pair: ArticlePair, referents: list[Referent], sets: dict) -> list[Link]:
