@@ -3,19 +3,41 @@
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
+from importlib.abc import Traversable
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
 
 _LATIN_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 
 
-def data_lines(*path: str) -> list[str]:
-    """Non-comment, non-empty lines of mtcheck/data/<path...>."""
+def _data_file(*path: str) -> Traversable:
     node = resources.files("mtcheck").joinpath("data")
     for part in path:
         node = node.joinpath(part)
-    text = node.read_text(encoding="utf-8")
+    return node
+
+
+def data_exists(*path: str) -> bool:
+    """Whether mtcheck/data/<path...> exists: a language ships only the data files it needs."""
+    return _data_file(*path).is_file()
+
+
+def data_toml(*path: str) -> dict | None:
+    """The parsed TOML file mtcheck/data/<path...>, or None when the language has none."""
+    node = _data_file(*path)
+    return tomllib.loads(node.read_text(encoding="utf-8")) if node.is_file() else None
+
+
+def data_lines(*path: str) -> list[str]:
+    """Non-comment, non-empty lines of mtcheck/data/<path...>."""
+    text = _data_file(*path).read_text(encoding="utf-8")
     return [ln.rstrip("\n") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 
 

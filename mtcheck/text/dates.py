@@ -7,17 +7,11 @@ Day and month names come from CLDR through Babel, so a new target language needs
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
+from mtcheck.lang.base import data_toml
 from mtcheck.model import Span
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,12 +53,11 @@ def _alt(names: object) -> str:
 
 @cache
 def date_names(code: str) -> DateNames | None:
-    node = resources.files("mtcheck").joinpath("data", code, "dates.toml")
-    if not node.is_file():
+    data = data_toml(code, "dates.toml")
+    if data is None:
         return None
     from babel.dates import get_day_names, get_month_names  # loaded only when dates are checked
 
-    data = tomllib.loads(node.read_text(encoding="utf-8"))
     days = {name: int(k) for k, name in get_day_names("wide", locale=code).items()}
     days.update(data.get("days", {}))
     months = {name: int(k) for k, name in get_month_names("wide", locale=code).items()}

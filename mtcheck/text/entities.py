@@ -12,9 +12,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
-from mtcheck.lang.base import data_lines, data_tsv
+from mtcheck.lang.base import data_exists, data_lines, data_tsv
 from mtcheck.model import Span
 from mtcheck.text.lexicon import travels_unchanged, zipf
 
@@ -139,13 +138,13 @@ def gazetteer(target_lang: str, extra: tuple[tuple[str, str, str], ...] = ()) ->
     src_terr = Locale("id").territories
     tgt_terr = Locale(target_lang).territories
     extra_names: dict[str, tuple[str, ...]] = {}
-    if _has("data", target_lang, "country_names.tsv"):
+    if data_exists(target_lang, "country_names.tsv"):
         extra_names = {r["code"]: _split(r[target_lang]) for r in data_tsv(target_lang, "country_names.tsv")}
     aliases: dict[str, list[str]] = {}
     for r in data_tsv("id", "country_aliases.tsv"):
         aliases.setdefault(r["code"], []).append(r["alias"])
     ambiguous: set[str] = set()
-    if _has("data", target_lang, "ambiguous_names.txt"):
+    if data_exists(target_lang, "ambiguous_names.txt"):
         ambiguous = set(data_lines(target_lang, "ambiguous_names.txt"))
     for code, name in src_terr.items():
         if code not in tgt_terr or "(" in name or code in ("ZZ", "QO", "EZ", "UN", "EU"):
@@ -166,20 +165,13 @@ def gazetteer(target_lang: str, extra: tuple[tuple[str, str, str], ...] = ()) ->
             g.add(Entry(f"{kind}:{k}", kind, (name,), (tgt[k],)))
     for source, target, kind in extra:
         g.add(Entry(f"user:{source}", kind or "organisation", (source,), _split(target)))
-    if _has("data", target_lang, "name_variants.tsv"):
+    if data_exists(target_lang, "name_variants.tsv"):
         for line in data_lines(target_lang, "name_variants.tsv"):
             group = _split(line)
             for v in group:
                 g.variants[v] = group[0]
     g.compile()
     return g
-
-
-def _has(*path: str) -> bool:
-    node = resources.files("mtcheck")
-    for part in path:
-        node = node.joinpath(part)
-    return node.is_file()
 
 
 def find_mentions(text: str, g: Gazetteer, pattern: re.Pattern[str] | None = None) -> list[Mention]:

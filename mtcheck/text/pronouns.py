@@ -8,12 +8,10 @@ Language data: `<target>/pronouns.toml` (gendered pronouns, forms of address), `
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
-from mtcheck.lang.base import data_tsv
+from mtcheck.lang.base import data_toml, data_tsv
 from mtcheck.model import Span
 from mtcheck.text.article import ArticlePair
 from mtcheck.text.entities import Person
@@ -22,28 +20,18 @@ from mtcheck.text.name_match import analyse
 from mtcheck.text.pairs import scan_pairs
 from mtcheck.text.transliterate import find_names
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 WEIGHTS = {"source cue": 3, "title": 3, "address": 2, "given name": 2, "pronoun": 1}
 DECISIVE = 2  # a gender is known when its evidence outweighs the other by this much
 
 
-def _toml(*path: str) -> dict | None:
-    node = resources.files("mtcheck").joinpath("data", *path)
-    return tomllib.loads(node.read_text(encoding="utf-8")) if node.is_file() else None
-
-
 @cache
 def pronoun_sets(lang: str) -> dict | None:
-    return _toml(lang, "pronouns.toml")
+    return data_toml(lang, "pronouns.toml")
 
 
 @cache
 def source_cues() -> dict:
-    return _toml("id", "gender_cues.toml") or {}
+    return data_toml("id", "gender_cues.toml") or {}
 
 
 @cache

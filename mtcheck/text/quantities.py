@@ -9,18 +9,12 @@ from __future__ import annotations
 
 import math
 import re
-import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
+from mtcheck.lang.base import data_toml
 from mtcheck.model import Span
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 _CORE = re.compile(r"(?<![\d.,])\d+(?:[.,:]\d+)*(?!\d)")
 _NEVER = re.compile(r"(?!x)x")
@@ -213,10 +207,8 @@ def _patterns(ns: NumberSystem) -> _Patterns:
 
 @cache
 def number_system(code: str) -> NumberSystem | None:
-    node = resources.files("mtcheck").joinpath("data", code, "numbers.toml")
-    if not node.is_file():
-        return None
-    return NumberSystem.from_toml(code, tomllib.loads(node.read_text(encoding="utf-8")))
+    data = data_toml(code, "numbers.toml")
+    return NumberSystem.from_toml(code, data) if data is not None else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,18 +9,12 @@ by the table in `mtcheck/data/<lang>/transliteration.toml`. Both libraries load 
 from __future__ import annotations
 
 import re
-import sys
 from functools import cache
-from importlib import resources
 
 from rapidfuzz.distance import OSA
 
+from mtcheck.lang.base import data_toml
 from mtcheck.model import Span
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 _VOWELS = re.compile(r"[aeiouyvw]")  # pinyin writes ü as v; w and y are glides in every romanisation here
 _KATAKANA = re.compile(r"[\u30a0-\u30ff]+")
@@ -30,8 +24,7 @@ _ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
 
 @cache
 def _rules(lang: str) -> dict:
-    node = resources.files("mtcheck").joinpath("data", lang, "transliteration.toml")
-    return tomllib.loads(node.read_text(encoding="utf-8")) if node.is_file() else {}
+    return data_toml(lang, "transliteration.toml") or {}
 
 
 def _squeeze(text: str) -> str:
