@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
+from typing import Any, TypeVar
 
 from mtcheck.lang import get_pack
 from mtcheck.lang.base import LanguagePack, data_tsv
@@ -14,6 +15,8 @@ from mtcheck.text.align import Bead, align
 from mtcheck.text.dates import Date, find_dates
 from mtcheck.text.quantities import Quantity, find_quantities
 from mtcheck.text.segment import Segment, Segmentation, segment
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -57,7 +60,13 @@ class ArticlePair:
         self._boilerplate = tuple(boilerplate)
         self.glossary = tuple((s, t, k) for s, lang, t, k in glossary if lang == target_lang)
         # Analyses shared by several rules (quantity matching, entities), keyed by the module computing them.
-        self.shared: dict[str, object] = {}
+        self.shared: dict[str, Any] = {}
+
+    def analysis(self, key: str, compute: Callable[[ArticlePair], T]) -> T:
+        """`compute(self)`, run once per article however many rules ask for it."""
+        if key not in self.shared:
+            self.shared[key] = compute(self)
+        return self.shared[key]
 
     def is_boilerplate(self, text: str) -> bool:
         return any(p.search(text) for p in self._boilerplate)
@@ -86,6 +95,14 @@ class ArticlePair:
             for b in align(s_sents, t_sents, self.norms.ratio):
                 pairs.append(SentencePair(b.source, b.target, k))
         return pairs
+
+    @cached_property
+    def sentence_pairs_by_bead(self) -> list[list[SentencePair]]:
+        """The sentence pairs of each paragraph bead that has any, in order."""
+        groups: dict[int, list[SentencePair]] = {}
+        for sp in self.sentence_pairs:
+            groups.setdefault(sp.paragraph_bead, []).append(sp)
+        return list(groups.values())
 
     @cached_property
     def source_words(self) -> int:

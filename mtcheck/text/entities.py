@@ -211,8 +211,7 @@ def _title_words() -> dict[str, list[list[str]]]:
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
-    before = text[max(0, pos - 3):pos]
-    return pos == 0 or bool(re.search(r"(?:^|[.!?\n\"“”(]\s*)$", text[max(0, pos - 4):pos])) or before.endswith("\n")
+    return pos == 0 or bool(re.search(r"(?:^|[.!?\n\"“”(]\s*)$", text[max(0, pos - 4):pos]))
 
 
 def find_people(text: str, mentions: list[Mention], source_lang: str = "id",

@@ -56,9 +56,10 @@ class NameAnalysis:
 
 
 def analyse(pair: ArticlePair) -> NameAnalysis:
-    cached = pair.shared.get("names")
-    if isinstance(cached, NameAnalysis):
-        return cached
+    return pair.analysis("names", _analyse)
+
+
+def _analyse(pair: ArticlePair) -> NameAnalysis:
     g = gazetteer(pair.target_pack.code, pair.glossary)
     mentions = find_mentions(pair.source, g)
     people = find_people(pair.source, mentions, pair.source_pack.code, pair.target_pack.code)
@@ -72,9 +73,7 @@ def analyse(pair: ArticlePair) -> NameAnalysis:
     pattern = _INSTITUTION_PHRASE.get(pair.target_pack.code)
     if pattern:
         phrases = [(Span(*m.span()), m.group()) for m in pattern.finditer(pair.target)]
-    result = NameAnalysis(g, mentions, people, beads, target_mentions, phrases)
-    pair.shared["names"] = result
-    return result
+    return NameAnalysis(g, mentions, people, beads, target_mentions, phrases)
 
 
 def contains(text: str, phrase: str, ignore_case: bool = False) -> re.Match[str] | None:

@@ -33,16 +33,14 @@ def _comparable(a: Quantity, b: Quantity) -> bool:
 
 
 def match_quantities(pair: ArticlePair) -> QuantityMatch:
-    cached = pair.shared.get("quantities")
-    if isinstance(cached, QuantityMatch):
-        return cached
+    return pair.analysis("quantities", _match_quantities)
+
+
+def _match_quantities(pair: ArticlePair) -> QuantityMatch:
     result = QuantityMatch()
     left_src: list[Quantity] = []
     left_tgt: list[Quantity] = []
-    by_bead: dict[int, list] = {}
-    for sp in pair.sentence_pairs:
-        by_bead.setdefault(sp.paragraph_bead, []).append(sp)
-    for sentence_pairs in by_bead.values():
+    for sentence_pairs in pair.sentence_pairs_by_bead:
         # Per sentence pair first, then what is left over across the paragraph bead (sentence alignment slips).
         bead_src: list[Quantity] = []
         bead_tgt: list[Quantity] = []
@@ -78,7 +76,6 @@ def match_quantities(pair: ArticlePair) -> QuantityMatch:
     result.missing = [s for s in s_rest if s.strict and s.value not in in_target_dates
                       and not (s.unit is None and s.kind in ("number", "ordinal") and s.value <= in_words)]
     result.extra = [t for t in t_rest if t.strict and t.value not in in_source_dates]
-    pair.shared["quantities"] = result
     return result
 
 
@@ -110,14 +107,12 @@ def match_dates(pair: ArticlePair) -> list[DateMatch]:
     """Pair each source date with a target date: the same date nearby (one-to-one first), else a
     conflicting one nearby (the closest in relative position among those sharing most fields), else the
     same date anywhere in the article (alignment slips), else none."""
-    cached = pair.shared.get("dates")
-    if isinstance(cached, list):
-        return cached
+    return pair.analysis("dates", _match_dates)
+
+
+def _match_dates(pair: ArticlePair) -> list[DateMatch]:
     out: list[DateMatch] = []
-    by_bead: dict[int, list] = {}
-    for sp in pair.sentence_pairs:
-        by_bead.setdefault(sp.paragraph_bead, []).append(sp)
-    for sentence_pairs in by_bead.values():
+    for sentence_pairs in pair.sentence_pairs_by_bead:
         bead = [d for sp in sentence_pairs for d in in_segments(pair.target_dates, sp.target)]
         work = []
         for sp in sentence_pairs:
@@ -151,7 +146,6 @@ def match_dates(pair: ArticlePair) -> list[DateMatch]:
                     break
             result[id(s)] = match or _first(s, pair.target_dates) or DateMatch(s, None, "missing")
         out += [result[id(s)] for s, *_ in work]
-    pair.shared["dates"] = out
     return out
 
 

@@ -115,9 +115,11 @@ def _name_regex(words: list[str]) -> re.Pattern[str]:
 
 
 def analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
-    cached = pair.shared.get("pronouns")
-    if isinstance(cached, PronounAnalysis):
-        return cached
+    """None where the target language ships no pronouns.toml."""
+    return pair.analysis("pronouns", _analyse_pronouns)
+
+
+def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
     sets = pronoun_sets(pair.target_pack.code)
     if sets is None:
         return None
@@ -147,9 +149,7 @@ def analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
     for link in links:
         link.referent.evidence.append(Evidence(link.gender, "pronoun", f"'{link.text}' at {link.pronoun.start}",
                                                link.pronoun.start))
-    result = PronounAnalysis(referents, links)
-    pair.shared["pronouns"] = result
-    return result
+    return PronounAnalysis(referents, links)
 
 
 def _looks_like_person(p: Person) -> bool:
