@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mtcheck.errors import InputError
-from mtcheck.io import decode_text, read_text
+from mtcheck.io import NotRegularFile, decode_text, open_regular, read_text
 
 _LANG_FILE = re.compile(r"^(?:(?P<stem>.+)\.)?(?P<lang>[a-z]{2,3})\.txt$")
 
@@ -31,6 +31,7 @@ class Item:
     target_lang: str | None = None
     reference: str | None = None
     error: str | None = None
+    html_name: str | None = None  # its --html-dir file, unique in the batch (set by the CLI)
 
 
 def _lone_surrogate(text: str) -> int | None:
@@ -83,7 +84,9 @@ def _row_item(line_no: int, raw: bytes, where: str, max_bytes: int) -> Item:
 
 def read_jsonl(path: Path, max_bytes: int) -> Iterator[Item]:
     try:
-        f = open(path, "rb")  # noqa: SIM115 - a generator keeps it open while rows are consumed
+        f = open_regular(path)  # a generator keeps it open while rows are consumed; never a FIFO or device
+    except NotRegularFile:
+        raise InputError(f"{path}: is not a regular file (a FIFO, socket or device?), expected JSONL") from None
     except OSError as e:
         raise InputError(f"{path}: cannot read: {e.strerror}") from None
     with f:

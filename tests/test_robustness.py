@@ -122,3 +122,143 @@ def test_batch_refuses_the_source_check_refuses(capsys, tmp_path: Path) -> None:
     code, out, _ = run(capsys, "batch", REPRO / "batch-english-source.jsonl")
     [record] = jsonl(out)
     assert code == 2 and "must be Indonesian" in record["error"] and "score" not in record
+
+
+# --- class 4: exit 2 naming the problem, never a traceback ----------------------------------------------
+
+def _check_sample(capsys, *extra: str | Path) -> tuple[int, str, str]:
+    return run(capsys, "check", SAMPLE / "id.txt", SAMPLE / "en.txt", *extra)
+
+
+def test_output_that_cannot_be_written_exits_2(capsys, tmp_path: Path) -> None:
+    below_a_file = SAMPLE / "en.txt" / "x" / "out.txt"
+    for out, message in [(tmp_path, "is a directory"), (below_a_file, "not a folder"),
+                         (below_a_file.parent, "not a folder")]:
+        code, stdout, err = _check_sample(capsys, "-o", out)
+        assert code == 2 and message in err and str(out) in err and stdout == "", err
+    if Path("/proc/self").is_dir():  # a folder nobody can create files in, even root
+        code, _, err = _check_sample(capsys, "-o", "/proc/x.json")
+        assert code == 2 and "/proc/x.json" in err
+    for argv in (["demo", "-o", tmp_path], ["batch", REPRO / "batch-source-null-min.jsonl", "-o", tmp_path],
+                 ["batch", REPRO / "batch-source-null-min.jsonl", "--html-dir", SAMPLE / "en.txt"]):
+        code, _, err = run(capsys, *argv)
+        assert code == 2 and str(argv[-1]) in err
+    assert not list(tmp_path.iterdir())  # and no temporary left behind
+
+
+@pytest.mark.parametrize(("name", "key"), [("bad-types.toml", "fail-under"), ("bad-types2.toml", "fail-under"),
+                                           ("bad-types3.toml", "max-bytes")])
+def test_config_value_of_wrong_type_names_key_and_file(capsys, name: str, key: str) -> None:
+    code, out, err = _check_sample(capsys, "--config", REPRO / name)
+    assert code == 2 and f"'{key}'" in err and name in err and out == ""
+
+
+@pytest.mark.parametrize("table", ['fail-under = nan', 'fail-under = inf', 'fail-under = true', 'fail-under = 101',
+                                   'max-bytes = 1.5', 'max-bytes = -1', 'fail-on = 3', 'severity = "major"',
+                                   'rules = 1', 'rules.MT601 = 2', 'target-lang = 7'])
+def test_config_values_are_type_checked(capsys, tmp_path: Path, table: str) -> None:
+    config = tmp_path / "mtcheck.toml"
+    config.write_text(table + "\n", encoding="utf-8")
+    code, _, err = _check_sample(capsys, "--config", config)
+    assert code == 2 and str(config) in err and f"'{table.split()[0]}'" in err
+
+
+@pytest.mark.parametrize("value", ["nan", "NaN", "inf", "-inf", "1e400", "-5", "100.5"])
+def test_fail_under_must_be_a_finite_score(capsys, value: str) -> None:
+    code, out, err = _check_sample(capsys, "--fail-under", value, "--format", "json")
+    assert code == 2 and "fail-under" in err and out == ""
+
+
+def test_json_output_stays_strict_json(capsys) -> None:
+    code, out, _ = _check_sample(capsys, "--fail-under", "0", "--format", "json")
+    json.loads(out, parse_constant=lambda c: pytest.fail(f"non-standard JSON constant {c}"))
+    assert code == 0
+
+
+# --- class 5: every message names the file ------------------------------------------------------------
+
+@pytest.mark.parametrize(("lang", "message"), [("fr", "declared as 'fr' but it looks like 'en'"),
+                                               ("ko", "no language pack for 'ko'")])
+def test_target_language_errors_name_the_file(capsys, lang: str, message: str) -> None:
+    code, _, err = _check_sample(capsys, "--target-lang", lang)
+    assert code == 2 and message in err and str(SAMPLE / "en.txt") in err
+
+
+# --- class 7: FIFOs and devices are refused, not waited on -----------------------------------------------
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no FIFOs here")
+def test_fifo_inputs_are_refused(capsys, tmp_path: Path) -> None:
+    import os
+    import shutil
+
+    fifo = tmp_path / "f.txt"
+    os.mkfifo(fifo)  # nobody writes to it: opening it plainly would block forever
+    code, _, err = run(capsys, "check", fifo, SAMPLE / "en.txt")
+    assert code == 2 and "not a regular file" in err and str(fifo) in err
+    code, _, err = run(capsys, "check", SAMPLE / "id.txt", SAMPLE / "en.txt", "--config", fifo)
+    assert code == 2 and str(fifo) in err
+    code, _, err = run(capsys, "batch", fifo)
+    assert code == 2 and "not a regular file" in err
+    (tmp_path / "d" / "a").mkdir(parents=True)
+    shutil.copy(SAMPLE / "id.txt", tmp_path / "d" / "a" / "id.txt")
+    os.mkfifo(tmp_path / "d" / "a" / "en.txt")
+    code, out, _ = run(capsys, "batch", tmp_path / "d", "--jobs", "1")
+    [record] = jsonl(out)
+    assert code == 2 and "not a regular file" in record["error"]
+
+
+# --- class 8: nothing is overwritten ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_html_names_are_unique(capsys, tmp_path: Path, jobs: str) -> None:
+    html = tmp_path / "html"
+    code, out, _ = run(capsys, "batch", REPRO / "batch-html-collide.jsonl", "--html-dir", html, "--jobs", jobs)
+    ids = [r["id"] for r in jsonl(out)]
+    assert code in (0, 1) and len(ids) == 5 and len(set(ids)) == 4  # 'a/en', 'a_en', 'a en' and 'dup' twice
+    pages = sorted(html.iterdir())
+    assert len(pages) == 5
+    titles = sorted(p.read_text(encoding="utf-8").split("<title>mtcheck report: ")[1].split("</title>")[0]
+                    for p in pages)
+    assert titles == sorted(ids)
+
+
+def test_batch_output_inside_the_input_folder_is_refused(capsys, tmp_path: Path) -> None:
+    import shutil
+
+    (tmp_path / "d" / "a").mkdir(parents=True)
+    for name in ("id.txt", "en.txt"):
+        shutil.copy(SAMPLE / name, tmp_path / "d" / "a" / name)
+    before = (tmp_path / "d" / "a" / "en.txt").read_bytes()
+    for out in (tmp_path / "d" / "a" / "en.txt", tmp_path / "d" / "b" / "fr.txt"):
+        code, _, err = run(capsys, "batch", tmp_path / "d", "-o", out)
+        assert code == 2 and "inside the input folder" in err
+    assert (tmp_path / "d" / "a" / "en.txt").read_bytes() == before
+    assert not (tmp_path / "d" / "b").exists()
+    code, _, _ = run(capsys, "batch", tmp_path / "d", "-o", tmp_path / "d" / "report.jsonl", "--jobs", "1")
+    assert code in (0, 1) and len(jsonl((tmp_path / "d" / "report.jsonl").read_text(encoding="utf-8"))) == 1
+
+
+# --- class 12: outputs honour the umask ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o002, 0o664), (0o077, 0o600)])
+def test_outputs_honour_the_umask(capsys, tmp_path: Path, umask: int, mode: int) -> None:
+    import os
+
+    old = os.umask(umask)
+    try:
+        out, html = tmp_path / "r.json", tmp_path / "html"
+        _check_sample(capsys, "-o", out, "--format", "json")
+        run(capsys, "batch", REPRO / "batch-source-null.jsonl", "-o", tmp_path / "b.jsonl", "--html-dir", html,
+            "--jobs", "1")
+    finally:
+        os.umask(old)
+    for path in (out, tmp_path / "b.jsonl", *html.iterdir()):
+        assert path.stat().st_mode & 0o777 == mode, path
+
+
+def test_rewriting_an_output_keeps_its_mode(capsys, tmp_path: Path) -> None:
+    out = tmp_path / "r.json"
+    out.write_text("old", encoding="utf-8")
+    out.chmod(0o640)
+    _check_sample(capsys, "-o", out, "--format", "json")
+    assert out.stat().st_mode & 0o777 == 0o640 and json.loads(out.read_text(encoding="utf-8"))["score"]

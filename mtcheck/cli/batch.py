@@ -17,7 +17,7 @@ from mtcheck.cli import EXIT_ERROR, EXIT_FAILED, EXIT_OK, settings_from_args
 from mtcheck.config import Settings
 from mtcheck.engine import check_pair, check_source_language
 from mtcheck.errors import InputError
-from mtcheck.io import write_atomic
+from mtcheck.io import check_output, check_output_dir, write_atomic
 from mtcheck.report.json_report import to_dict
 
 _worker_settings: Settings | None = None
@@ -55,9 +55,30 @@ def _check_item(item: Item) -> dict:
     if _worker_html is not None:
         from mtcheck.report.html import render
 
-        name = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in item.id) + ".html"
-        write_atomic(_worker_html / name, render(report, title=item.id))
+        write_atomic(_worker_html / (item.html_name or html_name(item.id)), render(report, title=item.id))
     return {"id": item.id, **to_dict(report, include_texts=False)}
+
+
+def html_name(item_id: str) -> str:
+    """A file name for an id: its safe characters, never hidden, never too long."""
+    safe = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in item_id)[:120].lstrip(".")
+    return (safe or "article") + ".html"
+
+
+def unique_html_names(items: Iterator[Item]) -> Iterator[Item]:
+    """Give each item its own HTML file: ids that make the same name ("a/en", "a en", "a_en", a repeated id)
+    get -2, -3, ... in input order, so a rerun writes the same names. Compared case-blind, for
+    case-insensitive file systems."""
+    used: set[str] = set()
+    for item in items:
+        name = html_name(item.id)
+        stem, n = name.removesuffix(".html"), 1
+        while name.lower() in used:
+            n += 1
+            name = f"{stem}-{n}.html"
+        used.add(name.lower())
+        item.html_name = name
+        yield item
 
 
 def check_items(items: Iterator[Item], settings: Settings, jobs: int, html_dir: Path | None
@@ -143,12 +164,28 @@ def _markdown(records: list[dict], summary: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _refuse_output_among_inputs(output: Path, inputs: Path) -> None:
+    """Nothing the user wrote is overwritten: not the JSONL input, not an article of an input folder, nor a
+    file a later run would read as one (DIR/a/en.txt)."""
+    out, root = output.resolve(), inputs.resolve()
+    if out == root:
+        raise InputError(f"-o {output}: is the input; refusing to overwrite it")
+    if root.is_dir() and out.is_relative_to(root) and out.suffix == ".txt":
+        raise InputError(f"-o {output}: is inside the input folder {inputs} and would be (or overwrite) an "
+                         "article; write the report elsewhere or give it another extension")
+
+
 def run_batch(args: argparse.Namespace) -> int:
     settings = settings_from_args(args)
-    if args.output is not None and args.output.resolve() == args.input.resolve():
-        raise InputError(f"-o {args.output}: is the input; refusing to overwrite it")
+    if args.output is not None:
+        _refuse_output_among_inputs(args.output, args.input)
+        check_output(args.output)
+    if args.html_dir is not None:
+        check_output_dir(args.html_dir)
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     items = read_items(args.input, settings.max_bytes)
+    if args.html_dir is not None:
+        items = unique_html_names(items)
     progress = Progress(sys.stderr.isatty() and not args.no_progress)
     records: list[dict] = []
     durations: list[float] = []
