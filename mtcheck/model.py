@@ -113,6 +113,8 @@ class Report:
     timings_ms: dict[str, float] = field(default_factory=dict)
     reference_metrics: dict | None = None
     alignment: list[dict] = field(default_factory=list)
+    # What the reader should know about how the article was checked ("the source language was uncertain").
+    notes: list[str] = field(default_factory=list)
 
     def counts_by_category(self) -> dict[str, int]:
         counts: dict[str, int] = {}
