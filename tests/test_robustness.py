@@ -305,3 +305,32 @@ def test_a_plainly_foreign_source_is_still_refused(text: str) -> None:
 
     with pytest.raises(InputError, match="must be Indonesian"):
         check_source_language(text, "source x.txt")
+
+
+# --- class 3: MT601 is linear (speed itself is measured in scripts/fuzz.py, never in a timed test) ----------
+
+def test_unclosed_brackets_reproducer_points_at_the_sources_own_fault() -> None:
+    from mtcheck.config import Selection, Settings
+    from mtcheck.engine import check_pair
+
+    source = (REPRO / "brackets-quadratic.id.txt").read_text(encoding="utf-8")
+    target = (REPRO / "brackets-quadratic.en.txt").read_text(encoding="utf-8")
+    report = check_pair(source, target, Settings().with_layer(Selection(select=("MT601",))), target_lang="en")
+    found = [f for f in report.findings if f.code == "MT601"]
+    assert len(found) == target.count("(") - target.count(")")
+    first_open = source.index("(")
+    assert all(f.source_span.start == first_open and "the source has the same fault" in f.message for f in found)
+
+
+def test_scan_pairs_on_hostile_runs() -> None:
+    from mtcheck.text.pairs import scan_pairs
+
+    brackets = (("(", ")"), ("[", "]"))
+    n = 2000
+    text = "(" * n + "]" * n + "[(])" + ")" * 3
+    scan = scan_pairs(text, 0, len(text), brackets)
+    # The n ']' close nothing; '[(]' closes the '[' and leaves its '(' open; the four ')' close the last '('s.
+    assert [m.pos for m in scan.unmatched if not m.opens] == list(range(n, 2 * n))
+    assert [m.pos for m in scan.unmatched if m.opens] == [*range(n - 4), 2 * n + 1]
+    assert sorted(scan.pairs) == [(n - 4, 2 * n + 6), (n - 3, 2 * n + 5), (n - 2, 2 * n + 4), (n - 1, 2 * n + 3),
+                                  (2 * n, 2 * n + 2)]
