@@ -13,7 +13,7 @@ from pathlib import Path
 from mtcheck import __version__
 from mtcheck.config import Settings, apply_table, load_settings, parse_severity
 from mtcheck.errors import InputError
-from mtcheck.report import FORMATS
+from mtcheck.report import CI_FORMATS, FORMATS
 
 EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
 
@@ -108,7 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("batch", help="check many articles: a JSONL file or a directory")
     p.add_argument("input", type=Path, help="JSONL file or directory of articles (see README)")
     p.add_argument("-o", "--output", type=Path, help="write JSONL reports here (atomically) instead of stdout")
-    p.add_argument("--format", choices=("jsonl", "markdown"), default="jsonl")
+    p.add_argument("--format", choices=("jsonl", "markdown", *CI_FORMATS), default="jsonl")
     p.add_argument("--html-dir", type=Path, help="also write one HTML report per article into this folder")
     p.add_argument("--jobs", "-j", type=int, default=0, help="worker processes (default: all cores)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")

@@ -18,6 +18,7 @@ from mtcheck.config import Settings
 from mtcheck.engine import check_pair
 from mtcheck.errors import InputError
 from mtcheck.io import write_atomic
+from mtcheck.report import CI_FORMATS, record_renderer
 from mtcheck.report.json_report import to_dict
 
 _worker_settings: Settings | None = None
@@ -147,11 +148,13 @@ def run_batch(args: argparse.Namespace) -> int:
     summary = summarise(records, durations, time.perf_counter() - t0, jobs)
     if args.format == "markdown":
         text = _markdown(records, summary)
+    elif args.format in CI_FORMATS:
+        text = record_renderer(args.format)(records)
     else:
         text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
     if args.output is not None:
         write_atomic(args.output, text)
-    elif args.format == "markdown":
+    elif args.format != "jsonl":
         sys.stdout.write(text)
     print(summary, file=sys.stderr)
     if args.write_baseline is not None:
