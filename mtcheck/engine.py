@@ -150,12 +150,18 @@ def scored(findings: Sequence[Finding]) -> list[Finding]:
 
 def check_pair(source: str, target: str, settings: Settings, target_lang: str | None = None,
                reference: str | None = None, rules: Sequence[Rule] | None = None,
-               article: ArticleRef | None = None) -> Report:
+               where: str = "target", article: ArticleRef | None = None) -> Report:
+    """`where` names the target in input errors (the CLI passes "target <path>"); `article` says where the
+    article came from (for locations, waivers and the baseline)."""
     t_start = time.perf_counter()
     declared = target_lang or settings.target_lang
-    lang = resolve_target_lang(target, declared)
+    lang = resolve_target_lang(target, declared, where)
+    try:
+        get_pack(lang)
+    except InputError as e:
+        raise InputError(f"{where}: {e}") from None
     if declared:
-        check_target_language(target, lang)
+        check_target_language(target, lang, where)
     rules = settings.selected_rules() if rules is None else rules
     pair = ArticlePair(source, target, lang, boilerplate=settings.boilerplate_patterns(), reference=reference,
                        glossary=settings.glossary)
