@@ -60,6 +60,8 @@ class Settings:
     # Accepted findings (`waivers = "FILE"` or --waivers) and a baseline of known ones (--baseline).
     waivers: tuple[Waiver, ...] = ()
     baseline: Baseline | None = None
+    # Where each key was last set ("command line" or the config file's path); unset keys are defaults.
+    origins: dict[str, str] = field(default_factory=dict)
 
     def is_enabled(self, rule: type[Rule]) -> bool:
         enabled = rule.default_enabled
@@ -214,6 +216,7 @@ def apply_table(settings: Settings, table: dict[str, Any], where: str) -> Settin
         if not path.is_absolute() and where != "command line":
             path = Path(where).parent / path
         changes["waivers"] = (*settings.waivers, *load_waivers(path, codes()))
+    changes["origins"] = {**settings.origins, **dict.fromkeys(table, where)}
     for pattern in changes.get("boilerplate", ()):
         try:
             re.compile(pattern)
@@ -247,5 +250,11 @@ def load_settings(path: Path | None = None, search_from: Path | None = None) -> 
         raise InputError(f"{path}: cannot read config: {e}") from None
     except tomllib.TOMLDecodeError as e:
         raise InputError(f"{path}: invalid TOML: {e}") from None
-    table = data.get("tool", {}).get("mtcheck", {}) if path.name == "pyproject.toml" else data
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("mtcheck", {})
+    elif set(data) == {"tool"} and "mtcheck" in data["tool"]:
+        raise InputError(f"{path}: outside pyproject.toml the keys go at the top level: drop the "
+                         "'[tool.mtcheck]' header and write '[rules.MT103]' for '[tool.mtcheck.rules.MT103]'")
+    else:
+        table = data
     return replace(apply_table(Settings(), table, str(path)), config_path=path)

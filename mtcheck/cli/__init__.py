@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from mtcheck import __version__
+from mtcheck.cli.output import add_output_args
 from mtcheck.config import Settings, apply_table, load_settings, parse_severity
 from mtcheck.errors import InputError
 from mtcheck.report import CI_FORMATS, FORMATS
@@ -83,12 +84,20 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
     return settings
 
 
-def use_colour(args: argparse.Namespace, stream: object) -> bool:
+def use_colour(args: argparse.Namespace, stream: object, environ: dict[str, str] | None = None) -> bool:
+    """--color always/never decides; otherwise NO_COLOR (set and not empty, no-color.org) turns colour off,
+    FORCE_COLOR (set, not empty and not "0", force-color.org) turns it on even when piped (CI logs render
+    ANSI colours), and else colour is on only on a terminal. NO_COLOR wins over FORCE_COLOR."""
     import os
 
+    env = os.environ if environ is None else environ
     if args.color != "auto":
         return args.color == "always"
-    return bool(getattr(stream, "isatty", lambda: False)()) and "NO_COLOR" not in os.environ
+    if env.get("NO_COLOR"):
+        return False
+    if env.get("FORCE_COLOR", "") not in ("", "0"):
+        return True
+    return bool(getattr(stream, "isatty", lambda: False)())
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -104,6 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=FORMATS, default="text")
     p.add_argument("-o", "--output", type=Path, help="write the report here (atomically) instead of stdout")
     _add_settings_args(p)
+    add_output_args(p)
 
     p = sub.add_parser("batch", help="check many articles: a JSONL file or a directory")
     p.add_argument("input", type=Path, help="JSONL file or directory of articles (see README)")
@@ -113,10 +123,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", "-j", type=int, default=0, help="worker processes (default: all cores)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
     _add_settings_args(p)
+    add_output_args(p)
 
     p = sub.add_parser("demo", help="check the shipped real sample (VOI, Rutte in Kyiv) and print the report")
     p.add_argument("--format", choices=FORMATS, default="text")
     p.add_argument("-o", "--output", type=Path)
+    _add_settings_args(p)
+    add_output_args(p)
+
+    p = sub.add_parser("config", help="print the effective settings and where each one came from")
+    p.add_argument("--format", choices=("text", "json"), default="text")
     _add_settings_args(p)
 
     p = sub.add_parser("rules", help="list the rules, or show one rule's documentation")
@@ -140,6 +156,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from mtcheck.cli.check import run_demo
 
             return run_demo(args)
+        if args.command == "config":
+            from mtcheck.cli.config import run_config
+
+            return run_config(args)
         if args.command == "batch":
             from mtcheck.cli.batch import run_batch
 

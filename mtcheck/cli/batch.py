@@ -13,7 +13,8 @@ from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 
 from mtcheck.batch import Item, read_items
-from mtcheck.cli import EXIT_ERROR, EXIT_FAILED, EXIT_OK, settings_from_args
+from mtcheck.cli import EXIT_ERROR, EXIT_OK, settings_from_args
+from mtcheck.cli.output import failed_lines, gate_status, note, statistics
 from mtcheck.config import Settings
 from mtcheck.engine import check_pair, check_source_language
 from mtcheck.errors import InputError
@@ -143,6 +144,7 @@ def summarise(records: list[dict], durations: list[float], elapsed: float, jobs:
         lines.append("  findings by category: " + (", ".join(f"{k} {v}" for k, v in sorted(by_cat.items())) or "none"))
         slow = sorted(zip(durations, records), key=lambda x: -x[0])[:5]
         lines.append("  slowest: " + ", ".join(f"{r['id']} {d * 1000:.0f} ms" for d, r in slow if "error" not in r))
+    lines += failed_lines(records)
     for r in errors[:10]:
         lines.append(f"  error: {r['error']}")
     if len(errors) > 10:
@@ -187,11 +189,11 @@ def run_batch(args: argparse.Namespace) -> int:
     items = read_items(args.input, settings.max_bytes)
     if args.html_dir is not None:
         items = unique_html_names(items)
-    progress = Progress(sys.stderr.isatty() and not args.no_progress)
+    progress = Progress(sys.stderr.isatty() and not args.no_progress and not args.quiet)
     records: list[dict] = []
     durations: list[float] = []
     failed = errors = 0
-    to_stdout = args.output is None and args.format == "jsonl"
+    to_stdout = args.output is None and args.format == "jsonl" and not args.statistics
     t0 = time.perf_counter()
     for record, seconds in check_items(items, settings, jobs, args.html_dir):
         records.append(record)
@@ -211,16 +213,18 @@ def run_batch(args: argparse.Namespace) -> int:
         text = "".join(json_line(r) for r in records)
     if args.output is not None:
         write_atomic(args.output, text)
-    elif args.format != "jsonl":
+    elif args.format != "jsonl" and not args.statistics:
         sys.stdout.write(text)
-    print(summary, file=sys.stderr)
+    if args.statistics:
+        sys.stdout.write(statistics(records))
+    note(args, summary)
     if args.write_baseline is not None:
         from mtcheck.baseline import baseline_rows, write_baseline
 
         rows = [row for r in records if "error" not in r for row in baseline_rows(r["id"], r["findings"])]
         n = write_baseline(args.write_baseline, rows)
-        print(f"mtcheck: wrote baseline {args.write_baseline} ({n} finding(s))", file=sys.stderr)
+        note(args, f"mtcheck: wrote baseline {args.write_baseline} ({n} finding(s))")
         return EXIT_ERROR if errors else EXIT_OK
     if errors:
         return EXIT_ERROR
-    return EXIT_FAILED if failed else EXIT_OK
+    return gate_status(not failed, args)
