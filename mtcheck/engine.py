@@ -66,7 +66,8 @@ def check_source_language(source: str, where: str = "source") -> None:
 
 def signature(settings: Settings, rules: Sequence[Rule], target_lang: str) -> str:
     """Every setting that changes the score, so that two scores compare only when signatures match."""
-    run = [r.code for r in rules if target_lang not in r.not_for]  # rules that ran for this language
+    # Rules that ran for this language; MT9xx never change a score, so they stay out.
+    run = [r.code for r in rules if target_lang not in r.not_for and r.text_rule]
     parts = [f"mtcheck:{__version__}", f"tgt:{target_lang}", "rules:" + ",".join(run)]
     if settings.severity:
         parts.append("sev:" + ",".join(f"{k}={v.value}" for k, v in sorted(settings.severity.items())))
