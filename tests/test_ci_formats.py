@@ -200,3 +200,20 @@ def test_concise_one_finding_a_line(capsys, article) -> None:
     m = CONCISE.match(pronoun)
     assert m["path"] == article[1] and target[int(m["line"]) - 1][int(m["col"]) - 1:].startswith("her new role")
     assert any(line.endswith("[waived]") and " MT202 " in line for line in lines)
+
+
+def test_json_schema_covers_every_batch_line_error_rows_included(capsys, tmp_path) -> None:
+    from tests.helpers import ROOT
+
+    schema = json.loads((ROOT / "mtcheck" / "report" / "schema" / "report-v1.json").read_text(encoding="utf-8"))
+    _, out, _ = run(capsys, "batch", str(BATCH), "--jobs", "1")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert sum("error" in r for r in rows) == 3
+    for r in rows:
+        jsonschema.validate(r, schema)
+    error = next(r for r in rows if "error" in r)
+    assert error["article"]["input_line"] >= 1
+    for bad in ({"id": "x"}, {"id": "x", "error": ""}, {"id": "x", "error": "e", "score": 3},
+                {k: v for k, v in rows[0].items() if k != "findings"}):
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(bad, schema)
