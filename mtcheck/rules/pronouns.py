@@ -8,7 +8,7 @@ from mtcheck.model import Category, Finding, Severity
 from mtcheck.rules.base import Rule
 from mtcheck.text.article import ArticlePair
 from mtcheck.text.gender import Evidence, noun, word
-from mtcheck.text.pronouns import Link, analyse_pronouns
+from mtcheck.text.pronouns import GENDER_FITS, Link, analyse_pronouns
 
 # People are found in the translation by the spelling of their names, or in other scripts by transliteration.
 _NOT_FOR: dict[str, str] = {}
@@ -99,7 +99,7 @@ class PronounGenderMismatch(Rule):
             known = r.known()
             if known is None or known == link.gender:
                 continue
-            if link.agree is False and link.target_link is not None:
+            if link.agree is False and link.target_link is not None and GENDER_FITS not in link.target_link[1]:
                 other = link.target_link[0].known()
                 if other is None or other == link.gender:
                     continue  # the paths name different people, and the pronoun fits the other one

@@ -50,6 +50,8 @@ _NOT_PERSONAL = frozenset(_DATA["not_personal"])
 _ATTRIBUTION_BEFORE = re.compile(rf"\b(?:{_SPEECH_STEMS}|menurut)\s+$", re.I)
 _ATTRIBUTION_AFTER = re.compile(r"^\s*(?:juga\s+|pun\s+|kemudian\s+|lantas\s+)?(?:"
                                 + "|".join(_DATA["speech_verbs"]) + r")\b", re.I)
+_CLAUSE = re.compile(r"[;]|,\s*(?:sementara|sedangkan|tetapi|namun|sedang|lalu|kemudian|dan)\b"
+                     r"|\b(?:sementara|sedangkan|tetapi|namun)\b")
 _CLOSED_QUOTE = re.compile(r"[\"”’]\s*,?\s*$")
 
 
@@ -179,6 +181,7 @@ def _people(pair: ArticlePair) -> list[SourcePerson]:
         else:
             sp.spans = sorted({*sp.spans, span})
             sp.persons.append(Person(m.group(), None, (span,)))
+    out += _convention_people(text, out)
     # Two records of one figure (found by name and by alias) become one.
     merged: list[SourcePerson] = []
     for sp in out:
@@ -191,6 +194,50 @@ def _people(pair: ArticlePair) -> list[SourcePerson]:
     for sp in merged:
         _gather(sp, text, surnames)
     return sorted(merged, key=lambda sp: sp.spans[0].start)
+
+
+@cache
+def _convention_start() -> re.Pattern[str]:
+    """A name opened by a naming convention ("Ni Luh Made Sukerti", "I Gede Dana", "Ida Bagus Rai"): the
+    words after it are name parts even where they are common words (Gede, Dana, Made, Ayu)."""
+    forms = sorted((c.form for c in knowledge.conventions() if c.where == "start"), key=len, reverse=True)
+    alt = "|".join(re.escape(f) for f in forms)
+    return re.compile(rf"(?<![\w'’-])(?:{alt})(?:\s+[A-Z][\w'’-]*){{1,5}}")
+
+
+def _convention_people(text: str, found: list[SourcePerson]) -> list[SourcePerson]:
+    out: list[SourcePerson] = []
+    for m in _convention_start().finditer(text):
+        name = m.group()
+        if name.startswith("I ") and len(name.split()) < 3:
+            continue  # "I" alone opens too much
+        span = Span(*m.span())
+        overlapping = [sp for sp in found if any(s.start < span.end and span.start < s.end for s in sp.spans)]
+        host = next((sp for sp in out if sp.name == name), None)
+        for sp in overlapping:
+            if sp.name in name and host is None:  # found already, perhaps without its convention words
+                host = sp
+                sp.name = name if sp.figure is None else sp.name
+            elif all(x.start < span.end and span.start < x.end for x in sp.spans):
+                found.remove(sp)  # "Karangasem I", cut from "Karangasem I Gede Dana": a fragment
+        if host is not None:
+            if not any(x.start < span.end and span.start < x.end for x in host.spans):
+                host.spans.append(span)
+                host.spans.sort()
+            continue
+        person = SourcePerson(name, [Person(name, None, (span,), True)], [span])
+        out.append(person)
+    # Later mentions by the last word alone ("Sukerti", "Dana"), capitalised and not opening a sentence.
+    for sp in out:
+        last = sp.name.split()[-1]
+        for m in re.finditer(rf"(?<![\w'’-]){re.escape(last)}(?![\w'’-])", text):
+            s = Span(*m.span())
+            if any(x.start <= s.start < x.end for x in sp.spans):
+                continue
+            sp.spans.append(s)
+            sp.persons.append(Person(last, None, (s,)))
+        sp.spans.sort()
+    return out
 
 
 def _figure_of(p: Person, table: dict[str, Figure]) -> Figure | None:
@@ -218,6 +265,8 @@ def _whole_name(text: str, start: int, end: int) -> bool:
     if after and zipf(after.group(1), "id") < 4.0:
         return False
     before = re.search(r"([A-Z][\w'’.-]*)\s+$", text[max(0, start - 40):start])
+    if before and before.group(1).endswith(".") and before.group(1) not in _title_words():
+        return True  # the previous sentence's last word
     if before and before.group(1) not in _title_words() and zipf(before.group(1), "id") < 4.0:
         prefix = text[max(0, start - 42):start - len(before.group(0))]
         return bool(re.search(r"(?:^|[.!?\"“”]\s*)$", prefix))  # a sentence-initial word is no name part
@@ -359,8 +408,14 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                 elif speaker is not None:
                     person, how = speaker, "attribution: the last person quoted"
             elif before:
+                # The subject of the form's own clause ("Risma mengatakan ..., sementara Emil menyebut ia"),
+                # else of the sentence; a possessive -nya the nearest name ("Prabowo dan istrinya").
+                clause = max([sent.start, *(m.end() for m in _CLAUSE.finditer(text, sent.start, span.start))])
+                in_clause = [(s, p) for s, p in before if s.start >= clause]
                 if kind == "possessive":
                     person, how = before[-1][1], "the nearest name before it in this sentence"
+                elif in_clause and in_clause[0][1] is not before[0][1]:
+                    person, how = in_clause[0][1], "the subject of its clause"
                 else:
                     person, how = before[0][1], "the subject of this sentence"
             else:

@@ -270,7 +270,8 @@ def _link(pair: ArticlePair, referents: list[Referent], sets: dict,
             before = [(s, r) for s, r in here if s.end <= span.start]
             after = [(s, r) for s, r in here if s.start >= span.end]
             if before:
-                pick, how = _choose(before, g, pair.target, span.start), "same sentence"
+                pick, why = _choose(before, g, pair.target, span.start)
+                how = "same sentence" + why
                 start = sent.start
             elif after and _fronted(pair.target, sent.start, span.start, after[0][0].start, sets):
                 pick, how = after[0][1], "cataphora"  # "In her new role, Rutte ..."
@@ -332,22 +333,27 @@ def _fronted(text: str, sentence_start: int, pos: int, name_start: int, sets: di
             and "," in text[pos:name_start] and "," not in text[sentence_start:pos])
 
 
-def _choose(candidates: list[tuple[Span, Referent]], gender: str, text: str = "", pos: int = -1) -> Referent:
-    """The only person mentioned; else the only candidate whose known gender fits; else the nearest
-    mention in the pronoun's own clause ("Zelensky said he"); else the subject (first mention)."""
+GENDER_FITS = " (the only one whose gender fits the pronoun)"
+
+
+def _choose(candidates: list[tuple[Span, Referent]], gender: str, text: str = "",
+            pos: int = -1) -> tuple[Referent, str]:
+    """The only person mentioned; else the only candidate whose known gender fits (then the choice took
+    the pronoun's gender for granted, and says so); else the nearest mention in the pronoun's own clause
+    ("Zelensky said he"); else the subject (first mention)."""
     people: list[Referent] = []
     for _, r in candidates:
         if all(r is not q for q in people):
             people.append(r)
     if len(people) == 1:
-        return people[0]
+        return people[0], ""
     known_fits = [r for r in people if r.known() == gender]
     if len(known_fits) == 1:
-        return known_fits[0]
+        return known_fits[0], GENDER_FITS
     nearest_span, nearest = candidates[-1]
     if pos >= 0 and not re.search(r"[,;:]|\b(?:but|and|while|whereas)\b", text[nearest_span.end:pos]):
-        return nearest
-    return people[0]
+        return nearest, ""
+    return people[0], ""
 
 
 def _quoted_spans(pair: ArticlePair) -> list[Span]:
