@@ -15,11 +15,11 @@ from rapidfuzz.distance import OSA
 from mtcheck.lang.base import data_tsv
 from mtcheck.model import Category, Finding, Severity, Span
 from mtcheck.rules.base import Rule
+from mtcheck.text import given_names
 from mtcheck.text.article import ArticlePair
 from mtcheck.text.entities import CALENDAR_KINDS, GEO_KINDS, LATIN_AFTER, LATIN_BEFORE, ORG_KINDS, Mention, is_latin
 from mtcheck.text.lexicon import travels_unchanged, zipf
 from mtcheck.text.name_match import NameAnalysis, analyse, contains, rendered
-from mtcheck.text.pronouns import given_names
 
 # Capitalised words, without a possessive "'s" ("Kavanaugh's" is Kavanaugh).
 # Target languages whose text spells source names in another script.
@@ -167,6 +167,12 @@ def _garble_of(word: str, name: str, target_lang: str) -> bool:
     return OSA.distance(a, b, score_cutoff=edits) <= edits
 
 
+def _given_name(name: str) -> bool:
+    """A given name people bear (the name table's count, not a word that a few people are named)."""
+    found = given_names.lookup(name)
+    return found is not None and found.counts >= 1000
+
+
 def _lost_names(pair: ArticlePair, a: NameAnalysis, source_words: set[str]
                 ) -> Iterator[tuple[str, Span, str, Span]]:
     """Source names that the aligned target paragraph lacks, beside a target word that garbles them.
@@ -217,7 +223,7 @@ def _lost_names(pair: ArticlePair, a: NameAnalysis, source_words: set[str]
                     continue
                 if name in entity_names and word[:-2] == name[:-2] and not name.startswith(word):
                     continue  # a demonym of a kept entity name: "Argentine" beside "Argentina"
-                if zipf(word, tgt_lang) >= 4.0 and zipf(name, tgt_lang) >= 4.0 and name not in given_names():
+                if zipf(word, tgt_lang) >= 4.0 and zipf(name, tgt_lang) >= 4.0 and not _given_name(name):
                     continue  # two ordinary words of the target ("Senator", "Senate"): a rewording
                 if any(t.span.start <= span.start < t.span.end for t in a.target_mentions):
                     continue  # a known rendering of an entity ("Argentine" beside "Argentina")
