@@ -46,9 +46,11 @@ class NumberMismatch(Rule):
                 source=s.span, target=t.span, suggestion=suggest.quantity(s, pair.target_pack.code),
                 severity=Severity.CRITICAL if s.is_money else None, confidence=0.9)
         for s in m.missing:
+            # The error is in the translation: point at the target sentence where the number belongs.
             yield self.finding(
                 f"number missing from the translation: source {s.describe()}",
-                source=s.span, severity=Severity.CRITICAL if s.is_money else None, confidence=0.7)
+                source=s.span, target=m.aligned.get(id(s)), severity=Severity.CRITICAL if s.is_money else None,
+                confidence=0.7)
 
 
 class ExtraNumber(Rule):
