@@ -214,19 +214,25 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
             continue
         grouped.setdefault(id(sp), []).append(span)
         placed.append((span, g, sp))
+    subject = {w.lower() for w in sets.get("subject", ())}
     out: dict[int, tuple[SourceRef, Referent, str]] = {}
     for span, _g, sp in placed:
         s0, s1 = sp.source[0].start, sp.source[-1].end
-        cands = [r for r in refs[bisect.bisect_left(r_starts, s0):bisect.bisect_left(r_starts, s1)]
-                 if r.person is not None and id(r.person) in by_person]
-        if not cands:
+        # Every form of the aligned source, resolved or not: a pronoun that renders an unresolved form
+        # ("kepadanya" after two names) inherits nobody.
+        cands = refs[bisect.bisect_left(r_starts, s0):bisect.bisect_left(r_starts, s1)]
+        if not any(r.person is not None for r in cands):
             continue
         t0, t1 = sp.target[0].start, sp.target[-1].end
-        said = any(p.search(pair.target[max(t0, span.start - 40):min(t1, span.end + 40)]) and _covers(
-            p, pair.target, max(t0, span.start - 40), min(t1, span.end + 40), span) for p in attribution)
+        said = any(_covers(p, pair.target, max(t0, span.start - 40), min(t1, span.end + 40), span)
+                   for p in attribution)
         if said and any(r.kind == "speech" for r in cands):
             cands = [r for r in cands if r.kind == "speech"]
-        people = {id(r.person) for r in cands}
+        elif subject:  # he/she render dia, ia, katanya; his/him/her render -nya
+            word = pair.target[span.start:span.end].lower()
+            fits = [r for r in cands if (r.kind != "possessive") == (word in subject) or r.text.lower() in _BOTH]
+            cands = fits or cands
+        people = {id(r.person) for r in cands if r.person is not None}
         mine = grouped[id(sp)]
         rel = (span.start - t0) / max(1, t1 - t0)
         if len(people) > 1 and len(mine) == len(cands):
@@ -236,9 +242,13 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
             how = "the only person its forms refer to" if len(people) == 1 else "the form nearest in position"
         if said and ref.kind == "speech":
             how = "an attribution renders an attribution"
-        assert ref.person is not None
+        if ref.person is None or id(ref.person) not in by_person:
+            continue
         out[span.start] = (ref, by_person[id(ref.person)], f"renders '{ref.text}' ({how}; {ref.how})")
     return out
+
+
+_BOTH = frozenset({"pihaknya", "dirinya"})  # "his side", "himself" or simply "he"
 
 
 def _covers(p: re.Pattern[str], text: str, a: int, b: int, span: Span) -> bool:
