@@ -13,7 +13,10 @@ injected error with its category and span:
     garbled-name    a name kept from the source misspelt in the target (letters swapped, dropped, doubled)
     untranslated-entity  an English country name replaced by its Indonesian name (CLDR, Babel)
     wrong-entity    an English country name replaced by another country's
-    pronoun         he <-> she, his -> her, him -> her, her -> his
+    pronoun         he <-> she, his -> her, him -> her, her -> his, in a sentence that names someone (full
+                    name, title + name, or a name alone kept from the source: "Rutte said he ...")
+    pronoun-all     every pronoun of one gender in the article swapped, as real MT does when it calls a
+                    woman "he" throughout (label: target_spans, all of them); articles that name someone
 
     python scripts/inject.py [--root ../shared/corpora] [--corpora ntrex,flores,tico19] [--seed 1]
                              [--split dev|test|all] -o out.jsonl
@@ -42,7 +45,7 @@ from corpora import DEFAULT_ROOT, load_articles
 
 PARAGRAPH_ROWS = 3
 CATEGORIES = ("number", "date", "omission", "untranslated", "punctuation", "garbled-name",
-              "untranslated-entity", "wrong-entity", "pronoun")
+              "untranslated-entity", "wrong-entity", "pronoun", "pronoun-all")
 
 
 @dataclass
@@ -121,7 +124,7 @@ def profile(lang: str) -> Profile:
     # Garbled names are Latin-script names kept from the source: not in zh, ja, ar, whose rules skip them.
     skip = {"garbled-name"} if lang in ("zh", "ja", "ar") else set()
     if not cfg["pronouns"]:
-        skip.add("pronoun")
+        skip |= {"pronoun", "pronoun-all"}
     return Profile(lang, cfg["scales"], list(get_day_names("wide", locale=lang).values()),
                    [] if lang in ("zh", "ja") else list(get_month_names("wide", locale=lang).values()),
                    cfg["ambiguous"], lang in ("zh", "ja"), spaced, cfg["clause"], cfg["pairs"], countries,
@@ -282,21 +285,76 @@ def inject_wrong_entity(src: str, tgt: str, rng: random.Random) -> tuple[str, tu
 
 
 
-def inject_pronoun(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[int, int], str] | None:
-    # Swaps for named persons: only in sentences that name someone ("Firstname Lastname" or a title + name;
-    # in other scripts, where names cannot be spotted by capitals, sentences whose source names someone).
+def _names_someone(src: str, tgt: str) -> bool:
+    """A full name or title + name in the translation, or a name kept from the source alone ("Rutte said
+    he"): a capitalised word not opening a sentence, written the same in both. In other scripts, where
+    names cannot be spotted by capitals, the source must name someone."""
     person = r"\b(?:[A-Z][a-z]+ [A-Z][a-z]+|(?:Mr|Mrs|Ms|Dr|President|Minister)\.? [A-Z][a-z]+)\b"
-    if not re.search(person, tgt if P.lang in ("en", "fr") else src):
-        return None
+    if re.search(person, tgt if P.lang in ("en", "fr") else src):
+        return True
+    text = tgt if P.lang in ("en", "fr") else src
+    for m in re.finditer(r"\b[A-Z][a-z]{3,}\b", text):
+        opening = m.start() < 2 or text[m.start() - 2] in ".!?\"“"
+        if not opening and re.search(rf"\b{m.group()}\b", src) and (
+                P.lang not in ("en", "fr") or re.search(rf"\b{m.group()}\b", tgt)):
+            return True
+    return False
+
+
+def _pronoun_sites(tgt: str) -> list[re.Match[str]]:
     words = "|".join(sorted({w for p in P.pronoun_swap for w in (p, p.capitalize())}, key=len, reverse=True))
-    cands = [m for m in re.finditer(rf"\b({words})\b" if P.boundaries else f"({words})", tgt)
-             if P.lang not in ("zh", "ja") or tgt[m.end():m.end() + 1] not in "们ら女"]
+    return [m for m in re.finditer(rf"\b({words})\b" if P.boundaries else f"({words})", tgt)
+            if P.lang not in ("zh", "ja") or tgt[m.end():m.end() + 1] not in "们ら女"]
+
+
+def _swapped(word: str) -> str:
+    new = P.pronoun_swap.get(word.lower()) or P.pronoun_swap[word]
+    return new.capitalize() if word[0].isupper() else new
+
+
+def inject_pronoun(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[int, int], str] | None:
+    # Swaps for named persons: only in sentences that name someone, surname-only mentions included.
+    if not _names_someone(src, tgt):
+        return None
+    cands = _pronoun_sites(tgt)
     if not cands:
         return None
     m = rng.choice(cands)
-    new = P.pronoun_swap.get(m.group().lower()) or P.pronoun_swap[m.group()]
-    new = new.capitalize() if m.group()[0].isupper() else new
+    new = _swapped(m.group())
     return tgt[:m.start()] + new + tgt[m.end():], (m.start(), m.start() + len(new)), f"{m.group()} -> {new}"
+
+
+_FEMALE = {"she", "her", "hers", "herself", "elle", "她", "彼女", "هي"}
+
+
+def inject_all_pronouns(sources: list[str], targets: list[str],
+                        rng: random.Random) -> tuple[list[str], list[tuple[int, tuple[int, int]]],
+                                                     list[tuple[int, tuple[int, int]]], str] | None:
+    """Every pronoun of one gender swapped, across the article (rows that name nobody included: the person
+    named earlier is still "he"). Returns the new rows, (row, span in the new row) per swap, the same in the
+    clean rows, and a detail."""
+    if not any(_names_someone(s, t) for s, t in zip(sources, targets)):
+        return None
+    sites = [(i, m) for i, t in enumerate(targets) for m in _pronoun_sites(t)]
+    genders = sorted({m.group().lower() in _FEMALE for _, m in sites})
+    if not genders:
+        return None
+    female = rng.choice(genders)
+    chosen = [(i, m) for i, m in sites if (m.group().lower() in _FEMALE) == female]
+    new_rows = list(targets)
+    spans: list[tuple[int, tuple[int, int]]] = []
+    clean_spans = [(i, m.span()) for i, m in chosen]
+    for i in sorted({i for i, _ in chosen}):
+        row, out, shift = targets[i], [], 0
+        last = 0
+        for _, m in [x for x in chosen if x[0] == i]:
+            new = _swapped(m.group())
+            out.append(row[last:m.start()] + new)
+            spans.append((i, (m.start() + shift, m.start() + shift + len(new))))
+            shift += len(new) - len(m.group())
+            last = m.end()
+        new_rows[i] = "".join(out) + row[last:]
+    return new_rows, spans, clean_spans, f"{len(spans)} {'female' if female else 'male'} pronoun(s) swapped"
 
 
 ROW_INJECTORS: dict[str, Callable] = {
@@ -360,6 +418,9 @@ def main() -> None:
             counts["clean"] += 1
             for category in [c for c in args.categories.split(",") if c in P.categories]:
                 rng = random.Random(f"{args.seed}:{article.id}:{category}")
+                if category == "pronoun-all":
+                    _write_all_pronouns(out, article, sources, targets, target, rng, args.lang, counts)
+                    continue
                 edit = make_edit(category, sources, targets, rng)
                 if edit is None:
                     continue
@@ -376,6 +437,24 @@ def main() -> None:
                                      ensure_ascii=False) + "\n")
                 counts[category] += 1
     print("rows written: " + ", ".join(f"{k} {v}" for k, v in counts.items()), file=sys.stderr)
+
+
+def _write_all_pronouns(out, article, sources: list[str], targets: list[str], clean: str, rng: random.Random,
+                        lang: str, counts: Counter[str]) -> None:
+    result = inject_all_pronouns(sources, targets, rng)
+    if result is None:
+        return
+    new_rows, swaps, clean_swaps, detail = result
+    source2, target2, spans2 = build(sources, new_rows)
+    _, _, spans1 = build(sources, targets)
+    at = [[spans2[i][2] + a, spans2[i][2] + b] for i, (a, b) in swaps]
+    was = [[spans1[i][2] + a, spans1[i][2] + b] for i, (a, b) in clean_swaps]
+    label = {"category": "pronoun-all", "detail": detail, "target_span": at[0], "target_spans": at,
+             "clean_spans": was, "source_span": None}
+    out.write(json.dumps({"id": f"{article.id}#pronoun-all", "corpus": article.corpus, "source": source2,
+                          "target": target2, "target_lang": lang, "clean_target": clean, "label": label,
+                          "rows": spans2}, ensure_ascii=False) + "\n")
+    counts["pronoun-all"] += 1
 
 
 if __name__ == "__main__":
