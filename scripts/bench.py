@@ -8,7 +8,11 @@
 - cold start: `mtcheck check` on one small article, the whole process, median of 5;
 - peak memory: max RSS of that process and of this one after the throughput run.
 
-    python scripts/bench.py [--root ../shared/corpora]
+- pronoun analysis (source coreference + pronoun linking, `mtcheck/text/pronouns.py`) per word: one
+  article of ~1,000 words vs the same repeated 50 times, the shared analyses it reads (segmentation,
+  alignment, names) computed beforehand; `--pronouns-only` runs this row alone.
+
+    python scripts/bench.py [--root ../shared/corpora] [--pronouns-only]
 """
 
 from __future__ import annotations
@@ -52,10 +56,46 @@ def _time(fn, repeat: int = 3) -> float:
     return best
 
 
+_PRONOUN_ROW = "pronoun analysis per word, 50x longer article"
+
+
+def _pronoun_scaling(root: Path, reps: int = 50) -> str:
+    from mtcheck.text.article import ArticlePair
+    from mtcheck.text.name_match import analyse
+    from mtcheck.text.pronouns import analyse_pronouns
+
+    one = _articles(root, 1000)[0]
+    big = ("\n\n".join([one[0]] * reps), "\n\n".join([one[1]] * reps))
+
+    def prepared(texts: tuple[str, str]) -> ArticlePair:
+        pair = ArticlePair(texts[0], texts[1], "en")
+        analyse(pair)
+        pair.sentence_pairs  # noqa: B018 (computed and cached)
+        return pair
+
+    def run(pair: ArticlePair) -> None:
+        pair.shared.pop("coreference", None)
+        pair.shared.pop("pronouns", None)
+        analyse_pronouns(pair)
+
+    small, large = prepared(one), prepared(big)
+    run(small)
+    t1 = _time(lambda: run(small), repeat=5)
+    tn = _time(lambda: run(large), repeat=2)
+    words = len(one[0].split())
+    return (f"{tn / reps / t1:.2f}x the time per word ({t1 * 1000:.1f} ms for {words} words, "
+            f"{tn * 1000:.0f} ms for {words * reps})")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--root", type=Path, default=DEFAULT_ROOT)
+    ap.add_argument("--pronouns-only", action="store_true", help="only the pronoun analysis scaling row")
     args = ap.parse_args()
+    if args.pronouns_only:
+        print("| measure | result |\n|---|---|")
+        print(f"| {_PRONOUN_ROW} | {_pronoun_scaling(args.root)} |")
+        return
     settings = Settings()
     rules = settings.selected_rules()
 
@@ -106,6 +146,8 @@ def main() -> None:
     t10 = _time(lambda: check_all([ten_k]), repeat=3)
     rows.append(("scaling, 10x longer article",
                  f"{t10 / t1:.1f}x the time ({t1 * 1000:.1f} ms vs {t10 * 1000:.1f} ms)"))
+
+    rows.append((_PRONOUN_ROW, _pronoun_scaling(args.root)))
 
     with tempfile.TemporaryDirectory() as tmp:
         src, tgt = Path(tmp) / "a.id.txt", Path(tmp) / "a.en.txt"

@@ -180,17 +180,17 @@ def _people(pair: ArticlePair) -> tuple[list[SourcePerson], list[SourcePerson]]:
                 owner.figure = fig
                 owner.name = fig.name
                 by_figure.setdefault(fig.name, owner)
-            if span not in owner.spans and not any(s.start < span.end and span.start < s.end for s in owner.spans):
-                owner.spans = sorted({*owner.spans, span})
-            continue
+            continue  # a mention it already has
         sp = by_figure.get(fig.name)
         if sp is None:
             sp = SourcePerson(fig.name, [Person(m.group(), None, (span,))], [span], fig)
             by_figure[fig.name] = sp
             out.append(sp)
         else:
-            sp.spans = sorted({*sp.spans, span})
+            sp.spans.append(span)
             sp.persons.append(Person(m.group(), None, (span,)))
+    for sp in out:
+        sp.spans.sort()
     out += _convention_people(text, out)
     # Two records of one figure (found by name and by alias) become one.
     merged: list[SourcePerson] = []
@@ -467,10 +467,6 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
     for sent in pair.source_segments.sentences:
         lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
         here = [(s, p) for s, p in mentions[lo:hi] if not _inside(quoted, q_starts, s.start)]
-        for s, p in here:  # speakers named in this sentence: "kata Puan", "Puan mengatakan"
-            if _ATTRIBUTION_BEFORE.search(text[max(sent.start, s.start - 12):s.start]) or _ATTRIBUTION_AFTER.match(
-                    text[s.end:min(sent.end, s.end + 30)]):
-                speaker = p if not any(q for q in quoted if q[1] <= s.start and sent.start <= q[0]) else speaker
         first_ref: tuple[int, SourcePerson] | None = None  # the first form's person (a placeholder too)
         for span, form, kind in _forms(text, sent.start, sent.end):
             if _inside(quoted, q_starts, span.start):

@@ -110,16 +110,24 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
     for sp in co.people:
         for w in sp.words:
             owners[w] = owners.get(w, 0) + 1
+    # Every person's words in one pass over the translation (one pattern per person would make the scan
+    # quadratic in long articles); in other scripts (ルッテ, 吕特, روته) by consonant skeleton.
+    word_of: dict[str, SourcePerson] = {}
     for sp in co.people:
-        words = [w for w in sp.words if len(w) >= 3 and owners[w] == 1]
-        spans: list[Span] = []
-        if words and pair.target_pack.latin_script:
-            variants = [v for v in names.g.variants if any(names.g.same_name(v, t) for t in words)]
-            spans = [Span(*m.span()) for m in _name_regex(words + variants).finditer(pair.target)]
-        elif words:  # ルッテ, 吕特, روته: found by consonant skeleton
-            spans = sorted({s for found in find_names(pair.target, words, pair.target_pack.code).values()
-                            for s in found})
-        r = Referent(sp, _merge(spans), list(sp.evidence))
+        for w in sp.words:
+            if len(w) >= 3 and owners[w] == 1:
+                word_of[w] = sp
+    found: dict[int, list[Span]] = {id(sp): [] for sp in co.people}
+    if word_of and pair.target_pack.latin_script:
+        spelling = {v: word_of[t] for v in names.g.variants for t in word_of if names.g.same_name(v, t)}
+        table = {**spelling, **word_of}
+        for m in _name_regex(list(table)).finditer(pair.target):
+            found[id(table[m.group()])].append(Span(*m.span()))
+    elif word_of:
+        for w, spans in find_names(pair.target, list(word_of), pair.target_pack.code).items():
+            found[id(word_of[w])] += spans
+    for sp in co.people:
+        r = Referent(sp, _merge(found[id(sp)]), list(sp.evidence))
         _address_evidence(pair, r, sets)
         referents.append(r)
     by_person = {id(r.person): r for r in referents}
