@@ -18,10 +18,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from mtcheck.baseline import Baseline
 from mtcheck.errors import InputError
 from mtcheck.model import Severity
 from mtcheck.registry import ALL_RULES, RETIRED, codes
 from mtcheck.rules.base import Rule
+from mtcheck.waivers import Waiver, load_waivers
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -55,6 +57,11 @@ class Settings:
     # shipped institutions glossary.
     glossary: tuple[tuple[str, str, str, str], ...] = ()
     config_path: Path | None = None
+    # Accepted findings (`waivers = "FILE"` or --waivers) and a baseline of known ones (--baseline).
+    waivers: tuple[Waiver, ...] = ()
+    baseline: Baseline | None = None
+    # Where each key was last set ("command line" or the config file's path); unset keys are defaults.
+    origins: dict[str, str] = field(default_factory=dict)
 
     def is_enabled(self, rule: type[Rule]) -> bool:
         enabled = rule.default_enabled
@@ -155,7 +162,7 @@ def _table(value: Any, key: str, where: str) -> dict[str, Any]:
 def apply_table(settings: Settings, table: dict[str, Any], where: str) -> Settings:
     """Merge one `[tool.mtcheck]`-shaped table into settings (used for files and tests)."""
     known = {"target-lang", "select", "extend-select", "ignore", "severity", "rules", "fail-under", "fail-on",
-             "boilerplate", "extend-boilerplate", "max-bytes", "glossary"}
+             "boilerplate", "extend-boilerplate", "max-bytes", "glossary", "waivers"}
     unknown = sorted(set(table) - known)
     if unknown:
         raise InputError(f"{where}: unknown setting(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
@@ -200,6 +207,16 @@ def apply_table(settings: Settings, table: dict[str, Any], where: str) -> Settin
         changes["max_bytes"] = int(_number(table["max-bytes"], "max-bytes", where, 1, 10**12, integer=True))
     if "glossary" in table:
         changes["glossary"] = (*settings.glossary, *_glossary(table["glossary"], where))
+    if "waivers" in table:
+        # A path relative to the config file (or, from the command line, to the working directory).
+        value = table["waivers"]
+        if not isinstance(value, str):
+            raise InputError(f"{where}: 'waivers' must be the path of a waivers TOML file")
+        path = Path(value)
+        if not path.is_absolute() and where != "command line":
+            path = Path(where).parent / path
+        changes["waivers"] = (*settings.waivers, *load_waivers(path, codes()))
+    changes["origins"] = {**settings.origins, **dict.fromkeys(table, where)}
     for pattern in changes.get("boilerplate", ()):
         try:
             re.compile(pattern)
@@ -233,5 +250,11 @@ def load_settings(path: Path | None = None, search_from: Path | None = None) -> 
         raise InputError(f"{path}: cannot read config: {e}") from None
     except tomllib.TOMLDecodeError as e:
         raise InputError(f"{path}: invalid TOML: {e}") from None
-    table = data.get("tool", {}).get("mtcheck", {}) if path.name == "pyproject.toml" else data
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("mtcheck", {})
+    elif set(data) == {"tool"} and "mtcheck" in data["tool"]:
+        raise InputError(f"{path}: outside pyproject.toml the keys go at the top level: drop the "
+                         "'[tool.mtcheck]' header and write '[rules.MT103]' for '[tool.mtcheck.rules.MT103]'")
+    else:
+        table = data
     return replace(apply_table(Settings(), table, str(path)), config_path=path)
