@@ -16,6 +16,7 @@ from mtcheck.rules.names import (
     UntranslatedEntity,
     WrongEntity,
 )
+from mtcheck.rules.negation import NegationMismatch
 from mtcheck.rules.numbers import DateMismatch, ExtraNumber, NumberMismatch, UnitMismatch
 from mtcheck.rules.omission import AddedSentence, OmittedClause, OmittedSentence
 from mtcheck.rules.pronouns import InconsistentPronouns, PronounGenderMismatch, UnsupportedPronounGender
@@ -47,6 +48,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     UnbalancedQuote,
     DroppedBrackets,
     DroppedQuotes,
+    NegationMismatch,
 )
 
 # Codes are retired, never reused: old code -> what replaced it.

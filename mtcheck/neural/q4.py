@@ -121,11 +121,11 @@ def read_q4(path: Path) -> Q4Model:
         directory.append((name, dtype, n, off, nbytes))
     tok = Q4Tokenizer(pieces, scores, bos, eos, pad, unk, norm)
     model = Q4Model(hidden, layers, heads, ffn, vocab, maxp, tvs, eps, tok)
-    for name, dtype, n, off, nbytes in directory:
+    for name, _dtype, n, off, nbytes in directory:
         raw = data[off:off + nbytes]
         if len(raw) != nbytes:
             raise Q4FormatError(f"{path}: tensor {name} runs past the end of the file")
-        if name.endswith(".w") and not name.endswith("ln.w") or name == "emb.word":
+        if (name.endswith(".w") and not name.endswith("ln.w")) or name == "emb.word":
             cols = hidden if not name.endswith("fo.w") else ffn
             model.tensors[name] = dequantise_q4(raw, n // cols, cols)
         else:
