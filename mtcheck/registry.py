@@ -7,6 +7,7 @@ import re
 from mtcheck.rules.base import Rule
 from mtcheck.rules.brackets import DroppedBrackets, DroppedQuotes, UnbalancedBracket, UnbalancedQuote
 from mtcheck.rules.length import OverlongTranslation, TruncatedTranslation
+from mtcheck.rules.meaning import MeaningChanged, UncoveredSourceClause, UnsupportedTargetClause
 from mtcheck.rules.names import (
     GarbledName,
     InconsistentRendering,
@@ -48,6 +49,9 @@ ALL_RULES: tuple[type[Rule], ...] = (
     UnbalancedQuote,
     DroppedBrackets,
     DroppedQuotes,
+    MeaningChanged,
+    UncoveredSourceClause,
+    UnsupportedTargetClause,
     NegationMismatch,
 )
 

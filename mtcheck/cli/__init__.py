@@ -37,6 +37,8 @@ def _add_settings_args(p: argparse.ArgumentParser) -> None:
     g.add_argument("--fail-on", help="fail on any finding at this severity or above: minor, major, critical, "
                                      "never (default critical)")
     g.add_argument("--max-bytes", type=int, help="largest article accepted, in bytes (default 1,000,000)")
+    g.add_argument("--neural", action="store_true", default=None,
+                   help="run the neural rules (MT701-MT703) and embedding alignment; needs mtcheck[neural]")
     g.add_argument("--color", choices=("auto", "always", "never"), default="auto")
 
 
@@ -62,7 +64,14 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
     for key in ("target_lang", "fail_under", "fail_on", "max_bytes"):
         if getattr(args, key) is not None:
             table[key.replace("_", "-")] = getattr(args, key)
-    return apply_table(settings, table, "command line") if table else settings
+    if getattr(args, "neural", None):
+        table["neural"] = True
+    settings = apply_table(settings, table, "command line") if table else settings
+    if settings.neural.enabled:
+        from mtcheck.neural_support import require_neural
+
+        require_neural()
+    return settings
 
 
 def use_colour(args: argparse.Namespace, stream: object) -> bool:

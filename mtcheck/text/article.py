@@ -50,7 +50,7 @@ class SentencePair:
 class ArticlePair:
     def __init__(self, source: str, target: str, target_lang: str, source_lang: str = "id",
                  boilerplate: Sequence[re.Pattern[str]] = (), reference: str | None = None,
-                 glossary: tuple[tuple[str, str, str, str], ...] = ()) -> None:
+                 glossary: tuple[tuple[str, str, str, str], ...] = (), encoder: Any = None) -> None:
         self.source = source
         self.target = target
         self.reference = reference
@@ -61,6 +61,8 @@ class ArticlePair:
         self.glossary = tuple((s, t, k) for s, lang, t, k in glossary if lang == target_lang)
         # Analyses shared by several rules (quantity matching, entities), keyed by the module computing them.
         self.shared: dict[str, Any] = {}
+        # The sentence encoder (mtcheck.neural.encoder.Encoder) when the neural family is on, else None.
+        self.encoder = encoder
 
     def analysis(self, key: str, compute: Callable[[ArticlePair], T]) -> T:
         """`compute(self)`, run once per article however many rules ask for it."""
