@@ -6,6 +6,7 @@ translations of that language pair reach, and says which percentile."""
 from __future__ import annotations
 
 import bisect
+import math
 from functools import cache
 
 from mtcheck.lang.base import data_toml
@@ -28,12 +29,21 @@ def calibration(model: str, lang_pair: str) -> dict | None:
     return entry
 
 
+_Z01, _Z1 = -3.0902, -2.3263  # standard normal quantiles of 0.1% and 1%
+
+
 def percentile(value: float, quantiles: list[float]) -> float:
-    """Where `value` falls among clean scores, in percent, by linear interpolation between the stored
-    percentiles (0 below the lowest; clamped to the highest)."""
-    if value <= quantiles[0]:
-        return 0.0 if value < quantiles[0] else PERCENTILES[0]
+    """Where `value` falls among clean scores, in percent: linear interpolation between the stored
+    percentiles, and below the 0.1th a normal tail through the 0.1th and 1st percentiles (a few hundred
+    clean pairs cannot show rarer scores, but a rule that judges 20 sentences per article needs to tell
+    1 in 10,000 from 1 in 100,000)."""
+    if value < quantiles[0]:
+        sigma = max((quantiles[3] - quantiles[0]) / (_Z1 - _Z01), 1e-6)
+        z = _Z01 + (value - quantiles[0]) / sigma
+        return 50.0 * math.erfc(-z / math.sqrt(2))
     i = bisect.bisect_left(quantiles, value)
+    if i == 0:
+        return PERCENTILES[0]
     if i >= len(quantiles):
         return PERCENTILES[-1]
     lo, hi = quantiles[i - 1], quantiles[i]

@@ -13,15 +13,17 @@ other side. A clause the other side renders somewhere scores high; a clause with
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from mtcheck.model import Span
 from mtcheck.text.article import ArticlePair, SentencePair
+from mtcheck.text.segment import Segment
 
-CLAUSE_BREAK = re.compile(r"[,;:，、；：،؛]\s*|\s+[-–—]\s+|\s*[()（）]\s*")
+# A Latin comma breaks a clause only before a space: "Rp20,000" and "3,5" are numbers.
+CLAUSE_BREAK = re.compile(r"[,;:]\s+|[，、；：،؛]\s*|\s+[-–—]\s+|\s*[()（）]\s*")
 _PUNCT_ONLY = re.compile(r"^[\W_]*$")
 
 
@@ -59,28 +61,56 @@ class MeaningAnalysis:
     encoded: dict[int, tuple[EncodedSide, EncodedSide]]  # by index into pair.sentence_pairs
 
 
-def _side(text: str, span: Span, enc: object) -> EncodedSide:
-    keep = [k for k, (a, b) in enumerate(enc.offsets)
-            if b > a and not _PUNCT_ONLY.match(text[span.start + a:span.start + b])]
-    toks = enc.tokens[keep] if keep else np.zeros((0, enc.vector.shape[0]), np.float32)
-    offs = tuple((span.start + enc.offsets[k][0], span.start + enc.offsets[k][1]) for k in keep)
-    return EncodedSide(span, enc.vector, toks, offs)
+def _side(text: str, segs: tuple, encs: list) -> EncodedSide:
+    """A bead side from its sentences' encodings: vectors summed by token count (what one pass over the
+    joined text would mean-pool, up to attention across the sentence boundary), tokens concatenated."""
+    vec = np.zeros_like(encs[0].vector, dtype=np.float64)
+    toks, offs = [], []
+    for seg, enc in zip(segs, encs):
+        vec += max(len(enc.offsets), 1) * enc.vector
+        keep = [k for k, (a, b) in enumerate(enc.offsets)
+                if b > a and not _PUNCT_ONLY.match(text[seg.start + a:seg.start + b])]
+        toks.append(enc.tokens[keep] if keep else np.zeros((0, enc.vector.shape[0]), np.float32))
+        offs += [(seg.start + enc.offsets[k][0], seg.start + enc.offsets[k][1]) for k in keep]
+    vec /= max(float(np.linalg.norm(vec)), 1e-12)
+    return EncodedSide(Span(segs[0].start, segs[-1].end), vec.astype(np.float32), np.concatenate(toks), tuple(offs))
+
+
+def sentence_encodings(pair: ArticlePair) -> tuple[dict[int, object], dict[int, object]]:
+    """Every source and target sentence of the article, encoded once in one batched call (the
+    `neural.sentences` analysis), keyed by sentence start offset. The sentence aligner reads it too."""
+    src = [s for p in pair.source_segments.paragraphs for s in pair.source_segments.sentences_of(p.paragraph)]
+    tgt = [t for p in pair.target_segments.paragraphs for t in pair.target_segments.sentences_of(p.paragraph)]
+    encoded = pair.encoder.encode([s.text for s in src] + [t.text for t in tgt]) if src or tgt else []
+    return ({s.start: e for s, e in zip(src, encoded[:len(src)])},
+            {t.start: e for t, e in zip(tgt, encoded[len(src):])})
+
+
+def bead_similarity(pair: ArticlePair):
+    """Cosine of two runs of sentences, from the sentence encodings, for the sentence aligner."""
+    src, tgt = pair.analysis("neural.sentences", sentence_encodings)
+    cache: dict[tuple[int, int, int, int], float] = {}
+
+    def similarity(s: Sequence[Segment], t: Sequence[Segment]) -> float:
+        key = (s[0].start, s[-1].end, t[0].start, t[-1].end)
+        if key not in cache:
+            a = sum(max(len(src[x.start].offsets), 1) * src[x.start].vector for x in s)
+            b = sum(max(len(tgt[y.start].offsets), 1) * tgt[y.start].vector for y in t)
+            cache[key] = float(a @ b / max(float(np.linalg.norm(a) * np.linalg.norm(b)), 1e-12))
+        return cache[key]
+
+    return similarity
 
 
 def encode_beads(pair: ArticlePair) -> dict[int, tuple[EncodedSide, EncodedSide]]:
-    """Both sides of every 1-1, 1-2, 2-1 sentence bead, encoded in one batched call (the `neural.beads`
-    analysis: computed once per article, however many rules read it)."""
-    spans: dict[int, tuple[Span, Span]] = {}
+    """Both sides of every sentence bead with a source and a target, from the sentence encodings (the
+    `neural.beads` analysis: computed once per article, however many rules read it)."""
+    src, tgt = pair.analysis("neural.sentences", sentence_encodings)
+    out = {}
     for i, sp in enumerate(pair.sentence_pairs):
         if sp.source and sp.target:
-            spans[i] = (Span(sp.source[0].start, sp.source[-1].end), Span(sp.target[0].start, sp.target[-1].end))
-    texts = [pair.source[s.start:s.end] for s, _ in spans.values()]
-    texts += [pair.target[t.start:t.end] for _, t in spans.values()]
-    encoded = pair.encoder.encode(texts) if texts else []
-    n = len(spans)
-    out = {}
-    for k, (i, (s, t)) in enumerate(spans.items()):
-        out[i] = (_side(pair.source, s, encoded[k]), _side(pair.target, t, encoded[n + k]))
+            out[i] = (_side(pair.source, sp.source, [src[s.start] for s in sp.source]),
+                      _side(pair.target, sp.target, [tgt[t.start] for t in sp.target]))
     return out
 
 

@@ -91,10 +91,15 @@ class ArticlePair:
     def sentence_pairs(self) -> list[SentencePair]:
         pairs: list[SentencePair] = []
         src, tgt = self.source_segments, self.target_segments
+        similarity = None
+        if self.encoder is not None:  # the neural family: sentence embeddings join the length and anchor costs
+            from mtcheck.neural.meaning import bead_similarity
+
+            similarity = bead_similarity(self)
         for k, bead in enumerate(self.paragraph_beads):
             s_sents = [s for p in bead.source for s in src.sentences_of(p.paragraph)]
             t_sents = [t for p in bead.target for t in tgt.sentences_of(p.paragraph)]
-            for b in align(s_sents, t_sents, self.norms.ratio):
+            for b in align(s_sents, t_sents, self.norms.ratio, similarity):
                 pairs.append(SentencePair(b.source, b.target, k))
         return pairs
 
