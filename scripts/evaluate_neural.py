@@ -131,6 +131,14 @@ def score_rows(rows: list[dict], encoder, lang: str, cal: dict) -> list[dict]:
         pair = ArticlePair(row["source"], row["target"], lang, encoder=encoder)
         cand = items(pair, cal)
         r = {"category": row.get("category"), "items": cand}
+        if not row.get("category"):
+            plain = ArticlePair(row["source"], row["target"], lang)
+            found = run_rules(plain, baseline_rules, Settings())
+            r["mt704_fa"] = any(f.code == "MT704" for f in found)
+            r["mt5_fa"] = any(f.code in ("MT501", "MT502", "MT503") for f in found)
+            # the same omission rules on the embedding-aligned sentence pairs
+            r["mt5_fa_neural_align"] = any(f.code in ("MT501", "MT502", "MT503")
+                                           for f in run_rules(pair, baseline_rules, Settings()))
         if row.get("category"):
             r["hits"] = [p for p, s, t in cand if located(row, s, t)]
             plain = ArticlePair(row["source"], row["target"], lang)
@@ -161,8 +169,10 @@ def choose_threshold(scored: list[dict], max_fa: float) -> tuple[float, float]:
 def report(scored: list[dict], t: float) -> dict:
     clean = [r for r in scored if r["category"] is None]
     fa = sum(any(p < t for p, _, _ in r["items"]) for r in clean) / max(len(clean), 1)
+    share = lambda key: round(sum(r[key] for r in clean) / max(len(clean), 1), 3)  # noqa: E731
     out = {"threshold_percentile": t, "clean_articles": len(clean), "clean_false_alarms": round(fa, 3),
-           "categories": {}}
+           "mt704_clean_false_alarms": share("mt704_fa"), "mt501_503_clean_false_alarms": share("mt5_fa"),
+           "mt501_503_clean_false_alarms_embedding_alignment": share("mt5_fa_neural_align"), "categories": {}}
     for cat in inject.MEANING_CATEGORIES:
         rs = [r for r in scored if r["category"] == cat]
         if not rs:
