@@ -11,16 +11,19 @@ Rule selection (same idea as ruff and flake8):
 
 from __future__ import annotations
 
+import math
 import re
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from mtcheck.baseline import Baseline
 from mtcheck.errors import InputError
 from mtcheck.model import Severity
 from mtcheck.registry import ALL_RULES, RETIRED, codes
 from mtcheck.rules.base import Rule
+from mtcheck.waivers import Waiver, load_waivers
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -93,6 +96,11 @@ class Settings:
     glossary: tuple[tuple[str, str, str, str], ...] = ()
     neural: NeuralSettings = NeuralSettings()
     config_path: Path | None = None
+    # Accepted findings (`waivers = "FILE"` or --waivers) and a baseline of known ones (--baseline).
+    waivers: tuple[Waiver, ...] = ()
+    baseline: Baseline | None = None
+    # Where each key was last set ("command line" or the config file's path); unset keys are defaults.
+    origins: dict[str, str] = field(default_factory=dict)
 
     def is_enabled(self, rule: type[Rule]) -> bool:
         enabled = rule.default_enabled
@@ -174,16 +182,34 @@ def _glossary(value: Any, where: str) -> list[tuple[str, str, str, str]]:
     return rows
 
 
+def _number(value: Any, key: str, where: str, low: int, high: int, integer: bool = False) -> float:
+    """A finite number in [low, high] from a config value, or an InputError naming the key and the file
+    (TOML has nan and inf, and a string is a plausible mistake: fail-under = "90")."""
+    kind = "a whole number" if integer else "a number"
+    ok = isinstance(value, int) if integer else isinstance(value, (int, float))
+    if isinstance(value, bool) or not ok or not math.isfinite(value) or not low <= value <= high:
+        raise InputError(f"{where}: '{key}' must be {kind} from {low:,} to {high:,}, got {value!r}")
+    return value
+
+
+def _table(value: Any, key: str, where: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise InputError(f"{where}: '{key}' must be a table, got {value!r}")
+    return value
+
+
 def apply_table(settings: Settings, table: dict[str, Any], where: str) -> Settings:
     """Merge one `[tool.mtcheck]`-shaped table into settings (used for files and tests)."""
     known = {"target-lang", "select", "extend-select", "ignore", "severity", "rules", "fail-under", "fail-on",
-             "boilerplate", "extend-boilerplate", "max-bytes", "glossary", "neural"}
+             "boilerplate", "extend-boilerplate", "max-bytes", "glossary", "waivers", "neural"}
     unknown = sorted(set(table) - known)
     if unknown:
         raise InputError(f"{where}: unknown setting(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
     changes: dict[str, Any] = {}
     if "target-lang" in table:
-        changes["target_lang"] = str(table["target-lang"])
+        if not isinstance(table["target-lang"], str):
+            raise InputError(f"{where}: 'target-lang' must be a language code, got {table['target-lang']!r}")
+        changes["target_lang"] = table["target-lang"]
     if {"select", "extend-select", "ignore"} & set(table):
         layer = Selection(
             select=_check_selectors(_as_list(table["select"], "select", where), where) if "select" in table else None,
@@ -193,21 +219,23 @@ def apply_table(settings: Settings, table: dict[str, Any], where: str) -> Settin
         changes["layers"] = (*settings.layers, layer)
     if "severity" in table:
         sev = dict(settings.severity)
-        for code, value in table["severity"].items():
+        for code, value in _table(table["severity"], "severity", where).items():
             _check_selectors([code], where)
             sev[code] = parse_severity(str(value), where)
         changes["severity"] = sev
     if "rules" in table:
         opts = {k: dict(v) for k, v in settings.rule_options.items()}
-        for code, values in table["rules"].items():
+        for code, values in _table(table["rules"], "rules", where).items():
             if code not in codes():
                 raise InputError(f"{where}: options for unknown rule '{code}'")
-            opts.setdefault(code, {}).update(values)
+            opts.setdefault(code, {}).update(_table(values, f"rules.{code}", where))
         changes["rule_options"] = opts
     if "fail-under" in table:
-        changes["fail_under"] = float(table["fail-under"])
+        changes["fail_under"] = float(_number(table["fail-under"], "fail-under", where, 0, 100))
     if "fail-on" in table:
-        value = str(table["fail-on"])
+        value = table["fail-on"]
+        if not isinstance(value, str):
+            raise InputError(f"{where}: 'fail-on' must be minor, major, critical or never, got {value!r}")
         changes["fail_on"] = None if value == "never" else parse_severity(value, where)
     if "boilerplate" in table:
         changes["boilerplate"] = tuple(_as_list(table["boilerplate"], "boilerplate", where))
@@ -215,11 +243,21 @@ def apply_table(settings: Settings, table: dict[str, Any], where: str) -> Settin
         base = changes.get("boilerplate", settings.boilerplate)
         changes["boilerplate"] = (*base, *_as_list(table["extend-boilerplate"], "extend-boilerplate", where))
     if "max-bytes" in table:
-        changes["max_bytes"] = int(table["max-bytes"])
+        changes["max_bytes"] = int(_number(table["max-bytes"], "max-bytes", where, 1, 10**12, integer=True))
     if "glossary" in table:
         changes["glossary"] = (*settings.glossary, *_glossary(table["glossary"], where))
     if "neural" in table:
         changes["neural"] = _neural(table["neural"], settings.neural, where)
+    if "waivers" in table:
+        # A path relative to the config file (or, from the command line, to the working directory).
+        value = table["waivers"]
+        if not isinstance(value, str):
+            raise InputError(f"{where}: 'waivers' must be the path of a waivers TOML file")
+        path = Path(value)
+        if not path.is_absolute() and where != "command line":
+            path = Path(where).parent / path
+        changes["waivers"] = (*settings.waivers, *load_waivers(path, codes()))
+    changes["origins"] = {**settings.origins, **dict.fromkeys(table, where)}
     for pattern in changes.get("boilerplate", ()):
         try:
             re.compile(pattern)
@@ -245,11 +283,19 @@ def load_settings(path: Path | None = None, search_from: Path | None = None) -> 
         path = find_config(search_from)
     if path is None:
         return Settings()
+    if path.exists() and not path.is_file():  # a FIFO would block the read forever
+        raise InputError(f"{path}: cannot read config: not a regular file")
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as e:
         raise InputError(f"{path}: cannot read config: {e}") from None
     except tomllib.TOMLDecodeError as e:
         raise InputError(f"{path}: invalid TOML: {e}") from None
-    table = data.get("tool", {}).get("mtcheck", {}) if path.name == "pyproject.toml" else data
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("mtcheck", {})
+    elif set(data) == {"tool"} and "mtcheck" in data["tool"]:
+        raise InputError(f"{path}: outside pyproject.toml the keys go at the top level: drop the "
+                         "'[tool.mtcheck]' header and write '[rules.MT103]' for '[tool.mtcheck.rules.MT103]'")
+    else:
+        table = data
     return replace(apply_table(Settings(), table, str(path)), config_path=path)

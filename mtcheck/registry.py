@@ -8,6 +8,7 @@ from mtcheck.rules.base import Rule
 from mtcheck.rules.brackets import DroppedBrackets, DroppedQuotes, UnbalancedBracket, UnbalancedQuote
 from mtcheck.rules.length import OverlongTranslation, TruncatedTranslation
 from mtcheck.rules.meaning import MeaningChanged, UncoveredSourceClause, UnsupportedTargetClause
+from mtcheck.rules.meta import UnusedWaiver
 from mtcheck.rules.names import (
     GarbledName,
     InconsistentRendering,
@@ -53,6 +54,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     UncoveredSourceClause,
     UnsupportedTargetClause,
     NegationMismatch,
+    UnusedWaiver,
 )
 
 # Codes are retired, never reused: old code -> what replaced it.

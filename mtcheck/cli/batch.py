@@ -13,11 +13,13 @@ from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 
 from mtcheck.batch import Item, read_items
-from mtcheck.cli import EXIT_ERROR, EXIT_FAILED, EXIT_OK, settings_from_args
+from mtcheck.cli import EXIT_ERROR, EXIT_OK, settings_from_args
+from mtcheck.cli.output import failed_lines, gate_status, note, statistics
 from mtcheck.config import Settings
-from mtcheck.engine import check_pair
+from mtcheck.engine import check_pair, check_source_language
 from mtcheck.errors import InputError
-from mtcheck.io import write_atomic
+from mtcheck.io import check_output, check_output_dir, write_atomic
+from mtcheck.report import CI_FORMATS, record_renderer
 from mtcheck.report.json_report import to_dict
 
 _worker_settings: Settings | None = None
@@ -31,23 +33,56 @@ def _init_worker(settings: Settings, html_dir: Path | None) -> None:
 
 
 def check_item(item: Item) -> tuple[dict, float]:
-    """One JSONL record for an item (its report, or its error) and the seconds it took."""
+    """One JSONL record for an item (its report, or its error) and the seconds it took. No exception escapes:
+    a row that cannot be checked, for whatever reason, becomes that row's {"id", "error"} line, and the batch
+    goes on with the others."""
     t0 = time.perf_counter()
     if item.error is not None:
-        return {"id": item.id, "error": item.error}, 0.0
-    assert _worker_settings is not None and item.source is not None and item.target is not None
+        return {"id": item.id, "error": item.error, "article": item.ref().to_dict()}, 0.0
     try:
-        report = check_pair(item.source, item.target, _worker_settings, target_lang=item.target_lang,
-                            reference=item.reference, rules=_worker_rules)
+        return _check_item(item), time.perf_counter() - t0
     except InputError as e:
-        return {"id": item.id, "error": f"{item.id}: {e}"}, time.perf_counter() - t0
+        return {"id": item.id, "error": f"{item.id}: {e}", "article": item.ref().to_dict()}, time.perf_counter() - t0
+    except Exception as e:  # a bug met on this row: report it there, lose no other row
+        return ({"id": item.id, "error": f"{item.id}: internal error, please report it: {type(e).__name__}: {e}",
+                 "article": item.ref().to_dict()}, time.perf_counter() - t0)
+
+
+def _check_item(item: Item) -> dict:
+    assert _worker_settings is not None and item.source is not None and item.target is not None
+    # The same source check as `mtcheck check`: a batch must not score what check refuses.
+    note = check_source_language(item.source, "source")
+    report = check_pair(item.source, item.target, _worker_settings, target_lang=item.target_lang,
+                        reference=item.reference, rules=_worker_rules, article=item.ref())
+    if note:
+        report.notes.append(note)
     if _worker_html is not None:
         from mtcheck.report.html import render
 
-        name = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in item.id) + ".html"
-        write_atomic(_worker_html / name, render(report, title=item.id))
-    record = {"id": item.id, **to_dict(report, include_texts=False)}
-    return record, time.perf_counter() - t0
+        write_atomic(_worker_html / (item.html_name or html_name(item.id)), render(report, title=item.id))
+    return {"id": item.id, **to_dict(report, include_texts=False)}
+
+
+def html_name(item_id: str) -> str:
+    """A file name for an id: its safe characters, never hidden, never too long."""
+    safe = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in item_id)[:120].lstrip(".")
+    return (safe or "article") + ".html"
+
+
+def unique_html_names(items: Iterator[Item]) -> Iterator[Item]:
+    """Give each item its own HTML file: ids that make the same name ("a/en", "a en", "a_en", a repeated id)
+    get -2, -3, ... in input order, so a rerun writes the same names. Compared case-blind, for
+    case-insensitive file systems."""
+    used: set[str] = set()
+    for item in items:
+        name = html_name(item.id)
+        stem, n = name.removesuffix(".html"), 1
+        while name.lower() in used:
+            n += 1
+            name = f"{stem}-{n}.html"
+        used.add(name.lower())
+        item.html_name = name
+        yield item
 
 
 def check_items(items: Iterator[Item], settings: Settings, jobs: int, html_dir: Path | None
@@ -63,6 +98,16 @@ def check_items(items: Iterator[Item], settings: Settings, jobs: int, html_dir: 
         yield from pool.imap(check_item, items, chunksize=4)
     finally:
         pool.terminate()
+
+
+def json_line(record: dict) -> str:
+    """One JSONL line; text that UTF-8 cannot hold (a lone surrogate in an error message) is \\u-escaped."""
+    line = json.dumps(record, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        line = json.dumps(record)
+    return line + "\n"
 
 
 class Progress:
@@ -101,6 +146,7 @@ def summarise(records: list[dict], durations: list[float], elapsed: float, jobs:
         lines.append("  findings by category: " + (", ".join(f"{k} {v}" for k, v in sorted(by_cat.items())) or "none"))
         slow = sorted(zip(durations, records), key=lambda x: -x[0])[:5]
         lines.append("  slowest: " + ", ".join(f"{r['id']} {d * 1000:.0f} ms" for d, r in slow if "error" not in r))
+    lines += failed_lines(records)
     for r in errors[:10]:
         lines.append(f"  error: {r['error']}")
     if len(errors) > 10:
@@ -123,17 +169,33 @@ def _markdown(records: list[dict], summary: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _refuse_output_among_inputs(output: Path, inputs: Path) -> None:
+    """Nothing the user wrote is overwritten: not the JSONL input, not an article of an input folder, nor a
+    file a later run would read as one (DIR/a/en.txt)."""
+    out, root = output.resolve(), inputs.resolve()
+    if out == root:
+        raise InputError(f"-o {output}: is the input; refusing to overwrite it")
+    if root.is_dir() and out.is_relative_to(root) and out.suffix == ".txt":
+        raise InputError(f"-o {output}: is inside the input folder {inputs} and would be (or overwrite) an "
+                         "article; write the report elsewhere or give it another extension")
+
+
 def run_batch(args: argparse.Namespace) -> int:
     settings = settings_from_args(args)
-    if args.output is not None and args.output.resolve() == args.input.resolve():
-        raise InputError(f"-o {args.output}: is the input; refusing to overwrite it")
+    if args.output is not None:
+        _refuse_output_among_inputs(args.output, args.input)
+        check_output(args.output)
+    if args.html_dir is not None:
+        check_output_dir(args.html_dir)
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     items = read_items(args.input, settings.max_bytes)
-    progress = Progress(sys.stderr.isatty() and not args.no_progress)
+    if args.html_dir is not None:
+        items = unique_html_names(items)
+    progress = Progress(sys.stderr.isatty() and not args.no_progress and not args.quiet)
     records: list[dict] = []
     durations: list[float] = []
     failed = errors = 0
-    to_stdout = args.output is None and args.format == "jsonl"
+    to_stdout = args.output is None and args.format == "jsonl" and not args.statistics
     t0 = time.perf_counter()
     for record, seconds in check_items(items, settings, jobs, args.html_dir):
         records.append(record)
@@ -141,19 +203,30 @@ def run_batch(args: argparse.Namespace) -> int:
         errors += "error" in record
         failed += "error" not in record and not record["passed"]
         if to_stdout:
-            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            sys.stdout.write(json_line(record))
         progress.update(len(records), failed, errors)
     progress.close()
     summary = summarise(records, durations, time.perf_counter() - t0, jobs)
     if args.format == "markdown":
         text = _markdown(records, summary)
+    elif args.format in CI_FORMATS:
+        text = record_renderer(args.format)(records)
     else:
-        text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+        text = "".join(json_line(r) for r in records)
     if args.output is not None:
         write_atomic(args.output, text)
-    elif args.format == "markdown":
+    elif args.format != "jsonl" and not args.statistics:
         sys.stdout.write(text)
-    print(summary, file=sys.stderr)
+    if args.statistics:
+        sys.stdout.write(statistics(records))
+    note(args, summary)
+    if args.write_baseline is not None:
+        from mtcheck.baseline import baseline_rows, write_baseline
+
+        rows = [row for r in records if "error" not in r for row in baseline_rows(r["id"], r["findings"])]
+        n = write_baseline(args.write_baseline, rows)
+        note(args, f"mtcheck: wrote baseline {args.write_baseline} ({n} finding(s))")
+        return EXIT_ERROR if errors else EXIT_OK
     if errors:
         return EXIT_ERROR
-    return EXIT_FAILED if failed else EXIT_OK
+    return gate_status(not failed, args)
