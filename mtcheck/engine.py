@@ -10,8 +10,9 @@ from dataclasses import replace
 from mtcheck import __version__
 from mtcheck.config import Settings
 from mtcheck.errors import InputError
+from mtcheck.fingerprint import fingerprints
 from mtcheck.lang import get_pack
-from mtcheck.model import Finding, Report, Span
+from mtcheck.model import ArticleRef, Category, Finding, Report, Span
 from mtcheck.rules.base import Rule
 from mtcheck.scoring import WEIGHTS, gate, penalty, score
 from mtcheck.text.article import ArticlePair
@@ -87,13 +88,16 @@ def check_source_language(source: str, where: str = "source") -> str | None:
 
 def signature(settings: Settings, rules: Sequence[Rule], target_lang: str) -> str:
     """Every setting that changes the score, so that two scores compare only when signatures match."""
-    run = [r.code for r in rules if target_lang not in r.not_for]  # rules that ran for this language
+    # Rules that ran for this language; MT9xx never change a score, so they stay out.
+    run = [r.code for r in rules if target_lang not in r.not_for and r.text_rule]
     parts = [f"mtcheck:{__version__}", f"tgt:{target_lang}", "rules:" + ",".join(run)]
     if settings.severity:
         parts.append("sev:" + ",".join(f"{k}={v.value}" for k, v in sorted(settings.severity.items())))
     if any(settings.rule_options.values()):
         parts.append("opt:" + ",".join(f"{c}.{k}={v}" for c, o in sorted(settings.rule_options.items())
                                        for k, v in sorted(o.items())))
+    if settings.neural.enabled:
+        parts.append(f"neural:{settings.neural.model}")
     parts.append("w:" + "-".join(f"{w:g}" for w in WEIGHTS.values()))
     return "|".join(parts)
 
@@ -132,7 +136,7 @@ def run_rules(pair: ArticlePair, rules: Sequence[Rule], settings: Settings,
               timings: dict[str, float] | None = None) -> list[Finding]:
     findings: list[Finding] = []
     for rule in rules:
-        if pair.target_pack.code in rule.not_for:
+        if pair.target_pack.code in rule.not_for or not rule.text_rule:
             continue
         t0 = time.perf_counter()
         findings.extend(_regrade(f, settings) for f in rule.check(pair))
@@ -141,10 +145,39 @@ def run_rules(pair: ArticlePair, rules: Sequence[Rule], settings: Settings,
     return sorted(_suppress(findings, rules), key=Finding.sort_key)
 
 
+def with_fingerprints(findings: Sequence[Finding], source: str, target: str) -> list[Finding]:
+    return [replace(f, fingerprint=fp) for f, fp in zip(findings, fingerprints(findings, source, target))]
+
+
+def accept(findings: list[Finding], source: str, target: str, settings: Settings, rules: Sequence[Rule],
+           article: ArticleRef | None) -> tuple[list[Finding], int]:
+    """Fingerprints, then waivers (and MT901 for the unused ones), then the baseline: (findings, how many the
+    baseline left out)."""
+    findings = with_fingerprints(findings, source, target)
+    if settings.waivers:
+        from mtcheck.waivers import apply_waivers
+
+        findings, unused = apply_waivers(findings, settings.waivers, article, source, target)
+        meta = next((r for r in rules if r.code == "MT901"), None)
+        if unused and meta is not None:
+            extra = [_regrade(f, settings) for f in meta.for_waivers(unused)]  # type: ignore[attr-defined]
+            findings += with_fingerprints(extra, source, target)
+    baselined = 0
+    if settings.baseline is not None:
+        findings, baselined = settings.baseline.filter(findings, article)
+    return findings, baselined
+
+
+def scored(findings: Sequence[Finding]) -> list[Finding]:
+    """What the score counts: not waived, and about the translation (MT9xx are about mtcheck's inputs)."""
+    return [f for f in findings if f.counts and f.category is not Category.CONFIG]
+
+
 def check_pair(source: str, target: str, settings: Settings, target_lang: str | None = None,
                reference: str | None = None, rules: Sequence[Rule] | None = None,
-               where: str = "target") -> Report:
-    """`where` names the target in input errors (the CLI passes "target <path>")."""
+               where: str = "target", article: ArticleRef | None = None) -> Report:
+    """`where` names the target in input errors (the CLI passes "target <path>"); `article` says where the
+    article came from (for locations, waivers and the baseline)."""
     t_start = time.perf_counter()
     declared = target_lang or settings.target_lang
     lang = resolve_target_lang(target, declared, where)
@@ -155,8 +188,13 @@ def check_pair(source: str, target: str, settings: Settings, target_lang: str | 
     if declared:
         check_target_language(target, lang, where)
     rules = settings.selected_rules() if rules is None else rules
+    encoder = None
+    if settings.neural.enabled:
+        from mtcheck.neural_support import get_encoder
+
+        encoder = get_encoder(settings.neural)
     pair = ArticlePair(source, target, lang, boilerplate=settings.boilerplate_patterns(), reference=reference,
-                       glossary=settings.glossary)
+                       glossary=settings.glossary, encoder=encoder)
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     _ = pair.sentence_pairs  # segmentation and alignment, timed apart from the rules that share them
@@ -164,6 +202,7 @@ def check_pair(source: str, target: str, settings: Settings, target_lang: str | 
     rule_timings: dict[str, float] = {}
     findings = run_rules(pair, rules, settings, rule_timings)
     timings["rules"] = round(sum(rule_timings.values()), 3)
+    findings, baselined = accept(findings, source, target, settings, rules, article)
     metrics = None
     if reference is not None:
         t0 = time.perf_counter()
@@ -171,18 +210,19 @@ def check_pair(source: str, target: str, settings: Settings, target_lang: str | 
 
         metrics = reference_metrics(pair, reference)
         timings["metrics"] = round((time.perf_counter() - t0) * 1000, 3)
-    value = score(findings, pair.source_words)
-    passed, reasons = gate(findings, value, settings.fail_under, settings.fail_on)
+    value = score(scored(findings), pair.source_words)
+    passed, reasons = gate([f for f in findings if f.counts], value, settings.fail_under, settings.fail_on)
     timings["total"] = round((time.perf_counter() - t_start) * 1000, 3)
     return Report(
         source=source, target=target, source_lang="id", target_lang=lang, findings=findings, score=value,
         passed=passed,
         gate={"fail_under": settings.fail_under,
               "fail_on": settings.fail_on.value if settings.fail_on else None, "reasons": reasons},
-        source_words=pair.source_words, target_words=pair.target_words, penalty=penalty(findings),
+        source_words=pair.source_words, target_words=pair.target_words, penalty=penalty(scored(findings)),
         signature=signature(settings, rules, lang), version=__version__, timings_ms=timings,
         reference_metrics=metrics,
         alignment=[{"kind": b.kind,
                     "source": [[s.start, s.end] for s in b.source],
                     "target": [[t.start, t.end] for t in b.target]} for b in pair.paragraph_beads],
+        article=article, baselined=baselined,
     )

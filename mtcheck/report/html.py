@@ -8,7 +8,7 @@ from html import escape
 from itertools import pairwise
 
 from mtcheck.model import Finding, Report, Span
-from mtcheck.report.common import headline
+from mtcheck.report.common import headline, waived_note
 from mtcheck.text.segment import split_paragraphs
 
 _CSS = """
@@ -59,6 +59,8 @@ def _finding_items(items: list[tuple[int, Finding]]) -> str:
     for n, f in items:
         sugg = f" — suggestion: <i>{escape(f.suggestion)}</i>" if f.suggestion else ""
         evid = f' <span title="{escape("; ".join(f.evidence))}">ⓘ</span>' if f.evidence else ""
+        if f.waived:
+            evid += f' <i class="waived">({escape(waived_note(f))})</i>'
         rows.append(f'<li>[{n}] <span class="sev {f.severity.value}">{f.code} {f.severity.value}</span> '
                     f"{escape(f.rule)}: {escape(f.message)}{sugg}{evid}</li>")
     return f'<ul class="f">{"".join(rows)}</ul>' if rows else ""
