@@ -145,7 +145,7 @@ def test_junit_batch_reports_errors_and_score_failures(capsys, tmp_path) -> None
     assert results["rutte-p4"] == [] and results["rutte-p6"] == []
     assert results["line-4"] == ["Error"] and results["missing-target"] == ["Error"]
     untranslated = next(case for case in suite if case.name == "untranslated")
-    assert [r.type for r in untranslated.result if isinstance(r, Failure)] == ["score"]
+    assert [r.type for r in untranslated.result if isinstance(r, Failure)] == ["MT101", "score"]
     assert suite.tests == 6 and suite.errors == 3 and suite.failures == 1
     assert not any(isinstance(r, Error) for case in suite if case.name == "rutte-p6" for r in case.result)
 

@@ -36,7 +36,7 @@ def _add_settings_args(p: argparse.ArgumentParser) -> None:
                    help="re-grade a rule, e.g. MT601=major (repeatable)")
     g.add_argument("--fail-under", type=float, help="fail when the score is below N (default 90)")
     g.add_argument("--fail-on", help="fail on any finding at this severity or above: minor, major, critical, "
-                                     "never (default critical)")
+                                     "never (default major)")
     g.add_argument("--max-bytes", type=int, help="largest article accepted, in bytes (default 1,000,000)")
     g.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     g = p.add_argument_group("waivers and baselines (see README, 'Waivers and baselines')")
