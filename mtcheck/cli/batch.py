@@ -51,9 +51,11 @@ def check_item(item: Item) -> tuple[dict, float]:
 def _check_item(item: Item) -> dict:
     assert _worker_settings is not None and item.source is not None and item.target is not None
     # The same source check as `mtcheck check`: a batch must not score what check refuses.
-    check_source_language(item.source, "source")
+    note = check_source_language(item.source, "source")
     report = check_pair(item.source, item.target, _worker_settings, target_lang=item.target_lang,
                         reference=item.reference, rules=_worker_rules, article=item.ref())
+    if note:
+        report.notes.append(note)
     if _worker_html is not None:
         from mtcheck.report.html import render
 

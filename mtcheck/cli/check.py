@@ -46,10 +46,12 @@ def run_check(args: argparse.Namespace) -> int:
     source = read_text(args.source, settings.max_bytes, "source")
     target = read_text(args.target, settings.max_bytes, "target")
     reference = read_text(args.reference, settings.max_bytes, "reference") if args.reference else None
-    check_source_language(source, f"source {args.source}")
+    note = check_source_language(source, f"source {args.source if args.source != '-' else '<stdin>'}")
     article = ArticleRef(id=args.target, source_path=args.source, target_path=args.target)
     report = check_pair(source, target, settings, reference=reference,
                         where=f"target {args.target if args.target != '-' else '<stdin>'}", article=article)
+    if note:
+        report.notes.append(note)
     _emit(report, args, [args.source, args.target], Path(args.target).name)
     if write_baseline(report, args):
         return EXIT_OK

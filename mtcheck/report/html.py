@@ -77,6 +77,7 @@ def render(report: Report, title: str | None = None, **_: object) -> str:
         f"<title>mtcheck report{': ' + escape(title) if title else ''}</title><style>{_CSS}</style></head><body>",
         f"<header><h1>mtcheck {report.score:.1f}/100 — {verdict}{reasons}</h1>",
         f"<div>{escape(headline(report))}</div>",
+        *(f'<div class="note">note: {escape(note)}</div>' for note in report.notes),
     ]
     counts = report.counts_by_category()
     if counts:
