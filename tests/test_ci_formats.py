@@ -201,6 +201,7 @@ def test_concise_one_finding_a_line(capsys, article) -> None:
     pronoun = next(line for line in lines if " MT301 [major] " in line)
     m = CONCISE.match(pronoun)
     assert m["path"] == article[1] and target[int(m["line"]) - 1][int(m["col"]) - 1:].startswith("her new role")
+    assert re.search(r" \[[0-9a-f]{16}\]$", pronoun)  # the fingerprint a waiver can take
     assert any(line.endswith("[waived]") and " MT202 " in line for line in lines)
 
 

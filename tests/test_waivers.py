@@ -194,3 +194,18 @@ def test_baseline_and_write_baseline_together_is_an_error(tmp_path: Path, capsys
     code, _, err = run(capsys, "check", str(SAMPLE / "id.txt"), str(SAMPLE / "en.txt"),
                        "--baseline", str(tmp_path / "bad.json"))
     assert code == 2 and "not an mtcheck baseline" in err
+
+
+def test_batch_summary_names_waivers_that_apply_to_no_article(tmp_path: Path, capsys) -> None:
+    (tmp_path / "rutte").mkdir()
+    shutil.copy(SAMPLE / "id.txt", tmp_path / "rutte" / "id.txt")
+    shutil.copy(SAMPLE / "en.txt", tmp_path / "rutte" / "en.txt")
+    waivers = tmp_path / "w.toml"
+    waivers.write_text(waiver(article="rutte/en") + waiver(article="rutte/fr") + waiver("MT301", article="rutte/en",
+                                                                                       text="she"), encoding="utf-8")
+    code, out, err = run(capsys, "batch", str(tmp_path), "--jobs", "1", "--waivers", str(waivers))
+    record = json.loads(out)
+    assert code == 1 and [f["code"] for f in record["findings"] if f["waived"]] == ["MT202"]
+    assert [f["file_location"]["line"] for f in record["findings"] if f["code"] == "MT901"] == [17]
+    stray = [line for line in err.splitlines() if "unused waiver" in line]
+    assert len(stray) == 1 and f"{waivers}:9: MT202 text 'Belada' in rutte/fr" in stray[0]
