@@ -38,6 +38,8 @@ def _add_settings_args(p: argparse.ArgumentParser) -> None:
     g.add_argument("--fail-on", help="fail on any finding at this severity or above: minor, major, critical, "
                                      "never (default major)")
     g.add_argument("--max-bytes", type=int, help="largest article accepted, in bytes (default 1,000,000)")
+    g.add_argument("--neural", action="store_true", default=None,
+                   help="run the neural rules (MT701-MT703) and embedding alignment; needs mtcheck[neural]")
     g.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     g = p.add_argument_group("waivers and baselines (see README, 'Waivers and baselines')")
     g.add_argument("--waivers", type=Path, metavar="FILE",
@@ -72,7 +74,13 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
             table[key.replace("_", "-")] = getattr(args, key)
     if getattr(args, "waivers", None) is not None:
         table["waivers"] = str(args.waivers)
+    if getattr(args, "neural", None):
+        table["neural"] = True
     settings = apply_table(settings, table, "command line") if table else settings
+    if settings.neural.enabled:
+        from mtcheck.neural_support import require_neural
+
+        require_neural()
     if getattr(args, "baseline", None) is not None:
         if getattr(args, "write_baseline", None) is not None:
             raise InputError("--baseline and --write-baseline: give one (a new baseline records every finding)")
