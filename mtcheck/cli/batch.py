@@ -17,7 +17,7 @@ from pathlib import Path
 
 from mtcheck.batch import Item, read_items
 from mtcheck.cli import EXIT_ERROR, EXIT_OK, Terminated, settings_from_args
-from mtcheck.cli.output import failed_lines, gate_status, note, statistics
+from mtcheck.cli.output import failed_lines, gate_status, note, statistics, stray_waivers
 from mtcheck.config import Settings
 from mtcheck.engine import check_pair, check_source_language
 from mtcheck.errors import InputError
@@ -249,6 +249,8 @@ def run_batch(args: argparse.Namespace) -> int:
         raise
     progress.close()
     summary = summarise(records, durations, time.perf_counter() - t0, jobs)
+    if settings.waivers:
+        summary = "\n".join([summary, *stray_waivers(records, settings.waivers)])
     if args.format == "markdown":
         text = _markdown(records, summary)
     elif args.format in CI_FORMATS:
