@@ -9,7 +9,7 @@ import json
 import os
 from datetime import timedelta
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from mtcheck.batch import _row_item
@@ -83,3 +83,19 @@ def test_decoding_any_bytes_is_text_or_an_input_error(data: bytes) -> None:
         assert str(e).startswith("x.txt:")
     else:
         assert text.strip() and not text.startswith("\ufeff")
+
+
+@example(n=1, m=100, src_len=50, tgt_len=55)
+@given(n=st.integers(1, 60), m=st.integers(1, 400), src_len=st.integers(1, 400), tgt_len=st.integers(1, 400))
+def test_alignment_covers_both_sides_in_order(n: int, m: int, src_len: int, tgt_len: int) -> None:
+    # Found by fuzzing: one source paragraph against 100 target lines left no path inside the band.
+    from mtcheck.text.align import align
+    from mtcheck.text.segment import Segment
+
+    def segments(count: int, length: int) -> list[Segment]:
+        return [Segment(k * (length + 2), k * (length + 2) + length, "x" * length, k, k) for k in range(count)]
+
+    s, t = segments(n, src_len), segments(m, tgt_len)
+    beads = align(s, t, 1.0)
+    assert [seg for b in beads for seg in b.source] == s
+    assert [seg for b in beads for seg in b.target] == t

@@ -392,3 +392,14 @@ def test_real_signal_to_a_batch_with_workers_is_quiet(tmp_path: Path, signame: s
     assert json.loads(first)["id"] == "r0"
     assert proc.returncode == status, err
     assert "Traceback" not in err and "Error" not in err and len(err.strip().splitlines()) <= 2
+
+
+# --- found by scripts/fuzz.py: one source paragraph against a target of 100 lines ------------------------------
+
+def test_a_target_of_many_lines_against_one_source_paragraph(capsys, tmp_path: Path) -> None:
+    src, tgt = tmp_path / "a.id.txt", tmp_path / "a.en.txt"
+    src.write_text("Presiden Joko Widodo meresmikan jalan baru di Jawa.\n", encoding="utf-8")
+    tgt.write_text("President Joko Widodo inaugurated a new road in Java.\n" * 100, encoding="utf-8")
+    code, out, _ = run(capsys, "check", src, tgt, "--target-lang", "en", "--format", "json")
+    report = json.loads(out)  # was an IndexError in the aligner: no path inside its band
+    assert code in (0, 1) and len(report["alignment"]) == 100
