@@ -153,7 +153,7 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 def test_waivers_on_the_command_line(tmp_path: Path, capsys) -> None:
     (tmp_path / "w.toml").write_text(waiver(article="*/en.txt"), encoding="utf-8")
     code, out, _ = run(capsys, "check", str(SAMPLE / "id.txt"), str(SAMPLE / "en.txt"), "--format", "json",
-                       "--waivers", str(tmp_path / "w.toml"), "--fail-on", "critical")
+                       "--waivers", str(tmp_path / "w.toml"), "--fail-on", "critical", "--fail-under", "90")
     report = json.loads(out)
     typo = next(f for f in report["findings"] if f["code"] == "MT202")
     assert code == 0 and typo["waived"]["reason"] == "the original spells it so"
