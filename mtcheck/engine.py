@@ -96,6 +96,8 @@ def signature(settings: Settings, rules: Sequence[Rule], target_lang: str) -> st
     if any(settings.rule_options.values()):
         parts.append("opt:" + ",".join(f"{c}.{k}={v}" for c, o in sorted(settings.rule_options.items())
                                        for k, v in sorted(o.items())))
+    if settings.neural.enabled:
+        parts.append(f"neural:{settings.neural.model}")
     parts.append("w:" + "-".join(f"{w:g}" for w in WEIGHTS.values()))
     return "|".join(parts)
 
@@ -188,8 +190,13 @@ def check_pair(source: str, target: str, settings: Settings, target_lang: str | 
     if declared:
         check_target_language(target, lang, where)
     rules = settings.selected_rules() if rules is None else rules
+    encoder = None
+    if settings.neural.enabled:
+        from mtcheck.neural_support import get_encoder
+
+        encoder = get_encoder(settings.neural)
     pair = ArticlePair(source, target, lang, boilerplate=settings.boilerplate_patterns(), reference=reference,
-                       glossary=settings.glossary)
+                       glossary=settings.glossary, encoder=encoder)
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     _ = pair.sentence_pairs  # segmentation and alignment, timed apart from the rules that share them

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
+import signal
 import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
 from multiprocessing import get_all_start_methods, get_context
+from multiprocessing.pool import Pool
 from pathlib import Path
 
 from mtcheck.batch import Item, read_items
-from mtcheck.cli import EXIT_ERROR, EXIT_OK, settings_from_args
-from mtcheck.cli.output import failed_lines, gate_status, note, statistics
+from mtcheck.cli import EXIT_ERROR, EXIT_OK, Terminated, settings_from_args
+from mtcheck.cli.output import failed_lines, gate_status, note, statistics, stray_waivers
 from mtcheck.config import Settings
 from mtcheck.engine import check_pair, check_source_language
 from mtcheck.errors import InputError
@@ -27,8 +30,30 @@ _worker_rules: list | None = None
 _worker_html: Path | None = None
 
 
+def _kill_pool(pool: Pool) -> None:
+    """Stop the workers at once: on Ctrl-C, SIGTERM, or when the consumer stops early. The pool's own
+    terminate() signals workers and puts sentinels on queues whose locks an idle worker holds; one that died
+    holding a lock makes that wait forever. So: no respawning, SIGKILL, and that shutdown (also run at exit)
+    cancelled. Only used when the process is about to exit or the pool is abandoned."""
+    handler = getattr(pool, "_worker_handler", None)
+    if handler is not None:
+        handler._state = "TERMINATE"  # multiprocessing.pool.TERMINATE: stop replacing dead workers
+        handler.join(timeout=2)
+    for worker in getattr(pool, "_pool", ()):
+        worker.kill()
+    finalizer = getattr(pool, "_terminate", None)
+    if finalizer is not None and hasattr(finalizer, "cancel"):
+        finalizer.cancel()
+
+
 def _init_worker(settings: Settings, html_dir: Path | None) -> None:
     global _worker_settings, _worker_rules, _worker_html
+    if multiprocessing.parent_process() is not None:
+        # Ctrl-C and a service manager's SIGTERM reach the whole process group: the parent alone handles them
+        # (one message, exit 130/143) and kills the workers (_kill_pool); a worker dying on its own would be
+        # replaced by the pool, or die holding a queue lock.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
     _worker_settings, _worker_rules, _worker_html = settings, settings.selected_rules(), html_dir
 
 
@@ -96,8 +121,11 @@ def check_items(items: Iterator[Item], settings: Settings, jobs: int, html_dir: 
     pool = ctx.Pool(jobs, _init_worker, (settings, html_dir))
     try:
         yield from pool.imap(check_item, items, chunksize=4)
-    finally:
-        pool.terminate()
+    except BaseException:  # Ctrl-C, SIGTERM, a broken pipe, the consumer stopping early
+        _kill_pool(pool)
+        raise
+    pool.close()  # every result is in: workers take the sentinels and exit
+    pool.join()
 
 
 def json_line(record: dict) -> str:
@@ -180,6 +208,15 @@ def _refuse_output_among_inputs(output: Path, inputs: Path) -> None:
                          "article; write the report elsewhere or give it another extension")
 
 
+def _keep_finished(records: list[dict], output: Path | None) -> None:
+    """Stopped by a signal: the finished records go to OUT.partial (never to OUT, which would look complete)."""
+    if output is None or not records:
+        return
+    partial = output.with_name(output.name + ".partial")
+    write_atomic(partial, "".join(json_line(r) for r in records))
+    print(f"mtcheck: kept the {len(records)} finished record(s) in {partial}", file=sys.stderr)
+
+
 def run_batch(args: argparse.Namespace) -> int:
     settings = settings_from_args(args)
     if args.output is not None:
@@ -197,16 +234,23 @@ def run_batch(args: argparse.Namespace) -> int:
     failed = errors = 0
     to_stdout = args.output is None and args.format == "jsonl" and not args.statistics
     t0 = time.perf_counter()
-    for record, seconds in check_items(items, settings, jobs, args.html_dir):
-        records.append(record)
-        durations.append(seconds)
-        errors += "error" in record
-        failed += "error" not in record and not record["passed"]
-        if to_stdout:
-            sys.stdout.write(json_line(record))
-        progress.update(len(records), failed, errors)
+    try:
+        for record, seconds in check_items(items, settings, jobs, args.html_dir):
+            records.append(record)
+            durations.append(seconds)
+            errors += "error" in record
+            failed += "error" not in record and not record["passed"]
+            if to_stdout:
+                sys.stdout.write(json_line(record))
+            progress.update(len(records), failed, errors)
+    except (KeyboardInterrupt, Terminated):
+        progress.close()
+        _keep_finished(records, args.output)
+        raise
     progress.close()
     summary = summarise(records, durations, time.perf_counter() - t0, jobs)
+    if settings.waivers:
+        summary = "\n".join([summary, *stray_waivers(records, settings.waivers)])
     if args.format == "markdown":
         text = _markdown(records, summary)
     elif args.format in CI_FORMATS:
