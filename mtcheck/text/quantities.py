@@ -188,7 +188,8 @@ def _patterns(ns: NumberSystem) -> _Patterns:
     joiner = r"(?:[\s-]+(?:and\s+|dan\s+|a\s+)?)"  # "one hundred and five", "half a million"
     p = _Patterns(
         before_currency=re.compile(rf"(?<![\w$])({_alternation(ns.currency_before)})[ \u00a0\u202f]?$"),
-        scale_spaced=re.compile(rf"\+?[ \u00a0\u202f-]({_alternation(spaced)})(?![\w])", re.I) if spaced else _NEVER,
+        # A scale word may also stand against the digits: "Rp1,5triliun", "£11juta", "€3.1billion".
+        scale_spaced=re.compile(rf"\+?[ \u00a0\u202f-]?({_alternation(spaced)})(?![\w])", re.I) if spaced else _NEVER,
         # "10bn" always; "$1.5m", "Rp3k" only after a currency ("100m" alone is a distance).
         scale_attached=_scale_regex(attached),
         scale_attached_money=_scale_regex(attached_money),
