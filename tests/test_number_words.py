@@ -49,8 +49,8 @@ def _changed(source: str, target: str, lang: str = "en") -> list[tuple[str, str]
 
 
 def test_word_number_replaced_by_another_is_changed() -> None:
-    assert _changed("Mereka terjebak selama empat hari di gunung.", "They were stranded for two days on the mountain.") \
-        == [("empat", "two")]
+    assert _changed("Mereka terjebak selama empat hari di gunung.",
+                    "They were stranded for two days on the mountain.") == [("empat", "two")]
     assert _changed("Kami menjalani salah satu momen terbaik.", "We lived through two of our best moments.") \
         == [("satu", "two")]
 
