@@ -110,7 +110,9 @@ class UnbalancedQuote(_UnbalancedRule):
     ## What it does
     Matches straight and typographic double quotes within each target paragraph and flags the ones with no
     partner. A paragraph that leaves a quote open and is followed by a paragraph opening with a quote follows
-    news style for quotes running over several paragraphs, and is not flagged.
+    news style for quotes running over several paragraphs, and is not flagged. Straight single quotes
+    ('...'), which look like apostrophes, are reported only as an opener after a space with no closer after
+    it in the paragraph, where the source quotes something.
 
     ## Why is this bad?
     Without its closing mark, the reader cannot tell where a quoted statement ends and the reporter's text
