@@ -79,7 +79,7 @@ def pofilter_findings(row: dict) -> list[dict]:
         for test in failures:
             if test in POFILTER:
                 category = POFILTER[test]
-                out.append({"category": category, "severity": "major", "test": test,
+                out.append({"category": category, "severity": "major", "test": test, "code": f"pofilter:{test}",
                             "source_span": [s0, s1], "target_span": [t0, t1] if t1 > t0 else None})
     return out
 
