@@ -30,6 +30,20 @@ def _init_worker(settings: Settings, html_dir: Path | None) -> None:
     _worker_settings, _worker_rules, _worker_html = settings, settings.selected_rules(), html_dir
 
 
+def html_file_name(article_id: str) -> str:
+    return "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in article_id) + ".html"
+
+
+def write_html_index(html_dir: Path, records: list[dict]) -> None:
+    """index.html beside the per-article reports, linking each with its score (errors listed too)."""
+    from mtcheck.report.html import render_index
+
+    entries = [{"id": r["id"], "error": r.get("error"), "file": html_file_name(r["id"]),
+                "score": r.get("score", 0.0), "passed": r.get("passed", False),
+                "target_lang": r.get("target_lang"), "findings": len(r.get("findings", []))} for r in records]
+    write_atomic(html_dir / "index.html", render_index(entries, title=f"mtcheck batch: {len(records)} articles"))
+
+
 def check_item(item: Item) -> tuple[dict, float]:
     """One JSONL record for an item (its report, or its error) and the seconds it took."""
     t0 = time.perf_counter()
@@ -44,8 +58,7 @@ def check_item(item: Item) -> tuple[dict, float]:
     if _worker_html is not None:
         from mtcheck.report.html import render
 
-        name = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in item.id) + ".html"
-        write_atomic(_worker_html / name, render(report, title=item.id))
+        write_atomic(_worker_html / html_file_name(item.id), render(report, title=item.id))
     record = {"id": item.id, **to_dict(report, include_texts=False)}
     return record, time.perf_counter() - t0
 
@@ -144,6 +157,8 @@ def run_batch(args: argparse.Namespace) -> int:
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
         progress.update(len(records), failed, errors)
     progress.close()
+    if args.html_dir is not None:
+        write_html_index(args.html_dir, records)
     summary = summarise(records, durations, time.perf_counter() - t0, jobs)
     if args.format == "markdown":
         text = _markdown(records, summary)
