@@ -54,6 +54,9 @@ class Settings:
     # shipped institutions glossary.
     glossary: tuple[tuple[str, str, str, str], ...] = ()
     config_path: Path | None = None
+    # SQLite files: the history of runs (recorded only when set) and the review app's decisions.
+    history: Path | None = None
+    review_db: Path | None = None
 
     def is_enabled(self, rule: type[Rule]) -> bool:
         enabled = rule.default_enabled
@@ -138,7 +141,7 @@ def _glossary(value: Any, where: str) -> list[tuple[str, str, str, str]]:
 def apply_table(settings: Settings, table: dict[str, Any], where: str) -> Settings:
     """Merge one `[tool.mtcheck]`-shaped table into settings (used for files and tests)."""
     known = {"target-lang", "select", "extend-select", "ignore", "severity", "rules", "fail-under", "fail-on",
-             "boilerplate", "extend-boilerplate", "max-bytes", "glossary"}
+             "boilerplate", "extend-boilerplate", "max-bytes", "glossary", "history", "review-db"}
     unknown = sorted(set(table) - known)
     if unknown:
         raise InputError(f"{where}: unknown setting(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
@@ -179,6 +182,15 @@ def apply_table(settings: Settings, table: dict[str, Any], where: str) -> Settin
         changes["max_bytes"] = int(table["max-bytes"])
     if "glossary" in table:
         changes["glossary"] = (*settings.glossary, *_glossary(table["glossary"], where))
+    for key in ("history", "review-db"):
+        if key in table:
+            if not isinstance(table[key], str) or not table[key]:
+                raise InputError(f"{where}: '{key}' must be a path (a string)")
+            path = Path(table[key])
+            # A path in a config file is relative to that file; on the command line, to the working directory.
+            if not path.is_absolute() and where != "command line" and Path(where).exists():
+                path = Path(where).parent / path
+            changes[key.replace("-", "_")] = path
     for pattern in changes.get("boilerplate", ()):
         try:
             re.compile(pattern)

@@ -160,6 +160,11 @@ def run_batch(args: argparse.Namespace) -> int:
     if args.html_dir is not None:
         write_html_index(args.html_dir, records)
     summary = summarise(records, durations, time.perf_counter() - t0, jobs)
+    if settings.history is not None:
+        from mtcheck.store.record import record_batch
+
+        run_id = record_batch(settings, records, args.input)
+        summary += f"\n  recorded as run {run_id} in {settings.history}"
     if args.format == "markdown":
         text = _markdown(records, summary)
     else:

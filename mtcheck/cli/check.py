@@ -44,6 +44,10 @@ def run_check(args: argparse.Namespace) -> int:
     reference = read_text(args.reference, settings.max_bytes, "reference") if args.reference else None
     check_source_language(source, f"source {args.source}")
     report = check_pair(source, target, settings, reference=reference)
+    if settings.history is not None:
+        from mtcheck.store.record import record_check
+
+        record_check(settings, report, args.source, args.target)
     _emit(report, args, [args.source, args.target], Path(args.target).name)
     return EXIT_OK if report.passed else EXIT_FAILED
 
