@@ -17,10 +17,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from mtcheck.baseline import Baseline
 from mtcheck.errors import InputError
 from mtcheck.model import Severity
 from mtcheck.registry import ALL_RULES, RETIRED, codes
 from mtcheck.rules.base import Rule
+from mtcheck.waivers import Waiver, load_waivers
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -57,6 +59,9 @@ class Settings:
     # SQLite files: the history of runs (recorded only when set) and the review app's decisions.
     history: Path | None = None
     review_db: Path | None = None
+    # Accepted findings (`waivers = "FILE"` or --waivers) and a baseline of known ones (--baseline).
+    waivers: tuple[Waiver, ...] = ()
+    baseline: Baseline | None = None
 
     def is_enabled(self, rule: type[Rule]) -> bool:
         enabled = rule.default_enabled
@@ -141,7 +146,7 @@ def _glossary(value: Any, where: str) -> list[tuple[str, str, str, str]]:
 def apply_table(settings: Settings, table: dict[str, Any], where: str) -> Settings:
     """Merge one `[tool.mtcheck]`-shaped table into settings (used for files and tests)."""
     known = {"target-lang", "select", "extend-select", "ignore", "severity", "rules", "fail-under", "fail-on",
-             "boilerplate", "extend-boilerplate", "max-bytes", "glossary", "history", "review-db"}
+             "boilerplate", "extend-boilerplate", "max-bytes", "glossary", "waivers", "history", "review-db"}
     unknown = sorted(set(table) - known)
     if unknown:
         raise InputError(f"{where}: unknown setting(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
@@ -191,6 +196,15 @@ def apply_table(settings: Settings, table: dict[str, Any], where: str) -> Settin
             if not path.is_absolute() and where != "command line" and Path(where).exists():
                 path = Path(where).parent / path
             changes[key.replace("-", "_")] = path
+    if "waivers" in table:
+        # A path relative to the config file (or, from the command line, to the working directory).
+        value = table["waivers"]
+        if not isinstance(value, str):
+            raise InputError(f"{where}: 'waivers' must be the path of a waivers TOML file")
+        path = Path(value)
+        if not path.is_absolute() and where != "command line":
+            path = Path(where).parent / path
+        changes["waivers"] = (*settings.waivers, *load_waivers(path, codes()))
     for pattern in changes.get("boilerplate", ()):
         try:
             re.compile(pattern)

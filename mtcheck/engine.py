@@ -9,8 +9,9 @@ from dataclasses import replace
 from mtcheck import __version__
 from mtcheck.config import Settings
 from mtcheck.errors import InputError
+from mtcheck.fingerprint import fingerprints
 from mtcheck.lang import get_pack
-from mtcheck.model import Finding, Report, Span
+from mtcheck.model import ArticleRef, Category, Finding, Report, Span
 from mtcheck.rules.base import Rule
 from mtcheck.scoring import WEIGHTS, gate, penalty, score
 from mtcheck.text.article import ArticlePair
@@ -110,7 +111,7 @@ def run_rules(pair: ArticlePair, rules: Sequence[Rule], settings: Settings,
               timings: dict[str, float] | None = None) -> list[Finding]:
     findings: list[Finding] = []
     for rule in rules:
-        if pair.target_pack.code in rule.not_for:
+        if pair.target_pack.code in rule.not_for or not rule.text_rule:
             continue
         t0 = time.perf_counter()
         findings.extend(_regrade(f, settings) for f in rule.check(pair))
@@ -119,8 +120,37 @@ def run_rules(pair: ArticlePair, rules: Sequence[Rule], settings: Settings,
     return sorted(_suppress(findings, rules), key=Finding.sort_key)
 
 
+def with_fingerprints(findings: Sequence[Finding], source: str, target: str) -> list[Finding]:
+    return [replace(f, fingerprint=fp) for f, fp in zip(findings, fingerprints(findings, source, target))]
+
+
+def accept(findings: list[Finding], source: str, target: str, settings: Settings, rules: Sequence[Rule],
+           article: ArticleRef | None) -> tuple[list[Finding], int]:
+    """Fingerprints, then waivers (and MT901 for the unused ones), then the baseline: (findings, how many the
+    baseline left out)."""
+    findings = with_fingerprints(findings, source, target)
+    if settings.waivers:
+        from mtcheck.waivers import apply_waivers
+
+        findings, unused = apply_waivers(findings, settings.waivers, article, source, target)
+        meta = next((r for r in rules if r.code == "MT901"), None)
+        if unused and meta is not None:
+            extra = [_regrade(f, settings) for f in meta.for_waivers(unused)]  # type: ignore[attr-defined]
+            findings += with_fingerprints(extra, source, target)
+    baselined = 0
+    if settings.baseline is not None:
+        findings, baselined = settings.baseline.filter(findings, article)
+    return findings, baselined
+
+
+def scored(findings: Sequence[Finding]) -> list[Finding]:
+    """What the score counts: not waived, and about the translation (MT9xx are about mtcheck's inputs)."""
+    return [f for f in findings if f.counts and f.category is not Category.CONFIG]
+
+
 def check_pair(source: str, target: str, settings: Settings, target_lang: str | None = None,
-               reference: str | None = None, rules: Sequence[Rule] | None = None) -> Report:
+               reference: str | None = None, rules: Sequence[Rule] | None = None,
+               article: ArticleRef | None = None) -> Report:
     t_start = time.perf_counter()
     declared = target_lang or settings.target_lang
     lang = resolve_target_lang(target, declared)
@@ -136,6 +166,7 @@ def check_pair(source: str, target: str, settings: Settings, target_lang: str | 
     rule_timings: dict[str, float] = {}
     findings = run_rules(pair, rules, settings, rule_timings)
     timings["rules"] = round(sum(rule_timings.values()), 3)
+    findings, baselined = accept(findings, source, target, settings, rules, article)
     metrics = None
     if reference is not None:
         t0 = time.perf_counter()
@@ -143,18 +174,19 @@ def check_pair(source: str, target: str, settings: Settings, target_lang: str | 
 
         metrics = reference_metrics(pair, reference)
         timings["metrics"] = round((time.perf_counter() - t0) * 1000, 3)
-    value = score(findings, pair.source_words)
-    passed, reasons = gate(findings, value, settings.fail_under, settings.fail_on)
+    value = score(scored(findings), pair.source_words)
+    passed, reasons = gate([f for f in findings if f.counts], value, settings.fail_under, settings.fail_on)
     timings["total"] = round((time.perf_counter() - t_start) * 1000, 3)
     return Report(
         source=source, target=target, source_lang="id", target_lang=lang, findings=findings, score=value,
         passed=passed,
         gate={"fail_under": settings.fail_under,
               "fail_on": settings.fail_on.value if settings.fail_on else None, "reasons": reasons},
-        source_words=pair.source_words, target_words=pair.target_words, penalty=penalty(findings),
+        source_words=pair.source_words, target_words=pair.target_words, penalty=penalty(scored(findings)),
         signature=signature(settings, rules, lang), version=__version__, timings_ms=timings,
         reference_metrics=metrics,
         alignment=[{"kind": b.kind,
                     "source": [[s.start, s.end] for s in b.source],
                     "target": [[t.start, t.end] for t in b.target]} for b in pair.paragraph_beads],
+        article=article, baselined=baselined,
     )

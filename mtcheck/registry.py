@@ -7,6 +7,7 @@ import re
 from mtcheck.rules.base import Rule
 from mtcheck.rules.brackets import DroppedBrackets, DroppedQuotes, UnbalancedBracket, UnbalancedQuote
 from mtcheck.rules.length import OverlongTranslation, TruncatedTranslation
+from mtcheck.rules.meta import UnusedWaiver
 from mtcheck.rules.names import (
     GarbledName,
     InconsistentRendering,
@@ -47,6 +48,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     UnbalancedQuote,
     DroppedBrackets,
     DroppedQuotes,
+    UnusedWaiver,
 )
 
 # Codes are retired, never reused: old code -> what replaced it.

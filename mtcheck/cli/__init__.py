@@ -41,6 +41,13 @@ def _add_settings_args(p: argparse.ArgumentParser) -> None:
     g.add_argument("--review-db", type=str, metavar="FILE",
                    help="the review app's decisions (SQLite; default mtcheck-review.sqlite, also review-db in "
                         "the config)")
+    g = p.add_argument_group("waivers and baselines (see README, 'Waivers and baselines')")
+    g.add_argument("--waivers", type=Path, metavar="FILE",
+                   help="accepted findings (TOML [[waiver]] tables), added to the config's 'waivers'")
+    g.add_argument("--baseline", type=Path, metavar="FILE",
+                   help="report and gate only findings not in this baseline")
+    g.add_argument("--write-baseline", type=Path, metavar="FILE",
+                   help="record every current finding in FILE (then exit 0)")
 
 
 def _add_history_arg(p: argparse.ArgumentParser) -> None:
@@ -70,7 +77,18 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
     for key in ("target_lang", "fail_under", "fail_on", "max_bytes", "history", "review_db"):
         if getattr(args, key, None) is not None:
             table[key.replace("_", "-")] = getattr(args, key)
-    return apply_table(settings, table, "command line") if table else settings
+    if getattr(args, "waivers", None) is not None:
+        table["waivers"] = str(args.waivers)
+    settings = apply_table(settings, table, "command line") if table else settings
+    if getattr(args, "baseline", None) is not None:
+        if getattr(args, "write_baseline", None) is not None:
+            raise InputError("--baseline and --write-baseline: give one (a new baseline records every finding)")
+        from dataclasses import replace
+
+        from mtcheck.baseline import load_baseline
+
+        settings = replace(settings, baseline=load_baseline(args.baseline))
+    return settings
 
 
 def use_colour(args: argparse.Namespace, stream: object) -> bool:

@@ -48,13 +48,13 @@ def check_item(item: Item) -> tuple[dict, float]:
     """One JSONL record for an item (its report, or its error) and the seconds it took."""
     t0 = time.perf_counter()
     if item.error is not None:
-        return {"id": item.id, "error": item.error}, 0.0
+        return {"id": item.id, "error": item.error, "article": item.ref().to_dict()}, 0.0
     assert _worker_settings is not None and item.source is not None and item.target is not None
     try:
         report = check_pair(item.source, item.target, _worker_settings, target_lang=item.target_lang,
-                            reference=item.reference, rules=_worker_rules)
+                            reference=item.reference, rules=_worker_rules, article=item.ref())
     except InputError as e:
-        return {"id": item.id, "error": f"{item.id}: {e}"}, time.perf_counter() - t0
+        return {"id": item.id, "error": f"{item.id}: {e}", "article": item.ref().to_dict()}, time.perf_counter() - t0
     if _worker_html is not None:
         from mtcheck.report.html import render
 
@@ -174,6 +174,13 @@ def run_batch(args: argparse.Namespace) -> int:
     elif args.format == "markdown":
         sys.stdout.write(text)
     print(summary, file=sys.stderr)
+    if args.write_baseline is not None:
+        from mtcheck.baseline import baseline_rows, write_baseline
+
+        rows = [row for r in records if "error" not in r for row in baseline_rows(r["id"], r["findings"])]
+        n = write_baseline(args.write_baseline, rows)
+        print(f"mtcheck: wrote baseline {args.write_baseline} ({n} finding(s))", file=sys.stderr)
+        return EXIT_ERROR if errors else EXIT_OK
     if errors:
         return EXIT_ERROR
     return EXIT_FAILED if failed else EXIT_OK

@@ -11,7 +11,7 @@ from mtcheck.cli import EXIT_FAILED, EXIT_OK, settings_from_args, use_colour
 from mtcheck.engine import check_pair, check_source_language
 from mtcheck.errors import InputError
 from mtcheck.io import read_text, write_atomic
-from mtcheck.model import Report
+from mtcheck.model import ArticleRef, Report
 from mtcheck.report import render
 
 SAMPLE = "rutte-kyiv"
@@ -43,13 +43,30 @@ def run_check(args: argparse.Namespace) -> int:
     target = read_text(args.target, settings.max_bytes, "target")
     reference = read_text(args.reference, settings.max_bytes, "reference") if args.reference else None
     check_source_language(source, f"source {args.source}")
-    report = check_pair(source, target, settings, reference=reference)
+    article = ArticleRef(id=args.target, source_path=args.source, target_path=args.target)
+    report = check_pair(source, target, settings, reference=reference, article=article)
     if settings.history is not None:
         from mtcheck.store.record import record_check
 
         record_check(settings, report, args.source, args.target)
     _emit(report, args, [args.source, args.target], Path(args.target).name)
+    if write_baseline(report, args):
+        return EXIT_OK
     return EXIT_OK if report.passed else EXIT_FAILED
+
+
+def write_baseline(report: Report, args: argparse.Namespace) -> bool:
+    """Write --write-baseline's file if asked; whether it was."""
+    path = getattr(args, "write_baseline", None)
+    if path is None:
+        return False
+    from mtcheck.baseline import article_key, baseline_rows
+    from mtcheck.baseline import write_baseline as write
+    from mtcheck.report.json_report import to_dict
+
+    n = write(path, baseline_rows(article_key(report.article), to_dict(report, include_texts=False)["findings"]))
+    print(f"mtcheck: wrote baseline {path} ({n} finding(s))", file=sys.stderr)
+    return True
 
 
 def sample_texts() -> tuple[str, str]:
@@ -64,5 +81,7 @@ def run_demo(args: argparse.Namespace) -> int:
     source, target = sample_texts()
     print("mtcheck demo: a real AI translation published by an Indonesian newsroom (VOI), checked against its "
           "Indonesian original\n", file=sys.stderr)
-    _emit(check_pair(source, target, settings, target_lang="en"), args, [], f"{SAMPLE} (demo)")
+    report = check_pair(source, target, settings, target_lang="en", article=ArticleRef(id=f"{SAMPLE}/en"))
+    _emit(report, args, [], f"{SAMPLE} (demo)")
+    write_baseline(report, args)
     return EXIT_OK

@@ -23,9 +23,23 @@ def excerpt(text: str, span: Span, width: int = 40) -> tuple[str, str, str]:
 def headline(report: Report) -> str:
     sev = report.counts_by_severity()
     verdict = "PASSED" if report.passed else "FAILED"
+    extra = []
+    if report.waived:
+        extra.append(f"{len(report.waived)} waived")
+    if report.baselined:
+        extra.append(f"{report.baselined} in the baseline, not shown")
     return (f"score {report.score:.1f}/100 {verdict} · {report.source_lang} → {report.target_lang} · "
-            f"{report.source_words} source words · {len(report.findings)} finding(s): "
-            f"{sev['critical']} critical, {sev['major']} major, {sev['minor']} minor")
+            f"{report.source_words} source words · {len(report.counted)} finding(s): "
+            f"{sev['critical']} critical, {sev['major']} major, {sev['minor']} minor"
+            + (f" ({', '.join(extra)})" if extra else ""))
+
+
+def waived_note(f: Finding) -> str:
+    w = f.waived
+    if w is None:
+        return ""
+    until = f", until {w.expires}" if w.expires else ""
+    return f"waived by {w.author} on {w.date}{until}: {w.reason} ({w.file}:{w.line})"
 
 
 def location(f: Finding) -> str:
@@ -34,4 +48,6 @@ def location(f: Finding) -> str:
         parts.append(f"target {f.target_span.start}-{f.target_span.end}")
     if f.source_span:
         parts.append(f"source {f.source_span.start}-{f.source_span.end}")
+    if f.file_location:
+        parts.append(f"{f.file_location[0]}:{f.file_location[1]}")
     return ", ".join(parts) or "whole article"

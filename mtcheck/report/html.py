@@ -15,7 +15,7 @@ from html import escape
 from itertools import pairwise
 
 from mtcheck.model import Finding, Report, Span
-from mtcheck.report.common import headline
+from mtcheck.report.common import headline, waived_note
 from mtcheck.text.segment import split_paragraphs
 
 RTL_LANGS = frozenset({"ar", "fa", "he", "ur"})
@@ -141,6 +141,8 @@ def finding_item(n: int, f: Finding, extra: str = "") -> str:
         where.append(f'<a href="#s{n}">source</a>')
     jump = f' <span class="noprint">({", ".join(where)})</span>' if where else ""
     evidence = ""
+    if f.waived:
+        extra = f' <i class="waived">({escape(waived_note(f))})</i>' + extra
     if f.evidence:
         evidence = ('<ul class="ev">' + "".join(f'<li dir="auto">{escape(e)}</li>' for e in f.evidence)
                     + f"<li>confidence {f.confidence:.2f}</li></ul>")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from mtcheck.model import Report
-from mtcheck.report.common import excerpt, headline
+from mtcheck.report.common import excerpt, headline, waived_note
 
 
 def md_escape(text: str) -> str:
@@ -28,6 +28,8 @@ def render(report: Report, title: str | None = None, **_: object) -> str:
                 else:
                     cells.append("—")
             msg = md_escape(f.message) + (f" — *{md_escape(f.suggestion)}*" if f.suggestion else "")
+            if f.waived:
+                msg = f"~~{msg}~~ ({md_escape(waived_note(f))})"
             lines.append(f"| {f.code} | {f.severity.value} | {f.rule} | {msg} | {cells[0]} | {cells[1]} |")
         lines.append("")
     lines.append(f"<sub>{md_escape(report.signature)}</sub>")
