@@ -88,7 +88,11 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         from mtcheck.baseline import load_baseline
 
         settings = replace(settings, baseline=load_baseline(args.baseline))
-    return settings
+    # Editors' false positives from `mtcheck review` are waivers too (the review database, when there is one).
+    from mtcheck.store.decisions import DEFAULT_REVIEW_DB
+    from mtcheck.store.waivers import with_review_waivers
+
+    return with_review_waivers(settings, DEFAULT_REVIEW_DB)
 
 
 def use_colour(args: argparse.Namespace, stream: object) -> bool:

@@ -48,7 +48,8 @@ def _diff(h: History, a: str, b: str, fmt: str) -> str:
                           ensure_ascii=False, indent=2) + "\n"
     new = sum(len(d.new) for d in diffs)
     fixed = sum(len(d.fixed) for d in diffs)
-    lines = [f"{a} -> {b}: {len(diffs)} article(s) changed, {new} new finding(s), {fixed} fixed"]
+    waived = sum(len(d.waived) for d in diffs)
+    lines = [f"{a} -> {b}: {len(diffs)} article(s) changed, {new} new finding(s), {fixed} fixed, {waived} waived"]
     for d in diffs:
         if d.score_a is not None and d.score_b is not None:
             change = f"{d.score_a:.1f} -> {d.score_b:.1f} ({d.score_b - d.score_a:+.1f})"
@@ -60,6 +61,7 @@ def _diff(h: History, a: str, b: str, fmt: str) -> str:
         lines.append(f"  {d.article}: {change}{gate}")
         lines += [f"    + {f['code']} {f['severity']}: {f['message']}" for f in d.new]
         lines += [f"    - {f['code']} {f['severity']}: {f['message']}" for f in d.fixed]
+        lines += [f"    ~ {f['code']} {f['severity']}: {f['message']} (now waived)" for f in d.waived]
     return "\n".join(lines) + "\n"
 
 

@@ -10,8 +10,7 @@ from pathlib import Path
 from mtcheck.cli import EXIT_OK, settings_from_args
 from mtcheck.config import Settings
 from mtcheck.errors import InputError
-
-DEFAULT_REVIEW_DB = Path("mtcheck-review.sqlite")
+from mtcheck.store.decisions import DEFAULT_REVIEW_DB
 
 
 def review_db_path(settings: Settings) -> Path:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import secrets
 from importlib import resources
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -28,7 +28,8 @@ from mtcheck.store.history import History
 SECURITY_HEADERS = {
     "Content-Security-Policy": CSP,
     "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
+    # same-origin, not no-referrer: with no-referrer a browser sends "Origin: null" on our own form posts.
+    "Referrer-Policy": "same-origin",
     "X-Frame-Options": "DENY",
     "Cache-Control": "no-store",
 }
@@ -62,10 +63,31 @@ def _same_origin(request: Request) -> bool:
     if site is not None and site not in ("same-origin", "none"):
         return False
     origin = request.headers.get("origin")
-    if origin is None or origin == "null":
-        return origin is None
+    if origin is None:
+        return True  # not a browser (a script on this machine): the token alone decides
+    if origin == "null":
+        return site == "same-origin"
     o = urlsplit(origin)
     return o.scheme == request.url.scheme and o.netloc == request.headers.get("host", request.url.netloc)
+
+
+MAX_FORM_BYTES = 65536
+
+
+async def _form(request: Request) -> dict[str, str] | None:
+    """The POSTed form (application/x-www-form-urlencoded, what the pages' forms send), or None."""
+    if request.headers.get("content-type", "").split(";")[0].strip() != "application/x-www-form-urlencoded":
+        return None
+    body = b""
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_FORM_BYTES:
+            return None
+    try:
+        pairs = parse_qsl(body.decode("utf-8"), keep_blank_values=True, strict_parsing=False)
+    except (UnicodeDecodeError, ValueError):
+        return None
+    return dict(pairs)
 
 
 def create_app(state: ReviewState, allowed_hosts: list[str] | None = None) -> Starlette:
@@ -85,7 +107,10 @@ def create_app(state: ReviewState, allowed_hosts: list[str] | None = None) -> St
                                   has_history))
 
     async def decide(request: Request) -> Response:
-        form = await request.form()
+        form = await _form(request)
+        if form is None:
+            return PlainTextResponse("bad request: expected a url-encoded form under 64 KB", 400,
+                                     headers=SECURITY_HEADERS)
         token = str(form.get("token", ""))
         if not _same_origin(request) or not secrets.compare_digest(token.encode(), state.token.encode()):
             return PlainTextResponse("forbidden: this form did not come from this review server", 403,

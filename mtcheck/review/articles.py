@@ -11,9 +11,9 @@ from mtcheck.batch import Item, read_items
 from mtcheck.config import Settings
 from mtcheck.engine import check_pair
 from mtcheck.errors import InputError
+from mtcheck.fingerprint import fingerprints
 from mtcheck.io import read_text
-from mtcheck.model import Category, Finding, Report, Severity, Span
-from mtcheck.store.fingerprints import record_fingerprint
+from mtcheck.model import Category, Finding, Report, Severity, Span, Waived
 
 
 @dataclass
@@ -33,10 +33,16 @@ def _span(value: list[int] | None) -> Span | None:
 
 
 def finding_from_dict(d: dict) -> Finding:
+    waived = d.get("waived")
+    location = d.get("file_location")
     return Finding(code=d["code"], rule=d["rule"], category=Category(d["category"]),
                    severity=Severity(d["severity"]), message=d["message"], source_span=_span(d.get("source_span")),
                    target_span=_span(d.get("target_span")), suggestion=d.get("suggestion"),
-                   confidence=float(d.get("confidence", 1.0)), evidence=tuple(d.get("evidence", ())))
+                   confidence=float(d.get("confidence", 1.0)), evidence=tuple(d.get("evidence", ())),
+                   fingerprint=d.get("fingerprint"),
+                   waived=Waived(waived["reason"], waived["author"], waived["date"], waived.get("expires"),
+                                 waived.get("file", ""), waived.get("line", 0)) if waived else None,
+                   file_location=(location["path"], location["line"]) if location else None)
 
 
 def report_from_record(record: dict, source: str, target: str) -> Report:
@@ -50,10 +56,10 @@ def report_from_record(record: dict, source: str, target: str) -> Report:
                   alignment=record.get("alignment", []))
 
 
-def _fingerprints(report: Report, record: dict | None = None) -> tuple[str, ...]:
-    if record is not None:
-        return tuple(record_fingerprint(f) for f in record["findings"])
-    return tuple(record_fingerprint(f.to_dict(report.source, report.target)) for f in report.findings)
+def _fingerprints(report: Report) -> tuple[str, ...]:
+    """The engine's fingerprints; computed here for a batch output written before fingerprints existed."""
+    computed = fingerprints(report.findings, report.source, report.target)
+    return tuple(f.fingerprint or c for f, c in zip(report.findings, computed))
 
 
 def _checked(item: Item, settings: Settings) -> Article:
@@ -62,7 +68,7 @@ def _checked(item: Item, settings: Settings) -> Article:
     assert item.source is not None and item.target is not None
     try:
         report = check_pair(item.source, item.target, settings, target_lang=item.target_lang,
-                            reference=item.reference)
+                            reference=item.reference, article=item.ref())
     except InputError as e:
         return Article(item.id, error=f"{item.id}: {e}")
     return Article(item.id, report, fingerprints=_fingerprints(report))
@@ -109,7 +115,8 @@ def _from_output(path: Path, inputs: Path, settings: Settings) -> list[Article]:
             except (KeyError, TypeError, ValueError) as e:
                 articles.append(Article(article_id, error=f"{path}:{n}: not an mtcheck report line ({e})"))
                 continue
-            articles.append(Article(article_id, report, fingerprints=_fingerprints(report, record)))
+            report.article = item.ref()
+            articles.append(Article(article_id, report, fingerprints=_fingerprints(report)))
     return articles
 
 
@@ -118,7 +125,9 @@ def load_articles(paths: list[Path], settings: Settings, inputs: Path | None = N
     if len(paths) == 2:
         source = read_text(str(paths[0]), settings.max_bytes, "source")
         target = read_text(str(paths[1]), settings.max_bytes, "target")
-        return [_checked(Item(str(paths[1]), source=source, target=target), settings)]
+        item = Item(str(paths[1]), source=source, target=target, source_path=str(paths[0]),
+                    target_path=str(paths[1]))
+        return [_checked(item, settings)]
     if len(paths) != 1:
         raise InputError("review needs one PATH (batch output, JSONL or directory) or SOURCE TARGET")
     path = paths[0]

@@ -101,10 +101,12 @@ def diff_page(history: History, run_a: str, run_b: str) -> str:
         new = "".join(f"<li>{escape(f['code'])} {escape(f['severity'])}: {escape(f['message'])}</li>" for f in d.new)
         fixed = "".join(f"<li>{escape(f['code'])} {escape(f['severity'])}: {escape(f['message'])}</li>"
                         for f in d.fixed)
+        fixed += "".join(f"<li>{escape(f['code'])} {escape(f['severity'])}: {escape(f['message'])} "
+                         "<i>(now waived)</i></li>" for f in d.waived)
         rows.append(f'<tr><td>{escape(d.article)}</td><td>{escape(change)}</td><td><ul class="f">{new}</ul></td>'
                     f'<td><ul class="f">{fixed}</ul></td></tr>')
     table = ('<table class="idx" id="diff"><thead><tr><th>article</th><th>score</th><th>new findings</th>'
-             "<th>fixed findings</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
+             "<th>fixed or waived findings</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
              if rows else "<p>No changes between these runs.</p>")
     body = (f'<div class="wrap"><h1>Run <code>{escape(run_a)}</code> → <code>{escape(run_b)}</code></h1>'
             f'<p><a href="/history">all runs</a></p>{table}</div>')

@@ -38,7 +38,7 @@ td.num{text-align:end;font-variant-numeric:tabular-nums}
 svg.chart{max-width:100%;height:auto;background:#fff;border:1px solid #eee}
 .wrap{padding:8px 16px}
 @media (max-width:1000px){.layout{grid-template-columns:minmax(0,1fr)} .panel{position:static;max-height:none;
-border-inline-start:0;border-bottom:1px solid #ddd}}
+border-inline-start:0;border-bottom:1px solid #ddd;order:-1}}
 """
 
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
@@ -68,9 +68,9 @@ def page(title: str, body: str, here: str = "", history: bool = False) -> str:
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        '<meta name="referrer" content="no-referrer">',
+        '<meta name="referrer" content="same-origin">',
         f"<title>{escape(title)} · mtcheck review</title>",
-        '<link rel="stylesheet" href="/static/review.css">',
+        '<link rel="stylesheet" href="/static/review.css"><link rel="icon" href="data:,">',
         '<script src="/static/review.js" defer></script></head><body>',
         f'<nav class="top"><strong>mtcheck review</strong>{"".join(nav)}</nav>',
         body,
@@ -83,7 +83,9 @@ def article_status(article: Article, decisions: dict[tuple[str, str], Decision])
         return "error"
     if not article.report.findings:
         return "clean"
-    undecided = [fp for fp in article.fingerprints if (article.id, fp) not in decisions]
+    # A finding a waiver already accepts needs no decision; every other one does.
+    undecided = [fp for f, fp in zip(article.report.findings, article.fingerprints)
+                 if f.counts and (article.id, fp) not in decisions]
     return "to review" if undecided else "reviewed"
 
 
@@ -109,7 +111,7 @@ def filter_articles(articles: list[Article], decisions: dict[tuple[str, str], De
         "id": lambda a: a.id,
         "language": lambda a: (a.target_lang, a.id),
         "score": lambda a: (a.report.score if a.report else -1.0),
-        "findings": lambda a: (len(a.report.findings) if a.report else -1),
+        "findings": lambda a: (len(a.report.counted) if a.report else -1),
         "status": lambda a: (STATUSES.index(article_status(a, decisions)), a.id),
     }
     if f.sort in keys:
@@ -160,10 +162,11 @@ def index_page(articles: list[Article], decisions: dict[tuple[str, str], Decisio
         done = _decision_counts(a, decisions)
         decided = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in sorted(done.items()))
         verdict = '<span class="pass">passed</span>' if r.passed else '<span class="fail">failed</span>'
+        waived = f"<br><small>+{len(r.waived)} waived</small>" if r.waived else ""
         rows.append(
             f'<tr data-lang="{escape(r.target_lang)}" data-status="{escape(status)}"><td>{link}</td>'
             f"<td>{escape(r.target_lang)}</td><td class=\"num\">{r.score:.1f}</td><td>{verdict}</td>"
-            f'<td class="num">{len(r.findings)}</td>'
+            f'<td class="num">{len(r.counted)}{waived}</td>'
             f'<td><span class="sev critical">{sev["critical"]}</span> / <span class="sev major">{sev["major"]}'
             f'</span> / <span class="sev minor">{sev["minor"]}</span></td><td>{escape(cats)}</td>'
             f'<td class="st-{status.replace(" ", "_")}">{escape(status)}'
@@ -211,9 +214,10 @@ def article_page(articles: list[Article], index: int, decisions: dict[tuple[str,
     verdict = '<span class="pass">passed</span>' if r.passed else '<span class="fail">failed</span>'
     reasons = f" ({escape('; '.join(r.gate['reasons']))})" if r.gate.get("reasons") else ""
     sev = r.counts_by_severity()
+    waived = f" (and {len(r.waived)} waived)" if r.waived else ""
     head += (f"<div>score {r.score:.1f}/100 — {verdict}{reasons} · {escape(language_name(r.source_lang))} → "
-             f"{escape(language_name(r.target_lang))} · {len(r.findings)} finding(s): {sev['critical']} critical, "
-             f"{sev['major']} major, {sev['minor']} minor</div></header>")
+             f"{escape(language_name(r.target_lang))} · {len(r.counted)} finding(s): {sev['critical']} critical, "
+             f"{sev['major']} major, {sev['minor']} minor{waived}</div></header>")
     numbered = list(enumerate(r.findings, 1))
     items = []
     for (n, f), fp in zip(numbered, a.fingerprints):

@@ -15,6 +15,8 @@ from mtcheck.errors import InputError
 from mtcheck.store.db import connect
 
 CONFIRMED, FALSE_POSITIVE = "confirmed", "false_positive"
+# Where `mtcheck review` keeps decisions, and where check/batch look for them, unless `review-db` says otherwise.
+DEFAULT_REVIEW_DB = Path("mtcheck-review.sqlite")
 DECISIONS = (CONFIRMED, FALSE_POSITIVE)
 
 

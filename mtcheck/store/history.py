@@ -18,7 +18,6 @@ from pathlib import Path
 from mtcheck import __version__
 from mtcheck.errors import InputError
 from mtcheck.store.db import connect
-from mtcheck.store.fingerprints import record_fingerprint
 
 
 def sha256_file(path: Path) -> str:
@@ -54,10 +53,11 @@ class ArticleDiff:
     passed_b: bool | None
     new: list[dict] = field(default_factory=list)
     fixed: list[dict] = field(default_factory=list)
+    waived: list[dict] = field(default_factory=list)  # still found, but accepted by a waiver since run A
 
     @property
     def changed(self) -> bool:
-        return bool(self.new or self.fixed) or self.score_a != self.score_b or self.passed_a != self.passed_b
+        return bool(self.new or self.fixed or self.waived) or self.score_a != self.score_b or self.passed_a != self.passed_b
 
 
 class History:
@@ -98,7 +98,7 @@ class History:
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [(run_id, r["id"], f["code"], f["severity"], f["category"], f["message"],
                       *(f.get("source_span") or (None, None)), *(f.get("target_span") or (None, None)),
-                      record_fingerprint(f), int(bool(f.get("waived"))))
+                      f.get("fingerprint") or "", int(bool(f.get("waived"))))
                      for f in r.get("findings", [])])
         return run_id
 
@@ -151,20 +151,22 @@ class History:
         return out
 
     def diff(self, run_a: str, run_b: str) -> list[ArticleDiff]:
-        """Per article: findings new in B, findings of A fixed (gone) in B, and the score change. Waived
-        findings count as gone: they no longer gate."""
+        """Per article: findings new in B, findings of A gone from B (fixed), findings of A that B still
+        finds but waives, and the score change."""
         arts_a, arts_b = self.articles(run_a), self.articles(run_b)
         finds_a, finds_b = self.findings(run_a), self.findings(run_b)
         out = []
         for article in [*arts_a, *(a for a in arts_b if a not in arts_a)]:
             a, b = arts_a.get(article, {}), arts_b.get(article, {})
             fa = {f["fingerprint"]: f for f in finds_a.get(article, []) if not f["waived"]}
-            fb = {f["fingerprint"]: f for f in finds_b.get(article, []) if not f["waived"]}
+            all_b = {f["fingerprint"]: f for f in finds_b.get(article, [])}
+            fb = {k: f for k, f in all_b.items() if not f["waived"]}
             d = ArticleDiff(article, a.get("score"), b.get("score"),
                             None if a.get("passed") is None else bool(a["passed"]),
                             None if b.get("passed") is None else bool(b["passed"]),
                             new=[f for k, f in fb.items() if k not in fa],
-                            fixed=[f for k, f in fa.items() if k not in fb])
+                            fixed=[f for k, f in fa.items() if k not in all_b],
+                            waived=[f for k, f in fa.items() if k in all_b and k not in fb])
             out.append(d)
         return out
 

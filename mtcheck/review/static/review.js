@@ -2,10 +2,20 @@
 // HTML here: the script only moves focus, toggles classes and submits the server-rendered forms.
 "use strict";
 (function () {
-  // Index: filters submit on change.
-  document.querySelectorAll("select[data-autosubmit]").forEach(function (el) {
-    el.addEventListener("change", function () { el.form.submit(); });
-  });
+  // Index: filters submit on change, leaving the empty ones out of the URL.
+  var filters = document.getElementById("filters");
+  if (filters) {
+    filters.addEventListener("submit", function () {
+      filters.querySelectorAll("select, input[type=hidden]").forEach(function (el) {
+        if (!el.value) el.disabled = true;
+      });
+    });
+    filters.querySelectorAll("select[data-autosubmit]").forEach(function (el) {
+      el.addEventListener("change", function () {
+        if (filters.requestSubmit) filters.requestSubmit(); else filters.submit();
+      });
+    });
+  }
 
   var list = document.getElementById("findings");
   if (!list) return;
