@@ -57,7 +57,8 @@ class ArticleDiff:
 
     @property
     def changed(self) -> bool:
-        return bool(self.new or self.fixed or self.waived) or self.score_a != self.score_b or self.passed_a != self.passed_b
+        return (bool(self.new or self.fixed or self.waived) or self.score_a != self.score_b
+                or self.passed_a != self.passed_b)
 
 
 class History:
