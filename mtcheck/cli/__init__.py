@@ -39,8 +39,8 @@ def _add_settings_args(p: argparse.ArgumentParser) -> None:
     g.add_argument("--max-bytes", type=int, help="largest article accepted, in bytes (default 1,000,000)")
     g.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     g.add_argument("--review-db", type=str, metavar="FILE",
-                   help="the review app's decisions (SQLite; default mtcheck-review.sqlite, also review-db in "
-                        "the config)")
+                   help="the review app's decisions (SQLite); check and batch honour its false positives as "
+                        "waivers (also review-db in the config; review's default: mtcheck-review.sqlite)")
     g = p.add_argument_group("waivers and baselines (see README, 'Waivers and baselines')")
     g.add_argument("--waivers", type=Path, metavar="FILE",
                    help="accepted findings (TOML [[waiver]] tables), added to the config's 'waivers'")
@@ -88,11 +88,10 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         from mtcheck.baseline import load_baseline
 
         settings = replace(settings, baseline=load_baseline(args.baseline))
-    # Editors' false positives from `mtcheck review` are waivers too (the review database, when there is one).
-    from mtcheck.store.decisions import DEFAULT_REVIEW_DB
+    # Editors' false positives from `mtcheck review` are waivers too, where `review-db` names their database.
     from mtcheck.store.waivers import with_review_waivers
 
-    return with_review_waivers(settings, DEFAULT_REVIEW_DB)
+    return with_review_waivers(settings)
 
 
 def use_colour(args: argparse.Namespace, stream: object) -> bool:

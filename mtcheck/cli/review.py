@@ -71,7 +71,8 @@ def run_review(args: argparse.Namespace) -> int:
     port = sock.getsockname()[1]
     shown = f"[{args.host}]" if ":" in args.host else args.host
     url = f"http://{shown}:{port}/"
-    print(f"mtcheck review: {len(articles)} article(s), decisions in {db}; open {url} (Ctrl+C stops)",
+    print(f"mtcheck review: {len(articles)} article(s), decisions in {db} (check and batch honour its false "
+          f"positives with --review-db {db}, or review-db in the config); open {url} (Ctrl+C stops)",
           file=sys.stderr)
     print(url, flush=True)
     if not args.no_browser:

@@ -113,7 +113,8 @@ def _highlight(text: str, start: int, end: int, marks: list[tuple[int, int, int,
         if covering:
             worst = max((f for _, f in covering), key=lambda f: f.severity.rank)
             title = escape(" | ".join(f"{f.code} {f.severity.value}: {f.message}" for _, f in covering))
-            extra = "".join(f" {mark_class(n, f)}" for n, f in covering if mark_class) if mark_class else ""
+            classes = sorted({c for n, f in covering if (c := mark_class(n, f))}) if mark_class else []
+            extra = "".join(f" {c}" for c in classes)
             numbers = " ".join(str(n) for n, _ in covering)
             piece = (f'<mark class="{worst.severity.value}{escape(extra)}" data-f="{numbers}" '
                      f'title="{title}">{piece}</mark>')

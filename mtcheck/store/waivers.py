@@ -1,5 +1,5 @@
 """Editors' false-positive decisions as waivers (mtcheck.waivers): honoured by the next `check` or `batch`
-that finds the review database, and exported as a waivers TOML file for a repository or a CI job.
+whose settings name the review database (`review-db`), and exported as a waivers TOML file for a repository or a CI job.
 
 Each decision waives one finding of one article by its fingerprint, so it accepts exactly what the editor
 saw (the same code on the same words in the same context) and nothing else. A confirmed finding is not a
@@ -34,13 +34,14 @@ def decision_waivers(db: Path) -> list[Waiver]:
                    article=d.article, fingerprint=d.fingerprint, file=str(db), line=0) for d in decisions]
 
 
-def with_review_waivers(settings: Settings, default_db: Path) -> Settings:
-    """Settings plus the review database's false positives: the configured `review-db`, or the default file
-    in the working directory when it exists. A configured path that does not exist yet holds no decisions."""
+def with_review_waivers(settings: Settings) -> Settings:
+    """Settings plus the false positives of the review database named by `review-db` (config or --review-db).
+    Only a database named so counts, never one that happens to lie in the working directory, so a check's
+    result depends on its settings alone. A named file that does not exist yet holds no decisions."""
     from dataclasses import replace
 
-    db = settings.review_db or default_db
-    if not db.is_file():
+    db = settings.review_db
+    if db is None or not db.is_file():
         return settings
     return replace(settings, waivers=(*settings.waivers, *decision_waivers(db)))
 
