@@ -15,9 +15,9 @@ from pathlib import Path
 from mtcheck.batch import Item, read_items
 from mtcheck.cli import EXIT_ERROR, EXIT_FAILED, EXIT_OK, settings_from_args
 from mtcheck.config import Settings
-from mtcheck.engine import check_pair
+from mtcheck.engine import check_pair, check_source_language
 from mtcheck.errors import InputError
-from mtcheck.io import write_atomic
+from mtcheck.io import check_output, check_output_dir, write_atomic
 from mtcheck.report.json_report import to_dict
 
 _worker_settings: Settings | None = None
@@ -30,37 +30,69 @@ def _init_worker(settings: Settings, html_dir: Path | None) -> None:
     _worker_settings, _worker_rules, _worker_html = settings, settings.selected_rules(), html_dir
 
 
-def html_file_name(article_id: str) -> str:
-    return "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in article_id) + ".html"
-
-
 def write_html_index(html_dir: Path, records: list[dict]) -> None:
-    """index.html beside the per-article reports, linking each with its score (errors listed too)."""
+    """index.html beside the per-article reports, linking each with its score (errors listed too). Records
+    come in input order, so the same naming as the items' gives each report's file."""
     from mtcheck.report.html import render_index
 
-    entries = [{"id": r["id"], "error": r.get("error"), "file": html_file_name(r["id"]),
+    names = [it.html_name for it in unique_html_names(Item(id=r["id"]) for r in records)]
+    entries = [{"id": r["id"], "error": r.get("error"), "file": name,
                 "score": r.get("score", 0.0), "passed": r.get("passed", False),
-                "target_lang": r.get("target_lang"), "findings": len(r.get("findings", []))} for r in records]
+                "target_lang": r.get("target_lang"),
+                "findings": sum(1 for f in r.get("findings", []) if not f.get("waived"))}
+               for r, name in zip(records, names)]
     write_atomic(html_dir / "index.html", render_index(entries, title=f"mtcheck batch: {len(records)} articles"))
 
 
 def check_item(item: Item) -> tuple[dict, float]:
-    """One JSONL record for an item (its report, or its error) and the seconds it took."""
+    """One JSONL record for an item (its report, or its error) and the seconds it took. No exception escapes:
+    a row that cannot be checked, for whatever reason, becomes that row's {"id", "error"} line, and the batch
+    goes on with the others."""
     t0 = time.perf_counter()
     if item.error is not None:
         return {"id": item.id, "error": item.error, "article": item.ref().to_dict()}, 0.0
-    assert _worker_settings is not None and item.source is not None and item.target is not None
     try:
-        report = check_pair(item.source, item.target, _worker_settings, target_lang=item.target_lang,
-                            reference=item.reference, rules=_worker_rules, article=item.ref())
+        return _check_item(item), time.perf_counter() - t0
     except InputError as e:
         return {"id": item.id, "error": f"{item.id}: {e}", "article": item.ref().to_dict()}, time.perf_counter() - t0
+    except Exception as e:  # a bug met on this row: report it there, lose no other row
+        return ({"id": item.id, "error": f"{item.id}: internal error, please report it: {type(e).__name__}: {e}",
+                 "article": item.ref().to_dict()}, time.perf_counter() - t0)
+
+
+def _check_item(item: Item) -> dict:
+    assert _worker_settings is not None and item.source is not None and item.target is not None
+    # The same source check as `mtcheck check`: a batch must not score what check refuses.
+    check_source_language(item.source, "source")
+    report = check_pair(item.source, item.target, _worker_settings, target_lang=item.target_lang,
+                        reference=item.reference, rules=_worker_rules, article=item.ref())
     if _worker_html is not None:
         from mtcheck.report.html import render
 
-        write_atomic(_worker_html / html_file_name(item.id), render(report, title=item.id))
-    record = {"id": item.id, **to_dict(report, include_texts=False)}
-    return record, time.perf_counter() - t0
+        write_atomic(_worker_html / (item.html_name or html_name(item.id)), render(report, title=item.id))
+    return {"id": item.id, **to_dict(report, include_texts=False)}
+
+
+def html_name(item_id: str) -> str:
+    """A file name for an id: its safe characters, never hidden, never too long."""
+    safe = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in item_id)[:120].lstrip(".")
+    return (safe or "article") + ".html"
+
+
+def unique_html_names(items: Iterator[Item]) -> Iterator[Item]:
+    """Give each item its own HTML file: ids that make the same name ("a/en", "a en", "a_en", a repeated id)
+    get -2, -3, ... in input order, so a rerun writes the same names. Compared case-blind, for
+    case-insensitive file systems."""
+    used: set[str] = {"index.html"}  # the batch's own index (write_html_index)
+    for item in items:
+        name = html_name(item.id)
+        stem, n = name.removesuffix(".html"), 1
+        while name.lower() in used:
+            n += 1
+            name = f"{stem}-{n}.html"
+        used.add(name.lower())
+        item.html_name = name
+        yield item
 
 
 def check_items(items: Iterator[Item], settings: Settings, jobs: int, html_dir: Path | None
@@ -76,6 +108,16 @@ def check_items(items: Iterator[Item], settings: Settings, jobs: int, html_dir: 
         yield from pool.imap(check_item, items, chunksize=4)
     finally:
         pool.terminate()
+
+
+def json_line(record: dict) -> str:
+    """One JSONL line; text that UTF-8 cannot hold (a lone surrogate in an error message) is \\u-escaped."""
+    line = json.dumps(record, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        line = json.dumps(record)
+    return line + "\n"
 
 
 class Progress:
@@ -136,12 +178,28 @@ def _markdown(records: list[dict], summary: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _refuse_output_among_inputs(output: Path, inputs: Path) -> None:
+    """Nothing the user wrote is overwritten: not the JSONL input, not an article of an input folder, nor a
+    file a later run would read as one (DIR/a/en.txt)."""
+    out, root = output.resolve(), inputs.resolve()
+    if out == root:
+        raise InputError(f"-o {output}: is the input; refusing to overwrite it")
+    if root.is_dir() and out.is_relative_to(root) and out.suffix == ".txt":
+        raise InputError(f"-o {output}: is inside the input folder {inputs} and would be (or overwrite) an "
+                         "article; write the report elsewhere or give it another extension")
+
+
 def run_batch(args: argparse.Namespace) -> int:
     settings = settings_from_args(args)
-    if args.output is not None and args.output.resolve() == args.input.resolve():
-        raise InputError(f"-o {args.output}: is the input; refusing to overwrite it")
+    if args.output is not None:
+        _refuse_output_among_inputs(args.output, args.input)
+        check_output(args.output)
+    if args.html_dir is not None:
+        check_output_dir(args.html_dir)
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     items = read_items(args.input, settings.max_bytes)
+    if args.html_dir is not None:
+        items = unique_html_names(items)
     progress = Progress(sys.stderr.isatty() and not args.no_progress)
     records: list[dict] = []
     durations: list[float] = []
@@ -154,7 +212,7 @@ def run_batch(args: argparse.Namespace) -> int:
         errors += "error" in record
         failed += "error" not in record and not record["passed"]
         if to_stdout:
-            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            sys.stdout.write(json_line(record))
         progress.update(len(records), failed, errors)
     progress.close()
     if args.html_dir is not None:
@@ -165,10 +223,7 @@ def run_batch(args: argparse.Namespace) -> int:
 
         run_id = record_batch(settings, records, args.input)
         summary += f"\n  recorded as run {run_id} in {settings.history}"
-    if args.format == "markdown":
-        text = _markdown(records, summary)
-    else:
-        text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    text = _markdown(records, summary) if args.format == "markdown" else "".join(json_line(r) for r in records)
     if args.output is not None:
         write_atomic(args.output, text)
     elif args.format == "markdown":
