@@ -175,3 +175,14 @@ def test_waived_findings_need_no_decision(articles, tmp_path: Path) -> None:
     from mtcheck.review.pages import article_status
 
     assert article_status(ar, {}) == "reviewed"
+
+
+def test_decisions_on_findings_no_longer_found_are_listed_and_removable(client: TestClient, state, articles) -> None:
+    ar = articles[0]
+    state.store.decide(ar.id, "abcdef0123456789", "MT401", FALSE_POSITIVE, message="number changed: 45 vs 44")
+    page = client.get("/article", params={"id": ar.id}).text
+    assert 'id="stale"' in page and "number changed: 45 vs 44" in page
+    r = client.post("/decide", data={"token": "t0ken", "article": ar.id, "fingerprint": "abcdef0123456789",
+                                     "decision": "clear"}, headers={"origin": ORIGIN}, follow_redirects=False)
+    assert r.status_code == 303 and state.store.all() == []
+    assert 'id="stale"' not in client.get("/article", params={"id": ar.id}).text

@@ -120,6 +120,10 @@ def create_app(state: ReviewState, allowed_hosts: list[str] | None = None) -> St
         if article_id not in state.by_id:
             return PlainTextResponse(f"no article '{article_id}'", 404, headers=SECURITY_HEADERS)
         a = state.articles[state.by_id[article_id]]
+        back = RedirectResponse(f"/article?{urlencode({'id': article_id})}", status_code=303,
+                                headers=SECURITY_HEADERS)
+        if decision == "clear" and fingerprint not in a.fingerprints and state.store.clear(article_id, fingerprint):
+            return back  # a decision on a finding no longer found (the stale list)
         if fingerprint not in a.fingerprints or a.report is None:
             return PlainTextResponse("no such finding in this article", 404, headers=SECURITY_HEADERS)
         if decision == "clear":

@@ -229,11 +229,24 @@ def article_page(articles: list[Article], index: int, decisions: dict[tuple[str,
         item = finding_item(n, f, covered + _decision_form(a, n, f, fp, d, token))
         cls = f' class="decided-{d.decision}"' if d else ""
         items.append(item.replace(f'<li id="f{n}"', f'<li id="f{n}" data-fingerprint="{escape(fp)}"{cls}', 1))
+    stale = [d for (art, fp), d in sorted(decisions.items()) if art == a.id and fp not in a.fingerprints]
+    stale_html = ""
+    if stale:
+        rows = "".join(
+            f'<li>{escape(d.code)} <span dir="auto">{escape(d.message)}</span> <span class="decision {d.decision}">'
+            f'{escape(d.decision.replace("_", " "))}</span><form class="decide" method="post" action="/decide">'
+            f'<input type="hidden" name="token" value="{escape(token)}">'
+            f'<input type="hidden" name="article" value="{escape(a.id)}">'
+            f'<input type="hidden" name="fingerprint" value="{escape(d.fingerprint)}">'
+            '<button type="submit" name="decision" value="clear">Remove</button></form></li>' for d in stale)
+        stale_html = ('<h2>Decisions on findings no longer found</h2><p class="keys">The article changed or a rule '
+                      "improved; a false positive left here is reported by MT901 (unused-waiver).</p>"
+                      f'<ul class="f" id="stale">{rows}</ul>')
     panel = ('<aside class="panel" lang="en" dir="ltr"><h2>Findings</h2>'
              '<div class="keys noprint"><kbd>j</kbd>/<kbd>k</kbd> next/previous · <kbd>c</kbd> confirm · '
              '<kbd>f</kbd> false positive · <kbd>u</kbd> undo · <kbd>n</kbd> note</div>'
              + (f'<ol class="f" id="findings">{"".join(items)}</ol>' if items else "<p>No findings.</p>")
-             + "</aside>")
+             + stale_html + "</aside>")
 
     def mark_class(n: int, f: Finding) -> str:
         d = decisions.get((a.id, a.fingerprints[n - 1]))
