@@ -144,6 +144,9 @@ def test_markup_in_articles_never_runs_and_phone_width_does_not_scroll(page, ser
     for path in ("article?id=dailymail-stabbing%2Fen", "article?id=dailymail-stabbing%2Far", ""):
         page.goto(url + path)
         assert _no_horizontal_scroll(page), path
+    # The index becomes one card per article: ids are not broken letter by letter into narrow columns.
+    link = page.locator("#articles tbody tr").first.locator("a").first.bounding_box()
+    assert link["height"] < 40 and link["width"] > 150
     # Stacked: the text gets the width, not a third of it (the paragraph number sits on its own line).
     page.goto(url + "article?id=dailymail-stabbing%2Far")
     assert page.locator("div.tgt").first.bounding_box()["width"] > 300

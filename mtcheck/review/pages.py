@@ -37,6 +37,14 @@ td.num{text-align:end;font-variant-numeric:tabular-nums}
 .st-to_review{color:#bc4c00} .st-reviewed{color:#1a7f37} .st-error{color:#a40e26}
 svg.chart{max-width:100%;height:auto;background:#fff;border:1px solid #eee}
 .wrap{padding:8px 16px}
+@media (max-width:700px){
+ table.idx{display:block} table.idx thead{display:none} table.idx tbody{display:block}
+ table.idx tr{display:block;padding:6px 12px;border-bottom:1px solid #ddd}
+ table.idx td{display:inline-block;border:0;padding:1px 10px 1px 0;overflow-wrap:normal}
+ table.idx td:first-child{display:block;font-weight:600}
+ table.idx td[data-label]::before{content:attr(data-label) ": ";color:#666;font-size:12px}
+}
+@media print{.layout{display:block} .panel{position:static;max-height:none;border:0}}
 @media (max-width:1000px){.layout{grid-template-columns:minmax(0,1fr)} .panel{position:static;max-height:none;
 border-inline-start:0;border-bottom:1px solid #ddd;order:-1}}
 """
@@ -162,13 +170,14 @@ def index_page(articles: list[Article], decisions: dict[tuple[str, str], Decisio
         done = _decision_counts(a, decisions)
         decided = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in sorted(done.items()))
         verdict = '<span class="pass">passed</span>' if r.passed else '<span class="fail">failed</span>'
-        waived = f"<br><small>+{len(r.waived)} waived</small>" if r.waived else ""
+        waived = f" <small>+{len(r.waived)} waived</small>" if r.waived else ""
         rows.append(
             f'<tr data-lang="{escape(r.target_lang)}" data-status="{escape(status)}"><td>{link}</td>'
-            f"<td>{escape(r.target_lang)}</td><td class=\"num\">{r.score:.1f}</td><td>{verdict}</td>"
-            f'<td class="num">{len(r.counted)}{waived}</td>'
-            f'<td><span class="sev critical">{sev["critical"]}</span> / <span class="sev major">{sev["major"]}'
-            f'</span> / <span class="sev minor">{sev["minor"]}</span></td><td>{escape(cats)}</td>'
+            f'<td data-label="language">{escape(r.target_lang)}</td>'
+            f'<td class="num" data-label="score">{r.score:.1f}</td><td>{verdict}</td>'
+            f'<td class="num" data-label="findings">{len(r.counted)}{waived}</td>'
+            f'<td data-label="c/M/m"><span class="sev critical">{sev["critical"]}</span> / <span class="sev major">'
+            f'{sev["major"]}</span> / <span class="sev minor">{sev["minor"]}</span></td><td>{escape(cats)}</td>'
             f'<td class="st-{status.replace(" ", "_")}">{escape(status)}'
             f'{"<br><small>" + escape(decided) + "</small>" if decided else ""}</td></tr>')
     table = ('<table class="idx" id="articles"><thead><tr>' + header("id", "article") + header("language", "language")
