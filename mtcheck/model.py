@@ -169,6 +169,8 @@ class Report:
     timings_ms: dict[str, float] = field(default_factory=dict)
     reference_metrics: dict | None = None
     alignment: list[dict] = field(default_factory=list)
+    # What the reader should know about how the article was checked ("the source language was uncertain").
+    notes: list[str] = field(default_factory=list)
     article: ArticleRef | None = None
     baselined: int = 0  # findings left out because the baseline holds them
 

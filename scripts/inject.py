@@ -13,7 +13,18 @@ injected error with its category and span:
     garbled-name    a name kept from the source misspelt in the target (letters swapped, dropped, doubled)
     untranslated-entity  an English country name replaced by its Indonesian name (CLDR, Babel)
     wrong-entity    an English country name replaced by another country's
-    pronoun         he <-> she, his -> her, him -> her, her -> his
+    pronoun         he <-> she, his -> her, him -> her, her -> his, in a sentence that names someone (full
+                    name, title + name, or a name alone kept from the source: "Rutte said he ...")
+    pronoun-all     every pronoun of one gender in the article swapped, as real MT does when it calls a
+                    woman "he" throughout (label: target_spans, all of them); articles that name someone
+
+Meaning errors, for the neural family (opt-in: --categories meaning-clause,meaning-negation,...):
+
+    meaning-clause    a target clause replaced by a clause of another article
+    meaning-sentence  a whole target sentence replaced by a sentence of another article
+    meaning-negation  a negation added to or removed from a target sentence
+    meaning-word      a content word replaced by an unrelated word (from another article)
+    meaning-swap      subject and object swapped (two names around a verb; en and fr only)
 
     python scripts/inject.py [--root ../shared/corpora] [--corpora ntrex,flores,tico19] [--seed 1]
                              [--split dev|test|all] -o out.jsonl
@@ -38,11 +49,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import itertools
+
 from corpora import DEFAULT_ROOT, load_articles
 
 PARAGRAPH_ROWS = 3
+MEANING_CATEGORIES = ("meaning-clause", "meaning-sentence", "meaning-negation", "meaning-word", "meaning-swap")
 CATEGORIES = ("number", "date", "omission", "untranslated", "punctuation", "garbled-name",
-              "untranslated-entity", "wrong-entity", "pronoun")
+              "untranslated-entity", "wrong-entity", "pronoun", "pronoun-all")
 
 
 @dataclass
@@ -121,11 +135,12 @@ def profile(lang: str) -> Profile:
     # Garbled names are Latin-script names kept from the source: not in zh, ja, ar, whose rules skip them.
     skip = {"garbled-name"} if lang in ("zh", "ja", "ar") else set()
     if not cfg["pronouns"]:
-        skip.add("pronoun")
+        skip |= {"pronoun", "pronoun-all"}
     return Profile(lang, cfg["scales"], list(get_day_names("wide", locale=lang).values()),
                    [] if lang in ("zh", "ja") else list(get_month_names("wide", locale=lang).values()),
                    cfg["ambiguous"], lang in ("zh", "ja"), spaced, cfg["clause"], cfg["pairs"], countries,
-                   country_re, cfg["pronouns"], tuple(c for c in CATEGORIES if c not in skip))
+                   country_re, cfg["pronouns"], tuple(c for c in CATEGORIES if c not in skip)
+                   + tuple(c for c in MEANING_CATEGORIES if c != "meaning-swap" or lang in ("en", "fr")))
 
 
 P: Profile  # set by main() for the target language
@@ -282,27 +297,219 @@ def inject_wrong_entity(src: str, tgt: str, rng: random.Random) -> tuple[str, tu
 
 
 
-def inject_pronoun(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[int, int], str] | None:
-    # Swaps for named persons: only in sentences that name someone ("Firstname Lastname" or a title + name;
-    # in other scripts, where names cannot be spotted by capitals, sentences whose source names someone).
+def _names_someone(src: str, tgt: str) -> bool:
+    """A full name or title + name in the translation, or a name kept from the source alone ("Rutte said
+    he"): a capitalised word not opening a sentence, written the same in both. In other scripts, where
+    names cannot be spotted by capitals, the source must name someone."""
     person = r"\b(?:[A-Z][a-z]+ [A-Z][a-z]+|(?:Mr|Mrs|Ms|Dr|President|Minister)\.? [A-Z][a-z]+)\b"
-    if not re.search(person, tgt if P.lang in ("en", "fr") else src):
-        return None
+    if re.search(person, tgt if P.lang in ("en", "fr") else src):
+        return True
+    text = tgt if P.lang in ("en", "fr") else src
+    for m in re.finditer(r"\b[A-Z][a-z]{3,}\b", text):
+        opening = m.start() < 2 or text[m.start() - 2] in ".!?\"“"
+        if not opening and re.search(rf"\b{m.group()}\b", src) and (
+                P.lang not in ("en", "fr") or re.search(rf"\b{m.group()}\b", tgt)):
+            return True
+    return False
+
+
+def _pronoun_sites(tgt: str) -> list[re.Match[str]]:
     words = "|".join(sorted({w for p in P.pronoun_swap for w in (p, p.capitalize())}, key=len, reverse=True))
-    cands = [m for m in re.finditer(rf"\b({words})\b" if P.boundaries else f"({words})", tgt)
-             if P.lang not in ("zh", "ja") or tgt[m.end():m.end() + 1] not in "们ら女"]
+    # Not 他们/她们/彼ら (plural), 其他 (other), 他人 (others), 吉他 (guitar): no pronoun of a person.
+    return [m for m in re.finditer(rf"\b({words})\b" if P.boundaries else f"({words})", tgt)
+            if P.lang not in ("zh", "ja") or (tgt[m.end():m.end() + 1] not in "们ら女人"
+                                               and tgt[max(0, m.start() - 1):m.start()] not in "其吉")]
+
+
+def _swapped(word: str) -> str:
+    new = P.pronoun_swap.get(word.lower()) or P.pronoun_swap[word]
+    return new.capitalize() if word[0].isupper() else new
+
+
+def inject_pronoun(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[int, int], str] | None:
+    # Swaps for named persons: only in sentences that name someone, surname-only mentions included.
+    if not _names_someone(src, tgt):
+        return None
+    cands = _pronoun_sites(tgt)
     if not cands:
         return None
     m = rng.choice(cands)
-    new = P.pronoun_swap.get(m.group().lower()) or P.pronoun_swap[m.group()]
-    new = new.capitalize() if m.group()[0].isupper() else new
+    new = _swapped(m.group())
     return tgt[:m.start()] + new + tgt[m.end():], (m.start(), m.start() + len(new)), f"{m.group()} -> {new}"
+
+
+_FEMALE = {"she", "her", "hers", "herself", "elle", "她", "彼女", "هي"}
+
+
+def inject_all_pronouns(sources: list[str], targets: list[str],
+                        rng: random.Random) -> tuple[list[str], list[tuple[int, tuple[int, int]]],
+                                                     list[tuple[int, tuple[int, int]]], str] | None:
+    """Every pronoun of one gender swapped, across the article (rows that name nobody included: the person
+    named earlier is still "he"). Returns the new rows, (row, span in the new row) per swap, the same in the
+    clean rows, and a detail."""
+    if not any(_names_someone(s, t) for s, t in zip(sources, targets)):
+        return None
+    sites = [(i, m) for i, t in enumerate(targets) for m in _pronoun_sites(t)]
+    genders = sorted({m.group().lower() in _FEMALE for _, m in sites})
+    if not genders:
+        return None
+    female = rng.choice(genders)
+    chosen = [(i, m) for i, m in sites if (m.group().lower() in _FEMALE) == female]
+    new_rows = list(targets)
+    spans: list[tuple[int, tuple[int, int]]] = []
+    clean_spans = [(i, m.span()) for i, m in chosen]
+    for i in sorted({i for i, _ in chosen}):
+        row, out, shift = targets[i], [], 0
+        last = 0
+        for _, m in [x for x in chosen if x[0] == i]:
+            new = _swapped(m.group())
+            out.append(row[last:m.start()] + new)
+            spans.append((i, (m.start() + shift, m.start() + shift + len(new))))
+            shift += len(new) - len(m.group())
+            last = m.end()
+        new_rows[i] = "".join(out) + row[last:]
+    return new_rows, spans, clean_spans, f"{len(spans)} {'female' if female else 'male'} pronoun(s) swapped"
+
+
+# ---------------------------------------------------------------- meaning errors (neural family, #12)
+
+DONORS: list[str] = []  # target rows of other articles, filled by main(): what replaced clauses come from
+
+
+def _units(text: str) -> int:
+    return len(text.split()) if P.boundaries else len(text) // 2
+
+
+def _donor(tgt: str, rng: random.Random) -> str:
+    for _ in range(20):
+        d = rng.choice(DONORS)
+        if d.strip() != tgt.strip():
+            return d.strip()
+    return DONORS[0].strip()
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    seps = [m.end() for m in re.finditer(re.escape(P.clause_sep.strip()) + r"\s*", text)]
+    bounds = [0, *seps, len(text)]
+    out = []
+    for a, b in itertools.pairwise(bounds):
+        piece = text[a:b].rstrip(" ,，、،.!?。")
+        if _units(piece) >= 4:
+            out.append((a, a + len(piece)))
+    return out
+
+
+def inject_meaning_clause(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[int, int], str] | None:
+    own = _clauses(tgt)
+    if len(own) < 2:
+        return None
+    a, b = rng.choice(own)
+    donor = _donor(tgt, rng)
+    theirs = _clauses(donor) or [(0, len(donor.rstrip(".!?。")))]
+    da, db = rng.choice(theirs)
+    new = donor[da:db]
+    if a > 0 and P.boundaries and new[:1].isupper() and not new.split()[0].isupper():
+        new = new[0].lower() + new[1:]
+    return tgt[:a] + new + tgt[b:], (a, a + len(new)), f"clause {tgt[a:b]!r} -> {new!r}"
+
+
+def inject_meaning_sentence(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[int, int], str] | None:
+    if _units(tgt) < 5:
+        return None
+    new = _donor(tgt, rng)
+    return new, (0, len(new)), f"sentence replaced by {new[:60]!r}"
+
+
+_EN_AUX = re.compile(r"\b(is|are|was|were|will|would|can|could|should|must|has|have|had|may|might)\b(?! not\b)")
+_NEG_REMOVE = {
+    "en": [(re.compile(r"\b(is|are|was|were|will|would|can|could|should|has|have|had|do|does|did) not\b"), r"\1"),
+           (re.compile(r"\b(is|are|was|were|would|could|should|has|have|had|do|does|did)n['’]t\b"), r"\1"),
+           (re.compile(r"\bwon['’]t\b"), "will"), (re.compile(r"\bcannot\b"), "can"),
+           (re.compile(r"\bnever\b"), "always")],
+    "fr": [(re.compile(r"\bne (\w+) pas\b"), r"\1"), (re.compile(r"\bn['’](\w+) pas\b"), r"\1"),
+           (re.compile(r"\bne (\w+) jamais\b"), r"\1 toujours"),
+           (re.compile(r"\bn['’](\w+) jamais\b"), r"\1 toujours")],
+    "zh": [(re.compile(r"(?<![不差])不(?=[是会能要可应该])"), ""), (re.compile(r"没有(?=[^，。]{1,8}[了过])"), ""),
+           (re.compile(r"未(?=[能曾])"), "")],
+    "ja": [(re.compile(r"ません"), "ます"), (re.compile(r"ではない"), "である"), (re.compile(r"なかった"), "た")],
+    "ar": [(re.compile(r"(?<!\S)(?:لا|لم|لن) (?=ي|ت)"), "")],
+}
+_NEG_ADD = {
+    "en": [(_EN_AUX, r"\1 not")],
+    "fr": [(re.compile(r"\b(est|sont|a|ont|était|étaient|sera|seront|peut|peuvent|doit|doivent)\b"), r"n'\1 pas")],
+    "zh": [(re.compile(r"(?<![不没])(?=[会能要将可])"), "不")],
+    "ja": [(re.compile(r"ます(?=[。、])"), "ません"), (re.compile(r"である(?=[。、])"), "ではない")],
+    "ar": [(re.compile(r"(?<!\S)(?=ي[^\s]{2,})"), "لا ")],
+}
+
+
+def inject_meaning_negation(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[int, int], str] | None:
+    options = [(pat, rep) for pat, rep in _NEG_REMOVE.get(P.lang, []) if pat.search(tgt)]
+    if not options or rng.random() < 0.5:
+        options = [(pat, rep) for pat, rep in _NEG_ADD.get(P.lang, []) if pat.search(tgt)] or options
+    if not options:
+        return None
+    pat, rep = rng.choice(options)
+    m = rng.choice(list(pat.finditer(tgt)))
+    new = m.expand(rep) if rep else ""
+    text = tgt[:m.start()] + new + tgt[m.end():]
+    if P.lang == "fr" and new.startswith("n'") and m.start() > 0:
+        text = re.sub(r"\bje n'", "je n'", text)
+    end = m.start() + max(len(new), 1)
+    return text, (max(0, m.start() - (0 if new else 1)), min(len(text), end)), f"{m.group()!r} -> {new!r}"
+
+
+_CONTENT = re.compile(r"(?<![\w'’-])[a-zà-ÿ]{5,}(?![\w'’-])")
+_HAN2 = re.compile(r"[\u4e00-\u9fff]{2}")
+_AR_WORD = re.compile(r"(?<!\S)[\u0621-\u064a]{4,}(?!\S)")
+
+
+def inject_meaning_word(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[int, int], str] | None:
+    from wordfreq import zipf_frequency
+
+    pattern = _HAN2 if P.lang in ("zh", "ja") else _AR_WORD if P.lang == "ar" else _CONTENT
+    # a content word: not among the language's commonest (the, dans, 我们), so that meaning, not grammar, changes
+    own = [m for m in pattern.finditer(tgt) if zipf_frequency(m.group(), P.lang) < 5.5]
+    if not own:
+        return None
+    m = rng.choice(own)
+    for _ in range(20):
+        theirs = [w.group() for w in pattern.finditer(_donor(tgt, rng))
+                  if w.group() != m.group() and w.group() not in tgt and zipf_frequency(w.group(), P.lang) < 5.5]
+        if theirs:
+            new = rng.choice(theirs)
+            return tgt[:m.start()] + new + tgt[m.end():], (m.start(), m.start() + len(new)), f"{m.group()} -> {new}"
+    return None
+
+
+_NAME2 = re.compile(r"(?<![\w.])(?:[A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+)?)")
+
+
+def inject_meaning_swap(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[int, int], str] | None:
+    """Two names or capitalised noun phrases with 1-6 lowercase words between them swap places: the doer
+    becomes the one done to (Rutte met Zelensky -> Zelensky met Rutte)."""
+    names = [m for m in _NAME2.finditer(tgt)
+             if m.start() > 0 and m.group().split()[0] not in ("The", "Le", "La", "Les")]
+    pairs = [(a, b) for a, b in itertools.pairwise(names) if a.group() != b.group()
+             and 1 <= len(tgt[a.end():b.start()].split()) <= 6 and tgt[a.end():b.start()].strip().islower()]
+    if not pairs:
+        return None
+    a, b = rng.choice(pairs)
+    text = tgt[:a.start()] + b.group() + tgt[a.end():b.start()] + a.group() + tgt[b.end():]
+    return text, (a.start(), b.end()), f"{a.group()} <-> {b.group()}"  # the swapped stretch keeps its length
+
+
+def donor_rows(root: Path, corpora: str, lang: str) -> list[str]:
+    return [t for a in load_articles(root, corpora.split(","), lang=lang) for t in a.targets if _units(t) >= 5]
 
 
 ROW_INJECTORS: dict[str, Callable] = {
     "number": inject_number, "date": inject_date, "punctuation": inject_punctuation,
     "garbled-name": inject_garbled, "untranslated-entity": inject_untranslated_entity,
     "wrong-entity": inject_wrong_entity, "pronoun": inject_pronoun,
+    "meaning-clause": inject_meaning_clause, "meaning-sentence": inject_meaning_sentence,
+    "meaning-negation": inject_meaning_negation, "meaning-word": inject_meaning_word,
+    "meaning-swap": inject_meaning_swap,
 }
 
 
@@ -347,6 +554,8 @@ def main() -> None:
     args = ap.parse_args()
     global P
     P = profile(args.lang)
+    if any(c.startswith("meaning-") for c in args.categories.split(",")):
+        DONORS[:] = donor_rows(args.root, args.corpora, args.lang)
     counts: Counter[str] = Counter()
     with open(args.output, "w", encoding="utf-8") as out:
         for article in load_articles(args.root, args.corpora.split(","), lang=args.lang):
@@ -360,6 +569,9 @@ def main() -> None:
             counts["clean"] += 1
             for category in [c for c in args.categories.split(",") if c in P.categories]:
                 rng = random.Random(f"{args.seed}:{article.id}:{category}")
+                if category == "pronoun-all":
+                    _write_all_pronouns(out, article, sources, targets, target, rng, args.lang, counts)
+                    continue
                 edit = make_edit(category, sources, targets, rng)
                 if edit is None:
                     continue
@@ -376,6 +588,24 @@ def main() -> None:
                                      ensure_ascii=False) + "\n")
                 counts[category] += 1
     print("rows written: " + ", ".join(f"{k} {v}" for k, v in counts.items()), file=sys.stderr)
+
+
+def _write_all_pronouns(out, article, sources: list[str], targets: list[str], clean: str, rng: random.Random,
+                        lang: str, counts: Counter[str]) -> None:
+    result = inject_all_pronouns(sources, targets, rng)
+    if result is None:
+        return
+    new_rows, swaps, clean_swaps, detail = result
+    source2, target2, spans2 = build(sources, new_rows)
+    _, _, spans1 = build(sources, targets)
+    at = [[spans2[i][2] + a, spans2[i][2] + b] for i, (a, b) in swaps]
+    was = [[spans1[i][2] + a, spans1[i][2] + b] for i, (a, b) in clean_swaps]
+    label = {"category": "pronoun-all", "detail": detail, "target_span": at[0], "target_spans": at,
+             "clean_spans": was, "source_span": None}
+    out.write(json.dumps({"id": f"{article.id}#pronoun-all", "corpus": article.corpus, "source": source2,
+                          "target": target2, "target_lang": lang, "clean_target": clean, "label": label,
+                          "rows": spans2}, ensure_ascii=False) + "\n")
+    counts["pronoun-all"] += 1
 
 
 if __name__ == "__main__":

@@ -213,3 +213,18 @@ def test_batch_empty_directory_or_missing_input_exits_2(capsys, tmp_path: Path, 
     assert code == 2 and "no articles found" in err and out == ""
     code, _, err = run(capsys, "batch", str(tmp_path / "missing.jsonl"), "--jobs", jobs)
     assert code == 2 and "no such file" in err
+
+
+def test_neural_flag_without_the_extra_exits_2_with_install_hint(capsys, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("mtcheck.neural_support.neural_available", lambda: False)
+    code, out, err = run(capsys, "check", str(SAMPLE / "id.txt"), str(SAMPLE / "en.txt"), "--neural")
+    assert code == 2 and not out
+    assert "pip install torch==2.13.0" in err and "mtcheck[neural]" in err and "Traceback" not in err
+
+
+def test_neural_in_config_without_the_extra_exits_2(capsys, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr("mtcheck.neural_support.neural_available", lambda: False)
+    config = tmp_path / "mtcheck.toml"
+    config.write_text("neural = true\n", encoding="utf-8")
+    code, _, err = run(capsys, "check", str(SAMPLE / "id.txt"), str(SAMPLE / "en.txt"), "--config", str(config))
+    assert code == 2 and "neural extra" in err

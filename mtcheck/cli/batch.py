@@ -13,11 +13,13 @@ from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 
 from mtcheck.batch import Item, read_items
-from mtcheck.cli import EXIT_ERROR, EXIT_FAILED, EXIT_OK, settings_from_args
+from mtcheck.cli import EXIT_ERROR, EXIT_OK, settings_from_args
+from mtcheck.cli.output import failed_lines, gate_status, note, statistics
 from mtcheck.config import Settings
 from mtcheck.engine import check_pair, check_source_language
 from mtcheck.errors import InputError
 from mtcheck.io import check_output, check_output_dir, write_atomic
+from mtcheck.report import CI_FORMATS, record_renderer
 from mtcheck.report.json_report import to_dict
 
 _worker_settings: Settings | None = None
@@ -63,9 +65,11 @@ def check_item(item: Item) -> tuple[dict, float]:
 def _check_item(item: Item) -> dict:
     assert _worker_settings is not None and item.source is not None and item.target is not None
     # The same source check as `mtcheck check`: a batch must not score what check refuses.
-    check_source_language(item.source, "source")
+    note = check_source_language(item.source, "source")
     report = check_pair(item.source, item.target, _worker_settings, target_lang=item.target_lang,
                         reference=item.reference, rules=_worker_rules, article=item.ref())
+    if note:
+        report.notes.append(note)
     if _worker_html is not None:
         from mtcheck.report.html import render
 
@@ -156,6 +160,7 @@ def summarise(records: list[dict], durations: list[float], elapsed: float, jobs:
         lines.append("  findings by category: " + (", ".join(f"{k} {v}" for k, v in sorted(by_cat.items())) or "none"))
         slow = sorted(zip(durations, records), key=lambda x: -x[0])[:5]
         lines.append("  slowest: " + ", ".join(f"{r['id']} {d * 1000:.0f} ms" for d, r in slow if "error" not in r))
+    lines += failed_lines(records)
     for r in errors[:10]:
         lines.append(f"  error: {r['error']}")
     if len(errors) > 10:
@@ -200,11 +205,11 @@ def run_batch(args: argparse.Namespace) -> int:
     items = read_items(args.input, settings.max_bytes)
     if args.html_dir is not None:
         items = unique_html_names(items)
-    progress = Progress(sys.stderr.isatty() and not args.no_progress)
+    progress = Progress(sys.stderr.isatty() and not args.no_progress and not args.quiet)
     records: list[dict] = []
     durations: list[float] = []
     failed = errors = 0
-    to_stdout = args.output is None and args.format == "jsonl"
+    to_stdout = args.output is None and args.format == "jsonl" and not args.statistics
     t0 = time.perf_counter()
     for record, seconds in check_items(items, settings, jobs, args.html_dir):
         records.append(record)
@@ -223,19 +228,26 @@ def run_batch(args: argparse.Namespace) -> int:
 
         run_id = record_batch(settings, records, args.input)
         summary += f"\n  recorded as run {run_id} in {settings.history}"
-    text = _markdown(records, summary) if args.format == "markdown" else "".join(json_line(r) for r in records)
+    if args.format == "markdown":
+        text = _markdown(records, summary)
+    elif args.format in CI_FORMATS:
+        text = record_renderer(args.format)(records)
+    else:
+        text = "".join(json_line(r) for r in records)
     if args.output is not None:
         write_atomic(args.output, text)
-    elif args.format == "markdown":
+    elif args.format != "jsonl" and not args.statistics:
         sys.stdout.write(text)
-    print(summary, file=sys.stderr)
+    if args.statistics:
+        sys.stdout.write(statistics(records))
+    note(args, summary)
     if args.write_baseline is not None:
         from mtcheck.baseline import baseline_rows, write_baseline
 
         rows = [row for r in records if "error" not in r for row in baseline_rows(r["id"], r["findings"])]
         n = write_baseline(args.write_baseline, rows)
-        print(f"mtcheck: wrote baseline {args.write_baseline} ({n} finding(s))", file=sys.stderr)
+        note(args, f"mtcheck: wrote baseline {args.write_baseline} ({n} finding(s))")
         return EXIT_ERROR if errors else EXIT_OK
     if errors:
         return EXIT_ERROR
-    return EXIT_FAILED if failed else EXIT_OK
+    return gate_status(not failed, args)

@@ -212,6 +212,7 @@ def render(report: Report, title: str | None = None, **_: object) -> str:
         page_head(f"mtcheck report{': ' + title if title else ''}"),
         f"<header><h1>mtcheck {report.score:.1f}/100 — {verdict}{reasons}</h1>",
         f"<div>{escape(headline(report))}</div>",
+        *(f'<div class="note">note: {escape(note)}</div>' for note in report.notes),
     ]
     counts = report.counts_by_category()
     if counts:

@@ -31,6 +31,7 @@ def to_dict(report: Report, include_texts: bool = True) -> dict:
         "alignment": report.alignment,
         "reference_metrics": report.reference_metrics,
         "timings_ms": report.timings_ms,
+        "notes": report.notes,
     }
     if report.article is not None:
         d["article"] = report.article.to_dict()

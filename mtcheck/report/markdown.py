@@ -17,6 +17,7 @@ def render(report: Report, title: str | None = None, **_: object) -> str:
     lines = [f"### {icon} mtcheck{': ' + md_escape(title) if title else ''}", "", headline(report), ""]
     if report.gate["reasons"]:
         lines += ["**Gate failed:** " + md_escape("; ".join(report.gate["reasons"])), ""]
+    lines += [f"*Note:* {md_escape(note)}\n" for note in report.notes]
     if report.findings:
         lines += ["| code | severity | rule | message | translation | source |", "|---|---|---|---|---|---|"]
         for f in report.findings:

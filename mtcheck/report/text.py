@@ -16,6 +16,7 @@ def render(report: Report, colour: bool = False, **_: object) -> str:
     lines = [c(_BOLD, f"mtcheck {report.version}") + "  " + headline(report)]
     if report.gate["reasons"]:
         lines.append("gate: " + "; ".join(report.gate["reasons"]))
+    lines.extend(f"note: {note}" for note in report.notes)
     for f in report.findings:
         lines.append("")
         lines.append(f"{c(_BOLD, f.code)} {c(_COLOURS[f.severity], f.severity.value)} {f.rule} "

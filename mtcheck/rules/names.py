@@ -191,8 +191,12 @@ class SourceTypo(Rule):
             target = Span(bead.target.start + carried.start(), bead.target.start + carried.end()) if (
                 bead and carried) else None
             note = "; the translation carries it on" if target else ""
+            # Carried on, the fix that matters to the reader is the target language's name ('Netherlands'
+            # for 'Belanda'); the message names the Indonesian fix for the original.
+            entry = a.g.by_form.get(ref)
+            suggestion = entry.preferred if target and entry is not None and entry.preferred else ref
             yield self.finding(f"'{word}' in the original looks like a typo for '{ref}'{note}",
-                               source=span, target=target, suggestion=ref, confidence=0.8)
+                               source=span, target=target, suggestion=suggestion, confidence=0.8)
 
 
 class UntranslatedEntity(Rule):
@@ -411,7 +415,9 @@ class InconsistentRendering(Rule):
 
     def check(self, pair: ArticlePair) -> Iterator[Finding]:
         a = analyse(pair)
-        uses: dict[str, list[tuple[str, Span, Span]]] = {}
+        # entity key -> (rendering, source span, target span, attested: the rendering is the shipped/glossary
+        # one or the source's own spelling of the name)
+        uses: dict[str, list[tuple[str, Span, Span, bool]]] = {}
         for bead in a.beads:
             for m in a.mentions:
                 if not bead.source.start <= m.span.start < bead.source.end or m.entry.kind not in ORG_KINDS:
@@ -421,12 +427,13 @@ class InconsistentRendering(Rule):
                 hit = rendered(bead.target_text, m)
                 if hit and not hit.group().isupper():
                     span = Span(bead.target.start + hit.start(), bead.target.start + hit.end())
-                    uses.setdefault(m.entry.key, []).append((hit.group().lower(), m.span, span))
+                    uses.setdefault(m.entry.key, []).append((hit.group().lower(), m.span, span, True))
                 elif not hit:
                     phrases = [(s, t) for s, t in a.institution_phrases
                                if bead.target.start <= s.start < bead.target.end]
                     if len(phrases) == 1:
-                        uses.setdefault(m.entry.key, []).append((phrases[0][1].lower(), m.span, phrases[0][0]))
+                        uses.setdefault(m.entry.key, []).append((phrases[0][1].lower(), m.span, phrases[0][0],
+                                                                 False))
         source_words = set(re.findall(r"\w+", pair.source))
         target_words: dict[str, list[Span]] = {}
         for w in _CAP_WORD.finditer(pair.target):
@@ -442,15 +449,21 @@ class InconsistentRendering(Rule):
                                           or zipf(word, pair.target_pack.code) >= 3.0):
                         continue  # another name of the source ("Wayne" beside "Wayde"), a code, a word
                     if word == token or a.g.same_name(word, token) or _near(word, [token]):
-                        uses.setdefault("person:" + token, []).extend((word, p.spans[0], s) for s in spans)
+                        uses.setdefault("person:" + token, []).extend((word, p.spans[0], s, word == token)
+                                                                      for s in spans)
+        lang = pair.target_pack.code
         for found in uses.values():
-            counts = Counter(_norm(text) for text, _, _ in found)
+            counts = Counter(_norm(text) for text, _, _, _ in found)
             if len(counts) < 2:
                 continue
-            main = counts.most_common(1)[0][0]
-            main_text = next(text for text, _, _ in found if _norm(text) == main)
+            # The rendering to keep is the well-attested one: the expected rendering or the source's spelling,
+            # then the more frequent in the article, then the more frequent in the language (wordfreq) — not
+            # whichever came first, which may be the misspelt one.
+            attested = {_norm(text) for text, _, _, ok in found if ok}
+            main = max(counts, key=lambda n: (n in attested, counts[n], zipf(n, lang)))
+            main_text = next(text for text, _, _, _ in found if _norm(text) == main)
             reported: set[tuple[int, int]] = set()
-            for text, source, target in found:
+            for text, source, target, _ in found:
                 if _norm(text) != main and (target.start, target.end) not in reported:
                     reported.add((target.start, target.end))
                     yield self.finding(f"rendered '{text}' here but '{main_text}' elsewhere in the article",
