@@ -147,7 +147,7 @@ def test_junit_batch_reports_errors_and_score_failures(capsys, tmp_path) -> None
     assert results["rutte-p4"] == [] and results["rutte-p6"] == []
     assert results["line-4"] == ["Error"] and results["missing-target"] == ["Error"]
     untranslated = next(case for case in suite if case.name == "untranslated")
-    assert [r.type for r in untranslated.result if isinstance(r, Failure)] == ["score"]
+    assert [r.type for r in untranslated.result if isinstance(r, Failure)] == ["MT101", "score"]
     assert suite.tests == 6 and suite.errors == 3 and suite.failures == 1
     assert not any(isinstance(r, Error) for case in suite if case.name == "rutte-p6" for r in case.result)
 
@@ -201,6 +201,7 @@ def test_concise_one_finding_a_line(capsys, article) -> None:
     pronoun = next(line for line in lines if " MT301 [major] " in line)
     m = CONCISE.match(pronoun)
     assert m["path"] == article[1] and target[int(m["line"]) - 1][int(m["col"]) - 1:].startswith("her new role")
+    assert re.search(r" \[[0-9a-f]{16}\]$", pronoun)  # the fingerprint a waiver can take
     assert any(line.endswith("[waived]") and " MT202 " in line for line in lines)
 
 

@@ -111,7 +111,7 @@ def test_review_flow_false_positive_persists_and_waives_the_next_batch(page, ser
     assert status.inner_text().startswith("reviewed")
 
     capsys.readouterr()
-    assert main(["batch", str(BATCH), "-j", "1", "--review-db", str(db)]) == 0
+    assert main(["batch", str(BATCH), "-j", "1", "--review-db", str(db), "--fail-on", "critical"]) == 0
     rows = {r["id"]: r for r in map(json.loads, capsys.readouterr().out.splitlines())}
     (finding,) = rows["dailymail-stabbing/ar"]["findings"]
     assert finding["code"] == "MT401" and finding["waived"]["reason"].startswith("false positive")
@@ -154,7 +154,8 @@ def test_markup_in_articles_never_runs_and_phone_width_does_not_scroll(page, ser
 
 def test_static_report_right_to_left_and_narrow(page, tmp_path: Path, capsys) -> None:
     html_dir = tmp_path / "html"
-    assert main(["batch", str(BATCH), "-j", "1", "--html-dir", str(html_dir), "-o", str(tmp_path / "o.jsonl")]) == 0
+    assert main(["batch", str(BATCH), "-j", "1", "--html-dir", str(html_dir), "-o", str(tmp_path / "o.jsonl"),
+                 "--fail-on", "critical"]) == 0
     page.goto((html_dir / "index.html").as_uri())
     assert page.locator("table.idx tbody tr").count() == 4
     with page.expect_navigation():

@@ -36,7 +36,7 @@ def _add_settings_args(p: argparse.ArgumentParser) -> None:
                    help="re-grade a rule, e.g. MT601=major (repeatable)")
     g.add_argument("--fail-under", type=float, help="fail when the score is below N (default 90)")
     g.add_argument("--fail-on", help="fail on any finding at this severity or above: minor, major, critical, "
-                                     "never (default critical)")
+                                     "never (default major)")
     g.add_argument("--max-bytes", type=int, help="largest article accepted, in bytes (default 1,000,000)")
     g.add_argument("--neural", action="store_true", default=None,
                    help="run the neural rules (MT701-MT703) and embedding alignment; needs mtcheck[neural]")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from mtcheck.batch import Item, read_items
 from mtcheck.cli import EXIT_ERROR, EXIT_OK, settings_from_args
-from mtcheck.cli.output import failed_lines, gate_status, note, statistics
+from mtcheck.cli.output import failed_lines, gate_status, note, statistics, stray_waivers
 from mtcheck.config import Settings
 from mtcheck.engine import check_pair, check_source_language
 from mtcheck.errors import InputError
@@ -223,6 +223,8 @@ def run_batch(args: argparse.Namespace) -> int:
     if args.html_dir is not None:
         write_html_index(args.html_dir, records)
     summary = summarise(records, durations, time.perf_counter() - t0, jobs)
+    if settings.waivers:
+        summary = "\n".join([summary, *stray_waivers(records, settings.waivers)])
     if settings.history is not None:
         from mtcheck.store.record import record_batch
 

@@ -147,7 +147,8 @@ def finding_item(n: int, f: Finding, extra: str = "") -> str:
     if f.evidence:
         evidence = ('<ul class="ev">' + "".join(f'<li dir="auto">{escape(e)}</li>' for e in f.evidence)
                     + f"<li>confidence {f.confidence:.2f}</li></ul>")
-    return (f'<li id="f{n}" value="{n}"><span class="sev {f.severity.value}">{escape(f.code)} '
+    fp = f' data-fingerprint="{escape(f.fingerprint)}"' if f.fingerprint else ""
+    return (f'<li id="f{n}" value="{n}"{fp}><span class="sev {f.severity.value}">{escape(f.code)} '
             f"{f.severity.value}</span> {escape(f.rule)}: <span dir=\"auto\">{escape(f.message)}</span>"
             f"{sugg}{jump}{extra}{evidence}</li>")
 

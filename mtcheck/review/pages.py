@@ -237,7 +237,7 @@ def article_page(articles: list[Article], index: int, decisions: dict[tuple[str,
                        f"{escape(r.target[f.target_span.start:f.target_span.end])}”</bdi>")
         item = finding_item(n, f, covered + _decision_form(a, n, f, fp, d, token))
         cls = f' class="decided-{d.decision}"' if d else ""
-        items.append(item.replace(f'<li id="f{n}"', f'<li id="f{n}" data-fingerprint="{escape(fp)}"{cls}', 1))
+        items.append(item.replace(f'<li id="f{n}"', f'<li id="f{n}"{cls}', 1))
     stale = [d for (art, fp), d in sorted(decisions.items()) if art == a.id and fp not in a.fingerprints]
     stale_html = ""
     if stale:
