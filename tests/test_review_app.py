@@ -186,3 +186,37 @@ def test_decisions_on_findings_no_longer_found_are_listed_and_removable(client: 
                                      "decision": "clear"}, headers={"origin": ORIGIN}, follow_redirects=False)
     assert r.status_code == 303 and state.store.all() == []
     assert 'id="stale"' not in client.get("/article", params={"id": ar.id}).text
+
+
+def test_review_command_errors_exit_2(capsys, monkeypatch, tmp_path: Path) -> None:
+    import socket
+    import sys
+
+    assert main(["review", "--no-browser"]) == 2
+    assert "review needs PATH" in capsys.readouterr().err
+    assert main(["review", str(tmp_path / "missing.jsonl"), "--no-browser"]) == 2
+    assert "no such file or directory" in capsys.readouterr().err
+    monkeypatch.setitem(sys.modules, "uvicorn", None)  # as if the review extra were not installed
+    assert main(["review", str(BATCH), "--no-browser"]) == 2
+    assert "pip install 'mtcheck[review]'" in capsys.readouterr().err
+    monkeypatch.undo()
+    busy = socket.socket()
+    busy.bind(("127.0.0.1", 0))
+    busy.listen(1)
+    try:
+        port = str(busy.getsockname()[1])
+        assert main(["review", str(BATCH), "--no-browser", "--port", port,
+                     "--review-db", str(tmp_path / "r.sqlite")]) == 2
+        assert "cannot listen there" in capsys.readouterr().err
+    finally:
+        busy.close()
+
+
+def test_rows_that_could_not_be_checked_are_listed(tmp_path: Path) -> None:
+    from mtcheck.review.pages import Filters, index_page
+
+    articles = load_articles([FIXTURES / "batch" / "small.jsonl"], Settings())
+    errors = [a for a in articles if a.error]
+    assert errors and all(a.report is None for a in errors)
+    html = index_page(articles, {}, Filters(status="error"))
+    assert html.count('data-status="error"') == len(errors) and "missing field" in html
