@@ -220,3 +220,11 @@ def test_rows_that_could_not_be_checked_are_listed(tmp_path: Path) -> None:
     assert errors and all(a.report is None for a in errors)
     html = index_page(articles, {}, Filters(status="error"))
     assert html.count('data-status="error"') == len(errors) and "missing field" in html
+
+
+def test_articles_checked_on_several_processes_are_the_same(articles) -> None:
+    parallel = load_articles([BATCH], Settings(), jobs=2)
+    assert [(a.id, a.fingerprints, a.report.score if a.report else None) for a in parallel] == [
+        (a.id, a.fingerprints, a.report.score if a.report else None) for a in articles]
+    assert [[f.target_span for f in a.report.findings] for a in parallel if a.report] == [
+        [f.target_span for f in a.report.findings] for a in articles if a.report]

@@ -164,6 +164,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8765, help="port (default 8765; 0 picks a free one)")
     p.add_argument("--no-browser", action="store_true", help="print the URL but do not open a browser")
     p.add_argument("--author", help="name recorded with each decision")
+    p.add_argument("--jobs", "-j", type=int, default=0, help="processes checking the articles (default: all cores)")
     p.add_argument("--export-waivers", type=Path, metavar="FILE",
                    help="write the false-positive decisions as a waiver TOML file and exit")
     _add_settings_args(p)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import socket
 import sys
 from pathlib import Path
@@ -57,7 +58,8 @@ def run_review(args: argparse.Namespace) -> int:
 
     history_path = settings.history
     print(f"mtcheck review: loading {len(args.paths)} path(s)...", file=sys.stderr)
-    articles = load_articles([Path(p) for p in args.paths], settings, args.inputs)
+    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+    articles = load_articles([Path(p) for p in args.paths], settings, args.inputs, jobs)
     store = DecisionStore(db)
     history = History(history_path) if history_path else None
     hosts = ["127.0.0.1", "localhost", "::1", "[::1]"]

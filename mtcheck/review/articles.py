@@ -53,13 +53,32 @@ def report_from_record(record: dict, source: str, target: str) -> Report:
                   source_words=record["words"]["source"], target_words=record["words"]["target"],
                   penalty=record["penalty"], signature=record["signature"], version=record["tool"]["version"],
                   timings_ms=record.get("timings_ms", {}), reference_metrics=record.get("reference_metrics"),
-                  alignment=record.get("alignment", []))
+                  alignment=record.get("alignment", []), notes=list(record.get("notes", [])),
+                  baselined=record.get("counts", {}).get("baselined", 0))
 
 
 def _fingerprints(report: Report) -> tuple[str, ...]:
     """The engine's fingerprints; computed here for a batch output written before fingerprints existed."""
     computed = fingerprints(report.findings, report.source, report.target)
     return tuple(f.fingerprint or c for f, c in zip(report.findings, computed))
+
+
+def _checked_all(items: list[Item], settings: Settings, jobs: int) -> list[Article]:
+    """Check every item, on `jobs` processes (the batch's own pool) when there are several."""
+    if jobs <= 1 or len(items) < 2:
+        return [_checked(item, settings) for item in items]
+    from mtcheck.cli.batch import check_items
+
+    articles = []
+    for item, (record, _) in zip(items, check_items(iter(items), settings, jobs, None)):
+        if "error" in record:
+            articles.append(Article(item.id, error=record["error"]))
+            continue
+        assert item.source is not None and item.target is not None
+        report = report_from_record(record, item.source, item.target)
+        report.article = item.ref()
+        articles.append(Article(item.id, report, fingerprints=_fingerprints(report)))
+    return articles
 
 
 def _checked(item: Item, settings: Settings) -> Article:
@@ -120,8 +139,9 @@ def _from_output(path: Path, inputs: Path, settings: Settings) -> list[Article]:
     return articles
 
 
-def load_articles(paths: list[Path], settings: Settings, inputs: Path | None = None) -> list[Article]:
-    """Articles from `review PATH` (one path) or `review SOURCE TARGET` (two)."""
+def load_articles(paths: list[Path], settings: Settings, inputs: Path | None = None, jobs: int = 1
+                  ) -> list[Article]:
+    """Articles from `review PATH` (one path) or `review SOURCE TARGET` (two), checked on `jobs` processes."""
     if len(paths) == 2:
         source = read_text(str(paths[0]), settings.max_bytes, "source")
         target = read_text(str(paths[1]), settings.max_bytes, "target")
@@ -138,7 +158,7 @@ def load_articles(paths: list[Path], settings: Settings, inputs: Path | None = N
             raise InputError(f"{path}: is a batch output, which holds no texts; pass the batch's input with "
                              "--inputs FILE_OR_DIR")
         return _from_output(path, inputs, settings)
-    articles = [_checked(item, settings) for item in read_items(path, settings.max_bytes)]
+    articles = _checked_all(list(read_items(path, settings.max_bytes)), settings, jobs)
     if not articles:
         raise InputError(f"{path}: no articles in it")
     return articles
