@@ -67,6 +67,10 @@ def run_review(args: argparse.Namespace) -> int:
         hosts.append(args.host)
     if args.host in ("0.0.0.0", "::"):
         hosts = ["*"]  # listening everywhere on purpose: any name this machine is reached by
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"mtcheck review: warning: listening on {args.host}: anyone who can reach this machine can read the "
+              "articles and, from a page this server served, record decisions (there are no accounts)",
+              file=sys.stderr)
     state = ReviewState(articles, store, history, author=args.author or "")
     app = create_app(state, allowed_hosts=hosts)
     sock = _bind(args.host, args.port)
@@ -85,6 +89,8 @@ def run_review(args: argparse.Namespace) -> int:
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
     try:
         server.run(sockets=[sock])
+    except KeyboardInterrupt:  # Ctrl+C is how a local server is stopped: not an error
+        print("mtcheck review: stopped", file=sys.stderr)
     finally:
         sock.close()
         store.close()
