@@ -60,7 +60,8 @@ def test_html_dir_index_links_every_report_with_its_score(capsys, tmp_path: Path
     main(["batch", str(FIXTURES / "review" / "batch.jsonl"), "-j", "1", "--html-dir", str(html_dir),
           "-o", str(tmp_path / "out.jsonl")])
     index = (html_dir / "index.html").read_text(encoding="utf-8")
-    rows = re.findall(r'<tr><td><a href="([^"]+)">([^<]+)</a></td><td>(\w+)</td><td>([\d.]+)</td>', index)
+    rows = re.findall(r'<tr><td><a href="([^"]+)">([^<]+)</a></td><td data-label="language">(\w+)</td>'
+                      r'<td data-label="score">([\d.]+)</td>', index)
     records = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [(r[1], r[2], float(r[3])) for r in rows] == [(x["id"], x["target_lang"], round(x["score"], 1))
                                                          for x in records]

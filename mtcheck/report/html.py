@@ -30,9 +30,9 @@ CSS = """
 body{font:15px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;margin:0;color:#222;
 background:#fafafa;overflow-wrap:anywhere}
 :lang(zh){font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Hiragino Sans GB",
-"Microsoft YaHei",sans-serif;line-height:1.8}
-:lang(ja){font-family:"Noto Sans CJK JP","Source Han Sans JP","Hiragino Sans","Yu Gothic",Meiryo,sans-serif;
-line-height:1.8}
+"Microsoft YaHei","WenQuanYi Zen Hei","WenQuanYi Micro Hei",sans-serif;line-height:1.8}
+:lang(ja){font-family:"Noto Sans CJK JP","Source Han Sans JP","Hiragino Sans","Yu Gothic",Meiryo,
+"WenQuanYi Zen Hei",sans-serif;line-height:1.8}
 :lang(ar){font-family:"Noto Naskh Arabic","Noto Sans Arabic","Geeza Pro","Arabic Typesetting",Tahoma,
 "Segoe UI",sans-serif;font-size:1.1em;line-height:1.9}
 header{padding:12px 16px;background:#fff;border-bottom:1px solid #ddd}
@@ -55,7 +55,7 @@ ol.f,ul.f{margin:6px 0 0 0;padding-inline-start:22px;font-size:13px} ol.f li{mar
 .sig{color:#777;font-size:12px;padding:8px 16px} sup a{color:#555;font-size:10px;text-decoration:none}
 table.idx{border-collapse:collapse;width:100%;background:#fff}
 table.idx td,table.idx th{padding:6px 10px;border-bottom:1px solid #eee;text-align:start;vertical-align:top}
-table.idx th{background:#f3f3f3}
+table.idx th{background:#f3f3f3} table.idx th,table.idx td{overflow-wrap:normal}
 @media (max-width:700px){
  .row{grid-template-columns:minmax(0,1fr)}
  .row.head{display:none}
@@ -63,7 +63,11 @@ table.idx th{background:#f3f3f3}
  .n small{display:inline;margin-inline-start:6px}
  .row>div.tgt{border-top:1px dashed #ddd}
  header{padding:10px 12px}
- table.idx{display:block;overflow-x:auto}
+ table.idx,table.idx tbody{display:block} table.idx thead{display:none}
+ table.idx tr{display:block;padding:6px 12px;border-bottom:1px solid #ddd}
+ table.idx td{display:inline-block;border:0;padding:1px 10px 1px 0}
+ table.idx td:first-child{display:block;font-weight:600;overflow-wrap:anywhere}
+ table.idx td[data-label]::before{content:attr(data-label) ": ";color:#666;font-size:12px}
 }
 @media print{
  body{background:#fff;font-size:11pt}
@@ -236,8 +240,9 @@ def render_index(entries: list[dict], title: str = "mtcheck batch") -> str:
             continue
         verdict = '<span class="pass">passed</span>' if e["passed"] else '<span class="fail">failed</span>'
         rows.append(f'<tr><td><a href="{escape(e["file"])}">{escape(e["id"])}</a></td>'
-                    f'<td>{escape(e.get("target_lang") or "")}</td><td>{e["score"]:.1f}</td><td>{verdict}</td>'
-                    f'<td>{e["findings"]}</td></tr>')
+                    f'<td data-label="language">{escape(e.get("target_lang") or "")}</td>'
+                    f'<td data-label="score">{e["score"]:.1f}</td><td>{verdict}</td>'
+                    f'<td data-label="findings">{e["findings"]}</td></tr>')
     checked = [e for e in entries if not e.get("error")]
     failed = sum(1 for e in checked if not e["passed"])
     summary = f"{len(entries)} articles: {len(checked) - failed} passed, {failed} failed, " \

@@ -37,13 +37,6 @@ td.num{text-align:end;font-variant-numeric:tabular-nums}
 .st-to_review{color:#bc4c00} .st-reviewed{color:#1a7f37} .st-error{color:#a40e26}
 svg.chart{max-width:100%;height:auto;background:#fff;border:1px solid #eee}
 .wrap{padding:8px 16px}
-@media (max-width:700px){
- table.idx{display:block} table.idx thead{display:none} table.idx tbody{display:block}
- table.idx tr{display:block;padding:6px 12px;border-bottom:1px solid #ddd}
- table.idx td{display:inline-block;border:0;padding:1px 10px 1px 0;overflow-wrap:normal}
- table.idx td:first-child{display:block;font-weight:600}
- table.idx td[data-label]::before{content:attr(data-label) ": ";color:#666;font-size:12px}
-}
 @media print{.layout{display:block} .panel{position:static;max-height:none;border:0}}
 @media (max-width:1000px){.layout{grid-template-columns:minmax(0,1fr)} .panel{position:static;max-height:none;
 border-inline-start:0;border-bottom:1px solid #ddd;order:-1}}
