@@ -132,6 +132,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             parser.print_help(sys.stderr)
             return EXIT_ERROR
+        if args.command in ("check", "demo", "batch"):
+            from mtcheck import recache
+
+            recache.enable()  # before any analysis module compiles its patterns
         if args.command == "check":
             from mtcheck.cli.check import run_check
 
