@@ -11,6 +11,7 @@ Rule selection (same idea as ruff and flake8):
 
 from __future__ import annotations
 
+import math
 import re
 import sys
 from dataclasses import dataclass, field, replace
@@ -135,6 +136,22 @@ def _glossary(value: Any, where: str) -> list[tuple[str, str, str, str]]:
     return rows
 
 
+def _number(value: Any, key: str, where: str, low: int, high: int, integer: bool = False) -> float:
+    """A finite number in [low, high] from a config value, or an InputError naming the key and the file
+    (TOML has nan and inf, and a string is a plausible mistake: fail-under = "90")."""
+    kind = "a whole number" if integer else "a number"
+    ok = isinstance(value, int) if integer else isinstance(value, (int, float))
+    if isinstance(value, bool) or not ok or not math.isfinite(value) or not low <= value <= high:
+        raise InputError(f"{where}: '{key}' must be {kind} from {low:,} to {high:,}, got {value!r}")
+    return value
+
+
+def _table(value: Any, key: str, where: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise InputError(f"{where}: '{key}' must be a table, got {value!r}")
+    return value
+
+
 def apply_table(settings: Settings, table: dict[str, Any], where: str) -> Settings:
     """Merge one `[tool.mtcheck]`-shaped table into settings (used for files and tests)."""
     known = {"target-lang", "select", "extend-select", "ignore", "severity", "rules", "fail-under", "fail-on",
@@ -144,7 +161,9 @@ def apply_table(settings: Settings, table: dict[str, Any], where: str) -> Settin
         raise InputError(f"{where}: unknown setting(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
     changes: dict[str, Any] = {}
     if "target-lang" in table:
-        changes["target_lang"] = str(table["target-lang"])
+        if not isinstance(table["target-lang"], str):
+            raise InputError(f"{where}: 'target-lang' must be a language code, got {table['target-lang']!r}")
+        changes["target_lang"] = table["target-lang"]
     if {"select", "extend-select", "ignore"} & set(table):
         layer = Selection(
             select=_check_selectors(_as_list(table["select"], "select", where), where) if "select" in table else None,
@@ -154,21 +173,23 @@ def apply_table(settings: Settings, table: dict[str, Any], where: str) -> Settin
         changes["layers"] = (*settings.layers, layer)
     if "severity" in table:
         sev = dict(settings.severity)
-        for code, value in table["severity"].items():
+        for code, value in _table(table["severity"], "severity", where).items():
             _check_selectors([code], where)
             sev[code] = parse_severity(str(value), where)
         changes["severity"] = sev
     if "rules" in table:
         opts = {k: dict(v) for k, v in settings.rule_options.items()}
-        for code, values in table["rules"].items():
+        for code, values in _table(table["rules"], "rules", where).items():
             if code not in codes():
                 raise InputError(f"{where}: options for unknown rule '{code}'")
-            opts.setdefault(code, {}).update(values)
+            opts.setdefault(code, {}).update(_table(values, f"rules.{code}", where))
         changes["rule_options"] = opts
     if "fail-under" in table:
-        changes["fail_under"] = float(table["fail-under"])
+        changes["fail_under"] = float(_number(table["fail-under"], "fail-under", where, 0, 100))
     if "fail-on" in table:
-        value = str(table["fail-on"])
+        value = table["fail-on"]
+        if not isinstance(value, str):
+            raise InputError(f"{where}: 'fail-on' must be minor, major, critical or never, got {value!r}")
         changes["fail_on"] = None if value == "never" else parse_severity(value, where)
     if "boilerplate" in table:
         changes["boilerplate"] = tuple(_as_list(table["boilerplate"], "boilerplate", where))
@@ -176,7 +197,7 @@ def apply_table(settings: Settings, table: dict[str, Any], where: str) -> Settin
         base = changes.get("boilerplate", settings.boilerplate)
         changes["boilerplate"] = (*base, *_as_list(table["extend-boilerplate"], "extend-boilerplate", where))
     if "max-bytes" in table:
-        changes["max_bytes"] = int(table["max-bytes"])
+        changes["max_bytes"] = int(_number(table["max-bytes"], "max-bytes", where, 1, 10**12, integer=True))
     if "glossary" in table:
         changes["glossary"] = (*settings.glossary, *_glossary(table["glossary"], where))
     for pattern in changes.get("boilerplate", ()):
@@ -204,6 +225,8 @@ def load_settings(path: Path | None = None, search_from: Path | None = None) -> 
         path = find_config(search_from)
     if path is None:
         return Settings()
+    if path.exists() and not path.is_file():  # a FIFO would block the read forever
+        raise InputError(f"{path}: cannot read config: not a regular file")
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as e:

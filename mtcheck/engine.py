@@ -120,12 +120,18 @@ def run_rules(pair: ArticlePair, rules: Sequence[Rule], settings: Settings,
 
 
 def check_pair(source: str, target: str, settings: Settings, target_lang: str | None = None,
-               reference: str | None = None, rules: Sequence[Rule] | None = None) -> Report:
+               reference: str | None = None, rules: Sequence[Rule] | None = None,
+               where: str = "target") -> Report:
+    """`where` names the target in input errors (the CLI passes "target <path>")."""
     t_start = time.perf_counter()
     declared = target_lang or settings.target_lang
-    lang = resolve_target_lang(target, declared)
+    lang = resolve_target_lang(target, declared, where)
+    try:
+        get_pack(lang)
+    except InputError as e:
+        raise InputError(f"{where}: {e}") from None
     if declared:
-        check_target_language(target, lang)
+        check_target_language(target, lang, where)
     rules = settings.selected_rules() if rules is None else rules
     pair = ArticlePair(source, target, lang, boilerplate=settings.boilerplate_patterns(), reference=reference,
                        glossary=settings.glossary)

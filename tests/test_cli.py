@@ -119,8 +119,10 @@ def test_formats_render_findings(capsys, fmt: str) -> None:
 def test_demo_and_check_without_files(capsys) -> None:
     code, out, _ = run(capsys, "demo")
     assert code == 0 and "MT601" in out and "score" in out
-    code, out2, err = run(capsys, "check")
-    assert code == 0 and out2 == out and "shipped sample" in err
+    # No files is a usage error, not the demo: an empty CI variable must not pass the gate (issue #14).
+    for argv in (["check"], ["check", "--fail-on", "minor"], ["check", str(SAMPLE / "id.txt")]):
+        code, out2, err = run(capsys, *argv)
+        assert code == 2 and out2 == "" and "needs SOURCE and TARGET" in err and "mtcheck demo" in err
 
 
 def test_reference_metrics(capsys) -> None:

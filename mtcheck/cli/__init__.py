@@ -83,8 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"mtcheck {__version__}")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
-    p = sub.add_parser("check", help="check one translation against its Indonesian original "
-                                     "(no files: the shipped sample)")
+    p = sub.add_parser("check", help="check one translation against its Indonesian original")
+    # Optional for argparse only, so that a missing file gets mtcheck's own message (pointing at the demo).
     p.add_argument("source", nargs="?", help="Indonesian original (file, or - for stdin)")
     p.add_argument("target", nargs="?", help="translation (file, or - for stdin)")
     p.add_argument("--reference", help="a human reference translation: adds BLEU, chrF and TER")

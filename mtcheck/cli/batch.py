@@ -24,10 +24,10 @@ from typing import TextIO
 from mtcheck.batch import Item, count_items, read_items
 from mtcheck.cli import EXIT_ERROR, EXIT_FAILED, EXIT_OK, settings_from_args
 from mtcheck.config import Settings
-from mtcheck.engine import check_pair
+from mtcheck.engine import check_pair, check_source_language
 from mtcheck.engines import dask_client, dask_map, default_jobs, local_map
 from mtcheck.errors import InputError
-from mtcheck.io import open_atomic, write_atomic
+from mtcheck.io import check_output, check_output_dir, open_atomic, write_atomic
 from mtcheck.progress import Progress
 from mtcheck.report.json_report import to_dict
 
@@ -44,25 +44,57 @@ def _init_worker(settings: Settings, html_dir: Path | None, timings: bool = Fals
 
 
 def check_item(item: Item) -> tuple[dict, float]:
-    """One JSONL record for an item (its report, or its error) and the seconds it took."""
+    """One JSONL record for an item (its report, or its error) and the seconds it took. No exception escapes:
+    a row that cannot be checked, for whatever reason, becomes that row's {"id", "error"} line, and the batch
+    goes on with the others."""
     t0 = time.perf_counter()
     if item.error is not None:
         return {"id": item.id, "error": item.error}, 0.0
-    assert _worker_settings is not None and item.source is not None and item.target is not None
     try:
-        report = check_pair(item.source, item.target, _worker_settings, target_lang=item.target_lang,
-                            reference=item.reference, rules=_worker_rules)
+        return _check_item(item), time.perf_counter() - t0
     except InputError as e:
         return {"id": item.id, "error": f"{item.id}: {e}"}, time.perf_counter() - t0
+    except Exception as e:  # a bug met on this row: report it there, lose no other row
+        return ({"id": item.id, "error": f"{item.id}: internal error, please report it: {type(e).__name__}: {e}"},
+                time.perf_counter() - t0)
+
+
+def _check_item(item: Item) -> dict:
+    assert _worker_settings is not None and item.source is not None and item.target is not None
+    # The same source check as `mtcheck check`: a batch must not score what check refuses.
+    check_source_language(item.source, "source")
+    report = check_pair(item.source, item.target, _worker_settings, target_lang=item.target_lang,
+                        reference=item.reference, rules=_worker_rules)
     if _worker_html is not None:
         from mtcheck.report.html import render
 
-        name = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in item.id) + ".html"
-        write_atomic(_worker_html / name, render(report, title=item.id))
+        write_atomic(_worker_html / (item.html_name or html_name(item.id)), render(report, title=item.id))
     record = {"id": item.id, **to_dict(report, include_texts=False)}
     if not _worker_timings:
         record["timings_ms"] = {}  # the only part that differs between two runs of the same input
-    return record, time.perf_counter() - t0
+    return record
+
+
+def html_name(item_id: str) -> str:
+    """A file name for an id: its safe characters, never hidden, never too long."""
+    safe = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in item_id)[:120].lstrip(".")
+    return (safe or "article") + ".html"
+
+
+def unique_html_names(items: Iterator[Item]) -> Iterator[Item]:
+    """Give each item its own HTML file: ids that make the same name ("a/en", "a en", "a_en", a repeated id)
+    get -2, -3, ... in input order, so a rerun writes the same names. Compared case-blind, for
+    case-insensitive file systems."""
+    used: set[str] = set()
+    for item in items:
+        name = html_name(item.id)
+        stem, n = name.removesuffix(".html"), 1
+        while name.lower() in used:
+            n += 1
+            name = f"{stem}-{n}.html"
+        used.add(name.lower())
+        item.html_name = name
+        yield item
 
 
 def check_partition(items: list[Item], settings: Settings, html_dir: Path | None, timings: bool
@@ -89,6 +121,16 @@ def check_items(items: Iterable[Item], settings: Settings, jobs: int, html_dir: 
             yield from dask_map(fn, items, client, partition_size=partition_size)
         return
     yield from local_map(check_item, items, jobs, _init_worker, (settings, html_dir, timings))
+
+
+def json_line(record: dict) -> str:
+    """One JSONL line; text that UTF-8 cannot hold (a lone surrogate in an error message) is \\u-escaped."""
+    line = json.dumps(record, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        line = json.dumps(record)
+    return line + "\n"
 
 
 class Summary:
@@ -233,16 +275,32 @@ def _progress_mode(args: argparse.Namespace) -> str:
     return "bar" if sys.stderr.isatty() else "lines"
 
 
+def _refuse_output_among_inputs(output: Path, inputs: Path) -> None:
+    """Nothing the user wrote is overwritten: not the JSONL input, not an article of an input folder, nor a
+    file a later run would read as one (DIR/a/en.txt)."""
+    out, root = output.resolve(), inputs.resolve()
+    if out == root:
+        raise InputError(f"-o {output}: is the input; refusing to overwrite it")
+    if root.is_dir() and out.is_relative_to(root) and out.suffix == ".txt":
+        raise InputError(f"-o {output}: is inside the input folder {inputs} and would be (or overwrite) an "
+                         "article; write the report elsewhere or give it another extension")
+
+
 def run_batch(args: argparse.Namespace) -> int:
     settings = settings_from_args(args)
-    if args.output is not None and args.output.resolve() == args.input.resolve():
-        raise InputError(f"-o {args.output}: is the input; refusing to overwrite it")
+    if args.output is not None:
+        _refuse_output_among_inputs(args.output, args.input)
+        check_output(args.output)
+    if args.html_dir is not None:
+        check_output_dir(args.html_dir)
     if args.resume and args.output is None:
         raise InputError("--resume needs -o OUT: the output of the interrupted batch")
     if args.scheduler and args.engine != "dask":
         raise InputError("--scheduler needs --engine dask")
     jobs = args.jobs if args.jobs > 0 else default_jobs()
     items = read_items(args.input, settings.max_bytes)
+    if args.html_dir is not None:
+        items = unique_html_names(items)
     summary = Summary()
     journal, done = (None, 0) if args.output is None else _open_journal(args.output, args.resume, summary)
     mode = _progress_mode(args)
@@ -262,7 +320,7 @@ def run_batch(args: argparse.Namespace) -> int:
             if journal is None and args.format == "markdown":
                 sink.write(_markdown_row(record))
             else:
-                sink.write(json.dumps(record, ensure_ascii=False) + "\n")
+                sink.write(json_line(record))
             sink.flush()
             progress.update(failed="error" not in record and not record["passed"], error="error" in record)
     except KeyboardInterrupt:

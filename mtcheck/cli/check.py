@@ -10,7 +10,7 @@ from pathlib import Path
 from mtcheck.cli import EXIT_FAILED, EXIT_OK, settings_from_args, use_colour
 from mtcheck.engine import check_pair, check_source_language
 from mtcheck.errors import InputError
-from mtcheck.io import read_text, write_atomic
+from mtcheck.io import check_output, read_text, write_atomic
 from mtcheck.model import Report
 from mtcheck.report import render
 
@@ -31,19 +31,20 @@ def _emit(report: Report, args: argparse.Namespace, inputs: list[str], title: st
 
 
 def run_check(args: argparse.Namespace) -> int:
-    if args.source is None:
-        print("mtcheck: no files given: checking the shipped sample (mtcheck demo)", file=sys.stderr)
-        return run_demo(args)
-    if args.target is None:
-        raise InputError("check needs SOURCE and TARGET (or no files at all, for the demo)")
+    # No files is a usage error, never the demo: a CI job whose file variables are empty must not pass.
+    if args.source is None or args.target is None:
+        raise InputError("check needs SOURCE and TARGET files (to see what mtcheck does: mtcheck demo)")
     if args.source == "-" and args.target == "-":
         raise InputError("only one of SOURCE and TARGET can be - (stdin)")
     settings = settings_from_args(args)
+    if args.output is not None:
+        check_output(args.output)  # before the work, not after it
     source = read_text(args.source, settings.max_bytes, "source")
     target = read_text(args.target, settings.max_bytes, "target")
     reference = read_text(args.reference, settings.max_bytes, "reference") if args.reference else None
     check_source_language(source, f"source {args.source}")
-    report = check_pair(source, target, settings, reference=reference)
+    report = check_pair(source, target, settings, reference=reference,
+                        where=f"target {args.target if args.target != '-' else '<stdin>'}")
     _emit(report, args, [args.source, args.target], Path(args.target).name)
     return EXIT_OK if report.passed else EXIT_FAILED
 
@@ -57,6 +58,8 @@ def sample_texts() -> tuple[str, str]:
 def run_demo(args: argparse.Namespace) -> int:
     """The demo always exits 0 unless something is broken: it shows what the tool does."""
     settings = settings_from_args(args)
+    if args.output is not None:
+        check_output(args.output)
     source, target = sample_texts()
     print("mtcheck demo: a real AI translation published by an Indonesian newsroom (VOI), checked against its "
           "Indonesian original\n", file=sys.stderr)

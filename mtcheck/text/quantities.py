@@ -236,7 +236,7 @@ class Quantity:
         return self.unit is not None and self.unit.dimension == "currency"
 
     def describe(self) -> str:
-        v = int(self.value)
+        v = int(self.value) if math.isfinite(self.value) else 0  # a reading past float range is shown as written
         shown = f"{self.value:,.10g}" if self.kind != "time" else f"{v // 60:02d}:{v % 60:02d}"
         unit = f" {self.unit.name}" if self.unit else ""
         approx = "about " if self.approximate else ""
@@ -264,6 +264,17 @@ def _parse_digits(core: str, ns: NumberSystem) -> tuple[float, ...]:
         value = float(f"{whole}.{frac}")
         return (value, float(whole + frac)) if len(frac) == 3 and len(whole) <= 3 else (value,)
     return (float(core),)
+
+
+def _digit_readings(core: str, ns: NumberSystem) -> tuple[float, ...]:
+    """`_parse_digits`, but never raising: a digit string that is no number under the language's separators
+    ("192.168.1.1", "2.5,3", "1.000.000" read with French conventions) has no reading, and a value past float
+    range (a 310-digit run is an identifier, not a quantity) none either. Any text must parse or be skipped."""
+    try:
+        values = _parse_digits(core, ns)
+    except (ValueError, OverflowError):
+        return ()
+    return tuple(v for v in values if math.isfinite(v))
 
 
 def _parse_words(phrase: str, ns: NumberSystem) -> float | None:
@@ -343,7 +354,7 @@ def find_quantities(text: str, code: str, exclude: Sequence[Span] = ()) -> list[
                 found.append(Quantity(Span(start, stop), original[start:stop], (float(value),), "time", zone))
                 taken.append(Span(start, stop))
                 continue
-        values = _parse_digits(core, ns)
+        values = _digit_readings(core, ns)
         if not values:
             continue
         if len(core) == 2 and (span_year := _YEAR_RANGE.search(before)):
