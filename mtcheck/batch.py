@@ -168,6 +168,8 @@ def count_items(path: Path) -> int | None:
             groups = _directory_groups(path)
             return sum(max(1, sum(1 for k in files if k != "id" and not k.startswith("reference.")))
                        for files in groups.values())
+        if not path.is_file():
+            return None  # a FIFO or device: reading it to count would consume (or block on) the input
         with open(path, "rb") as f:
             return sum(1 for raw in f if raw.strip())
     except OSError:

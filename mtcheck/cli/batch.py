@@ -101,6 +101,9 @@ def check_partition(items: list[Item], settings: Settings, html_dir: Path | None
                     ) -> list[tuple[dict, float]]:
     """check_item over one partition, on a Dask worker (which keeps its rules between partitions)."""
     if _worker_settings is not settings:
+        from mtcheck import recache
+
+        recache.enable()
         _init_worker(settings, html_dir, timings)
     return [check_item(item) for item in items]
 
