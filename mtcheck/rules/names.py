@@ -431,13 +431,18 @@ class InconsistentRendering(Rule):
         target_words: dict[str, list[Span]] = {}
         for w in _CAP_WORD.finditer(pair.target):
             target_words.setdefault(w.group(), []).append(Span(*w.span()))
+        # Words by (first letter, length), each with its place in target_words: a name meets only the words
+        # it could be (same first letter, within two letters of its length), in the order of the article.
+        by_shape: dict[tuple[str, int], list[tuple[int, str]]] = {}
+        for n, word in enumerate(target_words):
+            by_shape.setdefault((word[0].lower(), len(word)), []).append((n, word))
         for p in a.people:
             for token in p.tokens:
                 if len(token) < 4:
                     continue
-                for word, spans in target_words.items():
-                    if word[0].lower() != token[0].lower() or abs(len(word) - len(token)) > 2:
-                        continue
+                near = sorted(x for d in range(-2, 3) for x in by_shape.get((token[0].lower(), len(token) + d), ()))
+                for _, word in near:
+                    spans = target_words[word]
                     if word != token and (word in source_words or any(c.isdigit() for c in word)
                                           or zipf(word, pair.target_pack.code) >= 3.0):
                         continue  # another name of the source ("Wayne" beside "Wayde"), a code, a word

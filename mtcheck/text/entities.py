@@ -288,13 +288,16 @@ def find_people(text: str, mentions: list[Mention], source_lang: str = "id",
                 titled[name] = t.group().split()[0]
     # Merge "Rutte" into "Mark Rutte".
     people: dict[str, Person] = {}
+    first_with: dict[str, str] = {}  # token -> the first person (in insertion order) who has it
     for name in sorted(found, key=lambda n: -len(n.split())):
-        host = next((p for p in people.values() if len(name.split()) == 1 and name in p.tokens), None)
+        host = people[first_with[name]] if len(name.split()) == 1 and name in first_with else None
         if host is not None:
             people[host.name] = Person(host.name, host.title, tuple(sorted((*host.spans, *found[name]),
                                                                            key=lambda s: s.start)), host.titled)
         else:
             people[name] = Person(name, titled.get(name), tuple(found[name]), name in titled)
+            for token in people[name].tokens:
+                first_with.setdefault(token, name)
     return sorted(people.values(), key=lambda p: p.spans[0].start)
 
 
