@@ -19,6 +19,7 @@ from pathlib import Path
 
 from mtcheck.errors import InputError
 from mtcheck.io import NotRegularFile, decode_text, open_regular, read_text
+from mtcheck.model import ArticleRef
 
 _LANG_FILE = re.compile(r"^(?:(?P<stem>.+)\.)?(?P<lang>[a-z]{2,3})\.txt$")
 
@@ -32,6 +33,15 @@ class Item:
     reference: str | None = None
     error: str | None = None
     html_name: str | None = None  # its --html-dir file, unique in the batch (set by the CLI)
+    # Where it came from, for CI locations, waivers and baselines: its files, or the JSONL file and line.
+    source_path: str | None = None
+    target_path: str | None = None
+    input_path: str | None = None
+    input_line: int | None = None
+
+    def ref(self) -> ArticleRef:
+        return ArticleRef(id=self.id, source_path=self.source_path, target_path=self.target_path,
+                          input_path=self.input_path, input_line=self.input_line)
 
 
 def _lone_surrogate(text: str) -> int | None:
@@ -44,6 +54,12 @@ def _lone_surrogate(text: str) -> int | None:
 
 
 def _row_item(line_no: int, raw: bytes, where: str, max_bytes: int) -> Item:
+    item = _parse_row(line_no, raw, where, max_bytes)
+    item.input_path, item.input_line = where, line_no
+    return item
+
+
+def _parse_row(line_no: int, raw: bytes, where: str, max_bytes: int) -> Item:
     ref = f"{where}:{line_no}"
     nul = raw.find(b"\x00")
     if nul >= 0:  # judged per row: one bad row must not refuse the file
@@ -134,14 +150,17 @@ def read_directory(root: Path, max_bytes: int, source_lang: str = "id") -> Itera
         if source_lang not in files:
             for lang in targets:
                 expected = f"{article}/{source_lang}.txt or {article}.{source_lang}.txt"
-                yield Item(id=f"{article}/{lang}", error=f"{files[lang]}: no Indonesian original ({expected})")
+                yield Item(id=f"{article}/{lang}", error=f"{files[lang]}: no Indonesian original ({expected})",
+                           target_path=str(files[lang]))
             continue
         if not targets:
             yield Item(id=article, error=f"{files[source_lang]}: no translation beside it "
-                                         f"(expected e.g. {article}/en.txt or {article}.en.txt)")
+                                         f"(expected e.g. {article}/en.txt or {article}.en.txt)",
+                       source_path=str(files[source_lang]))
             continue
         for lang in targets:
-            item = Item(id=f"{article}/{lang}", target_lang=lang)
+            item = Item(id=f"{article}/{lang}", target_lang=lang, source_path=str(files[source_lang]),
+                        target_path=str(files[lang]))
             try:
                 item.source = read_text(str(files[source_lang]), max_bytes)
                 item.target = read_text(str(files[lang]), max_bytes)

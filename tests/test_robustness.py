@@ -170,7 +170,7 @@ def test_fail_under_must_be_a_finite_score(capsys, value: str) -> None:
 
 
 def test_json_output_stays_strict_json(capsys) -> None:
-    code, out, _ = _check_sample(capsys, "--fail-under", "0", "--format", "json")
+    code, out, _ = _check_sample(capsys, "--fail-under", "0", "--fail-on", "never", "--format", "json")
     json.loads(out, parse_constant=lambda c: pytest.fail(f"non-standard JSON constant {c}"))
     assert code == 0
 
@@ -262,3 +262,75 @@ def test_rewriting_an_output_keeps_its_mode(capsys, tmp_path: Path) -> None:
     out.chmod(0o640)
     _check_sample(capsys, "-o", out, "--format", "json")
     assert out.stat().st_mode & 0o777 == 0o640 and json.loads(out.read_text(encoding="utf-8"))["score"]
+
+
+# --- class 11: refuse a source only when confident ------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["Boleh pinjam ponselmu?", "Bagaimana kabar Anda?",
+                                  "<div><p>Di manakah toilet?</p></div>", "Kapan kamu pulang kampung?",
+                                  "Tolong tutup pintunya.", "Selamat pagi, Pak Budi!"])
+def test_short_indonesian_is_never_refused(text: str) -> None:
+    from mtcheck.engine import check_source_language
+
+    note = check_source_language(text)
+    assert note is None or "uncertain" in note
+
+
+@pytest.mark.parametrize("n", [1, 2, 3])
+def test_refused_short_sources_are_checked_with_a_note(capsys, n: int) -> None:
+    code, out, _ = run(capsys, "check", REPRO / f"refuse{n}.id.txt", REPRO / f"refuse{n}.en.txt",
+                         "--target-lang", "en", "--format", "json")
+    report = json.loads(out)
+    assert code == 0 and report["source_lang"] == "id"
+    assert all("source language was uncertain" in note for note in report["notes"])
+    if n > 1:  # langdetect reads these as Tagalog with certainty: the report says so
+        assert report["notes"]
+
+
+def test_uncertain_note_reaches_every_format(capsys) -> None:
+    for fmt in ("text", "markdown", "html"):
+        code, out, _ = run(capsys, "check", REPRO / "refuse2.id.txt", REPRO / "refuse2.en.txt",
+                           "--target-lang", "en", "--format", fmt)
+        assert code == 0 and "source language was uncertain" in out
+
+
+@pytest.mark.parametrize("text", [
+    "The president said on Thursday that the government would build a new road.",
+    "This is the house of my father.",  # short, but English function words and langdetect agree
+    "Le président a déclaré jeudi que le gouvernement construirait une nouvelle route.",
+])
+def test_a_plainly_foreign_source_is_still_refused(text: str) -> None:
+    from mtcheck.engine import check_source_language
+    from mtcheck.errors import InputError
+
+    with pytest.raises(InputError, match="must be Indonesian"):
+        check_source_language(text, "source x.txt")
+
+
+# --- class 3: MT601 is linear (speed itself is measured in scripts/fuzz.py, never in a timed test) ----------
+
+def test_unclosed_brackets_reproducer_points_at_the_sources_own_fault() -> None:
+    from mtcheck.config import Selection, Settings
+    from mtcheck.engine import check_pair
+
+    source = (REPRO / "brackets-quadratic.id.txt").read_text(encoding="utf-8")
+    target = (REPRO / "brackets-quadratic.en.txt").read_text(encoding="utf-8")
+    report = check_pair(source, target, Settings().with_layer(Selection(select=("MT601",))), target_lang="en")
+    found = [f for f in report.findings if f.code == "MT601"]
+    assert len(found) == target.count("(") - target.count(")")
+    first_open = source.index("(")
+    assert all(f.source_span.start == first_open and "the source has the same fault" in f.message for f in found)
+
+
+def test_scan_pairs_on_hostile_runs() -> None:
+    from mtcheck.text.pairs import scan_pairs
+
+    brackets = (("(", ")"), ("[", "]"))
+    n = 2000
+    text = "(" * n + "]" * n + "[(])" + ")" * 3
+    scan = scan_pairs(text, 0, len(text), brackets)
+    # The n ']' close nothing; '[(]' closes the '[' and leaves its '(' open; the four ')' close the last '('s.
+    assert [m.pos for m in scan.unmatched if not m.opens] == list(range(n, 2 * n))
+    assert [m.pos for m in scan.unmatched if m.opens] == [*range(n - 4), 2 * n + 1]
+    assert sorted(scan.pairs) == [(n - 4, 2 * n + 6), (n - 3, 2 * n + 5), (n - 2, 2 * n + 4), (n - 1, 2 * n + 3),
+                                  (2 * n, 2 * n + 2)]

@@ -17,18 +17,20 @@ import shutil
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
 from mtcheck.batch import Item, count_items, read_items
-from mtcheck.cli import EXIT_ERROR, EXIT_FAILED, EXIT_OK, settings_from_args
+from mtcheck.cli import EXIT_ERROR, EXIT_OK, settings_from_args
+from mtcheck.cli.output import failed_lines, gate_status, note, statistics, stray_waivers
 from mtcheck.config import Settings
 from mtcheck.engine import check_pair, check_source_language
 from mtcheck.engines import dask_client, dask_map, default_jobs, local_map
 from mtcheck.errors import InputError
-from mtcheck.io import check_output, check_output_dir, open_atomic, write_atomic
+from mtcheck.io import check_output, check_output_dir, write_atomic
 from mtcheck.progress import Progress
+from mtcheck.report import CI_FORMATS, record_renderer
 from mtcheck.report.json_report import to_dict
 
 _worker_settings: Settings | None = None
@@ -49,22 +51,24 @@ def check_item(item: Item) -> tuple[dict, float]:
     goes on with the others."""
     t0 = time.perf_counter()
     if item.error is not None:
-        return {"id": item.id, "error": item.error}, 0.0
+        return {"id": item.id, "error": item.error, "article": item.ref().to_dict()}, 0.0
     try:
         return _check_item(item), time.perf_counter() - t0
     except InputError as e:
-        return {"id": item.id, "error": f"{item.id}: {e}"}, time.perf_counter() - t0
+        return {"id": item.id, "error": f"{item.id}: {e}", "article": item.ref().to_dict()}, time.perf_counter() - t0
     except Exception as e:  # a bug met on this row: report it there, lose no other row
-        return ({"id": item.id, "error": f"{item.id}: internal error, please report it: {type(e).__name__}: {e}"},
-                time.perf_counter() - t0)
+        return ({"id": item.id, "error": f"{item.id}: internal error, please report it: {type(e).__name__}: {e}",
+                 "article": item.ref().to_dict()}, time.perf_counter() - t0)
 
 
 def _check_item(item: Item) -> dict:
     assert _worker_settings is not None and item.source is not None and item.target is not None
     # The same source check as `mtcheck check`: a batch must not score what check refuses.
-    check_source_language(item.source, "source")
+    note = check_source_language(item.source, "source")
     report = check_pair(item.source, item.target, _worker_settings, target_lang=item.target_lang,
-                        reference=item.reference, rules=_worker_rules)
+                        reference=item.reference, rules=_worker_rules, article=item.ref())
+    if note:
+        report.notes.append(note)
     if _worker_html is not None:
         from mtcheck.report.html import render
 
@@ -167,7 +171,7 @@ class Summary:
             else:
                 heapq.heappushpop(self.slowest, entry)
 
-    def text(self, elapsed: float, workers: str) -> str:
+    def text(self, elapsed: float, workers: str, failed: Sequence[str] = ()) -> str:
         lines = [f"mtcheck batch: {self.total} articles in {elapsed:.1f}s on {workers}: "
                  f"{self.checked - self.failed} passed, {self.failed} failed, {self.n_errors} could not be checked"]
         if self.checked:
@@ -178,6 +182,7 @@ class Summary:
             if self.slowest:
                 lines.append("  slowest: " + ", ".join(f"{i} {d * 1000:.0f} ms"
                                                        for d, _, i in sorted(self.slowest, reverse=True)))
+        lines += failed
         for e in self.errors:
             lines.append(f"  error: {e}")
         if self.n_errors > len(self.errors):
@@ -185,22 +190,19 @@ class Summary:
         return "\n".join(lines)
 
 
-def _markdown_head() -> str:
-    return "### mtcheck batch\n\n| id | score | passed | findings |\n|---|---|---|---|\n"
-
-
-def _markdown_row(r: dict) -> str:
+def _markdown(records: Iterable[dict], summary: str) -> str:
     from mtcheck.report.markdown import md_escape
 
-    if "error" in r:
-        return f"| {md_escape(r['id'])} | — | error | {md_escape(r['error'])} |\n"
-    codes = Counter(f["code"] for f in r["findings"])
-    return (f"| {md_escape(r['id'])} | {r['score']:.1f} | {'yes' if r['passed'] else '**no**'} | "
-            + ", ".join(f"{c}×{n}" for c, n in sorted(codes.items())) + " |\n")
-
-
-def _markdown_tail(summary: str) -> str:
-    return f"\n```\n{summary}\n```\n"
+    lines = ["### mtcheck batch", "", "```", summary, "```", "", "| id | score | passed | findings |",
+             "|---|---|---|---|"]
+    for r in records:
+        if "error" in r:
+            lines.append(f"| {md_escape(r['id'])} | — | error | {md_escape(r['error'])} |")
+        else:
+            codes = Counter(f["code"] for f in r["findings"])
+            lines.append(f"| {md_escape(r['id'])} | {r['score']:.1f} | {'yes' if r['passed'] else '**no**'} | "
+                         + ", ".join(f"{c}×{n}" for c, n in sorted(codes.items())) + " |")
+    return "\n".join(lines) + "\n"
 
 
 def journal_path(output: Path) -> Path:
@@ -219,6 +221,17 @@ def _journal_records(journal: Path) -> Iterator[dict]:
                     "error" in record or {"passed", "score", "counts"} <= record.keys()):
                 raise InputError(f"{journal}:{n}: not a record of mtcheck batch; delete the file to start over")
             yield record
+
+
+class JournalRecords:
+    """The records of a finished journal, read again from the file at each iteration: what the summary, the
+    statistics and the other output formats need, without holding the batch in memory."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __iter__(self) -> Iterator[dict]:
+        return _journal_records(self.path)
 
 
 def _cut_torn_line(journal: Path) -> None:
@@ -305,65 +318,90 @@ def run_batch(args: argparse.Namespace) -> int:
     if args.html_dir is not None:
         items = unique_html_names(items)
     summary = Summary()
-    journal, done = (None, 0) if args.output is None else _open_journal(args.output, args.resume, summary)
-    mode = _progress_mode(args)
-    total = count_items(args.input) if mode != "off" else None
-    progress = Progress(mode, total, done=done, interval=args.progress_interval)
-    sink = journal if journal is not None else sys.stdout
-    if journal is None and args.format == "markdown":
-        sink.write(_markdown_head())
+    if args.output is not None:
+        journal, done = _open_journal(args.output, args.resume, summary)
+        path = journal_path(args.output)
+    else:  # to stdout: the journal is a temporary file, for the summary and the formats written at the end
+        import tempfile
+
+        fd, name = tempfile.mkstemp(prefix="mtcheck-batch-", suffix=".jsonl")
+        journal = open(fd, "w", encoding="utf-8", newline="\n")  # noqa: SIM115 - closed in _finish or on error
+        done, path = 0, Path(name)
+    mode = "off" if args.quiet else _progress_mode(args)
+    progress = Progress(mode, count_items(args.input) if mode != "off" else None, done=done,
+                        interval=args.progress_interval)
+    to_stdout = args.output is None and args.format == "jsonl" and not args.statistics
     t0 = time.perf_counter()
     workers = f"{jobs} worker(s)" if args.engine == "local" else f"dask ({args.scheduler or f'{jobs} local workers'})"
     try:
-        todo = _skip_done(iter(items), journal_path(args.output), done) if done else items
+        todo = _skip_done(iter(items), path, done) if done else items
         for record, seconds in check_items(todo, settings, jobs, args.html_dir, timings=args.timings,
                                            engine=args.engine, scheduler=args.scheduler,
                                            partition_size=args.partition_size):
             summary.add(record, seconds)
-            if journal is None and args.format == "markdown":
-                sink.write(_markdown_row(record))
-            else:
-                sink.write(json_line(record))
-            sink.flush()
+            line = json_line(record)
+            journal.write(line)
+            journal.flush()
+            if to_stdout:
+                sys.stdout.write(line)
+                sys.stdout.flush()
             progress.update(failed="error" not in record and not record["passed"], error="error" in record)
-    except KeyboardInterrupt:
+    except BaseException as e:
         progress.close()
-        if journal is not None:
-            journal.close()
-            print(f"mtcheck: interrupted; the {summary.total} finished reports are in {journal_path(args.output)}"
-                  f"; run the same command with --resume to finish", file=sys.stderr)
-        raise
-    except BaseException:
-        progress.close()
-        if journal is not None:
-            journal.close()
+        journal.close()
+        if args.output is None:
+            path.unlink(missing_ok=True)
+        elif isinstance(e, KeyboardInterrupt):
+            print(f"mtcheck: interrupted; the {summary.total} finished reports are in {path}; run the same "
+                  "command with --resume to finish", file=sys.stderr)
         raise
     progress.close()
-    text = summary.text(time.perf_counter() - t0, workers)
-    if journal is not None:
-        _finish(journal, args.output, args.format, text)
-    elif args.format == "markdown":
-        sink.write(_markdown_tail(text))
-    print(text, file=sys.stderr)
-    if summary.n_errors:
-        return EXIT_ERROR
-    return EXIT_FAILED if summary.failed else EXIT_OK
+    try:
+        return _finish(args, settings, summary, journal, path, time.perf_counter() - t0, workers)
+    finally:
+        if args.output is None:
+            path.unlink(missing_ok=True)
 
 
-def _finish(journal: TextIO, output: Path, fmt: str, summary: str) -> None:
-    """The complete journal becomes the output: renamed (JSONL), or rendered from it (other formats)."""
+def _finish(args: argparse.Namespace, settings: Settings, summary: Summary, journal: TextIO, path: Path,
+            elapsed: float, workers: str) -> int:
+    """The complete journal becomes the output (renamed for JSONL, rendered from it for the other formats);
+    then the summary, the statistics, the baseline and the exit status."""
     import os
 
     journal.flush()
     os.fsync(journal.fileno())
     journal.close()
-    path = journal_path(output)
-    if fmt == "jsonl":
-        os.replace(path, output)
-        return
-    with open_atomic(output) as out:
-        out.write(_markdown_head())
-        for record in _journal_records(path):
-            out.write(_markdown_row(record))
-        out.write(_markdown_tail(summary))
-    path.unlink()
+    records = JournalRecords(path)
+    text = summary.text(elapsed, workers, failed_lines(records))
+    if settings.waivers:
+        text = "\n".join([text, *stray_waivers(records, settings.waivers)])
+    rendered = None
+    if args.format == "markdown":
+        rendered = _markdown(records, text)
+    elif args.format in CI_FORMATS:
+        rendered = record_renderer(args.format)(list(records))
+    stats = statistics(records) if args.statistics else None
+    rows = None
+    if args.write_baseline is not None:
+        from mtcheck.baseline import baseline_rows, write_baseline
+
+        rows = [row for r in records if "error" not in r for row in baseline_rows(r["id"], r["findings"])]
+    if args.output is not None:
+        if rendered is None:
+            os.replace(path, args.output)
+        else:
+            write_atomic(args.output, rendered)
+            path.unlink()
+    elif rendered is not None and stats is None:
+        sys.stdout.write(rendered)
+    if stats is not None:
+        sys.stdout.write(stats)
+    note(args, text)
+    if rows is not None:
+        n = write_baseline(args.write_baseline, rows)
+        note(args, f"mtcheck: wrote baseline {args.write_baseline} ({n} finding(s))")
+        return EXIT_ERROR if summary.n_errors else EXIT_OK
+    if summary.n_errors:
+        return EXIT_ERROR
+    return gate_status(not summary.failed, args)

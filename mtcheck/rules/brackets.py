@@ -31,10 +31,9 @@ def _unmatched(pair: ArticlePair, pairs: tuple[tuple[str, str], ...]) -> Iterato
 
 
 def _source_paragraph(pair: ArticlePair, target_para: Segment) -> tuple[Segment, ...]:
-    for bead in pair.paragraph_beads:
-        if target_para in bead.target:
-            return bead.source
-    return ()
+    by_target = pair.analysis("brackets.source_of_target", lambda p: {
+        t.start: bead.source for bead in p.paragraph_beads for t in bead.target})
+    return by_target.get(target_para.start, ())
 
 
 class _PairRule(Rule):
@@ -48,12 +47,20 @@ class _UnbalancedRule(_PairRule):
     def check(self, pair: ArticlePair) -> Iterator[Finding]:
         pairs = self._pairs(pair.target_pack)
         src_pairs = self._pairs(pair.source_pack)
+        # Per target paragraph, the source paragraph's first unmatched opener and closer: scanned once however
+        # many marks the paragraph has (3,000 open brackets were quadratic).
+        first_in_source: dict[int, dict[bool, Mark]] = {}
         for para, mark in _unmatched(pair, pairs):
             src = _source_paragraph(pair, para)
+            if para.start not in first_in_source:
+                first: dict[bool, Mark] = {}
+                for s in src:
+                    for m in scan_pairs(pair.source, s.start, s.end, src_pairs).unmatched:
+                        first.setdefault(m.opens, m)
+                first_in_source[para.start] = first
             # Same fault in the source (an opener left open there too, whatever its glyph): point at the
             # source's own mark, which needs fixing as well.
-            src_marks = [m for s in src for m in scan_pairs(pair.source, s.start, s.end, src_pairs).unmatched
-                         if m.opens == mark.opens]
+            src_marks = [first_in_source[para.start][mark.opens]] if mark.opens in first_in_source[para.start] else []
             what = f"{self.kind} {mark.char!r} {'opened and never closed' if mark.opens else 'closed but never opened'}"
             note = " (the source has the same fault: fix both)" if src_marks else ""
             source = Span(src_marks[0].pos, src_marks[0].pos + 1) if src_marks else (src or None)

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from mtcheck.model import Category, Finding, Severity
 from mtcheck.rules.base import Rule
+from mtcheck.text import suggest
 from mtcheck.text.article import ArticlePair
 from mtcheck.text.number_match import match_dates, match_quantities
 
@@ -42,7 +43,7 @@ class NumberMismatch(Rule):
         for s, t in m.changed:
             yield self.finding(
                 f"number changed: source {s.describe()}; target {t.describe()}",
-                source=s.span, target=t.span, suggestion=s.describe(),
+                source=s.span, target=t.span, suggestion=suggest.quantity(s, pair.target_pack.code),
                 severity=Severity.CRITICAL if s.is_money else None, confidence=0.9)
         for s in m.missing:
             yield self.finding(
@@ -108,7 +109,8 @@ class DateMismatch(Rule):
         for m in match_dates(pair):
             if m.outcome == "different" and m.target is not None:
                 yield self.finding(f"date changed: source '{m.source.text}'; target '{m.target.text}'",
-                                   source=m.source.span, target=m.target.span, suggestion=m.source.text)
+                                   source=m.source.span, target=m.target.span,
+                                   suggestion=suggest.date(m.source, pair.target_pack.code))
             elif m.outcome == "reversed" and m.target is not None:
                 yield self.finding(
                     f"day and month order reversed: source '{m.source.text}' (day/month); target "
@@ -151,5 +153,5 @@ class UnitMismatch(Rule):
                 continue  # converted: 10 km = 6.2 miles
             yield self.finding(
                 f"unit changed: source {s.describe()}; target {t.describe()}",
-                source=s.span, target=t.span, suggestion=s.describe(),
+                source=s.span, target=t.span, suggestion=suggest.quantity(s, pair.target_pack.code),
                 severity=Severity.CRITICAL if s.is_money else None, confidence=0.8)

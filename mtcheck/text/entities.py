@@ -193,6 +193,8 @@ def _build_gazetteer(target_lang: str, extra: tuple[tuple[str, str, str], ...] =
         for k, name in src.items():
             g.add(Entry(f"{kind}:{k}", kind, (name,), (tgt[k],)))
     for source, target, kind in extra:
+        if kind in ("woman", "man"):
+            continue  # a newsroom's person (mtcheck/text/gender.py), no institution
         g.add(Entry(f"user:{source}", kind or "organisation", (source,), _split(target)))
     if data_exists(target_lang, "name_variants.tsv"):
         for line in data_lines(target_lang, "name_variants.tsv"):
