@@ -76,7 +76,7 @@ def _program(pattern: str, flags: int) -> tuple:
 
 def _save() -> None:
     new = [k for k in list(re._cache) if k not in _loaded and k[0] is str and not k[2] & (re.LOCALE | re.DEBUG)]
-    if not new:
+    if not new or len(_loaded) >= _MAX:
         return
     import tempfile
 
@@ -85,13 +85,15 @@ def _save() -> None:
         if _loaded:
             with open(_path(), "rb") as f:
                 entries = pickle.load(f)
-        entries += [_program(pattern, flags) for _, pattern, flags in new]
+        # The saved patterns first: those compiled for every article (rules, language data) came with the
+        # first run; patterns of one article's names only fill what room is left.
+        entries += [_program(pattern, flags) for _, pattern, flags in new[:max(0, _MAX - len(entries))]]
         folder = os.path.dirname(_path())
         os.makedirs(folder, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".regex.", suffix=".tmp", dir=folder)
         try:
             with os.fdopen(fd, "wb") as f:
-                pickle.dump(entries[-_MAX:], f, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(entries, f, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, _path())  # atomic: a concurrent reader sees the old file or the new one
         finally:
             if os.path.exists(tmp):

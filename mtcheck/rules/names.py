@@ -17,7 +17,16 @@ from mtcheck.model import Category, Finding, Severity, Span
 from mtcheck.rules.base import Rule
 from mtcheck.text import given_names
 from mtcheck.text.article import ArticlePair
-from mtcheck.text.entities import CALENDAR_KINDS, GEO_KINDS, LATIN_AFTER, LATIN_BEFORE, ORG_KINDS, Mention, is_latin
+from mtcheck.text.entities import (
+    CALENDAR_KINDS,
+    GEO_KINDS,
+    LATIN_AFTER,
+    LATIN_BEFORE,
+    ORG_KINDS,
+    Mention,
+    count_latin_word,
+    is_latin,
+)
 from mtcheck.text.lexicon import travels_unchanged, zipf
 from mtcheck.text.name_match import NameAnalysis, analyse, contains, rendered
 
@@ -212,7 +221,7 @@ def _lost_names(pair: ArticlePair, a: NameAnalysis, source_words: set[str]
         for name, (ref_span, n) in expected.items():
             # Kept as often as the source has it (a second mention may become a pronoun, but then no garble
             # of it stands beside the first).
-            if len(re.findall(LATIN_BEFORE + re.escape(name) + LATIN_AFTER, bead.target_text)) >= n:
+            if count_latin_word(bead.target_text, name) >= n:
                 continue
             known = zipf(name, tgt_lang)
             unknown = known == 0 and zipf(name, src_lang) == 0

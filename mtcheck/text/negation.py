@@ -78,7 +78,7 @@ _WORD = re.compile(r"[^\W\d_]{6,}")
 def affixal_negatives(text: str, nd: NegationData) -> list[str]:
     if not nd.affixes:
         return []
-    from wordfreq import zipf_frequency
+    from mtcheck.text.lexicon import zipf as zipf_frequency  # wordfreq's values, without loading its lists
 
     found = []
     for m in _WORD.finditer(text):
