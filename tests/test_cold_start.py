@@ -82,13 +82,17 @@ def test_regex_cache_restores_the_same_patterns(tmp_path: Path) -> None:
     assert first[1:] == second[1:] and first[3] == [[3, 10], [15, 19], [25, 29], [35, 44]]
 
 
-def test_version_loads_no_rule_and_no_analysis(tmp_path: Path) -> None:
-    probe = ("import sys, json\nfrom mtcheck.cli import main\ntry:\n    main(['--version'])\nexcept SystemExit:\n"
+@pytest.mark.parametrize("argv", [["--version"], ["rules"], ["rules", "MT601"]])
+def test_version_and_rules_load_no_rule_and_no_analysis(tmp_path: Path, argv: list[str]) -> None:
+    probe = ("import sys, json\nfrom mtcheck.cli import main\ntry:\n    main(sys.argv[1:])\nexcept SystemExit:\n"
              "    pass\nprint(json.dumps(sorted(m for m in sys.modules if m.startswith(('mtcheck.', 'wordfreq', "
              "'babel', 'langdetect', 'rapidfuzz', 'sacrebleu')))))")
-    loaded = json.loads(_python(probe, tmp_path).stdout.splitlines()[-1])
+    first = _python(probe, tmp_path, *argv).stdout  # `rules` builds its table here, once
+    out = _python(probe, tmp_path, *argv).stdout
+    assert out.splitlines()[:-1] == first.splitlines()[:-1]  # the same listing from the cached table
+    loaded = json.loads(out.splitlines()[-1])
     assert not [m for m in loaded if m.startswith(("mtcheck.rules", "mtcheck.text", "mtcheck.config", "wordfreq",
-                                                   "babel", "langdetect", "rapidfuzz", "sacrebleu"))]
+                                                   "babel", "langdetect", "rapidfuzz", "sacrebleu", "mtcheck.lang"))]
 
 
 def test_check_gives_the_same_report_with_warm_caches(tmp_path: Path) -> None:
