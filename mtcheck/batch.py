@@ -107,8 +107,9 @@ def read_jsonl(path: Path, max_bytes: int) -> Iterator[Item]:
         raise InputError(f"{path}: cannot read: {e.strerror}") from None
     with f:
         head = f.read(8192)
-        # A binary file is refused whole; a JSONL file with a NUL byte in one row has that row's error.
-        if b"\x00" in head and not head.lstrip().startswith(b"{"):
+        # A binary file is refused whole; a JSONL file with a NUL byte in some rows (any line of its start
+        # opens a JSON object) has those rows' errors.
+        if b"\x00" in head and not any(line.lstrip().startswith(b"{") for line in head.splitlines()):
             raise InputError(f"{path}: looks like a binary file, expected JSONL")
         f.seek(0)
         for line_no, raw in enumerate(f, 1):

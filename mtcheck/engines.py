@@ -58,10 +58,27 @@ def local_map(fn: Callable[[T], R], items: Iterable[T], jobs: int, initializer: 
             for item in itertools.islice(it, 1):
                 pending.append(pool.apply_async(fn, (item,)))
             yield result
-        pool.close()
-    finally:
-        pool.terminate()
-        pool.join()
+    except BaseException:  # Ctrl-C, SIGTERM, a broken pipe, the consumer stopping early
+        kill_pool(pool)
+        raise
+    pool.close()  # every result is in: workers take the sentinels and exit
+    pool.join()
+
+
+def kill_pool(pool: Any) -> None:
+    """Stop the workers at once: on Ctrl-C, SIGTERM, or when the consumer stops early. The pool's own
+    terminate() signals workers and puts sentinels on queues whose locks an idle worker holds; one that died
+    holding a lock makes that wait forever. So: no respawning, SIGKILL, and that shutdown (also run at exit)
+    cancelled. Only used when the process is about to exit or the pool is abandoned."""
+    handler = getattr(pool, "_worker_handler", None)
+    if handler is not None:
+        handler._state = "TERMINATE"  # multiprocessing.pool.TERMINATE: stop replacing dead workers
+        handler.join(timeout=2)
+    for worker in getattr(pool, "_pool", ()):
+        worker.kill()
+    finalizer = getattr(pool, "_terminate", None)
+    if finalizer is not None and hasattr(finalizer, "cancel"):
+        finalizer.cancel()
 
 
 def partitions(items: Iterable[T], size: int) -> Iterator[list[T]]:

@@ -20,6 +20,27 @@ if TYPE_CHECKING:  # imported in settings_from_args: `mtcheck --version` loads n
     from mtcheck.config import Settings
 
 EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143  # 128 + SIGINT, 128 + SIGTERM, as a shell reports them
+
+
+class Terminated(BaseException):
+    """SIGTERM, raised in the main thread like KeyboardInterrupt, so that `finally` blocks remove temporary
+    files and stop worker pools before the process exits."""
+
+
+def _raise_terminated(signum: int, frame: object) -> None:
+    raise Terminated
+
+
+def _quiet_stdout() -> None:
+    """After a broken pipe (| head), point stdout at /dev/null so the flush at exit raises nothing."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 class _Parser(argparse.ArgumentParser):
@@ -37,9 +58,9 @@ def _add_settings_args(p: argparse.ArgumentParser) -> None:
     g.add_argument("--ignore", help="comma-separated codes or prefixes to disable")
     g.add_argument("--severity", action="append", default=[], metavar="CODE=SEVERITY",
                    help="re-grade a rule, e.g. MT601=major (repeatable)")
-    g.add_argument("--fail-under", type=float, help="fail when the score is below N (default 90)")
+    g.add_argument("--fail-under", type=float, help="fail when the score is below N (default 97.5)")
     g.add_argument("--fail-on", help="fail on any finding at this severity or above: minor, major, critical, "
-                                     "never (default major)")
+                                     "never (default critical)")
     g.add_argument("--max-bytes", type=int, help="largest article accepted, in bytes (default 1,000,000)")
     g.add_argument("--neural", action="store_true", default=None,
                    help="run the neural rules (MT701-MT703) and embedding alignment; needs mtcheck[neural]")
@@ -168,6 +189,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    import signal
+    import threading
+
+    previous = None
+    if threading.current_thread() is threading.main_thread() and hasattr(signal, "SIGTERM"):
+        previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    try:
+        return _main(argv)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -202,6 +237,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("mtcheck: interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
+    except Terminated:
+        print("mtcheck: terminated", file=sys.stderr)
+        return EXIT_TERMINATED
     except BrokenPipeError:
+        _quiet_stdout()
         return EXIT_OK

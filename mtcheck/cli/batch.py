@@ -13,8 +13,11 @@ import argparse
 import heapq
 import itertools
 import json
+import multiprocessing
 import shutil
+import signal
 import sys
+import threading
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -22,7 +25,7 @@ from pathlib import Path
 from typing import TextIO
 
 from mtcheck.batch import Item, count_items, read_items
-from mtcheck.cli import EXIT_ERROR, EXIT_OK, settings_from_args
+from mtcheck.cli import EXIT_ERROR, EXIT_OK, Terminated, settings_from_args
 from mtcheck.cli.output import failed_lines, gate_status, note, statistics, stray_waivers
 from mtcheck.config import Settings
 from mtcheck.engine import check_pair, check_source_language
@@ -41,6 +44,13 @@ _worker_timings = False
 
 def _init_worker(settings: Settings, html_dir: Path | None, timings: bool = False) -> None:
     global _worker_settings, _worker_rules, _worker_html, _worker_timings
+    if multiprocessing.parent_process() is not None and threading.current_thread() is threading.main_thread():
+        # Ctrl-C and a service manager's SIGTERM reach the whole process group: the parent alone handles them
+        # (one message, exit 130/143) and kills the workers (engines.kill_pool); a worker dying on its own
+        # would be replaced by the pool, or die holding a queue lock. (A Dask worker runs tasks in a thread
+        # and handles its own signals.)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
     _worker_settings, _worker_rules, _worker_html = settings, settings.selected_rules(), html_dir
     _worker_timings = timings
 
@@ -351,9 +361,9 @@ def run_batch(args: argparse.Namespace) -> int:
         journal.close()
         if args.output is None:
             path.unlink(missing_ok=True)
-        elif isinstance(e, KeyboardInterrupt):
-            print(f"mtcheck: interrupted; the {summary.total} finished reports are in {path}; run the same "
-                  "command with --resume to finish", file=sys.stderr)
+        elif isinstance(e, (KeyboardInterrupt, Terminated)):
+            print(f"mtcheck: kept the {summary.total} finished record(s) in {path}; run the same command with "
+                  "--resume to finish", file=sys.stderr)
         raise
     progress.close()
     try:
