@@ -3,6 +3,7 @@ rendered two ways, or invented."""
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import Counter
@@ -182,6 +183,25 @@ def _given_name(name: str) -> bool:
     return found is not None and found.counts >= 1000
 
 
+def _inside(spans: list[Span]):
+    """A test of whether an offset lies inside one of the spans, in log time (the union of the spans as sorted
+    disjoint intervals): a scan of every span for every name of every paragraph was quadratic."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for s in sorted(spans):
+        if starts and s.start <= ends[-1]:
+            ends[-1] = max(ends[-1], s.end)
+        else:
+            starts.append(s.start)
+            ends.append(s.end)
+
+    def test(pos: int) -> bool:
+        i = bisect.bisect_right(starts, pos) - 1
+        return i >= 0 and pos < ends[i]
+
+    return test
+
+
 def _lost_names(pair: ArticlePair, a: NameAnalysis, source_words: set[str]
                 ) -> Iterator[tuple[str, Span, str, Span]]:
     """Source names that the aligned target paragraph lacks, beside a target word that garbles them.
@@ -192,6 +212,10 @@ def _lost_names(pair: ArticlePair, a: NameAnalysis, source_words: set[str]
     are translated, not kept, and common Indonesian words capitalised in titles ("Presiden") are no names."""
     src_lang, tgt_lang = pair.source_pack.code, pair.target_pack.code
     pairs = _transliteration(tgt_lang)
+    # Known entities are translated (Belanda -> Netherlands), unless their rendering is the source's.
+    in_entity = _inside([m.span for m in a.mentions if m.text not in m.entry.renderings])
+    in_target_mention = _inside([t.span for t in a.target_mentions])
+    entity_names = {m.text for m in a.mentions}
     for bead in a.beads:
         src_text = pair.source[bead.source.start:bead.source.end]
         target_words = [(m.group(), Span(bead.target.start + m.start(), bead.target.start + m.end()))
@@ -203,16 +227,13 @@ def _lost_names(pair: ArticlePair, a: NameAnalysis, source_words: set[str]
             continue
         # Name kept from the source -> where the source has it, and how often.
         expected: dict[str, tuple[Span, int]] = {}
-        # Known entities are translated (Belanda -> Netherlands), unless their rendering is the source's.
-        entity_spans = [m.span for m in a.mentions if m.text not in m.entry.renderings]
-        entity_names = {m.text for m in a.mentions}
         counts = Counter(m.group() for m in _NAME_TOKEN.finditer(src_text))
         for m in _NAME_TOKEN.finditer(src_text):
             name = m.group()
             start = bead.source.start + m.start()
             if name in expected or len(name) < 3 or _mojibake(name):
                 continue
-            if any(e.start <= start < e.end for e in entity_spans):
+            if in_entity(start):
                 continue
             common = zipf(name, src_lang)
             if common >= 3.0 and zipf(name, tgt_lang) < common - 0.5:
@@ -234,7 +255,7 @@ def _lost_names(pair: ArticlePair, a: NameAnalysis, source_words: set[str]
                     continue  # a demonym of a kept entity name: "Argentine" beside "Argentina"
                 if zipf(word, tgt_lang) >= 4.0 and zipf(name, tgt_lang) >= 4.0 and not _given_name(name):
                     continue  # two ordinary words of the target ("Senator", "Senate"): a rewording
-                if any(t.span.start <= span.start < t.span.end for t in a.target_mentions):
+                if in_target_mention(span.start):
                     continue  # a known rendering of an entity ("Argentine" beside "Argentina")
                 if _fold(word, pairs) == _fold(name, pairs) or (unknown and zipf(word, tgt_lang) > 0):
                     continue  # one name in two spellings, or a typo of the source that the translation fixed
