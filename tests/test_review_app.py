@@ -25,6 +25,7 @@ from mtcheck.waivers import load_waivers
 from tests.helpers import FIXTURES
 
 BATCH = FIXTURES / "review" / "batch.jsonl"
+NO_GATE = ("--fail-on", "never", "--fail-under", "0")  # where the gate is not what a test is about
 ORIGIN = "http://127.0.0.1"
 
 
@@ -139,7 +140,7 @@ def test_exported_waivers_are_honoured_by_batch_and_by_review_db(capsys, client,
     assert w.reason == 'false positive (mtcheck review): say "no" to\nnewlines'
     capsys.readouterr()
     for flag in (["--waivers", str(out)], ["--review-db", str(state.store.path)]):
-        assert main(["batch", str(BATCH), "-j", "1", "--fail-on", "critical", *flag]) == 0
+        assert main(["batch", str(BATCH), "-j", "1", *NO_GATE, *flag]) == 0
         rows = {r["id"]: r for r in map(json.loads, capsys.readouterr().out.splitlines())}
         (f,) = rows["dailymail-stabbing/ar"]["findings"]
         assert f["waived"] is not None and rows["dailymail-stabbing/ar"]["score"] == 100.0

@@ -24,6 +24,7 @@ CHROMIUM = os.environ.get("MTCHECK_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]
 BATCH = FIXTURES / "review" / "batch.jsonl"
+NO_GATE = ("--fail-on", "never", "--fail-under", "0")  # where the gate is not what a test is about
 
 
 def _missing(reason: str) -> None:
@@ -111,7 +112,7 @@ def test_review_flow_false_positive_persists_and_waives_the_next_batch(page, ser
     assert status.inner_text().startswith("reviewed")
 
     capsys.readouterr()
-    assert main(["batch", str(BATCH), "-j", "1", "--review-db", str(db), "--fail-on", "critical"]) == 0
+    assert main(["batch", str(BATCH), "-j", "1", "--review-db", str(db), *NO_GATE]) == 0
     rows = {r["id"]: r for r in map(json.loads, capsys.readouterr().out.splitlines())}
     (finding,) = rows["dailymail-stabbing/ar"]["findings"]
     assert finding["code"] == "MT401" and finding["waived"]["reason"].startswith("false positive")
@@ -155,7 +156,7 @@ def test_markup_in_articles_never_runs_and_phone_width_does_not_scroll(page, ser
 def test_static_report_right_to_left_and_narrow(page, tmp_path: Path, capsys) -> None:
     html_dir = tmp_path / "html"
     assert main(["batch", str(BATCH), "-j", "1", "--html-dir", str(html_dir), "-o", str(tmp_path / "o.jsonl"),
-                 "--fail-on", "critical"]) == 0
+                 *NO_GATE]) == 0
     page.goto((html_dir / "index.html").as_uri())
     assert page.locator("table.idx tbody tr").count() == 4
     with page.expect_navigation():
