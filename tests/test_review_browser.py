@@ -67,7 +67,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
     tmp_path = tmp_path_factory.mktemp("review")
     db = tmp_path / "review.sqlite"
     proc = subprocess.Popen([sys.executable, "-m", "mtcheck", "review", str(BATCH), "--review-db", str(db),
-                             "--port", "0", "--no-browser"], cwd=tmp_path, stdout=subprocess.PIPE,
+                             "--port", "0", "--no-browser", "-j", "1"], cwd=tmp_path, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
     try:
         assert proc.stdout is not None
