@@ -180,7 +180,7 @@ def index_page(articles: list[Article], decisions: dict[tuple[str, str], Decisio
     return page("Articles", form + table, "index", history)
 
 
-def _decision_form(article: Article, n: int, f: Finding, fp: str, d: Decision | None, token: str) -> str:
+def _decision_form(article: Article, n: int, fp: str, d: Decision | None, token: str) -> str:
     badge = ""
     if d is not None:
         label = "confirmed" if d.decision == CONFIRMED else "false positive"
@@ -228,7 +228,7 @@ def article_page(articles: list[Article], index: int, decisions: dict[tuple[str,
         if f.target_span:
             covered = (f' <bdi {lang_attrs(r.target_lang)}>“'
                        f"{escape(r.target[f.target_span.start:f.target_span.end])}”</bdi>")
-        item = finding_item(n, f, covered + _decision_form(a, n, f, fp, d, token))
+        item = finding_item(n, f, covered + _decision_form(a, n, fp, d, token))
         cls = f' class="decided-{d.decision}"' if d else ""
         items.append(item.replace(f'<li id="f{n}"', f'<li id="f{n}"{cls}', 1))
     stale = [d for (art, fp), d in sorted(decisions.items()) if art == a.id and fp not in a.fingerprints]
