@@ -3,6 +3,7 @@ rendered two ways, or invented."""
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import Counter
@@ -173,6 +174,25 @@ def _given_name(name: str) -> bool:
     return found is not None and found.counts >= 1000
 
 
+def _cover(spans: list[Span]) -> tuple[list[int], list[int]]:
+    """The union of `spans` as disjoint intervals (starts, ends), sorted."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for s in sorted(spans):
+        if starts and s.start <= ends[-1]:
+            ends[-1] = max(ends[-1], s.end)
+        else:
+            starts.append(s.start)
+            ends.append(s.end)
+    return starts, ends
+
+
+def _covers(cover: tuple[list[int], list[int]], pos: int) -> bool:
+    starts, ends = cover
+    k = bisect.bisect_right(starts, pos) - 1
+    return k >= 0 and pos < ends[k]
+
+
 def _lost_names(pair: ArticlePair, a: NameAnalysis, source_words: set[str]
                 ) -> Iterator[tuple[str, Span, str, Span]]:
     """Source names that the aligned target paragraph lacks, beside a target word that garbles them.
@@ -183,6 +203,10 @@ def _lost_names(pair: ArticlePair, a: NameAnalysis, source_words: set[str]
     are translated, not kept, and common Indonesian words capitalised in titles ("Presiden") are no names."""
     src_lang, tgt_lang = pair.source_pack.code, pair.target_pack.code
     pairs = _transliteration(tgt_lang)
+    # Known entities are translated (Belanda -> Netherlands), unless their rendering is the source's. Their
+    # spans are merged once and looked up by bisection: per bead over every mention was quadratic.
+    entity_cover = _cover([m.span for m in a.mentions if m.text not in m.entry.renderings])
+    entity_names = {m.text for m in a.mentions}
     for bead in a.beads:
         src_text = pair.source[bead.source.start:bead.source.end]
         target_words = [(m.group(), Span(bead.target.start + m.start(), bead.target.start + m.end()))
@@ -194,16 +218,13 @@ def _lost_names(pair: ArticlePair, a: NameAnalysis, source_words: set[str]
             continue
         # Name kept from the source -> where the source has it, and how often.
         expected: dict[str, tuple[Span, int]] = {}
-        # Known entities are translated (Belanda -> Netherlands), unless their rendering is the source's.
-        entity_spans = [m.span for m in a.mentions if m.text not in m.entry.renderings]
-        entity_names = {m.text for m in a.mentions}
         counts = Counter(m.group() for m in _NAME_TOKEN.finditer(src_text))
         for m in _NAME_TOKEN.finditer(src_text):
             name = m.group()
             start = bead.source.start + m.start()
             if name in expected or len(name) < 3 or _mojibake(name):
                 continue
-            if any(e.start <= start < e.end for e in entity_spans):
+            if _covers(entity_cover, start):
                 continue
             common = zipf(name, src_lang)
             if common >= 3.0 and zipf(name, tgt_lang) < common - 0.5:
