@@ -410,9 +410,16 @@ class WrongEntity(Rule):
     def check(self, pair: ArticlePair) -> Iterator[Finding]:
         a = analyse(pair)
         used: set[tuple[int, int]] = set()
+        wanted = GEO_KINDS | ORG_KINDS
+        # Mentions by start, looked up per bead by bisection (a scan of all of them per bead was quadratic);
+        # each bead's mentions keep the analysis's order.
+        order = sorted(range(len(a.mentions)), key=lambda k: a.mentions[k].span.start)
+        starts = [a.mentions[k].span.start for k in order]
         for bead in a.beads:
-            here = [m for m in a.mentions if bead.source.start <= m.span.start < bead.source.end
-                    and m.entry.kind in GEO_KINDS | ORG_KINDS and m.entry.kind != "region"]
+            lo = bisect.bisect_left(starts, bead.source.start)
+            hi = bisect.bisect_left(starts, bead.source.end)
+            here = [m for m in (a.mentions[k] for k in sorted(order[lo:hi]))
+                    if m.entry.kind in wanted and m.entry.kind != "region"]
             keys = {m.entry.key for m in here}
             # Mentions per entity against its renderings in the target paragraph: the later mentions beyond
             # the count of renderings are the candidates ("Mexico" twice in the source, once in the target).
