@@ -56,7 +56,8 @@ def article(tmp_path: Path) -> tuple[str, str, str]:
 
 def check(capsys, article, fmt: str, *extra: str) -> tuple[int, str]:
     src, tgt, waivers = article
-    code, out, _ = run(capsys, "check", src, tgt, "--format", fmt, "--waivers", waivers, "--fail-on", "major", *extra)
+    code, out, _ = run(capsys, "check", src, tgt, "--format", fmt, "--waivers", waivers, "--fail-on", "major",
+                       "--fail-under", "90", *extra)
     return code, out
 
 
@@ -140,7 +141,8 @@ def test_junit_parses_one_case_per_article_one_failure_per_gating_finding(capsys
 
 
 def test_junit_batch_reports_errors_and_score_failures(capsys, tmp_path) -> None:
-    _, out, _ = run(capsys, "batch", str(BATCH), "--format", "junit", "--jobs", "1")
+    _, out, _ = run(capsys, "batch", str(BATCH), "--format", "junit", "--jobs", "1", "--fail-on", "major",
+                    "--fail-under", "90")
     (tmp_path / "batch.xml").write_text(out, encoding="utf-8")
     suite = next(iter(JUnitXml.fromfile(str(tmp_path / "batch.xml"))))
     results = {case.name: [type(r).__name__ for r in case.result] for case in suite}

@@ -59,6 +59,22 @@ def test_fingerprints_survive_edits_elsewhere_and_change_with_the_covered_text()
     assert by_code(check_pair(SOURCE, changed, Settings(), target_lang="en"), "MT301").fingerprint != prints["MT301"]
 
 
+def test_fingerprint_context_is_short_in_scripts_without_spaces() -> None:
+    from mtcheck.fingerprint import fingerprints
+    from mtcheck.model import Category, Finding, Severity, Span
+
+    def fp(target: str, word: str) -> str:
+        start = target.index(word)
+        f = Finding("MT301", "pronoun-gender-mismatch", Category.PRONOUNS, Severity.MAJOR, "m", None,
+                    Span(start, start + len(word)))
+        return fingerprints([f], "", target)[0]
+
+    base = "北约秘书长马克·吕特周四在基辅会见了乌克兰总统泽连斯基，并表示她将继续支持乌克兰的安全。"
+    far_edit = base.replace("北约秘书长", "北大西洋公约组织秘书长")  # 20+ characters before: same finding
+    near_edit = base.replace("并表示她", "并说她")
+    assert fp(far_edit, "她") == fp(base, "她") != fp(near_edit, "她")
+
+
 def test_waived_finding_stays_in_the_report_but_counts_in_neither_score_nor_gate() -> None:
     plain = check_pair(SOURCE, TARGET, replace(Settings(), fail_on=None), target_lang="en")
     settings = with_waivers(waiver(), fail_on=None)
@@ -153,7 +169,7 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 def test_waivers_on_the_command_line(tmp_path: Path, capsys) -> None:
     (tmp_path / "w.toml").write_text(waiver(article="*/en.txt"), encoding="utf-8")
     code, out, _ = run(capsys, "check", str(SAMPLE / "id.txt"), str(SAMPLE / "en.txt"), "--format", "json",
-                       "--waivers", str(tmp_path / "w.toml"), "--fail-on", "critical")
+                       "--waivers", str(tmp_path / "w.toml"), "--fail-on", "critical", "--fail-under", "90")
     report = json.loads(out)
     typo = next(f for f in report["findings"] if f["code"] == "MT202")
     assert code == 0 and typo["waived"]["reason"] == "the original spells it so"
