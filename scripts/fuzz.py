@@ -253,6 +253,9 @@ def fuzz_batch(tally: Tally, n: int, timeout: int, rng_seed: int, work: Path) ->
             t0 = time.perf_counter()
             outcome, err = _run_cli(argv, timeout)
             expected = sum(1 for line in lines if line.strip())
+            head = b"\n".join(lines)[:8192]
+            if b"\x00" in head and not any(x.lstrip().startswith(b"{") for x in head.splitlines()):
+                expected = 0  # not JSONL at all (binary): refused whole, by design
             got = len(out.read_text(encoding="utf-8").splitlines()) if out.exists() else 0
             tally.counts.setdefault("batch", Counter())["rows"] += expected
             if got != expected and outcome not in ("hangs", "tracebacks"):
@@ -274,8 +277,8 @@ PATHOLOGICAL = {
     "unclosed brackets": lambda n: ("Kata (" * n, "Word (" * n),
     "unopened brackets": lambda n: ("Kata ] " * n, "Word ] " * n),
     "quotes": lambda n: ('Dia "berkata ' * n, 'He "said ' * n),
-    "numbers": lambda n: (" ".join(f"{i}.000,5 juta" for i in range(n)),
-                          " ".join(f"{i},000.5 million" for i in range(n))),
+    "numbers": lambda n: (" ".join(f"Dia membeli {i}.000,5 juta ton beras." for i in range(n)),
+                          " ".join(f"He bought {i},000.5 million tons of rice." for i in range(n))),
     "one long line": lambda n: ("Presiden Joko Widodo di Jakarta " * n, "President Joko Widodo in Jakarta " * n),
     "names": lambda n: (" ".join(f"Bapak Budi{i} Santoso" for i in range(n)) + ".",
                         " ".join(f"Mr Budi{i} Santoso" for i in range(n)) + "."),
@@ -283,6 +286,8 @@ PATHOLOGICAL = {
 
 
 def fuzz_scaling(tally: Tally, timeout: int, base: int) -> list[tuple[str, float, float]]:
+    check_properties("Presiden (Jokowi) berkata.", "The president (Jokowi) said.", "en")  # warm: data, langdetect
+    check_properties("Presiden (Jokowi) berkata " * 30, "The (president) Jokowi said " * 30, "en")
     rows = []
     for name, make in PATHOLOGICAL.items():
         times = []
@@ -291,8 +296,8 @@ def fuzz_scaling(tally: Tally, timeout: int, base: int) -> list[tuple[str, float
             t0 = time.perf_counter()
             try:
                 with time_limit(timeout):
-                    check_properties(source, target, "en")
-                outcome = "ok"
+                    result = check_properties(source, target, "en")
+                outcome = "refused" if isinstance(result, Exception) else "ok"
             except Hang:
                 outcome = "hangs"
             except AssertionError:

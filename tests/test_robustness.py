@@ -113,6 +113,16 @@ def test_a_binary_file_is_still_refused_whole(capsys, tmp_path: Path) -> None:
     assert code == 2 and "binary" in err and str(png) in err and out == ""
 
 
+def test_a_nul_row_after_a_non_json_first_line_is_still_judged_per_row(capsys, tmp_path: Path) -> None:
+    good = (REPRO / "batch-nul-row.jsonl").read_bytes().splitlines()[0]  # found by scripts/fuzz.py
+    rows = tmp_path / "rows.jsonl"
+    rows.write_bytes(b"not json at all\n" + good[:20] + b"\x00" + good[20:] + b"\n" + good + b"\n")
+    code, out, _ = run(capsys, "batch", rows, "--jobs", "1")
+    records = jsonl(out)
+    assert code == 2 and len(records) == 3 and "score" in records[2]
+    assert "invalid JSON" in records[0]["error"] and "NUL byte" in records[1]["error"]
+
+
 # --- class 6: batch applies check's source-language check --------------------------------------------------
 
 def test_batch_refuses_the_source_check_refuses(capsys, tmp_path: Path) -> None:

@@ -9,12 +9,15 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mtcheck import __version__
 from mtcheck.cli.output import add_output_args
-from mtcheck.config import Settings, apply_table, load_settings, parse_severity
 from mtcheck.errors import InputError
 from mtcheck.report import CI_FORMATS, FORMATS
+
+if TYPE_CHECKING:  # imported in settings_from_args: `mtcheck --version` loads no rule and no analysis
+    from mtcheck.config import Settings
 
 EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
 EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143  # 128 + SIGINT, 128 + SIGTERM, as a shell reports them
@@ -76,6 +79,8 @@ def _csv(value: str | None) -> list[str] | None:
 
 
 def settings_from_args(args: argparse.Namespace) -> Settings:
+    from mtcheck.config import apply_table, load_settings, parse_severity
+
     settings = load_settings(args.config, None if args.config else Path.cwd())
     table: dict = {}
     for key in ("select", "extend_select", "ignore"):
@@ -149,8 +154,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, help="write JSONL reports here (atomically) instead of stdout")
     p.add_argument("--format", choices=("jsonl", "markdown", *CI_FORMATS), default="jsonl")
     p.add_argument("--html-dir", type=Path, help="also write one HTML report per article into this folder")
-    p.add_argument("--jobs", "-j", type=int, default=0, help="worker processes (default: all cores)")
-    p.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
+    p.add_argument("--jobs", "-j", type=int, default=0,
+                   help="worker processes (default: all cores); with --engine dask, local workers")
+    p.add_argument("--resume", action="store_true",
+                   help="finish an interrupted batch: keep the reports in OUT.partial, check only the rest")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local processes (default) or a Dask cluster (pip install 'mtcheck[dask]')")
+    p.add_argument("--scheduler", metavar="tcp://HOST:8786",
+                   help="the Dask scheduler to use (default: a LocalCluster of --jobs workers)")
+    p.add_argument("--partition-size", type=int, default=64, metavar="N",
+                   help="articles per Dask task (default 64)")
+    p.add_argument("--timings", action="store_true",
+                   help="keep each report's timings_ms (then two runs no longer give the same bytes)")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar or progress lines")
+    p.add_argument("--progress-interval", type=float, default=30.0, metavar="SECONDS",
+                   help="without a terminal, a progress line every SECONDS (default 30)")
     _add_settings_args(p)
     add_output_args(p)
 
@@ -191,6 +209,10 @@ def _main(argv: Sequence[str] | None) -> int:
         if args.command is None:
             parser.print_help(sys.stderr)
             return EXIT_ERROR
+        if args.command in ("check", "demo", "batch"):
+            from mtcheck import recache
+
+            recache.enable()  # before any analysis module compiles its patterns
         if args.command == "check":
             from mtcheck.cli.check import run_check
 
