@@ -55,6 +55,20 @@ def _init_worker(settings: Settings, html_dir: Path | None, timings: bool = Fals
     _worker_timings = timings
 
 
+def write_html_index(html_dir: Path, records: Iterable[dict]) -> None:
+    """index.html beside the per-article reports, linking each with its score (errors listed too). Records
+    come in input order, so the same naming as the items' gives each report's file."""
+    from mtcheck.report.html import render_index
+
+    names = [it.html_name for it in unique_html_names(Item(id=r["id"]) for r in records)]
+    entries = [{"id": r["id"], "error": r.get("error"), "file": name,
+                "score": r.get("score", 0.0), "passed": r.get("passed", False),
+                "target_lang": r.get("target_lang"),
+                "findings": sum(1 for f in r.get("findings", []) if not f.get("waived"))}
+               for r, name in zip(records, names)]
+    write_atomic(html_dir / "index.html", render_index(entries, title=f"mtcheck batch: {len(entries)} articles"))
+
+
 def check_item(item: Item) -> tuple[dict, float]:
     """One JSONL record for an item (its report, or its error) and the seconds it took. No exception escapes:
     a row that cannot be checked, for whatever reason, becomes that row's {"id", "error"} line, and the batch
@@ -99,7 +113,7 @@ def unique_html_names(items: Iterator[Item]) -> Iterator[Item]:
     """Give each item its own HTML file: ids that make the same name ("a/en", "a en", "a_en", a repeated id)
     get -2, -3, ... in input order, so a rerun writes the same names. Compared case-blind, for
     case-insensitive file systems."""
-    used: set[str] = set()
+    used: set[str] = {"index.html"}  # the batch's own index (write_html_index)
     for item in items:
         name = html_name(item.id)
         stem, n = name.removesuffix(".html"), 1
@@ -386,6 +400,13 @@ def _finish(args: argparse.Namespace, settings: Settings, summary: Summary, jour
     text = summary.text(elapsed, workers, failed_lines(records))
     if settings.waivers:
         text = "\n".join([text, *stray_waivers(records, settings.waivers)])
+    if args.html_dir is not None:
+        write_html_index(args.html_dir, records)
+    if settings.history is not None:
+        from mtcheck.store.record import record_batch
+
+        run_id = record_batch(settings, records, args.input)
+        text += f"\n  recorded as run {run_id} in {settings.history}"
     rendered = None
     if args.format == "markdown":
         rendered = _markdown(records, text)
