@@ -102,8 +102,13 @@ class GarbledName(Rule):
     ## What it does
     Compares each capitalised target word that is neither in the source nor a common word of the target
     language (wordfreq) with the names of the source and the expected renderings of its entities; one or two
-    edits away ("Zelenski" for "Zelensky", "Netherlnds" for "Netherlands") is reported. Accepted
-    transliterations (`mtcheck/data/<lang>/name_variants.tsv`: Zelensky/Zelenskyy, Kyiv/Kiev) are not.
+    edits away ("Zelenski" for "Zelensky", "Netherlnds" for "Netherlands") is reported. Then, from the
+    source side: a name the source keeps (not a translated entity, not a common Indonesian word) that the
+    aligned target paragraph has fewer times than the source, beside a capitalised word of that paragraph
+    that garbles it: cut short by one or two letters ("Prabow"), one edit away, or two from four letters
+    on, even when the garble is a real word ("Grandson" for "Grayson"); parts of hyphenated names count.
+    Accepted transliterations and exonyms (`mtcheck/data/<lang>/name_variants.tsv`: Zelensky/Zelenskyy,
+    Kyiv/Kiev, Putin/Poutine) are not reported.
 
     ## Why is this bad?
     A garbled name is the most visible error a newsroom can publish, and readers cannot search for it.

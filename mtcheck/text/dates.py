@@ -88,7 +88,9 @@ def date_names(code: str) -> DateNames | None:
     months.update({n[:1].upper() + n[1:]: k for n, k in list(months.items())})
     short = {name.rstrip("."): int(k) for k, name in cldr_short.items()}
     short = {k: v for k, v in short.items() if k not in months}
-    day, mon, abbr = _alt(days), _alt(months), _alt(short)
+    # Where CLDR's abbreviated months equal the full ones (Japanese 1月), no abbreviation is left: an empty
+    # alternative would make any number before a space a date.
+    day, mon, abbr = _alt(days), _alt(months), _alt(short) or r"(?!x)x"
     ordinal = r"(?:st|nd|rd|th|er)?"
     body = (
         rf"(?P<d1>\d{{1,2}}){ordinal}\s+(?:of\s+)?(?P<m1>{mon}|(?:{abbr})\.?)(?![\w])(?:,?\s+(?P<y1>\d{{4}})(?!\d))?"
