@@ -137,6 +137,15 @@ def check_items(items: Iterable[Item], settings: Settings, jobs: int, html_dir: 
         with dask_client(scheduler, jobs) as client:
             yield from dask_map(fn, items, client, partition_size=partition_size)
         return
+    items = iter(items)
+    if jobs > 1:
+        # The first article is checked here: the tables it loads (word frequencies, gazetteer, langdetect's
+        # profiles, compiled patterns) are then shared by every forked worker instead of loaded by each.
+        first = next(items, None)
+        if first is None:
+            return
+        _init_worker(settings, html_dir, timings)
+        yield check_item(first)
     yield from local_map(check_item, items, jobs, _init_worker, (settings, html_dir, timings))
 
 
