@@ -273,7 +273,7 @@ def _cut_torn_line(journal: Path) -> None:
         f.truncate(0)
 
 
-def _open_journal(output: Path, resume: bool, summary: Summary) -> tuple[TextIO, int]:
+def _open_journal(output: Path, resume: bool, summary: Summary, fmt: str = "jsonl") -> tuple[TextIO, int]:
     """The journal to append to and how many input items it already holds (their records go to `summary`)."""
     journal = journal_path(output)
     if journal.exists() and not resume:
@@ -281,7 +281,7 @@ def _open_journal(output: Path, resume: bool, summary: Summary) -> tuple[TextIO,
                          "finish it, or delete the file to start over")
     done = 0
     if resume:
-        if not journal.exists() and output.exists():
+        if not journal.exists() and output.exists() and fmt == "jsonl":
             shutil.copyfile(output, journal)  # a finished output: resuming checks it against the input
         if journal.exists():
             _cut_torn_line(journal)
@@ -338,7 +338,7 @@ def run_batch(args: argparse.Namespace) -> int:
         items = unique_html_names(items)
     summary = Summary()
     if args.output is not None:
-        journal, done = _open_journal(args.output, args.resume, summary)
+        journal, done = _open_journal(args.output, args.resume, summary, args.format)
         path = journal_path(args.output)
     else:  # to stdout: the journal is a temporary file, for the summary and the formats written at the end
         import tempfile
