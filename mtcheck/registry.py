@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from mtcheck.rules.added_entity import AddedEntity
 from mtcheck.rules.base import Rule
 from mtcheck.rules.brackets import DroppedBrackets, DroppedQuotes, UnbalancedBracket, UnbalancedQuote
 from mtcheck.rules.length import OverlongTranslation, TruncatedTranslation
@@ -33,6 +34,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     MissingEntity,
     InconsistentRendering,
     InventedName,
+    AddedEntity,
     PronounGenderMismatch,
     InconsistentPronouns,
     UnsupportedPronounGender,
