@@ -39,6 +39,9 @@ ACCEPT: dict[str, set[str]] = {
     "untranslated-entity": {"names", "untranslated"},
     "wrong-entity": {"names"},
     "pronoun": {"pronouns"},
+    "garbled-transliteration": {"names"},
+    "added-entity": {"names"},
+    "name-as-place": {"names"},
     "pronoun (gender established)": {"pronouns"},
 }
 # pofilter test -> the finding category it stands for (tests not listed are style checks we do not count).
