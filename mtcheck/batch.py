@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mtcheck.errors import InputError
-from mtcheck.io import decode_text, read_text
+from mtcheck.io import NotRegularFile, decode_text, open_regular, read_text
+from mtcheck.model import ArticleRef
 
 _LANG_FILE = re.compile(r"^(?:(?P<stem>.+)\.)?(?P<lang>[a-z]{2,3})\.txt$")
 
@@ -31,10 +32,39 @@ class Item:
     target_lang: str | None = None
     reference: str | None = None
     error: str | None = None
+    html_name: str | None = None  # its --html-dir file, unique in the batch (set by the CLI)
+    # Where it came from, for CI locations, waivers and baselines: its files, or the JSONL file and line.
+    source_path: str | None = None
+    target_path: str | None = None
+    input_path: str | None = None
+    input_line: int | None = None
+
+    def ref(self) -> ArticleRef:
+        return ArticleRef(id=self.id, source_path=self.source_path, target_path=self.target_path,
+                          input_path=self.input_path, input_line=self.input_line)
+
+
+def _lone_surrogate(text: str) -> int | None:
+    """Index of the first lone surrogate in `text` (JSON may escape one, "\\ud800"; UTF-8 cannot hold it)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as e:
+        return e.start
+    return None
 
 
 def _row_item(line_no: int, raw: bytes, where: str, max_bytes: int) -> Item:
+    item = _parse_row(line_no, raw, where, max_bytes)
+    item.input_path, item.input_line = where, line_no
+    return item
+
+
+def _parse_row(line_no: int, raw: bytes, where: str, max_bytes: int) -> Item:
     ref = f"{where}:{line_no}"
+    nul = raw.find(b"\x00")
+    if nul >= 0:  # judged per row: one bad row must not refuse the file
+        return Item(id=f"line-{line_no}", error=f"{ref}: NUL byte at byte {nul + 1} of the line; expected a JSON "
+                                                  "object of UTF-8 text")
     try:
         text = decode_text(raw, ref, max(max_bytes * 3, max_bytes))
         row = json.loads(text)
@@ -46,12 +76,19 @@ def _row_item(line_no: int, raw: bytes, where: str, max_bytes: int) -> Item:
         return Item(id=f"line-{line_no}", error=f"{ref}: expected a JSON object, got {type(row).__name__}")
     item_id = row.get("id")
     item_id = str(item_id) if isinstance(item_id, (str, int)) else f"line-{line_no}"
+    if _lone_surrogate(item_id) is not None:  # it is written back into the output: keep that UTF-8
+        item_id = item_id.encode("utf-8", "backslashreplace").decode("utf-8")
     missing = [k for k in ("id", "source", "target") if k not in row]
     if missing:
         return Item(id=item_id, error=f"{ref}: missing field(s): {', '.join(missing)}")
     for key in ("source", "target", "target_lang", "reference"):
-        if key in row and row[key] is not None and not isinstance(row[key], str):
-            return Item(id=item_id, error=f"{ref}: field '{key}' must be a string")
+        value = row.get(key)
+        if (value is None and key in ("source", "target")) or (value is not None and not isinstance(value, str)):
+            got = "null" if value is None else type(value).__name__
+            return Item(id=item_id, error=f"{ref}: field '{key}' must be a string, got {got}")
+        if isinstance(value, str) and (bad := _lone_surrogate(value)) is not None:
+            return Item(id=item_id, error=f"{ref}: field '{key}' holds a lone surrogate (\\u{ord(value[bad]):04x} "
+                                          f"at character {bad}), which is not Unicode text")
     for key in ("source", "target"):
         if not row[key].strip():
             return Item(id=item_id, error=f"{ref}: field '{key}' is empty")
@@ -63,12 +100,16 @@ def _row_item(line_no: int, raw: bytes, where: str, max_bytes: int) -> Item:
 
 def read_jsonl(path: Path, max_bytes: int) -> Iterator[Item]:
     try:
-        f = open(path, "rb")  # noqa: SIM115 - a generator keeps it open while rows are consumed
+        f = open_regular(path)  # a generator keeps it open while rows are consumed; never a FIFO or device
+    except NotRegularFile:
+        raise InputError(f"{path}: is not a regular file (a FIFO, socket or device?), expected JSONL") from None
     except OSError as e:
         raise InputError(f"{path}: cannot read: {e.strerror}") from None
     with f:
         head = f.read(8192)
-        if b"\x00" in head:
+        # A binary file is refused whole; a JSONL file with a NUL byte in some rows (any line of its start
+        # opens a JSON object) has those rows' errors.
+        if b"\x00" in head and not any(line.lstrip().startswith(b"{") for line in head.splitlines()):
             raise InputError(f"{path}: looks like a binary file, expected JSONL")
         f.seek(0)
         for line_no, raw in enumerate(f, 1):
@@ -110,14 +151,17 @@ def read_directory(root: Path, max_bytes: int, source_lang: str = "id") -> Itera
         if source_lang not in files:
             for lang in targets:
                 expected = f"{article}/{source_lang}.txt or {article}.{source_lang}.txt"
-                yield Item(id=f"{article}/{lang}", error=f"{files[lang]}: no Indonesian original ({expected})")
+                yield Item(id=f"{article}/{lang}", error=f"{files[lang]}: no Indonesian original ({expected})",
+                           target_path=str(files[lang]))
             continue
         if not targets:
             yield Item(id=article, error=f"{files[source_lang]}: no translation beside it "
-                                         f"(expected e.g. {article}/en.txt or {article}.en.txt)")
+                                         f"(expected e.g. {article}/en.txt or {article}.en.txt)",
+                       source_path=str(files[source_lang]))
             continue
         for lang in targets:
-            item = Item(id=f"{article}/{lang}", target_lang=lang)
+            item = Item(id=f"{article}/{lang}", target_lang=lang, source_path=str(files[source_lang]),
+                        target_path=str(files[lang]))
             try:
                 item.source = read_text(str(files[source_lang]), max_bytes)
                 item.target = read_text(str(files[lang]), max_bytes)
@@ -134,3 +178,19 @@ def read_items(path: Path, max_bytes: int) -> Iterator[Item]:
     if not path.exists():
         raise InputError(f"{path}: no such file or directory")
     return read_jsonl(path, max_bytes)
+
+
+def count_items(path: Path) -> int | None:
+    """How many items read_items(path) yields (for a progress total), without decoding them; None when the
+    input cannot be read (read_items reports why)."""
+    try:
+        if path.is_dir():
+            groups = _directory_groups(path)
+            return sum(max(1, sum(1 for k in files if k != "id" and not k.startswith("reference.")))
+                       for files in groups.values())
+        if not path.is_file():
+            return None  # a FIFO or device: reading it to count would consume (or block on) the input
+        with open(path, "rb") as f:
+            return sum(1 for raw in f if raw.strip())
+    except OSError:
+        return None

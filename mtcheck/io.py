@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
+from typing import BinaryIO
 
 from mtcheck.errors import InputError
 
@@ -40,24 +43,101 @@ def read_text(path: str, max_bytes: int, what: str = "") -> str:
         raise InputError(f"{where}: no such file") from None
     except IsADirectoryError:
         raise InputError(f"{where}: is a directory, expected a text file") from None
+    except NotRegularFile:
+        raise InputError(f"{where}: is not a regular file (a FIFO, socket or device?), expected a text file") from None
     except OSError as e:
         raise InputError(f"{where}: cannot read: {e.strerror}") from None
     return decode_text(data, where, max_bytes)
 
 
+class NotRegularFile(OSError):
+    pass
+
+
+def open_regular(path: Path) -> BinaryIO:
+    """Open a regular file for reading. A FIFO with no writer would block open() forever, and a device
+    (/dev/zero) never ends: both are refused. O_NONBLOCK makes the FIFO's open return, and fstat on the open
+    descriptor leaves no gap for the path to change between the test and the read."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise NotRegularFile(errno.EINVAL, "not a regular file (a FIFO, socket or device?)")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
-    with open(path, "rb") as f:
+    with open_regular(path) as f:
         return f.read(max_bytes + 1)  # one byte more than allowed is enough to refuse it
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write to a temporary file beside `path`, then rename over it: readers never see half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+def _umask() -> int:
+    mask = os.umask(0o022)  # reading the umask means setting it; put it straight back
+    os.umask(mask)
+    return mask
+
+
+def check_output(path: Path, what: str = "-o") -> None:
+    """Refuse, before any work is done, an output that cannot be written: a directory, a place below a
+    regular file, a folder without write permission. Creates missing parent folders."""
+    where = f"{what} {path}".strip()
+    if path.is_dir():
+        raise InputError(f"{where}: is a directory; give a file name")
+    if path.exists() and not path.is_file():
+        raise InputError(f"{where}: is not a regular file (a FIFO, a device?); give a file name")
+    parent = path.parent
     try:
+        parent.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise InputError(f"{where}: a part of the path is a file, not a folder") from None
+    except OSError as e:
+        raise InputError(f"{where}: cannot create the folder {parent}: {e.strerror}") from None
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise InputError(f"{where}: cannot write in {parent}: permission denied")
+
+
+def check_output_dir(path: Path, what: str = "--html-dir") -> None:
+    """Refuse an output folder that is a file or cannot be created or written."""
+    where = f"{what} {path}".strip()
+    if path.exists() and not path.is_dir():
+        raise InputError(f"{where}: is a file, expected a folder")
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise InputError(f"{where}: a part of the path is a file, not a folder") from None
+    except OSError as e:
+        raise InputError(f"{where}: cannot create the folder: {e.strerror}") from None
+    if not os.access(path, os.W_OK | os.X_OK):
+        raise InputError(f"{where}: cannot write in it: permission denied")
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write to a temporary file beside `path`, then rename over it: readers never see half a file. The file
+    gets the mode a plain open() would give (0666 less the umask; an existing file's mode is kept), not the
+    0600 of a temporary file. A failure is an InputError naming the path; the temporary is removed."""
+    tmp: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.is_dir():
+            raise IsADirectoryError(21, "Is a directory")
+        try:
+            mode = path.stat().st_mode & 0o7777
+        except FileNotFoundError:
+            mode = 0o666 & ~_umask()
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        os.chmod(tmp, mode)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
         os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        tmp = None
+    except OSError as e:
+        reason = "a part of the path is a file, not a folder" if isinstance(e, (FileExistsError,
+                                                                                NotADirectoryError)) else e.strerror
+        raise InputError(f"{path}: cannot write: {reason}") from None
+    finally:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)

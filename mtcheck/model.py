@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mtcheck.locations import LineIndex
 
 
 class Severity(str, Enum):
@@ -32,6 +36,7 @@ class Category(str, Enum):
     MISTRANSLATION = "mistranslation"
     PUNCTUATION = "punctuation"
     SOURCE = "source"
+    CONFIG = "config"  # about mtcheck's own inputs (a stale waiver), not the translation; never scored
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -53,6 +58,38 @@ class Span:
 
 
 @dataclass(frozen=True, slots=True)
+class Waived:
+    """Why a finding is accepted: the waiver that matched it (file and line of its `[[waiver]]` table)."""
+
+    reason: str
+    author: str
+    date: str
+    expires: str | None
+    file: str
+    line: int
+
+    def to_dict(self) -> dict:
+        return {"reason": self.reason, "author": self.author, "date": self.date, "expires": self.expires,
+                "file": self.file, "line": self.line}
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRef:
+    """Where an article came from, for CI locations and waivers: its id and files (check, directory batch),
+    or the JSONL input file and line (JSONL batch)."""
+
+    id: str | None = None
+    source_path: str | None = None
+    target_path: str | None = None
+    input_path: str | None = None
+    input_line: int | None = None
+
+    def to_dict(self) -> dict:
+        return {k: getattr(self, k) for k in ("id", "source_path", "target_path", "input_path", "input_line")
+                if getattr(self, k) is not None}
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     code: str
     rule: str
@@ -64,6 +101,15 @@ class Finding:
     suggestion: str | None = None
     confidence: float = 1.0
     evidence: tuple[str, ...] = ()
+    fingerprint: str | None = None  # set by the engine (mtcheck/fingerprint.py)
+    waived: Waived | None = None  # accepted by a waiver: shown, but counted in neither score nor gate
+    # A finding about another file than the texts (MT901 points at its waiver): (path, 1-based line).
+    file_location: tuple[str, int] | None = None
+
+    @property
+    def counts(self) -> bool:
+        """Whether the finding counts in the score and the gate."""
+        return self.waived is None
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.confidence <= 1.0:
@@ -73,7 +119,8 @@ class Finding:
         span = self.target_span or self.source_span
         return (span.start if span else -1, span.end if span else -1, self.code)
 
-    def to_dict(self, source: str | None = None, target: str | None = None) -> dict:
+    def to_dict(self, source: str | None = None, target: str | None = None, *,
+                source_lines: LineIndex | None = None, target_lines: LineIndex | None = None) -> dict:
         d: dict = {
             "code": self.code,
             "rule": self.rule,
@@ -87,6 +134,15 @@ class Finding:
         }
         if self.evidence:
             d["evidence"] = list(self.evidence)
+        if self.fingerprint is not None:
+            d["fingerprint"] = self.fingerprint
+        d["waived"] = self.waived.to_dict() if self.waived else None
+        if source_lines is not None and self.source_span:
+            d["source_location"] = source_lines.location(self.source_span).to_dict()
+        if target_lines is not None and self.target_span:
+            d["target_location"] = target_lines.location(self.target_span).to_dict()
+        if self.file_location is not None:
+            d["file_location"] = {"path": self.file_location[0], "line": self.file_location[1]}
         # The covered text makes JSON output readable without the inputs at hand.
         if source is not None and self.source_span:
             d["source_text"] = source[self.source_span.start : self.source_span.end]
@@ -113,15 +169,28 @@ class Report:
     timings_ms: dict[str, float] = field(default_factory=dict)
     reference_metrics: dict | None = None
     alignment: list[dict] = field(default_factory=list)
+    # What the reader should know about how the article was checked ("the source language was uncertain").
+    notes: list[str] = field(default_factory=list)
+    article: ArticleRef | None = None
+    baselined: int = 0  # findings left out because the baseline holds them
+
+    @property
+    def counted(self) -> list[Finding]:
+        """The findings that count in score and gate (all but the waived)."""
+        return [f for f in self.findings if f.counts]
+
+    @property
+    def waived(self) -> list[Finding]:
+        return [f for f in self.findings if not f.counts]
 
     def counts_by_category(self) -> dict[str, int]:
         counts: dict[str, int] = {}
-        for f in self.findings:
+        for f in self.counted:
             counts[f.category.value] = counts.get(f.category.value, 0) + 1
         return dict(sorted(counts.items()))
 
     def counts_by_severity(self) -> dict[str, int]:
         counts = {s.value: 0 for s in Severity}
-        for f in self.findings:
+        for f in self.counted:
             counts[f.severity.value] += 1
         return counts

@@ -8,6 +8,8 @@ from mtcheck.rules.added_entity import AddedEntity
 from mtcheck.rules.base import Rule
 from mtcheck.rules.brackets import DroppedBrackets, DroppedQuotes, UnbalancedBracket, UnbalancedQuote
 from mtcheck.rules.length import OverlongTranslation, TruncatedTranslation
+from mtcheck.rules.meaning import MeaningChanged, UncoveredSourceClause, UnsupportedTargetClause
+from mtcheck.rules.meta import UnusedWaiver
 from mtcheck.rules.names import (
     GarbledName,
     InconsistentRendering,
@@ -17,6 +19,7 @@ from mtcheck.rules.names import (
     UntranslatedEntity,
     WrongEntity,
 )
+from mtcheck.rules.negation import NegationMismatch
 from mtcheck.rules.numbers import DateMismatch, ExtraNumber, NumberMismatch, UnitMismatch
 from mtcheck.rules.omission import AddedSentence, OmittedClause, OmittedSentence
 from mtcheck.rules.pronouns import InconsistentPronouns, PronounGenderMismatch, UnsupportedPronounGender
@@ -49,6 +52,11 @@ ALL_RULES: tuple[type[Rule], ...] = (
     UnbalancedQuote,
     DroppedBrackets,
     DroppedQuotes,
+    MeaningChanged,
+    UncoveredSourceClause,
+    UnsupportedTargetClause,
+    NegationMismatch,
+    UnusedWaiver,
 )
 
 # Codes are retired, never reused: old code -> what replaced it.

@@ -73,7 +73,10 @@ def test_pronoun_links_and_evidence() -> None:
     target = ("NATO Secretary General Mark Rutte arrived in Kyiv. President Zelensky said he was pleased.\n\n"
               "In her new role, Rutte faces many challenges.")
     a = analyse_pronouns(ArticlePair(source, target, "en"))
-    links = {(target[x.pronoun.start:x.pronoun.end], x.referent.person.surname, x.how) for x in a.links}
-    assert links == {("he", "Zelensky", "same sentence"), ("her", "Rutte", "cataphora")}
+    links = {(target[x.pronoun.start:x.pronoun.end], x.referent.person.surname, x.source_ref.text,
+              x.target_link[1], x.agree) for x in a.links}
+    # Both paths: the source form each pronoun renders, and linking in the translation; they agree.
+    assert links == {("he", "Zelensky", "ia", "same sentence", True),
+                     ("her", "Rutte", "barunya", "cataphora", True)}
     rutte = next(r for r in a.referents if r.person.surname == "Rutte")
     assert rutte.gender(kinds=FIXED) == "m"  # given name Mark

@@ -9,13 +9,38 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mtcheck import __version__
-from mtcheck.config import Settings, apply_table, load_settings, parse_severity
+from mtcheck.cli.output import add_output_args
 from mtcheck.errors import InputError
-from mtcheck.report import FORMATS
+from mtcheck.report import CI_FORMATS, FORMATS
+
+if TYPE_CHECKING:  # imported in settings_from_args: `mtcheck --version` loads no rule and no analysis
+    from mtcheck.config import Settings
 
 EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143  # 128 + SIGINT, 128 + SIGTERM, as a shell reports them
+
+
+class Terminated(BaseException):
+    """SIGTERM, raised in the main thread like KeyboardInterrupt, so that `finally` blocks remove temporary
+    files and stop worker pools before the process exits."""
+
+
+def _raise_terminated(signum: int, frame: object) -> None:
+    raise Terminated
+
+
+def _quiet_stdout() -> None:
+    """After a broken pipe (| head), point stdout at /dev/null so the flush at exit raises nothing."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 class _Parser(argparse.ArgumentParser):
@@ -33,11 +58,20 @@ def _add_settings_args(p: argparse.ArgumentParser) -> None:
     g.add_argument("--ignore", help="comma-separated codes or prefixes to disable")
     g.add_argument("--severity", action="append", default=[], metavar="CODE=SEVERITY",
                    help="re-grade a rule, e.g. MT601=major (repeatable)")
-    g.add_argument("--fail-under", type=float, help="fail when the score is below N (default 90)")
+    g.add_argument("--fail-under", type=float, help="fail when the score is below N (default 97.5)")
     g.add_argument("--fail-on", help="fail on any finding at this severity or above: minor, major, critical, "
                                      "never (default critical)")
     g.add_argument("--max-bytes", type=int, help="largest article accepted, in bytes (default 1,000,000)")
+    g.add_argument("--neural", action="store_true", default=None,
+                   help="run the neural rules (MT701-MT703) and embedding alignment; needs mtcheck[neural]")
     g.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    g = p.add_argument_group("waivers and baselines (see README, 'Waivers and baselines')")
+    g.add_argument("--waivers", type=Path, metavar="FILE",
+                   help="accepted findings (TOML [[waiver]] tables), added to the config's 'waivers'")
+    g.add_argument("--baseline", type=Path, metavar="FILE",
+                   help="report and gate only findings not in this baseline")
+    g.add_argument("--write-baseline", type=Path, metavar="FILE",
+                   help="record every current finding in FILE (then exit 0)")
 
 
 def _csv(value: str | None) -> list[str] | None:
@@ -45,6 +79,8 @@ def _csv(value: str | None) -> list[str] | None:
 
 
 def settings_from_args(args: argparse.Namespace) -> Settings:
+    from mtcheck.config import apply_table, load_settings, parse_severity
+
     settings = load_settings(args.config, None if args.config else Path.cwd())
     table: dict = {}
     for key in ("select", "extend_select", "ignore"):
@@ -62,15 +98,40 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
     for key in ("target_lang", "fail_under", "fail_on", "max_bytes"):
         if getattr(args, key) is not None:
             table[key.replace("_", "-")] = getattr(args, key)
-    return apply_table(settings, table, "command line") if table else settings
+    if getattr(args, "waivers", None) is not None:
+        table["waivers"] = str(args.waivers)
+    if getattr(args, "neural", None):
+        table["neural"] = True
+    settings = apply_table(settings, table, "command line") if table else settings
+    if settings.neural.enabled:
+        from mtcheck.neural_support import require_neural
+
+        require_neural()
+    if getattr(args, "baseline", None) is not None:
+        if getattr(args, "write_baseline", None) is not None:
+            raise InputError("--baseline and --write-baseline: give one (a new baseline records every finding)")
+        from dataclasses import replace
+
+        from mtcheck.baseline import load_baseline
+
+        settings = replace(settings, baseline=load_baseline(args.baseline))
+    return settings
 
 
-def use_colour(args: argparse.Namespace, stream: object) -> bool:
+def use_colour(args: argparse.Namespace, stream: object, environ: dict[str, str] | None = None) -> bool:
+    """--color always/never decides; otherwise NO_COLOR (set and not empty, no-color.org) turns colour off,
+    FORCE_COLOR (set, not empty and not "0", force-color.org) turns it on even when piped (CI logs render
+    ANSI colours), and else colour is on only on a terminal. NO_COLOR wins over FORCE_COLOR."""
     import os
 
+    env = os.environ if environ is None else environ
     if args.color != "auto":
         return args.color == "always"
-    return bool(getattr(stream, "isatty", lambda: False)()) and "NO_COLOR" not in os.environ
+    if env.get("NO_COLOR"):
+        return False
+    if env.get("FORCE_COLOR", "") not in ("", "0"):
+        return True
+    return bool(getattr(stream, "isatty", lambda: False)())
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -78,27 +139,47 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"mtcheck {__version__}")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
-    p = sub.add_parser("check", help="check one translation against its Indonesian original "
-                                     "(no files: the shipped sample)")
+    p = sub.add_parser("check", help="check one translation against its Indonesian original")
+    # Optional for argparse only, so that a missing file gets mtcheck's own message (pointing at the demo).
     p.add_argument("source", nargs="?", help="Indonesian original (file, or - for stdin)")
     p.add_argument("target", nargs="?", help="translation (file, or - for stdin)")
     p.add_argument("--reference", help="a human reference translation: adds BLEU, chrF and TER")
     p.add_argument("--format", choices=FORMATS, default="text")
     p.add_argument("-o", "--output", type=Path, help="write the report here (atomically) instead of stdout")
     _add_settings_args(p)
+    add_output_args(p)
 
     p = sub.add_parser("batch", help="check many articles: a JSONL file or a directory")
     p.add_argument("input", type=Path, help="JSONL file or directory of articles (see README)")
     p.add_argument("-o", "--output", type=Path, help="write JSONL reports here (atomically) instead of stdout")
-    p.add_argument("--format", choices=("jsonl", "markdown"), default="jsonl")
+    p.add_argument("--format", choices=("jsonl", "markdown", *CI_FORMATS), default="jsonl")
     p.add_argument("--html-dir", type=Path, help="also write one HTML report per article into this folder")
-    p.add_argument("--jobs", "-j", type=int, default=0, help="worker processes (default: all cores)")
-    p.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
+    p.add_argument("--jobs", "-j", type=int, default=0,
+                   help="worker processes (default: all cores); with --engine dask, local workers")
+    p.add_argument("--resume", action="store_true",
+                   help="finish an interrupted batch: keep the reports in OUT.partial, check only the rest")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local processes (default) or a Dask cluster (pip install 'mtcheck[dask]')")
+    p.add_argument("--scheduler", metavar="tcp://HOST:8786",
+                   help="the Dask scheduler to use (default: a LocalCluster of --jobs workers)")
+    p.add_argument("--partition-size", type=int, default=64, metavar="N",
+                   help="articles per Dask task (default 64)")
+    p.add_argument("--timings", action="store_true",
+                   help="keep each report's timings_ms (then two runs no longer give the same bytes)")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar or progress lines")
+    p.add_argument("--progress-interval", type=float, default=30.0, metavar="SECONDS",
+                   help="without a terminal, a progress line every SECONDS (default 30)")
     _add_settings_args(p)
+    add_output_args(p)
 
     p = sub.add_parser("demo", help="check the shipped real sample (VOI, Rutte in Kyiv) and print the report")
     p.add_argument("--format", choices=FORMATS, default="text")
     p.add_argument("-o", "--output", type=Path)
+    _add_settings_args(p)
+    add_output_args(p)
+
+    p = sub.add_parser("config", help="print the effective settings and where each one came from")
+    p.add_argument("--format", choices=("text", "json"), default="text")
     _add_settings_args(p)
 
     p = sub.add_parser("rules", help="list the rules, or show one rule's documentation")
@@ -108,12 +189,30 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    import signal
+    import threading
+
+    previous = None
+    if threading.current_thread() is threading.main_thread() and hasattr(signal, "SIGTERM"):
+        previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    try:
+        return _main(argv)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
         if args.command is None:
             parser.print_help(sys.stderr)
             return EXIT_ERROR
+        if args.command in ("check", "demo", "batch"):
+            from mtcheck import recache
+
+            recache.enable()  # before any analysis module compiles its patterns
         if args.command == "check":
             from mtcheck.cli.check import run_check
 
@@ -122,6 +221,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from mtcheck.cli.check import run_demo
 
             return run_demo(args)
+        if args.command == "config":
+            from mtcheck.cli.config import run_config
+
+            return run_config(args)
         if args.command == "batch":
             from mtcheck.cli.batch import run_batch
 
@@ -134,6 +237,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("mtcheck: interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
+    except Terminated:
+        print("mtcheck: terminated", file=sys.stderr)
+        return EXIT_TERMINATED
     except BrokenPipeError:
+        _quiet_stdout()
         return EXIT_OK

@@ -1,4 +1,6 @@
-"""Report renderers: json (versioned schema), text (terminal), markdown (merge requests), html (editors)."""
+"""Report renderers: json (versioned schema), text (terminal), markdown (merge requests), html (editors), and
+the CI formats (concise, sarif, junit, github, gitlab), which render records (mtcheck/report/ci.py) so that
+`check` and `batch` share them."""
 
 from __future__ import annotations
 
@@ -6,7 +8,25 @@ from collections.abc import Callable
 
 from mtcheck.model import Report
 
-FORMATS = ("text", "json", "markdown", "html")
+CI_FORMATS = ("concise", "sarif", "junit", "github", "gitlab")
+FORMATS = ("text", "json", "markdown", "html", *CI_FORMATS)
+
+
+def record_renderer(fmt: str) -> Callable[..., str]:
+    """`render_records(records)` of a CI format."""
+    from importlib import import_module
+
+    if fmt not in CI_FORMATS:
+        raise ValueError(f"not a CI format: {fmt}")
+    return import_module(f"mtcheck.report.{fmt}").render_records
+
+
+def record(report: Report, name: str | None = None) -> dict:
+    """The JSON record of one report, as a batch line has it (id first, no text excerpts)."""
+    from mtcheck.report.json_report import to_dict
+
+    article_id = report.article.id if report.article and report.article.id else name or "article"
+    return {"id": article_id, **to_dict(report, include_texts=False)}
 
 
 def renderer(fmt: str) -> Callable[..., str]:
@@ -22,4 +42,7 @@ def renderer(fmt: str) -> Callable[..., str]:
 
 
 def render(report: Report, fmt: str, **kwargs: object) -> str:
+    if fmt in CI_FORMATS:
+        title = kwargs.get("title")
+        return record_renderer(fmt)([record(report, title if isinstance(title, str) else None)])
     return renderer(fmt)(report, **kwargs)

@@ -8,7 +8,7 @@ from html import escape
 from itertools import pairwise
 
 from mtcheck.model import Finding, Report, Span
-from mtcheck.report.common import headline
+from mtcheck.report.common import headline, waived_note
 from mtcheck.text.segment import split_paragraphs
 
 _CSS = """
@@ -59,7 +59,10 @@ def _finding_items(items: list[tuple[int, Finding]]) -> str:
     for n, f in items:
         sugg = f" — suggestion: <i>{escape(f.suggestion)}</i>" if f.suggestion else ""
         evid = f' <span title="{escape("; ".join(f.evidence))}">ⓘ</span>' if f.evidence else ""
-        rows.append(f'<li>[{n}] <span class="sev {f.severity.value}">{f.code} {f.severity.value}</span> '
+        if f.waived:
+            evid += f' <i class="waived">({escape(waived_note(f))})</i>'
+        fp = f' data-fingerprint="{escape(f.fingerprint)}"' if f.fingerprint else ""
+        rows.append(f'<li{fp}>[{n}] <span class="sev {f.severity.value}">{f.code} {f.severity.value}</span> '
                     f"{escape(f.rule)}: {escape(f.message)}{sugg}{evid}</li>")
     return f'<ul class="f">{"".join(rows)}</ul>' if rows else ""
 
@@ -75,6 +78,7 @@ def render(report: Report, title: str | None = None, **_: object) -> str:
         f"<title>mtcheck report{': ' + escape(title) if title else ''}</title><style>{_CSS}</style></head><body>",
         f"<header><h1>mtcheck {report.score:.1f}/100 — {verdict}{reasons}</h1>",
         f"<div>{escape(headline(report))}</div>",
+        *(f'<div class="note">note: {escape(note)}</div>' for note in report.notes),
     ]
     counts = report.counts_by_category()
     if counts:

@@ -40,6 +40,9 @@ class Rule(ABC):
     suppresses: ClassVar[tuple[str, ...]] = ()
     # Target languages where the rule is unreliable and does not run, with the reason `mtcheck rules` shows.
     not_for: ClassVar[dict[str, str]] = {}
+    # False for rules about mtcheck's own inputs (MT901 on waivers), which the engine runs apart and which
+    # have no source/target fixtures or docstring examples to run.
+    text_rule: ClassVar[bool] = True
 
     def __init__(self, options: dict[str, Any] | None = None) -> None:
         options = options or {}

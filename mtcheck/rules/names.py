@@ -3,6 +3,7 @@ rendered two ways, or invented."""
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import Counter
@@ -16,8 +17,18 @@ from mtcheck.lang.base import data_tsv
 from mtcheck.model import Category, Finding, Severity, Span
 from mtcheck.rules import names_script
 from mtcheck.rules.base import Rule
+from mtcheck.text import given_names
 from mtcheck.text.article import ArticlePair
-from mtcheck.text.entities import CALENDAR_KINDS, GEO_KINDS, LATIN_AFTER, LATIN_BEFORE, ORG_KINDS, Mention, is_latin
+from mtcheck.text.entities import (
+    CALENDAR_KINDS,
+    GEO_KINDS,
+    LATIN_AFTER,
+    LATIN_BEFORE,
+    ORG_KINDS,
+    Mention,
+    count_latin_word,
+    is_latin,
+)
 from mtcheck.text.lexicon import travels_unchanged, zipf
 from mtcheck.text.name_match import NameAnalysis, analyse, contains, rendered
 
@@ -105,8 +116,13 @@ class GarbledName(Rule):
     ## What it does
     Compares each capitalised target word that is neither in the source nor a common word of the target
     language (wordfreq) with the names of the source and the expected renderings of its entities; one or two
-    edits away ("Zelenski" for "Zelensky", "Netherlnds" for "Netherlands") is reported. Accepted
-    transliterations (`mtcheck/data/<lang>/name_variants.tsv`: Zelensky/Zelenskyy, Kyiv/Kiev) are not.
+    edits away ("Zelenski" for "Zelensky", "Netherlnds" for "Netherlands") is reported. Then, from the
+    source side: a name the source keeps (not a translated entity, not a common Indonesian word) that the
+    aligned target paragraph has fewer times than the source, beside a capitalised word of that paragraph
+    that garbles it: cut short by one or two letters ("Prabow"), one edit away, or two from four letters
+    on, even when the garble is a real word ("Grandson" for "Grayson"); parts of hyphenated names count.
+    Accepted transliterations and exonyms (`mtcheck/data/<lang>/name_variants.tsv`: Zelensky/Zelenskyy,
+    Kyiv/Kiev, Putin/Poutine) are not reported.
     In Japanese, which transliterates names, a near miss of a source name is reported where it is a consonant
     or two from the rendering the same article uses elsewhere, or from a listed rendering
     (`mtcheck/data/names/renderings.tsv`, `observed.tsv`: ルッケ for ルッテ); the suggestion is in katakana.
@@ -142,6 +158,8 @@ class GarbledName(Rule):
                         references.setdefault(w, m.span)
         choices = list(references)
         source_words = set(re.findall(r"[\w'’-]+", pair.source))
+        source_words |= {part for w in source_words if "-" in w for part in w.split("-")}
+        reported: set[int] = set()
         for m in _CAP_WORD.finditer(pair.target):
             word = m.group()
             if len(word) < 4 or word in source_words or word in references:
@@ -156,8 +174,120 @@ class GarbledName(Rule):
                 continue  # Asunción/Asuncion, Mashhad/Masyhad: one name in two spellings
             if zipf(word, pair.target_pack.code) > zipf(ref, pair.target_pack.code):
                 continue  # the translation's spelling is the better-attested one: a source typo, not a garble
+            reported.add(m.start())
             yield self.finding(f"'{word}' looks like a misspelling of '{ref}'", target=Span(*m.span()),
                                source=references[ref], suggestion=ref, confidence=0.8)
+        for word, span, ref, ref_span in _lost_names(pair, a, source_words):
+            if span.start not in reported:
+                reported.add(span.start)
+                yield self.finding(f"'{word}' looks like a misspelling of '{ref}', which the translation "
+                                   "does not have", target=span, source=ref_span, suggestion=ref, confidence=0.7)
+
+
+_NAME_TOKEN = re.compile(r"(?<![\w'’])[A-Z][a-z]+(?![\w'’])")  # parts of "Jean-Pierre" too
+
+
+def _garble_of(word: str, name: str, target_lang: str) -> bool:
+    """Is `word` (in the translation) a garble of the source name `name`: cut short by one or two letters
+    (Prabowo -> Prabow), or one edit away (two from five letters on: Jokowi -> Jokiwo)? Same first letter."""
+    a, b = word.lower(), name.lower()
+    if a[0] != b[0] or a == b or a.startswith(b):  # "LiverpoolFC": a suffix appended is no garble
+        return False
+    if b.startswith(a):
+        return len(a) >= 3 and len(b) - len(a) <= 2
+    if len(b) <= 3 and zipf(word, target_lang) >= 3.0:
+        return False  # "Ali" and "All": too short to tell a garble from a word
+    # Two edits from five letters on, and in a four-letter name when the result is no word (John -> Joohc).
+    edits = 2 if len(b) >= 5 or (len(b) == 4 and zipf(word, target_lang) < 2.0) else 1
+    return OSA.distance(a, b, score_cutoff=edits) <= edits
+
+
+def _given_name(name: str) -> bool:
+    """A given name people bear (the name table's count, not a word that a few people are named)."""
+    found = given_names.lookup(name)
+    return found is not None and found.counts >= 1000
+
+
+def _inside(spans: list[Span]):
+    """A test of whether an offset lies inside one of the spans, in log time (the union of the spans as sorted
+    disjoint intervals): a scan of every span for every name of every paragraph was quadratic."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for s in sorted(spans):
+        if starts and s.start <= ends[-1]:
+            ends[-1] = max(ends[-1], s.end)
+        else:
+            starts.append(s.start)
+            ends.append(s.end)
+
+    def test(pos: int) -> bool:
+        i = bisect.bisect_right(starts, pos) - 1
+        return i >= 0 and pos < ends[i]
+
+    return test
+
+
+def _lost_names(pair: ArticlePair, a: NameAnalysis, source_words: set[str]
+                ) -> Iterator[tuple[str, Span, str, Span]]:
+    """Source names that the aligned target paragraph lacks, beside a target word that garbles them.
+
+    A name the translation keeps must reappear as it is; when it does not and a capitalised word of the same
+    paragraph is a truncation or a near miss of it, that word is the name garbled, even if it happens to be a
+    real word ("Grayson" -> "Grandson"). Names inside known entities (countries, places, institutions, days)
+    are translated, not kept, and common Indonesian words capitalised in titles ("Presiden") are no names."""
+    src_lang, tgt_lang = pair.source_pack.code, pair.target_pack.code
+    pairs = _transliteration(tgt_lang)
+    # Known entities are translated (Belanda -> Netherlands), unless their rendering is the source's.
+    in_entity = _inside([m.span for m in a.mentions if m.text not in m.entry.renderings])
+    in_target_mention = _inside([t.span for t in a.target_mentions])
+    entity_names = {m.text for m in a.mentions}
+    for bead in a.beads:
+        src_text = pair.source[bead.source.start:bead.source.end]
+        target_words = [(m.group(), Span(bead.target.start + m.start(), bead.target.start + m.end()))
+                        for m in _CAP_WORD.finditer(bead.target_text)]
+        target_words += [(m.group(), Span(s.start + m.start(), s.start + m.end()))
+                         for w, s in target_words if "-" in w for m in _NAME_TOKEN.finditer(w)]
+        target_words = [(w, s) for w, s in target_words if w not in source_words]
+        if not target_words:
+            continue
+        # Name kept from the source -> where the source has it, and how often.
+        expected: dict[str, tuple[Span, int]] = {}
+        counts = Counter(m.group() for m in _NAME_TOKEN.finditer(src_text))
+        for m in _NAME_TOKEN.finditer(src_text):
+            name = m.group()
+            start = bead.source.start + m.start()
+            if name in expected or len(name) < 3 or _mojibake(name):
+                continue
+            if in_entity(start):
+                continue
+            common = zipf(name, src_lang)
+            if common >= 3.0 and zipf(name, tgt_lang) < common - 0.5:
+                continue  # an Indonesian word capitalised in a title, a name or a sentence ("Presiden", "Kota")
+            expected[name] = (Span(start, start + len(name)), counts[name])
+        for name, (ref_span, n) in expected.items():
+            # Kept as often as the source has it (a second mention may become a pronoun, but then no garble
+            # of it stands beside the first).
+            if count_latin_word(bead.target_text, name) >= n:
+                continue
+            known = zipf(name, tgt_lang)
+            unknown = known == 0 and zipf(name, src_lang) == 0
+            if tgt_lang != "en" and zipf(name, "en") >= 3.0 and zipf(name, "en") > known + 1.0:
+                continue  # an English word of the source ("Priorities") that the translation may translate
+            for word, span in target_words:
+                if not _garble_of(word, name, tgt_lang) or a.g.same_name(word, name):
+                    continue
+                if name in entity_names and word[:-2] == name[:-2] and not name.startswith(word):
+                    continue  # a demonym of a kept entity name: "Argentine" beside "Argentina"
+                if zipf(word, tgt_lang) >= 4.0 and zipf(name, tgt_lang) >= 4.0 and not _given_name(name):
+                    continue  # two ordinary words of the target ("Senator", "Senate"): a rewording
+                if in_target_mention(span.start):
+                    continue  # a known rendering of an entity ("Argentine" beside "Argentina")
+                if _fold(word, pairs) == _fold(name, pairs) or (unknown and zipf(word, tgt_lang) > 0):
+                    continue  # one name in two spellings, or a typo of the source that the translation fixed
+                if known < 2.0 and zipf(word, tgt_lang) > known:
+                    continue  # the target language's own form of a rare name: an exonym (Poutine, Santorin)
+                yield word, span, name, ref_span
+                break
 
 
 class SourceTypo(Rule):
@@ -211,8 +341,12 @@ class SourceTypo(Rule):
             target = Span(bead.target.start + carried.start(), bead.target.start + carried.end()) if (
                 bead and carried) else None
             note = "; the translation carries it on" if target else ""
+            # Carried on, the fix that matters to the reader is the target language's name ('Netherlands'
+            # for 'Belanda'); the message names the Indonesian fix for the original.
+            entry = a.g.by_form.get(ref)
+            suggestion = entry.preferred if target and entry is not None and entry.preferred else ref
             yield self.finding(f"'{word}' in the original looks like a typo for '{ref}'{note}",
-                               source=span, target=target, suggestion=ref, confidence=0.8)
+                               source=span, target=target, suggestion=suggestion, confidence=0.8)
 
 
 class UntranslatedEntity(Rule):
@@ -450,7 +584,9 @@ class InconsistentRendering(Rule):
             yield from names_script.inconsistent(self, pair)
             return
         a = analyse(pair)
-        uses: dict[str, list[tuple[str, Span, Span]]] = {}
+        # entity key -> (rendering, source span, target span, attested: the rendering is the shipped/glossary
+        # one or the source's own spelling of the name)
+        uses: dict[str, list[tuple[str, Span, Span, bool]]] = {}
         for bead in a.beads:
             for m in a.mentions:
                 if not bead.source.start <= m.span.start < bead.source.end or m.entry.kind not in ORG_KINDS:
@@ -460,36 +596,48 @@ class InconsistentRendering(Rule):
                 hit = rendered(bead.target_text, m)
                 if hit and not hit.group().isupper():
                     span = Span(bead.target.start + hit.start(), bead.target.start + hit.end())
-                    uses.setdefault(m.entry.key, []).append((hit.group().lower(), m.span, span))
+                    uses.setdefault(m.entry.key, []).append((hit.group().lower(), m.span, span, True))
                 elif not hit:
                     phrases = [(s, t) for s, t in a.institution_phrases
                                if bead.target.start <= s.start < bead.target.end]
                     if len(phrases) == 1:
-                        uses.setdefault(m.entry.key, []).append((phrases[0][1].lower(), m.span, phrases[0][0]))
+                        uses.setdefault(m.entry.key, []).append((phrases[0][1].lower(), m.span, phrases[0][0],
+                                                                 False))
         source_words = set(re.findall(r"\w+", pair.source))
         target_words: dict[str, list[Span]] = {}
         for w in _CAP_WORD.finditer(pair.target):
             target_words.setdefault(w.group(), []).append(Span(*w.span()))
+        # Words by (first letter, length), each with its place in target_words: a name meets only the words
+        # it could be (same first letter, within two letters of its length), in the order of the article.
+        by_shape: dict[tuple[str, int], list[tuple[int, str]]] = {}
+        for n, word in enumerate(target_words):
+            by_shape.setdefault((word[0].lower(), len(word)), []).append((n, word))
         for p in a.people:
             for token in p.tokens:
                 if len(token) < 4:
                     continue
-                for word, spans in target_words.items():
-                    if word[0].lower() != token[0].lower() or abs(len(word) - len(token)) > 2:
-                        continue
+                near = sorted(x for d in range(-2, 3) for x in by_shape.get((token[0].lower(), len(token) + d), ()))
+                for _, word in near:
+                    spans = target_words[word]
                     if word != token and (word in source_words or any(c.isdigit() for c in word)
                                           or zipf(word, pair.target_pack.code) >= 3.0):
                         continue  # another name of the source ("Wayne" beside "Wayde"), a code, a word
                     if word == token or a.g.same_name(word, token) or _near(word, [token]):
-                        uses.setdefault("person:" + token, []).extend((word, p.spans[0], s) for s in spans)
+                        uses.setdefault("person:" + token, []).extend((word, p.spans[0], s, word == token)
+                                                                      for s in spans)
+        lang = pair.target_pack.code
         for found in uses.values():
-            counts = Counter(_norm(text) for text, _, _ in found)
+            counts = Counter(_norm(text) for text, _, _, _ in found)
             if len(counts) < 2:
                 continue
-            main = counts.most_common(1)[0][0]
-            main_text = next(text for text, _, _ in found if _norm(text) == main)
+            # The rendering to keep is the well-attested one: the expected rendering or the source's spelling,
+            # then the more frequent in the article, then the more frequent in the language (wordfreq) — not
+            # whichever came first, which may be the misspelt one.
+            attested = {_norm(text) for text, _, _, ok in found if ok}
+            main = max(counts, key=lambda n: (n in attested, counts[n], zipf(n, lang)))
+            main_text = next(text for text, _, _, _ in found if _norm(text) == main)
             reported: set[tuple[int, int]] = set()
-            for text, source, target in found:
+            for text, source, target, _ in found:
                 if _norm(text) != main and (target.start, target.end) not in reported:
                     reported.add((target.start, target.end))
                     yield self.finding(f"rendered '{text}' here but '{main_text}' elsewhere in the article",

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from mtcheck.model import Category, Finding, Severity
 from mtcheck.rules.base import Rule
+from mtcheck.text import suggest
 from mtcheck.text.article import ArticlePair
 from mtcheck.text.number_match import match_dates, match_quantities
 
@@ -17,9 +18,12 @@ class NumberMismatch(Rule):
     Reads every number in both texts with its language's conventions (Indonesian "1.250.000,75", "2,5 juta",
     "Rp10 miliar", "pukul 14.30 WIB"; English "2.5 million", "$1.5m", "2:30 p.m."), normalises it to a value
     and pairs equal values inside each aligned sentence, then paragraph, then anywhere in the article. A
-    source number left over is reported, with the target number that took its place if there is one.
-    Number words ("dua", "two") count as counterparts but their absence is not reported. Approximate
-    wording ("sekitar", "about", "ribuan") allows rounding. Critical when the number is money.
+    source number left over is reported, with the target number that took its place if there is one, or
+    else at the aligned target sentence. Number words and ordinals ("dua", "satu", "kedua", "two",
+    "first") count as counterparts and their absence is not reported, but one replaced by another number
+    of the same kind at about the same place is ("empat hari" as "two days"). A clock time no clock shows
+    ("14:70") is a changed time. Approximate wording ("sekitar", "about", "ribuan") allows rounding.
+    Critical when the number is money.
 
     ## Why is this bad?
     A lost zero or a shrunk magnitude word ("miliar" rendered "million") changes the news.
@@ -42,12 +46,14 @@ class NumberMismatch(Rule):
         for s, t in m.changed:
             yield self.finding(
                 f"number changed: source {s.describe()}; target {t.describe()}",
-                source=s.span, target=t.span, suggestion=s.describe(),
+                source=s.span, target=t.span, suggestion=suggest.quantity(s, pair.target_pack.code),
                 severity=Severity.CRITICAL if s.is_money else None, confidence=0.9)
         for s in m.missing:
+            # The error is in the translation: point at the target sentence where the number belongs.
             yield self.finding(
                 f"number missing from the translation: source {s.describe()}",
-                source=s.span, severity=Severity.CRITICAL if s.is_money else None, confidence=0.7)
+                source=s.span, target=m.aligned.get(id(s)), severity=Severity.CRITICAL if s.is_money else None,
+                confidence=0.7)
 
 
 class ExtraNumber(Rule):
@@ -108,7 +114,8 @@ class DateMismatch(Rule):
         for m in match_dates(pair):
             if m.outcome == "different" and m.target is not None:
                 yield self.finding(f"date changed: source '{m.source.text}'; target '{m.target.text}'",
-                                   source=m.source.span, target=m.target.span, suggestion=m.source.text)
+                                   source=m.source.span, target=m.target.span,
+                                   suggestion=suggest.date(m.source, pair.target_pack.code))
             elif m.outcome == "reversed" and m.target is not None:
                 yield self.finding(
                     f"day and month order reversed: source '{m.source.text}' (day/month); target "
@@ -151,5 +158,5 @@ class UnitMismatch(Rule):
                 continue  # converted: 10 km = 6.2 miles
             yield self.finding(
                 f"unit changed: source {s.describe()}; target {t.describe()}",
-                source=s.span, target=t.span, suggestion=s.describe(),
+                source=s.span, target=t.span, suggestion=suggest.quantity(s, pair.target_pack.code),
                 severity=Severity.CRITICAL if s.is_money else None, confidence=0.8)

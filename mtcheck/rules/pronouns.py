@@ -7,32 +7,71 @@ from collections.abc import Iterator
 from mtcheck.model import Category, Finding, Severity
 from mtcheck.rules.base import Rule
 from mtcheck.text.article import ArticlePair
-from mtcheck.text.pronouns import FIXED, Link, analyse_pronouns
+from mtcheck.text.gender import Evidence, noun, word
+from mtcheck.text.pronouns import GENDER_FITS, Link, analyse_pronouns
 
 # People are found in the translation by the spelling of their names, or in other scripts by transliteration.
 _NOT_FOR: dict[str, str] = {}
 
 
 def _gender_word(g: str) -> str:
-    return "male" if g == "m" else "female"
+    return word(g)
+
+
+def _short(e: Evidence) -> str:
+    """The evidence as an editor reads it in a message."""
+    if e.kind == "public figure":
+        return "public figures list"
+    if e.kind == "glossary":
+        return "newsroom glossary"
+    if e.kind == "given name":
+        return e.detail.split(" (")[0]
+    return e.detail
 
 
 def _evidence(link: Link) -> tuple[str, ...]:
-    return (f"antecedent: {link.referent.person.name} ({link.how})",
-            *(f"{e.kind}: {e.detail} -> {_gender_word(e.gender)}" for e in link.referent.evidence
-              if e.at != link.pronoun.start))
+    """Both paths to the person and whether they agree, then every item of knowledge with its weight."""
+    r = link.referent
+    out = [f"person: {r.person.name} (source {r.person.spans[0].start}-{r.person.spans[0].end})"]
+    if link.source_ref is not None:
+        ref = link.source_ref
+        out.append(f"from the source: '{link.text}' renders '{ref.text}' at source {ref.span.start}-{ref.span.end},"
+                   f" which refers to {r.person.name} ({ref.how})")
+    if link.target_link is not None:
+        other, how = link.target_link
+        out.append(f"in the translation: linked to {other.person.name} ({how})")
+    if link.agree is not None:
+        out.append("the two paths agree" if link.agree else "the two paths disagree")
+    out += [f"{e.kind} (weight {e.weight}): {e.detail} -> {word(e.gender)}" for e in r.evidence
+            if e.kind != "pronoun"]
+    return tuple(out)
+
+
+def _source_span(link: Link):
+    return link.source_ref.span if link.source_ref is not None else link.referent.person.spans[0]
+
+
+def _renders(link: Link) -> str:
+    if link.source_ref is not None:
+        return f"'{link.text}' here renders '{link.source_ref.text}'"
+    return f"'{link.text}' here refers to {link.referent.person.name} ({link.how.removeprefix('in the translation: ')})"
 
 
 class PronounGenderMismatch(Rule):
     """A pronoun that contradicts the known gender of the person it refers to.
 
     ## What it does
-    Finds the people of the source (names, titles) and their mentions in the translation, links each
-    he/him/his/she/her to the most likely person (nearest compatible mention in the sentence, the subject
-    of the previous sentence, or the name that follows a fronted phrase: "In her new role, Rutte ..."), and
-    weighs the evidence for that person's gender: Indonesian forms of address and gendered words around
-    the name (Bapak, Ibu, istrinya), forms of address in the translation (Mr, Ms), and a given-name lexicon
-    (`mtcheck/data/names/given_names.tsv`). Pronouns in quotations are left alone.
+    Finds the people of the Indonesian source (names with titles, surname-only and nickname mentions as one
+    person) and resolves its third-person forms (dia, ia, beliau, -nya, katanya, ujarnya, menurutnya ...) to
+    them by the conventions of news prose (`mtcheck/text/coreference.py`). Each he/she of the translation
+    inherits the person of the source form it renders (`"...," he said` renders `"...," katanya`); linking
+    in the translation (nearest name, previous sentence's subject, "In her new role, Rutte ...") is a second
+    path, for pronouns the translation added. The person's gender comes from knowledge only: the public
+    figures list (`mtcheck/data/id/public_figures.tsv`), a newsroom's glossary people, Indonesian cues
+    (Bapak, Ibu, istrinya), forms of address in the translation (Mr, Ms, la ministre), the given-name table
+    of `nomquamgender` with its counts, Balinese and Javanese naming conventions. Every pronoun that
+    contradicts it is reported, also when all the translation's pronouns for that person agree: they are
+    the machine's guesses, not evidence. Pronouns in quotations are left alone.
 
     ## Why is this bad?
     Indonesian pronouns carry no gender, so MT guesses; "her" for a man misinforms and embarrasses.
@@ -56,17 +95,19 @@ class PronounGenderMismatch(Rule):
         if a is None:
             return
         for link in a.links:
-            known = link.referent.gender(kinds=FIXED)
+            r = link.referent
+            known = r.known()
             if known is None or known == link.gender:
                 continue
-            r = link.referent
-            others = r.score(exclude=link.pronoun, kinds=frozenset({"pronoun"}))
-            if others[link.gender] > others[known]:
-                continue  # the translation's other pronouns agree with this one: our evidence may be wrong
+            if link.agree is False and link.target_link is not None and GENDER_FITS not in link.target_link[1]:
+                other = link.target_link[0].known()
+                if other is None or other == link.gender:
+                    continue  # the paths name different people, and the pronoun fits the other one
+            because = "; ".join(_short(e) for e in r.evidence if e.gender == known and e.kind != "pronoun")
             yield self.finding(
-                f"{r.person.name}: {r.describe(exclude=link.pronoun)}; '{link.text}' here",
-                target=link.pronoun, source=r.person.spans[0], evidence=_evidence(link), confidence=0.8,
-                suggestion=None)
+                f"{r.person.name} is {noun(known)} ({because}); {_renders(link)}",
+                target=link.pronoun, source=_source_span(link), evidence=_evidence(link),
+                confidence=0.9 if link.agree else 0.8, suggestion=None)
 
 
 class InconsistentPronouns(Rule):
@@ -80,11 +121,11 @@ class InconsistentPronouns(Rule):
     Readers notice a person changing gender between paragraphs; at least one of the guesses is wrong.
 
     ## Example
-    Source: Menteri Retnowati tiba di Jakarta. Ia langsung menggelar rapat. Kemudian ia bertemu wartawan. Di sana, ia menjawab pertanyaan.
-    Target: Minister Retnowati arrived in Jakarta. She immediately held a meeting. Then she met reporters. There, he answered questions.
+    Source: Menteri Pardede tiba di Jakarta. Ia langsung menggelar rapat. Kemudian ia bertemu wartawan. Di sana, ia menjawab pertanyaan.
+    Target: Minister Pardede arrived in Jakarta. She immediately held a meeting. Then she met reporters. There, he answered questions.
 
     Use instead:
-    Target: Minister Retnowati arrived in Jakarta. She immediately held a meeting. Then she met reporters. There, she answered questions.
+    Target: Minister Pardede arrived in Jakarta. She immediately held a meeting. Then she met reporters. There, she answered questions.
     """
 
     code = "MT302"
@@ -98,9 +139,9 @@ class InconsistentPronouns(Rule):
         if a is None:
             return
         for r in a.referents:
-            if r.gender(kinds=FIXED) is not None:
+            if r.known() is not None:
                 continue  # MT301's business
-            links = [x for x in a.links if x.referent is r]
+            links = [x for x in a.links if x.referent is r and x.agree is not False]
             by_gender = {g: [x for x in links if x.gender == g] for g in ("m", "f")}
             if not by_gender["m"] or not by_gender["f"]:
                 continue
@@ -114,7 +155,7 @@ class InconsistentPronouns(Rule):
                 yield self.finding(
                     f"'{link.text}' for {r.person.name}, who is '{_gender_word(majority)}' in "
                     f"{len(by_gender[majority])} other pronoun(s) of this article",
-                    target=link.pronoun, source=r.person.spans[0], evidence=_evidence(link), confidence=0.6)
+                    target=link.pronoun, source=_source_span(link), evidence=_evidence(link), confidence=0.6)
 
 
 class UnsupportedPronounGender(Rule):
@@ -148,8 +189,8 @@ class UnsupportedPronounGender(Rule):
         if a is None:
             return
         for link in a.links:
-            if link.referent.gender(kinds=FIXED) is None:
+            if link.referent.known() is None:
                 yield self.finding(f"'{link.text}' for {link.referent.person.name}: the source does not say "
                                    "this person's gender", target=link.pronoun,
-                                   source=link.referent.person.spans[0], evidence=_evidence(link),
+                                   source=_source_span(link), evidence=_evidence(link),
                                    confidence=0.3)

@@ -35,6 +35,7 @@ def scan_pairs(text: str, start: int, end: int, pairs: tuple[tuple[str, str], ..
     symmetric = {o for o, c in pairs if o == c}
     list_markers = {m.end() - 1 + start for m in _LIST_MARKER.finditer(text, start, end)}
     stack: list[Mark] = []
+    on_stack = dict.fromkeys(openers, 0)  # openers per glyph on the stack: a closer with none costs O(1)
     open_sym: dict[str, Mark] = {}
     found: list[tuple[int, int]] = []
     unmatched: list[Mark] = []
@@ -50,17 +51,21 @@ def scan_pairs(text: str, start: int, end: int, pairs: tuple[tuple[str, str], ..
                 open_sym[ch] = Mark(ch, i)
         elif ch in openers:
             stack.append(Mark(ch, i))
+            on_stack[ch] += 1
         elif ch in closers:
             if i in list_markers:
                 continue
-            # Pop to the nearest matching opener; anything above it was left open.
-            idx = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].char == closers[ch]), None)
-            if idx is None:
+            if not on_stack[closers[ch]]:
                 unmatched.append(Mark(ch, i, opens=False))
-            else:
-                unmatched.extend(stack[idx + 1:])
-                found.append((stack[idx].pos, i))
-                del stack[idx:]
+                continue
+            # Pop to the nearest matching opener; anything above it was left open. Linear overall: every
+            # mark the search passes is popped.
+            idx = next(k for k in range(len(stack) - 1, -1, -1) if stack[k].char == closers[ch])
+            unmatched.extend(stack[idx + 1:])
+            found.append((stack[idx].pos, i))
+            for m in stack[idx:]:
+                on_stack[m.char] -= 1
+            del stack[idx:]
     unmatched.extend(stack)
     unmatched.extend(open_sym.values())
     unmatched.sort(key=lambda m: m.pos)

@@ -1,27 +1,39 @@
-"""People in the translation and the gendered pronouns that refer to them, with the evidence for each
-person's gender. Heuristic and explainable: every link and every piece of evidence is recorded.
+"""The gendered pronouns of a translation, whom each refers to, and what is known of that person's gender.
 
-Language data: `<target>/pronouns.toml` (gendered pronouns, forms of address), `id/gender_cues.toml`,
-`names/given_names.tsv`.
+Two paths to the person, both recorded:
+
+- **from the source** (the main one): a target pronoun renders a third-person form of the aligned source
+  sentence (dia, ia, beliau, -nya, katanya, menurutnya ...), and inherits the person that form refers to
+  (`coreference.py`); `"...," he said` renders `"...," katanya`;
+- **in the translation**: the nearest compatible name in the sentence, the subject of the previous
+  sentence, the name after a fronted phrase ("In her new role, Rutte"), for pronouns the translation added.
+
+Gender comes from knowledge (`gender.py`, source cues, forms of address in the translation), never from the
+translation's own pronouns, which only tell two pronouns of an otherwise unknown person apart (MT302).
+
+Language data: `<target>/pronouns.toml` (gendered pronouns, forms of address, attribution patterns),
+`id/gender_cues.toml`. Linear in the article's length: every lookup by position is a bisection.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from mtcheck.lang.base import data_toml, data_tsv
+from mtcheck.lang.base import data_toml
 from mtcheck.model import Span
-from mtcheck.text.article import ArticlePair
-from mtcheck.text.entities import Person
+from mtcheck.text import given_names
+from mtcheck.text.article import ArticlePair, SentencePair
+from mtcheck.text.coreference import SourcePerson, SourceRef, coreference
+from mtcheck.text.gender import FIXED, Evidence, decide
 from mtcheck.text.lexicon import zipf
 from mtcheck.text.name_match import analyse
 from mtcheck.text.pairs import scan_pairs
 from mtcheck.text.transliterate import find_names
 
-WEIGHTS = {"source cue": 3, "title": 3, "address": 2, "given name": 2, "pronoun": 1}
-DECISIVE = 2  # a gender is known when its evidence outweighs the other by this much
+__all__ = ["FIXED", "Evidence", "Link", "PronounAnalysis", "Referent", "analyse_pronouns"]
 
 
 @cache
@@ -34,26 +46,9 @@ def source_cues() -> dict:
     return data_toml("id", "gender_cues.toml") or {}
 
 
-@cache
-def given_names() -> dict[str, str]:
-    return {r["name"]: r["gender"] for r in data_tsv("names", "given_names.tsv") if r["gender"] in "mf"}
-
-
-@dataclass
-class Evidence:
-    gender: str  # "m" | "f"
-    kind: str  # key of WEIGHTS
-    detail: str
-    at: int | None = None  # a pronoun's position in the target
-
-    @property
-    def weight(self) -> int:
-        return WEIGHTS[self.kind]
-
-
 @dataclass
 class Referent:
-    person: Person
+    person: SourcePerson
     mentions: list[Span]  # in the target
     evidence: list[Evidence] = field(default_factory=list)
 
@@ -67,31 +62,12 @@ class Referent:
             s[e.gender] += e.weight
         return s
 
-    def gender(self, exclude: Span | None = None, kinds: frozenset[str] | None = None) -> str | None:
-        s = self.score(exclude, kinds)
-        if s["m"] - s["f"] >= DECISIVE:
-            return "m"
-        if s["f"] - s["m"] >= DECISIVE:
-            return "f"
-        return None
+    def gender(self, exclude: Span | None = None, kinds: frozenset[str] = FIXED) -> str | None:
+        return decide([e for e in self.evidence if exclude is None or e.at != exclude.start], kinds)
 
-    def describe(self, exclude: Span | None = None) -> str:
-        counts: dict[tuple[str, str], int] = {}
-        notes = []
-        for e in self.evidence:
-            if e.kind == "pronoun":
-                if exclude is None or e.at != exclude.start:
-                    counts[(e.gender, e.kind)] = counts.get((e.gender, e.kind), 0) + 1
-            else:
-                source = " (lexicon)" if e.kind == "given name" else ""
-                notes.append(f"{_word(e.gender)} by {e.kind} {e.detail}{source}")
-        for (g, _), n in counts.items():
-            notes.append(f"{_word(g)} by {n} other pronoun(s)")
-        return "; ".join(notes) or "no evidence"
-
-
-def _word(g: str) -> str:
-    return "male" if g == "m" else "female"
+    def known(self) -> str | None:
+        """The gender that knowledge establishes (the translation's pronouns are no part of it)."""
+        return decide(self.evidence, FIXED)
 
 
 @dataclass
@@ -100,7 +76,10 @@ class Link:
     text: str
     gender: str
     referent: Referent
-    how: str  # "same sentence", "previous sentence", "cataphora"
+    how: str  # how the chosen path reached the person
+    source_ref: SourceRef | None = None  # the source form this pronoun renders
+    target_link: tuple[Referent, str] | None = None  # what linking in the translation says, and how
+    agree: bool | None = None  # do the two paths name the same person (None: only one path)
 
 
 @dataclass
@@ -109,129 +88,215 @@ class PronounAnalysis:
     links: list[Link]
 
 
-def _name_regex(words: list[str]) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-                      + r")(?![\w-])")
-
-
 def analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
     """None where the target language ships no pronouns.toml."""
     return pair.analysis("pronouns", _analyse_pronouns)
+
+
+def _name_regex(words: list[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+                      + r")(?![\w-])")
 
 
 def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
     sets = pronoun_sets(pair.target_pack.code)
     if sets is None:
         return None
+    co = coreference(pair)
     names = analyse(pair)
-    lexicon = given_names()
-    referents = []
+    referents: list[Referent] = []
     # A surname shared by two people of the article ("Sarah Palin", "Track Palin") identifies neither.
-    surnames: dict[str, int] = {}
-    for p in names.people:
-        if len(p.tokens) > 1:
-            surnames[p.surname] = surnames.get(p.surname, 0) + 1
-    for p in names.people:
-        words = [t for t in p.tokens if len(t) >= 3 and (t != p.surname or surnames.get(t, 0) < 2)]
-        if not words or not (p.titled or p.tokens[0] in lexicon or _looks_like_person(p)):
-            continue  # people only: named after a title, with a known given name, or "Firstname Lastname"
-        if pair.target_pack.latin_script:
-            variants = [w for w in names.g.variants if any(names.g.same_name(w, t) for t in words)]
-            pattern = _name_regex(words + variants)
-            spans = [Span(*m.span()) for m in pattern.finditer(pair.target)]
-        else:  # ルッテ, 吕特, روته: found by consonant skeleton
-            spans = sorted(s for found in find_names(pair.target, words, pair.target_pack.code).values()
-                           for s in found)
-        if spans:
-            referents.append(Referent(p, spans))
-    _gather_evidence(pair, referents, sets)
-    links = _link(pair, referents, sets)
+    owners: dict[str, int] = {}
+    for sp in co.people:
+        for w in sp.words:
+            owners[w] = owners.get(w, 0) + 1
+    # Every person's words in one pass over the translation (one pattern per person would make the scan
+    # quadratic in long articles); in other scripts (ルッテ, 吕特, روته) by consonant skeleton.
+    word_of: dict[str, SourcePerson] = {}
+    for sp in co.people:
+        for w in sp.words:
+            if len(w) >= 3 and owners[w] == 1:
+                word_of[w] = sp
+    found: dict[int, list[Span]] = {id(sp): [] for sp in co.people}
+    if word_of and pair.target_pack.latin_script:
+        spelling = {v: word_of[t] for v in names.g.variants for t in word_of if names.g.same_name(v, t)}
+        table = {**spelling, **word_of}
+        for m in _name_regex(list(table)).finditer(pair.target):
+            found[id(table[m.group()])].append(Span(*m.span()))
+    elif word_of:
+        for w, spans in find_names(pair.target, list(word_of), pair.target_pack.code).items():
+            found[id(word_of[w])] += spans
+    for sp in co.people:
+        r = Referent(sp, _merge(found[id(sp)]), list(sp.evidence))
+        _address_evidence(pair, r, sets)
+        referents.append(r)
+    by_person = {id(r.person): r for r in referents}
+    pronouns = list(_target_pronouns(pair, sets))
+    target_links = _link(pair, [r for r in referents if r.mentions], sets, pronouns)
+    source_links = _from_source(pair, co.refs, by_person, sets, pronouns)
+    links = []
+    for span, text, g in pronouns:
+        src = source_links.get(span.start)
+        tgt = target_links.get(span.start)
+        if src is None and tgt is None:
+            continue
+        if src is not None:
+            ref, referent, how = src
+            agree = None if tgt is None else tgt[0] is referent
+            links.append(Link(span, text, g, referent, how, ref, tgt, agree))
+        else:
+            assert tgt is not None
+            links.append(Link(span, text, g, tgt[0], f"in the translation: {tgt[1]}", None, tgt, None))
     for link in links:
         link.referent.evidence.append(Evidence(link.gender, "pronoun", f"'{link.text}' at {link.pronoun.start}",
                                                link.pronoun.start))
     return PronounAnalysis(referents, links)
 
 
-def _looks_like_person(p: Person) -> bool:
-    """Two or three capitalised words, none of them a common word in English or Indonesian (organisations
-    and places mostly contain one: "Medical Research", "Track Palin" is the exception that costs)."""
-    if not 2 <= len(p.tokens) <= 3:
-        return False
-    return all(zipf(t, "en") < 4.0 and zipf(t, "id") < 4.0 and not t.isupper() for t in p.tokens)
+def _merge(spans: list[Span]) -> list[Span]:
+    """Sorted, without spans inside others ("Puan" inside "Puan Maharani")."""
+    out: list[Span] = []
+    for s in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if out and s.start < out[-1].end:
+            continue
+        out.append(s)
+    return out
 
 
-def _gather_evidence(pair: ArticlePair, referents: list[Referent], sets: dict) -> None:
-    cues = source_cues()
-    lexicon = given_names()
-    for r in referents:
-        p = r.person
-        seen: set[str] = set()
-        for span in p.spans:
-            before = pair.source[max(0, span.start - 25):span.start].split()
-            after = pair.source[span.end:span.end + 40].lower()
-            for g, key in (("m", "before_male"), ("f", "before_female")):
-                if before and before[-1] in cues.get(key, ()) and f"{g}{before[-1]}" not in seen:
-                    seen.add(f"{g}{before[-1]}")
-                    kind = "title" if before[-1] in ("Raja", "Ratu", "Pangeran", "Putri", "Paus") else "source cue"
-                    r.evidence.append(Evidence(g, kind, f"'{before[-1]} {p.name}'"))
-            for g, key in (("m", "after_male"), ("f", "after_female")):
-                for cue in cues.get(key, ()):
-                    # Directly after the name only ("Rutte dan istrinya" is too loose to trust).
-                    if re.search(r"^[\s,]*" + re.escape(cue) + r"\b", after) and f"{g}{cue}" not in seen:
-                        seen.add(f"{g}{cue}")
-                        r.evidence.append(Evidence(g, "source cue", f"'{cue}' after {p.name}"))
-        given = p.tokens[0]
-        if lexicon.get(given):
-            r.evidence.append(Evidence(lexicon[given], "given name", given))
-        for span in r.mentions:
-            # A form of address, or a gendered role with its article ("la ministre", "le président"), right
-            # before the name.
-            before = pair.target[max(0, span.start - 40):span.start].split()
-            for g, key in (("m", "address_male"), ("f", "address_female")):
-                hit = next((a for a in sets.get(key, ())
-                            if [w.lower() for w in before[-len(a.split()):]] == a.lower().split()), None)
-                if hit:
-                    r.evidence.append(Evidence(g, "address", f"'{hit} {pair.target[span.start:span.end]}'"))
-                    break
+def _address_evidence(pair: ArticlePair, r: Referent, sets: dict) -> None:
+    """A form of address, or a gendered role with its article ("la ministre", "le président"), right before
+    a mention in the translation: the translator's own evidence, but not a pronoun guess."""
+    for span in r.mentions:
+        before = pair.target[max(0, span.start - 40):span.start].split()
+        for g, key in (("m", "address_male"), ("f", "address_female")):
+            hit = next((a for a in sets.get(key, ())
+                        if [w.lower() for w in before[-len(a.split()):]] == a.lower().split()), None)
+            if hit:
+                r.evidence.append(Evidence(g, "address", f"'{hit} {pair.target[span.start:span.end]}' in the "
+                                                         "translation"))
+                break
 
 
-def _link(pair: ArticlePair, referents: list[Referent], sets: dict) -> list[Link]:
+def _target_pronouns(pair: ArticlePair, sets: dict):
+    """(span, text, gender) of every gendered pronoun of the target outside quotations, minus impersonal
+    uses ("il y a")."""
     gender_of = {w: "m" for w in sets["male"]} | {w: "f" for w in sets["female"]}
     if "male_pattern" in sets:  # scripts without word boundaries: 他 but not 他们
         pattern = re.compile(f"(?P<f>{sets['female_pattern']})|(?P<m>{sets['male_pattern']})")
     else:
         pattern = re.compile(r"\b(" + "|".join(gender_of) + r")\b", re.I)
     impersonal = [re.compile(p, re.I) for p in sets.get("impersonal", ())]
-    mentions = sorted(((s, r) for r in referents for s in r.mentions), key=lambda x: x[0].start)
-    sentences = [s for p in pair.target_segments.paragraphs for s in pair.target_segments.sentences_of(p.paragraph)]
     quoted = _quoted_spans(pair)
-    known = [s for r in referents for s in r.mentions]
-    known += [m.span for m in analyse(pair).target_mentions]
+    q_starts = [q.start for q in quoted]
+    for m in pattern.finditer(pair.target):
+        span = Span(*m.span())
+        i = bisect.bisect_right(q_starts, span.start) - 1
+        if i >= 0 and quoted[i].start <= span.start < quoted[i].end:
+            continue  # inside a quotation: "he" may be generic or another person
+        if any(p.match(pair.target, span.start) for p in impersonal):
+            continue  # "il y a", "il faut": no person
+        g = gender_of.get(m.group().lower()) or ("f" if m.lastgroup == "f" else "m")
+        yield span, m.group(), g
+
+
+# ------------------------------------------------------------------------------- path 1: from the source
+
+def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, Referent], sets: dict,
+                 pronouns: list[tuple[Span, str, str]]) -> dict[int, tuple[SourceRef, Referent, str]]:
+    """For each target pronoun, the source form it renders (in the aligned sentences) and its person."""
+    attribution = [re.compile(p, re.I) for p in sets.get("attribution", ())]
+    group_of: dict[int, SentencePair] = {}
+    for sp in pair.sentence_pairs:
+        for t in sp.target:
+            group_of[t.start] = sp
+    t_sents = pair.target_segments.sentences
+    t_starts = [s.start for s in t_sents]
+    r_starts = [r.span.start for r in refs]
+    # The pronouns of each sentence group, in order (for matching the k-th pronoun to the k-th form).
+    grouped: dict[int, list[Span]] = {}
+    placed: list[tuple[Span, str, SentencePair]] = []
+    for span, _text, g in pronouns:
+        i = bisect.bisect_right(t_starts, span.start) - 1
+        sp = group_of.get(t_sents[i].start) if i >= 0 else None
+        if sp is None or not sp.source:
+            continue
+        grouped.setdefault(id(sp), []).append(span)
+        placed.append((span, g, sp))
+    subject = {w.lower() for w in sets.get("subject", ())}
+    out: dict[int, tuple[SourceRef, Referent, str]] = {}
+    for span, _g, sp in placed:
+        s0, s1 = sp.source[0].start, sp.source[-1].end
+        # Every form of the aligned source, resolved or not: a pronoun that renders an unresolved form
+        # ("kepadanya" after two names) inherits nobody.
+        cands = refs[bisect.bisect_left(r_starts, s0):bisect.bisect_left(r_starts, s1)]
+        if not any(r.person is not None for r in cands):
+            continue
+        t0, t1 = sp.target[0].start, sp.target[-1].end
+        said = any(_covers(p, pair.target, max(t0, span.start - 40), min(t1, span.end + 40), span)
+                   for p in attribution)
+        if said and any(r.kind == "speech" for r in cands):
+            cands = [r for r in cands if r.kind == "speech"]
+        elif subject:  # he/she render dia, ia, katanya; his/him/her render -nya
+            word = pair.target[span.start:span.end].lower()
+            fits = [r for r in cands if (r.kind != "possessive") == (word in subject) or r.text.lower() in _BOTH]
+            cands = fits or cands
+        people = {id(r.person) for r in cands if r.person is not None}
+        mine = grouped[id(sp)]
+        rel = (span.start - t0) / max(1, t1 - t0)
+        if len(people) > 1 and len(mine) == len(cands):
+            ref, how = cands[mine.index(span)], "the form in the same order"
+        else:
+            ref = min(cands, key=lambda r: abs((r.span.start - s0) / max(1, s1 - s0) - rel))
+            how = "the only person its forms refer to" if len(people) == 1 else "the form nearest in position"
+        if said and ref.kind == "speech":
+            how = "an attribution renders an attribution"
+        if ref.person is None or id(ref.person) not in by_person:
+            continue
+        out[span.start] = (ref, by_person[id(ref.person)], f"renders '{ref.text}' ({how}; {ref.how})")
+    return out
+
+
+_BOTH = frozenset({"pihaknya", "dirinya"})  # "his side", "himself" or simply "he"
+
+
+def _covers(p: re.Pattern[str], text: str, a: int, b: int, span: Span) -> bool:
+    return any(m.start() <= span.start and span.end <= m.end() for m in p.finditer(text, a, b))
+
+
+# ---------------------------------------------------------------------------- path 2: in the translation
+
+def _link(pair: ArticlePair, referents: list[Referent], sets: dict,
+          pronouns: list[tuple[Span, str, str]]) -> dict[int, tuple[Referent, str]]:
+    mentions = sorted(((s, r) for r in referents for s in r.mentions), key=lambda x: x[0].start)
+    m_starts = [s.start for s, _ in mentions]
+    sentences = pair.target_segments.sentences
+    s_starts = [s.start for s in sentences]
+    known = sorted([s for r in referents for s in r.mentions] + [m.span for m in analyse(pair).target_mentions])
     stranger = _stranger(pair, known)
-    links = []
+    links: dict[int, tuple[Referent, str]] = {}
+    by_sentence: dict[int, list[tuple[Span, str]]] = {}
+    for span, _text, g in pronouns:
+        i = bisect.bisect_right(s_starts, span.start) - 1
+        if i >= 0:
+            by_sentence.setdefault(i, []).append((span, g))
     prev: list[tuple[Span, Referent]] = []
     prev_sentence = sentences[0] if sentences else None
-    for sent in sentences:
-        here = [(s, r) for s, r in mentions if sent.start <= s.start < sent.end]
+    for k, sent in enumerate(sentences):
+        here = mentions[bisect.bisect_left(m_starts, sent.start):bisect.bisect_left(m_starts, sent.end)]
         linked_here: list[tuple[Span, Referent]] = []
-        for m in pattern.finditer(pair.target, sent.start, sent.end):
-            span = Span(*m.span())
-            if any(q.start <= span.start < q.end for q in quoted):
-                continue  # inside a quotation: "he" may be generic or another person
-            if any(p.match(pair.target, span.start) for p in impersonal):
-                continue  # "il y a", "il faut": no person
-            g = gender_of.get(m.group().lower()) or ("f" if m.lastgroup == "f" else "m")
+        for span, g in by_sentence.get(k, ()):
             before = [(s, r) for s, r in here if s.end <= span.start]
             after = [(s, r) for s, r in here if s.start >= span.end]
             if before:
-                pick, how = _choose(before, g, pair.target, span.start), "same sentence"
+                pick, why = _choose(before, g, pair.target, span.start)
+                how = "same sentence" + why
                 start = sent.start
             elif after and _fronted(pair.target, sent.start, span.start, after[0][0].start, sets):
                 pick, how = after[0][1], "cataphora"  # "In her new role, Rutte ..."
                 start = span.end
                 if stranger(span.end, after[0][0].start):
                     continue
-            elif prev and len({id(r) for _, r in prev}) == 1:
+            elif prev and len({id(r) for _, r in prev}) == 1 and prev_sentence is not None:
                 pick, how = prev[0][1], "previous sentence"
                 start = prev_sentence.start
             else:
@@ -240,7 +305,7 @@ def _link(pair: ArticlePair, referents: list[Referent], sets: dict) -> list[Link
             # Corbyn"): the pronoun may be theirs, so it is not linked.
             if how != "cataphora" and stranger(start, span.start):
                 continue
-            links.append(Link(span, m.group(), g, pick, how))
+            links[span.start] = (pick, how)
             linked_here.append((span, pick))
         # Only the immediately previous sentence can hold the antecedent: its names, or else the person
         # its pronouns referred to (a chain: "She held a meeting. Then she met reporters.").
@@ -250,22 +315,30 @@ def _link(pair: ArticlePair, referents: list[Referent], sets: dict) -> list[Link
 
 
 def _stranger(pair: ArticlePair, known: list[Span]):
-    """A test for an unrecognised name between two offsets: a capitalised word that is a known given name,
-    or an uncommon word not at a sentence start ("Corbyn", "Tom")."""
+    """A test for an unrecognised name between two offsets: a capitalised word that is a given name of
+    known gender, or an uncommon word not at a sentence start ("Corbyn", "Tom"). Known spans and candidates
+    are sorted once, and each test is a bisection: linear in the article overall."""
     text = pair.target
     lang = pair.target_pack.code
-    lexicon = given_names()
+    k_starts = [k.start for k in known]
+    reach = []  # the furthest end among known spans up to each index (spans may nest)
+    furthest = -1
+    for k in known:
+        furthest = max(furthest, k.end)
+        reach.append(furthest)
     candidates = []
     for m in re.finditer(r"(?<![\w'’-])[A-Z][a-z]+(?:[-'’][A-Za-z]+)?", text):
-        if any(k.start <= m.start() < k.end for k in known):
+        i = bisect.bisect_right(k_starts, m.start()) - 1
+        if i >= 0 and reach[i] > m.start():
             continue
         word = m.group()
         initial = bool(re.search(r"(?:^|[.!?:\"“(]\s*)$", text[max(0, m.start() - 3):m.start()]))
-        if word in lexicon or zipf(word, lang) < (3.0 if initial else 4.0):
+        if (not initial and given_names.gender_of(word) is not None) or zipf(word, lang) < (3.0 if initial else 4.0):
             candidates.append(m.start())
 
     def between(a: int, b: int) -> bool:
-        return any(a <= c < b for c in candidates)
+        i = bisect.bisect_left(candidates, a)
+        return i < len(candidates) and candidates[i] < b
 
     return between
 
@@ -278,25 +351,27 @@ def _fronted(text: str, sentence_start: int, pos: int, name_start: int, sets: di
             and "," in text[pos:name_start] and "," not in text[sentence_start:pos])
 
 
-def _choose(candidates: list[tuple[Span, Referent]], gender: str, text: str = "", pos: int = -1) -> Referent:
-    """The only person mentioned; else the only candidate whose known gender fits; else the nearest
-    mention in the pronoun's own clause ("Zelensky said he"); else the subject (first mention)."""
+GENDER_FITS = " (the only one whose gender fits the pronoun)"
+
+
+def _choose(candidates: list[tuple[Span, Referent]], gender: str, text: str = "",
+            pos: int = -1) -> tuple[Referent, str]:
+    """The only person mentioned; else the only candidate whose known gender fits (then the choice took
+    the pronoun's gender for granted, and says so); else the nearest mention in the pronoun's own clause
+    ("Zelensky said he"); else the subject (first mention)."""
     people: list[Referent] = []
     for _, r in candidates:
         if all(r is not q for q in people):
             people.append(r)
     if len(people) == 1:
-        return people[0]
-    known_fits = [r for r in people if r.gender(kinds=FIXED) == gender]
+        return people[0], ""
+    known_fits = [r for r in people if r.known() == gender]
     if len(known_fits) == 1:
-        return known_fits[0]
+        return known_fits[0], GENDER_FITS
     nearest_span, nearest = candidates[-1]
     if pos >= 0 and not re.search(r"[,;:]|\b(?:but|and|while|whereas)\b", text[nearest_span.end:pos]):
-        return nearest
-    return people[0]
-
-
-FIXED = frozenset({"source cue", "title", "address", "given name"})
+        return nearest, ""
+    return people[0], ""
 
 
 def _quoted_spans(pair: ArticlePair) -> list[Span]:
@@ -304,4 +379,4 @@ def _quoted_spans(pair: ArticlePair) -> list[Span]:
     out = []
     for p in pair.target_segments.paragraphs:
         out += [Span(o, c + 1) for o, c in scan_pairs(pair.target, p.start, p.end, quotes).pairs]
-    return out
+    return sorted(out)

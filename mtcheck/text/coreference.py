@@ -1,0 +1,548 @@
+"""The people of the Indonesian source and who each third-person form refers to.
+
+Indonesian third-person forms carry no gender (dia, ia, beliau, dirinya, pihaknya, -nya, and the
+attributions of news prose: katanya, ujarnya, tuturnya, imbuhnya, jelasnya, tambahnya, ungkapnya, kata dia,
+menurutnya). A translation has to choose he or she for each; this module says whom each form means, so that
+the gender can come from what is known of that person rather than from the translation's own guesses.
+
+People: the names of `entities.find_people` (titles, surname-only mentions merged into the full name),
+joined by the public-figures list and the newsroom glossary (nicknames and aliases: "Risma" is Tri
+Rismaharini, "Jokowi" is Joko Widodo). Resolution follows the conventions of news writing, and records how
+each was made:
+
+- an attribution after a quotation ("...," ujarnya) means the quotation's speaker: the person named in the
+  quotation's own attribution, else the last person quoted or reported speaking;
+- a pronoun with a person named earlier in its sentence means that sentence's subject (its first person)
+  ("Puan mengatakan ia ..."); a possessive -nya the nearest name before it ("Prabowo dan istrinya");
+- a form in a phrase fronted before the subject means the subject that follows ("Dalam peran barunya,
+  Rutte ...");
+- otherwise the subject of the previous sentence, else the last named person.
+
+Computed once per article (`pair.analysis("coreference", ...)`) and shared by the pronoun rules.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from mtcheck.lang.base import data_toml
+from mtcheck.model import Span
+from mtcheck.text import gender as knowledge
+from mtcheck.text import given_names
+from mtcheck.text.article import ArticlePair
+from mtcheck.text.entities import Person, titles
+from mtcheck.text.gender import Evidence, Figure
+from mtcheck.text.lexicon import zipf
+from mtcheck.text.name_match import analyse
+from mtcheck.text.pairs import scan_pairs
+
+_DATA = data_toml("id", "third_person.toml") or {}
+_SPEECH_STEMS = "|".join(_DATA["speech_stems"])
+SPEECH = re.compile(rf"\b(?:(?:{_SPEECH_STEMS})nya|(?:{_SPEECH_STEMS})\s+(?:dia|ia|beliau)"
+                    r"|menurut(?:nya|\s+dia|\s+beliau))\b", re.I)
+PRONOUN = re.compile(r"\b(?:" + "|".join(_DATA["pronouns"]) + r")\b", re.I)
+# -nya on a word: "his/her" or "him/her" ("kepadanya", "rumahnya"), but also "the" and adverbs.
+POSSESSIVE = re.compile(r"\b\w{2,}?nya\b", re.I)
+_NOT_PERSONAL = frozenset(_DATA["not_personal"])
+# Speech attributed to a named person: "kata Puan", "ujar Menteri X"; "Puan mengatakan".
+_ATTRIBUTION_BEFORE = re.compile(rf"\b(?:{_SPEECH_STEMS}|menurut)\s+$", re.I)
+_ATTRIBUTION_AFTER = re.compile(r"^\s*(?:juga\s+|pun\s+|kemudian\s+|lantas\s+)?(?:"
+                                + "|".join(_DATA["speech_verbs"]) + r")\b", re.I)
+_CLAUSE = re.compile(r"[;]|,\s*(?:sementara|sedangkan|tetapi|namun|sedang|lalu|kemudian|dan)\b"
+                     r"|\b(?:sementara|sedangkan|tetapi|namun)\b")
+# An object -nya: after a preposition ("kepadanya", "dengannya") or on a meN- verb ("menghubunginya").
+_OBJECT = re.compile(r"(?:(?:ke)?pada|dengan|untuk|bagi|dari|terhadap|tentang|me(?!nteri)[mn]?g?y?\w{3,})nya$", re.I)
+_SAID = re.compile(r"\b(?:" + "|".join(_DATA["speech_verbs"]) + r")\s+(?:bahwa\s+)?$", re.I)
+_CLOSED_QUOTE = re.compile(r"[\"”’]\s*,?\s*$")
+
+
+@dataclass
+class SourcePerson:
+    """One person of the source, however the article names them."""
+
+    name: str  # the fullest name the article uses (or the public figure's name)
+    persons: list[Person]  # the entities.Person records merged into this one (full name, nickname ...)
+    spans: list[Span]  # every mention in the source, in order
+    figure: Figure | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+    placeholder: bool = False  # a name that may be a person's but is not judged (ambiguous, unrecognised)
+
+    @property
+    def words(self) -> list[str]:
+        """Words by which the translation may name this person: name tokens and one-word aliases."""
+        out = [t for p in self.persons for t in p.tokens]
+        if self.figure:
+            out += [t for form in self.figure.forms for t in form.split() if len(form.split()) <= 2]
+        seen: set[str] = set()
+        return [w for w in out if not (w in seen or seen.add(w))]  # type: ignore[func-returns-value]
+
+    @property
+    def surname(self) -> str:
+        return max(self.persons, key=lambda p: len(p.tokens)).surname
+
+    def gender(self) -> str | None:
+        return knowledge.decide(self.evidence)
+
+    def describe(self) -> str:
+        return "; ".join(e.detail for e in self.evidence) or "nothing known"
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """A third-person form of the source and the person it refers to."""
+
+    span: Span
+    text: str
+    kind: str  # "speech" (katanya, menurutnya), "pronoun" (dia, ia, beliau, dirinya), "possessive" (-nya)
+    person: SourcePerson | None
+    how: str
+
+
+@dataclass
+class Coreference:
+    people: list[SourcePerson]
+    refs: list[SourceRef]
+    mention_starts: list[int]  # sorted starts of every person mention, for bisect
+    mention_people: list[SourcePerson]
+
+    def person_at(self, pos: int) -> SourcePerson | None:
+        i = bisect.bisect_right(self.mention_starts, pos) - 1
+        if i >= 0:
+            p = self.mention_people[i]
+            if any(s.start <= pos < s.end for s in p.spans):
+                return p
+        return None
+
+
+def coreference(pair: ArticlePair) -> Coreference:
+    return pair.analysis("coreference", _coreference)
+
+
+def _coreference(pair: ArticlePair) -> Coreference:
+    people, unplaced = _people(pair)
+    # Names that may be people mtcheck does not judge still take part in resolution: a "dia" after
+    # "Track Palin ..." is not Sarah Palin's.
+    mentions = sorted(((s, p) for p in people + unplaced for s in p.spans), key=lambda x: x[0].start)
+    starts = [s.start for s, _ in mentions]
+    refs = _resolve(pair, mentions, starts)
+    return Coreference(people, refs, starts, [p for _, p in mentions])
+
+
+# ------------------------------------------------------------------------------------------------ people
+
+def _people(pair: ArticlePair) -> tuple[list[SourcePerson], list[SourcePerson]]:
+    names = analyse(pair)
+    text = pair.source
+    table = knowledge.people_table(pair.glossary)
+    pattern = knowledge.people_pattern(pair.glossary)
+    # A surname shared by two people of the article ("Sarah Palin", "Track Palin") identifies neither.
+    surnames: dict[str, int] = {}
+    for p in names.people:
+        if len(p.tokens) > 1:
+            surnames[p.surname] = surnames.get(p.surname, 0) + 1
+    by_figure: dict[str, SourcePerson] = {}
+    out: list[SourcePerson] = []
+    spans_of: list[tuple[Span, SourcePerson]] = []
+    unplaced: list[SourcePerson] = []
+    for p in (_without_address(p, text) for p in names.people):
+        fig = _figure_of(p, table)
+        if fig is None and not _is_person(p, text):
+            if _may_be_person(p):
+                unplaced.append(SourcePerson(p.name, [p], list(p.spans), placeholder=True))
+            continue
+        if fig is not None and fig.name in by_figure:
+            sp = by_figure[fig.name]
+            sp.persons.append(p)
+            sp.spans = sorted({*sp.spans, *p.spans})
+        else:
+            sp = SourcePerson(fig.name if fig else p.name, [p], list(p.spans), fig)
+            out.append(sp)
+            if fig is not None:
+                by_figure[fig.name] = sp
+        spans_of += [(s, sp) for s in p.spans]
+    # Public figures named in ways find_people cut or missed ("Bintang Puspayoga": "Bintang" is a common
+    # word; "Gus Dur"): the list's own forms, as whole names.
+    spans_of.sort(key=lambda x: x[0].start)
+    starts = [s.start for s, _ in spans_of]
+    for m in pattern.finditer(text):
+        if not _whole_name(text, m.start(), m.end()):
+            continue
+        fig = table[m.group()]
+        span = Span(*m.span())
+        i = bisect.bisect_right(starts, span.end) - 1
+        owner = next((sp for s, sp in spans_of[max(0, i - 1):i + 1] if s.start < span.end and span.start < s.end),
+                     None)
+        if owner is not None:
+            if owner.figure is None:
+                owner.figure = fig
+                owner.name = fig.name
+                by_figure.setdefault(fig.name, owner)
+            continue  # a mention it already has
+        sp = by_figure.get(fig.name)
+        if sp is None:
+            sp = SourcePerson(fig.name, [Person(m.group(), None, (span,))], [span], fig)
+            by_figure[fig.name] = sp
+            out.append(sp)
+        else:
+            sp.spans.append(span)
+            sp.persons.append(Person(m.group(), None, (span,)))
+    for sp in out:
+        sp.spans.sort()
+    out += _convention_people(text, out)
+    # Two records of one figure (found by name and by alias) become one.
+    merged: list[SourcePerson] = []
+    for sp in out:
+        host = next((h for h in merged if h.figure is not None and h.figure is sp.figure), None)
+        if host is None:
+            merged.append(sp)
+        else:
+            host.persons += sp.persons
+            host.spans = sorted({*host.spans, *sp.spans})
+    _surname_mentions(text, merged, unplaced)
+    for sp in merged:
+        _gather(sp, text, surnames)
+    return sorted(merged, key=lambda sp: sp.spans[0].start), unplaced
+
+
+def _surname_mentions(text: str, people: list[SourcePerson], unplaced: list[SourcePerson]) -> None:
+    """Mentions by the last name alone ("Sukerti", "Palin, 29 tahun", which find_people may drop as a
+    sentence-initial word), found in one pass. A last name two people share ("Sarah Palin", "Track Palin")
+    is neither's: its mentions go to a placeholder that stops resolution rather than guess."""
+    owners: dict[str, list[SourcePerson]] = {}
+    for sp in people + unplaced:
+        for p in sp.persons:
+            last = next((t for t in reversed(p.tokens) if not t.isupper()), p.surname)  # not "MSP"
+            if len(p.tokens) > 1 and all(x is not sp for x in owners.get(last, [])):
+                owners.setdefault(last, []).append(sp)
+    if not owners:
+        return
+    taken = sorted((s, sp) for sp in people + unplaced for s in sp.spans if len(text[s.start:s.end].split()) > 1)
+    t_starts = [s.start for s, _ in taken]
+    pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(w) for w in sorted(owners, key=len, reverse=True))
+                         + r")(?![\w'’-])")
+    shared: dict[str, SourcePerson] = {}
+    for m in pattern.finditer(text):
+        span = Span(*m.span())
+        i = bisect.bisect_right(t_starts, span.start) - 1
+        if i >= 0 and taken[i][0].end > span.start:
+            continue  # inside a full name
+        if zipf(m.group(), "id") >= 4.0 and _sentence_start(text, span.start):
+            continue  # "Dana itu ...": the common word
+        who = owners[m.group()]
+        if len(who) == 1:
+            target = who[0]
+        else:
+            target = shared.get(m.group()) or SourcePerson(m.group(), [], [], placeholder=True)
+            if m.group() not in shared:
+                shared[m.group()] = target
+                unplaced.append(target)
+        for sp in who:  # drop it where find_people had given it to one of them
+            sp.spans = [x for x in sp.spans if x != span] if target is not sp else sp.spans
+        if span not in target.spans:
+            target.spans.append(span)
+            target.persons.append(Person(m.group(), None, (span,)))
+    for sp in people + unplaced:
+        sp.spans.sort()
+    people[:] = [sp for sp in people if sp.spans]
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    return bool(re.search(r"(?:^|[.!?\"“”]\s*|\n\s*)$", text[max(0, pos - 4):pos]))
+
+
+@cache
+def _convention_start() -> re.Pattern[str]:
+    """A name opened by a naming convention ("Ni Luh Made Sukerti", "I Gede Dana", "Ida Bagus Rai"): the
+    words after it are name parts even where they are common words (Gede, Dana, Made, Ayu)."""
+    forms = sorted((c.form for c in knowledge.conventions() if c.where == "start"), key=len, reverse=True)
+    alt = "|".join(re.escape(f) for f in forms)
+    return re.compile(rf"(?<![\w'’-])(?:{alt})(?:\s+[A-Z][\w'’-]*){{1,5}}")
+
+
+def _convention_people(text: str, found: list[SourcePerson]) -> list[SourcePerson]:
+    out: list[SourcePerson] = []
+    for m in _convention_start().finditer(text):
+        name = m.group()
+        if name.startswith("I ") and len(name.split()) < 3:
+            continue  # "I" alone opens too much
+        span = Span(*m.span())
+        overlapping = [sp for sp in found if any(s.start < span.end and span.start < s.end for s in sp.spans)]
+        host = next((sp for sp in out if sp.name == name), None)
+        for sp in overlapping:
+            if sp.name in name and host is None:  # found already, perhaps without its convention words
+                host = sp
+                sp.name = name if sp.figure is None else sp.name
+            elif all(x.start < span.end and span.start < x.end for x in sp.spans):
+                found.remove(sp)  # "Karangasem I", cut from "Karangasem I Gede Dana": a fragment
+        if host is not None:
+            if not any(x.start < span.end and span.start < x.end for x in host.spans):
+                host.spans.append(span)
+                host.spans.sort()
+            continue
+        person = SourcePerson(name, [Person(name, None, (span,), True)], [span])
+        out.append(person)
+    return out
+
+
+def _without_address(p: Person, text: str) -> Person:
+    """"Nn Freeman" (Nona, Miss), "Bapak Joko": the form of address is a cue before the name, no part of it."""
+    cues = _source_cues()
+    words = p.name.split()
+    if len(words) > 1 and (words[0] in cues["before_male"] or words[0] in cues["before_female"]):
+        cut = len(words[0]) + 1
+        spans = tuple(Span(s.start + cut, s.end) if text.startswith(words[0] + " ", s.start) else s
+                      for s in p.spans)
+        return Person(" ".join(words[1:]), p.title or words[0], spans, True)
+    return p
+
+
+def _figure_of(p: Person, table: dict[str, Figure]) -> Figure | None:
+    if p.name in table:
+        return table[p.name]
+    words = p.name.split()
+    for n in range(len(words) - 1, 1, -1):  # "Prabowo Subianto Djojohadikusumo" holds "Prabowo Subianto"
+        for i in range(len(words) - n + 1):
+            f = table.get(" ".join(words[i:i + n]))
+            if f is not None:
+                return f
+    return None
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    cues = _source_cues()
+    return frozenset(w for t in titles() for w in t.split()) | frozenset(cues["before_male"]) | frozenset(
+        cues["before_female"])
+
+
+def _whole_name(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] a whole name, not part of a longer one ("Retno" inside "Retno Wulandari")?"""
+    after = re.match(r"\s+([A-Z][\w'’-]*)", text[end:end + 40])
+    if after and zipf(after.group(1), "id") < 4.0:
+        return False
+    before = re.search(r"([A-Z][\w'’.-]*)\s+$", text[max(0, start - 40):start])
+    if before and before.group(1).endswith(".") and before.group(1) not in _title_words():
+        return True  # the previous sentence's last word
+    if before and before.group(1) not in _title_words() and zipf(before.group(1), "id") < 4.0:
+        prefix = text[max(0, start - 42):start - len(before.group(0))]
+        return bool(re.search(r"(?:^|[.!?\"“”]\s*)$", prefix))  # a sentence-initial word is no name part
+    return True
+
+
+def _is_person(p: Person, text: str) -> bool:
+    """People only: named after a title or a form of address, with a given name of known gender, named as
+    a speaker ("kata Hendra"), or "Firstname Lastname" of uncommon words."""
+    if p.titled:
+        return True
+    if len(p.tokens) >= 2 and knowledge.name_evidence(p.name) and all(
+            zipf(t, "en") < 4.5 and zipf(t, "id") < 4.5 for t in p.tokens[1:-1]) and zipf(p.surname, "en") < 5.0:
+        return True  # "Sarah Palin", "Christine Blasey Ford", not "Victoria Cross" or "Alaska"
+    cues = _source_cues()
+    for s in p.spans:
+        before = text[max(0, s.start - 25):s.start].split()
+        if before and (before[-1] in cues["before_male"] or before[-1] in cues["before_female"]):
+            return True
+        if _ATTRIBUTION_BEFORE.search(text[max(0, s.start - 12):s.start]) or _ATTRIBUTION_AFTER.match(
+                text[s.end:s.end + 30]):
+            return True
+    if _looks_like_person(p):
+        return True
+    # A rare word named again and again ("Liggins", "Brzezinski"): a person of unknown gender, judged for
+    # consistency only (MT302); knowledge never says anything of them.
+    return (len(p.tokens) == 1 and len(p.spans) >= 2 and not p.name.isupper() and zipf(p.name, "en") < 3.0
+            and zipf(p.name, "id") < 3.0)
+
+
+def _may_be_person(p: Person) -> bool:
+    """Not judged, but perhaps a person ("Track Palin"): a first word borne as a given name, or a rare
+    last word."""
+    if len(p.tokens) < 2 or any(t.isupper() for t in p.tokens):
+        return False
+    found = given_names.lookup(p.tokens[0])
+    return (found is not None and found.counts >= 5) or (zipf(p.surname, "id") < 3.0 and zipf(p.surname, "en") < 3.5)
+
+
+def _looks_like_person(p: Person) -> bool:
+    """Two or three capitalised words, none of them a common word in English or Indonesian (organisations
+    and places mostly contain one: "Medical Research")."""
+    if not 2 <= len(p.tokens) <= 3:
+        return False
+    return all(zipf(t, "en") < 4.0 and zipf(t, "id") < 4.0 and not t.isupper() for t in p.tokens)
+
+
+def _source_cues() -> dict:
+    from mtcheck.text.pronouns import source_cues
+
+    return source_cues()
+
+
+def _gather(sp: SourcePerson, text: str, surnames: dict[str, int]) -> None:
+    """The evidence of gender that does not depend on the translation."""
+    if sp.figure is not None:
+        sp.evidence.append(knowledge.figure_evidence(sp.figure))
+    cues = _source_cues()
+    seen: set[str] = set()
+    for span in sp.spans:
+        before = text[max(0, span.start - 25):span.start].split()
+        after = text[span.end:span.end + 40].lower()
+        name = text[span.start:span.end]
+        for g, key in (("m", "before_male"), ("f", "before_female")):
+            if before and before[-1] in cues.get(key, ()) and f"{g}{before[-1]}" not in seen:
+                seen.add(f"{g}{before[-1]}")
+                kind = "title" if before[-1] in ("Raja", "Ratu", "Pangeran", "Putri", "Paus") else "source cue"
+                sp.evidence.append(Evidence(g, kind, f"'{before[-1]} {name}' in the source"))
+        for g, key in (("m", "after_male"), ("f", "after_female")):
+            for cue in cues.get(key, ()):
+                # Directly after the name only ("Rutte dan istrinya" is too loose to trust).
+                if re.search(r"^[\s,]*" + re.escape(cue) + r"\b", after) and f"{g}{cue}" not in seen:
+                    seen.add(f"{g}{cue}")
+                    sp.evidence.append(Evidence(g, "source cue", f"'{cue}' after {name} in the source"))
+    # The name itself: the fullest form the source uses (its given name first), unless the public figure's
+    # entry already speaks for it.
+    full = max(sp.persons, key=lambda p: len(p.tokens))
+    if sp.figure is None or sp.figure.name.split()[0] == full.name.split()[0]:
+        name = sp.figure.name if sp.figure is not None else full.name
+        if len(full.tokens) > 1 or full.tokens[0] not in surnames:
+            sp.evidence += knowledge.name_evidence(name)
+
+
+# -------------------------------------------------------------------------------------------- resolution
+
+def _quoted(pair: ArticlePair) -> list[tuple[int, int]]:
+    """Quotations of the source; one left open runs to its paragraph's end (news quotes that span
+    paragraphs open each paragraph and close only the last)."""
+    out: list[tuple[int, int]] = []
+    for p in pair.source_segments.paragraphs:
+        scan = scan_pairs(pair.source, p.start, p.end, pair.source_pack.quotes)
+        out += [(o, c + 1) for o, c in scan.pairs]
+        out += [(m.pos, p.end) for m in scan.unmatched if m.opens]
+    return _disjoint(out)
+
+
+def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> tuple[int, int] | None:
+    i = bisect.bisect_right(starts, pos) - 1
+    if i >= 0 and spans[i][0] < pos < spans[i][1]:
+        return spans[i]
+    return None
+
+
+def _forms(text: str, start: int, end: int) -> list[tuple[Span, str, str]]:
+    found: list[tuple[Span, str, str]] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in (("speech", SPEECH), ("pronoun", PRONOUN), ("possessive", POSSESSIVE)):
+        for m in pattern.finditer(text, start, end):
+            a, b = m.span()
+            if any(x < b and a < y for x, y in taken):
+                continue
+            w = m.group().lower()
+            if kind == "possessive" and (w in _NOT_PERSONAL or (w.startswith("se") and len(w) > 6) or (
+                    not text[a].islower() and not (a == start and zipf(w[:-3], "id") >= 3.0))):
+                continue  # a capitalised one only opening the sentence ("Ibunya", not "Sonya")
+            found.append((Span(a, b), m.group(), kind))
+            taken.append((a, b))
+    return sorted(found, key=lambda f: f[0].start)
+
+
+def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], starts: list[int]) -> list[SourceRef]:
+    text = pair.source
+    quoted = _quoted(pair)
+    q_starts = [q[0] for q in quoted]
+    refs: list[SourceRef] = []
+    prev_subject: SourcePerson | None = None
+    last_named: SourcePerson | None = None
+    speaker: SourcePerson | None = None  # the last person quoted or reported speaking
+    for sent in pair.source_segments.sentences:
+        lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
+        here = [(s, p) for s, p in mentions[lo:hi] if not _inside(quoted, q_starts, s.start)]
+        first_ref: tuple[int, SourcePerson] | None = None  # the first form's person (a placeholder too)
+        for span, form, kind in _forms(text, sent.start, sent.end):
+            if _inside(quoted, q_starts, span.start):
+                continue  # inside a quotation: "dia" there is someone the speaker talks about
+            before = [(s, p) for s, p in here if s.end <= span.start]
+            person, how = None, ""
+            head = text[sent.start:span.start]
+            if kind == "pronoun" and _CLOSED_QUOTE.search(head) and _ATTRIBUTION_AFTER.match(
+                    text[span.end:span.end + 30]):
+                kind = "speech"  # "...," dia mengatakan
+            if kind == "speech":
+                q = next((q for q in reversed(quoted) if q[1] <= span.start and q[0] >= sent.start - 400), None)
+                if _CLOSED_QUOTE.search(head) and q is not None:
+                    # "...," kata Puan is named; "...," ujarnya: the speaker of this quotation
+                    named = [(s, p) for s, p in mentions[bisect.bisect_left(starts, max(0, q[0] - 200)):
+                                                         bisect.bisect_left(starts, q[0])]
+                             if _ATTRIBUTION_AFTER.match(text[s.end:s.end + 30])]
+                    if named and named[-1][0].start >= sent.start:
+                        person, how = named[-1][1], "attribution after a quotation: its speaker, named before it"
+                    elif speaker is not None:
+                        person, how = speaker, "attribution after a quotation: the last person quoted"
+                    elif prev_subject is not None:
+                        person, how = prev_subject, "attribution after a quotation: the previous sentence's subject"
+                elif speaker is not None:  # "Retorika Morales ..., katanya": the speaker, not a name in it
+                    person, how = speaker, "attribution: the last person quoted"
+                elif prev_subject is not None:
+                    person, how = prev_subject, "attribution: the previous sentence's subject"
+                how = how or "unresolved"
+            elif before:
+                # The subject of the form's own clause ("Risma mengatakan ..., sementara Emil menyebut ia"),
+                # else of the sentence. With two people in the clause only a pronoun right after a verb of
+                # saying is the subject's ("Puan mengatakan ia"); "pencalonan dirinya" after two names is
+                # left unresolved. An object -nya ("menghubunginya") is someone other than the subject.
+                clause = max([sent.start, *(m.end() for m in _CLAUSE.finditer(text, sent.start, span.start))])
+                in_clause = [(s, p) for s, p in before if s.start >= clause] or before
+                distinct = {id(p) for _, p in in_clause}
+                subject = in_clause[0][1]
+                if kind == "possessive" and _OBJECT.match(form):
+                    others = [p for _, p in before if p is not subject]
+                    person, how = (others[-1], "an object -nya: the last other person named") if others else (
+                        None, "unresolved")
+                elif len(distinct) == 1:
+                    person = subject
+                    how = ("the subject of this sentence" if in_clause[0][0] == before[0][0]
+                           else "the subject of its clause")
+                elif _SAID.search(text[max(sent.start, span.start - 25):span.start]):
+                    person, how = subject, "the subject of this sentence, after a verb of saying"
+                else:
+                    person, how = None, "unresolved: two people before it"
+            else:
+                after = [(s, p) for s, p in here if s.start >= span.end]
+                opener = text[sent.start:span.start].split()[:1]
+                if after and opener and opener[0] in _DATA["cataphora_openers"] and "," in text[
+                        span.end:after[0][0].start] and len(text[sent.start:after[0][0].start].split()) <= 8:
+                    person, how = after[0][1], "fronted phrase: the subject that follows"
+            if person is None and not how:
+                if prev_subject is not None:
+                    person, how = prev_subject, "the subject of the previous sentence"
+                elif last_named is not None:
+                    person, how = last_named, "the last named person"
+            placed = person
+            if person is not None and person.placeholder:
+                person, how = None, f"unresolved: {how} is {person.name}, a name mtcheck does not judge"
+            refs.append(SourceRef(span, form, kind, person, how or "unresolved"))
+            if first_ref is None and placed is not None:
+                first_ref = (span.start, placed)
+            if kind == "speech" and person is not None:
+                speaker = person
+        for s, p in here:  # speakers named in this sentence: "kata Puan", "Puan mengatakan"
+            if _ATTRIBUTION_BEFORE.search(text[max(sent.start, s.start - 12):s.start]) or _ATTRIBUTION_AFTER.match(
+                    text[s.end:min(sent.end, s.end + 30)]):
+                speaker = p
+        if here:
+            last_named = here[-1][1]
+        # The subject the next sentence's "ia" continues: whoever this sentence is first about.
+        firsts = [x for x in ((here[0][0].start, here[0][1]) if here else None, first_ref) if x is not None]
+        if firsts:
+            prev_subject = min(firsts, key=lambda x: x[0])[1]
+    return refs

@@ -1,0 +1,162 @@
+"""What is known of a person's gender, each item with its weight and source: the shipped list of public
+figures (`id/public_figures.tsv`), a newsroom's own people (glossary rows of kind "woman"/"man"), the
+given-name table (`given_names.py`), Indonesian naming conventions (`id/naming_conventions.tsv`).
+Cues in the texts (Ibu, Bapak; Mr, Ms) are gathered where the texts are read (`pronouns.py`).
+
+The translation's own pronouns are not here: they are guesses, and never count against this knowledge.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from mtcheck.lang.base import data_tsv
+from mtcheck.text import given_names
+
+WEIGHTS = {"public figure": 4, "glossary": 4, "source cue": 3, "title": 3, "address": 2, "given name": 2,
+           "naming convention": 1, "pronoun": 1}
+DECISIVE = 2  # a gender is known when its evidence outweighs the other's by this much
+
+
+@dataclass(frozen=True)
+class Evidence:
+    gender: str  # "m" | "f"
+    kind: str  # key of WEIGHTS
+    detail: str
+    at: int | None = None  # a pronoun's position in the target (kind "pronoun" only)
+    weight_: int | None = None  # overrides WEIGHTS[kind] (naming conventions carry their own)
+
+    @property
+    def weight(self) -> int:
+        return self.weight_ if self.weight_ is not None else WEIGHTS[self.kind]
+
+
+FIXED = frozenset(WEIGHTS) - {"pronoun"}
+
+
+def decide(evidence: list[Evidence], kinds: frozenset[str] = FIXED) -> str | None:
+    s = {"m": 0, "f": 0}
+    for e in evidence:
+        if e.kind in kinds:
+            s[e.gender] += e.weight
+    if s["m"] - s["f"] >= DECISIVE:
+        return "m"
+    if s["f"] - s["m"] >= DECISIVE:
+        return "f"
+    return None
+
+
+def word(g: str) -> str:
+    return "male" if g == "m" else "female"
+
+
+def noun(g: str) -> str:
+    return "a man" if g == "m" else "a woman"
+
+
+@dataclass(frozen=True)
+class Figure:
+    name: str
+    aliases: tuple[str, ...]
+    gender: str
+    role: str
+    source: str
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@cache
+def figures() -> tuple[Figure, ...]:
+    return tuple(Figure(r["name"], tuple(a for a in r["aliases"].split("|") if a), r["gender"], r["role"],
+                        r["source"]) for r in data_tsv("id", "public_figures.tsv"))
+
+
+def people_table(extra: tuple[tuple[str, str, str], ...] = ()) -> dict[str, Figure]:
+    """Every form (name or alias) of a shipped public figure or of a newsroom's glossary person -> that
+    person. Glossary rows of kind "woman"/"man": the Indonesian form is the person's name, the rendering
+    ("a|b") its other forms."""
+    return _people_table(extra)
+
+
+@cache
+def _people_table(extra: tuple[tuple[str, str, str], ...]) -> dict[str, Figure]:
+    table: dict[str, Figure] = {}
+    for f in figures():
+        for form in f.forms:
+            table.setdefault(form, f)
+    for source, target, kind in extra:
+        g = {"woman": "f", "man": "m"}.get(kind)
+        if g is None:
+            continue
+        f = Figure(source, tuple(t for t in target.split("|") if t and t != source), g, "", "glossary")
+        for form in f.forms:
+            table[form] = f  # the newsroom's word wins over the shipped list
+    return table
+
+
+@cache
+def people_pattern(extra: tuple[tuple[str, str, str], ...] = ()) -> re.Pattern[str]:
+    forms = sorted(people_table(extra), key=len, reverse=True)
+    return re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w'’-])")
+
+
+def figure_evidence(f: Figure) -> Evidence:
+    if f.source == "glossary":
+        return Evidence(f.gender, "glossary", f"{f.name} in the newsroom glossary")
+    return Evidence(f.gender, "public figure", f"{f.name}, {f.role} (public figures list: {f.source})")
+
+
+@dataclass(frozen=True)
+class Convention:
+    form: str
+    where: str
+    gender: str
+    weight: int
+    source: str
+
+
+@cache
+def conventions() -> tuple[Convention, ...]:
+    rows = [Convention(r["form"], r["where"], r["gender"], int(r["weight"]), r["source"])
+            for r in data_tsv("id", "naming_conventions.tsv")]
+    return tuple(sorted(rows, key=lambda c: -len(c.form)))  # "I Gusti Ayu" before "I"
+
+
+def name_evidence(name: str) -> list[Evidence]:
+    """Evidence from the name itself: the given name's gender in the name table, and naming conventions.
+    `name` is the full name as the source writes it (particles included: "Ahmad bin Salim")."""
+    words = name.split()
+    skip = {c.form for c in conventions() if c.where == "skip"}
+    while words and words[0] in skip:
+        words = words[1:]
+    out: list[Evidence] = []
+    if not words:
+        return out
+    starts = [c for c in conventions() if c.where == "start" and words[:len(c.form.split())] == c.form.split()
+              and len(words) > len(c.form.split())]
+    if starts:  # the longest only: "I Gusti Ayu" says woman, its "I" would say man
+        c = starts[0]
+        out.append(Evidence(c.gender, "naming convention", f"'{c.form} ...': {c.source}", weight_=c.weight))
+        words = words[len(c.form.split()):]
+    for c in conventions():
+        if c.where == "particle" and c.form in words[1:-1]:
+            out.append(Evidence(c.gender, "naming convention", f"'{c.form}' in {name}: {c.source}",
+                                weight_=c.weight))
+            words = words[:words.index(c.form)]
+            break
+    if not words:
+        return out
+    given = words[0]
+    found = given_names.lookup(given)
+    if found is not None and found.gender is not None:
+        out.append(Evidence(found.gender, "given name", found.describe()))
+    elif found is None or found.p_female is not None:  # not marked "borne by both"
+        for c in conventions():
+            if c.where == "given-suffix" and given.lower().endswith(c.form) and len(given) > len(c.form) + 2:
+                out.append(Evidence(c.gender, "naming convention", f"'{given}': {c.source}", weight_=c.weight))
+                break
+    return out

@@ -1,0 +1,137 @@
+"""How strongly a given name is borne by women or by men, from the `nomquamgender` name table (about
+720,000 names, each with p(female) and the number of observations behind it), corrected by a small shipped
+file of Indonesian names it gets wrong or lacks (`names/given_name_overrides.tsv`, with sources).
+
+The table is a 22 MB JSON object sorted by name. Parsing it whole costs seconds and 270 MB, so it is
+memory-mapped and each name asked about is found by binary search: nothing is loaded until a name is looked
+up, and then only that name. The package's own module (which imports pandas) is never imported.
+"""
+
+from __future__ import annotations
+
+import bisect
+import importlib.util
+import json
+import mmap
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from mtcheck.lang.base import data_tsv
+
+# A name says a gender only when at least this many people were observed bearing it and this share of them
+# are of one gender: rare and ambiguous names (Bintang 0.15, Tri 0.26, Sri 0.68) stay unknown.
+MIN_COUNTS = 5
+MIN_SHARE = 0.9
+_SEP = b'], "'  # between two entries of the JSON object: `..., 3], "name": [...`
+
+
+@dataclass(frozen=True)
+class NameGender:
+    name: str
+    p_female: float | None  # None: the override says the name is borne by both (gender "x")
+    counts: int
+    source: str  # "nomquamgender" or the override's source
+
+    @property
+    def gender(self) -> str | None:
+        if self.p_female is None:
+            return None
+        if self.source == "nomquamgender" and self.counts < MIN_COUNTS:
+            return None
+        if self.p_female >= MIN_SHARE:
+            return "f"
+        if self.p_female <= 1 - MIN_SHARE:
+            return "m"
+        return None
+
+    def describe(self) -> str:
+        if self.p_female is None:
+            return f"given name {self.name}: borne by both ({self.source})"
+        share = self.p_female if self.p_female >= 0.5 else 1 - self.p_female
+        word = "female" if self.p_female >= 0.5 else "male"
+        where = f"{self.source}, {self.counts} observed" if self.source == "nomquamgender" else self.source
+        return f"given name {self.name}: {share:.0%} {word} ({where})"
+
+
+class _SortedTable:
+    """Binary search over a memory-mapped JSON object whose keys are sorted."""
+
+    def __init__(self, path: Path) -> None:
+        with open(path, "rb") as f:
+            self._mm = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+        self._size = len(self._mm)
+
+    def _entry_at(self, pos: int) -> tuple[str, list, int] | None:
+        """The first entry starting at or after byte `pos`: (key, value, start)."""
+        mm = self._mm
+        if pos <= 1:
+            start = 1  # after "{"
+        else:
+            sep = mm.find(_SEP, pos - len(_SEP) + 1)
+            if sep < 0:
+                return None
+            start = sep + len(_SEP) - 1  # the opening quote of the key
+        colon = mm.find(b'": [', start + 1)
+        if colon < 0:
+            return None
+        key = json.loads(mm[start:colon + 1])
+        end = mm.find(_SEP, colon)
+        value = json.loads(mm[colon + 3:(end + 1) if end >= 0 else self._size - 1])
+        return key, value, start
+
+    def get(self, name: str) -> list | None:
+        def at_or_after(pos: int) -> bool:
+            e = self._entry_at(pos)
+            return e is None or e[0] >= name
+
+        pos = bisect.bisect_left(range(self._size + 1), True, key=at_or_after)
+        e = self._entry_at(pos)
+        return e[1] if e is not None and e[0] == name else None
+
+
+@cache
+def _table() -> _SortedTable | None:
+    spec = importlib.util.find_spec("nomquamgender")  # finds the package without importing it (and pandas)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / "name_data.json"
+    return _SortedTable(path) if path.exists() else None
+
+
+@cache
+def _overrides() -> dict[str, NameGender]:
+    out = {}
+    for r in data_tsv("names", "given_name_overrides.tsv"):
+        p = {"f": 1.0, "m": 0.0}.get(r["gender"])
+        out[_fold(r["name"])] = NameGender(r["name"], p, 0, f"mtcheck overrides: {r['source']}")
+    return out
+
+
+def _fold(name: str) -> str:
+    """Lower case without diacritics, as the table's keys are."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(ch))
+
+
+@cache
+def lookup(name: str) -> NameGender | None:
+    """What the override file or the name table says about one given name; None when neither knows it."""
+    key = _fold(name)
+    if key in _overrides():
+        return _overrides()[key]
+    table = _table()
+    row = table.get(key) if table is not None and key else None
+    if row is None:
+        return None
+    return NameGender(name, float(row[2]), int(row[1]), "nomquamgender")
+
+
+def gender_of(name: str) -> str | None:
+    found = lookup(name)
+    return found.gender if found else None
+
+
+def available() -> bool:
+    """Is the nomquamgender table installed (else only the override file is known)?"""
+    return _table() is not None
