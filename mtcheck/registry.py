@@ -7,6 +7,7 @@ import re
 from mtcheck.rules.added_entity import AddedEntity
 from mtcheck.rules.base import Rule
 from mtcheck.rules.brackets import DroppedBrackets, DroppedQuotes, UnbalancedBracket, UnbalancedQuote
+from mtcheck.rules.katakana import IndonesianInKatakana
 from mtcheck.rules.length import OverlongTranslation, TruncatedTranslation
 from mtcheck.rules.meaning import MeaningChanged, UncoveredSourceClause, UnsupportedTargetClause
 from mtcheck.rules.meta import UnusedWaiver
@@ -28,6 +29,7 @@ from mtcheck.rules.untranslated import IndonesianWords, UntranslatedSentence
 ALL_RULES: tuple[type[Rule], ...] = (
     UntranslatedSentence,
     IndonesianWords,
+    IndonesianInKatakana,
     TruncatedTranslation,
     OverlongTranslation,
     GarbledName,

@@ -43,6 +43,11 @@ def skeleton(latin: str, lang: str, patterns: bool = False) -> str:
     return _squeeze(re.sub(r"[^a-z]", "", s))
 
 
+def romanise(text: str, lang: str) -> str:
+    """Latin letters for katakana (Hepburn), Han characters (pinyin) or Arabic letters (the table)."""
+    return _romanise(text, lang)
+
+
 def _romanise(text: str, lang: str) -> str:
     if lang == "ja":
         return "".join(part["hepburn"] for part in _kakasi().convert(text))
