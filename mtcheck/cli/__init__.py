@@ -245,10 +245,12 @@ def _main(argv: Sequence[str] | None) -> int:
         if args.command is None:
             parser.print_help(sys.stderr)
             return EXIT_ERROR
-        if args.command in ("check", "demo", "batch"):
+        if args.command in ("check", "demo", "batch") and argv is None:
+            # The program (not a caller of main() with arguments, like the tests, which would fill the cache
+            # with their own patterns): before any analysis module compiles its patterns.
             from mtcheck import recache
 
-            recache.enable()  # before any analysis module compiles its patterns
+            recache.enable()
         if args.command == "check":
             from mtcheck.cli.check import run_check
 

@@ -151,6 +151,15 @@ def check_items(items: Iterable[Item], settings: Settings, jobs: int, html_dir: 
         with dask_client(scheduler, jobs) as client:
             yield from dask_map(fn, items, client, partition_size=partition_size)
         return
+    items = iter(items)
+    if jobs > 1:
+        # The first article is checked here: the tables it loads (word frequencies, gazetteer, langdetect's
+        # profiles, compiled patterns) are then shared by every forked worker instead of loaded by each.
+        first = next(items, None)
+        if first is None:
+            return
+        _init_worker(settings, html_dir, timings)
+        yield check_item(first)
     yield from local_map(check_item, items, jobs, _init_worker, (settings, html_dir, timings))
 
 
@@ -278,7 +287,7 @@ def _cut_torn_line(journal: Path) -> None:
         f.truncate(0)
 
 
-def _open_journal(output: Path, resume: bool, summary: Summary) -> tuple[TextIO, int]:
+def _open_journal(output: Path, resume: bool, summary: Summary, fmt: str = "jsonl") -> tuple[TextIO, int]:
     """The journal to append to and how many input items it already holds (their records go to `summary`)."""
     journal = journal_path(output)
     if journal.exists() and not resume:
@@ -286,7 +295,7 @@ def _open_journal(output: Path, resume: bool, summary: Summary) -> tuple[TextIO,
                          "finish it, or delete the file to start over")
     done = 0
     if resume:
-        if not journal.exists() and output.exists():
+        if not journal.exists() and output.exists() and fmt == "jsonl":
             shutil.copyfile(output, journal)  # a finished output: resuming checks it against the input
         if journal.exists():
             _cut_torn_line(journal)
@@ -343,7 +352,7 @@ def run_batch(args: argparse.Namespace) -> int:
         items = unique_html_names(items)
     summary = Summary()
     if args.output is not None:
-        journal, done = _open_journal(args.output, args.resume, summary)
+        journal, done = _open_journal(args.output, args.resume, summary, args.format)
         path = journal_path(args.output)
     else:  # to stdout: the journal is a temporary file, for the summary and the formats written at the end
         import tempfile
