@@ -136,6 +136,8 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
     source_links = _from_source(pair, co.refs, by_person, sets, pronouns)
     links = []
     for span, text, g in pronouns:
+        if span.start in source_links and source_links[span.start] is None:
+            continue  # renders a source form that refers to nobody mtcheck can name
         src = source_links.get(span.start)
         tgt = target_links.get(span.start)
         if src is None and tgt is None:
@@ -202,7 +204,7 @@ def _target_pronouns(pair: ArticlePair, sets: dict):
 # ------------------------------------------------------------------------------- path 1: from the source
 
 def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, Referent], sets: dict,
-                 pronouns: list[tuple[Span, str, str]]) -> dict[int, tuple[SourceRef, Referent, str]]:
+                 pronouns: list[tuple[Span, str, str]]) -> dict[int, tuple[SourceRef, Referent, str] | None]:
     """For each target pronoun, the source form it renders (in the aligned sentences) and its person."""
     attribution = [re.compile(p, re.I) for p in sets.get("attribution", ())]
     group_of: dict[int, SentencePair] = {}
@@ -223,7 +225,7 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
         grouped.setdefault(id(sp), []).append(span)
         placed.append((span, g, sp))
     subject = {w.lower() for w in sets.get("subject", ())}
-    out: dict[int, tuple[SourceRef, Referent, str]] = {}
+    out: dict[int, tuple[SourceRef, Referent, str] | None] = {}
     for span, _g, sp in placed:
         s0, s1 = sp.source[0].start, sp.source[-1].end
         # Every form of the aligned source, resolved or not: a pronoun that renders an unresolved form
@@ -236,10 +238,13 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
                    for p in attribution)
         if said and any(r.kind == "speech" for r in cands):
             cands = [r for r in cands if r.kind == "speech"]
-        elif subject:  # he/she render dia, ia, katanya; his/him/her render -nya
-            word = pair.target[span.start:span.end].lower()
-            fits = [r for r in cands if (r.kind != "possessive") == (word in subject) or r.text.lower() in _BOTH]
-            cands = fits or cands
+        elif subject:  # he/she render dia, ia, katanya; his/him/her render -nya (or an object dia)
+            if pair.target[span.start:span.end].lower() in subject:
+                cands = [r for r in cands if r.kind != "possessive" or r.text.lower() in _BOTH]
+                if not cands:
+                    continue  # a subject pronoun for a noun of the source ("elle" for "konstruksinya")
+            else:
+                cands = [r for r in cands if r.kind == "possessive" or r.text.lower() in _BOTH] or cands
         people = {id(r.person) for r in cands if r.person is not None}
         mine = grouped[id(sp)]
         rel = (span.start - t0) / max(1, t1 - t0)
@@ -251,6 +256,7 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
         if said and ref.kind == "speech":
             how = "an attribution renders an attribution"
         if ref.person is None or id(ref.person) not in by_person:
+            out[span.start] = None  # it renders a form the source leaves open: no guess from the translation
             continue
         out[span.start] = (ref, by_person[id(ref.person)], f"renders '{ref.text}' ({how}; {ref.how})")
     return out
