@@ -139,7 +139,8 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
         if span.start in source_links and source_links[span.start] is None:
             continue  # renders a source form that refers to nobody mtcheck can name
         src = source_links.get(span.start)
-        tgt = target_links.get(span.start)
+        # A gendered verb (Arabic قالت) agrees with a subject that may follow it: only the source says who.
+        tgt = None if _is_verb(text, sets) else target_links.get(span.start)
         if src is None and tgt is None:
             continue
         if src is not None:
@@ -236,7 +237,11 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
         t0, t1 = sp.target[0].start, sp.target[-1].end
         said = any(_covers(p, pair.target, max(t0, span.start - 40), min(t1, span.end + 40), span)
                    for p in attribution)
-        if said and any(r.kind == "speech" for r in cands):
+        if _is_verb(pair.target[span.start:span.end], sets):
+            cands = [r for r in cands if r.kind == "speech"]  # قالت renders katanya, nothing else
+            if not cands:
+                continue
+        elif said and any(r.kind == "speech" for r in cands):
             cands = [r for r in cands if r.kind == "speech"]
         elif subject:  # he/she render dia, ia, katanya; his/him/her render -nya (or an object dia)
             if pair.target[span.start:span.end].lower() in subject:
@@ -260,6 +265,11 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
             continue
         out[span.start] = (ref, by_person[id(ref.person)], f"renders '{ref.text}' ({how}; {ref.how})")
     return out
+
+
+def _is_verb(text: str, sets: dict) -> bool:
+    """A gendered form that is no pronoun of the language's lists (the Arabic verbs of saying)."""
+    return text.lower() not in sets["male"] and text.lower() not in sets["female"]
 
 
 _BOTH = frozenset({"pihaknya", "dirinya"})  # "his side", "himself" or simply "he"
