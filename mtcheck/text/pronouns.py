@@ -149,11 +149,36 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
             links.append(Link(span, text, g, referent, how, ref, tgt, agree))
         else:
             assert tgt is not None
+            if not pair.target_pack.latin_script and _someone_else(pair, co, span, tgt[0].person):
+                # Linked in the translation only, where names are found by transliteration (which misses
+                # some), and the source sentence names another person too.
+                continue
             links.append(Link(span, text, g, tgt[0], f"in the translation: {tgt[1]}", None, tgt, None))
     for link in links:
         link.referent.evidence.append(Evidence(link.gender, "pronoun", f"'{link.text}' at {link.pronoun.start}",
                                                link.pronoun.start))
     return PronounAnalysis(referents, links)
+
+
+def _someone_else(pair: ArticlePair, co, span: Span, person: SourcePerson) -> bool:
+    """Does the source sentence aligned with this target position name a person other than `person` (one
+    the translation may not show by name: a transliteration missed, a placeholder)?"""
+    sp = _sentence_pair_at(pair, span.start)
+    if sp is None or not sp.source:
+        return False
+    lo = bisect.bisect_left(co.mention_starts, sp.source[0].start)
+    hi = bisect.bisect_left(co.mention_starts, sp.source[-1].end)
+    return any(p is not person for p in co.mention_people[lo:hi])
+
+
+def _sentence_pair_at(pair: ArticlePair, pos: int) -> SentencePair | None:
+    def build(pair: ArticlePair) -> tuple[list[int], list[SentencePair]]:
+        rows = sorted(((t.start, t.end, sp) for sp in pair.sentence_pairs for t in sp.target), key=lambda r: r[0])
+        return [r[0] for r in rows], [(r[1], r[2]) for r in rows]
+
+    starts, rows = pair.analysis("target-sentence-pairs", build)
+    i = bisect.bisect_right(starts, pos) - 1
+    return rows[i][1] if i >= 0 and pos < rows[i][0] else None
 
 
 def _merge(spans: list[Span]) -> list[Span]:
@@ -226,6 +251,7 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
         grouped.setdefault(id(sp), []).append(span)
         placed.append((span, g, sp))
     subject = {w.lower() for w in sets.get("subject", ())}
+    possessive_mark = sets.get("possessive_mark", "")
     out: dict[int, tuple[SourceRef, Referent, str] | None] = {}
     for span, _g, sp in placed:
         s0, s1 = sp.source[0].start, sp.source[-1].end
@@ -250,6 +276,9 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
                     continue  # a subject pronoun for a noun of the source ("elle" for "konstruksinya")
             else:
                 cands = [r for r in cands if r.kind == "possessive" or r.text.lower() in _BOTH] or cands
+        elif possessive_mark:  # 他的, 彼女の: a possessive renders -nya; a bare 他 rather dia, ia
+            owner = pair.target.startswith(possessive_mark, span.end)
+            cands = [r for r in cands if (r.kind == "possessive") == owner or r.text.lower() in _BOTH] or cands
         people = {id(r.person) for r in cands if r.person is not None}
         mine = grouped[id(sp)]
         rel = (span.start - t0) / max(1, t1 - t0)
