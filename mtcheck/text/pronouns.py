@@ -134,6 +134,8 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
     pronouns = list(_target_pronouns(pair, sets))
     target_links = _link(pair, [r for r in referents if r.mentions], sets, pronouns)
     source_links = _from_source(pair, co.refs, by_person, sets, pronouns)
+    if pair.target_pack.latin_script:
+        _drop_across_strangers(pair, referents, source_links)
     links = []
     for span, text, g in pronouns:
         if span.start in source_links and source_links[span.start] is None:
@@ -158,6 +160,25 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
         link.referent.evidence.append(Evidence(link.gender, "pronoun", f"'{link.text}' at {link.pronoun.start}",
                                                link.pronoun.start))
     return PronounAnalysis(referents, links)
+
+
+_CHAINED = ("the subject of the previous sentence", "the last named person", "the previous sentence's subject")
+
+
+def _drop_across_strangers(pair: ArticlePair, referents: list[Referent],
+                           source_links: dict[int, tuple[SourceRef, Referent, str] | None]) -> None:
+    """A source form resolved across sentences (the previous sentence's subject, the last named person) is
+    not trusted where the translation names someone mtcheck does not know (by a given name: "Mike", not
+    "Abang District") between that person's last mention and the pronoun: the source chain may have
+    skipped them."""
+    known = sorted([s for r in referents for s in r.mentions] + [m.span for m in analyse(pair).target_mentions])
+    stranger = _stranger(pair, known, given_only=True)
+    for pos, found in list(source_links.items()):
+        if found is None or not any(c in found[0].how for c in _CHAINED):
+            continue
+        before = [s for s in found[1].mentions if s.end <= pos]
+        if before and stranger(before[-1].end, pos):
+            source_links[pos] = None
 
 
 def _someone_else(pair: ArticlePair, co, span: Span, person: SourcePerson) -> bool:
@@ -359,7 +380,7 @@ def _link(pair: ArticlePair, referents: list[Referent], sets: dict,
     return links
 
 
-def _stranger(pair: ArticlePair, known: list[Span]):
+def _stranger(pair: ArticlePair, known: list[Span], given_only: bool = False):
     """A test for an unrecognised name between two offsets: a capitalised word that is a given name of
     known gender, or an uncommon word not at a sentence start ("Corbyn", "Tom"). Known spans and candidates
     are sorted once, and each test is a bisection: linear in the article overall."""
@@ -378,7 +399,10 @@ def _stranger(pair: ArticlePair, known: list[Span]):
             continue
         word = m.group()
         initial = bool(re.search(r"(?:^|[.!?:\"“(]\s*)$", text[max(0, m.start() - 3):m.start()]))
-        if (not initial and given_names.gender_of(word) is not None) or zipf(word, lang) < (3.0 if initial else 4.0):
+        if given_only:
+            if not initial and given_names.gender_of(word) is not None and zipf(word, lang) < 5.0:
+                candidates.append(m.start())
+        elif (not initial and given_names.gender_of(word) is not None) or zipf(word, lang) < (3.0 if initial else 4.0):
             candidates.append(m.start())
 
     def between(a: int, b: int) -> bool:
