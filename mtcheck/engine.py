@@ -96,6 +96,8 @@ def signature(settings: Settings, rules: Sequence[Rule], target_lang: str) -> st
     if any(settings.rule_options.values()):
         parts.append("opt:" + ",".join(f"{c}.{k}={v}" for c, o in sorted(settings.rule_options.items())
                                        for k, v in sorted(o.items())))
+    if settings.neural.enabled:
+        parts.append(f"neural:{settings.neural.model}")
     parts.append("w:" + "-".join(f"{w:g}" for w in WEIGHTS.values()))
     return "|".join(parts)
 
@@ -109,7 +111,7 @@ def _regrade(finding: Finding, settings: Settings) -> Finding:
 
 def _suppress(findings: list[Finding], rules: Sequence[Rule]) -> list[Finding]:
     """Drop findings of suppressed codes where a suppressing rule already flagged the same text: overlapping
-    target text, or for findings with only a source span (an omission), overlapping source text."""
+    target text or overlapping source text."""
     suppressors = {r.code: r.suppresses for r in rules if r.suppresses}
     if not suppressors:
         return findings
@@ -123,8 +125,10 @@ def _suppress(findings: list[Finding], rules: Sequence[Rule]) -> list[Finding]:
                 source.setdefault(code, []).append(f.source_span)
 
     def covered(f: Finding) -> bool:
-        if f.target_span:
-            return any(f.target_span.overlaps(s) for s in target.get(f.code, ()))
+        # Either side: a number missing from an omitted sentence points at the target sentence it belongs
+        # to and at its source, and the omission names that source.
+        if f.target_span and any(f.target_span.overlaps(s) for s in target.get(f.code, ())):
+            return True
         return bool(f.source_span) and any(f.source_span.overlaps(s) for s in source.get(f.code, ()))
 
     return [f for f in findings if not covered(f)]
@@ -186,8 +190,13 @@ def check_pair(source: str, target: str, settings: Settings, target_lang: str | 
     if declared:
         check_target_language(target, lang, where)
     rules = settings.selected_rules() if rules is None else rules
+    encoder = None
+    if settings.neural.enabled:
+        from mtcheck.neural_support import get_encoder
+
+        encoder = get_encoder(settings.neural)
     pair = ArticlePair(source, target, lang, boilerplate=settings.boilerplate_patterns(), reference=reference,
-                       glossary=settings.glossary)
+                       glossary=settings.glossary, encoder=encoder)
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     _ = pair.sentence_pairs  # segmentation and alignment, timed apart from the rules that share them
@@ -195,6 +204,8 @@ def check_pair(source: str, target: str, settings: Settings, target_lang: str | 
     rule_timings: dict[str, float] = {}
     findings = run_rules(pair, rules, settings, rule_timings)
     timings["rules"] = round(sum(rule_timings.values()), 3)
+    # Per rule, by code. A shared analysis (pair.analysis) is counted in the first rule that asks for it.
+    timings.update(rule_timings)
     findings, baselined = accept(findings, source, target, settings, rules, article)
     metrics = None
     if reference is not None:

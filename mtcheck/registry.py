@@ -7,6 +7,7 @@ import re
 from mtcheck.rules.base import Rule
 from mtcheck.rules.brackets import DroppedBrackets, DroppedQuotes, UnbalancedBracket, UnbalancedQuote
 from mtcheck.rules.length import OverlongTranslation, TruncatedTranslation
+from mtcheck.rules.meaning import MeaningChanged, UncoveredSourceClause, UnsupportedTargetClause
 from mtcheck.rules.meta import UnusedWaiver
 from mtcheck.rules.names import (
     GarbledName,
@@ -17,6 +18,7 @@ from mtcheck.rules.names import (
     UntranslatedEntity,
     WrongEntity,
 )
+from mtcheck.rules.negation import NegationMismatch
 from mtcheck.rules.numbers import DateMismatch, ExtraNumber, NumberMismatch, UnitMismatch
 from mtcheck.rules.omission import AddedSentence, OmittedClause, OmittedSentence
 from mtcheck.rules.pronouns import InconsistentPronouns, PronounGenderMismatch, UnsupportedPronounGender
@@ -48,6 +50,10 @@ ALL_RULES: tuple[type[Rule], ...] = (
     UnbalancedQuote,
     DroppedBrackets,
     DroppedQuotes,
+    MeaningChanged,
+    UncoveredSourceClause,
+    UnsupportedTargetClause,
+    NegationMismatch,
     UnusedWaiver,
 )
 

@@ -133,6 +133,9 @@ class Tally:
         self.clean_by_rule: Counter[str] = Counter()
         self.spans_injected: Counter[str] = Counter()  # errors with several spans: each span
         self.spans_caught: Counter[str] = Counter()
+        # The same, per injection variant ("number / word->digit"): how the rules do beyond the easy cases.
+        self.variant_injected: Counter[str] = Counter()
+        self.variant_caught: Counter[str] = Counter()
 
     def add(self, row: dict, findings: list[dict]) -> None:
         label = row["label"]
@@ -161,6 +164,10 @@ class Tally:
         hits = _hits(label, findings)
         good = [f for f in hits if f["category"] in ACCEPT[cat]]
         self.caught[cat] += bool(good)
+        if label.get("variant"):
+            key = f"{cat} / {label['variant']}"
+            self.variant_injected[key] += 1
+            self.variant_caught[key] += bool(good)
         self.injected_findings += len(findings)
         self.injected_correct += len(good)
         for f in hits:
@@ -189,6 +196,9 @@ class Tally:
             "spans_injected": dict(self.spans_injected),
             "false_alarm_by_rule": {c: round(n / self.clean, 3) for c, n in self.clean_by_rule.items()}
             if self.clean else {},
+            "recall_by_variant": {k: round(self.variant_caught[k] / n, 3)
+                                  for k, n in sorted(self.variant_injected.items())},
+            "injected_by_variant": dict(sorted(self.variant_injected.items())),
         }
 
 
@@ -290,6 +300,11 @@ def markdown(r: dict) -> str:
         lines.append(f"| {cat} | {n} | {m['recall'][cat]:.2f} | {pr} | {'-' if chrf is None else f'{chrf:.1f}'} |")
     lines.append(f"| **all** | {m['injected_total']} | {m['recall_overall']:.2f} | "
                  + (f"{p['recall_overall']:.2f} | |" if p else "- | |"))
+    if m.get("injected_by_variant"):
+        lines += ["", "| injected category / variant | rows | mtcheck recall | pofilter recall |", "|---|---|---|---|"]
+        for key, n in m["injected_by_variant"].items():
+            pr = f"{p['recall_by_variant'].get(key, 0):.2f}" if p and p.get("recall_by_variant") else "-"
+            lines.append(f"| {key} | {n} | {m['recall_by_variant'][key]:.2f} | {pr} |")
     lines += ["", "| on clean articles | mtcheck | pofilter |", "|---|---|---|",
               f"| articles | {m['clean_articles']} | {p['clean_articles'] if p else '-'} |",
               f"| false alarms (share of articles with a major+ finding) | {m['false_alarm_rate']:.1%} | "

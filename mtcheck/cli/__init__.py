@@ -9,14 +9,38 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mtcheck import __version__
 from mtcheck.cli.output import add_output_args
-from mtcheck.config import Settings, apply_table, load_settings, parse_severity
 from mtcheck.errors import InputError
 from mtcheck.report import CI_FORMATS, FORMATS
 
+if TYPE_CHECKING:  # imported in settings_from_args: `mtcheck --version` loads no rule and no analysis
+    from mtcheck.config import Settings
+
 EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143  # 128 + SIGINT, 128 + SIGTERM, as a shell reports them
+
+
+class Terminated(BaseException):
+    """SIGTERM, raised in the main thread like KeyboardInterrupt, so that `finally` blocks remove temporary
+    files and stop worker pools before the process exits."""
+
+
+def _raise_terminated(signum: int, frame: object) -> None:
+    raise Terminated
+
+
+def _quiet_stdout() -> None:
+    """After a broken pipe (| head), point stdout at /dev/null so the flush at exit raises nothing."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 class _Parser(argparse.ArgumentParser):
@@ -34,10 +58,12 @@ def _add_settings_args(p: argparse.ArgumentParser) -> None:
     g.add_argument("--ignore", help="comma-separated codes or prefixes to disable")
     g.add_argument("--severity", action="append", default=[], metavar="CODE=SEVERITY",
                    help="re-grade a rule, e.g. MT601=major (repeatable)")
-    g.add_argument("--fail-under", type=float, help="fail when the score is below N (default 90)")
+    g.add_argument("--fail-under", type=float, help="fail when the score is below N (default 97.5)")
     g.add_argument("--fail-on", help="fail on any finding at this severity or above: minor, major, critical, "
                                      "never (default critical)")
     g.add_argument("--max-bytes", type=int, help="largest article accepted, in bytes (default 1,000,000)")
+    g.add_argument("--neural", action="store_true", default=None,
+                   help="run the neural rules (MT701-MT703) and embedding alignment; needs mtcheck[neural]")
     g.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     g = p.add_argument_group("waivers and baselines (see README, 'Waivers and baselines')")
     g.add_argument("--waivers", type=Path, metavar="FILE",
@@ -53,6 +79,8 @@ def _csv(value: str | None) -> list[str] | None:
 
 
 def settings_from_args(args: argparse.Namespace) -> Settings:
+    from mtcheck.config import apply_table, load_settings, parse_severity
+
     settings = load_settings(args.config, None if args.config else Path.cwd())
     table: dict = {}
     for key in ("select", "extend_select", "ignore"):
@@ -72,7 +100,13 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
             table[key.replace("_", "-")] = getattr(args, key)
     if getattr(args, "waivers", None) is not None:
         table["waivers"] = str(args.waivers)
+    if getattr(args, "neural", None):
+        table["neural"] = True
     settings = apply_table(settings, table, "command line") if table else settings
+    if settings.neural.enabled:
+        from mtcheck.neural_support import require_neural
+
+        require_neural()
     if getattr(args, "baseline", None) is not None:
         if getattr(args, "write_baseline", None) is not None:
             raise InputError("--baseline and --write-baseline: give one (a new baseline records every finding)")
@@ -120,8 +154,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, help="write JSONL reports here (atomically) instead of stdout")
     p.add_argument("--format", choices=("jsonl", "markdown", *CI_FORMATS), default="jsonl")
     p.add_argument("--html-dir", type=Path, help="also write one HTML report per article into this folder")
-    p.add_argument("--jobs", "-j", type=int, default=0, help="worker processes (default: all cores)")
-    p.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
+    p.add_argument("--jobs", "-j", type=int, default=0,
+                   help="worker processes (default: all cores); with --engine dask, local workers")
+    p.add_argument("--resume", action="store_true",
+                   help="finish an interrupted batch: keep the reports in OUT.partial, check only the rest")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local processes (default) or a Dask cluster (pip install 'mtcheck[dask]')")
+    p.add_argument("--scheduler", metavar="tcp://HOST:8786",
+                   help="the Dask scheduler to use (default: a LocalCluster of --jobs workers)")
+    p.add_argument("--partition-size", type=int, default=64, metavar="N",
+                   help="articles per Dask task (default 64)")
+    p.add_argument("--timings", action="store_true",
+                   help="keep each report's timings_ms (then two runs no longer give the same bytes)")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar or progress lines")
+    p.add_argument("--progress-interval", type=float, default=30.0, metavar="SECONDS",
+                   help="without a terminal, a progress line every SECONDS (default 30)")
     _add_settings_args(p)
     add_output_args(p)
 
@@ -142,12 +189,30 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    import signal
+    import threading
+
+    previous = None
+    if threading.current_thread() is threading.main_thread() and hasattr(signal, "SIGTERM"):
+        previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    try:
+        return _main(argv)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
         if args.command is None:
             parser.print_help(sys.stderr)
             return EXIT_ERROR
+        if args.command in ("check", "demo", "batch"):
+            from mtcheck import recache
+
+            recache.enable()  # before any analysis module compiles its patterns
         if args.command == "check":
             from mtcheck.cli.check import run_check
 
@@ -172,6 +237,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("mtcheck: interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
+    except Terminated:
+        print("mtcheck: terminated", file=sys.stderr)
+        return EXIT_TERMINATED
     except BrokenPipeError:
+        _quiet_stdout()
         return EXIT_OK

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from mtcheck.locations import LineIndex
 from mtcheck.model import Finding, Report, Span
 
 
@@ -42,12 +45,23 @@ def waived_note(f: Finding) -> str:
     return f"waived by {w.author} on {w.date}{until}: {w.reason} ({w.file}:{w.line})"
 
 
-def location(f: Finding) -> str:
+@lru_cache(maxsize=4)
+def _lines(text: str) -> LineIndex:
+    return LineIndex(text)  # once per text, not per finding (str caches its hash)
+
+
+def location(f: Finding, report: Report | None = None) -> str:
+    """'target 901-907, source 1031-1037' (code-point offsets); given the report, with the 1-based line and
+    column of each start: 'target 7:128 (901-907)'."""
     parts = []
-    if f.target_span:
-        parts.append(f"target {f.target_span.start}-{f.target_span.end}")
-    if f.source_span:
-        parts.append(f"source {f.source_span.start}-{f.source_span.end}")
+    for side, span in (("target", f.target_span), ("source", f.source_span)):
+        if not span:
+            continue
+        if report is not None:
+            line, col = _lines(getattr(report, side)).position(span.start)
+            parts.append(f"{side} {line}:{col} ({span.start}-{span.end})")
+        else:
+            parts.append(f"{side} {span.start}-{span.end}")
     if f.file_location:
         parts.append(f"{f.file_location[0]}:{f.file_location[1]}")
     return ", ".join(parts) or "whole article"

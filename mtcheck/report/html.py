@@ -61,7 +61,8 @@ def _finding_items(items: list[tuple[int, Finding]]) -> str:
         evid = f' <span title="{escape("; ".join(f.evidence))}">ⓘ</span>' if f.evidence else ""
         if f.waived:
             evid += f' <i class="waived">({escape(waived_note(f))})</i>'
-        rows.append(f'<li>[{n}] <span class="sev {f.severity.value}">{f.code} {f.severity.value}</span> '
+        fp = f' data-fingerprint="{escape(f.fingerprint)}"' if f.fingerprint else ""
+        rows.append(f'<li{fp}>[{n}] <span class="sev {f.severity.value}">{f.code} {f.severity.value}</span> '
                     f"{escape(f.rule)}: {escape(f.message)}{sugg}{evid}</li>")
     return f'<ul class="f">{"".join(rows)}</ul>' if rows else ""
 

@@ -50,7 +50,7 @@ class SentencePair:
 class ArticlePair:
     def __init__(self, source: str, target: str, target_lang: str, source_lang: str = "id",
                  boilerplate: Sequence[re.Pattern[str]] = (), reference: str | None = None,
-                 glossary: tuple[tuple[str, str, str, str], ...] = ()) -> None:
+                 glossary: tuple[tuple[str, str, str, str], ...] = (), encoder: Any = None) -> None:
         self.source = source
         self.target = target
         self.reference = reference
@@ -61,6 +61,8 @@ class ArticlePair:
         self.glossary = tuple((s, t, k) for s, lang, t, k in glossary if lang == target_lang)
         # Analyses shared by several rules (quantity matching, entities), keyed by the module computing them.
         self.shared: dict[str, Any] = {}
+        # The sentence encoder (mtcheck.neural.encoder.Encoder) when the neural family is on, else None.
+        self.encoder = encoder
 
     def analysis(self, key: str, compute: Callable[[ArticlePair], T]) -> T:
         """`compute(self)`, run once per article however many rules ask for it."""
@@ -89,10 +91,15 @@ class ArticlePair:
     def sentence_pairs(self) -> list[SentencePair]:
         pairs: list[SentencePair] = []
         src, tgt = self.source_segments, self.target_segments
+        similarity = None
+        if self.encoder is not None:  # the neural family: sentence embeddings join the length and anchor costs
+            from mtcheck.neural.meaning import bead_similarity
+
+            similarity = bead_similarity(self)
         for k, bead in enumerate(self.paragraph_beads):
             s_sents = [s for p in bead.source for s in src.sentences_of(p.paragraph)]
             t_sents = [t for p in bead.target for t in tgt.sentences_of(p.paragraph)]
-            for b in align(s_sents, t_sents, self.norms.ratio):
+            for b in align(s_sents, t_sents, self.norms.ratio, similarity):
                 pairs.append(SentencePair(b.source, b.target, k))
         return pairs
 
@@ -139,11 +146,15 @@ class ArticlePair:
 
 def in_segments(items: Sequence[Quantity] | Sequence[Date], segments: Sequence[Segment]) -> list:
     """The items (sorted by start) whose span lies inside one of the segments."""
-    starts = [it.span.start for it in items]
     out = []
     for seg in segments:
-        i = bisect.bisect_left(starts, seg.start)
+        # bisect by key: no list of starts built per call (a call per sentence made this quadratic)
+        i = bisect.bisect_left(items, seg.start, key=_span_start)
         while i < len(items) and items[i].span.end <= seg.end:
             out.append(items[i])
             i += 1
     return out
+
+
+def _span_start(item: Quantity | Date) -> int:
+    return item.span.start

@@ -12,7 +12,15 @@ from tests.helpers import load_rule_cases, run_rule, strip_markers
 CASES = load_rule_cases()
 
 
-@pytest.mark.parametrize(("code", "case"), CASES, ids=[f"{c}-{case['id']}" for c, case in CASES])
+from mtcheck.registry import by_code  # noqa: E402
+
+# The neural rules' cases run with the real encoder, in the `neural` test step (skipped without the extra).
+PARAMS = [pytest.param(c, case, id=f"{c}-{case['id']}",
+                       marks=[pytest.mark.neural] if getattr(by_code(c), "needs_neural", False) else [])
+          for c, case in CASES]
+
+
+@pytest.mark.parametrize(("code", "case"), PARAMS)
 def test_rule_case(code: str, case: dict) -> None:
     target, target_marks = strip_markers(case["target"])
     source, source_marks = strip_markers(case["source"])

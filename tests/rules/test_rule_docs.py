@@ -24,7 +24,10 @@ def _example(doc: str) -> tuple[str, str, str, str]:
 TEXT_RULES = [r for r in ALL_RULES if r.text_rule]  # MT9xx fire on waivers: tests/test_waivers.py
 
 
-@pytest.mark.parametrize("rule", TEXT_RULES, ids=[r.code for r in TEXT_RULES])
+# The neural rules' examples run with the real encoder, in the `neural` test step (skipped without the extra).
+@pytest.mark.parametrize("rule", [pytest.param(r, id=r.code, marks=[pytest.mark.neural]
+                                                 if getattr(r, "needs_neural", False) else [])
+                                    for r in TEXT_RULES])
 def test_docstring_example(rule: type[Rule]) -> None:
     source, bad, fixed_source, good = _example(rule.doc())
     assert [f.code for f in run_rule(rule.code, source, bad)], f"{rule.code}: the Example does not fire"

