@@ -204,6 +204,8 @@ def check_pair(source: str, target: str, settings: Settings, target_lang: str | 
     rule_timings: dict[str, float] = {}
     findings = run_rules(pair, rules, settings, rule_timings)
     timings["rules"] = round(sum(rule_timings.values()), 3)
+    # Per rule, by code. A shared analysis (pair.analysis) is counted in the first rule that asks for it.
+    timings.update(rule_timings)
     findings, baselined = accept(findings, source, target, settings, rules, article)
     metrics = None
     if reference is not None:

@@ -8,8 +8,6 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 
-from mtcheck.registry import ALL_RULES
-
 FAILED_LISTED = 20
 
 
@@ -36,6 +34,8 @@ def gate_status(passed: bool, args: argparse.Namespace) -> int:
 
 
 def statistics_rows(records: Sequence[dict]) -> list[dict]:
+    from mtcheck.registry import ALL_RULES  # here: `mtcheck --version` imports no rule
+
     names = {r.code: r.name for r in ALL_RULES}
     counted: Counter[str] = Counter()
     waived: Counter[str] = Counter()

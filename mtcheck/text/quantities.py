@@ -7,6 +7,7 @@ The conventions of each language (separators, number words, scale words, currenc
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -322,7 +323,35 @@ def _parse_words(phrase: str, ns: NumberSystem) -> float | None:
 
 
 def _covered(start: int, end: int, taken: Sequence[Span]) -> bool:
+    if isinstance(taken, _Taken):
+        return taken.overlaps(start, end)
     return any(s.start < end and start < s.end for s in taken)
+
+
+class _Taken(list):
+    """The spans already read as something: a list, plus their union as sorted disjoint intervals, so that
+    the overlap test takes log time instead of a scan of every span (quadratic on long articles)."""
+
+    def __init__(self, spans: Sequence[Span] = ()) -> None:
+        super().__init__()
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        for span in spans:
+            self.append(span)
+
+    def append(self, span: Span) -> None:
+        super().append(span)
+        a, b = span.start, span.end
+        lo = bisect.bisect_right(self._ends, a)  # the first interval ending after a
+        hi = bisect.bisect_left(self._starts, b, lo)  # the first starting at or after b
+        if lo < hi:  # overlapping intervals merge into one
+            a, b = min(a, self._starts[lo]), max(b, self._ends[hi - 1])
+        self._starts[lo:hi] = [a]
+        self._ends[lo:hi] = [b]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self._ends, start)
+        return i < len(self._starts) and self._starts[i] < end
 
 
 def find_quantities(text: str, code: str, exclude: Sequence[Span] = ()) -> list[Quantity]:
@@ -334,7 +363,7 @@ def find_quantities(text: str, code: str, exclude: Sequence[Span] = ()) -> list[
     original = text
     if ns.digit_map:
         text = text.translate(ns.digit_map)  # one character for one: offsets stay valid
-    taken = list(exclude)
+    taken = _Taken(exclude)
     found: list[Quantity] = []
     for pattern in ns.time_patterns:
         for m in pattern.finditer(text):
