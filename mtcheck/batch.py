@@ -38,6 +38,7 @@ class Item:
     target_path: str | None = None
     input_path: str | None = None
     input_line: int | None = None
+    html_name: str | None = None  # its --html-dir file, unique in the batch (set by the CLI)
 
     def ref(self) -> ArticleRef:
         return ArticleRef(id=self.id, source_path=self.source_path, target_path=self.target_path,
@@ -107,8 +108,9 @@ def read_jsonl(path: Path, max_bytes: int) -> Iterator[Item]:
         raise InputError(f"{path}: cannot read: {e.strerror}") from None
     with f:
         head = f.read(8192)
-        # A binary file is refused whole; a JSONL file with a NUL byte in one row has that row's error.
-        if b"\x00" in head and not head.lstrip().startswith(b"{"):
+        # A binary file is refused whole; a JSONL file with a NUL byte in some rows (any line of its start
+        # opens a JSON object) has those rows' errors.
+        if b"\x00" in head and not any(line.lstrip().startswith(b"{") for line in head.splitlines()):
             raise InputError(f"{path}: looks like a binary file, expected JSONL")
         f.seek(0)
         for line_no, raw in enumerate(f, 1):
@@ -177,3 +179,19 @@ def read_items(path: Path, max_bytes: int) -> Iterator[Item]:
     if not path.exists():
         raise InputError(f"{path}: no such file or directory")
     return read_jsonl(path, max_bytes)
+
+
+def count_items(path: Path) -> int | None:
+    """How many items read_items(path) yields (for a progress total), without decoding them; None when the
+    input cannot be read (read_items reports why)."""
+    try:
+        if path.is_dir():
+            groups = _directory_groups(path)
+            return sum(max(1, sum(1 for k in files if k != "id" and not k.startswith("reference.")))
+                       for files in groups.values())
+        if not path.is_file():
+            return None  # a FIFO or device: reading it to count would consume (or block on) the input
+        with open(path, "rb") as f:
+            return sum(1 for raw in f if raw.strip())
+    except OSError:
+        return None

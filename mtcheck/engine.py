@@ -111,7 +111,7 @@ def _regrade(finding: Finding, settings: Settings) -> Finding:
 
 def _suppress(findings: list[Finding], rules: Sequence[Rule]) -> list[Finding]:
     """Drop findings of suppressed codes where a suppressing rule already flagged the same text: overlapping
-    target text, or for findings with only a source span (an omission), overlapping source text."""
+    target text or overlapping source text."""
     suppressors = {r.code: r.suppresses for r in rules if r.suppresses}
     if not suppressors:
         return findings
@@ -125,8 +125,10 @@ def _suppress(findings: list[Finding], rules: Sequence[Rule]) -> list[Finding]:
                 source.setdefault(code, []).append(f.source_span)
 
     def covered(f: Finding) -> bool:
-        if f.target_span:
-            return any(f.target_span.overlaps(s) for s in target.get(f.code, ()))
+        # Either side: a number missing from an omitted sentence points at the target sentence it belongs
+        # to and at its source, and the omission names that source.
+        if f.target_span and any(f.target_span.overlaps(s) for s in target.get(f.code, ())):
+            return True
         return bool(f.source_span) and any(f.source_span.overlaps(s) for s in source.get(f.code, ()))
 
     return [f for f in findings if not covered(f)]
@@ -202,6 +204,8 @@ def check_pair(source: str, target: str, settings: Settings, target_lang: str | 
     rule_timings: dict[str, float] = {}
     findings = run_rules(pair, rules, settings, rule_timings)
     timings["rules"] = round(sum(rule_timings.values()), 3)
+    # Per rule, by code. A shared analysis (pair.analysis) is counted in the first rule that asks for it.
+    timings.update(rule_timings)
     findings, baselined = accept(findings, source, target, settings, rules, article)
     metrics = None
     if reference is not None:

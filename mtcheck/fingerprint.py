@@ -1,7 +1,8 @@
 """Stable fingerprints of findings: the same error keeps its id when the article is edited elsewhere.
 
 A fingerprint hashes the rule code, the text each side's span covers (whitespace collapsed) and a little
-context: the two words before and after the span, within its paragraph. Offsets, line numbers, messages and
+context: the two words before and after the span (at most 24 characters each side, for scripts without
+spaces), within its paragraph. Offsets, line numbers, messages and
 severities are left out on purpose: they move when a paragraph is added above, when a rule's wording improves
 or when a team re-grades a rule, and none of that makes it another finding. Two findings with the same
 material (the same word flagged twice in the same phrase) are told apart by their order: the second gets
@@ -18,6 +19,7 @@ from mtcheck.model import Finding, Span
 
 VERSION = "1"
 CONTEXT_WORDS = 2
+CONTEXT_CHARS = 24
 _WINDOW = 80  # characters scanned for the context words on each side
 
 
@@ -30,9 +32,11 @@ def _side(text: str, span: Span) -> str:
     after = text[span.end:span.end + _WINDOW]
     before = before.rsplit("\n\n", 1)[-1]  # context stays inside the paragraph
     after = after.split("\n\n", 1)[0]
-    left = before.split()[-CONTEXT_WORDS:]
-    right = after.split()[:CONTEXT_WORDS]
-    return f"{' '.join(left)}\x1f{_flat(text[span.start:span.end])}\x1f{' '.join(right)}"
+    # At most CONTEXT_CHARS of them nearest the span: Chinese and Japanese have no spaces, where "two words"
+    # would be the whole window.
+    left = " ".join(before.split()[-CONTEXT_WORDS:])[-CONTEXT_CHARS:]
+    right = " ".join(after.split()[:CONTEXT_WORDS])[:CONTEXT_CHARS]
+    return f"{left}\x1f{_flat(text[span.start:span.end])}\x1f{right}"
 
 
 def material(finding: Finding, source: str, target: str) -> str:

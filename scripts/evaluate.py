@@ -39,7 +39,12 @@ ACCEPT: dict[str, set[str]] = {
     "untranslated-entity": {"names", "untranslated"},
     "wrong-entity": {"names"},
     "pronoun": {"pronouns"},
+    "garbled-transliteration": {"names"},
+    "added-entity": {"names"},
+    "name-as-place": {"names"},
     "pronoun (gender established)": {"pronouns"},
+    "pronoun-all": {"pronouns"},
+    "pronoun-all (gender established)": {"pronouns"},
 }
 # pofilter test -> the finding category it stands for (tests not listed are style checks we do not count).
 POFILTER: dict[str, str] = {
@@ -56,9 +61,11 @@ def _overlaps(a: list[int] | None, b: list[int] | None) -> bool:
 
 
 def _hits(label: dict, findings: list[dict]) -> list[dict]:
-    """Findings whose span overlaps the label's span (target span, or source span for omissions)."""
+    """Findings whose span overlaps the label's span (target span, or source span for omissions; any of
+    `target_spans` where one error has several, as every pronoun of one person)."""
+    spans = label.get("target_spans") or [label["target_span"]]
     return [f for f in findings
-            if _overlaps(label["target_span"], f.get("target_span")) or _overlaps(label["source_span"],
+            if any(_overlaps(t, f.get("target_span")) for t in spans) or _overlaps(label["source_span"],
                                                                                    f.get("source_span"))]
 
 
@@ -98,9 +105,16 @@ def _gender_established(row: dict) -> bool:
     from mtcheck.text.pronouns import FIXED, analyse_pronouns
 
     analysis = analyse_pronouns(ArticlePair(row["source"], row["clean_target"], row.get("target_lang", "en")))
-    start = row["label"]["target_span"][0]
-    link = next((x for x in analysis.links if x.pronoun.start == start), None) if analysis else None
-    return bool(link and link.referent.gender(kinds=FIXED) is not None)
+    if analysis is None:
+        return False
+    known = {x.pronoun.start for x in analysis.links if x.referent.gender(kinds=FIXED) is not None}
+    return any(start in known for start in _clean_starts(row))
+
+
+def _clean_starts(row: dict) -> list[int]:
+    """Where the swapped pronouns start in the clean translation (a swap changes lengths: he -> she)."""
+    label = row["label"]
+    return [a for a, _ in label["clean_spans"]] if label.get("clean_spans") else [label["target_span"][0]]
 
 
 def _words(text: str) -> int:
@@ -119,12 +133,24 @@ class Tally:
         self.injected_correct = 0
         self.confusion: dict[str, Counter[str]] = defaultdict(Counter)
         self.clean_by_category: Counter[str] = Counter()
+        self.clean_by_rule: Counter[str] = Counter()
+        self.spans_injected: Counter[str] = Counter()  # errors with several spans: each span
+        self.spans_caught: Counter[str] = Counter()
+        # The same, per injection variant ("number / word->digit"): how the rules do beyond the easy cases.
+        self.variant_injected: Counter[str] = Counter()
+        self.variant_caught: Counter[str] = Counter()
 
     def add(self, row: dict, findings: list[dict]) -> None:
         label = row["label"]
-        if label is not None and label["category"] == "pronoun" and _gender_established(row):
+        if label is not None and label["category"] in ("pronoun", "pronoun-all") and _gender_established(row):
             # Also tallied apart: the issue's target is for persons whose gender the source establishes.
-            self.add({**row, "label": {**label, "category": "pronoun (gender established)"}}, findings)
+            self.add({**row, "label": {**label, "category": f"{label['category']} (gender established)"}}, findings)
+        if label is not None and label.get("target_spans"):  # each swapped pronoun on its own, too
+            for t in label["target_spans"]:
+                self.spans_injected[label["category"]] += 1
+                self.spans_caught[label["category"]] += any(
+                    _overlaps(t, f.get("target_span")) and f["category"] in ACCEPT[label["category"]]
+                    for f in findings)
         if label is None:
             self.clean += 1
             self.clean_words += _words(row["target"])
@@ -132,12 +158,18 @@ class Tally:
             self.clean_flagged += any(f["severity"] in MAJOR for f in findings)
             for cat in {f["category"] for f in findings if f["severity"] in MAJOR}:
                 self.clean_by_category[cat] += 1
+            for code in {f["code"] for f in findings}:
+                self.clean_by_rule[code] += 1
             return
         cat = label["category"]
         self.injected[cat] += 1
         hits = _hits(label, findings)
         good = [f for f in hits if f["category"] in ACCEPT[cat]]
         self.caught[cat] += bool(good)
+        if label.get("variant"):
+            key = f"{cat} / {label['variant']}"
+            self.variant_injected[key] += 1
+            self.variant_caught[key] += bool(good)
         self.injected_findings += len(findings)
         self.injected_correct += len(good)
         for f in hits:
@@ -162,6 +194,13 @@ class Tally:
             "precision_on_injected_rows": round(self.injected_correct / self.injected_findings, 3)
             if self.injected_findings else None,
             "confusion": {c: dict(v) for c, v in self.confusion.items()},
+            "span_recall": {c: round(self.spans_caught[c] / n, 3) for c, n in self.spans_injected.items() if n},
+            "spans_injected": dict(self.spans_injected),
+            "false_alarm_by_rule": {c: round(n / self.clean, 3) for c, n in self.clean_by_rule.items()}
+            if self.clean else {},
+            "recall_by_variant": {k: round(self.variant_caught[k] / n, 3)
+                                  for k, n in sorted(self.variant_injected.items())},
+            "injected_by_variant": dict(sorted(self.variant_injected.items())),
         }
 
 
@@ -263,6 +302,11 @@ def markdown(r: dict) -> str:
         lines.append(f"| {cat} | {n} | {m['recall'][cat]:.2f} | {pr} | {'-' if chrf is None else f'{chrf:.1f}'} |")
     lines.append(f"| **all** | {m['injected_total']} | {m['recall_overall']:.2f} | "
                  + (f"{p['recall_overall']:.2f} | |" if p else "- | |"))
+    if m.get("injected_by_variant"):
+        lines += ["", "| injected category / variant | rows | mtcheck recall | pofilter recall |", "|---|---|---|---|"]
+        for key, n in m["injected_by_variant"].items():
+            pr = f"{p['recall_by_variant'].get(key, 0):.2f}" if p and p.get("recall_by_variant") else "-"
+            lines.append(f"| {key} | {n} | {m['recall_by_variant'][key]:.2f} | {pr} |")
     lines += ["", "| on clean articles | mtcheck | pofilter |", "|---|---|---|",
               f"| articles | {m['clean_articles']} | {p['clean_articles'] if p else '-'} |",
               f"| false alarms (share of articles with a major+ finding) | {m['false_alarm_rate']:.1%} | "
@@ -272,6 +316,12 @@ def markdown(r: dict) -> str:
               f"| precision of findings on injected rows | {m['precision_on_injected_rows']} | "
               f"{p['precision_on_injected_rows'] if p else '-'} |",
               f"| seconds | {r['seconds']['mtcheck']} | {r['seconds']['pofilter']} |"]
+    for cat, rec in m.get("span_recall", {}).items():
+        lines.append(f"\n{cat}: {m['spans_injected'][cat]} swapped pronouns, {rec:.2f} of them flagged one by one")
+    pron = {c: v for c, v in m.get("false_alarm_by_rule", {}).items() if c in ("MT301", "MT302")}
+    if pron:
+        lines.append("\nclean articles with an MT301 or MT302 finding: "
+                     + ", ".join(f"{c} {v:.1%}" for c, v in sorted(pron.items())))
     lines += ["", "mtcheck false alarms by category (share of clean articles, major+): "
               + ", ".join(f"{c} {v:.1%}" for c, v in sorted(m["false_alarm_by_category"].items()))]
     lines += ["", "Categories of mtcheck findings overlapping each injected error:"]

@@ -13,7 +13,15 @@ injected error with its category and span:
     garbled-name    a name kept from the source misspelt in the target (letters swapped, dropped, doubled)
     untranslated-entity  an English country name replaced by its Indonesian name (CLDR, Babel)
     wrong-entity    an English country name replaced by another country's
-    pronoun         he <-> she, his -> her, him -> her, her -> his
+    pronoun         he <-> she, his -> her, him -> her, her -> his, in a sentence that names someone (full
+                    name, title + name, or a name alone kept from the source: "Rutte said he ...")
+    pronoun-all     every pronoun of one gender in the article swapped, as real MT does when it calls a
+                    woman "he" throughout (label: target_spans, all of them); articles that name someone
+    garbled-transliteration  (zh, ja, ar) a source name's transliteration with one or two characters
+                    changed, dropped or added (a kana, a Han character, an Arabic letter)
+    added-entity    a nationality or country the source article never mentions added before a role
+                    ("the German minister", 德国政府, ドイツの政府, الحكومة الألمانية)
+    name-as-place   a source name's rendering replaced by the real place whose name sounds most like it
 
 Meaning errors, for the neural family (opt-in: --categories meaning-clause,meaning-negation,...):
 
@@ -34,6 +42,7 @@ Deterministic for a seed. Prints how many rows of each category it could produce
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import random
 import re
@@ -41,7 +50,7 @@ import sys
 import unicodedata
 import zlib
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,7 +62,8 @@ from corpora import DEFAULT_ROOT, load_articles
 PARAGRAPH_ROWS = 3
 MEANING_CATEGORIES = ("meaning-clause", "meaning-sentence", "meaning-negation", "meaning-word", "meaning-swap")
 CATEGORIES = ("number", "date", "omission", "untranslated", "punctuation", "garbled-name",
-              "untranslated-entity", "wrong-entity", "pronoun")
+              "untranslated-entity", "wrong-entity", "pronoun", "pronoun-all", "garbled-transliteration",
+              "added-entity", "name-as-place")
 
 
 @dataclass
@@ -62,6 +72,8 @@ class Edit:
     new_target: str  # the row's new target text ("" drops it)
     span: tuple[int, int] | None  # span of the error inside the new row text; None: report the source row
     detail: str
+    new_sources: dict[int, str] | None = None  # source rows a variant rewrites too (a quotation over two rows)
+    extra_rows: dict[int, str] | None = None  # other target rows it rewrites (a sentence merged into another)
 
 
 def build(sources: list[str], targets: list[str]) -> tuple[str, str, list[list[int]]]:
@@ -130,9 +142,9 @@ def profile(lang: str) -> Profile:
     alternation = "|".join(map(re.escape, sorted(countries, key=len, reverse=True)))
     country_re = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)" if spaced else alternation)
     # Garbled names are Latin-script names kept from the source: not in zh, ja, ar, whose rules skip them.
-    skip = {"garbled-name"} if lang in ("zh", "ja", "ar") else set()
+    skip = {"garbled-name"} if lang in ("zh", "ja", "ar") else {"garbled-transliteration"}
     if not cfg["pronouns"]:
-        skip.add("pronoun")
+        skip |= {"pronoun", "pronoun-all"}
     return Profile(lang, cfg["scales"], list(get_day_names("wide", locale=lang).values()),
                    [] if lang in ("zh", "ja") else list(get_month_names("wide", locale=lang).values()),
                    cfg["ambiguous"], lang in ("zh", "ja"), spaced, cfg["clause"], cfg["pairs"], countries,
@@ -294,21 +306,240 @@ def inject_wrong_entity(src: str, tgt: str, rng: random.Random) -> tuple[str, tu
 
 
 
-def inject_pronoun(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[int, int], str] | None:
-    # Swaps for named persons: only in sentences that name someone ("Firstname Lastname" or a title + name;
-    # in other scripts, where names cannot be spotted by capitals, sentences whose source names someone).
+def _names_someone(src: str, tgt: str) -> bool:
+    """A full name or title + name in the translation, or a name kept from the source alone ("Rutte said
+    he"): a capitalised word not opening a sentence, written the same in both. In other scripts, where
+    names cannot be spotted by capitals, the source must name someone."""
     person = r"\b(?:[A-Z][a-z]+ [A-Z][a-z]+|(?:Mr|Mrs|Ms|Dr|President|Minister)\.? [A-Z][a-z]+)\b"
-    if not re.search(person, tgt if P.lang in ("en", "fr") else src):
-        return None
+    if re.search(person, tgt if P.lang in ("en", "fr") else src):
+        return True
+    text = tgt if P.lang in ("en", "fr") else src
+    for m in re.finditer(r"\b[A-Z][a-z]{3,}\b", text):
+        opening = m.start() < 2 or text[m.start() - 2] in ".!?\"“"
+        if not opening and re.search(rf"\b{m.group()}\b", src) and (
+                P.lang not in ("en", "fr") or re.search(rf"\b{m.group()}\b", tgt)):
+            return True
+    return False
+
+
+def _pronoun_sites(tgt: str) -> list[re.Match[str]]:
     words = "|".join(sorted({w for p in P.pronoun_swap for w in (p, p.capitalize())}, key=len, reverse=True))
-    cands = [m for m in re.finditer(rf"\b({words})\b" if P.boundaries else f"({words})", tgt)
-             if P.lang not in ("zh", "ja") or tgt[m.end():m.end() + 1] not in "们ら女"]
+    # Not 他们/她们/彼ら (plural), 其他 (other), 他人 (others), 吉他 (guitar): no pronoun of a person.
+    return [m for m in re.finditer(rf"\b({words})\b" if P.boundaries else f"({words})", tgt)
+            if P.lang not in ("zh", "ja") or (tgt[m.end():m.end() + 1] not in "们ら女人"
+                                               and tgt[max(0, m.start() - 1):m.start()] not in "其吉")]
+
+
+def _swapped(word: str) -> str:
+    new = P.pronoun_swap.get(word.lower()) or P.pronoun_swap[word]
+    return new.capitalize() if word[0].isupper() else new
+
+
+def inject_pronoun(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[int, int], str] | None:
+    # Swaps for named persons: only in sentences that name someone, surname-only mentions included.
+    if not _names_someone(src, tgt):
+        return None
+    cands = _pronoun_sites(tgt)
     if not cands:
         return None
     m = rng.choice(cands)
-    new = P.pronoun_swap.get(m.group().lower()) or P.pronoun_swap[m.group()]
-    new = new.capitalize() if m.group()[0].isupper() else new
+    new = _swapped(m.group())
     return tgt[:m.start()] + new + tgt[m.end():], (m.start(), m.start() + len(new)), f"{m.group()} -> {new}"
+
+
+# ------------------------------------------------- names in other scripts, added entities (issue 18)
+
+# Characters Xinhua's transliteration tables use most (外国人名译名手册): a garbled Chinese name stays made of them.
+_ZH_TRANSLIT = ("阿埃艾安奥巴拜班邦鲍贝本比宾波伯博布达戴丹道德迪蒂丁东杜多厄恩尔法菲芬弗福盖甘冈戈格根古哈海汉"
+                "豪赫亨胡华霍基吉加贾杰金卡凯坎康考科克肯库拉莱兰朗劳勒雷里利连林卢鲁伦罗洛吕马迈曼梅蒙米莫姆穆纳"
+                "奈南内尼宁纽努诺帕潘佩彭皮普奇乔切丘萨塞桑森沙尚舍什施斯松苏索塔泰坦汤特滕提图托瓦万威韦维温沃乌"
+                "西希谢辛休雅亚扬耶伊因尤约泽扎詹")
+_KATAKANA = ("アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン"
+             "ガギグゲゴザジズゼゾダデドバビブベボパピプペポ")
+_ARABIC_LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
+_SOURCE_NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]{3,}\b")
+
+
+def _script_pool(lang: str) -> str:
+    return {"zh": _ZH_TRANSLIT, "ja": _KATAKANA, "ar": _ARABIC_LETTERS}[lang]
+
+
+def _name_sites(src: str, tgt: str) -> list[tuple[str, int, int]]:
+    """Transliterated renderings of the source row's capitalised words in the target row (source word,
+    target span), found by consonant skeletons (mtcheck.text.transliterate)."""
+    from mtcheck.text.transliterate import find_names
+
+    words = sorted({m.group() for m in _SOURCE_NAME.finditer(src)})
+    if not words:
+        return []
+    from mtcheck.text.lexicon import zipf
+
+    found = find_names(tgt, words, P.lang, threshold=0.8)
+    # A common word of the target that happens to match ("来说" for Wales) is no rendering of a name.
+    return [(w, s.start, s.end) for w, spans in sorted(found.items()) for s in spans
+            if s.end - s.start >= 2 and zipf(tgt[s.start:s.end], P.lang) < 3.0]
+
+
+def _garble_script(text: str, rng: random.Random, pool: str) -> str:
+    """One or, for renderings of four characters or more, sometimes two edits: a character changed, dropped
+    or added (never the same text back)."""
+    chars = list(text)
+    for _ in range(2 if len(chars) >= 4 and rng.random() < 0.3 else 1):
+        i = rng.randrange(len(chars))
+        how = rng.choice(("change", "drop", "add")) if len(chars) > 2 else rng.choice(("change", "add"))
+        if how == "change":
+            chars[i] = rng.choice([c for c in pool if c != chars[i]])
+        elif how == "drop" and chars[i] not in "・ー":
+            del chars[i]
+        else:
+            chars.insert(i, rng.choice(pool))
+    return "".join(chars)
+
+
+def inject_garbled_script(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[int, int], str] | None:
+    sites = _name_sites(src, tgt)
+    if not sites:
+        return None
+    word, a, b = rng.choice(sites)
+    new = _garble_script(tgt[a:b], rng, _script_pool(P.lang))
+    if new == tgt[a:b]:
+        return None
+    return tgt[:a] + new + tgt[b:], (a, a + len(new)), f"{word}: {tgt[a:b]} -> {new}"
+
+
+# Roles a nationality is added to, and how: (pattern of the role, text put before it or after it).
+_ROLES = {
+    "en": r"(?<=\b[Tt]he )(?:government|president|minister|police|army|company|officials|authorities|experts|"
+          r"researchers|team|embassy|scientists|doctors|players|club|group|party|court|leader|leaders|people|"
+          r"man|woman|workers|students|city|state|market|prime minister|foreign minister|author|artist|"
+          r"singer|coach|firm|bank|military|navy|agency|museum|university|hospital|study|report)\b",
+    "fr": r"\b(?:le|la|les) (?:gouvernement|président|ministre|police|armée|entreprise|autorités|experts|"
+          r"chercheurs|équipe|ambassade|scientifiques|médecins|joueurs|club|groupe|parti|tribunal|"
+          r"dirigeant|dirigeants|peuple|homme|femme|travailleurs|étudiants|ville|État|marché|auteur|"
+          r"artiste|chanteur|entraîneur|banque|agence|musée|université|hôpital|étude|rapport)\b",
+    "zh": r"政府|总统|部长|官员|警方|军队|公司|专家|研究人员|当局|总理|大使馆|科学家|医生|球员|俱乐部|"
+          r"政党|法院|领导人|工人|学生|银行|机构|大学|医院|研究|报告",
+    "ja": r"政府|大統領|大臣|当局|警察|軍|企業|専門家|研究者|首相|大使館|科学者|医師|選手|クラブ|政党|"
+          r"裁判所|指導者|労働者|学生|銀行|機関|大学|病院|研究|報告",
+    "ar": r"\b(?:الحكومة|الرئيس|الوزير|الشرطة|الجيش|الشركة|السلطات|الخبراء|الباحثين|الفريق|السفارة|"
+          r"العلماء|الأطباء|اللاعبين|النادي|الحزب|المحكمة|الزعيم|العمال|الطلاب|البنك|الوكالة|الجامعة|"
+          r"المستشفى|الدراسة|التقرير)\b",
+}
+_ADDED = ("DE", "FR", "JP", "RU", "IT", "CA", "BR", "IN", "TR", "EG", "KR", "ES", "SE", "MX", "AU")
+
+
+def _added_forms(code: str) -> dict[str, str]:
+    """A country's adjective or name in each form an injection needs (en adjective, fr masculine/feminine/
+    plural, zh/ja name, ar masculine/feminine), from mtcheck's demonym files and CLDR."""
+    from babel import Locale
+
+    from mtcheck.lang.base import data_tsv
+
+    if P.lang in ("zh", "ja"):
+        return {"name": Locale(P.lang).territories[code]}
+    forms = next(r[P.lang].split("|") for r in data_tsv(P.lang, "demonyms.tsv") if r["code"] == code)
+    if P.lang == "fr":
+        return {"le": forms[0], "la": forms[1], "les": forms[2] if forms[2].endswith("s") else forms[0]}
+    if P.lang == "ar":
+        return {"m": forms[0], "f": forms[1]}
+    return {"adj": forms[0]}
+
+
+def _absent(code: str, source: str, target: str) -> bool:
+    from babel import Locale
+
+    ind = Locale("id").territories[code]
+    tgt = Locale(P.lang).territories[code]
+    return ind not in source and tgt not in target and ind.lower()[:5] not in source.lower()
+
+
+def inject_added_entity(src: str, tgt: str, rng: random.Random, article: tuple[str, str] = ("", "")
+                        ) -> tuple[str, tuple[int, int], str] | None:
+    roles = list(re.finditer(_ROLES[P.lang], tgt))
+    if not roles:
+        return None
+    codes = [c for c in _ADDED if _absent(c, article[0] or src, article[1] or tgt)]
+    if not codes:
+        return None
+    m, code = rng.choice(roles), rng.choice(codes)
+    forms = _added_forms(code)
+    if P.lang == "en":
+        new, at = forms["adj"] + " ", m.start()
+    elif P.lang == "fr":
+        new, at = " " + forms[m.group().split()[0]], m.end()
+    elif P.lang == "zh":
+        new, at = forms["name"], m.start()
+    elif P.lang == "ja":
+        new, at = forms["name"] + "の", m.start()
+    else:
+        new, at = " " + (forms["f"] if m.group().endswith("ة") else forms["m"]), m.end()
+        new = new[:1] + "ال" + new[1:]
+    word = new.strip().removesuffix("の")
+    start = at + new.index(word)
+    return tgt[:at] + new + tgt[at:], (start, start + len(word)), f"added {word!r} ({code})"
+
+
+def _places(lang: str) -> list[str]:
+    from mtcheck.lang.base import data_tsv
+
+    return [r[lang].split("|")[0] for r in data_tsv("glossary", "places.tsv") if r[lang]]
+
+
+def inject_name_as_place(src: str, tgt: str, rng: random.Random, article: tuple[str, str] = ("", "")
+                         ) -> tuple[str, tuple[int, int], str] | None:
+    """A source name's rendering replaced by the gazetteer place that sounds most like it (its consonant
+    skeleton; Latin-script targets compare letters)."""
+    from mtcheck.text.transliterate import similar, skeleton, target_skeleton
+
+    if P.lang in ("en", "fr"):
+        sites = [(m.group(), m.start(), m.end()) for m in _SOURCE_NAME.finditer(tgt)
+                 if re.search(rf"\b{m.group()}\b", src)]
+    else:
+        sites = _name_sites(src, tgt)
+    if not sites:
+        return None
+    word, a, b = rng.choice(sites)
+    places = [p for p in _places(P.lang) if p not in (article[1] or tgt) and " " not in p]
+    key = skeleton(word, P.lang)
+
+    def score(p: str) -> float:
+        return similar(key, skeleton(p, P.lang) if P.lang in ("en", "fr") else target_skeleton(p, P.lang))
+
+    best = max(places, key=score)
+    if score(best) < 0.5:
+        return None
+    return tgt[:a] + best + tgt[b:], (a, a + len(best)), f"{word}: {tgt[a:b]} -> {best}"
+_FEMALE = {"she", "her", "hers", "herself", "elle", "她", "彼女", "هي"}
+
+
+def inject_all_pronouns(sources: list[str], targets: list[str],
+                        rng: random.Random) -> tuple[list[str], list[tuple[int, tuple[int, int]]],
+                                                     list[tuple[int, tuple[int, int]]], str] | None:
+    """Every pronoun of one gender swapped, across the article (rows that name nobody included: the person
+    named earlier is still "he"). Returns the new rows, (row, span in the new row) per swap, the same in the
+    clean rows, and a detail."""
+    if not any(_names_someone(s, t) for s, t in zip(sources, targets)):
+        return None
+    sites = [(i, m) for i, t in enumerate(targets) for m in _pronoun_sites(t)]
+    genders = sorted({m.group().lower() in _FEMALE for _, m in sites})
+    if not genders:
+        return None
+    female = rng.choice(genders)
+    chosen = [(i, m) for i, m in sites if (m.group().lower() in _FEMALE) == female]
+    new_rows = list(targets)
+    spans: list[tuple[int, tuple[int, int]]] = []
+    clean_spans = [(i, m.span()) for i, m in chosen]
+    for i in sorted({i for i, _ in chosen}):
+        row, out, shift = targets[i], [], 0
+        last = 0
+        for _, m in [x for x in chosen if x[0] == i]:
+            new = _swapped(m.group())
+            out.append(row[last:m.start()] + new)
+            spans.append((i, (m.start() + shift, m.start() + shift + len(new))))
+            shift += len(new) - len(m.group())
+            last = m.end()
+        new_rows[i] = "".join(out) + row[last:]
+    return new_rows, spans, clean_spans, f"{len(spans)} {'female' if female else 'male'} pronoun(s) swapped"
 
 
 # ---------------------------------------------------------------- meaning errors (neural family, #12)
@@ -443,7 +674,483 @@ def donor_rows(root: Path, corpora: str, lang: str) -> list[str]:
     return [t for a in load_articles(root, corpora.split(","), lang=lang) for t in a.targets if _units(t) >= 5]
 
 
+# ---------------------------------------------------------------- harder variants (issue 13)
+# Each variant below yields its own row per article (category/variant), so that the report can show how the
+# rules do on errors unlike the ones they were tuned on. They are injected by `make_variant_edit`.
+
+# Number words as each target writes them (value -> words); Indonesian words for the source side.
+_ID_NUMBER_WORDS = {1: ("satu", "salah satu", "se"), 2: ("dua",), 3: ("tiga",), 4: ("empat",), 5: ("lima",),
+                    6: ("enam",), 7: ("tujuh",), 8: ("delapan",), 9: ("sembilan",), 10: ("sepuluh",)}
+_ID_ORDINALS = {1: ("pertama",), 2: ("kedua",), 3: ("ketiga",), 4: ("keempat",), 5: ("kelima",),
+                6: ("keenam",), 7: ("ketujuh",), 8: ("kedelapan",), 9: ("kesembilan",), 10: ("kesepuluh",)}
+_TARGET_WORDS = {
+    "en": {1: ("one",), 2: ("two",), 3: ("three",), 4: ("four",), 5: ("five",), 6: ("six",), 7: ("seven",),
+           8: ("eight",), 9: ("nine",), 10: ("ten",)},
+    "fr": {1: ("un", "une"), 2: ("deux",), 3: ("trois",), 4: ("quatre",), 5: ("cinq",), 6: ("six",),
+           7: ("sept",), 8: ("huit",), 9: ("neuf",), 10: ("dix",)},
+    "zh": {2: ("两", "二"), 3: ("三",), 4: ("四",), 5: ("五",), 6: ("六",), 7: ("七",), 8: ("八",), 9: ("九",),
+           10: ("十",)},
+    "ja": {2: ("二",), 3: ("三",), 4: ("四",), 5: ("五",), 6: ("六",), 7: ("七",), 8: ("八",), 9: ("九",),
+           10: ("十",)},
+    "ar": {1: ("واحد", "واحدة"), 2: ("اثنان", "اثنين", "اثنتين"), 3: ("ثلاثة", "ثلاث"), 4: ("أربعة", "أربع"),
+           5: ("خمسة", "خمس"), 6: ("ستة", "ست"), 7: ("سبعة", "سبع"), 8: ("ثمانية", "ثماني"), 9: ("تسعة", "تسع"),
+           10: ("عشرة", "عشر")},
+}
+_TARGET_ORDINALS = {
+    "en": {1: ("first",), 2: ("second",), 3: ("third",), 4: ("fourth",), 5: ("fifth",), 6: ("sixth",),
+           7: ("seventh",), 8: ("eighth",), 9: ("ninth",), 10: ("tenth",)},
+    "fr": {1: ("premier", "première"), 2: ("deuxième", "second", "seconde"), 3: ("troisième",),
+           4: ("quatrième",), 5: ("cinquième",), 6: ("sixième",), 10: ("dixième",)},
+    "zh": {1: ("第一",), 2: ("第二",), 3: ("第三",), 4: ("第四",), 5: ("第五",), 6: ("第六",), 10: ("第十",)},
+    "ja": {1: ("第1", "1番目", "初の", "最初の"), 2: ("第2", "2番目", "2度目", "2回目"), 3: ("第3", "3番目")},
+    "ar": {1: ("الأول", "الأولى"), 2: ("الثاني", "الثانية"), 3: ("الثالث", "الثالثة"), 4: ("الرابع", "الرابعة"),
+           5: ("الخامس", "الخامسة")},
+}
+# CJK counters after a Han numeral: 三天, 五个, 两名 (a bare 三 inside a word is no count).
+_CJK_COUNTERS = "个名天年次位人家件项座条只所日月周週回歳艘台国"
+# Scale words the harder variant swaps, beside those of the profile (thousand <-> million too).
+_SCALE_WORDS = {
+    "en": {"thousand": "million", "million": "billion", "billion": "trillion", "trillion": "billion"},
+    "fr": {"mille": "millions", "millions": "milliards", "milliards": "millions", "million": "milliard",
+           "milliard": "million"},
+    "zh": {"万": "亿", "亿": "万", "千": "万"}, "ja": {"万": "億", "億": "万", "千": "万"},
+    "ar": {"ألف": "مليون", "آلاف": "ملايين", "مليون": "مليار", "ملايين": "مليارات", "مليار": "مليون"},
+}
+
+
+def _word_re(words: Sequence[str]) -> re.Pattern[str]:
+    alt = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    if P.lang in ("zh", "ja"):
+        return re.compile(f"(?:{alt})(?=[{_CJK_COUNTERS}])")
+    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.I)
+
+
+def _in_source(src: str, words: Sequence[str]) -> bool:
+    return bool(re.search(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])", src, re.I))
+
+
+def _value_sites(src: str, tgt: str, table: dict[int, tuple[str, ...]], id_table: dict[int, tuple[str, ...]],
+                 values: Sequence[int]) -> list[tuple[int, re.Match[str]]]:
+    """Target words for a value the source also states in words or digits."""
+    sites = []
+    for v in values:
+        if v not in table or not (_in_source(src, id_table.get(v, ())) or re.search(rf"(?<![\d.,]){v}(?![\d.,])", src)):
+            continue
+        sites += [(v, m) for m in _word_re(table[v]).finditer(tgt)]
+    return sites
+
+
+def _recase(new: str, old: str) -> str:
+    return new.capitalize() if old[:1].isupper() else new
+
+
+def inject_number_word(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[int, int], str] | None:
+    """A number word for a count the source states (2-10) turned into another word: dua/two -> three."""
+    table = _TARGET_WORDS.get(P.lang, {})
+    sites = _value_sites(src, tgt, table, _ID_NUMBER_WORDS, range(2, 11))
+    if not sites:
+        return None
+    v, m = rng.choice(sites)
+    new = _recase(rng.choice(table[rng.choice([x for x in table if x not in (v, 1)])]), m.group())
+    return tgt[:m.start()] + new + tgt[m.end():], (m.start(), m.start() + len(new)), f"{m.group()} -> {new}"
+
+
+def inject_word_to_digit(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[int, int], str] | None:
+    """A number word replaced by another value in digits: "empat hari" -> "2 days"."""
+    table = _TARGET_WORDS.get(P.lang, {})
+    sites = _value_sites(src, tgt, table, _ID_NUMBER_WORDS, range(2, 11))
+    if not sites:
+        return None
+    v, m = rng.choice(sites)
+    new = str(rng.choice([x for x in range(2, 13) if x != v]))
+    return tgt[:m.start()] + new + tgt[m.end():], (m.start(), m.start() + len(new)), f"{m.group()} -> {new}"
+
+
+def inject_digit_to_word(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[int, int], str] | None:
+    """A small count in digits (2-10, in both texts) replaced by another value in words: "5" -> "three"."""
+    table = _TARGET_WORDS.get(P.lang, {})
+    # A count: the digits before a lower-case word ("5 people", "3 jours"), not "Nord Stream 2" or "5 p.m.".
+    small = re.compile(r"(?<![\w.,:/-])([2-9]|10)(?= [^\W\d_A-Z][^\W\d]*\b(?![.]))" if P.boundaries
+                       else r"(?<![\w.,:/-])([2-9]|10)(?=[个名天年次位人家件项座条只所日月周週回歳艘台国])")
+    src_values = {int(m.group()) for m in small.finditer(src)}
+    cands = [m for m in small.finditer(tgt) if int(m.group()) in src_values]
+    if not cands or not table:
+        return None
+    m = rng.choice(cands)
+    new = rng.choice(table[rng.choice([x for x in table if x not in (int(m.group()), 1)])])
+    new = " " + new + " " if P.boundaries else new
+    start = m.start()
+    text = (tgt[:start].rstrip(" ") + new + tgt[m.end():].lstrip(" ")).strip() if P.boundaries else \
+        tgt[:start] + new + tgt[m.end():]
+    at = text.index(new.strip(), max(0, start - 2))
+    return text, (at, at + len(new.strip())), f"{m.group()} -> {new.strip()}"
+
+
+def inject_small_count(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[int, int], str] | None:
+    """One and first, the small counts rules skip: satu/salah satu/pertama as one/first -> two/second."""
+    sites = _value_sites(src, tgt, _TARGET_ORDINALS.get(P.lang, {}), _ID_ORDINALS, [1])
+    sites += [(v, m) for v, m in _value_sites(src, tgt, _TARGET_WORDS.get(P.lang, {}), _ID_NUMBER_WORDS, [1])
+              if P.lang != "fr" or _in_source(src, ("satu", "salah satu"))]
+    if not sites:
+        return None
+    _, m = rng.choice(sites)
+    ordinal = any(m.group().lower() in (w.lower() for w in ws) for ws in _TARGET_ORDINALS.get(P.lang, {}).values())
+    table = _TARGET_ORDINALS[P.lang] if ordinal else _TARGET_WORDS[P.lang]
+    new = _recase(rng.choice(table[rng.choice([x for x in table if x in (2, 3)])]), m.group())
+    return tgt[:m.start()] + new + tgt[m.end():], (m.start(), m.start() + len(new)), f"{m.group()} -> {new}"
+
+
+def inject_ordinal(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[int, int], str] | None:
+    """An ordinal 2-10 (kedua, ke-3, third, 3rd) changed: "the third day" -> "the fourth day"."""
+    table = _TARGET_ORDINALS.get(P.lang, {})
+    sites = _value_sites(src, tgt, table, _ID_ORDINALS, range(2, 11))
+    if P.lang == "en":  # 3rd, 21st in digits
+        src_ord = {m.group(1) for m in re.finditer(r"\bke-?(\d+)\b", src)}
+        sites += [(int(m.group(1)), m) for m in re.finditer(r"\b(\d+)(st|nd|rd|th)\b", tgt) if m.group(1) in src_ord]
+    if not sites:
+        return None
+    v, m = rng.choice(sites)
+    if m.group()[:1].isdigit():
+        n = v + rng.randint(1, 3)
+        new = f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+    else:
+        new = _recase(rng.choice(table[rng.choice([x for x in table if x not in (v, 1)])]), m.group())
+    return tgt[:m.start()] + new + tgt[m.end():], (m.start(), m.start() + len(new)), f"{m.group()} -> {new}"
+
+
+def inject_scale_word(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[int, int], str] | None:
+    """A scale word after an amount changed (ribu/juta/miliar/triliun, thousand/million, 万/亿)."""
+    table = _SCALE_WORDS.get(P.lang, {})
+    if not re.search(r"(?i)\b(ribu|juta|miliar|milyar|triliun)\b", src):
+        return None
+    alt = "|".join(map(re.escape, sorted(table, key=len, reverse=True)))
+    pattern = rf"(?<=[\d\s])(?:{alt})" if P.lang in ("zh", "ja") else rf"(?<=\d )(?:{alt})(?![\w])"
+    cands = list(re.finditer(pattern, tgt))
+    if not cands:
+        return None
+    m = rng.choice(cands)
+    new = table[m.group()]
+    return tgt[:m.start()] + new + tgt[m.end():], (m.start(), m.start() + len(new)), f"{m.group()} -> {new}"
+
+
+def inject_impossible_time(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[int, int], str] | None:
+    """A clock time made impossible: 14:30 -> 14:70, 9.15 -> 9.85."""
+    if not re.search(r"\b\d{1,2}[.:]\d\d\b", src):
+        return None
+    cands = [m for m in re.finditer(r"(?<![\d.,:])(\d{1,2})([.:h時点])(\d\d)(?![\d.,:])", tgt)
+             if int(m.group(1)) <= 23 and int(m.group(3)) < 60 and m.group(3) in src]
+    if not cands:
+        return None
+    m = rng.choice(cands)
+    new = f"{m.group(1)}{m.group(2)}{rng.randint(6, 9)}{m.group(3)[1]}"
+    return tgt[:m.start()] + new + tgt[m.end():], (m.start(), m.start() + len(new)), f"{m.group()} -> {new}"
+
+
+_LATIN_NAME = re.compile(r"(?<![\w-])[A-Z][a-z]{2,}(?![\w-])")
+
+
+def _kept_names(src: str, tgt: str, lengths: range) -> list[re.Match[str]]:
+    return [m for m in _LATIN_NAME.finditer(tgt) if m.start() > 0 and len(m.group()) in lengths
+            and re.search(rf"(?<![\w-]){m.group()}(?![\w-])", src)]
+
+
+def _edit_once(word: str, rng: random.Random) -> str:
+    """One edit inside the word (never its first letter): substitute, drop, double or swap."""
+    i = rng.randint(1, len(word) - 1)
+    how = rng.choice(("substitute", "drop", "double", "swap"))
+    if how == "swap" and i + 1 < len(word) and word[i] != word[i + 1]:
+        return word[:i] + word[i + 1] + word[i] + word[i + 2:]
+    if how == "double":
+        return word[:i] + word[i] + word[i:]
+    if how == "substitute":
+        pool = "aeiou" if word[i] in "aeiou" else "bcdfghklmnprstvwyz"
+        return word[:i] + rng.choice([c for c in pool if c != word[i]]) + word[i + 1:]
+    return word[:i] + word[i + 1:] if len(word) > 3 else word[:i] + word[i] + word[i:]
+
+
+def _garble_sites(src: str, tgt: str, rng: random.Random, lengths: range, edits: int
+                  ) -> tuple[str, tuple[int, int], str] | None:
+    cands = _kept_names(src, tgt, lengths)
+    if not cands:
+        return None
+    m = rng.choice(cands)
+    new = m.group()
+    for _ in range(edits):
+        new = _edit_once(new, rng)
+    if new == m.group() or re.search(rf"(?<![\w-]){re.escape(new)}(?![\w-])", src):
+        return None
+    return tgt[:m.start()] + new + tgt[m.end():], (m.start(), m.start() + len(new)), f"{m.group()} -> {new}"
+
+
+def inject_short_name(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[int, int], str] | None:
+    """One edit in a short name (3-5 letters): Joko -> Jiko, Widi -> Wdi."""
+    return _garble_sites(src, tgt, rng, range(3, 6), 1)
+
+
+def inject_two_edits(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[int, int], str] | None:
+    """Two edits in a name of any length, six letters included: Jokowi -> Jokiwo."""
+    return _garble_sites(src, tgt, rng, range(4, 30), 2)
+
+
+def inject_truncation(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[int, int], str] | None:
+    """A name cut short: Prabowo -> Prabow, Sulawesi -> Sulawes."""
+    cands = _kept_names(src, tgt, range(5, 30))
+    if not cands:
+        return None
+    m = rng.choice(cands)
+    new = m.group()[:-rng.randint(1, 2)]
+    if re.search(rf"(?<![\w-]){re.escape(new)}(?![\w-])", src):
+        return None
+    return tgt[:m.start()] + new + tgt[m.end():], (m.start(), m.start() + len(new)), f"{m.group()} -> {new}"
+
+
+@functools.cache
+def _vocabulary(lang: str) -> tuple[str, ...]:
+    from wordfreq import top_n_list
+
+    return tuple(w for w in top_n_list(lang, 30000) if w.isalpha() and len(w) >= 3)
+
+
+def inject_real_word(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[int, int], str] | None:
+    """A garble that is a real word of the target language, one or two edits away: Marsudi -> Marauding."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+
+    cands = _kept_names(src, tgt, range(4, 30))
+    rng.shuffle(cands)
+    vocab = _vocabulary(P.lang)
+    for m in cands[:4]:
+        name = m.group()
+        near = [w for w, d, _ in process.extract(name.lower(), vocab, scorer=Levenshtein.distance,
+                                                 score_cutoff=2, limit=8)
+                if d >= 1 and w != name.lower() and w[0] == name[0].lower()
+                and not re.search(rf"(?i)(?<![\w-]){re.escape(w)}(?![\w-])", src + " " + tgt)]
+        if near:
+            new = rng.choice(sorted(near)).capitalize()
+            return tgt[:m.start()] + new + tgt[m.end():], (m.start(), m.start() + len(new)), f"{name} -> {new}"
+    return None
+
+
+def inject_hyphenated_name(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[int, int], str] | None:
+    """One part of a hyphenated name misspelt: Al-Assad -> Al-Asad, Jean-Claude -> Jean-Cluade."""
+    cands = [m for m in re.finditer(r"(?<![\w-])[A-Z][a-z]*-[A-Z][a-z]{2,}(?![\w-])", tgt)
+             if m.start() > 0 and m.group() in src]
+    if not cands:
+        return None
+    m = rng.choice(cands)
+    head, tail = m.group().split("-", 1)
+    new = head + "-" + _edit_once(tail, rng)
+    if new == m.group():
+        return None
+    return tgt[:m.start()] + new + tgt[m.end():], (m.start(), m.start() + len(new)), f"{m.group()} -> {new}"
+
+
+# Indonesian places an English or French translation keeps as they are: provinces, islands and cities.
+_PLACES = frozenset({
+    "Jakarta", "Surabaya", "Bandung", "Medan", "Semarang", "Makassar", "Palembang", "Denpasar", "Yogyakarta", "Bali",
+    "Lombok", "Sumatra", "Sumatera", "Kalimantan", "Sulawesi", "Papua", "Maluku", "Aceh", "Riau", "Jambi", "Bengkulu",
+    "Lampung", "Banten", "Bogor", "Depok", "Bekasi", "Tangerang", "Malang", "Solo", "Surakarta", "Manado", "Ambon",
+    "Jayapura", "Pontianak", "Balikpapan", "Samarinda", "Kupang", "Mataram", "Padang", "Pekanbaru", "Batam",
+    "Cirebon", "Garut", "Sleman", "Borneo", "Java", "Jawa", "Flores", "Timor", "Sumbawa", "Nusa", "Tenggara",
+    "Gorontalo", "Ternate", "Sorong", "Merauke", "Banda", "Bantul", "Magelang", "Kediri", "Banyuwangi", "Jember"})
+
+
+def inject_place_name(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[int, int], str] | None:
+    """An Indonesian place kept in the translation misspelt: Sulawesi -> Sulewasi, Bekasi -> Bekas."""
+    cands = [m for m in _kept_names(src, tgt, range(4, 30)) if m.group() in _PLACES]
+    if not cands:
+        return None
+    m = rng.choice(cands)
+    new = _edit_once(m.group(), rng)
+    if new == m.group():
+        return None
+    return tgt[:m.start()] + new + tgt[m.end():], (m.start(), m.start() + len(new)), f"{m.group()} -> {new}"
+
+
+# Entities CLDR does not list as territories: target name -> the Indonesian name left in place of it.
+_ENTITIES = {
+    "en": {"England": "Inggris", "Scotland": "Skotlandia", "Northern Ireland": "Irlandia Utara", "Europe": "Eropa",
+           "Africa": "Afrika", "North America": "Amerika Utara", "South America": "Amerika Selatan",
+           "Latin America": "Amerika Latin", "Southeast Asia": "Asia Tenggara", "Middle East": "Timur Tengah",
+           "Antarctica": "Antartika", "Oceania": "Oseania", "Central Java": "Jawa Tengah",
+           "West Java": "Jawa Barat", "East Java": "Jawa Timur", "North Sumatra": "Sumatera Utara",
+           "West Sumatra": "Sumatera Barat", "South Sulawesi": "Sulawesi Selatan",
+           "East Kalimantan": "Kalimantan Timur", "West Papua": "Papua Barat",
+           "African-American": "Afrika-Amerika", "African American": "Afrika-Amerika",
+           "Asian-American": "Asia-Amerika", "Arab-Israeli": "Arab-Israel", "European": "Eropa",
+           "African": "Afrika"},
+    "fr": {"Angleterre": "Inggris", "Écosse": "Skotlandia", "Irlande du Nord": "Irlandia Utara", "Europe": "Eropa",
+           "Afrique": "Afrika", "Amérique du Nord": "Amerika Utara", "Amérique du Sud": "Amerika Selatan",
+           "Amérique latine": "Amerika Latin", "Asie du Sud-Est": "Asia Tenggara", "Moyen-Orient": "Timur Tengah",
+           "Antarctique": "Antartika", "Océanie": "Oseania", "Java occidental": "Jawa Barat",
+           "Java central": "Jawa Tengah", "Java oriental": "Jawa Timur", "Afro-Américains": "Afrika-Amerika",
+           "afro-américain": "Afrika-Amerika", "européen": "Eropa", "européenne": "Eropa", "africain": "Afrika"},
+    "zh": {"英格兰": "Inggris", "苏格兰": "Skotlandia", "北爱尔兰": "Irlandia Utara", "欧洲": "Eropa",
+           "非洲": "Afrika", "北美": "Amerika Utara", "南美": "Amerika Selatan", "拉丁美洲": "Amerika Latin",
+           "东南亚": "Asia Tenggara", "中东": "Timur Tengah", "南极洲": "Antartika", "西爪哇": "Jawa Barat",
+           "中爪哇": "Jawa Tengah", "东爪哇": "Jawa Timur", "非裔美国": "Afrika-Amerika"},
+    "ja": {"イングランド": "Inggris", "スコットランド": "Skotlandia", "北アイルランド": "Irlandia Utara",
+           "ヨーロッパ": "Eropa", "欧州": "Eropa", "アフリカ": "Afrika", "北米": "Amerika Utara",
+           "南米": "Amerika Selatan", "中南米": "Amerika Latin", "東南アジア": "Asia Tenggara", "中東": "Timur Tengah",
+           "南極": "Antartika", "西ジャワ": "Jawa Barat", "中部ジャワ": "Jawa Tengah", "東ジャワ": "Jawa Timur",
+           "アフリカ系アメリカ": "Afrika-Amerika"},
+    "ar": {"إنجلترا": "Inggris", "اسكتلندا": "Skotlandia", "أيرلندا الشمالية": "Irlandia Utara", "أوروبا": "Eropa",
+           "أفريقيا": "Afrika", "إفريقيا": "Afrika", "أمريكا الشمالية": "Amerika Utara",
+           "أمريكا الجنوبية": "Amerika Selatan", "أمريكا اللاتينية": "Amerika Latin",
+           "جنوب شرق آسيا": "Asia Tenggara", "الشرق الأوسط": "Timur Tengah", "القارة القطبية الجنوبية": "Antartika",
+           "جاوة الغربية": "Jawa Barat", "جاوة الوسطى": "Jawa Tengah", "جاوة الشرقية": "Jawa Timur"},
+}
+
+
+def _entity_sites(src: str, tgt: str, table: dict[str, str]) -> list[re.Match[str]]:
+    alt = "|".join(map(re.escape, sorted(table, key=len, reverse=True)))
+    pattern = re.compile(f"(?:{alt})" if not P.boundaries else rf"(?<![\w-])(?:{alt})(?![\w-])")
+    return [m for m in pattern.finditer(tgt) if re.search(rf"(?<![\w-]){re.escape(table[m.group()])}", src)]
+
+
+def inject_region_entity(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[int, int], str] | None:
+    """A region CLDR does not list left in Indonesian: England -> Inggris, Europe -> Eropa, West Java ->
+    Jawa Barat; compounds too: African-American -> Afrika-Amerika."""
+    table = _ENTITIES.get(P.lang, {})
+    cands = _entity_sites(src, tgt, table)
+    if not cands:
+        return None
+    m = rng.choice(cands)
+    new = table[m.group()]
+    return tgt[:m.start()] + new + tgt[m.end():], (m.start(), m.start() + len(new)), f"{m.group()} -> {new}"
+
+
+def inject_country_compound(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[int, int], str] | None:
+    """A hyphenated compound of two country names left in Indonesian: US-China -> AS-Tiongkok."""
+    if not P.boundaries:
+        return None
+    names = "|".join(map(re.escape, sorted(P.countries, key=len, reverse=True)))
+    cands = [m for m in re.finditer(rf"(?<![\w-])({names})[-–]({names})(?![\w-])", tgt)
+             if re.search(rf"{re.escape(P.countries[m.group(1)])}[-–]", src)]
+    if not cands:
+        return None
+    m = rng.choice(cands)
+    new = P.countries[m.group(1)] + "-" + P.countries[m.group(2)]
+    return tgt[:m.start()] + new + tgt[m.end():], (m.start(), m.start() + len(new)), f"{m.group()} -> {new}"
+
+
+def inject_straight_single(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[int, int], str] | None:
+    """A quotation in straight single quotes whose closing quote is dropped: 'looking like muppets ..."""
+    cands = [m for m in re.finditer(r"(?<![\w])'(?=\w)[^'\n]{3,}?(?<=[\w.,!?])'(?![\w])", tgt)]
+    if not cands:
+        return None
+    m = rng.choice(cands)
+    text = tgt[:m.end() - 1] + tgt[m.end():]
+    return text, (0, len(text)), f"closing ' dropped after {m.group()[:30]!r}"
+
+
+def make_multi_sentence_quote(sources: list[str], targets: list[str], rng: random.Random) -> Edit | None:
+    """A quotation that runs over two sentences (as a spokesperson's statement does), its closing quote
+    dropped in the translation. Both texts get the quotation; only the translation loses the closing mark."""
+    opening = {"en": "“", "fr": "« ", "zh": "“", "ja": "「", "ar": "«"}[P.lang]
+    rows = [i for i in range(len(sources) - 1) if (i + 1) % PARAGRAPH_ROWS and not re.search(r"[\"“”«»「」]",
+            sources[i] + sources[i + 1] + targets[i] + targets[i + 1])
+            and sources[i].strip()[-1:] in ".!?" and targets[i].strip()[-1:] in ".!?。！？"]
+    if not rows:
+        return None
+    i = rng.choice(rows)
+    target_open = opening + targets[i].strip()
+    return Edit(i, target_open, (0, len(target_open)), "closing quote dropped after two sentences",
+                new_sources={i: "“" + sources[i].strip(), i + 1: sources[i + 1].strip() + "”"})
+
+
+def _anchors(text: str) -> int:
+    """Numbers and names in a clause: what a rule can anchor an omission on."""
+    words = text.split()
+    return len(re.findall(r"\d+", text)) + sum(1 for i, w in enumerate(words) if i and w[:1].isupper())
+
+
+def _clause_with(anchors: Callable[[int], bool]) -> Callable:
+    def inject(src: str, tgt: str, rng: random.Random) -> tuple[str, None, str] | None:
+        parts = re.split(f"({re.escape(P.clause_sep)})", tgt)
+        size = (lambda x: len(x.split())) if P.boundaries else len
+        least = 4 if P.boundaries else 8
+        clauses = [i for i in range(2, len(parts), 2) if size(parts[i]) >= least and anchors(_anchors(parts[i]))]
+        if not clauses:
+            return None
+        i = rng.choice(clauses)
+        dropped = parts[i]
+        text = "".join(parts[:i - 1] + parts[i + 1:])
+        if dropped.rstrip()[-1:] in ".!?。" and text.rstrip()[-1:] not in ".!?。":
+            text = text.rstrip(" ,，、") + dropped.rstrip()[-1]
+        return text, None, f"clause dropped: {dropped!r}"
+    return inject
+
+
+def make_merged_sentence(sources: list[str], targets: list[str], rng: random.Random) -> Edit | None:
+    """A sentence merged into the one before it, half of it lost on the way: "A. B C." -> "A, and C." (the
+    source sentence B C is the one only partly rendered)."""
+    joiner = {"en": ", and ", "fr": ", et ", "zh": "，", "ja": "、", "ar": "، و"}[P.lang]
+    rows = [i for i in range(1, len(sources)) if i % PARAGRAPH_ROWS and len(sources[i].split()) >= 6]
+    if not rows:
+        return None
+    i = rng.choice(rows)
+    prev, cur = targets[i - 1].strip(), targets[i].strip()
+    if P.boundaries:
+        words = cur.split()
+        kept = " ".join(words[len(words) // 2:])
+    else:
+        kept = cur[len(cur) // 2:]
+    merged = prev.rstrip(".!?。") + joiner + kept
+    return Edit(i, "", None, f"sentence merged into the previous one, half lost: {cur!r}",
+                extra_rows={i - 1: merged})
+
+
+VARIANTS: dict[str, dict[str, Callable]] = {
+    "number": {"word->word": inject_number_word, "word->digit": inject_word_to_digit,
+               "digit->word": inject_digit_to_word, "one/first": inject_small_count, "ordinal": inject_ordinal,
+               "scale word": inject_scale_word, "impossible time": inject_impossible_time},
+    "garbled-name": {"short name, one edit": inject_short_name, "two edits": inject_two_edits,
+                     "truncated": inject_truncation, "real word": inject_real_word,
+                     "hyphenated": inject_hyphenated_name, "Indonesian place": inject_place_name},
+    "untranslated-entity": {"region/continent/province": inject_region_entity,
+                            "country compound": inject_country_compound},
+    "punctuation": {"straight single quote": inject_straight_single,
+                    "multi-sentence quote": make_multi_sentence_quote},
+    "omission": {"clause, no anchor": _clause_with(lambda n: n == 0),
+                 "clause, one anchor": _clause_with(lambda n: n == 1), "merged sentence": make_merged_sentence},
+}
+# Variants that build a whole edit from the article rather than changing one row.
+_ARTICLE_VARIANTS = {make_multi_sentence_quote, make_merged_sentence}
+
+
+def make_variant_edit(category: str, variant: str, sources: list[str], targets: list[str],
+                      rng: random.Random) -> Edit | None:
+    inject = VARIANTS[category][variant]
+    if inject in _ARTICLE_VARIANTS:
+        return inject(sources, targets, rng)
+    rows = list(range(len(sources)))
+    rng.shuffle(rows)
+    for i in rows:
+        result = inject(sources[i], targets[i], rng)
+        if result:
+            return Edit(i, result[0], result[1], result[2])
+    return None
+
+
+def classic_variant(category: str, detail: str) -> str:
+    """The variant of an edit of the original injectors, from its detail."""
+    if category == "number":
+        return "scale word" if not re.search(r"\d", detail) else "digit"
+    if category == "omission":
+        return "sentence" if detail == "sentence dropped" else "clause, 5+ words"
+    if category == "punctuation":
+        return "closing dropped" if detail.startswith("closing") else "pair dropped"
+    if category == "garbled-name":
+        return "one edit, 5+ letters"
+    if category == "date":
+        return "month number" if re.match(r"\d", detail) else "day/month name"
+    return "CLDR country" if category.endswith("entity") else "-"
+
+
 ROW_INJECTORS: dict[str, Callable] = {
+    "garbled-transliteration": inject_garbled_script, "added-entity": inject_added_entity,
+    "name-as-place": inject_name_as_place,
     "number": inject_number, "date": inject_date, "punctuation": inject_punctuation,
     "garbled-name": inject_garbled, "untranslated-entity": inject_untranslated_entity,
     "wrong-entity": inject_wrong_entity, "pronoun": inject_pronoun,
@@ -451,6 +1158,10 @@ ROW_INJECTORS: dict[str, Callable] = {
     "meaning-negation": inject_meaning_negation, "meaning-word": inject_meaning_word,
     "meaning-swap": inject_meaning_swap,
 }
+
+
+# Injectors that must know the whole article (an added country must be absent from all of it).
+ARTICLE_AWARE = {"added-entity", "name-as-place"}
 
 
 def make_edit(category: str, sources: list[str], targets: list[str], rng: random.Random) -> Edit | None:
@@ -472,10 +1183,16 @@ def make_edit(category: str, sources: list[str], targets: list[str], rng: random
                 return Edit(i, sources[i], (0, len(sources[i])), "sentence left in Indonesian")
         return None
     for i in rows:
-        result = ROW_INJECTORS[category](sources[i], targets[i], rng)
+        extra = {"article": (" ".join(sources), " ".join(targets))} if category in ARTICLE_AWARE else {}
+        result = ROW_INJECTORS[category](sources[i], targets[i], rng, **extra)
         if result:
             return Edit(i, result[0], result[1], result[2])
     return None
+
+
+def jobs_of(args: argparse.Namespace, profile: Profile) -> set[str]:
+    """The categories asked for that this target language injects."""
+    return {c for c in args.categories.split(",") if c in profile.categories}
 
 
 def split_of(article_id: str) -> str:
@@ -490,6 +1207,8 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--split", choices=("dev", "test", "all"), default="all")
     ap.add_argument("--lang", default="en", choices=sorted(LANGS), help="target language of the corpora")
+    ap.add_argument("--classic", action="store_true",
+                    help="only the original injectors (no harder variants): the figures before issue 13")
     ap.add_argument("-o", "--output", type=Path, required=True)
     args = ap.parse_args()
     global P
@@ -507,24 +1226,62 @@ def main() -> None:
                                   "target": target, "target_lang": args.lang, "label": None, "rows": spans},
                                  ensure_ascii=False) + "\n")
             counts["clean"] += 1
-            for category in [c for c in args.categories.split(",") if c in P.categories]:
-                rng = random.Random(f"{args.seed}:{article.id}:{category}")
-                edit = make_edit(category, sources, targets, rng)
+            jobs = [(c, None) for c in args.categories.split(",") if c in P.categories]
+            if not args.classic:
+                jobs += [(c, v) for c, vs in VARIANTS.items() if c in jobs_of(args, P) for v in vs]
+            for category, variant in jobs:
+                key = category if variant is None else f"{category}/{variant}"
+                rng = random.Random(f"{args.seed}:{article.id}:{key}")
+                if category == "pronoun-all":
+                    _write_all_pronouns(out, article, sources, targets, target, rng, args.lang, counts)
+                    continue
+                edit = (make_edit(category, sources, targets, rng) if variant is None
+                        else make_variant_edit(category, variant, sources, targets, rng))
                 if edit is None:
                     continue
                 new_targets = list(targets)
                 new_targets[edit.row] = edit.new_target
-                source2, target2, spans2 = build(sources, new_targets)
+                new_sources = list(sources)
+                for i, text in (edit.extra_rows or {}).items():
+                    new_targets[i] = text
+                for i, text in (edit.new_sources or {}).items():
+                    new_sources[i] = text
+                source2, target2, spans2 = build(new_sources, new_targets)
                 s0, s1, t0, _ = spans2[edit.row]
                 label = {"category": category, "detail": edit.detail,
+                         "variant": variant or classic_variant(category, edit.detail),
                          "target_span": [t0 + edit.span[0], t0 + edit.span[1]] if edit.span else None,
                          "source_span": None if edit.span else [s0, s1]}
-                out.write(json.dumps({"id": f"{article.id}#{category}", "corpus": article.corpus,
+                clean = target
+                if edit.new_sources:  # the clean counterpart of a variant that quotes the source too
+                    clean = build(new_sources, [t if i not in edit.new_sources else (
+                        {"en": "“", "fr": "« ", "zh": "“", "ja": "「", "ar": "«"}[P.lang] + t.strip() if i == edit.row
+                        else t.strip() + {"en": "”", "fr": " »", "zh": "”", "ja": "」", "ar": "»"}[P.lang])
+                        for i, t in enumerate(targets)])[1]
+                out.write(json.dumps({"id": f"{article.id}#{key}", "corpus": article.corpus,
                                       "source": source2, "target": target2, "target_lang": args.lang,
-                                      "clean_target": target, "label": label, "rows": spans2},
+                                      "clean_target": clean, "label": label, "rows": spans2},
                                      ensure_ascii=False) + "\n")
-                counts[category] += 1
+                counts[key] += 1
     print("rows written: " + ", ".join(f"{k} {v}" for k, v in counts.items()), file=sys.stderr)
+
+
+def _write_all_pronouns(out, article, sources: list[str], targets: list[str], clean: str, rng: random.Random,
+                        lang: str, counts: Counter[str]) -> None:
+    result = inject_all_pronouns(sources, targets, rng)
+    if result is None:
+        return
+    new_rows, swaps, clean_swaps, detail = result
+    source2, target2, spans2 = build(sources, new_rows)
+    _, _, spans1 = build(sources, targets)
+    at = [[spans2[i][2] + a, spans2[i][2] + b] for i, (a, b) in swaps]
+    was = [[spans1[i][2] + a, spans1[i][2] + b] for i, (a, b) in clean_swaps]
+    label = {"category": "pronoun-all", "detail": detail, "target_span": at[0], "target_spans": at,
+             "clean_spans": was, "source_span": None}
+    out.write(json.dumps({"id": f"{article.id}#pronoun-all", "corpus": article.corpus, "source": source2,
+                          "target": target2, "target_lang": lang, "clean_target": clean, "label": label,
+                          "rows": spans2}, ensure_ascii=False) + "\n")
+    counts["pronoun-all"] += 1
 
 
 if __name__ == "__main__":

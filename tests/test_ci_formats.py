@@ -56,7 +56,8 @@ def article(tmp_path: Path) -> tuple[str, str, str]:
 
 def check(capsys, article, fmt: str, *extra: str) -> tuple[int, str]:
     src, tgt, waivers = article
-    code, out, _ = run(capsys, "check", src, tgt, "--format", fmt, "--waivers", waivers, "--fail-on", "major", *extra)
+    code, out, _ = run(capsys, "check", src, tgt, "--format", fmt, "--waivers", waivers, "--fail-on", "major",
+                       "--fail-under", "90", *extra)
     return code, out
 
 
@@ -140,14 +141,15 @@ def test_junit_parses_one_case_per_article_one_failure_per_gating_finding(capsys
 
 
 def test_junit_batch_reports_errors_and_score_failures(capsys, tmp_path) -> None:
-    _, out, _ = run(capsys, "batch", str(BATCH), "--format", "junit", "--jobs", "1")
+    _, out, _ = run(capsys, "batch", str(BATCH), "--format", "junit", "--jobs", "1", "--fail-on", "major",
+                    "--fail-under", "90")
     (tmp_path / "batch.xml").write_text(out, encoding="utf-8")
     suite = next(iter(JUnitXml.fromfile(str(tmp_path / "batch.xml"))))
     results = {case.name: [type(r).__name__ for r in case.result] for case in suite}
     assert results["rutte-p4"] == [] and results["rutte-p6"] == []
     assert results["line-4"] == ["Error"] and results["missing-target"] == ["Error"]
     untranslated = next(case for case in suite if case.name == "untranslated")
-    assert [r.type for r in untranslated.result if isinstance(r, Failure)] == ["score"]
+    assert [r.type for r in untranslated.result if isinstance(r, Failure)] == ["MT101", "score"]
     assert suite.tests == 6 and suite.errors == 3 and suite.failures == 1
     assert not any(isinstance(r, Error) for case in suite if case.name == "rutte-p6" for r in case.result)
 
@@ -201,6 +203,7 @@ def test_concise_one_finding_a_line(capsys, article) -> None:
     pronoun = next(line for line in lines if " MT301 [major] " in line)
     m = CONCISE.match(pronoun)
     assert m["path"] == article[1] and target[int(m["line"]) - 1][int(m["col"]) - 1:].startswith("her new role")
+    assert re.search(r" \[[0-9a-f]{16}\]$", pronoun)  # the fingerprint a waiver can take
     assert any(line.endswith("[waived]") and " MT202 " in line for line in lines)
 
 

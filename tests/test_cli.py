@@ -22,11 +22,11 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def test_check_sample_passes_and_flags_bracket(capsys) -> None:
+def test_check_sample_fails_the_default_gate_and_flags_bracket(capsys) -> None:
     code, out, _ = run(capsys, "check", str(SAMPLE / "id.txt"), str(SAMPLE / "en.txt"), "--format", "json")
     report = json.loads(out)
     jsonschema.validate(report, SCHEMA)
-    assert code == 0 and report["passed"]
+    assert code == 1 and not report["passed"]  # three major errors fail the default gate (fail-on major)
     target = (SAMPLE / "en.txt").read_text(encoding="utf-8")
     bracket = [f for f in report["findings"] if f["code"] == "MT601"]
     start = target.index("(to do this")
@@ -53,7 +53,7 @@ def test_stdin_source(capsys, monkeypatch) -> None:
     data = (SAMPLE / "id.txt").read_bytes()
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
     code, out, _ = run(capsys, "check", "-", str(SAMPLE / "en.txt"), "--format", "json")
-    assert code == 0 and json.loads(out)["target_lang"] == "en"
+    assert code == 1 and json.loads(out)["target_lang"] == "en"
 
 
 @pytest.mark.parametrize(("content", "message"), [
@@ -94,7 +94,7 @@ def test_output_written_atomically_and_inputs_protected(capsys, tmp_path: Path) 
     assert run(capsys, "check", str(src), str(tgt), "-o", str(tgt))[0] == 2
     assert tgt.read_bytes() == before
     out = tmp_path / "reports" / "a.html"
-    assert run(capsys, "check", str(src), str(tgt), "--format", "html", "-o", str(out))[0] == 0
+    assert run(capsys, "check", str(src), str(tgt), "--format", "html", "-o", str(out))[0] == 1
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert [p.name for p in out.parent.iterdir()] == ["a.html"]  # no temporary file left behind
 
@@ -103,7 +103,8 @@ def test_html_escapes_article_text(capsys, tmp_path: Path) -> None:
     src, tgt = tmp_path / "x.id.txt", tmp_path / "x.en.txt"
     src.write_text("Presiden berkata <script>alert(1)</script> kepada wartawan (di Jakarta.", encoding="utf-8")
     tgt.write_text("The president said <script>alert(1)</script> to reporters (in Jakarta.", encoding="utf-8")
-    code, out, _ = run(capsys, "check", str(src), str(tgt), "--format", "html", "--target-lang", "en")
+    code, out, _ = run(capsys, "check", str(src), str(tgt), "--format", "html", "--target-lang", "en",
+                       "--fail-under", "90")  # one minor finding in ten words scores 90
     assert code == 0
     assert "<script>" not in out and "&lt;script&gt;alert(1)&lt;/script&gt;" in out
     assert '<mark class="minor"' in out  # the unclosed bracket is highlighted
@@ -113,7 +114,7 @@ def test_html_escapes_article_text(capsys, tmp_path: Path) -> None:
 @pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
 def test_formats_render_findings(capsys, fmt: str) -> None:
     code, out, _ = run(capsys, "check", str(SAMPLE / "id.txt"), str(SAMPLE / "en.txt"), "--format", fmt)
-    assert code == 0 and "MT601" in out
+    assert code == 1 and "MT601" in out
 
 
 def test_demo_and_check_without_files(capsys) -> None:
@@ -130,7 +131,7 @@ def test_reference_metrics(capsys) -> None:
                        str(SAMPLE / "en.txt"), "--format", "json")
     report = json.loads(out)
     jsonschema.validate(report, SCHEMA)
-    assert code == 0
+    assert code == 1
     doc = report["reference_metrics"]["document"]
     assert doc["chrf"]["score"] == 100.0 and doc["ter"]["score"] == 0.0
     assert "nrefs:1" in doc["bleu"]["signature"]
@@ -196,7 +197,9 @@ def test_batch_directory_layouts(capsys, tmp_path: Path) -> None:
     assert "no translation beside it" in rows["orphan"]["error"]
     assert rows["rutte/en"]["findings"] == rows["flat/en"]["findings"]
     assert code == 2 and "1 could not be checked" in err
-    assert sorted(p.name for p in html_dir.iterdir()) == ["flat_en.html", "rutte_en.html"]
+    assert sorted(p.name for p in html_dir.iterdir()) == ["flat_en.html", "index.html", "rutte_en.html"]
+    index = (html_dir / "index.html").read_text(encoding="utf-8")
+    assert 'href="rutte_en.html"' in index and 'href="flat_en.html"' in index and "no translation beside" in index
 
 
 def test_batch_markdown_summary(capsys, tmp_path: Path) -> None:

@@ -28,7 +28,7 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 
 def test_quiet_prints_the_report_and_nothing_else(capsys) -> None:
     code, out, err = run(capsys, "demo", "--quiet", "--format", "concise")
-    assert code == 0 and err == "" and out.count("\n") == 4
+    assert code == 0 and err == "" and out.count("\n") == 5  # four findings and the gate's verdict
     _, out, err = run(capsys, "batch", str(BATCH), "--jobs", "1", "-q")
     assert err == "" and len(out.splitlines()) == 6
     _, _, err = run(capsys, "batch", str(BATCH), "--jobs", "1")
@@ -46,7 +46,7 @@ def test_exit_zero_keeps_input_errors(capsys, tmp_path: Path) -> None:
 def test_statistics_counts_per_rule_code(capsys, tmp_path: Path) -> None:
     code, out, _ = run(capsys, "check", *PAIR, "--statistics")
     rows = [line.split("\t") for line in out.splitlines()]
-    assert code == 0 and {r[1] for r in rows} == {"MT202", "MT301", "MT502", "MT601"}
+    assert code == 1 and {r[1] for r in rows} == {"MT202", "MT301", "MT502", "MT601"}
     assert all(r[0].strip() == "1" for r in rows) and ["1", "MT301", "pronoun-gender-mismatch", "[major]"] in rows
     report = tmp_path / "r.json"
     _, out, _ = run(capsys, "batch", str(BATCH), "--jobs", "1", "--statistics", "-o", str(report))

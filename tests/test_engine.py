@@ -21,7 +21,8 @@ def test_untranslated_sentence_suppresses_word_findings() -> None:
 
 
 def test_severity_override_most_specific_wins() -> None:
-    settings = apply_table(Settings(), {"severity": {"MT1": "minor", "MT101": "critical"}}, "test")
+    settings = apply_table(Settings(), {"severity": {"MT1": "minor", "MT101": "critical"}, "fail-on": "critical"},
+                           "test")
     report = check_pair(SOURCE, UNTRANSLATED, settings, target_lang="en")
     assert report.findings[0].severity is Severity.CRITICAL
     assert not report.passed and "critical" in report.gate["reasons"][0] + report.gate["reasons"][-1]

@@ -113,6 +113,16 @@ def test_a_binary_file_is_still_refused_whole(capsys, tmp_path: Path) -> None:
     assert code == 2 and "binary" in err and str(png) in err and out == ""
 
 
+def test_a_nul_row_after_a_non_json_first_line_is_still_judged_per_row(capsys, tmp_path: Path) -> None:
+    good = (REPRO / "batch-nul-row.jsonl").read_bytes().splitlines()[0]  # found by scripts/fuzz.py
+    rows = tmp_path / "rows.jsonl"
+    rows.write_bytes(b"not json at all\n" + good[:20] + b"\x00" + good[20:] + b"\n" + good + b"\n")
+    code, out, _ = run(capsys, "batch", rows, "--jobs", "1")
+    records = jsonl(out)
+    assert code == 2 and len(records) == 3 and "score" in records[2]
+    assert "invalid JSON" in records[0]["error"] and "NUL byte" in records[1]["error"]
+
+
 # --- class 6: batch applies check's source-language check --------------------------------------------------
 
 def test_batch_refuses_the_source_check_refuses(capsys, tmp_path: Path) -> None:
@@ -170,7 +180,7 @@ def test_fail_under_must_be_a_finite_score(capsys, value: str) -> None:
 
 
 def test_json_output_stays_strict_json(capsys) -> None:
-    code, out, _ = _check_sample(capsys, "--fail-under", "0", "--format", "json")
+    code, out, _ = _check_sample(capsys, "--fail-under", "0", "--fail-on", "never", "--format", "json")
     json.loads(out, parse_constant=lambda c: pytest.fail(f"non-standard JSON constant {c}"))
     assert code == 0
 
@@ -215,8 +225,10 @@ def test_html_names_are_unique(capsys, tmp_path: Path, jobs: str) -> None:
     code, out, _ = run(capsys, "batch", REPRO / "batch-html-collide.jsonl", "--html-dir", html, "--jobs", jobs)
     ids = [r["id"] for r in jsonl(out)]
     assert code in (0, 1) and len(ids) == 5 and len(set(ids)) == 4  # 'a/en', 'a_en', 'a en' and 'dup' twice
-    pages = sorted(html.iterdir())
+    pages = sorted(p for p in html.iterdir() if p.name != "index.html")  # index.html links them all
     assert len(pages) == 5
+    index = (html / "index.html").read_text(encoding="utf-8")
+    assert all(f'href="{p.name}"' in index for p in pages)
     titles = sorted(p.read_text(encoding="utf-8").split("<title>mtcheck report: ")[1].split("</title>")[0]
                     for p in pages)
     assert titles == sorted(ids)
@@ -334,3 +346,72 @@ def test_scan_pairs_on_hostile_runs() -> None:
     assert [m.pos for m in scan.unmatched if m.opens] == [*range(n - 4), 2 * n + 1]
     assert sorted(scan.pairs) == [(n - 4, 2 * n + 6), (n - 3, 2 * n + 5), (n - 2, 2 * n + 4), (n - 1, 2 * n + 3),
                                   (2 * n, 2 * n + 2)]
+
+
+# --- class 10: signals: exit 130/143 quietly, no temporaries, finished work kept ----------------------------
+
+def _rows(tmp_path: Path, n: int) -> Path:
+    rows = [{"id": f"r{i}", "target_lang": "en", "source": f"Presiden Joko Widodo meresmikan {i} jalan baru di Jawa.",
+             "target": f"President Joko Widodo inaugurated {i} new roads in Java."} for i in range(n)]
+    path = tmp_path / "rows.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("stop", "status", "word"), [("KeyboardInterrupt", 130, "interrupted"),
+                                                      ("Terminated", 143, "terminated")])
+def test_stopped_batch_keeps_finished_records_and_no_temporaries(capsys, monkeypatch, tmp_path: Path, stop: str,
+                                                                 status: int, word: str) -> None:
+    import mtcheck.cli
+    import mtcheck.cli.batch as cli_batch
+
+    real = cli_batch.check_pair
+    exc = KeyboardInterrupt if stop == "KeyboardInterrupt" else mtcheck.cli.Terminated
+
+    def stop_at_third(source: str, *args, **kwargs):
+        if "meresmikan 2 jalan" in source:
+            raise exc
+        return real(source, *args, **kwargs)
+
+    monkeypatch.setattr(cli_batch, "check_pair", stop_at_third)
+    out = tmp_path / "out" / "o.jsonl"
+    code, _, err = run(capsys, "batch", _rows(tmp_path, 5), "-o", out, "--jobs", "1")
+    assert code == status and err.strip().endswith(f"mtcheck: {word}")
+    assert not out.exists()  # an output that looks complete would lie
+    assert [r["id"] for r in jsonl((out.parent / "o.jsonl.partial").read_text(encoding="utf-8"))] == ["r0", "r1"]
+    assert sorted(p.name for p in out.parent.iterdir()) == ["o.jsonl.partial"]  # no .tmp left
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "killpg"), reason="POSIX signals")
+@pytest.mark.parametrize(("signame", "status"), [("SIGINT", 130), ("SIGTERM", 143)])
+def test_real_signal_to_a_batch_with_workers_is_quiet(tmp_path: Path, signame: str, status: int) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    sig = getattr(signal, signame)
+    cmd = [sys.executable, "-m", "mtcheck", "batch", str(_rows(tmp_path, 60)), "--jobs", "2", "--no-progress"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    try:
+        first = proc.stdout.readline()  # work is under way
+        os.killpg(proc.pid, sig)  # Ctrl-C and `kill` of a service reach the whole process group
+        _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert json.loads(first)["id"] == "r0"
+    assert proc.returncode == status, err
+    assert "Traceback" not in err and "Error" not in err and len(err.strip().splitlines()) <= 2
+
+
+# --- found by scripts/fuzz.py: one source paragraph against a target of 100 lines ------------------------------
+
+def test_a_target_of_many_lines_against_one_source_paragraph(capsys, tmp_path: Path) -> None:
+    src, tgt = tmp_path / "a.id.txt", tmp_path / "a.en.txt"
+    src.write_text("Presiden Joko Widodo meresmikan jalan baru di Jawa.\n", encoding="utf-8")
+    tgt.write_text("President Joko Widodo inaugurated a new road in Java.\n" * 100, encoding="utf-8")
+    code, out, _ = run(capsys, "check", src, tgt, "--target-lang", "en", "--format", "json")
+    report = json.loads(out)  # was an IndexError in the aligner: no path inside its band
+    assert code in (0, 1) and len(report["alignment"]) == 100

@@ -59,6 +59,22 @@ def test_fingerprints_survive_edits_elsewhere_and_change_with_the_covered_text()
     assert by_code(check_pair(SOURCE, changed, Settings(), target_lang="en"), "MT301").fingerprint != prints["MT301"]
 
 
+def test_fingerprint_context_is_short_in_scripts_without_spaces() -> None:
+    from mtcheck.fingerprint import fingerprints
+    from mtcheck.model import Category, Finding, Severity, Span
+
+    def fp(target: str, word: str) -> str:
+        start = target.index(word)
+        f = Finding("MT301", "pronoun-gender-mismatch", Category.PRONOUNS, Severity.MAJOR, "m", None,
+                    Span(start, start + len(word)))
+        return fingerprints([f], "", target)[0]
+
+    base = "北约秘书长马克·吕特周四在基辅会见了乌克兰总统泽连斯基，并表示她将继续支持乌克兰的安全。"
+    far_edit = base.replace("北约秘书长", "北大西洋公约组织秘书长")  # 20+ characters before: same finding
+    near_edit = base.replace("并表示她", "并说她")
+    assert fp(far_edit, "她") == fp(base, "她") != fp(near_edit, "她")
+
+
 def test_waived_finding_stays_in_the_report_but_counts_in_neither_score_nor_gate() -> None:
     plain = check_pair(SOURCE, TARGET, replace(Settings(), fail_on=None), target_lang="en")
     settings = with_waivers(waiver(), fail_on=None)
@@ -153,7 +169,7 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 def test_waivers_on_the_command_line(tmp_path: Path, capsys) -> None:
     (tmp_path / "w.toml").write_text(waiver(article="*/en.txt"), encoding="utf-8")
     code, out, _ = run(capsys, "check", str(SAMPLE / "id.txt"), str(SAMPLE / "en.txt"), "--format", "json",
-                       "--waivers", str(tmp_path / "w.toml"))
+                       "--waivers", str(tmp_path / "w.toml"), "--fail-on", "critical", "--fail-under", "90")
     report = json.loads(out)
     typo = next(f for f in report["findings"] if f["code"] == "MT202")
     assert code == 0 and typo["waived"]["reason"] == "the original spells it so"
@@ -194,3 +210,38 @@ def test_baseline_and_write_baseline_together_is_an_error(tmp_path: Path, capsys
     code, _, err = run(capsys, "check", str(SAMPLE / "id.txt"), str(SAMPLE / "en.txt"),
                        "--baseline", str(tmp_path / "bad.json"))
     assert code == 2 and "not an mtcheck baseline" in err
+
+
+def test_batch_summary_names_waivers_that_apply_to_no_article(tmp_path: Path, capsys) -> None:
+    (tmp_path / "rutte").mkdir()
+    shutil.copy(SAMPLE / "id.txt", tmp_path / "rutte" / "id.txt")
+    shutil.copy(SAMPLE / "en.txt", tmp_path / "rutte" / "en.txt")
+    waivers = tmp_path / "w.toml"
+    waivers.write_text(waiver(article="rutte/en") + waiver(article="rutte/fr") + waiver("MT301", article="rutte/en",
+                                                                                       text="she"), encoding="utf-8")
+    code, out, err = run(capsys, "batch", str(tmp_path), "--jobs", "1", "--waivers", str(waivers))
+    record = json.loads(out)
+    assert code == 1 and [f["code"] for f in record["findings"] if f["waived"]] == ["MT202"]
+    assert [f["file_location"]["line"] for f in record["findings"] if f["code"] == "MT901"] == [17]
+    stray = [line for line in err.splitlines() if "unused waiver" in line]
+    assert len(stray) == 1 and f"{waivers}:9: MT202 text 'Belada' in rutte/fr" in stray[0]
+
+
+def test_format_and_append_waiver_round_trip(tmp_path: Path) -> None:
+    from mtcheck.waivers import append_waiver, format_waiver
+
+    report = check_pair(SOURCE, TARGET, Settings(), target_lang="en", article=ARTICLE)
+    pronoun = by_code(report, "MT301")
+    path = tmp_path / "waivers.toml"
+    path.write_text("# accepted findings\n" + waiver(), encoding="utf-8")
+    entry = format_waiver("MT301", 'editor: "her" is a quote', "dewi", article="rutte-kyiv/en",
+                          fingerprint=pronoun.fingerprint, date=dt.date(2026, 12, 1))
+    waivers = append_waiver(path, entry, codes())
+    assert path.read_text(encoding="utf-8").startswith("# accepted findings\n[[waiver]]")
+    assert [w.line for w in waivers] == [2, 10] and waivers[1].reason == 'editor: "her" is a quote'
+    again = check_pair(SOURCE, TARGET, replace(Settings(), waivers=tuple(waivers)), target_lang="en",
+                       article=ARTICLE)
+    assert {f.code for f in again.waived} == {"MT202", "MT301"}
+    with pytest.raises(InputError):
+        append_waiver(path, format_waiver("MT999", "r", "a", text="x"), codes())
+    assert len(parse_waivers(path.read_text(encoding="utf-8"), "w", codes())) == 2  # the bad one never landed

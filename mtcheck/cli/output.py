@@ -8,8 +8,6 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 
-from mtcheck.registry import ALL_RULES
-
 FAILED_LISTED = 20
 
 
@@ -36,6 +34,8 @@ def gate_status(passed: bool, args: argparse.Namespace) -> int:
 
 
 def statistics_rows(records: Sequence[dict]) -> list[dict]:
+    from mtcheck.registry import ALL_RULES  # here: `mtcheck --version` imports no rule
+
     names = {r.code: r.name for r in ALL_RULES}
     counted: Counter[str] = Counter()
     waived: Counter[str] = Counter()
@@ -77,3 +77,18 @@ def failed_lines(records: Sequence[dict], limit: int = FAILED_LISTED) -> list[st
     if len(failed) > limit:
         lines.append(f"  ... and {len(failed) - limit} more failed articles (see the output)")
     return lines
+
+
+def stray_waivers(records: Sequence[dict], waivers: Sequence) -> list[str]:
+    """Summary lines for waivers that applied to no article of the batch: neither did they accept a finding
+    nor was their MT901 reported in some article (a waiver whose `article` matches nothing is stale too,
+    or mistyped)."""
+    seen: set[tuple[str, int]] = set()
+    for r in records:
+        for f in r.get("findings", []):
+            if f.get("waived"):
+                seen.add((f["waived"]["file"], f["waived"]["line"]))
+            if f.get("file_location"):
+                seen.add((f["file_location"]["path"], f["file_location"]["line"]))
+    return [f"  unused waiver: {w.file}:{w.line}: {w.label} applies to no article of this batch"
+            for w in waivers if (w.file, w.line) not in seen]

@@ -5,18 +5,38 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from mtcheck.cli import EXIT_OK
 from mtcheck.errors import InputError
-from mtcheck.lang import TARGET_LANGS
-from mtcheck.registry import ALL_RULES, codes
+
+
+def _build_table() -> list[dict]:
+    from mtcheck.lang import TARGET_LANGS
+    from mtcheck.registry import ALL_RULES
+
+    return [{"code": r.code, "name": r.name, "category": r.category.value, "severity": r.default_severity.value,
+             "enabled": r.default_enabled, "options": r.defaults, "summary": r.summary(),
+             "languages": [lang for lang in TARGET_LANGS if lang not in r.not_for], "not_for": r.not_for,
+             "doc": r.doc()} for r in ALL_RULES]
+
+
+def rule_table() -> list[dict]:
+    """Every rule's row and documentation, cached (mtcheck.cache) by the files they come from: `mtcheck rules`
+    then imports no rule and no analysis, only this table."""
+    from mtcheck.cache import load_or_build
+
+    package = Path(__file__).resolve().parent.parent
+    return load_or_build("rules", [str(package / "rules"), str(package / "registry.py"),
+                                   str(package / "lang" / "__init__.py")], _build_table)
 
 
 def rule_rows() -> list[dict]:
-    return [{"code": r.code, "name": r.name, "category": r.category.value, "severity": r.default_severity.value,
-             "enabled": r.default_enabled, "options": r.defaults, "summary": r.summary(),
-             "languages": [lang for lang in TARGET_LANGS if lang not in r.not_for], "not_for": r.not_for}
-            for r in ALL_RULES]
+    return [{k: v for k, v in r.items() if k != "doc"} for r in rule_table()]
+
+
+def codes() -> list[str]:
+    return [r["code"] for r in rule_table()]
 
 
 def markdown_table() -> str:
@@ -33,16 +53,15 @@ def run_rules(args: argparse.Namespace) -> int:
         code = args.code.upper()
         if code not in codes():
             raise InputError(f"unknown rule '{args.code}'; valid codes: {', '.join(codes())}")
-        rule = next(r for r in ALL_RULES if r.code == code)
+        rule = next(r for r in rule_table() if r["code"] == code)
         if args.format == "json":
-            sys.stdout.write(json.dumps({**next(r for r in rule_rows() if r["code"] == code), "doc": rule.doc()},
-                                        indent=2) + "\n")
+            sys.stdout.write(json.dumps(rule, indent=2) + "\n")
         else:
-            sys.stdout.write(f"{rule.code} {rule.name} ({rule.category.value}, {rule.default_severity.value}"
-                             f"{'' if rule.default_enabled else ', off by default'})\n\n{rule.doc()}\n")
-            if rule.defaults:
-                sys.stdout.write("\nOptions: " + ", ".join(f"{k} = {v!r}" for k, v in rule.defaults.items()) + "\n")
-            for lang, why in rule.not_for.items():
+            sys.stdout.write(f"{rule['code']} {rule['name']} ({rule['category']}, {rule['severity']}"
+                             f"{'' if rule['enabled'] else ', off by default'})\n\n{rule['doc']}\n")
+            if rule["options"]:
+                sys.stdout.write("\nOptions: " + ", ".join(f"{k} = {v!r}" for k, v in rule["options"].items()) + "\n")
+            for lang, why in rule["not_for"].items():
                 sys.stdout.write(f"\nNot run for {lang}: {why}\n")
         return EXIT_OK
     if args.format == "json":

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from mtcheck.locations import LineIndex
 from mtcheck.model import Finding, Report, Span
 
 
@@ -39,15 +42,27 @@ def waived_note(f: Finding) -> str:
     if w is None:
         return ""
     until = f", until {w.expires}" if w.expires else ""
-    return f"waived by {w.author} on {w.date}{until}: {w.reason} ({w.file}:{w.line})"
+    where = f"{w.file}:{w.line}" if w.line else w.file  # line 0: a review decision, not a file's line
+    return f"waived by {w.author} on {w.date}{until}: {w.reason} ({where})"
 
 
-def location(f: Finding) -> str:
+@lru_cache(maxsize=4)
+def _lines(text: str) -> LineIndex:
+    return LineIndex(text)  # once per text, not per finding (str caches its hash)
+
+
+def location(f: Finding, report: Report | None = None) -> str:
+    """'target 901-907, source 1031-1037' (code-point offsets); given the report, with the 1-based line and
+    column of each start: 'target 7:128 (901-907)'."""
     parts = []
-    if f.target_span:
-        parts.append(f"target {f.target_span.start}-{f.target_span.end}")
-    if f.source_span:
-        parts.append(f"source {f.source_span.start}-{f.source_span.end}")
+    for side, span in (("target", f.target_span), ("source", f.source_span)):
+        if not span:
+            continue
+        if report is not None:
+            line, col = _lines(getattr(report, side)).position(span.start)
+            parts.append(f"{side} {line}:{col} ({span.start}-{span.end})")
+        else:
+            parts.append(f"{side} {span.start}-{span.end}")
     if f.file_location:
         parts.append(f"{f.file_location[0]}:{f.file_location[1]}")
     return ", ".join(parts) or "whole article"

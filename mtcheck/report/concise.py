@@ -1,5 +1,9 @@
-"""Concise output, one finding a line, as compilers and ruff print them: `path:line:col: MT301 [major] message`.
-Waived findings are listed with `[waived]` at the end, so the log still shows what was accepted."""
+"""Concise output, one finding a line, as compilers and ruff print them:
+
+    path:line:col: MT301 [major] message [36cf622b7eb3f511]
+
+The fingerprint at the end is what a waiver's `fingerprint` takes. Waived findings end in `[waived]`, so the
+log still shows what was accepted."""
 
 from __future__ import annotations
 
@@ -18,7 +22,8 @@ def render_records(records: Sequence[dict], **_: object) -> str:
         for f in r["findings"]:
             p = place(r, f)
             waived = " [waived]" if f.get("waived") else ""
-            lines.append(f"{p.path}:{p.line}:{p.column}: {f['code']} [{f['severity']}] {message(f)}{waived}")
+            fp = f" [{f['fingerprint']}]" if f.get("fingerprint") else ""
+            lines.append(f"{p.path}:{p.line}:{p.column}: {f['code']} [{f['severity']}] {message(f)}{fp}{waived}")
         if not r["passed"]:
             p = place(r)
             name = "" if article_name(r) == p.path else f" ({article_name(r)})"

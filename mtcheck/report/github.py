@@ -39,7 +39,8 @@ def render_records(records: Sequence[dict], **_: object) -> str:
                 continue
             kind = "error" if id(f) in failing else "warning" if f["severity"] != "minor" else "notice"
             p = place(r, f)
-            lines.append(command(kind, message(f), file=p.path, line=p.line, col=p.column, endLine=p.end_line,
+            fp = f" [fingerprint {f['fingerprint']}]" if f.get("fingerprint") else ""
+            lines.append(command(kind, message(f) + fp, file=p.path, line=p.line, col=p.column, endLine=p.end_line,
                                  endColumn=p.end_column, title=f"{f['code']} {f['rule']}"))
         if not r["passed"] and not failing:
             p = place(r)

@@ -23,7 +23,8 @@ def _attr(text: str) -> str:
 
 def _line(r: dict, f: dict) -> str:
     p = place(r, f)
-    return f"{p.path}:{p.line}:{p.column}: {f['code']} [{f['severity']}] {message(f)}"
+    fp = f" [{f['fingerprint']}]" if f.get("fingerprint") else ""
+    return f"{p.path}:{p.line}:{p.column}: {f['code']} [{f['severity']}] {message(f)}{fp}"
 
 
 def render_records(records: Sequence[dict], **_: object) -> str:

@@ -19,7 +19,8 @@ def render(report: Report, title: str | None = None, **_: object) -> str:
         lines += ["**Gate failed:** " + md_escape("; ".join(report.gate["reasons"])), ""]
     lines += [f"*Note:* {md_escape(note)}\n" for note in report.notes]
     if report.findings:
-        lines += ["| code | severity | rule | message | translation | source |", "|---|---|---|---|---|---|"]
+        lines += ["| code | severity | rule | message | translation | source | fingerprint |",
+                  "|---|---|---|---|---|---|---|"]
         for f in report.findings:
             cells = []
             for text, span in ((report.target, f.target_span), (report.source, f.source_span)):
@@ -31,7 +32,8 @@ def render(report: Report, title: str | None = None, **_: object) -> str:
             msg = md_escape(f.message) + (f" — *{md_escape(f.suggestion)}*" if f.suggestion else "")
             if f.waived:
                 msg = f"~~{msg}~~ ({md_escape(waived_note(f))})"
-            lines.append(f"| {f.code} | {f.severity.value} | {f.rule} | {msg} | {cells[0]} | {cells[1]} |")
+            lines.append(f"| {f.code} | {f.severity.value} | {f.rule} | {msg} | {cells[0]} | {cells[1]} | "
+                         f"`{f.fingerprint or ''}` |")
         lines.append("")
     lines.append(f"<sub>{md_escape(report.signature)}</sub>")
     return "\n".join(lines) + "\n"

@@ -92,7 +92,6 @@ def sarif(records: Sequence[dict]) -> dict:
     articles = [r for r in records if not is_error(r)]
     run = {
         "tool": {"driver": {"name": "mtcheck", "version": __version__, "semanticVersion": __version__,
-                            "informationUri": "https://pypi.org/project/mtcheck/",
                             "rules": [rule_descriptor(r) for r in ALL_RULES]}},
         "columnKind": "unicodeCodePoints",
         "invocations": [{"executionSuccessful": not notifications, "toolExecutionNotifications": notifications}],

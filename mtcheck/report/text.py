@@ -20,7 +20,7 @@ def render(report: Report, colour: bool = False, **_: object) -> str:
     for f in report.findings:
         lines.append("")
         lines.append(f"{c(_BOLD, f.code)} {c(_COLOURS[f.severity], f.severity.value)} {f.rule} "
-                     f"[{f.category.value}] {c(_DIM, location(f))}")
+                     f"[{f.category.value}] {c(_DIM, location(f, report))}")
         lines.append(f"  {f.message}")
         for label, text, span in (("target", report.target, f.target_span), ("source", report.source, f.source_span)):
             if span:

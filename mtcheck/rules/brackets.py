@@ -19,6 +19,13 @@ from mtcheck.text.segment import Segment
 _DROPPABLE = re.compile(r"^(?:[\d\s/.,:-]*|[A-Z][A-Za-z]{0,2}[A-Z]{1,5}s?)$")
 
 
+# A straight single quote opening a quotation (after a space or bracket, before a letter) and one closing it
+# (after a letter or punctuation, before a space, punctuation or the end); "O'Hagan", "don't" are neither.
+_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[—–]))'(?=[^\W\d_])")
+_SINGLE_CLOSE = re.compile(r"(?<=[^\s'])'(?=[\s.,;:!?)\]—–\"”»]|$)")
+_QUOTED = re.compile("[\"“”«»'‘’]")
+
+
 def _unmatched(pair: ArticlePair, pairs: tuple[tuple[str, str], ...]) -> Iterator[tuple[Segment, Mark]]:
     paragraphs = pair.target_segments.paragraphs
     for k, para in enumerate(paragraphs):
@@ -103,7 +110,9 @@ class UnbalancedQuote(_UnbalancedRule):
     ## What it does
     Matches straight and typographic double quotes within each target paragraph and flags the ones with no
     partner. A paragraph that leaves a quote open and is followed by a paragraph opening with a quote follows
-    news style for quotes running over several paragraphs, and is not flagged.
+    news style for quotes running over several paragraphs, and is not flagged. Straight single quotes
+    ('...'), which look like apostrophes, are reported only as an opener after a space with no closer after
+    it in the paragraph, where the source quotes something.
 
     ## Why is this bad?
     Without its closing mark, the reader cannot tell where a quoted statement ends and the reporter's text
@@ -122,6 +131,26 @@ class UnbalancedQuote(_UnbalancedRule):
     category = Category.PUNCTUATION
     default_severity = Sev.MINOR
     kind = "quote"
+
+    def check(self, pair: ArticlePair) -> Iterator[Finding]:
+        yield from super().check(pair)
+        if not pair.target_pack.latin_script or pair.target_pack.code == "ar":
+            return
+        # Straight single quotes ('looking like muppets'), which British news uses for quotations: an apostrophe
+        # looks the same, so only an opener (after a space, before a letter) left without any closer in its
+        # paragraph is reported, and only where the source quotes something there.
+        paragraphs = pair.target_segments.paragraphs
+        for k, para in enumerate(paragraphs):
+            text = para.text
+            nxt = paragraphs[k + 1].text if k + 1 < len(paragraphs) else ""
+            for m in _SINGLE_OPEN.finditer(text):
+                if _SINGLE_CLOSE.search(text, m.end() + 1) or nxt[:1] == "'":
+                    continue
+                src = _source_paragraph(pair, para)
+                if not any(_QUOTED.search(pair.source, seg.start, seg.end) for seg in src):
+                    continue
+                yield self.finding("Quote \"'\" opened and never closed", source=src[0] if len(src) == 1 else None,
+                                   target=Span(para.start + m.start(), para.start + m.end()), confidence=0.6)
 
 
 

@@ -18,9 +18,12 @@ class NumberMismatch(Rule):
     Reads every number in both texts with its language's conventions (Indonesian "1.250.000,75", "2,5 juta",
     "Rp10 miliar", "pukul 14.30 WIB"; English "2.5 million", "$1.5m", "2:30 p.m."), normalises it to a value
     and pairs equal values inside each aligned sentence, then paragraph, then anywhere in the article. A
-    source number left over is reported, with the target number that took its place if there is one.
-    Number words ("dua", "two") count as counterparts but their absence is not reported. Approximate
-    wording ("sekitar", "about", "ribuan") allows rounding. Critical when the number is money.
+    source number left over is reported, with the target number that took its place if there is one, or
+    else at the aligned target sentence. Number words and ordinals ("dua", "satu", "kedua", "two",
+    "first") count as counterparts and their absence is not reported, but one replaced by another number
+    of the same kind at about the same place is ("empat hari" as "two days"). A clock time no clock shows
+    ("14:70") is a changed time. Approximate wording ("sekitar", "about", "ribuan") allows rounding.
+    Critical when the number is money.
 
     ## Why is this bad?
     A lost zero or a shrunk magnitude word ("miliar" rendered "million") changes the news.
@@ -46,9 +49,11 @@ class NumberMismatch(Rule):
                 source=s.span, target=t.span, suggestion=suggest.quantity(s, pair.target_pack.code),
                 severity=Severity.CRITICAL if s.is_money else None, confidence=0.9)
         for s in m.missing:
+            # The error is in the translation: point at the target sentence where the number belongs.
             yield self.finding(
                 f"number missing from the translation: source {s.describe()}",
-                source=s.span, severity=Severity.CRITICAL if s.is_money else None, confidence=0.7)
+                source=s.span, target=m.aligned.get(id(s)), severity=Severity.CRITICAL if s.is_money else None,
+                confidence=0.7)
 
 
 class ExtraNumber(Rule):

@@ -104,7 +104,7 @@ class OmittedSentence(Rule):
             return
         target_text = " ".join(t.text for t in sp.target).lower()
         best = min(sp.source, key=lambda s: abs(lt - r * (ls - s.length)))
-        if abs(lt - r * (ls - best.length)) >= 0.5 * abs(lt - r * ls):
+        if abs(lt - r * (ls - best.length)) > abs(lt - r * ls):
             return
         if pair.source_pack.count_words(best.text) < self.options["min-words"]:
             return

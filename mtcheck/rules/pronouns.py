@@ -141,7 +141,7 @@ class InconsistentPronouns(Rule):
         for r in a.referents:
             if r.known() is not None:
                 continue  # MT301's business
-            links = [x for x in a.links if x.referent is r]
+            links = [x for x in a.links if x.referent is r and x.agree is not False]
             by_gender = {g: [x for x in links if x.gender == g] for g in ("m", "f")}
             if not by_gender["m"] or not by_gender["f"]:
                 continue

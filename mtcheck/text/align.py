@@ -76,7 +76,7 @@ def _anchor_cost(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def align(source: Sequence[Segment], target: Sequence[Segment], ratio: float,
-          similarity: Similarity | None = None) -> list[Bead]:
+          similarity: Similarity | None = None, band: int | None = None) -> list[Bead]:
     """Minimum-cost monotone alignment of two segment sequences within a band around the diagonal;
     `similarity` (sentence embeddings, when the neural family is on) adds a meaning cost to matched beads."""
     n, m = len(source), len(target)
@@ -84,7 +84,11 @@ def align(source: Sequence[Segment], target: Sequence[Segment], ratio: float,
         return [Bead((s,), (), 0.0) for s in source] + [Bead((), (t,), 0.0) for t in target]
     src_anchor = [anchors(s.text) for s in source]
     tgt_anchor = [anchors(t.text) for t in target]
-    band = max(MIN_BAND, min(abs(n - m) + 4, 4 * MIN_BAND))
+    if band is None:
+        band = max(MIN_BAND, min(abs(n - m) + 4, 4 * MIN_BAND))
+        # One source paragraph against 100 target lines: consecutive rows' windows must overlap, or no path
+        # reaches the end (an IndexError found by fuzzing). Wider only where the slope demands it.
+        band = max(band, math.ceil(m / n) // 2 + 2)
     lo = [max(0, math.floor(i * m / n) - band) for i in range(n + 1)]
     hi = [min(m, math.ceil(i * m / n) + band) for i in range(n + 1)]
     inf = math.inf
@@ -127,6 +131,8 @@ def align(source: Sequence[Segment], target: Sequence[Segment], ratio: float,
                     best, best_move = c, k
             cost[i][j - lo[i]] = best
             back[i][j - lo[i]] = best_move
+    if cost[n][m - lo[n]] == inf:  # no path inside the band: search the whole table (never seen; never a crash)
+        return align(source, target, ratio, similarity, band=n + m)
     beads: list[Bead] = []
     i, j = n, m
     while i > 0 or j > 0:

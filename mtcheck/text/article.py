@@ -146,11 +146,15 @@ class ArticlePair:
 
 def in_segments(items: Sequence[Quantity] | Sequence[Date], segments: Sequence[Segment]) -> list:
     """The items (sorted by start) whose span lies inside one of the segments."""
-    starts = [it.span.start for it in items]
     out = []
     for seg in segments:
-        i = bisect.bisect_left(starts, seg.start)
+        # bisect by key: no list of starts built per call (a call per sentence made this quadratic)
+        i = bisect.bisect_left(items, seg.start, key=_span_start)
         while i < len(items) and items[i].span.end <= seg.end:
             out.append(items[i])
             i += 1
     return out
+
+
+def _span_start(item: Quantity | Date) -> int:
+    return item.span.start

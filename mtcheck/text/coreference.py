@@ -31,6 +31,7 @@ from functools import cache
 from mtcheck.lang.base import data_toml
 from mtcheck.model import Span
 from mtcheck.text import gender as knowledge
+from mtcheck.text import given_names
 from mtcheck.text.article import ArticlePair
 from mtcheck.text.entities import Person, titles
 from mtcheck.text.gender import Evidence, Figure
@@ -52,6 +53,9 @@ _ATTRIBUTION_AFTER = re.compile(r"^\s*(?:juga\s+|pun\s+|kemudian\s+|lantas\s+)?(
                                 + "|".join(_DATA["speech_verbs"]) + r")\b", re.I)
 _CLAUSE = re.compile(r"[;]|,\s*(?:sementara|sedangkan|tetapi|namun|sedang|lalu|kemudian|dan)\b"
                      r"|\b(?:sementara|sedangkan|tetapi|namun)\b")
+# An object -nya: after a preposition ("kepadanya", "dengannya") or on a meN- verb ("menghubunginya").
+_OBJECT = re.compile(r"(?:(?:ke)?pada|dengan|untuk|bagi|dari|terhadap|tentang|me(?!nteri)[mn]?g?y?\w{3,})nya$", re.I)
+_SAID = re.compile(r"\b(?:" + "|".join(_DATA["speech_verbs"]) + r")\s+(?:bahwa\s+)?$", re.I)
 _CLOSED_QUOTE = re.compile(r"[\"”’]\s*,?\s*$")
 
 
@@ -64,6 +68,7 @@ class SourcePerson:
     spans: list[Span]  # every mention in the source, in order
     figure: Figure | None = None
     evidence: list[Evidence] = field(default_factory=list)
+    placeholder: bool = False  # a name that may be a person's but is not judged (ambiguous, unrecognised)
 
     @property
     def words(self) -> list[str]:
@@ -117,8 +122,10 @@ def coreference(pair: ArticlePair) -> Coreference:
 
 
 def _coreference(pair: ArticlePair) -> Coreference:
-    people = _people(pair)
-    mentions = sorted(((s, p) for p in people for s in p.spans), key=lambda x: x[0].start)
+    people, unplaced = _people(pair)
+    # Names that may be people mtcheck does not judge still take part in resolution: a "dia" after
+    # "Track Palin ..." is not Sarah Palin's.
+    mentions = sorted(((s, p) for p in people + unplaced for s in p.spans), key=lambda x: x[0].start)
     starts = [s.start for s, _ in mentions]
     refs = _resolve(pair, mentions, starts)
     return Coreference(people, refs, starts, [p for _, p in mentions])
@@ -126,7 +133,7 @@ def _coreference(pair: ArticlePair) -> Coreference:
 
 # ------------------------------------------------------------------------------------------------ people
 
-def _people(pair: ArticlePair) -> list[SourcePerson]:
+def _people(pair: ArticlePair) -> tuple[list[SourcePerson], list[SourcePerson]]:
     names = analyse(pair)
     text = pair.source
     table = knowledge.people_table(pair.glossary)
@@ -139,9 +146,12 @@ def _people(pair: ArticlePair) -> list[SourcePerson]:
     by_figure: dict[str, SourcePerson] = {}
     out: list[SourcePerson] = []
     spans_of: list[tuple[Span, SourcePerson]] = []
-    for p in names.people:
+    unplaced: list[SourcePerson] = []
+    for p in (_without_address(p, text) for p in names.people):
         fig = _figure_of(p, table)
         if fig is None and not _is_person(p, text):
+            if _may_be_person(p):
+                unplaced.append(SourcePerson(p.name, [p], list(p.spans), placeholder=True))
             continue
         if fig is not None and fig.name in by_figure:
             sp = by_figure[fig.name]
@@ -170,17 +180,17 @@ def _people(pair: ArticlePair) -> list[SourcePerson]:
                 owner.figure = fig
                 owner.name = fig.name
                 by_figure.setdefault(fig.name, owner)
-            if span not in owner.spans and not any(s.start < span.end and span.start < s.end for s in owner.spans):
-                owner.spans = sorted({*owner.spans, span})
-            continue
+            continue  # a mention it already has
         sp = by_figure.get(fig.name)
         if sp is None:
             sp = SourcePerson(fig.name, [Person(m.group(), None, (span,))], [span], fig)
             by_figure[fig.name] = sp
             out.append(sp)
         else:
-            sp.spans = sorted({*sp.spans, span})
+            sp.spans.append(span)
             sp.persons.append(Person(m.group(), None, (span,)))
+    for sp in out:
+        sp.spans.sort()
     out += _convention_people(text, out)
     # Two records of one figure (found by name and by alias) become one.
     merged: list[SourcePerson] = []
@@ -191,9 +201,56 @@ def _people(pair: ArticlePair) -> list[SourcePerson]:
         else:
             host.persons += sp.persons
             host.spans = sorted({*host.spans, *sp.spans})
+    _surname_mentions(text, merged, unplaced)
     for sp in merged:
         _gather(sp, text, surnames)
-    return sorted(merged, key=lambda sp: sp.spans[0].start)
+    return sorted(merged, key=lambda sp: sp.spans[0].start), unplaced
+
+
+def _surname_mentions(text: str, people: list[SourcePerson], unplaced: list[SourcePerson]) -> None:
+    """Mentions by the last name alone ("Sukerti", "Palin, 29 tahun", which find_people may drop as a
+    sentence-initial word), found in one pass. A last name two people share ("Sarah Palin", "Track Palin")
+    is neither's: its mentions go to a placeholder that stops resolution rather than guess."""
+    owners: dict[str, list[SourcePerson]] = {}
+    for sp in people + unplaced:
+        for p in sp.persons:
+            last = next((t for t in reversed(p.tokens) if not t.isupper()), p.surname)  # not "MSP"
+            if len(p.tokens) > 1 and all(x is not sp for x in owners.get(last, [])):
+                owners.setdefault(last, []).append(sp)
+    if not owners:
+        return
+    taken = sorted((s, sp) for sp in people + unplaced for s in sp.spans if len(text[s.start:s.end].split()) > 1)
+    t_starts = [s.start for s, _ in taken]
+    pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(w) for w in sorted(owners, key=len, reverse=True))
+                         + r")(?![\w'’-])")
+    shared: dict[str, SourcePerson] = {}
+    for m in pattern.finditer(text):
+        span = Span(*m.span())
+        i = bisect.bisect_right(t_starts, span.start) - 1
+        if i >= 0 and taken[i][0].end > span.start:
+            continue  # inside a full name
+        if zipf(m.group(), "id") >= 4.0 and _sentence_start(text, span.start):
+            continue  # "Dana itu ...": the common word
+        who = owners[m.group()]
+        if len(who) == 1:
+            target = who[0]
+        else:
+            target = shared.get(m.group()) or SourcePerson(m.group(), [], [], placeholder=True)
+            if m.group() not in shared:
+                shared[m.group()] = target
+                unplaced.append(target)
+        for sp in who:  # drop it where find_people had given it to one of them
+            sp.spans = [x for x in sp.spans if x != span] if target is not sp else sp.spans
+        if span not in target.spans:
+            target.spans.append(span)
+            target.persons.append(Person(m.group(), None, (span,)))
+    for sp in people + unplaced:
+        sp.spans.sort()
+    people[:] = [sp for sp in people if sp.spans]
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    return bool(re.search(r"(?:^|[.!?\"“”]\s*|\n\s*)$", text[max(0, pos - 4):pos]))
 
 
 @cache
@@ -227,17 +284,19 @@ def _convention_people(text: str, found: list[SourcePerson]) -> list[SourcePerso
             continue
         person = SourcePerson(name, [Person(name, None, (span,), True)], [span])
         out.append(person)
-    # Later mentions by the last word alone ("Sukerti", "Dana"), capitalised and not opening a sentence.
-    for sp in out:
-        last = sp.name.split()[-1]
-        for m in re.finditer(rf"(?<![\w'’-]){re.escape(last)}(?![\w'’-])", text):
-            s = Span(*m.span())
-            if any(x.start <= s.start < x.end for x in sp.spans):
-                continue
-            sp.spans.append(s)
-            sp.persons.append(Person(last, None, (s,)))
-        sp.spans.sort()
     return out
+
+
+def _without_address(p: Person, text: str) -> Person:
+    """"Nn Freeman" (Nona, Miss), "Bapak Joko": the form of address is a cue before the name, no part of it."""
+    cues = _source_cues()
+    words = p.name.split()
+    if len(words) > 1 and (words[0] in cues["before_male"] or words[0] in cues["before_female"]):
+        cut = len(words[0]) + 1
+        spans = tuple(Span(s.start + cut, s.end) if text.startswith(words[0] + " ", s.start) else s
+                      for s in p.spans)
+        return Person(" ".join(words[1:]), p.title or words[0], spans, True)
+    return p
 
 
 def _figure_of(p: Person, table: dict[str, Figure]) -> Figure | None:
@@ -278,8 +337,9 @@ def _is_person(p: Person, text: str) -> bool:
     a speaker ("kata Hendra"), or "Firstname Lastname" of uncommon words."""
     if p.titled:
         return True
-    if knowledge.name_evidence(p.name):
-        return True
+    if len(p.tokens) >= 2 and knowledge.name_evidence(p.name) and all(
+            zipf(t, "en") < 4.5 and zipf(t, "id") < 4.5 for t in p.tokens[1:-1]) and zipf(p.surname, "en") < 5.0:
+        return True  # "Sarah Palin", "Christine Blasey Ford", not "Victoria Cross" or "Alaska"
     cues = _source_cues()
     for s in p.spans:
         before = text[max(0, s.start - 25):s.start].split()
@@ -288,7 +348,21 @@ def _is_person(p: Person, text: str) -> bool:
         if _ATTRIBUTION_BEFORE.search(text[max(0, s.start - 12):s.start]) or _ATTRIBUTION_AFTER.match(
                 text[s.end:s.end + 30]):
             return True
-    return _looks_like_person(p)
+    if _looks_like_person(p):
+        return True
+    # A rare word named again and again ("Liggins", "Brzezinski"): a person of unknown gender, judged for
+    # consistency only (MT302); knowledge never says anything of them.
+    return (len(p.tokens) == 1 and len(p.spans) >= 2 and not p.name.isupper() and zipf(p.name, "en") < 3.0
+            and zipf(p.name, "id") < 3.0)
+
+
+def _may_be_person(p: Person) -> bool:
+    """Not judged, but perhaps a person ("Track Palin"): a first word borne as a given name, or a rare
+    last word."""
+    if len(p.tokens) < 2 or any(t.isupper() for t in p.tokens):
+        return False
+    found = given_names.lookup(p.tokens[0])
+    return (found is not None and found.counts >= 5) or (zipf(p.surname, "id") < 3.0 and zipf(p.surname, "en") < 3.5)
 
 
 def _looks_like_person(p: Person) -> bool:
@@ -338,10 +412,24 @@ def _gather(sp: SourcePerson, text: str, surnames: dict[str, int]) -> None:
 # -------------------------------------------------------------------------------------------- resolution
 
 def _quoted(pair: ArticlePair) -> list[tuple[int, int]]:
+    """Quotations of the source; one left open runs to its paragraph's end (news quotes that span
+    paragraphs open each paragraph and close only the last)."""
     out: list[tuple[int, int]] = []
     for p in pair.source_segments.paragraphs:
-        out += [(o, c + 1) for o, c in scan_pairs(pair.source, p.start, p.end, pair.source_pack.quotes).pairs]
-    return sorted(out)
+        scan = scan_pairs(pair.source, p.start, p.end, pair.source_pack.quotes)
+        out += [(o, c + 1) for o, c in scan.pairs]
+        out += [(m.pos, p.end) for m in scan.unmatched if m.opens]
+    return _disjoint(out)
+
+
+def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> tuple[int, int] | None:
@@ -360,9 +448,9 @@ def _forms(text: str, start: int, end: int) -> list[tuple[Span, str, str]]:
             if any(x < b and a < y for x, y in taken):
                 continue
             w = m.group().lower()
-            if kind == "possessive" and (w in _NOT_PERSONAL or (w.startswith("se") and len(w) > 6)
-                                         or not text[a].islower()):
-                continue
+            if kind == "possessive" and (w in _NOT_PERSONAL or (w.startswith("se") and len(w) > 6) or (
+                    not text[a].islower() and not (a == start and zipf(w[:-3], "id") >= 3.0))):
+                continue  # a capitalised one only opening the sentence ("Ibunya", not "Sonya")
             found.append((Span(a, b), m.group(), kind))
             taken.append((a, b))
     return sorted(found, key=lambda f: f[0].start)
@@ -379,18 +467,17 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
     for sent in pair.source_segments.sentences:
         lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
         here = [(s, p) for s, p in mentions[lo:hi] if not _inside(quoted, q_starts, s.start)]
-        for s, p in here:  # speakers named in this sentence: "kata Puan", "Puan mengatakan"
-            if _ATTRIBUTION_BEFORE.search(text[max(sent.start, s.start - 12):s.start]) or _ATTRIBUTION_AFTER.match(
-                    text[s.end:min(sent.end, s.end + 30)]):
-                speaker = p if not any(q for q in quoted if q[1] <= s.start and sent.start <= q[0]) else speaker
-        first_ref: tuple[int, SourcePerson] | None = None
+        first_ref: tuple[int, SourcePerson] | None = None  # the first form's person (a placeholder too)
         for span, form, kind in _forms(text, sent.start, sent.end):
             if _inside(quoted, q_starts, span.start):
                 continue  # inside a quotation: "dia" there is someone the speaker talks about
             before = [(s, p) for s, p in here if s.end <= span.start]
             person, how = None, ""
+            head = text[sent.start:span.start]
+            if kind == "pronoun" and _CLOSED_QUOTE.search(head) and _ATTRIBUTION_AFTER.match(
+                    text[span.end:span.end + 30]):
+                kind = "speech"  # "...," dia mengatakan
             if kind == "speech":
-                head = text[sent.start:span.start]
                 q = next((q for q in reversed(quoted) if q[1] <= span.start and q[0] >= sent.start - 400), None)
                 if _CLOSED_QUOTE.search(head) and q is not None:
                     # "...," kata Puan is named; "...," ujarnya: the speaker of this quotation
@@ -403,34 +490,49 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                         person, how = speaker, "attribution after a quotation: the last person quoted"
                     elif prev_subject is not None:
                         person, how = prev_subject, "attribution after a quotation: the previous sentence's subject"
-                elif before:
-                    person, how = before[0][1], "attribution: the subject of this sentence"
-                elif speaker is not None:
+                elif speaker is not None:  # "Retorika Morales ..., katanya": the speaker, not a name in it
                     person, how = speaker, "attribution: the last person quoted"
+                elif prev_subject is not None:
+                    person, how = prev_subject, "attribution: the previous sentence's subject"
+                how = how or "unresolved"
             elif before:
                 # The subject of the form's own clause ("Risma mengatakan ..., sementara Emil menyebut ia"),
-                # else of the sentence; a possessive -nya the nearest name ("Prabowo dan istrinya").
+                # else of the sentence. With two people in the clause only a pronoun right after a verb of
+                # saying is the subject's ("Puan mengatakan ia"); "pencalonan dirinya" after two names is
+                # left unresolved. An object -nya ("menghubunginya") is someone other than the subject.
                 clause = max([sent.start, *(m.end() for m in _CLAUSE.finditer(text, sent.start, span.start))])
-                in_clause = [(s, p) for s, p in before if s.start >= clause]
-                if kind == "possessive":
-                    person, how = before[-1][1], "the nearest name before it in this sentence"
-                elif in_clause and in_clause[0][1] is not before[0][1]:
-                    person, how = in_clause[0][1], "the subject of its clause"
+                in_clause = [(s, p) for s, p in before if s.start >= clause] or before
+                distinct = {id(p) for _, p in in_clause}
+                subject = in_clause[0][1]
+                if kind == "possessive" and _OBJECT.match(form):
+                    others = [p for _, p in before if p is not subject]
+                    person, how = (others[-1], "an object -nya: the last other person named") if others else (
+                        None, "unresolved")
+                elif len(distinct) == 1:
+                    person = subject
+                    how = ("the subject of this sentence" if in_clause[0][0] == before[0][0]
+                           else "the subject of its clause")
+                elif _SAID.search(text[max(sent.start, span.start - 25):span.start]):
+                    person, how = subject, "the subject of this sentence, after a verb of saying"
                 else:
-                    person, how = before[0][1], "the subject of this sentence"
+                    person, how = None, "unresolved: two people before it"
             else:
                 after = [(s, p) for s, p in here if s.start >= span.end]
-                if after and "," in text[span.end:after[0][0].start] and len(
-                        text[sent.start:after[0][0].start].split()) <= 8:
+                opener = text[sent.start:span.start].split()[:1]
+                if after and opener and opener[0] in _DATA["cataphora_openers"] and "," in text[
+                        span.end:after[0][0].start] and len(text[sent.start:after[0][0].start].split()) <= 8:
                     person, how = after[0][1], "fronted phrase: the subject that follows"
             if person is None and not how:
                 if prev_subject is not None:
                     person, how = prev_subject, "the subject of the previous sentence"
                 elif last_named is not None:
                     person, how = last_named, "the last named person"
+            placed = person
+            if person is not None and person.placeholder:
+                person, how = None, f"unresolved: {how} is {person.name}, a name mtcheck does not judge"
             refs.append(SourceRef(span, form, kind, person, how or "unresolved"))
-            if person is not None and first_ref is None:
-                first_ref = (span.start, person)
+            if first_ref is None and placed is not None:
+                first_ref = (span.start, placed)
             if kind == "speech" and person is not None:
                 speaker = person
         for s, p in here:  # speakers named in this sentence: "kata Puan", "Puan mengatakan"

@@ -6,6 +6,7 @@ Day and month names come from CLDR through Babel, so a new target language needs
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -51,23 +52,45 @@ def _alt(names: object) -> str:
     return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))  # type: ignore[arg-type]
 
 
+def _cldr_names(code: str) -> tuple[dict, dict, dict]:
+    """CLDR's wide day and month names and abbreviated month names (Babel), cached: loading Babel's locale
+    data costs more than checking an article."""
+
+    def build() -> tuple[dict, dict, dict]:
+        from babel.dates import get_day_names, get_month_names
+
+        return (dict(get_day_names("wide", locale=code)), dict(get_month_names("wide", locale=code)),
+                dict(get_month_names("abbreviated", locale=code)))
+
+    from importlib.util import find_spec
+
+    from mtcheck.cache import load_or_build
+
+    babel = find_spec("babel")
+    origin = babel.origin if babel is not None and babel.origin is not None else "babel"
+    locale_data = os.path.join(os.path.dirname(origin), "locale-data")
+    return load_or_build(f"cldr-dates-{code}", [code, os.path.join(locale_data, f"{code}.dat"),
+                                                os.path.join(locale_data, "root.dat")], build)
+
+
 @cache
 def date_names(code: str) -> DateNames | None:
     data = data_toml(code, "dates.toml")
     if data is None:
         return None
-    from babel.dates import get_day_names, get_month_names  # loaded only when dates are checked
-
-    days = {name: int(k) for k, name in get_day_names("wide", locale=code).items()}
+    cldr_days, cldr_months, cldr_short = _cldr_names(code)
+    days = {name: int(k) for k, name in cldr_days.items()}
     days.update(data.get("days", {}))
-    months = {name: int(k) for k, name in get_month_names("wide", locale=code).items()}
+    months = {name: int(k) for k, name in cldr_months.items()}
     months.update(data.get("months", {}))
     # French and others write names in lower case; a sentence may start with one.
     days.update({n[:1].upper() + n[1:]: k for n, k in list(days.items())})
     months.update({n[:1].upper() + n[1:]: k for n, k in list(months.items())})
-    short = {name.rstrip("."): int(k) for k, name in get_month_names("abbreviated", locale=code).items()}
+    short = {name.rstrip("."): int(k) for k, name in cldr_short.items()}
     short = {k: v for k, v in short.items() if k not in months}
-    day, mon, abbr = _alt(days), _alt(months), _alt(short)
+    # Where CLDR's abbreviated months equal the full ones (Japanese 1月), no abbreviation is left: an empty
+    # alternative would make any number before a space a date.
+    day, mon, abbr = _alt(days), _alt(months), _alt(short) or r"(?!x)x"
     ordinal = r"(?:st|nd|rd|th|er)?"
     body = (
         rf"(?P<d1>\d{{1,2}}){ordinal}\s+(?:of\s+)?(?P<m1>{mon}|(?:{abbr})\.?)(?![\w])(?:,?\s+(?P<y1>\d{{4}})(?!\d))?"

@@ -3,7 +3,8 @@
 Gazetteer entries (countries and regions from CLDR via Babel, places, institutions, days and months) carry
 their Indonesian forms and their renderings in the target language; people and other names are found by
 capitalisation, titles ("Presiden", "Sekjen NATO") and word frequencies. A target language adds data only:
-a column in `glossary/institutions.tsv` and `places.tsv`, and `<lang>/country_names.tsv`.
+a column in `glossary/institutions.tsv` and `glossary/places.tsv`, and `<lang>/country_names.tsv` and
+`<lang>/demonyms.tsv`.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from importlib import resources
+from pathlib import Path
 
 from mtcheck.lang.base import data_exists, data_lines, data_tsv
 from mtcheck.model import Span
@@ -22,6 +25,27 @@ from mtcheck.text.lexicon import travels_unchanged, zipf
 LATIN_BEFORE = r"(?<![A-Za-z0-9\u00c0-\u024f-])"
 LATIN_AFTER = r"(?![A-Za-z0-9\u00c0-\u024f-])"
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
+
+
+def _latin_word_char(ch: str) -> bool:
+    """A character LATIN_BEFORE and LATIN_AFTER treat as part of a word."""
+    return (ch.isascii() and (ch.isalnum() or ch == "-")) or "\u00c0" <= ch <= "\u024f"
+
+
+def count_latin_word(text: str, word: str) -> int:
+    """len(re.findall(LATIN_BEFORE + re.escape(word) + LATIN_AFTER, text)), without compiling a pattern for
+    each name of each article (the compilation cost more than the rest of the rule)."""
+    if not word:
+        return len(re.findall(LATIN_BEFORE + LATIN_AFTER, text))
+    n, i, size = 0, text.find(word), len(word)
+    while i >= 0:
+        j = i + size
+        if (i == 0 or not _latin_word_char(text[i - 1])) and (j == len(text) or not _latin_word_char(text[j])):
+            n += 1
+            i = text.find(word, j)
+        else:
+            i = text.find(word, i + 1)
+    return n
 GEO_KINDS = frozenset({"country", "region", "place"})
 ORG_KINDS = frozenset({"ministry", "agency", "legislature", "court", "international", "organisation"})
 CALENDAR_KINDS = frozenset({"day", "month"})
@@ -38,6 +62,8 @@ class Entry:
     source_forms: tuple[str, ...]
     renderings: tuple[str, ...]  # in the target language; the first is preferred
     keep_acronym: bool = True
+    country: str = ""  # ISO 3166 code of the country the entity is, or is in ("" for seas, regions, the UN)
+    capital: bool = False  # a national capital, which news uses for its government ("Beijing said")
 
     @property
     def preferred(self) -> str:
@@ -130,7 +156,34 @@ def _column(row: dict[str, str], lang: str) -> tuple[str, ...]:
 
 @cache
 def gazetteer(target_lang: str, extra: tuple[tuple[str, str, str], ...] = ()) -> Gazetteer:
-    """The gazetteer for Indonesian -> target_lang; `extra` holds user glossary rows (source, target, kind)."""
+    """The gazetteer for Indonesian -> target_lang; `extra` holds user glossary rows (source, target, kind).
+    Built once per data version and cached (Babel's CLDR tables and the build cost ~0.2 s per process)."""
+    from mtcheck.cache import load_or_build
+
+    return load_or_build(f"gazetteer-{target_lang}", _gazetteer_inputs(target_lang, extra),
+                         lambda: _build_gazetteer(target_lang, extra))
+
+
+def _gazetteer_inputs(target_lang: str, extra: tuple) -> list[object]:
+    """What a gazetteer is built from: the data folders it reads, CLDR's two locales, the word list
+    (untranslated_pattern asks about word frequencies) and the user's glossary rows."""
+    from importlib.util import find_spec
+
+    from mtcheck.text.lexicon import wordlist_path
+
+    inputs: list[object] = [target_lang, extra]
+    data = resources.files("mtcheck").joinpath("data")
+    for folder in ("id", target_lang, "glossary"):
+        inputs.append(str(data.joinpath(folder)))
+    babel = find_spec("babel")
+    if babel is not None and babel.origin is not None:
+        locales = Path(babel.origin).parent / "locale-data"
+        inputs += [locales / "id.dat", locales / f"{target_lang}.dat", locales / "root.dat"]
+    inputs.append(wordlist_path(target_lang))
+    return inputs
+
+
+def _build_gazetteer(target_lang: str, extra: tuple[tuple[str, str, str], ...] = ()) -> Gazetteer:
     from babel import Locale
     from babel.dates import get_day_names, get_month_names
 
@@ -138,8 +191,10 @@ def gazetteer(target_lang: str, extra: tuple[tuple[str, str, str], ...] = ()) ->
     src_terr = Locale("id").territories
     tgt_terr = Locale(target_lang).territories
     extra_names: dict[str, tuple[str, ...]] = {}
-    if data_exists(target_lang, "country_names.tsv"):
-        extra_names = {r["code"]: _split(r[target_lang]) for r in data_tsv(target_lang, "country_names.tsv")}
+    for name in ("country_names.tsv", "demonyms.tsv"):  # other names, then adjectives (German, allemande)
+        if data_exists(target_lang, name):
+            for r in data_tsv(target_lang, name):
+                extra_names[r["code"]] = (*extra_names.get(r["code"], ()), *_split(r[target_lang]))
     aliases: dict[str, list[str]] = {}
     for r in data_tsv("id", "country_aliases.tsv"):
         aliases.setdefault(r["code"], []).append(r["alias"])
@@ -152,13 +207,15 @@ def gazetteer(target_lang: str, extra: tuple[tuple[str, str, str], ...] = ()) ->
         kind = "country" if code.isalpha() else "region"
         forms = (name, *aliases.get(code, ()))
         renderings = tuple(r for r in (tgt_terr[code], *extra_names.get(code, ())) if r not in ambiguous)
-        g.add(Entry(f"{kind}:{code}", kind, forms, renderings))
-    for r in data_tsv("id", "places.tsv"):
-        g.add(Entry(f"place:{_split(r['id'])[0]}", "place", _split(r["id"]), _column(r, target_lang)))
+        g.add(Entry(f"{kind}:{code}", kind, forms, tuple(dict.fromkeys(renderings)),
+                    country=code if kind == "country" else ""))
+    for r in data_tsv("glossary", "places.tsv"):
+        g.add(Entry(f"place:{_split(r['id'])[0]}", "place", _split(r["id"]), _column(r, target_lang),
+                    country=r["country"].strip("-"), capital=r["kind"] == "capital"))
     for r in data_tsv("glossary", "institutions.tsv"):
         # Added even without a rendering in this language: a known institution is no person's name.
         g.add(Entry(f"inst:{r['key']}", r["kind"], _split(r["id"]), _column(r, target_lang),
-                    r["keep-acronym"] == "1"))
+                    r["keep-acronym"] == "1", country="" if r["kind"] == "international" else "ID"))
     for kind, names in (("day", get_day_names), ("month", get_month_names)):
         src, tgt = names("wide", locale="id"), names("wide", locale=target_lang)
         for k, name in src.items():
@@ -261,13 +318,16 @@ def find_people(text: str, mentions: list[Mention], source_lang: str = "id",
                 titled[name] = t.group().split()[0]
     # Merge "Rutte" into "Mark Rutte".
     people: dict[str, Person] = {}
+    first_with: dict[str, str] = {}  # token -> the first person (in insertion order) who has it
     for name in sorted(found, key=lambda n: -len(n.split())):
-        host = next((p for p in people.values() if len(name.split()) == 1 and name in p.tokens), None)
+        host = people[first_with[name]] if len(name.split()) == 1 and name in first_with else None
         if host is not None:
             people[host.name] = Person(host.name, host.title, tuple(sorted((*host.spans, *found[name]),
                                                                            key=lambda s: s.start)), host.titled)
         else:
             people[name] = Person(name, titled.get(name), tuple(found[name]), name in titled)
+            for token in people[name].tokens:
+                first_with.setdefault(token, name)
     return sorted(people.values(), key=lambda p: p.spans[0].start)
 
 

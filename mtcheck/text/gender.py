@@ -130,7 +130,12 @@ def name_evidence(name: str) -> list[Evidence]:
     """Evidence from the name itself: the given name's gender in the name table, and naming conventions.
     `name` is the full name as the source writes it (particles included: "Ahmad bin Salim")."""
     words = name.split()
+    skip = {c.form for c in conventions() if c.where == "skip"}
+    while words and words[0] in skip:
+        words = words[1:]
     out: list[Evidence] = []
+    if not words:
+        return out
     starts = [c for c in conventions() if c.where == "start" and words[:len(c.form.split())] == c.form.split()
               and len(words) > len(c.form.split())]
     if starts:  # the longest only: "I Gusti Ayu" says woman, its "I" would say man

@@ -6,6 +6,7 @@ langdetect is seeded so results are deterministic, and imported lazily so the CL
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from mtcheck.lang import get_pack
 from mtcheck.lang.base import LanguagePack, latin_words
@@ -21,6 +22,45 @@ def detect_probabilities(text: str) -> dict[str, float]:
     DetectorFactory.seed = 0
     try:
         return {lang.lang: lang.prob for lang in detect_langs(text[:3000])}
+    except LangDetectException:
+        return {}
+
+
+# Whether a target sentence is still Indonesian is a choice between Indonesian (or Malay) and the target
+# language; langdetect weighs every language it loads at every n-gram, so this question loads only these
+# and Tagalog (langdetect's usual third guess for Indonesian), with the target's own profiles.
+_SENTENCE_PROFILES = ("id", "ms", "tl", "en")
+_LANGDETECT_CODES = {"zh": ("zh-cn", "zh-tw")}
+
+
+@cache
+def _sentence_factory(target: str) -> object:
+    import os
+
+    from langdetect import detector_factory
+
+    codes = dict.fromkeys((*_SENTENCE_PROFILES, *_LANGDETECT_CODES.get(target, (target,)))).keys()
+    folder = detector_factory.PROFILES_DIRECTORY
+    profiles = []
+    for code in codes:
+        if not os.path.exists(os.path.join(folder, code)):
+            continue  # langdetect ships no Malay profile
+        with open(os.path.join(folder, code), encoding="utf-8") as f:
+            profiles.append(f.read())
+    factory = detector_factory.DetectorFactory()
+    factory.load_json_profile(profiles)
+    factory.set_seed(0)
+    return factory
+
+
+def sentence_probabilities(text: str, target: str) -> dict[str, float]:
+    """detect_probabilities among Indonesian, Malay, Tagalog, English and the target only (seed 0)."""
+    from langdetect.lang_detect_exception import LangDetectException
+
+    detector = _sentence_factory(target).create()  # type: ignore[attr-defined]
+    try:
+        detector.append(text[:3000])
+        return {lang.lang: lang.prob for lang in detector.get_probabilities()}
     except LangDetectException:
         return {}
 
@@ -77,7 +117,7 @@ def sentence_is_indonesian(text: str, target: LanguagePack, min_words: int = 4) 
         return Verdict(True, 0.9, "function-words", evidence)
     if n_id == 0 and (n_tgt or n < 8):
         return None  # no Indonesian evidence; langdetect errs on short sentences ("I don't speak Albanian.")
-    probs = detect_probabilities(text)
+    probs = sentence_probabilities(text, target.code)
     p_id = sum(probs.get(code, 0.0) for code in INDONESIAN)
     p_tgt = probs.get(target.code, 0.0)
     evidence += f"; langdetect: id/ms {p_id:.2f}, {target.code} {p_tgt:.2f}"

@@ -1,33 +1,164 @@
 """Word frequencies (wordfreq) as evidence: is this a common word of language X, or a name?
 
-wordfreq is imported on first use: it costs about 0.25 s, and only some rules need it.
+wordfreq's own lookup loads the whole list of a language (0.1-0.3 s each, and wordfreq's import another
+0.15 s) for the few hundred words an article asks about. mtcheck instead asks a compact table built once
+from the same list (mtcheck.cache: one SQLite file per language, word -> frequency bucket) and computes
+the value exactly as wordfreq does. Words that wordfreq's tokenizer treats specially (apostrophes, digits,
+marks that its normalisation changes) are asked of wordfreq itself, once: the answers are kept in a second
+table, of the words mtcheck actually asked about.
 """
 
 from __future__ import annotations
 
 import math
+import os
+import sqlite3
+import unicodedata
+from contextlib import suppress
 from functools import lru_cache
+
+from mtcheck import __version__
+from mtcheck.cache import cache_dir, cached, stamp
+
+# wordfreq looks up Chinese and Japanese with a segmenter (jieba, MeCab) mtcheck does not install; it asks
+# only about single words, so it reads the list directly for these.
+_NO_TOKENIZER = frozenset({"zh", "ja"})
 
 
 @lru_cache(maxsize=65536)
 def zipf(word: str, lang: str) -> float:
-    """Zipf frequency (0 = unknown, 7 = "the") of the lower-cased word in `lang`."""
-    from wordfreq import zipf_frequency
-
-    try:
-        return zipf_frequency(word.lower(), lang)
-    except ImportError:
-        # Chinese and Japanese lookups tokenize with jieba or MeCab; mtcheck only asks about single words,
-        # so it reads the word list directly instead of installing a segmenter.
-        freq = _frequencies(lang).get(word.lower(), 0.0)
+    """Zipf frequency (0 = unknown, 7 = "the") of the lower-cased word in `lang`: wordfreq's zipf_frequency."""
+    low = word.lower()
+    if lang in _NO_TOKENIZER:
+        freq = _table(lang).freq(low)
         return round(math.log10(freq) + 9, 2) if freq > 0 else 0.0
+    parts = low.split("-")
+    if all(_plain(p) for p in parts):
+        # wordfreq splits at hyphens and combines the parts: 1/f = 1/f1 + 1/f2 + ...
+        table = _table(lang)
+        freqs = [table.freq(p) for p in parts]
+        if min(freqs) == 0.0:
+            return 0.0
+        freq = 1.0 / sum(1.0 / f for f in freqs)
+        return round(math.log10(round(freq, math.floor(-math.log10(freq)) + 3)) + 9, 2)
+    return _table(lang).irregular(low)
 
 
-@lru_cache(maxsize=8)
-def _frequencies(lang: str) -> dict[str, float]:
-    from wordfreq import get_frequency_dict
+def _plain(token: str) -> bool:
+    """A token wordfreq's tokenizer and normalisation leave as it is: letters only, already case-folded and
+    NFKC-normal, no Arabic tatweel."""
+    return (token.isalpha() and token.casefold() == token and "\u0640" not in token
+            and unicodedata.is_normalized("NFKC", token))
 
-    return get_frequency_dict(lang)
+
+class _FrequencyTable:
+    """word -> frequency, from the cached table, or from wordfreq's list when there is no cache."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.db: sqlite3.Connection | None = None
+        self.freqs: dict[str, float] | None = None
+        self.pid = -1
+        self.asked_db: sqlite3.Connection | None = None
+        self.asked_pid = -1
+
+    def freq(self, word: str) -> float:
+        if self.freqs is not None:
+            return self.freqs.get(word, 0.0)
+        if self.db is None or self.pid != os.getpid():  # a connection never crosses a fork
+            self._open()
+            if self.freqs is not None:
+                return self.freqs.get(word, 0.0)
+        assert self.db is not None
+        row = self.db.execute("SELECT b FROM f WHERE w = ?", (word,)).fetchone()
+        return 10 ** (-row[0] / 100) if row else 0.0  # wordfreq's cB_to_freq(-bucket), the same float
+
+    def irregular(self, word: str) -> float:
+        """wordfreq's own zipf_frequency, remembered in the table of asked words."""
+        if self.freqs is None and (self.db is None or self.pid != os.getpid()):
+            self._open()
+        asked = self._asked()
+        if asked is not None:
+            try:
+                row = asked.execute("SELECT z FROM a WHERE w = ?", (word,)).fetchone()
+                if row:
+                    return row[0]
+            except sqlite3.Error:
+                asked = None
+        from wordfreq import zipf_frequency
+
+        value = zipf_frequency(word, self.lang)
+        if asked is not None:
+            with suppress(sqlite3.Error):  # another process holds the lock: it only costs this lookup again
+                asked.execute("INSERT OR REPLACE INTO a VALUES (?, ?)", (word, value))
+        return value
+
+    def _asked(self) -> sqlite3.Connection | None:
+        if self.asked_db is not None and self.asked_pid == os.getpid():
+            return self.asked_db
+        self.asked_db, self.asked_pid = None, os.getpid()
+        source = wordlist_path(self.lang)
+        if source is None:
+            return None
+        path = cache_dir() / f"wordfreq-asked-{self.lang}-{stamp(source)}-mtcheck{__version__}.sqlite"
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(path, timeout=0.5, isolation_level=None, check_same_thread=False)
+            db.execute("CREATE TABLE IF NOT EXISTS a (w TEXT PRIMARY KEY, z REAL NOT NULL) WITHOUT ROWID")
+        except (OSError, sqlite3.Error):
+            return None
+        self.asked_db = db
+        return db
+
+    def _open(self) -> None:
+        self.pid = os.getpid()
+        source = wordlist_path(self.lang)
+        path = None
+        if source is not None:
+            name = f"wordfreq-{self.lang}-{stamp(source)}-mtcheck{__version__}.sqlite"
+            path = cached(name, lambda tmp: _build(self.lang, tmp))
+        if path is None:
+            from wordfreq import get_frequency_dict
+
+            self.freqs = get_frequency_dict(self.lang)
+            return
+        self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+
+
+def wordlist_path(lang: str) -> str | None:
+    """wordfreq's list for `lang` ("best": large, else small), found without importing wordfreq."""
+    from importlib.util import find_spec
+
+    spec = find_spec("wordfreq")
+    if spec is None or spec.origin is None:
+        return None
+    data = os.path.join(os.path.dirname(spec.origin), "data")
+    for size in ("large", "small"):
+        path = os.path.join(data, f"{size}_{lang}.msgpack.gz")
+        if os.path.exists(path):
+            return path
+    return None
+
+
+def _build(lang: str, tmp: object) -> None:
+    from wordfreq import get_frequency_list
+
+    db = sqlite3.connect(str(tmp))
+    try:
+        db.execute("CREATE TABLE f (w TEXT PRIMARY KEY, b INTEGER NOT NULL) WITHOUT ROWID")
+        rows = {}
+        for bucket, words in enumerate(get_frequency_list(lang)):
+            for w in words:
+                rows[w] = bucket  # as get_frequency_dict: the last bucket wins
+        db.executemany("INSERT INTO f VALUES (?, ?)", rows.items())
+        db.commit()
+    finally:
+        db.close()
+
+
+@lru_cache(maxsize=16)
+def _table(lang: str) -> _FrequencyTable:
+    return _FrequencyTable(lang)
 
 
 def travels_unchanged(word: str, source_lang: str, target_lang: str) -> bool:

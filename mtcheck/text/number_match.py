@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from mtcheck.model import Span
 from mtcheck.text.article import ArticlePair, in_segments
 from mtcheck.text.dates import Date, agreement, compare
 from mtcheck.text.quantities import Quantity, number_system, same_quantity
@@ -19,6 +20,8 @@ class QuantityMatch:
     changed: list[tuple[Quantity, Quantity]] = field(default_factory=list)  # same place, different amount
     missing: list[Quantity] = field(default_factory=list)  # strict source numbers with no counterpart
     extra: list[Quantity] = field(default_factory=list)  # strict target numbers with no counterpart
+    # id(source quantity) -> the target sentence(s) aligned with its sentence: where a missing number belongs.
+    aligned: dict[int, Span] = field(default_factory=dict)
 
 
 @dataclass
@@ -32,6 +35,20 @@ def _comparable(a: Quantity, b: Quantity) -> bool:
     return (a.kind == "time") == (b.kind == "time")
 
 
+# How far apart (as a share of the sentence) a word number and the number that took its place may stand.
+_SOFT_DRIFT = 0.3
+
+
+def _countable(q: Quantity) -> bool:
+    """A plain count or ordinal that a word may state: no round quantity, magnitude, year or decade."""
+    return (q.kind in ("number", "ordinal") and not q.approximate and not q.magnitude
+            and (q.unit is None or q.unit.dimension != "currency") and q.value < 1000 and q.value == int(q.value))
+
+
+def _same_kind(a: Quantity, b: Quantity) -> bool:
+    return a.kind == b.kind and (a.unit is None) == (b.unit is None)
+
+
 def match_quantities(pair: ArticlePair) -> QuantityMatch:
     return pair.analysis("quantities", _match_quantities)
 
@@ -40,6 +57,7 @@ def _match_quantities(pair: ArticlePair) -> QuantityMatch:
     result = QuantityMatch()
     left_src: list[Quantity] = []
     left_tgt: list[Quantity] = []
+    soft_pairs: list[tuple[Quantity, Quantity]] = []
     for sentence_pairs in pair.sentence_pairs_by_bead:
         # Per sentence pair first, then what is left over across the paragraph bead (sentence alignment slips).
         bead_src: list[Quantity] = []
@@ -48,6 +66,9 @@ def _match_quantities(pair: ArticlePair) -> QuantityMatch:
         for sp in sentence_pairs:
             src = in_segments(pair.source_quantities, sp.source)
             tgt = in_segments(pair.target_quantities, sp.target)
+            if sp.target:
+                for q in src:
+                    result.aligned[id(q)] = Span(sp.target[0].start, sp.target[-1].end)
             s_left, t_left = _pair_equal(src, tgt, result.matched)
             local.append((s_left, t_left))
         for s_left, t_left in local:
@@ -64,10 +85,30 @@ def _match_quantities(pair: ArticlePair) -> QuantityMatch:
                     cands.remove(t)
                     s_rest.remove(s)
                     t_rest.remove(t)
+        # A word number ("dua", "kedua", "satu") whose place a number of the same kind took: "empat hari"
+        # as "two days", "kedua" as "sixth". Soft numbers may be absent, but not replaced. Decided after the
+        # article-wide pass, which may still find their counterparts elsewhere.
+        for sp, (s_left, t_left) in zip(sentence_pairs, local):
+            soft = [t for t in t_left if t in t_rest and _countable(t)]
+            for s in [s for s in s_left if s in s_rest and not s.strict and _countable(s)]:
+                where = _relative(s.span.start, sp.source)
+                t = next((t for t in soft if _same_kind(s, t)
+                          and abs(where - _relative(t.span.start, sp.target)) <= _SOFT_DRIFT), None)
+                if t is not None:
+                    soft_pairs.append((s, t))
+                    soft.remove(t)
         left_src += s_rest
         left_tgt += t_rest
-    # Anything still unmatched may have moved to another paragraph: accept a match anywhere in the article.
-    s_rest, t_rest = _pair_equal(left_src, left_tgt, result.matched)
+    # Anything still unmatched may have moved to another paragraph: accept a match anywhere in the article;
+    # but not a word for a small count, which recurs ("dua", "satu") and would take another sentence's "two".
+    small = [s for s in left_src if not s.strict and _countable(s)]
+    s_rest, t_rest = _pair_equal([s for s in left_src if s not in small], left_tgt, result.matched)
+    s_rest = sorted(s_rest + small, key=lambda q: q.span.start)
+    for s, t in soft_pairs:
+        if s in s_rest and t in t_rest:
+            result.changed.append((s, t))
+            s_rest.remove(s)
+            t_rest.remove(t)
     # A number written as part of a date on the other side ("2012" in "November 2012") is not lost.
     in_target_dates = _date_numbers(pair.target_dates)
     in_source_dates = _date_numbers(pair.source_dates)

@@ -110,16 +110,24 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
     for sp in co.people:
         for w in sp.words:
             owners[w] = owners.get(w, 0) + 1
+    # Every person's words in one pass over the translation (one pattern per person would make the scan
+    # quadratic in long articles); in other scripts (ルッテ, 吕特, روته) by consonant skeleton.
+    word_of: dict[str, SourcePerson] = {}
     for sp in co.people:
-        words = [w for w in sp.words if len(w) >= 3 and owners[w] == 1]
-        spans: list[Span] = []
-        if words and pair.target_pack.latin_script:
-            variants = [v for v in names.g.variants if any(names.g.same_name(v, t) for t in words)]
-            spans = [Span(*m.span()) for m in _name_regex(words + variants).finditer(pair.target)]
-        elif words:  # ルッテ, 吕特, روته: found by consonant skeleton
-            spans = sorted({s for found in find_names(pair.target, words, pair.target_pack.code).values()
-                            for s in found})
-        r = Referent(sp, _merge(spans), list(sp.evidence))
+        for w in sp.words:
+            if len(w) >= 3 and owners[w] == 1:
+                word_of[w] = sp
+    found: dict[int, list[Span]] = {id(sp): [] for sp in co.people}
+    if word_of and pair.target_pack.latin_script:
+        spelling = {v: word_of[t] for v in names.g.variants for t in word_of if names.g.same_name(v, t)}
+        table = {**spelling, **word_of}
+        for m in _name_regex(list(table)).finditer(pair.target):
+            found[id(table[m.group()])].append(Span(*m.span()))
+    elif word_of:
+        for w, spans in find_names(pair.target, list(word_of), pair.target_pack.code).items():
+            found[id(word_of[w])] += spans
+    for sp in co.people:
+        r = Referent(sp, _merge(found[id(sp)]), list(sp.evidence))
         _address_evidence(pair, r, sets)
         referents.append(r)
     by_person = {id(r.person): r for r in referents}
@@ -214,19 +222,25 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
             continue
         grouped.setdefault(id(sp), []).append(span)
         placed.append((span, g, sp))
+    subject = {w.lower() for w in sets.get("subject", ())}
     out: dict[int, tuple[SourceRef, Referent, str]] = {}
     for span, _g, sp in placed:
         s0, s1 = sp.source[0].start, sp.source[-1].end
-        cands = [r for r in refs[bisect.bisect_left(r_starts, s0):bisect.bisect_left(r_starts, s1)]
-                 if r.person is not None and id(r.person) in by_person]
-        if not cands:
+        # Every form of the aligned source, resolved or not: a pronoun that renders an unresolved form
+        # ("kepadanya" after two names) inherits nobody.
+        cands = refs[bisect.bisect_left(r_starts, s0):bisect.bisect_left(r_starts, s1)]
+        if not any(r.person is not None for r in cands):
             continue
         t0, t1 = sp.target[0].start, sp.target[-1].end
-        said = any(p.search(pair.target[max(t0, span.start - 40):min(t1, span.end + 40)]) and _covers(
-            p, pair.target, max(t0, span.start - 40), min(t1, span.end + 40), span) for p in attribution)
+        said = any(_covers(p, pair.target, max(t0, span.start - 40), min(t1, span.end + 40), span)
+                   for p in attribution)
         if said and any(r.kind == "speech" for r in cands):
             cands = [r for r in cands if r.kind == "speech"]
-        people = {id(r.person) for r in cands}
+        elif subject:  # he/she render dia, ia, katanya; his/him/her render -nya
+            word = pair.target[span.start:span.end].lower()
+            fits = [r for r in cands if (r.kind != "possessive") == (word in subject) or r.text.lower() in _BOTH]
+            cands = fits or cands
+        people = {id(r.person) for r in cands if r.person is not None}
         mine = grouped[id(sp)]
         rel = (span.start - t0) / max(1, t1 - t0)
         if len(people) > 1 and len(mine) == len(cands):
@@ -236,9 +250,13 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
             how = "the only person its forms refer to" if len(people) == 1 else "the form nearest in position"
         if said and ref.kind == "speech":
             how = "an attribution renders an attribution"
-        assert ref.person is not None
+        if ref.person is None or id(ref.person) not in by_person:
+            continue
         out[span.start] = (ref, by_person[id(ref.person)], f"renders '{ref.text}' ({how}; {ref.how})")
     return out
+
+
+_BOTH = frozenset({"pihaknya", "dirinya"})  # "his side", "himself" or simply "he"
 
 
 def _covers(p: re.Pattern[str], text: str, a: int, b: int, span: Span) -> bool:

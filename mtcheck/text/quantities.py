@@ -7,6 +7,7 @@ The conventions of each language (separators, number words, scale words, currenc
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -73,6 +74,7 @@ class NumberSystem:
     approximate: dict[str, float]
     ordinal_prefix: str
     ordinal_suffixes: tuple[str, ...]
+    ordinal_mark: str  # written against the number before it: 第二, 第3 (Chinese, Japanese)
     ordinal_words: dict[str, float]
     currency_before: dict[str, str]
     after: dict[str, Unit]  # currencies and units written after the number (lower-cased keys)
@@ -114,7 +116,10 @@ class NumberSystem:
             approximate={k: float(v) for k, v in data.get("approximate", {}).items()},
             ordinal_prefix=ordinal.get("prefix", ""),
             ordinal_suffixes=tuple(ordinal.get("suffixes", ())),
-            ordinal_words={k: float(v) for k, v in ordinal.get("words", {}).items()},
+            ordinal_mark=ordinal.get("mark", ""),
+            # "first" lists the words for 1 that are no prefix form ("pertama", not "kesatu").
+            ordinal_words={**{k: float(v) for k, v in ordinal.get("words", {}).items()},
+                           **{k: 1.0 for k in ordinal.get("first", ())}},
             currency_before=before, after=after,
             time_before=tuple(data.get("time_before", ())), time_after=tuple(data.get("time_after", ())),
             time_separators="".join(data.get("time_separators", [":"])),
@@ -184,7 +189,8 @@ def _patterns(ns: NumberSystem) -> _Patterns:
     joiner = r"(?:[\s-]+(?:and\s+|dan\s+|a\s+)?)"  # "one hundred and five", "half a million"
     p = _Patterns(
         before_currency=re.compile(rf"(?<![\w$])({_alternation(ns.currency_before)})[ \u00a0\u202f]?$"),
-        scale_spaced=re.compile(rf"\+?[ \u00a0\u202f-]({_alternation(spaced)})(?![\w])", re.I) if spaced else _NEVER,
+        # A scale word may also stand against the digits: "Rp1,5triliun", "£11juta", "€3.1billion".
+        scale_spaced=re.compile(rf"\+?[ \u00a0\u202f-]?({_alternation(spaced)})(?![\w])", re.I) if spaced else _NEVER,
         # "10bn" always; "$1.5m", "Rp3k" only after a currency ("100m" alone is a distance).
         scale_attached=_scale_regex(attached),
         scale_attached_money=_scale_regex(attached_money),
@@ -197,7 +203,9 @@ def _patterns(ns: NumberSystem) -> _Patterns:
         ordinal_after=re.compile(rf"({_alternation(ns.ordinal_suffixes)})\b") if ns.ordinal_suffixes else None,
         word_number=re.compile(rf"\b(?:{word_alt})(?:{joiner}(?:{word_alt}))*\b", re.I),
         approximate=re.compile(rf"\b({_alternation(ns.approximate)})\b", re.I) if ns.approximate else None,
-        ordinal_word=(re.compile(rf"\b({re.escape(ns.ordinal_prefix)}(?:{word_alt}))\b", re.I) if ns.ordinal_prefix
+        ordinal_word=(re.compile(rf"\b({re.escape(ns.ordinal_prefix)}(?:{word_alt})"
+                                 + (f"|{_alternation(ns.ordinal_words)}" if ns.ordinal_words else "") + r")\b", re.I)
+                      if ns.ordinal_prefix
                       else re.compile(rf"\b({_alternation(ns.ordinal_words)})\b", re.I) if ns.ordinal_words
                       else None),
     )
@@ -226,6 +234,8 @@ class Quantity:
     strict: bool = True
     # A bare scale word ("beberapa triliun", "millions"): only its order of magnitude is stated.
     magnitude: bool = False
+    # A clock time no clock shows ("14:70"): a time that matches nothing, so that it pairs as changed.
+    impossible: bool = False
 
     @property
     def value(self) -> float:
@@ -236,6 +246,8 @@ class Quantity:
         return self.unit is not None and self.unit.dimension == "currency"
 
     def describe(self) -> str:
+        if self.impossible:
+            return f"{self.text} (no such time)"
         v = int(self.value) if math.isfinite(self.value) else 0  # a reading past float range is shown as written
         shown = f"{self.value:,.10g}" if self.kind != "time" else f"{v // 60:02d}:{v % 60:02d}"
         unit = f" {self.unit.name}" if self.unit else ""
@@ -280,21 +292,28 @@ def _digit_readings(core: str, ns: NumberSystem) -> tuple[float, ...]:
 def _parse_words(phrase: str, ns: NumberSystem) -> float | None:
     total = current = last = 0.0
     seen = False
+    unit = False  # the last token was a word below ten: "satu dua" is a list ("once or twice"), not 3
     for tok in re.split(r"[\s-]+", phrase.lower()):
         if tok in ("and", "dan", "a"):
             continue
         if tok in ns.words:
             value = ns.words[tok]
+            if unit and 1 <= value < 10:
+                return None
+            unit = value < 10
             current += value
             last = value if value < 100 else 0.0
         elif tok in ns.teens:
+            unit = False
             current += ns.teens[tok]
             last = 0.0
         elif tok in ns.multipliers:
+            unit = False
             m = ns.multipliers[tok]
             current = current - last + (last or 1.0) * m
             last = 0.0
         elif tok in ns.scales:
+            unit = False
             total += (current or 1.0) * ns.scales[tok]
             current = last = 0.0
         else:
@@ -304,7 +323,35 @@ def _parse_words(phrase: str, ns: NumberSystem) -> float | None:
 
 
 def _covered(start: int, end: int, taken: Sequence[Span]) -> bool:
+    if isinstance(taken, _Taken):
+        return taken.overlaps(start, end)
     return any(s.start < end and start < s.end for s in taken)
+
+
+class _Taken(list):
+    """The spans already read as something: a list, plus their union as sorted disjoint intervals, so that
+    the overlap test takes log time instead of a scan of every span (quadratic on long articles)."""
+
+    def __init__(self, spans: Sequence[Span] = ()) -> None:
+        super().__init__()
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        for span in spans:
+            self.append(span)
+
+    def append(self, span: Span) -> None:
+        super().append(span)
+        a, b = span.start, span.end
+        lo = bisect.bisect_right(self._ends, a)  # the first interval ending after a
+        hi = bisect.bisect_left(self._starts, b, lo)  # the first starting at or after b
+        if lo < hi:  # overlapping intervals merge into one
+            a, b = min(a, self._starts[lo]), max(b, self._ends[hi - 1])
+        self._starts[lo:hi] = [a]
+        self._ends[lo:hi] = [b]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self._ends, start)
+        return i < len(self._starts) and self._starts[i] < end
 
 
 def find_quantities(text: str, code: str, exclude: Sequence[Span] = ()) -> list[Quantity]:
@@ -316,11 +363,15 @@ def find_quantities(text: str, code: str, exclude: Sequence[Span] = ()) -> list[
     original = text
     if ns.digit_map:
         text = text.translate(ns.digit_map)  # one character for one: offsets stay valid
-    taken = list(exclude)
+    taken = _Taken(exclude)
     found: list[Quantity] = []
     for pattern in ns.time_patterns:
         for m in pattern.finditer(text):
-            if _covered(*m.span(), taken) or int(m["h"]) > 24 or int(m["m"] or 0) >= 60:
+            if _covered(*m.span(), taken):
+                continue
+            if int(m["h"]) > 24 or int(m["m"] or 0) >= 60:  # 14h70, 9時75分
+                found.append(_impossible_time(m.start(), m.end(), original))
+                taken.append(Span(*m.span()))
                 continue
             minutes = int(m["m"] or (30 if m.group().endswith("半") else 0))  # 10点半: half past ten
             found.append(Quantity(Span(*m.span()), original[m.start():m.end()],
@@ -354,6 +405,11 @@ def find_quantities(text: str, code: str, exclude: Sequence[Span] = ()) -> list[
                 found.append(Quantity(Span(start, stop), original[start:stop], (float(value),), "time", zone))
                 taken.append(Span(start, stop))
                 continue
+            if clock[2] and hours <= 24 and (":" in core or t_after or p.time_before.search(before)):
+                stop = t_after.end() if t_after else end  # "14:70", "7.65am", "pukul 14.70"
+                found.append(_impossible_time(start, stop, original))
+                taken.append(Span(start, stop))
+                continue
         values = _digit_readings(core, ns)
         if not values:
             continue
@@ -366,7 +422,8 @@ def find_quantities(text: str, code: str, exclude: Sequence[Span] = ()) -> list[
         if cur:
             unit = Unit(ns.currency_before[re.sub(r"\s+", " ", cur.group(1))], "currency", 1.0)
             start -= len(before) - cur.start(1)
-        if p.ordinal_before and p.ordinal_before.search(before):
+        if (p.ordinal_before and p.ordinal_before.search(before)) or (ns.ordinal_mark and before.endswith(
+                ns.ordinal_mark)):
             kind = "ordinal"
         elif p.ordinal_after and (o := p.ordinal_after.match(text, stop)):
             kind, stop = "ordinal", o.end()
@@ -410,6 +467,10 @@ def find_quantities(text: str, code: str, exclude: Sequence[Span] = ()) -> list[
     return found
 
 
+def _impossible_time(start: int, stop: int, original: str) -> Quantity:
+    return Quantity(Span(start, stop), original[start:stop], (math.nan,), "time", impossible=True)
+
+
 def _word_quantities(text: str, ns: NumberSystem, taken: list[Span]) -> list[Quantity]:
     p = ns.patterns
     out: list[Quantity] = []
@@ -418,8 +479,9 @@ def _word_quantities(text: str, ns: NumberSystem, taken: list[Span]) -> list[Qua
         if _covered(start, end, taken):
             continue
         value = _parse_words(m.group(), ns)
-        if value is None or value == 1:  # "one of", "salah satu": too ambiguous to count
+        if value is None:
             continue
+        # "one", "satu", "salah satu" stay soft (often "a", "an", "one of"), but a "two" in their place is seen.
         unit = None
         stop = end
         if p.after and (u := p.after.match(text, stop)):
@@ -498,7 +560,9 @@ def _cjk_numerals(text: str, ns: NumberSystem, taken: list[Span]) -> list[Quanti
         if value <= 1:
             continue
         scaled = any(ns.cjk_numerals[c] >= 10_000 for c in m.group()) and len(m.group()) > 1
-        out.append(Quantity(Span(*m.span()), m.group(), (float(value),), strict=scaled))
+        ordinal = bool(ns.ordinal_mark) and text.endswith(ns.ordinal_mark, 0, m.start())  # 第二
+        out.append(Quantity(Span(*m.span()), m.group(), (float(value),), "ordinal" if ordinal else "number",
+                            strict=scaled and not ordinal))
         taken.append(Span(*m.span()))
     return out
 

@@ -1,0 +1,99 @@
+"""A per-user cache of tables built from installed data on first use (word frequencies, gazetteers).
+
+Each file is built once, written to a temporary file and renamed into place, so a process that dies while
+building, or two processes building at once, never leave half a file. Its name carries what it was built
+from (mtcheck's version and the source data's size and time), so an upgrade builds a new one.
+
+The folder is $MTCHECK_CACHE_DIR, else $XDG_CACHE_HOME/mtcheck, else ~/.cache/mtcheck. When it cannot be
+written, callers build the table in memory instead, as they would without a cache: slower, never wrong.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from mtcheck import __version__
+
+T = TypeVar("T")
+
+
+def cache_dir() -> Path:
+    if os.environ.get("MTCHECK_CACHE_DIR"):
+        return Path(os.environ["MTCHECK_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "mtcheck"
+
+
+def stamp(path: str | os.PathLike[str]) -> str:
+    """Size and modification time of a source file: part of the name of what is built from it."""
+    st = os.stat(path)
+    return f"{st.st_size:x}-{st.st_mtime_ns:x}"
+
+
+def cached(name: str, build: Callable[[Path], None]) -> Path | None:
+    """The cache file `name`, built by build(temporary_path) when missing; None when it cannot be written."""
+    folder = cache_dir()
+    path = folder / name
+    if path.exists():
+        return path
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+        os.close(fd)
+    except OSError:
+        return None
+    try:
+        build(Path(tmp))
+        os.replace(tmp, path)
+    except OSError:
+        return None
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+    return path
+
+
+def fingerprint(inputs: list[object]) -> str:
+    """A short hash of what a table is built from: values as they are, files and folders (one level of
+    files) by size and time, so that editing a data file or upgrading a package builds a new table."""
+    import hashlib
+
+    h = hashlib.sha1(__version__.encode())
+    for item in inputs:
+        if isinstance(item, (str, os.PathLike)) and os.path.isabs(os.fspath(item)):
+            path = os.fspath(item)
+            if os.path.isdir(path):
+                for name in sorted(os.listdir(path)):
+                    full = os.path.join(path, name)
+                    if os.path.isfile(full):
+                        h.update(f"{name}:{stamp(full)};".encode())
+            elif os.path.exists(path):
+                h.update(f"{path}:{stamp(path)};".encode())
+            else:
+                h.update(f"{path}:missing;".encode())
+        else:
+            h.update(repr(item).encode())
+        h.update(b"\0")
+    return h.hexdigest()[:16]
+
+
+def load_or_build(name: str, inputs: list[object], build: Callable[[], T]) -> T:
+    """build(), pickled into the cache under `name` and the fingerprint of `inputs`, and loaded from there
+    by later processes. Only mtcheck's own tables are unpickled, from the user's own cache folder."""
+    import pickle
+
+    key = f"{name}-{fingerprint(inputs)}.pickle"
+    path = cache_dir() / key
+    try:
+        with open(path, "rb") as f:
+            return pickle.load(f)
+    except FileNotFoundError:
+        pass  # not built yet
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+        path.unlink(missing_ok=True)  # unreadable, or pickled from another version of a class: rebuild it
+    value = build()
+    cached(key, lambda tmp: tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)))
+    return value

@@ -1,0 +1,107 @@
+"""Cold start: cached tables give the same answers as the libraries they replace; the CLI loads lazily."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mtcheck.lang.base import latin_words
+from mtcheck.text import lexicon
+from tests.helpers import FIXTURES, ROOT
+
+
+@pytest.fixture
+def fresh_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("MTCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    lexicon.zipf.cache_clear()
+    lexicon._table.cache_clear()
+    yield tmp_path / "cache"
+    lexicon.zipf.cache_clear()
+    lexicon._table.cache_clear()
+
+
+def _article_words() -> set[str]:
+    words: set[str] = set()
+    for folder in (FIXTURES / "articles").iterdir():
+        for path in folder.glob("*.txt"):
+            words.update(m.group() for m in latin_words(path.read_text(encoding="utf-8")))
+    return words
+
+
+def test_frequency_table_answers_as_wordfreq(fresh_cache: Path) -> None:
+    from wordfreq import zipf_frequency
+
+    words = sorted(_article_words())
+    assert len(words) > 500 and any("-" in w for w in words) and any("'" in w or "’" in w for w in words)
+    for lang in ("en", "id"):
+        mine = [lexicon.zipf(w, lang) for w in words]
+        assert mine == [zipf_frequency(w.lower(), lang) for w in words]
+    assert list(fresh_cache.glob("wordfreq-en-*.sqlite")) and list(fresh_cache.glob("wordfreq-asked-en-*"))
+    # A second process (here: a cleared cache) answers from the tables the same way.
+    lexicon.zipf.cache_clear()
+    lexicon._table.cache_clear()
+    assert [lexicon.zipf(w, "en") for w in words[:200]] == [zipf_frequency(w.lower(), "en") for w in words[:200]]
+
+
+def test_frequencies_without_a_writable_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("MTCHECK_CACHE_DIR", str(blocked / "cache"))
+    lexicon.zipf.cache_clear()
+    lexicon._table.cache_clear()
+    try:
+        from wordfreq import zipf_frequency
+
+        for w in ("Rutte", "rumah", "menteri", "al-Qaeda", "Jum'at"):
+            assert lexicon.zipf(w, "id") == zipf_frequency(w.lower(), "id")
+    finally:
+        lexicon.zipf.cache_clear()
+        lexicon._table.cache_clear()
+
+
+def _python(code: str, cache: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "MTCHECK_CACHE_DIR": str(cache)}
+    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env,
+                          cwd=ROOT, check=True, timeout=120)
+
+
+def test_regex_cache_restores_the_same_patterns(tmp_path: Path) -> None:
+    probe = ("import re, sys, json; from mtcheck import recache; recache.enable(); "
+             "pat = r'(?P<w>Belanda|Indonesia|Kyiv)(?=\\s)|\\d{1,2}/\\d{1,2}'; "
+             "hit = (str, pat, re.I) in re._cache; p = re.compile(pat, re.I); "
+             "print(json.dumps([hit, p.flags, dict(p.groupindex), [m.span() for m in p.finditer(sys.argv[1])]]))")
+    text = "di belanda dan Kyiv pada 3/10 lalu INDONESIA "
+    first = json.loads(_python(probe, tmp_path, text).stdout)
+    second = json.loads(_python(probe, tmp_path, text).stdout)
+    assert first[0] is False and second[0] is True  # compiled by the first process, restored in the second
+    assert first[1:] == second[1:] and first[3] == [[3, 10], [15, 19], [25, 29], [35, 44]]
+
+
+@pytest.mark.parametrize("argv", [["--version"], ["rules"], ["rules", "MT601"]])
+def test_version_and_rules_load_no_rule_and_no_analysis(tmp_path: Path, argv: list[str]) -> None:
+    probe = ("import sys, json\nfrom mtcheck.cli import main\ntry:\n    main(sys.argv[1:])\nexcept SystemExit:\n"
+             "    pass\nprint(json.dumps(sorted(m for m in sys.modules if m.startswith(('mtcheck.', 'wordfreq', "
+             "'babel', 'langdetect', 'rapidfuzz', 'sacrebleu')))))")
+    first = _python(probe, tmp_path, *argv).stdout  # `rules` builds its table here, once
+    out = _python(probe, tmp_path, *argv).stdout
+    assert out.splitlines()[:-1] == first.splitlines()[:-1]  # the same listing from the cached table
+    loaded = json.loads(out.splitlines()[-1])
+    assert not [m for m in loaded if m.startswith(("mtcheck.rules", "mtcheck.text", "mtcheck.config", "wordfreq",
+                                                   "babel", "langdetect", "rapidfuzz", "sacrebleu", "mtcheck.lang"))]
+
+
+def test_check_gives_the_same_report_with_warm_caches(tmp_path: Path) -> None:
+    probe = ("import sys\nfrom mtcheck.cli import main\nsys.argv = ['mtcheck', 'check', sys.argv[1], sys.argv[2], "
+             "'--format', 'json', '--target-lang', 'en']\nmain()")  # as the program runs it: regex cache on
+    src, tgt = FIXTURES / "articles" / "komdigi-judi" / "id.txt", FIXTURES / "articles" / "komdigi-judi" / "en.txt"
+    cold = json.loads(_python(probe, tmp_path, str(src), str(tgt)).stdout)
+    warm = json.loads(_python(probe, tmp_path, str(src), str(tgt)).stdout)
+    assert list((tmp_path).glob("gazetteer-en-*.pickle")) and list(tmp_path.glob("regex-*.pickle"))
+    cold.pop("timings_ms")
+    warm.pop("timings_ms")
+    assert cold == warm and cold["findings"]
