@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 
+from mtcheck.rules.added_entity import AddedEntity
 from mtcheck.rules.base import Rule
 from mtcheck.rules.brackets import DroppedBrackets, DroppedQuotes, UnbalancedBracket, UnbalancedQuote
+from mtcheck.rules.katakana import IndonesianInKatakana
 from mtcheck.rules.length import OverlongTranslation, TruncatedTranslation
 from mtcheck.rules.meaning import MeaningChanged, UncoveredSourceClause, UnsupportedTargetClause
 from mtcheck.rules.meta import UnusedWaiver
@@ -27,6 +29,7 @@ from mtcheck.rules.untranslated import IndonesianWords, UntranslatedSentence
 ALL_RULES: tuple[type[Rule], ...] = (
     UntranslatedSentence,
     IndonesianWords,
+    IndonesianInKatakana,
     TruncatedTranslation,
     OverlongTranslation,
     GarbledName,
@@ -36,6 +39,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     MissingEntity,
     InconsistentRendering,
     InventedName,
+    AddedEntity,
     PronounGenderMismatch,
     InconsistentPronouns,
     UnsupportedPronounGender,

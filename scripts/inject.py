@@ -17,6 +17,11 @@ injected error with its category and span:
                     name, title + name, or a name alone kept from the source: "Rutte said he ...")
     pronoun-all     every pronoun of one gender in the article swapped, as real MT does when it calls a
                     woman "he" throughout (label: target_spans, all of them); articles that name someone
+    garbled-transliteration  (zh, ja, ar) a source name's transliteration with one or two characters
+                    changed, dropped or added (a kana, a Han character, an Arabic letter)
+    added-entity    a nationality or country the source article never mentions added before a role
+                    ("the German minister", 德国政府, ドイツの政府, الحكومة الألمانية)
+    name-as-place   a source name's rendering replaced by the real place whose name sounds most like it
 
 Meaning errors, for the neural family (opt-in: --categories meaning-clause,meaning-negation,...):
 
@@ -57,7 +62,8 @@ from corpora import DEFAULT_ROOT, load_articles
 PARAGRAPH_ROWS = 3
 MEANING_CATEGORIES = ("meaning-clause", "meaning-sentence", "meaning-negation", "meaning-word", "meaning-swap")
 CATEGORIES = ("number", "date", "omission", "untranslated", "punctuation", "garbled-name",
-              "untranslated-entity", "wrong-entity", "pronoun", "pronoun-all")
+              "untranslated-entity", "wrong-entity", "pronoun", "pronoun-all", "garbled-transliteration",
+              "added-entity", "name-as-place")
 
 
 @dataclass
@@ -136,7 +142,7 @@ def profile(lang: str) -> Profile:
     alternation = "|".join(map(re.escape, sorted(countries, key=len, reverse=True)))
     country_re = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)" if spaced else alternation)
     # Garbled names are Latin-script names kept from the source: not in zh, ja, ar, whose rules skip them.
-    skip = {"garbled-name"} if lang in ("zh", "ja", "ar") else set()
+    skip = {"garbled-name"} if lang in ("zh", "ja", "ar") else {"garbled-transliteration"}
     if not cfg["pronouns"]:
         skip |= {"pronoun", "pronoun-all"}
     return Profile(lang, cfg["scales"], list(get_day_names("wide", locale=lang).values()),
@@ -341,6 +347,168 @@ def inject_pronoun(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[i
     return tgt[:m.start()] + new + tgt[m.end():], (m.start(), m.start() + len(new)), f"{m.group()} -> {new}"
 
 
+# ------------------------------------------------- names in other scripts, added entities (issue 18)
+
+# Characters Xinhua's transliteration tables use most (外国人名译名手册): a garbled Chinese name stays made of them.
+_ZH_TRANSLIT = ("阿埃艾安奥巴拜班邦鲍贝本比宾波伯博布达戴丹道德迪蒂丁东杜多厄恩尔法菲芬弗福盖甘冈戈格根古哈海汉"
+                "豪赫亨胡华霍基吉加贾杰金卡凯坎康考科克肯库拉莱兰朗劳勒雷里利连林卢鲁伦罗洛吕马迈曼梅蒙米莫姆穆纳"
+                "奈南内尼宁纽努诺帕潘佩彭皮普奇乔切丘萨塞桑森沙尚舍什施斯松苏索塔泰坦汤特滕提图托瓦万威韦维温沃乌"
+                "西希谢辛休雅亚扬耶伊因尤约泽扎詹")
+_KATAKANA = ("アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン"
+             "ガギグゲゴザジズゼゾダデドバビブベボパピプペポ")
+_ARABIC_LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
+_SOURCE_NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]{3,}\b")
+
+
+def _script_pool(lang: str) -> str:
+    return {"zh": _ZH_TRANSLIT, "ja": _KATAKANA, "ar": _ARABIC_LETTERS}[lang]
+
+
+def _name_sites(src: str, tgt: str) -> list[tuple[str, int, int]]:
+    """Transliterated renderings of the source row's capitalised words in the target row (source word,
+    target span), found by consonant skeletons (mtcheck.text.transliterate)."""
+    from mtcheck.text.transliterate import find_names
+
+    words = sorted({m.group() for m in _SOURCE_NAME.finditer(src)})
+    if not words:
+        return []
+    from mtcheck.text.lexicon import zipf
+
+    found = find_names(tgt, words, P.lang, threshold=0.8)
+    # A common word of the target that happens to match ("来说" for Wales) is no rendering of a name.
+    return [(w, s.start, s.end) for w, spans in sorted(found.items()) for s in spans
+            if s.end - s.start >= 2 and zipf(tgt[s.start:s.end], P.lang) < 3.0]
+
+
+def _garble_script(text: str, rng: random.Random, pool: str) -> str:
+    """One or, for renderings of four characters or more, sometimes two edits: a character changed, dropped
+    or added (never the same text back)."""
+    chars = list(text)
+    for _ in range(2 if len(chars) >= 4 and rng.random() < 0.3 else 1):
+        i = rng.randrange(len(chars))
+        how = rng.choice(("change", "drop", "add")) if len(chars) > 2 else rng.choice(("change", "add"))
+        if how == "change":
+            chars[i] = rng.choice([c for c in pool if c != chars[i]])
+        elif how == "drop" and chars[i] not in "・ー":
+            del chars[i]
+        else:
+            chars.insert(i, rng.choice(pool))
+    return "".join(chars)
+
+
+def inject_garbled_script(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[int, int], str] | None:
+    sites = _name_sites(src, tgt)
+    if not sites:
+        return None
+    word, a, b = rng.choice(sites)
+    new = _garble_script(tgt[a:b], rng, _script_pool(P.lang))
+    if new == tgt[a:b]:
+        return None
+    return tgt[:a] + new + tgt[b:], (a, a + len(new)), f"{word}: {tgt[a:b]} -> {new}"
+
+
+# Roles a nationality is added to, and how: (pattern of the role, text put before it or after it).
+_ROLES = {
+    "en": r"(?<=\b[Tt]he )(?:government|president|minister|police|army|company|officials|authorities|experts|"
+          r"researchers|team|embassy|scientists|doctors|players|club|group|party|court|leader|leaders|people|"
+          r"man|woman|workers|students|city|state|market|prime minister|foreign minister|author|artist|"
+          r"singer|coach|firm|bank|military|navy|agency|museum|university|hospital|study|report)\b",
+    "fr": r"\b(?:le|la|les) (?:gouvernement|président|ministre|police|armée|entreprise|autorités|experts|"
+          r"chercheurs|équipe|ambassade|scientifiques|médecins|joueurs|club|groupe|parti|tribunal|"
+          r"dirigeant|dirigeants|peuple|homme|femme|travailleurs|étudiants|ville|État|marché|auteur|"
+          r"artiste|chanteur|entraîneur|banque|agence|musée|université|hôpital|étude|rapport)\b",
+    "zh": r"政府|总统|部长|官员|警方|军队|公司|专家|研究人员|当局|总理|大使馆|科学家|医生|球员|俱乐部|"
+          r"政党|法院|领导人|工人|学生|银行|机构|大学|医院|研究|报告",
+    "ja": r"政府|大統領|大臣|当局|警察|軍|企業|専門家|研究者|首相|大使館|科学者|医師|選手|クラブ|政党|"
+          r"裁判所|指導者|労働者|学生|銀行|機関|大学|病院|研究|報告",
+    "ar": r"\b(?:الحكومة|الرئيس|الوزير|الشرطة|الجيش|الشركة|السلطات|الخبراء|الباحثين|الفريق|السفارة|"
+          r"العلماء|الأطباء|اللاعبين|النادي|الحزب|المحكمة|الزعيم|العمال|الطلاب|البنك|الوكالة|الجامعة|"
+          r"المستشفى|الدراسة|التقرير)\b",
+}
+_ADDED = ("DE", "FR", "JP", "RU", "IT", "CA", "BR", "IN", "TR", "EG", "KR", "ES", "SE", "MX", "AU")
+
+
+def _added_forms(code: str) -> dict[str, str]:
+    """A country's adjective or name in each form an injection needs (en adjective, fr masculine/feminine/
+    plural, zh/ja name, ar masculine/feminine), from mtcheck's demonym files and CLDR."""
+    from babel import Locale
+
+    from mtcheck.lang.base import data_tsv
+
+    if P.lang in ("zh", "ja"):
+        return {"name": Locale(P.lang).territories[code]}
+    forms = next(r[P.lang].split("|") for r in data_tsv(P.lang, "demonyms.tsv") if r["code"] == code)
+    if P.lang == "fr":
+        return {"le": forms[0], "la": forms[1], "les": forms[2] if forms[2].endswith("s") else forms[0]}
+    if P.lang == "ar":
+        return {"m": forms[0], "f": forms[1]}
+    return {"adj": forms[0]}
+
+
+def _absent(code: str, source: str, target: str) -> bool:
+    from babel import Locale
+
+    ind = Locale("id").territories[code]
+    tgt = Locale(P.lang).territories[code]
+    return ind not in source and tgt not in target and ind.lower()[:5] not in source.lower()
+
+
+def inject_added_entity(src: str, tgt: str, rng: random.Random, article: tuple[str, str] = ("", "")
+                        ) -> tuple[str, tuple[int, int], str] | None:
+    roles = list(re.finditer(_ROLES[P.lang], tgt))
+    if not roles:
+        return None
+    codes = [c for c in _ADDED if _absent(c, article[0] or src, article[1] or tgt)]
+    if not codes:
+        return None
+    m, code = rng.choice(roles), rng.choice(codes)
+    forms = _added_forms(code)
+    if P.lang == "en":
+        new, at = forms["adj"] + " ", m.start()
+    elif P.lang == "fr":
+        new, at = " " + forms[m.group().split()[0]], m.end()
+    elif P.lang == "zh":
+        new, at = forms["name"], m.start()
+    elif P.lang == "ja":
+        new, at = forms["name"] + "の", m.start()
+    else:
+        new, at = " " + (forms["f"] if m.group().endswith("ة") else forms["m"]), m.end()
+        new = new[:1] + "ال" + new[1:]
+    word = new.strip().removesuffix("の")
+    start = at + new.index(word)
+    return tgt[:at] + new + tgt[at:], (start, start + len(word)), f"added {word!r} ({code})"
+
+
+def _places(lang: str) -> list[str]:
+    from mtcheck.lang.base import data_tsv
+
+    return [r[lang].split("|")[0] for r in data_tsv("glossary", "places.tsv") if r[lang]]
+
+
+def inject_name_as_place(src: str, tgt: str, rng: random.Random, article: tuple[str, str] = ("", "")
+                         ) -> tuple[str, tuple[int, int], str] | None:
+    """A source name's rendering replaced by the gazetteer place that sounds most like it (its consonant
+    skeleton; Latin-script targets compare letters)."""
+    from mtcheck.text.transliterate import similar, skeleton, target_skeleton
+
+    if P.lang in ("en", "fr"):
+        sites = [(m.group(), m.start(), m.end()) for m in _SOURCE_NAME.finditer(tgt)
+                 if re.search(rf"\b{m.group()}\b", src)]
+    else:
+        sites = _name_sites(src, tgt)
+    if not sites:
+        return None
+    word, a, b = rng.choice(sites)
+    places = [p for p in _places(P.lang) if p not in (article[1] or tgt) and " " not in p]
+    key = skeleton(word, P.lang)
+
+    def score(p: str) -> float:
+        return similar(key, skeleton(p, P.lang) if P.lang in ("en", "fr") else target_skeleton(p, P.lang))
+
+    best = max(places, key=score)
+    if score(best) < 0.5:
+        return None
+    return tgt[:a] + best + tgt[b:], (a, a + len(best)), f"{word}: {tgt[a:b]} -> {best}"
 _FEMALE = {"she", "her", "hers", "herself", "elle", "她", "彼女", "هي"}
 
 
@@ -981,6 +1149,8 @@ def classic_variant(category: str, detail: str) -> str:
 
 
 ROW_INJECTORS: dict[str, Callable] = {
+    "garbled-transliteration": inject_garbled_script, "added-entity": inject_added_entity,
+    "name-as-place": inject_name_as_place,
     "number": inject_number, "date": inject_date, "punctuation": inject_punctuation,
     "garbled-name": inject_garbled, "untranslated-entity": inject_untranslated_entity,
     "wrong-entity": inject_wrong_entity, "pronoun": inject_pronoun,
@@ -988,6 +1158,10 @@ ROW_INJECTORS: dict[str, Callable] = {
     "meaning-negation": inject_meaning_negation, "meaning-word": inject_meaning_word,
     "meaning-swap": inject_meaning_swap,
 }
+
+
+# Injectors that must know the whole article (an added country must be absent from all of it).
+ARTICLE_AWARE = {"added-entity", "name-as-place"}
 
 
 def make_edit(category: str, sources: list[str], targets: list[str], rng: random.Random) -> Edit | None:
@@ -1009,7 +1183,8 @@ def make_edit(category: str, sources: list[str], targets: list[str], rng: random
                 return Edit(i, sources[i], (0, len(sources[i])), "sentence left in Indonesian")
         return None
     for i in rows:
-        result = ROW_INJECTORS[category](sources[i], targets[i], rng)
+        extra = {"article": (" ".join(sources), " ".join(targets))} if category in ARTICLE_AWARE else {}
+        result = ROW_INJECTORS[category](sources[i], targets[i], rng, **extra)
         if result:
             return Edit(i, result[0], result[1], result[2])
     return None

@@ -225,8 +225,10 @@ def test_html_names_are_unique(capsys, tmp_path: Path, jobs: str) -> None:
     code, out, _ = run(capsys, "batch", REPRO / "batch-html-collide.jsonl", "--html-dir", html, "--jobs", jobs)
     ids = [r["id"] for r in jsonl(out)]
     assert code in (0, 1) and len(ids) == 5 and len(set(ids)) == 4  # 'a/en', 'a_en', 'a en' and 'dup' twice
-    pages = sorted(html.iterdir())
+    pages = sorted(p for p in html.iterdir() if p.name != "index.html")  # index.html links them all
     assert len(pages) == 5
+    index = (html / "index.html").read_text(encoding="utf-8")
+    assert all(f'href="{p.name}"' in index for p in pages)
     titles = sorted(p.read_text(encoding="utf-8").split("<title>mtcheck report: ")[1].split("</title>")[0]
                     for p in pages)
     assert titles == sorted(ids)

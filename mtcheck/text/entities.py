@@ -3,7 +3,8 @@
 Gazetteer entries (countries and regions from CLDR via Babel, places, institutions, days and months) carry
 their Indonesian forms and their renderings in the target language; people and other names are found by
 capitalisation, titles ("Presiden", "Sekjen NATO") and word frequencies. A target language adds data only:
-a column in `glossary/institutions.tsv` and `places.tsv`, and `<lang>/country_names.tsv`.
+a column in `glossary/institutions.tsv` and `glossary/places.tsv`, and `<lang>/country_names.tsv` and
+`<lang>/demonyms.tsv`.
 """
 
 from __future__ import annotations
@@ -61,6 +62,8 @@ class Entry:
     source_forms: tuple[str, ...]
     renderings: tuple[str, ...]  # in the target language; the first is preferred
     keep_acronym: bool = True
+    country: str = ""  # ISO 3166 code of the country the entity is, or is in ("" for seas, regions, the UN)
+    capital: bool = False  # a national capital, which news uses for its government ("Beijing said")
 
     @property
     def preferred(self) -> str:
@@ -188,8 +191,10 @@ def _build_gazetteer(target_lang: str, extra: tuple[tuple[str, str, str], ...] =
     src_terr = Locale("id").territories
     tgt_terr = Locale(target_lang).territories
     extra_names: dict[str, tuple[str, ...]] = {}
-    if data_exists(target_lang, "country_names.tsv"):
-        extra_names = {r["code"]: _split(r[target_lang]) for r in data_tsv(target_lang, "country_names.tsv")}
+    for name in ("country_names.tsv", "demonyms.tsv"):  # other names, then adjectives (German, allemande)
+        if data_exists(target_lang, name):
+            for r in data_tsv(target_lang, name):
+                extra_names[r["code"]] = (*extra_names.get(r["code"], ()), *_split(r[target_lang]))
     aliases: dict[str, list[str]] = {}
     for r in data_tsv("id", "country_aliases.tsv"):
         aliases.setdefault(r["code"], []).append(r["alias"])
@@ -202,13 +207,15 @@ def _build_gazetteer(target_lang: str, extra: tuple[tuple[str, str, str], ...] =
         kind = "country" if code.isalpha() else "region"
         forms = (name, *aliases.get(code, ()))
         renderings = tuple(r for r in (tgt_terr[code], *extra_names.get(code, ())) if r not in ambiguous)
-        g.add(Entry(f"{kind}:{code}", kind, forms, renderings))
-    for r in data_tsv("id", "places.tsv"):
-        g.add(Entry(f"place:{_split(r['id'])[0]}", "place", _split(r["id"]), _column(r, target_lang)))
+        g.add(Entry(f"{kind}:{code}", kind, forms, tuple(dict.fromkeys(renderings)),
+                    country=code if kind == "country" else ""))
+    for r in data_tsv("glossary", "places.tsv"):
+        g.add(Entry(f"place:{_split(r['id'])[0]}", "place", _split(r["id"]), _column(r, target_lang),
+                    country=r["country"].strip("-"), capital=r["kind"] == "capital"))
     for r in data_tsv("glossary", "institutions.tsv"):
         # Added even without a rendering in this language: a known institution is no person's name.
         g.add(Entry(f"inst:{r['key']}", r["kind"], _split(r["id"]), _column(r, target_lang),
-                    r["keep-acronym"] == "1"))
+                    r["keep-acronym"] == "1", country="" if r["kind"] == "international" else "ID"))
     for kind, names in (("day", get_day_names), ("month", get_month_names)):
         src, tgt = names("wide", locale="id"), names("wide", locale=target_lang)
         for k, name in src.items():

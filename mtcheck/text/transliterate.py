@@ -32,12 +32,20 @@ def _squeeze(text: str) -> str:
     return re.sub(r"(.)\1+", r"\1", text)
 
 
-def skeleton(latin: str, lang: str) -> str:
-    """Consonant skeleton of a Latin-script name as the target language would write it."""
+def skeleton(latin: str, lang: str, patterns: bool = False) -> str:
+    """Consonant skeleton of a Latin-script name as the target language would write it; with `patterns`,
+    after the language's context-dependent sound changes too (a coda r dropped: Mark as マーク)."""
     s = latin.lower()
+    for a, b in (_rules(lang).get("latin_patterns", {}) if patterns else {}).items():
+        s = re.sub(a, b, s)
     for a, b in _rules(lang).get("latin", {}).items():
         s = s.replace(a, b)
     return _squeeze(re.sub(r"[^a-z]", "", s))
+
+
+def romanise(text: str, lang: str) -> str:
+    """Latin letters for katakana (Hepburn), Han characters (pinyin) or Arabic letters (the table)."""
+    return _romanise(text, lang)
 
 
 def _romanise(text: str, lang: str) -> str:
@@ -53,9 +61,35 @@ def _romanise(text: str, lang: str) -> str:
 
 @cache
 def _kakasi():
+    """pykakasi's converter, with its kanji dictionary (10 MB, most of a Japanese check's start-up) loaded
+    only if a text with kanji reaches it: mtcheck romanises katakana runs, which pykakasi converts without
+    it. Where pykakasi's internals differ from 2.x's, the converter as pykakasi builds it."""
+    try:
+        from pykakasi.kakasi import Kakasi
+        from pykakasi.scripts import IConv
+
+        k = Kakasi.__new__(Kakasi)
+        k._iconv = IConv()
+        k._jconv = _LazyKanji()
+        if "".join(p["hepburn"] for p in k.convert("ルッテ")) == "rutte":
+            return k
+    except Exception:
+        pass
     import pykakasi
 
     return pykakasi.kakasi()
+
+
+class _LazyKanji:
+    """pykakasi's JConv, built on first use."""
+
+    def __getattr__(self, name: str):
+        from pykakasi.kanji import JConv
+
+        real = self.__dict__.get("_real")
+        if real is None:
+            real = self.__dict__["_real"] = JConv()
+        return getattr(real, name)
 
 
 def target_skeleton(text: str, lang: str) -> str:
@@ -73,25 +107,40 @@ def similar(a: str, b: str) -> float:
 
 def find_names(text: str, names: list[str], lang: str, threshold: float = 0.8) -> dict[str, list[Span]]:
     """Where each Latin name (a surname, a given name) appears in `text`, written in the target's script."""
-    wanted = {n: skeleton(n, lang) for n in names}
-    wanted = {n: s for n, s in wanted.items() if len(s) >= 2}
+    found: dict[str, list[Span]] = {}
+    for _, span, name in scored_names(text, names, lang, threshold):
+        found.setdefault(name, []).append(span)
+    return {n: sorted(spans) for n, spans in found.items()}
+
+
+def scored_names(text: str, names: list[str], lang: str, threshold: float) -> list[tuple[float, Span, str]]:
+    """Non-overlapping (similarity, span, name) of the best match of some name at each place of `text`."""
+    # Each name as the language may hear it: with and without its context-dependent changes (Mark is マルク
+    # and マーク); the closer skeleton counts.
+    wanted = {n: {skeleton(n, lang), skeleton(n, lang, patterns=True)} for n in names}
+    wanted = {n: {s for s in sks if len(s) >= 2} for n, sks in wanted.items()}
+    wanted = {n: sks for n, sks in wanted.items() if sks}
     hits: list[tuple[float, int, Span, str]] = []
-    lengths = {len(s) for s in wanted.values()}
-    firsts = {s[0] for s in wanted.values()}
+    lengths = {len(s) for sks in wanted.values() for s in sks}
+    firsts = {s[0] for sks in wanted.values() for s in sks}
+
+    def score_of(sk: str, name: str) -> float:
+        return max(similar(sk, s) for s in wanted[name])
+
     for start, end, sk in _candidates(text, lang, firsts):
         if not any(abs(len(sk) - n) <= 2 for n in lengths):
             continue  # too short or long to be any of the names
-        best = max(wanted, key=lambda n: similar(sk, wanted[n]), default=None)
-        if best is not None and (score := similar(sk, wanted[best])) >= threshold:
+        best = max(wanted, key=lambda n: score_of(sk, n), default=None)
+        if best is not None and (score := score_of(sk, best)) >= threshold:
             hits.append((score, end - start, Span(start, end), best))
     # Best first, longest on ties; a span overlapping a better one is dropped (windows over Han runs overlap).
-    found: dict[str, list[Span]] = {}
+    out: list[tuple[float, Span, str]] = []
     taken: list[Span] = []
-    for _, _, span, name in sorted(hits, key=lambda h: (-h[0], -h[1], h[2].start)):
+    for score, _, span, name in sorted(hits, key=lambda h: (-h[0], -h[1], h[2].start)):
         if not any(span.overlaps(t) for t in taken):
             taken.append(span)
-            found.setdefault(name, []).append(span)
-    return {n: sorted(spans) for n, spans in found.items()}
+            out.append((score, span, name))
+    return out
 
 
 def _candidates(text: str, lang: str, firsts: set[str]):

@@ -1,0 +1,161 @@
+"""MT208: a country, nationality, place or institution in the translation that the source never mentions."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from mtcheck.lang.base import data_exists, data_tsv
+from mtcheck.model import Category, Finding, Severity, Span
+from mtcheck.rules.base import Rule
+from mtcheck.text.article import ArticlePair
+from mtcheck.text.entities import GEO_KINDS, ORG_KINDS, Entry, Mention, is_latin
+from mtcheck.text.lexicon import zipf
+from mtcheck.text.name_match import NameAnalysis, analyse, contains
+from mtcheck.text.renderings import name_words
+from mtcheck.text.transliterate import similar, skeleton, target_skeleton
+
+_KANA = re.compile(r"[\u30a0-\u30ff]")
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+# A country name that a word of the source language implies: Indonesian news adds "Indonesian" to its
+# ministers in translation ("Menteri Keuangan" -> "Indonesian Finance Minister"); that is no invention.
+IMPLIED_COUNTRY = {"id": "ID"}
+# Consonant skeletons this similar make an added word a likely rendering of an unrendered source name
+# (German/Herman: grmn/hrmn, 0.75).
+SOUNDS_LIKE = 0.7
+
+
+@cache
+def _source_demonyms(lang: str) -> dict[str, tuple[str, ...]]:
+    """Country code -> words of the source language for its people or language (Portugis, Tionghoa)."""
+    if not data_exists(lang, "demonyms.tsv"):
+        return {}
+    return {r["code"]: tuple(f for f in r[lang].split("|") if f) for r in data_tsv(lang, "demonyms.tsv")}
+
+
+def _in_source(forms: tuple[str, ...], source: str) -> bool:
+    # Word boundaries that let a hyphen through ("AS-China" names both countries); names of two words in
+    # any case ("amerika Serikat").
+    return any(re.search(rf"(?<![^\W_]){re.escape(f)}(?![^\W_])", source, re.I if " " in f else 0)
+               for f in forms if len(f) >= 2)
+
+
+def _inside_han_word(text: str, span: Span, lang: str) -> bool:
+    """A two-character Chinese or Japanese name whose edge characters belong to a common word with their
+    neighbour (海地 "Haiti" in 沿海地区 "coastal areas"): no word boundaries to tell, so ask word frequencies."""
+    if span.end - span.start != 2 or not _HAN.fullmatch(text[span.start:span.end]):
+        return False
+    before, after = text[max(0, span.start - 1):span.start + 1], text[span.end - 1:span.end + 1]
+    return any(len(w) == 2 and _HAN.fullmatch(w) and zipf(w, lang) >= 4.0 for w in (before, after))
+
+
+def _counterpart(entries: list[Entry], keys: set[str], countries: set[str], source: str, lang: str) -> bool:
+    """Whether the source names this entity: the same entry or one of its Indonesian forms anywhere (a
+    gazetteer match may have taken a longer or other reading: "Amerika" is also the Americas), a word for its
+    people (Portugis), a place in this country ("Kyiv" for "Ukrainian"), or the country of this capital
+    ("China" for "Beijing said")."""
+    for e in entries:
+        if e.key in keys or _in_source(e.source_forms, source):
+            return True
+        if e.country and e.country in countries and (e.kind == "country" or e.capital):
+            return True
+        if e.kind == "country" and _in_source(_source_demonyms(lang).get(e.country, ()), source):
+            return True
+    return False
+
+
+def _inside_longer_word(text: str, span: Span) -> bool:
+    """A katakana name inside a longer katakana word (マリ in マリオ) is not that name."""
+    before = text[span.start - 1:span.start]
+    after = text[span.end:span.end + 1]
+    return bool(_KANA.match(text[span.start]) and (_KANA.match(before or " ") or _KANA.match(after or " ")))
+
+
+class AddedEntity(Rule):
+    """A country, nationality, place or institution in the translation with no counterpart in the source.
+
+    ## What it does
+    Finds the countries (CLDR names and demonyms: German, allemande, ドイツ, 德国, ألماني), places
+    (`mtcheck/data/glossary/places.tsv`) and institutions of the target and reports those the source never
+    mentions, neither by name nor by a place in the country ("Kyiv" for "Ukrainian") nor, for a country, by its
+    capital. A target word that renders a source person's name is no entity ("Jordan" for Jordan Henderson,
+    乔丹 is no 约旦); where a source given name sounds like the added word (Herman, "the German minister"),
+    the finding points at that name. The country of the source newsroom (Indonesia) is implied, not added.
+
+    ## Why is this bad?
+    MT systems turn names into nationalities and places ("Herman" becomes "German"), and add countries to
+    roles; the reader learns a fact that is not in the original.
+
+    ## Example
+    Source: Menteri Energi Ukraina Herman Halushchenko tiba di Brussel.
+    Target: Ukraine's German energy minister Halushchenko arrived in Brussels.
+
+    Use instead:
+    Target: Ukraine's energy minister Herman Halushchenko arrived in Brussels.
+    """
+
+    code = "MT208"
+    name = "added-entity"
+    category = Category.NAMES
+    default_severity = Severity.MAJOR
+
+    def check(self, pair: ArticlePair) -> Iterator[Finding]:
+        a = analyse(pair)
+        keys = {m.entry.key for m in a.mentions}
+        countries = {m.entry.country for m in a.mentions if m.entry.country}
+        implied = IMPLIED_COUNTRY.get(pair.source_pack.code)
+        if implied:
+            countries.add(implied)
+            keys.add(f"country:{implied}")
+        words = name_words(pair)
+        person_spans = [s for w in words for s in w.targets]
+        reported: set[str] = set()
+        for t in a.target_mentions:
+            entries = [e for e in a.g.by_rendering[t.text] if e.kind in GEO_KINDS | ORG_KINDS and e.kind != "region"]
+            if not entries or entries[0].key in reported or _counterpart(
+                    entries, keys, countries, pair.source, pair.source_pack.code):
+                continue
+            if any(t.span.overlaps(s) for s in person_spans) or _inside_longer_word(pair.target, t.span):
+                continue
+            if _inside_han_word(pair.target, t.span, pair.target_pack.code):
+                continue
+            if is_latin(t.text) and contains(pair.source, t.text):
+                continue  # an English name kept in the source ("Bank of England", "New York Times")
+            if a.bead_of(t.span, "target") is None:
+                continue  # an added paragraph is the omission rules' business
+            reported.add(entries[0].key)
+            yield self._report(pair, a, t, entries[0], words)
+
+    def _report(self, pair: ArticlePair, a: NameAnalysis, t: Mention, entry: Entry, words: list) -> Finding:
+        what = f"'{t.text}'"
+        name = entry.source_forms[0] if entry.source_forms else ""
+        if name and name != t.text:
+            what += f" ({name})"
+        look_alike = _sounds_like(t.text, entry, words, pair.target_pack.code)
+        if look_alike is not None:  # a name turned into a nationality or place: the error this rule is for
+            return self.finding(f"{what} has no counterpart in the source; it may render the name "
+                                f"'{look_alike.word}'", target=t.span, source=look_alike.source,
+                                confidence=0.7)
+        # Otherwise often an explicitation (the country of an agency, a capital for its government): minor.
+        return self.finding(f"{what} has no counterpart in the source", target=t.span, confidence=0.4,
+                            severity=Severity.MINOR)
+
+
+def _sounds_like(text: str, entry: Entry, words: list, lang: str):
+    """A source name word that the added word could be a mistranslation of (Herman -> German): one or two
+    letters apart in a Latin-script target, a close consonant skeleton in another script."""
+    mine = skeleton(text.split()[0], lang) if is_latin(text) else target_skeleton(text, lang)
+    own = [skeleton(f, "ja") for f in entry.source_forms]
+    for w in words:
+        if w.targets or len(w.word) < 4:
+            continue  # rendered elsewhere: not this one
+        if len(mine) < 3 or similar(mine, skeleton(w.word, lang)) < SOUNDS_LIKE:
+            continue
+        # The entity's own name spelt another way in the source (Afghanistan/Afganistan, Comoros/Komoro) is
+        # its counterpart, not a name mistaken for it; Herman is not Jerman (another first consonant).
+        sk = skeleton(w.word, "ja")
+        if any(similar(sk, o) >= 0.8 or (sk[:1] == o[:1] and similar(sk, o) >= SOUNDS_LIKE) for o in own):
+            return None
+        return w
+    return None

@@ -1,0 +1,158 @@
+"""MT201, MT205 and MT206 for targets that transliterate names into another script (zh, ja, ar).
+
+A garbled transliteration cannot be told from a legitimate one by the name alone: Chinese, Japanese and
+Arabic renderings of one Latin name differ in vowels, length marks and character choice, and a phonetic
+distance between the Latin name and a garbled rendering overlaps the distance to correct ones (measured on
+the clean sibling translations of the corpora: docs/quality.md). What does separate them is the article
+itself: a garbled rendering is a near copy (one or two characters apart) of the rendering the same article
+uses elsewhere for the same name. These functions report that, with the article's majority rendering as the
+suggestion, in the target script.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator
+
+from rapidfuzz.distance import OSA
+
+from mtcheck.model import Finding, Span
+from mtcheck.rules.base import Rule
+from mtcheck.text.article import ArticlePair
+from mtcheck.text.renderings import NameWord, known_renderings, name_words
+from mtcheck.text.transliterate import find_names, target_skeleton
+
+# Katakana spellings of one sound (ヴィ/ビ, a long-vowel mark, the name dot) are one rendering.
+_KANA_FOLD = (("ヴァ", "バ"), ("ヴィ", "ビ"), ("ヴェ", "ベ"), ("ヴォ", "ボ"), ("ヴ", "ブ"), ("ー", ""), ("・", ""),
+              ("ァ", "ア"), ("ィ", "イ"), ("ゥ", "ウ"), ("ェ", "エ"), ("ォ", "オ"))
+_ARABIC_MARKS = re.compile(r"[\u064b-\u0652\u0640]")  # short vowels, shadda, sukun, tatweel
+# Arabic spells the vowels of a foreign name with optional letters (مندوزا/ميندوزا, إلسورث/إلسوورث) and its g
+# as غ or ج: a rendering is compared by its consonants. A final ة or ي makes an adjective (أرجنتيني).
+_ARABIC_VOWEL_LETTERS = re.compile(r"(?<=.)[اويىءأإآؤئ]")
+_ARABIC_FOLD = (("غ", "ج"), ("ة", ""), ("أ", "ا"), ("إ", "ا"), ("آ", "ا"))
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
+
+
+# A name word with no match this loose anywhere in the translation is missing (MT205).
+LOOSE = 0.5
+
+
+def fold(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text)
+    for a, b in _KANA_FOLD:
+        text = text.replace(a, b)
+    if _ARABIC_LETTER.search(text):
+        text = _ARABIC_MARKS.sub("", text)
+        for a, b in _ARABIC_FOLD:
+            text = text.replace(a, b)
+        text = _ARABIC_VOWEL_LETTERS.sub("", text)
+    return text
+
+
+def _surface(text: str, span: Span) -> str:
+    """The rendering at `span`, with an Arabic proclitic the matcher split off put back (بوتين, not وتين:
+    the ب of a name is no preposition)."""
+    start = span.start
+    while start > 0 and _ARABIC_LETTER.match(text[start - 1]):
+        start -= 1
+    return text[start:span.end]
+
+
+def _near_copy(a: str, b: str, lang: str) -> bool:
+    """One or two characters apart, at most half of the shorter (so シン is no garbled ジョン), with other
+    consonants: renderings of one name that differ in vowels or length (ネル/ニール, シミノフ/スミノフ) are
+    variants, and one that extends the other is a compound (サファリゾーン, スンダルバンス)."""
+    fa, fb = fold(a), fold(b)
+    d = OSA.distance(fa, fb)
+    if not (0 < d <= 2 and d * 2 <= min(len(a), len(b))) or fa.startswith(fb) or fb.startswith(fa):
+        return False
+    return target_skeleton(a, lang) != target_skeleton(b, lang)
+
+
+def garbled(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
+    """MT201: a near miss of a name in its paragraph that is a near copy of the name's rendering elsewhere in
+    the article; or a rendering used once beside a near copy the article uses at least twice."""
+    text = pair.target
+    lang = pair.target_pack.code
+    for w in name_words(pair):
+        known = known_renderings(lang).get(w.word.lower(), ())
+        if known:
+            yield from _against_known(rule, pair, w, known)
+            continue
+        counts = Counter(fold(text[s.start:s.end]) for s in w.targets)
+        surface = {fold(text[s.start:s.end]): text[s.start:s.end] for s in w.targets}
+        wholes = {fold(_surface(text, s)) for s in w.targets}
+        for src, span, _ in w.near:
+            miss = text[span.start:span.end]
+            if {fold(miss), fold(_surface(text, span))} & (set(counts) | wholes):
+                continue  # the same rendering with an attached particle split off differently
+            refs = [f for f in counts if _near_copy(miss, surface[f], lang)]
+            if refs:
+                best = surface[max(refs, key=lambda f: counts[f])]
+                yield rule.finding(f"'{miss}' looks like a garbled rendering of '{w.word}', written '{best}' "
+                                   "elsewhere in the article", source=src, target=span, suggestion=best,
+                                   confidence=0.7)
+        for s in w.targets:
+            f = fold(text[s.start:s.end])
+            main = max((g for g in counts if g != f and _near_copy(surface[f], surface[g], lang)), key=lambda g: counts[g], default=None)
+            if main is not None and counts[f] == 1 and counts[main] >= 2:
+                yield rule.finding(f"'{text[s.start:s.end]}' looks like a garbled rendering of '{w.word}', "
+                                   f"written '{surface[main]}' elsewhere in the article", source=w.source,
+                                   target=s, suggestion=surface[main], confidence=0.6)
+
+
+def _against_known(rule: Rule, pair: ArticlePair, w: NameWord, known: tuple[str, ...]) -> Iterator[Finding]:
+    """A name with listed renderings (names/renderings.tsv, names/observed.tsv): a rendering or near miss of
+    it that is no listed rendering but a near copy of one is garbled; the listed one is the suggestion."""
+    folded = {fold(k) for k in known}
+    spans = [(w.source, s) for s in w.targets] + [(src, s) for src, s, _ in w.near]
+    for src, span in spans:
+        x = pair.target[span.start:span.end]
+        whole = _surface(pair.target, span)
+        if {fold(x), fold(whole)} & folded or any(fold(k) in fold(whole) for k in known):
+            continue  # a listed rendering, or one with a title or particle attached
+        ref = next((k for k in known if _near_copy(x, k, pair.target_pack.code)), None)
+        if ref is not None:
+            yield rule.finding(f"'{x}' looks like a garbled rendering of '{w.word}', usually written '{ref}'",
+                               source=src, target=span, suggestion=ref, confidence=0.8)
+
+
+def inconsistent(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
+    """MT206: one name rendered in two near-identical ways equally often (neither is the majority)."""
+    text = pair.target
+    for w in name_words(pair):
+        counts = Counter(fold(text[s.start:s.end]) for s in w.targets)
+        first: dict[str, Span] = {}
+        for s in w.targets:
+            first.setdefault(fold(text[s.start:s.end]), s)
+        surf = {f: text[s.start:s.end] for f, s in first.items()}
+        known = {fold(k) for k in known_renderings(pair.target_pack.code).get(w.word.lower(), ())}
+        for f, s in first.items():
+            if f in known:
+                continue  # a listed variant (ゼレンスキー beside ゼレンスキイ) is no inconsistency
+            rivals = [g for g in counts if g != f and _near_copy(surf[f], surf[g], pair.target_pack.code)
+                      and counts[g] == counts[f]]
+            if rivals and s.start > first[rivals[0]].start:  # the later spelling is reported
+                main = text[first[rivals[0]].start:first[rivals[0]].end]
+                yield rule.finding(f"rendered '{text[s.start:s.end]}' here but '{main}' elsewhere in the article",
+                                   source=w.source, target=s, suggestion=main, confidence=0.5)
+
+
+def missing(rule: Rule, pair: ArticlePair, titled: set[str]) -> Iterator[Finding]:
+    """MT205: a person named after a title (`titled`) none of whose name words has even a loose match (a
+    skeleton half alike: renderings through English pronunciation, コービン for Corbyn, score low) anywhere
+    in the translation."""
+    by_person: dict[str, list[NameWord]] = {}
+    for w in name_words(pair):
+        by_person.setdefault(w.person, []).append(w)
+    for person, words in by_person.items():
+        if person not in titled or any(w.targets for w in words):
+            continue
+        if not find_names(pair.target, [w.word for w in words], pair.target_pack.code, threshold=LOOSE):
+            first = min(w.source for w in words)
+            yield rule.finding(f"'{person}' does not appear in the translation",
+                               source=Span(first.start, first.start + len(person))
+                               if pair.source[first.start:first.start + len(person)] == person else first,
+                               confidence=0.4)

@@ -1,0 +1,122 @@
+"""Where the translation renders each name word of the source's people: the same letters in a Latin-script
+target, a transliteration (Rutte: ルッテ, 吕特, روته) elsewhere. Computed once per article and shared by the
+names rules (MT201, MT205, MT206, MT208).
+
+In another script, a source name word with no rendering in the aligned target paragraph may still have a
+near miss there: a span whose consonant skeleton is close to the name's but below the acceptance threshold
+(ルッケ for Rutte). Such near misses are the garbled-transliteration candidates of MT201. Both thresholds are
+per script, in `mtcheck/data/<lang>/transliteration.toml` (`accept`, `near`), calibrated on the dev half of
+the corpora (docs/quality.md).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from mtcheck.lang.base import data_exists, data_toml, data_tsv
+from mtcheck.model import Span
+from mtcheck.text.article import ArticlePair
+from mtcheck.text.entities import LATIN_AFTER, LATIN_BEFORE
+from mtcheck.text.lexicon import zipf
+from mtcheck.text.name_match import analyse
+from mtcheck.text.transliterate import scored_names
+
+ACCEPT = 0.8  # default similarity for a rendering, where a language's transliteration.toml sets none
+
+
+@dataclass(frozen=True)
+class NameWord:
+    word: str  # a name word of the source ("Rutte", "Volodymyr")
+    source: Span  # its first mention in the source
+    person: str  # the full name it belongs to
+    targets: tuple[Span, ...]  # where the translation renders it
+    mentions: tuple[Span, ...] = ()  # every source mention of the word
+    near: tuple[tuple[Span, Span, float], ...] = ()  # (source mention, target near miss, similarity)
+
+
+@cache
+def thresholds(lang: str) -> tuple[float, float]:
+    """(accept, near) for a target language: a skeleton similarity at or above `accept` is a rendering; one
+    in [near, accept) where the name has no rendering is a garbled-rendering candidate."""
+    t = (data_toml(lang, "transliteration.toml") or {}).get("thresholds", {})
+    return float(t.get("accept", ACCEPT)), float(t.get("near", 1.0))
+
+
+@cache
+def known_renderings(lang: str) -> dict[str, tuple[str, ...]]:
+    """Name word (lower case) -> its accepted renderings in `lang`: the hand-compiled table of names frequent in
+    the news (names/renderings.tsv) first, then those observed in clean corpora (names/observed.tsv)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for name in ("renderings.tsv", "observed.tsv"):
+        if not data_exists("names", name):
+            continue
+        for row in data_tsv("names", name):
+            renderings = tuple(r for r in (row.get(lang) or "").split("|") if r)
+            for spelling in row["name"].split("|"):
+                if renderings:
+                    out[spelling.lower()] = (*out.get(spelling.lower(), ()), *renderings)
+    return out
+
+
+def name_words(pair: ArticlePair) -> list[NameWord]:
+    return pair.analysis("name-renderings", _name_words)
+
+
+def _name_words(pair: ArticlePair) -> list[NameWord]:
+    a = analyse(pair)
+    words: dict[str, list] = {}
+    for p in a.people:
+        for span in p.spans:
+            for m in re.finditer(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", pair.source[span.start:span.end]):
+                w = m.group()
+                if len(w) >= 3 and w[0].isupper() and w in p.tokens:
+                    words.setdefault(w, [p.name, []])[1].append(Span(span.start + m.start(), span.start + m.end()))
+    if not words:
+        return []
+    lang = pair.target_pack.code
+    if pair.target_pack.latin_script:
+        found = {w: [Span(*m.span()) for m in re.finditer(LATIN_BEFORE + re.escape(w) + LATIN_AFTER, pair.target)]
+                 for w in words}
+        return [NameWord(w, spans[0], person, tuple(found[w]), tuple(spans)) for w, (person, spans) in words.items()]
+    accept, near = thresholds(lang)
+    found: dict[str, list[Span]] = {}
+    for _, span, name in scored_names(pair.target, list(words), lang, accept):
+        found.setdefault(name, []).append(span)
+    rendered = [s for spans in found.values() for s in spans]
+    entities = [m.span for m in a.target_mentions]
+    out = []
+    for w, (person, spans) in words.items():
+        misses = []
+        searched: set[int] = set()
+        for src in spans:
+            bead = a.bead_of(src)
+            if bead is None or bead.source.start in searched:
+                continue
+            searched.add(bead.source.start)
+            # Fewer renderings in the paragraph than mentions in its source: one may be garbled.
+            said = sum(bead.source.start <= m.start < bead.source.end for m in spans)
+            if sum(bead.target.start <= t.start < bead.target.end for t in found.get(w, ())) >= said:
+                continue
+            # Matched for this word alone: a near miss of one name may be a better match of another
+            # (ルッケ, garbled Rutte, is closer to Mark), which is no reason to drop it.
+            cands = [(score, Span(bead.target.start + span.start, bead.target.start + span.end))
+                     for score, span, _ in scored_names(bead.target_text, [w], lang, near) if score < accept]
+            cands = [(score, span) for score, span in cands
+                     if not any(span.overlaps(r) for r in rendered + entities)
+                     and _name_like(pair.target[span.start:span.end], lang)]
+            if cands:
+                score, span = max(cands, key=lambda c: c[0])
+                misses.append((src, span, score))
+        out.append(NameWord(w, spans[0], person, tuple(sorted(found.get(w, ()))), tuple(spans), tuple(misses)))
+    return out
+
+
+def _name_like(text: str, lang: str) -> bool:
+    """A near miss must look like a name, not a common word of the target (ニュース, 来说, قال)."""
+    if zipf(text, lang) >= 2.5:
+        return False
+    if lang == "zh":  # a Han window that holds a common two-character word is a phrase, not a name
+        return not any(zipf(text[i:i + 2], lang) >= 4.0 for i in range(len(text) - 1))
+    return True
