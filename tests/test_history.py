@@ -62,7 +62,9 @@ def test_batch_runs_recorded_listed_and_diffed(capsys, tmp_path: Path) -> None:
     assert [f["code"] for f in ar["fixed"]] == ["MT401"] and ar["new"] == [] and ar["score_b"] == 100.0
     assert ar["score_a"] < 100.0 and [f["code"] for f in en["new"]] == ["MT401"] and en["fixed"] == []
     assert en["score_b"] < en["score_a"]  # the Birkenhed finding is the same one in both runs: not new
-    code, out, _ = run(capsys, "history", "diff", runs[0]["run_id"][:17], "last", "--history", str(db))
+    first, second = runs[0]["run_id"], runs[1]["run_id"]
+    prefix = next(first[:k] for k in range(1, len(first) + 1) if not second.startswith(first[:k]))
+    code, out, _ = run(capsys, "history", "diff", prefix, "last", "--history", str(db))
     assert code == 0 and "1 fixed" in out and "+ MT401 major" in out and "- MT401 major" in out
 
     code, out, _ = run(capsys, "history", "trend", "--history", str(db), "--format", "json")
@@ -99,3 +101,13 @@ def test_history_errors_exit_2(capsys, tmp_path: Path, monkeypatch) -> None:
     assert code == 2 and "only 1 run(s)" in err
     code, _, err = run(capsys, "history", "diff", "nosuchrun", "last", "--history", "h.sqlite")
     assert code == 2 and "no such run" in err
+
+
+def test_config_shows_where_history_and_review_db_come_from(capsys, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "mtcheck.toml").write_text('history = "h.sqlite"\n', encoding="utf-8")
+    code, out, _ = run(capsys, "config", "--format", "json", "--review-db", "r.sqlite")
+    rows = json.loads(out)["settings"]
+    assert code == 0
+    assert rows["history"] == {"value": str(tmp_path / "h.sqlite"), "from": str(tmp_path / "mtcheck.toml")}
+    assert rows["review-db"] == {"value": "r.sqlite", "from": "command line"}

@@ -415,3 +415,15 @@ def test_a_target_of_many_lines_against_one_source_paragraph(capsys, tmp_path: P
     code, out, _ = run(capsys, "check", src, tgt, "--target-lang", "en", "--format", "json")
     report = json.loads(out)  # was an IndexError in the aligner: no path inside its band
     assert code in (0, 1) and len(report["alignment"]) == 100
+
+
+def test_batch_lines_hold_no_character_other_readers_take_for_a_line_end(capsys, tmp_path: Path) -> None:
+    rows = tmp_path / "rows.jsonl"
+    row = {"id": "a\u2028b\u2029c\x85d", "source": "Presiden Joko Widodo\u2028meresmikan jalan baru di Jawa.",
+           "target": "President Joko Widodo\u2028inaugurated a new road in Java.", "target_lang": "en"}
+    rows.write_text(json.dumps(row, ensure_ascii=False) + "\n" + json.dumps({"id": "b\u2028"}) + "\n",
+                    encoding="utf-8")
+    code, out, _ = run(capsys, "batch", rows, "--jobs", "1")
+    assert len(out.splitlines()) == 2  # str.splitlines, like JavaScript, breaks at U+2028, U+2029 and NEL
+    records = [json.loads(line) for line in out.splitlines()]
+    assert records[0]["id"] == row["id"] and "error" in records[1] and code == 2

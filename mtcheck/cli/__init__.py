@@ -194,6 +194,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("config", help="print the effective settings and where each one came from")
     p.add_argument("--format", choices=("text", "json"), default="text")
     _add_settings_args(p)
+    _add_history_arg(p)
 
     p = sub.add_parser("review", help="review findings in the browser: a local web app (needs the review extra)")
     p.add_argument("paths", nargs="*", metavar="PATH",

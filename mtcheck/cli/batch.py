@@ -163,14 +163,19 @@ def check_items(items: Iterable[Item], settings: Settings, jobs: int, html_dir: 
     yield from local_map(check_item, items, jobs, _init_worker, (settings, html_dir, timings))
 
 
+_LINE_BREAKING = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
+
+
 def json_line(record: dict) -> str:
-    """One JSONL line; text that UTF-8 cannot hold (a lone surrogate in an error message) is \\u-escaped."""
+    """One JSONL line; text that UTF-8 cannot hold (a lone surrogate in an error message) is \\u-escaped, and
+    so are the characters other readers take for line ends (U+2028, U+2029, NEL: str.splitlines, JavaScript):
+    found by scripts/fuzz.py, where a row's text made one record read as two lines."""
     line = json.dumps(record, ensure_ascii=False)
     try:
         line.encode("utf-8")
     except UnicodeEncodeError:
         line = json.dumps(record)
-    return line + "\n"
+    return line.translate(_LINE_BREAKING) + "\n"
 
 
 class Summary:

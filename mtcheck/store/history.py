@@ -75,6 +75,8 @@ class History:
         """Store one run: `records` are JSON reports with an "id" (batch lines), or {"id", "error"}."""
         when = datetime.now(timezone.utc).replace(microsecond=0)
         run_id = new_run_id(when)
+        while self.conn.execute("SELECT 1 FROM runs WHERE run_id = ?", (run_id,)).fetchone():
+            run_id = new_run_id(when)  # two runs in one second drew the same suffix
         with self.conn:
             self.conn.execute("BEGIN")
             self.conn.execute("INSERT INTO runs (run_id, started_at, command, version, signature, settings) "
