@@ -38,6 +38,7 @@ class Item:
     target_path: str | None = None
     input_path: str | None = None
     input_line: int | None = None
+    html_name: str | None = None  # its --html-dir file, unique in the batch (set by the CLI)
 
     def ref(self) -> ArticleRef:
         return ArticleRef(id=self.id, source_path=self.source_path, target_path=self.target_path,

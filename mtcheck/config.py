@@ -97,6 +97,9 @@ class Settings:
     glossary: tuple[tuple[str, str, str, str], ...] = ()
     neural: NeuralSettings = NeuralSettings()
     config_path: Path | None = None
+    # SQLite files: the history of runs (recorded only when set) and the review app's decisions.
+    history: Path | None = None
+    review_db: Path | None = None
     # Accepted findings (`waivers = "FILE"` or --waivers) and a baseline of known ones (--baseline).
     waivers: tuple[Waiver, ...] = ()
     baseline: Baseline | None = None
@@ -202,7 +205,8 @@ def _table(value: Any, key: str, where: str) -> dict[str, Any]:
 def apply_table(settings: Settings, table: dict[str, Any], where: str) -> Settings:
     """Merge one `[tool.mtcheck]`-shaped table into settings (used for files and tests)."""
     known = {"target-lang", "select", "extend-select", "ignore", "severity", "rules", "fail-under", "fail-on",
-             "boilerplate", "extend-boilerplate", "max-bytes", "glossary", "waivers", "neural"}
+             "boilerplate", "extend-boilerplate", "max-bytes", "glossary", "waivers", "neural", "history",
+             "review-db"}
     unknown = sorted(set(table) - known)
     if unknown:
         raise InputError(f"{where}: unknown setting(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
@@ -249,6 +253,15 @@ def apply_table(settings: Settings, table: dict[str, Any], where: str) -> Settin
         changes["glossary"] = (*settings.glossary, *_glossary(table["glossary"], where))
     if "neural" in table:
         changes["neural"] = _neural(table["neural"], settings.neural, where)
+    for key in ("history", "review-db"):
+        if key in table:
+            if not isinstance(table[key], str) or not table[key]:
+                raise InputError(f"{where}: '{key}' must be a path (a string)")
+            path = Path(table[key])
+            # A path in a config file is relative to that file; on the command line, to the working directory.
+            if not path.is_absolute() and where != "command line" and Path(where).exists():
+                path = Path(where).parent / path
+            changes[key.replace("-", "_")] = path
     if "waivers" in table:
         # A path relative to the config file (or, from the command line, to the working directory).
         value = table["waivers"]

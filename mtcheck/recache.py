@@ -20,7 +20,7 @@ import pickle
 import re
 import sys
 
-_MAX = 500  # patterns kept (re keeps 512); mtcheck compiles about 150 per language
+_MAX = 1000  # patterns kept; mtcheck compiles about 150 per language (re itself keeps the last 512)
 _loaded: set[tuple] = set()
 _enabled = False
 

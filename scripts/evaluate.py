@@ -160,6 +160,7 @@ class Tally:
                 self.clean_by_category[cat] += 1
             for code in {f["code"] for f in findings}:
                 self.clean_by_rule[code] += 1
+            self.clean_by_rule["MT301+MT302"] += any(f["code"] in ("MT301", "MT302") for f in findings)
             return
         cat = label["category"]
         self.injected[cat] += 1
@@ -318,7 +319,7 @@ def markdown(r: dict) -> str:
               f"| seconds | {r['seconds']['mtcheck']} | {r['seconds']['pofilter']} |"]
     for cat, rec in m.get("span_recall", {}).items():
         lines.append(f"\n{cat}: {m['spans_injected'][cat]} swapped pronouns, {rec:.2f} of them flagged one by one")
-    pron = {c: v for c, v in m.get("false_alarm_by_rule", {}).items() if c in ("MT301", "MT302")}
+    pron = {c: v for c, v in m.get("false_alarm_by_rule", {}).items() if c in ("MT301", "MT302", "MT301+MT302")}
     if pron:
         lines.append("\nclean articles with an MT301 or MT302 finding: "
                      + ", ".join(f"{c} {v:.1%}" for c, v in sorted(pron.items())))

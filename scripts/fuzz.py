@@ -256,15 +256,15 @@ def fuzz_batch(tally: Tally, n: int, timeout: int, rng_seed: int, work: Path) ->
             head = b"\n".join(lines)[:8192]
             if b"\x00" in head and not any(x.lstrip().startswith(b"{") for x in head.splitlines()):
                 expected = 0  # not JSONL at all (binary): refused whole, by design
-            got = len(out.read_text(encoding="utf-8").splitlines()) if out.exists() else 0
+            records = out.read_text(encoding="utf-8").split("\n")[:-1] if out.exists() else []
+            got = len(records)  # JSONL lines end at "\n" only
             tally.counts.setdefault("batch", Counter())["rows"] += expected
             if got != expected and outcome not in ("hangs", "tracebacks"):
                 tally.counts["batch"]["rows lost"] += max(0, expected - got)
                 outcome, err = "rows lost", f"{expected} rows in, {got} out\n{err}"
             elif html and (d / "html").exists():
                 pages = len(list((d / "html").iterdir()))
-                checked = sum(1 for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())
-                              if "error" not in r)
+                checked = sum(1 for r in map(json.loads, records) if "error" not in r)
                 if pages != checked:
                     outcome, err = "html overwritten", f"{checked} checked, {pages} pages"
             tally.add("batch", outcome, {"lines": [x.decode("latin-1") for x in lines], "jobs": jobs,

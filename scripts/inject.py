@@ -117,6 +117,13 @@ class Profile:
     categories: tuple[str, ...]
 
 
+# Arabic: هو/هي, and the verbs of saying whose gender renders an Indonesian attribution (قال/قالت).
+_AR_PRONOUNS = {"هو": "هي", "هي": "هو"}
+for _verb in ("قال", "أضاف", "أوضح", "أكد", "صرح", "تابع", "ذكر", "أشار"):
+    for _pre in ("", "و"):
+        _AR_PRONOUNS[_pre + _verb] = _pre + _verb + "ت"
+        _AR_PRONOUNS[_pre + _verb + "ت"] = _pre + _verb
+
 LANGS = {
     "en": dict(scales={"million": "billion", "billion": "million", "thousand": "million", "trillion": "billion"},
                ambiguous={"May", "March"}, clause=", ", pairs=[("(", ")"), ("“", "”")],
@@ -129,7 +136,7 @@ LANGS = {
     "ja": dict(scales={"万": "億", "億": "万"}, ambiguous=set(), clause="、",
                pairs=[("（", "）"), ("(", ")"), ("「", "」")], pronouns={"彼女": "彼", "彼": "彼女"}),
     "ar": dict(scales={"مليون": "مليار", "مليار": "مليون"}, ambiguous=set(), clause="، ",
-               pairs=[("(", ")"), ("«", "»"), ('"', '"')], pronouns={"هو": "هي", "هي": "هو"}),
+               pairs=[("(", ")"), ("«", "»"), ('"', '"')], pronouns=_AR_PRONOUNS),
 }
 
 
@@ -339,6 +346,8 @@ def inject_pronoun(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[i
     # Swaps for named persons: only in sentences that name someone, surname-only mentions included.
     if not _names_someone(src, tgt):
         return None
+    if P.lang == "ar" and not _AR_PERSON.search(src):
+        return None  # Arabic هو/هي are mostly copulas ("the Amazon is ..."); a person's only where the source has one
     cands = _pronoun_sites(tgt)
     if not cands:
         return None
@@ -509,7 +518,12 @@ def inject_name_as_place(src: str, tgt: str, rng: random.Random, article: tuple[
     if score(best) < 0.5:
         return None
     return tgt[:a] + best + tgt[b:], (a, a + len(best)), f"{word}: {tgt[a:b]} -> {best}"
-_FEMALE = {"she", "her", "hers", "herself", "elle", "她", "彼女", "هي"}
+
+
+_FEMALE = {"she", "her", "hers", "herself", "elle", "她", "彼女", "هي"} | {v for v in _AR_PRONOUNS if v.endswith("ت")}
+# A source row with a person's pronoun or attribution: Arabic هو/هي are mostly copulas ("the Amazon is"), and
+# its verbs of saying are a person's only where the source reports someone speaking.
+_AR_PERSON = re.compile(r"\b(?:dia|ia|beliau|(?:kata|ujar|tutur|imbuh|jelas|tambah|ungkap)nya|menurutnya)\b", re.I)
 
 
 def inject_all_pronouns(sources: list[str], targets: list[str],
@@ -520,7 +534,8 @@ def inject_all_pronouns(sources: list[str], targets: list[str],
     clean rows, and a detail."""
     if not any(_names_someone(s, t) for s, t in zip(sources, targets)):
         return None
-    sites = [(i, m) for i, t in enumerate(targets) for m in _pronoun_sites(t)]
+    sites = [(i, m) for i, t in enumerate(targets) for m in _pronoun_sites(t)
+             if P.lang != "ar" or _AR_PERSON.search(sources[i])]
     genders = sorted({m.group().lower() in _FEMALE for _, m in sites})
     if not genders:
         return None

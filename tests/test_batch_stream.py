@@ -150,3 +150,26 @@ def test_progress_bar_on_a_terminal() -> None:
 def test_count_items_matches_what_is_read(tmp_path: Path) -> None:
     assert count_items(SMALL) == 6
     assert count_items(tmp_path / "missing.jsonl") is None
+
+
+def test_markdown_batch_resumes_from_its_journal(capsys, tmp_path: Path, monkeypatch) -> None:
+    src = _input(tmp_path, 2)
+    full, out = tmp_path / "full.md", tmp_path / "out.md"
+    _batch(capsys, str(src), "-o", str(full), "--format", "markdown", "--jobs", "1")
+    real, seen = cli_batch.check_item, []
+
+    def dies_on_fifth(item):
+        seen.append(item.id)
+        if len(seen) == 5:
+            raise KeyboardInterrupt
+        return real(item)
+
+    monkeypatch.setattr(cli_batch, "check_item", dies_on_fifth)
+    assert _batch(capsys, str(src), "-o", str(out), "--format", "markdown", "--jobs", "1")[0] == 130
+    monkeypatch.setattr(cli_batch, "check_item", real)
+    _batch(capsys, str(src), "-o", str(out), "--format", "markdown", "--jobs", "1", "--resume")
+
+    def table(path: Path) -> list[str]:
+        return [line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("| ")]
+
+    assert table(out) == table(full) and len(table(full)) == count_items(src) + 1

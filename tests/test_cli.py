@@ -197,7 +197,9 @@ def test_batch_directory_layouts(capsys, tmp_path: Path) -> None:
     assert "no translation beside it" in rows["orphan"]["error"]
     assert rows["rutte/en"]["findings"] == rows["flat/en"]["findings"]
     assert code == 2 and "1 could not be checked" in err
-    assert sorted(p.name for p in html_dir.iterdir()) == ["flat_en.html", "rutte_en.html"]
+    assert sorted(p.name for p in html_dir.iterdir()) == ["flat_en.html", "index.html", "rutte_en.html"]
+    index = (html_dir / "index.html").read_text(encoding="utf-8")
+    assert 'href="rutte_en.html"' in index and 'href="flat_en.html"' in index and "no translation beside" in index
 
 
 def test_batch_markdown_summary(capsys, tmp_path: Path) -> None:

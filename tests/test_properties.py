@@ -22,7 +22,7 @@ from tests.strategies import DIGITS_PUNCT, LANGS, TEXTS, article_text, long_line
 
 # database=None: a CI checkout gets no .hypothesis folder; the deadline is generous because the machine is
 # shared (a slow example is a benchmark's business, a hang is scripts/fuzz.py's).
-settings.register_profile("fast", max_examples=25, deadline=timedelta(seconds=20), database=None,
+settings.register_profile("fast", max_examples=25, deadline=timedelta(seconds=60), database=None,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "fast"))
 

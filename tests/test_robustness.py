@@ -225,8 +225,10 @@ def test_html_names_are_unique(capsys, tmp_path: Path, jobs: str) -> None:
     code, out, _ = run(capsys, "batch", REPRO / "batch-html-collide.jsonl", "--html-dir", html, "--jobs", jobs)
     ids = [r["id"] for r in jsonl(out)]
     assert code in (0, 1) and len(ids) == 5 and len(set(ids)) == 4  # 'a/en', 'a_en', 'a en' and 'dup' twice
-    pages = sorted(html.iterdir())
+    pages = sorted(p for p in html.iterdir() if p.name != "index.html")  # index.html links them all
     assert len(pages) == 5
+    index = (html / "index.html").read_text(encoding="utf-8")
+    assert all(f'href="{p.name}"' in index for p in pages)
     titles = sorted(p.read_text(encoding="utf-8").split("<title>mtcheck report: ")[1].split("</title>")[0]
                     for p in pages)
     assert titles == sorted(ids)
@@ -413,3 +415,15 @@ def test_a_target_of_many_lines_against_one_source_paragraph(capsys, tmp_path: P
     code, out, _ = run(capsys, "check", src, tgt, "--target-lang", "en", "--format", "json")
     report = json.loads(out)  # was an IndexError in the aligner: no path inside its band
     assert code in (0, 1) and len(report["alignment"]) == 100
+
+
+def test_batch_lines_hold_no_character_other_readers_take_for_a_line_end(capsys, tmp_path: Path) -> None:
+    rows = tmp_path / "rows.jsonl"
+    row = {"id": "a\u2028b\u2029c\x85d", "source": "Presiden Joko Widodo\u2028meresmikan jalan baru di Jawa.",
+           "target": "President Joko Widodo\u2028inaugurated a new road in Java.", "target_lang": "en"}
+    rows.write_text(json.dumps(row, ensure_ascii=False) + "\n" + json.dumps({"id": "b\u2028"}) + "\n",
+                    encoding="utf-8")
+    code, out, _ = run(capsys, "batch", rows, "--jobs", "1")
+    assert len(out.splitlines()) == 2  # str.splitlines, like JavaScript, breaks at U+2028, U+2029 and NEL
+    records = [json.loads(line) for line in out.splitlines()]
+    assert records[0]["id"] == row["id"] and "error" in records[1] and code == 2

@@ -65,6 +65,9 @@ def _add_settings_args(p: argparse.ArgumentParser) -> None:
     g.add_argument("--neural", action="store_true", default=None,
                    help="run the neural rules (MT701-MT703) and embedding alignment; needs mtcheck[neural]")
     g.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    g.add_argument("--review-db", type=str, metavar="FILE",
+                   help="the review app's decisions (SQLite); check and batch honour its false positives as "
+                        "waivers (also review-db in the config; review's default: mtcheck-review.sqlite)")
     g = p.add_argument_group("waivers and baselines (see README, 'Waivers and baselines')")
     g.add_argument("--waivers", type=Path, metavar="FILE",
                    help="accepted findings (TOML [[waiver]] tables), added to the config's 'waivers'")
@@ -72,6 +75,11 @@ def _add_settings_args(p: argparse.ArgumentParser) -> None:
                    help="report and gate only findings not in this baseline")
     g.add_argument("--write-baseline", type=Path, metavar="FILE",
                    help="record every current finding in FILE (then exit 0)")
+
+
+def _add_history_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--history", type=str, metavar="DB",
+                   help="record this run in an SQLite history (also history = \"...\" in the config)")
 
 
 def _csv(value: str | None) -> list[str] | None:
@@ -84,10 +92,10 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
     settings = load_settings(args.config, None if args.config else Path.cwd())
     table: dict = {}
     for key in ("select", "extend_select", "ignore"):
-        value = _csv(getattr(args, key))
+        value = _csv(getattr(args, key, None))
         if value is not None:
             table[key.replace("_", "-")] = value
-    if args.severity:
+    if getattr(args, "severity", None):
         sev = {}
         for item in args.severity:
             code, sep, level = item.partition("=")
@@ -95,8 +103,8 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
                 raise InputError(f"--severity {item}: expected CODE=SEVERITY, e.g. MT601=major")
             sev[code.strip()] = parse_severity(level.strip(), "--severity").value
         table["severity"] = sev
-    for key in ("target_lang", "fail_under", "fail_on", "max_bytes"):
-        if getattr(args, key) is not None:
+    for key in ("target_lang", "fail_under", "fail_on", "max_bytes", "history", "review_db"):
+        if getattr(args, key, None) is not None:
             table[key.replace("_", "-")] = getattr(args, key)
     if getattr(args, "waivers", None) is not None:
         table["waivers"] = str(args.waivers)
@@ -115,7 +123,10 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         from mtcheck.baseline import load_baseline
 
         settings = replace(settings, baseline=load_baseline(args.baseline))
-    return settings
+    # Editors' false positives from `mtcheck review` are waivers too, where `review-db` names their database.
+    from mtcheck.store.waivers import with_review_waivers
+
+    return with_review_waivers(settings)
 
 
 def use_colour(args: argparse.Namespace, stream: object, environ: dict[str, str] | None = None) -> bool:
@@ -148,6 +159,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, help="write the report here (atomically) instead of stdout")
     _add_settings_args(p)
     add_output_args(p)
+    _add_history_arg(p)
 
     p = sub.add_parser("batch", help="check many articles: a JSONL file or a directory")
     p.add_argument("input", type=Path, help="JSONL file or directory of articles (see README)")
@@ -171,6 +183,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="without a terminal, a progress line every SECONDS (default 30)")
     _add_settings_args(p)
     add_output_args(p)
+    _add_history_arg(p)
 
     p = sub.add_parser("demo", help="check the shipped real sample (VOI, Rutte in Kyiv) and print the report")
     p.add_argument("--format", choices=FORMATS, default="text")
@@ -181,6 +194,29 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("config", help="print the effective settings and where each one came from")
     p.add_argument("--format", choices=("text", "json"), default="text")
     _add_settings_args(p)
+    _add_history_arg(p)
+
+    p = sub.add_parser("review", help="review findings in the browser: a local web app (needs the review extra)")
+    p.add_argument("paths", nargs="*", metavar="PATH",
+                   help="a batch output (with --inputs), a batch input JSONL or directory, or SOURCE TARGET")
+    p.add_argument("--inputs", type=Path, help="the batch input (JSONL or directory) a batch output was made from")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
+    p.add_argument("--port", type=int, default=8765, help="port (default 8765; 0 picks a free one)")
+    p.add_argument("--no-browser", action="store_true", help="print the URL but do not open a browser")
+    p.add_argument("--author", help="name recorded with each decision")
+    p.add_argument("--jobs", "-j", type=int, default=0, help="processes checking the articles (default: all cores)")
+    p.add_argument("--export-waivers", type=Path, metavar="FILE",
+                   help="write the false-positive decisions as a waiver TOML file and exit")
+    _add_settings_args(p)
+    _add_history_arg(p)
+
+    p = sub.add_parser("history", help="runs recorded with --history: list, diff RUN_A RUN_B, trend")
+    p.add_argument("action", nargs="?", choices=("list", "diff", "trend"), default="list")
+    p.add_argument("runs", nargs="*", metavar="RUN", help="for diff: two run ids (or prefixes, last, last~1)")
+    p.add_argument("--history", type=str, metavar="DB", help="the history database (default: history in config)")
+    p.add_argument("--config", type=Path, help="mtcheck.toml or pyproject.toml")
+    p.add_argument("--by", choices=("language", "rule"), default="language", help="trend per language or rule")
+    p.add_argument("--format", choices=("text", "json"), default="text")
 
     p = sub.add_parser("rules", help="list the rules, or show one rule's documentation")
     p.add_argument("code", nargs="?", help="a rule code, e.g. MT601")
@@ -209,10 +245,12 @@ def _main(argv: Sequence[str] | None) -> int:
         if args.command is None:
             parser.print_help(sys.stderr)
             return EXIT_ERROR
-        if args.command in ("check", "demo", "batch"):
+        if args.command in ("check", "demo", "batch") and argv is None:
+            # The program (not a caller of main() with arguments, like the tests, which would fill the cache
+            # with their own patterns): before any analysis module compiles its patterns.
             from mtcheck import recache
 
-            recache.enable()  # before any analysis module compiles its patterns
+            recache.enable()
         if args.command == "check":
             from mtcheck.cli.check import run_check
 
@@ -229,6 +267,14 @@ def _main(argv: Sequence[str] | None) -> int:
             from mtcheck.cli.batch import run_batch
 
             return run_batch(args)
+        if args.command == "review":
+            from mtcheck.cli.review import run_review
+
+            return run_review(args)
+        if args.command == "history":
+            from mtcheck.cli.history import run_history
+
+            return run_history(args)
         from mtcheck.cli.rules import run_rules
 
         return run_rules(args)

@@ -55,6 +55,20 @@ def _init_worker(settings: Settings, html_dir: Path | None, timings: bool = Fals
     _worker_timings = timings
 
 
+def write_html_index(html_dir: Path, records: Iterable[dict]) -> None:
+    """index.html beside the per-article reports, linking each with its score (errors listed too). Records
+    come in input order, so the same naming as the items' gives each report's file."""
+    from mtcheck.report.html import render_index
+
+    names = [it.html_name for it in unique_html_names(Item(id=r["id"]) for r in records)]
+    entries = [{"id": r["id"], "error": r.get("error"), "file": name,
+                "score": r.get("score", 0.0), "passed": r.get("passed", False),
+                "target_lang": r.get("target_lang"),
+                "findings": sum(1 for f in r.get("findings", []) if not f.get("waived"))}
+               for r, name in zip(records, names)]
+    write_atomic(html_dir / "index.html", render_index(entries, title=f"mtcheck batch: {len(entries)} articles"))
+
+
 def check_item(item: Item) -> tuple[dict, float]:
     """One JSONL record for an item (its report, or its error) and the seconds it took. No exception escapes:
     a row that cannot be checked, for whatever reason, becomes that row's {"id", "error"} line, and the batch
@@ -99,7 +113,7 @@ def unique_html_names(items: Iterator[Item]) -> Iterator[Item]:
     """Give each item its own HTML file: ids that make the same name ("a/en", "a en", "a_en", a repeated id)
     get -2, -3, ... in input order, so a rerun writes the same names. Compared case-blind, for
     case-insensitive file systems."""
-    used: set[str] = set()
+    used: set[str] = {"index.html"}  # the batch's own index (write_html_index)
     for item in items:
         name = html_name(item.id)
         stem, n = name.removesuffix(".html"), 1
@@ -137,17 +151,31 @@ def check_items(items: Iterable[Item], settings: Settings, jobs: int, html_dir: 
         with dask_client(scheduler, jobs) as client:
             yield from dask_map(fn, items, client, partition_size=partition_size)
         return
+    items = iter(items)
+    if jobs > 1:
+        # The first article is checked here: the tables it loads (word frequencies, gazetteer, langdetect's
+        # profiles, compiled patterns) are then shared by every forked worker instead of loaded by each.
+        first = next(items, None)
+        if first is None:
+            return
+        _init_worker(settings, html_dir, timings)
+        yield check_item(first)
     yield from local_map(check_item, items, jobs, _init_worker, (settings, html_dir, timings))
 
 
+_LINE_BREAKING = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
+
+
 def json_line(record: dict) -> str:
-    """One JSONL line; text that UTF-8 cannot hold (a lone surrogate in an error message) is \\u-escaped."""
+    """One JSONL line; text that UTF-8 cannot hold (a lone surrogate in an error message) is \\u-escaped, and
+    so are the characters other readers take for line ends (U+2028, U+2029, NEL: str.splitlines, JavaScript):
+    found by scripts/fuzz.py, where a row's text made one record read as two lines."""
     line = json.dumps(record, ensure_ascii=False)
     try:
         line.encode("utf-8")
     except UnicodeEncodeError:
         line = json.dumps(record)
-    return line + "\n"
+    return line.translate(_LINE_BREAKING) + "\n"
 
 
 class Summary:
@@ -264,7 +292,7 @@ def _cut_torn_line(journal: Path) -> None:
         f.truncate(0)
 
 
-def _open_journal(output: Path, resume: bool, summary: Summary) -> tuple[TextIO, int]:
+def _open_journal(output: Path, resume: bool, summary: Summary, fmt: str = "jsonl") -> tuple[TextIO, int]:
     """The journal to append to and how many input items it already holds (their records go to `summary`)."""
     journal = journal_path(output)
     if journal.exists() and not resume:
@@ -272,7 +300,7 @@ def _open_journal(output: Path, resume: bool, summary: Summary) -> tuple[TextIO,
                          "finish it, or delete the file to start over")
     done = 0
     if resume:
-        if not journal.exists() and output.exists():
+        if not journal.exists() and output.exists() and fmt == "jsonl":
             shutil.copyfile(output, journal)  # a finished output: resuming checks it against the input
         if journal.exists():
             _cut_torn_line(journal)
@@ -329,7 +357,7 @@ def run_batch(args: argparse.Namespace) -> int:
         items = unique_html_names(items)
     summary = Summary()
     if args.output is not None:
-        journal, done = _open_journal(args.output, args.resume, summary)
+        journal, done = _open_journal(args.output, args.resume, summary, args.format)
         path = journal_path(args.output)
     else:  # to stdout: the journal is a temporary file, for the summary and the formats written at the end
         import tempfile
@@ -386,6 +414,13 @@ def _finish(args: argparse.Namespace, settings: Settings, summary: Summary, jour
     text = summary.text(elapsed, workers, failed_lines(records))
     if settings.waivers:
         text = "\n".join([text, *stray_waivers(records, settings.waivers)])
+    if args.html_dir is not None:
+        write_html_index(args.html_dir, records)
+    if settings.history is not None:
+        from mtcheck.store.record import record_batch
+
+        run_id = record_batch(settings, records, args.input)
+        text += f"\n  recorded as run {run_id} in {settings.history}"
     rendered = None
     if args.format == "markdown":
         rendered = _markdown(records, text)

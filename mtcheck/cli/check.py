@@ -52,6 +52,10 @@ def run_check(args: argparse.Namespace) -> int:
                         where=f"target {args.target if args.target != '-' else '<stdin>'}", article=article)
     if note:
         report.notes.append(note)
+    if settings.history is not None:
+        from mtcheck.store.record import record_check
+
+        record_check(settings, report, args.source, args.target)
     _emit(report, args, [args.source, args.target], Path(args.target).name)
     if write_baseline(report, args):
         return EXIT_OK

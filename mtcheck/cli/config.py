@@ -36,6 +36,10 @@ def effective(settings: Settings) -> list[tuple[str, object, str]]:
          origin("waivers", "default") + (f" ({len(settings.waivers)} waiver(s))" if settings.waivers else "")),
         ("baseline", settings.baseline.path if settings.baseline else "none",
          "command line" if settings.baseline else "default"),
+        ("review-db", str(settings.review_db) if settings.review_db else "none (not honoured by check/batch)",
+         origin("review-db", "default")),
+        ("history", str(settings.history) if settings.history else "none (runs not recorded)",
+         origin("history", "default")),
     ]
     return rows
 

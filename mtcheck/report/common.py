@@ -42,7 +42,8 @@ def waived_note(f: Finding) -> str:
     if w is None:
         return ""
     until = f", until {w.expires}" if w.expires else ""
-    return f"waived by {w.author} on {w.date}{until}: {w.reason} ({w.file}:{w.line})"
+    where = f"{w.file}:{w.line}" if w.line else w.file  # line 0: a review decision, not a file's line
+    return f"waived by {w.author} on {w.date}{until}: {w.reason} ({where})"
 
 
 @lru_cache(maxsize=4)

@@ -7,7 +7,7 @@ import bisect
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 
 from rapidfuzz import process
@@ -207,6 +207,19 @@ def _given_name(name: str) -> bool:
     """A given name people bear (the name table's count, not a word that a few people are named)."""
     found = given_names.lookup(name)
     return found is not None and found.counts >= 1000
+
+
+def _mentions_within(a: NameAnalysis) -> Callable[[Span], list[Mention]]:
+    """`within(span)`: the source mentions starting inside `span`, in the analysis's order. Mentions are sorted
+    by start once and found by bisection: scanning every mention for every bead was quadratic."""
+    order = sorted(range(len(a.mentions)), key=lambda k: a.mentions[k].span.start)
+    starts = [a.mentions[k].span.start for k in order]
+
+    def within(span: Span) -> list[Mention]:
+        lo, hi = bisect.bisect_left(starts, span.start), bisect.bisect_left(starts, span.end)
+        return [a.mentions[k] for k in sorted(order[lo:hi])]
+
+    return within
 
 
 def _inside(spans: list[Span]):
@@ -448,9 +461,10 @@ class WrongEntity(Rule):
     def check(self, pair: ArticlePair) -> Iterator[Finding]:
         a = analyse(pair)
         used: set[tuple[int, int]] = set()
+        wanted = GEO_KINDS | ORG_KINDS
+        within = _mentions_within(a)
         for bead in a.beads:
-            here = [m for m in a.mentions if bead.source.start <= m.span.start < bead.source.end
-                    and m.entry.kind in GEO_KINDS | ORG_KINDS and m.entry.kind != "region"]
+            here = [m for m in within(bead.source) if m.entry.kind in wanted and m.entry.kind != "region"]
             keys = {m.entry.key for m in here}
             # Mentions per entity against its renderings in the target paragraph: the later mentions beyond
             # the count of renderings are the candidates ("Mexico" twice in the source, once in the target).
@@ -534,10 +548,11 @@ class MissingEntity(Rule):
         yield from self._institutions(pair, a)
 
     def _institutions(self, pair: ArticlePair, a: NameAnalysis) -> Iterator[Finding]:
+        within = _mentions_within(a)
         for bead in a.beads:
             seen: set[str] = set()
-            for m in a.mentions:
-                if not bead.source.start <= m.span.start < bead.source.end or m.entry.kind not in ORG_KINDS:
+            for m in within(bead.source):
+                if m.entry.kind not in ORG_KINDS:
                     continue
                 if not m.entry.renderings:
                     continue  # no known rendering in this language: nothing to look for
@@ -591,9 +606,10 @@ class InconsistentRendering(Rule):
         # entity key -> (rendering, source span, target span, attested: the rendering is the shipped/glossary
         # one or the source's own spelling of the name)
         uses: dict[str, list[tuple[str, Span, Span, bool]]] = {}
+        within = _mentions_within(a)
         for bead in a.beads:
-            for m in a.mentions:
-                if not bead.source.start <= m.span.start < bead.source.end or m.entry.kind not in ORG_KINDS:
+            for m in within(bead.source):
+                if m.entry.kind not in ORG_KINDS:
                     continue
                 if not m.entry.renderings:
                     continue

@@ -512,7 +512,7 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                     person = subject
                     how = ("the subject of this sentence" if in_clause[0][0] == before[0][0]
                            else "the subject of its clause")
-                elif _SAID.search(text[max(sent.start, span.start - 25):span.start]):
+                elif kind == "pronoun" and _SAID.search(text[max(sent.start, span.start - 25):span.start]):
                     person, how = subject, "the subject of this sentence, after a verb of saying"
                 else:
                     person, how = None, "unresolved: two people before it"
@@ -522,6 +522,8 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                 if after and opener and opener[0] in _DATA["cataphora_openers"] and "," in text[
                         span.end:after[0][0].start] and len(text[sent.start:after[0][0].start].split()) <= 8:
                     person, how = after[0][1], "fronted phrase: the subject that follows"
+            if person is None and not how and kind == "possessive" and _OBJECT.match(form):
+                how = "unresolved: an object -nya with nobody else in its sentence (often a thing)"
             if person is None and not how:
                 if prev_subject is not None:
                     person, how = prev_subject, "the subject of the previous sentence"

@@ -134,10 +134,15 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
     pronouns = list(_target_pronouns(pair, sets))
     target_links = _link(pair, [r for r in referents if r.mentions], sets, pronouns)
     source_links = _from_source(pair, co.refs, by_person, sets, pronouns)
+    if pair.target_pack.latin_script:
+        _drop_across_strangers(pair, referents, source_links)
     links = []
     for span, text, g in pronouns:
+        if span.start in source_links and source_links[span.start] is None:
+            continue  # renders a source form that refers to nobody mtcheck can name
         src = source_links.get(span.start)
-        tgt = target_links.get(span.start)
+        # A gendered verb (Arabic قالت) agrees with a subject that may follow it: only the source says who.
+        tgt = None if _is_verb(text, sets) else target_links.get(span.start)
         if src is None and tgt is None:
             continue
         if src is not None:
@@ -146,11 +151,55 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
             links.append(Link(span, text, g, referent, how, ref, tgt, agree))
         else:
             assert tgt is not None
+            if not pair.target_pack.latin_script and _someone_else(pair, co, span, tgt[0].person):
+                # Linked in the translation only, where names are found by transliteration (which misses
+                # some), and the source sentence names another person too.
+                continue
             links.append(Link(span, text, g, tgt[0], f"in the translation: {tgt[1]}", None, tgt, None))
     for link in links:
         link.referent.evidence.append(Evidence(link.gender, "pronoun", f"'{link.text}' at {link.pronoun.start}",
                                                link.pronoun.start))
     return PronounAnalysis(referents, links)
+
+
+_CHAINED = ("the subject of the previous sentence", "the last named person", "the previous sentence's subject")
+
+
+def _drop_across_strangers(pair: ArticlePair, referents: list[Referent],
+                           source_links: dict[int, tuple[SourceRef, Referent, str] | None]) -> None:
+    """A source form resolved across sentences (the previous sentence's subject, the last named person) is
+    not trusted where the translation names someone mtcheck does not know (by a given name: "Mike", not
+    "Abang District") between that person's last mention and the pronoun: the source chain may have
+    skipped them."""
+    known = sorted([s for r in referents for s in r.mentions] + [m.span for m in analyse(pair).target_mentions])
+    stranger = _stranger(pair, known, given_only=True)
+    for pos, found in list(source_links.items()):
+        if found is None or not any(c in found[0].how for c in _CHAINED):
+            continue
+        before = [s for s in found[1].mentions if s.end <= pos]
+        if before and stranger(before[-1].end, pos):
+            source_links[pos] = None
+
+
+def _someone_else(pair: ArticlePair, co, span: Span, person: SourcePerson) -> bool:
+    """Does the source sentence aligned with this target position name a person other than `person` (one
+    the translation may not show by name: a transliteration missed, a placeholder)?"""
+    sp = _sentence_pair_at(pair, span.start)
+    if sp is None or not sp.source:
+        return False
+    lo = bisect.bisect_left(co.mention_starts, sp.source[0].start)
+    hi = bisect.bisect_left(co.mention_starts, sp.source[-1].end)
+    return any(p is not person for p in co.mention_people[lo:hi])
+
+
+def _sentence_pair_at(pair: ArticlePair, pos: int) -> SentencePair | None:
+    def build(pair: ArticlePair) -> tuple[list[int], list[SentencePair]]:
+        rows = sorted(((t.start, t.end, sp) for sp in pair.sentence_pairs for t in sp.target), key=lambda r: r[0])
+        return [r[0] for r in rows], [(r[1], r[2]) for r in rows]
+
+    starts, rows = pair.analysis("target-sentence-pairs", build)
+    i = bisect.bisect_right(starts, pos) - 1
+    return rows[i][1] if i >= 0 and pos < rows[i][0] else None
 
 
 def _merge(spans: list[Span]) -> list[Span]:
@@ -202,7 +251,7 @@ def _target_pronouns(pair: ArticlePair, sets: dict):
 # ------------------------------------------------------------------------------- path 1: from the source
 
 def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, Referent], sets: dict,
-                 pronouns: list[tuple[Span, str, str]]) -> dict[int, tuple[SourceRef, Referent, str]]:
+                 pronouns: list[tuple[Span, str, str]]) -> dict[int, tuple[SourceRef, Referent, str] | None]:
     """For each target pronoun, the source form it renders (in the aligned sentences) and its person."""
     attribution = [re.compile(p, re.I) for p in sets.get("attribution", ())]
     group_of: dict[int, SentencePair] = {}
@@ -223,7 +272,8 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
         grouped.setdefault(id(sp), []).append(span)
         placed.append((span, g, sp))
     subject = {w.lower() for w in sets.get("subject", ())}
-    out: dict[int, tuple[SourceRef, Referent, str]] = {}
+    possessive_mark = sets.get("possessive_mark", "")
+    out: dict[int, tuple[SourceRef, Referent, str] | None] = {}
     for span, _g, sp in placed:
         s0, s1 = sp.source[0].start, sp.source[-1].end
         # Every form of the aligned source, resolved or not: a pronoun that renders an unresolved form
@@ -234,12 +284,22 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
         t0, t1 = sp.target[0].start, sp.target[-1].end
         said = any(_covers(p, pair.target, max(t0, span.start - 40), min(t1, span.end + 40), span)
                    for p in attribution)
-        if said and any(r.kind == "speech" for r in cands):
+        if _is_verb(pair.target[span.start:span.end], sets):
+            cands = [r for r in cands if r.kind == "speech"]  # قالت renders katanya, nothing else
+            if not cands:
+                continue
+        elif said and any(r.kind == "speech" for r in cands):
             cands = [r for r in cands if r.kind == "speech"]
-        elif subject:  # he/she render dia, ia, katanya; his/him/her render -nya
-            word = pair.target[span.start:span.end].lower()
-            fits = [r for r in cands if (r.kind != "possessive") == (word in subject) or r.text.lower() in _BOTH]
-            cands = fits or cands
+        elif subject:  # he/she render dia, ia, katanya; his/him/her render -nya (or an object dia)
+            if pair.target[span.start:span.end].lower() in subject:
+                cands = [r for r in cands if r.kind != "possessive" or r.text.lower() in _BOTH]
+                if not cands:
+                    continue  # a subject pronoun for a noun of the source ("elle" for "konstruksinya")
+            else:
+                cands = [r for r in cands if r.kind == "possessive" or r.text.lower() in _BOTH] or cands
+        elif possessive_mark:  # 他的, 彼女の: a possessive renders -nya; a bare 他 rather dia, ia
+            owner = pair.target.startswith(possessive_mark, span.end)
+            cands = [r for r in cands if (r.kind == "possessive") == owner or r.text.lower() in _BOTH] or cands
         people = {id(r.person) for r in cands if r.person is not None}
         mine = grouped[id(sp)]
         rel = (span.start - t0) / max(1, t1 - t0)
@@ -251,9 +311,15 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
         if said and ref.kind == "speech":
             how = "an attribution renders an attribution"
         if ref.person is None or id(ref.person) not in by_person:
+            out[span.start] = None  # it renders a form the source leaves open: no guess from the translation
             continue
         out[span.start] = (ref, by_person[id(ref.person)], f"renders '{ref.text}' ({how}; {ref.how})")
     return out
+
+
+def _is_verb(text: str, sets: dict) -> bool:
+    """A gendered form that is no pronoun of the language's lists (the Arabic verbs of saying)."""
+    return text.lower() not in sets["male"] and text.lower() not in sets["female"]
 
 
 _BOTH = frozenset({"pihaknya", "dirinya"})  # "his side", "himself" or simply "he"
@@ -314,7 +380,7 @@ def _link(pair: ArticlePair, referents: list[Referent], sets: dict,
     return links
 
 
-def _stranger(pair: ArticlePair, known: list[Span]):
+def _stranger(pair: ArticlePair, known: list[Span], given_only: bool = False):
     """A test for an unrecognised name between two offsets: a capitalised word that is a given name of
     known gender, or an uncommon word not at a sentence start ("Corbyn", "Tom"). Known spans and candidates
     are sorted once, and each test is a bisection: linear in the article overall."""
@@ -333,7 +399,10 @@ def _stranger(pair: ArticlePair, known: list[Span]):
             continue
         word = m.group()
         initial = bool(re.search(r"(?:^|[.!?:\"“(]\s*)$", text[max(0, m.start() - 3):m.start()]))
-        if (not initial and given_names.gender_of(word) is not None) or zipf(word, lang) < (3.0 if initial else 4.0):
+        if given_only:
+            if not initial and given_names.gender_of(word) is not None and zipf(word, lang) < 5.0:
+                candidates.append(m.start())
+        elif (not initial and given_names.gender_of(word) is not None) or zipf(word, lang) < (3.0 if initial else 4.0):
             candidates.append(m.start())
 
     def between(a: int, b: int) -> bool:

@@ -61,9 +61,35 @@ def _romanise(text: str, lang: str) -> str:
 
 @cache
 def _kakasi():
+    """pykakasi's converter, with its kanji dictionary (10 MB, most of a Japanese check's start-up) loaded
+    only if a text with kanji reaches it: mtcheck romanises katakana runs, which pykakasi converts without
+    it. Where pykakasi's internals differ from 2.x's, the converter as pykakasi builds it."""
+    try:
+        from pykakasi.kakasi import Kakasi
+        from pykakasi.scripts import IConv
+
+        k = Kakasi.__new__(Kakasi)
+        k._iconv = IConv()
+        k._jconv = _LazyKanji()
+        if "".join(p["hepburn"] for p in k.convert("ルッテ")) == "rutte":
+            return k
+    except Exception:
+        pass
     import pykakasi
 
     return pykakasi.kakasi()
+
+
+class _LazyKanji:
+    """pykakasi's JConv, built on first use."""
+
+    def __getattr__(self, name: str):
+        from pykakasi.kanji import JConv
+
+        real = self.__dict__.get("_real")
+        if real is None:
+            real = self.__dict__["_real"] = JConv()
+        return getattr(real, name)
 
 
 def target_skeleton(text: str, lang: str) -> str:
