@@ -92,8 +92,8 @@ def rows_for(root: Path, lang: str, split: str, max_articles: int, categories: l
     return rows
 
 
-def items(pair: ArticlePair, cal: dict) -> list[tuple[float, tuple | None, tuple | None]]:
-    """Every candidate neural finding: (percentile, source span, target span)."""
+def items(pair: ArticlePair, cal: dict) -> list[tuple[float, tuple | None, tuple | None, str]]:
+    """Every candidate neural finding: (percentile, source span, target span, kind)."""
     from mtcheck.neural.meaning import meaning_analysis
 
     m = pair.analysis("neural.meaning", meaning_analysis)
@@ -101,10 +101,10 @@ def items(pair: ArticlePair, cal: dict) -> list[tuple[float, tuple | None, tuple
     for s in m.sentences:
         if pair.source_pack.count_words(pair.source[s.source.start:s.source.end]) >= MIN_WORDS:
             out.append((percentile(s.similarity, cal["sentence"]), (s.source.start, s.source.end),
-                        (s.target.start, s.target.end)))
-    out += [(percentile(c.coverage, cal["source_clause"]), (c.span.start, c.span.end), None)
+                        (s.target.start, s.target.end), "sentence"))
+    out += [(percentile(c.coverage, cal["source_clause"]), (c.span.start, c.span.end), None, "clause")
             for c in m.source_clauses if c.words >= MIN_WORDS]
-    out += [(percentile(c.coverage, cal["target_clause"]), None, (c.span.start, c.span.end))
+    out += [(percentile(c.coverage, cal["target_clause"]), None, (c.span.start, c.span.end), "clause")
             for c in m.target_clauses if c.words >= MIN_WORDS]
     return out
 
@@ -124,14 +124,19 @@ def auc(pos: list[float], neg: list[float]) -> float | None:
     return round(wins / (len(pos) * len(neg)), 3)
 
 
-def score_rows(rows: list[dict], encoder, lang: str, cal: dict) -> list[dict]:
+def _fires(item: tuple, t: tuple[float, float]) -> bool:
+    """An item fires under thresholds (sentence percentile, clause percentile)."""
+    return item[0] < (t[0] if item[3] == "sentence" else t[1])
+
+
+def score_rows(rows: list[dict], encoder, lang: str, cal: dict, baseline: bool = True) -> list[dict]:
     baseline_rules = Settings().selected_rules()
     out = []
     for row in rows:
         pair = ArticlePair(row["source"], row["target"], lang, encoder=encoder)
         cand = items(pair, cal)
         r = {"category": row.get("category"), "items": cand}
-        if not row.get("category"):
+        if not row.get("category") and baseline:
             plain = ArticlePair(row["source"], row["target"], lang)
             found = run_rules(plain, baseline_rules, Settings())
             r["mt704_fa"] = any(f.code == "MT704" for f in found)
@@ -140,7 +145,10 @@ def score_rows(rows: list[dict], encoder, lang: str, cal: dict) -> list[dict]:
             r["mt5_fa_neural_align"] = any(f.code in ("MT501", "MT502", "MT503")
                                            for f in run_rules(pair, baseline_rules, Settings()))
         if row.get("category"):
-            r["hits"] = [p for p, s, t in cand if located(row, s, t)]
+            r["hits"] = [it for it in cand if located(row, it[1], it[2])]
+            if not baseline:
+                out.append(r)
+                continue
             plain = ArticlePair(row["source"], row["target"], lang)
             found = run_rules(plain, baseline_rules, Settings())
             loc = [f for f in found if located(row, f.source_span and f.source_span.to_list(),
@@ -150,27 +158,39 @@ def score_rows(rows: list[dict], encoder, lang: str, cal: dict) -> list[dict]:
             # the edited sentence pair's score in the clean article, for the paired AUC
             clean = ArticlePair(row["source"], row["clean_target"], lang, encoder=encoder)
             cs, ce = row["clean_row"][0], row["clean_row"][1]
-            r["clean_edited"] = min([p for p, s, t in items(clean, cal) if _overlap(s, [cs, ce])], default=None)
-            r["edited"] = min(r["hits"], default=None)
+            r["clean_edited"] = min([it[0] for it in items(clean, cal) if _overlap(it[1], [cs, ce])], default=None)
+            r["edited"] = min([it[0] for it in r["hits"]], default=None)
         out.append(r)
     return out
 
 
-def choose_threshold(scored: list[dict], max_fa: float) -> tuple[float, float]:
+def choose_threshold(scored: list[dict], max_fa: float) -> tuple[tuple[float, float], float]:
+    """Thresholds for sentences and for clauses, on the dev rows: the pair with the best mean located recall
+    over the injected categories among those where at most max_fa of the clean articles get a finding."""
     clean = [r for r in scored if r["category"] is None]
-    best = (THRESHOLDS[0], 0.0)
-    for t in THRESHOLDS:
-        fa = sum(any(p < t for p, _, _ in r["items"]) for r in clean) / max(len(clean), 1)
-        if fa <= max_fa:
-            best = (t, fa)
+    injected = [r for r in scored if r["category"]]
+    best, best_key = ((THRESHOLDS[0], THRESHOLDS[0]), 0.0), (-1.0, 0.0)
+    for ts in THRESHOLDS:
+        for tc in THRESHOLDS:
+            t = (ts, tc)
+            fa = sum(any(_fires(it, t) for it in r["items"]) for r in clean) / max(len(clean), 1)
+            if fa > max_fa:
+                continue
+            recall = sum(any(_fires(it, t) for it in r["hits"]) for r in injected) / max(len(injected), 1)
+            if (recall, -fa) > best_key:
+                best, best_key = (t, fa), (recall, -fa)
     return best
 
 
-def report(scored: list[dict], t: float) -> dict:
+def report(scored: list[dict], t: tuple[float, float]) -> dict:
     clean = [r for r in scored if r["category"] is None]
-    fa = sum(any(p < t for p, _, _ in r["items"]) for r in clean) / max(len(clean), 1)
-    share = lambda key: round(sum(r[key] for r in clean) / max(len(clean), 1), 3)  # noqa: E731
-    out = {"threshold_percentile": t, "clean_articles": len(clean), "clean_false_alarms": round(fa, 3),
+    fa = sum(any(_fires(it, t) for it in r["items"]) for r in clean) / max(len(clean), 1)
+
+    def share(key: str) -> float:
+        return round(sum(r[key] for r in clean) / max(len(clean), 1), 3)
+
+    out = {"threshold_percentile": {"sentence": t[0], "clause": t[1]}, "clean_articles": len(clean),
+           "clean_false_alarms": round(fa, 3),
            "mt704_clean_false_alarms": share("mt704_fa"), "mt501_503_clean_false_alarms": share("mt5_fa"),
            "mt501_503_clean_false_alarms_embedding_alignment": share("mt5_fa_neural_align"), "categories": {}}
     for cat in inject.MEANING_CATEGORIES:
@@ -181,11 +201,12 @@ def report(scored: list[dict], t: float) -> dict:
         neg = [-r["clean_edited"] for r in rs if r["clean_edited"] is not None]
         out["categories"][cat] = {
             "rows": len(rs),
-            "located_recall": round(sum(any(p < t for p in r["hits"]) for r in rs) / len(rs), 3),
+            "located_recall": round(sum(any(_fires(it, t) for it in r["hits"]) for r in rs) / len(rs), 3),
             "auc": auc(pos, neg),
             "rules_only_recall": round(sum(r["baseline"] for r in rs) / len(rs), 3),
             "mt704_recall": round(sum(r["mt704"] for r in rs) / len(rs), 3),
-            "combined_recall": round(sum(any(p < t for p in r["hits"]) or r["baseline"] for r in rs) / len(rs), 3),
+            "combined_recall": round(sum(any(_fires(it, t) for it in r["hits"]) or r["baseline"] for r in rs)
+                                     / len(rs), 3),
         }
     return out
 
@@ -206,7 +227,8 @@ def main() -> None:
     if cal is None:
         sys.exit(f"no calibration for id-{args.lang}: run scripts/calibrate_neural.py --langs {args.lang}")
     cats = args.categories.split(",")
-    dev = score_rows(rows_for(args.root, args.lang, "dev", args.max_articles, []), encoder, args.lang, cal)
+    dev_rows = rows_for(args.root, args.lang, "dev", args.max_articles, ["meaning-clause", "meaning-sentence"])
+    dev = score_rows(dev_rows, encoder, args.lang, cal, baseline=False)
     t, fa_dev = choose_threshold(dev, args.max_false_alarms)
     test = score_rows(rows_for(args.root, args.lang, args.split, args.max_articles, cats), encoder, args.lang, cal)
     result = {"lang": args.lang, "split": args.split, "threshold_from": "dev", "dev_clean_articles": len(dev),

@@ -231,3 +231,26 @@ def test_tokenizer_follows_e5c() -> None:
     # tab -> space, spaces collapse, BEL dropped, unknown z -> <unk>
     assert [pieces[i] for i in enc.ids] == ["▁ab", "▁c", ".", "<unk>"]
     assert enc.offsets == [(0, 2), (2, 5), (6, 7), (7, 8)]  # ▁c starts at the kept (first) tab
+
+
+def test_a_local_hugging_face_model_folder_is_accepted(tmp_path) -> None:
+    """`model = "<folder>"`: any Hugging Face encoder folder (here a tiny one with a word-level tokenizer)."""
+    from tokenizers import Tokenizer, models, pre_tokenizers
+    from transformers import PreTrainedTokenizerFast
+
+    from mtcheck.neural.encoder import load_encoder
+
+    words = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "polisi", "menutup", "jalan", "police", "closed", "the", "road", "."]
+    tok = Tokenizer(models.WordLevel({w: i for i, w in enumerate(words)}, unk_token="[UNK]"))
+    tok.pre_tokenizer = pre_tokenizers.BertPreTokenizer()
+    fast = PreTrainedTokenizerFast(tokenizer_object=tok, unk_token="[UNK]", pad_token="[PAD]", cls_token="[CLS]",
+                                   sep_token="[SEP]", model_max_length=64)
+    fast.save_pretrained(tmp_path)
+    torch.manual_seed(0)
+    config = BertConfig(vocab_size=len(words), hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
+                        intermediate_size=64, max_position_embeddings=64)
+    BertModel(config, add_pooling_layer=False).save_pretrained(tmp_path)
+    enc = load_encoder(str(tmp_path), device="cpu", threads=1)
+    got = enc.encode(["polisi menutup jalan."])[0]
+    assert got.offsets == ((0, 6), (7, 14), (15, 20), (20, 21))
+    assert got.vector.shape == (32,) and abs(float(np.linalg.norm(got.vector)) - 1) < 1e-5

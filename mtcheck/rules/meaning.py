@@ -2,7 +2,9 @@
 
 They run only when the neural extra is installed and turned on (`--neural` or `neural = true`); otherwise
 they report nothing. Their thresholds are percentiles of what clean human translations of the same
-language pair score (mtcheck/data/neural_calibration.toml, from scripts/calibrate_neural.py).
+language pair score (mtcheck/data/neural_calibration.toml, from scripts/calibrate_neural.py). The default,
+0.03 (3 in 10,000 clean sentence pairs or clauses), is where at most 3% of clean English articles of the
+dev split get a neural finding (scripts/evaluate_neural.py; docs/quality.md).
 """
 
 from __future__ import annotations
@@ -62,7 +64,7 @@ class MeaningChanged(Rule):
     name = "meaning-changed"
     category = Category.MISTRANSLATION
     default_severity = Severity.MAJOR
-    defaults = {"max-percentile": 0.5, "min-words": 4}
+    defaults = {"max-percentile": 0.03, "min-words": 4}
     suppresses = ("MT702", "MT703")
     needs_neural = True  # tests run it with the real encoder, or skip it without the extra
 
@@ -133,7 +135,7 @@ class UncoveredSourceClause(_ClauseRule):
     name = "uncovered-source-clause"
     category = Category.MISTRANSLATION
     default_severity = Severity.MAJOR
-    defaults = {"max-percentile": 0.5, "min-words": 4}
+    defaults = {"max-percentile": 0.03, "min-words": 4}
     on_source = True
 
     @staticmethod
@@ -156,7 +158,7 @@ class UnsupportedTargetClause(_ClauseRule):
 
     ## Example
     Source: Polisi menutup jalan itu selama dua jam.
-    Target: Police closed the road for two hours, while thousands of supporters of the opposition marched towards parliament.
+    Target: Police closed the road for two hours, and the singer released her third album to enthusiastic reviews.
 
     Use instead:
     Target: Police closed the road for two hours.
@@ -166,7 +168,7 @@ class UnsupportedTargetClause(_ClauseRule):
     name = "unsupported-target-clause"
     category = Category.MISTRANSLATION
     default_severity = Severity.MAJOR
-    defaults = {"max-percentile": 0.5, "min-words": 4}
+    defaults = {"max-percentile": 0.03, "min-words": 4}
     on_source = False
 
     @staticmethod

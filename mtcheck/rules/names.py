@@ -16,6 +16,7 @@ from rapidfuzz.distance import OSA
 from mtcheck.lang.base import data_tsv
 from mtcheck.model import Category, Finding, Severity, Span
 from mtcheck.rules import names_script
+from mtcheck.rules.added_entity import _inside_longer_word
 from mtcheck.rules.base import Rule
 from mtcheck.text import given_names
 from mtcheck.text.article import ArticlePair
@@ -404,7 +405,7 @@ class UntranslatedEntity(Rule):
 
 
 def _competitors(a: NameAnalysis, mention: Mention, bead_source_keys: set[str], target: Span,
-                 used: set[tuple[int, int]], source_lower: str) -> list[tuple[Span, str]]:
+                 used: set[tuple[int, int]], source_lower: str, a_text: str = "") -> list[tuple[Span, str]]:
     """Entities of the same kind in the target paragraph that render no source entity of the article."""
     out: list[tuple[Span, str]] = []
     kind = mention.entry.kind
@@ -415,6 +416,9 @@ def _competitors(a: NameAnalysis, mention: Mention, bead_source_keys: set[str], 
                 continue
             if t.text[0].islower() or t.text.lower()[:4] in source_lower:
                 continue  # a cognate of a source word ("Chile" for "Chili") is no rival
+            if (a_text and _inside_longer_word(a_text, t.span)) or (
+                    mention.entry.country and all(e.country == mention.entry.country for e in a.g.by_rendering[t.text])):
+                continue  # マリ inside マリオ; a city or capital of the same country ("Vienna" for "Austria")
             entries = a.g.by_rendering[t.text]
             if all(e.kind in GEO_KINDS - {"region"} and e.key not in article_keys for e in entries):
                 out.append((t.span, t.text))
@@ -472,7 +476,7 @@ class WrongEntity(Rule):
                 for m in group[found:]:
                     if not m.entry.renderings:
                         continue
-                    rivals = _competitors(a, m, keys, bead.target, used, pair.source.lower())
+                    rivals = _competitors(a, m, keys, bead.target, used, pair.source.lower(), pair.target)
                     if not rivals:
                         continue
                     span, text = rivals[0]

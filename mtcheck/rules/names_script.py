@@ -66,7 +66,8 @@ def _near_copy(a: str, b: str, lang: str) -> bool:
     variants, and one that extends the other is a compound (サファリゾーン, スンダルバンス)."""
     fa, fb = fold(a), fold(b)
     d = OSA.distance(fa, fb)
-    if not (0 < d <= 2 and d * 2 <= min(len(a), len(b))) or fa.startswith(fb) or fb.startswith(fa):
+    if not (0 < d <= 2 and d * 2 <= min(len(a), len(b))) or fa.startswith(fb) or fb.startswith(fa) \
+            or fa.endswith(fb) or fb.endswith(fa):
         return False
     return target_skeleton(a, lang) != target_skeleton(b, lang)
 

