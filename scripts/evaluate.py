@@ -282,7 +282,9 @@ def main() -> None:
               "pofilter": None if args.no_pofilter else po.summary(),
               "chrf_vs_clean": {c: round(sum(v) / len(v), 1) for c, v in chrf.items()},
               "seconds": {"mtcheck": round(mt_seconds, 2), "pofilter": round(po_seconds, 2)},
-              "gold": gold(settings), "signature": chrf_metric.get_signature().format()}
+              "gold": gold(settings),
+              # sacrebleu knows its signature only after scoring: a file of clean rows alone scores nothing.
+              "signature": chrf_metric.get_signature().format() if chrf else None}
     md = markdown(result)
     print(md)
     if args.markdown:
@@ -301,8 +303,9 @@ def markdown(r: dict) -> str:
         pr = f"{p['recall'].get(cat, 0):.2f}" if p else "-"
         chrf = r["chrf_vs_clean"].get(cat)
         lines.append(f"| {cat} | {n} | {m['recall'][cat]:.2f} | {pr} | {'-' if chrf is None else f'{chrf:.1f}'} |")
-    lines.append(f"| **all** | {m['injected_total']} | {m['recall_overall']:.2f} | "
-                 + (f"{p['recall_overall']:.2f} | |" if p else "- | |"))
+    if m["injected_total"]:  # a file of clean rows only has no recall to show
+        lines.append(f"| **all** | {m['injected_total']} | {m['recall_overall']:.2f} | "
+                     + (f"{p['recall_overall']:.2f} | |" if p else "- | |"))
     if m.get("injected_by_variant"):
         lines += ["", "| injected category / variant | rows | mtcheck recall | pofilter recall |", "|---|---|---|---|"]
         for key, n in m["injected_by_variant"].items():
