@@ -89,15 +89,7 @@ def check_output(path: Path, what: str = "-o") -> None:
         raise InputError(f"{where}: is a directory; give a file name")
     if path.exists() and not path.is_file():
         raise InputError(f"{where}: is not a regular file (a FIFO, a device?); give a file name")
-    parent = path.parent
-    try:
-        parent.mkdir(parents=True, exist_ok=True)
-    except (FileExistsError, NotADirectoryError):
-        raise InputError(f"{where}: a part of the path is a file, not a folder") from None
-    except OSError as e:
-        raise InputError(f"{where}: cannot create the folder {parent}: {e.strerror}") from None
-    if not os.access(parent, os.W_OK | os.X_OK):
-        raise InputError(f"{where}: cannot write in {parent}: permission denied")
+    _writable_folder(path.parent, where)
 
 
 def check_output_dir(path: Path, what: str = "--html-dir") -> None:
@@ -105,14 +97,19 @@ def check_output_dir(path: Path, what: str = "--html-dir") -> None:
     where = f"{what} {path}".strip()
     if path.exists() and not path.is_dir():
         raise InputError(f"{where}: is a file, expected a folder")
+    _writable_folder(path, where)
+
+
+def _writable_folder(folder: Path, where: str) -> None:
+    """Create `folder` if missing and make sure files can be written in it, or say why not."""
     try:
-        path.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True)
     except (FileExistsError, NotADirectoryError):
         raise InputError(f"{where}: a part of the path is a file, not a folder") from None
     except OSError as e:
-        raise InputError(f"{where}: cannot create the folder: {e.strerror}") from None
-    if not os.access(path, os.W_OK | os.X_OK):
-        raise InputError(f"{where}: cannot write in it: permission denied")
+        raise InputError(f"{where}: cannot create the folder {folder}: {e.strerror}") from None
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise InputError(f"{where}: cannot write in {folder}: permission denied")
 
 
 def write_atomic(path: Path, text: str) -> None:
