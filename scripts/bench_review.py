@@ -21,21 +21,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench import _articles
+from bench import _time as _best
 from corpora import DEFAULT_ROOT
 
 from mtcheck.config import Settings
 from mtcheck.engine import check_pair
 from mtcheck.model import ArticleRef
 from mtcheck.report.json_report import to_dict
-
-
-def _best(fn, repeat: int = 3) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t0)
-    return best
 
 
 def main() -> None:

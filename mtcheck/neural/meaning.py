@@ -20,7 +20,7 @@ import numpy as np
 
 from mtcheck.model import Span
 from mtcheck.text.article import ArticlePair, SentencePair
-from mtcheck.text.segment import Segment
+from mtcheck.text.segment import Segment, clause_spans
 
 # A Latin comma breaks a clause only before a space: "Rp20,000" and "3,5" are numbers.
 CLAUSE_BREAK = re.compile(r"[,;:]\s+|[，、；：،؛]\s*|\s+[-–—]\s+|\s*[()（）]\s*")
@@ -116,20 +116,7 @@ def encode_beads(pair: ArticlePair) -> dict[int, tuple[EncodedSide, EncodedSide]
 
 def clauses(text: str, span: Span) -> list[Span]:
     """The clauses of text[span], trimmed of punctuation and spaces."""
-    out = []
-    pos = span.start
-    for m in [*CLAUSE_BREAK.finditer(text, span.start, span.end), None]:
-        end = m.start() if m else span.end
-        a, b = pos, end
-        while a < b and not text[a].isalnum():
-            a += 1
-        while b > a and not text[b - 1].isalnum():
-            b -= 1
-        if b > a:
-            out.append(Span(a, b))
-        if m:
-            pos = m.end()
-    return out
+    return [Span(a, b) for a, b in clause_spans(text, span.start, span.end, CLAUSE_BREAK)]
 
 
 def coverage(side: EncodedSide, clause: Span, other: EncodedSide) -> float | None:

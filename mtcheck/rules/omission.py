@@ -13,7 +13,7 @@ from mtcheck.text.align import VARIANCE_PER_CHAR
 from mtcheck.text.article import ArticlePair, SentencePair, in_segments
 from mtcheck.text.lexicon import travels_unchanged
 from mtcheck.text.number_match import match_dates, match_quantities
-from mtcheck.text.segment import Segment
+from mtcheck.text.segment import Segment, clause_spans
 
 # Clause boundaries inside a sentence: commas, semicolons, colons, dashes and brackets.
 _CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+[-–—]\s+|\s*[()]\s*")
@@ -240,21 +240,7 @@ class OmittedClause(Rule):
 
 
 def _split(seg: Segment) -> list[tuple[int, int]]:
-    pieces = []
-    pos = 0
-    text = seg.text
-    for m in [*_CLAUSE_BREAK.finditer(text), None]:
-        end = m.start() if m else len(text)
-        a, b = pos, end
-        while a < b and not text[a].isalnum():
-            a += 1
-        while b > a and not text[b - 1].isalnum():
-            b -= 1
-        if b > a:
-            pieces.append((seg.start + a, seg.start + b))
-        if m:
-            pos = m.end()
-    return pieces
+    return [(seg.start + a, seg.start + b) for a, b in clause_spans(seg.text, 0, len(seg.text), _CLAUSE_BREAK)]
 
 
 class AddedSentence(Rule):

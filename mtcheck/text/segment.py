@@ -38,6 +38,25 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def clause_spans(text: str, start: int, end: int, breaks: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The clauses of text[start:end] between matches of `breaks`, each trimmed to its first and last
+    letter or digit; clauses of punctuation alone are dropped. The break pattern is the caller's: the
+    omission rules and the neural clause rules split at different marks."""
+    out = []
+    pos = start
+    for m in [*breaks.finditer(text, start, end), None]:
+        a, b = pos, m.start() if m else end
+        while a < b and not text[a].isalnum():
+            a += 1
+        while b > a and not text[b - 1].isalnum():
+            b -= 1
+        if b > a:
+            out.append((a, b))
+        if m:
+            pos = m.end()
+    return out
+
+
 def split_paragraphs(text: str) -> list[Segment]:
     """Paragraphs are separated by blank lines; a text with no blank line has one paragraph per line."""
     sep = _BLANK_LINE if _BLANK_LINE.search(text) else _NEWLINE
