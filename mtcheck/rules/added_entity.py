@@ -14,6 +14,7 @@ from mtcheck.text.entities import GEO_KINDS, ORG_KINDS, Entry, Mention, is_latin
 from mtcheck.text.lexicon import zipf
 from mtcheck.text.name_match import NameAnalysis, analyse, contains
 from mtcheck.text.renderings import name_words
+from mtcheck.text.spans import SpanSet
 from mtcheck.text.transliterate import similar, skeleton, target_skeleton
 
 _KANA = re.compile(r"[\u30a0-\u30ff]")
@@ -109,18 +110,27 @@ class AddedEntity(Rule):
             countries.add(implied)
             keys.add(f"country:{implied}")
         words = name_words(pair)
-        person_spans = [s for w in words for s in w.targets]
+        person_spans = SpanSet(s for w in words for s in w.targets)
         reported: set[str] = set()
+        # What depends on the mention's text alone is asked once per text: each question searches the whole
+        # source, and asking it for every mention was quadratic in a long article.
+        answered: dict[str, bool] = {}
+        kept: dict[str, bool] = {}
         for t in a.target_mentions:
             entries = [e for e in a.g.by_rendering[t.text] if e.kind in GEO_KINDS | ORG_KINDS and e.kind != "region"]
-            if not entries or entries[0].key in reported or _counterpart(
-                    entries, keys, countries, pair.source, pair.source_pack.code):
+            if not entries or entries[0].key in reported:
                 continue
-            if any(t.span.overlaps(s) for s in person_spans) or _inside_longer_word(pair.target, t.span):
+            if t.text not in answered:
+                answered[t.text] = _counterpart(entries, keys, countries, pair.source, pair.source_pack.code)
+            if answered[t.text]:
+                continue
+            if person_spans.overlaps(t.span) or _inside_longer_word(pair.target, t.span):
                 continue
             if _inside_han_word(pair.target, t.span, pair.target_pack.code):
                 continue
-            if is_latin(t.text) and contains(pair.source, t.text):
+            if t.text not in kept:
+                kept[t.text] = is_latin(t.text) and contains(pair.source, t.text) is not None
+            if kept[t.text]:
                 continue  # an English name kept in the source ("Bank of England", "New York Times")
             if a.bead_of(t.span, "target") is None:
                 continue  # an added paragraph is the omission rules' business

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -46,6 +47,30 @@ def count_latin_word(text: str, word: str) -> int:
         else:
             i = text.find(word, i + 1)
     return n
+
+
+_LATIN_WORD_RUN = re.compile(r"[A-Za-z0-9\u00c0-\u024f-]+")
+
+
+def latin_word_spans(text: str, words: Iterable[str]) -> dict[str, list[tuple[int, int]]]:
+    """For each word, the (start, end) of every re.finditer(LATIN_BEFORE + re.escape(word) + LATIN_AFTER, text)
+    match, in one pass over the text: a word made of word characters alone matches exactly the maximal runs of
+    word characters equal to it, so an index of the runs answers it (a pattern per name word scanned the whole
+    text once per name, quadratic in a long article). Other words (O'Brien) are searched for one by one."""
+    runs: dict[str, list[tuple[int, int]]] | None = None
+    out: dict[str, list[tuple[int, int]]] = {}
+    for word in words:
+        if word and all(_latin_word_char(ch) for ch in word):
+            if runs is None:
+                runs = {}
+                for m in _LATIN_WORD_RUN.finditer(text):
+                    runs.setdefault(m.group(), []).append(m.span())
+            out[word] = list(runs.get(word, ()))
+        else:
+            out[word] = [m.span() for m in re.finditer(LATIN_BEFORE + re.escape(word) + LATIN_AFTER, text)]
+    return out
+
+
 GEO_KINDS = frozenset({"country", "region", "place"})
 ORG_KINDS = frozenset({"ministry", "agency", "legislature", "court", "international", "organisation"})
 CALENDAR_KINDS = frozenset({"day", "month"})

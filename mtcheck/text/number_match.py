@@ -5,6 +5,8 @@ Computed once per article and shared by the number, date, unit and omission rule
 
 from __future__ import annotations
 
+import bisect
+import math
 from dataclasses import dataclass, field
 
 from mtcheck.model import Span
@@ -127,21 +129,91 @@ def _date_numbers(dates: list[Date]) -> set[float]:
 def _pair_equal(src: list[Quantity], tgt: list[Quantity],
                 matched: list[tuple[Quantity, Quantity]]) -> tuple[list[Quantity], list[Quantity]]:
     """One-to-one pairing of equal quantities, strict source numbers first; among equal candidates the one
-    at the nearest relative position ("from 1977 to 1981" keeps its order). Returns the leftovers."""
-    where_s = {id(q): i / max(len(src), 1) for i, q in enumerate(src)}
-    where_t = {id(q): i / max(len(tgt), 1) for i, q in enumerate(tgt)}
-    free = list(tgt)
+    at the nearest relative position ("from 1977 to 1981" keeps its order). Returns the leftovers.
+
+    The pairing is that of comparing every source quantity with every free target quantity, without the
+    quadratic cost (a paragraph of thousands of numbers, or a long article's leftovers, did not finish):
+    targets that only an equal value can match are indexed by value and searched outward from the source's
+    position; the others (approximate, in a convertible unit) and sources that compare otherwise (times,
+    bare magnitudes) are compared one by one, as before."""
+    n_src, n_tgt = max(len(src), 1), max(len(tgt), 1)
+    free = [True] * len(tgt)
+    by_value: dict[float, tuple[list[int], list[int]]] = {}  # value key -> free (strict, soft) target indexes
+    others: list[int] = []  # compared with every source quantity that is no time
+    indexed = [False] * len(tgt)
+    for j, t in enumerate(tgt):
+        if t.kind == "time":
+            continue  # only a time states a time (same_quantity); times are compared one by one
+        if t.approximate or _convertible(t):
+            others.append(j)
+            continue
+        indexed[j] = True
+        for key in {_value_key(y) for y in t.values}:
+            by_value.setdefault(key, ([], []))[0 if t.strict else 1].append(j)
+
+    def rank(i: int, j: int) -> tuple[bool, float]:
+        return not tgt[j].strict, abs(i / n_src - j / n_tgt)
+
     left: list[Quantity] = []
-    for s in sorted(src, key=lambda q: not q.strict):
-        cands = [t for t in free if same_quantity(s, t)]
+    order = sorted(range(len(src)), key=lambda i: not src[i].strict)
+    for i in order:
+        s = src[i]
+        if s.kind == "time" or s.magnitude:
+            pool = [j for j in range(len(tgt)) if free[j]]
+            cands = [j for j in pool if same_quantity(s, tgt[j])]
+        else:
+            cands = [j for j in others if free[j] and same_quantity(s, tgt[j])]
+            for lists in _buckets(s, by_value):
+                for held in lists:
+                    j = _nearest(held, i / n_src, n_tgt, lambda j, s=s: same_quantity(s, tgt[j]))
+                    if j is not None:
+                        cands.append(j)
         if not cands:
             left.append(s)
             continue
-        t = min(cands, key=lambda t: (not t.strict, abs(where_s[id(s)] - where_t[id(t)])))
-        matched.append((s, t))
-        free.remove(t)
+        j = min(sorted(set(cands)), key=lambda j: rank(i, j))  # ties: the first in the text, as before
+        matched.append((s, tgt[j]))
+        free[j] = False
+        if indexed[j]:
+            for key in {_value_key(y) for y in tgt[j].values}:
+                held = by_value[key][0 if tgt[j].strict else 1]
+                held.pop(bisect.bisect_left(held, j))
     left.sort(key=lambda q: q.span.start)
-    return left, free
+    return left, [t for j, t in enumerate(tgt) if free[j]]
+
+
+def _convertible(q: Quantity) -> bool:
+    """A unit that same_quantity converts (km and miles), so that another value may state the same amount."""
+    return q.unit is not None and q.unit.dimension not in ("currency", "temperature")
+
+
+def _value_key(v: float) -> float:
+    # Seven significant digits: values that math.isclose(rel_tol=1e-9) accepts fall in one key or in the keys
+    # of v * (1 -+ 2e-9) (see _buckets).
+    return float(f"{v:.6e}")
+
+
+def _buckets(s: Quantity, by_value: dict[float, tuple[list[int], list[int]]]):
+    keys = {_value_key(x * f) for x in s.values for f in (1 - 2e-9, 1.0, 1 + 2e-9)}
+    return [by_value[k] for k in keys if k in by_value]
+
+
+def _nearest(held: list[int], where: float, n_tgt: int, fits) -> int | None:
+    """The index in sorted `held` nearest to relative position `where` (the earlier on a tie) that `fits`."""
+    right = bisect.bisect_left(held, where * n_tgt)
+    left = right - 1
+    while left >= 0 or right < len(held):
+        d_left = abs(where - held[left] / n_tgt) if left >= 0 else math.inf
+        d_right = abs(where - held[right] / n_tgt) if right < len(held) else math.inf
+        if d_left <= d_right:
+            if fits(held[left]):
+                return held[left]
+            left -= 1
+        else:
+            if fits(held[right]):
+                return held[right]
+            right += 1
+    return None
 
 
 def match_dates(pair: ArticlePair) -> list[DateMatch]:
