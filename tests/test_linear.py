@@ -104,7 +104,7 @@ def quantities(draw) -> list[Quantity]:
     for i in range(draw(st.integers(0, 14))):
         values = tuple(draw(st.lists(st.sampled_from(
             [1.0, 2.0, 3.0, 5.0, 10.0, 2.3e6, 2299999.9999999995, 16.1, 6.2, 1000.0, 1e6, 0.0, 600.0, 2500.0,
-             2467.0, float("inf")]), min_size=1, max_size=2)))
+             2467.0, 1450.0, 9.6, -3.0, 5e8, 1e9, 1e12, float("inf"), float("nan")]), min_size=1, max_size=2)))
         kind = draw(st.sampled_from(["number", "number", "ordinal", "time", "year"]))
         out.append(Quantity(Span(i * 10, i * 10 + 3), "x", values, kind=kind,
                             unit=draw(st.sampled_from([None, None, KM, MI, IDR])),
