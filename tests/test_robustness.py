@@ -40,6 +40,8 @@ def jsonl(text: str) -> list[dict]:
     ("Angka 1" + "0" * 309 + " muncul", "id"),  # past float range
     ("Angka " + "9" * 5000 + " muncul", "id"),  # past Python's int-from-string digit limit too
     ("Angka 1" + "0" * 400 + " triliun", "id"),
+    ("万亿" * 300 + "人", "zh"),  # Han scales multiplied past float range (scripts/fuzz.py, round 2)
+    ("九亿" * 300, "ja"),
 ])
 def test_any_digit_string_parses_or_is_skipped(text: str, lang: str) -> None:
     for q in find_quantities(text, lang):

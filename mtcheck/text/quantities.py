@@ -530,6 +530,15 @@ def _rounds_to(exact: float, rounded: float) -> bool:
         exact, rounded, rel_tol=10 ** -k)
 
 
+def _as_float(value: int) -> float | None:
+    """The value as a float, None past float range (万亿 written a hundred times): skipped, as digit strings
+    past float range are."""
+    try:
+        return float(value)
+    except OverflowError:
+        return None
+
+
 def _cjk_numerals(text: str, ns: NumberSystem, taken: list[Span]) -> list[Quantity]:
     """Han numerals: 三, 二十五, 三百万 (soft, unless a scale makes them a figure)."""
     chars = "".join(ns.cjk_numerals)
@@ -540,8 +549,10 @@ def _cjk_numerals(text: str, ns: NumberSystem, taken: list[Span]) -> list[Quanti
             continue
         if all(c in big for c in m.group()):  # 万亿 alone: a magnitude ("数万亿"), the scales multiply
             if len(m.group()) > 1 or ns.cjk_numerals[m.group()] >= 10_000:
-                value = math.prod(ns.cjk_numerals[c] for c in m.group())
-                out.append(Quantity(Span(*m.span()), m.group(), (float(value),), approximate=True,
+                value = _as_float(math.prod(ns.cjk_numerals[c] for c in m.group()))
+                if value is None:
+                    continue
+                out.append(Quantity(Span(*m.span()), m.group(), (value,), approximate=True,
                                     magnitude=True))
                 taken.append(Span(*m.span()))
             continue
@@ -556,12 +567,12 @@ def _cjk_numerals(text: str, ns: NumberSystem, taken: list[Span]) -> list[Quanti
             else:
                 total += (section + digit or 1) * v
                 section = digit = 0
-        value = total + section + digit
-        if value <= 1:
+        value = _as_float(total + section + digit)
+        if value is None or value <= 1:
             continue
         scaled = any(ns.cjk_numerals[c] >= 10_000 for c in m.group()) and len(m.group()) > 1
         ordinal = bool(ns.ordinal_mark) and text.endswith(ns.ordinal_mark, 0, m.start())  # 第二
-        out.append(Quantity(Span(*m.span()), m.group(), (float(value),), "ordinal" if ordinal else "number",
+        out.append(Quantity(Span(*m.span()), m.group(), (value,), "ordinal" if ordinal else "number",
                             strict=scaled and not ordinal))
         taken.append(Span(*m.span()))
     return out
