@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import pickle
 import random
 import sys
 import time
@@ -46,10 +47,21 @@ MIN_WORDS = 4
 
 
 class CachedEncoder:
-    """Clean and injected copies of an article share all but one sentence: encode each text once."""
+    """Clean and injected copies of an article share all but one sentence: encode each text once. With a
+    `path`, the encodings persist between runs (a pickle keyed by text; delete it when the model changes)."""
 
-    def __init__(self, encoder) -> None:
-        self.encoder, self.name, self.cache = encoder, encoder.name, {}
+    def __init__(self, encoder, path: Path | None = None) -> None:
+        self.encoder, self.name, self.cache, self.path = encoder, encoder.name, {}, path
+        if path is not None and path.exists():
+            with path.open("rb") as f:
+                self.cache = pickle.load(f)
+
+    def save(self) -> None:
+        if self.path is not None:
+            tmp = self.path.with_suffix(".tmp")
+            with tmp.open("wb") as f:
+                pickle.dump(self.cache, f, protocol=pickle.HIGHEST_PROTOCOL)
+            tmp.replace(self.path)
 
     def encode(self, texts):
         missing = [t for t in dict.fromkeys(texts) if t not in self.cache]
