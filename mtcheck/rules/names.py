@@ -23,9 +23,8 @@ from mtcheck.text.article import ArticlePair
 from mtcheck.text.entities import (
     CALENDAR_KINDS,
     GEO_KINDS,
-    LATIN_AFTER,
-    LATIN_BEFORE,
     ORG_KINDS,
+    Gazetteer,
     Mention,
     count_latin_word,
     is_latin,
@@ -333,8 +332,7 @@ class SourceTypo(Rule):
     def check(self, pair: ArticlePair) -> Iterator[Finding]:
         a = analyse(pair)
         src_lang, tgt_lang = pair.source_pack.code, pair.target_pack.code
-        known = [f for e in a.g.entries if e.kind in GEO_KINDS | ORG_KINDS for f in e.source_forms
-                 if " " not in f and not f.isupper() and len(f) >= 5]
+        known = _typo_references(a.g)
         counts = Counter(m.group() for m in _CAP_WORD.finditer(pair.source))
         known_set = set(known)
         for m in _CAP_WORD.finditer(pair.source):
@@ -486,11 +484,24 @@ class WrongEntity(Rule):
                         source=m.span, target=span, suggestion=m.entry.preferred, confidence=0.7)
 
 
+_REFERENCES: dict[int, tuple[Gazetteer, list[str]]] = {}
+
+
+def _typo_references(g: Gazetteer) -> list[str]:
+    """The gazetteer's one-word place and organisation names that a source typo may be near: the same for
+    every article, so built once per gazetteer (it is most of MT202's time otherwise)."""
+    hit = _REFERENCES.get(id(g))
+    if hit is None or hit[0] is not g:
+        hit = _REFERENCES[id(g)] = (g, [f for e in g.entries if e.kind in GEO_KINDS | ORG_KINDS
+                                        for f in e.source_forms if " " not in f and not f.isupper() and len(f) >= 5])
+    return hit[1]
+
+
 def _count_renderings(text: str, mention: Mention) -> int:
     e = mention.entry
     forms = [*e.renderings, *(f for f in e.source_forms if f.isupper() and e.keep_acronym)]
     return sum(len(re.findall(re.escape(f), text, re.I)) if not is_latin(f) else
-               len(re.findall(LATIN_BEFORE + re.escape(f) + LATIN_AFTER, text, re.I)) for f in forms)
+               count_latin_word(text, f, ignore_case=True) for f in forms)
 
 
 class MissingEntity(Rule):

@@ -63,8 +63,9 @@ class _SortedTable:
             self._mm = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
         self._size = len(self._mm)
 
-    def _entry_at(self, pos: int) -> tuple[str, list, int] | None:
-        """The first entry starting at or after byte `pos`: (key, value, start)."""
+    def _entry_at(self, pos: int) -> tuple[str, int, int] | None:
+        """The first entry starting at or after byte `pos`: (key, start, colon). Only the key is decoded
+        (a name asked about probes ~25 entries; their values are not needed)."""
         mm = self._mm
         if pos <= 1:
             start = 1  # after "{"
@@ -76,10 +77,14 @@ class _SortedTable:
         colon = mm.find(b'": [', start + 1)
         if colon < 0:
             return None
-        key = json.loads(mm[start:colon + 1])
-        end = mm.find(_SEP, colon)
-        value = json.loads(mm[colon + 3:(end + 1) if end >= 0 else self._size - 1])
-        return key, value, start
+        raw = mm[start:colon + 1]
+        # A key without escapes is its UTF-8 bytes between the quotes, which json.loads would return.
+        key = json.loads(raw) if b"\\" in raw else raw[1:-1].decode("utf-8")
+        return key, start, colon
+
+    def _value(self, colon: int) -> list:
+        end = self._mm.find(_SEP, colon)
+        return json.loads(self._mm[colon + 3:(end + 1) if end >= 0 else self._size - 1])
 
     def get(self, name: str) -> list | None:
         def at_or_after(pos: int) -> bool:
@@ -88,7 +93,7 @@ class _SortedTable:
 
         pos = bisect.bisect_left(range(self._size + 1), True, key=at_or_after)
         e = self._entry_at(pos)
-        return e[1] if e is not None and e[0] == name else None
+        return self._value(e[2]) if e is not None and e[0] == name else None
 
 
 @cache

@@ -9,8 +9,6 @@ from dataclasses import dataclass, field
 from mtcheck.model import Span
 from mtcheck.text.article import ArticlePair
 from mtcheck.text.entities import (
-    LATIN_AFTER,
-    LATIN_BEFORE,
     Gazetteer,
     Mention,
     Person,
@@ -18,6 +16,7 @@ from mtcheck.text.entities import (
     find_people,
     gazetteer,
     is_latin,
+    latin_word_spans,
 )
 
 # Institution-like phrases in English text ("Ministry of Communication and Trade"), to spot a wrong rendering
@@ -79,7 +78,9 @@ def _analyse(pair: ArticlePair) -> NameAnalysis:
 def contains(text: str, phrase: str, ignore_case: bool = False) -> re.Match[str] | None:
     if not is_latin(phrase):  # 荷兰, هولندا: no word boundaries to rely on
         return re.search(re.escape(phrase), text)
-    return re.search(LATIN_BEFORE + re.escape(phrase) + LATIN_AFTER, text, re.I if ignore_case else 0)
+    # The first of latin_word_spans, as the match re.search(LATIN_BEFORE + phrase + LATIN_AFTER) would give.
+    start = next((i for i, _ in latin_word_spans(text, phrase, ignore_case)), None)
+    return None if start is None else re.compile(re.escape(phrase), re.I if ignore_case else 0).match(text, start)
 
 
 def rendered(text: str, mention: Mention) -> re.Match[str] | None:

@@ -18,7 +18,7 @@ from functools import cache
 from mtcheck.lang.base import data_exists, data_toml, data_tsv
 from mtcheck.model import Span
 from mtcheck.text.article import ArticlePair
-from mtcheck.text.entities import LATIN_AFTER, LATIN_BEFORE
+from mtcheck.text.entities import latin_word_spans
 from mtcheck.text.lexicon import zipf
 from mtcheck.text.name_match import analyse
 from mtcheck.text.transliterate import scored_names
@@ -77,7 +77,7 @@ def _name_words(pair: ArticlePair) -> list[NameWord]:
         return []
     lang = pair.target_pack.code
     if pair.target_pack.latin_script:
-        found = {w: [Span(*m.span()) for m in re.finditer(LATIN_BEFORE + re.escape(w) + LATIN_AFTER, pair.target)]
+        found = {w: [Span(i, j) for i, j in latin_word_spans(pair.target, w)]
                  for w in words}
         return [NameWord(w, spans[0], person, tuple(found[w]), tuple(spans)) for w, (person, spans) in words.items()]
     accept, near = thresholds(lang)
