@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from importlib.abc import Traversable
 
@@ -48,8 +49,10 @@ def data_tsv(*path: str) -> list[dict[str, str]]:
     return [dict(zip(header, ln.split("\t"))) for ln in lines[1:]]
 
 
-def latin_words(text: str) -> list[re.Match[str]]:
-    return list(_LATIN_WORD.finditer(text))
+@lru_cache(maxsize=4096)
+def latin_words(text: str) -> tuple[re.Match[str], ...]:
+    """The words of `text`; remembered, as several rules tokenise the same target sentences."""
+    return tuple(_LATIN_WORD.finditer(text))
 
 
 # Han, kana and CJK compatibility characters count one word each; anything else by latin_words' rule.
@@ -71,7 +74,7 @@ class LanguagePack:
     # Bracket and quote pairs as (open, close); a symmetric quote has open == close.
     brackets: tuple[tuple[str, str], ...] = (("(", ")"), ("[", "]"))
     quotes: tuple[tuple[str, str], ...] = (('"', '"'), ("“", "”"), ("«", "»"))
-    words: Callable[[str], list[re.Match[str]]] = field(default=latin_words)
+    words: Callable[[str], Sequence[re.Match[str]]] = field(default=latin_words)
     # Whether names of the source appear letter for letter in this language's text (Latin script), or are
     # transliterated (Rutte: ルッテ, 吕特, روته) and so cannot be matched by spelling.
     latin_script: bool = True

@@ -55,6 +55,9 @@ class NameGender:
         return f"given name {self.name}: {share:.0%} {word} ({where})"
 
 
+_MAX_PROBED = 50_000  # probes remembered (a few MB): the first levels of every search are among them
+
+
 class _SortedTable:
     """Binary search over a memory-mapped JSON object whose keys are sorted."""
 
@@ -62,8 +65,19 @@ class _SortedTable:
         with open(path, "rb") as f:
             self._mm = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
         self._size = len(self._mm)
+        # Every binary search probes the same first positions (the middle, the quarters...): what was read
+        # there is kept, so a new name costs only the probes no earlier name made.
+        self._probed: dict[int, tuple[str, int, int] | None] = {}
 
     def _entry_at(self, pos: int) -> tuple[str, int, int] | None:
+        hit = self._probed.get(pos, False)
+        if hit is False:
+            hit = self._read_entry(pos)
+            if len(self._probed) < _MAX_PROBED:
+                self._probed[pos] = hit
+        return hit
+
+    def _read_entry(self, pos: int) -> tuple[str, int, int] | None:
         """The first entry starting at or after byte `pos`: (key, start, colon). Only the key is decoded
         (a name asked about probes ~25 entries; their values are not needed)."""
         mm = self._mm
