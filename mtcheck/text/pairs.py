@@ -33,7 +33,7 @@ def scan_pairs(text: str, start: int, end: int, pairs: tuple[tuple[str, str], ..
     openers = {o: c for o, c in pairs if o != c}
     closers = {c: o for o, c in pairs if o != c}
     symmetric = {o for o, c in pairs if o == c}
-    list_markers = {m.end() - 1 + start for m in _LIST_MARKER.finditer(text, start, end)}
+    list_markers: set[int] | None = None  # found when a closer is (most sentences have none)
     stack: list[Mark] = []
     on_stack = dict.fromkeys(openers, 0)  # openers per glyph on the stack: a closer with none costs O(1)
     open_sym: dict[str, Mark] = {}
@@ -53,6 +53,8 @@ def scan_pairs(text: str, start: int, end: int, pairs: tuple[tuple[str, str], ..
             stack.append(Mark(ch, i))
             on_stack[ch] += 1
         elif ch in closers:
+            if list_markers is None:
+                list_markers = {m.end() - 1 for m in _LIST_MARKER.finditer(text, start, end)}
             if i in list_markers:
                 continue
             if not on_stack[closers[ch]]:
