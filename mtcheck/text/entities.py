@@ -14,10 +14,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
-from mtcheck.lang.base import data_exists, data_lines, data_tsv
+from mtcheck.lang.base import _data_root, data_exists, data_lines, data_tsv
 from mtcheck.model import Span
 from mtcheck.text.lexicon import travels_unchanged, zipf
 
@@ -194,7 +193,7 @@ def _gazetteer_inputs(target_lang: str, extra: tuple) -> list[object]:
     from mtcheck.text.lexicon import wordlist_path
 
     inputs: list[object] = [target_lang, extra]
-    data = resources.files("mtcheck").joinpath("data")
+    data = _data_root()
     for folder in ("id", target_lang, "glossary"):
         inputs.append(str(data.joinpath(folder)))
     babel = find_spec("babel")
