@@ -23,6 +23,7 @@ import sys
 _MAX = 1000  # patterns kept; mtcheck compiles about 150 per language (re itself keeps the last 512)
 _saved: dict[tuple, tuple] = {}  # key -> program, loaded from the file and not asked for yet
 _used: list[tuple] = []  # keys of saved patterns this process asked for, in order
+_known: set[tuple] = set()  # every key the file held when this process started
 _enabled = False
 
 
@@ -73,6 +74,7 @@ def enable() -> None:
         _saved.update(((str, p[0], p[1]), p) for p in saved if isinstance(p[3], bytes))
     except Exception:
         _saved.clear()
+    _known.update(_saved)
     if hasattr(re, "_cache2"):
         # Python 3.12+ takes patterns out of _cache with pop(), which never asks __missing__: restore all.
         lazy = _LazyCache()
@@ -102,8 +104,7 @@ def _save() -> None:
     """Rewrite the file when this process compiled patterns it did not hold: first those this process used
     (saved ones it asked for, then the new ones), then the rest of the old ones, up to _MAX. A file once
     full keeps serving what runs use now, not what the first runs used."""
-    loaded = set(_used)
-    new = [k for k in list(re._cache) if k not in loaded and k[0] is str and not k[2] & (re.LOCALE | re.DEBUG)]
+    new = [k for k in list(re._cache) if k not in _known and k[0] is str and not k[2] & (re.LOCALE | re.DEBUG)]
     if not new:
         return
     import tempfile

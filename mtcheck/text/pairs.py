@@ -25,7 +25,8 @@ class PairScan:
 
 @cache
 def _marks(pairs: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
-    return re.compile("[" + re.escape("".join({ch for pair in pairs for ch in pair})) + "]")
+    # sorted: the same pattern string in every process (a set's order changes with string hashing)
+    return re.compile("[" + re.escape("".join(sorted({ch for pair in pairs for ch in pair}))) + "]")
 
 
 def scan_pairs(text: str, start: int, end: int, pairs: tuple[tuple[str, str], ...]) -> PairScan:
