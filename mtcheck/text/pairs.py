@@ -29,11 +29,16 @@ def _marks(pairs: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
     return re.compile("[" + re.escape("".join(sorted({ch for pair in pairs for ch in pair}))) + "]")
 
 
+@cache
+def _roles(pairs: tuple[tuple[str, str], ...]) -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
+    """(opener -> closer, closer -> opener, symmetric quotes): built once per pack, not per sentence."""
+    return ({o: c for o, c in pairs if o != c}, {c: o for o, c in pairs if o != c},
+            frozenset(o for o, c in pairs if o == c))
+
+
 def scan_pairs(text: str, start: int, end: int, pairs: tuple[tuple[str, str], ...]) -> PairScan:
     """Match openers and closers in text[start:end]. A symmetric quote (open == close) alternates."""
-    openers = {o: c for o, c in pairs if o != c}
-    closers = {c: o for o, c in pairs if o != c}
-    symmetric = {o for o, c in pairs if o == c}
+    openers, closers, symmetric = _roles(pairs)
     list_markers: set[int] | None = None  # found when a closer is (most sentences have none)
     stack: list[Mark] = []
     on_stack = dict.fromkeys(openers, 0)  # openers per glyph on the stack: a closer with none costs O(1)
