@@ -139,3 +139,20 @@ def test_latin_word_spans_on_any_text(text: str, word: str, ignore_case: bool) -
     pattern = LATIN_BEFORE + re.escape(word) + LATIN_AFTER
     assert list(latin_word_spans(text, word, ignore_case)) == [
         m.span() for m in re.finditer(pattern, text, re.I if ignore_case else 0)]
+
+
+def test_regex_cache_keeps_first_what_runs_use(tmp_path: Path) -> None:
+    probe = ("import re, sys, pickle; from mtcheck import recache; recache.enable(); "
+             "[re.compile(p) for p in sys.argv[1:]]; recache._save(); "
+             "print([e[0] for e in pickle.load(open(recache._path(), 'rb'))])")
+    first = eval(_python(probe, tmp_path, "alpha[0-9]+", "beta[0-9]+", "gamma[0-9]+").stdout)
+    assert {"alpha[0-9]+", "beta[0-9]+", "gamma[0-9]+"} <= set(first)
+    # A later run asks for one saved pattern and compiles a new one: both lead the rewritten file, and the
+    # patterns it did not use stay behind them.
+    second = eval(_python(probe, tmp_path, "gamma[0-9]+", "delta[0-9]+").stdout)
+    assert second.index("gamma[0-9]+") < second.index("alpha[0-9]+")
+    assert second.index("delta[0-9]+") < second.index("alpha[0-9]+") and set(first) <= set(second)
+    # Nothing new: the file is left as it is.
+    path = next(tmp_path.glob("regex2-*.pickle"))
+    before = path.stat().st_mtime_ns
+    assert eval(_python(probe, tmp_path, "gamma[0-9]+").stdout) == second and path.stat().st_mtime_ns == before
