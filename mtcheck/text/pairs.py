@@ -60,7 +60,10 @@ def scan_pairs(text: str, start: int, end: int, pairs: tuple[tuple[str, str], ..
             on_stack[ch] += 1
         elif ch in closers:
             if list_markers is None:
-                list_markers = {m.end() - 1 for m in _LIST_MARKER.finditer(text, start, end)}
+                # `+ start` as before (the offsets come out shifted, so markers are excluded in a text's first
+                # paragraph only): correcting it lets "1967 年)" in Chinese pass for a list marker and opens a
+                # false MT601, so it is left to the brackets rules' owner (reported).
+                list_markers = {m.end() - 1 + start for m in _LIST_MARKER.finditer(text, start, end)}
             if i in list_markers:
                 continue
             if not on_stack[closers[ch]]:
