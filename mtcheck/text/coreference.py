@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from mtcheck.lang.base import data_toml
+from mtcheck.lang.base import data_toml, data_tsv
 from mtcheck.model import Span
 from mtcheck.text import gender as knowledge
 from mtcheck.text import given_names
@@ -204,7 +204,124 @@ def _people(pair: ArticlePair) -> tuple[list[SourcePerson], list[SourcePerson]]:
     _surname_mentions(text, merged, unplaced)
     for sp in merged:
         _gather(sp, text, surnames)
+    unplaced += _person_nouns(text, merged, unplaced, [s.start for s in pair.source_segments.sentences])
     return sorted(merged, key=lambda sp: sp.spans[0].start), unplaced
+
+
+@dataclass(frozen=True)
+class PersonNoun:
+    noun: str
+    gender: str | None
+    kind: str  # "kin" | "role"
+
+
+@cache
+def person_nouns() -> dict[str, PersonNoun]:
+    return {r["noun"]: PersonNoun(r["noun"], r["gender"] if r["gender"] in ("m", "f") else None, r["kind"])
+            for r in data_tsv("id", "person_nouns.tsv")}
+
+
+@cache
+def _person_noun_pattern() -> re.Pattern[str]:
+    alt = "|".join(re.escape(n) for n in sorted(person_nouns(), key=len, reverse=True))
+    # Lowercase, or capitalised at a sentence start; not reduplicated ("ibu-ibu"), -nya allowed ("ayahnya").
+    return re.compile(rf"(?<![\w'’-])(?:{alt}|(?:{alt.title()}))(?=(?:nya)?(?![\w'’-]))", re.I)
+
+
+# Compounds where the noun names no person ("ibu kota", capital; "anak perusahaan", subsidiary).
+_NOT_A_PERSON_AFTER = re.compile(r"\s+(?:kota|pertiwi|perusahaan|usaha|sungai|buah|tangga\b(?! rumah)|jari|panah|"
+                                 r"tiri\b(?=\s+kota))", re.I)
+# "Seorang wanita", "salah seorang petugas": a person not named before.
+_INDEFINITE = re.compile(r"\b(?:seorang|salah seorang|salah satu|sesosok)\s+$", re.I)
+_KIN_OWNER = re.compile(r"\s+(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*\s*,\s*")
+# Words that end an apposition ("Puan, kata istri Jokowi" is no apposition of Puan's).
+_NOT_APPOSITION = frozenset({"dan", "atau", "serta", "kata", "ujar", "bahwa", "dengan", "kepada", "untuk", "bersama",
+                             "tetapi", "namun", "sedangkan", "sementara", *_DATA["speech_verbs"]})
+
+
+def _person_nouns(text: str, people: list[SourcePerson], unplaced: list[SourcePerson],
+                  sentence_starts: list[int]) -> list[SourcePerson]:
+    """Gendered nouns next to a name as cues to its gender ("aktris Dian Sastro", "Sri Mulyani, menteri
+    wanita pertama", "istri Prabowo, Titiek"); a kin noun elsewhere ("ayahnya", "anak laki-laki Ny. Davis"),
+    a role noun after "seorang" ("Seorang wanita muncul ...") or after a name of its sentence ("Ramirez
+    mengatakan bahwa calon itu ...") as a person of their own, unnamed and not judged, who takes part in
+    resolution: a "dia" after them is not the last named person's. One pass over the text; each neighbour
+    found by bisection."""
+    nouns = person_nouns()
+    mentions = sorted(((s, sp) for sp in people + unplaced for s in sp.spans), key=lambda x: x[0].start)
+    starts = [s.start for s, _ in mentions]
+    ends = sorted((s.end, i) for i, (s, _) in enumerate(mentions))
+    end_pos = [e for e, _ in ends]
+    out: list[SourcePerson] = []
+    cued: set[tuple[int, str]] = set()
+
+    def mention_at(pos: int) -> tuple[Span, SourcePerson] | None:
+        i = bisect.bisect_left(starts, pos)
+        return mentions[i] if i < len(mentions) and mentions[i][0].start == pos else None
+
+    def mention_ending(pos: int) -> tuple[Span, SourcePerson] | None:
+        i = bisect.bisect_left(end_pos, pos)
+        return mentions[ends[i][1]] if i < len(ends) and end_pos[i] == pos else None
+
+    def cue(sp: SourcePerson, noun: PersonNoun, phrase: str) -> None:
+        if noun.gender is None or (id(sp), noun.gender) in cued:
+            return
+        cued.add((id(sp), noun.gender))
+        sp.evidence.append(Evidence(noun.gender, "source cue", f"'{phrase}' in the source (a person noun: KBBI)"))
+
+    for m in _person_noun_pattern().finditer(text):
+        word = m.group()
+        noun = nouns.get(word.lower())
+        if noun is None:
+            continue
+        if word[0].isupper() and not _sentence_start(text, m.start()):
+            continue  # a title ("Presiden", "Ratu Elizabeth"): entities.py's business
+        end = m.end() + (3 if text.startswith("nya", m.end()) else 0)
+        if _NOT_A_PERSON_AFTER.match(text, end):
+            continue
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0 and mentions[i][0].end > m.start():
+            continue  # inside a name
+        # Right after a name: "Titiek, istri Prabowo", "Sri Mulyani, menteri wanita pertama" (an apposition).
+        head = re.search(r"(\S+?)\s*[,(]\s*((?:[\w-]+\s+){0,5})$", text[max(0, m.start() - 80):m.start()])
+        if head and not any(w.lower() in _NOT_APPOSITION for w in head.group(2).split()):
+            owner = mention_ending(m.start() - len(head.group(0)) + len(head.group(1)))
+            if owner is not None:
+                cue(owner[1], noun, text[owner[0].start:m.end()])
+                continue
+        # Right before a name.
+        j = bisect.bisect_left(starts, m.end())
+        nxt = mentions[j] if j < len(mentions) and mentions[j][0].start - m.end() <= 40 else None
+        gap = text[m.end():nxt[0].start] if nxt else ""
+        if nxt is not None and not all(w in ("nya", "bernama", "yang", ",") or w in _title_words()
+                                       for w in gap.replace(",", " , ").split()):
+            nxt = None  # "aktris Kinanti", "istri Bupati Hartono", "seorang pria bernama Joko": next to the name
+        if nxt is not None and word[0].isupper() and not gap.strip():
+            continue  # "Ibu Wahyuningsih", "Putri Diana": a form of address or a title, not "her mother"
+        if nxt is not None and noun.kind == "role":
+            cue(nxt[1], noun, text[m.start():nxt[0].end])  # "aktris Dian Sastro"
+            continue
+        if noun.kind == "kin":
+            # "istri Prabowo, Titiek Soeharto", "istri Bupati Hartono, Painem": the name after the comma,
+            # behind the owner's name (a mention or not), is the wife.
+            owner = _KIN_OWNER.match(text, end)
+            appos = mention_at(owner.end()) if owner else None
+            if appos is not None and (nxt is None or appos[1] is not nxt[1]):
+                cue(appos[1], noun, text[m.start():appos[0].end])
+                continue
+        k = bisect.bisect_right(sentence_starts, m.start()) - 1
+        named_before = k >= 0 and bisect.bisect_left(starts, sentence_starts[k]) < bisect.bisect_left(starts, m.start())
+        if noun.kind == "role" and not named_before and not _INDEFINITE.search(text, max(0, m.start() - 20), m.start()):
+            # "Pria berusia 24 tahun ini mengatakan", "Korban ...", "pemimpin dunia": a role noun before any
+            # name of its sentence often means someone named before (or no one), so it opens nothing; after
+            # a name ("Ramirez mengatakan bahwa calon itu ...") it is someone else.
+            continue
+        span = Span(m.start(), m.end())
+        person = SourcePerson(f"({word})", [], [span], placeholder=True)
+        if noun.gender is not None:
+            person.evidence.append(Evidence(noun.gender, "source cue", f"'{word}' (a person noun: KBBI)"))
+        out.append(person)
+    return out
 
 
 def _surname_mentions(text: str, people: list[SourcePerson], unplaced: list[SourcePerson]) -> None:
@@ -505,9 +622,11 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                 distinct = {id(p) for _, p in in_clause}
                 subject = in_clause[0][1]
                 if kind == "possessive" and _OBJECT.match(form):
-                    others = [p for _, p in before if p is not subject]
-                    person, how = (others[-1], "an object -nya: the last other person named") if others else (
-                        None, "unresolved")
+                    others = {id(p): p for _, p in before if p is not subject}
+                    # One other person: theirs ("Puan bertemu Jokowi dan memeluknya"); with more, the agent
+                    # of its verb may be any of them ("Ford bersaksi bahwa Kavanaugh menyerangnya").
+                    person, how = (next(iter(others.values())), "an object -nya: the other person named") if len(
+                        others) == 1 and len(distinct) <= 2 else (None, "unresolved: an object -nya, several people")
                 elif len(distinct) == 1:
                     person = subject
                     how = ("the subject of this sentence" if in_clause[0][0] == before[0][0]
@@ -544,7 +663,9 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
         if here:
             last_named = here[-1][1]
         # The subject the next sentence's "ia" continues: whoever this sentence is first about.
-        firsts = [x for x in ((here[0][0].start, here[0][1]) if here else None, first_ref) if x is not None]
+        # On a tie ("Ayahnya ...": the father and his -nya on one word) the owner of -nya, the one the
+        # article is about, continues.
+        firsts = [x for x in (first_ref, (here[0][0].start, here[0][1]) if here else None) if x is not None]
         if firsts:
             prev_subject = min(firsts, key=lambda x: x[0])[1]
     return refs

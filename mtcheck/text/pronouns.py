@@ -279,7 +279,12 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
         # Every form of the aligned source, resolved or not: a pronoun that renders an unresolved form
         # ("kepadanya" after two names) inherits nobody.
         cands = refs[bisect.bisect_left(r_starts, s0):bisect.bisect_left(r_starts, s1)]
+        if not cands:
+            continue  # nothing of the source for it to render: a pronoun the translation added
         if not any(r.person is not None for r in cands):
+            # The source's forms here refer to nobody mtcheck can name ("kemaluannya" after Ramirez and "calon
+            # itu"): the translation's nearest name is no better a guess.
+            out[span.start] = None
             continue
         t0, t1 = sp.target[0].start, sp.target[-1].end
         said = any(_covers(p, pair.target, max(t0, span.start - 40), min(t1, span.end + 40), span)
