@@ -54,7 +54,8 @@ _ATTRIBUTION_AFTER = re.compile(r"^\s*(?:juga\s+|pun\s+|kemudian\s+|lantas\s+)?(
 _CLAUSE = re.compile(r"[;]|,\s*(?:sementara|sedangkan|tetapi|namun|sedang|lalu|kemudian|dan)\b"
                      r"|\b(?:sementara|sedangkan|tetapi|namun)\b")
 # An object -nya: after a preposition ("kepadanya", "dengannya") or on a meN- verb ("menghubunginya").
-_OBJECT = re.compile(r"(?:(?:ke)?pada|dengan|untuk|bagi|dari|terhadap|tentang|me(?!nteri)[mn]?g?y?\w{3,})nya$", re.I)
+OBJECT_NYA = _OBJECT = re.compile(
+    r"(?:(?:ke)?pada|dengan|untuk|bagi|dari|terhadap|tentang|me(?!nteri)[mn]?g?y?\w{3,})nya$", re.I)
 _AGENT_CLAUSE = re.compile(r"\b(?:bahwa|yang|dan|serta|lalu|kemudian)\b|[,;]", re.I)
 _SAID = re.compile(r"\b(?:" + "|".join(_DATA["speech_verbs"]) + r")\s+(?:bahwa\s+)?$", re.I)
 _CLOSED_QUOTE = re.compile(r"[\"”’]\s*,?\s*$")
