@@ -1,6 +1,6 @@
 """Calibrate the phonetic distance of transliterated names (mtcheck/text/phonetic.py) on clean translations:
 the edit operations between source names and their renderings in the clean sibling translations of the
-corpora (zh, ja, ar), for mtcheck/data/<lang>/rendering_ops.tsv. An operation seen with at least `--min`
+corpora (zh, ja, ar), for mtcheck/data/<lang>/rendering_ops.tsv. An operation seen with at least `--min` (3)
 different names is a regular correspondence of the language (cheap); one seen once may be a translator's
 choice or a corpus error, and stays a full consonant.
 
@@ -9,7 +9,7 @@ docs/quality.md reports, holds renderings the table has not seen. A rendering is
 skeleton matches a capitalised source word of the same row closely (mtcheck.text.transliterate.find_names,
 >= 0.8) and is no common word of the language.
 
-    python scripts/calibrate_renderings.py --lang ja [--root ../shared/corpora] [--min 2] -o mtcheck/data/ja/rendering_ops.tsv
+    python scripts/calibrate_renderings.py --lang ja [--min 3] -o mtcheck/data/ja/rendering_ops.tsv
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ def main() -> None:
     ap.add_argument("--root", type=Path, default=DEFAULT_ROOT)
     ap.add_argument("--corpora", default="ntrex,flores,tico19")
     ap.add_argument("--lang", required=True, choices=("zh", "ja", "ar"))
-    ap.add_argument("--min", type=int, default=2, help="different names an operation needs to be cheap")
+    ap.add_argument("--min", type=int, default=3, help="different names an operation needs to be cheap")
     ap.add_argument("-o", "--output", type=Path, required=True)
     args = ap.parse_args()
     seen: dict[tuple[str, ...], set[str]] = defaultdict(set)
