@@ -18,11 +18,17 @@
   20,000 rows against 1,000; the default --jobs against --jobs 1 in wall time on 1,000 articles; and the
   Dask engine's articles/s per worker on a LocalCluster of one and of two workers.
 
+- length (`--length-only` runs these rows alone; issues #14 and #17 item 7): CPU per word of one article of
+  ~10,000 and ~50,000 words against the ~1,000-word NTREX articles it is made of, checked one by one; and
+  `mtcheck check` (the whole process, `--max-bytes` raised) on a 5 MB source built from every corpus's
+  articles one after another (repeated once they are used up), wall and CPU seconds (target: under 60 s).
+
 - pronoun analysis (source coreference + pronoun linking, `mtcheck/text/pronouns.py`) per word: one
   article of ~1,000 words vs the same repeated 50 times, the shared analyses it reads (segmentation,
   alignment, names) computed beforehand; `--pronouns-only` runs this row alone.
 
-    python scripts/bench.py [--root ../shared/corpora] [--pronouns-only | --neural | --archive-only]
+    python scripts/bench.py [--root ../shared/corpora] [--pronouns-only | --neural | --archive-only |
+                            --length-only [--length-langs en,fr]]
 """
 
 from __future__ import annotations
@@ -104,9 +110,16 @@ def main() -> None:
     ap.add_argument("--neural", action="store_true", help="measure the neural family instead")
     ap.add_argument("--archive-only", action="store_true", help="only the archive-scale rows")
     ap.add_argument("--baseline-src", type=Path, help="only: cold start against another checkout of mtcheck")
+    ap.add_argument("--length-only", action="store_true", help="only the per-word and 5 MB rows")
+    ap.add_argument("--length-langs", default="en", help="target languages of the 5 MB row (comma-separated)")
     args = ap.parse_args()
     if args.baseline_src:
         _print(cold_start_against(args.root, args.baseline_src))
+        return
+    if args.length_only:
+        print("| measure | result |\n|---|---|", flush=True)
+        for name, value in length_rows(args.root, args.length_langs.split(",")):
+            print(f"| {name} | {value} |", flush=True)
         return
     if args.archive_only:
         print("| measure | result |\n|---|---|", flush=True)
@@ -544,6 +557,91 @@ def _dask_row(root: Path, n: int = 400) -> tuple[str, str]:
             f"1 worker {rates[1]:.1f}/s, 2 workers {rates[2]:.1f}/s ({rates[2] / 2:.1f}/s per worker)")
 
 
+# --- length (issues #14 and #17 item 7) ------------------------------------------------------------------
+
+_LENGTH_CORPORA = {"en": ["ntrex", "flores", "tico19", "nusax"], "fr": ["ntrex", "flores"],
+                   "zh": ["ntrex", "flores", "tico19"], "ja": ["ntrex", "flores"], "ar": ["ntrex", "flores", "tico19"]}
+
+
+def _cpu_check(pairs: list[tuple[str, str]], lang: str = "en") -> float:
+    settings = Settings()
+    rules = settings.selected_rules()
+    t0 = time.process_time()
+    for s, t in pairs:
+        check_pair(s, t, settings, target_lang=lang, rules=rules)
+    return time.process_time() - t0
+
+
+def _per_word_rows(root: Path) -> list[tuple[str, str]]:
+    """CPU seconds per source word: each ~1,000-word article alone, then the same articles one after another
+    as one article of ~10,000 and ~50,000 words. CPU time, not wall time: the machine is shared."""
+    from mtcheck.text.langid import detect_probabilities
+
+    parts = _articles(root, 1000)
+    detect_probabilities("langdetect dimuat sebelum pengukuran dimulai")  # its profiles load once
+    _cpu_check(parts[:2])  # warm-up: data files, word tables
+    words = [len(s.split()) for s, _ in parts]
+    small = _cpu_check(parts) / sum(words)
+    rows = [("per word (CPU), ~1,000-word articles one by one",
+             f"{small * 1e6:.0f} us per word ({len(parts)} articles, {sum(words):,} words)")]
+    for target in (10_000, 50_000):
+        src, tgt, n, k = [], [], 0, 0
+        while n < target:
+            s, t = parts[k % len(parts)]
+            src.append(s)
+            tgt.append(t)
+            n += words[k % len(parts)]
+            k += 1
+        large = _cpu_check([("\n\n".join(src), "\n\n".join(tgt))]) / n
+        rows.append((f"per word (CPU), one {n:,}-word article vs the ~1,000-word ones",
+                     f"{large / small:.2f}x (target 1.2x; {large * 1e6:.0f} us per word)"))
+    return rows
+
+
+def long_article(root: Path, lang: str, size: int) -> tuple[str, str]:
+    """A source of at least `size` bytes: every article of the language's corpora one after another (so
+    names, numbers and paragraphs are those of real news and wiki text, not one sentence repeated), again
+    from the start once they are used up."""
+    arts = [a for a in load_articles(root, _LENGTH_CORPORA[lang], lang=lang)]
+    src, tgt, n = [], [], 0
+    while n < size:
+        for a in arts:
+            src.append(a.source)
+            tgt.append(a.target)
+            n += len(a.source.encode("utf-8")) + 2
+            if n >= size:
+                break
+    return "\n\n".join(src), "\n\n".join(tgt)
+
+
+def _five_mb_rows(root: Path, langs: list[str], size: int = 5_000_000) -> list[tuple[str, str]]:
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for lang in langs:
+            source, target = long_article(root, lang, size)
+            a, b = Path(tmp) / "big.id.txt", Path(tmp) / f"big.{lang}.txt"
+            a.write_text(source, encoding="utf-8")
+            b.write_text(target, encoding="utf-8")
+            cmd = [*_mtcheck_cmd(), "check", str(a), str(b), "--target-lang", lang, "--format", "json",
+                   "-o", str(Path(tmp) / "out.json"), "--max-bytes", str(2 * size + 1_000_000)]
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            t0 = time.perf_counter()
+            done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+            wall = time.perf_counter() - t0
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+            how = f"exit {done.returncode}" if done.returncode in (0, 1) else f"FAILED, exit {done.returncode}: " \
+                f"{done.stderr.strip()[-200:]}"
+            rows.append((f"`mtcheck check`, one {len(source.encode('utf-8')) / 1e6:.1f} MB article ({lang}, "
+                         f"{len(source.split()):,} source words)",
+                         f"{wall:.0f} s wall, {cpu:.0f} s CPU (target 60 s; {how})"))
+    return rows
+
+
+def length_rows(root: Path, langs: list[str] | None = None) -> list[tuple[str, str]]:
+    return _per_word_rows(root) + _five_mb_rows(root, langs or ["en"])
+
+
 def archive_rows(root: Path, emit=None) -> list[tuple[str, str]]:
     """The archive rows; each is passed to emit(name, value) as soon as it is measured."""
     rows: list[tuple[str, str]] = []
@@ -564,6 +662,7 @@ def archive_rows(root: Path, emit=None) -> list[tuple[str, str]]:
     except ImportError:
         add(("CPU per article vs pofilter", "translate-toolkit not installed (pip install -e '.[dev]')"))
     add(*_linear_row(root))
+    add(*length_rows(root))
     add(_streaming_row(root))
     add(_jobs_row(root))
     add(_dask_row(root))

@@ -117,27 +117,27 @@ _NAME_TEXTS = ["Rutte, Mark Rutte dan rutte-Rutte; RUTTE's ruttes Rutte", "Belan
 @pytest.mark.parametrize("text", _NAME_TEXTS)
 @pytest.mark.parametrize("word", ["Rutte", "ana", "ANA", "na", "Rutte首相", "-"])
 @pytest.mark.parametrize("ignore_case", [False, True])
-def test_latin_word_spans_are_the_spans_of_the_boundary_regex(text: str, word: str, ignore_case: bool) -> None:
+def test_latin_word_matches_are_the_spans_of_the_boundary_regex(text: str, word: str, ignore_case: bool) -> None:
     import re
 
-    from mtcheck.text.entities import LATIN_AFTER, LATIN_BEFORE, count_latin_word, latin_word_spans
+    from mtcheck.text.entities import LATIN_AFTER, LATIN_BEFORE, count_latin_word, latin_word_matches
 
     pattern = LATIN_BEFORE + re.escape(word) + LATIN_AFTER
     expected = [m.span() for m in re.finditer(pattern, text, re.I if ignore_case else 0)]
-    assert list(latin_word_spans(text, word, ignore_case)) == expected
+    assert list(latin_word_matches(text, word, ignore_case)) == expected
     assert count_latin_word(text, word, ignore_case) == len(expected)
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="aAnN- \u212a\u00c5\u00e5x", max_size=24),
        st.text(alphabet="aAnN\u00e5", min_size=1, max_size=3), st.booleans())
-def test_latin_word_spans_on_any_text(text: str, word: str, ignore_case: bool) -> None:
+def test_latin_word_matches_on_any_text(text: str, word: str, ignore_case: bool) -> None:
     import re
 
-    from mtcheck.text.entities import LATIN_AFTER, LATIN_BEFORE, latin_word_spans
+    from mtcheck.text.entities import LATIN_AFTER, LATIN_BEFORE, latin_word_matches
 
     pattern = LATIN_BEFORE + re.escape(word) + LATIN_AFTER
-    assert list(latin_word_spans(text, word, ignore_case)) == [
+    assert list(latin_word_matches(text, word, ignore_case)) == [
         m.span() for m in re.finditer(pattern, text, re.I if ignore_case else 0)]
 
 

@@ -82,7 +82,7 @@ class IndonesianInKatakana(Rule):
         lang = "ja"  # katakana is Japanese, whatever the pack: other scripts have none to look at
         for bead in a.beads:
             if not _KATAKANA_RUN.search(bead.target_text):
-                continue
+                continue  # nothing to compare (every paragraph of a target in another script)
             words = {}
             for m in _SOURCE_WORD.finditer(pair.source, bead.source.start, bead.source.end):
                 if _translatable(m.group()):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -27,10 +27,15 @@ LATIN_AFTER = r"(?![A-Za-z0-9\u00c0-\u024f-])"
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 
 
+def _latin_word_char(ch: str) -> bool:
+    """A character LATIN_BEFORE and LATIN_AFTER treat as part of a word."""
+    return (ch.isascii() and (ch.isalnum() or ch == "-")) or "\u00c0" <= ch <= "\u024f"
+
+
 _LATIN_CHAR = {False: re.compile(r"[A-Za-z0-9\u00c0-\u024f-]"), True: re.compile(r"[A-Za-z0-9\u00c0-\u024f-]", re.I)}
 
 
-def latin_word_spans(text: str, word: str, ignore_case: bool = False) -> Iterator[tuple[int, int]]:
+def latin_word_matches(text: str, word: str, ignore_case: bool = False) -> Iterator[tuple[int, int]]:
     """The spans re.finditer(LATIN_BEFORE + re.escape(word) + LATIN_AFTER, text, re.I if ignore_case else 0)
     gives, without compiling that pattern for each name of each article: its two Unicode character classes
     cost about a millisecond to compile, more than the rest of a rule. The word alone is searched (a literal:
@@ -64,7 +69,29 @@ def latin_word_spans(text: str, word: str, ignore_case: bool = False) -> Iterato
 
 def count_latin_word(text: str, word: str, ignore_case: bool = False) -> int:
     """len(re.findall(LATIN_BEFORE + re.escape(word) + LATIN_AFTER, text)), without compiling that pattern."""
-    return sum(1 for _ in latin_word_spans(text, word, ignore_case))
+    return sum(1 for _ in latin_word_matches(text, word, ignore_case))
+
+
+_LATIN_WORD_RUN = re.compile(r"[A-Za-z0-9\u00c0-\u024f-]+")
+
+
+def latin_word_spans(text: str, words: Iterable[str]) -> dict[str, list[tuple[int, int]]]:
+    """For each word, the (start, end) of every re.finditer(LATIN_BEFORE + re.escape(word) + LATIN_AFTER, text)
+    match, in one pass over the text: a word made of word characters alone matches exactly the maximal runs of
+    word characters equal to it, so an index of the runs answers it (a pattern per name word scanned the whole
+    text once per name, quadratic in a long article). Other words (O'Brien) are searched for one by one."""
+    runs: dict[str, list[tuple[int, int]]] | None = None
+    out: dict[str, list[tuple[int, int]]] = {}
+    for word in words:
+        if word and all(_latin_word_char(ch) for ch in word):
+            if runs is None:
+                runs = {}
+                for m in _LATIN_WORD_RUN.finditer(text):
+                    runs.setdefault(m.group(), []).append(m.span())
+            out[word] = list(runs.get(word, ()))
+        else:
+            out[word] = list(latin_word_matches(text, word))  # the same spans, no pattern compiled
+    return out
 
 
 GEO_KINDS = frozenset({"country", "region", "place"})
