@@ -5,6 +5,7 @@ Computed once per article and shared by the number, date, unit and omission rule
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from mtcheck.model import Span
@@ -32,7 +33,19 @@ class DateMatch:
 
 
 def _comparable(a: Quantity, b: Quantity) -> bool:
-    return (a.kind == "time") == (b.kind == "time")
+    """Could target number `b` be source number `a` changed? Times with times; a percentage or an amount of
+    money with its like, not with a bare count (a misaligned sentence); a bare magnitude ("beberapa ribu",
+    数万) only with another large amount, never with a year or a small count."""
+    if (a.kind == "time") != (b.kind == "time"):
+        return False
+    if a.unit is not None and b.unit is not None and a.unit.dimension != b.unit.dimension:
+        return False
+    if (a.unit is None) != (b.unit is None) and ((a.unit or b.unit).dimension in ("percent", "currency")):
+        return False
+    for x, y in ((a, b), (b, a)):
+        if x.magnitude and not y.magnitude and (y.kind == "year" or y.value < 1000):
+            return False
+    return True
 
 
 # How far apart (as a share of the sentence) a word number and the number that took its place may stand.
@@ -75,10 +88,13 @@ def _match_quantities(pair: ArticlePair) -> QuantityMatch:
             bead_src += s_left
             bead_tgt += t_left
         s_rest, t_rest = _pair_equal(bead_src, bead_tgt, result.matched)
-        # A number in the same sentence pair but with another value: a changed number.
-        for s_left, t_left in local:
-            cands = [t for t in t_left if t in t_rest and t.strict]
-            for s in [s for s in s_left if s in s_rest and s.strict]:
+        # A number in the same sentence pair but with another value: a changed number. Not one the other side
+        # writes inside a date ("tanggal 3 dan 4 Februari" as "2 月 3 日和 4 日").
+        for sp, (s_left, t_left) in zip(sentence_pairs, local):
+            s_dates = _date_numbers(in_segments(pair.source_dates, sp.source))
+            t_dates = _date_numbers(in_segments(pair.target_dates, sp.target))
+            cands = [t for t in t_left if t in t_rest and t.strict and t.value not in s_dates]
+            for s in [s for s in s_left if s in s_rest and s.strict and s.value not in t_dates]:
                 t = next((t for t in cands if _comparable(s, t)), None)
                 if t is not None:
                     result.changed.append((s, t))
@@ -89,7 +105,10 @@ def _match_quantities(pair: ArticlePair) -> QuantityMatch:
         # as "two days", "kedua" as "sixth". Soft numbers may be absent, but not replaced. Decided after the
         # article-wide pass, which may still find their counterparts elsewhere.
         for sp, (s_left, t_left) in zip(sentence_pairs, local):
-            soft = [t for t in t_left if t in t_rest and _countable(t)]
+            # A number word the source itself contains, kept in English ("front nine"), took no one's place.
+            said = " ".join(pair.source[seg.start:seg.end] for seg in sp.source).lower()
+            soft = [t for t in t_left if t in t_rest and _countable(t)
+                    and not re.search(rf"(?<!\w){re.escape(t.text.lower())}(?!\w)", said)]
             for s in [s for s in s_left if s in s_rest and not s.strict and _countable(s)]:
                 where = _relative(s.span.start, sp.source)
                 t = next((t for t in soft if _same_kind(s, t)
@@ -121,7 +140,8 @@ def _match_quantities(pair: ArticlePair) -> QuantityMatch:
 
 
 def _date_numbers(dates: list[Date]) -> set[float]:
-    return {float(n) for d in dates for n in (d.year, *(x for r in d.readings for x in r)) if n is not None}
+    return {float(n) for d in dates for n in (d.year, *d.loose_days, *(x for r in d.readings for x in r))
+            if n is not None}
 
 
 def _pair_equal(src: list[Quantity], tgt: list[Quantity],
