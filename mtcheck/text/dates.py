@@ -52,6 +52,7 @@ class DateNames:
     range_before: re.Pattern[str] | None = None  # "1-" or "3 dan " before "10 Januari"
     range_after: re.Pattern[str] | None = None  # "-10" or "至 10 日" after the date
     numerals: dict[str, int] = field(default_factory=dict)  # Han numerals in numeric dates: 六月
+    day_only: re.Pattern[str] | None = None  # "16日午前": a day of the month alone (Chinese, Japanese news)
 
 
 def _alt(names: object) -> str:
@@ -118,7 +119,8 @@ def date_names(code: str) -> DateNames | None:
                      frozenset(data.get("ambiguous", ())), frozenset(data.get("context-before", ())),
                      frozenset(data.get("not-before", ())), re.compile(pattern), numeric,
                      re.compile(_alt(attached)) if numeric else None, attached, range_before, range_after,
-                     {k: int(v) for k, v in numbers.get("cjk_numerals", {}).items()})
+                     {k: int(v) for k, v in numbers.get("cjk_numerals", {}).items()},
+                     re.compile(data["day-only"]) if "day-only" in data else None)
 
 
 def _year(text: str | None) -> int | None:
@@ -241,6 +243,11 @@ def _numeric_dates(text: str, names: DateNames, found: list[Date]) -> list[Date]
             loose, day = (day, int(other[1])), None  # "1 月 1 日至 10 日"
         out.append(Date(Span(start, end), text[start:end], weekday, ((day, month),), int(m["y"]) if m["y"] else None,
                         loose))
+    if names.day_only is not None:
+        for m in names.day_only.finditer(text):
+            day = int(m["d"])
+            if 1 <= day <= 31 and not any(m.start() < o.span.end and o.span.start < m.end() for o in out):
+                out.append(Date(Span(*m.span()), m.group(), None, ((day, None),), None))
     kept = [d for d in found if not any(d.span.start < o.span.end and o.span.start < d.span.end for o in out)]
     return sorted(kept + out, key=lambda d: d.span.start)
 

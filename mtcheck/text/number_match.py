@@ -5,6 +5,7 @@ Computed once per article and shared by the number, date, unit and omission rule
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -109,9 +110,13 @@ def _match_quantities(pair: ArticlePair) -> QuantityMatch:
             said = " ".join(pair.source[seg.start:seg.end] for seg in sp.source).lower()
             soft = [t for t in t_left if t in t_rest and _countable(t)
                     and not re.search(rf"(?<!\w){re.escape(t.text.lower())}(?!\w)", said)]
-            for s in [s for s in s_left if s in s_rest and not s.strict and _countable(s)]:
+            unmatched = [s for s in s_left if s in s_rest]
+            for s in [s for s in unmatched if not s.strict and _countable(s)]:
                 where = _relative(s.span.start, sp.source)
+                # Not a target number that is another source number cut short ("tujuh setengah" as 七天半).
                 t = next((t for t in soft if _same_kind(s, t)
+                          and not any(o is not s and math.isfinite(o.value) and int(o.value) == t.value
+                                      for o in unmatched)
                           and abs(where - _relative(t.span.start, sp.target)) <= _SOFT_DRIFT), None)
                 if t is not None:
                     soft_pairs.append((s, t))
@@ -136,7 +141,33 @@ def _match_quantities(pair: ArticlePair) -> QuantityMatch:
     result.missing = [s for s in s_rest if s.strict and s.value not in in_target_dates
                       and not (s.unit is None and s.kind in ("number", "ordinal") and s.value <= in_words)]
     result.extra = [t for t in t_rest if t.strict and t.value not in in_source_dates]
+    _join_split_numbers(pair.source, result)
     return result
+
+
+def _join_split_numbers(source: str, result: QuantityMatch) -> None:
+    """A phone number written in groups on one side and whole, or grouped as thousands, on the other
+    ("116 123" as "116123" or the French "116 123"): the source groups, next to each other, spell it."""
+    sources = sorted(result.missing + [s for s, _ in result.changed], key=lambda q: q.span.start)
+    for t in result.extra + [t for _, t in result.changed]:
+        digits = re.sub(r"\D", "", t.text)
+        if len(digits) < 5:
+            continue
+        for i in range(len(sources)):
+            run, spelt = [sources[i]], re.sub(r"\D", "", sources[i].text)
+            while digits.startswith(spelt) and len(spelt) < len(digits) and i + len(run) < len(sources):
+                nxt = sources[i + len(run)]
+                if not re.fullmatch(r"[ \u00a0-]", source[run[-1].span.end:nxt.span.start]):
+                    break
+                run.append(nxt)
+                spelt += re.sub(r"\D", "", nxt.text)
+            if len(run) > 1 and spelt == digits:
+                dropped = [s for s, x in result.changed if x is t and s not in run]
+                result.changed = [(s, x) for s, x in result.changed if x is not t and s not in run]
+                result.missing = [s for s in result.missing if s not in run] + dropped
+                result.extra = [x for x in result.extra if x is not t]
+                result.matched += [(s, t) for s in run]
+                break
 
 
 def _date_numbers(dates: list[Date]) -> set[float]:

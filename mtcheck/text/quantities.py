@@ -42,8 +42,10 @@ def _alternation(phrases: Iterable[str]) -> str:
 
 
 def _word_end(phrase: str) -> str:
-    # Symbols ("%", "$") and CJK words ("万", "公里": no spaces between words) need no word boundary.
-    return r"(?![\w])" if phrase[-1:].isalnum() and not _is_cjk(phrase[-1]) else ""
+    # Symbols ("%", "$") and CJK words ("万", "公里": no spaces between words) need no word boundary, and
+    # kana or Han after a Latin unit is a new word ("200mおよび").
+    latin_end = phrase[-1:].isalnum() and not _is_cjk(phrase[-1])
+    return r"(?![^\W\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff])" if latin_end else ""
 
 
 def _is_cjk(ch: str) -> bool:
@@ -261,7 +263,7 @@ def _patterns(ns: NumberSystem) -> _Patterns:
         ordinal_after=re.compile(rf"({_alternation(ns.ordinal_suffixes)})\b") if ns.ordinal_suffixes else None,
         word_number=re.compile(rf"\b(?:{word_alt})(?:{joiner}(?:{word_alt}))*\b", re.I),
         approximate=re.compile(rf"\b({_alternation(ns.approximate)})\b", re.I) if ns.approximate else None,
-        ordinal_word=(re.compile(rf"\b({re.escape(ns.ordinal_prefix)}(?:{word_alt})"
+        ordinal_word=(re.compile(rf"\b({re.escape(ns.ordinal_prefix)}(?:{word_alt})(?:{joiner}(?:{word_alt}))*"
                                  + (f"|{_alternation(ns.ordinal_words)}" if ns.ordinal_words else "") + r")\b", re.I)
                       if ns.ordinal_prefix
                       else re.compile(compound, re.I) if compound
@@ -375,6 +377,8 @@ def _parse_words(phrase: str, ns: NumberSystem) -> float | None:
             current += value
             last = value if value < 100 else 0.0
         elif tok in ns.teens:
+            if not current:
+                return None  # "belas" alone is no number
             unit = False
             current += ns.teens[tok]
             last = 0.0
@@ -477,7 +481,7 @@ def find_quantities(text: str, code: str, exclude: Sequence[Span] = ()) -> list[
         if _covered(start, end, taken):
             continue
         core = re.sub(r"[\u00a0\u202f\u2009 ]", " ", m.group())
-        if start and text[start - 1] == "." == ns.decimal and (start < 2 or not text[start - 2].isalnum()):
+        if start and text[start - 1] == "." == ns.decimal and (start < 2 or text[start - 2] in " \u00a0\t\n("):
             core, start = "0." + core, start - 1  # ".08%": a decimal without its leading zero
         before = text[max(0, start - 40):start]
         kind = "number"
