@@ -59,8 +59,11 @@ def _countable(q: Quantity) -> bool:
             and (q.unit is None or q.unit.dimension != "currency") and q.value < 1000 and q.value == int(q.value))
 
 
-def _same_kind(a: Quantity, b: Quantity) -> bool:
-    return a.kind == b.kind and (a.unit is None) == (b.unit is None)
+def _same_kind(a: Quantity, b: Quantity, loose: bool = True) -> bool:
+    """Counts with counts, ordinals with ordinals; Indonesian often ranks with a cardinal ("urutan tiga belas":
+    thirteenth), so a count and an ordinal are of one kind too."""
+    kinds = {a.kind, b.kind}
+    return (a.kind == b.kind or (loose and kinds == {"number", "ordinal"})) and (a.unit is None) == (b.unit is None)
 
 
 def match_quantities(pair: ArticlePair) -> QuantityMatch:
@@ -97,6 +100,12 @@ def _match_quantities(pair: ArticlePair) -> QuantityMatch:
             cands = [t for t in t_left if t in t_rest and t.strict and t.value not in s_dates]
             for s in [s for s in s_left if s in s_rest and s.strict and s.value not in t_dates]:
                 t = next((t for t in cands if _comparable(s, t)), None)
+                if t is None:  # a word took the number's place ("ke-16" as "XVIIème"): decided after the
+                    # article-wide pass, which may still find the number elsewhere
+                    word = next((t for t in t_left if t in t_rest and not t.strict and _countable(t)
+                                 and _countable(s) and _same_kind(s, t)), None)
+                    if word is not None:
+                        soft_pairs.append((s, word))
                 if t is not None:
                     result.changed.append((s, t))
                     cands.remove(t)

@@ -32,6 +32,7 @@ _CODE_BEFORE = re.compile(r"([^\W\d_]+)-$")
 # or an ordinal suffix (read first) or the plural of a decade ("1980s").
 _CODE_AFTER = re.compile(r"[A-Za-z]{1,2}(?![A-Za-z])")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+_PER_HOUR = {"km/h": "km", "mph": "mi"}  # a speed and the length it counts per hour
 _FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 
 
@@ -59,7 +60,7 @@ def _suffix_regex(table: dict[str, object], joiners: tuple[str, ...] = ()) -> re
     body = "|".join(r"\s+".join(re.escape(w) for w in a.split()) + _word_end(a) for a in alts)
     # "2,5 milliards de roupies": a joining word may stand between an amount and its currency.
     join = "(?:(?:" + "|".join(re.escape(j) for j in joiners) + r")\s?)?" if joiners else ""
-    return re.compile(rf"[ \u00a0\u202f]?{join}({body})")
+    return re.compile(rf"[ \u00a0\u202f-]?{join}({body})")  # "30-metre"
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,7 @@ class NumberSystem:
     range_joiners: tuple[str, ...] = ()
     # Multipliers that are also a unit after a number word ("quatre cents": 400, or four cents).
     unit_multipliers: tuple[str, ...] = ()
+    vague_before: tuple[str, ...] = ()  # "数千": several thousand, a magnitude
 
     @classmethod
     def from_toml(cls, code: str, data: dict) -> NumberSystem:
@@ -179,6 +181,7 @@ class NumberSystem:
             classifiers=tuple(data.get("classifiers", ())),
             range_joiners=tuple(data.get("range_joiners", ())),
             unit_multipliers=tuple(data.get("unit_multipliers", ())),
+            vague_before=tuple(data.get("vague_before", ())),
         )
 
     # Compiled lazily: the regexes are per system and reused for every article.
@@ -481,7 +484,7 @@ def find_quantities(text: str, code: str, exclude: Sequence[Span] = ()) -> list[
         if _covered(start, end, taken):
             continue
         core = re.sub(r"[\u00a0\u202f\u2009 ]", " ", m.group())
-        if start and text[start - 1] == "." == ns.decimal and (start < 2 or text[start - 2] in " \u00a0\t\n("):
+        if start and text[start - 1] == "." == ns.decimal and _bare_decimal_point(text[start - 2:start - 1]):
             core, start = "0." + core, start - 1  # ".08%": a decimal without its leading zero
         before = text[max(0, start - 40):start]
         kind = "number"
@@ -587,6 +590,12 @@ def find_quantities(text: str, code: str, exclude: Sequence[Span] = ()) -> list[
         found.extend(_cjk_numerals(text, ns, taken))
     found.sort(key=lambda q: q.span.start)
     return _ranges_and_conversions(found, text, ns)
+
+
+def _bare_decimal_point(before: str) -> bool:
+    """Does a point after this character start a decimal (" .08", "و.08")? Not after a digit, a closing bracket
+    ("(Fig.2).2)") or a Latin letter ("Fig.4")."""
+    return not before or not (before.isdigit() or before in ")]" or (before.isascii() and before.isalpha()))
 
 
 def _small_int(written: str | None, ns: NumberSystem) -> int | None:
@@ -733,7 +742,8 @@ def _cjk_numerals(text: str, ns: NumberSystem, taken: list[Span]) -> list[Quanti
         if _covered(*m.span(), taken):
             continue
         if all(c in big for c in m.group()):  # 万亿 alone: a magnitude ("数万亿"), the scales multiply
-            if len(m.group()) > 1 or ns.cjk_numerals[m.group()] >= 10_000:
+            vague = any(text.endswith(v, 0, m.start()) for v in ns.vague_before)  # 数千, 几百, 何千
+            if len(m.group()) > 1 or ns.cjk_numerals[m.group()] >= 10_000 or vague:
                 value = math.prod(ns.cjk_numerals[c] for c in m.group())
                 out.append(Quantity(Span(*m.span()), m.group(), (float(value),), approximate=True,
                                     magnitude=True))
@@ -793,9 +803,13 @@ def same_quantity(a: Quantity, b: Quantity) -> bool:
             return any((x - a.unit.factor * 60) % 720 == (y - b.unit.factor * 60) % 720
                        for x in a.values for y in b.values)
         return any(x % 720 == y % 720 for x in a.values for y in b.values)
-    if a.magnitude:  # "triliun" is met by "trillions", "2.5 trillion", not by "billions"
-        return any(x <= y < x * 1000 for x in a.values for y in b.values)
-    if b.magnitude:  # "enam juta" as "six ... millions": the order of magnitude agrees
+    if a.magnitude or b.magnitude:
+        # "triliun" is met by "trillions", "2.5 trillion", not by "billions"; "enam juta" by "six ... millions";
+        # a vague "beberapa ribu" (数万) never by a year.
+        if a.kind == "year" or b.kind == "year":
+            return False
+        if a.magnitude:
+            return any(x <= y < x * 1000 for x in a.values for y in b.values)
         return any(y <= x < y * 1000 for x in a.values for y in b.values)
     for x in a.values:
         for y in b.values:
@@ -823,7 +837,11 @@ def units_agree(a: Unit, b: Unit, same_value: bool) -> bool:
     80 °F as 26 °C); a bare degree ("80 derajat") as degrees Celsius or an angle. A currency never converts."""
     if a.name == b.name:
         return True
-    if a.dimension == "currency" or b.dimension == "currency" or not _same_dimension(a, b):
+    if a.dimension == "currency" or b.dimension == "currency":
+        return False
+    if {a.dimension, b.dimension} == {"speed", "length"}:  # 時速70キロ, "70 كم في الساعة": "per hour" apart
+        return _PER_HOUR.get(a.name, a.name) == _PER_HOUR.get(b.name, b.name)
+    if not _same_dimension(a, b):
         return False
     return not same_value or "degree" in (a.dimension, b.dimension)
 
