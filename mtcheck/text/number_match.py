@@ -34,14 +34,14 @@ class DateMatch:
 
 
 def _comparable(a: Quantity, b: Quantity) -> bool:
-    """Could target number `b` be source number `a` changed? Times with times; a percentage or an amount of
-    money with its like, not with a bare count (a misaligned sentence); a bare magnitude ("beberapa ribu",
-    数万) only with another large amount, never with a year or a small count."""
+    """Could target number `b` be source number `a` changed? Times with times; a unit with its like; a
+    percentage not with a bare count (a misaligned sentence); a bare magnitude ("beberapa ribu", 数万) only
+    with another large amount, never with a year or a small count."""
     if (a.kind == "time") != (b.kind == "time"):
         return False
     if a.unit is not None and b.unit is not None and a.unit.dimension != b.unit.dimension:
         return False
-    if (a.unit is None) != (b.unit is None) and ((a.unit or b.unit).dimension in ("percent", "currency")):
+    if (a.unit is None) != (b.unit is None) and (a.unit or b.unit).dimension == "percent":
         return False
     for x, y in ((a, b), (b, a)):
         if x.magnitude and not y.magnitude and (y.kind == "year" or y.value < 1000):

@@ -63,6 +63,11 @@ def _suffix_regex(table: dict[str, object], joiners: tuple[str, ...] = ()) -> re
     return re.compile(rf"[ \u00a0\u202f-]?{join}({body})")  # "30-metre"
 
 
+def _unit_key(text: str) -> str:
+    """Unit words compare in lower case ("Dollars" at a line start), codes as written ("IDR", "MW")."""
+    return text if text.isupper() else text.lower()
+
+
 @dataclass(frozen=True)
 class Unit:
     name: str  # canonical symbol: "km", "%", "IDR"
@@ -128,6 +133,7 @@ class NumberSystem:
     # Multipliers that are also a unit after a number word ("quatre cents": 400, or four cents).
     unit_multipliers: tuple[str, ...] = ()
     vague_before: tuple[str, ...] = ()  # "数千": several thousand, a magnitude
+    roman_not: frozenset[str] = frozenset()  # words that look like Roman ordinals: French "Le", "Ce"
 
     @classmethod
     def from_toml(cls, code: str, data: dict) -> NumberSystem:
@@ -137,9 +143,9 @@ class NumberSystem:
             if position == "before":
                 before[text] = iso
             else:
-                after.setdefault(text.lower(), Unit(iso, "currency", 1.0))
+                after.setdefault(_unit_key(text), Unit(iso, "currency", 1.0))
         for text, name, dimension, factor in data.get("units", []):
-            after.setdefault(text.lower() if text[0].isalpha() else text, Unit(name, dimension, float(factor)))
+            after.setdefault(_unit_key(text) if text[0].isalpha() else text, Unit(name, dimension, float(factor)))
         ordinal = data.get("ordinal", {})
         return cls(
             code=code, decimal=data["decimal"], group=data["group"],
@@ -182,6 +188,7 @@ class NumberSystem:
             range_joiners=tuple(data.get("range_joiners", ())),
             unit_multipliers=tuple(data.get("unit_multipliers", ())),
             vague_before=tuple(data.get("vague_before", ())),
+            roman_not=frozenset(ordinal.get("roman_not", ())),
         )
 
     # Compiled lazily: the regexes are per system and reused for every article.
@@ -565,7 +572,7 @@ def find_quantities(text: str, code: str, exclude: Sequence[Span] = ()) -> list[
                 factor, stop = sub_factor, sub.end()
         if p.after and (u := p.after.match(text, stop)):
             key = u.group(1)
-            key = re.sub(r"\s+", " ", key.lower() if key[0].isalpha() else key)
+            key = re.sub(r"\s+", " ", _unit_key(key) if key[0].isalpha() else key)
             if key in ns.after and (unit is None or ns.after[key].dimension == "currency"):
                 unit = unit or ns.after[key]
                 stop = u.end()
@@ -671,7 +678,7 @@ def _word_quantities(text: str, ns: NumberSystem, taken: list[Span]) -> list[Qua
         unit = None
         stop = end
         if p.after and (u := p.after.match(text, stop)):
-            key = u.group(1).lower() if u.group(1)[0].isalpha() else u.group(1)
+            key = _unit_key(u.group(1)) if u.group(1)[0].isalpha() else u.group(1)
             unit = ns.after.get(re.sub(r"\s+", " ", key))
             stop = u.end() if unit else stop
         approximate = bool(p.hedge_before.search(text[max(0, start - 40):start]))
@@ -688,6 +695,8 @@ def _word_quantities(text: str, ns: NumberSystem, taken: list[Span]) -> list[Qua
                 out.append(Quantity(Span(*m.span()), m.group(), (ns.approximate[m.group(1).lower()],),
                                     approximate=True, strict=False))
     for m in p.roman_ordinal.finditer(text):  # "XVIe siècle"
+        if m[1] in ("L", "C", "D", "M") and m.group() in ns.roman_not:
+            continue  # "Le", "Ce": articles, not the 50th
         value = _roman(m[1])
         if value and not _covered(*m.span(), taken):
             out.append(Quantity(Span(*m.span()), m.group(), (float(value),), "ordinal", strict=False))
