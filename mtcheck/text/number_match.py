@@ -54,9 +54,18 @@ _SOFT_DRIFT = 0.3
 
 
 def _countable(q: Quantity) -> bool:
-    """A plain count or ordinal that a word may state: no round quantity, magnitude, year or decade."""
-    return (q.kind in ("number", "ordinal") and not q.approximate and not q.magnitude
+    """A plain count or ordinal that a word may state: no round quantity, magnitude, year or decade ("sekitar
+    satu jam", about an hour, is still a count)."""
+    return (q.kind in ("number", "ordinal") and not (q.approximate and q.value > 20) and not q.magnitude
             and (q.unit is None or q.unit.dimension != "currency") and q.value < 1000 and q.value == int(q.value))
+
+
+def _beside_paired(s: Quantity, t: Quantity, matched: list[tuple[Quantity, Quantity]]) -> bool:
+    """Word order moved the count, but its neighbour is paired: "satu atau dua momen" as "trois ou deux
+    moments" (dua is deux, so trois stands where satu does)."""
+    def side(a: Quantity, b: Quantity) -> int:  # 1: a just before b, -1: just after, 0: not beside
+        return 1 if 0 <= b.span.start - a.span.end <= 12 else -1 if 0 <= a.span.start - b.span.end <= 12 else 0
+    return any(side(s, s2) != 0 and side(s, s2) == side(t, t2) for s2, t2 in matched)
 
 
 def _same_kind(a: Quantity, b: Quantity, loose: bool = True) -> bool:
@@ -126,7 +135,8 @@ def _match_quantities(pair: ArticlePair) -> QuantityMatch:
                 t = next((t for t in soft if _same_kind(s, t)
                           and not any(o is not s and math.isfinite(o.value) and int(o.value) == t.value
                                       for o in unmatched)
-                          and abs(where - _relative(t.span.start, sp.target)) <= _SOFT_DRIFT), None)
+                          and (abs(where - _relative(t.span.start, sp.target)) <= _SOFT_DRIFT
+                               or _beside_paired(s, t, result.matched))), None)
                 if t is not None:
                     soft_pairs.append((s, t))
                     soft.remove(t)
@@ -151,7 +161,18 @@ def _match_quantities(pair: ArticlePair) -> QuantityMatch:
                       and not (s.unit is None and s.kind in ("number", "ordinal") and s.value <= in_words)]
     result.extra = [t for t in t_rest if t.strict and t.value not in in_source_dates]
     _join_split_numbers(pair.source, result)
+    _changed_codes(pair, result)
     return result
+
+
+def _changed_codes(pair: ArticlePair, result: QuantityMatch) -> None:
+    """A name's number changed ("COVID-19" as "COVID-13", "802.11n" as "803.11n"): a target code whose number
+    no source code has, beside a source code of the same name."""
+    source = [q for q in pair.source_quantities if q.kind == "code"]
+    values = {v for q in source for v in q.values}
+    for t in (q for q in pair.target_quantities if q.kind == "code"):
+        if values.isdisjoint(t.values) and (s := next((s for s in source if s.code == t.code), None)):
+            result.changed.append((s, t))
 
 
 def _join_split_numbers(source: str, result: QuantityMatch) -> None:
@@ -191,17 +212,26 @@ def _pair_equal(src: list[Quantity], tgt: list[Quantity],
     where_s = {id(q): i / max(len(src), 1) for i, q in enumerate(src)}
     where_t = {id(q): i / max(len(tgt), 1) for i, q in enumerate(tgt)}
     free = list(tgt)
-    left: list[Quantity] = []
-    for s in sorted(src, key=lambda q: not q.strict):
-        cands = [t for t in free if same_quantity(s, t)]
-        if not cands:
-            left.append(s)
-            continue
-        t = min(cands, key=lambda t: (not t.strict, abs(where_s[id(s)] - where_t[id(t)])))
-        matched.append((s, t))
-        free.remove(t)
+    left = sorted(src, key=lambda q: not q.strict)
+    # The same value written first, then conversions and rounding: "50 kilometer (31 mil)" keeps 31 for 31
+    # miles, so that a changed 50 is still seen.
+    for exact in (True, False):
+        rest: list[Quantity] = []
+        for s in left:
+            cands = [t for t in free if same_quantity(s, t) and (not exact or _same_value(s, t))]
+            if not cands:
+                rest.append(s)
+                continue
+            t = min(cands, key=lambda t: (not t.strict, abs(where_s[id(s)] - where_t[id(t)])))
+            matched.append((s, t))
+            free.remove(t)
+        left = rest
     left.sort(key=lambda q: q.span.start)
     return left, free
+
+
+def _same_value(a: Quantity, b: Quantity) -> bool:
+    return any(math.isclose(x, y, rel_tol=1e-9) for x in a.values for y in b.values) or a.kind == "time"
 
 
 def match_dates(pair: ArticlePair) -> list[DateMatch]:

@@ -317,6 +317,7 @@ class Quantity:
     impossible: bool = False
     # "2.53" in Indonesian: a decimal, or the clock time 02:53; minutes since midnight for the second reading.
     clock: float | None = None
+    code: str | None = None  # kind "code": the letters of the name ("covid" for COVID-19, "-b" for 802.11b)
     scale: float = 1.0  # the scale word's factor ("22 juta": 1e6), which a range's first number may share
 
     @property
@@ -546,7 +547,11 @@ def find_quantities(text: str, code: str, exclude: Sequence[Span] = ()) -> list[
         code_before = _CODE_BEFORE.search(before)
         if code_before and not ordinal_before and len(core) <= 3 and (
                 any(c.isupper() for c in code_before[1]) or not code_before[1].isascii()):
-            continue  # COVID-19, SARS-CoV-2, F-16
+            # COVID-19, SARS-CoV-2, F-16: a name, not an amount; compared with the same name's number only
+            found.append(Quantity(Span(start, end), original[start:end], values, "code", strict=False,
+                                  code=code_before[1].lower()))
+            taken.append(Span(start, end))
+            continue
         if cur:
             unit = Unit(ns.currency_before[re.sub(r"\s+", " ", cur.group(1))], "currency", 1.0)
             start -= len(before) - cur.start(1)
@@ -577,7 +582,10 @@ def find_quantities(text: str, code: str, exclude: Sequence[Span] = ()) -> list[
                 unit = unit or ns.after[key]
                 stop = u.end()
         if stop == end and kind == "number" and (glued := _CODE_AFTER.match(text, end)) and glued.group() != "s":
-            continue  # 802.11b, 5G, 4K
+            found.append(Quantity(Span(start, end), original[start:end], values, "code", strict=False,
+                                  code="-" + glued.group().lower()))  # 802.11b, 5G, 4K
+            taken.append(Span(start, end))
+            continue
         if kind == "number" and unit is None and len(values) == 1 and _YEAR.match(core):
             kind = "year"
         # A bare "1" is as often "a", "an" or "one" in the translation: it may match but need not; a decade
