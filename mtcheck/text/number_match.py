@@ -68,9 +68,10 @@ def _beside_paired(s: Quantity, t: Quantity, matched: list[tuple[Quantity, Quant
     return any(side(s, s2) != 0 and side(s, s2) == side(t, t2) for s2, t2 in matched)
 
 
-def _same_kind(a: Quantity, b: Quantity, loose: bool = True) -> bool:
-    """Counts with counts, ordinals with ordinals; Indonesian often ranks with a cardinal ("urutan tiga belas":
-    thirteenth), so a count and an ordinal are of one kind too."""
+def _same_kind(a: Quantity, b: Quantity, loose: bool = False) -> bool:
+    """Counts with counts, ordinals with ordinals. `loose` (for a digit number a word replaced): a count and an
+    ordinal are of one kind too ("urutan ke-13" as "fourteenth"); not for word numbers, which pair too easily
+    across kinds ("dua lawan dua" with 第四场)."""
     kinds = {a.kind, b.kind}
     return (a.kind == b.kind or (loose and kinds == {"number", "ordinal"})) and (a.unit is None) == (b.unit is None)
 
@@ -112,7 +113,7 @@ def _match_quantities(pair: ArticlePair) -> QuantityMatch:
                 if t is None:  # a word took the number's place ("ke-16" as "XVIIème"): decided after the
                     # article-wide pass, which may still find the number elsewhere
                     word = next((t for t in t_left if t in t_rest and not t.strict and _countable(t)
-                                 and _countable(s) and _same_kind(s, t)), None)
+                                 and _countable(s) and _same_kind(s, t, loose=True)), None)
                     if word is not None:
                         soft_pairs.append((s, word))
                 if t is not None:
