@@ -5,6 +5,7 @@ Computed once per article and shared by the number, date, unit and omission rule
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass, field
@@ -102,34 +103,39 @@ def _match_quantities(pair: ArticlePair) -> QuantityMatch:
             bead_src += s_left
             bead_tgt += t_left
         s_rest, t_rest = _pair_equal(bead_src, bead_tgt, result.matched)
+        # Membership by identity in sets (a quantity is its own span): `q in s_rest` compared dataclasses
+        # field by field along the whole list, quadratic in a paragraph of thousands of numbers.
+        s_ids, t_ids = {id(q) for q in s_rest}, {id(q) for q in t_rest}
         # A number in the same sentence pair but with another value: a changed number. Not one the other side
         # writes inside a date ("tanggal 3 dan 4 Februari" as "2 月 3 日和 4 日").
         for sp, (s_left, t_left) in zip(sentence_pairs, local):
             s_dates = _date_numbers(in_segments(pair.source_dates, sp.source))
             t_dates = _date_numbers(in_segments(pair.target_dates, sp.target))
-            cands = [t for t in t_left if t in t_rest and t.strict and t.value not in s_dates]
-            for s in [s for s in s_left if s in s_rest and s.strict and s.value not in t_dates]:
+            cands = [t for t in t_left if id(t) in t_ids and t.strict and t.value not in s_dates]
+            for s in [s for s in s_left if id(s) in s_ids and s.strict and s.value not in t_dates]:
                 t = next((t for t in cands if _comparable(s, t)), None)
                 if t is None:  # a word took the number's place ("ke-16" as "XVIIème"): decided after the
                     # article-wide pass, which may still find the number elsewhere
-                    word = next((t for t in t_left if t in t_rest and not t.strict and _countable(t)
+                    word = next((t for t in t_left if id(t) in t_ids and not t.strict and _countable(t)
                                  and _countable(s) and _same_kind(s, t, loose=True)), None)
                     if word is not None:
                         soft_pairs.append((s, word))
                 if t is not None:
                     result.changed.append((s, t))
                     cands.remove(t)
-                    s_rest.remove(s)
-                    t_rest.remove(t)
+                    s_ids.discard(id(s))
+                    t_ids.discard(id(t))
+        s_rest = [q for q in s_rest if id(q) in s_ids]
+        t_rest = [q for q in t_rest if id(q) in t_ids]
         # A word number ("dua", "kedua", "satu") whose place a number of the same kind took: "empat hari"
         # as "two days", "kedua" as "sixth". Soft numbers may be absent, but not replaced. Decided after the
         # article-wide pass, which may still find their counterparts elsewhere.
         for sp, (s_left, t_left) in zip(sentence_pairs, local):
             # A number word the source itself contains, kept in English ("front nine"), took no one's place.
             said = " ".join(pair.source[seg.start:seg.end] for seg in sp.source).lower()
-            soft = [t for t in t_left if t in t_rest and _countable(t)
+            soft = [t for t in t_left if id(t) in t_ids and _countable(t)
                     and not re.search(rf"(?<!\w){re.escape(t.text.lower())}(?!\w)", said)]
-            unmatched = [s for s in s_left if s in s_rest]
+            unmatched = [s for s in s_left if id(s) in s_ids]
             for s in [s for s in unmatched if not s.strict and _countable(s)]:
                 where = _relative(s.span.start, sp.source)
                 # Not a target number that is another source number cut short ("tujuh setengah" as 七天半).
@@ -146,13 +152,17 @@ def _match_quantities(pair: ArticlePair) -> QuantityMatch:
     # Anything still unmatched may have moved to another paragraph: accept a match anywhere in the article;
     # but not a word for a small count, which recurs ("dua", "satu") and would take another sentence's "two".
     small = [s for s in left_src if not s.strict and _countable(s)]
-    s_rest, t_rest = _pair_equal([s for s in left_src if s not in small], left_tgt, result.matched)
+    small_ids = {id(s) for s in small}
+    s_rest, t_rest = _pair_equal([s for s in left_src if id(s) not in small_ids], left_tgt, result.matched)
     s_rest = sorted(s_rest + small, key=lambda q: q.span.start)
+    s_ids, t_ids = {id(q) for q in s_rest}, {id(q) for q in t_rest}
     for s, t in soft_pairs:
-        if s in s_rest and t in t_rest:
+        if id(s) in s_ids and id(t) in t_ids:
             result.changed.append((s, t))
-            s_rest.remove(s)
-            t_rest.remove(t)
+            s_ids.discard(id(s))
+            t_ids.discard(id(t))
+    s_rest = [q for q in s_rest if id(q) in s_ids]
+    t_rest = [q for q in t_rest if id(q) in t_ids]
     # A number written as part of a date on the other side ("2012" in "November 2012") is not lost.
     in_target_dates = _date_numbers(pair.target_dates)
     in_source_dates = _date_numbers(pair.source_dates)
@@ -164,6 +174,47 @@ def _match_quantities(pair: ArticlePair) -> QuantityMatch:
     _join_split_numbers(pair.source, result)
     _changed_codes(pair, result)
     return result
+
+
+def _changed_codes(pair: ArticlePair, result: QuantityMatch) -> None:
+    """A name's number changed ("COVID-19" as "COVID-13", "802.11n" as "803.11n"): a target code whose number
+    no source code has, beside a source code of the same name."""
+    source = [q for q in pair.source_quantities if q.kind == "code"]
+    values = {v for q in source for v in q.values}
+    for t in (q for q in pair.target_quantities if q.kind == "code"):
+        if values.isdisjoint(t.values) and (s := next((s for s in source if s.code == t.code), None)):
+            result.changed.append((s, t))
+
+
+def _join_split_numbers(source: str, result: QuantityMatch) -> None:
+    """A phone number written in groups on one side and whole, or grouped as thousands, on the other
+    ("116 123" as "116123" or the French "116 123"): the source groups, next to each other, spell it."""
+    sources = sorted(result.missing + [s for s, _ in result.changed], key=lambda q: q.span.start)
+    spelt_by = [re.sub(r"\D", "", q.text) for q in sources]
+    starts: dict[str, list[int]] = {}
+    for i, d in enumerate(spelt_by):
+        starts.setdefault(d, []).append(i)
+    for t in result.extra + [t for _, t in result.changed]:
+        digits = re.sub(r"\D", "", t.text)
+        if len(digits) < 5:
+            continue
+        firsts = [i for k in range(1, len(digits)) for i in starts.get(digits[:k], ())]
+        for i in firsts:
+            run, spelt = [sources[i]], spelt_by[i]
+            while digits.startswith(spelt) and len(spelt) < len(digits) and i + len(run) < len(sources):
+                nxt = sources[i + len(run)]
+                if not re.fullmatch(r"[ \u00a0-]", source[run[-1].span.end:nxt.span.start]):
+                    break
+                run.append(nxt)
+                spelt += spelt_by[i + len(run) - 1]
+            if len(run) > 1 and spelt == digits:
+                ids = {id(q) for q in run}
+                dropped = [s for s, x in result.changed if x is t and id(s) not in ids]
+                result.changed = [(s, x) for s, x in result.changed if x is not t and id(s) not in ids]
+                result.missing = [s for s in result.missing if id(s) not in ids] + dropped
+                result.extra = [x for x in result.extra if x is not t]
+                result.matched += [(s, t) for s in run]
+                break
 
 
 def _changed_codes(pair: ArticlePair, result: QuantityMatch) -> None:
@@ -206,33 +257,171 @@ def _date_numbers(dates: list[Date]) -> set[float]:
             if n is not None}
 
 
+
+
 def _pair_equal(src: list[Quantity], tgt: list[Quantity],
                 matched: list[tuple[Quantity, Quantity]]) -> tuple[list[Quantity], list[Quantity]]:
     """One-to-one pairing of equal quantities, strict source numbers first; among equal candidates the one
-    at the nearest relative position ("from 1977 to 1981" keeps its order). Returns the leftovers."""
-    where_s = {id(q): i / max(len(src), 1) for i, q in enumerate(src)}
-    where_t = {id(q): i / max(len(tgt), 1) for i, q in enumerate(tgt)}
-    free = list(tgt)
-    left = sorted(src, key=lambda q: not q.strict)
-    # The same value written first, then conversions and rounding: "50 kilometer (31 mil)" keeps 31 for 31
-    # miles, so that a changed 50 is still seen.
+    at the nearest relative position ("from 1977 to 1981" keeps its order). Returns the leftovers.
+
+    The pairing is that of comparing every source quantity with every free target quantity, without the
+    quadratic cost (a paragraph of thousands of numbers, or a long article's leftovers, did not finish):
+    targets are indexed by value, and searched outward from the source's position in the values that
+    same_quantity can accept (the value itself; a range for a bare magnitude; the values an approximate
+    target may round); targets in another unit of the source's dimension (a conversion) and times are
+    compared one by one, as before."""
+    n_src, n_tgt = max(len(src), 1), max(len(tgt), 1)
+    free = [True] * len(tgt)
+    by_value = _ValueIndex()  # every target but times
+    by_rounding = _ValueIndex()  # approximate targets: a rounding of the source's value states it too
+    by_unit: dict[str, dict[str, list[int]]] = {}  # dimension -> unit -> targets (a conversion states it)
+    for j, t in enumerate(tgt):
+        if t.kind == "time":
+            continue  # only a time states a time (same_quantity); times are compared one by one
+        by_value.add(j, t)
+        if t.approximate:
+            by_rounding.add(j, t)
+        if _convertible(t):
+            by_unit.setdefault(t.unit.dimension, {}).setdefault(t.unit.name, []).append(j)
+    # Compared one by one too (few in any text): a bare magnitude in the target ("millions") meets a figure
+    # below it; a time meets an Indonesian "2.53" read as a clock; degrees meet degrees of the same name in
+    # another scale (80 derajat Fahrenheit as 26 degrés).
+    magnitudes = [j for j, t in enumerate(tgt) if t.magnitude]
+    times = [j for j, t in enumerate(tgt) if t.kind == "time"]
+    degrees = [j for j, t in enumerate(tgt) if t.unit is not None and t.unit.dimension in _DEGREES]
+
+    def rank(i: int, j: int) -> tuple[bool, float]:
+        return not tgt[j].strict, abs(i / n_src - j / n_tgt)
+
+    order = sorted(range(len(src)), key=lambda i: not src[i].strict)
+    # The same value first, then conversions and rounding: "50 kilometer (31 mil)" keeps 31 for 31 miles, so
+    # that a changed 50 is still seen.
     for exact in (True, False):
-        rest: list[Quantity] = []
-        for s in left:
-            cands = [t for t in free if same_quantity(s, t) and (not exact or _same_value(s, t))]
+        rest: list[int] = []
+        for i in order:
+            s = src[i]
+
+            def fits(j: int, s: Quantity = s, exact: bool = exact) -> bool:
+                return same_quantity(s, tgt[j]) and (not exact or _same_value(s, tgt[j]))
+
+            where = i / n_src
+            if s.kind == "time":
+                cands = [j for j in range(len(tgt)) if free[j] and fits(j)]
+            elif s.magnitude:  # "triliun": any value from one trillion up to a thousand trillion
+                cands = by_value.nearest(where, n_tgt, fits, [(x, x * 1000) for x in s.values])
+            else:
+                others: list[int] = list(magnitudes)
+                if s.clock is not None:
+                    others += times
+                if s.unit is not None and s.unit.dimension in _DEGREES:
+                    others += degrees
+                if _convertible(s):
+                    for unit, held in by_unit.get(s.unit.dimension, {}).items():
+                        if unit != s.unit.name:
+                            others += held
+                cands = [j for j in others if free[j] and fits(j)]
+                cands += by_value.nearest(where, n_tgt, fits, [(x, x) for x in s.values])
+                # _rounds_to(x, y) holds only for y within [x / 1.5, 2x] (a rounding moves a value by at most
+                # half of its leading digit)
+                cands += by_rounding.nearest(where, n_tgt, fits, [(x / 1.5, x * 2) for x in s.values])
             if not cands:
-                rest.append(s)
+                rest.append(i)
                 continue
-            t = min(cands, key=lambda t: (not t.strict, abs(where_s[id(s)] - where_t[id(t)])))
-            matched.append((s, t))
-            free.remove(t)
-        left = rest
-    left.sort(key=lambda q: q.span.start)
-    return left, free
+            j = min(sorted(set(cands)), key=lambda j: rank(i, j))  # ties: the first in the text, as before
+            matched.append((s, tgt[j]))
+            free[j] = False
+            by_value.remove(j, tgt[j])
+            by_rounding.remove(j, tgt[j])
+        order = rest
+    left = sorted((src[i] for i in order), key=lambda q: q.span.start)
+    return left, [t for j, t in enumerate(tgt) if free[j]]
+
+
+_DEGREES = ("degree", "temperature")
 
 
 def _same_value(a: Quantity, b: Quantity) -> bool:
-    return any(math.isclose(x, y, rel_tol=1e-9) for x in a.values for y in b.values) or a.kind == "time"
+    return a.kind == "time" or any(math.isclose(x, y, rel_tol=1e-9) for x in a.values for y in b.values)
+
+
+class _ValueIndex:
+    """Free target indexes by value (seven significant digits), strict and soft apart, each list sorted."""
+
+    def __init__(self) -> None:
+        self.lists: dict[float, tuple[list[int], list[int]]] = {}
+        self.keys: list[float] = []  # sorted, for ranges
+        self._sorted = True
+
+    def add(self, j: int, q: Quantity) -> None:
+        for key in {_value_key(y) for y in q.values}:
+            if key not in self.lists:
+                self.lists[key] = ([], [])
+                self.keys.append(key)
+                self._sorted = False
+            self.lists[key][0 if q.strict else 1].append(j)
+
+    def remove(self, j: int, q: Quantity) -> None:
+        for key in {_value_key(y) for y in q.values}:
+            held = self.lists.get(key, ((), ()))[0 if q.strict else 1]
+            k = bisect.bisect_left(held, j)
+            if k < len(held) and held[k] == j:
+                held.pop(k)
+
+    def _range(self, lo: float, hi: float) -> list[float]:
+        if not self._sorted:
+            self.keys = sorted(k for k in self.keys if k == k)  # NaN matches nothing
+            self._sorted = True
+        lo, hi = min(lo, hi), max(lo, hi)
+        # widened by more than the keys' rounding and math.isclose's tolerance: a superset, fits decides
+        a = bisect.bisect_left(self.keys, lo - abs(lo) * 1e-6)
+        b = bisect.bisect_right(self.keys, hi + abs(hi) * 1e-6)
+        return self.keys[a:b]
+
+    def nearest(self, where: float, n_tgt: int, fits, ranges: list[tuple[float, float]]) -> list[int]:
+        """For each range of values, the nearest fitting strict and soft targets in each of its keys."""
+        if not self.lists:
+            return []
+        out = []
+        for lo, hi in ranges:
+            if lo != lo or hi != hi:
+                continue  # NaN: same_quantity accepts nothing for it
+            # one value: its own key and its neighbours' (see _value_key); else every key in the range
+            keys = {_value_key(lo * f) for f in (1 - 2e-9, 1.0, 1 + 2e-9)} if lo == hi else set(self._range(lo, hi))
+            for key in keys:
+                for held in self.lists.get(key, ()):
+                    j = _nearest(held, where, n_tgt, fits)
+                    if j is not None:
+                        out.append(j)
+        return out
+
+
+def _convertible(q: Quantity) -> bool:
+    """A unit that same_quantity converts (km and miles), so that another value may state the same amount."""
+    return q.unit is not None and q.unit.dimension not in ("currency", "temperature")
+
+
+def _value_key(v: float) -> float:
+    # Seven significant digits: values that math.isclose(rel_tol=1e-9) accepts fall in one key or in the keys
+    # of v * (1 -+ 2e-9) (see _buckets).
+    return float(f"{v:.6e}")
+
+
+def _nearest(held: list[int], where: float, n_tgt: int, fits) -> int | None:
+    """The index in sorted `held` nearest to relative position `where` (the earlier on a tie) that `fits`."""
+    right = bisect.bisect_left(held, where * n_tgt)
+    left = right - 1
+    while left >= 0 or right < len(held):
+        d_left = abs(where - held[left] / n_tgt) if left >= 0 else math.inf
+        d_right = abs(where - held[right] / n_tgt) if right < len(held) else math.inf
+        if d_left <= d_right:
+            if fits(held[left]):
+                return held[left]
+            left -= 1
+        else:
+            if fits(held[right]):
+                return held[right]
+            right += 1
+    return None
 
 
 def match_dates(pair: ArticlePair) -> list[DateMatch]:

@@ -38,7 +38,9 @@ _FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 
 def _alternation(phrases: Iterable[str]) -> str:
     """Regex alternation, longest first, with a space inside a phrase matching any run of spaces."""
-    parts = sorted({p for p in phrases if p}, key=len, reverse=True)
+    # Ties in length in a fixed order, not the set's (which changes with each process's string hashing): the
+    # same matches either way, and the same pattern string in every process, so the regex cache keeps it.
+    parts = sorted({p for p in phrases if p}, key=lambda p: (-len(p), p))
     return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in parts)
 
 
