@@ -76,6 +76,8 @@ class IndonesianInKatakana(Rule):
     default_severity = Severity.MAJOR
 
     def check(self, pair: ArticlePair) -> Iterator[Finding]:
+        if not _KATAKANA_RUN.search(pair.target):
+            return  # no katakana (any target but Japanese, mostly): nothing to compare, no word to look up
         a = analyse(pair)
         lang = "ja"  # katakana is Japanese, whatever the pack: other scripts have none to look at
         for bead in a.beads:

@@ -11,8 +11,6 @@ from itertools import pairwise
 from mtcheck.model import Span
 from mtcheck.text.article import ArticlePair
 from mtcheck.text.entities import (
-    LATIN_AFTER,
-    LATIN_BEFORE,
     Gazetteer,
     Mention,
     Person,
@@ -20,6 +18,7 @@ from mtcheck.text.entities import (
     find_people,
     gazetteer,
     is_latin,
+    latin_word_matches,
 )
 
 # Institution-like phrases in English text ("Ministry of Communication and Trade"), to spot a wrong rendering
@@ -100,7 +99,9 @@ def _analyse(pair: ArticlePair) -> NameAnalysis:
 def contains(text: str, phrase: str, ignore_case: bool = False) -> re.Match[str] | None:
     if not is_latin(phrase):  # 荷兰, هولندا: no word boundaries to rely on
         return re.search(re.escape(phrase), text)
-    return re.search(LATIN_BEFORE + re.escape(phrase) + LATIN_AFTER, text, re.I if ignore_case else 0)
+    # The first of latin_word_matches, as the match re.search(LATIN_BEFORE + phrase + LATIN_AFTER) would give.
+    start = next((i for i, _ in latin_word_matches(text, phrase, ignore_case)), None)
+    return None if start is None else re.compile(re.escape(phrase), re.I if ignore_case else 0).match(text, start)
 
 
 def rendered(text: str, mention: Mention) -> re.Match[str] | None:
