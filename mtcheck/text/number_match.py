@@ -286,7 +286,10 @@ def _pair_equal(src: list[Quantity], tgt: list[Quantity],
     # Compared one by one too (few in any text): a bare magnitude in the target ("millions") meets a figure
     # below it; a time meets an Indonesian "2.53" read as a clock; degrees meet degrees of the same name in
     # another scale (80 derajat Fahrenheit as 26 degrés).
-    magnitudes = [j for j, t in enumerate(tgt) if t.magnitude]
+    by_magnitude = _ValueIndex()  # found through the range of values they meet, (x / 1000, x]
+    for j, t in enumerate(tgt):
+        if t.magnitude:
+            by_magnitude.add(j, t)
     times = [j for j, t in enumerate(tgt) if t.kind == "time"]
     degrees = [j for j, t in enumerate(tgt) if t.unit is not None and t.unit.dimension in _DEGREES]
 
@@ -310,7 +313,7 @@ def _pair_equal(src: list[Quantity], tgt: list[Quantity],
             elif s.magnitude:  # "triliun": any value from one trillion up to a thousand trillion
                 cands = by_value.nearest(where, n_tgt, fits, [(x, x * 1000) for x in s.values])
             else:
-                others: list[int] = list(magnitudes)
+                others: list[int] = []
                 if s.clock is not None:
                     others += times
                 if s.unit is not None and s.unit.dimension in _DEGREES:
@@ -324,6 +327,8 @@ def _pair_equal(src: list[Quantity], tgt: list[Quantity],
                 # _rounds_to(x, y) holds only for y within [x / 1.5, 2x] (a rounding moves a value by at most
                 # half of its leading digit)
                 cands += by_rounding.nearest(where, n_tgt, fits, [(x / 1.5, x * 2) for x in s.values])
+                # a bare magnitude y of the target meets x when y <= x < 1000y (same_quantity)
+                cands += by_magnitude.nearest(where, n_tgt, fits, [(x / 1000, x * (1 + 1e-9)) for x in s.values])
             if not cands:
                 rest.append(i)
                 continue
@@ -332,6 +337,7 @@ def _pair_equal(src: list[Quantity], tgt: list[Quantity],
             free[j] = False
             by_value.remove(j, tgt[j])
             by_rounding.remove(j, tgt[j])
+            by_magnitude.remove(j, tgt[j])
         order = rest
     left = sorted((src[i] for i in order), key=lambda q: q.span.start)
     return left, [t for j, t in enumerate(tgt) if free[j]]
