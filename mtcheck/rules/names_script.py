@@ -24,7 +24,7 @@ from mtcheck.rules.base import Rule
 from mtcheck.text.article import ArticlePair
 from mtcheck.text.lexicon import zipf
 from mtcheck.text.name_match import analyse
-from mtcheck.text.phonetic import GARBLED, rendering_cost
+from mtcheck.text.phonetic import GARBLED, rendering_cost, variant
 from mtcheck.text.renderings import NameWord, _name_like, known_renderings, name_words, thresholds
 from mtcheck.text.transliterate import find_names, scored_names, target_skeleton
 
@@ -162,9 +162,10 @@ def garbled_entities(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
         if bead is None or (bead.source.start, m.entry.key) in seen:
             continue
         seen.add((bead.source.start, m.entry.key))
-        if any(r in bead.target_text for r in m.entry.renderings):
+        renderings = _without_article(m.entry.renderings, pair.target_pack.code)
+        if any(r in bead.target_text for r in renderings):
             continue
-        hit = _near_window(bead.target_text, m.entry.renderings, pair.target_pack.code)
+        hit = _near_window(bead.target_text, renderings, pair.target_pack.code)
         if hit is None:
             continue
         start, end, ref = hit
@@ -196,10 +197,18 @@ def _near_window(text: str, renderings: tuple[str, ...], lang: str) -> tuple[int
             for i, j in spans:
                 w = run.group()[i:j]
                 d = OSA.distance(w, r)
-                if 0 < d <= limit and not _inflected(w, r, lang) and (best is None or d < best[0]) and zipf(w, lang) < 2.5 \
-                        and w[0] in r and w[-1] in r:
+                if 0 < d <= limit and not _inflected(w, r, lang) and (best is None or d < best[0]) \
+                        and zipf(w, lang) < 2.5 and w[0] in r and w[-1] in r and not variant(r, w, lang):
                     best = (d, run.start() + i, run.start() + j, r)
     return None if best is None else best[1:]
+
+
+def _without_article(renderings: tuple[str, ...], lang: str) -> tuple[str, ...]:
+    """Arabic renderings also without their article: after the clitic لل (لليابان, "to Japan") or a
+    preposition, اليابان is written يابان."""
+    if lang != "ar":
+        return renderings
+    return renderings + tuple(r[2:] for r in renderings if r.startswith("ال") and len(r) > 4)
 
 
 def _inflected(word: str, rendering: str, lang: str) -> bool:
@@ -207,7 +216,7 @@ def _inflected(word: str, rendering: str, lang: str) -> bool:
     or feminine ending left off (صين for صيني)."""
     if word.startswith(rendering) or (lang != "zh" and word.endswith(rendering)):
         return True
-    return lang == "ar" and rendering.startswith(word) and rendering[len(word):] in ("ي", "ة", "ية", "ا")
+    return lang == "ar" and rendering.startswith(word) and rendering[len(word):] in ("ي", "ة", "ية", "ا", "يا")
 
 
 def _strip_clitic(word: str, lang: str) -> str:
