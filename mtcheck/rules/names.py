@@ -545,7 +545,7 @@ class MissingEntity(Rule):
                                                         re.findall(r"[\w'’-]+", pair.target)) for t in tokens):
                 continue
             yield self.finding(f"'{p.name}' does not appear in the translation", source=p.spans[0],
-                               confidence=0.4)
+                               suggestion=p.name, confidence=0.4)
         yield from self._institutions(pair, a)
 
     def _institutions(self, pair: ArticlePair, a: NameAnalysis) -> Iterator[Finding]:
@@ -561,7 +561,7 @@ class MissingEntity(Rule):
                     continue
                 seen.add(m.entry.key)
                 yield self.finding(f"'{m.text}' ({m.entry.preferred}) does not appear in the translation",
-                                   source=m.span, confidence=0.4)
+                                   source=m.span, suggestion=m.entry.preferred, confidence=0.4)
 
 
 def _norm(text: str) -> str:

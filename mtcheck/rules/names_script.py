@@ -338,7 +338,11 @@ def missing(rule: Rule, pair: ArticlePair, titled: set[str]) -> Iterator[Finding
             continue
         if not find_names(pair.target, [w.word for w in words], pair.target_pack.code, threshold=LOOSE):
             first = min(w.source for w in words)
+            lang = pair.target_pack.code
+            listed = [known_renderings(lang).get(w.word.lower(), ("",))[0] for w in words]
+            expected = "・".join(listed) if lang == "ja" else "".join(listed) if lang == "zh" else " ".join(listed)
             yield rule.finding(f"'{person}' does not appear in the translation",
+                               suggestion=expected if all(listed) else None,
                                source=Span(first.start, first.start + len(person))
                                if pair.source[first.start:first.start + len(person)] == person else first,
                                confidence=0.4)
