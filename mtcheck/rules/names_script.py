@@ -125,7 +125,12 @@ def unexplained(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
             cands = [(score, Span(bead.target.start + sp.start, bead.target.start + sp.end))
                      for score, sp, _ in scored_names(bead.target_text, [w.word], lang, near)
                      if owner.get((sp.start, sp.end), w.word) == w.word]
-            cands = [c for c in cands if c[0] >= JUDGED and not any(c[1].overlaps(e) for e in entities)]
+            cands = [c for c in cands if not any(c[1].overlaps(e) for e in entities)]
+            # With the neural family on, the words the source name is aligned to say which span renders it,
+            # however unlike the name it sounds; otherwise only a close enough transliteration is judged.
+            linked = [t for v, m in mentions if v is w for t in _aligned(pair, m)]
+            on_link = [c for c in cands if any(c[1].overlaps(t) for t in linked)]
+            cands = on_link or [c for c in cands if c[0] >= JUDGED]
             cands.sort(key=lambda c: -c[0])
             if cands and cands[0][0] >= accept:  # where the paragraph renders the name, a near miss is another word
                 cands = [c for c in cands if c[0] >= accept]
@@ -226,6 +231,15 @@ def _strip_clitic(word: str, lang: str) -> str:
         if word.startswith(p) and len(word) > len(p) + 2:
             return word[len(p):]
     return word
+
+
+def _aligned(pair: ArticlePair, source: Span) -> list[Span]:
+    """The target words the neural word alignment links to a source name (none when the family is off)."""
+    if pair.encoder is None:
+        return []
+    from mtcheck.neural.meaning import aligned_target
+
+    return [lk.target for lk in aligned_target(pair, source)]
 
 
 def _conf(lang: str) -> dict:
