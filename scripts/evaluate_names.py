@@ -16,9 +16,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from mtcheck.model import Category  # noqa: E402
-from mtcheck.registry import ALL_RULES  # noqa: E402
-from mtcheck.text.article import ArticlePair  # noqa: E402
+from mtcheck.model import Category
+from mtcheck.registry import ALL_RULES
+from mtcheck.text.article import ArticlePair
 
 
 def main() -> None:
