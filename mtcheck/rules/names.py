@@ -192,9 +192,11 @@ _NAME_TOKEN = re.compile(r"(?<![\w'’])[A-Z][a-z]+(?![\w'’])")  # parts of "J
 def _garble_of(word: str, name: str, target_lang: str) -> bool:
     """Is `word` (in the translation) a garble of the source name `name`: cut short by one or two letters
     (Prabowo -> Prabow), or one edit away (two from five letters on: Jokowi -> Jokiwo)? Same first letter."""
-    a, b = word.lower(), name.lower()
+    a, b = _fold(word, ()), _fold(name, ())
     if a[0] != b[0] or a == b or a.startswith(b):  # "LiverpoolFC": a suffix appended is no garble
         return False
+    if b == a + "s" and len(a) >= 5:
+        return False  # a brand's plural s left off (Ladbrokes: Ladbroke; Frontieres: Frontière)
     if b.startswith(a):
         return len(a) >= 3 and len(b) - len(a) <= 2
     if len(b) <= 3 and zipf(word, target_lang) >= 3.0:
