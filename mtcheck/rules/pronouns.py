@@ -42,6 +42,10 @@ def _evidence(link: Link) -> tuple[str, ...]:
         out.append(f"in the translation: linked to {other.person.name} ({how})")
     if link.agree is not None:
         out.append("the two paths agree" if link.agree else "the two paths disagree")
+    if link.aligned is not None:
+        out.append(f"word alignment (neural): '{link.text}' is aligned with {link.aligned}")
+        if link.aligned_agree is not None:
+            out.append("the word alignment agrees" if link.aligned_agree else "the word alignment names someone else")
     out += [f"{e.kind} (weight {e.weight}): {e.detail} -> {word(e.gender)}" for e in r.evidence
             if e.kind != "pronoun"]
     return tuple(out)
@@ -103,6 +107,9 @@ class PronounGenderMismatch(Rule):
                 other = link.target_link[0].known()
                 if other is None or other == link.gender:
                     continue  # the paths name different people, and the pronoun fits the other one
+            if link.aligned_agree is False and link.aligned_referent is not None and (
+                    link.aligned_referent.known() in (None, link.gender)):
+                continue  # the word alignment says it renders someone else's form or name, whom it may fit
             because = "; ".join(_short(e) for e in r.evidence if e.gender == known and e.kind != "pronoun")
             yield self.finding(
                 f"{r.person.name} is {noun(known)} ({because}); {_renders(link)}",
