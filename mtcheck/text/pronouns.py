@@ -196,12 +196,22 @@ def _aligned(pair: ArticlePair, co, by_person: dict[int, Referent], pronouns: li
     t_starts = [lk.target.start for lk in links]
     refs = co.refs
     r_starts = [r.span.start for r in refs]
+    attribution = [re.compile(x, re.I) for x in (pronoun_sets(pair.target_pack.code) or {}).get("attribution", ())]
     out: dict[int, tuple[SourceRef | None, Referent | None, str]] = {}
     for span, _text, _g in pronouns:
         i = bisect.bisect_right(t_starts, span.start) - 1
-        if i < 0 or links[i].target.end <= span.start:
-            continue
-        lk = links[i]
+        if i >= 0 and links[i].target.end > span.start:
+            lk = links[i]
+        else:
+            # The encoder aligns an attribution as a whole ("katanya" with "said" of "he said", "Menurutnya"
+            # with "According"): the pronoun inherits what its attribution's words are aligned with.
+            lk = next((links[k] for p in attribution for m in p.finditer(pair.target, max(0, span.start - 30),
+                                                                          span.end + 30)
+                       if m.start() <= span.start and span.end <= m.end()
+                       for k in range(bisect.bisect_left(t_starts, m.start()), bisect.bisect_left(t_starts, m.end()))
+                       if _ref_at(refs, r_starts, links[k].source.start) is not None), None)
+            if lk is None:
+                continue
         j = bisect.bisect_right(r_starts, lk.source.start) - 1
         word = pair.source[lk.source.start:lk.source.end]
         where = f"'{word}' at source {lk.source.start}-{lk.source.end} (similarity {lk.similarity:.2f})"
@@ -214,6 +224,11 @@ def _aligned(pair: ArticlePair, co, by_person: dict[int, Referent], pronouns: li
             person = by_person.get(id(named))
             out[span.start] = (None, person, f"{where}, a mention of {named.name}")
     return out
+
+
+def _ref_at(refs: list[SourceRef], r_starts: list[int], pos: int) -> SourceRef | None:
+    j = bisect.bisect_right(r_starts, pos) - 1
+    return refs[j] if j >= 0 and refs[j].span.start <= pos < refs[j].span.end else None
 
 
 def _alignment_says(al: tuple[SourceRef | None, Referent | None, str] | None,
