@@ -70,9 +70,12 @@ class PronounGenderMismatch(Rule):
     them by the conventions of news prose (`mtcheck/text/coreference.py`). Each he/she of the translation
     inherits the person of the source form it renders (`"...," he said` renders `"...," katanya`); linking
     in the translation (nearest name, previous sentence's subject, "In her new role, Rutte ...") is a second
-    path, for pronouns the translation added. The person's gender comes from knowledge only: the public
+    path, for pronouns the translation added; with `--neural`, the word alignment is a third (the source
+    word the pronoun is aligned with). Unnamed people ("Seorang wanita ...", "ayahnya") take part in
+    resolution and are never judged. The person's gender comes from knowledge only: the public
     figures list (`mtcheck/data/id/public_figures.tsv`), a newsroom's glossary people, Indonesian cues
-    (Bapak, Ibu, istrinya), forms of address in the translation (Mr, Ms, la ministre), the given-name table
+    (Bapak, Ibu, istrinya, "aktris X", "X, seorang biarawati": `mtcheck/data/id/person_nouns.tsv`), forms
+    of address in the translation (Mr, Ms, la ministre, 女士), the given-name table
     of `nomquamgender` with its counts, Balinese and Javanese naming conventions. Every pronoun that
     contradicts it is reported, also when all the translation's pronouns for that person agree: they are
     the machine's guesses, not evidence. Pronouns in quotations are left alone.
