@@ -250,9 +250,17 @@ def main() -> None:
     ap.add_argument("--json", type=Path)
     ap.add_argument("--markdown", type=Path)
     ap.add_argument("--no-pofilter", action="store_true")
+    ap.add_argument("--select", help="only these rule codes or prefixes, comma-separated (MT4: the number rules; "
+                    "recall of a category needs only the rules of its finding categories)")
     args = ap.parse_args()
     rows = [json.loads(line) for line in args.labelled.read_text(encoding="utf-8").splitlines() if line.strip()]
     settings = Settings()
+    if args.select:
+        from dataclasses import replace
+
+        from mtcheck.config import Selection
+
+        settings = replace(settings, layers=(Selection(select=tuple(args.select.split(","))),))
     items = (Item(r["id"], r["source"], r["target"], r.get("target_lang", "en")) for r in rows)
     mt, po = Tally(), Tally()
     chrf: dict[str, list[float]] = defaultdict(list)
