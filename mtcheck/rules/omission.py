@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from mtcheck.model import Category, Finding, Severity, Span
 from mtcheck.rules.base import Rule
+from mtcheck.text.align import VARIANCE_PER_CHAR
 from mtcheck.text.article import ArticlePair, SentencePair, in_segments
 from mtcheck.text.lexicon import travels_unchanged
 from mtcheck.text.number_match import match_dates, match_quantities
@@ -99,7 +100,7 @@ class OmittedSentence(Rule):
         ls = sum(s.length for s in sp.source)
         lt = sum(t.length for t in sp.target)
         # Gale & Church's length statistic: how many standard deviations short the target is.
-        if (lt / r - ls) / math.sqrt(ls * pair.norms.rule_variance) > -self.options["min-shortfall"]:
+        if (lt / r - ls) / math.sqrt(ls * VARIANCE_PER_CHAR) > -self.options["min-shortfall"]:
             return
         target_text = " ".join(t.text for t in sp.target).lower()
         best = min(sp.source, key=lambda s: abs(lt - r * (ls - s.length)))
@@ -185,7 +186,7 @@ class OmittedClause(Rule):
         ls = sp.source[0].length
         lt = sum(t.length for t in sp.target)
         expected = pair.norms.ratio * ls
-        z = (lt - expected) / pair.norms.ratio / math.sqrt(ls * pair.norms.rule_variance)  # in source characters
+        z = (lt - expected) / pair.norms.ratio / math.sqrt(ls * VARIANCE_PER_CHAR)  # in source characters
         if z > -self.options["min-shortfall"] or lt > self.options["max-ratio"] * expected:
             return
         yield self.finding(
