@@ -34,6 +34,11 @@ EN_CASES = [
      ["The school received grade A.", "The inspectors praised it."]),
     ("A report by A. Rahman was cited. Mark R. Smith left.",
      ["A report by A. Rahman was cited.", "Mark R. Smith left."]),
+    # A terminator glued to the next sentence (TICO-19's English rows, pasted together) still ends it.
+    ("It may hit 32%, according to the Fed of St. Louis.The lockdown left millions unemployed.The survey found 44%.",
+     ["It may hit 32%, according to the Fed of St. Louis.", "The lockdown left millions unemployed.",
+      "The survey found 44%."]),
+    ("He told LiverpoolFC.com that the U.S.A. team won.", ["He told LiverpoolFC.com that the U.S.A. team won."]),
     ("Shares of Apple Inc. The company fell. Apple Inc. Chief Tim Cook spoke.",
      ["Shares of Apple Inc.", "The company fell.", "Apple Inc. Chief Tim Cook spoke."]),
 ]
@@ -41,6 +46,9 @@ FR = get_pack("fr")
 FR_CASES = [
     # The French list is written "Mme.", "M.": read lower-cased without the period like the others.
     ("Mme. Dupont est arrivée. Mlle. Martin aussi.", ["Mme. Dupont est arrivée.", "Mlle. Martin aussi."]),
+    # NTREX-128's French: a stray period glued to the next sentence.
+    ("Ils pourraient venir jusqu’à vos rues commerçantes. .Les chapeaux XXL suivent le sillage de la « Bomba ».",
+     ["Ils pourraient venir jusqu’à vos rues commerçantes. .", "Les chapeaux XXL suivent le sillage de la « Bomba »."]),
 ]
 
 

@@ -10,6 +10,10 @@ _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _NEWLINE = re.compile(r"\n")
 # A sentence may end in a terminator followed by closing quotes or brackets.
 _LATIN_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
+# A terminator glued to the next sentence ("unemployed.The survey", ". .Les chapeaux"), as in corpora pasted
+# together and in machine output: after a lower-case letter, a digit or a closing mark, before a capitalised
+# word. "LiverpoolFC.com" (lower case after) and "U.S.A" (no lower-case letter after) are not sentence ends.
+_GLUED_END = re.compile(r"(?:(?<=[^\W_A-Z])|(?<=[%)\]\"”’])|(?<=[.!?] ))[.!?]+[\"'”’»)\]]*(?=[A-Z][a-z])")
 _CLOSERS = "\"'”’»)]"
 _OPENERS_AFTER = "\"“‘«([„'"
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
@@ -115,6 +119,8 @@ def _sentence_ends(text: str, start: int, end: int, abbreviations: frozenset[str
     para = text[start:end]
     # (offset, needs_check): CJK terminators always end a sentence; Latin ones only before a sentence start.
     candidates = [(m.end(), True) for m in _LATIN_END.finditer(para)]
+    candidates += [(m.end(), True) for m in _GLUED_END.finditer(para)]
+    candidates.sort()
     if cjk_terminators:
         cjk = re.compile(f"[{re.escape(cjk_terminators)}]+[」』”’)）\"]*")
         candidates += [(m.end(), False) for m in cjk.finditer(para)]
