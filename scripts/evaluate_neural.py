@@ -16,13 +16,14 @@ A finding is located when its target span overlaps the injected span, or its sou
 edited row's source sentence.
 
     python scripts/evaluate_neural.py [--root ../shared/corpora] [--lang en] [--max-articles 60]
-                                      [--max-false-alarms 0.03] [--json out.json]
+                                      [--max-false-alarms 0.03] [--json out.json] [--cache enc.pkl]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import pickle
 import random
 import sys
 import time
@@ -46,10 +47,21 @@ MIN_WORDS = 4
 
 
 class CachedEncoder:
-    """Clean and injected copies of an article share all but one sentence: encode each text once."""
+    """Clean and injected copies of an article share all but one sentence: encode each text once. With a
+    `path`, the encodings persist between runs (a pickle keyed by text; delete it when the model changes)."""
 
-    def __init__(self, encoder) -> None:
-        self.encoder, self.name, self.cache = encoder, encoder.name, {}
+    def __init__(self, encoder, path: Path | None = None) -> None:
+        self.encoder, self.name, self.cache, self.path = encoder, encoder.name, {}, path
+        if path is not None and path.exists():
+            with path.open("rb") as f:
+                self.cache = pickle.load(f)
+
+    def save(self) -> None:
+        if self.path is not None:
+            tmp = self.path.with_suffix(".tmp")
+            with tmp.open("wb") as f:
+                pickle.dump(self.cache, f, protocol=pickle.HIGHEST_PROTOCOL)
+            tmp.replace(self.path)
 
     def encode(self, texts):
         missing = [t for t in dict.fromkeys(texts) if t not in self.cache]
@@ -220,9 +232,10 @@ def main() -> None:
     ap.add_argument("--max-false-alarms", type=float, default=0.03)
     ap.add_argument("--categories", default=",".join(inject.MEANING_CATEGORIES))
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--cache", type=Path, help="a pickle of encodings kept between runs (same model only)")
     args = ap.parse_args()
     t0 = time.perf_counter()
-    encoder = CachedEncoder(get_encoder(NeuralSettings(enabled=True, threads=1)))
+    encoder = CachedEncoder(get_encoder(NeuralSettings(enabled=True, threads=1)), args.cache)
     cal = calibration(encoder.name, f"id-{args.lang}")
     if cal is None:
         sys.exit(f"no calibration for id-{args.lang}: run scripts/calibrate_neural.py --langs {args.lang}")
@@ -233,6 +246,7 @@ def main() -> None:
     test = score_rows(rows_for(args.root, args.lang, args.split, args.max_articles, cats), encoder, args.lang, cal)
     result = {"lang": args.lang, "split": args.split, "threshold_from": "dev", "dev_clean_articles": len(dev),
               "dev_false_alarms": round(fa_dev, 3), **report(test, t), "seconds": round(time.perf_counter() - t0)}
+    encoder.save()
     print(json.dumps(result, indent=1))
     if args.json:
         args.json.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")

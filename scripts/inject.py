@@ -29,7 +29,11 @@ Meaning errors, for the neural family (opt-in: --categories meaning-clause,meani
     meaning-sentence  a whole target sentence replaced by a sentence of another article
     meaning-negation  a negation added to or removed from a target sentence
     meaning-word      a content word replaced by an unrelated word (from another article)
-    meaning-swap      subject and object swapped (two names around a verb; en and fr only)
+    meaning-swap      two capitalised names around a short lowercase stretch swapped (en and fr only; many
+                      are lists or across a clause break, where order barely matters)
+    meaning-roles     subject and object swapped: two names joined only by a short clause-internal stretch
+                      with a content word (a verb: "Rutte met Zelensky"), no list word, no punctuation
+                      (en and fr only)
 
     python scripts/inject.py [--root ../shared/corpora] [--corpora ntrex,flores,tico19] [--seed 1]
                              [--split dev|test|all] -o out.jsonl
@@ -60,7 +64,8 @@ import itertools
 from corpora import DEFAULT_ROOT, load_articles
 
 PARAGRAPH_ROWS = 3
-MEANING_CATEGORIES = ("meaning-clause", "meaning-sentence", "meaning-negation", "meaning-word", "meaning-swap")
+MEANING_CATEGORIES = ("meaning-clause", "meaning-sentence", "meaning-negation", "meaning-word", "meaning-swap",
+                      "meaning-roles")
 CATEGORIES = ("number", "date", "omission", "untranslated", "punctuation", "garbled-name",
               "untranslated-entity", "wrong-entity", "pronoun", "pronoun-all", "garbled-transliteration",
               "added-entity", "name-as-place")
@@ -156,7 +161,8 @@ def profile(lang: str) -> Profile:
                    [] if lang in ("zh", "ja") else list(get_month_names("wide", locale=lang).values()),
                    cfg["ambiguous"], lang in ("zh", "ja"), spaced, cfg["clause"], cfg["pairs"], countries,
                    country_re, cfg["pronouns"], tuple(c for c in CATEGORIES if c not in skip)
-                   + tuple(c for c in MEANING_CATEGORIES if c != "meaning-swap" or lang in ("en", "fr")))
+                   + tuple(c for c in MEANING_CATEGORIES
+                           if c not in ("meaning-swap", "meaning-roles") or lang in ("en", "fr")))
 
 
 P: Profile  # set by main() for the target language
@@ -685,6 +691,38 @@ def inject_meaning_swap(src: str, tgt: str, rng: random.Random) -> tuple[str, tu
     return text, (a.start(), b.end()), f"{a.group()} <-> {b.group()}"  # the swapped stretch keeps its length
 
 
+# What makes a stretch between two names a list or a bare prepositional link, not a verb's subject and
+# object: a coordinator, or nothing but function words ("Italy in January", "Italy and China").
+_ROLE_JOINS = {"en": {"and", "or", "nor", "with", "&", "vs"}, "fr": {"et", "ou", "ni", "avec"}}
+_ROLE_FUNCTION = {"en": {"in", "of", "at", "on", "the", "a", "an", "to", "for", "from", "by", "as", "'s", "its",
+                         "their", "his", "her"},
+                  "fr": {"de", "du", "des", "d", "à", "au", "aux", "en", "la", "le", "les", "l", "un", "une", "dans",
+                         "sur", "pour", "par", "son", "sa", "ses"}}
+
+
+def inject_meaning_roles(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[int, int], str] | None:
+    """Subject and object swapped: two names with only a short clause-internal stretch between them that
+    holds a content word (Rutte met Zelensky -> Zelensky met Rutte); lists and bare prepositions left out."""
+    # names the translation kept from the source (not "For", "It" at a sentence start)
+    names = [m for m in _NAME2.finditer(tgt)
+             if m.group().split()[0] not in ("The", "Le", "La", "Les")
+             and re.search(rf"\b{re.escape(m.group())}\b", src)]
+    pairs = []
+    for a, b in itertools.pairwise(names):
+        between = tgt[a.end():b.start()]
+        words = re.findall(r"[\w'’-]+", between)
+        if a.group() == b.group() or not 1 <= len(words) <= 6 or re.search(r"[^\w\s'’-]", between) \
+                or any(not w.islower() for w in words) or any(w.lower() in _ROLE_JOINS[P.lang] for w in words) \
+                or all(w.lower() in _ROLE_FUNCTION[P.lang] for w in words):
+            continue
+        pairs.append((a, b))
+    if not pairs:
+        return None
+    a, b = rng.choice(pairs)
+    text = tgt[:a.start()] + b.group() + tgt[a.end():b.start()] + a.group() + tgt[b.end():]
+    return text, (a.start(), b.end()), f"{a.group()} <-> {b.group()}"
+
+
 def donor_rows(root: Path, corpora: str, lang: str) -> list[str]:
     return [t for a in load_articles(root, corpora.split(","), lang=lang) for t in a.targets if _units(t) >= 5]
 
@@ -1171,7 +1209,7 @@ ROW_INJECTORS: dict[str, Callable] = {
     "wrong-entity": inject_wrong_entity, "pronoun": inject_pronoun,
     "meaning-clause": inject_meaning_clause, "meaning-sentence": inject_meaning_sentence,
     "meaning-negation": inject_meaning_negation, "meaning-word": inject_meaning_word,
-    "meaning-swap": inject_meaning_swap,
+    "meaning-swap": inject_meaning_swap, "meaning-roles": inject_meaning_roles,
 }
 
 

@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mtcheck.lang.base import latin_words
 from mtcheck.text import lexicon
@@ -73,12 +75,13 @@ def _python(code: str, cache: Path, *args: str) -> subprocess.CompletedProcess[s
 def test_regex_cache_restores_the_same_patterns(tmp_path: Path) -> None:
     probe = ("import re, sys, json; from mtcheck import recache; recache.enable(); "
              "pat = r'(?P<w>Belanda|Indonesia|Kyiv)(?=\\s)|\\d{1,2}/\\d{1,2}'; "
-             "hit = (str, pat, re.I) in re._cache; p = re.compile(pat, re.I); "
+             "hit = (str, pat, re.I) in recache._saved; p = re.compile(pat, re.I); "
              "print(json.dumps([hit, p.flags, dict(p.groupindex), [m.span() for m in p.finditer(sys.argv[1])]]))")
     text = "di belanda dan Kyiv pada 3/10 lalu INDONESIA "
     first = json.loads(_python(probe, tmp_path, text).stdout)
     second = json.loads(_python(probe, tmp_path, text).stdout)
-    assert first[0] is False and second[0] is True  # compiled by the first process, restored in the second
+    # compiled by the first process, restored in the second (from the saved program, when re asked for it)
+    assert first[0] is False and second[0] is True
     assert first[1:] == second[1:] and first[3] == [[3, 10], [15, 19], [25, 29], [35, 44]]
 
 
@@ -101,7 +104,55 @@ def test_check_gives_the_same_report_with_warm_caches(tmp_path: Path) -> None:
     src, tgt = FIXTURES / "articles" / "komdigi-judi" / "id.txt", FIXTURES / "articles" / "komdigi-judi" / "en.txt"
     cold = json.loads(_python(probe, tmp_path, str(src), str(tgt)).stdout)
     warm = json.loads(_python(probe, tmp_path, str(src), str(tgt)).stdout)
-    assert list((tmp_path).glob("gazetteer-en-*.pickle")) and list(tmp_path.glob("regex-*.pickle"))
+    assert list((tmp_path).glob("gazetteer-en-*.pickle")) and list(tmp_path.glob("regex2-*.pickle"))
     cold.pop("timings_ms")
     warm.pop("timings_ms")
     assert cold == warm and cold["findings"]
+
+
+_NAME_TEXTS = ["Rutte, Mark Rutte dan rutte-Rutte; RUTTE's ruttes Rutte", "BelandaRutte 荷兰Rutte首相 Rutte5 -Rutte",
+               "Ana banana ana ANA anana", "Kelvin \u212aana ana\u212a Ẁana ana", ""]
+
+
+@pytest.mark.parametrize("text", _NAME_TEXTS)
+@pytest.mark.parametrize("word", ["Rutte", "ana", "ANA", "na", "Rutte首相", "-"])
+@pytest.mark.parametrize("ignore_case", [False, True])
+def test_latin_word_matches_are_the_spans_of_the_boundary_regex(text: str, word: str, ignore_case: bool) -> None:
+    import re
+
+    from mtcheck.text.entities import LATIN_AFTER, LATIN_BEFORE, count_latin_word, latin_word_matches
+
+    pattern = LATIN_BEFORE + re.escape(word) + LATIN_AFTER
+    expected = [m.span() for m in re.finditer(pattern, text, re.I if ignore_case else 0)]
+    assert list(latin_word_matches(text, word, ignore_case)) == expected
+    assert count_latin_word(text, word, ignore_case) == len(expected)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aAnN- \u212a\u00c5\u00e5x", max_size=24),
+       st.text(alphabet="aAnN\u00e5", min_size=1, max_size=3), st.booleans())
+def test_latin_word_matches_on_any_text(text: str, word: str, ignore_case: bool) -> None:
+    import re
+
+    from mtcheck.text.entities import LATIN_AFTER, LATIN_BEFORE, latin_word_matches
+
+    pattern = LATIN_BEFORE + re.escape(word) + LATIN_AFTER
+    assert list(latin_word_matches(text, word, ignore_case)) == [
+        m.span() for m in re.finditer(pattern, text, re.I if ignore_case else 0)]
+
+
+def test_regex_cache_keeps_first_what_runs_use(tmp_path: Path) -> None:
+    probe = ("import re, sys, pickle; from mtcheck import recache; recache.enable(); "
+             "[re.compile(p) for p in sys.argv[1:]]; recache._save(); "
+             "print([e[0] for e in pickle.load(open(recache._path(), 'rb'))])")
+    first = eval(_python(probe, tmp_path, "alpha[0-9]+", "beta[0-9]+", "gamma[0-9]+").stdout)
+    assert {"alpha[0-9]+", "beta[0-9]+", "gamma[0-9]+"} <= set(first)
+    # A later run asks for one saved pattern and compiles a new one: both lead the rewritten file, and the
+    # patterns it did not use stay behind them.
+    second = eval(_python(probe, tmp_path, "gamma[0-9]+", "delta[0-9]+").stdout)
+    assert second.index("gamma[0-9]+") < second.index("alpha[0-9]+")
+    assert second.index("delta[0-9]+") < second.index("alpha[0-9]+") and set(first) <= set(second)
+    # Nothing new: the file is left as it is.
+    path = next(tmp_path.glob("regex2-*.pickle"))
+    before = path.stat().st_mtime_ns
+    assert eval(_python(probe, tmp_path, "gamma[0-9]+").stdout) == second and path.stat().st_mtime_ns == before

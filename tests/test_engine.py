@@ -44,4 +44,5 @@ def test_target_in_another_language_is_an_input_error() -> None:
 
 def test_signature_lists_the_rules_that_ran_for_the_language() -> None:
     report = check_pair("Rutte tiba di Kyiv pada Kamis.", "吕特周四抵达基辅。", Settings(), target_lang="zh")
-    assert "MT201" not in report.signature and "MT401" in report.signature and "tgt:zh" in report.signature
+    # MT206 (inconsistent rendering) does not run for Chinese (see `mtcheck rules`); MT401 runs everywhere.
+    assert "MT206" not in report.signature and "MT401" in report.signature and "tgt:zh" in report.signature

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from importlib import resources
 from pathlib import Path
 
 from mtcheck.cli import EXIT_OK, settings_from_args, use_colour
@@ -77,6 +76,8 @@ def write_baseline(report: Report, args: argparse.Namespace) -> bool:
 
 
 def sample_texts() -> tuple[str, str]:
+    from importlib import resources
+
     folder = resources.files("mtcheck").joinpath("samples")
     return (folder.joinpath(f"{SAMPLE}.id.txt").read_text(encoding="utf-8"),
             folder.joinpath(f"{SAMPLE}.en.txt").read_text(encoding="utf-8"))

@@ -2,23 +2,42 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
-from importlib.abc import Traversable
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+if TYPE_CHECKING:
+    from importlib.abc import Traversable  # importing it loads importlib.resources
+
+
+def _toml_loads(text: str) -> dict:
+    # Imported when a file is parsed, i.e. when the cache does not hold it yet.
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    return tomllib.loads(text)
 
 _LATIN_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 
 
+@lru_cache(maxsize=1)
+def _data_root() -> Traversable:
+    here = Path(__file__).resolve().parent.parent / "data"
+    if here.is_dir():
+        return here  # an installed or editable package: plain files (importlib.resources costs ~5 ms to load)
+    from importlib import resources
+
+    return resources.files("mtcheck").joinpath("data")
+
+
 def _data_file(*path: str) -> Traversable:
-    node = resources.files("mtcheck").joinpath("data")
+    node = _data_root()
     for part in path:
         node = node.joinpath(part)
     return node
@@ -30,9 +49,18 @@ def data_exists(*path: str) -> bool:
 
 
 def data_toml(*path: str) -> dict | None:
-    """The parsed TOML file mtcheck/data/<path...>, or None when the language has none."""
+    """The parsed TOML file mtcheck/data/<path...>, or None when the language has none. Parsed once and
+    kept in mtcheck's cache (tomllib is pure Python: the eight files a check reads cost ~10 ms to parse),
+    keyed by the file's size and time; a fresh dict each call, as parsing gives."""
     node = _data_file(*path)
-    return tomllib.loads(node.read_text(encoding="utf-8")) if node.is_file() else None
+    if not node.is_file():
+        return None
+    if isinstance(node, os.PathLike):
+        from mtcheck.cache import load_or_build
+
+        return load_or_build("toml-" + "-".join(path), [os.path.abspath(os.fspath(node))],
+                             lambda: _toml_loads(node.read_text(encoding="utf-8")))
+    return _toml_loads(node.read_text(encoding="utf-8"))  # data inside a zip: no file to key the cache by
 
 
 def data_lines(*path: str) -> list[str]:
@@ -63,8 +91,10 @@ def abbreviation_lists(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(every), frozenset(may_end)
 
 
-def latin_words(text: str) -> list[re.Match[str]]:
-    return list(_LATIN_WORD.finditer(text))
+@lru_cache(maxsize=4096)
+def latin_words(text: str) -> tuple[re.Match[str], ...]:
+    """The words of `text`; remembered, as several rules tokenise the same target sentences."""
+    return tuple(_LATIN_WORD.finditer(text))
 
 
 # Han, kana and CJK compatibility characters count one word each; anything else by latin_words' rule.
@@ -87,7 +117,7 @@ class LanguagePack:
     # Bracket and quote pairs as (open, close); a symmetric quote has open == close.
     brackets: tuple[tuple[str, str], ...] = (("(", ")"), ("[", "]"))
     quotes: tuple[tuple[str, str], ...] = (('"', '"'), ("“", "”"), ("«", "»"))
-    words: Callable[[str], list[re.Match[str]]] = field(default=latin_words)
+    words: Callable[[str], Sequence[re.Match[str]]] = field(default=latin_words)
     # Whether names of the source appear letter for letter in this language's text (Latin script), or are
     # transliterated (Rutte: ルッテ, 吕特, روته) and so cannot be matched by spelling.
     latin_script: bool = True

@@ -14,6 +14,7 @@ from mtcheck.text.entities import GEO_KINDS, ORG_KINDS, Entry, Mention, is_latin
 from mtcheck.text.lexicon import zipf
 from mtcheck.text.name_match import NameAnalysis, analyse, contains
 from mtcheck.text.renderings import name_words
+from mtcheck.text.spans import SpanSet
 from mtcheck.text.transliterate import similar, skeleton, target_skeleton
 
 _KANA = re.compile(r"[\u30a0-\u30ff]")
@@ -34,11 +35,22 @@ def _source_demonyms(lang: str) -> dict[str, tuple[str, ...]]:
     return {r["code"]: tuple(f for f in r[lang].split("|") if f) for r in data_tsv(lang, "demonyms.tsv")}
 
 
-def _in_source(forms: tuple[str, ...], source: str) -> bool:
+_RUN = re.compile(r"[^\W_]+")
+
+
+def _in_source(forms: tuple[str, ...], source: str, words: set[str] | None = None) -> bool:
     # Word boundaries that let a hyphen through ("AS-China" names both countries); names of two words in
-    # any case ("amerika Serikat").
-    return any(re.search(rf"(?<![^\W_]){re.escape(f)}(?![^\W_])", source, re.I if " " in f else 0)
-               for f in forms if len(f) >= 2)
+    # any case ("amerika Serikat"). `words`, the source's runs of letters and digits, answers a one-word form
+    # without searching the whole source (a form of letters alone between those boundaries is such a run).
+    for f in forms:
+        if len(f) < 2:
+            continue
+        if words is not None and " " not in f and _RUN.fullmatch(f):
+            if f in words:
+                return True
+        elif re.search(rf"(?<![^\W_]){re.escape(f)}(?![^\W_])", source, re.I if " " in f else 0):
+            return True
+    return False
 
 
 def _inside_han_word(text: str, span: Span, lang: str) -> bool:
@@ -50,17 +62,18 @@ def _inside_han_word(text: str, span: Span, lang: str) -> bool:
     return any(len(w) == 2 and _HAN.fullmatch(w) and zipf(w, lang) >= 4.0 for w in (before, after))
 
 
-def _counterpart(entries: list[Entry], keys: set[str], countries: set[str], source: str, lang: str) -> bool:
+def _counterpart(entries: list[Entry], keys: set[str], countries: set[str], source: str, lang: str,
+                 words: set[str] | None = None) -> bool:
     """Whether the source names this entity: the same entry or one of its Indonesian forms anywhere (a
     gazetteer match may have taken a longer or other reading: "Amerika" is also the Americas), a word for its
     people (Portugis), a place in this country ("Kyiv" for "Ukrainian"), or the country of this capital
     ("China" for "Beijing said")."""
     for e in entries:
-        if e.key in keys or _in_source(e.source_forms, source):
+        if e.key in keys or _in_source(e.source_forms, source, words):
             return True
         if e.country and e.country in countries and (e.kind == "country" or e.capital):
             return True
-        if e.kind == "country" and _in_source(_source_demonyms(lang).get(e.country, ()), source):
+        if e.kind == "country" and _in_source(_source_demonyms(lang).get(e.country, ()), source, words):
             return True
     return False
 
@@ -109,18 +122,29 @@ class AddedEntity(Rule):
             countries.add(implied)
             keys.add(f"country:{implied}")
         words = name_words(pair)
-        person_spans = [s for w in words for s in w.targets]
+        person_spans = SpanSet(s for w in words for s in w.targets)
         reported: set[str] = set()
+        # What depends on the mention's text alone is asked once per text: each question searches the whole
+        # source, and asking it for every mention was quadratic in a long article.
+        answered: dict[str, bool] = {}
+        source_runs = set(_RUN.findall(pair.source))
+        kept: dict[str, bool] = {}
         for t in a.target_mentions:
             entries = [e for e in a.g.by_rendering[t.text] if e.kind in GEO_KINDS | ORG_KINDS and e.kind != "region"]
-            if not entries or entries[0].key in reported or _counterpart(
-                    entries, keys, countries, pair.source, pair.source_pack.code):
+            if not entries or entries[0].key in reported:
                 continue
-            if any(t.span.overlaps(s) for s in person_spans) or _inside_longer_word(pair.target, t.span):
+            if t.text not in answered:
+                answered[t.text] = _counterpart(entries, keys, countries, pair.source, pair.source_pack.code,
+                                             source_runs)
+            if answered[t.text]:
+                continue
+            if person_spans.overlaps(t.span) or _inside_longer_word(pair.target, t.span):
                 continue
             if _inside_han_word(pair.target, t.span, pair.target_pack.code):
                 continue
-            if is_latin(t.text) and contains(pair.source, t.text):
+            if t.text not in kept:
+                kept[t.text] = is_latin(t.text) and contains(pair.source, t.text) is not None
+            if kept[t.text]:
                 continue  # an English name kept in the source ("Bank of England", "New York Times")
             if a.bead_of(t.span, "target") is None:
                 continue  # an added paragraph is the omission rules' business

@@ -76,9 +76,13 @@ class IndonesianInKatakana(Rule):
     default_severity = Severity.MAJOR
 
     def check(self, pair: ArticlePair) -> Iterator[Finding]:
+        if not _KATAKANA_RUN.search(pair.target):
+            return  # no katakana (any target but Japanese, mostly): nothing to compare, no word to look up
         a = analyse(pair)
         lang = "ja"  # katakana is Japanese, whatever the pack: other scripts have none to look at
         for bead in a.beads:
+            if not _KATAKANA_RUN.search(bead.target_text):
+                continue  # nothing to compare (every paragraph of a target in another script)
             words = {}
             for m in _SOURCE_WORD.finditer(pair.source, bead.source.start, bead.source.end):
                 if _translatable(m.group()):

@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from mtcheck.lang.base import data_toml
+from mtcheck.lang.base import data_toml, data_tsv
 from mtcheck.model import Span
 from mtcheck.text import gender as knowledge
 from mtcheck.text import given_names
@@ -50,11 +50,13 @@ _NOT_PERSONAL = frozenset(_DATA["not_personal"])
 # Speech attributed to a named person: "kata Puan", "ujar Menteri X"; "Puan mengatakan".
 _ATTRIBUTION_BEFORE = re.compile(rf"\b(?:{_SPEECH_STEMS}|menurut)\s+$", re.I)
 _ATTRIBUTION_AFTER = re.compile(r"^\s*(?:juga\s+|pun\s+|kemudian\s+|lantas\s+)?(?:"
-                                + "|".join(_DATA["speech_verbs"]) + r")\b", re.I)
+                                + "|".join(_DATA["speech_verbs"]) + r")(?:nya)?\b", re.I)  # "Haris mengatakannya"
 _CLAUSE = re.compile(r"[;]|,\s*(?:sementara|sedangkan|tetapi|namun|sedang|lalu|kemudian|dan)\b"
                      r"|\b(?:sementara|sedangkan|tetapi|namun)\b")
 # An object -nya: after a preposition ("kepadanya", "dengannya") or on a meN- verb ("menghubunginya").
-_OBJECT = re.compile(r"(?:(?:ke)?pada|dengan|untuk|bagi|dari|terhadap|tentang|me(?!nteri)[mn]?g?y?\w{3,})nya$", re.I)
+OBJECT_NYA = _OBJECT = re.compile(
+    r"(?:(?:ke)?pada|dengan|untuk|bagi|dari|terhadap|tentang|me(?!nteri)[mn]?g?y?\w{3,})nya$", re.I)
+_AGENT_CLAUSE = re.compile(r"\b(?:bahwa|yang|dan|serta|lalu|kemudian)\b|[,;]", re.I)
 _SAID = re.compile(r"\b(?:" + "|".join(_DATA["speech_verbs"]) + r")\s+(?:bahwa\s+)?$", re.I)
 _CLOSED_QUOTE = re.compile(r"[\"”’]\s*,?\s*$")
 
@@ -204,7 +206,128 @@ def _people(pair: ArticlePair) -> tuple[list[SourcePerson], list[SourcePerson]]:
     _surname_mentions(text, merged, unplaced)
     for sp in merged:
         _gather(sp, text, surnames)
+    unplaced += _person_nouns(text, merged, unplaced, [s.start for s in pair.source_segments.sentences])
     return sorted(merged, key=lambda sp: sp.spans[0].start), unplaced
+
+
+@dataclass(frozen=True)
+class PersonNoun:
+    noun: str
+    gender: str | None
+    kind: str  # "kin" | "role"
+
+
+@cache
+def person_nouns() -> dict[str, PersonNoun]:
+    return {r["noun"]: PersonNoun(r["noun"], r["gender"] if r["gender"] in ("m", "f") else None, r["kind"])
+            for r in data_tsv("id", "person_nouns.tsv")}
+
+
+@cache
+def _person_noun_pattern() -> re.Pattern[str]:
+    alt = "|".join(re.escape(n) for n in sorted(person_nouns(), key=len, reverse=True))
+    # Lowercase, or capitalised at a sentence start; not reduplicated ("ibu-ibu"), -nya allowed ("ayahnya").
+    return re.compile(rf"(?<![\w'’-])(?:{alt}|(?:{alt.title()}))(?=(?:nya)?(?![\w'’-]))", re.I)
+
+
+# Compounds where the noun names no person ("ibu kota", capital; "anak perusahaan", subsidiary).
+_NOT_A_PERSON_AFTER = re.compile(r"\s+(?:kota|pertiwi|perusahaan|usaha|sungai|buah|tangga\b(?! rumah)|jari|panah|"
+                                 r"tiri\b(?=\s+kota))", re.I)
+_PREDICATE = re.compile(r"\b(?:menjadi|jadi|sebagai|selaku|adalah|merupakan|ialah|jabatan)"
+                        r"(?:\s+(?:seorang|sang|calon|wakil))?\s+$", re.I)
+# "Seorang wanita", "salah seorang petugas": a person not named before.
+_INDEFINITE = re.compile(r"\b(?:seorang|salah seorang|salah satu|sesosok)\s+$", re.I)
+_KIN_OWNER = re.compile(r"\s+(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*\s*,\s*")
+# Words that end an apposition ("Puan, kata istri Jokowi" is no apposition of Puan's).
+_NOT_APPOSITION = frozenset({"dan", "atau", "serta", "kata", "ujar", "bahwa", "dengan", "kepada", "untuk", "bersama",
+                             "tetapi", "namun", "sedangkan", "sementara", *_DATA["speech_verbs"]})
+
+
+def _person_nouns(text: str, people: list[SourcePerson], unplaced: list[SourcePerson],
+                  sentence_starts: list[int]) -> list[SourcePerson]:
+    """Gendered nouns next to a name as cues to its gender ("aktris Dian Sastro", "Sri Mulyani, menteri
+    wanita pertama", "istri Prabowo, Titiek"); a kin noun elsewhere ("ayahnya", "anak laki-laki Ny. Davis"),
+    a role noun after "seorang" ("Seorang wanita muncul ...") or after a name of its sentence ("Ramirez
+    mengatakan bahwa calon itu ...") as a person of their own, unnamed and not judged, who takes part in
+    resolution: a "dia" after them is not the last named person's. One pass over the text; each neighbour
+    found by bisection."""
+    nouns = person_nouns()
+    mentions = sorted(((s, sp) for sp in people + unplaced for s in sp.spans), key=lambda x: x[0].start)
+    starts = [s.start for s, _ in mentions]
+    ends = sorted((s.end, i) for i, (s, _) in enumerate(mentions))
+    end_pos = [e for e, _ in ends]
+    out: list[SourcePerson] = []
+    cued: set[tuple[int, str]] = set()
+
+    def mention_at(pos: int) -> tuple[Span, SourcePerson] | None:
+        i = bisect.bisect_left(starts, pos)
+        return mentions[i] if i < len(mentions) and mentions[i][0].start == pos else None
+
+    def mention_ending(pos: int) -> tuple[Span, SourcePerson] | None:
+        i = bisect.bisect_left(end_pos, pos)
+        return mentions[ends[i][1]] if i < len(ends) and end_pos[i] == pos else None
+
+    def cue(sp: SourcePerson, noun: PersonNoun, phrase: str) -> None:
+        if noun.gender is None or (id(sp), noun.gender) in cued:
+            return
+        cued.add((id(sp), noun.gender))
+        sp.evidence.append(Evidence(noun.gender, "source cue", f"'{phrase}' in the source (a person noun: KBBI)"))
+
+    for m in _person_noun_pattern().finditer(text):
+        word = m.group()
+        noun = nouns.get(word.lower())
+        if noun is None:
+            continue
+        if word[0].isupper() and not _sentence_start(text, m.start()):
+            continue  # a title ("Presiden", "Ratu Elizabeth"): entities.py's business
+        end = m.end() + (3 if text.startswith("nya", m.end()) else 0)
+        if _NOT_A_PERSON_AFTER.match(text, end):
+            continue
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0 and mentions[i][0].end > m.start():
+            continue  # inside a name
+        # Right after a name: "Titiek, istri Prabowo", "Sri Mulyani, menteri wanita pertama" (an apposition).
+        head = re.search(r"(\S+?)\s*[,(]\s*((?:[\w-]+\s+){0,5})$", text[max(0, m.start() - 80):m.start()])
+        if head and not any(w.lower() in _NOT_APPOSITION for w in head.group(2).split()):
+            owner = mention_ending(m.start() - len(head.group(0)) + len(head.group(1)))
+            if owner is not None:
+                cue(owner[1], noun, text[owner[0].start:m.end()])
+                continue
+        # Right before a name.
+        j = bisect.bisect_left(starts, m.end())
+        nxt = mentions[j] if j < len(mentions) and mentions[j][0].start - m.end() <= 40 else None
+        gap = text[m.end():nxt[0].start] if nxt else ""
+        if nxt is not None and not all(w in ("nya", "bernama", "yang", ",") or w in _title_words()
+                                       for w in gap.replace(",", " , ").split()):
+            nxt = None  # "aktris Kinanti", "istri Bupati Hartono", "seorang pria bernama Joko": next to the name
+        if nxt is not None and word[0].isupper() and not gap.strip():
+            continue  # "Ibu Wahyuningsih", "Putri Diana": a form of address or a title, not "her mother"
+        if nxt is not None and noun.kind == "role":
+            cue(nxt[1], noun, text[m.start():nxt[0].end])  # "aktris Dian Sastro"
+            continue
+        if noun.kind == "kin":
+            # "istri Prabowo, Titiek Soeharto", "istri Bupati Hartono, Painem": the name after the comma,
+            # behind the owner's name (a mention or not), is the wife.
+            owner = _KIN_OWNER.match(text, end)
+            appos = mention_at(owner.end()) if owner else None
+            if appos is not None and (nxt is None or appos[1] is not nxt[1]):
+                cue(appos[1], noun, text[m.start():appos[0].end])
+                continue
+        if noun.kind == "role" and _PREDICATE.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "maju menjadi presiden", "sebagai pemimpin dunia": what someone is, not someone
+        k = bisect.bisect_right(sentence_starts, m.start()) - 1
+        named_before = k >= 0 and bisect.bisect_left(starts, sentence_starts[k]) < bisect.bisect_left(starts, m.start())
+        if noun.kind == "role" and not named_before and not _INDEFINITE.search(text, max(0, m.start() - 20), m.start()):
+            # "Pria berusia 24 tahun ini mengatakan", "Korban ...", "pemimpin dunia": a role noun before any
+            # name of its sentence often means someone named before (or no one), so it opens nothing; after
+            # a name ("Ramirez mengatakan bahwa calon itu ...") it is someone else.
+            continue
+        span = Span(m.start(), m.end())
+        person = SourcePerson(f"({word})", [], [span], placeholder=True)
+        if noun.gender is not None:
+            person.evidence.append(Evidence(noun.gender, "source cue", f"'{word}' (a person noun: KBBI)"))
+        out.append(person)
+    return out
 
 
 def _surname_mentions(text: str, people: list[SourcePerson], unplaced: list[SourcePerson]) -> None:
@@ -221,8 +344,10 @@ def _surname_mentions(text: str, people: list[SourcePerson], unplaced: list[Sour
         return
     taken = sorted((s, sp) for sp in people + unplaced for s in sp.spans if len(text[s.start:s.end].split()) > 1)
     t_starts = [s.start for s, _ in taken]
-    pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(w) for w in sorted(owners, key=len, reverse=True))
-                         + r")(?![\w'’-])")
+    # (?<![\w'-])(?<!’) is (?<![\w'’-]) compiled in a twentieth of the time: a class holding a character above
+    # U+00FF makes re build a 64K-entry table, a millisecond for every article.
+    pattern = re.compile(r"(?<![\w'-])(?<!’)(?:" + "|".join(re.escape(w) for w in sorted(owners, key=len, reverse=True))
+                         + r")(?![\w'-])(?!’)")
     shared: dict[str, SourcePerson] = {}
     for m in pattern.finditer(text):
         span = Span(*m.span())
@@ -379,6 +504,13 @@ def _source_cues() -> dict:
     return source_cues()
 
 
+@cache
+def _cue_after(cue: str) -> re.Pattern[str]:
+    """A cue directly after a name; compiled once per cue (re's own cache of 512 is too small for all the
+    patterns of an article, and evicted ones were compiled again for every article)."""
+    return re.compile(r"[\s,]*" + re.escape(cue) + r"\b")
+
+
 def _gather(sp: SourcePerson, text: str, surnames: dict[str, int]) -> None:
     """The evidence of gender that does not depend on the translation."""
     if sp.figure is not None:
@@ -397,7 +529,7 @@ def _gather(sp: SourcePerson, text: str, surnames: dict[str, int]) -> None:
         for g, key in (("m", "after_male"), ("f", "after_female")):
             for cue in cues.get(key, ()):
                 # Directly after the name only ("Rutte dan istrinya" is too loose to trust).
-                if re.search(r"^[\s,]*" + re.escape(cue) + r"\b", after) and f"{g}{cue}" not in seen:
+                if _cue_after(cue).match(after) and f"{g}{cue}" not in seen:
                     seen.add(f"{g}{cue}")
                     sp.evidence.append(Evidence(g, "source cue", f"'{cue}' after {name} in the source"))
     # The name itself: the fullest form the source uses (its given name first), unless the public figure's
@@ -411,14 +543,15 @@ def _gather(sp: SourcePerson, text: str, surnames: dict[str, int]) -> None:
 
 # -------------------------------------------------------------------------------------------- resolution
 
-def _quoted(pair: ArticlePair) -> list[tuple[int, int]]:
+def _quoted(pair: ArticlePair, closed_only: bool = False) -> list[tuple[int, int]]:
     """Quotations of the source; one left open runs to its paragraph's end (news quotes that span
-    paragraphs open each paragraph and close only the last)."""
+    paragraphs open each paragraph and close only the last), unless `closed_only`."""
     out: list[tuple[int, int]] = []
     for p in pair.source_segments.paragraphs:
         scan = scan_pairs(pair.source, p.start, p.end, pair.source_pack.quotes)
         out += [(o, c + 1) for o, c in scan.pairs]
-        out += [(m.pos, p.end) for m in scan.unmatched if m.opens]
+        if not closed_only:
+            out += [(m.pos, p.end) for m in scan.unmatched if m.opens]
     return _disjoint(out)
 
 
@@ -464,13 +597,25 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
     prev_subject: SourcePerson | None = None
     last_named: SourcePerson | None = None
     speaker: SourcePerson | None = None  # the last person quoted or reported speaking
-    for sent in pair.source_segments.sentences:
+    speaker_at = subject_at = -1  # the sentences where each was last set
+    q_ends = [q[1] for q in quoted]
+    closed = _quoted(pair, closed_only=True)
+    c_starts = [q[0] for q in closed]
+    stranger = _strangers(pair, mentions, starts)
+    quoted_third = False  # a closed quotation since the last named person has a third-person form
+    for n, sent in enumerate(pair.source_segments.sentences):
         lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
         here = [(s, p) for s, p in mentions[lo:hi] if not _inside(quoted, q_starts, s.start)]
         first_ref: tuple[int, SourcePerson] | None = None  # the first form's person (a placeholder too)
         for span, form, kind in _forms(text, sent.start, sent.end):
             if _inside(quoted, q_starts, span.start):
-                continue  # inside a quotation: "dia" there is someone the speaker talks about
+                # Someone the speaker talks about. Inside a closed quotation it is kept, unresolved, so that
+                # a translation which renders it outside quotation marks does not hand it to the nearest
+                # name (a quotation left open may be a stray mark: nothing is said of it).
+                if _inside(closed, c_starts, span.start):
+                    refs.append(SourceRef(span, form, kind, None, "unresolved: inside a quotation"))
+                    quoted_third = True
+                continue
             before = [(s, p) for s, p in here if s.end <= span.start]
             person, how = None, ""
             head = text[sent.start:span.start]
@@ -478,7 +623,8 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                     text[span.end:span.end + 30]):
                 kind = "speech"  # "...," dia mengatakan
             if kind == "speech":
-                q = next((q for q in reversed(quoted) if q[1] <= span.start and q[0] >= sent.start - 400), None)
+                k = bisect.bisect_right(q_ends, span.start) - 1  # the last quotation closed before it
+                q = quoted[k] if k >= 0 and quoted[k][0] >= sent.start - 400 else None
                 if _CLOSED_QUOTE.search(head) and q is not None:
                     # "...," kata Puan is named; "...," ujarnya: the speaker of this quotation
                     named = [(s, p) for s, p in mentions[bisect.bisect_left(starts, max(0, q[0] - 200)):
@@ -490,6 +636,9 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                         person, how = speaker, "attribution after a quotation: the last person quoted"
                     elif prev_subject is not None:
                         person, how = prev_subject, "attribution after a quotation: the previous sentence's subject"
+                elif prev_subject is not None and (speaker is None or subject_at > speaker_at):
+                    # "Elizabeth Farrell mendorong ... . Katanya, ...": the person the text moved on to
+                    person, how = prev_subject, "attribution: the previous sentence's subject"
                 elif speaker is not None:  # "Retorika Morales ..., katanya": the speaker, not a name in it
                     person, how = speaker, "attribution: the last person quoted"
                 elif prev_subject is not None:
@@ -505,9 +654,22 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                 distinct = {id(p) for _, p in in_clause}
                 subject = in_clause[0][1]
                 if kind == "possessive" and _OBJECT.match(form):
-                    others = [p for _, p in before if p is not subject]
-                    person, how = (others[-1], "an object -nya: the last other person named") if others else (
-                        None, "unresolved")
+                    # Someone other than the verb's agent: the person of its own clause ("Ford bersaksi bahwa
+                    # Kavanaugh menyerangnya"), the head of a relative clause ("wanita yang menuduhnya"), else
+                    # the sentence's subject ("Puan bertemu Jokowi dan memeluknya"). With two people or more
+                    # besides the agent, it is left open.
+                    cut = [m for m in _AGENT_CLAUSE.finditer(text, sent.start, span.start)]
+                    agent = subject
+                    if cut:
+                        mine = [p for s, p in before if s.start >= cut[-1].end()]
+                        head_of = [p for s, p in before if s.end <= cut[-1].start()]
+                        if mine:
+                            agent = mine[-1]
+                        elif cut[-1].group().lower() == "yang" and head_of:
+                            agent = head_of[-1]
+                    others = {id(p): p for _, p in before if p is not agent}
+                    person, how = (next(iter(others.values())), "an object -nya: the person other than its verb's "
+                                   "agent") if len(others) == 1 else (None, "unresolved: an object -nya")
                 elif len(distinct) == 1:
                     person = subject
                     how = ("the subject of this sentence" if in_clause[0][0] == before[0][0]
@@ -524,11 +686,17 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                     person, how = after[0][1], "fronted phrase: the subject that follows"
             if person is None and not how and kind == "possessive" and _OBJECT.match(form):
                 how = "unresolved: an object -nya with nobody else in its sentence (often a thing)"
+            if person is None and not how and quoted_third:
+                # A quotation since the last named subject spoke of someone in the third person ("Semua
+                # orang mengenalnya ..."): the "dia" after it may be that person as well as the subject.
+                how = "unresolved: a quotation before it speaks of someone else"
             if person is None and not how:
                 if prev_subject is not None:
                     person, how = prev_subject, "the subject of the previous sentence"
                 elif last_named is not None:
                     person, how = last_named, "the last named person"
+            if person is not None and (who := stranger(person, span.start)):
+                person, how = None, f"unresolved: {how} is {person.name}, but {who} is named in between"
             placed = person
             if person is not None and person.placeholder:
                 person, how = None, f"unresolved: {how} is {person.name}, a name mtcheck does not judge"
@@ -536,15 +704,47 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
             if first_ref is None and placed is not None:
                 first_ref = (span.start, placed)
             if kind == "speech" and person is not None:
-                speaker = person
+                speaker, speaker_at = person, n
         for s, p in here:  # speakers named in this sentence: "kata Puan", "Puan mengatakan"
             if _ATTRIBUTION_BEFORE.search(text[max(sent.start, s.start - 12):s.start]) or _ATTRIBUTION_AFTER.match(
                     text[s.end:min(sent.end, s.end + 30)]):
-                speaker = p
+                speaker, speaker_at = p, n
         if here:
             last_named = here[-1][1]
+            quoted_third = False
         # The subject the next sentence's "ia" continues: whoever this sentence is first about.
-        firsts = [x for x in ((here[0][0].start, here[0][1]) if here else None, first_ref) if x is not None]
+        # On a tie ("Ayahnya ...": the father and his -nya on one word) the owner of -nya, the one the
+        # article is about, continues.
+        firsts = [x for x in (first_ref, (here[0][0].start, here[0][1]) if here else None) if x is not None]
         if firsts:
-            prev_subject = min(firsts, key=lambda x: x[0])[1]
+            prev_subject, subject_at = min(firsts, key=lambda x: x[0])[1], n
     return refs
+
+
+def _strangers(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], starts: list[int]):
+    """A test for a name between a person's last mention and a form that may be someone mtcheck does not
+    know as a person: a capitalised word, not opening a sentence nor inside a known name, that is a given name
+    of known gender and no common Indonesian word ("Haris mengatakannya ..., ia menambahkan" after Risa
+    Kusuma). Candidates are found once and each test is a bisection."""
+    text = pair.source
+    reach, furthest = [], -1
+    for s, _ in mentions:
+        furthest = max(furthest, s.end)
+        reach.append(furthest)
+    found: list[tuple[int, str]] = []
+    for m in re.finditer(r"(?<![\w'’.-])[A-Z][a-z]+(?![\w'’-])", text):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if (i >= 0 and reach[i] > m.start()) or _sentence_start(text, m.start()) or m.group() in _title_words():
+            continue
+        if given_names.gender_of(m.group()) is not None and zipf(m.group(), "id") < 4.0:
+            found.append((m.start(), m.group()))
+    at = [f[0] for f in found]
+
+    def between(person: SourcePerson, pos: int) -> str | None:
+        j = bisect.bisect_left(person.spans, Span(pos, pos)) - 1
+        if j < 0:
+            return None
+        k = bisect.bisect_right(at, person.spans[j].end)
+        return found[k][1] if k < len(at) and at[k] < pos else None
+
+    return between

@@ -55,6 +55,9 @@ class NameGender:
         return f"given name {self.name}: {share:.0%} {word} ({where})"
 
 
+_MAX_PROBED = 50_000  # probes remembered (a few MB): the first levels of every search are among them
+
+
 class _SortedTable:
     """Binary search over a memory-mapped JSON object whose keys are sorted."""
 
@@ -62,9 +65,21 @@ class _SortedTable:
         with open(path, "rb") as f:
             self._mm = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
         self._size = len(self._mm)
+        # Every binary search probes the same first positions (the middle, the quarters...): what was read
+        # there is kept, so a new name costs only the probes no earlier name made.
+        self._probed: dict[int, tuple[str, int, int] | None] = {}
 
-    def _entry_at(self, pos: int) -> tuple[str, list, int] | None:
-        """The first entry starting at or after byte `pos`: (key, value, start)."""
+    def _entry_at(self, pos: int) -> tuple[str, int, int] | None:
+        hit = self._probed.get(pos, False)
+        if hit is False:
+            hit = self._read_entry(pos)
+            if len(self._probed) < _MAX_PROBED:
+                self._probed[pos] = hit
+        return hit
+
+    def _read_entry(self, pos: int) -> tuple[str, int, int] | None:
+        """The first entry starting at or after byte `pos`: (key, start, colon). Only the key is decoded
+        (a name asked about probes ~25 entries; their values are not needed)."""
         mm = self._mm
         if pos <= 1:
             start = 1  # after "{"
@@ -76,10 +91,14 @@ class _SortedTable:
         colon = mm.find(b'": [', start + 1)
         if colon < 0:
             return None
-        key = json.loads(mm[start:colon + 1])
-        end = mm.find(_SEP, colon)
-        value = json.loads(mm[colon + 3:(end + 1) if end >= 0 else self._size - 1])
-        return key, value, start
+        raw = mm[start:colon + 1]
+        # A key without escapes is its UTF-8 bytes between the quotes, which json.loads would return.
+        key = json.loads(raw) if b"\\" in raw else raw[1:-1].decode("utf-8")
+        return key, start, colon
+
+    def _value(self, colon: int) -> list:
+        end = self._mm.find(_SEP, colon)
+        return json.loads(self._mm[colon + 3:(end + 1) if end >= 0 else self._size - 1])
 
     def get(self, name: str) -> list | None:
         def at_or_after(pos: int) -> bool:
@@ -88,7 +107,7 @@ class _SortedTable:
 
         pos = bisect.bisect_left(range(self._size + 1), True, key=at_or_after)
         e = self._entry_at(pos)
-        return e[1] if e is not None and e[0] == name else None
+        return self._value(e[2]) if e is not None and e[0] == name else None
 
 
 @cache

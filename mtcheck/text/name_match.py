@@ -3,14 +3,14 @@ calls them. Computed once per article and shared by the MT2xx rules (and the pro
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from mtcheck.model import Span
 from mtcheck.text.article import ArticlePair
 from mtcheck.text.entities import (
-    LATIN_AFTER,
-    LATIN_BEFORE,
     Gazetteer,
     Mention,
     Person,
@@ -18,6 +18,7 @@ from mtcheck.text.entities import (
     find_people,
     gazetteer,
     is_latin,
+    latin_word_matches,
 )
 
 # Institution-like phrases in English text ("Ministry of Communication and Trade"), to spot a wrong rendering
@@ -46,9 +47,28 @@ class NameAnalysis:
     beads: list[Bead]
     target_mentions: list[Mention]
     institution_phrases: list[tuple[Span, str]] = field(default_factory=list)
+    _starts: dict[str, list[int]] = field(default_factory=dict, repr=False, compare=False)
 
     def bead_of(self, span: Span, side: str = "source") -> Bead | None:
-        for b in self.beads:
+        # Bisection over the beads' starts (a scan per mention was quadratic in a long article). The beads'
+        # areas follow the text without overlapping on both sides (the alignment is monotone); were they ever
+        # not, scan them as before.
+        starts = self._starts.get(side)
+        if starts is None:
+            areas = [b.source if side == "source" else b.target for b in self.beads]
+            ordered = all(x.end <= y.start for x, y in pairwise(areas))
+            starts = self._starts[side] = [a.start for a in areas] if ordered else []
+        if not starts:
+            for b in self.beads:
+                area = b.source if side == "source" else b.target
+                if area.start <= span.start < area.end:
+                    return b
+            return None
+        i = bisect.bisect_right(starts, span.start) - 1
+        if i < 0:
+            return None
+        for j in range(bisect.bisect_left(starts, starts[i]), i + 1):  # equal starts: only empty areas before
+            b = self.beads[j]
             area = b.source if side == "source" else b.target
             if area.start <= span.start < area.end:
                 return b
@@ -79,7 +99,9 @@ def _analyse(pair: ArticlePair) -> NameAnalysis:
 def contains(text: str, phrase: str, ignore_case: bool = False) -> re.Match[str] | None:
     if not is_latin(phrase):  # 荷兰, هولندا: no word boundaries to rely on
         return re.search(re.escape(phrase), text)
-    return re.search(LATIN_BEFORE + re.escape(phrase) + LATIN_AFTER, text, re.I if ignore_case else 0)
+    # The first of latin_word_matches, as the match re.search(LATIN_BEFORE + phrase + LATIN_AFTER) would give.
+    start = next((i for i, _ in latin_word_matches(text, phrase, ignore_case)), None)
+    return None if start is None else re.compile(re.escape(phrase), re.I if ignore_case else 0).match(text, start)
 
 
 def rendered(text: str, mention: Mention) -> re.Match[str] | None:

@@ -3,7 +3,8 @@
 A flipped negation barely moves a sentence embedding, so it is counted, not modelled. Per language: strong
 negators (each match is one negation), soft negatives (fail, refuse, un-, rarely: they render a negation
 but never stand for one), expressions that contain a negator without negating (belum lama ini "recently",
-sans doute "probably", かもしれない "may"), which are blanked first, and double negations (bukan tidak
+sans doute "probably", かもしれない "may"), which are blanked first, idioms that another language may render
+with a negator (bukan hanya "not only"), blanked and counted as soft, and double negations (bukan tidak
 mungkin, not impossible), which make a sentence unjudgeable.
 """
 
@@ -17,7 +18,10 @@ from mtcheck.errors import InputError
 from mtcheck.lang.base import data_toml
 from mtcheck.model import Span
 
-_B, _E = r"(?<![\w'’-])", r"(?![\w'’-])"
+# Arabic short vowels and shadda (U+064B-U+065F, U+0670) are combining marks, not \w: without them here
+# لمَن (li-man, "for whom") would end a word after لم.
+_MARKS = "\u064b-\u065f\u0670"
+_B, _E = rf"(?<![\w'’{_MARKS}-])", rf"(?![\w'’{_MARKS}-])"
 _ELIDED = "['’]"
 
 
@@ -31,6 +35,9 @@ class NegationData:
     # (impractical = im + practical) is a soft negative, by wordfreq.
     affixes: tuple[str, ...] = ()
     lang: str = ""
+    # Idioms with a negator that do not negate but that another language may render with one (bukan hanya
+    # = not only = 不仅; atau tanpa = or no): blanked like not_negation, and counted as soft negatives.
+    idioms: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -71,7 +78,8 @@ def negation_data(lang: str) -> NegationData | None:
     return NegationData(strong, _compile(data.get("soft", []), words, where),
                         _compile(data.get("not_negation", []), words, where),
                         _compile(data.get("double", []), words, where),
-                        tuple(sorted(data.get("affix_negatives", []), key=len, reverse=True)), lang)
+                        tuple(sorted(data.get("affix_negatives", []), key=len, reverse=True)), lang,
+                        _compile(data.get("idioms", []), words, where))
 
 
 _WORD = re.compile(r"[^\W\d_]{6,}")
@@ -101,12 +109,20 @@ def scan(text: str, start: int, end: int, lang: str) -> NegationScan | None:
     if nd is None:
         return None
     piece = text[start:end]
+    idioms: tuple[str, ...] = ()
+    if nd.idioms is not None:
+        idioms = tuple(m.group() for m in nd.idioms.finditer(piece))
+        piece = nd.idioms.sub(lambda m: " " * len(m.group()), piece)
     if nd.not_negation is not None:
         # blank with spaces, not delete, so that offsets stay those of the original text
         piece = nd.not_negation.sub(lambda m: " " * len(m.group()), piece)
     double = bool(nd.double and nd.double.search(piece))
     strong = tuple((Span(start + m.start(), start + m.end()), m.group()) for m in nd.strong.finditer(piece))
     soft = tuple(m.group() for m in nd.soft.finditer(piece)) if nd.soft is not None else ()
+    # An idiom with a negator does not negate, but the other language may well render it with one ("atau
+    # tanpa gejala" -> "or no symptoms", "bukan hanya" -> "not just"): like a soft negative, it excuses a
+    # negation on the other side and never raises a finding itself.
+    soft += idioms
     if strong or not soft:
         soft += tuple(affixal_negatives(piece, nd))
     return NegationScan(strong, soft, double)

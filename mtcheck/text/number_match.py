@@ -5,6 +5,8 @@ Computed once per article and shared by the number, date, unit and omission rule
 
 from __future__ import annotations
 
+import bisect
+import math
 from dataclasses import dataclass, field
 
 from mtcheck.model import Span
@@ -75,22 +77,27 @@ def _match_quantities(pair: ArticlePair) -> QuantityMatch:
             bead_src += s_left
             bead_tgt += t_left
         s_rest, t_rest = _pair_equal(bead_src, bead_tgt, result.matched)
+        # Membership by identity in sets (a quantity is its own span): `q in s_rest` compared dataclasses
+        # field by field along the whole list, quadratic in a paragraph of thousands of numbers.
+        s_ids, t_ids = {id(q) for q in s_rest}, {id(q) for q in t_rest}
         # A number in the same sentence pair but with another value: a changed number.
         for s_left, t_left in local:
-            cands = [t for t in t_left if t in t_rest and t.strict]
-            for s in [s for s in s_left if s in s_rest and s.strict]:
+            cands = [t for t in t_left if id(t) in t_ids and t.strict]
+            for s in [s for s in s_left if id(s) in s_ids and s.strict]:
                 t = next((t for t in cands if _comparable(s, t)), None)
                 if t is not None:
                     result.changed.append((s, t))
                     cands.remove(t)
-                    s_rest.remove(s)
-                    t_rest.remove(t)
+                    s_ids.discard(id(s))
+                    t_ids.discard(id(t))
+        s_rest = [q for q in s_rest if id(q) in s_ids]
+        t_rest = [q for q in t_rest if id(q) in t_ids]
         # A word number ("dua", "kedua", "satu") whose place a number of the same kind took: "empat hari"
         # as "two days", "kedua" as "sixth". Soft numbers may be absent, but not replaced. Decided after the
         # article-wide pass, which may still find their counterparts elsewhere.
         for sp, (s_left, t_left) in zip(sentence_pairs, local):
-            soft = [t for t in t_left if t in t_rest and _countable(t)]
-            for s in [s for s in s_left if s in s_rest and not s.strict and _countable(s)]:
+            soft = [t for t in t_left if id(t) in t_ids and _countable(t)]
+            for s in [s for s in s_left if id(s) in s_ids and not s.strict and _countable(s)]:
                 where = _relative(s.span.start, sp.source)
                 t = next((t for t in soft if _same_kind(s, t)
                           and abs(where - _relative(t.span.start, sp.target)) <= _SOFT_DRIFT), None)
@@ -102,13 +109,17 @@ def _match_quantities(pair: ArticlePair) -> QuantityMatch:
     # Anything still unmatched may have moved to another paragraph: accept a match anywhere in the article;
     # but not a word for a small count, which recurs ("dua", "satu") and would take another sentence's "two".
     small = [s for s in left_src if not s.strict and _countable(s)]
-    s_rest, t_rest = _pair_equal([s for s in left_src if s not in small], left_tgt, result.matched)
+    small_ids = {id(s) for s in small}
+    s_rest, t_rest = _pair_equal([s for s in left_src if id(s) not in small_ids], left_tgt, result.matched)
     s_rest = sorted(s_rest + small, key=lambda q: q.span.start)
+    s_ids, t_ids = {id(q) for q in s_rest}, {id(q) for q in t_rest}
     for s, t in soft_pairs:
-        if s in s_rest and t in t_rest:
+        if id(s) in s_ids and id(t) in t_ids:
             result.changed.append((s, t))
-            s_rest.remove(s)
-            t_rest.remove(t)
+            s_ids.discard(id(s))
+            t_ids.discard(id(t))
+    s_rest = [q for q in s_rest if id(q) in s_ids]
+    t_rest = [q for q in t_rest if id(q) in t_ids]
     # A number written as part of a date on the other side ("2012" in "November 2012") is not lost.
     in_target_dates = _date_numbers(pair.target_dates)
     in_source_dates = _date_numbers(pair.source_dates)
@@ -127,21 +138,145 @@ def _date_numbers(dates: list[Date]) -> set[float]:
 def _pair_equal(src: list[Quantity], tgt: list[Quantity],
                 matched: list[tuple[Quantity, Quantity]]) -> tuple[list[Quantity], list[Quantity]]:
     """One-to-one pairing of equal quantities, strict source numbers first; among equal candidates the one
-    at the nearest relative position ("from 1977 to 1981" keeps its order). Returns the leftovers."""
-    where_s = {id(q): i / max(len(src), 1) for i, q in enumerate(src)}
-    where_t = {id(q): i / max(len(tgt), 1) for i, q in enumerate(tgt)}
-    free = list(tgt)
+    at the nearest relative position ("from 1977 to 1981" keeps its order). Returns the leftovers.
+
+    The pairing is that of comparing every source quantity with every free target quantity, without the
+    quadratic cost (a paragraph of thousands of numbers, or a long article's leftovers, did not finish):
+    targets are indexed by value, and searched outward from the source's position in the values that
+    same_quantity can accept (the value itself; a range for a bare magnitude; the values an approximate
+    target may round); targets in another unit of the source's dimension (a conversion) and times are
+    compared one by one, as before."""
+    n_src, n_tgt = max(len(src), 1), max(len(tgt), 1)
+    free = [True] * len(tgt)
+    by_value = _ValueIndex()  # every target but times
+    by_rounding = _ValueIndex()  # approximate targets: a rounding of the source's value states it too
+    by_unit: dict[str, dict[str, list[int]]] = {}  # dimension -> unit -> targets (a conversion states it)
+    for j, t in enumerate(tgt):
+        if t.kind == "time":
+            continue  # only a time states a time (same_quantity); times are compared one by one
+        by_value.add(j, t)
+        if t.approximate:
+            by_rounding.add(j, t)
+        if _convertible(t):
+            by_unit.setdefault(t.unit.dimension, {}).setdefault(t.unit.name, []).append(j)
+
+    def rank(i: int, j: int) -> tuple[bool, float]:
+        return not tgt[j].strict, abs(i / n_src - j / n_tgt)
+
     left: list[Quantity] = []
-    for s in sorted(src, key=lambda q: not q.strict):
-        cands = [t for t in free if same_quantity(s, t)]
+    order = sorted(range(len(src)), key=lambda i: not src[i].strict)
+    for i in order:
+        s = src[i]
+
+        def fits(j: int, s: Quantity = s) -> bool:
+            return same_quantity(s, tgt[j])
+
+        where = i / n_src
+        if s.kind == "time":
+            cands = [j for j in range(len(tgt)) if free[j] and fits(j)]
+        elif s.magnitude:  # "triliun": any value from one trillion up to a thousand trillion
+            cands = by_value.nearest(where, n_tgt, fits, [(x, x * 1000) for x in s.values])
+        else:
+            others: list[int] = []
+            if _convertible(s):
+                for unit, held in by_unit.get(s.unit.dimension, {}).items():
+                    if unit != s.unit.name:
+                        others += held
+            cands = [j for j in others if free[j] and fits(j)]
+            cands += by_value.nearest(where, n_tgt, fits, [(x, x) for x in s.values])
+            # _rounds_to(x, y) holds only for y within [x / 1.5, 2x] (a rounding moves a value by at most half
+            # of its leading digit)
+            cands += by_rounding.nearest(where, n_tgt, fits, [(x / 1.5, x * 2) for x in s.values])
         if not cands:
             left.append(s)
             continue
-        t = min(cands, key=lambda t: (not t.strict, abs(where_s[id(s)] - where_t[id(t)])))
-        matched.append((s, t))
-        free.remove(t)
+        j = min(sorted(set(cands)), key=lambda j: rank(i, j))  # ties: the first in the text, as before
+        matched.append((s, tgt[j]))
+        free[j] = False
+        by_value.remove(j, tgt[j])
+        by_rounding.remove(j, tgt[j])
     left.sort(key=lambda q: q.span.start)
-    return left, free
+    return left, [t for j, t in enumerate(tgt) if free[j]]
+
+
+class _ValueIndex:
+    """Free target indexes by value (seven significant digits), strict and soft apart, each list sorted."""
+
+    def __init__(self) -> None:
+        self.lists: dict[float, tuple[list[int], list[int]]] = {}
+        self.keys: list[float] = []  # sorted, for ranges
+        self._sorted = True
+
+    def add(self, j: int, q: Quantity) -> None:
+        for key in {_value_key(y) for y in q.values}:
+            if key not in self.lists:
+                self.lists[key] = ([], [])
+                self.keys.append(key)
+                self._sorted = False
+            self.lists[key][0 if q.strict else 1].append(j)
+
+    def remove(self, j: int, q: Quantity) -> None:
+        for key in {_value_key(y) for y in q.values}:
+            held = self.lists.get(key, ((), ()))[0 if q.strict else 1]
+            k = bisect.bisect_left(held, j)
+            if k < len(held) and held[k] == j:
+                held.pop(k)
+
+    def _range(self, lo: float, hi: float) -> list[float]:
+        if not self._sorted:
+            self.keys = sorted(k for k in self.keys if k == k)  # NaN matches nothing
+            self._sorted = True
+        lo, hi = min(lo, hi), max(lo, hi)
+        # widened by more than the keys' rounding and math.isclose's tolerance: a superset, fits decides
+        a = bisect.bisect_left(self.keys, lo - abs(lo) * 1e-6)
+        b = bisect.bisect_right(self.keys, hi + abs(hi) * 1e-6)
+        return self.keys[a:b]
+
+    def nearest(self, where: float, n_tgt: int, fits, ranges: list[tuple[float, float]]) -> list[int]:
+        """For each range of values, the nearest fitting strict and soft targets in each of its keys."""
+        if not self.lists:
+            return []
+        out = []
+        for lo, hi in ranges:
+            if lo != lo or hi != hi:
+                continue  # NaN: same_quantity accepts nothing for it
+            # one value: its own key and its neighbours' (see _value_key); else every key in the range
+            keys = {_value_key(lo * f) for f in (1 - 2e-9, 1.0, 1 + 2e-9)} if lo == hi else set(self._range(lo, hi))
+            for key in keys:
+                for held in self.lists.get(key, ()):
+                    j = _nearest(held, where, n_tgt, fits)
+                    if j is not None:
+                        out.append(j)
+        return out
+
+
+def _convertible(q: Quantity) -> bool:
+    """A unit that same_quantity converts (km and miles), so that another value may state the same amount."""
+    return q.unit is not None and q.unit.dimension not in ("currency", "temperature")
+
+
+def _value_key(v: float) -> float:
+    # Seven significant digits: values that math.isclose(rel_tol=1e-9) accepts fall in one key or in the keys
+    # of v * (1 -+ 2e-9) (see _buckets).
+    return float(f"{v:.6e}")
+
+
+def _nearest(held: list[int], where: float, n_tgt: int, fits) -> int | None:
+    """The index in sorted `held` nearest to relative position `where` (the earlier on a tie) that `fits`."""
+    right = bisect.bisect_left(held, where * n_tgt)
+    left = right - 1
+    while left >= 0 or right < len(held):
+        d_left = abs(where - held[left] / n_tgt) if left >= 0 else math.inf
+        d_right = abs(where - held[right] / n_tgt) if right < len(held) else math.inf
+        if d_left <= d_right:
+            if fits(held[left]):
+                return held[left]
+            left -= 1
+        else:
+            if fits(held[right]):
+                return held[right]
+            right += 1
+    return None
 
 
 def match_dates(pair: ArticlePair) -> list[DateMatch]:

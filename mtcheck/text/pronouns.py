@@ -26,7 +26,7 @@ from mtcheck.lang.base import data_toml
 from mtcheck.model import Span
 from mtcheck.text import given_names
 from mtcheck.text.article import ArticlePair, SentencePair
-from mtcheck.text.coreference import SourcePerson, SourceRef, coreference
+from mtcheck.text.coreference import OBJECT_NYA, SourcePerson, SourceRef, coreference
 from mtcheck.text.gender import FIXED, Evidence, decide
 from mtcheck.text.lexicon import zipf
 from mtcheck.text.name_match import analyse
@@ -132,6 +132,8 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
         referents.append(r)
     by_person = {id(r.person): r for r in referents}
     pronouns = list(_target_pronouns(pair, sets))
+    rows = sorted((m, r) for r in referents for m in r.mentions)
+    m_starts, m_rows = [m.start for m, _ in rows], [(m, r) for m, r in rows]
     target_links = _link(pair, [r for r in referents if r.mentions], sets, pronouns)
     source_links = _from_source(pair, co.refs, by_person, sets, pronouns)
     if pair.target_pack.latin_script:
@@ -141,8 +143,10 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
         if span.start in source_links and source_links[span.start] is None:
             continue  # renders a source form that refers to nobody mtcheck can name
         src = source_links.get(span.start)
-        # A gendered verb (Arabic قالت) agrees with a subject that may follow it: only the source says who.
-        tgt = None if _is_verb(text, sets) else target_links.get(span.start)
+        # A gendered verb (Arabic قالت) agrees with its subject, which follows it: the name right after it
+        # ("وقالت بوان ماهاراني"), else only the source says who.
+        verb = _is_verb(text, sets)
+        tgt = _verb_subject(pair, span, m_starts, m_rows, sets) if verb else target_links.get(span.start)
         if src is None and tgt is None:
             continue
         if src is not None:
@@ -151,6 +155,10 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
             links.append(Link(span, text, g, referent, how, ref, tgt, agree))
         else:
             assert tgt is not None
+            if not sets.get("link_in_translation", True) and not _is_verb(text, sets):
+                # il/elle, هو/هي also stand for things (la Russie ... elle; copulas): a pronoun the source
+                # does not have is no one's to judge.
+                continue
             if not pair.target_pack.latin_script and _someone_else(pair, co, span, tgt[0].person):
                 # Linked in the translation only, where names are found by transliteration (which misses
                 # some), and the source sentence names another person too.
@@ -215,14 +223,22 @@ def _merge(spans: list[Span]) -> list[Span]:
 def _address_evidence(pair: ArticlePair, r: Referent, sets: dict) -> None:
     """A form of address, or a gendered role with its article ("la ministre", "le président"), right before
     a mention in the translation: the translator's own evidence, but not a pronoun guess."""
+    seen: set[str] = set()  # once per gender: the translator repeating "Ms Davis" adds nothing new
     for span in r.mentions:
         before = pair.target[max(0, span.start - 40):span.start].split()
+        name = pair.target[span.start:span.end]
         for g, key in (("m", "address_male"), ("f", "address_female")):
             hit = next((a for a in sets.get(key, ())
                         if [w.lower() for w in before[-len(a.split()):]] == a.lower().split()), None)
-            if hit:
-                r.evidence.append(Evidence(g, "address", f"'{hit} {pair.target[span.start:span.end]}' in the "
-                                                         "translation"))
+            if hit and g not in seen:
+                seen.add(g)
+                r.evidence.append(Evidence(g, "address", f"'{hit} {name}' in the translation"))
+                break
+        for g, key in (("m", "address_after_male"), ("f", "address_after_female")):  # 戴维斯女士
+            hit = next((a for a in sets.get(key, ()) if pair.target.startswith(a, span.end)), None)
+            if hit and g not in seen:
+                seen.add(g)
+                r.evidence.append(Evidence(g, "address", f"'{name}{hit}' in the translation"))
                 break
 
 
@@ -273,13 +289,20 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
         placed.append((span, g, sp))
     subject = {w.lower() for w in sets.get("subject", ())}
     possessive_mark = sets.get("possessive_mark", "")
+    owners = {w.lower() for w in sets.get("possessive", ())}
+    objects = {w.lower() for w in sets.get("object", ())}
     out: dict[int, tuple[SourceRef, Referent, str] | None] = {}
     for span, _g, sp in placed:
         s0, s1 = sp.source[0].start, sp.source[-1].end
         # Every form of the aligned source, resolved or not: a pronoun that renders an unresolved form
         # ("kepadanya" after two names) inherits nobody.
         cands = refs[bisect.bisect_left(r_starts, s0):bisect.bisect_left(r_starts, s1)]
+        if not cands:
+            continue  # nothing of the source for it to render: a pronoun the translation added
         if not any(r.person is not None for r in cands):
+            # The source's forms here refer to nobody mtcheck can name ("kemaluannya" after Ramirez and "calon
+            # itu"): the translation's nearest name is no better a guess.
+            out[span.start] = None
             continue
         t0, t1 = sp.target[0].start, sp.target[-1].end
         said = any(_covers(p, pair.target, max(t0, span.start - 40), min(t1, span.end + 40), span)
@@ -297,9 +320,15 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
                     continue  # a subject pronoun for a noun of the source ("elle" for "konstruksinya")
             else:
                 cands = [r for r in cands if r.kind == "possessive" or r.text.lower() in _BOTH] or cands
-        elif possessive_mark:  # 他的, 彼女の: a possessive renders -nya; a bare 他 rather dia, ia
+                word = pair.target[span.start:span.end].lower()
+                if word in owners:  # "his" renders "rumahnya", not "kepadanya"
+                    cands = [r for r in cands if not _is_object(r)] or cands
+                elif word in objects:  # "him" renders "kepadanya", "menghubunginya"
+                    cands = [r for r in cands if _is_object(r) or r.kind != "possessive"] or cands
+        elif possessive_mark:  # 他的, 彼女の: a possessive renders -nya on a noun; a bare 他 dia, ia, kepadanya
             owner = pair.target.startswith(possessive_mark, span.end)
-            cands = [r for r in cands if (r.kind == "possessive") == owner or r.text.lower() in _BOTH] or cands
+            cands = [r for r in cands if (r.kind == "possessive" and not _is_object(r)) == owner
+                     or r.text.lower() in _BOTH] or cands
         people = {id(r.person) for r in cands if r.person is not None}
         mine = grouped[id(sp)]
         rel = (span.start - t0) / max(1, t1 - t0)
@@ -315,6 +344,24 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
             continue
         out[span.start] = (ref, by_person[id(ref.person)], f"renders '{ref.text}' ({how}; {ref.how})")
     return out
+
+
+def _verb_subject(pair: ArticlePair, span: Span, m_starts: list[int], m_rows: list[tuple[Span, Referent]],
+                  sets: dict) -> tuple[Referent, str] | None:
+    """The person named right after a verb of saying (verb-subject order: "وقالت بوان"), with only title
+    words between ("وقالت وزيرة الخارجية ريتنو"); not "أعلنت إدارة ترامب" (Trump's administration)."""
+    i = bisect.bisect_left(m_starts, span.end)
+    if i >= len(m_starts) or m_starts[i] - span.end > 60:
+        return None
+    titles = set(sets.get("subject_titles", ()))
+    if all(w in titles for w in pair.target[span.end:m_starts[i]].split()):
+        return m_rows[i][1], "the verb's subject, named after it"
+    return None
+
+
+def _is_object(ref: SourceRef) -> bool:
+    """An object -nya ("kepadanya", "menghubunginya"): rendered "him/her", not "his/her"."""
+    return ref.kind == "possessive" and bool(OBJECT_NYA.match(ref.text))
 
 
 def _is_verb(text: str, sets: dict) -> bool:

@@ -30,7 +30,9 @@ _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d|2100)$")
 
 def _alternation(phrases: Iterable[str]) -> str:
     """Regex alternation, longest first, with a space inside a phrase matching any run of spaces."""
-    parts = sorted({p for p in phrases if p}, key=len, reverse=True)
+    # Ties in length in a fixed order, not the set's (which changes with each process's string hashing): the
+    # same matches either way, and the same pattern string in every process, so the regex cache keeps it.
+    parts = sorted({p for p in phrases if p}, key=lambda p: (-len(p), p))
     return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in parts)
 
 

@@ -18,9 +18,10 @@ from functools import cache
 from mtcheck.lang.base import data_exists, data_toml, data_tsv
 from mtcheck.model import Span
 from mtcheck.text.article import ArticlePair
-from mtcheck.text.entities import LATIN_AFTER, LATIN_BEFORE
+from mtcheck.text.entities import latin_word_spans
 from mtcheck.text.lexicon import zipf
 from mtcheck.text.name_match import analyse
+from mtcheck.text.spans import SpanSet, count_in
 from mtcheck.text.transliterate import scored_names
 
 ACCEPT = 0.8  # default similarity for a rendering, where a language's transliteration.toml sets none
@@ -77,34 +78,34 @@ def _name_words(pair: ArticlePair) -> list[NameWord]:
         return []
     lang = pair.target_pack.code
     if pair.target_pack.latin_script:
-        found = {w: [Span(*m.span()) for m in re.finditer(LATIN_BEFORE + re.escape(w) + LATIN_AFTER, pair.target)]
-                 for w in words}
+        found = {w: [Span(*m) for m in spans] for w, spans in latin_word_spans(pair.target, words).items()}
         return [NameWord(w, spans[0], person, tuple(found[w]), tuple(spans)) for w, (person, spans) in words.items()]
     accept, near = thresholds(lang)
     found: dict[str, list[Span]] = {}
     for _, span, name in scored_names(pair.target, list(words), lang, accept):
         found.setdefault(name, []).append(span)
-    rendered = [s for spans in found.values() for s in spans]
-    entities = [m.span for m in a.target_mentions]
+    taken = SpanSet([s for spans in found.values() for s in spans] + [m.span for m in a.target_mentions])
     out = []
     for w, (person, spans) in words.items():
         misses = []
         searched: set[int] = set()
+        said_at = sorted(m.start for m in spans)
+        found_at = sorted(t.start for t in found.get(w, ()))
         for src in spans if near < accept else ():  # no near band: MT201 does not run for this language
             bead = a.bead_of(src)
             if bead is None or bead.source.start in searched:
                 continue
             searched.add(bead.source.start)
             # Fewer renderings in the paragraph than mentions in its source: one may be garbled.
-            said = sum(bead.source.start <= m.start < bead.source.end for m in spans)
-            if sum(bead.target.start <= t.start < bead.target.end for t in found.get(w, ())) >= said:
+            said = count_in(said_at, bead.source.start, bead.source.end)
+            if count_in(found_at, bead.target.start, bead.target.end) >= said:
                 continue
             # Matched for this word alone: a near miss of one name may be a better match of another
             # (ルッケ, garbled Rutte, is closer to Mark), which is no reason to drop it.
             cands = [(score, Span(bead.target.start + span.start, bead.target.start + span.end))
                      for score, span, _ in scored_names(bead.target_text, [w], lang, near) if score < accept]
             cands = [(score, span) for score, span in cands
-                     if not any(span.overlaps(r) for r in rendered + entities)
+                     if not taken.overlaps(span)
                      and _name_like(pair.target[span.start:span.end], lang)]
             if cands:
                 score, span = max(cands, key=lambda c: c[0])

@@ -7,10 +7,6 @@ import datetime as dt
 import math
 import re
 
-from babel import Locale
-from babel.dates import format_date, format_skeleton, get_date_format, get_day_names
-from babel.numbers import format_compact_decimal, format_decimal, format_percent
-
 from mtcheck.text.dates import Date
 from mtcheck.text.quantities import Quantity
 
@@ -19,6 +15,9 @@ _YEAR = re.compile(r"\s*[,،]?\s*y+\s*年?")  # the year and its separator, cut 
 
 def number(value: float, locale: str) -> str:
     """'2.8 billion', '2,8 milliards', '28亿' where the value is round at its scale; all digits otherwise."""
+    # Babel is imported where a suggestion is written, not when mtcheck starts (~15 ms, most checks need none).
+    from babel.numbers import format_compact_decimal, format_decimal
+
     if not math.isfinite(value):
         return format_decimal(0, locale=locale)
     if abs(value) >= 1e6:
@@ -38,11 +37,15 @@ def quantity(q: Quantity, locale: str) -> str:
     if q.kind == "year":
         return str(int(v))
     if q.unit is not None and q.unit.name == "%":
+        from babel.numbers import format_percent
+
         return format_percent(v / 100, locale=locale, decimal_quantization=False)
     shown = number(v, locale)
     if q.unit is None:
         return shown
     if q.unit.dimension == "currency":
+        from babel import Locale
+
         pattern = Locale.parse(locale).currency_formats["standard"].pattern
         return f"{q.unit.name} {shown}" if pattern.lstrip().startswith("¤") else f"{shown} {q.unit.name}"
     return f"{shown} {q.unit.name}"
@@ -51,6 +54,8 @@ def quantity(q: Quantity, locale: str) -> str:
 def date(d: Date, locale: str) -> str | None:
     """A source date in the target language ('Thursday, October 3', 'jeudi 3 octobre', '10月3日木曜日'), or
     None where it has too little to write (a year alone is a number)."""
+    from babel.dates import format_date, format_skeleton, get_date_format, get_day_names
+
     day, month = d.day, d.month
     if day is None or month is None:
         if d.weekday is not None and day is None and month is None:

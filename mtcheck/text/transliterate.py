@@ -15,6 +15,7 @@ from rapidfuzz.distance import OSA
 
 from mtcheck.lang.base import data_toml
 from mtcheck.model import Span
+from mtcheck.text.spans import DisjointSpans
 
 _VOWELS = re.compile(r"[aeiouyvw]")  # pinyin writes ü as v; w and y are glides in every romanisation here
 _KATAKANA = re.compile(r"[\u30a0-\u30ff]+")
@@ -135,10 +136,10 @@ def scored_names(text: str, names: list[str], lang: str, threshold: float) -> li
             hits.append((score, end - start, Span(start, end), best))
     # Best first, longest on ties; a span overlapping a better one is dropped (windows over Han runs overlap).
     out: list[tuple[float, Span, str]] = []
-    taken: list[Span] = []
+    taken = DisjointSpans()
     for score, _, span, name in sorted(hits, key=lambda h: (-h[0], -h[1], h[2].start)):
-        if not any(span.overlaps(t) for t in taken):
-            taken.append(span)
+        if not taken.overlaps(span):
+            taken.add(span)
             out.append((score, span, name))
     return out
 

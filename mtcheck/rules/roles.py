@@ -1,0 +1,127 @@
+"""MT705: two names that swap places around what joins them (who did what to whom)."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from mtcheck.lang.base import data_toml
+from mtcheck.model import Category, Finding, Severity, Span
+from mtcheck.rules.base import Rule
+from mtcheck.text.article import ArticlePair
+
+# A run of capitalised words of a Latin-script text (a name), without a possessive 's (Joko Widodo's).
+_NAME = re.compile(r"(?<![\w'’-])[A-Z][\w-]*?(?:\s+[A-Z][\w-]*?)*(?=(?:['’]s)?(?![\w'’-]))")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_BREAK = re.compile(r"[,;:()\"“”«»—–/]|\s-\s")
+
+
+@dataclass(frozen=True)
+class RolesData:
+    joins: re.Pattern[str]
+    reverses: re.Pattern[str]
+    verbs: re.Pattern[str] | None  # where given, the stretch between two names must hold a verb
+
+
+@cache
+def roles_data(lang: str) -> RolesData | None:
+    data = data_toml(lang, "roles.toml")
+    if data is None:
+        return None
+
+    def words(key: str) -> re.Pattern[str]:
+        return re.compile(r"(?<![\w'’-])(?:" + "|".join(data[key]) + r")(?![\w'’-])", re.IGNORECASE)
+
+    return RolesData(words("joins"), words("reverses"), words("verbs") if data.get("verbs") else None)
+
+
+def _anchors(text: str, start: int, end: int) -> dict[str, list[Span]]:
+    """Each capitalised word of text[start:end], with the spans of the whole names (runs of capitalised
+    words) it occurs in: Presiden Joko Widodo and President Joko Widodo share Joko and Widodo."""
+    seen: dict[str, list[Span]] = {}
+    for m in _NAME.finditer(text, start, end):
+        for w in m.group().split():
+            if len(w) >= 2:
+                seen.setdefault(w, []).append(Span(m.start(), m.end()))
+    return seen
+
+
+def _link(text: str, a: Span, b: Span, data: RolesData, max_words: int) -> bool:
+    """Whether text between two names reads as one clause linking them: 1..max_words lowercase words, no
+    punctuation that breaks a clause, no list word (and, or), no passive or converse marker (by, oleh),
+    and a verb where the language's data says how to see one."""
+    between = text[a.end:b.start]
+    words = _WORD.findall(between)
+    if not 1 <= len(words) <= max_words or any(w[0].isupper() for w in words):
+        return False
+    if data.verbs is not None and not data.verbs.search(between):
+        return False
+    return not (_BREAK.search(between) or data.joins.search(between) or data.reverses.search(between))
+
+
+class RolesSwapped(Rule):
+    """Two names in the source whose order the translation inverts around the same link (A met B -> B met A).
+
+    ## What it does
+    In each aligned sentence pair, takes the capitalised words that occur once on each side (names kept
+    letter for letter: Latin-script targets) and looks for two of them, A before B in the source, with B
+    before A in the translation, where in both texts only a short stretch of lowercase words joins them (at
+    most `max-words`): no comma or bracket, no list word (*dan*, *atau*, and, or), no passive or converse
+    marker (*oleh*, *di-* verbs, by, from, lost), and in the source a verb (*meN-*, *ber-*). That is the shape of a swapped doer and done-to: the same
+    words, rearranged, which a sentence encoder barely sees (MT701's AUC on it is about 0.5). Language
+    data: `mtcheck/data/<lang>/roles.toml`.
+
+    ## Why is this bad?
+    "Rusia menyerang Ukraina" rendered "Ukraine attacked Russia" reads well and says the opposite; a reader
+    who does not read the source cannot tell.
+
+    ## Example
+    Source: Sebelumnya, Rutte menemui Zelensky di Kyiv untuk membahas bantuan militer.
+    Target: Earlier, Zelensky met Rutte in Kyiv to discuss military aid.
+
+    Use instead:
+    Target: Earlier, Rutte met Zelensky in Kyiv to discuss military aid.
+    """
+
+    code = "MT705"
+    name = "roles-swapped"
+    category = Category.MISTRANSLATION
+    default_severity = Severity.MAJOR
+    defaults = {"max-words": 6}
+    not_for = {"zh": "names are transliterated and the verb-final order differs: no letter-for-letter anchors",
+               "ja": "names are transliterated and Japanese is verb-final: no letter-for-letter anchors",
+               "ar": "names are transliterated and Arabic often puts the verb first: no letter-for-letter anchors"}
+
+    def check(self, pair: ArticlePair) -> Iterator[Finding]:
+        src_data = roles_data(pair.source_pack.code)
+        tgt_data = roles_data(pair.target_pack.code)
+        if src_data is None or tgt_data is None or not pair.target_pack.latin_script:
+            return
+        n = self.options["max-words"]
+        for sp in pair.sentence_pairs:
+            if not sp.source or not sp.target:
+                continue
+            s_words = _anchors(pair.source, sp.source[0].start, sp.source[-1].end)
+            t_words = _anchors(pair.target, sp.target[0].start, sp.target[-1].end)
+            # A word as often on both sides is an anchor, its k-th occurrences paired; one anchor per
+            # source name, its last shared word (the family name of Presiden Joko Widodo).
+            names: dict[Span, Span] = {}
+            for w, spans in s_words.items():
+                if len(t_words.get(w, ())) == len(spans):
+                    for s_span, t_span in zip(spans, t_words[w]):
+                        names[s_span] = t_span
+            ordered = sorted(names.items(), key=lambda st: st[0].start)
+            for (sa, ta), (sb, tb) in itertools.pairwise(ordered):
+                if ta == tb or tb.start >= ta.start:
+                    continue  # the same order, or two source names inside one target name
+                if _link(pair.source, sa, sb, src_data, n) and _link(pair.target, tb, ta, tgt_data, n):
+                    a, b = pair.source[sa.start:sa.end], pair.source[sb.start:sb.end]
+                    yield self.finding(
+                        f"'{a}' and '{b}' have swapped places: in the source {a} comes first "
+                        f"('{pair.source[sa.start:sb.end]}')",
+                        source=Span(sa.start, sb.end), target=Span(tb.start, ta.end), confidence=0.5,
+                        evidence=(f"source order: {a} ... {b}",
+                                  f"target order: {pair.target[tb.start:tb.end]} ... {pair.target[ta.start:ta.end]}"))

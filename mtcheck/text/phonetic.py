@@ -1,0 +1,112 @@
+"""How far a transliterated rendering is from the source name it renders, in consonants the language's
+sound system does not explain (Rutte: ルッテ 0, ルッケ 1).
+
+Both sides are consonant skeletons (mtcheck/text/transliterate.py). They are aligned by a weighted edit
+distance in which an operation costs 1 unless it is one of the language's cheap ones (`CHEAP`): a voicing
+pair (s/z, t/d), a palatalised consonant (ティ/チ, t/ch), m written ン before b/p, a silent source letter
+(the h of Birmingham), a consonant a kana digraph adds (シ: sh). The cheap operations come from two places:
+the sound correspondences of each language in `mtcheck/data/<lang>/transliteration.toml` (`[phonetic]`,
+with its sources), and those observed between source names and their renderings in the clean sibling
+translations of the corpora's dev half (`mtcheck/data/<lang>/rendering_ops.tsv`, written by
+`scripts/calibrate_renderings.py`). A garble (a kana, Han character or Arabic letter changed, dropped or
+added) brings a consonant that no correspondence explains, so its cost is 1 or more; a compound (プレミア
+リーグ for Premier) is the source name and at least two more consonants, which cost nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from mtcheck.lang.base import data_exists, data_toml, data_tsv
+from mtcheck.text.transliterate import skeleton, target_skeleton
+
+CHEAP = 0.25  # an explained difference; four of them are one unexplained consonant
+GARBLED = 1.0  # a rendering at or above this cost has a consonant the source name does not explain
+
+
+@cache
+def cheap_ops(lang: str) -> frozenset[tuple[str, ...]]:
+    """('s', a, b) substitutes target b for source a; ('d', a) drops source a; ('i', b) inserts target b."""
+    conf = (data_toml(lang, "transliteration.toml") or {}).get("phonetic", {})
+    ops: set[tuple[str, ...]] = set()
+    for pair in conf.get("pairs", ()):
+        a, b = pair.split("-")
+        ops |= {("s", a, b), ("s", b, a)}
+    ops |= {("d", c) for c in conf.get("silent", "")}
+    ops |= {("i", c) for c in conf.get("inserted", "")}
+    if data_exists(lang, "rendering_ops.tsv"):
+        for row in data_tsv(lang, "rendering_ops.tsv"):
+            ops.add(tuple(x for x in (row["op"], row["source"], row["target"]) if x))
+    return frozenset(ops)
+
+
+def _target(rendering: str, lang: str) -> str:
+    s = target_skeleton(rendering, lang)
+    for a, b in (data_toml(lang, "transliteration.toml") or {}).get("phonetic", {}).get("romanised", {}).items():
+        s = s.replace(a, b)
+    return re.sub(r"[^a-z]", "", s)
+
+
+def _cost(a: str, b: str, cheap: frozenset) -> float:
+    def c(op: tuple[str, ...]) -> float:
+        return CHEAP if op in cheap else 1.0
+
+    prev = [0.0]
+    for ch in b:
+        prev.append(prev[-1] + c(("i", ch)))
+    for x in a:
+        row = [prev[0] + c(("d", x))]
+        for j, y in enumerate(b):
+            row.append(min(prev[j + 1] + c(("d", x)), row[j] + c(("i", y)),
+                           prev[j] + (0.0 if x == y else c(("s", x, y)))))
+        prev = row
+    return prev[-1]
+
+
+def rendering_cost(name: str, rendering: str, lang: str) -> float:
+    """The unexplained consonants between a Latin-script name and its rendering (0: a regular rendering)."""
+    cheap = cheap_ops(lang)
+    name = re.sub(r"['’]s$", "", name)  # Tennent's: テネント
+    variants = [(0.0, skeleton(name, lang)), (0.0, skeleton(name, lang, patterns=True))]
+    if len(name) > 4 and name.endswith("s"):  # an English plural the rendering leaves out (Falklands)
+        variants += [(CHEAP, skeleton(name[:-1], lang)), (CHEAP, skeleton(name[:-1], lang, patterns=True))]
+    # A compound: the name, then (or after) another word of three characters or more (ビッグボーイ for Big,
+    # エルサルバドル for Salvador): the name's part is judged alone.
+    parts = [rendering] + [p for k in range(2, len(rendering) - 2)
+                           for p in (rendering[:k], rendering[k:])]
+    best = float("inf")
+    for part in parts:
+        t = _target(part, lang)
+        for extra, s in variants:
+            best = min(best, extra + _cost(s, t, cheap))
+    return best
+
+
+def alignment_ops(name: str, rendering: str, lang: str) -> list[tuple[str, ...]]:
+    """The unit-cost edit operations that turn the name's skeleton into the rendering's (for calibration)."""
+    t = _target(rendering, lang)
+    s = min({skeleton(name, lang), skeleton(name, lang, patterns=True)}, key=lambda s: _cost(s, t, frozenset()))
+    n, m = len(s), len(t)
+    d = [[0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n + 1):
+        d[i][0] = i
+    for j in range(m + 1):
+        d[0][j] = j
+    for i in range(1, n + 1):
+        for j in range(1, m + 1):
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (s[i - 1] != t[j - 1]))
+    out: list[tuple[str, ...]] = []
+    i, j = n, m
+    while i or j:
+        if i and j and d[i][j] == d[i - 1][j - 1] + (s[i - 1] != t[j - 1]):
+            if s[i - 1] != t[j - 1]:
+                out.append(("s", s[i - 1], t[j - 1]))
+            i, j = i - 1, j - 1
+        elif i and d[i][j] == d[i - 1][j] + 1:
+            out.append(("d", s[i - 1]))
+            i -= 1
+        else:
+            out.append(("i", t[j - 1]))
+            j -= 1
+    return out

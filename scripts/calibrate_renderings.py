@@ -1,0 +1,68 @@
+"""Calibrate the phonetic distance of transliterated names (mtcheck/text/phonetic.py) on clean translations:
+the edit operations between source names and their renderings in the clean sibling translations of the
+corpora (zh, ja, ar), for mtcheck/data/<lang>/rendering_ops.tsv. An operation seen with at least `--min` (3)
+different names is a regular correspondence of the language (cheap); one seen once may be a translator's
+choice or a corpus error, and stays a full consonant.
+
+Only the dev half of the articles is read (scripts/inject.py's split), so the test half, on which
+docs/quality.md reports, holds renderings the table has not seen. A rendering is a span whose consonant
+skeleton matches a capitalised source word of the same row closely (mtcheck.text.transliterate.find_names,
+>= 0.8) and is no common word of the language.
+
+    python scripts/calibrate_renderings.py --lang ja [--min 3] -o mtcheck/data/ja/rendering_ops.tsv
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from corpora import DEFAULT_ROOT, load_articles
+from inject import split_of
+
+from mtcheck.text.lexicon import zipf
+from mtcheck.text.phonetic import alignment_ops
+from mtcheck.text.transliterate import find_names
+
+_NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]{3,}\b")  # capitalised, not sentence-initial
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--root", type=Path, default=DEFAULT_ROOT)
+    ap.add_argument("--corpora", default="ntrex,flores,tico19")
+    ap.add_argument("--lang", required=True, choices=("zh", "ja", "ar"))
+    ap.add_argument("--min", type=int, default=3, help="different names an operation needs to be cheap")
+    ap.add_argument("-o", "--output", type=Path, required=True)
+    args = ap.parse_args()
+    seen: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for art in load_articles(args.root, args.corpora.split(","), lang=args.lang):
+        if split_of(art.id) != "dev":
+            continue
+        for src, tgt in zip(art.sources, art.targets):
+            words = sorted({m.group() for m in _NAME.finditer(src)})
+            for word, spans in find_names(tgt, words, args.lang, threshold=0.8).items():
+                for s in spans:
+                    text = tgt[s.start:s.end]
+                    if len(text) >= 2 and zipf(text, args.lang) < 3.0:
+                        for op in set(alignment_ops(word, text, args.lang)):
+                            seen[op].add(word.lower())
+    rows = sorted((op, names) for op, names in seen.items() if len(names) >= args.min)
+    with open(args.output, "w", encoding="utf-8") as f:
+        f.write(f"# Edit operations between source names and their renderings in clean {args.lang} translations "
+                "(dev half of NTREX-128, FLORES-200, TICO-19), each seen with at least "
+                f"{args.min} different names; written by scripts/calibrate_renderings.py, do not edit by hand.\n")
+        f.write("op\tsource\ttarget\tnames\n")
+        for op, names in rows:
+            a, b = (op[1], op[2]) if op[0] == "s" else (op[1], "") if op[0] == "d" else ("", op[1])
+            f.write(f"{op[0]}\t{a}\t{b}\t{len(names)}\n")
+    print(f"{len(rows)} operations written to {args.output}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

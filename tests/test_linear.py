@@ -1,0 +1,134 @@
+"""The indexes that keep long articles linear (#14, #17) answer exactly what the scans they replaced did:
+each is compared here with the scan, on random input (hypothesis), and the pathological inputs that used to
+hang are checked for their results (never for their time: speed is scripts/bench.py's business)."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from mtcheck.model import Span
+from mtcheck.text.entities import LATIN_AFTER, LATIN_BEFORE, latin_word_spans
+from mtcheck.text.near import NearIndex
+from mtcheck.text.number_match import _pair_equal
+from mtcheck.text.quantities import Quantity, Unit, same_quantity
+from mtcheck.text.spans import DisjointSpans, SpanSet, count_in
+
+WORDS = st.text(alphabet="abcAB-'é", min_size=1, max_size=9)
+
+
+@given(choices=st.lists(WORDS, max_size=40), word=WORDS, edits=st.integers(1, 2))
+def test_near_index_holds_every_choice_within_the_edits(choices: list[str], word: str, edits: int) -> None:
+    idx = NearIndex(choices)
+    scan = [i for i, c in enumerate(choices) if OSA.distance(word, c) <= edits]
+    got = idx.positions(word, edits)
+    assert set(scan) <= set(got)
+    assert got == sorted(got)
+    # what the names rules ask of it: the best choice, the first on ties, is the full scan's
+    full = process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=edits) if choices else None
+    sub = idx.candidates(word, edits)
+    part = process.extractOne(word, sub, scorer=OSA.distance, score_cutoff=edits) if sub else None
+    assert (full[:2] if full else None) == (part[:2] if part else None)
+
+
+def test_near_index_on_a_word_too_long_to_index() -> None:
+    long = "a" * 40
+    idx = NearIndex(["b" * 40, long + "b", "abc"])
+    assert idx.candidates(long, 2) == ["b" * 40, long + "b"]  # by length, then the distance decides
+    assert NearIndex([long]).candidates("a" * 39, 1) == [long]
+
+
+@given(text=st.text(alphabet="ab -'’éΩ0.", max_size=60), words=st.lists(
+    st.text(alphabet="ab-'’éΩ", min_size=1, max_size=4), max_size=5))
+def test_latin_word_spans_equal_the_pattern(text: str, words: list[str]) -> None:
+    import re
+
+    got = latin_word_spans(text, words)
+    for w in words:
+        assert got[w] == [m.span() for m in re.finditer(LATIN_BEFORE + re.escape(w) + LATIN_AFTER, text)]
+
+
+SPANS = st.lists(st.tuples(st.integers(0, 30), st.integers(0, 8)).map(lambda t: Span(t[0], t[0] + t[1])),
+                 max_size=20)
+
+
+@given(spans=SPANS, probes=SPANS)
+def test_span_set_answers_as_the_scan(spans: list[Span], probes: list[Span]) -> None:
+    index = SpanSet(spans)
+    for p in probes:
+        assert index.overlaps(p) == any(p.overlaps(s) for s in spans)
+
+
+@given(spans=SPANS)
+def test_disjoint_spans_answer_as_the_scan(spans: list[Span]) -> None:
+    index, taken = DisjointSpans(), []
+    for s in spans:
+        assert index.overlaps(s) == any(s.overlaps(t) for t in taken)
+        if not index.overlaps(s):
+            index.add(s)
+            taken.append(s)
+
+
+def test_count_in() -> None:
+    assert count_in([1, 3, 3, 7], 3, 7) == 2
+    assert count_in([], 0, 9) == 0
+
+
+def _pair_equal_scan(src: list[Quantity], tgt: list[Quantity]):
+    """The pairing as it was written before it was indexed: every source against every free target."""
+    matched = []
+    where_s = {id(q): i / max(len(src), 1) for i, q in enumerate(src)}
+    where_t = {id(q): i / max(len(tgt), 1) for i, q in enumerate(tgt)}
+    free = list(tgt)
+    left = []
+    for s in sorted(src, key=lambda q: not q.strict):
+        cands = [t for t in free if same_quantity(s, t)]
+        if not cands:
+            left.append(s)
+            continue
+        t = min(cands, key=lambda t: (not t.strict, abs(where_s[id(s)] - where_t[id(t)])))
+        matched.append((s, t))
+        free.remove(t)
+    left.sort(key=lambda q: q.span.start)
+    return left, free, matched
+
+
+KM, MI, IDR = Unit("km", "length", 1000.0), Unit("mi", "length", 1609.34), Unit("IDR", "currency", 1.0)
+
+
+@st.composite
+def quantities(draw) -> list[Quantity]:
+    out = []
+    for i in range(draw(st.integers(0, 14))):
+        values = tuple(draw(st.lists(st.sampled_from(
+            [1.0, 2.0, 3.0, 5.0, 10.0, 2.3e6, 2299999.9999999995, 16.1, 6.2, 1000.0, 1e6, 0.0, 600.0, 2500.0,
+             2467.0, 1450.0, 9.6, -3.0, 5e8, 1e9, 1e12, float("inf"), float("nan")]), min_size=1, max_size=2)))
+        kind = draw(st.sampled_from(["number", "number", "ordinal", "time", "year"]))
+        out.append(Quantity(Span(i * 10, i * 10 + 3), "x", values, kind=kind,
+                            unit=draw(st.sampled_from([None, None, KM, MI, IDR])),
+                            approximate=draw(st.booleans()), strict=draw(st.booleans()),
+                            magnitude=draw(st.sampled_from([False, False, False, True]))))
+    return out
+
+
+@given(src=quantities(), tgt=quantities())
+def test_indexed_pairing_equals_the_scan(src: list[Quantity], tgt: list[Quantity]) -> None:
+    matched: list[tuple[Quantity, Quantity]] = []
+    left, free = _pair_equal(src, tgt, matched)
+    want_left, want_free, want_matched = _pair_equal_scan(src, tgt)
+    ident = lambda qs: [id(q) for q in qs]  # noqa: E731
+    assert ident(left) == ident(want_left)
+    assert ident(free) == ident(want_free)
+    assert [(id(a), id(b)) for a, b in matched] == [(id(a), id(b)) for a, b in want_matched]
+
+
+def test_thousands_of_numbers_in_one_paragraph_pair_each_with_its_own() -> None:
+    # The shape that hung (#14): one giant omission and addition, every number paired at article level.
+    src = [Quantity(Span(i * 6, i * 6 + 4), str(i), (float(i % 997),)) for i in range(6000)]
+    tgt = [Quantity(Span(i * 6, i * 6 + 4), str(i), (float(i % 997),)) for i in range(6000)]
+    matched: list[tuple[Quantity, Quantity]] = []
+    left, free = _pair_equal(src, tgt, matched)
+    assert not left and not free
+    assert all(a.span == b.span for a, b in matched)  # the nearest equal one is its own copy
