@@ -152,6 +152,7 @@ def score_rows(rows: list[dict], encoder, lang: str, cal: dict, baseline: bool =
             plain = ArticlePair(row["source"], row["target"], lang)
             found = run_rules(plain, baseline_rules, Settings())
             r["mt704_fa"] = any(f.code == "MT704" for f in found)
+            r["mt705_fa"] = any(f.code == "MT705" for f in found)
             r["mt5_fa"] = any(f.code in ("MT501", "MT502", "MT503") for f in found)
             # the same omission rules on the embedding-aligned sentence pairs
             r["mt5_fa_neural_align"] = any(f.code in ("MT501", "MT502", "MT503")
@@ -167,6 +168,7 @@ def score_rows(rows: list[dict], encoder, lang: str, cal: dict, baseline: bool =
                                                f.target_span and f.target_span.to_list())]
             r["baseline"] = any(f.severity.value in ("major", "critical") for f in loc)
             r["mt704"] = any(f.code == "MT704" for f in loc)
+            r["mt705"] = any(f.code == "MT705" for f in loc)
             # the edited sentence pair's score in the clean article, for the paired AUC
             clean = ArticlePair(row["source"], row["clean_target"], lang, encoder=encoder)
             cs, ce = row["clean_row"][0], row["clean_row"][1]
@@ -203,7 +205,8 @@ def report(scored: list[dict], t: tuple[float, float]) -> dict:
 
     out = {"threshold_percentile": {"sentence": t[0], "clause": t[1]}, "clean_articles": len(clean),
            "clean_false_alarms": round(fa, 3),
-           "mt704_clean_false_alarms": share("mt704_fa"), "mt501_503_clean_false_alarms": share("mt5_fa"),
+           "mt704_clean_false_alarms": share("mt704_fa"), "mt705_clean_false_alarms": share("mt705_fa"),
+           "mt501_503_clean_false_alarms": share("mt5_fa"),
            "mt501_503_clean_false_alarms_embedding_alignment": share("mt5_fa_neural_align"), "categories": {}}
     for cat in inject.MEANING_CATEGORIES:
         rs = [r for r in scored if r["category"] == cat]
@@ -217,6 +220,7 @@ def report(scored: list[dict], t: tuple[float, float]) -> dict:
             "auc": auc(pos, neg),
             "rules_only_recall": round(sum(r["baseline"] for r in rs) / len(rs), 3),
             "mt704_recall": round(sum(r["mt704"] for r in rs) / len(rs), 3),
+            "mt705_recall": round(sum(r["mt705"] for r in rs) / len(rs), 3),
             "combined_recall": round(sum(any(_fires(it, t) for it in r["hits"]) or r["baseline"] for r in rs)
                                      / len(rs), 3),
         }
@@ -232,6 +236,8 @@ def main() -> None:
     ap.add_argument("--max-false-alarms", type=float, default=0.03)
     ap.add_argument("--categories", default=",".join(inject.MEANING_CATEGORIES))
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--thresholds", choices=("dev", "default"), default="dev",
+                    help="choose them on the dev split (default), or use the rules' own max-percentile (no dev run)")
     ap.add_argument("--cache", type=Path, help="a pickle of encodings kept between runs (same model only)")
     args = ap.parse_args()
     t0 = time.perf_counter()
@@ -240,12 +246,20 @@ def main() -> None:
     if cal is None:
         sys.exit(f"no calibration for id-{args.lang}: run scripts/calibrate_neural.py --langs {args.lang}")
     cats = args.categories.split(",")
-    dev_rows = rows_for(args.root, args.lang, "dev", args.max_articles, ["meaning-clause", "meaning-sentence"])
-    dev = score_rows(dev_rows, encoder, args.lang, cal, baseline=False)
-    t, fa_dev = choose_threshold(dev, args.max_false_alarms)
+    if args.thresholds == "default":
+        from mtcheck.rules.meaning import MeaningChanged, UncoveredSourceClause
+
+        t, fa_dev, dev = (MeaningChanged.defaults["max-percentile"],
+                          UncoveredSourceClause.defaults["max-percentile"]), None, []
+    else:
+        dev_rows = rows_for(args.root, args.lang, "dev", args.max_articles, ["meaning-clause", "meaning-sentence"])
+        dev = score_rows(dev_rows, encoder, args.lang, cal, baseline=False)
+        t, fa_dev = choose_threshold(dev, args.max_false_alarms)
     test = score_rows(rows_for(args.root, args.lang, args.split, args.max_articles, cats), encoder, args.lang, cal)
-    result = {"lang": args.lang, "split": args.split, "threshold_from": "dev", "dev_clean_articles": len(dev),
-              "dev_false_alarms": round(fa_dev, 3), **report(test, t), "seconds": round(time.perf_counter() - t0)}
+    result = {"lang": args.lang, "split": args.split, "threshold_from": args.thresholds,
+              "dev_clean_articles": sum(r["category"] is None for r in dev),
+              "dev_false_alarms": None if fa_dev is None else round(fa_dev, 3), **report(test, t),
+              "seconds": round(time.perf_counter() - t0)}
     encoder.save()
     print(json.dumps(result, indent=1))
     if args.json:

@@ -4,6 +4,8 @@ hang are checked for their results (never for their time: speed is scripts/bench
 
 from __future__ import annotations
 
+import math
+
 from hypothesis import given
 from hypothesis import strategies as st
 from rapidfuzz import process
@@ -77,20 +79,25 @@ def test_count_in() -> None:
 
 
 def _pair_equal_scan(src: list[Quantity], tgt: list[Quantity]):
-    """The pairing as it was written before it was indexed: every source against every free target."""
+    """The pairing as it was written before it was indexed: every source against every free target, the
+    same value first, then conversions and rounding (issue 13: "50 kilometer (31 mil)")."""
     matched = []
     where_s = {id(q): i / max(len(src), 1) for i, q in enumerate(src)}
     where_t = {id(q): i / max(len(tgt), 1) for i, q in enumerate(tgt)}
     free = list(tgt)
-    left = []
-    for s in sorted(src, key=lambda q: not q.strict):
-        cands = [t for t in free if same_quantity(s, t)]
-        if not cands:
-            left.append(s)
-            continue
-        t = min(cands, key=lambda t: (not t.strict, abs(where_s[id(s)] - where_t[id(t)])))
-        matched.append((s, t))
-        free.remove(t)
+    left = sorted(src, key=lambda q: not q.strict)
+    for exact in (True, False):
+        rest = []
+        for s in left:
+            cands = [t for t in free if same_quantity(s, t) and (not exact or s.kind == "time" or any(
+                math.isclose(x, y, rel_tol=1e-9) for x in s.values for y in t.values))]
+            if not cands:
+                rest.append(s)
+                continue
+            t = min(cands, key=lambda t: (not t.strict, abs(where_s[id(s)] - where_t[id(t)])))
+            matched.append((s, t))
+            free.remove(t)
+        left = rest
     left.sort(key=lambda q: q.span.start)
     return left, free, matched
 

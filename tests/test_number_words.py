@@ -65,3 +65,39 @@ def test_missing_number_points_at_the_aligned_target_sentence() -> None:
     m = match_quantities(pair)
     (s,) = m.missing
     assert m.aligned[id(s)].start == 0 and m.aligned[id(s)].end == len(pair.target)
+
+
+def test_issue13_conventions_still_open_last_round() -> None:
+    # Babel's abbreviated Japanese months equal the full ones: no empty alternative, so a bare number is no date.
+    from mtcheck.text.dates import find_dates
+
+    assert find_dates("彼は5 人と会った。", "ja") == []
+    assert [d.weekday for d in find_dates("日曜に到着した", "ja")] == [6]
+    # Durations are no clock times; spaces inside CJK times are.
+    assert all(k != "time" for _, k, _ in _read("selama 24 jam penuh", "id"))
+    assert _read("午前 11 時に", "ja") == [("11 時", "time", 660.0)]
+    # An Indonesian point decimal is a number, with a clock reading only as a second chance.
+    (era,) = find_quantities("ERA 2.53", "id")
+    assert (era.kind, era.value, era.clock) == ("number", 2.53, 173.0)
+
+
+def test_vague_magnitudes_never_meet_years() -> None:
+    from mtcheck.text.quantities import same_quantity
+
+    (ribu,) = [q for q in find_quantities("beberapa ribu warga", "id") if q.magnitude]
+    (year,) = find_quantities("in 2020", "en")
+    assert not same_quantity(ribu, year)
+    assert [q.text for q in find_quantities("数千名居民", "zh") if q.magnitude] == ["千"]
+
+
+def test_roman_centuries_and_compound_ordinals() -> None:
+    assert ("XVIe", "ordinal", 16.0) in _read("au XVIe siècle", "fr")
+    assert ("twenty-fourth", "ordinal", 24.0) in _read("finished twenty-fourth", "en")
+    assert ("الخامس والعشرين", "ordinal", 25.0) in _read("عيد ميلاده الخامس والعشرين", "ar")
+    assert ("kedua belas", "ordinal", 12.0) in _read("abad kedua belas", "id")
+
+
+def test_arabic_number_words() -> None:
+    assert _read("ثلاثة ملايين سائح", "ar") == [("ثلاثة ملايين", "number", 3e6)]
+    assert [(q.value, q.unit.name) for q in find_quantities("خمسين في المائة", "ar")] == [(50.0, "%")]
+    assert _read("أكثر من 30،000 كوري", "ar")[0][2] == 30000.0

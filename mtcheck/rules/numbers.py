@@ -9,6 +9,7 @@ from mtcheck.rules.base import Rule
 from mtcheck.text import suggest
 from mtcheck.text.article import ArticlePair
 from mtcheck.text.number_match import match_dates, match_quantities
+from mtcheck.text.quantities import units_agree
 
 
 class NumberMismatch(Rule):
@@ -131,8 +132,8 @@ class UnitMismatch(Rule):
 
     ## What it does
     For each number paired with an equal target number, compares their currencies and units: "Rp 5 miliar"
-    as "$5 billion", or "10 km" as "10 miles", is reported. Converted amounts ("10 km" as "6.2 miles") pair
-    as equal and are not reported.
+    as "$5 billion", or "10 km" as "10 miles", is reported. Converted amounts ("10 km" as "6.2 miles",
+    "80 derajat" Fahrenheit as "26 °C") pair as equal and are not reported.
 
     ## Why is this bad?
     Rupiah shown as dollars multiplies the amount by about 16,000.
@@ -152,10 +153,8 @@ class UnitMismatch(Rule):
 
     def check(self, pair: ArticlePair) -> Iterator[Finding]:
         for s, t in match_quantities(pair).matched:
-            if not s.unit or not t.unit or s.unit.name == t.unit.name:
-                continue
-            if s.unit.dimension == t.unit.dimension and s.unit.dimension != "currency" and s.value != t.value:
-                continue  # converted: 10 km = 6.2 miles
+            if not s.unit or not t.unit or units_agree(s.unit, t.unit, s.value == t.value):
+                continue  # the same unit, or converted: 10 km = 6.2 miles, 80 °F = 26 °C
             yield self.finding(
                 f"unit changed: source {s.describe()}; target {t.describe()}",
                 source=s.span, target=t.span, suggestion=suggest.quantity(s, pair.target_pack.code),

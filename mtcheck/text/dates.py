@@ -22,6 +22,9 @@ class Date:
     weekday: int | None  # 0 = Monday, as in Babel and datetime
     readings: tuple[tuple[int | None, int | None], ...]  # (day, month) per reading; two for "3/10" in English
     year: int | None
+    # Days of a range or list ("1-10 Januari", "3 dan 4 Februari"): the date keeps only its month and year,
+    # and these numbers are part of it.
+    loose_days: tuple[int, ...] = ()
 
     @property
     def day(self) -> int | None:
@@ -46,6 +49,10 @@ class DateNames:
     numeric: re.Pattern[str] | None = None  # "2024年10月3日": groups y, m, d
     weekday: re.Pattern[str] | None = None  # day names alone, to attach to a numeric date
     attached_days: dict[str, int] = field(default_factory=dict)
+    range_before: re.Pattern[str] | None = None  # "1-" or "3 dan " before "10 Januari"
+    range_after: re.Pattern[str] | None = None  # "-10" or "至 10 日" after the date
+    numerals: dict[str, int] = field(default_factory=dict)  # Han numerals in numeric dates: 六月
+    day_only: re.Pattern[str] | None = None  # "16日午前": a day of the month alone (Chinese, Japanese news)
 
 
 def _alt(names: object) -> str:
@@ -95,19 +102,25 @@ def date_names(code: str) -> DateNames | None:
     body = (
         rf"(?P<d1>\d{{1,2}}){ordinal}\s+(?:of\s+)?(?P<m1>{mon}|(?:{abbr})\.?)(?![\w])(?:,?\s+(?P<y1>\d{{4}})(?!\d))?"
         rf"|(?P<m2>{mon}|(?:{abbr})\.?)\s+(?P<d2>\d{{1,2}}){ordinal}(?![\d\w])(?:,?\s+(?P<y2>\d{{4}})(?!\d))?"
-        rf"|(?P<m3>{mon})(?![\w])(?:\s+(?P<y3>\d{{4}})(?!\d))?"
+        rf"|(?P<m3>{mon}|(?:{abbr})\.)(?![\w])(?:\s+(?P<y3>\d{{4}})(?!\d))?"
         r"|(?P<open>\()?(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/(?P<y4>\d{2,4}))?(?(open)\))(?![\d/])"
     )
     pattern = rf"(?<![\w/])(?:(?P<wd>{day})(?![\w]),?\s*(?:(?:{body}))?|(?:{body.replace('?P<', '?P<x')}))"
     if data.get("word-boundaries", True) is False:  # Chinese and Japanese: no spaces between words
         pattern = pattern.replace(r"(?<![\w/])", r"(?<![\d/])").replace(r"(?![\w])", "")
     numeric = re.compile(data["numeric"]) if "numeric" in data else None
+    joiners = _alt(data.get("range-joiners", ())) or r"(?!x)x"
+    range_before = re.compile(rf"(?<!\d)(\d{{1,2}})\s*(?:-|–|{joiners})\s*$")
+    range_after = re.compile(rf"\s*(?:-|–|{joiners})\s*(\d{{1,2}})(?!\d)(?!\s*[/:.]\d)")
+    numbers = data_toml(code, "numbers.toml") or {}
     # One-character day names (Japanese "（木）") only count right beside a numeric date.
     attached = {**days, **data.get("attached-days", {})}
     return DateNames(code, days, months, short, tuple(data.get("slash-order", ["dm"])),
                      frozenset(data.get("ambiguous", ())), frozenset(data.get("context-before", ())),
                      frozenset(data.get("not-before", ())), re.compile(pattern), numeric,
-                     re.compile(_alt(attached)) if numeric else None, attached)
+                     re.compile(_alt(attached)) if numeric else None, attached, range_before, range_after,
+                     {k: int(v) for k, v in numbers.get("cjk_numerals", {}).items()},
+                     re.compile(data["day-only"]) if "day-only" in data else None)
 
 
 def _year(text: str | None) -> int | None:
@@ -165,12 +178,44 @@ def find_dates(text: str, code: str) -> list[Date]:
             if day is not None and not 1 <= day <= 31:
                 continue
             readings = ((day, month),)
+            if day is not None and (other := _range_day(text, start, end if _group(m, "d2") else None, names)):
+                loose, readings = (other, day), ((None, month),)
+                found.append(Date(Span(start, end), text[start:end], weekday, readings, year
+                                  or _year(_group(m, "y1") or _group(m, "y2")), loose))
+                continue
         if weekday is None and readings == ((None, None),) and year is None:
             continue
         found.append(Date(Span(start, end), text[start:end], weekday, readings, year))
     if names.numeric is not None:
         found = _numeric_dates(text, names, found)
     return found
+
+
+def _range_day(text: str, start: int, end: int | None, names: DateNames) -> int | None:
+    """The other day of a range or list around a date: "1-10 Januari" (before), "January 1-10" (after)."""
+    assert names.range_before is not None and names.range_after is not None
+    before = names.range_before.search(text, max(0, start - 12), start)
+    if before:
+        return int(before[1])
+    after = names.range_after.match(text, end) if end is not None else None
+    return int(after[1]) if after else None
+
+
+def _numeral(written: str, names: DateNames) -> int | None:
+    """Digits or Han numerals (六, 十二) as an integer."""
+    if written.isdigit():
+        return int(written)
+    if not written or any(c not in names.numerals for c in written):
+        return None
+    total = digit = 0
+    for c in written:
+        v = names.numerals[c]
+        if v < 10:
+            digit = v
+        else:
+            total += (digit or 1) * v
+            digit = 0
+    return total + digit
 
 
 def _numeric_dates(text: str, names: DateNames, found: list[Date]) -> list[Date]:
@@ -189,11 +234,20 @@ def _numeric_dates(text: str, names: DateNames, found: list[Date]) -> list[Date]
                 start, end = min(start, w.start()), max(end, w.end() + (1 if w is after and
                                                                          text[w.end():w.end() + 1] in ")）" else 0))
                 break
-        month = int(m["m"])
-        day = int(m["d"]) if m["d"] else None
-        if not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
+        month = _numeral(m["m"], names)
+        day = _numeral(m["d"], names) if m["d"] else None
+        if month is None or not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
             continue
-        out.append(Date(Span(start, end), text[start:end], weekday, ((day, month),), int(m["y"]) if m["y"] else None))
+        loose: tuple[int, ...] = ()
+        if day is not None and (other := names.range_after.match(text, m.end()) if names.range_after else None):
+            loose, day = (day, int(other[1])), None  # "1 月 1 日至 10 日"
+        out.append(Date(Span(start, end), text[start:end], weekday, ((day, month),), int(m["y"]) if m["y"] else None,
+                        loose))
+    if names.day_only is not None:
+        for m in names.day_only.finditer(text):
+            day = int(m["d"])
+            if 1 <= day <= 31 and not any(m.start() < o.span.end and o.span.start < m.end() for o in out):
+                out.append(Date(Span(*m.span()), m.group(), None, ((day, None),), None))
     kept = [d for d in found if not any(d.span.start < o.span.end and o.span.start < d.span.end for o in out)]
     return sorted(kept + out, key=lambda d: d.span.start)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from dataclasses import dataclass, field
 
 from mtcheck.model import Span
@@ -34,7 +35,19 @@ class DateMatch:
 
 
 def _comparable(a: Quantity, b: Quantity) -> bool:
-    return (a.kind == "time") == (b.kind == "time")
+    """Could target number `b` be source number `a` changed? Times with times; a unit with its like; a
+    percentage not with a bare count (a misaligned sentence); a bare magnitude ("beberapa ribu", 数万) only
+    with another large amount, never with a year or a small count."""
+    if (a.kind == "time") != (b.kind == "time"):
+        return False
+    if a.unit is not None and b.unit is not None and a.unit.dimension != b.unit.dimension:
+        return False
+    if (a.unit is None) != (b.unit is None) and (a.unit or b.unit).dimension == "percent":
+        return False
+    for x, y in ((a, b), (b, a)):
+        if x.magnitude and not y.magnitude and (y.kind == "year" or y.value < 1000):
+            return False
+    return True
 
 
 # How far apart (as a share of the sentence) a word number and the number that took its place may stand.
@@ -42,13 +55,26 @@ _SOFT_DRIFT = 0.3
 
 
 def _countable(q: Quantity) -> bool:
-    """A plain count or ordinal that a word may state: no round quantity, magnitude, year or decade."""
-    return (q.kind in ("number", "ordinal") and not q.approximate and not q.magnitude
+    """A plain count or ordinal that a word may state: no round quantity, magnitude, year or decade ("sekitar
+    satu jam", about an hour, is still a count)."""
+    return (q.kind in ("number", "ordinal") and not (q.approximate and q.value > 20) and not q.magnitude
             and (q.unit is None or q.unit.dimension != "currency") and q.value < 1000 and q.value == int(q.value))
 
 
-def _same_kind(a: Quantity, b: Quantity) -> bool:
-    return a.kind == b.kind and (a.unit is None) == (b.unit is None)
+def _beside_paired(s: Quantity, t: Quantity, matched: list[tuple[Quantity, Quantity]]) -> bool:
+    """Word order moved the count, but its neighbour is paired: "satu atau dua momen" as "trois ou deux
+    moments" (dua is deux, so trois stands where satu does)."""
+    def side(a: Quantity, b: Quantity) -> int:  # 1: a just before b, -1: just after, 0: not beside
+        return 1 if 0 <= b.span.start - a.span.end <= 12 else -1 if 0 <= a.span.start - b.span.end <= 12 else 0
+    return any(side(s, s2) != 0 and side(s, s2) == side(t, t2) for s2, t2 in matched)
+
+
+def _same_kind(a: Quantity, b: Quantity, loose: bool = False) -> bool:
+    """Counts with counts, ordinals with ordinals. `loose` (for a digit number a word replaced): a count and an
+    ordinal are of one kind too ("urutan ke-13" as "fourteenth"); not for word numbers, which pair too easily
+    across kinds ("dua lawan dua" with 第四场)."""
+    kinds = {a.kind, b.kind}
+    return (a.kind == b.kind or (loose and kinds == {"number", "ordinal"})) and (a.unit is None) == (b.unit is None)
 
 
 def match_quantities(pair: ArticlePair) -> QuantityMatch:
@@ -80,11 +106,20 @@ def _match_quantities(pair: ArticlePair) -> QuantityMatch:
         # Membership by identity in sets (a quantity is its own span): `q in s_rest` compared dataclasses
         # field by field along the whole list, quadratic in a paragraph of thousands of numbers.
         s_ids, t_ids = {id(q) for q in s_rest}, {id(q) for q in t_rest}
-        # A number in the same sentence pair but with another value: a changed number.
-        for s_left, t_left in local:
-            cands = [t for t in t_left if id(t) in t_ids and t.strict]
-            for s in [s for s in s_left if id(s) in s_ids and s.strict]:
+        # A number in the same sentence pair but with another value: a changed number. Not one the other side
+        # writes inside a date ("tanggal 3 dan 4 Februari" as "2 月 3 日和 4 日").
+        for sp, (s_left, t_left) in zip(sentence_pairs, local):
+            s_dates = _date_numbers(in_segments(pair.source_dates, sp.source))
+            t_dates = _date_numbers(in_segments(pair.target_dates, sp.target))
+            cands = [t for t in t_left if id(t) in t_ids and t.strict and t.value not in s_dates]
+            for s in [s for s in s_left if id(s) in s_ids and s.strict and s.value not in t_dates]:
                 t = next((t for t in cands if _comparable(s, t)), None)
+                if t is None:  # a word took the number's place ("ke-16" as "XVIIème"): decided after the
+                    # article-wide pass, which may still find the number elsewhere
+                    word = next((t for t in t_left if id(t) in t_ids and not t.strict and _countable(t)
+                                 and _countable(s) and _same_kind(s, t, loose=True)), None)
+                    if word is not None:
+                        soft_pairs.append((s, word))
                 if t is not None:
                     result.changed.append((s, t))
                     cands.remove(t)
@@ -96,11 +131,19 @@ def _match_quantities(pair: ArticlePair) -> QuantityMatch:
         # as "two days", "kedua" as "sixth". Soft numbers may be absent, but not replaced. Decided after the
         # article-wide pass, which may still find their counterparts elsewhere.
         for sp, (s_left, t_left) in zip(sentence_pairs, local):
-            soft = [t for t in t_left if id(t) in t_ids and _countable(t)]
-            for s in [s for s in s_left if id(s) in s_ids and not s.strict and _countable(s)]:
+            # A number word the source itself contains, kept in English ("front nine"), took no one's place.
+            said = " ".join(pair.source[seg.start:seg.end] for seg in sp.source).lower()
+            soft = [t for t in t_left if id(t) in t_ids and _countable(t)
+                    and not re.search(rf"(?<!\w){re.escape(t.text.lower())}(?!\w)", said)]
+            unmatched = [s for s in s_left if id(s) in s_ids]
+            for s in [s for s in unmatched if not s.strict and _countable(s)]:
                 where = _relative(s.span.start, sp.source)
+                # Not a target number that is another source number cut short ("tujuh setengah" as 七天半).
                 t = next((t for t in soft if _same_kind(s, t)
-                          and abs(where - _relative(t.span.start, sp.target)) <= _SOFT_DRIFT), None)
+                          and not any(o is not s and math.isfinite(o.value) and int(o.value) == t.value
+                                      for o in unmatched)
+                          and (abs(where - _relative(t.span.start, sp.target)) <= _SOFT_DRIFT
+                               or _beside_paired(s, t, result.matched))), None)
                 if t is not None:
                     soft_pairs.append((s, t))
                     soft.remove(t)
@@ -128,11 +171,92 @@ def _match_quantities(pair: ArticlePair) -> QuantityMatch:
     result.missing = [s for s in s_rest if s.strict and s.value not in in_target_dates
                       and not (s.unit is None and s.kind in ("number", "ordinal") and s.value <= in_words)]
     result.extra = [t for t in t_rest if t.strict and t.value not in in_source_dates]
+    _join_split_numbers(pair.source, result)
+    _changed_codes(pair, result)
     return result
 
 
+def _changed_codes(pair: ArticlePair, result: QuantityMatch) -> None:
+    """A name's number changed ("COVID-19" as "COVID-13", "802.11n" as "803.11n"): a target code whose number
+    no source code has, beside a source code of the same name."""
+    source = [q for q in pair.source_quantities if q.kind == "code"]
+    values = {v for q in source for v in q.values}
+    for t in (q for q in pair.target_quantities if q.kind == "code"):
+        if values.isdisjoint(t.values) and (s := next((s for s in source if s.code == t.code), None)):
+            result.changed.append((s, t))
+
+
+def _join_split_numbers(source: str, result: QuantityMatch) -> None:
+    """A phone number written in groups on one side and whole, or grouped as thousands, on the other
+    ("116 123" as "116123" or the French "116 123"): the source groups, next to each other, spell it."""
+    sources = sorted(result.missing + [s for s, _ in result.changed], key=lambda q: q.span.start)
+    spelt_by = [re.sub(r"\D", "", q.text) for q in sources]
+    starts: dict[str, list[int]] = {}
+    for i, d in enumerate(spelt_by):
+        starts.setdefault(d, []).append(i)
+    for t in result.extra + [t for _, t in result.changed]:
+        digits = re.sub(r"\D", "", t.text)
+        if len(digits) < 5:
+            continue
+        firsts = [i for k in range(1, len(digits)) for i in starts.get(digits[:k], ())]
+        for i in firsts:
+            run, spelt = [sources[i]], spelt_by[i]
+            while digits.startswith(spelt) and len(spelt) < len(digits) and i + len(run) < len(sources):
+                nxt = sources[i + len(run)]
+                if not re.fullmatch(r"[ \u00a0-]", source[run[-1].span.end:nxt.span.start]):
+                    break
+                run.append(nxt)
+                spelt += spelt_by[i + len(run) - 1]
+            if len(run) > 1 and spelt == digits:
+                ids = {id(q) for q in run}
+                dropped = [s for s, x in result.changed if x is t and id(s) not in ids]
+                result.changed = [(s, x) for s, x in result.changed if x is not t and id(s) not in ids]
+                result.missing = [s for s in result.missing if id(s) not in ids] + dropped
+                result.extra = [x for x in result.extra if x is not t]
+                result.matched += [(s, t) for s in run]
+                break
+
+
+def _changed_codes(pair: ArticlePair, result: QuantityMatch) -> None:
+    """A name's number changed ("COVID-19" as "COVID-13", "802.11n" as "803.11n"): a target code whose number
+    no source code has, beside a source code of the same name."""
+    source = [q for q in pair.source_quantities if q.kind == "code"]
+    values = {v for q in source for v in q.values}
+    for t in (q for q in pair.target_quantities if q.kind == "code"):
+        if values.isdisjoint(t.values) and (s := next((s for s in source if s.code == t.code), None)):
+            result.changed.append((s, t))
+
+
+def _join_split_numbers(source: str, result: QuantityMatch) -> None:
+    """A phone number written in groups on one side and whole, or grouped as thousands, on the other
+    ("116 123" as "116123" or the French "116 123"): the source groups, next to each other, spell it."""
+    sources = sorted(result.missing + [s for s, _ in result.changed], key=lambda q: q.span.start)
+    for t in result.extra + [t for _, t in result.changed]:
+        digits = re.sub(r"\D", "", t.text)
+        if len(digits) < 5:
+            continue
+        for i in range(len(sources)):
+            run, spelt = [sources[i]], re.sub(r"\D", "", sources[i].text)
+            while digits.startswith(spelt) and len(spelt) < len(digits) and i + len(run) < len(sources):
+                nxt = sources[i + len(run)]
+                if not re.fullmatch(r"[ \u00a0-]", source[run[-1].span.end:nxt.span.start]):
+                    break
+                run.append(nxt)
+                spelt += re.sub(r"\D", "", nxt.text)
+            if len(run) > 1 and spelt == digits:
+                dropped = [s for s, x in result.changed if x is t and s not in run]
+                result.changed = [(s, x) for s, x in result.changed if x is not t and s not in run]
+                result.missing = [s for s in result.missing if s not in run] + dropped
+                result.extra = [x for x in result.extra if x is not t]
+                result.matched += [(s, t) for s in run]
+                break
+
+
 def _date_numbers(dates: list[Date]) -> set[float]:
-    return {float(n) for d in dates for n in (d.year, *(x for r in d.readings for x in r)) if n is not None}
+    return {float(n) for d in dates for n in (d.year, *d.loose_days, *(x for r in d.readings for x in r))
+            if n is not None}
+
+
 
 
 def _pair_equal(src: list[Quantity], tgt: list[Quantity],
@@ -159,44 +283,65 @@ def _pair_equal(src: list[Quantity], tgt: list[Quantity],
             by_rounding.add(j, t)
         if _convertible(t):
             by_unit.setdefault(t.unit.dimension, {}).setdefault(t.unit.name, []).append(j)
+    # Compared one by one too (few in any text): a bare magnitude in the target ("millions") meets a figure
+    # below it; a time meets an Indonesian "2.53" read as a clock; degrees meet degrees of the same name in
+    # another scale (80 derajat Fahrenheit as 26 degrés).
+    magnitudes = [j for j, t in enumerate(tgt) if t.magnitude]
+    times = [j for j, t in enumerate(tgt) if t.kind == "time"]
+    degrees = [j for j, t in enumerate(tgt) if t.unit is not None and t.unit.dimension in _DEGREES]
 
     def rank(i: int, j: int) -> tuple[bool, float]:
         return not tgt[j].strict, abs(i / n_src - j / n_tgt)
 
-    left: list[Quantity] = []
     order = sorted(range(len(src)), key=lambda i: not src[i].strict)
-    for i in order:
-        s = src[i]
+    # The same value first, then conversions and rounding: "50 kilometer (31 mil)" keeps 31 for 31 miles, so
+    # that a changed 50 is still seen.
+    for exact in (True, False):
+        rest: list[int] = []
+        for i in order:
+            s = src[i]
 
-        def fits(j: int, s: Quantity = s) -> bool:
-            return same_quantity(s, tgt[j])
+            def fits(j: int, s: Quantity = s, exact: bool = exact) -> bool:
+                return same_quantity(s, tgt[j]) and (not exact or _same_value(s, tgt[j]))
 
-        where = i / n_src
-        if s.kind == "time":
-            cands = [j for j in range(len(tgt)) if free[j] and fits(j)]
-        elif s.magnitude:  # "triliun": any value from one trillion up to a thousand trillion
-            cands = by_value.nearest(where, n_tgt, fits, [(x, x * 1000) for x in s.values])
-        else:
-            others: list[int] = []
-            if _convertible(s):
-                for unit, held in by_unit.get(s.unit.dimension, {}).items():
-                    if unit != s.unit.name:
-                        others += held
-            cands = [j for j in others if free[j] and fits(j)]
-            cands += by_value.nearest(where, n_tgt, fits, [(x, x) for x in s.values])
-            # _rounds_to(x, y) holds only for y within [x / 1.5, 2x] (a rounding moves a value by at most half
-            # of its leading digit)
-            cands += by_rounding.nearest(where, n_tgt, fits, [(x / 1.5, x * 2) for x in s.values])
-        if not cands:
-            left.append(s)
-            continue
-        j = min(sorted(set(cands)), key=lambda j: rank(i, j))  # ties: the first in the text, as before
-        matched.append((s, tgt[j]))
-        free[j] = False
-        by_value.remove(j, tgt[j])
-        by_rounding.remove(j, tgt[j])
-    left.sort(key=lambda q: q.span.start)
+            where = i / n_src
+            if s.kind == "time":
+                cands = [j for j in range(len(tgt)) if free[j] and fits(j)]
+            elif s.magnitude:  # "triliun": any value from one trillion up to a thousand trillion
+                cands = by_value.nearest(where, n_tgt, fits, [(x, x * 1000) for x in s.values])
+            else:
+                others: list[int] = list(magnitudes)
+                if s.clock is not None:
+                    others += times
+                if s.unit is not None and s.unit.dimension in _DEGREES:
+                    others += degrees
+                if _convertible(s):
+                    for unit, held in by_unit.get(s.unit.dimension, {}).items():
+                        if unit != s.unit.name:
+                            others += held
+                cands = [j for j in others if free[j] and fits(j)]
+                cands += by_value.nearest(where, n_tgt, fits, [(x, x) for x in s.values])
+                # _rounds_to(x, y) holds only for y within [x / 1.5, 2x] (a rounding moves a value by at most
+                # half of its leading digit)
+                cands += by_rounding.nearest(where, n_tgt, fits, [(x / 1.5, x * 2) for x in s.values])
+            if not cands:
+                rest.append(i)
+                continue
+            j = min(sorted(set(cands)), key=lambda j: rank(i, j))  # ties: the first in the text, as before
+            matched.append((s, tgt[j]))
+            free[j] = False
+            by_value.remove(j, tgt[j])
+            by_rounding.remove(j, tgt[j])
+        order = rest
+    left = sorted((src[i] for i in order), key=lambda q: q.span.start)
     return left, [t for j, t in enumerate(tgt) if free[j]]
+
+
+_DEGREES = ("degree", "temperature")
+
+
+def _same_value(a: Quantity, b: Quantity) -> bool:
+    return a.kind == "time" or any(math.isclose(x, y, rel_tol=1e-9) for x in a.values for y in b.values)
 
 
 class _ValueIndex:

@@ -11,21 +11,29 @@ import bisect
 import math
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from mtcheck.lang.base import data_toml
 from mtcheck.model import Span
 
-_CORE = re.compile(r"(?<![\d.,])\d+(?:[.,:]\d+)*(?!\d)")
+_CORE = re.compile(r"(?<!\d)(?<!\d[.,])\d+(?:[.,]\d+|:\d\d(?!\d))*(?!\d)")
 _NEVER = re.compile(r"(?!x)x")
-_CJK_MORE = re.compile(r"\d+(?:\.\d+)?")
+_CJK_MORE = re.compile(r"[ \u00a0]?\d+(?:\.\d+)?")  # "1 万 5 千"
 # French groups thousands with (non-breaking or thin) spaces: "1 250 000,75".
 _SPACES = "[ \u00a0\u202f\u2009]"
 _CORE_SPACED = re.compile(  # not inside a longer run of digit groups: "0800 555 111" is a phone number
-    rf"(?<![\d.,])(?:(?<!\d{_SPACES})[1-9]\d{{0,2}}(?:{_SPACES}\d{{3}}(?!\d))+(?!{_SPACES}\d)|\d+)(?:[.,:]\d+)*(?!\d)")
+    rf"(?<!\d)(?<!\d[.,])(?:(?<!\d{_SPACES})[1-9]\d{{0,2}}(?:{_SPACES}\d{{3}}(?!\d))+(?!{_SPACES}\d)|\d+)"
+    r"(?:[.,]\d+|:\d\d(?!\d))*(?!\d)")
 _YEAR_RANGE = re.compile(r"\b((?:1[5-9]|20)\d\d)[-–/]$")
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d|2100)$")
+_CODE_BEFORE = re.compile(r"([^\W\d_]+)-$")
+# Letters glued after the digits ("802.11b", "5G", "4K", "3D") make a code, unless they are a unit, a scale
+# or an ordinal suffix (read first) or the plural of a decade ("1980s").
+_CODE_AFTER = re.compile(r"[A-Za-z]{1,2}(?![A-Za-z])")
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+_PER_HOUR = {"km/h": "km", "mph": "mi"}  # a speed and the length it counts per hour
+_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 
 
 def _alternation(phrases: Iterable[str]) -> str:
@@ -37,8 +45,10 @@ def _alternation(phrases: Iterable[str]) -> str:
 
 
 def _word_end(phrase: str) -> str:
-    # Symbols ("%", "$") and CJK words ("万", "公里": no spaces between words) need no word boundary.
-    return r"(?![\w])" if phrase[-1:].isalnum() and not _is_cjk(phrase[-1]) else ""
+    # Symbols ("%", "$") and CJK words ("万", "公里": no spaces between words) need no word boundary, and
+    # kana or Han after a Latin unit is a new word ("200mおよび").
+    latin_end = phrase[-1:].isalnum() and not _is_cjk(phrase[-1])
+    return r"(?![^\W\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff])" if latin_end else ""
 
 
 def _is_cjk(ch: str) -> bool:
@@ -52,7 +62,12 @@ def _suffix_regex(table: dict[str, object], joiners: tuple[str, ...] = ()) -> re
     body = "|".join(r"\s+".join(re.escape(w) for w in a.split()) + _word_end(a) for a in alts)
     # "2,5 milliards de roupies": a joining word may stand between an amount and its currency.
     join = "(?:(?:" + "|".join(re.escape(j) for j in joiners) + r")\s?)?" if joiners else ""
-    return re.compile(rf"[ \u00a0\u202f]?{join}({body})")
+    return re.compile(rf"[ \u00a0\u202f-]?{join}({body})")  # "30-metre"
+
+
+def _unit_key(text: str) -> str:
+    """Unit words compare in lower case ("Dollars" at a line start), codes as written ("IDR", "MW")."""
+    return text if text.isupper() else text.lower()
 
 
 @dataclass(frozen=True)
@@ -80,8 +95,12 @@ class NumberSystem:
     ordinal_words: dict[str, float]
     currency_before: dict[str, str]
     after: dict[str, Unit]  # currencies and units written after the number (lower-cased keys)
-    time_before: tuple[str, ...]
+    time_before: tuple[str, ...]  # make a bare hour a time: "pukul 7"
+    time_before_minutes: tuple[str, ...]  # only with minutes: "at 10.30", "à 14.30" ("à 18 ans" is an age)
     time_after: tuple[str, ...]
+    # Day periods after an hour ("3 sore", "6 pagi"): a time when a time word stands shortly before
+    # ("antara pukul 3 sore dan 6 pagi"); alone "3 malam" may be three nights.
+    day_periods: tuple[str, ...]
     time_separators: str
     zones: dict[str, float]  # lower-cased zone name -> hours from UTC
     time_words: dict[str, int]  # "noon" -> 720 minutes
@@ -96,6 +115,27 @@ class NumberSystem:
     # As a target: small counts this language writes in words mtcheck does not read (Arabic عشرة).
     words_below: float
     hedges: tuple[str, ...]
+    # Phrases with number words that state no count ("satu-satunya": the only; "satu sama lain": each other).
+    not_numbers: tuple[str, ...] = ()
+    # Attached to a number word ("و" and, "ب" with, "ال" the: "وعشرون", "بمليون", "الثلاث").
+    word_prefixes: tuple[str, ...] = ()
+    # An ordinal word followed by one of these adds ten ("السادس عشر": sixteenth); an ordinal, a joiner and a
+    # tens ordinal add up ("الخامس والعشرين": twenty-fifth).
+    ordinal_teens: tuple[str, ...] = ()
+    ordinal_joiners: tuple[str, ...] = ()
+    roman_ordinal_suffixes: tuple[str, ...] = ()  # "XVIe siècle", "XVIème"
+    # Between digits and an attached scale ("550多万": more than 5.5 million): the amount is approximate.
+    scale_infixes: tuple[str, ...] = ()
+    percent_before: tuple[str, ...] = ()  # "百分之三十" (30%)
+    # A Han numeral is a count only before a classifier or measure word (三个, 五名); else it is part of a
+    # word (四散 "scatter", 二进制 "binary").
+    classifiers: tuple[str, ...] = ()
+    # "antara 14 dan 22 juta": the scale of the second number may apply to the first.
+    range_joiners: tuple[str, ...] = ()
+    # Multipliers that are also a unit after a number word ("quatre cents": 400, or four cents).
+    unit_multipliers: tuple[str, ...] = ()
+    vague_before: tuple[str, ...] = ()  # "数千": several thousand, a magnitude
+    roman_not: frozenset[str] = frozenset()  # words that look like Roman ordinals: French "Le", "Ce"
 
     @classmethod
     def from_toml(cls, code: str, data: dict) -> NumberSystem:
@@ -105,9 +145,9 @@ class NumberSystem:
             if position == "before":
                 before[text] = iso
             else:
-                after.setdefault(text.lower(), Unit(iso, "currency", 1.0))
+                after.setdefault(_unit_key(text), Unit(iso, "currency", 1.0))
         for text, name, dimension, factor in data.get("units", []):
-            after.setdefault(text.lower() if text[0].isalpha() else text, Unit(name, dimension, float(factor)))
+            after.setdefault(_unit_key(text) if text[0].isalpha() else text, Unit(name, dimension, float(factor)))
         ordinal = data.get("ordinal", {})
         return cls(
             code=code, decimal=data["decimal"], group=data["group"],
@@ -124,6 +164,8 @@ class NumberSystem:
                            **{k: 1.0 for k in ordinal.get("first", ())}},
             currency_before=before, after=after,
             time_before=tuple(data.get("time_before", ())), time_after=tuple(data.get("time_after", ())),
+            time_before_minutes=tuple(data.get("time_before_minutes", ())),
+            day_periods=tuple(data.get("day_periods", ())),
             time_separators="".join(data.get("time_separators", [":"])),
             zones={k.lower(): float(v) for k, v in data.get("zones", {}).items()},
             time_words={k: int(v) for k, v in data.get("time_words", {}).items()},
@@ -137,6 +179,18 @@ class NumberSystem:
             soft_after=tuple(data.get("soft_after", ())),
             words_below=float(data.get("words_below", 0)),
             hedges=tuple(data.get("hedges", ())),
+            not_numbers=tuple(data.get("not_numbers", ())),
+            word_prefixes=tuple(data.get("word_prefixes", ())),
+            ordinal_teens=tuple(ordinal.get("teens", ())),
+            ordinal_joiners=tuple(ordinal.get("joiners", ())),
+            roman_ordinal_suffixes=tuple(ordinal.get("roman_suffixes", ())),
+            scale_infixes=tuple(data.get("scale_infixes", ())),
+            percent_before=tuple(data.get("percent_before", ())),
+            classifiers=tuple(data.get("classifiers", ())),
+            range_joiners=tuple(data.get("range_joiners", ())),
+            unit_multipliers=tuple(data.get("unit_multipliers", ())),
+            vague_before=tuple(data.get("vague_before", ())),
+            roman_not=frozenset(ordinal.get("roman_not", ())),
         )
 
     # Compiled lazily: the regexes are per system and reused for every article.
@@ -161,6 +215,13 @@ class _Patterns:
     word_number: re.Pattern[str]
     approximate: re.Pattern[str] | None
     ordinal_word: re.Pattern[str] | None
+    time_before_minutes: re.Pattern[str]
+    day_period: re.Pattern[str]
+    not_numbers: re.Pattern[str]
+    roman_ordinal: re.Pattern[str]
+    percent_before: re.Pattern[str]
+    range_before: re.Pattern[str]
+    time_word: re.Pattern[str]  # a time_before word anywhere: "pukul 3 sore dan 6 pagi"
 
 
 _PATTERNS: dict[str, _Patterns] = {}
@@ -172,11 +233,12 @@ def _when(words: tuple[str, ...], pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.I) if words else _NEVER
 
 
-def _scale_regex(scales: dict[str, float]) -> re.Pattern[str]:
+def _scale_regex(scales: dict[str, float], infixes: tuple[str, ...] = ()) -> re.Pattern[str]:
     if not scales:
         return _NEVER
     alts = sorted(scales, key=len, reverse=True)
-    return re.compile(r"[ \u00a0\u202f]?(" + "|".join(re.escape(a) + _word_end(a) for a in alts) + ")")
+    infix = rf"(?:{_alternation(infixes)})?[ \u00a0\u202f]?" if infixes else ""
+    return re.compile(r"[ \u00a0\u202f]?" + infix + "(" + "|".join(re.escape(a) + _word_end(a) for a in alts) + ")")
 
 
 def _patterns(ns: NumberSystem) -> _Patterns:
@@ -188,13 +250,21 @@ def _patterns(ns: NumberSystem) -> _Patterns:
     attached_money = {k: v for k, v in ns.scales.items() if k in ns.attached_scales | ns.money_scales}
     number_words = [*ns.words, *ns.teens, *ns.multipliers, *spaced]
     word_alt = _alternation(number_words)
-    joiner = r"(?:[\s-]+(?:and\s+|dan\s+|a\s+)?)"  # "one hundred and five", "half a million"
+    if ns.word_prefixes and word_alt:
+        word_alt = rf"(?:{_alternation(ns.word_prefixes)})?(?:{word_alt})"
+    joiner = r"(?:[\s-]+(?:(?:and|dan)\s+)?(?:a\s+)?)"  # "one hundred and five", "seven and a half"
+    ordinal_alt = _alternation(ns.ordinal_words)
+    # "twenty-fourth", "vingt-quatrième"; "السادس عشر" (16th); "الخامس والعشرين" (25th).
+    compound = (rf"\b(?:(?P<tens>{word_alt})[\s-]+)?(?P<ord>{ordinal_alt})"
+                + (rf"(?:\s+(?P<teen>{_alternation(ns.ordinal_teens)}))?" if ns.ordinal_teens else "")
+                + (rf"(?:\s+(?:{_alternation(ns.ordinal_joiners)})(?P<ord2>{ordinal_alt}))?" if ns.ordinal_joiners
+                   else "") + r"\b") if ordinal_alt else None
     p = _Patterns(
         before_currency=re.compile(rf"(?<![\w$])({_alternation(ns.currency_before)})[ \u00a0\u202f]?$"),
         # A scale word may also stand against the digits: "Rp1,5triliun", "£11juta", "€3.1billion".
         scale_spaced=re.compile(rf"\+?[ \u00a0\u202f-]?({_alternation(spaced)})(?![\w])", re.I) if spaced else _NEVER,
         # "10bn" always; "$1.5m", "Rp3k" only after a currency ("100m" alone is a distance).
-        scale_attached=_scale_regex(attached),
+        scale_attached=_scale_regex(attached, ns.scale_infixes),
         scale_attached_money=_scale_regex(attached_money),
         time_core=re.compile(rf"\d{{1,2}}[{re.escape(ns.time_separators)}]\d\d"),
         after=_suffix_regex(ns.after, ns.unit_joiners),
@@ -205,11 +275,20 @@ def _patterns(ns: NumberSystem) -> _Patterns:
         ordinal_after=re.compile(rf"({_alternation(ns.ordinal_suffixes)})\b") if ns.ordinal_suffixes else None,
         word_number=re.compile(rf"\b(?:{word_alt})(?:{joiner}(?:{word_alt}))*\b", re.I),
         approximate=re.compile(rf"\b({_alternation(ns.approximate)})\b", re.I) if ns.approximate else None,
-        ordinal_word=(re.compile(rf"\b({re.escape(ns.ordinal_prefix)}(?:{word_alt})"
+        ordinal_word=(re.compile(rf"\b({re.escape(ns.ordinal_prefix)}(?:{word_alt})(?:{joiner}(?:{word_alt}))*"
                                  + (f"|{_alternation(ns.ordinal_words)}" if ns.ordinal_words else "") + r")\b", re.I)
                       if ns.ordinal_prefix
-                      else re.compile(rf"\b({_alternation(ns.ordinal_words)})\b", re.I) if ns.ordinal_words
+                      else re.compile(compound, re.I) if compound
                       else None),
+        time_before_minutes=_when(ns.time_before_minutes, rf"\b({_alternation(ns.time_before_minutes)})\s+$"),
+        day_period=_when(ns.day_periods, rf"\s+({_alternation(ns.day_periods)})(?![\w])"),
+        not_numbers=_when(ns.not_numbers, rf"(?<![\w-])(?:{_alternation(ns.not_numbers)})(?![\w-])"),
+        roman_ordinal=(re.compile(rf"\b([IVXLC]+)(?:{_alternation(ns.roman_ordinal_suffixes)})\b")
+                       if ns.roman_ordinal_suffixes else _NEVER),
+        percent_before=(re.compile(rf"(?:{_alternation(ns.percent_before)})(\d+(?:\.\d+)?|[{''.join(ns.cjk_numerals)}]+)")
+                        if ns.percent_before else _NEVER),
+        time_word=_when(ns.time_before, rf"\b({_alternation(ns.time_before)})\s"),
+        range_before=_when(ns.range_joiners, rf"^\s*(?:{_alternation(ns.range_joiners)})\s*$"),
     )
     _PATTERNS[ns.code] = p
     return p
@@ -238,6 +317,10 @@ class Quantity:
     magnitude: bool = False
     # A clock time no clock shows ("14:70"): a time that matches nothing, so that it pairs as changed.
     impossible: bool = False
+    # "2.53" in Indonesian: a decimal, or the clock time 02:53; minutes since midnight for the second reading.
+    clock: float | None = None
+    code: str | None = None  # kind "code": the letters of the name ("covid" for COVID-19, "-b" for 802.11b)
+    scale: float = 1.0  # the scale word's factor ("22 juta": 1e6), which a range's first number may share
 
     @property
     def value(self) -> float:
@@ -298,6 +381,7 @@ def _parse_words(phrase: str, ns: NumberSystem) -> float | None:
     for tok in re.split(r"[\s-]+", phrase.lower()):
         if tok in ("and", "dan", "a"):
             continue
+        tok = _unprefixed(tok, ns)
         if tok in ns.words:
             value = ns.words[tok]
             if unit and 1 <= value < 10:
@@ -306,6 +390,8 @@ def _parse_words(phrase: str, ns: NumberSystem) -> float | None:
             current += value
             last = value if value < 100 else 0.0
         elif tok in ns.teens:
+            if not current:
+                return None  # "belas" alone is no number
             unit = False
             current += ns.teens[tok]
             last = 0.0
@@ -322,6 +408,17 @@ def _parse_words(phrase: str, ns: NumberSystem) -> float | None:
             return None
         seen = True
     return total + current if seen else None
+
+
+def _unprefixed(tok: str, ns: NumberSystem) -> str:
+    """The table word inside a number word with an attached prefix ("وعشرون" -> "عشرون", "بمليون" -> "مليون")."""
+    tables = (ns.words, ns.teens, ns.multipliers, ns.scales)
+    if any(tok in t for t in tables):
+        return tok
+    for prefix in sorted(ns.word_prefixes, key=len, reverse=True):
+        if tok.startswith(prefix) and any(tok[len(prefix):] in t for t in tables):
+            return tok[len(prefix):]
+    return tok
 
 
 def _covered(start: int, end: int, taken: Sequence[Span]) -> bool:
@@ -366,35 +463,58 @@ def find_quantities(text: str, code: str, exclude: Sequence[Span] = ()) -> list[
     if ns.digit_map:
         text = text.translate(ns.digit_map)  # one character for one: offsets stay valid
     taken = _Taken(exclude)
+    for m in p.not_numbers.finditer(text):
+        taken.append(Span(*m.span()))
     found: list[Quantity] = []
     for pattern in ns.time_patterns:
         for m in pattern.finditer(text):
             if _covered(*m.span(), taken):
                 continue
-            if int(m["h"]) > 24 or int(m["m"] or 0) >= 60:  # 14h70, 9時75分
+            hours, minutes = _small_int(m["h"], ns), _small_int(m["m"], ns) if m["m"] else None
+            if hours is None:
+                continue
+            if hours > 24 or (minutes or 0) >= 60:  # 14h70, 9時75分
                 found.append(_impossible_time(m.start(), m.end(), original))
                 taken.append(Span(*m.span()))
                 continue
-            minutes = int(m["m"] or (30 if m.group().endswith("半") else 0))  # 10点半: half past ten
+            minutes = minutes if minutes is not None else (30 if m.group().endswith("半") else 0)  # 10点半
             found.append(Quantity(Span(*m.span()), original[m.start():m.end()],
-                                  (float(int(m["h"]) * 60 + minutes),), "time"))
+                                  (float(hours * 60 + minutes),), "time"))
+            taken.append(Span(*m.span()))
+    for m in p.percent_before.finditer(text):  # 百分之三十
+        if _covered(*m.span(), taken):
+            continue
+        value = _small_int(m[1], ns) if not m[1][0].isdigit() else float(m[1])
+        if value is not None:
+            found.append(Quantity(Span(*m.span()), original[m.start():m.end()], (float(value),),
+                                  unit=Unit("%", "percent", 1.0)))
             taken.append(Span(*m.span()))
     for m in (_CORE_SPACED if ns.space_groups else _CORE).finditer(text):
         start, end = m.span()
         if _covered(start, end, taken):
             continue
         core = re.sub(r"[\u00a0\u202f\u2009 ]", " ", m.group())
+        if start and text[start - 1] == "." == ns.decimal and _bare_decimal_point(text[start - 2:start - 1]):
+            core, start = "0." + core, start - 1  # ".08%": a decimal without its leading zero
         before = text[max(0, start - 40):start]
         kind = "number"
         unit: Unit | None = None
         approximate = bool(p.hedge_before.search(before))
-        # Time of day: "pukul 14.30 WIB", "2:30 p.m.", "14:30", Indonesian "07.30".
+        # Time of day: "pukul 14.30 WIB", "2:30 p.m.", "14:30", "antara pukul 3 sore dan 6 pagi".
         t_after = p.time_after.match(text, end)
         clock = re.fullmatch(r"(\d{1,2})(?:[.:](\d\d))?", core)
         followed = p.scale_spaced.match(text, end) or (p.after and p.after.match(text, end))
-        if clock and not followed and (p.time_core.fullmatch(core) or t_after or p.time_before.search(before)):
+        clock_reading: float | None = None
+        if clock and not followed:
             hours, minutes = int(clock[1]), int(clock[2] or 0)
-            if hours <= 24 and minutes < 60:
+            hour_word = p.time_before.search(before)
+            if hour_word and re.search(r"\d\s*$", before[:hour_word.start()]):
+                hour_word = None  # "3 jam 15 menit": a duration
+            period = p.day_period.match(text, end) if p.time_word.search(text, max(0, start - 40), start) else None
+            firm = bool((":" in core and p.time_core.fullmatch(core)) or t_after or hour_word or period
+                        or (clock[2] and p.time_before_minutes.search(before)))
+            valid = hours <= 24 and minutes < 60
+            if firm and valid:
                 value = hours * 60 + minutes
                 zone = None
                 if t_after:
@@ -403,38 +523,52 @@ def find_quantities(text: str, code: str, exclude: Sequence[Span] = ()) -> list[
                         value += 720
                     if marker in ns.zones:
                         zone = Unit(marker.upper(), "zone", ns.zones[marker])
-                stop = t_after.end() if t_after else end
+                stop = t_after.end() if t_after else period.end() if period else end
                 found.append(Quantity(Span(start, stop), original[start:stop], (float(value),), "time", zone))
                 taken.append(Span(start, stop))
                 continue
-            if clock[2] and hours <= 24 and (":" in core or t_after or p.time_before.search(before)):
+            if firm and clock[2] and hours <= 24:
                 stop = t_after.end() if t_after else end  # "14:70", "7.65am", "pukul 14.70"
                 found.append(_impossible_time(start, stop, original))
                 taken.append(Span(start, stop))
                 continue
+            if valid and clock[2] and p.time_core.fullmatch(core):
+                clock_reading = float(hours * 60 + minutes)  # "ERA 2.53" or "07.30": a decimal or a time
         values = _digit_readings(core, ns)
         if not values:
             continue
         if len(core) == 2 and (span_year := _YEAR_RANGE.search(before)):
             values = (*values, float(span_year[1][:2] + core))  # "2019-20": the second year, abbreviated
         stop = end
+        if end < len(text) and text[end] in _FRACTIONS:  # "29¾ inches"
+            values, stop = tuple(v + _FRACTIONS[text[end]] for v in values), end + 1
         cur = p.before_currency.search(before)
         if start and text[start - 1].isascii() and text[start - 1].isalpha() and not cur:
             continue  # part of a code or model name: G20, A320, H5N1
+        ordinal_before = bool(p.ordinal_before and p.ordinal_before.search(before))
+        code_before = _CODE_BEFORE.search(before)
+        if code_before and not ordinal_before and len(core) <= 3 and (
+                any(c.isupper() for c in code_before[1]) or not code_before[1].isascii()):
+            # COVID-19, SARS-CoV-2, F-16: a name, not an amount; compared with the same name's number only
+            found.append(Quantity(Span(start, end), original[start:end], values, "code", strict=False,
+                                  code=code_before[1].lower()))
+            taken.append(Span(start, end))
+            continue
         if cur:
             unit = Unit(ns.currency_before[re.sub(r"\s+", " ", cur.group(1))], "currency", 1.0)
             start -= len(before) - cur.start(1)
-        if (p.ordinal_before and p.ordinal_before.search(before)) or (ns.ordinal_mark and before.endswith(
-                ns.ordinal_mark)):
+        if ordinal_before or (ns.ordinal_mark and before.endswith(ns.ordinal_mark)):
             kind = "ordinal"
         elif p.ordinal_after and (o := p.ordinal_after.match(text, stop)):
             kind, stop = "ordinal", o.end()
         scale = p.scale_spaced.match(text, stop) or (p.scale_attached_money if unit else p.scale_attached).match(
             text, stop)
+        factor = 1.0
         if scale and kind == "number":
             factor = ns.scales.get(scale.group(1).lower()) or ns.scales[scale.group(1)]
             values = tuple(v * factor for v in values)
             stop = scale.end()
+            approximate = approximate or any(i in scale.group() for i in ns.scale_infixes)
             # "1億2500万": a smaller digit group with its own scale continues the same number.
             while more := _CJK_MORE.match(text, stop):
                 sub = p.scale_attached.match(text, more.end())
@@ -445,17 +579,23 @@ def find_quantities(text: str, code: str, exclude: Sequence[Span] = ()) -> list[
                 factor, stop = sub_factor, sub.end()
         if p.after and (u := p.after.match(text, stop)):
             key = u.group(1)
-            key = re.sub(r"\s+", " ", key.lower() if key[0].isalpha() else key)
+            key = re.sub(r"\s+", " ", _unit_key(key) if key[0].isalpha() else key)
             if key in ns.after and (unit is None or ns.after[key].dimension == "currency"):
                 unit = unit or ns.after[key]
                 stop = u.end()
+        if stop == end and kind == "number" and (glued := _CODE_AFTER.match(text, end)) and glued.group() != "s":
+            found.append(Quantity(Span(start, end), original[start:end], values, "code", strict=False,
+                                  code="-" + glued.group().lower()))  # 802.11b, 5G, 4K
+            taken.append(Span(start, end))
+            continue
         if kind == "number" and unit is None and len(values) == 1 and _YEAR.match(core):
             kind = "year"
         # A bare "1" is as often "a", "an" or "one" in the translation: it may match but need not; a decade
         # ("1960-an") may be written in words.
         strict = not (values == (1.0,) and not (unit and unit.dimension == "currency")) and not any(
             text.startswith(x, stop) for x in ns.soft_after)
-        found.append(Quantity(Span(start, stop), original[start:stop], values, kind, unit, approximate, strict))
+        found.append(Quantity(Span(start, stop), original[start:stop], values, kind, unit, approximate, strict,
+                              clock=clock_reading, scale=factor))
         taken.append(Span(start, stop))
     for word, minutes in ns.time_words.items():
         for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.I):
@@ -466,7 +606,47 @@ def find_quantities(text: str, code: str, exclude: Sequence[Span] = ()) -> list[
     if ns.cjk_numerals:
         found.extend(_cjk_numerals(text, ns, taken))
     found.sort(key=lambda q: q.span.start)
-    return found
+    return _ranges_and_conversions(found, text, ns)
+
+
+def _bare_decimal_point(before: str) -> bool:
+    """Does a point after this character start a decimal (" .08", "و.08")? Not after a digit, a closing bracket
+    ("(Fig.2).2)") or a Latin letter ("Fig.4")."""
+    return not before or not (before.isdigit() or before in ")]" or (before.isascii() and before.isalpha()))
+
+
+def _small_int(written: str | None, ns: NumberSystem) -> int | None:
+    """Digits or Han numerals ("三", "十二") as an integer."""
+    if not written:
+        return None
+    if written.isdigit():
+        return int(written.translate(ns.digit_map) if ns.digit_map else written)
+    if ns.cjk_numerals and all(c in ns.cjk_numerals for c in written):
+        return _han_value(written, ns)
+    return None
+
+
+def _ranges_and_conversions(found: list[Quantity], text: str, ns: NumberSystem) -> list[Quantity]:
+    """Readings that depend on a neighbour: "antara 14 dan 22 juta" (the first number may take the second's
+    scale), and "30 meter (100 kaki)" (a converted value in brackets may be left out of a translation)."""
+    p = ns.patterns
+    out = list(found)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        gap = text[a.span.end:b.span.start]
+        if (b.scale > 1 and a.scale == 1 and a.kind == "number" and len(gap) <= 12 and p.range_before.match(gap)
+                and all(v < b.scale for v in a.values)):
+            out[i] = replace(a, values=(*a.values, *(v * b.scale for v in a.values)))
+        elif (a.unit and b.unit and _same_dimension(a.unit, b.unit) and a.unit.name != b.unit.name
+              and re.fullmatch(r"\s*[(（]\s*(?:\S+\s+)?", gap) and b.strict):
+            out[i + 1] = replace(b, strict=False)
+    return out
+
+
+def _same_dimension(a: Unit, b: Unit) -> bool:
+    degrees = {"degree", "temperature", "angle"}
+    return a.dimension == b.dimension or (a.dimension in degrees and b.dimension in degrees
+                                          and "degree" in (a.dimension, b.dimension))
 
 
 def _impossible_time(start: int, stop: int, original: str) -> Quantity:
@@ -476,6 +656,22 @@ def _impossible_time(start: int, stop: int, original: str) -> Quantity:
 def _word_quantities(text: str, ns: NumberSystem, taken: list[Span]) -> list[Quantity]:
     p = ns.patterns
     out: list[Quantity] = []
+    if p.ordinal_word:
+        for m in p.ordinal_word.finditer(text):
+            if _covered(*m.span(), taken):
+                continue
+            if ns.ordinal_prefix:
+                word = m.group(1).lower()
+                value = ns.ordinal_words.get(word)
+                if value is None:
+                    value = _parse_words(word[len(ns.ordinal_prefix):], ns)
+            else:
+                value = _compound_ordinal(m, ns)
+                if value is None:
+                    continue
+            if value:
+                out.append(Quantity(Span(*m.span()), m.group(), (value,), "ordinal", strict=False))
+                taken.append(Span(*m.span()))
     for m in p.word_number.finditer(text):
         start, end = m.span()
         if _covered(start, end, taken):
@@ -483,20 +679,24 @@ def _word_quantities(text: str, ns: NumberSystem, taken: list[Span]) -> list[Qua
         value = _parse_words(m.group(), ns)
         if value is None:
             continue
+        words = [_unprefixed(w.lower(), ns) for w in re.split(r"[\s-]+", m.group())]
+        values: tuple[float, ...] = (value,)
+        if len(words) > 1 and words[-1] in ns.unit_multipliers:  # "quatre cents": 400, or four cents
+            shorter = _parse_words(" ".join(words[:-1]), ns)
+            values = (value, shorter) if shorter is not None else values
         # "one", "satu", "salah satu" stay soft (often "a", "an", "one of"), but a "two" in their place is seen.
         unit = None
         stop = end
         if p.after and (u := p.after.match(text, stop)):
-            key = u.group(1).lower() if u.group(1)[0].isalpha() else u.group(1)
+            key = _unit_key(u.group(1)) if u.group(1)[0].isalpha() else u.group(1)
             unit = ns.after.get(re.sub(r"\s+", " ", key))
             stop = u.end() if unit else stop
         approximate = bool(p.hedge_before.search(text[max(0, start - 40):start]))
         # "enam juta" and "seribu" are as specific as "6 juta" and "1.000"; a bare "dua" may be rephrased
         # ("a couple", "both"), and a bare "triliun" or "million" is no figure at all.
-        words = [w.lower() for w in re.split(r"[\s-]+", m.group())]
         figure = any(w not in ns.scales for w in words)  # "enam juta", "seribu"; a bare "triliun" is a magnitude
         scaled = not figure or any(w in ns.scales for w in words) or value >= 1000
-        out.append(Quantity(Span(start, stop), text[start:stop], (value,), "number", unit, approximate or not figure,
+        out.append(Quantity(Span(start, stop), text[start:stop], values, "number", unit, approximate or not figure,
                             strict=scaled, magnitude=not figure))
         taken.append(Span(start, stop))
     if p.approximate:
@@ -504,17 +704,37 @@ def _word_quantities(text: str, ns: NumberSystem, taken: list[Span]) -> list[Qua
             if not _covered(*m.span(), taken):
                 out.append(Quantity(Span(*m.span()), m.group(), (ns.approximate[m.group(1).lower()],),
                                     approximate=True, strict=False))
-    if p.ordinal_word:
-        for m in p.ordinal_word.finditer(text):
-            if _covered(*m.span(), taken):
-                continue
-            word = m.group(1).lower()
-            value = ns.ordinal_words.get(word)
-            if value is None and ns.ordinal_prefix:
-                value = _parse_words(word[len(ns.ordinal_prefix):], ns)
-            if value:
-                out.append(Quantity(Span(*m.span()), m.group(), (value,), "ordinal", strict=False))
+    for m in p.roman_ordinal.finditer(text):  # "XVIe siècle"
+        if m[1] in ("L", "C", "D", "M") and m.group() in ns.roman_not:
+            continue  # "Le", "Ce": articles, not the 50th
+        value = _roman(m[1])
+        if value and not _covered(*m.span(), taken):
+            out.append(Quantity(Span(*m.span()), m.group(), (float(value),), "ordinal", strict=False))
+            taken.append(Span(*m.span()))
     return out
+
+
+def _compound_ordinal(m: re.Match[str], ns: NumberSystem) -> float | None:
+    """"fourth", "twenty-fourth" (tens + ordinal), "السادس عشر" (ordinal + ten), "الخامس والعشرين" (+ tens)."""
+    value = ns.ordinal_words.get(m["ord"].lower())
+    if value is None:
+        return None
+    if m["tens"]:
+        tens = _parse_words(m["tens"], ns)
+        if tens is None or tens < 20 or tens % 10:
+            return None  # "two first" is no ordinal 3
+        value += tens
+    if "teen" in m.re.groupindex and m["teen"]:
+        value += 10
+    if "ord2" in m.re.groupindex and m["ord2"]:
+        value += ns.ordinal_words.get(m["ord2"].lower(), 0)
+    return value
+
+
+def _roman(numeral: str) -> int:
+    values = [_ROMAN[c] for c in numeral]
+    total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+    return total if total > 0 and len(numeral) <= 7 else 0
 
 
 def _significant(x: float) -> int:
@@ -541,45 +761,75 @@ def _cjk_numerals(text: str, ns: NumberSystem, taken: list[Span]) -> list[Quanti
         if _covered(*m.span(), taken):
             continue
         if all(c in big for c in m.group()):  # 万亿 alone: a magnitude ("数万亿"), the scales multiply
-            if len(m.group()) > 1 or ns.cjk_numerals[m.group()] >= 10_000:
+            vague = any(text.endswith(v, 0, m.start()) for v in ns.vague_before)  # 数千, 几百, 何千
+            if len(m.group()) > 1 or ns.cjk_numerals[m.group()] >= 10_000 or vague:
                 value = math.prod(ns.cjk_numerals[c] for c in m.group())
                 out.append(Quantity(Span(*m.span()), m.group(), (float(value),), approximate=True,
                                     magnitude=True))
                 taken.append(Span(*m.span()))
             continue
-        total = section = digit = 0
-        for ch in m.group():
-            v = ns.cjk_numerals[ch]
-            if v < 10:
-                digit = v
-            elif v < 10_000:
-                section += (digit or 1) * v
-                digit = 0
-            else:
-                total += (section + digit or 1) * v
-                section = digit = 0
-        value = total + section + digit
-        if value <= 1:
+        value = _han_value(m.group(), ns)
+        ordinal = bool(ns.ordinal_mark) and text.endswith(ns.ordinal_mark, 0, m.start())  # 第二, 第一
+        if value < 1 or (value == 1 and not ordinal):
             continue
         scaled = any(ns.cjk_numerals[c] >= 10_000 for c in m.group()) and len(m.group()) > 1
-        ordinal = bool(ns.ordinal_mark) and text.endswith(ns.ordinal_mark, 0, m.start())  # 第二
+        if not ordinal and not scaled and ns.classifiers and not _before_classifier(text, m.end(), ns):
+            continue  # 四散 (scatter), 二进制 (binary): part of a word, no count
         out.append(Quantity(Span(*m.span()), m.group(), (float(value),), "ordinal" if ordinal else "number",
                             strict=scaled and not ordinal))
         taken.append(Span(*m.span()))
     return out
 
 
+def _han_value(numeral: str, ns: NumberSystem) -> int:
+    """三 3, 二十五 25, 一亿二千万 120,000,000, 五万亿 5,000,000,000,000 (a larger scale multiplies what came
+    before it)."""
+    total = section = digit = 0
+    for ch in numeral:
+        v = ns.cjk_numerals[ch]
+        if v < 10:
+            digit = v
+        elif v < 10_000:
+            section += (digit or 1) * v
+            digit = 0
+        else:
+            group = section + digit
+            if total and total < v:
+                total = (total + group) * v
+            else:
+                total += (group or 1) * v
+            section = digit = 0
+    return total + section + digit
+
+
+def _before_classifier(text: str, end: int, ns: NumberSystem) -> bool:
+    rest = text[end:end + 8].lstrip(" \u00a0")
+    for infix in ns.scale_infixes:
+        if rest.startswith(infix):
+            rest = rest[len(infix):]
+            break
+    return rest.startswith(ns.classifiers)
+
+
 def same_quantity(a: Quantity, b: Quantity) -> bool:
     """Does target quantity `b` state the amount of source quantity `a`? Units are compared by another rule."""
     if (a.kind == "time") != (b.kind == "time"):
-        return False
+        # "2.53" may be a decimal or a clock time: it meets "02:53" as a time
+        other, clock = (b, a.clock) if a.kind != "time" else (a, b.clock)
+        return clock is not None and any(clock % 720 == y % 720 for y in other.values)
     if a.kind == "time":
         if a.unit and b.unit:  # both zoned: compare in UTC
             return any((x - a.unit.factor * 60) % 720 == (y - b.unit.factor * 60) % 720
                        for x in a.values for y in b.values)
         return any(x % 720 == y % 720 for x in a.values for y in b.values)
-    if a.magnitude:  # "triliun" is met by "trillions", "2.5 trillion", not by "billions"
-        return any(x <= y < x * 1000 for x in a.values for y in b.values)
+    if a.magnitude or b.magnitude:
+        # "triliun" is met by "trillions", "2.5 trillion", not by "billions"; "enam juta" by "six ... millions";
+        # a vague "beberapa ribu" (数万) never by a year.
+        if a.kind == "year" or b.kind == "year":
+            return False
+        if a.magnitude:
+            return any(x <= y < x * 1000 for x in a.values for y in b.values)
+        return any(y <= x < y * 1000 for x in a.values for y in b.values)
     for x in a.values:
         for y in b.values:
             if math.isclose(x, y, rel_tol=1e-9) or _converted(a, b, x, y):
@@ -592,8 +842,37 @@ def same_quantity(a: Quantity, b: Quantity) -> bool:
 def _converted(a: Quantity, b: Quantity, x: float, y: float) -> bool:
     """A unit conversion ("10 km" as "6.2 miles") states the same amount."""
     ua, ub = a.unit, b.unit
+    if ua and ub and _same_dimension(ua, ub) and {"degree", "temperature"} & {ua.dimension, ub.dimension}:
+        return _same_temperature(ua, x, ub, y)
     if not ua or not ub or ua.name == ub.name or ua.dimension != ub.dimension:
         return False
-    if ua.dimension in ("currency", "temperature"):
+    if ua.dimension == "currency":
         return False
     return math.isclose(x * ua.factor, y * ub.factor, rel_tol=0.1)  # converted, then rounded
+
+
+def units_agree(a: Unit, b: Unit, same_value: bool) -> bool:
+    """Do two units of paired numbers say the same thing? The same unit; a conversion (10 km as 6.2 miles,
+    80 °F as 26 °C); a bare degree ("80 derajat") as degrees Celsius or an angle. A currency never converts."""
+    if a.name == b.name:
+        return True
+    if a.dimension == "currency" or b.dimension == "currency":
+        return False
+    if {a.dimension, b.dimension} == {"speed", "length"}:  # 時速70キロ, "70 كم في الساعة": "per hour" apart
+        return _PER_HOUR.get(a.name, a.name) == _PER_HOUR.get(b.name, b.name)
+    if not _same_dimension(a, b):
+        return False
+    return not same_value or "degree" in (a.dimension, b.dimension)
+
+
+def _celsius(unit: Unit, x: float) -> set[float]:
+    """What a temperature reads in Celsius; a bare degree ("80 derajat") may be either scale."""
+    fahrenheit = (x - 32) * 5 / 9
+    if unit.name == "°F":
+        return {fahrenheit}
+    return {x} if unit.name == "°C" else {x, fahrenheit}
+
+
+def _same_temperature(ua: Unit, x: float, ub: Unit, y: float) -> bool:
+    """80 °F as 26 or 27 °C: converted, then rounded to a whole degree."""
+    return any(abs(c1 - c2) <= 1.0 for c1 in _celsius(ua, x) for c2 in _celsius(ub, y))
