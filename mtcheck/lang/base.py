@@ -76,6 +76,21 @@ def data_tsv(*path: str) -> list[dict[str, str]]:
     return [dict(zip(header, ln.split("\t"))) for ln in lines[1:]]
 
 
+def abbreviation_lists(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """A language's abbreviations.txt as (every abbreviation, those that may also end a sentence), each
+    lower-cased without its final period: "Mme." and "mme" are one entry. A line's second column `may-end`
+    marks an abbreviation that closes sentences too ("... buku, pena, dll. Ia ..."): the segmenter ends
+    the sentence there when the next word is one that starts sentences."""
+    every, may_end = set(), set()
+    for line in data_lines(lang, "abbreviations.txt"):
+        word, _, mark = line.partition("\t")
+        key = word.strip().lower().rstrip(".")
+        every.add(key)
+        if mark.strip() == "may-end":
+            may_end.add(key)
+    return frozenset(every), frozenset(may_end)
+
+
 @lru_cache(maxsize=4096)
 def latin_words(text: str) -> tuple[re.Match[str], ...]:
     """The words of `text`; remembered, as several rules tokenise the same target sentences."""
@@ -98,6 +113,7 @@ class LanguagePack:
     abbreviations: frozenset[str]
     function_words: frozenset[str]
     cjk_terminators: str = ""
+    final_abbreviations: frozenset[str] = frozenset()  # abbreviations that may also end a sentence
     # Bracket and quote pairs as (open, close); a symmetric quote has open == close.
     brackets: tuple[tuple[str, str], ...] = (("(", ")"), ("[", "]"))
     quotes: tuple[tuple[str, str], ...] = (('"', '"'), ("“", "”"), ("«", "»"))

@@ -1,10 +1,13 @@
 """English target pack."""
 
-from mtcheck.lang.base import LanguagePack, data_lines
+from mtcheck.lang.base import LanguagePack, abbreviation_lists, data_lines
+
+_ABBREVIATIONS, _FINAL_ABBREVIATIONS = abbreviation_lists("en")
 
 PACK = LanguagePack(
     code="en",
     name="English",
-    abbreviations=frozenset(data_lines("en", "abbreviations.txt")),
+    abbreviations=_ABBREVIATIONS,
+    final_abbreviations=_FINAL_ABBREVIATIONS,
     function_words=frozenset(data_lines("en", "function_words.txt")),
 )

@@ -1,11 +1,14 @@
 """Japanese target pack: sentences end in 。！？, quotes are 「」 and 『』, words are characters."""
 
-from mtcheck.lang.base import LanguagePack, cjk_words, data_lines
+from mtcheck.lang.base import LanguagePack, abbreviation_lists, cjk_words, data_lines
+
+_ABBREVIATIONS, _FINAL_ABBREVIATIONS = abbreviation_lists("ja")
 
 PACK = LanguagePack(
     code="ja",
     name="Japanese",
-    abbreviations=frozenset(data_lines("ja", "abbreviations.txt")),
+    abbreviations=_ABBREVIATIONS,
+    final_abbreviations=_FINAL_ABBREVIATIONS,
     function_words=frozenset(data_lines("ja", "function_words.txt")),
     cjk_terminators="。！？",
     brackets=(("(", ")"), ("（", "）"), ("[", "]"), ("【", "】")),

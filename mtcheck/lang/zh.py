@@ -1,11 +1,14 @@
 """Chinese target pack: sentences end in 。！？, words are characters (counted one by one)."""
 
-from mtcheck.lang.base import LanguagePack, cjk_words, data_lines
+from mtcheck.lang.base import LanguagePack, abbreviation_lists, cjk_words, data_lines
+
+_ABBREVIATIONS, _FINAL_ABBREVIATIONS = abbreviation_lists("zh")
 
 PACK = LanguagePack(
     code="zh",
     name="Chinese",
-    abbreviations=frozenset(data_lines("zh", "abbreviations.txt")),
+    abbreviations=_ABBREVIATIONS,
+    final_abbreviations=_FINAL_ABBREVIATIONS,
     function_words=frozenset(data_lines("zh", "function_words.txt")),
     cjk_terminators="。！？",
     brackets=(("(", ")"), ("（", "）"), ("[", "]"), ("【", "】")),

@@ -13,7 +13,7 @@ from mtcheck.text.article import ArticlePair
 from mtcheck.text.entities import GEO_KINDS, ORG_KINDS, Entry, Mention, is_latin
 from mtcheck.text.lexicon import zipf
 from mtcheck.text.name_match import NameAnalysis, analyse, contains
-from mtcheck.text.renderings import name_words
+from mtcheck.text.renderings import known_renderings, name_words
 from mtcheck.text.spans import SpanSet
 from mtcheck.text.transliterate import similar, skeleton, target_skeleton
 
@@ -160,10 +160,19 @@ class AddedEntity(Rule):
         if look_alike is not None:  # a name turned into a nationality or place: the error this rule is for
             return self.finding(f"{what} has no counterpart in the source; it may render the name "
                                 f"'{look_alike.word}'", target=t.span, source=look_alike.source,
-                                confidence=0.7)
+                                suggestion=_rendering_of(look_alike.word, pair), confidence=0.7)
         # Otherwise often an explicitation (the country of an agency, a capital for its government): minor.
         return self.finding(f"{what} has no counterpart in the source", target=t.span, confidence=0.4,
                             severity=Severity.MINOR)
+
+
+def _rendering_of(word: str, pair: ArticlePair) -> str | None:
+    """The name as the target should write it: kept in a Latin-script target, its listed transliteration
+    (names/renderings.tsv, observed.tsv) in another script, else none known."""
+    if pair.target_pack.latin_script:
+        return word
+    listed = known_renderings(pair.target_pack.code).get(word.lower())
+    return listed[0] if listed else None
 
 
 def _sounds_like(text: str, entry: Entry, words: list, lang: str):

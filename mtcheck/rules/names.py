@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from functools import cache
 
 from rapidfuzz import process
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import OSA, Levenshtein
 
 from mtcheck.lang.base import data_tsv
 from mtcheck.model import Category, Finding, Severity, Span
@@ -67,6 +67,35 @@ def _near(word: str, choices: list[str]) -> str | None:
     if a[0] != b[0] or a == b or a.startswith(b) or b.startswith(a):
         return None
     return ref
+
+
+_QWERTY = {ch: (r, c) for r, row in enumerate(("qwertyuiop", "asdfghjkl", "zxcvbnm")) for c, ch in enumerate(row)}
+
+
+def _neighbour_keys(a: str, b: str) -> bool:
+    """Are a and b next to each other on a QWERTY keyboard (same row or the row above/below)?"""
+    if a not in _QWERTY or b not in _QWERTY:
+        return False
+    (ra, ca), (rb, cb) = _QWERTY[a], _QWERTY[b]
+    return (ra == rb and abs(ca - cb) == 1) or (abs(ra - rb) == 1 and cb - ca in ((0, 1) if rb > ra else (-1, 0)))
+
+
+def _typing_slip(word: str, ref: str) -> bool:
+    """Can `word` be `ref` mistyped: letters dropped, doubled or added, two neighbours swapped, or a key
+    struck for its neighbour (Sekatan/Selatan, Belada/Belanda, Ingris/Inggris)? A letter replaced by a
+    distant one is a spelling variant or another name (Medinah/Madinah, Jakar/Jabar, Wikimania/Wikimedia)."""
+    a, b = word.lower(), ref.lower()
+    ops = [op for op in Levenshtein.editops(a, b) if op.tag == "replace"]
+    i = 0
+    while i < len(ops):
+        p, q = ops[i].src_pos, ops[i].dest_pos
+        if i + 1 < len(ops) and ops[i + 1].src_pos == p + 1 and a[p] == b[q + 1] and a[p + 1] == b[q]:
+            i += 2  # a transposition: "Chnia"
+            continue
+        if not _neighbour_keys(a[p], b[q]):
+            return False
+        i += 1
+    return True
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
@@ -192,9 +221,11 @@ _NAME_TOKEN = re.compile(r"(?<![\w'’])[A-Z][a-z]+(?![\w'’])")  # parts of "J
 def _garble_of(word: str, name: str, target_lang: str) -> bool:
     """Is `word` (in the translation) a garble of the source name `name`: cut short by one or two letters
     (Prabowo -> Prabow), or one edit away (two from five letters on: Jokowi -> Jokiwo)? Same first letter."""
-    a, b = word.lower(), name.lower()
+    a, b = _fold(word, ()), _fold(name, ())
     if a[0] != b[0] or a == b or a.startswith(b):  # "LiverpoolFC": a suffix appended is no garble
         return False
+    if b == a + "s" and len(a) >= 5:
+        return False  # a brand's plural s left off (Ladbrokes: Ladbroke; Frontieres: Frontière)
     if b.startswith(a):
         return len(a) >= 3 and len(b) - len(a) <= 2
     if len(b) <= 3 and zipf(word, target_lang) >= 3.0:
@@ -310,9 +341,10 @@ class SourceTypo(Rule):
 
     ## What it does
     Reports a capitalised source word that is no known name or word (gazetteer, wordfreq) but one or two
-    edits from a country, place or institution name, or from a more frequent name of the same article
-    ("Belada" for "Belanda"). The finding points at the source; where the translation carries the same
-    word on, at that too.
+    typing slips from a country, place or institution name, or from a more frequent name of the same
+    article ("Belada" for "Belanda"): letters dropped, added or swapped, or a key struck for its neighbour.
+    A letter replaced by a distant one is a spelling variant or another name ("Medinah", "Jakar") and is
+    left alone. The finding points at the source; where the translation carries the same word on, at that too.
 
     ## Why is this bad?
     The original is the reference for five translations: a typo there propagates into every language.
@@ -351,7 +383,7 @@ class SourceTypo(Rule):
                 frequent = [w for w in by_count.candidates(word, _max_edits(word))
                             if counts[w] > counts[word] and w != word]
                 ref = _near(word, frequent)
-            if ref is None or a.g.same_name(word, ref):
+            if ref is None or a.g.same_name(word, ref) or not _typing_slip(word, ref):
                 continue
             span = Span(*m.span())
             bead = a.bead_of(span)
@@ -571,7 +603,7 @@ class MissingEntity(Rule):
             if any(t.lower()[:5] in target_lower or a.g.variants.get(t, t) in canon for t in tokens):
                 continue
             yield self.finding(f"'{p.name}' does not appear in the translation", source=p.spans[0],
-                               confidence=0.4)
+                               suggestion=p.name, confidence=0.4)
         yield from self._institutions(pair, a)
 
     def _institutions(self, pair: ArticlePair, a: NameAnalysis) -> Iterator[Finding]:
@@ -592,7 +624,7 @@ class MissingEntity(Rule):
                     continue
                 seen.add(m.entry.key)
                 yield self.finding(f"'{m.text}' ({m.entry.preferred}) does not appear in the translation",
-                                   source=m.span, confidence=0.4)
+                                   source=m.span, suggestion=m.entry.preferred, confidence=0.4)
 
 
 def _norm(text: str) -> str:

@@ -24,7 +24,7 @@ from mtcheck.rules.base import Rule
 from mtcheck.text.article import ArticlePair
 from mtcheck.text.lexicon import zipf
 from mtcheck.text.name_match import analyse
-from mtcheck.text.phonetic import GARBLED, rendering_cost
+from mtcheck.text.phonetic import GARBLED, rendering_cost, variant
 from mtcheck.text.renderings import NameWord, _name_like, known_renderings, name_words, thresholds
 from mtcheck.text.transliterate import find_names, scored_names, target_skeleton
 
@@ -125,7 +125,12 @@ def unexplained(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
             cands = [(score, Span(bead.target.start + sp.start, bead.target.start + sp.end))
                      for score, sp, _ in scored_names(bead.target_text, [w.word], lang, near)
                      if owner.get((sp.start, sp.end), w.word) == w.word]
-            cands = [c for c in cands if c[0] >= JUDGED and not any(c[1].overlaps(e) for e in entities)]
+            cands = [c for c in cands if not any(c[1].overlaps(e) for e in entities)]
+            # With the neural family on, the words the source name is aligned to say which span renders it,
+            # however unlike the name it sounds; otherwise only a close enough transliteration is judged.
+            linked = [t for v, m in mentions if v is w for t in _aligned(pair, m)]
+            on_link = [c for c in cands if any(c[1].overlaps(t) for t in linked)]
+            cands = on_link or [c for c in cands if c[0] >= JUDGED]
             cands.sort(key=lambda c: -c[0])
             if cands and cands[0][0] >= accept:  # where the paragraph renders the name, a near miss is another word
                 cands = [c for c in cands if c[0] >= accept]
@@ -162,9 +167,10 @@ def garbled_entities(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
         if bead is None or (bead.source.start, m.entry.key) in seen:
             continue
         seen.add((bead.source.start, m.entry.key))
-        if any(r in bead.target_text for r in m.entry.renderings):
+        renderings = _without_article(m.entry.renderings, pair.target_pack.code)
+        if any(r in bead.target_text for r in renderings):
             continue
-        hit = _near_window(bead.target_text, m.entry.renderings, pair.target_pack.code)
+        hit = _near_window(bead.target_text, renderings, pair.target_pack.code)
         if hit is None:
             continue
         start, end, ref = hit
@@ -196,10 +202,18 @@ def _near_window(text: str, renderings: tuple[str, ...], lang: str) -> tuple[int
             for i, j in spans:
                 w = run.group()[i:j]
                 d = OSA.distance(w, r)
-                if 0 < d <= limit and not _inflected(w, r, lang) and (best is None or d < best[0]) and zipf(w, lang) < 2.5 \
-                        and w[0] in r and w[-1] in r:
+                if 0 < d <= limit and not _inflected(w, r, lang) and (best is None or d < best[0]) \
+                        and zipf(w, lang) < 2.5 and w[0] in r and w[-1] in r and not variant(r, w, lang):
                     best = (d, run.start() + i, run.start() + j, r)
     return None if best is None else best[1:]
+
+
+def _without_article(renderings: tuple[str, ...], lang: str) -> tuple[str, ...]:
+    """Arabic renderings also without their article: after the clitic لل (لليابان, "to Japan") or a
+    preposition, اليابان is written يابان."""
+    if lang != "ar":
+        return renderings
+    return renderings + tuple(r[2:] for r in renderings if r.startswith("ال") and len(r) > 4)
 
 
 def _inflected(word: str, rendering: str, lang: str) -> bool:
@@ -207,7 +221,7 @@ def _inflected(word: str, rendering: str, lang: str) -> bool:
     or feminine ending left off (صين for صيني)."""
     if word.startswith(rendering) or (lang != "zh" and word.endswith(rendering)):
         return True
-    return lang == "ar" and rendering.startswith(word) and rendering[len(word):] in ("ي", "ة", "ية", "ا")
+    return lang == "ar" and rendering.startswith(word) and rendering[len(word):] in ("ي", "ة", "ية", "ا", "يا")
 
 
 def _strip_clitic(word: str, lang: str) -> str:
@@ -217,6 +231,15 @@ def _strip_clitic(word: str, lang: str) -> str:
         if word.startswith(p) and len(word) > len(p) + 2:
             return word[len(p):]
     return word
+
+
+def _aligned(pair: ArticlePair, source: Span) -> list[Span]:
+    """The target words the neural word alignment links to a source name (none when the family is off)."""
+    if pair.encoder is None:
+        return []
+    from mtcheck.neural.meaning import aligned_target
+
+    return [lk.target for lk in aligned_target(pair, source)]
 
 
 def _conf(lang: str) -> dict:
@@ -329,7 +352,11 @@ def missing(rule: Rule, pair: ArticlePair, titled: set[str]) -> Iterator[Finding
             continue
         if not find_names(pair.target, [w.word for w in words], pair.target_pack.code, threshold=LOOSE):
             first = min(w.source for w in words)
+            lang = pair.target_pack.code
+            listed = [known_renderings(lang).get(w.word.lower(), ("",))[0] for w in words]
+            expected = "・".join(listed) if lang == "ja" else "".join(listed) if lang == "zh" else " ".join(listed)
             yield rule.finding(f"'{person}' does not appear in the translation",
+                               suggestion=expected if all(listed) else None,
                                source=Span(first.start, first.start + len(person))
                                if pair.source[first.start:first.start + len(person)] == person else first,
                                confidence=0.4)

@@ -169,7 +169,7 @@ class OmittedClause(Rule):
             target_text = " ".join(t.text for t in beads[sp.paragraph_bead].target).lower()
             reported = False
             for clause in self._clauses(pair, sp, found_src, dates_found):
-                if any(a.lower()[:ANCHOR_PREFIX] in target_text for a in clause.anchors if not a[0].isdigit()):
+                if any(_in_target(a, target_text) for a in clause.anchors):
                     continue
                 if not self._length_fits(pair, sp, clause):
                     continue
@@ -237,6 +237,15 @@ class OmittedClause(Rule):
         lt = sum(t.length for t in sp.target)
         r = pair.norms.ratio
         return abs(lt - r * (ls - clause.span.end + clause.span.start)) < abs(lt - r * ls)
+
+
+def _in_target(anchor: str, target_text: str) -> bool:
+    """Is a clause's anchor in the (lower-cased) target paragraph? A name by its first letters; a number of
+    3+ characters as written, even where the number matcher paired it elsewhere: "802.11a, b et g" renders
+    the source's "802.11a, 802.11b dan 802.11g" in full."""
+    if anchor[0].isdigit():
+        return len(anchor) >= 3 and anchor.lower() in target_text
+    return anchor.lower()[:ANCHOR_PREFIX] in target_text
 
 
 def _split(seg: Segment) -> list[tuple[int, int]]:

@@ -42,6 +42,10 @@ def _evidence(link: Link) -> tuple[str, ...]:
         out.append(f"in the translation: linked to {other.person.name} ({how})")
     if link.agree is not None:
         out.append("the two paths agree" if link.agree else "the two paths disagree")
+    if link.aligned is not None:
+        out.append(f"word alignment (neural): '{link.text}' is aligned with {link.aligned}")
+        if link.aligned_agree is not None:
+            out.append("the word alignment agrees" if link.aligned_agree else "the word alignment names someone else")
     out += [f"{e.kind} (weight {e.weight}): {e.detail} -> {word(e.gender)}" for e in r.evidence
             if e.kind != "pronoun"]
     return tuple(out)
@@ -66,9 +70,12 @@ class PronounGenderMismatch(Rule):
     them by the conventions of news prose (`mtcheck/text/coreference.py`). Each he/she of the translation
     inherits the person of the source form it renders (`"...," he said` renders `"...," katanya`); linking
     in the translation (nearest name, previous sentence's subject, "In her new role, Rutte ...") is a second
-    path, for pronouns the translation added. The person's gender comes from knowledge only: the public
+    path, for pronouns the translation added; with `--neural`, the word alignment is a third (the source
+    word the pronoun is aligned with). Unnamed people ("Seorang wanita ...", "ayahnya") take part in
+    resolution and are never judged. The person's gender comes from knowledge only: the public
     figures list (`mtcheck/data/id/public_figures.tsv`), a newsroom's glossary people, Indonesian cues
-    (Bapak, Ibu, istrinya), forms of address in the translation (Mr, Ms, la ministre), the given-name table
+    (Bapak, Ibu, istrinya, "aktris X", "X, seorang biarawati": `mtcheck/data/id/person_nouns.tsv`), forms
+    of address in the translation (Mr, Ms, la ministre, 女士), the given-name table
     of `nomquamgender` with its counts, Balinese and Javanese naming conventions. Every pronoun that
     contradicts it is reported, also when all the translation's pronouns for that person agree: they are
     the machine's guesses, not evidence. Pronouns in quotations are left alone.
@@ -103,6 +110,9 @@ class PronounGenderMismatch(Rule):
                 other = link.target_link[0].known()
                 if other is None or other == link.gender:
                     continue  # the paths name different people, and the pronoun fits the other one
+            if link.aligned_agree is False and link.aligned_referent is not None and (
+                    link.aligned_referent.known() in (None, link.gender)):
+                continue  # the word alignment says it renders someone else's form or name, whom it may fit
             because = "; ".join(_short(e) for e in r.evidence if e.gender == known and e.kind != "pronoun")
             yield self.finding(
                 f"{r.person.name} is {noun(known)} ({because}); {_renders(link)}",

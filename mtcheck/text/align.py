@@ -22,7 +22,10 @@ _MOVES: tuple[tuple[int, int, float], ...] = (
     (2, 1, -math.log(0.089 / 2)),
     (1, 2, -math.log(0.089 / 2)),
 )
-VARIANCE_PER_CHAR = 6.8  # Gale & Church's s^2
+# Gale & Church's s^2 (their English-French/German value) in target characters: by default a bead's length
+# cost uses it, whatever the language. ArticlePair passes each language pair's own spread instead (see
+# LengthNorms in article.py, measured by scripts/calibrate_length.py), expressed in source characters.
+VARIANCE_PER_CHAR = 6.8
 ANCHOR_WEIGHT = 3.0
 ANCHOR_PREFIX = 5
 SKIP_CHARS = 50
@@ -56,13 +59,13 @@ class Bead:
         return f"{len(self.source)}-{len(self.target)}"
 
 
-def _length_cost(ls: int, lt: int, ratio: float) -> float:
+def _length_cost(ls: int, lt: int, ratio: float, variance: float) -> float:
     if ls == 0 or lt == 0:
         # A skipped unit costs little more for being long: Gale & Church's formula would make a long omitted
         # or added paragraph so dear that a wrong 1-2 merge always wins over the true 0-1 bead.
         return math.log1p((ls + lt) / SKIP_CHARS)
     mean = (ls + lt / ratio) / 2
-    delta = (lt - ls * ratio) / math.sqrt(max(mean, 1.0) * VARIANCE_PER_CHAR)
+    delta = (lt / ratio - ls) / math.sqrt(max(mean, 1.0) * variance)  # in source characters
     prob = math.erfc(abs(delta) / math.sqrt(2))
     return -math.log(max(prob, 1e-300))
 
@@ -76,9 +79,13 @@ def _anchor_cost(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def align(source: Sequence[Segment], target: Sequence[Segment], ratio: float,
-          similarity: Similarity | None = None, band: int | None = None) -> list[Bead]:
+          similarity: Similarity | None = None, band: int | None = None,
+          variance: float | None = None) -> list[Bead]:
     """Minimum-cost monotone alignment of two segment sequences within a band around the diagonal;
-    `similarity` (sentence embeddings, when the neural family is on) adds a meaning cost to matched beads."""
+    `similarity` (sentence embeddings, when the neural family is on) adds a meaning cost to matched beads;
+    `variance` is the length variance per source character (default: VARIANCE_PER_CHAR target characters)."""
+    if variance is None:
+        variance = VARIANCE_PER_CHAR / ratio ** 2
     n, m = len(source), len(target)
     if n == 0 or m == 0:
         return [Bead((s,), (), 0.0) for s in source] + [Bead((), (t,), 0.0) for t in target]
@@ -131,7 +138,7 @@ def align(source: Sequence[Segment], target: Sequence[Segment], ratio: float,
                     length = log1p((ls + lt) / SKIP_CHARS)
                 else:
                     mean = (ls + lt / ratio) / 2
-                    delta = (lt - ls * ratio) / sqrt(max(mean, 1.0) * VARIANCE_PER_CHAR)
+                    delta = (lt / ratio - ls) / sqrt(max(mean, 1.0) * variance)  # in source characters
                     length = -log(max(erfc(abs(delta) / sqrt2), 1e-300))
                 c = prev + prior + length
                 if di and dj:
@@ -153,7 +160,7 @@ def align(source: Sequence[Segment], target: Sequence[Segment], ratio: float,
             row_cost[j - lo_i] = best
             row_back[j - lo_i] = best_move
     if cost[n][m - lo[n]] == inf:  # no path inside the band: search the whole table (never seen; never a crash)
-        return align(source, target, ratio, similarity, band=n + m)
+        return align(source, target, ratio, similarity, band=n + m, variance=variance)
     beads: list[Bead] = []
     i, j = n, m
     while i > 0 or j > 0:

@@ -83,6 +83,12 @@ def rendering_cost(name: str, rendering: str, lang: str) -> float:
     return best
 
 
+def variant(listed: str, other: str, lang: str) -> bool:
+    """Two renderings in the target's script that differ only in what the language's correspondences
+    explain (إندونيسيا/إندونسيا: a vowel letter; ميكرونيزيا/ميكرونيسيا: s and z)."""
+    return _cost(_target(listed, lang), _target(other, lang), cheap_ops(lang)) < GARBLED
+
+
 def alignment_ops(name: str, rendering: str, lang: str) -> list[tuple[str, ...]]:
     """The unit-cost edit operations that turn the name's skeleton into the rendering's (for calibration)."""
     t = _target(rendering, lang)

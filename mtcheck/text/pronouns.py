@@ -80,6 +80,9 @@ class Link:
     source_ref: SourceRef | None = None  # the source form this pronoun renders
     target_link: tuple[Referent, str] | None = None  # what linking in the translation says, and how
     agree: bool | None = None  # do the two paths name the same person (None: only one path)
+    aligned: str | None = None  # with the neural extra: the source word the pronoun is aligned with, and whom
+    aligned_agree: bool | None = None  # does the alignment name the same person (None: it names nobody)
+    aligned_referent: Referent | None = None
 
 
 @dataclass
@@ -132,27 +135,35 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
         referents.append(r)
     by_person = {id(r.person): r for r in referents}
     pronouns = list(_target_pronouns(pair, sets))
-    rows = sorted((m, r) for r in referents for m in r.mentions)
+    rows = sorted(((m, r) for r in referents for m in r.mentions), key=lambda x: x[0].start)
     m_starts, m_rows = [m.start for m, _ in rows], [(m, r) for m, r in rows]
     target_links = _link(pair, [r for r in referents if r.mentions], sets, pronouns)
     source_links = _from_source(pair, co.refs, by_person, sets, pronouns)
     if pair.target_pack.latin_script:
         _drop_across_strangers(pair, referents, source_links)
+    aligned = _aligned(pair, co, by_person, pronouns)
     links = []
     for span, text, g in pronouns:
-        if span.start in source_links and source_links[span.start] is None:
+        al = aligned.get(span.start)
+        if span.start in source_links and source_links[span.start] is None and (al is None or al[1] is None):
             continue  # renders a source form that refers to nobody mtcheck can name
         src = source_links.get(span.start)
         # A gendered verb (Arabic قالت) agrees with its subject, which follows it: the name right after it
         # ("وقالت بوان ماهاراني"), else only the source says who.
         verb = _is_verb(text, sets)
         tgt = _verb_subject(pair, span, m_starts, m_rows, sets) if verb else target_links.get(span.start)
+        if src is None and al is not None and al[1] is not None:
+            # Only the word alignment says whom it renders: a form the sentence path left open, or a name
+            # the translation replaced by a pronoun ("According to him" for "Menurut Puan").
+            agree = None if tgt is None else tgt[0] is al[1]
+            links.append(Link(span, text, g, al[1], f"word alignment: {al[2]}", al[0], tgt, agree, al[2], True, al[1]))
+            continue
         if src is None and tgt is None:
             continue
         if src is not None:
             ref, referent, how = src
             agree = None if tgt is None else tgt[0] is referent
-            links.append(Link(span, text, g, referent, how, ref, tgt, agree))
+            links.append(Link(span, text, g, referent, how, ref, tgt, agree, *_alignment_says(al, referent)))
         else:
             assert tgt is not None
             if not sets.get("link_in_translation", True) and not _is_verb(text, sets):
@@ -163,11 +174,70 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
                 # Linked in the translation only, where names are found by transliteration (which misses
                 # some), and the source sentence names another person too.
                 continue
-            links.append(Link(span, text, g, tgt[0], f"in the translation: {tgt[1]}", None, tgt, None))
+            links.append(Link(span, text, g, tgt[0], f"in the translation: {tgt[1]}", None, tgt, None,
+                              *_alignment_says(al, tgt[0])))
     for link in links:
         link.referent.evidence.append(Evidence(link.gender, "pronoun", f"'{link.text}' at {link.pronoun.start}",
                                                link.pronoun.start))
     return PronounAnalysis(referents, links)
+
+
+def _aligned(pair: ArticlePair, co, by_person: dict[int, Referent], pronouns: list[tuple[Span, str, str]]
+             ) -> dict[int, tuple[SourceRef | None, Referent | None, str]]:
+    """With the neural extra on: the source word each target pronoun is aligned with (the
+    `neural.word-alignment` analysis, computed once and shared with the names rules), and whom it means: the
+    person of the source form ("she" aligned with "katanya"), or of the name ("she" where the source
+    repeats "Puan"). Links are indexed by target position once, and each pronoun found by bisection."""
+    if pair.encoder is None and "neural.word-alignment" not in pair.shared:
+        return {}
+    from mtcheck.neural.meaning import word_alignment
+
+    links = sorted(pair.analysis("neural.word-alignment", word_alignment), key=lambda lk: lk.target.start)
+    t_starts = [lk.target.start for lk in links]
+    refs = co.refs
+    r_starts = [r.span.start for r in refs]
+    attribution = [re.compile(x, re.I) for x in (pronoun_sets(pair.target_pack.code) or {}).get("attribution", ())]
+    out: dict[int, tuple[SourceRef | None, Referent | None, str]] = {}
+    for span, _text, _g in pronouns:
+        i = bisect.bisect_right(t_starts, span.start) - 1
+        if i >= 0 and links[i].target.end > span.start:
+            lk = links[i]
+        else:
+            # The encoder aligns an attribution as a whole ("katanya" with "said" of "he said", "Menurutnya"
+            # with "According"): the pronoun inherits what its attribution's words are aligned with.
+            lk = next((links[k] for p in attribution for m in p.finditer(pair.target, max(0, span.start - 30),
+                                                                          span.end + 30)
+                       if m.start() <= span.start and span.end <= m.end()
+                       for k in range(bisect.bisect_left(t_starts, m.start()), bisect.bisect_left(t_starts, m.end()))
+                       if _ref_at(refs, r_starts, links[k].source.start) is not None), None)
+            if lk is None:
+                continue
+        j = bisect.bisect_right(r_starts, lk.source.start) - 1
+        word = pair.source[lk.source.start:lk.source.end]
+        where = f"'{word}' at source {lk.source.start}-{lk.source.end} (similarity {lk.similarity:.2f})"
+        if j >= 0 and refs[j].span.start <= lk.source.start < refs[j].span.end:
+            ref = refs[j]
+            person = by_person.get(id(ref.person)) if ref.person is not None else None
+            whom = ref.person.name if ref.person is not None else "nobody mtcheck can name"
+            out[span.start] = (ref, person, f"{where}, which refers to {whom} ({ref.how})")
+        elif (named := co.person_at(lk.source.start)) is not None:
+            person = by_person.get(id(named))
+            out[span.start] = (None, person, f"{where}, a mention of {named.name}")
+    return out
+
+
+def _ref_at(refs: list[SourceRef], r_starts: list[int], pos: int) -> SourceRef | None:
+    j = bisect.bisect_right(r_starts, pos) - 1
+    return refs[j] if j >= 0 and refs[j].span.start <= pos < refs[j].span.end else None
+
+
+def _alignment_says(al: tuple[SourceRef | None, Referent | None, str] | None,
+                    referent: Referent) -> tuple[str | None, bool | None, Referent | None]:
+    """What the word alignment says of a pronoun linked to `referent`, whether it names the same person,
+    and whom it names."""
+    if al is None:
+        return None, None, None
+    return al[2], (al[1] is referent) if al[1] is not None else None, al[1]
 
 
 _CHAINED = ("the subject of the previous sentence", "the last named person", "the previous sentence's subject")

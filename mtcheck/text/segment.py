@@ -10,9 +10,22 @@ _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _NEWLINE = re.compile(r"\n")
 # A sentence may end in a terminator followed by closing quotes or brackets.
 _LATIN_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
+# A terminator glued to the next sentence ("unemployed.The survey", ". .Les chapeaux"), as in corpora pasted
+# together and in machine output: after a lower-case letter, a digit or a closing mark, before a capitalised
+# word. "LiverpoolFC.com" (lower case after) and "U.S.A" (no lower-case letter after) are not sentence ends.
+_GLUED_END = re.compile(r"(?:(?<=[^\W_A-Z])|(?<=[%)\]\"”’])|(?<=[.!?] ))[.!?]+[\"'”’»)\]]*(?=[A-Z][a-z])")
 _CLOSERS = "\"'”’»)]"
 _OPENERS_AFTER = "\"“‘«([„'"
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
+_NEXT_WORD = re.compile(r"[\w'’]+")
+_WORD_AT_END = re.compile(r"(?<![\w.])(\w{2,})\s+$")
+
+
+def _starts_sentence(text: str, at: int, starters: frozenset[str]) -> bool:
+    """Is the word at `at` a capitalised function word ("The", "Ia", "Namun")? Such a word after an
+    abbreviation or a lone capital letter begins a new sentence; a name after a title does not."""
+    m = _NEXT_WORD.match(text, at)
+    return bool(m) and m.group()[0].isupper() and m.group().lower() in starters
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,8 +85,11 @@ def split_paragraphs(text: str) -> list[Segment]:
     return paragraphs
 
 
-def _is_boundary(text: str, end: int, next_start: int, abbreviations: frozenset[str]) -> bool:
-    """Decide whether a terminator ending at `end` closes a sentence, given the next non-space char."""
+def _is_boundary(text: str, end: int, next_start: int, abbreviations: frozenset[str],
+                 may_end: frozenset[str] = frozenset(), starters: frozenset[str] = frozenset()) -> bool:
+    """Decide whether a terminator ending at `end` closes a sentence, given the next non-space char.
+    `may_end` are abbreviations that also close sentences (dll., etc.) and `starters` the language's
+    function words: either ends the sentence when a capitalised starter follows."""
     if next_start >= len(text):
         return True
     nxt = text[next_start]
@@ -86,19 +102,25 @@ def _is_boundary(text: str, end: int, next_start: int, abbreviations: frozenset[
         word = m.group(1)
         low = word.lower().rstrip(".")
         if low in abbreviations:
-            return False
+            return low in may_end and _starts_sentence(text, next_start, starters)
         if len(word) == 1 and word.isalpha() and word.isupper():
-            return False  # an initial: "A. Rahman", "Mark R. Smith"
+            # An initial ("A. Rahman", "Mark R. Smith"), unless a common word precedes the letter and a
+            # function word follows it: "received grade A. The school ...", "Plan B. It failed."
+            before = _WORD_AT_END.search(term_stripped[-42:-2])
+            return bool(before) and before.group(1).islower() and _starts_sentence(text, next_start, starters)
         if "." in word and all(p.isalpha() and len(p) <= 2 for p in word.split(".") if p):
             return False  # dotted abbreviations such as "U.S." or "a.m."
     return nxt.isupper() or nxt.isdigit() or nxt in _OPENERS_AFTER or not nxt.isascii()
 
 
 def _sentence_ends(text: str, start: int, end: int, abbreviations: frozenset[str],
-                   cjk_terminators: str) -> Iterator[int]:
+                   cjk_terminators: str, may_end: frozenset[str] = frozenset(),
+                   starters: frozenset[str] = frozenset()) -> Iterator[int]:
     para = text[start:end]
     # (offset, needs_check): CJK terminators always end a sentence; Latin ones only before a sentence start.
     candidates = [(m.end(), True) for m in _LATIN_END.finditer(para)]
+    candidates += [(m.end(), True) for m in _GLUED_END.finditer(para)]
+    candidates.sort()
     if cjk_terminators:
         cjk = re.compile(f"[{re.escape(cjk_terminators)}]+[」』”’)）\"]*")
         candidates += [(m.end(), False) for m in cjk.finditer(para)]
@@ -110,16 +132,17 @@ def _sentence_ends(text: str, start: int, end: int, abbreviations: frozenset[str
             nxt += 1
         if nxt >= end:
             continue
-        if not needs_check or _is_boundary(text, abs_end, nxt, abbreviations):
+        if not needs_check or _is_boundary(text, abs_end, nxt, abbreviations, may_end, starters):
             yield abs_end
 
 
 def split_sentences(text: str, paragraph: Segment, first_index: int, abbreviations: frozenset[str],
-                    cjk_terminators: str = "") -> list[Segment]:
+                    cjk_terminators: str = "", may_end: frozenset[str] = frozenset(),
+                    starters: frozenset[str] = frozenset()) -> list[Segment]:
     sentences: list[Segment] = []
     pos = paragraph.start
-    ends = [*_sentence_ends(text, paragraph.start, paragraph.end, abbreviations, cjk_terminators),
-            paragraph.end]
+    ends = [*_sentence_ends(text, paragraph.start, paragraph.end, abbreviations, cjk_terminators, may_end,
+                            starters), paragraph.end]
     for cut in ends:
         if cut <= pos:
             continue
@@ -141,12 +164,15 @@ class Segmentation:
 
 
 def segment(text: str, abbreviations: frozenset[str], cjk_terminators: str = "",
-            exclude: Callable[[str], bool] | None = None) -> Segmentation:
-    """Segment `text`; paragraphs for which `exclude` is true (boilerplate) are left out of both lists."""
+            exclude: Callable[[str], bool] | None = None, may_end: frozenset[str] = frozenset(),
+            starters: frozenset[str] = frozenset()) -> Segmentation:
+    """Segment `text`; paragraphs for which `exclude` is true (boilerplate) are left out of both lists.
+    `may_end` and `starters` (see _is_boundary) come from the text's language pack."""
     paragraphs = [p for p in split_paragraphs(text) if not (exclude and exclude(p.text))]
     sentences: list[Segment] = []
     by_paragraph: dict[int, list[Segment]] = {}
     for p in paragraphs:
-        by_paragraph[p.paragraph] = split_sentences(text, p, len(sentences), abbreviations, cjk_terminators)
+        by_paragraph[p.paragraph] = split_sentences(text, p, len(sentences), abbreviations, cjk_terminators,
+                                                    may_end, starters)
         sentences.extend(by_paragraph[p.paragraph])
     return Segmentation(paragraphs, sentences, by_paragraph)

@@ -1,0 +1,60 @@
+"""Quick calibration harness for the names rules: run only the names family (optionally some codes, even
+where a rule is off for the language) on a labelled JSONL from scripts/inject.py; print located recall per
+injected category (any severity) and the share of clean articles with a major finding per rule. For
+choosing thresholds on the dev half; scripts/evaluate.py (the `mtcheck batch` code path) gives the
+reported figures.
+
+    python scripts/evaluate_names.py FILE.jsonl [MT201,MT205] [-v]
+"""
+
+from __future__ import annotations
+
+import collections
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from mtcheck.model import Category
+from mtcheck.registry import ALL_RULES
+from mtcheck.text.article import ArticlePair
+
+
+def main() -> None:
+    args = [a for a in sys.argv[1:] if a != "-v"]
+    show = "-v" in sys.argv
+    codes = set(args[1].split(",")) if len(args) > 1 else None
+    rules = [r() if isinstance(r, type) else r for r in ALL_RULES]
+    rules = [r for r in rules if r.category == Category.NAMES and r.text_rule and (codes is None or r.code in codes)]
+    caught: collections.Counter[str] = collections.Counter()
+    rows: collections.Counter[str] = collections.Counter()
+    flagged: collections.Counter[str] = collections.Counter()
+    clean = 0
+    with open(args[0], encoding="utf-8") as f:
+        for line in f:
+            row = json.loads(line)
+            pair = ArticlePair(row["source"], row["target"], row["target_lang"])
+            found = [x for r in rules for x in r.check(pair)]
+            label = row["label"]
+            if label is None:
+                clean += 1
+                major = [x for x in found if x.severity.rank >= 2]
+                flagged.update({x.code for x in major})
+                for x in major if show else ():
+                    t = x.target_span
+                    print("FA", row["id"], x.code, x.message, "::", row["target"][t.start:t.end] if t else "")
+                continue
+            a, b = label["target_span"] or (0, 0)
+            rows[label["category"]] += 1
+            if any(x.target_span and x.target_span.start < b and a < x.target_span.end for x in found):
+                caught[label["category"]] += 1
+            elif show:
+                print("MISS", row["id"], label["detail"])
+    for c, n in rows.items():
+        print(f"{c}: {caught[c] / n:.3f} ({n})")
+    print(f"clean {clean}: " + ", ".join(f"{c} {100 * v / max(clean, 1):.1f}%" for c, v in sorted(flagged.items())))
+
+
+if __name__ == "__main__":
+    main()
