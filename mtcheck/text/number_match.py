@@ -77,6 +77,24 @@ def _same_kind(a: Quantity, b: Quantity, loose: bool = False) -> bool:
     return (a.kind == b.kind or (loose and kinds == {"number", "ordinal"})) and (a.unit is None) == (b.unit is None)
 
 
+def _english_word_for(value: float, said: str) -> bool:
+    """Whether the source sentence says `value` as an English number word ("front nine", kept in English in
+    the Indonesian): a target written in digits or another script ("前半9ホール") then took no one's place."""
+    en = number_system("en")
+    if en is None or not math.isfinite(value):
+        return False
+    return any(v == value and re.search(rf"(?<!\w){re.escape(w)}(?!\w)", said) for w, v in en.words.items())
+
+
+def _said_whole(s: Quantity, target: str, aligned: Span | None, whole: tuple[str, ...]) -> bool:
+    """A source "100 percent" that the aligned target sentence renders as a word ("100 persen yakin" as
+    絶対に, absolutely certain), not as a figure."""
+    if aligned is None or s.value != 100 or s.unit is None or s.unit.dimension != "percent":
+        return False
+    said = target[aligned.start:aligned.end]
+    return any(w in said for w in whole)
+
+
 def match_quantities(pair: ArticlePair) -> QuantityMatch:
     return pair.analysis("quantities", _match_quantities)
 
@@ -134,7 +152,8 @@ def _match_quantities(pair: ArticlePair) -> QuantityMatch:
             # A number word the source itself contains, kept in English ("front nine"), took no one's place.
             said = " ".join(pair.source[seg.start:seg.end] for seg in sp.source).lower()
             soft = [t for t in t_left if id(t) in t_ids and _countable(t)
-                    and not re.search(rf"(?<!\w){re.escape(t.text.lower())}(?!\w)", said)]
+                    and not re.search(rf"(?<!\w){re.escape(t.text.lower())}(?!\w)", said)
+                    and not _english_word_for(t.value, said)]
             unmatched = [s for s in s_left if id(s) in s_ids]
             for s in [s for s in unmatched if not s.strict and _countable(s)]:
                 where = _relative(s.span.start, sp.source)
@@ -168,8 +187,10 @@ def _match_quantities(pair: ArticlePair) -> QuantityMatch:
     in_source_dates = _date_numbers(pair.source_dates)
     target_ns = number_system(pair.target_pack.code)
     in_words = target_ns.words_below if target_ns else 0.0
+    whole = target_ns.whole_words if target_ns else ()
     result.missing = [s for s in s_rest if s.strict and s.value not in in_target_dates
-                      and not (s.unit is None and s.kind in ("number", "ordinal") and s.value <= in_words)]
+                      and not (s.unit is None and s.kind in ("number", "ordinal") and s.value <= in_words)
+                      and not (whole and _said_whole(s, pair.target, result.aligned.get(id(s)), whole))]
     result.extra = [t for t in t_rest if t.strict and t.value not in in_source_dates]
     _join_split_numbers(pair.source, result)
     _changed_codes(pair, result)

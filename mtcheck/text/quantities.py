@@ -117,6 +117,8 @@ class NumberSystem:
     hedges: tuple[str, ...]
     # Phrases with number words that state no count ("satu-satunya": the only; "satu sama lain": each other).
     not_numbers: tuple[str, ...] = ()
+    # As a target: words that render "100 percent" ("100 persen yakin" as 絶対に: absolutely certain).
+    whole_words: tuple[str, ...] = ()
     # Attached to a number word ("و" and, "ب" with, "ال" the: "وعشرون", "بمليون", "الثلاث").
     word_prefixes: tuple[str, ...] = ()
     # An ordinal word followed by one of these adds ten ("السادس عشر": sixteenth); an ordinal, a joiner and a
@@ -180,6 +182,7 @@ class NumberSystem:
             words_below=float(data.get("words_below", 0)),
             hedges=tuple(data.get("hedges", ())),
             not_numbers=tuple(data.get("not_numbers", ())),
+            whole_words=tuple(data.get("whole_words", ())),
             word_prefixes=tuple(data.get("word_prefixes", ())),
             ordinal_teens=tuple(ordinal.get("teens", ())),
             ordinal_joiners=tuple(ordinal.get("joiners", ())),
@@ -253,6 +256,10 @@ def _patterns(ns: NumberSystem) -> _Patterns:
     if ns.word_prefixes and word_alt:
         word_alt = rf"(?:{_alternation(ns.word_prefixes)})?(?:{word_alt})"
     joiner = r"(?:[\s-]+(?:(?:and|dan)\s+)?(?:a\s+)?)"  # "one hundred and five", "seven and a half"
+    # Katakana number words ("イレブン": a football eleven) stand between hiragana or kanji, where \b never
+    # holds; not inside a longer katakana word ("セブンイレブン", "セブン-イレブン").
+    lb = r"(?<![\u30a0-\u30ff])(?<![\u30a0-\u30ff][-‐－])(?:\b|(?=[\u30a0-\u30ff]))"
+    rb = r"(?:\b|(?<=[\u30a0-\u30ff]))(?![\u30a0-\u30ff])"
     ordinal_alt = _alternation(ns.ordinal_words)
     # "twenty-fourth", "vingt-quatrième"; "السادس عشر" (16th); "الخامس والعشرين" (25th).
     compound = (rf"\b(?:(?P<tens>{word_alt})[\s-]+)?(?P<ord>{ordinal_alt})"
@@ -273,7 +280,7 @@ def _patterns(ns: NumberSystem) -> _Patterns:
         time_after=_when(ns.time_after, rf"\s?({_alternation(ns.time_after)})(?![\w])"),
         ordinal_before=re.compile(rf"\b{re.escape(ns.ordinal_prefix)}-$", re.I) if ns.ordinal_prefix else None,
         ordinal_after=re.compile(rf"({_alternation(ns.ordinal_suffixes)})\b") if ns.ordinal_suffixes else None,
-        word_number=re.compile(rf"\b(?:{word_alt})(?:{joiner}(?:{word_alt}))*\b", re.I),
+        word_number=re.compile(rf"{lb}(?:{word_alt})(?:{joiner}(?:{word_alt}))*{rb}", re.I),
         approximate=re.compile(rf"\b({_alternation(ns.approximate)})\b", re.I) if ns.approximate else None,
         ordinal_word=(re.compile(rf"\b({re.escape(ns.ordinal_prefix)}(?:{word_alt})(?:{joiner}(?:{word_alt}))*"
                                  + (f"|{_alternation(ns.ordinal_words)}" if ns.ordinal_words else "") + r")\b", re.I)
@@ -540,8 +547,10 @@ def find_quantities(text: str, code: str, exclude: Sequence[Span] = ()) -> list[
         if len(core) == 2 and (span_year := _YEAR_RANGE.search(before)):
             values = (*values, float(span_year[1][:2] + core))  # "2019-20": the second year, abbreviated
         stop = end
-        if end < len(text) and text[end] in _FRACTIONS:  # "29¾ inches"
-            values, stop = tuple(v + _FRACTIONS[text[end]] for v in values), end + 1
+        # "29¾ inches"; also "29Â¾", the UTF-8 of ¾ read as Latin-1, as web-scraped sources carry it
+        frac = end + 1 if text[end:end + 1] == "Â" and text[end + 1:end + 2] in _FRACTIONS else end
+        if frac < len(text) and text[frac] in _FRACTIONS:
+            values, stop = tuple(v + _FRACTIONS[text[frac]] for v in values), frac + 1
         cur = p.before_currency.search(before)
         if start and text[start - 1].isascii() and text[start - 1].isalpha() and not cur:
             continue  # part of a code or model name: G20, A320, H5N1
