@@ -19,7 +19,7 @@ from mtcheck.model import Span
 
 _CORE = re.compile(r"(?<!\d)(?<!\d[.,])\d+(?:[.,]\d+|:\d\d(?!\d))*(?!\d)")
 _NEVER = re.compile(r"(?!x)x")
-_CJK_MORE = re.compile(r"[ \u00a0]?\d+(?:\.\d+)?")  # "1 万 5 千"
+_CJK_MORE = re.compile(r"[ \u00a0]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")  # "1 万 5 千", "1億2,500万"
 # French groups thousands with (non-breaking or thin) spaces: "1 250 000,75".
 _SPACES = "[ \u00a0\u202f\u2009]"
 _CORE_SPACED = re.compile(  # not inside a longer run of digit groups: "0800 555 111" is a phone number
@@ -584,7 +584,7 @@ def find_quantities(text: str, code: str, exclude: Sequence[Span] = ()) -> list[
                 sub_factor = ns.scales.get(sub.group(1)) if sub else None
                 if not sub_factor or sub_factor >= factor:
                     break
-                values = tuple(v + float(more.group()) * sub_factor for v in values)
+                values = tuple(v + float(more.group().replace(",", "")) * sub_factor for v in values)
                 factor, stop = sub_factor, sub.end()
         if p.after and (u := p.after.match(text, stop)):
             key = u.group(1)
@@ -780,6 +780,13 @@ def _cjk_numerals(text: str, ns: NumberSystem, taken: list[Span]) -> list[Quanti
             continue
         if all(c in big for c in m.group()):  # 万亿 alone: a magnitude ("数万亿"), the scales multiply
             vague = any(text.endswith(v, 0, m.start()) for v in ns.vague_before)  # 数千, 几百, 何千
+            if (m.group() in ("百", "千") and not vague and ns.classifiers
+                    and _before_classifier(text, m.end(), ns)):
+                # 千年 (a thousand years), 百人: one hundred or thousand counted; soft, as 千代田 and 千歳 are names
+                out.append(Quantity(Span(*m.span()), m.group(), (float(ns.cjk_numerals[m.group()]),),
+                                    strict=False))
+                taken.append(Span(*m.span()))
+                continue
             if len(m.group()) > 1 or ns.cjk_numerals[m.group()] >= 10_000 or vague:
                 value = _as_float(math.prod(ns.cjk_numerals[c] for c in m.group()))
                 if value is None:
