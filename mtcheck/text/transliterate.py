@@ -9,7 +9,7 @@ by the table in `mtcheck/data/<lang>/transliteration.toml`. Both libraries load 
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz.distance import OSA
 
@@ -209,12 +209,24 @@ def _scan_best(wanted: dict[str, set[str]], sk: str, threshold: float) -> tuple[
 def _candidates(text: str, lang: str, firsts: set[str]):
     """Spans that may be a transliterated name, with their skeletons (for Chinese, only windows starting with
     a consonant some wanted name starts with: there are many windows)."""
+    for start, end, sk, first in _all_candidates(text, lang):
+        if first is None or first in firsts:
+            yield start, end, sk
+
+
+@lru_cache(maxsize=4)  # the names and pronoun rules ask about the same translation, some once per person
+def _all_candidates(text: str, lang: str) -> tuple[tuple[int, int, str, str | None], ...]:
+    """Every candidate span of `text` with its skeleton and (Chinese) the first sound of its window."""
+    return tuple(_spans(text, lang))
+
+
+def _spans(text: str, lang: str):
     if lang == "ja":
         for m in _KATAKANA.finditer(text):
             pos = m.start()
             for part in m.group().split("・"):
                 if len(part) >= 2:
-                    yield pos, pos + len(part), target_skeleton(part, lang)
+                    yield pos, pos + len(part), target_skeleton(part, lang), None
                 pos += len(part) + 1
     elif lang == "zh":
         # Transliterated names are runs of Han characters without spaces: try every window of 2 to 5.
@@ -229,10 +241,11 @@ def _candidates(text: str, lang: str, firsts: set[str]):
                     syllable = syllable.replace(a, b)
                 romans.append(_squeeze(syllable))
             for i in range(len(run)):
-                if romans[i][:1] not in firsts:
-                    continue
+                first = romans[i][:1]
+                if not first:
+                    continue  # a window starting with a vowel starts with no consonant a name starts with
                 for j in range(i + 2, min(len(run), i + 5) + 1):
-                    yield m.start() + i, m.start() + j, _squeeze("".join(romans[i:j]))
+                    yield m.start() + i, m.start() + j, _squeeze("".join(romans[i:j])), first
     else:
         prefixes = tuple(_rules(lang).get("proclitics", ()))
         for m in _ARABIC_WORD.finditer(text):
@@ -241,4 +254,4 @@ def _candidates(text: str, lang: str, firsts: set[str]):
                 if word.startswith(p) and len(word) > len(p) + 2:
                     word, start = word[len(p):], start + len(p)
                     break
-            yield start, m.end(), target_skeleton(word, lang)
+            yield start, m.end(), target_skeleton(word, lang), None
