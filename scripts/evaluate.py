@@ -118,6 +118,8 @@ def _clean_starts(row: dict) -> list[int]:
 
 
 def _words(text: str) -> int:
+    # Counted on the Indonesian source: whitespace words of a Chinese or Japanese target are whole clauses,
+    # which made the rate per target word meaningless there (and not comparable across languages).
     return len(text.split())
 
 
@@ -153,7 +155,7 @@ class Tally:
                     for f in findings)
         if label is None:
             self.clean += 1
-            self.clean_words += _words(row["target"])
+            self.clean_words += _words(row["source"])
             self.clean_findings += len(findings)
             self.clean_flagged += any(f["severity"] in MAJOR for f in findings)
             for cat in {f["category"] for f in findings if f["severity"] in MAJOR}:
@@ -330,7 +332,7 @@ def markdown(r: dict) -> str:
               f"| articles | {m['clean_articles']} | {p['clean_articles'] if p else '-'} |",
               f"| false alarms (share of articles with a major+ finding) | {m['false_alarm_rate']:.1%} | "
               + (f"{p['false_alarm_rate']:.1%} |" if p else "- |"),
-              f"| findings per 1,000 words | {m['findings_per_1000_words']} | "
+              f"| findings per 1,000 source words | {m['findings_per_1000_words']} | "
               f"{p['findings_per_1000_words'] if p else '-'} |",
               f"| precision of findings on injected rows | {m['precision_on_injected_rows']} | "
               f"{p['precision_on_injected_rows'] if p else '-'} |",
