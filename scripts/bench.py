@@ -111,14 +111,19 @@ def main() -> None:
     ap.add_argument("--archive-only", action="store_true", help="only the archive-scale rows")
     ap.add_argument("--baseline-src", type=Path, help="only: cold start against another checkout of mtcheck")
     ap.add_argument("--length-only", action="store_true", help="only the per-word and 5 MB rows")
-    ap.add_argument("--length-langs", default="en", help="target languages of the 5 MB row (comma-separated)")
+    ap.add_argument("--length-langs", default="en", help="target languages of the 5 MB row (comma-separated); "
+                    "for each one other than en, a per-word row too (1,000 vs 10,000 words)")
+    ap.add_argument("--per-word-only", action="store_true",
+                    help="with --length-only: the per-word rows of --length-langs only, no 5 MB row")
     args = ap.parse_args()
     if args.baseline_src:
         _print(cold_start_against(args.root, args.baseline_src))
         return
     if args.length_only:
         print("| measure | result |\n|---|---|", flush=True)
-        for name, value in length_rows(args.root, args.length_langs.split(",")):
+        langs = args.length_langs.split(",")
+        rows = per_word_lang_rows(args.root, langs) if args.per_word_only else length_rows(args.root, langs)
+        for name, value in rows:
             print(f"| {name} | {value} |", flush=True)
         return
     if args.archive_only:
@@ -638,8 +643,34 @@ def _five_mb_rows(root: Path, langs: list[str], size: int = 5_000_000) -> list[t
     return rows
 
 
+def per_word_lang_rows(root: Path, langs: list[str], words: int = 10_000) -> list[tuple[str, str]]:
+    """Per word CPU of one ~10,000-word article against its ~1,000-word parts, for each target language
+    (zh, ja, ar: the transliterated-name search, quadratic until the name-skeleton index); en's is
+    _per_word_rows'. The same parts, in the same run, so the ratio holds on a loaded machine."""
+    rows = []
+    for lang in langs:
+        if lang == "en":
+            continue
+        parts = _articles(root, 1000, lang=lang)
+        _cpu_check(parts[:2], lang)  # warm-up: data files, word tables, pypinyin / pykakasi
+        src, tgt, n, k = [], [], 0, 0
+        while n < words and k < 10 * len(parts):
+            s, t = parts[k % len(parts)]
+            src.append(s)
+            tgt.append(t)
+            n += len(s.split())
+            k += 1
+        used = [parts[i % len(parts)] for i in range(k)]
+        small = _cpu_check(used, lang) / n
+        large = _cpu_check([("\n\n".join(src), "\n\n".join(tgt))], lang) / n
+        rows.append((f"per word (CPU, {lang}), one {n:,}-word article vs its ~1,000-word parts one by one",
+                     f"{large / small:.2f}x (target 1.2x; {small * 1e6:.0f} -> {large * 1e6:.0f} us per word)"))
+    return rows
+
+
 def length_rows(root: Path, langs: list[str] | None = None) -> list[tuple[str, str]]:
-    return _per_word_rows(root) + _five_mb_rows(root, langs or ["en"])
+    langs = langs or ["en"]
+    return _per_word_rows(root) + per_word_lang_rows(root, langs) + _five_mb_rows(root, langs)
 
 
 def archive_rows(root: Path, emit=None) -> list[tuple[str, str]]:

@@ -139,3 +139,21 @@ def test_thousands_of_numbers_in_one_paragraph_pair_each_with_its_own() -> None:
     left, free = _pair_equal(src, tgt, matched)
     assert not left and not free
     assert all(a.span == b.span for a, b in matched)  # the nearest equal one is its own copy
+
+
+SKELETONS = st.text(alphabet="bklmnrst", min_size=2, max_size=16)
+
+
+@given(names=st.dictionaries(st.text(alphabet="ABCDEFG", min_size=1, max_size=3),
+                             st.sets(SKELETONS, min_size=1, max_size=2), max_size=8),
+       probes=st.lists(st.text(alphabet="bklmnrst", min_size=0, max_size=18), max_size=12),
+       threshold=st.sampled_from([0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 1.0]))
+def test_transliteration_index_finds_the_scans_best_name(names, probes, threshold) -> None:
+    """scored_names' index of name skeletons (zh, ja, ar) picks the name the full scan did, with its score,
+    for every candidate skeleton and every threshold the rules use (accept 0.8, near and LOOSE 0.5)."""
+    from mtcheck.text.transliterate import _BestName, _scan_best
+
+    best = _BestName(names, threshold)
+    for sk in probes + [s for sks in names.values() for s in sks]:
+        assert best(sk) == _scan_best(names, sk, threshold)
+        assert best(sk) == _scan_best(names, sk, threshold)  # answered again from its memo

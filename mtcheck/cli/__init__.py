@@ -58,7 +58,7 @@ def _add_settings_args(p: argparse.ArgumentParser) -> None:
     g.add_argument("--ignore", help="comma-separated codes or prefixes to disable")
     g.add_argument("--severity", action="append", default=[], metavar="CODE=SEVERITY",
                    help="re-grade a rule, e.g. MT601=major (repeatable)")
-    g.add_argument("--fail-under", type=float, help="fail when the score is below N (default 97.5)")
+    g.add_argument("--fail-under", type=float, help="fail when the score is below N (default 90)")
     g.add_argument("--fail-on", help="fail on any finding at this severity or above: minor, major, critical, "
                                      "never (default critical)")
     g.add_argument("--max-bytes", type=int, help="largest article accepted, in bytes (default 1,000,000)")

@@ -9,7 +9,7 @@ by the table in `mtcheck/data/<lang>/transliteration.toml`. Both libraries load 
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz.distance import OSA
 
@@ -124,16 +124,13 @@ def scored_names(text: str, names: list[str], lang: str, threshold: float) -> li
     hits: list[tuple[float, int, Span, str]] = []
     lengths = {len(s) for sks in wanted.values() for s in sks}
     firsts = {s[0] for sks in wanted.values() for s in sks}
-
-    def score_of(sk: str, name: str) -> float:
-        return max(similar(sk, s) for s in wanted[name])
-
+    best_of = _BestName(wanted, threshold)
     for start, end, sk in _candidates(text, lang, firsts):
         if not any(abs(len(sk) - n) <= 2 for n in lengths):
             continue  # too short or long to be any of the names
-        best = max(wanted, key=lambda n: score_of(sk, n), default=None)
-        if best is not None and (score := score_of(sk, best)) >= threshold:
-            hits.append((score, end - start, Span(start, end), best))
+        found = best_of(sk)
+        if found is not None:
+            hits.append((found[0], end - start, Span(start, end), found[1]))
     # Best first, longest on ties; a span overlapping a better one is dropped (windows over Han runs overlap).
     out: list[tuple[float, Span, str]] = []
     taken = DisjointSpans()
@@ -144,15 +141,92 @@ def scored_names(text: str, names: list[str], lang: str, threshold: float) -> li
     return out
 
 
+_INDEXED = 3  # deletions held by the index of name skeletons; a candidate needing more is compared with all
+
+
+class _BestName:
+    """The best name (highest similarity, the first of `wanted` on ties) for a candidate skeleton when it
+    scores at least `threshold`, else None: what comparing it with every name gives, without doing so.
+
+    Comparing every candidate span of a long article with every name of its source is quadratic (a 35 KB
+    Chinese article took minutes). A similarity of at least t needs an OSA distance d <= (1 - t) * max(L, M)
+    between skeletons of lengths L and M, and d >= |L - M|, so d <= (1 - t) * L / t: the name skeletons
+    within that many edits of the candidate are found by a deletion index (NearIndex), and only they are
+    scored. A name scoring at least t is always among them, so the best of them is the best of all names
+    whenever any name reaches the threshold, and ties fall to the same (earliest) name. Answers are kept
+    per distinct skeleton (the same windows come back in every paragraph)."""
+
+    def __init__(self, wanted: dict[str, set[str]], threshold: float) -> None:
+        from mtcheck.text.near import NearIndex
+
+        self.names = list(wanted)
+        self.wanted = wanted
+        self.threshold = threshold
+        self.owners: dict[str, list[int]] = {}  # skeleton -> positions of the names that have it
+        for i, n in enumerate(self.names):
+            for sk in wanted[n]:
+                self.owners.setdefault(sk, []).append(i)
+        self.skeletons = list(self.owners)
+        self.index = NearIndex(self.skeletons, k=_INDEXED) if threshold > 0 else None
+        self.asked: dict[str, tuple[float, str] | None] = {}
+
+    def edits(self, sk: str) -> int:
+        t = self.threshold
+        return max(0, int((1.0 - t) * len(sk) / t + 1e-6)) if t > 0 else len(sk) + 1_000
+
+    def names_near(self, sk: str) -> list[int]:
+        """Positions (in `wanted` order) of every name that may score at least the threshold against sk."""
+        e = self.edits(sk)
+        if self.index is None or e > _INDEXED:
+            return list(range(len(self.names)))
+        return sorted({i for s in self.index.candidates(sk, e) for i in self.owners[s]})
+
+    def __call__(self, sk: str) -> tuple[float, str] | None:
+        if sk in self.asked:
+            return self.asked[sk]
+        best, best_score = None, -1.0
+        for i in self.names_near(sk):
+            n = self.names[i]
+            score = max(similar(sk, s) for s in self.wanted[n])
+            if score > best_score:
+                best, best_score = n, score
+        out = (best_score, best) if best is not None and best_score >= self.threshold else None
+        self.asked[sk] = out
+        return out
+
+
+def _scan_best(wanted: dict[str, set[str]], sk: str, threshold: float) -> tuple[float, str] | None:
+    """The scan _BestName replaced: every name scored (kept for the test that compares the two)."""
+    def score_of(name: str) -> float:
+        return max(similar(sk, s) for s in wanted[name])
+
+    best = max(wanted, key=score_of, default=None)
+    if best is not None and (score := score_of(best)) >= threshold:
+        return score, best
+    return None
+
+
 def _candidates(text: str, lang: str, firsts: set[str]):
     """Spans that may be a transliterated name, with their skeletons (for Chinese, only windows starting with
     a consonant some wanted name starts with: there are many windows)."""
+    for start, end, sk, first in _all_candidates(text, lang):
+        if first is None or first in firsts:
+            yield start, end, sk
+
+
+@lru_cache(maxsize=4)  # the names and pronoun rules ask about the same translation, some once per person
+def _all_candidates(text: str, lang: str) -> tuple[tuple[int, int, str, str | None], ...]:
+    """Every candidate span of `text` with its skeleton and (Chinese) the first sound of its window."""
+    return tuple(_spans(text, lang))
+
+
+def _spans(text: str, lang: str):
     if lang == "ja":
         for m in _KATAKANA.finditer(text):
             pos = m.start()
             for part in m.group().split("・"):
                 if len(part) >= 2:
-                    yield pos, pos + len(part), target_skeleton(part, lang)
+                    yield pos, pos + len(part), target_skeleton(part, lang), None
                 pos += len(part) + 1
     elif lang == "zh":
         # Transliterated names are runs of Han characters without spaces: try every window of 2 to 5.
@@ -167,10 +241,11 @@ def _candidates(text: str, lang: str, firsts: set[str]):
                     syllable = syllable.replace(a, b)
                 romans.append(_squeeze(syllable))
             for i in range(len(run)):
-                if romans[i][:1] not in firsts:
-                    continue
+                first = romans[i][:1]
+                if not first:
+                    continue  # a window starting with a vowel starts with no consonant a name starts with
                 for j in range(i + 2, min(len(run), i + 5) + 1):
-                    yield m.start() + i, m.start() + j, _squeeze("".join(romans[i:j]))
+                    yield m.start() + i, m.start() + j, _squeeze("".join(romans[i:j])), first
     else:
         prefixes = tuple(_rules(lang).get("proclitics", ()))
         for m in _ARABIC_WORD.finditer(text):
@@ -179,4 +254,4 @@ def _candidates(text: str, lang: str, firsts: set[str]):
                 if word.startswith(p) and len(word) > len(p) + 2:
                     word, start = word[len(p):], start + len(p)
                     break
-            yield start, m.end(), target_skeleton(word, lang)
+            yield start, m.end(), target_skeleton(word, lang), None
