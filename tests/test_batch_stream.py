@@ -54,20 +54,26 @@ def test_output_is_deterministic_and_has_no_timings(capsys, tmp_path: Path) -> N
     assert any("MT601" in r.get("timings_ms", {}) and "total" in r["timings_ms"] for r in timed)
 
 
+def _interrupt_on(monkeypatch, n: int) -> tuple:
+    """Make the batch's n-th check raise KeyboardInterrupt (Ctrl-C mid-batch); returns the real check_item
+    and the list of ids it was asked for."""
+    real, seen = cli_batch.check_item, []
+
+    def dies_on_nth(item):
+        seen.append(item.id)
+        if len(seen) == n:
+            raise KeyboardInterrupt
+        return real(item)
+
+    monkeypatch.setattr(cli_batch, "check_item", dies_on_nth)
+    return real, seen
+
+
 def test_interrupted_batch_keeps_its_records_and_resumes_exactly(capsys, tmp_path: Path, monkeypatch) -> None:
     src = _input(tmp_path, 3)
     full, out = tmp_path / "full.jsonl", tmp_path / "out.jsonl"
     _batch(capsys, str(src), "-o", str(full), "--jobs", "1")
-    seen = []
-    real = cli_batch.check_item
-
-    def dies_on_eighth(item):
-        seen.append(item.id)
-        if len(seen) == 8:
-            raise KeyboardInterrupt
-        return real(item)
-
-    monkeypatch.setattr(cli_batch, "check_item", dies_on_eighth)
+    real, seen = _interrupt_on(monkeypatch, 8)
     code, err = _batch(capsys, str(src), "-o", str(out), "--jobs", "1")
     assert code == 130 and not out.exists() and "--resume" in err
     journal = tmp_path / "out.jsonl.partial"
@@ -156,15 +162,7 @@ def test_markdown_batch_resumes_from_its_journal(capsys, tmp_path: Path, monkeyp
     src = _input(tmp_path, 2)
     full, out = tmp_path / "full.md", tmp_path / "out.md"
     _batch(capsys, str(src), "-o", str(full), "--format", "markdown", "--jobs", "1")
-    real, seen = cli_batch.check_item, []
-
-    def dies_on_fifth(item):
-        seen.append(item.id)
-        if len(seen) == 5:
-            raise KeyboardInterrupt
-        return real(item)
-
-    monkeypatch.setattr(cli_batch, "check_item", dies_on_fifth)
+    real, _ = _interrupt_on(monkeypatch, 5)
     assert _batch(capsys, str(src), "-o", str(out), "--format", "markdown", "--jobs", "1")[0] == 130
     monkeypatch.setattr(cli_batch, "check_item", real)
     _batch(capsys, str(src), "-o", str(out), "--format", "markdown", "--jobs", "1", "--resume")

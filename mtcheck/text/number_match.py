@@ -219,7 +219,9 @@ def _join_split_numbers(source: str, result: QuantityMatch) -> None:
         digits = re.sub(r"\D", "", t.text)
         if len(digits) < 5:
             continue
-        firsts = [i for k in range(1, len(digits)) for i in starts.get(digits[:k], ())]
+        # The runs can start only at groups that spell a proper prefix of the target's digits (a word number,
+        # spelling "", included), tried in text order as a scan of every group would.
+        firsts = sorted(i for k in range(len(digits)) for i in starts.get(digits[:k], ()))
         for i in firsts:
             run, spelt = [sources[i]], spelt_by[i]
             while digits.startswith(spelt) and len(spelt) < len(digits) and i + len(run) < len(sources):
@@ -233,41 +235,6 @@ def _join_split_numbers(source: str, result: QuantityMatch) -> None:
                 dropped = [s for s, x in result.changed if x is t and id(s) not in ids]
                 result.changed = [(s, x) for s, x in result.changed if x is not t and id(s) not in ids]
                 result.missing = [s for s in result.missing if id(s) not in ids] + dropped
-                result.extra = [x for x in result.extra if x is not t]
-                result.matched += [(s, t) for s in run]
-                break
-
-
-def _changed_codes(pair: ArticlePair, result: QuantityMatch) -> None:
-    """A name's number changed ("COVID-19" as "COVID-13", "802.11n" as "803.11n"): a target code whose number
-    no source code has, beside a source code of the same name."""
-    source = [q for q in pair.source_quantities if q.kind == "code"]
-    values = {v for q in source for v in q.values}
-    for t in (q for q in pair.target_quantities if q.kind == "code"):
-        if values.isdisjoint(t.values) and (s := next((s for s in source if s.code == t.code), None)):
-            result.changed.append((s, t))
-
-
-def _join_split_numbers(source: str, result: QuantityMatch) -> None:
-    """A phone number written in groups on one side and whole, or grouped as thousands, on the other
-    ("116 123" as "116123" or the French "116 123"): the source groups, next to each other, spell it."""
-    sources = sorted(result.missing + [s for s, _ in result.changed], key=lambda q: q.span.start)
-    for t in result.extra + [t for _, t in result.changed]:
-        digits = re.sub(r"\D", "", t.text)
-        if len(digits) < 5:
-            continue
-        for i in range(len(sources)):
-            run, spelt = [sources[i]], re.sub(r"\D", "", sources[i].text)
-            while digits.startswith(spelt) and len(spelt) < len(digits) and i + len(run) < len(sources):
-                nxt = sources[i + len(run)]
-                if not re.fullmatch(r"[ \u00a0-]", source[run[-1].span.end:nxt.span.start]):
-                    break
-                run.append(nxt)
-                spelt += re.sub(r"\D", "", nxt.text)
-            if len(run) > 1 and spelt == digits:
-                dropped = [s for s, x in result.changed if x is t and s not in run]
-                result.changed = [(s, x) for s, x in result.changed if x is not t and s not in run]
-                result.missing = [s for s in result.missing if s not in run] + dropped
                 result.extra = [x for x in result.extra if x is not t]
                 result.matched += [(s, t) for s in run]
                 break
