@@ -1,5 +1,6 @@
 """Calibrate the neural rules (MT701-MT703) on clean translations: per language pair, the distribution of
-cross-lingual sentence similarity and of clause coverage on aligned sentence pairs of clean corpus articles
+cross-lingual sentence similarity, of clause coverage, of the clause-alone similarity and of their joint
+score (mtcheck.rules.meaning.clause_joint) on aligned sentence pairs of clean corpus articles
 (the `dev` split of scripts/inject.py), stored at fixed percentiles in mtcheck/data/neural_calibration.toml.
 
     python scripts/calibrate_neural.py [--root ../shared/corpora] [--langs en,fr,zh,ja,ar]
@@ -39,7 +40,9 @@ CORPORA = {"en": "ntrex,flores,tico19", "fr": "ntrex,flores", "zh": "ntrex,flore
 def collect(root: Path, lang: str, encoder, max_pairs: int, min_words: int) -> dict[str, list[float]]:
     from mtcheck.neural.meaning import meaning_analysis
 
-    scores: dict[str, list[float]] = {"sentence": [], "source_clause": [], "target_clause": []}
+    scores: dict[str, list[float]] = {"sentence": [], "source_clause": [], "target_clause": [],
+                                      "source_clause_similarity": [], "target_clause_similarity": []}
+    clause_pairs: dict[str, list[object]] = {"source_clause": [], "target_clause": []}
     # Interleave the corpora so that a bounded sample covers every domain, not only the first file.
     streams = [iter([a for a in load_articles(root, [c], lang=lang) if split_of(a.id) == "dev"])
                for c in CORPORA[lang].split(",")]
@@ -53,9 +56,25 @@ def collect(root: Path, lang: str, encoder, max_pairs: int, min_words: int) -> d
             pair = ArticlePair(source, target, lang, encoder=encoder)
             m = meaning_analysis(pair)
             scores["sentence"] += [x.similarity for x in m.sentences if len(x.pair.source) == len(x.pair.target) == 1]
-            scores["source_clause"] += [c.coverage for c in m.source_clauses if c.words >= min_words]
-            scores["target_clause"] += [c.coverage for c in m.target_clauses if c.words >= min_words]
-    return scores
+            for side, found in (("source_clause", m.source_clauses), ("target_clause", m.target_clauses)):
+                kept = [c for c in found if c.words >= min_words]
+                scores[side] += [c.coverage for c in kept]
+                scores[f"{side}_similarity"] += [c.similarity for c in kept]
+                clause_pairs[side] += kept
+    return scores, clause_pairs
+
+
+def tables(scores: dict[str, list[float]], clause_pairs: dict[str, list]) -> dict:
+    """Each score at PERCENTILES; then the joint clause score (mtcheck.rules.meaning.clause_joint) of the
+    same clean clauses, read through the component tables just computed, at PERCENTILES too."""
+    from mtcheck.rules.meaning import clause_joint
+
+    entry: dict = {k: [float(x) for x in np.percentile(v, PERCENTILES)] for k, v in scores.items()}
+    for side, kept in clause_pairs.items():
+        joint = [clause_joint(c, entry, side == "source_clause") for c in kept]
+        entry[f"{side}_joint"] = [float(x) for x in np.percentile(joint, PERCENTILES)]
+    entry.update({f"n_{k}": len(v) for k, v in scores.items() if not k.endswith("_similarity")})
+    return entry
 
 
 def _toml(table: dict) -> str:
@@ -88,9 +107,8 @@ def main() -> None:
     table = tomllib.loads(args.output.read_text(encoding="utf-8")) if args.output.exists() else {}
     for lang in args.langs.split(","):
         t0 = time.perf_counter()
-        scores = collect(args.root, lang, encoder, args.max_pairs, args.min_words)
-        entry: dict = {k: [float(x) for x in np.percentile(v, PERCENTILES)] for k, v in scores.items()}
-        entry.update({f"n_{k}": len(v) for k, v in scores.items()})
+        scores, clause_pairs = collect(args.root, lang, encoder, args.max_pairs, args.min_words)
+        entry = tables(scores, clause_pairs)
         table.setdefault("model", {}).setdefault(encoder.name, {})[f"id-{lang}"] = entry
         print(f"id-{lang}: {len(scores['sentence'])} sentence pairs, {len(scores['source_clause'])} source and "
               f"{len(scores['target_clause'])} target clauses in {time.perf_counter() - t0:.0f} s; sentence "

@@ -107,6 +107,7 @@ def rows_for(root: Path, lang: str, split: str, max_articles: int, categories: l
 def items(pair: ArticlePair, cal: dict) -> list[tuple[float, tuple | None, tuple | None, str]]:
     """Every candidate neural finding: (percentile, source span, target span, kind)."""
     from mtcheck.neural.meaning import meaning_analysis
+    from mtcheck.rules.meaning import clause_percentile
 
     m = pair.analysis("neural.meaning", meaning_analysis)
     out = []
@@ -114,9 +115,9 @@ def items(pair: ArticlePair, cal: dict) -> list[tuple[float, tuple | None, tuple
         if pair.source_pack.count_words(pair.source[s.source.start:s.source.end]) >= MIN_WORDS:
             out.append((percentile(s.similarity, cal["sentence"]), (s.source.start, s.source.end),
                         (s.target.start, s.target.end), "sentence"))
-    out += [(percentile(c.coverage, cal["source_clause"]), (c.span.start, c.span.end), None, "clause")
+    out += [(clause_percentile(c, cal, True), (c.span.start, c.span.end), None, "clause")
             for c in m.source_clauses if c.words >= MIN_WORDS]
-    out += [(percentile(c.coverage, cal["target_clause"]), None, (c.span.start, c.span.end), "clause")
+    out += [(clause_percentile(c, cal, False), None, (c.span.start, c.span.end), "clause")
             for c in m.target_clauses if c.words >= MIN_WORDS]
     return out
 

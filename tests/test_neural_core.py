@@ -39,3 +39,7 @@ def test_shipped_calibration_covers_every_target_language() -> None:
             q = cal[kind]
             assert len(q) == len(PERCENTILES) and q == sorted(q), (lang, kind)
             assert cal[f"n_{kind}"] >= 300, (lang, kind)  # a few hundred clean pairs at least
+        for kind in ("source_clause_similarity", "target_clause_similarity", "source_clause_joint",
+                     "target_clause_joint"):  # the clause vectors and the joint clause score (MT702/MT703)
+            q = cal[kind]
+            assert len(q) == len(PERCENTILES) and q == sorted(q), (lang, kind)

@@ -86,7 +86,12 @@ def test_each_sentence_is_encoded_once_per_article(monkeypatch: pytest.MonkeyPat
     meaning.word_alignment(pair)
     beads = [sp for sp in pair.sentence_pairs if sp.source and sp.target]
     assert len(beads) == 3
-    assert enc.forward_passes == 2 * len(beads)  # one pass per bead and side, however many rules read it
+    # one pass per bead and side, and one per clause of the one sentence with two clauses on each side
+    # (each encoded alone), however many rules read them
+    assert enc.forward_passes == 2 * len(beads) + 2 * 2
+    for rule in (UncoveredSourceClause(), UnsupportedTargetClause()):
+        list(rule.check(pair))
+    assert enc.forward_passes == 2 * len(beads) + 2 * 2
 
 
 def _flat(value: float) -> dict:
@@ -94,6 +99,44 @@ def _flat(value: float) -> dict:
 
     q = [value + i * 1e-3 for i in range(len(PERCENTILES))]
     return {"sentence": q, "source_clause": q, "target_clause": q}
+
+
+def _joint_calibration(value: float) -> dict:
+    """Coverage and clause similarity calibrated on a scale around `value`, the joint score on N(0, 2)."""
+    from statistics import NormalDist
+
+    from mtcheck.neural_calibration import PERCENTILES
+
+    q = [value + (i - 9) * 0.05 for i in range(len(PERCENTILES))]
+    joint = [NormalDist(0, 2 ** 0.5).inv_cdf(p / 100) for p in PERCENTILES]
+    return {"sentence": q, **{f"{side}{kind}": (joint if kind == "_joint" else q)
+                              for side in ("source_clause", "target_clause")
+                              for kind in ("", "_similarity", "_joint")}}
+
+
+def test_clause_rules_judge_coverage_and_clause_vector_together(monkeypatch: pytest.MonkeyPatch) -> None:
+    from mtcheck.neural.meaning import ClauseCoverage
+    from mtcheck.rules.meaning import UnsupportedTargetClause, clause_joint, clause_percentile
+
+    cal = _joint_calibration(0.6)  # median (50th percentile) at 0.6 for both scores
+    median = ClauseCoverage(None, False, None, "x", 0.6, 5, 0.6)
+    assert abs(clause_joint(median, cal, False)) < 1e-6
+    assert abs(clause_percentile(median, cal, False) - 50.0) < 0.5
+    # one score very low, the other at the median: less extreme than both low
+    one_low = ClauseCoverage(None, False, None, "x", 0.3, 5, 0.6)
+    both_low = ClauseCoverage(None, False, None, "x", 0.3, 5, 0.3)
+    assert clause_percentile(both_low, cal, False) < clause_percentile(one_low, cal, False) < 50.0
+    # a calibration without the clause vectors falls back to coverage alone
+    old = {k: cal[k] for k in ("sentence", "source_clause", "target_clause")}
+    assert clause_joint(both_low, old, False) is None
+    assert clause_percentile(one_low, old, False) == clause_percentile(both_low, old, False)
+    # the rule reads the joint percentile: all clauses low on both scores, one finding per sentence
+    monkeypatch.setattr("mtcheck.rules.meaning.calibration", lambda model, lp: _joint_calibration(5.0))
+    found = list(UnsupportedTargetClause().check(_pair(tiny_encoder())))
+    assert len(found) == 1 and found[0].target_span and not found[0].source_span
+    assert any(e.startswith("clause alone against the other sentence") for e in found[0].evidence)
+    monkeypatch.setattr("mtcheck.rules.meaning.calibration", lambda model, lp: _joint_calibration(-5.0))
+    assert not list(UnsupportedTargetClause().check(_pair(tiny_encoder())))
 
 
 def test_rules_fire_below_the_calibrated_percentile_with_evidence(monkeypatch: pytest.MonkeyPatch) -> None:

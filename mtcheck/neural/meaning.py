@@ -8,6 +8,11 @@ alignment (SimAlign's argmax, Jalili Sabet et al. 2020) are read without another
 Clause coverage: for each clause of a sentence (split at commas, semicolons, colons, dashes, brackets and
 their CJK and Arabic forms), the mean over its tokens of the best cosine with any token of the aligned
 other side. A clause the other side renders somewhere scores high; a clause with no counterpart scores low.
+Clause similarity: each clause of a sentence with two or more is also encoded on its own (one more batched
+pass over the article's clauses), and its sentence vector compared with the other side's whole sentence.
+The two are different evidence: coverage asks whether each token has a match (a replaced clause that shares
+function words and a name with the sentence scores well), the clause vector whether the clause as a whole
+means part of the other sentence. MT702/MT703 combine them (mtcheck.rules.meaning).
 """
 
 from __future__ import annotations
@@ -51,6 +56,7 @@ class ClauseCoverage:
     text: str
     coverage: float
     words: int
+    similarity: float  # the clause encoded alone, against the other side's sentence vector
 
 
 @dataclass
@@ -128,8 +134,9 @@ def coverage(side: EncodedSide, clause: Span, other: EncodedSide) -> float | Non
     return float(sims.max(axis=1).mean())
 
 
-def _clause_scores(pair: ArticlePair, sp: SentencePair, own: EncodedSide, other: EncodedSide,
-                   on_source: bool) -> Iterator[ClauseCoverage]:
+def _clause_candidates(pair: ArticlePair, sp: SentencePair, own: EncodedSide, other: EncodedSide,
+                       on_source: bool) -> Iterator[tuple[Span, float, int]]:
+    """(clause, coverage, words) of each clause of a sentence that has two or more."""
     text = pair.source if on_source else pair.target
     pack = pair.source_pack if on_source else pair.target_pack
     parts = clauses(text, own.span)
@@ -138,17 +145,25 @@ def _clause_scores(pair: ArticlePair, sp: SentencePair, own: EncodedSide, other:
     for c in parts:
         cov = coverage(own, c, other)
         if cov is not None:
-            yield ClauseCoverage(sp, on_source, c, text[c.start:c.end], cov, pack.count_words(text[c.start:c.end]))
+            yield c, cov, pack.count_words(text[c.start:c.end])
 
 
 def meaning_analysis(pair: ArticlePair) -> MeaningAnalysis:
     encoded = pair.analysis("neural.beads", encode_beads)
-    sentences, src_clauses, tgt_clauses = [], [], []
+    sentences = []
+    pending: list[tuple[SentencePair, bool, Span, float, int, np.ndarray]] = []
     for i, (s, t) in encoded.items():
         sp = pair.sentence_pairs[i]
         sentences.append(SentenceSimilarity(sp, s.span, t.span, float(s.vector @ t.vector)))
-        src_clauses.extend(_clause_scores(pair, sp, s, t, True))
-        tgt_clauses.extend(_clause_scores(pair, sp, t, s, False))
+        pending += [(sp, True, c, cov, w, t.vector) for c, cov, w in _clause_candidates(pair, sp, s, t, True)]
+        pending += [(sp, False, c, cov, w, s.vector) for c, cov, w in _clause_candidates(pair, sp, t, s, False)]
+    texts = [(pair.source if on_src else pair.target)[c.start:c.end] for _, on_src, c, *_ in pending]
+    # every clause of the article in one batched call (the encoder sorts them by length)
+    vectors = [e.vector for e in pair.encoder.encode(texts)] if texts else []
+    src_clauses, tgt_clauses = [], []
+    for (sp, on_src, c, cov, w, other_vec), text, vec in zip(pending, texts, vectors):
+        (src_clauses if on_src else tgt_clauses).append(
+            ClauseCoverage(sp, on_src, c, text, cov, w, float(vec @ other_vec)))
     return MeaningAnalysis(sentences, src_clauses, tgt_clauses, encoded)
 
 

@@ -10,6 +10,7 @@ dev split get a neural finding (scripts/evaluate_neural.py; docs/quality.md).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from statistics import NormalDist
 from typing import Any
 
 from mtcheck.model import Category, Finding, Severity
@@ -84,6 +85,37 @@ class MeaningChanged(Rule):
                     evidence=_evidence("similarity", s.similarity, pct, pair))
 
 
+_NORMAL = NormalDist()
+
+
+def _z(value: float, table: list[float]) -> float:
+    """A score as a standard normal quantile of where it falls among clean scores (rank-based: the two
+    clause scores have different scales and tails, and this puts them on one)."""
+    p = percentile(value, table) / 100.0
+    return _NORMAL.inv_cdf(min(max(p, 1e-15), 1.0 - 1e-15))
+
+
+def clause_joint(c: Any, cal: dict, on_source: bool) -> float | None:
+    """The clause's two scores, token coverage and its own vector against the other sentence, as the sum
+    of their normal quantiles among clean clauses; None where the calibration predates the clause vectors."""
+    side = "source_clause" if on_source else "target_clause"
+    if f"{side}_similarity" not in cal:
+        return None
+    return _z(c.coverage, cal[side]) + _z(c.similarity, cal[f"{side}_similarity"])
+
+
+def clause_percentile(c: Any, cal: dict, on_source: bool) -> float:
+    """Where a clause falls among clean clauses of the language pair, in percent: by the joint score where
+    calibrated (two pieces of evidence must both lean low, or one very low, before a clause is reported:
+    coverage alone let the 40+ clauses of a long article's clean tail through at any useful threshold),
+    else by coverage alone."""
+    side = "source_clause" if on_source else "target_clause"
+    joint = clause_joint(c, cal, on_source)
+    if joint is None or f"{side}_joint" not in cal:
+        return percentile(c.coverage, cal[side])
+    return percentile(joint, cal[f"{side}_joint"])
+
+
 class _ClauseRule(Rule):
     on_source: bool
     needs_neural = True
@@ -93,19 +125,19 @@ class _ClauseRule(Rule):
         if found is None:
             return
         m, cal = found
-        table = cal["source_clause" if self.on_source else "target_clause"]
         worst: dict[int, tuple[float, Any]] = {}  # one finding per sentence pair: its least covered clause
         for c in (m.source_clauses if self.on_source else m.target_clauses):
             if c.words < self.options["min-words"]:
                 continue
-            pct = percentile(c.coverage, table)
+            pct = clause_percentile(c, cal, self.on_source)
             if pct < self.options["max-percentile"] and (id(c.pair) not in worst or pct < worst[id(c.pair)][0]):
                 worst[id(c.pair)] = (pct, c)
         for pct, c in worst.values():
             yield self.finding(self._message(c.text, c.coverage, pct),
                                source=c.span if self.on_source else None,
                                target=None if self.on_source else c.span, confidence=0.45,
-                               evidence=_evidence("coverage", c.coverage, pct, pair))
+                               evidence=(*_evidence("coverage", c.coverage, pct, pair),
+                                         f"clause alone against the other sentence {c.similarity:.3f}"))
 
 
 class UncoveredSourceClause(_ClauseRule):
@@ -114,9 +146,10 @@ class UncoveredSourceClause(_ClauseRule):
     ## What it does
     Needs `--neural`. Splits each aligned source sentence at commas, semicolons, colons, dashes and brackets
     and scores each clause's coverage: the mean, over its tokens, of the best cosine with any token of the
-    translation (contextual token vectors of the encoder, as in SimAlign). A clause of `min-words` words or
-    more whose coverage is below the `max-percentile` percentile of clean translations is reported (the
-    least covered one per sentence). It complements MT502, which only judges clauses that carry a name, a
+    translation (contextual token vectors of the encoder, as in SimAlign), and the clause encoded on its
+    own against the translation's sentence vector; the two, each as a quantile of clean clauses, are summed.
+    A clause of `min-words` words or more whose joint score is below the `max-percentile` percentile of
+    clean translations is reported (the least covered one per sentence). It complements MT502, which only judges clauses that carry a name, a
     number or a date.
 
     ## Why is this bad?
@@ -149,7 +182,8 @@ class UnsupportedTargetClause(_ClauseRule):
 
     ## What it does
     Needs `--neural`. The mirror of MT702: each clause of an aligned target sentence is scored by how well
-    the source's tokens cover it; a clause of `min-words` words or more below the `max-percentile`
+    the source's tokens cover it and by how close the clause, encoded on its own, is to the source
+    sentence; a clause of `min-words` words or more whose joint score is below the `max-percentile`
     percentile of clean translations is reported (the least supported one per sentence).
 
     ## Why is this bad?
