@@ -107,7 +107,7 @@ def rows_for(root: Path, lang: str, split: str, max_articles: int, categories: l
 def items(pair: ArticlePair, cal: dict) -> list[tuple[float, tuple | None, tuple | None, str]]:
     """Every candidate neural finding: (percentile, source span, target span, kind)."""
     from mtcheck.neural.meaning import meaning_analysis
-    from mtcheck.rules.meaning import clause_percentile
+    from mtcheck.rules.meaning import UncoveredSourceClause, UnsupportedTargetClause, clause_percentile
 
     m = pair.analysis("neural.meaning", meaning_analysis)
     out = []
@@ -115,10 +115,10 @@ def items(pair: ArticlePair, cal: dict) -> list[tuple[float, tuple | None, tuple
         if pair.source_pack.count_words(pair.source[s.source.start:s.source.end]) >= MIN_WORDS:
             out.append((percentile(s.similarity, cal["sentence"]), (s.source.start, s.source.end),
                         (s.target.start, s.target.end), "sentence"))
-    out += [(clause_percentile(c, cal, True), (c.span.start, c.span.end), None, "clause")
-            for c in m.source_clauses if c.words >= MIN_WORDS]
-    out += [(clause_percentile(c, cal, False), None, (c.span.start, c.span.end), "clause")
-            for c in m.target_clauses if c.words >= MIN_WORDS]
+    out += [(clause_percentile(c, cal, True, UncoveredSourceClause.defaults["score"]), (c.span.start, c.span.end),
+             None, "clause") for c in m.source_clauses if c.words >= MIN_WORDS]
+    out += [(clause_percentile(c, cal, False, UnsupportedTargetClause.defaults["score"]), None,
+             (c.span.start, c.span.end), "clause") for c in m.target_clauses if c.words >= MIN_WORDS]
     return out
 
 

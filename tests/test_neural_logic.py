@@ -297,3 +297,15 @@ def test_a_local_hugging_face_model_folder_is_accepted(tmp_path) -> None:
     got = enc.encode(["polisi menutup jalan."])[0]
     assert got.offsets == ((0, 6), (7, 14), (15, 20), (20, 21))
     assert got.vector.shape == (32,) and abs(float(np.linalg.norm(got.vector)) - 1) < 1e-5
+
+
+def test_mt702_judges_coverage_alone_unless_told_joint(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A dropped clause is usually on the sentence's topic, so MT702 keeps coverage as its default score;
+    `score = "joint"` reads the joint table instead."""
+    from mtcheck.rules.meaning import UncoveredSourceClause
+
+    cal = _joint_calibration(-5.0)  # every coverage and clause similarity far above clean: nothing to report
+    cal["source_clause_joint"] = [50.0 + i for i in range(len(cal["sentence"]))]  # ... but any joint score is low
+    monkeypatch.setattr("mtcheck.rules.meaning.calibration", lambda model, lp: cal)
+    assert not list(UncoveredSourceClause().check(_pair(tiny_encoder())))
+    assert len(list(UncoveredSourceClause({"score": "joint"}).check(_pair(tiny_encoder())))) == 1
