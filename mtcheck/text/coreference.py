@@ -56,6 +56,9 @@ _CLAUSE = re.compile(r"[;]|,\s*(?:sementara|sedangkan|tetapi|namun|sedang|lalu|k
 # An object -nya: after a preposition ("kepadanya", "dengannya") or on a meN- verb ("menghubunginya").
 OBJECT_NYA = _OBJECT = re.compile(
     r"(?:(?:ke)?pada|dengan|untuk|bagi|dari|terhadap|tentang|me(?!nteri)[mn]?g?y?\w{3,})nya$", re.I)
+# A reported clause opens after a verb of saying or "bahwa": its subject is whoever it names first ("polisi
+# mengatakan Sims kehilangan kacamatanya": Sims's glasses, not the police's).
+_REPORTED = re.compile(r"\b(?:bahwa|" + "|".join(_DATA["speech_verbs"]) + r")\b", re.I)
 _AGENT_CLAUSE = re.compile(r"\b(?:bahwa|yang|dan|serta|lalu|kemudian)\b|[,;]", re.I)
 _SAID = re.compile(r"\b(?:" + "|".join(_DATA["speech_verbs"]) + r")\s+(?:bahwa\s+)?$", re.I)
 _CLOSED_QUOTE = re.compile(r"[\"”’]\s*,?\s*$")
@@ -632,6 +635,10 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                              if _ATTRIBUTION_AFTER.match(text[s.end:s.end + 30])]
                     if named and named[-1][0].start >= sent.start:
                         person, how = named[-1][1], "attribution after a quotation: its speaker, named before it"
+                    elif prev_subject is not None and speaker is not None and subject_at > speaker_at:
+                        # "Veltzé menolak ide itu. ... "...," katanya.": the person the text moved on to since
+                        # the last quotation, not that quotation's speaker
+                        person, how = prev_subject, "attribution after a quotation: the previous sentence's subject"
                     elif speaker is not None:
                         person, how = speaker, "attribution after a quotation: the last person quoted"
                     elif prev_subject is not None:
@@ -650,7 +657,14 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                 # saying is the subject's ("Puan mengatakan ia"); "pencalonan dirinya" after two names is
                 # left unresolved. An object -nya ("menghubunginya") is someone other than the subject.
                 clause = max([sent.start, *(m.end() for m in _CLAUSE.finditer(text, sent.start, span.start))])
-                in_clause = [(s, p) for s, p in before if s.start >= clause] or before
+                # The innermost reported clause that names someone ("... bahwa komite tidak bisa menghubungi
+                # Bob Dylan untuk menyampaikan kemenangannya": Dylan's), else the clause, else the sentence.
+                # For a possessive (and dirinya, pihaknya) only: a "dia" inside the reported clause may be its
+                # object ("bahwa St. Martin tidak menggantikan dia": the speaker).
+                owned = kind == "possessive" or form.lower() in ("dirinya", "pihaknya")
+                opens = [m.end() for m in _REPORTED.finditer(text, clause, span.start)][::-1] if owned else []
+                in_clause = next((x for b in opens if (x := [(s, p) for s, p in before if s.start >= b])),
+                                 [(s, p) for s, p in before if s.start >= clause] or before)
                 distinct = {id(p) for _, p in in_clause}
                 subject = in_clause[0][1]
                 if kind == "possessive" and _OBJECT.match(form):
@@ -679,10 +693,15 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                 else:
                     person, how = None, "unresolved: two people before it"
             else:
-                after = [(s, p) for s, p in here if s.start >= span.end]
                 opener = text[sent.start:span.start].split()[:1]
-                if after and opener and opener[0] in _DATA["cataphora_openers"] and "," in text[
-                        span.end:after[0][0].start] and len(text[sent.start:after[0][0].start].split()) <= 8:
+                comma = text.find(",", span.end, sent.end)
+                # The subject is the name right after the comma that closes the fronted phrase, titles
+                # allowed between ("Dalam pidatonya, Presiden Joko Widodo"); a name inside the phrase
+                # ("Dalam makalahnya yang berjudul The President's Speech, Oliver Sacks") is not it.
+                after = [(s, p) for s, p in here if comma >= 0 and s.start > comma
+                         and all(w in _title_words() for w in text[comma + 1:s.start].split())]
+                if after and opener and opener[0] in _DATA["cataphora_openers"] and len(
+                        text[sent.start:after[0][0].start].split()) <= 10:
                     person, how = after[0][1], "fronted phrase: the subject that follows"
             if person is None and not how and kind == "possessive" and _OBJECT.match(form):
                 how = "unresolved: an object -nya with nobody else in its sentence (often a thing)"
@@ -695,7 +714,9 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                     person, how = prev_subject, "the subject of the previous sentence"
                 elif last_named is not None:
                     person, how = last_named, "the last named person"
-            if person is not None and (who := stranger(person, span.start)):
+            # A name between the person's last mention and the form may be whom it means; not so where the
+            # form points forward to the subject named after it.
+            if person is not None and not how.startswith("fronted") and (who := stranger(person, span.start)):
                 person, how = None, f"unresolved: {how} is {person.name}, but {who} is named in between"
             placed = person
             if person is not None and person.placeholder:
@@ -727,6 +748,7 @@ def _strangers(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], sta
     of known gender and no common Indonesian word ("Haris mengatakannya ..., ia menambahkan" after Risa
     Kusuma). Candidates are found once and each test is a bisection."""
     text = pair.source
+    places = analyse(pair).g.by_form  # "Bolivia", "Georgia": a country or a known place, no one's name
     reach, furthest = [], -1
     for s, _ in mentions:
         furthest = max(furthest, s.end)
@@ -734,7 +756,8 @@ def _strangers(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], sta
     found: list[tuple[int, str]] = []
     for m in re.finditer(r"(?<![\w'’.-])[A-Z][a-z]+(?![\w'’-])", text):
         i = bisect.bisect_right(starts, m.start()) - 1
-        if (i >= 0 and reach[i] > m.start()) or _sentence_start(text, m.start()) or m.group() in _title_words():
+        if (i >= 0 and reach[i] > m.start()) or _sentence_start(text, m.start()) or m.group() in _title_words() \
+                or m.group() in places:
             continue
         if given_names.gender_of(m.group()) is not None and zipf(m.group(), "id") < 4.0:
             found.append((m.start(), m.group()))
