@@ -238,6 +238,9 @@ _NOT_A_PERSON_AFTER = re.compile(r"\s+(?:kota|pertiwi|perusahaan|usaha|sungai|bu
                                  r"tiri\b(?=\s+kota))", re.I)
 _PREDICATE = re.compile(r"\b(?:menjadi|jadi|sebagai|selaku|adalah|merupakan|ialah|jabatan)"
                         r"(?:\s+(?:seorang|sang|calon|wakil))?\s+$", re.I)
+# "Sopir itu", "perdana menteri yang sombong": someone set apart by a demonstrative or a relative clause,
+# whom the text has not named (a named person is taken up again by "ini": "Pria berusia 24 tahun ini").
+_DEFINITE_AFTER = re.compile(r"\s+(?:itu|tersebut|yang)\b", re.I)
 # "Seorang wanita", "salah seorang petugas": a person not named before.
 _INDEFINITE = re.compile(r"\b(?:seorang|salah seorang|salah satu|sesosok)\s+$", re.I)
 _KIN_OWNER = re.compile(r"\s+(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*\s*,\s*")
@@ -320,7 +323,8 @@ def _person_nouns(text: str, people: list[SourcePerson], unplaced: list[SourcePe
             continue  # "maju menjadi presiden", "sebagai pemimpin dunia": what someone is, not someone
         k = bisect.bisect_right(sentence_starts, m.start()) - 1
         named_before = k >= 0 and bisect.bisect_left(starts, sentence_starts[k]) < bisect.bisect_left(starts, m.start())
-        if noun.kind == "role" and not named_before and not _INDEFINITE.search(text, max(0, m.start() - 20), m.start()):
+        indefinite = _INDEFINITE.search(text, max(0, m.start() - 20), m.start())
+        if noun.kind == "role" and not named_before and not indefinite and not _DEFINITE_AFTER.match(text, end):
             # "Pria berusia 24 tahun ini mengatakan", "Korban ...", "pemimpin dunia": a role noun before any
             # name of its sentence often means someone named before (or no one), so it opens nothing; after
             # a name ("Ramirez mengatakan bahwa calon itu ...") it is someone else.

@@ -394,7 +394,10 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
                 if word in owners:  # "his" renders "rumahnya", not "kepadanya"
                     cands = [r for r in cands if not _is_object(r)] or cands
                 elif word in objects:  # "him" renders "kepadanya", "menghubunginya"
-                    cands = [r for r in cands if _is_object(r) or r.kind != "possessive"] or cands
+                    objs = [r for r in cands if _is_object(r) or r.kind != "possessive"]
+                    if not objs and sets.get("strict_objects"):
+                        continue  # Arabic لها, عليه: mostly a thing's ("dimulainya"), unless the source has a person's
+                    cands = objs or cands
         elif possessive_mark:  # 他的, 彼女の: a possessive renders -nya on a noun; a bare 他 dia, ia, kepadanya
             owner = pair.target.startswith(possessive_mark, span.end)
             cands = [r for r in cands if (r.kind == "possessive" and not _is_object(r)) == owner
