@@ -74,6 +74,9 @@ class SourcePerson:
     figure: Figure | None = None
     evidence: list[Evidence] = field(default_factory=list)
     placeholder: bool = False  # a name that may be a person's but is not judged (ambiguous, unrecognised)
+    # A person only because a rare word recurs ("Liggins", "Medinah"): a surname or a place as often as a given
+    # name, so the name table says nothing of their gender (they are judged for consistency only).
+    rare_word_only: bool = False
 
     @property
     def words(self) -> list[str]:
@@ -163,7 +166,8 @@ def _people(pair: ArticlePair) -> tuple[list[SourcePerson], list[SourcePerson]]:
             sp.persons.append(p)
             sp.spans = sorted({*sp.spans, *p.spans})
         else:
-            sp = SourcePerson(fig.name if fig else p.name, [p], list(p.spans), fig)
+            sp = SourcePerson(fig.name if fig else p.name, [p], list(p.spans), fig,
+                              rare_word_only=fig is None and _only_a_rare_word(p, text))
             out.append(sp)
             if fig is not None:
                 by_figure[fig.name] = sp
@@ -482,10 +486,29 @@ def _is_person(p: Person, text: str) -> bool:
             return True
     if _looks_like_person(p):
         return True
-    # A rare word named again and again ("Liggins", "Brzezinski"): a person of unknown gender, judged for
-    # consistency only (MT302); knowledge never says anything of them.
+    return _rare_word(p)
+
+
+def _rare_word(p: Person) -> bool:
+    """A rare word named again and again ("Liggins", "Brzezinski"): a person of unknown gender, judged for
+    consistency only (MT302); knowledge never says anything of them."""
     return (len(p.tokens) == 1 and len(p.spans) >= 2 and not p.name.isupper() and zipf(p.name, "en") < 3.0
             and zipf(p.name, "id") < 3.0)
+
+
+def _only_a_rare_word(p: Person, text: str) -> bool:
+    """Is `p` a person by `_rare_word` alone (no title, form of address or attribution)?"""
+    if not _rare_word(p) or p.titled:
+        return False
+    cues = _source_cues()
+    for s in p.spans:
+        before = text[max(0, s.start - 25):s.start].split()
+        if before and (before[-1] in cues["before_male"] or before[-1] in cues["before_female"]):
+            return False
+        if _ATTRIBUTION_BEFORE.search(text[max(0, s.start - 12):s.start]) or _ATTRIBUTION_AFTER.match(
+                text[s.end:s.end + 30]):
+            return False
+    return True
 
 
 def _may_be_person(p: Person) -> bool:
@@ -542,6 +565,8 @@ def _gather(sp: SourcePerson, text: str, surnames: dict[str, int]) -> None:
     # The name itself: the fullest form the source uses (its given name first), unless the public figure's
     # entry already speaks for it.
     full = max(sp.persons, key=lambda p: len(p.tokens))
+    if sp.rare_word_only and len(full.tokens) == 1:
+        return
     if sp.figure is None or sp.figure.name.split()[0] == full.name.split()[0]:
         name = sp.figure.name if sp.figure is not None else full.name
         if len(full.tokens) > 1 or full.tokens[0] not in surnames:
@@ -605,6 +630,7 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
     last_named: SourcePerson | None = None
     speaker: SourcePerson | None = None  # the last person quoted or reported speaking
     speaker_at = subject_at = -1  # the sentences where each was last set
+    subject_opens = False  # the previous subject opens its sentence
     q_ends = [q[1] for q in quoted]
     closed = _quoted(pair, closed_only=True)
     c_starts = [q[0] for q in closed]
@@ -639,7 +665,7 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                              if _ATTRIBUTION_AFTER.match(text[s.end:s.end + 30])]
                     if named and named[-1][0].start >= sent.start:
                         person, how = named[-1][1], "attribution after a quotation: its speaker, named before it"
-                    elif prev_subject is not None and speaker is not None and subject_at > speaker_at:
+                    elif prev_subject is not None and speaker is not None and subject_at > speaker_at and subject_opens:
                         # "Veltzé menolak ide itu. ... "...," katanya.": the person the text moved on to since
                         # the last quotation, not that quotation's speaker
                         person, how = prev_subject, "attribution after a quotation: the previous sentence's subject"
@@ -742,7 +768,12 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
         # article is about, continues.
         firsts = [x for x in (first_ref, (here[0][0].start, here[0][1]) if here else None) if x is not None]
         if firsts:
-            prev_subject, subject_at = min(firsts, key=lambda x: x[0])[1], n
+            first = min(firsts, key=lambda x: x[0])
+            prev_subject, subject_at = first[1], n
+            # Named as the sentence's grammatical subject, at its start ("Calzadilla juga menyangkal",
+            # "Gubernur Ridwan Kamil menolak"): the person the text moved on to.
+            opening = [w for w in text[sent.start:first[0]].split() if w not in _title_words()]
+            subject_opens = len(opening) <= 1
     return refs
 
 

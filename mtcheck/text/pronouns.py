@@ -254,6 +254,9 @@ def _drop_across_strangers(pair: ArticlePair, referents: list[Referent],
     for pos, found in list(source_links.items()):
         if found is None or not any(c in found[0].how for c in _CHAINED):
             continue
+        if found[0].how.startswith("attribution after a quotation"):
+            continue  # the quotation's speaker, found by the source's own attribution rules: a name quoted
+            # in between ("« La Bolivie ... l'océan Pacifique », a-t-il ajouté") is no candidate
         before = [s for s in found[1].mentions if s.end <= pos]
         if before and stranger(before[-1].end, pos):
             source_links[pos] = None
