@@ -56,9 +56,15 @@ _CLAUSE = re.compile(r"[;]|,\s*(?:sementara|sedangkan|tetapi|namun|sedang|lalu|k
 # An object -nya: after a preposition ("kepadanya", "dengannya") or on a meN- verb ("menghubunginya").
 OBJECT_NYA = _OBJECT = re.compile(
     r"(?:(?:ke)?pada|dengan|untuk|bagi|dari|terhadap|tentang|me(?!nteri)[mn]?g?y?\w{3,})nya$", re.I)
+# A capitalised word after a preposition or noun of place ("di Alaska", "ke Harlem", "kota Tulsa") is a place.
+_PLACE_BEFORE = re.compile(r"\b(?:di|ke|dari|dekat|kota|provinsi|negara bagian|wilayah|daerah|kawasan|distrik|"
+                           r"kabupaten|desa|pulau)\s+$", re.I)
 # A reported clause opens after a verb of saying or "bahwa": its subject is whoever it names first ("polisi
 # mengatakan Sims kehilangan kacamatanya": Sims's glasses, not the police's).
 _REPORTED = re.compile(r"\b(?:bahwa|" + "|".join(_DATA["speech_verbs"]) + r")\b", re.I)
+# Prepositions whose -nya may be the sentence's subject itself (for, about, against him): not kepadanya (to),
+# dengannya (with), darinya (from), nor a meN- verb's object, which are someone else.
+_OWN_OBJECT = re.compile(r"(?:bagi|untuk|tentang|terhadap|atas)nya$", re.I)
 _AGENT_CLAUSE = re.compile(r"\b(?:bahwa|yang|dan|serta|lalu|kemudian)\b|[,;]", re.I)
 _SAID = re.compile(r"\b(?:" + "|".join(_DATA["speech_verbs"]) + r")\s+(?:bahwa\s+)?$", re.I)
 _CLOSED_QUOTE = re.compile(r"[\"”’]\s*,?\s*$")
@@ -631,6 +637,7 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
     speaker: SourcePerson | None = None  # the last person quoted or reported speaking
     speaker_at = subject_at = -1  # the sentences where each was last set
     subject_opens = False  # the previous subject opens its sentence
+    subject_end = -1  # where that sentence ends
     q_ends = [q[1] for q in quoted]
     closed = _quoted(pair, closed_only=True)
     c_starts = [q[0] for q in closed]
@@ -665,10 +672,15 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                              if _ATTRIBUTION_AFTER.match(text[s.end:s.end + 30])]
                     if named and named[-1][0].start >= sent.start:
                         person, how = named[-1][1], "attribution after a quotation: its speaker, named before it"
-                    elif prev_subject is not None and speaker is not None and subject_at > speaker_at and subject_opens:
-                        # "Veltzé menolak ide itu. ... "...," katanya.": the person the text moved on to since
-                        # the last quotation, not that quotation's speaker
+                    elif (moved_on := prev_subject is not None and speaker is not None and subject_at > speaker_at
+                          and prev_subject is not speaker) and subject_opens and not text[subject_end:q[0]].strip():
+                        # "Ridwan Kamil menolak ide itu. "...," katanya.": the person the text moved on to since
+                        # the last quotation, named as the subject of the sentence the quotation follows
                         person, how = prev_subject, "attribution after a quotation: the previous sentence's subject"
+                    elif moved_on:
+                        # Someone else became the subject since the last speaker, but not right before the
+                        # quotation: either may be speaking, and no guess is made.
+                        how = "unresolved: an attribution after a quotation, the last speaker or a subject since"
                     elif speaker is not None:
                         person, how = speaker, "attribution after a quotation: the last person quoted"
                     elif prev_subject is not None:
@@ -712,8 +724,13 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                         elif cut[-1].group().lower() == "yang" and head_of:
                             agent = head_of[-1]
                     others = {id(p): p for _, p in before if p is not agent}
-                    person, how = (next(iter(others.values())), "an object -nya: the person other than its verb's "
-                                   "agent") if len(others) == 1 else (None, "unresolved: an object -nya")
+                    if not others and _OWN_OBJECT.match(form) and len(distinct) == 1:
+                        # "West mengatakan bahwa baginya ...", "kritik terhadapnya": for, about, against
+                        # the only person of the sentence, as often as not its subject
+                        person, how = agent, "an object -nya of bagi/untuk/tentang/terhadap/atas: the only person"
+                    else:
+                        person, how = (next(iter(others.values())), "an object -nya: the person other than its "
+                                       "verb's agent") if len(others) == 1 else (None, "unresolved: an object -nya")
                 elif len(distinct) == 1:
                     person = subject
                     how = ("the subject of this sentence" if in_clause[0][0] == before[0][0]
@@ -769,7 +786,7 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
         firsts = [x for x in (first_ref, (here[0][0].start, here[0][1]) if here else None) if x is not None]
         if firsts:
             first = min(firsts, key=lambda x: x[0])
-            prev_subject, subject_at = first[1], n
+            prev_subject, subject_at, subject_end = first[1], n, sent.end
             # Named as the sentence's grammatical subject, at its start ("Calzadilla juga menyangkal",
             # "Gubernur Ridwan Kamil menolak"): the person the text moved on to.
             opening = [w for w in text[sent.start:first[0]].split() if w not in _title_words()]
@@ -792,7 +809,7 @@ def _strangers(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], sta
     for m in re.finditer(r"(?<![\w'’.-])[A-Z][a-z]+(?![\w'’-])", text):
         i = bisect.bisect_right(starts, m.start()) - 1
         if (i >= 0 and reach[i] > m.start()) or _sentence_start(text, m.start()) or m.group() in _title_words() \
-                or m.group() in places:
+                or m.group() in places or _PLACE_BEFORE.search(text, max(0, m.start() - 20), m.start()):
             continue
         if given_names.gender_of(m.group()) is not None and zipf(m.group(), "id") < 4.0:
             found.append((m.start(), m.group()))

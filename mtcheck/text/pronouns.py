@@ -516,14 +516,16 @@ def _stranger(pair: ArticlePair, known: list[Span], given_only: bool = False):
         furthest = max(furthest, k.end)
         reach.append(furthest)
     places = analyse(pair).g.by_rendering  # "Bolivia", "Georgia": a country or a known place, no one's name
+    preps = (pronoun_sets(lang) or {}).get("place_prepositions", ())
+    place_before = re.compile(r"\b(?:" + "|".join(map(re.escape, preps)) + r")\s+$", re.I) if preps else None
     candidates = []
     for m in re.finditer(r"(?<![\w'’-])[A-Z][a-z]+(?:[-'’][A-Za-z]+)?", text):
         i = bisect.bisect_right(k_starts, m.start()) - 1
         if i >= 0 and reach[i] > m.start():
             continue
         word = m.group()
-        if word in places:
-            continue
+        if word in places or (place_before and place_before.search(text, max(0, m.start() - 12), m.start())):
+            continue  # "in Alaska", "à Harlem": a place
         initial = bool(re.search(r"(?:^|[.!?:\"“(]\s*)$", text[max(0, m.start() - 3):m.start()]))
         if given_only:
             if not initial and given_names.gender_of(word) is not None and zipf(word, lang) < 5.0:
