@@ -67,6 +67,7 @@ _REPORTED = re.compile(r"\b(?:bahwa|" + "|".join(_DATA["speech_verbs"]) + r")\b"
 _OWN_OBJECT = re.compile(r"(?:bagi|untuk|tentang|terhadap|atas)nya$", re.I)
 _AGENT_CLAUSE = re.compile(r"\b(?:bahwa|yang|dan|serta|lalu|kemudian)\b|[,;]", re.I)
 _SAID = re.compile(r"\b(?:" + "|".join(_DATA["speech_verbs"]) + r")\s+(?:bahwa\s+)?$", re.I)
+_VERB_AFTER = re.compile(r"\s+[a-z]{3,}")
 _CLOSED_QUOTE = re.compile(r"[\"”’]\s*,?\s*$")
 
 
@@ -659,9 +660,11 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
             before = [(s, p) for s, p in here if s.end <= span.start]
             person, how = None, ""
             head = text[sent.start:span.start]
-            if kind == "pronoun" and _CLOSED_QUOTE.search(head) and _ATTRIBUTION_AFTER.match(
-                    text[span.end:span.end + 30]):
-                kind = "speech"  # "...," dia mengatakan
+            after_quote = bool(_CLOSED_QUOTE.search(head))
+            if kind == "pronoun" and after_quote and _VERB_AFTER.match(text, span.end):
+                kind = "speech"  # "...," dia mengatakan / dia bersumpah: whatever the verb, the quotation's speaker
+            elif kind == "possessive" and after_quote and text[span.start].islower() and not _OBJECT.match(form):
+                kind = "speech"  # "...," ejeknya, "...," kritiknya: a verb of saying the stems do not list
             if kind == "speech":
                 k = bisect.bisect_right(q_ends, span.start) - 1  # the last quotation closed before it
                 q = quoted[k] if k >= 0 and quoted[k][0] >= sent.start - 400 else None
