@@ -361,6 +361,7 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
         grouped.setdefault(id(sp), []).append(span)
         placed.append((span, g, sp))
     subject = {w.lower() for w in sets.get("subject", ())}
+    clause_subjects = {w.lower() for w in sets.get("clause_subjects", ())}
     possessive_mark = sets.get("possessive_mark", "")
     owners = {w.lower() for w in sets.get("possessive", ())}
     objects = {w.lower() for w in sets.get("object", ())}
@@ -387,7 +388,13 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
         elif said and any(r.kind == "speech" for r in cands):
             cands = [r for r in cands if r.kind == "speech"]
         elif subject:  # he/she render dia, ia, katanya; his/him/her render -nya (or an object dia)
-            if pair.target[span.start:span.end].lower() in subject:
+            if pair.target[span.start:span.end].lower() in clause_subjects:
+                # Arabic إنها/أنه: the subject of a reported clause ("قالت إنها ستسافر"), which renders dia, ia or
+                # an attribution, not a -nya, nor dirinya/pihaknya (an organisation's side, feminine in Arabic).
+                cands = [r for r in cands if r.kind != "possessive" and r.text.lower() not in _BOTH]
+                if not cands:
+                    continue
+            elif pair.target[span.start:span.end].lower() in subject:
                 cands = [r for r in cands if r.kind != "possessive" or r.text.lower() in _BOTH]
                 if not cands:
                     continue  # a subject pronoun for a noun of the source ("elle" for "konstruksinya")
@@ -397,7 +404,8 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
                 if word in owners:  # "his" renders "rumahnya", not "kepadanya"
                     cands = [r for r in cands if not _is_object(r)] or cands
                 elif word in objects:  # "him" renders "kepadanya", "menghubunginya"
-                    objs = [r for r in cands if _is_object(r) or r.kind != "possessive"]
+                    objs = [r for r in cands if (_is_object(r) or r.kind != "possessive")
+                            and not (sets.get("strict_objects") and r.text.lower() in _BOTH)]
                     if not objs and sets.get("strict_objects"):
                         continue  # Arabic لها, عليه: mostly a thing's ("dimulainya"), unless the source has a person's
                     cands = objs or cands
