@@ -464,7 +464,16 @@ def _covers(p: re.Pattern[str], text: str, a: int, b: int, span: Span) -> bool:
 
 def _link(pair: ArticlePair, referents: list[Referent], sets: dict,
           pronouns: list[tuple[Span, str, str]]) -> dict[int, tuple[Referent, str]]:
-    mentions = sorted(((s, r) for r in referents for s in r.mentions), key=lambda x: x[0].start)
+    # A name inside a quotation is no antecedent of a pronoun outside it ('"Here at Threave we have bats," he
+    # said': he is the speaker, not Threave); the pronouns judged are all outside quotations.
+    quoted = _quoted_spans(pair)
+    q_starts = [q.start for q in quoted]
+
+    def in_quote(span: Span) -> bool:
+        i = bisect.bisect_right(q_starts, span.start) - 1
+        return i >= 0 and quoted[i].start <= span.start < quoted[i].end
+
+    mentions = sorted(((s, r) for r in referents for s in r.mentions if not in_quote(s)), key=lambda x: x[0].start)
     m_starts = [s.start for s, _ in mentions]
     sentences = pair.target_segments.sentences
     s_starts = [s.start for s in sentences]
