@@ -2,7 +2,8 @@
 
 Names are compared as consonant skeletons: vowels dropped, doubled letters collapsed, and each language's
 sound substitutions applied to the Latin name (Japanese has no l, Chinese transliteration writes r as l,
-Arabic has no p or v). Katakana is romanised with pykakasi, Han characters with pypinyin, Arabic letters
+Arabic has no p or v). Katakana is romanised with pykakasi, Han characters with pypinyin (through
+`mtcheck.text.pinyin`'s table of its readings), Arabic letters
 by the table in `mtcheck/data/<lang>/transliteration.toml`. Both libraries load on first use.
 """
 
@@ -53,7 +54,7 @@ def _romanise(text: str, lang: str) -> str:
     if lang == "ja":
         return "".join(part["hepburn"] for part in _kakasi().convert(text))
     if lang == "zh":
-        from pypinyin import lazy_pinyin
+        from mtcheck.text.pinyin import lazy_pinyin
 
         return "".join(lazy_pinyin(text))
     table = _rules(lang).get("letters", {})
@@ -230,7 +231,7 @@ def _spans(text: str, lang: str):
                 pos += len(part) + 1
     elif lang == "zh":
         # Transliterated names are runs of Han characters without spaces: try every window of 2 to 5.
-        from pypinyin import lazy_pinyin
+        from mtcheck.text.pinyin import lazy_pinyin
 
         substitutions = _rules(lang).get("romanised", {}).items()
         for m in _HAN.finditer(text):
