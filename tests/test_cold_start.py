@@ -156,3 +156,19 @@ def test_regex_cache_keeps_first_what_runs_use(tmp_path: Path) -> None:
     path = next(tmp_path.glob("regex2-*.pickle"))
     before = path.stat().st_mtime_ns
     assert eval(_python(probe, tmp_path, "gamma[0-9]+").stdout) == second and path.stat().st_mtime_ns == before
+
+
+def test_katakana_romanised_without_pykakasis_legacy_api(tmp_path: Path) -> None:
+    """mtcheck builds pykakasi's converter from its modules without the package's __init__ (whose legacy
+    API imports deprecated, wrapt and asyncio); it romanises as pykakasi.kakasi() does, and a later
+    `import pykakasi` still gets the whole package."""
+    probe = ("import sys, json\nfrom mtcheck.text.transliterate import romanise\n"
+             "mine = [romanise(w, 'ja') for w in sys.argv[1:]]\n"
+             "early = sorted(m for m in sys.modules if m.split('.')[0] in ('wrapt', 'deprecated', 'asyncio'))\n"
+             "import pykakasi\n"
+             "theirs = [''.join(p['hepburn'] for p in pykakasi.kakasi().convert(w)) for w in sys.argv[1:]]\n"
+             "print(json.dumps([mine, theirs, early, callable(pykakasi.kakasi)]))")
+    words = ["ルッテ", "ゼレンスキー", "ヴァイオリン", "キーウ", "ウォロディミル", "マーク・ルッテ", "ジョッキー",
+             "東京"]
+    mine, theirs, early, whole = json.loads(_python(probe, tmp_path, *words).stdout)
+    assert mine == theirs and mine[0] == "rutte" and early == [] and whole
