@@ -57,6 +57,16 @@ def cached(name: str, build: Callable[[Path], None]) -> Path | None:
     return path
 
 
+def open_table(path: Path):
+    """A read-only SQLite connection to a cache table. The tables are never written once renamed into place
+    (new content gets a new name), so SQLite may treat the file as immutable: no lock and no check for
+    changes at each query, which made a lookup of a new word cost 3-4x more."""
+    import sqlite3
+
+    return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro&immutable=1", uri=True,
+                           check_same_thread=False)
+
+
 def fingerprint(inputs: list[object]) -> str:
     """A short hash of what a table is built from: values as they are, files and folders (one level of
     files) by size and time, so that editing a data file or upgrading a package builds a new table."""

@@ -46,7 +46,9 @@ class _Table:
 
     def _conn(self) -> sqlite3.Connection:
         if self.db is None or self.pid != os.getpid():  # a connection never crosses a fork
-            self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            from mtcheck.cache import open_table
+
+            self.db = open_table(self.path)
             self.pid = os.getpid()
         return self.db
 
