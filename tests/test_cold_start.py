@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from mtcheck.cache import cache_dir
 from mtcheck.lang.base import latin_words
 from mtcheck.text import lexicon
 from tests.helpers import FIXTURES, ROOT
@@ -172,3 +173,28 @@ def test_katakana_romanised_without_pykakasis_legacy_api(tmp_path: Path) -> None
              "東京"]
     mine, theirs, early, whole = json.loads(_python(probe, tmp_path, *words).stdout)
     assert mine == theirs and mine[0] == "rutte" and early == [] and whole
+
+
+_ZH_SOURCE = ("Perdana Menteri Belanda Mark Rutte tiba di Kyiv pada hari Selasa. Rutte bertemu Presiden Volodymyr "
+              "Zelensky dan menjanjikan bantuan sebesar 2,5 miliar euro.")
+_ZH_TARGET = "荷兰首相马克·吕特周二抵达基辅。吕特会见了总统弗拉基米尔·泽连斯基，并承诺提供25亿欧元的援助。"
+
+
+def test_a_plain_check_loads_no_review_store_and_no_pinyin_dictionaries(tmp_path: Path) -> None:
+    """Without --waivers, --baseline or a review database, `check` imports none of their modules; a zh check
+    reads pinyin from the cached table, not from pypinyin's dictionaries (the first run builds it)."""
+    (tmp_path / "a.id.txt").write_text(_ZH_SOURCE, encoding="utf-8")
+    (tmp_path / "a.zh.txt").write_text(_ZH_TARGET, encoding="utf-8")
+    probe = ("import sys, json\nfrom mtcheck.cli import main\ntry:\n    main(sys.argv[1:])\nexcept SystemExit:\n"
+             "    pass\nprint(json.dumps(sorted(m for m in sys.modules if m.startswith(('mtcheck.', 'pypinyin')))))")
+    args = [str(tmp_path / "a.id.txt"), str(tmp_path / "a.zh.txt"), "--target-lang", "zh", "--format", "json"]
+    # The user's cache, as other CLI tests use it (a fresh one would build every table: half a minute).
+    cache = Path(os.environ["MTCHECK_CACHE_DIR"]) if os.environ.get("MTCHECK_CACHE_DIR") else cache_dir()
+    first = _python(probe, cache, "check", *args).stdout
+    out = _python(probe, cache, "check", *args).stdout
+    loaded = json.loads(out.splitlines()[-1])
+    assert "mtcheck.text.pinyin" in loaded and "mtcheck.rules.names" in loaded
+    assert not [m for m in loaded if m.startswith(("mtcheck.store", "mtcheck.waivers", "mtcheck.baseline",
+                                                   "pypinyin"))]
+    assert json.loads("\n".join(first.splitlines()[:-1]))["findings"] == json.loads(
+        "\n".join(out.splitlines()[:-1]))["findings"]

@@ -124,6 +124,8 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
 
         settings = replace(settings, baseline=load_baseline(args.baseline))
     # Editors' false positives from `mtcheck review` are waivers too, where `review-db` names their database.
+    if settings.review_db is None:
+        return settings  # (and the review store is not imported)
     from mtcheck.store.waivers import with_review_waivers
 
     return with_review_waivers(settings)
