@@ -86,7 +86,7 @@ def test_regex_cache_restores_the_same_patterns(tmp_path: Path) -> None:
     assert first[1:] == second[1:] and first[3] == [[3, 10], [15, 19], [25, 29], [35, 44]]
 
 
-@pytest.mark.parametrize("argv", [["--version"], ["rules"], ["rules", "MT601"]])
+@pytest.mark.parametrize("argv", [["--version"], ["rules"], ["rules", "MT601"], ["cache"]])
 def test_version_and_rules_load_no_rule_and_no_analysis(tmp_path: Path, argv: list[str]) -> None:
     probe = ("import sys, json\nfrom mtcheck.cli import main\ntry:\n    main(sys.argv[1:])\nexcept SystemExit:\n"
              "    pass\nprint(json.dumps(sorted(m for m in sys.modules if m.startswith(('mtcheck.', 'wordfreq', "
