@@ -68,3 +68,17 @@ def test_without_a_writable_cache_pypinyin_answers(tmp_path: Path, monkeypatch: 
         assert pinyin.lazy_pinyin(text) == library(text) == ["he", "lan", "shou", "xiang", "lv", "te"]
     finally:
         pinyin._table.cache_clear()
+
+
+def test_a_table_removed_under_a_forked_process_falls_back(fresh_cache: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "荷兰首相吕特抵达基辅"
+    assert pinyin.lazy_pinyin(text) == library(text)
+    table = pinyin._table()
+    assert table is not None
+    for f in fresh_cache.glob("pinyin-*.sqlite"):
+        f.unlink()
+    table.words.clear()
+    table.chars.clear()
+    monkeypatch.setattr(table, "pid", -1)  # as after a fork: the connection is opened again, and fails
+    assert pinyin.lazy_pinyin(text) == library(text)

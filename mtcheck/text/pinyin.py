@@ -28,11 +28,14 @@ def lazy_pinyin(text: str) -> list[str]:
     """pypinyin.lazy_pinyin(text): one tone-less syllable per character with a reading, other runs as
     they are."""
     table = _table()
-    if table is None:
-        from pypinyin import lazy_pinyin as library
+    if table is not None:
+        try:
+            return table.lazy_pinyin(text)
+        except sqlite3.Error:
+            pass  # the file went away under a new process (mtcheck cache clean): pypinyin answers
+    from pypinyin import lazy_pinyin as library
 
-        return library(text)
-    return table.lazy_pinyin(text)
+    return library(text)
 
 
 class _Table:
