@@ -218,20 +218,28 @@ class GarbledName(Rule):
 _NAME_TOKEN = re.compile(r"(?<![\w'’])[A-Z][a-z]+(?![\w'’])")  # parts of "Jean-Pierre" too
 
 
-def _garble_of(word: str, name: str, target_lang: str) -> bool:
+def _garble_of(word: str, name: str, target_lang: str, placed: bool = False) -> bool:
     """Is `word` (in the translation) a garble of the source name `name`: cut short by one or two letters
-    (Prabowo -> Prabow), or one edit away (two from five letters on: Jokowi -> Jokiwo)? Same first letter."""
+    (Prabowo -> Prabow), its last letter doubled (John -> Johnn), or one edit away (two from five letters on:
+    Jokowi -> Jokiwo)? Same first letter. `placed`: the word stands where the name should (beside the same
+    neighbour word as in the source, "Donald True" for "Donald Trump"), which allows two edits in a name of
+    four letters even when they make a word (John F. Kennedy -> Jin F. Kennedy)."""
     a, b = _fold(word, ()), _fold(name, ())
-    if a[0] != b[0] or a == b or a.startswith(b):  # "LiverpoolFC": a suffix appended is no garble
+    if a[0] != b[0] or a == b:
         return False
+    if a.startswith(b):
+        # A suffix appended is no garble ("LiverpoolFC", "Europeans", "Korean"); the last letter struck once
+        # or twice more is (Johnn, Brettt): no suffix of any language repeats the letter before it.
+        return len(a) - len(b) <= 2 and set(a[len(b):]) == {b[-1]}
     if b == a + "s" and len(a) >= 5:
         return False  # a brand's plural s left off (Ladbrokes: Ladbroke; Frontieres: Frontière)
     if b.startswith(a):
         return len(a) >= 3 and len(b) - len(a) <= 2
     if len(b) <= 3 and zipf(word, target_lang) >= 3.0:
         return False  # "Ali" and "All": too short to tell a garble from a word
-    # Two edits from five letters on, and in a four-letter name when the result is no word (John -> Joohc).
-    edits = 2 if len(b) >= 5 or (len(b) == 4 and zipf(word, target_lang) < 2.0) else 1
+    # Two edits from five letters on, and in a four-letter name when the result is no word (John -> Joohc)
+    # or stands in the name's place.
+    edits = 2 if len(b) >= 5 or (len(b) == 4 and (placed or zipf(word, target_lang) < 2.0)) else 1
     return OSA.distance(a, b, score_cutoff=edits) <= edits
 
 
@@ -239,6 +247,21 @@ def _given_name(name: str) -> bool:
     """A given name people bear (the name table's count, not a word that a few people are named)."""
     found = given_names.lookup(name)
     return found is not None and found.counts >= 1000
+
+
+def _name_count(name: str) -> int:
+    found = given_names.lookup(name)
+    return found.counts if found is not None else 0
+
+
+def _other_form(word: str, name: str) -> bool:
+    """Is `word` another spelling of the given name `name` that translators choose, not a garble: a letter
+    apart and both widely borne (Marie for Maria, Élisabeth for Elizabeth, Tracy for Tracey)? A name cut
+    short or two letters off (Victor for Victoria, Roland for Ronald) is another person's name."""
+    a, b = _fold(word, ()), _fold(name, ())
+    if b.startswith(a) or a.startswith(b) or OSA.distance(a, b, score_cutoff=1) > 1:
+        return False
+    return _name_count(word) >= 100_000 and _name_count(name) >= 100_000
 
 
 def _mentions_within(a: NameAnalysis) -> Callable[[Span], list[Mention]]:
@@ -273,6 +296,86 @@ def _inside(spans: list[Span]):
     return test
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+_TARGET_RUN = re.compile(r"[A-Za-z0-9\u00c0-\u024f-]+")  # a word as LATIN_BEFORE/LATIN_AFTER bound it
+_LEFT = re.compile(r"([^\W_]+)(?:\.?\s+|-)$")
+_RIGHT = re.compile(r"(?:\s+|-)([^\W_]+)")
+
+
+def _name_pieces(text: str, offset: int, elisions: frozenset[str]) -> list[tuple[str, Span]]:
+    """The capitalised words of `text` where a garbled name may stand: whole words ("Jean-Pierre"), the
+    capitalised parts of hyphenated words (Pierre, Natal in KwaZulu-Natal, September in post-September) and
+    a word after an elided article of the language (Arizona in l'Arizona, Ebola in d'Ebola)."""
+    out: dict[tuple[int, int], str] = {m.span(): m.group() for m in _CAP_WORD.finditer(text)}
+    for m in _LETTERS.finditer(text):
+        word, i = m.group(), m.start()
+        if len(word) < 2 or not word[0].isupper() or not word[1:].islower() or m.span() in out:
+            continue
+        if i > 0 and text[i - 1] in "'’":
+            before = _LETTERS.search(text, max(0, i - 10), i - 1)
+            while before is not None and before.end() < i - 1:
+                before = _LETTERS.search(text, before.end(), i - 1)
+            if before is None or before.end() != i - 1 or before.group().lower() not in elisions:
+                continue  # O'Brien is one name, not "Brien"
+        elif i > 0 and text[i - 1].isdigit():
+            continue
+        out[m.span()] = word
+    return [(w, Span(offset + i, offset + j)) for (i, j), w in sorted(out.items())]
+
+
+def _neighbours(text: str, start: int, end: int) -> tuple[str, str]:
+    """The words just before and after text[start:end] when only a space, a hyphen or an initial's period
+    parts them from it ("Donald" and "" for Trump in "Donald Trump said"); "" where there is none."""
+    left = _LEFT.search(text, max(0, start - 40), start)
+    right = _RIGHT.match(text, end, min(len(text), end + 40))
+    return (left.group(1) if left else "", right.group(1) if right else "")
+
+
+def _placed(source: str, source_spans: list[Span], target: str, span: Span) -> bool:
+    """Does the target word at `span` stand beside a capitalised word that stands beside the name in the
+    source (the other words of a name are kept with it: "Donald True" for "Donald Trump", "Hgo Kong")?"""
+    t_left, t_right = _neighbours(target, span.start, span.end)
+    for s in source_spans:
+        s_left, s_right = _neighbours(source, s.start, s.end)
+        if any(x and x[0].isupper() and x == y for x, y in ((s_left, t_left), (s_right, t_right))):
+            return True
+    return False
+
+
+def _sentence_areas(pair: ArticlePair) -> tuple[list[int], list[tuple[int, int, Span | None]]]:
+    """The sentence beads as (source start, source end, target area), by source start, with their starts."""
+    areas = []
+    for sp in pair.sentence_pairs:
+        if sp.source:
+            t = Span(sp.target[0].start, sp.target[-1].end) if sp.target else None
+            areas.append((sp.source[0].start, sp.source[-1].end, t))
+    areas.sort(key=lambda x: x[0])
+    return [x[0] for x in areas], areas
+
+
+def _kept_entity_words(a: NameAnalysis) -> list[Span]:
+    """Spans of the source entity mentions that the translation translates, less the words it keeps: "Korea"
+    in "Korea Utara" (North Korea) stays a name the translation must spell as the source does."""
+    out = []
+    for m in a.mentions:
+        if m.text in m.entry.renderings:
+            continue
+        kept = {w for r in m.entry.renderings for w in r.split()}
+        words = list(re.finditer(r"\S+", m.text))
+        if not any(w.group() in kept for w in words):
+            out.append(m.span)
+            continue
+        out += [Span(m.span.start + w.start(), m.span.start + w.end()) for w in words if w.group() not in kept]
+    return out
+
+
+def _demonym_of(word: str, name: str) -> bool:
+    """An adjective or inhabitant of a kept entity name: the name with its last letters turned into an
+    ending made of vowels, n and s ("Argentine" beside "Argentina", "Chine"); "Child" is no demonym of China."""
+    return (word[:-2] == name[:-2] and not name.startswith(word)
+            and re.fullmatch(r"[aeiouyns]{0,2}", word[len(name) - 2:]) is not None)
+
+
 def _lost_names(pair: ArticlePair, a: NameAnalysis, source_words: set[str]
                 ) -> Iterator[tuple[str, Span, str, Span]]:
     """Source names that the aligned target paragraph lacks, beside a target word that garbles them.
@@ -280,60 +383,83 @@ def _lost_names(pair: ArticlePair, a: NameAnalysis, source_words: set[str]
     A name the translation keeps must reappear as it is; when it does not and a capitalised word of the same
     paragraph is a truncation or a near miss of it, that word is the name garbled, even if it happens to be a
     real word ("Grayson" -> "Grandson"). Names inside known entities (countries, places, institutions, days)
-    are translated, not kept, and common Indonesian words capitalised in titles ("Presiden") are no names."""
+    are translated, not kept, and common Indonesian words capitalised in titles ("Presiden") are no names.
+
+    Two ordinary words of the target a letter or two apart ("Senate" for "Senator"), an exonym and a word
+    common in both languages are left alone unless the word stands in the name's place: beside a word that
+    stands beside the name in the source ("Donald True" for "Donald Trump"), or in the sentence aligned with
+    the name's when the translation spells the name right elsewhere (consistency: a name kept three times and
+    garbled once)."""
     src_lang, tgt_lang = pair.source_pack.code, pair.target_pack.code
     pairs = _transliteration(tgt_lang)
-    # Known entities are translated (Belanda -> Netherlands), unless their rendering is the source's.
-    in_entity = _inside([m.span for m in a.mentions if m.text not in m.entry.renderings])
+    elisions = pair.target_pack.elisions
+    in_entity = _inside(_kept_entity_words(a))
     in_target_mention = _inside([t.span for t in a.target_mentions])
     entity_names = {m.text for m in a.mentions}
+    target_runs = Counter(_TARGET_RUN.findall(pair.target))  # count_latin_word over the whole target, at once
+    starts, areas = _sentence_areas(pair)
+
+    def aligned(pos: int) -> Span | None:
+        i = bisect.bisect_right(starts, pos) - 1
+        return areas[i][2] if i >= 0 and pos < areas[i][1] else None
+
     for bead in a.beads:
         src_text = pair.source[bead.source.start:bead.source.end]
-        target_words = [(m.group(), Span(bead.target.start + m.start(), bead.target.start + m.end()))
-                        for m in _CAP_WORD.finditer(bead.target_text)]
-        target_words += [(m.group(), Span(s.start + m.start(), s.start + m.end()))
-                         for w, s in target_words if "-" in w for m in _NAME_TOKEN.finditer(w)]
-        target_words = [(w, s) for w, s in target_words if w not in source_words]
+        target_words = [(w, s) for w, s in _name_pieces(bead.target_text, bead.target.start, elisions)
+                        if w not in source_words]
         if not target_words:
             continue
-        # Name kept from the source -> where the source has it, and how often.
-        expected: dict[str, tuple[Span, int]] = {}
-        counts = Counter(m.group() for m in _NAME_TOKEN.finditer(src_text))
+        # Name kept from the source -> where the source has it.
+        expected: dict[str, list[Span]] = {}
         for m in _NAME_TOKEN.finditer(src_text):
             name = m.group()
             start = bead.source.start + m.start()
-            if name in expected or len(name) < 3 or _mojibake(name):
+            if len(name) < 3 or _mojibake(name) or in_entity(start):
                 continue
-            if in_entity(start):
-                continue
-            common = zipf(name, src_lang)
-            if common >= 3.0 and zipf(name, tgt_lang) < common - 0.5:
-                continue  # an Indonesian word capitalised in a title, a name or a sentence ("Presiden", "Kota")
-            expected[name] = (Span(start, start + len(name)), counts[name])
-        for name, (ref_span, n) in expected.items():
+            if name not in expected:
+                common = zipf(name, src_lang)
+                if common >= 3.0 and zipf(name, tgt_lang) < common - 0.5 and not target_runs[name]:
+                    continue  # an Indonesian word capitalised in a title or a name ("Presiden", "Kota")
+                expected[name] = []
+            expected[name].append(Span(start, start + len(name)))
+        for name, spans in expected.items():
             # Kept as often as the source has it (a second mention may become a pronoun, but then no garble
             # of it stands beside the first).
-            if count_latin_word(bead.target_text, name) >= n:
+            if count_latin_word(bead.target_text, name) >= len(spans):
                 continue
             known = zipf(name, tgt_lang)
             unknown = known == 0 and zipf(name, src_lang) == 0
             if tgt_lang != "en" and zipf(name, "en") >= 3.0 and zipf(name, "en") > known + 1.0:
                 continue  # an English word of the source ("Priorities") that the translation may translate
+            kept = target_runs[name] > 0
+            sentences = [t for t in map(aligned, (s.start for s in spans)) if t is not None]
+            best: tuple[tuple[bool, bool, int], str, Span] | None = None
             for word, span in target_words:
-                if not _garble_of(word, name, tgt_lang) or a.g.same_name(word, name):
+                placed = _placed(pair.source, spans, pair.target, span)
+                in_sentence = any(t.start <= span.start < t.end for t in sentences)
+                context = placed or (kept and in_sentence)
+                if not _garble_of(word, name, tgt_lang, placed=context) or a.g.same_name(word, name):
                     continue
-                if name in entity_names and word[:-2] == name[:-2] and not name.startswith(word):
+                common = zipf(word, tgt_lang)
+                if common >= 3.0 and not placed and _sentence_initial(pair.target, span.start):
+                    continue  # an ordinary word that starts a sentence ("Singer Sanju Sharma" beside Singh)
+                if _other_form(word, name):
+                    continue
+                if name in entity_names and _demonym_of(word, name):
                     continue  # a demonym of a kept entity name: "Argentine" beside "Argentina"
-                if zipf(word, tgt_lang) >= 4.0 and zipf(name, tgt_lang) >= 4.0 and not _given_name(name):
+                if common >= 4.0 and zipf(name, tgt_lang) >= 4.0 and not _given_name(name) and not context:
                     continue  # two ordinary words of the target ("Senator", "Senate"): a rewording
                 if in_target_mention(span.start):
                     continue  # a known rendering of an entity ("Argentine" beside "Argentina")
-                if _fold(word, pairs) == _fold(name, pairs) or (unknown and zipf(word, tgt_lang) > 0):
+                if _fold(word, pairs) == _fold(name, pairs) or (unknown and common > 0 and not placed):
                     continue  # one name in two spellings, or a typo of the source that the translation fixed
-                if known < 2.0 and zipf(word, tgt_lang) > known:
+                if known < 2.0 and common > known and not context:
                     continue  # the target language's own form of a rare name: an exonym (Poutine, Santorin)
-                yield word, span, name, ref_span
-                break
+                rank = (placed, in_sentence, -OSA.distance(_fold(word, ()), _fold(name, ())))
+                if best is None or rank > best[0]:
+                    best = (rank, word, span)
+            if best is not None:
+                yield best[1], best[2], name, spans[0]
 
 
 class SourceTypo(Rule):
