@@ -370,10 +370,11 @@ def _kept_entity_words(a: NameAnalysis) -> list[Span]:
 
 
 def _demonym_of(word: str, name: str) -> bool:
-    """An adjective or inhabitant of a kept entity name: the name with its last letters turned into an
-    ending made of vowels, n and s ("Argentine" beside "Argentina", "Chine"); "Child" is no demonym of China."""
-    return (word[:-2] == name[:-2] and not name.startswith(word)
-            and re.fullmatch(r"[aeiouyns]{0,2}", word[len(name) - 2:]) is not None)
+    """An adjective or inhabitant of a kept entity name: the name's final vowel turned into an ending made of
+    vowels, n and s ("Argentine" beside "Argentina", "Chine"); "Child" is no demonym of China, nor "Parie"
+    of Paris."""
+    return (name[-1] in "aeiouy" and word[:len(name) - 1] == name[:-1] and word != name
+            and re.fullmatch(r"[aeiouyns]{1,2}", word[len(name) - 1:]) is not None)
 
 
 def _lost_names(pair: ArticlePair, a: NameAnalysis, source_words: set[str]
@@ -414,14 +415,9 @@ def _lost_names(pair: ArticlePair, a: NameAnalysis, source_words: set[str]
         for m in _NAME_TOKEN.finditer(src_text):
             name = m.group()
             start = bead.source.start + m.start()
-            if len(name) < 3 or _mojibake(name) or in_entity(start):
-                continue
-            if name not in expected:
-                common = zipf(name, src_lang)
-                if common >= 3.0 and zipf(name, tgt_lang) < common - 0.5 and not target_runs[name]:
-                    continue  # an Indonesian word capitalised in a title or a name ("Presiden", "Kota")
-                expected[name] = []
-            expected[name].append(Span(start, start + len(name)))
+            if len(name) < 3 or _mojibake(name) or (in_entity(start) and not target_runs[name]):
+                continue  # a translated entity, unless the translation keeps its name elsewhere ("Wales")
+            expected.setdefault(name, []).append(Span(start, start + len(name)))
         for name, spans in expected.items():
             # Kept as often as the source has it (a second mention may become a pronoun, but then no garble
             # of it stands beside the first).
@@ -429,13 +425,20 @@ def _lost_names(pair: ArticlePair, a: NameAnalysis, source_words: set[str]
                 continue
             known = zipf(name, tgt_lang)
             unknown = known == 0 and zipf(name, src_lang) == 0
-            if tgt_lang != "en" and zipf(name, "en") >= 3.0 and zipf(name, "en") > known + 1.0:
-                continue  # an English word of the source ("Priorities") that the translation may translate
             kept = target_runs[name] > 0
+            # A word of the source language capitalised in a title or a name ("Presiden", "Kota"), or an
+            # English word of the source ("Priorities", "Museum"), may be translated, into a cognate too
+            # ("Professor", "Parlement"): a garble of it must be no word of the target and, unless the
+            # translation keeps the name elsewhere, stand in its place.
+            common = zipf(name, src_lang)
+            translatable = (common >= 3.0 and known < common - 0.5) or (
+                tgt_lang != "en" and zipf(name, "en") >= 3.0 and zipf(name, "en") > known + 1.0)
             sentences = [t for t in map(aligned, (s.start for s in spans)) if t is not None]
             best: tuple[tuple[bool, bool, int], str, Span] | None = None
             for word, span in target_words:
                 placed = _placed(pair.source, spans, pair.target, span)
+                if translatable and (zipf(word, tgt_lang) >= 3.0 or not (kept or placed)):
+                    continue
                 in_sentence = any(t.start <= span.start < t.end for t in sentences)
                 context = placed or (kept and in_sentence)
                 if not _garble_of(word, name, tgt_lang, placed=context) or a.g.same_name(word, name):
