@@ -24,6 +24,7 @@ from mtcheck.text.entities import (
     CALENDAR_KINDS,
     GEO_KINDS,
     ORG_KINDS,
+    Entry,
     Gazetteer,
     Mention,
     count_latin_word,
@@ -426,18 +427,22 @@ def _lost_names(pair: ArticlePair, a: NameAnalysis, source_words: set[str]
             known = zipf(name, tgt_lang)
             unknown = known == 0 and zipf(name, src_lang) == 0
             kept = target_runs[name] > 0
-            # A word of the source language capitalised in a title or a name ("Presiden", "Kota"), or an
-            # English word of the source ("Priorities", "Museum"), may be translated, into a cognate too
-            # ("Professor", "Parlement"): a garble of it must be no word of the target and, unless the
-            # translation keeps the name elsewhere, stand in its place.
+            # A word of the source language capitalised in a title or a name ("Presiden", "Kota") that the
+            # target language hardly knows (Bali and Islam it knows), or an English word of the source
+            # ("Priorities", "Museum"), may be translated, into a cognate too ("Professor", "Stadio",
+            # "Parlement"): a garble of it must be no word of the target, and the translation must keep the
+            # name elsewhere.
             common = zipf(name, src_lang)
-            translatable = (common >= 3.0 and known < common - 0.5) or (
+            translatable = (common >= 3.0 and known < min(3.0, common - 0.5)) or (
                 tgt_lang != "en" and zipf(name, "en") >= 3.0 and zipf(name, "en") > known + 1.0)
+            # A name no language knows beside a common word in its place: the source's typo, which the
+            # translation fixed ("Royal Bengala" for Royal Bengal, "Supplementsal"): MT202's business.
+            rare = max(known, zipf(name, src_lang), zipf(name, "en")) < 1.5
             sentences = [t for t in map(aligned, (s.start for s in spans)) if t is not None]
             best: tuple[tuple[bool, bool, int], str, Span] | None = None
             for word, span in target_words:
                 placed = _placed(pair.source, spans, pair.target, span)
-                if translatable and (zipf(word, tgt_lang) >= 3.0 or not (kept or placed)):
+                if translatable and (zipf(word, tgt_lang) >= 3.0 or not kept):
                     continue
                 in_sentence = any(t.start <= span.start < t.end for t in sentences)
                 context = placed or (kept and in_sentence)
@@ -454,7 +459,8 @@ def _lost_names(pair: ArticlePair, a: NameAnalysis, source_words: set[str]
                     continue  # two ordinary words of the target ("Senator", "Senate"): a rewording
                 if in_target_mention(span.start):
                     continue  # a known rendering of an entity ("Argentine" beside "Argentina")
-                if _fold(word, pairs) == _fold(name, pairs) or (unknown and common > 0 and not placed):
+                if _fold(word, pairs) == _fold(name, pairs) or (unknown and common > 0 and not placed) or (
+                        rare and common >= 3.0):
                     continue  # one name in two spellings, or a typo of the source that the translation fixed
                 if known < 2.0 and common > known and not context:
                     continue  # the target language's own form of a rare name: an exonym (Poutine, Santorin)
@@ -558,6 +564,8 @@ class UntranslatedEntity(Rule):
             return
         for m in a.g.untranslated_pattern.finditer(pair.target):
             entry = a.g.by_form[m.group()]
+            if pair.target_pack.latin_script and _kept_in_name(pair, m.start(), m.end(), entry):
+                continue
             minor = entry.kind in CALENDAR_KINDS
             if entry.renderings:
                 message = f"'{m.group()}' is the Indonesian name; in {pair.target_pack.name} it is '{entry.preferred}'"
@@ -569,8 +577,73 @@ class UntranslatedEntity(Rule):
                                confidence=0.9, severity=Severity.MINOR if minor else None)
 
 
+_CONNECTORS = frozenset({"of", "the", "and", "for", "&", "de", "del", "la", "du", "des", "y"})
+_RUN_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|&")
+
+
+def _run_neighbours(text: str, start: int, end: int) -> list[str]:
+    """The capitalised words next to text[start:end] in its run of capitalised words, one on each side,
+    across a connector ("Association of Australia", "Asociacion Argentina de Polo") or a comma or colon
+    ("AI Superpowers: China, Silicon Valley")."""
+    out = []
+    left = [m for m in _RUN_WORD.finditer(text, max(0, start - 60), start)]
+    right = list(_RUN_WORD.finditer(text, end, min(len(text), end + 60)))
+    for words, edge, step in ((left[::-1], start, -1), (right, end, 1)):
+        pos = edge
+        for w in words[:3]:
+            gap = text[w.end():pos] if step < 0 else text[pos:w.start()]
+            if not re.fullmatch(r"\s*[,:]?\s+|-", gap):
+                break
+            pos = w.start() if step < 0 else w.end()
+            word = re.split(r"['’]", w.group())[-1]  # l'Asociacion: Asociacion
+            if word.lower() in _CONNECTORS and not word[0].isupper():
+                continue
+            if word[0].isupper():
+                out.append(word)
+            break
+    return out
+
+
+def _kept_in_name(pair: ArticlePair, start: int, end: int, entry: Entry) -> bool:
+    """Is the Indonesian form at target[start:end] part of a proper name kept as it is, not an entity left
+    untranslated: a form its target language spells the same once accents are folded (Taiwan for Taïwan), a
+    word of a name the source has word for word ("Taiwan Sustainable Award", "Asociacion Argentina de Polo"),
+    or the English name inside an English title in another language ("Government of Wales Act", "South China
+    Morning Post")? A neighbour that is an Indonesian word ("Kerajaan Belanda") keeps the finding."""
+    form = pair.target[start:end]
+    if any(_fold(form, ()) == _fold(r, ()) for r in entry.renderings):
+        return True
+    src_lang, tgt_lang = pair.source_pack.code, pair.target_pack.code
+    for n in _run_neighbours(pair.target, start, end):
+        if zipf(n, src_lang) >= 3.0 and zipf(n, src_lang) >= zipf(n, "en"):
+            continue  # an Indonesian word beside it: the phrase is left untranslated
+        if tgt_lang != "en" and zipf(n, "en") >= 3.0 and zipf(n, "en") > zipf(n, tgt_lang) + 1.0:
+            return True  # an English title kept in English
+        left, right = f"{n} {form}", f"{form} {n}"
+        if any(re.search(rf"{re.escape(x)}\b", pair.source) for x in (left, right)) or re.search(
+                rf"{re.escape(form)}\s+(?:of|de|del|la|the)\s+{re.escape(n)}|{re.escape(n)}\s+(?:of|de|del|la|the)"
+                rf"\s+{re.escape(form)}", pair.source):
+            return True  # the source has the same name word for word
+    return False
+
+
+def _explained_by_source(entries: list[Entry], source_text: str) -> bool:
+    """Does the source paragraph name one of these entities, where the mention search does not see it: a
+    form attached to a hyphen ("Belanda-berdasarkan"), a form another entity of the gazetteer took
+    ("Amerika", the region and the United States), or the distinctive word of a longer form ("Falkland" of
+    "Kepulauan Falkland")?"""
+    for e in entries:
+        for f in e.source_forms:
+            words = [f] if " " not in f else [f, *(w for w in f.split() if w[0].isupper() and len(w) >= 4
+                                                    and zipf(w, "id") < 3.0)]
+            if any(re.search(rf"(?<![^\W\d_]){re.escape(w)}(?![^\W\d_])", source_text) for w in words):
+                return True
+    return False
+
+
 def _competitors(a: NameAnalysis, mention: Mention, bead_source_keys: set[str], target: Span,
-                 used: set[tuple[int, int]], source_lower: str, a_text: str = "") -> list[tuple[Span, str]]:
+                 used: set[tuple[int, int]], source_lower: str, a_text: str = "", source_text: str = ""
+                 ) -> list[tuple[Span, str]]:
     """Entities of the same kind in the target paragraph that render no source entity of the article."""
     out: list[tuple[Span, str]] = []
     kind = mention.entry.kind
@@ -586,6 +659,8 @@ def _competitors(a: NameAnalysis, mention: Mention, bead_source_keys: set[str], 
                 continue  # マリ inside マリオ; a city or capital of the same country ("Vienna" for "Austria")
             entries = a.g.by_rendering[t.text]
             if all(e.kind in GEO_KINDS - {"region"} and e.key not in article_keys for e in entries):
+                if source_text and _explained_by_source(entries, source_text):
+                    continue  # "Pays-Bas" for "Belanda-berdasarkan", "Américains" for "Amerika"
                 out.append((t.span, t.text))
     elif kind in ORG_KINDS:
         accepted = {r.lower() for m in a.mentions if m.entry.key in bead_source_keys for r in m.entry.renderings}
@@ -641,7 +716,8 @@ class WrongEntity(Rule):
                 for m in group[found:]:
                     if not m.entry.renderings:
                         continue
-                    rivals = _competitors(a, m, keys, bead.target, used, pair.source.lower(), pair.target)
+                    rivals = _competitors(a, m, keys, bead.target, used, pair.source.lower(), pair.target,
+                                          pair.source[bead.source.start:bead.source.end])
                     if not rivals:
                         continue
                     span, text = rivals[0]
