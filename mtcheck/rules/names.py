@@ -303,6 +303,29 @@ _LEFT = re.compile(r"([^\W_]+)(?:\.?\s+|-)$")
 _RIGHT = re.compile(r"(?:\s+|-)([^\W_]+)")
 
 
+_ELIDED_NAME = re.compile(r"(?<![^\W_])[ld]['’]([A-Z][a-z]+)(?![\w'’])")
+
+
+def _source_name_tokens(text: str) -> list[re.Match[str]]:
+    """The name tokens of a source paragraph (_NAME_TOKEN) and names after a French elision a foreign name
+    carries ("Saint-Georges-de-l'Oyapock"), as matches of the name alone, in text order."""
+    found = [*_NAME_TOKEN.finditer(text), *(_NameMatch(m) for m in _ELIDED_NAME.finditer(text))]
+    return sorted(found, key=lambda m: m.start())
+
+
+class _NameMatch:
+    """The name group of an _ELIDED_NAME match, with the interface of a match of the name alone."""
+
+    def __init__(self, m: re.Match[str]) -> None:
+        self._m = m
+
+    def group(self) -> str:
+        return self._m.group(1)
+
+    def start(self) -> int:
+        return self._m.start(1)
+
+
 def _name_pieces(text: str, offset: int, elisions: frozenset[str]) -> list[tuple[str, Span]]:
     """The capitalised words of `text` where a garbled name may stand: whole words ("Jean-Pierre"), the
     capitalised parts of hyphenated words (Pierre, Natal in KwaZulu-Natal, September in post-September) and
@@ -400,6 +423,9 @@ def _lost_names(pair: ArticlePair, a: NameAnalysis, source_words: set[str]
     entity_names = {m.text for m in a.mentions}
     target_runs = Counter(_TARGET_RUN.findall(pair.target))  # count_latin_word over the whole target, at once
     starts, areas = _sentence_areas(pair)
+    # Where the target's sentences start (the segmenter knows "M." and "Mr." end no sentence), past quotes.
+    sentence_starts = {seg.start + len(seg.text) - len(seg.text.lstrip("\"“‘'«( \u00a0"))
+                       for seg in pair.target_segments.sentences}
 
     def aligned(pos: int) -> Span | None:
         i = bisect.bisect_right(starts, pos) - 1
@@ -413,7 +439,7 @@ def _lost_names(pair: ArticlePair, a: NameAnalysis, source_words: set[str]
             continue
         # Name kept from the source -> where the source has it.
         expected: dict[str, list[Span]] = {}
-        for m in _NAME_TOKEN.finditer(src_text):
+        for m in _source_name_tokens(src_text):
             name = m.group()
             start = bead.source.start + m.start()
             if len(name) < 3 or _mojibake(name) or (in_entity(start) and not target_runs[name]):
@@ -421,35 +447,44 @@ def _lost_names(pair: ArticlePair, a: NameAnalysis, source_words: set[str]
             expected.setdefault(name, []).append(Span(start, start + len(name)))
         for name, spans in expected.items():
             # Kept as often as the source has it (a second mention may become a pronoun, but then no garble
-            # of it stands beside the first).
-            if count_latin_word(bead.target_text, name) >= len(spans):
-                continue
+            # of it stands beside the first); but a sentence whose aligned one lacks the name while the
+            # paragraph repeats it elsewhere may still hold its garble, a non-word or in the name's place
+            # ("Le Président Trum" beside another "Trump" that the translation added).
+            sentences = [t for t in map(aligned, (s.start for s in spans)) if t is not None]
+            local = count_latin_word(bead.target_text, name) >= len(spans)
+            if local:
+                sentences = [t for t in sentences if not count_latin_word(pair.target[t.start:t.end], name)]
+                if not sentences:
+                    continue
             known = zipf(name, tgt_lang)
             unknown = known == 0 and zipf(name, src_lang) == 0
             kept = target_runs[name] > 0
             # A word of the source language capitalised in a title or a name ("Presiden", "Kota") that the
             # target language hardly knows (Bali and Islam it knows), or an English word of the source
             # ("Priorities", "Museum"), may be translated, into a cognate too ("Professor", "Stadio",
-            # "Parlement"): a garble of it must be no word of the target, and the translation must keep the
-            # name elsewhere.
+            # "Parlement"): a garble of it must be no word of the target, and of an Indonesian word the
+            # translation must keep the name elsewhere.
             common = zipf(name, src_lang)
-            translatable = (common >= 3.0 and known < min(3.0, common - 0.5)) or (
-                tgt_lang != "en" and zipf(name, "en") >= 3.0 and zipf(name, "en") > known + 1.0)
+            source_word = common >= 3.5 and known < min(3.0, common - 0.5)
+            english_word = tgt_lang != "en" and zipf(name, "en") >= 3.0 and zipf(name, "en") > known + 1.0
             # A name no language knows beside a common word in its place: the source's typo, which the
             # translation fixed ("Royal Bengala" for Royal Bengal, "Supplementsal"): MT202's business.
             rare = max(known, zipf(name, src_lang), zipf(name, "en")) < 1.5
-            sentences = [t for t in map(aligned, (s.start for s in spans)) if t is not None]
+            if source_word and not kept:
+                continue
             best: tuple[tuple[bool, bool, int], str, Span] | None = None
             for word, span in target_words:
                 placed = _placed(pair.source, spans, pair.target, span)
-                if translatable and (zipf(word, tgt_lang) >= 3.0 or not kept):
+                if (source_word or english_word) and zipf(word, tgt_lang) >= 3.0:
                     continue
                 in_sentence = any(t.start <= span.start < t.end for t in sentences)
+                if local and not (in_sentence and (placed or zipf(word, tgt_lang) < 2.5)):
+                    continue
                 context = placed or (kept and in_sentence)
                 if not _garble_of(word, name, tgt_lang, placed=context) or a.g.same_name(word, name):
                     continue
                 common = zipf(word, tgt_lang)
-                if common >= 3.0 and not placed and _sentence_initial(pair.target, span.start):
+                if common >= 3.0 and not placed and span.start in sentence_starts:
                     continue  # an ordinary word that starts a sentence ("Singer Sanju Sharma" beside Singh)
                 if _other_form(word, name):
                     continue
