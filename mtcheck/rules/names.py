@@ -498,8 +498,8 @@ def _lost_names(pair: ArticlePair, a: NameAnalysis, source_words: set[str]
                         rare and common >= 3.0):
                     continue  # one name in two spellings, or a typo of the source that the translation fixed
                 if known < 2.0 and common > known and (not context or _name_count(word) >= 100_000):
-                    continue  # the target language's own form of a rare name: an exonym (Poutine, Santorin,
-                    # Isaac for the Indonesian Ishak, even beside a neighbour)
+                    continue  # the target language's own form of a rare name: an exonym (Poutine, Santorin),
+                    # and a widely borne given name even beside a neighbour
                 rank = (placed, in_sentence, -OSA.distance(_fold(word, ()), _fold(name, ())))
                 if best is None or rank > best[0]:
                     best = (rank, word, span)
