@@ -602,8 +602,12 @@ class UntranslatedEntity(Rule):
             entry = a.g.by_form[m.group()]
             if pair.target_pack.latin_script and _kept_in_name(pair, m.start(), m.end(), entry):
                 continue
-            minor = entry.kind in CALENDAR_KINDS
-            if entry.renderings:
+            # The rendering without its accents (Taiwan, Nepal for Taïwan, Népal) is legible: a spelling slip.
+            unaccented = any(_fold(m.group(), ()) == _fold(r, ()) for r in entry.renderings)
+            minor = entry.kind in CALENDAR_KINDS or unaccented
+            if unaccented:
+                message = f"'{m.group()}' is spelt '{entry.preferred}' in {pair.target_pack.name}"
+            elif entry.renderings:
                 message = f"'{m.group()}' is the Indonesian name; in {pair.target_pack.name} it is '{entry.preferred}'"
             elif " " in m.group():  # an institution with no shipped rendering in this language
                 message = f"'{m.group()}' is the Indonesian name, left untranslated"
@@ -642,17 +646,17 @@ def _run_neighbours(text: str, start: int, end: int) -> list[str]:
 
 def _kept_in_name(pair: ArticlePair, start: int, end: int, entry: Entry) -> bool:
     """Is the Indonesian form at target[start:end] part of a proper name kept as it is, not an entity left
-    untranslated: a form its target language spells the same once accents are folded (Taiwan for Taïwan), a
-    word of a name the source has word for word ("Taiwan Sustainable Award", "Asociacion Argentina de Polo"),
-    or the English name inside an English title in another language ("Government of Wales Act", "South China
-    Morning Post")? A neighbour that is an Indonesian word ("Kerajaan Belanda") keeps the finding."""
-    form = pair.target[start:end]
-    if any(_fold(form, ()) == _fold(r, ()) for r in entry.renderings):
-        return True
+    untranslated: a word of a name the source has word for word ("Taiwan Sustainable Award", "Asociacion
+    Argentina de Polo"), or the English name inside an English title in another language ("Government of
+    Wales Act", "South China Morning Post")? A neighbour that is an Indonesian word ("Kerajaan Belanda") or a
+    person's name keeps the finding."""
     src_lang, tgt_lang = pair.source_pack.code, pair.target_pack.code
+    form = pair.target[start:end]
     for n in _run_neighbours(pair.target, start, end):
         if zipf(n, src_lang) >= 3.0 and zipf(n, src_lang) >= zipf(n, "en"):
             continue  # an Indonesian word beside it: the phrase is left untranslated
+        if _name_count(n) >= 10_000:
+            continue  # a person beside the country ("d'Argentina Cristina Fernandez"), not one name
         if tgt_lang != "en" and zipf(n, "en") >= 3.0 and zipf(n, "en") > zipf(n, tgt_lang) + 1.0:
             return True  # an English title kept in English
         left, right = f"{n} {form}", f"{form} {n}"
