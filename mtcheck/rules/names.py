@@ -481,7 +481,10 @@ def _lost_names(pair: ArticlePair, a: NameAnalysis, source_words: set[str]
                 if local and not (in_sentence and (placed or zipf(word, tgt_lang) < 2.5)):
                     continue
                 context = placed or (kept and in_sentence)
-                if not _garble_of(word, name, tgt_lang, placed=context) or a.g.same_name(word, name):
+                # A final s left off is a brand's plural (Ladbrokes: Ladbroke) unless the translation spells
+                # the name with it elsewhere: then it is the name cut short (Zagros: Zagro).
+                cut_s = kept and in_sentence and _fold(name, ()) == _fold(word, ()) + "s"
+                if not (cut_s or _garble_of(word, name, tgt_lang, placed=context)) or a.g.same_name(word, name):
                     continue
                 common = zipf(word, tgt_lang)
                 if common >= 3.0 and not placed and span.start in sentence_starts:
