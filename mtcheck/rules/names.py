@@ -145,8 +145,13 @@ class GarbledName(Rule):
     edits away ("Zelenski" for "Zelensky", "Netherlnds" for "Netherlands") is reported. Then, from the
     source side: a name the source keeps (not a translated entity, not a common Indonesian word) that the
     aligned target paragraph has fewer times than the source, beside a capitalised word of that paragraph
-    that garbles it: cut short by one or two letters ("Prabow"), one edit away, or two from four letters
-    on, even when the garble is a real word ("Grandson" for "Grayson"); parts of hyphenated names count.
+    that garbles it: cut short by one or two letters ("Prabow"), its last letter doubled ("Johnn"), one edit
+    away, or two from four letters on, even when the garble is a real word ("Grandson" for "Grayson"); parts
+    of hyphenated names and names after a French elision ("l'Arizoa") count. A real word is reported where
+    it stands in the name's place: beside the word that stands beside the name in the source ("Donald
+    True"), or in the aligned sentence of a name the translation spells right elsewhere; otherwise
+    rewordings ("Senate" for "Senator"), exonyms, demonyms, widely borne variants of a given name
+    ("Élisabeth") and cognates of a word the translation may translate ("Musée", "Stadio") are left alone.
     Accepted transliterations and exonyms (`mtcheck/data/<lang>/name_variants.tsv`: Zelensky/Zelenskyy,
     Kyiv/Kiev, Putin/Poutine) are not reported.
     In Japanese and Arabic, which transliterate names, the span of the aligned paragraph that renders each
