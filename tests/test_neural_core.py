@@ -43,3 +43,19 @@ def test_shipped_calibration_covers_every_target_language() -> None:
                      "target_clause_joint"):  # the clause vectors and the joint clause score (MT702/MT703)
             q = cal[kind]
             assert len(q) == len(PERCENTILES) and q == sorted(q), (lang, kind)
+
+
+def test_joint_percentile_tail_is_a_normal_through_the_10th_and_50th() -> None:
+    from statistics import NormalDist
+
+    from mtcheck.rules.meaning import joint_percentile
+
+    normal = NormalDist(0.0, 1.5)
+    table = [normal.inv_cdf(p / 100) for p in PERCENTILES]
+    assert joint_percentile(table[PERCENTILES.index(10.0)], table) == pytest.approx(10.0)  # continuous there
+    assert joint_percentile(0.0, table) == pytest.approx(50.0)
+    assert joint_percentile(-6.0, table) == pytest.approx(100 * normal.cdf(-6.0), rel=1e-6)
+    # an odd lowest clean score stretches `percentile`'s far tail, not the joint score's
+    odd = [-12.0, *table[1:]]
+    assert joint_percentile(-6.0, odd) == pytest.approx(joint_percentile(-6.0, table))
+    assert percentile(-6.0, odd) > 10 * joint_percentile(-6.0, odd)
