@@ -24,7 +24,7 @@ from mtcheck.rules.base import Rule
 from mtcheck.text.article import ArticlePair
 from mtcheck.text.lexicon import zipf
 from mtcheck.text.name_match import analyse
-from mtcheck.text.phonetic import GARBLED, rendering_cost, variant
+from mtcheck.text.phonetic import GARBLED, rendering_cost, variant, vowel_cost
 from mtcheck.text.renderings import NameWord, _name_like, known_renderings, name_words, thresholds
 from mtcheck.text.transliterate import find_names, scored_names, target_skeleton
 
@@ -84,7 +84,7 @@ def garbled(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
     article's other renderings (`near_copies`)."""
     taken: list[Span] = []
     copies = near_copies(rule, pair) if _conf(pair.target_pack.code).get("near_copies") else ()
-    for f in (*garbled_entities(rule, pair), *unexplained(rule, pair), *copies):
+    for f in (*garbled_entities(rule, pair), *unexplained(rule, pair), *copies, *one_offs(rule, pair)):
         if f.target_span is not None and not any(f.target_span.overlaps(t) for t in taken):
             taken.append(f.target_span)
             yield f
@@ -151,6 +151,92 @@ def unexplained(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
 
 
 _SCRIPT_RUN = re.compile(r"[\u30a0-\u30ff]+|[\u4e00-\u9fff]+|[\u0621-\u064a]+")
+
+
+def light_fold(text: str) -> str:
+    """One spelling of one rendering, vowels kept (unlike `fold`): katakana ヴ/ブ, small kana and the long
+    mark and name dot folded; Arabic short-vowel marks dropped, hamza seats, ى and ة folded."""
+    text = unicodedata.normalize("NFKC", text)
+    for a, b in _KANA_FOLD:
+        text = text.replace(a, b)
+    text = _ARABIC_MARKS.sub("", text)
+    for a, b in (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ى", "ي"), ("ة", "ه")):
+        text = text.replace(a, b)
+    return text
+
+
+# What an Arabic word may carry besides a name: proclitics (split off before matching, but a window may
+# keep one) and the endings of an adjective, a feminine or a dual/plural (برتغالي, اسكتلندية).
+_AR_PREFIXES = ("وال", "بال", "لل", "ال", "و", "ب", "ل", "ف", "ك")
+_AR_SUFFIXES = ("ي", "ه", "يه", "ا", "ها", "ان", "ين", "ون", "ات", "يا", "يين")
+
+
+def _one_off_of(a: str, b: str, lang: str) -> bool:
+    """`a` is `b` with a character or two changed, dropped or added, vowels included (カコニエ for カニエ,
+    ريفرسيد for ريفرسايد), at most a third of the shorter; not `b` with an Arabic clitic or ending, a
+    Chinese window's neighbour, or a Japanese compound (a word of two characters or more) attached."""
+    fa, fb = light_fold(a), light_fold(b)
+    if fa == fb:
+        return False
+    d = OSA.distance(fa, fb)
+    if not 0 < d <= 2 or d * 3 > min(len(fa), len(fb)) + 1:
+        return False
+    longer, shorter = (fa, fb) if len(fa) > len(fb) else (fb, fa)
+    if longer.startswith(shorter) or longer.endswith(shorter):
+        extra = longer[len(shorter):] if longer.startswith(shorter) else longer[:len(longer) - len(shorter)]
+        if lang == "zh" or (lang == "ja" and len(extra) >= 2):
+            return False
+        if lang == "ar" and (extra in _AR_SUFFIXES or extra in _AR_PREFIXES):
+            return False
+    if lang == "ar":
+        for p in _AR_PREFIXES:
+            if longer.startswith(p) and longer[len(p):] == shorter:
+                return False
+    return True
+
+
+def one_offs(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
+    """MT201: a rendering of a name used once that is a one-off of another rendering of the same name in the
+    article, vowels included (a kana for another of the same consonant, an Arabic long vowel dropped: a
+    consonant skeleton cannot see these). Translators and MT keep one rendering per name in an article, so
+    the one-off beside a rendering used twice or listed is reported (major); beside one used once, the one
+    further from the name's spelling (`vowel_cost`) is, for review (minor)."""
+    text = pair.target
+    lang = pair.target_pack.code
+    accept, near = thresholds(lang)
+    if near >= accept:
+        return
+    a = analyse(pair)
+    entities = [m.span for m in a.target_mentions]
+    words = name_words(pair)
+    for w in words:
+        if _judged_word(w.word) is None or not w.targets:
+            continue
+        surfaces = [(s, text[s.start:s.end]) for s in w.targets]
+        surfaces += [(s, text[s.start:s.end]) for _, s, _ in w.near if not any(s.overlaps(e) for e in entities)]
+        counts = Counter(light_fold(x) for s, x in surfaces if s in w.targets)
+        known = known_renderings(lang).get(w.word.lower(), ())
+        listed = {light_fold(k) for k in known}
+        # A common word of the target that a short name's skeleton happens to match (علم for Liam, バンド
+        # for Bernard) is no rendering, on either side.
+        surfaces = [(s, x) for s, x in surfaces if _name_like(x, lang)]
+        counts = Counter(light_fold(x) for s, x in surfaces if s in w.targets)
+        for span, x in surfaces:
+            fx = light_fold(x)
+            if counts[fx] > 1 or fx in listed or _listed(w.word, x, lang):
+                continue
+            refs = [(counts[f], f) for f in counts if f != fx and _one_off_of(x, f, lang)]
+            refs += [(2, f) for f in listed if _one_off_of(x, f, lang)]
+            if not refs:
+                continue
+            n, ref = max(refs)
+            ref_text = next((t for s, t in surfaces if light_fold(t) == ref), None) or \
+                next(k for k in known if light_fold(k) == ref)
+            if n < 2 and span in w.targets and vowel_cost(w.word, x, lang) <= vowel_cost(w.word, ref_text, lang):
+                continue  # two renderings used once each: the one nearer the name's spelling is kept
+            yield rule.finding(f"'{x}' looks like a garbled rendering of '{w.word}', written '{ref_text}' "
+                               "elsewhere in the article", source=w.source, target=span, suggestion=ref_text,
+                               confidence=0.7 if n >= 2 else 0.5, severity=None if n >= 2 else Severity.MINOR)
 
 
 def garbled_entities(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
