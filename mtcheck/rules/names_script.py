@@ -25,7 +25,7 @@ from mtcheck.text.article import ArticlePair
 from mtcheck.text.lexicon import zipf
 from mtcheck.text.name_match import analyse
 from mtcheck.text.phonetic import GARBLED, rendering_cost, variant, vowel_cost
-from mtcheck.text.renderings import NameWord, _name_like, known_renderings, name_words, thresholds
+from mtcheck.text.renderings import NameWord, _name_like, known_renderings, name_words, proper_words, thresholds
 from mtcheck.text.transliterate import find_names, scored_names, target_skeleton
 
 # Katakana spellings of one sound (ヴィ/ビ, a long-vowel mark, the name dot) are one rendering.
@@ -41,7 +41,7 @@ _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 
 # A span this close to a name (consonant-skeleton similarity) is judged as its rendering (MT201); below, it is
 # more often another word than a garble (calibrated on the dev half's clean articles: docs/quality.md).
-JUDGED = 0.6
+JUDGED = 0.5
 # A name word with no match this loose anywhere in the translation is missing (MT205).
 LOOSE = 0.5
 
@@ -84,13 +84,15 @@ def garbled(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
     article's other renderings (`near_copies`)."""
     taken: list[Span] = []
     copies = near_copies(rule, pair) if _conf(pair.target_pack.code).get("near_copies") else ()
-    for f in (*garbled_entities(rule, pair), *unexplained(rule, pair), *copies, *one_offs(rule, pair)):
+    others = proper_words(pair)
+    for f in (*garbled_entities(rule, pair), *unexplained(rule, pair), *copies, *one_offs(rule, pair),
+              *unexplained(rule, pair, others), *one_offs(rule, pair, others)):
         if f.target_span is not None and not any(f.target_span.overlaps(t) for t in taken):
             taken.append(f.target_span)
             yield f
 
 
-def unexplained(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
+def unexplained(rule: Rule, pair: ArticlePair, words: list[NameWord] | None = None) -> Iterator[Finding]:
     """MT201: in each aligned paragraph, the span that renders a source name (the closest transliteration of
     it that renders no other name of the paragraph) has a consonant the name does not explain
     (mtcheck/text/phonetic.py): ルッケ for Rutte, ミビア for Namibia. A listed rendering (names/renderings.tsv,
@@ -102,8 +104,10 @@ def unexplained(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
     if near >= accept:
         return
     a = analyse(pair)
-    words = name_words(pair)
     entities = [m.span for m in a.target_mentions]
+    if words is not None:  # other proper names: not where a person's name is rendered
+        entities += [s for w in name_words(pair) for s in w.targets]
+    words = name_words(pair) if words is None else words
     by_bead: dict[int, list[tuple[NameWord, Span]]] = {}
     for w in words:
         for m in w.mentions:
@@ -137,8 +141,9 @@ def unexplained(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
             src = next(m for v, m in mentions if v is w)
             for score, span in cands[:said]:
                 x = text[span.start:span.end]
-                if rendering_cost(judged, x, lang) < GARBLED or _listed(w.word, x, lang) \
-                        or not _name_like(x, lang):
+                whole = _surface(text, span)  # an Arabic letter split off as a proclitic may be the name's (برلمان)
+                if min(rendering_cost(judged, x, lang), rendering_cost(judged, whole, lang)) < GARBLED \
+                        or _listed(w.word, x, lang) or not _name_like(x, lang) or not _name_like(whole, lang):
                     continue
                 best = _suggestion(w, x, text, lang)
                 hint = f", usually written '{best}'" if best else ""
@@ -195,7 +200,7 @@ def _one_off_of(a: str, b: str, lang: str) -> bool:
     return True
 
 
-def one_offs(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
+def one_offs(rule: Rule, pair: ArticlePair, words: list[NameWord] | None = None) -> Iterator[Finding]:
     """MT201: a rendering of a name used once that is a one-off of another rendering of the same name in the
     article, vowels included (a kana for another of the same consonant, an Arabic long vowel dropped: a
     consonant skeleton cannot see these). Translators and MT keep one rendering per name in an article, so
@@ -208,7 +213,7 @@ def one_offs(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
         return
     a = analyse(pair)
     entities = [m.span for m in a.target_mentions]
-    words = name_words(pair)
+    words = name_words(pair) if words is None else words
     for w in words:
         if _judged_word(w.word) is None or not w.targets:
             continue
@@ -334,12 +339,12 @@ def _conf(lang: str) -> dict:
 
 def _judged_word(word: str) -> str | None:
     """The part of a source name word its rendering transliterates: without an Indonesian clitic
-    (Yosemite-nya) or an acronym after a hyphen (SARS-CoV); None for an acronym (CNN), which is kept or
-    spelt out, not transliterated."""
+    (Yosemite-nya) or an acronym after a hyphen (SARS-CoV); None for an acronym (CNN, HCoV), which is kept
+    or spelt out, not transliterated."""
     word = re.sub(r"-(?:nya|ku|mu)$", "", word)
     if "-" in word:
         word = word.split("-")[0]
-    return None if word.isupper() or len(word) < 3 else word
+    return None if word.isupper() or any(c.isupper() for c in word[1:]) or len(word) < 3 else word
 
 
 def _listed(word: str, rendering: str, lang: str) -> bool:

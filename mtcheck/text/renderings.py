@@ -76,15 +76,67 @@ def _name_words(pair: ArticlePair) -> list[NameWord]:
                     words.setdefault(w, [p.name, []])[1].append(Span(span.start + m.start(), span.start + m.end()))
     if not words:
         return []
-    lang = pair.target_pack.code
     if pair.target_pack.latin_script:
         found = {w: [Span(*m) for m in spans] for w, spans in latin_word_spans(pair.target, words).items()}
         return [NameWord(w, spans[0], person, tuple(found[w]), tuple(spans)) for w, (person, spans) in words.items()]
+    return _rendered(pair, words, [m.span for m in a.target_mentions], exclusive=False)
+
+
+# A capitalised source word inside a sentence (Katrina, Ebola, Aristoteles): a sentence's first word is
+# capitalised whatever it is.
+_PROPER = re.compile(r"(?<![.!?:\n]\s)(?<![.!?:\n\w'’-])(?<=\W)[A-Z][a-z]{3,}(?![\w'’-])")
+
+
+def proper_words(pair: ArticlePair) -> list[NameWord]:
+    """The other proper names of the source (not people, not gazetteer entries, which have their own
+    checks), with their renderings and near misses in a target of another script: the names of storms,
+    diseases, rivers and companies a translation transliterates (カトリーナ, エボラ, アリストテレス). A
+    capitalised word of ordinary Indonesian that English does not use as a name (Kata, Senin, Utara:
+    a title's or a weekday's capital) is translated, not transliterated, and is left out."""
+    return pair.analysis("proper-renderings", _proper_words)
+
+
+def _proper_words(pair: ArticlePair) -> list[NameWord]:
+    if pair.target_pack.latin_script:
+        return []
+    a = analyse(pair)
+    people = {w.word for w in name_words(pair)}
+    entities = SpanSet([m.span for m in a.mentions])
+    words: dict[str, list] = {}
+    for m in _PROPER.finditer(pair.source):
+        w = m.group()
+        span = Span(*m.span())
+        if w in people or entities.overlaps(span) or _indonesian_word(w):
+            continue
+        words.setdefault(w, [w, []])[1].append(span)
+    if not words:
+        return []
+    taken = [m.span for m in a.target_mentions] + [s for w in name_words(pair) for s in w.targets]
+    return _rendered(pair, words, taken, exclusive=True)
+
+
+def _indonesian_word(word: str) -> bool:
+    """An Indonesian word more than an English name (Kata, Geofisika, Tenggiling, Senat: a title's
+    capital, or the Indonesian form of a name the translation translates)."""
+    if re.search(r"(?:nya|kan|lah)$", word) and zipf(word, "en") < 3.0:  # Tertuduhnya, Percabulan's kin
+        return True
+    id_, en = zipf(word, "id"), zipf(word, "en")
+    return (id_ >= 4.0 and en < 3.0) or (id_ > 0 and en < 3.0 and id_ > en + 0.5)
+
+
+def _rendered(pair: ArticlePair, words: dict[str, list], taken_spans: list[Span], exclusive: bool
+              ) -> list[NameWord]:
+    """NameWords for `words` (word -> [person, source mentions]) in a target of another script; with
+    `exclusive`, no rendering overlaps `taken_spans` (another name's or an entity's)."""
+    a = analyse(pair)
+    lang = pair.target_pack.code
     accept, near = thresholds(lang)
     found: dict[str, list[Span]] = {}
+    before = SpanSet(taken_spans)
     for _, span, name in scored_names(pair.target, list(words), lang, accept):
-        found.setdefault(name, []).append(span)
-    taken = SpanSet([s for spans in found.values() for s in spans] + [m.span for m in a.target_mentions])
+        if not (exclusive and before.overlaps(span)):
+            found.setdefault(name, []).append(span)
+    taken = SpanSet([s for spans in found.values() for s in spans] + taken_spans)
     out = []
     for w, (person, spans) in words.items():
         misses = []
