@@ -25,7 +25,15 @@ from mtcheck.text.article import ArticlePair
 from mtcheck.text.lexicon import zipf
 from mtcheck.text.name_match import analyse
 from mtcheck.text.phonetic import GARBLED, rendering_cost, variant, vowel_cost
-from mtcheck.text.renderings import NameWord, _name_like, known_renderings, name_words, proper_words, thresholds
+from mtcheck.text.renderings import (
+    NameWord,
+    _name_like,
+    known_renderings,
+    name_words,
+    proper_words,
+    thresholds,
+    whole_run,
+)
 from mtcheck.text.transliterate import find_names, scored_names, target_skeleton
 
 # Katakana spellings of one sound (ヴィ/ビ, a long-vowel mark, the name dot) are one rendering.
@@ -129,7 +137,9 @@ def unexplained(rule: Rule, pair: ArticlePair, words: list[NameWord] | None = No
             cands = [(score, Span(bead.target.start + sp.start, bead.target.start + sp.end))
                      for score, sp, _ in scored_names(bead.target_text, [w.word], lang, near)
                      if owner.get((sp.start, sp.end), w.word) == w.word]
-            cands = [c for c in cands if not any(c[1].overlaps(e) for e in entities)]
+            cands = [c for c in cands if not any(c[1].overlaps(e) for e in entities)
+                     and (lang != "zh" or (_name_like(text[c[1].start:c[1].end], lang)
+                                           and whole_run(text, c[1], lang)))]
             # With the neural family on, the words the source name is aligned to say which span renders it,
             # however unlike the name it sounds; otherwise only a close enough transliteration is judged.
             linked = [t for v, m in mentions if v is w for t in _aligned(pair, m)]
@@ -186,6 +196,11 @@ def _one_off_of(a: str, b: str, lang: str) -> bool:
     d = OSA.distance(fa, fb)
     if not 0 < d <= 2 or d * 3 > min(len(fa), len(fb)) + 1:
         return False
+    if lang == "zh" and len(fa) == len(fb):
+        from pypinyin import lazy_pinyin
+
+        if lazy_pinyin(fa) == lazy_pinyin(fb):
+            return False  # a homophone (斯塔默/斯塔莫): a variant of the rendering, not a garble
     longer, shorter = (fa, fb) if len(fa) > len(fb) else (fb, fa)
     if longer.startswith(shorter) or longer.endswith(shorter):
         extra = longer[len(shorter):] if longer.startswith(shorter) else longer[:len(longer) - len(shorter)]
@@ -224,7 +239,7 @@ def one_offs(rule: Rule, pair: ArticlePair, words: list[NameWord] | None = None)
         listed = {light_fold(k) for k in known}
         # A common word of the target that a short name's skeleton happens to match (علم for Liam, バンド
         # for Bernard) is no rendering, on either side.
-        surfaces = [(s, x) for s, x in surfaces if _name_like(x, lang)]
+        surfaces = [(s, x) for s, x in surfaces if _name_like(x, lang) and whole_run(text, s, lang)]
         counts = Counter(light_fold(x) for s, x in surfaces if s in w.targets)
         for span, x in surfaces:
             fx = light_fold(x)

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from mtcheck.lang.base import data_exists, data_toml, data_tsv
+from mtcheck.lang.base import data_exists, data_lines, data_toml, data_tsv
 from mtcheck.model import Span
 from mtcheck.text.article import ArticlePair
 from mtcheck.text.entities import latin_word_spans
@@ -158,7 +158,7 @@ def _rendered(pair: ArticlePair, words: dict[str, list], taken_spans: list[Span]
                      for score, span, _ in scored_names(bead.target_text, [w], lang, near) if score < accept]
             cands = [(score, span) for score, span in cands
                      if not taken.overlaps(span)
-                     and _name_like(pair.target[span.start:span.end], lang)]
+                     and _name_like(pair.target[span.start:span.end], lang) and whole_run(pair.target, span, lang)]
             if cands:
                 score, span = max(cands, key=lambda c: c[0])
                 misses.append((src, span, score))
@@ -170,6 +170,29 @@ def _name_like(text: str, lang: str) -> bool:
     """A near miss must look like a name, not a common word of the target (ニュース, 来说, قال)."""
     if zipf(text, lang) >= 2.5:
         return False
-    if lang == "zh":  # a Han window that holds a common two-character word is a phrase, not a name
-        return not any(zipf(text[i:i + 2], lang) >= 4.0 for i in range(len(text) - 1))
+    if lang == "zh":
+        # A Han window is a name's rendering only if made of the characters Chinese transliterates with
+        # (data/zh/transliteration_chars.txt: 特朗普, not 了更快) and holding no common two-character word.
+        chars = transliteration_chars(lang)
+        return all(c in chars for c in text) and \
+            not any(zipf(text[i:i + 2], lang) >= 4.0 for i in range(len(text) - 1))
     return True
+
+
+def whole_run(text: str, span: Span, lang: str) -> bool:
+    """In Chinese, `span` is a whole run of transliteration characters (not 利桑 of 亚利桑那, not 力达 of
+    努力达成): a transliterated name starts and ends where its run does. True in other scripts."""
+    if lang != "zh":
+        return True
+    chars = transliteration_chars(lang)
+    return not (span.start > 0 and text[span.start - 1] in chars) and \
+        not (span.end < len(text) and text[span.end] in chars)
+
+
+@cache
+def transliteration_chars(lang: str) -> frozenset[str]:
+    """The characters a script transliterates foreign names with (Chinese: `zh/transliteration_chars.txt`,
+    written by scripts/zh_transliteration_chars.py from CLDR and the shipped renderings); empty elsewhere."""
+    if not data_exists(lang, "transliteration_chars.txt"):
+        return frozenset()
+    return frozenset(c for line in data_lines(lang, "transliteration_chars.txt") for c in line.strip())
