@@ -212,7 +212,16 @@ def _one_off_of(a: str, b: str, lang: str) -> bool:
         for p in _AR_PREFIXES:
             if longer.startswith(p) and longer[len(p):] == shorter:
                 return False
+        if _ar_stem(fa) == _ar_stem(fb):
+            return False  # two inflections of one word (فيدرالية, فيدراليين)
     return True
+
+
+def _ar_stem(word: str) -> str:
+    for suffix in sorted(_AR_SUFFIXES, key=len, reverse=True):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[:-len(suffix)]
+    return word
 
 
 def one_offs(rule: Rule, pair: ArticlePair, words: list[NameWord] | None = None) -> Iterator[Finding]:
@@ -237,13 +246,15 @@ def one_offs(rule: Rule, pair: ArticlePair, words: list[NameWord] | None = None)
         counts = Counter(light_fold(x) for s, x in surfaces if s in w.targets)
         known = known_renderings(lang).get(w.word.lower(), ())
         listed = {light_fold(k) for k in known}
-        # A common word of the target that a short name's skeleton happens to match (علم for Liam, バンド
-        # for Bernard) is no rendering, on either side.
-        surfaces = [(s, x) for s, x in surfaces if _name_like(x, lang) and whole_run(text, s, lang)]
+        # A common word of the target that a short name's skeleton happens to match (علم for Liam, جميع for
+        # IgM) is no rendering: a reference is no very common word (names of the news are common, ترامب
+        # 4.4, باريس 5.0), a one-off is a rare one (`_name_like`: a garble is no word of the language).
+        surfaces = [(s, x) for s, x in surfaces if whole_run(text, s, lang) and zipf(x, lang) < 5.0
+                    and (lang != "zh" or _name_like(x, lang))]
         counts = Counter(light_fold(x) for s, x in surfaces if s in w.targets)
         for span, x in surfaces:
             fx = light_fold(x)
-            if counts[fx] > 1 or fx in listed or _listed(w.word, x, lang):
+            if counts[fx] > 1 or fx in listed or _listed(w.word, x, lang) or not _name_like(x, lang):
                 continue
             refs = [(counts[f], f) for f in counts if f != fx and _one_off_of(x, f, lang)]
             refs += [(2, f) for f in listed if _one_off_of(x, f, lang)]
