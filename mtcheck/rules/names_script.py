@@ -228,8 +228,8 @@ def one_offs(rule: Rule, pair: ArticlePair, words: list[NameWord] | None = None)
     """MT201: a rendering of a name used once that is a one-off of another rendering of the same name in the
     article, vowels included (a kana for another of the same consonant, an Arabic long vowel dropped: a
     consonant skeleton cannot see these). Translators and MT keep one rendering per name in an article, so
-    the one-off beside a rendering used twice or listed is reported (major); beside one used once, the one
-    further from the name's spelling (`vowel_cost`) is, for review (minor)."""
+    the one-off beside a rendering used twice or listed is reported, major where a consonant differs; beside
+    one used once, the one further from the name's spelling (`vowel_cost`) is, for review (minor)."""
     text = pair.target
     lang = pair.target_pack.code
     accept, near = thresholds(lang)
@@ -265,9 +265,15 @@ def one_offs(rule: Rule, pair: ArticlePair, words: list[NameWord] | None = None)
                 next(k for k in known if light_fold(k) == ref)
             if n < 2 and span in w.targets and vowel_cost(w.word, x, lang) <= vowel_cost(w.word, ref_text, lang):
                 continue  # two renderings used once each: the one nearer the name's spelling is kept
+            if w.word.endswith("s") and light_fold(ref_text)[:-1] == fx:
+                continue  # スンダルバン for Sundarbans: the English plural's s left off, as in French
+            # Clean translations write one name with two vowels now and then (シュレーダー/シュローダー for
+            # Schroeder, a German ö): a one-off in its vowels only is for review (minor); one with another
+            # consonant beside a rendering used twice or listed is major.
+            sure = n >= 2 and target_skeleton(x, lang) != target_skeleton(ref_text, lang)
             yield rule.finding(f"'{x}' looks like a garbled rendering of '{w.word}', written '{ref_text}' "
                                "elsewhere in the article", source=w.source, target=span, suggestion=ref_text,
-                               confidence=0.7 if n >= 2 else 0.5, severity=None if n >= 2 else Severity.MINOR)
+                               confidence=0.7 if sure else 0.5, severity=None if sure else Severity.MINOR)
 
 
 def garbled_entities(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
