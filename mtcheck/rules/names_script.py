@@ -198,7 +198,7 @@ def _one_off_of(a: str, b: str, lang: str) -> bool:
     if not 0 < d <= 2 or d * 3 > min(len(fa), len(fb)) + 1:
         return False
     if lang == "zh" and len(fa) == len(fb):
-        from pypinyin import lazy_pinyin
+        from mtcheck.text.pinyin import lazy_pinyin
 
         if lazy_pinyin(fa) == lazy_pinyin(fb):
             return False  # a homophone (斯塔默/斯塔莫): a variant of the rendering, not a garble
