@@ -384,12 +384,16 @@ def _script_pool(lang: str) -> str:
 def _name_sites(src: str, tgt: str) -> list[tuple[str, int, int]]:
     """Transliterated renderings of the source row's capitalised words in the target row (source word,
     target span), found by consonant skeletons (mtcheck.text.transliterate)."""
+    from mtcheck.text.lexicon import zipf
     from mtcheck.text.transliterate import find_names
 
-    words = sorted({m.group() for m in _SOURCE_NAME.finditer(src)})
+    # A capitalised word of ordinary Indonesian vocabulary that English does not use as a name (Kata, Senin,
+    # Utara, Wilayah: a title's or a weekday's capital) is translated, not transliterated: the window its
+    # skeleton happens to match (直接指着他 for Kata) is no rendering of a name, so garbling it is no garbled name.
+    words = sorted({m.group() for m in _SOURCE_NAME.finditer(src)
+                    if not (zipf(m.group(), "id") >= 4.0 and zipf(m.group(), "en") < 3.0)})
     if not words:
         return []
-    from mtcheck.text.lexicon import zipf
 
     found = find_names(tgt, words, P.lang, threshold=0.8)
     # A common word of the target that happens to match ("来说" for Wales) is no rendering of a name.

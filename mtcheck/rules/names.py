@@ -160,10 +160,13 @@ class GarbledName(Rule):
     the language explains (`mtcheck/text/phonetic.py`: ルッケ for Rutte) is reported, minor for one such
     consonant, major for two; a gazetteer place a character or two from its rendering (ミビア for ナミビア)
     and, in Japanese, a near copy of the rendering the article uses elsewhere or of a listed rendering
-    (`mtcheck/data/names/renderings.tsv`, `observed.tsv`) are major. In Chinese only gazetteer places are
-    judged: windows of Han text that nearly match a person's name are mostly phrases (了更快, 证会), and
-    judged by their sounds they flagged 17.8% of clean articles for 5% of garbled names (dev half). The
-    suggestion, where one is known, is in the target's script.
+    (`mtcheck/data/names/renderings.tsv`, `observed.tsv`) are major. A rendering used once that is a
+    character or two from the article's other rendering of the name, vowels included (カコニエ beside カニエ),
+    is reported too: major beside one used twice with another consonant, minor otherwise. Other proper
+    names of the source (storms, diseases, rivers) are judged like people's. In Chinese a candidate must be
+    a whole run of transliteration characters (`mtcheck/data/zh/transliteration_chars.txt`, from CLDR and
+    the shipped renderings): windows of Han text that nearly match a name are otherwise mostly phrases
+    (了更快, 证会). The suggestion, where one is known, is in the target's script.
 
     ## Why is this bad?
     A garbled name is the most visible error a newsroom can publish, and readers cannot search for it.
