@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -153,7 +154,8 @@ class OmittedClause(Rule):
     default_severity = Severity.MAJOR
     # min-shortfall: standard deviations (Gale & Church's length statistic) a sentence must be short by;
     # max-ratio: and at most this share of its expected length, for a clause with nothing to anchor it.
-    defaults = {"min-anchors": 2, "min-words": 3, "min-shortfall": 2.0, "max-ratio": 0.75}
+    defaults = {"min-anchors": 1, "min-words": 3, "min-shortfall": 1.5, "max-ratio": 0.8,
+                "min-merge-shortfall": 1.0}
     suppresses = ("MT205", "MT401", "MT403")
 
     def check(self, pair: ArticlePair) -> Iterator[Finding]:
@@ -166,7 +168,7 @@ class OmittedClause(Rule):
         for sp in pair.sentence_pairs:
             if not sp.source or not sp.target:
                 continue
-            target_text = " ".join(t.text for t in beads[sp.paragraph_bead].target).lower()
+            target_text = _fold(" ".join(t.text for t in beads[sp.paragraph_bead].target))
             reported = False
             for clause in self._clauses(pair, sp, found_src, dates_found):
                 if any(_in_target(a, target_text) for a in clause.anchors):
@@ -180,6 +182,8 @@ class OmittedClause(Rule):
                     "about that much)", source=clause.span, confidence=0.6)
             if not reported and len(sp.source) == 1:
                 yield from self._short(pair, sp)
+            elif not reported and len(sp.source) == 2 and len(sp.target) == 1:
+                yield from self._short_merge(pair, sp)
 
     def _short(self, pair: ArticlePair, sp: SentencePair) -> Iterator[Finding]:
         """No clause to blame, but the target sentence is far shorter than its source predicts."""
@@ -192,6 +196,21 @@ class OmittedClause(Rule):
         yield self.finding(
             f"translation of this sentence has {lt} characters where about {round(expected)} are expected: "
             "part of it may be missing", source=sp.source[0], target=sp.target, confidence=0.4,
+            severity=Severity.MINOR)
+
+    def _short_merge(self, pair: ArticlePair, sp: SentencePair) -> Iterator[Finding]:
+        """Two source sentences rendered as one target sentence that is short for both ("A. B C." -> "A, and
+        C."): a translator who merges two sentences keeps their length, one who drops half of one does not.
+        Which of the two lost words length cannot tell, so the finding names both. MT501 reports the case
+        where the target fits one sentence alone (a whole sentence merged away)."""
+        ls = sum(s.length for s in sp.source)
+        lt = sp.target[0].length
+        z = (lt / pair.norms.ratio - ls) / math.sqrt(ls * VARIANCE_PER_CHAR)
+        if z > -self.options["min-merge-shortfall"]:
+            return
+        yield self.finding(
+            f"two sentences rendered as one of {lt} characters where about {round(pair.norms.ratio * ls)} are "
+            "expected: part of them may be missing", source=sp.source, target=sp.target, confidence=0.35,
             severity=Severity.MINOR)
 
     def _clauses(self, pair: ArticlePair, sp: SentencePair, found_src: set[int],
@@ -240,12 +259,20 @@ class OmittedClause(Rule):
 
 
 def _in_target(anchor: str, target_text: str) -> bool:
-    """Is a clause's anchor in the (lower-cased) target paragraph? A name by its first letters; a number of
+    """Is a clause's anchor in the (folded: `_fold`) target paragraph? A name by its first letters; a number of
     3+ characters as written, even where the number matcher paired it elsewhere: "802.11a, b et g" renders
     the source's "802.11a, 802.11b dan 802.11g" in full."""
     if anchor[0].isdigit():
         return len(anchor) >= 3 and anchor.lower() in target_text
-    return anchor.lower()[:ANCHOR_PREFIX] in target_text
+    prefix = _fold(anchor)[:ANCHOR_PREFIX]
+    # Indonesian spells the c of Latin cognates k (Episkopal/épiscopal, Kolonel/Colonel, Katolik/Catholic).
+    return prefix in target_text or prefix.replace("k", "c") in target_text
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents, with one apostrophe: Taiwan is Taïwan, L’Oreal is L'Oréal."""
+    text = unicodedata.normalize("NFKD", text.lower()).replace("’", "'")
+    return "".join(c for c in text if not unicodedata.combining(c))
 
 
 def _split(seg: Segment) -> list[tuple[int, int]]:

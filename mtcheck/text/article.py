@@ -102,7 +102,7 @@ class ArticlePair:
     @cached_property
     def paragraph_beads(self) -> list[Bead]:
         return align(self.source_segments.paragraphs, self.target_segments.paragraphs, self.norms.ratio,
-                     variance=self.norms.align_variance)
+                     variance=self.norms.align_variance, absorb=True)
 
     @cached_property
     def sentence_pairs(self) -> list[SentencePair]:
