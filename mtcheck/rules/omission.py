@@ -190,7 +190,7 @@ class OmittedClause(Rule):
         ls = sp.source[0].length
         lt = sum(t.length for t in sp.target)
         expected = pair.norms.ratio * ls
-        z = (lt - expected) / pair.norms.ratio / math.sqrt(ls * VARIANCE_PER_CHAR)  # in source characters
+        z = (lt - expected) / pair.norms.ratio / math.sqrt(ls * _minor_variance(pair))  # in source characters
         if z > -self.options["min-shortfall"] or lt > self.options["max-ratio"] * expected:
             return
         yield self.finding(
@@ -205,7 +205,7 @@ class OmittedClause(Rule):
         where the target fits one sentence alone (a whole sentence merged away)."""
         ls = sum(s.length for s in sp.source)
         lt = sp.target[0].length
-        z = (lt / pair.norms.ratio - ls) / math.sqrt(ls * VARIANCE_PER_CHAR)
+        z = (lt / pair.norms.ratio - ls) / math.sqrt(ls * _minor_variance(pair))
         if z > -self.options["min-merge-shortfall"]:
             return
         yield self.finding(
@@ -256,6 +256,12 @@ class OmittedClause(Rule):
         lt = sum(t.length for t in sp.target)
         r = pair.norms.ratio
         return abs(lt - r * (ls - clause.span.end + clause.span.start)) < abs(lt - r * ls)
+
+
+def _minor_variance(pair: ArticlePair) -> float:
+    """The length variance of the tests that judge by length alone: Gale & Church's, scaled by the language
+    pair's measured spread (id-zh sentence lengths vary 4.9 times as much as id-en's)."""
+    return VARIANCE_PER_CHAR * math.sqrt(pair.norms.spread)
 
 
 def _in_target(anchor: str, target_text: str) -> bool:
