@@ -247,7 +247,7 @@ class OmittedClause(Rule):
         for m in _CAPITALISED.finditer(pair.source, start, end) if pair.target_pack.latin_script else ():
             if m.start() == start or any(s.start <= m.start() < s.end for s in covered):
                 continue  # clause-initial capitals are not names; date words are already counted
-            if travels_unchanged(m.group(), pair.source_pack.code, pair.target_pack.code):
+            if _kept_name(pair, m.group()):
                 anchors.append(m.group())  # translated words (Keamanan, Terbaik) prove nothing
         return tuple(anchors)
 
@@ -256,6 +256,18 @@ class OmittedClause(Rule):
         lt = sum(t.length for t in sp.target)
         r = pair.norms.ratio
         return abs(lt - r * (ls - clause.span.end + clause.span.start)) < abs(lt - r * ls)
+
+
+def _kept_name(pair: ArticlePair, word: str) -> bool:
+    """Is this capitalised source word a name the translation keeps as written? Word frequencies say so for
+    foreign names (Rutte, Reuters), but an Indonesian name (Bogor, Haryanto, Surabaya) is as common in
+    Indonesian as a translated word (Keamanan) and unknown in the target language: for those, the
+    translator's own text decides: written as such elsewhere in the translation, it is kept, so its absence from
+    the aligned paragraph is evidence."""
+    if travels_unchanged(word, pair.source_pack.code, pair.target_pack.code):
+        return True
+    words = pair.analysis("omission.target_words", lambda p: set(re.findall(r"\w+", _fold(p.target))))
+    return _fold(word) in words  # the whole word: Amerika is not kept because America(n) is written
 
 
 def _minor_variance(pair: ArticlePair) -> float:
