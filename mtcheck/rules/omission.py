@@ -8,6 +8,8 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz, process
+
 from mtcheck.model import Category, Finding, Severity, Span
 from mtcheck.rules.base import Rule
 from mtcheck.text.align import VARIANCE_PER_CHAR
@@ -41,6 +43,48 @@ def _absorbed(pair: ArticlePair, index: int, extra: int, on_source: bool) -> boo
         if not on_source and abs(lt + extra - r * ls) < abs(lt - r * ls):
             return True
     return False
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _evidence(pair: ArticlePair, source: str, target: str) -> int:
+    """How many words of the source sentence reappear in the target sentence: numbers as written, and
+    words of 5+ letters that look alike once accents are folded and the Indonesian k read as c (names,
+    and the many loanwords: teknologi/technology, satelit/satellite, piramida/pyramide). A bilingual
+    signal that needs no dictionary; Latin-script targets only (elsewhere numbers alone)."""
+    src = [w.replace("k", "c") for w in _WORD.findall(_fold(source)) if len(w) >= 5 or w.isdigit()]
+    tgt = _WORD.findall(_fold(target))
+    digits = {w for w in tgt if w.isdigit()}
+    words = [w.replace("k", "c") for w in tgt if len(w) >= 5] if pair.target_pack.latin_script else []
+    found = 0
+    for w in src:
+        if w.isdigit():
+            found += w in digits
+        elif words and process.extractOne(w, words, scorer=fuzz.ratio, score_cutoff=75) is not None:
+            found += 1
+    return found
+
+
+def _better_skip(pair: ArticlePair, index: int) -> tuple[Segment, ...]:
+    """The source sentence to report for an unpaired one: the aligner's choice, or a neighbour in a 1-1
+    bead whose target shares more words (numbers, names, loanwords) with the unpaired sentence than with its
+    own source. Between two sentences of similar length and no anchors, the aligner skips the later one
+    by its tie-break, which was wrong about half the time."""
+    pairs = pair.sentence_pairs
+    unpaired = pairs[index]
+    best, margin = unpaired.source, 0
+    for j in (index - 1, index + 1):
+        if not 0 <= j < len(pairs) or pairs[j].paragraph_bead != unpaired.paragraph_bead:
+            continue
+        sp = pairs[j]
+        if len(sp.source) != 1 or len(sp.target) != 1:
+            continue
+        target = sp.target[0].text
+        gain = _evidence(pair, unpaired.source[0].text, target) - _evidence(pair, sp.source[0].text, target)
+        if gain > margin:
+            best, margin = sp.source, gain
+    return best
 
 
 def _bead_words(pair: ArticlePair, segments: tuple[Segment, ...], source: bool) -> int:
@@ -89,8 +133,10 @@ class OmittedSentence(Rule):
             if not sp.target:
                 words = _bead_words(pair, sp.source, True)
                 if words >= self.options["min-words"] and not _absorbed(pair, i, sp.source[0].length, True):
+                    skipped = _better_skip(pair, i)
+                    words = _bead_words(pair, skipped, True)
                     yield self.finding(f"sentence of {words} words has no counterpart in the translation",
-                                       source=sp.source, confidence=0.75)
+                                       source=skipped, confidence=0.75)
             elif len(sp.source) > 1:
                 yield from self._merged_away(pair, sp)
 
@@ -104,7 +150,10 @@ class OmittedSentence(Rule):
         if (lt / r - ls) / math.sqrt(ls * VARIANCE_PER_CHAR) > -self.options["min-shortfall"]:
             return
         target_text = " ".join(t.text for t in sp.target).lower()
-        best = min(sp.source, key=lambda s: abs(lt - r * (ls - s.length)))
+        # The sentence whose words the target shares least (numbers, names, loanwords), then by length.
+        tt = " ".join(t.text for t in sp.target)
+        best = min(sp.source, key=lambda s: (_evidence(pair, s.text, tt) / max(_evidence(pair, s.text, s.text), 1),
+                                             abs(lt - r * (ls - s.length))))
         if abs(lt - r * (ls - best.length)) > abs(lt - r * ls):
             return
         if pair.source_pack.count_words(best.text) < self.options["min-words"]:
