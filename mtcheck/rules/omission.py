@@ -214,10 +214,13 @@ class OmittedClause(Rule):
         found_src = {id(s) for s, _ in qm.matched}
         dates_found = {id(m.source) for m in match_dates(pair) if m.outcome in ("same", "reversed")}
         beads = pair.paragraph_beads
+        folded: dict[int, str] = {}
         for sp in pair.sentence_pairs:
             if not sp.source or not sp.target:
                 continue
-            target_text = _fold(" ".join(t.text for t in beads[sp.paragraph_bead].target))
+            if sp.paragraph_bead not in folded:  # once per paragraph, not once per sentence
+                folded[sp.paragraph_bead] = _fold(" ".join(t.text for t in beads[sp.paragraph_bead].target))
+            target_text = folded[sp.paragraph_bead]
             reported = False
             for clause in self._clauses(pair, sp, found_src, dates_found):
                 if any(_in_target(a, target_text) for a in clause.anchors):
