@@ -87,7 +87,7 @@ def align(source: Sequence[Segment], target: Sequence[Segment], ratio: float,
     `similarity` (sentence embeddings, when the neural family is on) adds a meaning cost to matched beads;
     `variance` is the length variance per source character (default: VARIANCE_PER_CHAR target characters).
 
-    `absorb` (for paragraphs): a matched bead's length cost is at most what skipping its length difference
+    `absorb` (paragraphs, and sentences): a matched bead's length cost is at most what skipping its length difference
     would cost, as if a sentence inside it had been dropped or added. A paragraph that lost one of its three
     sentences is 40% short, which Gale & Church's normal prices far above a paragraph skip: without this,
     the aligner skipped the previous paragraph and paired the short one with two targets, and the dropped
