@@ -117,7 +117,8 @@ class OmittedSentence(Rule):
     category = Category.OMISSION
     default_severity = Severity.MAJOR
     defaults = {"min-words": 4, "min-shortfall": 1.5}
-    suppresses = ("MT205", "MT401", "MT403")
+    # MT502: the missing sentence's own anchors, or its merge with a neighbour, name the same text again.
+    suppresses = ("MT205", "MT401", "MT403", "MT502")
 
     def check(self, pair: ArticlePair) -> Iterator[Finding]:
         beads = pair.paragraph_beads
