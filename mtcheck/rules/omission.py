@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -98,7 +98,10 @@ class OmittedSentence(Rule):
     ## What it does
     Reads the sentence alignment (length- and anchor-based, paragraph by paragraph): a source sentence
     aligned to nothing is reported, and a source paragraph aligned to nothing is reported once, as
-    critical. Sentences under `min-words` words (datelines, bylines) are left alone.
+    critical. Sentences under `min-words` words (datelines, bylines) are left alone. Which of two neighbours
+    is the unpaired one, length alone often cannot tell: the one whose numbers, names and loanwords the
+    target shares is paired. Two source sentences aligned to one target sentence too short for both are
+    reported too (see `_merged_away`: major where it fits one alone, minor where it is only short).
 
     ## Why is this bad?
     MT systems skip sentences, most often a short one between two long ones or a quote; the reader cannot
@@ -116,9 +119,8 @@ class OmittedSentence(Rule):
     name = "omitted-sentence"
     category = Category.OMISSION
     default_severity = Severity.MAJOR
-    defaults = {"min-words": 4, "min-shortfall": 1.5}
-    # MT502: the missing sentence's own anchors, or its merge with a neighbour, name the same text again.
-    suppresses = ("MT205", "MT401", "MT403", "MT502")
+    defaults = {"min-words": 4, "min-shortfall": 1.5, "min-merge-shortfall": 1.0}
+    suppresses = ("MT205", "MT401", "MT403")
 
     def check(self, pair: ArticlePair) -> Iterator[Finding]:
         beads = pair.paragraph_beads
@@ -142,31 +144,52 @@ class OmittedSentence(Rule):
                 yield from self._merged_away(pair, sp)
 
     def _merged_away(self, pair: ArticlePair, sp: SentencePair) -> Iterator[Finding]:
-        """Two source sentences aligned to one target sentence whose length fits only one of them: the
-        aligner merged a dropped sentence into its neighbour's bead (a skip costs more than a bad merge)."""
+        """Two source sentences aligned to one target sentence that is too short for both. Where its length
+        fits one of them alone, the aligner merged a dropped sentence into its neighbour's bead (a skip
+        costs more than a bad merge): major, on the sentence whose numbers, names and loanwords the target
+        shares least, or on both where they tell nothing. Shorter than both by `min-merge-shortfall` only:
+        a sentence merged into its neighbour with part of it lost ("A. B C." -> "A, and C."), minor."""
         r = pair.norms.ratio
         ls = sum(s.length for s in sp.source)
         lt = sum(t.length for t in sp.target)
         # Gale & Church's length statistic: how many standard deviations short the target is.
-        if (lt / r - ls) / math.sqrt(ls * VARIANCE_PER_CHAR) > -self.options["min-shortfall"]:
+        z = (lt / r - ls) / math.sqrt(ls * VARIANCE_PER_CHAR)
+        major = yield from self._sentence_merged_away(pair, sp, z)
+        if major or len(sp.source) != 2 or len(sp.target) != 1:
             return
-        target_text = " ".join(t.text for t in sp.target).lower()
-        # The sentence whose words the target shares least (numbers, names, loanwords), then by length.
+        if (lt / r - ls) / math.sqrt(ls * _minor_variance(pair)) <= -self.options["min-merge-shortfall"]:
+            yield self.finding(
+                f"two sentences rendered as one of {lt} characters where about {round(r * ls)} are expected: "
+                "part of them may be missing", source=sp.source, target=sp.target, confidence=0.35,
+                severity=Severity.MINOR)
+
+    def _sentence_merged_away(self, pair: ArticlePair, sp: SentencePair, z: float) -> Generator[Finding, None, bool]:
+        if z > -self.options["min-shortfall"]:
+            return False
+        r = pair.norms.ratio
+        ls = sum(s.length for s in sp.source)
+        lt = sum(t.length for t in sp.target)
         tt = " ".join(t.text for t in sp.target)
-        best = min(sp.source, key=lambda s: (_evidence(pair, s.text, tt) / max(_evidence(pair, s.text, s.text), 1),
-                                             abs(lt - r * (ls - s.length))))
+        target_text = tt.lower()
+        shared = {id(s): _evidence(pair, s.text, tt) / max(_evidence(pair, s.text, s.text), 1) for s in sp.source}
+        best = min(sp.source, key=lambda s: (shared[id(s)], abs(lt - r * (ls - s.length))))
         if abs(lt - r * (ls - best.length)) > abs(lt - r * ls):
-            return
+            return False
         if pair.source_pack.count_words(best.text) < self.options["min-words"]:
-            return
+            return False
         names = [m.group() for m in _CAPITALISED.finditer(best.text) if pair.target_pack.latin_script
                  and m.start() > 0 and travels_unchanged(m.group(), pair.source_pack.code, pair.target_pack.code)]
         if any(n.lower()[:ANCHOR_PREFIX] in target_text for n in names):
-            return  # its names are in the target: the sentence was condensed, not dropped
-        yield self.finding(
-            f"sentence of {pair.source_pack.count_words(best.text)} words seems missing: its paragraph's "
-            f"translation has {lt} characters where about {round(r * ls)} are expected, and about "
-            f"{round(r * (ls - best.length))} without this sentence", source=best, confidence=0.55)
+            return False  # its names are in the target: the sentence was condensed, not dropped
+        expected = (f"its paragraph's translation has {lt} characters where about {round(r * ls)} are expected, "
+                    f"and about {round(r * (ls - best.length))} without this sentence")
+        if len(set(shared.values())) == 1:  # length picks one, but nothing the two share with the target does
+            yield self.finding(f"one of these {len(sp.source)} sentences seems missing: {expected}",
+                               source=sp.source, confidence=0.5)
+        else:
+            yield self.finding(f"sentence of {pair.source_pack.count_words(best.text)} words seems missing: "
+                               f"{expected}", source=best, confidence=0.55)
+        return True
 
 
 @dataclass(frozen=True)
@@ -183,8 +206,11 @@ class OmittedClause(Rule):
     Splits each aligned source sentence at commas, semicolons, dashes and brackets. A clause is reported
     when it carries at least `min-anchors` names, numbers or dates, none of which appears in the aligned
     target paragraph, and the target sentence is closer in length to the source without the clause than to
-    the whole source sentence (by the language pair's length ratio). Clauses without such anchors are not
-    judged: length alone cannot tell a dropped clause from a concise translation.
+    the whole source sentence (by the language pair's length ratio). A name is a capitalised word that word
+    frequencies say travels unchanged, or that the translation writes as such elsewhere (Indonesian names).
+    Clauses without anchors get a minor finding only when the whole target sentence is far too short
+    (`min-shortfall` standard deviations and under `max-ratio` of the expected length): length alone cannot
+    tell a dropped clause from a concise translation.
 
     ## Why is this bad?
     Dropped attributions ("melansir Reuters 3 Oktober"), dates and figures go unnoticed by readers and
@@ -204,8 +230,7 @@ class OmittedClause(Rule):
     default_severity = Severity.MAJOR
     # min-shortfall: standard deviations (Gale & Church's length statistic) a sentence must be short by;
     # max-ratio: and at most this share of its expected length, for a clause with nothing to anchor it.
-    defaults = {"min-anchors": 1, "min-words": 3, "min-shortfall": 1.5, "max-ratio": 0.8,
-                "min-merge-shortfall": 1.0}
+    defaults = {"min-anchors": 1, "min-words": 3, "min-shortfall": 1.5, "max-ratio": 0.8}
     suppresses = ("MT205", "MT401", "MT403")
 
     def check(self, pair: ArticlePair) -> Iterator[Finding]:
@@ -235,8 +260,6 @@ class OmittedClause(Rule):
                     "about that much)", source=clause.span, confidence=0.6)
             if not reported and len(sp.source) == 1:
                 yield from self._short(pair, sp)
-            elif not reported and len(sp.source) == 2 and len(sp.target) == 1:
-                yield from self._short_merge(pair, sp)
 
     def _short(self, pair: ArticlePair, sp: SentencePair) -> Iterator[Finding]:
         """No clause to blame, but the target sentence is far shorter than its source predicts."""
@@ -251,21 +274,6 @@ class OmittedClause(Rule):
             "part of it may be missing", source=sp.source[0], target=sp.target, confidence=0.4,
             severity=Severity.MINOR)
 
-    def _short_merge(self, pair: ArticlePair, sp: SentencePair) -> Iterator[Finding]:
-        """Two source sentences rendered as one target sentence that is short for both ("A. B C." -> "A, and
-        C."): a translator who merges two sentences keeps their length, one who drops half of one does not.
-        Which of the two lost words length cannot tell, so the finding names both. MT501 reports the case
-        where the target fits one sentence alone (a whole sentence merged away)."""
-        ls = sum(s.length for s in sp.source)
-        lt = sp.target[0].length
-        z = (lt / pair.norms.ratio - ls) / math.sqrt(ls * _minor_variance(pair))
-        if z > -self.options["min-merge-shortfall"]:
-            return
-        yield self.finding(
-            f"two sentences rendered as one of {lt} characters where about {round(pair.norms.ratio * ls)} are "
-            "expected: part of them may be missing", source=sp.source, target=sp.target, confidence=0.35,
-            severity=Severity.MINOR)
-
     def _clauses(self, pair: ArticlePair, sp: SentencePair, found_src: set[int],
                  dates_found: set[int]) -> Iterator[_Clause]:
         for seg in sp.source:
@@ -277,7 +285,10 @@ class OmittedClause(Rule):
                 if pair.source_pack.count_words(text) < self.options["min-words"]:
                     continue
                 anchors = self._anchors(pair, start, end, found_src, dates_found)
-                if len(anchors) >= self.options["min-anchors"]:
+                # A whole sentence of a 2-1 bead is MT501's to judge by length; here it needs two anchors
+                # (with one, the two rules reported the same sentence twice).
+                least = self.options["min-anchors"] + (len(sp.source) > 1)
+                if len(anchors) >= least:
                     yield _Clause(Span(start, end), text, anchors)
 
     def _anchors(self, pair: ArticlePair, start: int, end: int, found_src: set[int],
@@ -300,6 +311,8 @@ class OmittedClause(Rule):
         for m in _CAPITALISED.finditer(pair.source, start, end) if pair.target_pack.latin_script else ():
             if m.start() == start or any(s.start <= m.start() < s.end for s in covered):
                 continue  # clause-initial capitals are not names; date words are already counted
+            if len(m.group()) < 3:
+                continue  # two-letter acronyms are translated more often than not: TV (télé), AS (US), UE
             if _kept_name(pair, m.group()):
                 anchors.append(m.group())  # translated words (Keamanan, Terbaik) prove nothing
         return tuple(anchors)
