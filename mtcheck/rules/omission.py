@@ -297,17 +297,20 @@ class OmittedClause(Rule):
         segs = (Segment(start, end, "", 0, 0),)
         anchors: list[str] = []
         covered: list[Span] = []
+        # A date or number in words (Sabtu, tiga) can be looked for as text only in a Latin-script target.
         for d in in_segments(pair.source_dates, segs):
             if id(d) in dates_found:
                 return ()
-            anchors.append(d.text)
             covered.append(d.span)
+            if pair.target_pack.latin_script or any(c.isdigit() for c in d.text):
+                anchors.append(d.text)
         for q in in_segments(pair.source_quantities, segs):
             if id(q) in found_src:
                 return ()
             if q.strict:
-                anchors.append(q.text)
                 covered.append(q.span)
+                if pair.target_pack.latin_script or any(c.isdigit() for c in q.text):
+                    anchors.append(q.text)
         for m in _CAPITALISED.finditer(pair.source, start, end) if pair.target_pack.latin_script else ():
             if m.start() == start or any(s.start <= m.start() < s.end for s in covered):
                 continue  # clause-initial capitals are not names; date words are already counted
@@ -343,11 +346,14 @@ def _minor_variance(pair: ArticlePair) -> float:
 
 
 def _in_target(anchor: str, target_text: str) -> bool:
-    """Is a clause's anchor in the (folded: `_fold`) target paragraph? A name by its first letters; a number of
-    3+ characters as written, even where the number matcher paired it elsewhere: "802.11a, b et g" renders
-    the source's "802.11a, 802.11b dan 802.11g" in full."""
+    """Is a clause's anchor in the (folded: `_fold`) target paragraph? A name by its first letters; a number by
+    its leading digits, even where the number matcher paired it elsewhere: "802.11a, b et g" renders the
+    source's "802.11a, 802.11b dan 802.11g" in full."""
     if anchor[0].isdigit():
-        return len(anchor) >= 3 and anchor.lower() in target_text
+        # Its leading number as a whole number: "100 persen" is "100%" or "100 パーセント", "4 sen" "4セント"
+        # (full-width digits fold to ASCII).
+        lead = re.match(r"\d+", _fold(anchor))
+        return lead is not None and re.search(rf"(?<!\d){lead.group()}(?!\d)", target_text) is not None
     prefix = _fold(anchor)[:ANCHOR_PREFIX]
     # Indonesian spells the c of Latin cognates k (Episkopal/épiscopal, Kolonel/Colonel, Katolik/Catholic).
     return prefix in target_text or prefix.replace("k", "c") in target_text
