@@ -57,6 +57,16 @@ def cached(name: str, build: Callable[[Path], None]) -> Path | None:
     return path
 
 
+def open_table(path: Path):
+    """A read-only SQLite connection to a cache table. The tables are never written once renamed into place
+    (new content gets a new name), so SQLite may treat the file as immutable: no lock and no check for
+    changes at each query, which made a lookup of a new word cost 3-4x more."""
+    import sqlite3
+
+    return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro&immutable=1", uri=True,
+                           check_same_thread=False)
+
+
 def fingerprint(inputs: list[object]) -> str:
     """A short hash of what a table is built from: values as they are, files and folders (one level of
     files) by size and time, so that editing a data file or upgrading a package builds a new table."""
@@ -98,3 +108,57 @@ def load_or_build(name: str, inputs: list[object], build: Callable[[], T]) -> T:
     value = build()
     cached(key, lambda tmp: tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)))
     return value
+
+
+def _entries(folder: Path) -> list[tuple[Path, int, float]]:
+    """(path, bytes, last used) of each entry of the cache folder: a file, or a folder of files (a converted
+    neural model) taken as a whole. Last used: the later of its access and modification times."""
+    out = []
+    for entry in sorted(folder.iterdir()) if folder.is_dir() else []:
+        files = [entry] if not entry.is_dir() else [p for p in entry.rglob("*") if p.is_file()]
+        size, used = 0, 0.0
+        for p in files:
+            try:
+                st = p.stat()
+            except OSError:
+                continue
+            size += st.st_size
+            used = max(used, st.st_atime, st.st_mtime)
+        out.append((entry, size, used))
+    return out
+
+
+def usage(older_than_days: float = 0.0) -> tuple[int, int]:
+    """(entries, bytes) in the cache not used for `older_than_days` days (0: all of it)."""
+    import time
+
+    limit = time.time() - older_than_days * 86400
+    rows = [(size, used) for _, size, used in _entries(cache_dir()) if used <= limit or not older_than_days]
+    return len(rows), sum(size for size, _ in rows)
+
+
+def clean(older_than_days: float = 0.0) -> tuple[int, int]:
+    """Remove the cache entries not used for `older_than_days` days (0: every entry), and return (entries,
+    bytes) removed. The cache keeps every table it ever built (each upgrade and each edit of a data file
+    names new ones); all of them are rebuilt on first use. A file being written (a hidden temporary file)
+    less than an hour old is left alone; a process reading a removed table keeps its open copy."""
+    import shutil
+    import time
+
+    now = time.time()
+    limit = now - older_than_days * 86400
+    removed, freed = 0, 0
+    for entry, size, used in _entries(cache_dir()):
+        if older_than_days and used > limit:
+            continue
+        if entry.name.startswith(".") and now - used < 3600:
+            continue
+        try:
+            if entry.is_dir():
+                shutil.rmtree(entry)
+            else:
+                entry.unlink()
+        except OSError:
+            continue
+        removed, freed = removed + 1, freed + size
+    return removed, freed

@@ -16,14 +16,16 @@ import re
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from mtcheck.baseline import Baseline
 from mtcheck.errors import InputError
 from mtcheck.model import Severity
 from mtcheck.registry import ALL_RULES, RETIRED, codes
 from mtcheck.rules.base import Rule
-from mtcheck.waivers import Waiver, load_waivers
+
+if TYPE_CHECKING:  # loaded where a waivers or baseline file is given: a plain check imports neither
+    from mtcheck.baseline import Baseline
+    from mtcheck.waivers import Waiver
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -270,6 +272,8 @@ def apply_table(settings: Settings, table: dict[str, Any], where: str) -> Settin
         path = Path(value)
         if not path.is_absolute() and where != "command line":
             path = Path(where).parent / path
+        from mtcheck.waivers import load_waivers
+
         changes["waivers"] = (*settings.waivers, *load_waivers(path, codes()))
     changes["origins"] = {**settings.origins, **dict.fromkeys(table, where)}
     for pattern in changes.get("boilerplate", ()):

@@ -28,7 +28,7 @@
   alignment, names) computed beforehand; `--pronouns-only` runs this row alone.
 
     python scripts/bench.py [--root ../shared/corpora] [--pronouns-only | --neural | --archive-only |
-                            --length-only [--length-langs en,fr]]
+                            --length-only [--length-langs en,fr] | --cold-only | --per-article-only]
 """
 
 from __future__ import annotations
@@ -115,7 +115,20 @@ def main() -> None:
                     "for each one other than en, a per-word row too (1,000 vs 10,000 words)")
     ap.add_argument("--per-word-only", action="store_true",
                     help="with --length-only: the per-word rows of --length-langs only, no 5 MB row")
+    ap.add_argument("--cold-only", action="store_true", help="only the cold start rows of --archive-only")
+    ap.add_argument("--per-article-only", action="store_true",
+                    help="only the CPU per ~136-word article against pofilter (--rounds of it)")
+    ap.add_argument("--rounds", type=int, default=4, help="with --per-article-only: rounds (default 4)")
     args = ap.parse_args()
+    if args.cold_only or args.per_article_only:
+        print("| measure | result |\n|---|---|", flush=True)
+        import os
+
+        print(f"| load average (1, 5, 15 min) at the start | {', '.join(f'{x:.1f}' for x in os.getloadavg())} |")
+        rows = _cold_start_rows(args.root) if args.cold_only else [_per_article_row(args.root, args.rounds)]
+        for name, value in rows:
+            print(f"| {name} | {value} |", flush=True)
+        return
     if args.baseline_src:
         _print(cold_start_against(args.root, args.baseline_src))
         return

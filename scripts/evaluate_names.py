@@ -30,6 +30,7 @@ def main() -> None:
     caught: collections.Counter[str] = collections.Counter()
     rows: collections.Counter[str] = collections.Counter()
     flagged: collections.Counter[str] = collections.Counter()
+    minor: collections.Counter[str] = collections.Counter()
     clean = 0
     with open(args[0], encoding="utf-8") as f:
         for line in f:
@@ -41,6 +42,7 @@ def main() -> None:
                 clean += 1
                 major = [x for x in found if x.severity.rank >= 2]
                 flagged.update({x.code for x in major})
+                minor.update({x.code for x in found if x.severity.rank < 2})
                 for x in major if show else ():
                     t = x.target_span
                     print("FA", row["id"], x.code, x.message, "::", row["target"][t.start:t.end] if t else "")
@@ -54,6 +56,8 @@ def main() -> None:
     for c, n in rows.items():
         print(f"{c}: {caught[c] / n:.3f} ({n})")
     print(f"clean {clean}: " + ", ".join(f"{c} {100 * v / max(clean, 1):.1f}%" for c, v in sorted(flagged.items())))
+    print("clean, minor findings: "
+          + ", ".join(f"{c} {100 * v / max(clean, 1):.1f}%" for c, v in sorted(minor.items())))
 
 
 if __name__ == "__main__":

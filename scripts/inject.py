@@ -15,6 +15,8 @@ injected error with its category and span:
     wrong-entity    an English country name replaced by another country's
     pronoun         he <-> she, his -> her, him -> her, her -> his, in a sentence that names someone (full
                     name, title + name, or a name alone kept from the source: "Rutte said he ...")
+    pronoun / ar clitic  (ar) the third-person clitic of a complementiser or preposition swapped (قال إنه ->
+                    إنها, لها -> له), in rows whose source has a person's pronoun or attribution
     pronoun-all     every pronoun of one gender in the article swapped, as real MT does when it calls a
                     woman "he" throughout (label: target_spans, all of them); articles that name someone
     garbled-transliteration  (zh, ja, ar) a source name's transliteration with one or two characters
@@ -382,12 +384,16 @@ def _script_pool(lang: str) -> str:
 def _name_sites(src: str, tgt: str) -> list[tuple[str, int, int]]:
     """Transliterated renderings of the source row's capitalised words in the target row (source word,
     target span), found by consonant skeletons (mtcheck.text.transliterate)."""
+    from mtcheck.text.lexicon import zipf
     from mtcheck.text.transliterate import find_names
 
-    words = sorted({m.group() for m in _SOURCE_NAME.finditer(src)})
+    # A capitalised word of ordinary Indonesian vocabulary that English does not use as a name (Kata, Senin,
+    # Utara, Wilayah: a title's or a weekday's capital) is translated, not transliterated: the window its
+    # skeleton happens to match (直接指着他 for Kata) is no rendering of a name, so garbling it is no garbled name.
+    words = sorted({m.group() for m in _SOURCE_NAME.finditer(src)
+                    if not (zipf(m.group(), "id") >= 4.0 and zipf(m.group(), "en") < 3.0)})
     if not words:
         return []
-    from mtcheck.text.lexicon import zipf
 
     found = find_names(tgt, words, P.lang, threshold=0.8)
     # A common word of the target that happens to match ("来说" for Wales) is no rendering of a name.
@@ -561,6 +567,29 @@ def inject_all_pronouns(sources: list[str], targets: list[str],
             last = m.end()
         new_rows[i] = "".join(out) + row[last:]
     return new_rows, spans, clean_spans, f"{len(spans)} {'female' if female else 'male'} pronoun(s) swapped"
+
+
+# Arabic refers to people mostly by clitics and agreement, not by هو/هي: the third-person clitic of a
+# complementiser or preposition (قال إنه / قالت إنها, له / لها, لديه / لديها) swapped, in rows whose source has
+# a person's pronoun or attribution. Nouns with a possessive clitic (حزبه) are left alone: a final ه is also
+# part of many stems (وجه, الله), and no word list tells them apart.
+_AR_CLITIC_HOSTS = ("إن", "أن", "بأن", "لأن", "لكن", "ل", "عن", "لدي", "علي")
+_AR_CLITIC = re.compile(r"(?<![\w])([وف]?(?:" + "|".join(sorted(_AR_CLITIC_HOSTS, key=len, reverse=True))
+                        + r"))(ها|ه)(?![\w])")
+# أنه before these is the impersonal "it" (أنه من المهم, it is important; أنه يجب, it is necessary): no person.
+_AR_IMPERSONAL = re.compile(r"\s+(?:من|يجب|يمكن|ينبغي|يتعين|تم|يتم|سيتم|يوجد|لا بد|لا يوجد|ليس من)(?![\w])")
+
+
+def inject_ar_clitic(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[int, int], str] | None:
+    """(ar) A masculine clitic made feminine or the reverse: إنه -> إنها, لها -> له."""
+    if P.lang != "ar" or not _AR_PERSON.search(src) or not _names_someone(src, tgt):
+        return None
+    cands = [m for m in _AR_CLITIC.finditer(tgt) if not _AR_IMPERSONAL.match(tgt, m.end())]
+    if not cands:
+        return None
+    m = rng.choice(cands)
+    new = m.group(1) + ("ه" if m.group(2) == "ها" else "ها")
+    return tgt[:m.start()] + new + tgt[m.end():], (m.start(), m.start() + len(new)), f"{m.group()} -> {new}"
 
 
 # ---------------------------------------------------------------- meaning errors (neural family, #12)
@@ -1165,6 +1194,7 @@ VARIANTS: dict[str, dict[str, Callable]] = {
                             "country compound": inject_country_compound},
     "punctuation": {"straight single quote": inject_straight_single,
                     "multi-sentence quote": make_multi_sentence_quote},
+    "pronoun": {"ar clitic": inject_ar_clitic},
     "omission": {"clause, no anchor": _clause_with(lambda n: n == 0),
                  "clause, one anchor": _clause_with(lambda n: n == 1), "merged sentence": make_merged_sentence},
 }

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from mtcheck.cache import cache_dir
 from mtcheck.lang.base import latin_words
 from mtcheck.text import lexicon
 from tests.helpers import FIXTURES, ROOT
@@ -85,7 +86,7 @@ def test_regex_cache_restores_the_same_patterns(tmp_path: Path) -> None:
     assert first[1:] == second[1:] and first[3] == [[3, 10], [15, 19], [25, 29], [35, 44]]
 
 
-@pytest.mark.parametrize("argv", [["--version"], ["rules"], ["rules", "MT601"]])
+@pytest.mark.parametrize("argv", [["--version"], ["rules"], ["rules", "MT601"], ["cache"]])
 def test_version_and_rules_load_no_rule_and_no_analysis(tmp_path: Path, argv: list[str]) -> None:
     probe = ("import sys, json\nfrom mtcheck.cli import main\ntry:\n    main(sys.argv[1:])\nexcept SystemExit:\n"
              "    pass\nprint(json.dumps(sorted(m for m in sys.modules if m.startswith(('mtcheck.', 'wordfreq', "
@@ -156,3 +157,44 @@ def test_regex_cache_keeps_first_what_runs_use(tmp_path: Path) -> None:
     path = next(tmp_path.glob("regex2-*.pickle"))
     before = path.stat().st_mtime_ns
     assert eval(_python(probe, tmp_path, "gamma[0-9]+").stdout) == second and path.stat().st_mtime_ns == before
+
+
+def test_katakana_romanised_without_pykakasis_legacy_api(tmp_path: Path) -> None:
+    """mtcheck builds pykakasi's converter from its modules without the package's __init__ (whose legacy
+    API imports deprecated, wrapt and asyncio); it romanises as pykakasi.kakasi() does, and a later
+    `import pykakasi` still gets the whole package."""
+    probe = ("import sys, json\nfrom mtcheck.text.transliterate import romanise\n"
+             "mine = [romanise(w, 'ja') for w in sys.argv[1:]]\n"
+             "early = sorted(m for m in sys.modules if m.split('.')[0] in ('wrapt', 'deprecated', 'asyncio'))\n"
+             "import pykakasi\n"
+             "theirs = [''.join(p['hepburn'] for p in pykakasi.kakasi().convert(w)) for w in sys.argv[1:]]\n"
+             "print(json.dumps([mine, theirs, early, callable(pykakasi.kakasi)]))")
+    words = ["ルッテ", "ゼレンスキー", "ヴァイオリン", "キーウ", "ウォロディミル", "マーク・ルッテ", "ジョッキー",
+             "東京"]
+    mine, theirs, early, whole = json.loads(_python(probe, tmp_path, *words).stdout)
+    assert mine == theirs and mine[0] == "rutte" and early == [] and whole
+
+
+_ZH_SOURCE = ("Perdana Menteri Belanda Mark Rutte tiba di Kyiv pada hari Selasa. Rutte bertemu Presiden Volodymyr "
+              "Zelensky dan menjanjikan bantuan sebesar 2,5 miliar euro.")
+_ZH_TARGET = "荷兰首相马克·吕特周二抵达基辅。吕特会见了总统弗拉基米尔·泽连斯基，并承诺提供25亿欧元的援助。"
+
+
+def test_a_plain_check_loads_no_review_store_and_no_pinyin_dictionaries(tmp_path: Path) -> None:
+    """Without --waivers, --baseline or a review database, `check` imports none of their modules; a zh check
+    reads pinyin from the cached table, not from pypinyin's dictionaries (the first run builds it)."""
+    (tmp_path / "a.id.txt").write_text(_ZH_SOURCE, encoding="utf-8")
+    (tmp_path / "a.zh.txt").write_text(_ZH_TARGET, encoding="utf-8")
+    probe = ("import sys, json\nfrom mtcheck.cli import main\ntry:\n    main(sys.argv[1:])\nexcept SystemExit:\n"
+             "    pass\nprint(json.dumps(sorted(m for m in sys.modules if m.startswith(('mtcheck.', 'pypinyin')))))")
+    args = [str(tmp_path / "a.id.txt"), str(tmp_path / "a.zh.txt"), "--target-lang", "zh", "--format", "json"]
+    # The user's cache, as other CLI tests use it (a fresh one would build every table: half a minute).
+    cache = Path(os.environ["MTCHECK_CACHE_DIR"]) if os.environ.get("MTCHECK_CACHE_DIR") else cache_dir()
+    first = _python(probe, cache, "check", *args).stdout
+    out = _python(probe, cache, "check", *args).stdout
+    loaded = json.loads(out.splitlines()[-1])
+    assert "mtcheck.text.pinyin" in loaded and "mtcheck.rules.names" in loaded
+    assert not [m for m in loaded if m.startswith(("mtcheck.store", "mtcheck.waivers", "mtcheck.baseline",
+                                                   "pypinyin"))]
+    assert json.loads("\n".join(first.splitlines()[:-1]))["findings"] == json.loads(
+        "\n".join(out.splitlines()[:-1]))["findings"]

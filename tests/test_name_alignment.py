@@ -11,9 +11,12 @@ from mtcheck.rules.names import GarbledName
 from mtcheck.text.article import ArticlePair
 
 SOURCE = "Kepala sekolah Sarah Hutchinson mengatakan hal itu."
-# A rendering too unlike the name (similarity 0.57) for the rule to judge it without the alignment.
-TARGET = "校長のサラ・ハチキンソム氏はそう述べた。"
+# A rendering too unlike the name (similarity 0.43, below names_script.JUDGED) for the rule to judge it
+# without the alignment.
+TARGET = "校長のサラ・ハチキモソム氏はそう述べた。"
 GARBLE = Span(TARGET.index("ハチ"), TARGET.index("氏"))
+# One the matcher finds (similarity 0.57, at least `near`), which the alignment then picks.
+ALIGNED_TARGET = "校長のサラ・ハチキンソム氏はそう述べた。"
 
 
 def _findings(pair: ArticlePair) -> list:
@@ -33,7 +36,7 @@ def test_the_aligned_span_is_judged(monkeypatch: pytest.MonkeyPatch) -> None:
         return [GARBLE] if source == name else []
 
     monkeypatch.setattr("mtcheck.rules.names_script._aligned", aligned)
-    found = _findings(ArticlePair(SOURCE, TARGET, "ja"))
+    found = _findings(ArticlePair(SOURCE, ALIGNED_TARGET, "ja"))
     assert name in calls
     assert len(found) == 1 and "Hutchinson" in found[0].message
 

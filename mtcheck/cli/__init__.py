@@ -124,6 +124,8 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
 
         settings = replace(settings, baseline=load_baseline(args.baseline))
     # Editors' false positives from `mtcheck review` are waivers too, where `review-db` names their database.
+    if settings.review_db is None:
+        return settings  # (and the review store is not imported)
     from mtcheck.store.waivers import with_review_waivers
 
     return with_review_waivers(settings)
@@ -218,6 +220,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--by", choices=("language", "rule"), default="language", help="trend per language or rule")
     p.add_argument("--format", choices=("text", "json"), default="text")
 
+    p = sub.add_parser("cache", help="the cache of tables built on first use: its size; clean removes it")
+    p.add_argument("action", nargs="?", choices=("info", "clean"), default="info")
+    p.add_argument("--older-than", type=float, default=0.0, metavar="DAYS",
+                   help="only entries not used for DAYS days (info: default 30; clean: default all)")
+
     p = sub.add_parser("rules", help="list the rules, or show one rule's documentation")
     p.add_argument("code", nargs="?", help="a rule code, e.g. MT601")
     p.add_argument("--format", choices=("text", "json", "markdown"), default="text")
@@ -275,6 +282,10 @@ def _main(argv: Sequence[str] | None) -> int:
             from mtcheck.cli.history import run_history
 
             return run_history(args)
+        if args.command == "cache":
+            from mtcheck.cli.cache import run_cache
+
+            return run_cache(args)
         from mtcheck.cli.rules import run_rules
 
         return run_rules(args)

@@ -121,6 +121,9 @@ class LanguagePack:
     # Whether names of the source appear letter for letter in this language's text (Latin script), or are
     # transliterated (Rutte: ルッテ, 吕特, روته) and so cannot be matched by spelling.
     latin_script: bool = True
+    # Elided words written onto the next word with an apostrophe (French l', d', qu'): "l'Arizona" is the
+    # name Arizona. Lower case, without the apostrophe.
+    elisions: frozenset[str] = frozenset()
 
     def count_words(self, text: str) -> int:
         return len(self.words(text))

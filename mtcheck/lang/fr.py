@@ -11,4 +11,5 @@ PACK = LanguagePack(
     final_abbreviations=_FINAL_ABBREVIATIONS,
     function_words=frozenset(data_lines("fr", "function_words.txt")),
     quotes=(("«", "»"), ('"', '"'), ("“", "”")),
+    elisions=frozenset(data_lines("fr", "elisions.txt")),
 )

@@ -24,6 +24,7 @@ from mtcheck.text.entities import (
     CALENDAR_KINDS,
     GEO_KINDS,
     ORG_KINDS,
+    Entry,
     Gazetteer,
     Mention,
     count_latin_word,
@@ -144,8 +145,13 @@ class GarbledName(Rule):
     edits away ("Zelenski" for "Zelensky", "Netherlnds" for "Netherlands") is reported. Then, from the
     source side: a name the source keeps (not a translated entity, not a common Indonesian word) that the
     aligned target paragraph has fewer times than the source, beside a capitalised word of that paragraph
-    that garbles it: cut short by one or two letters ("Prabow"), one edit away, or two from four letters
-    on, even when the garble is a real word ("Grandson" for "Grayson"); parts of hyphenated names count.
+    that garbles it: cut short by one or two letters ("Prabow"), its last letter doubled ("Johnn"), one edit
+    away, or two from four letters on, even when the garble is a real word ("Grandson" for "Grayson"); parts
+    of hyphenated names and names after a French elision ("l'Arizoa") count. A real word is reported where
+    it stands in the name's place: beside the word that stands beside the name in the source ("Donald
+    True"), or in the aligned sentence of a name the translation spells right elsewhere; otherwise
+    rewordings ("Senate" for "Senator"), exonyms, demonyms, widely borne variants of a given name
+    ("Élisabeth") and cognates of a word the translation may translate ("Musée", "Stadio") are left alone.
     Accepted transliterations and exonyms (`mtcheck/data/<lang>/name_variants.tsv`: Zelensky/Zelenskyy,
     Kyiv/Kiev, Putin/Poutine) are not reported.
     In Japanese and Arabic, which transliterate names, the span of the aligned paragraph that renders each
@@ -153,10 +159,13 @@ class GarbledName(Rule):
     the language explains (`mtcheck/text/phonetic.py`: ルッケ for Rutte) is reported, minor for one such
     consonant, major for two; a gazetteer place a character or two from its rendering (ミビア for ナミビア)
     and, in Japanese, a near copy of the rendering the article uses elsewhere or of a listed rendering
-    (`mtcheck/data/names/renderings.tsv`, `observed.tsv`) are major. In Chinese only gazetteer places are
-    judged: windows of Han text that nearly match a person's name are mostly phrases (了更快, 证会), and
-    judged by their sounds they flagged 17.8% of clean articles for 5% of garbled names (dev half). The
-    suggestion, where one is known, is in the target's script.
+    (`mtcheck/data/names/renderings.tsv`, `observed.tsv`) are major. A rendering used once that is a
+    character or two from the article's other rendering of the name, vowels included (カコニエ beside カニエ),
+    is reported too: major beside one used twice with another consonant, minor otherwise. Other proper
+    names of the source (storms, diseases, rivers) are judged like people's. In Chinese a candidate must be
+    a whole run of transliteration characters (`mtcheck/data/zh/transliteration_chars.txt`, from CLDR and
+    the shipped renderings): windows of Han text that nearly match a name are otherwise mostly phrases
+    (了更快, 证会). The suggestion, where one is known, is in the target's script.
 
     ## Why is this bad?
     A garbled name is the most visible error a newsroom can publish, and readers cannot search for it.
@@ -218,20 +227,28 @@ class GarbledName(Rule):
 _NAME_TOKEN = re.compile(r"(?<![\w'’])[A-Z][a-z]+(?![\w'’])")  # parts of "Jean-Pierre" too
 
 
-def _garble_of(word: str, name: str, target_lang: str) -> bool:
+def _garble_of(word: str, name: str, target_lang: str, placed: bool = False) -> bool:
     """Is `word` (in the translation) a garble of the source name `name`: cut short by one or two letters
-    (Prabowo -> Prabow), or one edit away (two from five letters on: Jokowi -> Jokiwo)? Same first letter."""
+    (Prabowo -> Prabow), its last letter doubled (John -> Johnn), or one edit away (two from five letters on:
+    Jokowi -> Jokiwo)? Same first letter. `placed`: the word stands where the name should (beside the same
+    neighbour word as in the source, "Donald True" for "Donald Trump"), which allows two edits in a name of
+    four letters even when they make a word (John F. Kennedy -> Jin F. Kennedy)."""
     a, b = _fold(word, ()), _fold(name, ())
-    if a[0] != b[0] or a == b or a.startswith(b):  # "LiverpoolFC": a suffix appended is no garble
+    if a[0] != b[0] or a == b:
         return False
+    if a.startswith(b):
+        # A suffix appended is no garble ("LiverpoolFC", "Europeans", "Korean"); the last letter struck once
+        # or twice more is (Johnn, Brettt): no suffix of any language repeats the letter before it.
+        return len(a) - len(b) <= 2 and set(a[len(b):]) == {b[-1]}
     if b == a + "s" and len(a) >= 5:
         return False  # a brand's plural s left off (Ladbrokes: Ladbroke; Frontieres: Frontière)
     if b.startswith(a):
         return len(a) >= 3 and len(b) - len(a) <= 2
     if len(b) <= 3 and zipf(word, target_lang) >= 3.0:
         return False  # "Ali" and "All": too short to tell a garble from a word
-    # Two edits from five letters on, and in a four-letter name when the result is no word (John -> Joohc).
-    edits = 2 if len(b) >= 5 or (len(b) == 4 and zipf(word, target_lang) < 2.0) else 1
+    # Two edits from five letters on, and in a four-letter name when the result is no word (John -> Joohc)
+    # or stands in the name's place.
+    edits = 2 if len(b) >= 5 or (len(b) == 4 and (placed or zipf(word, target_lang) < 2.0)) else 1
     return OSA.distance(a, b, score_cutoff=edits) <= edits
 
 
@@ -239,6 +256,21 @@ def _given_name(name: str) -> bool:
     """A given name people bear (the name table's count, not a word that a few people are named)."""
     found = given_names.lookup(name)
     return found is not None and found.counts >= 1000
+
+
+def _name_count(name: str) -> int:
+    found = given_names.lookup(name)
+    return found.counts if found is not None else 0
+
+
+def _other_form(word: str, name: str) -> bool:
+    """Is `word` another spelling of the given name `name` that translators choose, not a garble: a letter
+    apart and both widely borne (Marie for Maria, Élisabeth for Elizabeth, Tracy for Tracey)? A name cut
+    short or two letters off (Victor for Victoria, Roland for Ronald) is another person's name."""
+    a, b = _fold(word, ()), _fold(name, ())
+    if b.startswith(a) or a.startswith(b) or OSA.distance(a, b, score_cutoff=1) > 1:
+        return False
+    return _name_count(word) >= 100_000 and _name_count(name) >= 100_000
 
 
 def _mentions_within(a: NameAnalysis) -> Callable[[Span], list[Mention]]:
@@ -273,6 +305,110 @@ def _inside(spans: list[Span]):
     return test
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+_TARGET_RUN = re.compile(r"[A-Za-z0-9\u00c0-\u024f-]+")  # a word as LATIN_BEFORE/LATIN_AFTER bound it
+_LEFT = re.compile(r"([^\W_]+)(?:\.?\s+|-)$")
+_RIGHT = re.compile(r"(?:\s+|-)([^\W_]+)")
+
+
+_ELIDED_NAME = re.compile(r"(?<![^\W_])[ld]['’]([A-Z][a-z]+)(?![\w'’])")
+
+
+def _source_name_tokens(text: str) -> list[re.Match[str]]:
+    """The name tokens of a source paragraph (_NAME_TOKEN) and names after a French elision a foreign name
+    carries ("Saint-Georges-de-l'Oyapock"), as matches of the name alone, in text order."""
+    found = [*_NAME_TOKEN.finditer(text), *(_NameMatch(m) for m in _ELIDED_NAME.finditer(text))]
+    return sorted(found, key=lambda m: m.start())
+
+
+class _NameMatch:
+    """The name group of an _ELIDED_NAME match, with the interface of a match of the name alone."""
+
+    def __init__(self, m: re.Match[str]) -> None:
+        self._m = m
+
+    def group(self) -> str:
+        return self._m.group(1)
+
+    def start(self) -> int:
+        return self._m.start(1)
+
+
+def _name_pieces(text: str, offset: int, elisions: frozenset[str]) -> list[tuple[str, Span]]:
+    """The capitalised words of `text` where a garbled name may stand: whole words ("Jean-Pierre"), the
+    capitalised parts of hyphenated words (Pierre, Natal in KwaZulu-Natal, September in post-September) and
+    a word after an elided article of the language (Arizona in l'Arizona, Ebola in d'Ebola)."""
+    out: dict[tuple[int, int], str] = {m.span(): m.group() for m in _CAP_WORD.finditer(text)}
+    for m in _LETTERS.finditer(text):
+        word, i = m.group(), m.start()
+        if len(word) < 2 or not word[0].isupper() or not word[1:].islower() or m.span() in out:
+            continue
+        if i > 0 and text[i - 1] in "'’":
+            before = _LETTERS.search(text, max(0, i - 10), i - 1)
+            while before is not None and before.end() < i - 1:
+                before = _LETTERS.search(text, before.end(), i - 1)
+            if before is None or before.end() != i - 1 or before.group().lower() not in elisions:
+                continue  # O'Brien is one name, not "Brien"
+        elif i > 0 and text[i - 1].isdigit():
+            continue
+        out[m.span()] = word
+    return [(w, Span(offset + i, offset + j)) for (i, j), w in sorted(out.items())]
+
+
+def _neighbours(text: str, start: int, end: int) -> tuple[str, str]:
+    """The words just before and after text[start:end] when only a space, a hyphen or an initial's period
+    parts them from it ("Donald" and "" for Trump in "Donald Trump said"); "" where there is none."""
+    left = _LEFT.search(text, max(0, start - 40), start)
+    right = _RIGHT.match(text, end, min(len(text), end + 40))
+    return (left.group(1) if left else "", right.group(1) if right else "")
+
+
+def _placed(source: str, source_spans: list[Span], target: str, span: Span) -> bool:
+    """Does the target word at `span` stand beside a capitalised word that stands beside the name in the
+    source (the other words of a name are kept with it: "Donald True" for "Donald Trump", "Hgo Kong")?"""
+    t_left, t_right = _neighbours(target, span.start, span.end)
+    for s in source_spans:
+        s_left, s_right = _neighbours(source, s.start, s.end)
+        if any(x and x[0].isupper() and x == y for x, y in ((s_left, t_left), (s_right, t_right))):
+            return True
+    return False
+
+
+def _sentence_areas(pair: ArticlePair) -> tuple[list[int], list[tuple[int, int, Span | None]]]:
+    """The sentence beads as (source start, source end, target area), by source start, with their starts."""
+    areas = []
+    for sp in pair.sentence_pairs:
+        if sp.source:
+            t = Span(sp.target[0].start, sp.target[-1].end) if sp.target else None
+            areas.append((sp.source[0].start, sp.source[-1].end, t))
+    areas.sort(key=lambda x: x[0])
+    return [x[0] for x in areas], areas
+
+
+def _kept_entity_words(a: NameAnalysis) -> list[Span]:
+    """Spans of the source entity mentions that the translation translates, less the words it keeps: "Korea"
+    in "Korea Utara" (North Korea) stays a name the translation must spell as the source does."""
+    out = []
+    for m in a.mentions:
+        if m.text in m.entry.renderings:
+            continue
+        kept = {w for r in m.entry.renderings for w in r.split()}
+        words = list(re.finditer(r"\S+", m.text))
+        if not any(w.group() in kept for w in words):
+            out.append(m.span)
+            continue
+        out += [Span(m.span.start + w.start(), m.span.start + w.end()) for w in words if w.group() not in kept]
+    return out
+
+
+def _demonym_of(word: str, name: str) -> bool:
+    """An adjective or inhabitant of a kept entity name: the name's final vowel turned into an ending made of
+    vowels, n and s ("Argentine" beside "Argentina", "Chine"); "Child" is no demonym of China, nor "Parie"
+    of Paris."""
+    return (name[-1] in "aeiouy" and word[:len(name) - 1] == name[:-1] and word != name
+            and re.fullmatch(r"[aeiouyns]{1,2}", word[len(name) - 1:]) is not None)
+
+
 def _lost_names(pair: ArticlePair, a: NameAnalysis, source_words: set[str]
                 ) -> Iterator[tuple[str, Span, str, Span]]:
     """Source names that the aligned target paragraph lacks, beside a target word that garbles them.
@@ -280,60 +416,106 @@ def _lost_names(pair: ArticlePair, a: NameAnalysis, source_words: set[str]
     A name the translation keeps must reappear as it is; when it does not and a capitalised word of the same
     paragraph is a truncation or a near miss of it, that word is the name garbled, even if it happens to be a
     real word ("Grayson" -> "Grandson"). Names inside known entities (countries, places, institutions, days)
-    are translated, not kept, and common Indonesian words capitalised in titles ("Presiden") are no names."""
+    are translated, not kept, and common Indonesian words capitalised in titles ("Presiden") are no names.
+
+    Two ordinary words of the target a letter or two apart ("Senate" for "Senator"), an exonym and a word
+    common in both languages are left alone unless the word stands in the name's place: beside a word that
+    stands beside the name in the source ("Donald True" for "Donald Trump"), or in the sentence aligned with
+    the name's when the translation spells the name right elsewhere (consistency: a name kept three times and
+    garbled once)."""
     src_lang, tgt_lang = pair.source_pack.code, pair.target_pack.code
     pairs = _transliteration(tgt_lang)
-    # Known entities are translated (Belanda -> Netherlands), unless their rendering is the source's.
-    in_entity = _inside([m.span for m in a.mentions if m.text not in m.entry.renderings])
+    elisions = pair.target_pack.elisions
+    in_entity = _inside(_kept_entity_words(a))
     in_target_mention = _inside([t.span for t in a.target_mentions])
     entity_names = {m.text for m in a.mentions}
+    target_runs = Counter(_TARGET_RUN.findall(pair.target))  # count_latin_word over the whole target, at once
+    starts, areas = _sentence_areas(pair)
+    # Where the target's sentences start (the segmenter knows "M." and "Mr." end no sentence), past quotes.
+    sentence_starts = {seg.start + len(seg.text) - len(seg.text.lstrip("\"“‘'«( \u00a0"))
+                       for seg in pair.target_segments.sentences}
+
+    def aligned(pos: int) -> Span | None:
+        i = bisect.bisect_right(starts, pos) - 1
+        return areas[i][2] if i >= 0 and pos < areas[i][1] else None
+
     for bead in a.beads:
         src_text = pair.source[bead.source.start:bead.source.end]
-        target_words = [(m.group(), Span(bead.target.start + m.start(), bead.target.start + m.end()))
-                        for m in _CAP_WORD.finditer(bead.target_text)]
-        target_words += [(m.group(), Span(s.start + m.start(), s.start + m.end()))
-                         for w, s in target_words if "-" in w for m in _NAME_TOKEN.finditer(w)]
-        target_words = [(w, s) for w, s in target_words if w not in source_words]
+        target_words = [(w, s) for w, s in _name_pieces(bead.target_text, bead.target.start, elisions)
+                        if w not in source_words]
         if not target_words:
             continue
-        # Name kept from the source -> where the source has it, and how often.
-        expected: dict[str, tuple[Span, int]] = {}
-        counts = Counter(m.group() for m in _NAME_TOKEN.finditer(src_text))
-        for m in _NAME_TOKEN.finditer(src_text):
+        # Name kept from the source -> where the source has it.
+        expected: dict[str, list[Span]] = {}
+        for m in _source_name_tokens(src_text):
             name = m.group()
             start = bead.source.start + m.start()
-            if name in expected or len(name) < 3 or _mojibake(name):
-                continue
-            if in_entity(start):
-                continue
-            common = zipf(name, src_lang)
-            if common >= 3.0 and zipf(name, tgt_lang) < common - 0.5:
-                continue  # an Indonesian word capitalised in a title, a name or a sentence ("Presiden", "Kota")
-            expected[name] = (Span(start, start + len(name)), counts[name])
-        for name, (ref_span, n) in expected.items():
+            if len(name) < 3 or _mojibake(name) or (in_entity(start) and not target_runs[name]):
+                continue  # a translated entity, unless the translation keeps its name elsewhere ("Wales")
+            expected.setdefault(name, []).append(Span(start, start + len(name)))
+        for name, spans in expected.items():
             # Kept as often as the source has it (a second mention may become a pronoun, but then no garble
-            # of it stands beside the first).
-            if count_latin_word(bead.target_text, name) >= n:
-                continue
+            # of it stands beside the first); but a sentence whose aligned one lacks the name while the
+            # paragraph repeats it elsewhere may still hold its garble, a non-word or in the name's place
+            # ("Le Président Trum" beside another "Trump" that the translation added).
+            sentences = [t for t in map(aligned, (s.start for s in spans)) if t is not None]
+            local = count_latin_word(bead.target_text, name) >= len(spans)
+            if local:
+                sentences = [t for t in sentences if not count_latin_word(pair.target[t.start:t.end], name)]
+                if not sentences:
+                    continue
             known = zipf(name, tgt_lang)
             unknown = known == 0 and zipf(name, src_lang) == 0
-            if tgt_lang != "en" and zipf(name, "en") >= 3.0 and zipf(name, "en") > known + 1.0:
-                continue  # an English word of the source ("Priorities") that the translation may translate
+            kept = target_runs[name] > 0
+            # A word of the source language capitalised in a title or a name ("Presiden", "Kota") that the
+            # target language hardly knows (Bali and Islam it knows), or an English word of the source
+            # ("Priorities", "Museum"), may be translated, into a cognate too ("Professor", "Stadio",
+            # "Parlement"): a garble of it must be no word of the target, and of an Indonesian word the
+            # translation must keep the name elsewhere.
+            common = zipf(name, src_lang)
+            source_word = common >= 3.5 and known < min(3.0, common - 0.5)
+            english_word = tgt_lang != "en" and zipf(name, "en") >= 3.0 and zipf(name, "en") > known + 1.0
+            # A name no language knows beside a common word in its place: the source's typo, which the
+            # translation fixed ("Royal Bengala" for Royal Bengal, "Supplementsal"): MT202's business.
+            rare = max(known, zipf(name, src_lang), zipf(name, "en")) < 1.5
+            if source_word and not kept:
+                continue
+            best: tuple[tuple[bool, bool, int], str, Span] | None = None
             for word, span in target_words:
-                if not _garble_of(word, name, tgt_lang) or a.g.same_name(word, name):
+                placed = _placed(pair.source, spans, pair.target, span)
+                if (source_word or english_word) and zipf(word, tgt_lang) >= 3.0:
                     continue
-                if name in entity_names and word[:-2] == name[:-2] and not name.startswith(word):
+                in_sentence = any(t.start <= span.start < t.end for t in sentences)
+                if local and not (in_sentence and (placed or zipf(word, tgt_lang) < 2.5)):
+                    continue
+                context = placed or (kept and in_sentence)
+                # A final s left off is a brand's plural (Ladbrokes: Ladbroke) unless the translation spells
+                # the name with it elsewhere: then it is the name cut short (Zagros: Zagro).
+                cut_s = kept and in_sentence and _fold(name, ()) == _fold(word, ()) + "s"
+                if not (cut_s or _garble_of(word, name, tgt_lang, placed=context)) or a.g.same_name(word, name):
+                    continue
+                common = zipf(word, tgt_lang)
+                if common >= 3.0 and not placed and span.start in sentence_starts:
+                    continue  # an ordinary word that starts a sentence ("Singer Sanju Sharma" beside Singh)
+                if _other_form(word, name):
+                    continue
+                if name in entity_names and _demonym_of(word, name):
                     continue  # a demonym of a kept entity name: "Argentine" beside "Argentina"
-                if zipf(word, tgt_lang) >= 4.0 and zipf(name, tgt_lang) >= 4.0 and not _given_name(name):
+                if common >= 4.0 and zipf(name, tgt_lang) >= 4.0 and not _given_name(name) and not context:
                     continue  # two ordinary words of the target ("Senator", "Senate"): a rewording
                 if in_target_mention(span.start):
                     continue  # a known rendering of an entity ("Argentine" beside "Argentina")
-                if _fold(word, pairs) == _fold(name, pairs) or (unknown and zipf(word, tgt_lang) > 0):
+                if _fold(word, pairs) == _fold(name, pairs) or (unknown and common > 0 and not placed) or (
+                        rare and common >= 3.0):
                     continue  # one name in two spellings, or a typo of the source that the translation fixed
-                if known < 2.0 and zipf(word, tgt_lang) > known:
-                    continue  # the target language's own form of a rare name: an exonym (Poutine, Santorin)
-                yield word, span, name, ref_span
-                break
+                if known < 2.0 and common > known and (not context or _name_count(word) >= 100_000):
+                    continue  # the target language's own form of a rare name: an exonym (Poutine, Santorin),
+                    # and a widely borne given name even beside a neighbour
+                rank = (placed, in_sentence, -OSA.distance(_fold(word, ()), _fold(name, ())))
+                if best is None or rank > best[0]:
+                    best = (rank, word, span)
+            if best is not None:
+                yield best[1], best[2], name, spans[0]
 
 
 class SourceTypo(Rule):
@@ -429,8 +611,14 @@ class UntranslatedEntity(Rule):
             return
         for m in a.g.untranslated_pattern.finditer(pair.target):
             entry = a.g.by_form[m.group()]
-            minor = entry.kind in CALENDAR_KINDS
-            if entry.renderings:
+            if pair.target_pack.latin_script and _kept_in_name(pair, m.start(), m.end(), entry):
+                continue
+            # The rendering without its accents (Taiwan, Nepal for Taïwan, Népal) is legible: a spelling slip.
+            unaccented = any(_fold(m.group(), ()) == _fold(r, ()) for r in entry.renderings)
+            minor = entry.kind in CALENDAR_KINDS or unaccented
+            if unaccented:
+                message = f"'{m.group()}' is spelt '{entry.preferred}' in {pair.target_pack.name}"
+            elif entry.renderings:
                 message = f"'{m.group()}' is the Indonesian name; in {pair.target_pack.name} it is '{entry.preferred}'"
             elif " " in m.group():  # an institution with no shipped rendering in this language
                 message = f"'{m.group()}' is the Indonesian name, left untranslated"
@@ -440,8 +628,73 @@ class UntranslatedEntity(Rule):
                                confidence=0.9, severity=Severity.MINOR if minor else None)
 
 
+_CONNECTORS = frozenset({"of", "the", "and", "for", "&", "de", "del", "la", "du", "des", "y"})
+_RUN_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|&")
+
+
+def _run_neighbours(text: str, start: int, end: int) -> list[str]:
+    """The capitalised words next to text[start:end] in its run of capitalised words, one on each side,
+    across a connector ("Association of Australia", "Asociacion Argentina de Polo") or a comma or colon
+    ("AI Superpowers: China, Silicon Valley")."""
+    out = []
+    left = [m for m in _RUN_WORD.finditer(text, max(0, start - 60), start)]
+    right = list(_RUN_WORD.finditer(text, end, min(len(text), end + 60)))
+    for words, edge, step in ((left[::-1], start, -1), (right, end, 1)):
+        pos = edge
+        for w in words[:3]:
+            gap = text[w.end():pos] if step < 0 else text[pos:w.start()]
+            if not re.fullmatch(r"\s*[,:]?\s+|-", gap):
+                break
+            pos = w.start() if step < 0 else w.end()
+            word = re.split(r"['’]", w.group())[-1]  # l'Asociacion: Asociacion
+            if word.lower() in _CONNECTORS and not word[0].isupper():
+                continue
+            if word[0].isupper():
+                out.append(word)
+            break
+    return out
+
+
+def _kept_in_name(pair: ArticlePair, start: int, end: int, entry: Entry) -> bool:
+    """Is the Indonesian form at target[start:end] part of a proper name kept as it is, not an entity left
+    untranslated: a word of a name the source has word for word ("Taiwan Sustainable Award", "Asociacion
+    Argentina de Polo"), or the English name inside an English title in another language ("Government of
+    Wales Act", "South China Morning Post")? A neighbour that is an Indonesian word ("Kerajaan Belanda") or a
+    person's name keeps the finding."""
+    src_lang, tgt_lang = pair.source_pack.code, pair.target_pack.code
+    form = pair.target[start:end]
+    for n in _run_neighbours(pair.target, start, end):
+        if zipf(n, src_lang) >= 3.0 and zipf(n, src_lang) >= zipf(n, "en"):
+            continue  # an Indonesian word beside it: the phrase is left untranslated
+        if _name_count(n) >= 10_000:
+            continue  # a person beside the country ("d'Argentina Cristina Fernandez"), not one name
+        if tgt_lang != "en" and zipf(n, "en") >= 3.0 and zipf(n, "en") > zipf(n, tgt_lang) + 1.0:
+            return True  # an English title kept in English
+        left, right = f"{n} {form}", f"{form} {n}"
+        if any(re.search(rf"{re.escape(x)}\b", pair.source) for x in (left, right)) or re.search(
+                rf"{re.escape(form)}\s+(?:of|de|del|la|the)\s+{re.escape(n)}|{re.escape(n)}\s+(?:of|de|del|la|the)"
+                rf"\s+{re.escape(form)}", pair.source):
+            return True  # the source has the same name word for word
+    return False
+
+
+def _explained_by_source(entries: list[Entry], source_text: str) -> bool:
+    """Does the source paragraph name one of these entities, where the mention search does not see it: a
+    form attached to a hyphen ("Belanda-berdasarkan"), a form another entity of the gazetteer took
+    ("Amerika", the region and the United States), or the distinctive word of a longer form ("Falkland" of
+    "Kepulauan Falkland")?"""
+    for e in entries:
+        for f in e.source_forms:
+            words = [f] if " " not in f else [f, *(w for w in f.split() if w[0].isupper() and len(w) >= 4
+                                                    and zipf(w, "id") < 3.0)]
+            if any(re.search(rf"(?<![^\W\d_]){re.escape(w)}(?![^\W\d_])", source_text) for w in words):
+                return True
+    return False
+
+
 def _competitors(a: NameAnalysis, mention: Mention, bead_source_keys: set[str], target: Span,
-                 used: set[tuple[int, int]], source_lower: str, a_text: str = "") -> list[tuple[Span, str]]:
+                 used: set[tuple[int, int]], source_lower: str, a_text: str = "", source_text: str = ""
+                 ) -> list[tuple[Span, str]]:
     """Entities of the same kind in the target paragraph that render no source entity of the article."""
     out: list[tuple[Span, str]] = []
     kind = mention.entry.kind
@@ -457,6 +710,8 @@ def _competitors(a: NameAnalysis, mention: Mention, bead_source_keys: set[str], 
                 continue  # マリ inside マリオ; a city or capital of the same country ("Vienna" for "Austria")
             entries = a.g.by_rendering[t.text]
             if all(e.kind in GEO_KINDS - {"region"} and e.key not in article_keys for e in entries):
+                if source_text and _explained_by_source(entries, source_text):
+                    continue  # "Pays-Bas" for "Belanda-berdasarkan", "Américains" for "Amerika"
                 out.append((t.span, t.text))
     elif kind in ORG_KINDS:
         accepted = {r.lower() for m in a.mentions if m.entry.key in bead_source_keys for r in m.entry.renderings}
@@ -512,7 +767,8 @@ class WrongEntity(Rule):
                 for m in group[found:]:
                     if not m.entry.renderings:
                         continue
-                    rivals = _competitors(a, m, keys, bead.target, used, pair.source.lower(), pair.target)
+                    rivals = _competitors(a, m, keys, bead.target, used, pair.source.lower(), pair.target,
+                                          pair.source[bead.source.start:bead.source.end])
                     if not rivals:
                         continue
                     span, text = rivals[0]

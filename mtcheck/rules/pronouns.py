@@ -8,7 +8,7 @@ from mtcheck.model import Category, Finding, Severity
 from mtcheck.rules.base import Rule
 from mtcheck.text.article import ArticlePair
 from mtcheck.text.gender import Evidence, noun, word
-from mtcheck.text.pronouns import GENDER_FITS, Link, analyse_pronouns
+from mtcheck.text.pronouns import GENDER_FITS, Link, analyse_pronouns, pronoun_sets
 
 # People are found in the translation by the spelling of their names, or in other scripts by transliteration.
 _NOT_FOR: dict[str, str] = {}
@@ -125,7 +125,7 @@ class InconsistentPronouns(Rule):
 
     ## What it does
     Where no source cue or lexicon settles a person's gender, counts the gendered pronouns linked to them;
-    when both genders occur, reports the minority (on a tie, the gender that appears second).
+    when both genders occur, reports the minority (on a tie, both: one side is wrong, and nothing says which).
 
     ## Why is this bad?
     Readers notice a person changing gender between paragraphs; at least one of the guesses is wrong.
@@ -148,18 +148,28 @@ class InconsistentPronouns(Rule):
         a = analyse_pronouns(pair)
         if a is None:
             return
+        # Forms that stand for things as often as for people (Arabic clitics) say nothing of consistency.
+        weak = set((pronoun_sets(pair.target_pack.code) or {}).get("knowledge_only", ()))
         for r in a.referents:
             if r.known() is not None:
                 continue  # MT301's business
-            links = [x for x in a.links if x.referent is r and x.agree is not False]
+            links = [x for x in a.links if x.referent is r and x.agree is not False and x.text not in weak]
             by_gender = {g: [x for x in links if x.gender == g] for g in ("m", "f")}
             if not by_gender["m"] or not by_gender["f"]:
                 continue
             m, f = len(by_gender["m"]), len(by_gender["f"])
             if m == f:
-                minority = "f" if by_gender["m"][0].pronoun.start < by_gender["f"][0].pronoun.start else "m"
-            else:
-                minority = "m" if m < f else "f"
+                # A tie says one side is wrong but not which: both are reported, for the editor to choose.
+                for g in ("m", "f"):
+                    other = "f" if g == "m" else "m"
+                    for link in by_gender[g]:
+                        yield self.finding(
+                            f"'{link.text}' for {r.person.name}, who is '{_gender_word(other)}' in as many other "
+                            f"pronoun(s) of this article ({len(by_gender[other])}): one of the two is wrong",
+                            target=link.pronoun, source=_source_span(link), evidence=_evidence(link),
+                            confidence=0.4)
+                continue
+            minority = "m" if m < f else "f"
             majority = "f" if minority == "m" else "m"
             for link in by_gender[minority]:
                 yield self.finding(

@@ -56,8 +56,18 @@ _CLAUSE = re.compile(r"[;]|,\s*(?:sementara|sedangkan|tetapi|namun|sedang|lalu|k
 # An object -nya: after a preposition ("kepadanya", "dengannya") or on a meN- verb ("menghubunginya").
 OBJECT_NYA = _OBJECT = re.compile(
     r"(?:(?:ke)?pada|dengan|untuk|bagi|dari|terhadap|tentang|me(?!nteri)[mn]?g?y?\w{3,})nya$", re.I)
+# A capitalised word after a preposition or noun of place ("di Alaska", "ke Harlem", "kota Tulsa") is a place.
+_PLACE_BEFORE = re.compile(r"\b(?:di|ke|dari|dekat|kota|provinsi|negara bagian|wilayah|daerah|kawasan|distrik|"
+                           r"kabupaten|desa|pulau)\s+$", re.I)
+# A reported clause opens after a verb of saying or "bahwa": its subject is whoever it names first ("polisi
+# mengatakan Sims kehilangan kacamatanya": Sims's glasses, not the police's).
+_REPORTED = re.compile(r"\b(?:bahwa|" + "|".join(_DATA["speech_verbs"]) + r")\b", re.I)
+# Prepositions whose -nya may be the sentence's subject itself (for, about, against him): not kepadanya (to),
+# dengannya (with), darinya (from), nor a meN- verb's object, which are someone else.
+_OWN_OBJECT = re.compile(r"(?:bagi|untuk|tentang|terhadap|atas)nya$", re.I)
 _AGENT_CLAUSE = re.compile(r"\b(?:bahwa|yang|dan|serta|lalu|kemudian)\b|[,;]", re.I)
 _SAID = re.compile(r"\b(?:" + "|".join(_DATA["speech_verbs"]) + r")\s+(?:bahwa\s+)?$", re.I)
+_VERB_AFTER = re.compile(r"\s+[a-z]{3,}")
 _CLOSED_QUOTE = re.compile(r"[\"”’]\s*,?\s*$")
 
 
@@ -71,6 +81,9 @@ class SourcePerson:
     figure: Figure | None = None
     evidence: list[Evidence] = field(default_factory=list)
     placeholder: bool = False  # a name that may be a person's but is not judged (ambiguous, unrecognised)
+    # A person only because a rare word recurs ("Liggins", "Medinah"): a surname or a place as often as a given
+    # name, so the name table says nothing of their gender (they are judged for consistency only).
+    rare_word_only: bool = False
 
     @property
     def words(self) -> list[str]:
@@ -160,7 +173,8 @@ def _people(pair: ArticlePair) -> tuple[list[SourcePerson], list[SourcePerson]]:
             sp.persons.append(p)
             sp.spans = sorted({*sp.spans, *p.spans})
         else:
-            sp = SourcePerson(fig.name if fig else p.name, [p], list(p.spans), fig)
+            sp = SourcePerson(fig.name if fig else p.name, [p], list(p.spans), fig,
+                              rare_word_only=fig is None and _only_a_rare_word(p, text))
             out.append(sp)
             if fig is not None:
                 by_figure[fig.name] = sp
@@ -235,6 +249,9 @@ _NOT_A_PERSON_AFTER = re.compile(r"\s+(?:kota|pertiwi|perusahaan|usaha|sungai|bu
                                  r"tiri\b(?=\s+kota))", re.I)
 _PREDICATE = re.compile(r"\b(?:menjadi|jadi|sebagai|selaku|adalah|merupakan|ialah|jabatan)"
                         r"(?:\s+(?:seorang|sang|calon|wakil))?\s+$", re.I)
+# "Sopir itu", "perdana menteri yang sombong": someone set apart by a demonstrative or a relative clause,
+# whom the text has not named (a named person is taken up again by "ini": "Pria berusia 24 tahun ini").
+_DEFINITE_AFTER = re.compile(r"\s+(?:itu|tersebut|yang)\b", re.I)
 # "Seorang wanita", "salah seorang petugas": a person not named before.
 _INDEFINITE = re.compile(r"\b(?:seorang|salah seorang|salah satu|sesosok)\s+$", re.I)
 _KIN_OWNER = re.compile(r"\s+(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*\s*,\s*")
@@ -317,7 +334,8 @@ def _person_nouns(text: str, people: list[SourcePerson], unplaced: list[SourcePe
             continue  # "maju menjadi presiden", "sebagai pemimpin dunia": what someone is, not someone
         k = bisect.bisect_right(sentence_starts, m.start()) - 1
         named_before = k >= 0 and bisect.bisect_left(starts, sentence_starts[k]) < bisect.bisect_left(starts, m.start())
-        if noun.kind == "role" and not named_before and not _INDEFINITE.search(text, max(0, m.start() - 20), m.start()):
+        indefinite = _INDEFINITE.search(text, max(0, m.start() - 20), m.start())
+        if noun.kind == "role" and not named_before and not indefinite and not _DEFINITE_AFTER.match(text, end):
             # "Pria berusia 24 tahun ini mengatakan", "Korban ...", "pemimpin dunia": a role noun before any
             # name of its sentence often means someone named before (or no one), so it opens nothing; after
             # a name ("Ramirez mengatakan bahwa calon itu ...") it is someone else.
@@ -475,10 +493,29 @@ def _is_person(p: Person, text: str) -> bool:
             return True
     if _looks_like_person(p):
         return True
-    # A rare word named again and again ("Liggins", "Brzezinski"): a person of unknown gender, judged for
-    # consistency only (MT302); knowledge never says anything of them.
+    return _rare_word(p)
+
+
+def _rare_word(p: Person) -> bool:
+    """A rare word named again and again ("Liggins", "Brzezinski"): a person of unknown gender, judged for
+    consistency only (MT302); knowledge never says anything of them."""
     return (len(p.tokens) == 1 and len(p.spans) >= 2 and not p.name.isupper() and zipf(p.name, "en") < 3.0
             and zipf(p.name, "id") < 3.0)
+
+
+def _only_a_rare_word(p: Person, text: str) -> bool:
+    """Is `p` a person by `_rare_word` alone (no title, form of address or attribution)?"""
+    if not _rare_word(p) or p.titled:
+        return False
+    cues = _source_cues()
+    for s in p.spans:
+        before = text[max(0, s.start - 25):s.start].split()
+        if before and (before[-1] in cues["before_male"] or before[-1] in cues["before_female"]):
+            return False
+        if _ATTRIBUTION_BEFORE.search(text[max(0, s.start - 12):s.start]) or _ATTRIBUTION_AFTER.match(
+                text[s.end:s.end + 30]):
+            return False
+    return True
 
 
 def _may_be_person(p: Person) -> bool:
@@ -535,6 +572,8 @@ def _gather(sp: SourcePerson, text: str, surnames: dict[str, int]) -> None:
     # The name itself: the fullest form the source uses (its given name first), unless the public figure's
     # entry already speaks for it.
     full = max(sp.persons, key=lambda p: len(p.tokens))
+    if sp.rare_word_only and len(full.tokens) == 1:
+        return
     if sp.figure is None or sp.figure.name.split()[0] == full.name.split()[0]:
         name = sp.figure.name if sp.figure is not None else full.name
         if len(full.tokens) > 1 or full.tokens[0] not in surnames:
@@ -598,6 +637,8 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
     last_named: SourcePerson | None = None
     speaker: SourcePerson | None = None  # the last person quoted or reported speaking
     speaker_at = subject_at = -1  # the sentences where each was last set
+    subject_opens = False  # the previous subject opens its sentence
+    subject_end = -1  # where that sentence ends
     q_ends = [q[1] for q in quoted]
     closed = _quoted(pair, closed_only=True)
     c_starts = [q[0] for q in closed]
@@ -619,9 +660,11 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
             before = [(s, p) for s, p in here if s.end <= span.start]
             person, how = None, ""
             head = text[sent.start:span.start]
-            if kind == "pronoun" and _CLOSED_QUOTE.search(head) and _ATTRIBUTION_AFTER.match(
-                    text[span.end:span.end + 30]):
-                kind = "speech"  # "...," dia mengatakan
+            after_quote = bool(_CLOSED_QUOTE.search(head))
+            if kind == "pronoun" and after_quote and _VERB_AFTER.match(text, span.end):
+                kind = "speech"  # "...," dia mengatakan / dia bersumpah: whatever the verb, the quotation's speaker
+            elif kind == "possessive" and after_quote and text[span.start].islower() and not _OBJECT.match(form):
+                kind = "speech"  # "...," ejeknya, "...," kritiknya: a verb of saying the stems do not list
             if kind == "speech":
                 k = bisect.bisect_right(q_ends, span.start) - 1  # the last quotation closed before it
                 q = quoted[k] if k >= 0 and quoted[k][0] >= sent.start - 400 else None
@@ -632,6 +675,15 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                              if _ATTRIBUTION_AFTER.match(text[s.end:s.end + 30])]
                     if named and named[-1][0].start >= sent.start:
                         person, how = named[-1][1], "attribution after a quotation: its speaker, named before it"
+                    elif (moved_on := prev_subject is not None and speaker is not None and subject_at > speaker_at
+                          and prev_subject is not speaker) and subject_opens and not text[subject_end:q[0]].strip():
+                        # "Ridwan Kamil menolak ide itu. "...," katanya.": the person the text moved on to since
+                        # the last quotation, named as the subject of the sentence the quotation follows
+                        person, how = prev_subject, "attribution after a quotation: the previous sentence's subject"
+                    elif moved_on:
+                        # Someone else became the subject since the last speaker, but not right before the
+                        # quotation: either may be speaking, and no guess is made.
+                        how = "unresolved: an attribution after a quotation, the last speaker or a subject since"
                     elif speaker is not None:
                         person, how = speaker, "attribution after a quotation: the last person quoted"
                     elif prev_subject is not None:
@@ -650,7 +702,14 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                 # saying is the subject's ("Puan mengatakan ia"); "pencalonan dirinya" after two names is
                 # left unresolved. An object -nya ("menghubunginya") is someone other than the subject.
                 clause = max([sent.start, *(m.end() for m in _CLAUSE.finditer(text, sent.start, span.start))])
-                in_clause = [(s, p) for s, p in before if s.start >= clause] or before
+                # The innermost reported clause that names someone ("... bahwa komite tidak bisa menghubungi
+                # Bob Dylan untuk menyampaikan kemenangannya": Dylan's), else the clause, else the sentence.
+                # For a possessive (and dirinya, pihaknya) only: a "dia" inside the reported clause may be its
+                # object ("bahwa St. Martin tidak menggantikan dia": the speaker).
+                owned = kind == "possessive" or form.lower() in ("dirinya", "pihaknya")
+                opens = [m.end() for m in _REPORTED.finditer(text, clause, span.start)][::-1] if owned else []
+                in_clause = next((x for b in opens if (x := [(s, p) for s, p in before if s.start >= b])),
+                                 [(s, p) for s, p in before if s.start >= clause] or before)
                 distinct = {id(p) for _, p in in_clause}
                 subject = in_clause[0][1]
                 if kind == "possessive" and _OBJECT.match(form):
@@ -668,8 +727,13 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                         elif cut[-1].group().lower() == "yang" and head_of:
                             agent = head_of[-1]
                     others = {id(p): p for _, p in before if p is not agent}
-                    person, how = (next(iter(others.values())), "an object -nya: the person other than its verb's "
-                                   "agent") if len(others) == 1 else (None, "unresolved: an object -nya")
+                    if not others and _OWN_OBJECT.match(form) and len(distinct) == 1:
+                        # "West mengatakan bahwa baginya ...", "kritik terhadapnya": for, about, against
+                        # the only person of the sentence, as often as not its subject
+                        person, how = agent, "an object -nya of bagi/untuk/tentang/terhadap/atas: the only person"
+                    else:
+                        person, how = (next(iter(others.values())), "an object -nya: the person other than its "
+                                       "verb's agent") if len(others) == 1 else (None, "unresolved: an object -nya")
                 elif len(distinct) == 1:
                     person = subject
                     how = ("the subject of this sentence" if in_clause[0][0] == before[0][0]
@@ -679,10 +743,15 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                 else:
                     person, how = None, "unresolved: two people before it"
             else:
-                after = [(s, p) for s, p in here if s.start >= span.end]
                 opener = text[sent.start:span.start].split()[:1]
-                if after and opener and opener[0] in _DATA["cataphora_openers"] and "," in text[
-                        span.end:after[0][0].start] and len(text[sent.start:after[0][0].start].split()) <= 8:
+                comma = text.find(",", span.end, sent.end)
+                # The subject is the name right after the comma that closes the fronted phrase, titles
+                # allowed between ("Dalam pidatonya, Presiden Joko Widodo"); a name inside the phrase
+                # ("Dalam makalahnya yang berjudul The President's Speech, Oliver Sacks") is not it.
+                after = [(s, p) for s, p in here if comma >= 0 and s.start > comma
+                         and all(w in _title_words() for w in text[comma + 1:s.start].split())]
+                if after and opener and opener[0] in _DATA["cataphora_openers"] and len(
+                        text[sent.start:after[0][0].start].split()) <= 10:
                     person, how = after[0][1], "fronted phrase: the subject that follows"
             if person is None and not how and kind == "possessive" and _OBJECT.match(form):
                 how = "unresolved: an object -nya with nobody else in its sentence (often a thing)"
@@ -695,7 +764,9 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                     person, how = prev_subject, "the subject of the previous sentence"
                 elif last_named is not None:
                     person, how = last_named, "the last named person"
-            if person is not None and (who := stranger(person, span.start)):
+            # A name between the person's last mention and the form may be whom it means; not so where the
+            # form points forward to the subject named after it.
+            if person is not None and not how.startswith("fronted") and (who := stranger(person, span.start)):
                 person, how = None, f"unresolved: {how} is {person.name}, but {who} is named in between"
             placed = person
             if person is not None and person.placeholder:
@@ -717,7 +788,12 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
         # article is about, continues.
         firsts = [x for x in (first_ref, (here[0][0].start, here[0][1]) if here else None) if x is not None]
         if firsts:
-            prev_subject, subject_at = min(firsts, key=lambda x: x[0])[1], n
+            first = min(firsts, key=lambda x: x[0])
+            prev_subject, subject_at, subject_end = first[1], n, sent.end
+            # Named as the sentence's grammatical subject, at its start ("Calzadilla juga menyangkal",
+            # "Gubernur Ridwan Kamil menolak"): the person the text moved on to.
+            opening = [w for w in text[sent.start:first[0]].split() if w not in _title_words()]
+            subject_opens = len(opening) <= 1
     return refs
 
 
@@ -727,6 +803,7 @@ def _strangers(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], sta
     of known gender and no common Indonesian word ("Haris mengatakannya ..., ia menambahkan" after Risa
     Kusuma). Candidates are found once and each test is a bisection."""
     text = pair.source
+    places = analyse(pair).g.by_form  # "Bolivia", "Georgia": a country or a known place, no one's name
     reach, furthest = [], -1
     for s, _ in mentions:
         furthest = max(furthest, s.end)
@@ -734,7 +811,8 @@ def _strangers(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], sta
     found: list[tuple[int, str]] = []
     for m in re.finditer(r"(?<![\w'’.-])[A-Z][a-z]+(?![\w'’-])", text):
         i = bisect.bisect_right(starts, m.start()) - 1
-        if (i >= 0 and reach[i] > m.start()) or _sentence_start(text, m.start()) or m.group() in _title_words():
+        if (i >= 0 and reach[i] > m.start()) or _sentence_start(text, m.start()) or m.group() in _title_words() \
+                or m.group() in places or _PLACE_BEFORE.search(text, max(0, m.start() - 20), m.start()):
             continue
         if given_names.gender_of(m.group()) is not None and zipf(m.group(), "id") < 4.0:
             found.append((m.start(), m.group()))

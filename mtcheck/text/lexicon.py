@@ -18,7 +18,7 @@ from contextlib import suppress
 from functools import lru_cache
 
 from mtcheck import __version__
-from mtcheck.cache import cache_dir, cached, stamp
+from mtcheck.cache import cache_dir, cached, open_table, stamp
 
 # wordfreq looks up Chinese and Japanese with a segmenter (jieba, MeCab) mtcheck does not install; it asks
 # only about single words, so it reads the list directly for these.
@@ -122,7 +122,7 @@ class _FrequencyTable:
 
             self.freqs = get_frequency_dict(self.lang)
             return
-        self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self.db = open_table(path)
 
 
 def wordlist_path(lang: str) -> str | None:

@@ -71,16 +71,67 @@ def rendering_cost(name: str, rendering: str, lang: str) -> float:
     variants = [(0.0, skeleton(name, lang)), (0.0, skeleton(name, lang, patterns=True))]
     if len(name) > 4 and name.endswith("s"):  # an English plural the rendering leaves out (Falklands)
         variants += [(CHEAP, skeleton(name[:-1], lang)), (CHEAP, skeleton(name[:-1], lang, patterns=True))]
-    # A compound: the name, then (or after) another word of three characters or more (ビッグボーイ for Big,
-    # エルサルバドル for Salvador): the name's part is judged alone.
-    parts = [rendering] + [p for k in range(2, len(rendering) - 2)
-                           for p in (rendering[:k], rendering[k:])]
-    best = float("inf")
-    for part in parts:
+
+    def cost(part: str) -> float:
         t = _target(part, lang)
-        for extra, s in variants:
-            best = min(best, extra + _cost(s, t, cheap))
+        return min(extra + _cost(s, t, cheap) for extra, s in variants)
+
+    # A compound: the name, then (or after) another word of three characters or more (ビッグボーイ for Big,
+    # エルサルバドル for Salvador): the name's part is judged alone, where it renders the name regularly
+    # (beside a word of two characters or more) or with one explained difference (beside three or more).
+    # A part that only comes close beside a character or two is a garble's way of hiding (ゲ of ゲハーコート).
+    # Arabic writes words apart (its clitics are split off before): no compounds there.
+    best = cost(rendering)
+    for k in range(2, len(rendering) - 1) if lang != "ar" else ():
+        for part, rest in ((rendering[:k], rendering[k:]), (rendering[k:], rendering[:k])):
+            c = cost(part)
+            if len(part) >= 2 and ((c == 0.0 and len(rest) >= 2) or (c <= CHEAP and len(rest) >= 3)):
+                best = min(best, c)
     return best
+
+
+_FULL_VOWELS = frozenset("aeiouyw")
+VOWEL = 0.3  # a vowel changed, dropped or added between the name's spelling and the romanised rendering
+
+
+def vowel_cost(name: str, rendering: str, lang: str) -> float:
+    """The name and its rendering compared with their vowels (a kana for another of the same consonant, an
+    Arabic long-vowel letter): consonants as in `rendering_cost`, each vowel operation `VOWEL`. Renderings
+    through English pronunciation differ from the spelling in vowels, so this ranks two renderings of one
+    name (the one further from the name is the garble); it is no absolute judge."""
+    cheap = cheap_ops(lang)
+    s = name.lower()
+    for a, b in (data_toml(lang, "transliteration.toml") or {}).get("latin", {}).items():
+        s = s.replace(a, b)
+    s = re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-z]", "", s))
+    t = re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-z]", "", _romanised_full(rendering, lang)))
+
+    def c(op: tuple[str, ...]) -> float:
+        if all(x in _FULL_VOWELS for x in op[1:]):
+            # Arabic leaves short vowels unwritten: a source vowel missing is the rule there.
+            return VOWEL / 3 if lang == "ar" and op[0] == "d" else VOWEL
+        return CHEAP if op in cheap else 1.0
+
+    prev = [0.0]
+    for ch in t:
+        prev.append(prev[-1] + c(("i", ch)))
+    for x in s:
+        row = [prev[0] + c(("d", x))]
+        for j, y in enumerate(t):
+            row.append(min(prev[j + 1] + c(("d", x)), row[j] + c(("i", y)),
+                           prev[j] + (0.0 if x == y else c(("s", x, y)))))
+        prev = row
+    return prev[-1]
+
+
+def _romanised_full(rendering: str, lang: str) -> str:
+    from mtcheck.text.transliterate import romanise
+
+    s = romanise(rendering, lang)
+    rules = data_toml(lang, "transliteration.toml") or {}
+    for a, b in {**rules.get("romanised", {}), **rules.get("phonetic", {}).get("romanised", {})}.items():
+        s = s.replace(a, b)
+    return s
 
 
 def variant(listed: str, other: str, lang: str) -> bool:

@@ -254,6 +254,9 @@ def _drop_across_strangers(pair: ArticlePair, referents: list[Referent],
     for pos, found in list(source_links.items()):
         if found is None or not any(c in found[0].how for c in _CHAINED):
             continue
+        if found[0].how.startswith("attribution after a quotation"):
+            continue  # the quotation's speaker, found by the source's own attribution rules: a name quoted
+            # in between ("« La Bolivie ... l'océan Pacifique », a-t-il ajouté") is no candidate
         before = [s for s in found[1].mentions if s.end <= pos]
         if before and stranger(before[-1].end, pos):
             source_links[pos] = None
@@ -358,6 +361,7 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
         grouped.setdefault(id(sp), []).append(span)
         placed.append((span, g, sp))
     subject = {w.lower() for w in sets.get("subject", ())}
+    clause_subjects = {w.lower() for w in sets.get("clause_subjects", ())}
     possessive_mark = sets.get("possessive_mark", "")
     owners = {w.lower() for w in sets.get("possessive", ())}
     objects = {w.lower() for w in sets.get("object", ())}
@@ -384,7 +388,13 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
         elif said and any(r.kind == "speech" for r in cands):
             cands = [r for r in cands if r.kind == "speech"]
         elif subject:  # he/she render dia, ia, katanya; his/him/her render -nya (or an object dia)
-            if pair.target[span.start:span.end].lower() in subject:
+            if pair.target[span.start:span.end].lower() in clause_subjects:
+                # Arabic إنها/أنه: the subject of a reported clause ("قالت إنها ستسافر"), which renders dia, ia or
+                # an attribution, not a -nya, nor dirinya/pihaknya (an organisation's side, feminine in Arabic).
+                cands = [r for r in cands if r.kind != "possessive" and r.text.lower() not in _BOTH]
+                if not cands:
+                    continue
+            elif pair.target[span.start:span.end].lower() in subject:
                 cands = [r for r in cands if r.kind != "possessive" or r.text.lower() in _BOTH]
                 if not cands:
                     continue  # a subject pronoun for a noun of the source ("elle" for "konstruksinya")
@@ -394,7 +404,11 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
                 if word in owners:  # "his" renders "rumahnya", not "kepadanya"
                     cands = [r for r in cands if not _is_object(r)] or cands
                 elif word in objects:  # "him" renders "kepadanya", "menghubunginya"
-                    cands = [r for r in cands if _is_object(r) or r.kind != "possessive"] or cands
+                    objs = [r for r in cands if (_is_object(r) or r.kind != "possessive")
+                            and not (sets.get("strict_objects") and r.text.lower() in _BOTH)]
+                    if not objs and sets.get("strict_objects"):
+                        continue  # Arabic لها, عليه: mostly a thing's ("dimulainya"), unless the source has a person's
+                    cands = objs or cands
         elif possessive_mark:  # 他的, 彼女の: a possessive renders -nya on a noun; a bare 他 dia, ia, kepadanya
             owner = pair.target.startswith(possessive_mark, span.end)
             cands = [r for r in cands if (r.kind == "possessive" and not _is_object(r)) == owner
@@ -450,7 +464,16 @@ def _covers(p: re.Pattern[str], text: str, a: int, b: int, span: Span) -> bool:
 
 def _link(pair: ArticlePair, referents: list[Referent], sets: dict,
           pronouns: list[tuple[Span, str, str]]) -> dict[int, tuple[Referent, str]]:
-    mentions = sorted(((s, r) for r in referents for s in r.mentions), key=lambda x: x[0].start)
+    # A name inside a quotation is no antecedent of a pronoun outside it ('"Here at Threave we have bats," he
+    # said': he is the speaker, not Threave); the pronouns judged are all outside quotations.
+    quoted = _quoted_spans(pair)
+    q_starts = [q.start for q in quoted]
+
+    def in_quote(span: Span) -> bool:
+        i = bisect.bisect_right(q_starts, span.start) - 1
+        return i >= 0 and quoted[i].start <= span.start < quoted[i].end
+
+    mentions = sorted(((s, r) for r in referents for s in r.mentions if not in_quote(s)), key=lambda x: x[0].start)
     m_starts = [s.start for s, _ in mentions]
     sentences = pair.target_segments.sentences
     s_starts = [s.start for s in sentences]
@@ -509,12 +532,17 @@ def _stranger(pair: ArticlePair, known: list[Span], given_only: bool = False):
     for k in known:
         furthest = max(furthest, k.end)
         reach.append(furthest)
+    places = analyse(pair).g.by_rendering  # "Bolivia", "Georgia": a country or a known place, no one's name
+    preps = (pronoun_sets(lang) or {}).get("place_prepositions", ())
+    place_before = re.compile(r"\b(?:" + "|".join(map(re.escape, preps)) + r")\s+$", re.I) if preps else None
     candidates = []
     for m in re.finditer(r"(?<![\w'’-])[A-Z][a-z]+(?:[-'’][A-Za-z]+)?", text):
         i = bisect.bisect_right(k_starts, m.start()) - 1
         if i >= 0 and reach[i] > m.start():
             continue
         word = m.group()
+        if word in places or (place_before and place_before.search(text, max(0, m.start() - 12), m.start())):
+            continue  # "in Alaska", "à Harlem": a place
         initial = bool(re.search(r"(?:^|[.!?:\"“(]\s*)$", text[max(0, m.start() - 3):m.start()]))
         if given_only:
             if not initial and given_names.gender_of(word) is not None and zipf(word, lang) < 5.0:

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from mtcheck.lang.base import data_exists, data_toml, data_tsv
+from mtcheck.lang.base import data_exists, data_lines, data_toml, data_tsv
 from mtcheck.model import Span
 from mtcheck.text.article import ArticlePair
 from mtcheck.text.entities import latin_word_spans
@@ -76,15 +76,67 @@ def _name_words(pair: ArticlePair) -> list[NameWord]:
                     words.setdefault(w, [p.name, []])[1].append(Span(span.start + m.start(), span.start + m.end()))
     if not words:
         return []
-    lang = pair.target_pack.code
     if pair.target_pack.latin_script:
         found = {w: [Span(*m) for m in spans] for w, spans in latin_word_spans(pair.target, words).items()}
         return [NameWord(w, spans[0], person, tuple(found[w]), tuple(spans)) for w, (person, spans) in words.items()]
+    return _rendered(pair, words, [m.span for m in a.target_mentions], exclusive=False)
+
+
+# A capitalised source word inside a sentence (Katrina, Ebola, Aristoteles): a sentence's first word is
+# capitalised whatever it is.
+_PROPER = re.compile(r"(?<![.!?:\n]\s)(?<![.!?:\n\w'’-])(?<=\W)[A-Z][a-z]{3,}(?![\w'’-])")
+
+
+def proper_words(pair: ArticlePair) -> list[NameWord]:
+    """The other proper names of the source (not people, not gazetteer entries, which have their own
+    checks), with their renderings and near misses in a target of another script: the names of storms,
+    diseases, rivers and companies a translation transliterates (カトリーナ, エボラ, アリストテレス). A
+    capitalised word of ordinary Indonesian that English does not use as a name (Kata, Senin, Utara:
+    a title's or a weekday's capital) is translated, not transliterated, and is left out."""
+    return pair.analysis("proper-renderings", _proper_words)
+
+
+def _proper_words(pair: ArticlePair) -> list[NameWord]:
+    if pair.target_pack.latin_script:
+        return []
+    a = analyse(pair)
+    people = {w.word for w in name_words(pair)}
+    entities = SpanSet([m.span for m in a.mentions])
+    words: dict[str, list] = {}
+    for m in _PROPER.finditer(pair.source):
+        w = m.group()
+        span = Span(*m.span())
+        if w in people or entities.overlaps(span) or _indonesian_word(w):
+            continue
+        words.setdefault(w, [w, []])[1].append(span)
+    if not words:
+        return []
+    taken = [m.span for m in a.target_mentions] + [s for w in name_words(pair) for s in w.targets]
+    return _rendered(pair, words, taken, exclusive=True)
+
+
+def _indonesian_word(word: str) -> bool:
+    """An Indonesian word more than an English name (Kata, Geofisika, Tenggiling, Senat: a title's
+    capital, or the Indonesian form of a name the translation translates)."""
+    if re.search(r"(?:nya|kan|lah)$", word) and zipf(word, "en") < 3.0:  # Tertuduhnya, Percabulan's kin
+        return True
+    id_, en = zipf(word, "id"), zipf(word, "en")
+    return (id_ >= 4.0 and en < 3.0) or (id_ > 0 and en < 3.0 and id_ > en + 0.5)
+
+
+def _rendered(pair: ArticlePair, words: dict[str, list], taken_spans: list[Span], exclusive: bool
+              ) -> list[NameWord]:
+    """NameWords for `words` (word -> [person, source mentions]) in a target of another script; with
+    `exclusive`, no rendering overlaps `taken_spans` (another name's or an entity's)."""
+    a = analyse(pair)
+    lang = pair.target_pack.code
     accept, near = thresholds(lang)
     found: dict[str, list[Span]] = {}
+    before = SpanSet(taken_spans)
     for _, span, name in scored_names(pair.target, list(words), lang, accept):
-        found.setdefault(name, []).append(span)
-    taken = SpanSet([s for spans in found.values() for s in spans] + [m.span for m in a.target_mentions])
+        if not (exclusive and before.overlaps(span)):
+            found.setdefault(name, []).append(span)
+    taken = SpanSet([s for spans in found.values() for s in spans] + taken_spans)
     out = []
     for w, (person, spans) in words.items():
         misses = []
@@ -106,7 +158,7 @@ def _name_words(pair: ArticlePair) -> list[NameWord]:
                      for score, span, _ in scored_names(bead.target_text, [w], lang, near) if score < accept]
             cands = [(score, span) for score, span in cands
                      if not taken.overlaps(span)
-                     and _name_like(pair.target[span.start:span.end], lang)]
+                     and _name_like(pair.target[span.start:span.end], lang) and whole_run(pair.target, span, lang)]
             if cands:
                 score, span = max(cands, key=lambda c: c[0])
                 misses.append((src, span, score))
@@ -118,6 +170,29 @@ def _name_like(text: str, lang: str) -> bool:
     """A near miss must look like a name, not a common word of the target (ニュース, 来说, قال)."""
     if zipf(text, lang) >= 2.5:
         return False
-    if lang == "zh":  # a Han window that holds a common two-character word is a phrase, not a name
-        return not any(zipf(text[i:i + 2], lang) >= 4.0 for i in range(len(text) - 1))
+    if lang == "zh":
+        # A Han window is a name's rendering only if made of the characters Chinese transliterates with
+        # (data/zh/transliteration_chars.txt: 特朗普, not 了更快) and holding no common two-character word.
+        chars = transliteration_chars(lang)
+        return all(c in chars for c in text) and \
+            not any(zipf(text[i:i + 2], lang) >= 4.0 for i in range(len(text) - 1))
     return True
+
+
+def whole_run(text: str, span: Span, lang: str) -> bool:
+    """In Chinese, `span` is a whole run of transliteration characters (not 利桑 of 亚利桑那, not 力达 of
+    努力达成): a transliterated name starts and ends where its run does. True in other scripts."""
+    if lang != "zh":
+        return True
+    chars = transliteration_chars(lang)
+    return not (span.start > 0 and text[span.start - 1] in chars) and \
+        not (span.end < len(text) and text[span.end] in chars)
+
+
+@cache
+def transliteration_chars(lang: str) -> frozenset[str]:
+    """The characters a script transliterates foreign names with (Chinese: `zh/transliteration_chars.txt`,
+    written by scripts/zh_transliteration_chars.py from CLDR and the shipped renderings); empty elsewhere."""
+    if not data_exists(lang, "transliteration_chars.txt"):
+        return frozenset()
+    return frozenset(c for line in data_lines(lang, "transliteration_chars.txt") for c in line.strip())

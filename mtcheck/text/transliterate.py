@@ -2,7 +2,8 @@
 
 Names are compared as consonant skeletons: vowels dropped, doubled letters collapsed, and each language's
 sound substitutions applied to the Latin name (Japanese has no l, Chinese transliteration writes r as l,
-Arabic has no p or v). Katakana is romanised with pykakasi, Han characters with pypinyin, Arabic letters
+Arabic has no p or v). Katakana is romanised with pykakasi, Han characters with pypinyin (through
+`mtcheck.text.pinyin`'s table of its readings), Arabic letters
 by the table in `mtcheck/data/<lang>/transliteration.toml`. Both libraries load on first use.
 """
 
@@ -53,7 +54,7 @@ def _romanise(text: str, lang: str) -> str:
     if lang == "ja":
         return "".join(part["hepburn"] for part in _kakasi().convert(text))
     if lang == "zh":
-        from pypinyin import lazy_pinyin
+        from mtcheck.text.pinyin import lazy_pinyin
 
         return "".join(lazy_pinyin(text))
     table = _rules(lang).get("letters", {})
@@ -66,6 +67,7 @@ def _kakasi():
     only if a text with kanji reaches it: mtcheck romanises katakana runs, which pykakasi converts without
     it. Where pykakasi's internals differ from 2.x's, the converter as pykakasi builds it."""
     try:
+        _load_without_package_init("pykakasi", ("pykakasi.kakasi", "pykakasi.scripts"))
         from pykakasi.kakasi import Kakasi
         from pykakasi.scripts import IConv
 
@@ -79,6 +81,28 @@ def _kakasi():
     import pykakasi
 
     return pykakasi.kakasi()
+
+
+def _load_without_package_init(package: str, modules: tuple[str, ...]) -> None:
+    """Import a package's modules without running its __init__: pykakasi's imports its legacy API, and with
+    it `deprecated`, `wrapt` and asyncio (0.1-0.2 s of a Japanese check's start-up, for a converter mtcheck
+    builds from the modules themselves). The bare package stands in sys.modules only while they load; a
+    later `import pykakasi` runs its __init__ as usual and finds them loaded."""
+    import sys
+    from importlib import import_module
+    from importlib.util import find_spec, module_from_spec
+
+    if package in sys.modules or any(m in sys.modules for m in modules):
+        return
+    spec = find_spec(package)
+    if spec is None or spec.submodule_search_locations is None:
+        return
+    sys.modules[package] = module_from_spec(spec)
+    try:
+        for name in modules:
+            import_module(name)
+    finally:
+        del sys.modules[package]
 
 
 class _LazyKanji:
@@ -230,7 +254,7 @@ def _spans(text: str, lang: str):
                 pos += len(part) + 1
     elif lang == "zh":
         # Transliterated names are runs of Han characters without spaces: try every window of 2 to 5.
-        from pypinyin import lazy_pinyin
+        from mtcheck.text.pinyin import lazy_pinyin
 
         substitutions = _rules(lang).get("romanised", {}).items()
         for m in _HAN.finditer(text):
