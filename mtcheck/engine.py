@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+import gc
 import re
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from mtcheck import __version__
@@ -175,6 +177,27 @@ def scored(findings: Sequence[Finding]) -> list[Finding]:
     return [f for f in findings if f.counts and f.category is not Category.CONFIG]
 
 
+def _without_cyclic_gc(fn: Callable[..., Report]) -> Callable[..., Report]:
+    """Run `fn` with Python's cyclic garbage collector paused. A check allocates millions of small objects
+    that stay alive until it ends (segments, tokens, spans, analyses), and the collector rescans them all
+    every few thousand allocations: a quarter of the CPU of a 500 KB article, for no garbage (what a check
+    frees, reference counting frees). The collector resumes after the check and takes its cycles then.
+    Only the call that paused it resumes it, so nested or concurrent checks leave it as they found it."""
+
+    @functools.wraps(fn)
+    def run(*args, **kwargs) -> Report:
+        if not gc.isenabled():
+            return fn(*args, **kwargs)
+        gc.disable()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            gc.enable()
+
+    return run
+
+
+@_without_cyclic_gc
 def check_pair(source: str, target: str, settings: Settings, target_lang: str | None = None,
                reference: str | None = None, rules: Sequence[Rule] | None = None,
                where: str = "target", article: ArticleRef | None = None) -> Report:

@@ -21,14 +21,18 @@
 - length (`--length-only` runs these rows alone; issues #14 and #17 item 7): CPU per word of one article of
   ~10,000 and ~50,000 words against the ~1,000-word NTREX articles it is made of, checked one by one; and
   `mtcheck check` (the whole process, `--max-bytes` raised) on a 5 MB source built from every corpus's
-  articles one after another (repeated once they are used up), wall and CPU seconds (target: under 60 s).
+  articles one after another (repeated once they are used up), wall and CPU seconds (target: under 60 s);
+  with `--length-baseline DIR` (an export of another commit's sources: `git archive COMMIT mtcheck | tar -x
+  -C DIR`), the 5 MB row again for this checkout and that one in turn, their CPU ratio and whether their
+  findings are identical.
 
 - pronoun analysis (source coreference + pronoun linking, `mtcheck/text/pronouns.py`) per word: one
   article of ~1,000 words vs the same repeated 50 times, the shared analyses it reads (segmentation,
   alignment, names) computed beforehand; `--pronouns-only` runs this row alone.
 
     python scripts/bench.py [--root ../shared/corpora] [--pronouns-only | --neural | --archive-only |
-                            --length-only [--length-langs en,fr] | --cold-only | --per-article-only]
+                            --length-only [--length-langs en,fr] [--length-baseline DIR] | --cold-only |
+                            --per-article-only]
 """
 
 from __future__ import annotations
@@ -115,6 +119,8 @@ def main() -> None:
                     "for each one other than en, a per-word row too (1,000 vs 10,000 words)")
     ap.add_argument("--per-word-only", action="store_true",
                     help="with --length-only: the per-word rows of --length-langs only, no 5 MB row")
+    ap.add_argument("--length-baseline", type=Path, metavar="DIR",
+                    help="with --length-only: the 5 MB row against another checkout of mtcheck's sources too")
     ap.add_argument("--cold-only", action="store_true", help="only the cold start rows of --archive-only")
     ap.add_argument("--per-article-only", action="store_true",
                     help="only the CPU per ~136-word article against pofilter (--rounds of it)")
@@ -135,9 +141,17 @@ def main() -> None:
     if args.length_only:
         print("| measure | result |\n|---|---|", flush=True)
         langs = args.length_langs.split(",")
-        rows = per_word_lang_rows(args.root, langs) if args.per_word_only else length_rows(args.root, langs)
+        if args.per_word_only:
+            rows = per_word_lang_rows(args.root, langs)
+        elif args.length_baseline:  # the 5 MB row is measured below, against the baseline
+            rows = _per_word_rows(args.root) + per_word_lang_rows(args.root, langs)
+        else:
+            rows = length_rows(args.root, langs)
         for name, value in rows:
             print(f"| {name} | {value} |", flush=True)
+        if args.length_baseline and not args.per_word_only:
+            for name, value in five_mb_against(args.root, langs, args.length_baseline):
+                print(f"| {name} | {value} |", flush=True)
         return
     if args.archive_only:
         print("| measure | result |\n|---|---|", flush=True)
@@ -654,6 +668,61 @@ def _five_mb_rows(root: Path, langs: list[str], size: int = 5_000_000) -> list[t
                          f"{len(source.split()):,} source words)",
                          f"{wall:.0f} s wall, {cpu:.0f} s CPU (target 60 s; {how})"))
     return rows
+
+
+def five_mb_against(root: Path, langs: list[str], baseline: Path, size: int = 5_000_000) -> list[tuple[str, str]]:
+    """The 5 MB row for this checkout and for another one (`--length-baseline DIR`: a checkout or an export
+    of mtcheck's sources at the commit to compare with), one after the other in the same run, sharing the
+    user's cache (a small check first, so that neither pays for building the word tables): CPU seconds of
+    the whole `mtcheck check` process, and their ratio, which holds on a shared machine where seconds do
+    not; and whether the two reports' findings are identical."""
+    import os
+
+    import mtcheck
+
+    here = Path(mtcheck.__file__).resolve().parent.parent
+    env0 = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "PYTHONPATH")}
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        envs = {who: {**env0, "PYTHONPATH": str(src)} for who, src in (("this", here), ("baseline", baseline))}
+        for lang in langs:
+            source, target = long_article(root, lang, size)
+            a, b = Path(tmp) / "big.id.txt", Path(tmp) / f"big.{lang}.txt"
+            a.write_text(source, encoding="utf-8")
+            b.write_text(target, encoding="utf-8")
+            small_src, small_tgt = _articles(root, 300, lang)[0]
+            sa, sb = Path(tmp) / "small.id.txt", Path(tmp) / f"small.{lang}.txt"
+            sa.write_text(small_src, encoding="utf-8")
+            sb.write_text(small_tgt, encoding="utf-8")
+            cpu: dict[str, float] = {}
+            how: dict[str, str] = {}
+            for who, env in envs.items():
+                base = [sys.executable, "-m", "mtcheck", "check", "--target-lang", lang]
+                subprocess.run([*base, str(sa), str(sb)], capture_output=True, env=env, check=False, cwd=tmp)
+                cmd = [*base, str(a), str(b), "--format", "json", "-o", str(Path(tmp) / f"out-{who}.json"),
+                       "--max-bytes", str(2 * size + 1_000_000)]
+                before = resource.getrusage(resource.RUSAGE_CHILDREN)
+                done = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False, cwd=tmp)
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                cpu[who] = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+                how[who] = f"exit {done.returncode}" if done.returncode in (0, 1) else \
+                    f"FAILED, exit {done.returncode}: {done.stderr.strip()[-200:]}"
+            same = _findings_of(Path(tmp) / "out-this.json") == _findings_of(Path(tmp) / "out-baseline.json")
+            rows.append((f"`mtcheck check`, one {len(source.encode('utf-8')) / 1e6:.1f} MB article ({lang}, "
+                         f"{len(source.split()):,} source words), against the baseline",
+                         f"{cpu['this']:.0f} s vs {cpu['baseline']:.0f} s CPU: {cpu['this'] / cpu['baseline']:.2f}x "
+                         f"(target 60 s; {how['this']} / {how['baseline']}; findings "
+                         f"{'identical' if same else 'DIFFERENT'})"))
+    return rows
+
+
+def _findings_of(path: Path) -> list | None:
+    import json
+
+    try:
+        return json.loads(path.read_text(encoding="utf-8")).get("findings")
+    except (OSError, ValueError):
+        return None
 
 
 def per_word_lang_rows(root: Path, langs: list[str], words: int = 10_000) -> list[tuple[str, str]]:

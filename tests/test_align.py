@@ -1,5 +1,10 @@
 """Alignment: bead kinds on real sentences, and a band that keeps the work linear."""
 
+import math
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from mtcheck.lang import get_pack
 from mtcheck.text import align as align_mod
 from mtcheck.text.align import align, anchors
@@ -50,26 +55,119 @@ def test_anchors_ignore_separators() -> None:
     assert "10005" in anchors("Rutte paid 1,000.5 million")
 
 
-def test_band_bounds_the_work(monkeypatch) -> None:
-    """Cells visited grow with n * band, not n * m: count cost evaluations on a long article."""
+def test_band_bounds_the_work() -> None:
+    """Cells visited grow with n * band, not n * m: count the matched beads costed on a long article (each
+    asks the similarity once; a neutral one, so the alignment is the plain one)."""
     calls = 0
-    real = align_mod._length_cost
 
-    def counting(*args: object) -> float:
+    def counting(src: object, tgt: object) -> float:
         nonlocal calls
         calls += 1
-        return real(*args)
+        return 1.0
 
-    monkeypatch.setattr(align_mod, "_length_cost", counting)
     sentences = [f"Kalimat nomor {i} tentang Rutte dan NATO di Kyiv." for i in range(400)]
     s = segment(" ".join(sentences), ID.abbreviations).sentences
     t = segment(" ".join(x.replace("Kalimat nomor", "Sentence number") for x in sentences),
                 EN.abbreviations).sentences
-    beads = align(s, t, 1.0)
+    beads = align(s, t, 1.0, counting)
     assert [b.kind for b in beads] == ["1-1"] * 400
+    assert beads == align(s, t, 1.0)
     band = align_mod.MIN_BAND
-    assert calls <= 400 * (2 * band + 3) * len(align_mod._MOVES)
-    assert calls < 400 * 400 * len(align_mod._MOVES) / 10  # a full table would be 400 x 400 cells
+    assert 400 <= calls <= 400 * (2 * band + 3) * 3
+    assert calls < 400 * 400 * 3 / 10  # a full table would be 400 x 400 cells
+
+
+def _plain_align(source, target, ratio, similarity=None, band=None, variance=None):
+    """align() as it was written before its inner loop was unrolled: every move of _MOVES in turn, with
+    _length_cost and _anchor_cost. The unrolled loop must give the same beads and the same costs."""
+    from mtcheck.text.align import (
+        _MOVES,
+        EMBEDDING_WEIGHT,
+        MIN_BAND,
+        TIE_BREAK,
+        VARIANCE_PER_CHAR,
+        Bead,
+        _anchor_cost,
+        _length_cost,
+    )
+
+    if variance is None:
+        variance = VARIANCE_PER_CHAR / ratio ** 2
+    n, m = len(source), len(target)
+    if n == 0 or m == 0:
+        return [Bead((s,), (), 0.0) for s in source] + [Bead((), (t,), 0.0) for t in target]
+    sa_, ta_ = [anchors(s.text) for s in source], [anchors(t.text) for t in target]
+    if band is None:
+        band = max(MIN_BAND, min(abs(n - m) + 4, 4 * MIN_BAND))
+        band = max(band, math.ceil(m / n) // 2 + 2)
+    lo = [max(0, math.floor(i * m / n) - band) for i in range(n + 1)]
+    hi = [min(m, math.ceil(i * m / n) + band) for i in range(n + 1)]
+    sl, tl = [0], [0]
+    for seg in source:
+        sl.append(sl[-1] + seg.length)
+    for seg in target:
+        tl.append(tl[-1] + seg.length)
+    cost = {(0, 0): 0.0}
+    back = {}
+    for i in range(n + 1):
+        for j in range(lo[i], hi[i] + 1):
+            if i == 0 and j == 0:
+                continue
+            best, best_move = math.inf, -1
+            for k, (di, dj, prior) in enumerate(_MOVES):
+                pi, pj = i - di, j - dj
+                if pi < 0 or not lo[pi] <= pj <= hi[pi] or cost.get((pi, pj), math.inf) == math.inf:
+                    continue
+                c = cost[pi, pj] + prior + _length_cost(sl[i] - sl[pi], tl[j] - tl[pj], ratio, variance)
+                if di and dj:
+                    sa = sa_[pi] if di == 1 else sa_[pi] | sa_[pi + 1]
+                    ta = ta_[pj] if dj == 1 else ta_[pj] | ta_[pj + 1]
+                    c += _anchor_cost(sa, ta)
+                    if similarity is not None:
+                        c += EMBEDDING_WEIGHT * (1.0 - similarity(source[pi:i], target[pj:j]))
+                else:
+                    c += TIE_BREAK * ((n - i) if di else (m - j))
+                if c < best:
+                    best, best_move = c, k
+            cost[i, j], back[i, j] = best, best_move
+    if cost.get((n, m), math.inf) == math.inf:
+        return _plain_align(source, target, ratio, similarity, band=n + m, variance=variance)
+    beads = []
+    i, j = n, m
+    while i > 0 or j > 0:
+        di, dj, _ = _MOVES[back[i, j]]
+        beads.append(Bead(tuple(source[i - di:i]), tuple(target[j - dj:j]), cost[i, j] - cost[i - di, j - dj]))
+        i, j = i - di, j - dj
+    return beads[::-1]
+
+
+_WORDS = ["Rutte", "NATO", "Kyiv", "2024", "1.000,5", "dan", "the", "pasukan", "troops", "Ukraina", "x", ""]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_WORDS), max_size=12), min_size=0, max_size=14),
+       st.lists(st.lists(st.sampled_from(_WORDS), max_size=12), min_size=0, max_size=14),
+       st.sampled_from([1.0, 0.35, 1.3]), st.sampled_from([None, 2.1, 20.0]), st.booleans())
+def test_unrolled_loop_equals_the_plain_one(src_words, tgt_words, ratio, variance, neural) -> None:
+    """Random units (empty ones too, shared and unshared anchors, skewed lengths): the same beads with the
+    same costs, to the last bit, as the plain loop over the moves; with and without a similarity."""
+    from mtcheck.text.segment import Segment
+
+    def units(rows: list[list[str]]) -> list[Segment]:
+        out, pos = [], 0
+        for k, words in enumerate(rows):
+            text = " ".join(words)
+            out.append(Segment(pos, pos + len(text), text, k, k))
+            pos += len(text) + 1
+        return out
+
+    s, t = units(src_words), units(tgt_words)
+
+    def similarity(a, b) -> float:
+        return 1.0 / (1 + abs(sum(x.length for x in a) - sum(y.length for y in b)))
+
+    sim = similarity if neural else None
+    assert align(s, t, ratio, sim, variance=variance) == _plain_align(s, t, ratio, sim, variance=variance)
 
 
 def test_embedding_similarity_joins_the_cost() -> None:

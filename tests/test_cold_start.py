@@ -51,6 +51,24 @@ def test_frequency_table_answers_as_wordfreq(fresh_cache: Path) -> None:
     assert [lexicon.zipf(w, "en") for w in words[:200]] == [zipf_frequency(w.lower(), "en") for w in words[:200]]
 
 
+def test_asked_words_are_written_in_batches(fresh_cache: Path) -> None:
+    import sqlite3
+
+    from wordfreq import zipf_frequency
+
+    words = ["Jum'at", "O'Brien", "rock'n'roll", "2-0"]
+    assert [lexicon.zipf(w, "en") for w in words] == [zipf_frequency(w.lower(), "en") for w in words]
+    (asked,) = fresh_cache.glob("wordfreq-asked-en-*.sqlite")
+
+    def stored() -> set[str]:
+        with sqlite3.connect(asked) as db:
+            return {w for (w,) in db.execute("SELECT w FROM a")}
+
+    assert not stored() & {w.lower() for w in words}  # fewer than a batch: nothing written yet
+    lexicon._table("en").flush()
+    assert {w.lower() for w in words} <= stored()
+
+
 def test_frequencies_without_a_writable_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     blocked = tmp_path / "a-file"
     blocked.write_text("not a folder", encoding="utf-8")

@@ -157,3 +157,44 @@ def test_transliteration_index_finds_the_scans_best_name(names, probes, threshol
     for sk in probes + [s for sks in names.values() for s in sks]:
         assert best(sk) == _scan_best(names, sk, threshold)
         assert best(sk) == _scan_best(names, sk, threshold)  # answered again from its memo
+
+
+def _boundary_on_the_whole_prefix(text: str, end: int, next_start: int, abbreviations: frozenset[str],
+                                  may_end: frozenset[str], starters: frozenset[str]) -> bool:
+    """segment._is_boundary as it was: the whole of text[:end] stripped of closers for every full stop."""
+    from mtcheck.text import segment as seg
+
+    if next_start >= len(text):
+        return True
+    nxt = text[next_start]
+    term_stripped = text[:end].rstrip(seg._CLOSERS)
+    if not term_stripped.endswith("."):
+        return nxt.isupper() or nxt.isdigit() or nxt in seg._OPENERS_AFTER or not nxt.isascii()
+    m = seg._WORD_BEFORE.search(term_stripped[-40:])
+    if m:
+        word = m.group(1)
+        low = word.lower().rstrip(".")
+        if low in abbreviations:
+            return low in may_end and seg._starts_sentence(text, next_start, starters)
+        if len(word) == 1 and word.isalpha() and word.isupper():
+            before = seg._WORD_AT_END.search(term_stripped[-42:-2])
+            return bool(before) and before.group(1).islower() and seg._starts_sentence(text, next_start, starters)
+        if "." in word and all(p.isalpha() and len(p) <= 2 for p in word.split(".") if p):
+            return False
+    return nxt.isupper() or nxt.isdigit() or nxt in seg._OPENERS_AFTER or not nxt.isascii()
+
+
+@given(st.lists(st.sampled_from(["dll", "Dr", "A", "U.S", "grade", "Ia", "the", "kata", "x", "12", ".", "..",
+                                 "a" * 17, "b.c" * 7, '"', "”", "’", ")", "]", "»", " ", "  ", "\n", "!", "?",
+                                 "B"]), max_size=80))
+def test_sentence_boundary_reads_only_the_end_of_the_prefix(pieces: list[str]) -> None:
+    """_is_boundary reads the last characters before a terminator, not a copy of everything before it
+    (quadratic on a 5 MB article): the same decision as on the whole prefix, at every position."""
+    from mtcheck.text.segment import _is_boundary
+
+    text = "".join(pieces)
+    abbreviations, may_end, starters = frozenset({"dll", "dr"}), frozenset({"dll"}), frozenset({"ia", "the"})
+    for end in range(len(text) + 1):
+        for nxt in (end, min(end + 1, len(text))):
+            assert _is_boundary(text, end, nxt, abbreviations, may_end, starters) == \
+                _boundary_on_the_whole_prefix(text, end, nxt, abbreviations, may_end, starters)

@@ -9,6 +9,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import cache
+from itertools import pairwise
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
@@ -692,18 +693,69 @@ def _explained_by_source(entries: list[Entry], source_text: str) -> bool:
     return False
 
 
+class _Rivals:
+    """What _competitors reads of the whole article, prepared once per article rather than once per
+    candidate mention (each call lowered the whole source, scanned every target mention and institution
+    phrase of the article, and searched the source for each cognate: quadratic on a 5 MB article). Each
+    answer is the one of those scans: the paragraph's mentions and phrases in the same order, the same
+    substring tests (remembered), the same sets."""
+
+    def __init__(self, a: NameAnalysis, source_lower: str) -> None:
+        self.source_lower = source_lower
+        self.article_keys = {m.entry.key for m in a.mentions}
+        self.renderings_by_key: dict[str, set[str]] = {}
+        for m in a.mentions:
+            self.renderings_by_key.setdefault(m.entry.key, set()).update(r.lower() for r in m.entry.renderings)
+        self.mentions = a.target_mentions
+        self.mention_starts = _starts_if_sorted([t.span.start for t in a.target_mentions])
+        self.phrases = a.institution_phrases
+        self.phrase_starts = _starts_if_sorted([span.start for span, _ in a.institution_phrases])
+        self._in_source: dict[str, bool] = {}
+
+    def in_source(self, piece: str) -> bool:
+        hit = self._in_source.get(piece)
+        if hit is None:
+            hit = self._in_source[piece] = piece in self.source_lower
+        return hit
+
+    @staticmethod
+    def _within(items: list, starts: list[int] | None, target: Span) -> list:
+        if starts is None:  # not in text order: every item, as the scan
+            return items
+        return items[bisect.bisect_left(starts, target.start):bisect.bisect_left(starts, target.end)]
+
+    def mentions_within(self, target: Span) -> list[Mention]:
+        return self._within(self.mentions, self.mention_starts, target)
+
+    def phrases_within(self, target: Span) -> list[tuple[Span, str]]:
+        return self._within(self.phrases, self.phrase_starts, target)
+
+    def accepted(self, keys: set[str]) -> set[str]:
+        out: set[str] = set()
+        for key in keys:
+            out |= self.renderings_by_key.get(key, set())
+        return out
+
+
+def _starts_if_sorted(starts: list[int]) -> list[int] | None:
+    return starts if all(a <= b for a, b in pairwise(starts)) else None
+
+
 def _competitors(a: NameAnalysis, mention: Mention, bead_source_keys: set[str], target: Span,
-                 used: set[tuple[int, int]], source_lower: str, a_text: str = "", source_text: str = ""
-                 ) -> list[tuple[Span, str]]:
-    """Entities of the same kind in the target paragraph that render no source entity of the article."""
+                 used: set[tuple[int, int]], source_lower: str, a_text: str = "", source_text: str = "",
+                 rivals: _Rivals | None = None) -> list[tuple[Span, str]]:
+    """Entities of the same kind in the target paragraph that render no source entity of the article.
+    `rivals`: the article's _Rivals, when several mentions are tested (built here otherwise)."""
+    if rivals is None:
+        rivals = _Rivals(a, source_lower)
     out: list[tuple[Span, str]] = []
     kind = mention.entry.kind
-    article_keys = {m.entry.key for m in a.mentions}
+    article_keys = rivals.article_keys
     if kind in GEO_KINDS:
-        for t in a.target_mentions:
+        for t in rivals.mentions_within(target):
             if not target.start <= t.span.start < target.end or (t.span.start, t.span.end) in used:
                 continue
-            if t.text[0].islower() or t.text.lower()[:4] in source_lower:
+            if t.text[0].islower() or rivals.in_source(t.text.lower()[:4]):
                 continue  # a cognate of a source word ("Chile" for "Chili") is no rival
             if (a_text and _inside_longer_word(a_text, t.span)) or (
                     mention.entry.country and all(e.country == mention.entry.country for e in a.g.by_rendering[t.text])):
@@ -714,8 +766,8 @@ def _competitors(a: NameAnalysis, mention: Mention, bead_source_keys: set[str], 
                     continue  # "Pays-Bas" for "Belanda-berdasarkan", "Américains" for "Amerika"
                 out.append((t.span, t.text))
     elif kind in ORG_KINDS:
-        accepted = {r.lower() for m in a.mentions if m.entry.key in bead_source_keys for r in m.entry.renderings}
-        for span, phrase in a.institution_phrases:
+        accepted = rivals.accepted(bead_source_keys)
+        for span, phrase in rivals.phrases_within(target):
             if not target.start <= span.start < target.end or (span.start, span.end) in used:
                 continue
             if phrase.lower() in accepted or any(r in phrase.lower() for r in accepted if len(r) > 12):
@@ -754,6 +806,7 @@ class WrongEntity(Rule):
         used: set[tuple[int, int]] = set()
         wanted = GEO_KINDS | ORG_KINDS
         within = _mentions_within(a)
+        rivals_of = _Rivals(a, pair.source.lower())
         for bead in a.beads:
             here = [m for m in within(bead.source) if m.entry.kind in wanted and m.entry.kind != "region"]
             keys = {m.entry.key for m in here}
@@ -767,8 +820,8 @@ class WrongEntity(Rule):
                 for m in group[found:]:
                     if not m.entry.renderings:
                         continue
-                    rivals = _competitors(a, m, keys, bead.target, used, pair.source.lower(), pair.target,
-                                          pair.source[bead.source.start:bead.source.end])
+                    rivals = _competitors(a, m, keys, bead.target, used, rivals_of.source_lower, pair.target,
+                                          pair.source[bead.source.start:bead.source.end], rivals_of)
                     if not rivals:
                         continue
                     span, text = rivals[0]

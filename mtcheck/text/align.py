@@ -87,11 +87,11 @@ def align(source: Sequence[Segment], target: Sequence[Segment], ratio: float,
     `similarity` (sentence embeddings, when the neural family is on) adds a meaning cost to matched beads;
     `variance` is the length variance per source character (default: VARIANCE_PER_CHAR target characters).
 
-    `absorb` (paragraphs, and sentences): a matched bead's length cost is at most what skipping its length difference
-    would cost, as if a sentence inside it had been dropped or added. A paragraph that lost one of its three
-    sentences is 40% short, which Gale & Church's normal prices far above a paragraph skip: without this,
-    the aligner skipped the previous paragraph and paired the short one with two targets, and the dropped
-    sentence was reported as a dropped paragraph elsewhere."""
+    `absorb` (paragraphs, and sentences): a matched bead's length cost is at most what skipping its length
+    difference would cost, as if a sentence inside it had been dropped or added. A paragraph that lost one
+    of its three sentences is 40% short, which Gale & Church's normal prices far above a paragraph skip:
+    without this, the aligner skipped the previous paragraph and paired the short one with two targets,
+    and the dropped sentence was reported as a dropped paragraph elsewhere."""
     if variance is None:
         variance = VARIANCE_PER_CHAR / ratio ** 2
     n, m = len(source), len(target)
@@ -117,56 +117,108 @@ def align(source: Sequence[Segment], target: Sequence[Segment], ratio: float,
     cost: list[list[float]] = [[inf] * (hi[i] - lo[i] + 1) for i in range(n + 1)]
     back: list[list[int]] = [[-1] * (hi[i] - lo[i] + 1) for i in range(n + 1)]
     cost[0][0 - lo[0]] = 0.0
-    # The inner loop runs about 125 times per paragraph (the band times the moves): _length_cost and
-    # _anchor_cost are written out here with local names, the same arithmetic in the same order (a long
-    # article spent a sixth of its time in these calls).
+    # The inner loop runs about 125 times per paragraph (the band times the moves), so it is written out
+    # move by move, with what depends only on the row or the column taken out of it: the same arithmetic in
+    # the same order as _length_cost and _anchor_cost, moves tried in _MOVES's order (ties keep the first),
+    # so the beads and their costs are those of the plain loop over _MOVES (tests/test_align.py compares).
     log, log1p, sqrt, erfc = math.log, math.log1p, math.sqrt, math.erfc
     sqrt2 = math.sqrt(2)
-    moves = list(enumerate(_MOVES))
+    p11, p10, p01, p21, p12 = (prior for _, _, prior in _MOVES)
+    tgt_seg = [tgt_len[j + 1] - tgt_len[j] for j in range(m)]
+    # A skipped unit's cost depends on its own length only (the 1-0 and 0-1 beads).
+    skip_tgt = [0.0] + [log1p(lt / SKIP_CHARS) for lt in tgt_seg]
+    # Two consecutive units' anchors, for the 2-1 and 1-2 beads (tgt_pair[j]: units j and j + 1).
+    tgt_pair = [tgt_anchor[j] | tgt_anchor[j + 1] for j in range(m - 1)]
     for i in range(n + 1):
         row_cost, row_back, lo_i, src_i = cost[i], back[i], lo[i], src_len[i]
-        for j in range(lo_i, hi[i] + 1):
-            if i == 0 and j == 0:
-                continue
+        if i >= 1:
+            up, lo_up, hi_up = cost[i - 1], lo[i - 1], hi[i - 1]
+            ls1 = src_i - src_len[i - 1]
+            sa1 = src_anchor[i - 1]
+            skip_src = log1p(ls1 / SKIP_CHARS)
+            tie_src = TIE_BREAK * (n - i)
+        if i >= 2:
+            up2, lo_up2, hi_up2 = cost[i - 2], lo[i - 2], hi[i - 2]
+            ls2 = src_i - src_len[i - 2]
+            sa2 = src_anchor[i - 2] | src_anchor[i - 1]
+        for j in range(max(lo_i, 1 if i == 0 else 0), hi[i] + 1):
             best, best_move = inf, -1
             tgt_j = tgt_len[j]
-            for k, (di, dj, prior) in moves:
-                pi, pj = i - di, j - dj
-                if pi < 0:
-                    continue
-                lo_p = lo[pi]
-                if pj < lo_p or pj > hi[pi]:
-                    continue
-                prev = cost[pi][pj - lo_p]
-                if prev == inf:
-                    continue
-                ls = src_i - src_len[pi]
-                lt = tgt_j - tgt_len[pj]
-                if ls == 0 or lt == 0:
-                    length = log1p((ls + lt) / SKIP_CHARS)
-                else:
-                    mean = (ls + lt / ratio) / 2
-                    delta = (lt / ratio - ls) / sqrt(max(mean, 1.0) * variance)  # in source characters
-                    length = -log(max(erfc(abs(delta) / sqrt2), 1e-300))
-                    if absorb:
-                        length = min(length, _SKIP_PRIOR + log1p(abs(lt / ratio - ls) / SKIP_CHARS))
-                c = prev + prior + length
-                if di and dj:
-                    sa = src_anchor[pi] if di == 1 else src_anchor[pi] | src_anchor[pi + 1]
-                    ta = tgt_anchor[pj] if dj == 1 else tgt_anchor[pj] | tgt_anchor[pj + 1]
-                    if sa or ta:
-                        c += ANCHOR_WEIGHT * 0.5 if not sa or not ta else \
-                            ANCHOR_WEIGHT * (1.0 - len(sa & ta) / len(sa | ta))
+            if i >= 1:
+                pj = j - 1  # 1-1
+                if lo_up <= pj <= hi_up and (prev := up[pj - lo_up]) != inf:
+                    lt = tgt_j - tgt_len[pj]
+                    if ls1 == 0 or lt == 0:
+                        length = log1p((ls1 + lt) / SKIP_CHARS)
                     else:
-                        c += 0.0
+                        mean = (ls1 + lt / ratio) / 2
+                        delta = (lt / ratio - ls1) / sqrt(max(mean, 1.0) * variance)
+                        length = -log(max(erfc(abs(delta) / sqrt2), 1e-300))
+                        if absorb:
+                            length = min(length, _SKIP_PRIOR + log1p(abs(lt / ratio - ls1) / SKIP_CHARS))
+                    c = prev + p11 + length
+                    ta = tgt_anchor[pj]
+                    if sa1 or ta:
+                        c += ANCHOR_WEIGHT * 0.5 if not sa1 or not ta else \
+                            ANCHOR_WEIGHT * (1.0 - len(sa1 & ta) / len(sa1 | ta))
                     if similarity is not None:
-                        c += EMBEDDING_WEIGHT * (1.0 - similarity(source[pi:i], target[pj:j]))
-                else:
+                        c += EMBEDDING_WEIGHT * (1.0 - similarity(source[i - 1:i], target[pj:j]))
+                    if c < best:
+                        best, best_move = c, 0
+                if lo_up <= j <= hi_up and (prev := up[j - lo_up]) != inf:  # 1-0
+                    c = prev + p10 + skip_src
                     # Between equal-cost paths, match early and skip late: a repeated paragraph is the
                     # second copy, not the first.
-                    c += TIE_BREAK * ((n - i) if di else (m - j))
+                    c += tie_src
+                    if c < best:
+                        best, best_move = c, 1
+            if j > lo_i and (prev := row_cost[j - 1 - lo_i]) != inf:  # 0-1
+                c = prev + p01 + skip_tgt[j]
+                c += TIE_BREAK * (m - j)
                 if c < best:
-                    best, best_move = c, k
+                    best, best_move = c, 2
+            if i >= 2:
+                pj = j - 1  # 2-1
+                if lo_up2 <= pj <= hi_up2 and (prev := up2[pj - lo_up2]) != inf:
+                    lt = tgt_j - tgt_len[pj]
+                    if ls2 == 0 or lt == 0:
+                        length = log1p((ls2 + lt) / SKIP_CHARS)
+                    else:
+                        mean = (ls2 + lt / ratio) / 2
+                        delta = (lt / ratio - ls2) / sqrt(max(mean, 1.0) * variance)
+                        length = -log(max(erfc(abs(delta) / sqrt2), 1e-300))
+                        if absorb:
+                            length = min(length, _SKIP_PRIOR + log1p(abs(lt / ratio - ls2) / SKIP_CHARS))
+                    c = prev + p21 + length
+                    ta = tgt_anchor[pj]
+                    if sa2 or ta:
+                        c += ANCHOR_WEIGHT * 0.5 if not sa2 or not ta else \
+                            ANCHOR_WEIGHT * (1.0 - len(sa2 & ta) / len(sa2 | ta))
+                    if similarity is not None:
+                        c += EMBEDDING_WEIGHT * (1.0 - similarity(source[i - 2:i], target[pj:j]))
+                    if c < best:
+                        best, best_move = c, 3
+            if i >= 1:
+                pj = j - 2  # 1-2
+                if lo_up <= pj <= hi_up and (prev := up[pj - lo_up]) != inf:
+                    lt = tgt_j - tgt_len[pj]
+                    if ls1 == 0 or lt == 0:
+                        length = log1p((ls1 + lt) / SKIP_CHARS)
+                    else:
+                        mean = (ls1 + lt / ratio) / 2
+                        delta = (lt / ratio - ls1) / sqrt(max(mean, 1.0) * variance)
+                        length = -log(max(erfc(abs(delta) / sqrt2), 1e-300))
+                        if absorb:
+                            length = min(length, _SKIP_PRIOR + log1p(abs(lt / ratio - ls1) / SKIP_CHARS))
+                    c = prev + p12 + length
+                    ta = tgt_pair[pj]
+                    if sa1 or ta:
+                        c += ANCHOR_WEIGHT * 0.5 if not sa1 or not ta else \
+                            ANCHOR_WEIGHT * (1.0 - len(sa1 & ta) / len(sa1 | ta))
+                    if similarity is not None:
+                        c += EMBEDDING_WEIGHT * (1.0 - similarity(source[i - 1:i], target[pj:j]))
+                    if c < best:
+                        best, best_move = c, 4
             row_cost[j - lo_i] = best
             row_back[j - lo_i] = best_move
     if cost[n][m - lo[n]] == inf:  # no path inside the band: search the whole table (never seen; never a crash)

@@ -10,6 +10,7 @@ table, of the words mtcheck actually asked about.
 
 from __future__ import annotations
 
+import atexit
 import math
 import os
 import sqlite3
@@ -23,6 +24,8 @@ from mtcheck.cache import cache_dir, cached, open_table, stamp
 # wordfreq looks up Chinese and Japanese with a segmenter (jieba, MeCab) mtcheck does not install; it asks
 # only about single words, so it reads the list directly for these.
 _NO_TOKENIZER = frozenset({"zh", "ja"})
+# New answers written to the table of asked words per transaction.
+_BATCH = 512
 
 
 @lru_cache(maxsize=65536)
@@ -61,6 +64,9 @@ class _FrequencyTable:
         self.pid = -1
         self.asked_db: sqlite3.Connection | None = None
         self.asked_pid = -1
+        # Answers not yet written: one autocommitted insert per new word cost a long article seconds of
+        # system time (a journal file created and synced per word), so they are written in batches.
+        self.pending: dict[str, float] = {}
 
     def freq(self, word: str) -> float:
         if self.freqs is not None:
@@ -77,6 +83,8 @@ class _FrequencyTable:
         """wordfreq's own zipf_frequency, remembered in the table of asked words."""
         if self.freqs is None and (self.db is None or self.pid != os.getpid()):
             self._open()
+        if word in self.pending:
+            return self.pending[word]
         asked = self._asked()
         if asked is not None:
             try:
@@ -89,13 +97,30 @@ class _FrequencyTable:
 
         value = zipf_frequency(word, self.lang)
         if asked is not None:
-            with suppress(sqlite3.Error):  # another process holds the lock: it only costs this lookup again
-                asked.execute("INSERT OR REPLACE INTO a VALUES (?, ?)", (word, value))
+            self.pending[word] = value
+            if len(self.pending) >= _BATCH:
+                self.flush()
         return value
+
+    def flush(self) -> None:
+        """Write the pending answers in one transaction; a lost batch only costs those lookups again."""
+        rows, self.pending = list(self.pending.items()), {}
+        asked = self._asked() if rows else None
+        if asked is None:
+            return
+        try:
+            asked.execute("BEGIN")  # the connection autocommits otherwise (isolation_level=None)
+            asked.executemany("INSERT OR REPLACE INTO a VALUES (?, ?)", rows)
+            asked.execute("COMMIT")
+        except sqlite3.Error:  # another process holds the lock
+            with suppress(sqlite3.Error):
+                asked.execute("ROLLBACK")
 
     def _asked(self) -> sqlite3.Connection | None:
         if self.asked_db is not None and self.asked_pid == os.getpid():
             return self.asked_db
+        if self.asked_pid != os.getpid():
+            self.pending = {}  # a forked child writes only what it asked itself
         self.asked_db, self.asked_pid = None, os.getpid()
         source = wordlist_path(self.lang)
         if source is None:
@@ -158,7 +183,9 @@ def _build(lang: str, tmp: object) -> None:
 
 @lru_cache(maxsize=16)
 def _table(lang: str) -> _FrequencyTable:
-    return _FrequencyTable(lang)
+    table = _FrequencyTable(lang)
+    atexit.register(table.flush)
+    return table
 
 
 def travels_unchanged(word: str, source_lang: str, target_lang: str) -> bool:

@@ -85,15 +85,30 @@ def negation_data(lang: str) -> NegationData | None:
 _WORD = re.compile(r"[^\W\d_]{6,}")
 
 
+@cache
+def _affixes_by_initial(affixes: tuple[str, ...]) -> dict[str, tuple[str, ...]] | None:
+    """The affixes by their first letter, each group in the order of `affixes`; None when one is empty
+    (every word starts with it)."""
+    if "" in affixes:
+        return None
+    out: dict[str, list[str]] = {}
+    for a in affixes:
+        out.setdefault(a[0], []).append(a)
+    return {c: tuple(group) for c, group in out.items()}
+
+
 def affixal_negatives(text: str, nd: NegationData) -> list[str]:
     if not nd.affixes:
         return []
     from mtcheck.text.lexicon import zipf as zipf_frequency  # wordfreq's values, without loading its lists
 
     found = []
+    by_initial = _affixes_by_initial(nd.affixes)
     for m in _WORD.finditer(text):
         w = m.group().lower()
-        for a in nd.affixes:
+        # Only the affixes that start with the word's letter, in the same order (longest first): a long
+        # article asked every affix of every word.
+        for a in by_initial.get(w[0], ()) if by_initial is not None else nd.affixes:
             stem = w[len(a):]
             if w.startswith(a) and len(stem) >= 4:
                 zs = zipf_frequency(stem, nd.lang)
@@ -112,7 +127,8 @@ def scan(text: str, start: int, end: int, lang: str) -> NegationScan | None:
     idioms: tuple[str, ...] = ()
     if nd.idioms is not None:
         idioms = tuple(m.group() for m in nd.idioms.finditer(piece))
-        piece = nd.idioms.sub(lambda m: " " * len(m.group()), piece)
+        if idioms:  # most sentences have none: no second pass to blank nothing
+            piece = nd.idioms.sub(lambda m: " " * len(m.group()), piece)
     if nd.not_negation is not None:
         # blank with spaces, not delete, so that offsets stay those of the original text
         piece = nd.not_negation.sub(lambda m: " " * len(m.group()), piece)

@@ -258,6 +258,12 @@ def _pair_equal(src: list[Quantity], tgt: list[Quantity],
     same_quantity can accept (the value itself; a range for a bare magnitude; the values an approximate
     target may round); targets in another unit of the source's dimension (a conversion) and times are
     compared one by one, as before."""
+    # Most sentence pairs hold no number on one side or both: nothing to pair, and no index to build.
+    if not src:
+        return [], list(tgt)
+    if not tgt:
+        order = sorted(range(len(src)), key=lambda i: not src[i].strict)
+        return sorted((src[i] for i in order), key=lambda q: q.span.start), []
     n_src, n_tgt = max(len(src), 1), max(len(tgt), 1)
     free = [True] * len(tgt)
     by_value = _ValueIndex()  # every target but times

@@ -297,12 +297,14 @@ def _address_evidence(pair: ArticlePair, r: Referent, sets: dict) -> None:
     """A form of address, or a gendered role with its article ("la ministre", "le président"), right before
     a mention in the translation: the translator's own evidence, but not a pronoun guess."""
     seen: set[str] = set()  # once per gender: the translator repeating "Ms Davis" adds nothing new
+    # Each form's words, lower-cased, split once rather than once per mention and form.
+    forms = {key: [(a, len(a.split()), a.lower().split()) for a in sets.get(key, ())]
+             for key in ("address_male", "address_female")}
     for span in r.mentions:
-        before = pair.target[max(0, span.start - 40):span.start].split()
+        before = [w.lower() for w in pair.target[max(0, span.start - 40):span.start].split()]
         name = pair.target[span.start:span.end]
         for g, key in (("m", "address_male"), ("f", "address_female")):
-            hit = next((a for a in sets.get(key, ())
-                        if [w.lower() for w in before[-len(a.split()):]] == a.lower().split()), None)
+            hit = next((a for a, k, words in forms[key] if before[-k:] == words), None)
             if hit and g not in seen:
                 seen.add(g)
                 r.evidence.append(Evidence(g, "address", f"'{hit} {name}' in the translation"))
@@ -520,6 +522,10 @@ def _link(pair: ArticlePair, referents: list[Referent], sets: dict,
     return links
 
 
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:[-'’][A-Za-z]+)?")
+_AFTER_SENTENCE_START = re.compile(r"(?:^|[.!?:\"“(]\s*)$")
+
+
 def _stranger(pair: ArticlePair, known: list[Span], given_only: bool = False):
     """A test for an unrecognised name between two offsets: a capitalised word that is a given name of
     known gender, or an uncommon word not at a sentence start ("Corbyn", "Tom"). Known spans and candidates
@@ -536,14 +542,14 @@ def _stranger(pair: ArticlePair, known: list[Span], given_only: bool = False):
     preps = (pronoun_sets(lang) or {}).get("place_prepositions", ())
     place_before = re.compile(r"\b(?:" + "|".join(map(re.escape, preps)) + r")\s+$", re.I) if preps else None
     candidates = []
-    for m in re.finditer(r"(?<![\w'’-])[A-Z][a-z]+(?:[-'’][A-Za-z]+)?", text):
+    for m in _CAPITALISED.finditer(text):
         i = bisect.bisect_right(k_starts, m.start()) - 1
         if i >= 0 and reach[i] > m.start():
             continue
         word = m.group()
         if word in places or (place_before and place_before.search(text, max(0, m.start() - 12), m.start())):
             continue  # "in Alaska", "à Harlem": a place
-        initial = bool(re.search(r"(?:^|[.!?:\"“(]\s*)$", text[max(0, m.start() - 3):m.start()]))
+        initial = bool(_AFTER_SENTENCE_START.search(text[max(0, m.start() - 3):m.start()]))
         if given_only:
             if not initial and given_names.gender_of(word) is not None and zipf(word, lang) < 5.0:
                 candidates.append(m.start())
