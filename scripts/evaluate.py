@@ -46,6 +46,16 @@ ACCEPT: dict[str, set[str]] = {
     "pronoun-all": {"pronouns"},
     "pronoun-all (gender established)": {"pronouns"},
 }
+# Rules outside those categories whose located findings also catch it: MT702 (neural, category
+# mistranslation) reports a source clause with no counterpart in the translation, which is what a dropped
+# clause or half-lost merged sentence is.
+ACCEPT_CODES: dict[str, set[str]] = {"omission": {"MT702"}}
+
+
+def _accepted(cat: str, finding: dict) -> bool:
+    return finding["category"] in ACCEPT[cat] or finding.get("code") in ACCEPT_CODES.get(cat, ())
+
+
 # pofilter test -> the finding category it stands for (tests not listed are style checks we do not count).
 POFILTER: dict[str, str] = {
     "numbers": "numbers", "brackets": "punctuation", "doublequoting": "punctuation",
@@ -141,6 +151,7 @@ class Tally:
         # The same, per injection variant ("number / word->digit"): how the rules do beyond the easy cases.
         self.variant_injected: Counter[str] = Counter()
         self.variant_caught: Counter[str] = Counter()
+        self.variant_caught_major: Counter[str] = Counter()  # by a major or critical finding
 
     def add(self, row: dict, findings: list[dict]) -> None:
         label = row["label"]
@@ -167,12 +178,13 @@ class Tally:
         cat = label["category"]
         self.injected[cat] += 1
         hits = _hits(label, findings)
-        good = [f for f in hits if f["category"] in ACCEPT[cat]]
+        good = [f for f in hits if _accepted(cat, f)]
         self.caught[cat] += bool(good)
         if label.get("variant"):
             key = f"{cat} / {label['variant']}"
             self.variant_injected[key] += 1
             self.variant_caught[key] += bool(good)
+            self.variant_caught_major[key] += any(f["severity"] in MAJOR for f in good)
         self.injected_findings += len(findings)
         self.injected_correct += len(good)
         for f in hits:
@@ -204,6 +216,8 @@ class Tally:
             "recall_by_variant": {k: round(self.variant_caught[k] / n, 3)
                                   for k, n in sorted(self.variant_injected.items())},
             "injected_by_variant": dict(sorted(self.variant_injected.items())),
+            "recall_by_variant_major": {k: round(self.variant_caught_major[k] / n, 3)
+                                        for k, n in sorted(self.variant_injected.items())},
         }
 
 

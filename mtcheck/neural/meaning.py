@@ -139,7 +139,9 @@ def _clause_candidates(pair: ArticlePair, sp: SentencePair, own: EncodedSide, ot
     """(clause, coverage, words) of each clause of a sentence that has two or more."""
     text = pair.source if on_source else pair.target
     pack = pair.source_pack if on_source else pair.target_pack
-    parts = clauses(text, own.span)
+    # Clauses of each sentence of the bead: in a 2-1 bead ("A. B C." rendered "A, and C."), a clause must
+    # not run across the sentence end, or B's lost half shares a clause with A's covered tail.
+    parts = [c for seg in (sp.source if on_source else sp.target) for c in clauses(text, Span(seg.start, seg.end))]
     if len(parts) < 2:
         return  # a whole sentence is MT701's to judge
     for c in parts:

@@ -102,7 +102,7 @@ class ArticlePair:
     @cached_property
     def paragraph_beads(self) -> list[Bead]:
         return align(self.source_segments.paragraphs, self.target_segments.paragraphs, self.norms.ratio,
-                     variance=self.norms.align_variance)
+                     variance=self.norms.align_variance, absorb=True)
 
     @cached_property
     def sentence_pairs(self) -> list[SentencePair]:
@@ -116,7 +116,10 @@ class ArticlePair:
         for k, bead in enumerate(self.paragraph_beads):
             s_sents = [s for p in bead.source for s in src.sentences_of(p.paragraph)]
             t_sents = [t for p in bead.target for t in tgt.sentences_of(p.paragraph)]
-            for b in align(s_sents, t_sents, self.norms.ratio, similarity, variance=self.norms.align_variance):
+            # absorb: a sentence that lost a clause stays paired (MT502 judges it), rather than making the
+            # aligner skip a neighbour and merge the short one with it (a dropped sentence reported there).
+            for b in align(s_sents, t_sents, self.norms.ratio, similarity, variance=self.norms.align_variance,
+                           absorb=True):
                 pairs.append(SentencePair(b.source, b.target, k))
         return pairs
 
