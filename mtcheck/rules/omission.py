@@ -361,6 +361,8 @@ def _in_target(anchor: str, target_text: str) -> bool:
 
 def _fold(text: str) -> str:
     """Lower case without accents, with one apostrophe: Taiwan is Taïwan, L’Oreal is L'Oréal."""
+    if text.isascii():  # most paragraphs of a Latin target: nothing to decompose (a long article folds them all)
+        return text.lower()
     text = unicodedata.normalize("NFKD", text.lower()).replace("’", "'")
     return "".join(c for c in text if not unicodedata.combining(c))
 
