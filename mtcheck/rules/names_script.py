@@ -244,7 +244,6 @@ def one_offs(rule: Rule, pair: ArticlePair, words: list[NameWord] | None = None)
             continue
         surfaces = [(s, text[s.start:s.end]) for s in w.targets]
         surfaces += [(s, text[s.start:s.end]) for _, s, _ in w.near if not any(s.overlaps(e) for e in entities)]
-        counts = Counter(light_fold(x) for s, x in surfaces if s in w.targets)
         known = known_renderings(lang).get(w.word.lower(), ())
         listed = {light_fold(k) for k in known}
         # A common word of the target that a short name's skeleton happens to match (علم for Liam, جميع for

@@ -483,14 +483,8 @@ def _is_person(p: Person, text: str) -> bool:
     if len(p.tokens) >= 2 and knowledge.name_evidence(p.name) and all(
             zipf(t, "en") < 4.5 and zipf(t, "id") < 4.5 for t in p.tokens[1:-1]) and zipf(p.surname, "en") < 5.0:
         return True  # "Sarah Palin", "Christine Blasey Ford", not "Victoria Cross" or "Alaska"
-    cues = _source_cues()
-    for s in p.spans:
-        before = text[max(0, s.start - 25):s.start].split()
-        if before and (before[-1] in cues["before_male"] or before[-1] in cues["before_female"]):
-            return True
-        if _ATTRIBUTION_BEFORE.search(text[max(0, s.start - 12):s.start]) or _ATTRIBUTION_AFTER.match(
-                text[s.end:s.end + 30]):
-            return True
+    if _addressed_or_attributed(p, text):
+        return True
     if _looks_like_person(p):
         return True
     return _rare_word(p)
@@ -505,17 +499,20 @@ def _rare_word(p: Person) -> bool:
 
 def _only_a_rare_word(p: Person, text: str) -> bool:
     """Is `p` a person by `_rare_word` alone (no title, form of address or attribution)?"""
-    if not _rare_word(p) or p.titled:
-        return False
+    return _rare_word(p) and not p.titled and not _addressed_or_attributed(p, text)
+
+
+def _addressed_or_attributed(p: Person, text: str) -> bool:
+    """Is some mention of `p` after a form of address (Pak, Ibu) or in an attribution ("kata Hendra")?"""
     cues = _source_cues()
     for s in p.spans:
         before = text[max(0, s.start - 25):s.start].split()
         if before and (before[-1] in cues["before_male"] or before[-1] in cues["before_female"]):
-            return False
+            return True
         if _ATTRIBUTION_BEFORE.search(text[max(0, s.start - 12):s.start]) or _ATTRIBUTION_AFTER.match(
                 text[s.end:s.end + 30]):
-            return False
-    return True
+            return True
+    return False
 
 
 def _may_be_person(p: Person) -> bool:

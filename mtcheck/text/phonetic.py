@@ -16,6 +16,7 @@ added) brings a consonant that no correspondence explains, so its cost is 1 or m
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from mtcheck.lang.base import data_exists, data_toml, data_tsv
@@ -49,9 +50,12 @@ def _target(rendering: str, lang: str) -> str:
 
 
 def _cost(a: str, b: str, cheap: frozenset) -> float:
-    def c(op: tuple[str, ...]) -> float:
-        return CHEAP if op in cheap else 1.0
+    return _distance(a, b, lambda op: CHEAP if op in cheap else 1.0)
 
+
+def _distance(a: str, b: str, c: Callable[[tuple[str, ...]], float]) -> float:
+    """Weighted edit distance from `a` to `b`; `c` prices each operation: ("d", x) deletes x, ("i", y)
+    inserts y, ("s", x, y) substitutes y for x."""
     prev = [0.0]
     for ch in b:
         prev.append(prev[-1] + c(("i", ch)))
@@ -112,16 +116,7 @@ def vowel_cost(name: str, rendering: str, lang: str) -> float:
             return VOWEL / 3 if lang == "ar" and op[0] == "d" else VOWEL
         return CHEAP if op in cheap else 1.0
 
-    prev = [0.0]
-    for ch in t:
-        prev.append(prev[-1] + c(("i", ch)))
-    for x in s:
-        row = [prev[0] + c(("d", x))]
-        for j, y in enumerate(t):
-            row.append(min(prev[j + 1] + c(("d", x)), row[j] + c(("i", y)),
-                           prev[j] + (0.0 if x == y else c(("s", x, y)))))
-        prev = row
-    return prev[-1]
+    return _distance(s, t, c)
 
 
 def _romanised_full(rendering: str, lang: str) -> str:
