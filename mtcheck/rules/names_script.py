@@ -130,7 +130,9 @@ def unexplained(rule: Rule, pair: ArticlePair, words: list[NameWord] | None = No
         # Which name each rendering-like span of the paragraph is closest to: a span that renders another
         # name of the paragraph better is that name's.
         owner = {(sp.start, sp.end): n for _, sp, n in scored_names(bead.target_text, names, lang, accept)}
-        for w in {w for w, _ in mentions}:
+        # In the order of their first mention: a set's order changes with the hash seed, and which name's
+        # finding a shared span gets must not change from run to run.
+        for w in dict.fromkeys(w for w, _ in mentions):
             judged = _judged_word(w.word)
             if judged is None:
                 continue
