@@ -30,6 +30,7 @@ from mtcheck.text.renderings import (
     _name_like,
     known_renderings,
     name_words,
+    near_search,
     proper_words,
     thresholds,
     whole_run,
@@ -138,7 +139,7 @@ def unexplained(rule: Rule, pair: ArticlePair, words: list[NameWord] | None = No
                 continue
             said = sum(1 for v, _ in mentions if v is w)
             cands = [(score, Span(bead.target.start + sp.start, bead.target.start + sp.end))
-                     for score, sp, _ in scored_names(bead.target_text, [w.word], lang, near)
+                     for score, sp, _ in scored_names(bead.target_text, [w.word], lang, near, **near_search(pair, bead))
                      if owner.get((sp.start, sp.end), w.word) == w.word]
             cands = [c for c in cands if not any(c[1].overlaps(e) for e in entities)
                      and (lang != "zh" or (_name_like(text[c[1].start:c[1].end], lang)

@@ -24,6 +24,9 @@ from mtcheck.text.name_match import analyse
 from mtcheck.text.spans import SpanSet, count_in
 from mtcheck.text.transliterate import scored_names
 
+# A two-character word at least this frequent (zipf) across a Chinese candidate's edge makes it no name's
+# whole rendering (越来 3.4, 博物 3.4, 提起 4.4; a name's edge and the next character: 普说 1.8, 林现 0).
+STRADDLING = 3.3
 ACCEPT = 0.8  # default similarity for a rendering, where a language's transliteration.toml sets none
 
 
@@ -155,7 +158,8 @@ def _rendered(pair: ArticlePair, words: dict[str, list], taken_spans: list[Span]
             # Matched for this word alone: a near miss of one name may be a better match of another
             # (ルッケ, garbled Rutte, is closer to Mark), which is no reason to drop it.
             cands = [(score, Span(bead.target.start + span.start, bead.target.start + span.end))
-                     for score, span, _ in scored_names(bead.target_text, [w], lang, near) if score < accept]
+                     for score, span, _ in scored_names(bead.target_text, [w], lang, near, **near_search(pair, bead))
+                     if score < accept]
             cands = [(score, span) for score, span in cands
                      if not taken.overlaps(span)
                      and _name_like(pair.target[span.start:span.end], lang) and whole_run(pair.target, span, lang)]
@@ -164,6 +168,22 @@ def _rendered(pair: ArticlePair, words: dict[str, list], taken_spans: list[Span]
                 misses.append((src, span, score))
         out.append(NameWord(w, spans[0], person, tuple(sorted(found.get(w, ()))), tuple(spans), tuple(misses)))
     return out
+
+
+def near_search(pair: ArticlePair, bead) -> dict:
+    """How to look for a near miss of one name in an aligned paragraph (`scored_names`' options): in Chinese,
+    windows starting with any sound (a garble may change a name's first character, a name may start with a
+    vowel), and only whole runs of transliteration characters, chosen before overlapping windows are
+    dropped (哈莱, not 哈莱的, for a garbled 哈莱姆). The other scripts have word boundaries: as it is."""
+    if pair.target_pack.code != "zh":
+        return {}
+    text, off = pair.target, bead.target.start
+
+    def keep(span: Span) -> bool:
+        s = Span(off + span.start, off + span.end)
+        return whole_run(text, s, "zh") and _name_like(text[s.start:s.end], "zh")
+
+    return {"any_start": True, "keep": keep}
 
 
 def _name_like(text: str, lang: str) -> bool:
@@ -185,8 +205,12 @@ def whole_run(text: str, span: Span, lang: str) -> bool:
     if lang != "zh":
         return True
     chars = transliteration_chars(lang)
-    return not (span.start > 0 and text[span.start - 1] in chars) and \
-        not (span.end < len(text) and text[span.end] in chars)
+    if (span.start > 0 and text[span.start - 1] in chars) or (span.end < len(text) and text[span.end] in chars):
+        return False
+    # Nor does a common word straddle its ends (复杂 of 不复杂, 提起 of 佩林提起, 先生 of 博尔顿先生): the
+    # run is then a phrase's characters, or a name with a word's first character attached.
+    return not (span.start > 0 and zipf(text[span.start - 1:span.start + 1], lang) >= STRADDLING) and \
+        not (span.end < len(text) and zipf(text[span.end - 1:span.end + 1], lang) >= STRADDLING)
 
 
 @cache

@@ -10,6 +10,7 @@ by the table in `mtcheck/data/<lang>/transliteration.toml`. Both libraries load 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache, lru_cache
 
 from rapidfuzz.distance import OSA
@@ -118,10 +119,20 @@ class _LazyKanji:
 
 
 def target_skeleton(text: str, lang: str) -> str:
+    if lang == "zh":  # syllable by syllable, as `_spans` does: a coda n and the next g are no ng
+        from mtcheck.text.pinyin import lazy_pinyin
+
+        return _squeeze("".join(_zh_syllable(s) for s in lazy_pinyin(text)))
     s = _romanise(text, lang)
     for a, b in _rules(lang).get("romanised", {}).items():
         s = s.replace(a, b)
     return _squeeze(s)
+
+
+def _zh_syllable(syllable: str) -> str:
+    for a, b in _rules("zh").get("romanised", {}).items():
+        syllable = syllable.replace(a, b)
+    return syllable
 
 
 def similar(a: str, b: str) -> float:
@@ -138,8 +149,15 @@ def find_names(text: str, names: list[str], lang: str, threshold: float = 0.8) -
     return {n: sorted(spans) for n, spans in found.items()}
 
 
-def scored_names(text: str, names: list[str], lang: str, threshold: float) -> list[tuple[float, Span, str]]:
-    """Non-overlapping (similarity, span, name) of the best match of some name at each place of `text`."""
+def scored_names(text: str, names: list[str], lang: str, threshold: float, any_start: bool = False,
+                 keep: Callable[[Span], bool] | None = None) -> list[tuple[float, Span, str]]:
+    """Non-overlapping (similarity, span, name) of the best match of some name at each place of `text`.
+
+    With `any_start`, Chinese windows that start with another consonant than any name's, or with a vowel,
+    are tried too (a garble may change or drop a name's first character: 穆恩 for 范恩, 里曼 for 弗里曼; a
+    name may start with a vowel: 奥利弗); the whole-article search leaves them out, for speed. `keep`
+    filters candidate spans before overlapping ones are dropped (so a window that crosses out of a name,
+    哈莱的, does not hide the name's own window, 哈莱)."""
     # Each name as the language may hear it: with and without its context-dependent changes (Mark is マルク
     # and マーク); the closer skeleton counts.
     wanted = {n: {skeleton(n, lang), skeleton(n, lang, patterns=True)} for n in names}
@@ -149,11 +167,13 @@ def scored_names(text: str, names: list[str], lang: str, threshold: float) -> li
     lengths = {len(s) for sks in wanted.values() for s in sks}
     firsts = {s[0] for sks in wanted.values() for s in sks}
     best_of = _BestName(wanted, threshold)
-    for start, end, sk in _candidates(text, lang, firsts):
+    for start, end, sk, first in _candidates(text, lang, None if any_start else firsts):
         if not any(abs(len(sk) - n) <= 2 for n in lengths):
             continue  # too short or long to be any of the names
+        if keep is not None and not keep(Span(start, end)):
+            continue
         found = best_of(sk)
-        if found is not None:
+        if found is not None and (first is None or first in firsts or _first_garbled(sk, first, found[1], wanted)):
             hits.append((found[0], end - start, Span(start, end), found[1]))
     # Best first, longest on ties; a span overlapping a better one is dropped (windows over Han runs overlap).
     out: list[tuple[float, Span, str]] = []
@@ -163,6 +183,16 @@ def scored_names(text: str, names: list[str], lang: str, threshold: float) -> li
             taken.add(span)
             out.append((score, span, name))
     return out
+
+
+def _first_garbled(sk: str, first: str, name: str, wanted: dict[str, set[str]]) -> bool:
+    """A Chinese window that starts with another sound than the name (`any_start`) is a candidate only as
+    the name's rendering with its first character changed, dropped or added (穆恩 for 范恩, 里曼 for 弗里曼,
+    法利弗 for 利弗), the rest of its consonants the name's; one starting with a vowel only for a name that
+    starts with one (奥利弗 for Oliver). Any window that merely resembles the name is mostly a phrase."""
+    if not first:
+        return name[:1].lower() in "aeiouy"
+    return any(sk[1:] == w[1:] or sk == w[1:] or sk[1:] == w for w in wanted.get(name, ()))
 
 
 _INDEXED = 3  # deletions held by the index of name skeletons; a candidate needing more is compared with all
@@ -230,12 +260,12 @@ def _scan_best(wanted: dict[str, set[str]], sk: str, threshold: float) -> tuple[
     return None
 
 
-def _candidates(text: str, lang: str, firsts: set[str]):
+def _candidates(text: str, lang: str, firsts: set[str] | None):
     """Spans that may be a transliterated name, with their skeletons (for Chinese, only windows starting with
-    a consonant some wanted name starts with: there are many windows)."""
+    a consonant some wanted name starts with, unless `firsts` is None: there are many windows)."""
     for start, end, sk, first in _all_candidates(text, lang):
-        if first is None or first in firsts:
-            yield start, end, sk
+        if first is None or firsts is None or first in firsts:
+            yield start, end, sk, first
 
 
 @lru_cache(maxsize=4)  # the names and pronoun rules ask about the same translation, some once per person
@@ -256,18 +286,12 @@ def _spans(text: str, lang: str):
         # Transliterated names are runs of Han characters without spaces: try every window of 2 to 5.
         from mtcheck.text.pinyin import lazy_pinyin
 
-        substitutions = _rules(lang).get("romanised", {}).items()
         for m in _HAN.finditer(text):
             run = m.group()
-            romans = []
-            for syllable in lazy_pinyin(run):  # one call per run: per-character calls cost 5x more
-                for a, b in substitutions:
-                    syllable = syllable.replace(a, b)
-                romans.append(_squeeze(syllable))
+            # one call per run: per-character calls cost 5x more
+            romans = [_squeeze(_zh_syllable(syllable)) for syllable in lazy_pinyin(run)]
             for i in range(len(run)):
-                first = romans[i][:1]
-                if not first:
-                    continue  # a window starting with a vowel starts with no consonant a name starts with
+                first = romans[i][:1]  # "" for a vowel: no consonant a name starts with, tried on request
                 for j in range(i + 2, min(len(run), i + 5) + 1):
                     yield m.start() + i, m.start() + j, _squeeze("".join(romans[i:j])), first
     else:
