@@ -163,14 +163,18 @@ def unexplained(rule: Rule, pair: ArticlePair, words: list[NameWord] | None = No
             # happens to match the name, and that the translation uses more often than the source says the
             # name (قيود "restrictions" for Ocado), renders nothing.
             cands = [c for c in cands if not _common_match(text, c[1], w, lang)]
-            if cands and cands[0][0] >= accept:
-                cands = [c for c in cands if c[0] >= accept]
+            # With fewer renderings in the paragraph than the source has mentions, the best near misses
+            # fill the rest (one mention rendered, the other garbled: 辛特拉 and 汤辛特拉).
+            rendered = [c for c in cands if c[0] >= accept]
+            if rendered:
+                cands = rendered + [c for c in cands if c[0] < accept][:max(0, said - len(rendered))]
             src = next(m for v, m in mentions if v is w)
             for score, span in cands[:said]:
                 x = text[span.start:span.end]
                 whole = _surface(text, span)  # an Arabic letter split off as a proclitic may be the name's (برلمان)
                 placed = _in_names_place(pair, span, w)
-                if min(rendering_cost(judged, x, lang), rendering_cost(judged, whole, lang)) < GARBLED \
+                if min(rendering_cost(judged, x, lang), rendering_cost(judged, whole, lang),
+                       _beside_neighbour(pair, [m for v, m in mentions if v is w], judged, x)) < GARBLED \
                         or _listed(w.word, x, lang) or not (placed or _name_like(x, lang)) \
                         or not (placed or _name_like(whole, lang)):
                     continue
@@ -207,6 +211,41 @@ def _in_names_place(pair: ArticlePair, span: Span, w: NameWord) -> bool:
             if len(gap) <= 1 and not gap.strip(" ・·\u00a0"):
                 return True
     return False
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w'’-]+)")
+_PREVIOUS_WORD = re.compile(r"([A-Z][\w'’-]+)[ \t]+$")
+
+
+def _beside_neighbour(pair: ArticlePair, mentions: list[Span], word: str, x: str) -> float:
+    """Chinese writes two adjacent name words of the source as one run (布鲁艾施 for Blue Ash, 卡内基梅隆
+    for Carnegie Mellon, 巴吞鲁日): the cost of the part of `x` that is left when the other part renders
+    the capitalised word beside the name in the source (inf where there is none)."""
+    if pair.target_pack.code != "zh" or len(x) < 3:
+        return float("inf")
+    src = pair.source
+    beside: list[tuple[str, bool]] = []  # (word, after the name)
+    for m in mentions:
+        if (n := _NEXT_WORD.match(src, m.end)) is not None:
+            beside.append((n.group(1), True))
+        if (p := _PREVIOUS_WORD.search(src[max(0, m.start - 40):m.start])) is not None:
+            beside.append((p.group(1), False))
+    best = float("inf")
+    for other, after in beside:
+        for k in range(1, len(x)):
+            part, rest = (x[:k], x[k:]) if after else (x[k:], x[:k])
+            if rendering_cost(other, rest, "zh") < GARBLED and similar_enough(other, rest):
+                best = min(best, rendering_cost(word, part, "zh"))
+    return best
+
+
+def similar_enough(word: str, rendering: str) -> bool:
+    """The rendering's skeleton at least `accept`-alike to the word's (a rendering, not a near miss)."""
+    from mtcheck.text.transliterate import similar, skeleton
+
+    accept, _ = thresholds("zh")
+    t = target_skeleton(rendering, "zh")
+    return max(similar(skeleton(word, "zh"), t), similar(skeleton(word, "zh", patterns=True), t)) >= accept
 
 
 def _common_match(text: str, span: Span, w: NameWord, lang: str) -> bool:

@@ -190,6 +190,8 @@ def _name_like(text: str, lang: str) -> bool:
     """A near miss must look like a name, not a common word of the target (ニュース, 来说, قال)."""
     if zipf(text, lang) >= 2.5:
         return False
+    if lang == "ja" and _two_loanwords(text):
+        return False
     if lang == "zh":
         # A Han window is a name's rendering only if made of the characters Chinese transliterates with
         # (data/zh/transliteration_chars.txt: 特朗普, not 了更快) and holding no common two-character word.
@@ -197,6 +199,19 @@ def _name_like(text: str, lang: str) -> bool:
         return all(c in chars for c in text) and \
             not any(zipf(text[i:i + 2], lang) >= 4.0 for i in range(len(text) - 1))
     return True
+
+
+# A katakana compound of two loanwords at least this common (zipf) is vocabulary, not a name's rendering.
+LOANWORD = 3.0
+
+
+def _two_loanwords(text: str) -> bool:
+    """Japanese writes compounds of loanwords without a break (フリーキック, ハイウェイパトロール,
+    オセロプレイヤー): a katakana word that splits into two common katakana words is no garbled name. A
+    name's compound (プレミアリーグ for Premier) is judged on the name's part (phonetic.rendering_cost)."""
+    if len(text) < 5:  # リリゴー (Lithgow garbled) is no compound
+        return False
+    return any(zipf(text[:k], "ja") >= LOANWORD and zipf(text[k:], "ja") >= LOANWORD for k in range(2, len(text) - 1))
 
 
 def whole_run(text: str, span: Span, lang: str) -> bool:
