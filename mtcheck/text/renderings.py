@@ -124,7 +124,13 @@ def _indonesian_word(word: str) -> bool:
     if re.search(r"(?:nya|kan|lah)$", word) and zipf(word, "en") < 3.0:  # Tertuduhnya, Percabulan's kin
         return True
     id_, en = zipf(word, "id"), zipf(word, "en")
-    return (id_ >= 4.0 and en < 3.0) or (id_ > 0 and en < 3.0 and id_ > en + 0.5)
+    if (id_ >= 4.0 and en < 3.0) or (id_ > 0 and en < 3.0 and id_ > en + 0.5):
+        return True
+    # A word of the Indonesian dictionary (a KBBI root or formed from one: Menyetrika, Tenggiling,
+    # Penyanitasi) that English does not use is translated, however rare in the word lists.
+    from mtcheck.text.dictionary import is_common_word
+
+    return en < 3.0 and is_common_word(word)
 
 
 def _rendered(pair: ArticlePair, words: dict[str, list], taken_spans: list[Span], exclusive: bool
