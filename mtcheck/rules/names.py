@@ -166,8 +166,9 @@ class GarbledName(Rule):
     is reported too: major beside one used twice with another consonant, minor otherwise. Other proper
     names of the source (storms, diseases, rivers) are judged like people's. In Chinese a candidate must be
     a whole run of transliteration characters (`mtcheck/data/zh/transliteration_chars.txt`, from CLDR and
-    the shipped renderings): windows of Han text that nearly match a name are otherwise mostly phrases
-    (了更快, 证会). The suggestion, where one is known, is in the target's script.
+    the shipped renderings) with no common word across its edges: windows of Han text that nearly match a
+    name are otherwise mostly phrases (了更快, 证会, 佩林提 of 佩林提起); a character without a consonant
+    that the name's vowels do not explain counts as one unexplained consonant (马斯厄科伊). The suggestion, where one is known, is in the target's script.
 
     ## Why is this bad?
     A garbled name is the most visible error a newsroom can publish, and readers cannot search for it.

@@ -82,7 +82,11 @@ def _name_words(pair: ArticlePair) -> list[NameWord]:
     if pair.target_pack.latin_script:
         found = {w: [Span(*m) for m in spans] for w, spans in latin_word_spans(pair.target, words).items()}
         return [NameWord(w, spans[0], person, tuple(found[w]), tuple(spans)) for w, (person, spans) in words.items()]
-    return _rendered(pair, words, [m.span for m in a.target_mentions], exclusive=False)
+    # Chinese writes a person's name and a place's apart (乔丹 Jordan, 约旦 Jordan; 查德 Chad, 乍得), and its
+    # skeletons are short: a gazetteer place is no rendering of a person's name there (巨港, Palembang, put
+    # in Kanye's place, sounds like him and is an added place: MT208). Japanese and Arabic share them
+    # (チャド for Chad Smith and for Chad).
+    return _rendered(pair, words, [m.span for m in a.target_mentions], exclusive=pair.target_pack.code == "zh")
 
 
 # A capitalised source word inside a sentence (Katrina, Ebola, Aristoteles): a sentence's first word is
