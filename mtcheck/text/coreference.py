@@ -69,6 +69,7 @@ _AGENT_CLAUSE = re.compile(r"\b(?:bahwa|yang|dan|serta|lalu|kemudian)\b|[,;]", r
 _SAID = re.compile(r"\b(?:" + "|".join(_DATA["speech_verbs"]) + r")\s+(?:bahwa\s+)?$", re.I)
 _VERB_AFTER = re.compile(r"\s+[a-z]{3,}")
 _CLOSED_QUOTE = re.compile(r"[\"”’]\s*,?\s*$")
+_APPOSITION = re.compile(r",[^,.;:\"“”\n]{1,80},")
 _FIRST_PERSON = re.compile(r"\b(?:saya|aku|kami|kita)\b", re.I)
 
 
@@ -514,6 +515,10 @@ def _addressed_or_attributed(p: Person, text: str) -> bool:
             return True
         if _ATTRIBUTION_BEFORE.search(text[max(0, s.start - 12):s.start]) or _ATTRIBUTION_AFTER.match(
                 text[s.end:s.end + 30]):
+            return True
+        # "Yanti, warga Kelurahan Beji, mengatakan": the attribution after an apposition.
+        appos = _APPOSITION.match(text, s.end, s.end + 84)
+        if appos and _ATTRIBUTION_AFTER.match(text[appos.end():appos.end() + 30]):
             return True
     return False
 

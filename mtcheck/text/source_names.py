@@ -171,7 +171,8 @@ def _personal() -> tuple[re.Pattern[str], re.Pattern[str]]:
     before = "|".join(re.escape(w) for w in (*_address(), *data.get("speech_stems", ()), "menurut"))
     after = "|".join(data.get("speech_verbs", ()))
     return (re.compile(rf"(?<![\w'’-])(?i:{before})\s+([A-Z][\w'’-]*)"),
-            re.compile(rf"(?<![\w'’-])([A-Z][\w'’-]*)\s+(?i:{after})\b"))
+            # An apposition may come between: "Yanti, warga Kelurahan Beji, mengatakan".
+            re.compile(rf"(?<![\w'’-])([A-Z][\w'’-]*)(?:,[^,.;:\"“”\n]{{1,80}},)?\s+(?i:{after})\b"))
 
 
 @cache
