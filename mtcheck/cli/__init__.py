@@ -255,8 +255,9 @@ def _main(argv: Sequence[str] | None) -> int:
         if args.command in ("check", "demo", "batch") and argv is None:
             # The program (not a caller of main() with arguments, like the tests, which would fill the cache
             # with their own patterns): before any analysis module compiles its patterns.
-            from mtcheck import recache
+            from mtcheck import codecache, recache
 
+            codecache.enable()  # before the first dataclass is defined
             recache.enable()
         if args.command == "check":
             from mtcheck.cli.check import run_check
