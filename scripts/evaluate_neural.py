@@ -238,7 +238,8 @@ def main() -> None:
     ap.add_argument("--categories", default=",".join(inject.MEANING_CATEGORIES))
     ap.add_argument("--json", type=Path)
     ap.add_argument("--thresholds", choices=("dev", "default"), default="dev",
-                    help="choose them on the dev split (default), or use the rules' own max-percentile (no dev run)")
+                    help="choose them on the dev split (default), or use the rules' own (the language pair's "
+                         "calibrated thresholds; no dev run)")
     ap.add_argument("--cache", type=Path, help="a pickle of encodings kept between runs (same model only)")
     args = ap.parse_args()
     t0 = time.perf_counter()
@@ -248,10 +249,10 @@ def main() -> None:
         sys.exit(f"no calibration for id-{args.lang}: run scripts/calibrate_neural.py --langs {args.lang}")
     cats = args.categories.split(",")
     if args.thresholds == "default":
-        from mtcheck.rules.meaning import MeaningChanged, UncoveredSourceClause
+        from mtcheck.rules.meaning import MeaningChanged, UncoveredSourceClause, max_percentile
 
-        t, fa_dev, dev = (MeaningChanged.defaults["max-percentile"],
-                          UncoveredSourceClause.defaults["max-percentile"]), None, []
+        t, fa_dev, dev = (max_percentile(MeaningChanged.defaults["max-percentile"], cal, "sentence"),
+                          max_percentile(UncoveredSourceClause.defaults["max-percentile"], cal, "clause")), None, []
     else:
         dev_rows = rows_for(args.root, args.lang, "dev", args.max_articles, ["meaning-clause", "meaning-sentence"])
         dev = score_rows(dev_rows, encoder, args.lang, cal, baseline=False)
