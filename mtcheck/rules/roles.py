@@ -63,6 +63,23 @@ def _link(text: str, a: Span, b: Span, data: RolesData, max_words: int) -> bool:
     return not (_BREAK.search(between) or data.joins.search(between) or data.reverses.search(between))
 
 
+def _may_swap(pair: ArticlePair, sa: Span, sb: Span, ta: Span, tb: Span, src: RolesData, tgt: RolesData,
+              max_words: int) -> bool:
+    """Whether two names, ta before tb in the translation, are a candidate for the contextual test: near each
+    other in one clause of the translation, and joined on neither side by a list word (their order is free)
+    or a passive or converse marker (the translation may rightly invert them: Zelensky ditemui Rutte = Rutte
+    met Zelensky). Unlike the order test, no verb is needed between them: "the Soviet invasion of
+    Afghanistan" turned "the Afghanistan invasion of Soviet" swaps roles across a noun."""
+    if sa.overlaps(sb) or sa == sb:
+        return False
+    between = pair.target[ta.end:tb.start]
+    if not 1 <= len(_WORD.findall(between)) <= max_words or _BREAK.search(between):
+        return False
+    first, second = sorted((sa, sb), key=lambda x: x.start)
+    source_between = pair.source[first.end:second.start]
+    return not any(d.joins.search(t) or d.reverses.search(t) for d, t in ((src, source_between), (tgt, between)))
+
+
 class RolesSwapped(Rule):
     """Two names in the source whose order the translation inverts around the same link (A met B -> B met A).
 
@@ -76,7 +93,8 @@ class RolesSwapped(Rule):
     (MT701's AUC on it is about 0.5). Language data: `mtcheck/data/<lang>/roles.toml`.
 
     With `--neural` it also tests every two such names at most `context-max-words` words apart in one
-    target sentence, whatever joins them: the sentence is encoded once more with the two exchanged, and
+    clause of the translation, joined on neither side by a list word or a passive or converse marker, but
+    with or without a verb between them: the sentence is encoded once more with the two exchanged, and
     where the exchanged version puts each name in a context closer to the one the source gives it (the
     cosine of the names' contextual token vectors with the source's, `mtcheck.neural.roles`) by more than
     `min-context-gain`, it is reported, with the gain in the evidence. That sees swaps across prepositions,
@@ -125,7 +143,7 @@ class RolesSwapped(Rule):
                                         "in the source {a} comes first ('{stretch}')", pair.source[sa.start:sb.end])
             by_target = sorted({t: s for s, t in names.items()}.items(), key=lambda ts: ts[0].start)
             for (ta, sa), (tb, sb) in itertools.pairwise(by_target):
-                if sa != sb and 1 <= len(_WORD.findall(pair.target[ta.end:tb.start])) <= self.options["context-max-words"]:
+                if sa != sb and _may_swap(pair, sa, sb, ta, tb, src_data, tgt_data, self.options["context-max-words"]):
                     neighbours.append((i, sa, sb, ta, tb))
         if pair.encoder is None or not neighbours:
             return
