@@ -374,17 +374,24 @@ def test_roles_rule_reports_a_context_gain_above_its_threshold(monkeypatch: pyte
 
     def fake(pair, candidates):  # the two names swapped gain, any other neighbours lose
         return [neural_roles.RoleContrast(c, gains["value"] if pair.target[c.target_a.start:c.target_a.end]
-                                          in ("Napoli", "Zelensky") else -0.1) for c in candidates]
+                                          in ("Devonport", "Napoli", "Zelensky") else -0.1) for c in candidates]
 
     monkeypatch.setattr(neural_roles, "role_contrasts", fake)
-    # "melawan" lists the two (a join): the order test stays silent, the contrast decides
-    source, target = "Liverpool melawan Napoli di Anfield.", "Napoli battles Liverpool at Anfield."
+    # only a preposition between the names in the source: the order test, which needs a verb, stays silent
+    source = "Pemerintah mengambil alih RS Mersey di Devonport."
+    target = "The government took over the Devonport hospital in Mersey."
     assert not list(RolesSwapped().check(ArticlePair(source, target, "en")))  # no encoder: order test only
     found = list(RolesSwapped().check(ArticlePair(source, target, "en", encoder=tiny_encoder())))
-    assert len(found) == 1 and target[found[0].target_span.start:found[0].target_span.end] == "Napoli battles Liverpool"
-    assert source[found[0].source_span.start:found[0].source_span.end] == "Liverpool melawan Napoli"
-    assert found[0].message.startswith("'Liverpool' and 'Napoli' seem to have swapped roles")
+    assert len(found) == 1
+    assert target[found[0].target_span.start:found[0].target_span.end] == "Devonport hospital in Mersey"
+    assert source[found[0].source_span.start:found[0].source_span.end] == "RS Mersey di Devonport"
+    assert found[0].message.startswith("'RS Mersey' and 'Devonport' seem to have swapped roles")
     assert any(e.startswith("context gain 0.050") for e in found[0].evidence)
+    # a list word or a converse marker on either side leaves the order free: no candidate, whatever the gain
+    for src, tgt in (("Liverpool melawan Napoli di Anfield.", "Napoli battles Liverpool at Anfield."),
+                     ("Zelensky ditemui Rutte di Kyiv.", "Rutte met Zelensky in Kyiv."),
+                     ("Napoli dan Liverpool bermain imbang.", "Liverpool and Napoli drew.")):
+        assert not list(RolesSwapped().check(ArticlePair(src, tgt, "en", encoder=tiny_encoder())))
     gains["value"] = 0.02  # below the default min-context-gain, 0.03
     assert not list(RolesSwapped().check(ArticlePair(source, target, "en", encoder=tiny_encoder())))
     assert list(RolesSwapped({"min-context-gain": 0.01}).check(ArticlePair(source, target, "en",

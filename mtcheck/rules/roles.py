@@ -140,7 +140,8 @@ class RolesSwapped(Rule):
                 if _link(pair.source, sa, sb, src_data, n) and _link(pair.target, tb, ta, tgt_data, n):
                     reported.add((tb.start, ta.end))
                     yield self._finding(pair, sa, sb, Span(tb.start, ta.end),
-                                        "in the source {a} comes first ('{stretch}')", pair.source[sa.start:sb.end])
+                                        f"in the source {pair.source[sa.start:sa.end]} comes first "
+                                        f"('{pair.source[sa.start:sb.end]}')")
             by_target = sorted({t: s for s, t in names.items()}.items(), key=lambda ts: ts[0].start)
             for (ta, sa), (tb, sb) in itertools.pairwise(by_target):
                 if sa != sb and _may_swap(pair, sa, sb, ta, tb, src_data, tgt_data, self.options["context-max-words"]):
@@ -156,21 +157,19 @@ class RolesSwapped(Rule):
             if rc.gain > self.options["min-context-gain"] and (c.target_a.start, c.target_b.end) not in reported:
                 first, second = sorted((c.source_a, c.source_b), key=lambda s: s.start)
                 yield self._finding(pair, first, second, Span(c.target_a.start, c.target_b.end),
-                                    "each name stands where the source has the other (context gain {gain:.3f})",
+                                    f"each name stands where the source has the other (context gain {rc.gain:.3f})",
                                     gain=rc.gain)
 
     def _finding(self, pair: ArticlePair, first: Span, second: Span, target: Span, why: str,
-                 stretch: str = "", gain: float | None = None) -> Finding:
+                 gain: float | None = None) -> Finding:
         """first, second: the two names in the source's order; target: both names in the translation."""
         a, b = pair.source[first.start:first.end], pair.source[second.start:second.end]
         evidence = (f"source order: {a} ... {b}", f"target: {pair.target[target.start:target.end]}")
         if gain is not None:
             evidence += (f"context gain {gain:.3f} when the two are exchanged (min-context-gain "
                          f"{self.options['min-context-gain']}; model {pair.encoder.name})",)
-        return self.finding(f"'{a}' and '{b}' seem to have swapped roles: " + why.format(a=a, stretch=stretch,
-                                                                                        gain=gain or 0.0),
-                            source=Span(first.start, second.end), target=target,
-                            confidence=0.5 if gain is None else 0.4, evidence=evidence)
+        return self.finding(f"'{a}' and '{b}' seem to have swapped roles: {why}", source=Span(first.start, second.end),
+                            target=target, confidence=0.5 if gain is None else 0.4, evidence=evidence)
 
 
 def shared_names(pair: ArticlePair, sp) -> dict[Span, Span]:
