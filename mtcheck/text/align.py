@@ -131,6 +131,10 @@ def align(source: Sequence[Segment], target: Sequence[Segment], ratio: float,
     skip_tgt = [0.0] + [log1p(lt / SKIP_CHARS) for lt in tgt_seg]
     # Two consecutive units' anchors, for the 2-1 and 1-2 beads (tgt_pair[j]: units j and j + 1).
     tgt_pair = [tgt_anchor[j] | tgt_anchor[j + 1] for j in range(m - 1)]
+    # A bead's length and anchor costs are never negative, so a 2-1 or 1-2 bead whose prior alone reaches
+    # the best cost so far cannot win (c < best is strict): its costs are not computed. Not with the neural
+    # similarity, whose term is not bounded below by exactly 0 in floating point.
+    unbounded = similarity is not None
     for i in range(n + 1):
         row_cost, row_back, lo_i, src_i = cost[i], back[i], lo[i], src_len[i]
         if i >= 1:
@@ -186,7 +190,8 @@ def align(source: Sequence[Segment], target: Sequence[Segment], ratio: float,
                     best, best_move = c, 2
             if i >= 2:
                 pj = j - 1  # 2-1
-                if lo_up2 <= pj <= hi_up2 and (prev := up2[pj - lo_up2]) != inf:
+                if lo_up2 <= pj <= hi_up2 and (prev := up2[pj - lo_up2]) != inf and (
+                        unbounded or prev + p21 < best):
                     lt = tgt_j - tgt_len[pj]
                     if ls2 == 0 or lt == 0:
                         length = log1p((ls2 + lt) / SKIP_CHARS)
@@ -210,7 +215,7 @@ def align(source: Sequence[Segment], target: Sequence[Segment], ratio: float,
                         best, best_move = c, 3
             if i >= 1:
                 pj = j - 2  # 1-2
-                if lo_up <= pj <= hi_up and (prev := up[pj - lo_up]) != inf:
+                if lo_up <= pj <= hi_up and (prev := up[pj - lo_up]) != inf and (unbounded or prev + p12 < best):
                     lt = tgt_j - tgt_len[pj]
                     if ls1 == 0 or lt == 0:
                         length = log1p((ls1 + lt) / SKIP_CHARS)
