@@ -583,12 +583,45 @@ def _quoted(pair: ArticlePair, closed_only: bool = False) -> list[tuple[int, int
     """Quotations of the source; one left open runs to its paragraph's end (news quotes that span
     paragraphs open each paragraph and close only the last), unless `closed_only`."""
     out: list[tuple[int, int]] = []
+    text = pair.source
     for p in pair.source_segments.paragraphs:
-        scan = scan_pairs(pair.source, p.start, p.end, pair.source_pack.quotes)
+        scan = scan_pairs(text, p.start, p.end, tuple(q for q in pair.source_pack.quotes if q != ('"', '"')))
         out += [(o, c + 1) for o, c in scan.pairs]
         if not closed_only:
             out += [(m.pos, p.end) for m in scan.unmatched if m.opens]
+        pairs, left_open = _straight_quotes(text, p.start, p.end)
+        out += pairs
+        if not closed_only and left_open is not None:
+            out.append((left_open, p.end))
     return _disjoint(out)
+
+
+def _straight_quotes(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int | None]:
+    """Quotations in straight double quotes, read by which side of a word each mark stands on rather than
+    by alternation: a mark after a space and before a word opens, one after a word or a stop closes. A
+    stray mark (corpora and MT output drop or add them: `"Ia dilaporkan berusia 20-an tahun.` with no
+    closing mark) then stays alone instead of pairing with the next quotation's opening mark and turning
+    the narration between them into a quotation. Returns the pairs (end exclusive) and where a quotation
+    left open at the paragraph's end begins."""
+    pairs: list[tuple[int, int]] = []
+    open_at: int | None = None
+    i = text.find('"', start, end)
+    while i >= 0:
+        before = text[i - 1] if i > start else " "
+        after = text[i + 1] if i + 1 < end else " "
+        if not before.isdigit():  # 5" (inches) is no quotation mark
+            opens = (before.isspace() or before in "([—–-:") and not after.isspace()
+            closes = not before.isspace() and (after.isspace() or not after.isalnum())
+            if open_at is None:
+                if opens or not closes:
+                    open_at = i
+            elif closes or not opens:
+                pairs.append((open_at, i + 1))
+                open_at = None
+            else:
+                open_at = i  # a second opening mark: the first was stray
+        i = text.find('"', i + 1, end)
+    return pairs, open_at
 
 
 def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -794,6 +827,21 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
     return refs
 
 
+_PROPER_BEFORE = re.compile(r"([A-Z][\w'’.-]*)\s+$")
+_DIRECTION_AFTER = re.compile(r"\s+(?:Barat|Timur|Utara|Selatan|Tengah|Raya|Daya|Laut)\b")
+
+
+def _inside_proper_phrase(text: str, start: int, end: int) -> bool:
+    """Is the capitalised word at text[start:end] inside a proper name that is no person's, so no given
+    name of someone unknown: after a capitalised word that is not a title ("Pengadilan Veteran Alaska",
+    "Universitas Virginia"; a given name comes first in a name), or before a direction ("Virginia Barat")?"""
+    before = _PROPER_BEFORE.search(text, max(0, start - 30), start)
+    if before and before.group(1) not in _title_words() and not before.group(1).endswith(".") and not (
+            _sentence_start(text, before.start(1)) and given_names.gender_of(before.group(1)) is not None):
+        return True
+    return bool(_DIRECTION_AFTER.match(text, end))
+
+
 def _strangers(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], starts: list[int]):
     """A test for a name between a person's last mention and a form that may be someone mtcheck does not
     know as a person: a capitalised word, not opening a sentence nor inside a known name, that is a given name
@@ -810,6 +858,8 @@ def _strangers(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], sta
         i = bisect.bisect_right(starts, m.start()) - 1
         if (i >= 0 and reach[i] > m.start()) or _sentence_start(text, m.start()) or m.group() in _title_words() \
                 or m.group() in places or _PLACE_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            continue
+        if _inside_proper_phrase(text, m.start(), m.end()):
             continue
         if given_names.gender_of(m.group()) is not None and zipf(m.group(), "id") < 4.0:
             found.append((m.start(), m.group()))

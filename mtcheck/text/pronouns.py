@@ -540,14 +540,16 @@ def _stranger(pair: ArticlePair, known: list[Span], given_only: bool = False):
         reach.append(furthest)
     places = analyse(pair).g.by_rendering  # "Bolivia", "Georgia": a country or a known place, no one's name
     preps = (pronoun_sets(lang) or {}).get("place_prepositions", ())
-    place_before = re.compile(r"\b(?:" + "|".join(map(re.escape, preps)) + r")\s+$", re.I) if preps else None
+    # "in Alaska", and the later words of a place's name: "in West Virginia", "à Saint-Denis"
+    place_before = re.compile(r"\b(?i:" + "|".join(map(re.escape, preps)) + r")\s+(?:[A-Z][\w'’-]*\s+){0,2}$"
+                              ) if preps else None
     candidates = []
     for m in _CAPITALISED.finditer(text):
         i = bisect.bisect_right(k_starts, m.start()) - 1
         if i >= 0 and reach[i] > m.start():
             continue
         word = m.group()
-        if word in places or (place_before and place_before.search(text, max(0, m.start() - 12), m.start())):
+        if word in places or (place_before and place_before.search(text, max(0, m.start() - 40), m.start())):
             continue  # "in Alaska", "à Harlem": a place
         initial = bool(_AFTER_SENTENCE_START.search(text[max(0, m.start() - 3):m.start()]))
         if given_only:
