@@ -165,7 +165,7 @@ def _people(pair: ArticlePair) -> tuple[list[SourcePerson], list[SourcePerson]]:
     for p in (_without_address(p, text) for p in names.people):
         fig = _figure_of(p, table)
         if fig is None and not _is_person(p, text):
-            if _may_be_person(p):
+            if _may_be_person(p) and not _named_thing(p, text):
                 unplaced.append(SourcePerson(p.name, [p], list(p.spans), placeholder=True))
             continue
         if fig is not None and fig.name in by_figure:
@@ -475,11 +475,25 @@ def _whole_name(text: str, start: int, end: int) -> bool:
     return True
 
 
+_NAME_HEAD = re.compile(r"(?<![\w'’-])(?:" + "|".join(sorted(map(re.escape, _DATA.get("name_heads", ())), key=len,
+                                                            reverse=True)) + r")\s+$")
+
+
+def _named_thing(p: Person, text: str) -> bool:
+    """Is every full mention of `p` (two words or more) the name of an institution, award or place, after
+    its head noun ("Komite Nobel Literatur", "Universitas Sam Ratulangi")?"""
+    full = [s for s in p.spans if len(text[s.start:s.end].split()) > 1]
+    return bool(full) and all(_NAME_HEAD.search(text, max(0, s.start - 20), s.start) for s in full)
+
+
 def _is_person(p: Person, text: str) -> bool:
     """People only: named after a title or a form of address, with a given name of known gender, named as
-    a speaker ("kata Hendra"), or "Firstname Lastname" of uncommon words."""
+    a speaker ("kata Hendra"), or "Firstname Lastname" of uncommon words; never a name only ever used after
+    the head noun of an institution or place ("Komite Nobel Literatur")."""
     if p.titled:
         return True
+    if _named_thing(p, text):
+        return False
     if len(p.tokens) >= 2 and knowledge.name_evidence(p.name) and all(
             zipf(t, "en") < 4.5 and zipf(t, "id") < 4.5 for t in p.tokens[1:-1]) and zipf(p.surname, "en") < 5.0:
         return True  # "Sarah Palin", "Christine Blasey Ford", not "Victoria Cross" or "Alaska"
@@ -518,8 +532,8 @@ def _addressed_or_attributed(p: Person, text: str) -> bool:
 def _may_be_person(p: Person) -> bool:
     """Not judged, but perhaps a person ("Track Palin"): a first word borne as a given name, or a rare
     last word."""
-    if len(p.tokens) < 2 or any(t.isupper() for t in p.tokens):
-        return False
+    if len(p.tokens) < 2 or any(t.isupper() for t in p.tokens) or p.tokens[0] == "The":
+        return False  # "The Simpsons", "The Reverend": an English title of a work, a group or a rank
     found = given_names.lookup(p.tokens[0])
     return (found is not None and found.counts >= 5) or (zipf(p.surname, "id") < 3.0 and zipf(p.surname, "en") < 3.5)
 
@@ -674,6 +688,7 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
     c_starts = [q[0] for q in closed]
     stranger = _strangers(pair, mentions, starts)
     quoted_third = False  # a closed quotation since the last named person has a third-person form
+    prev_people: list[SourcePerson] = []  # the people named in the previous sentence
     for n, sent in enumerate(pair.source_segments.sentences):
         lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
         here = [(s, p) for s, p in mentions[lo:hi] if not _inside(quoted, q_starts, s.start)]
@@ -757,7 +772,13 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                         elif cut[-1].group().lower() == "yang" and head_of:
                             agent = head_of[-1]
                     others = {id(p): p for _, p in before if p is not agent}
-                    if not others and _OWN_OBJECT.match(form) and len(distinct) == 1:
+                    earlier = {id(p): p for p in prev_people if p is not agent}
+                    if not others and not _OWN_OBJECT.match(form) and len(distinct) == 1 and len(earlier) == 1:
+                        # "... tidak bisa menghubungi Bob Dylan ... . Sara akhirnya menyerah menghubunginya.": with
+                        # nobody else in its sentence, the one other person of the sentence before
+                        person, how = (next(iter(earlier.values())), "an object -nya: the one person of the "
+                                       "previous sentence other than its verb's agent")
+                    elif not others and _OWN_OBJECT.match(form) and len(distinct) == 1:
                         # "West mengatakan bahwa baginya ...", "kritik terhadapnya": for, about, against
                         # the only person of the sentence, as often as not its subject
                         person, how = agent, "an object -nya of bagi/untuk/tentang/terhadap/atas: the only person"
@@ -810,6 +831,7 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
             if _ATTRIBUTION_BEFORE.search(text[max(sent.start, s.start - 12):s.start]) or _ATTRIBUTION_AFTER.match(
                     text[s.end:min(sent.end, s.end + 30)]):
                 speaker, speaker_at = p, n
+        prev_people = [p for _, p in here]
         if here:
             last_named = here[-1][1]
             quoted_third = False
