@@ -97,6 +97,8 @@ def main() -> None:
     causes: Counter[str] = Counter()
     total = caught = clean = 0
     flagged: list[str] = []
+    totals: Counter[str] = Counter()
+    caught_by: Counter[str] = Counter()
     with open(args.jsonl, encoding="utf-8") as f:
         for line in f:
             row = json.loads(line)
@@ -117,17 +119,20 @@ def main() -> None:
             if label is None or label["category"] not in wanted:
                 continue
             total += 1
+            kind = label["category"] + (f" / {label['variant']}" if label.get("variant") else "")
+            totals[kind] += 1
             if args.limit and total > args.limit:
                 break
             found = _findings(row["source"], row["target"], row.get("target_lang", "en"))
             if any(a < t1 and t0 < b for a, b in found for t0, t1 in _spans(label)):
                 caught += 1
+                caught_by[kind] += 1
                 continue
             cause, detail = classify(row)
-            causes[f"{label['category']}: {cause}"] += 1
+            causes[f"{kind}: {cause}"] += 1
             if args.show:
                 print(f"## {row['id']} ({label.get('detail')}): {cause}\n{detail}\n")
-    print(f"{caught} of {total} caught")
+    print(f"{caught} of {total} caught: " + ", ".join(f"{k} {caught_by[k]}/{n}" for k, n in sorted(totals.items())))
     if args.clean:
         print(f"clean articles with MT301/MT302: {len(flagged)} of {clean} {flagged}")
     for cause, n in causes.most_common():

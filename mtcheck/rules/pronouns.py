@@ -8,7 +8,7 @@ from mtcheck.model import Category, Finding, Severity
 from mtcheck.rules.base import Rule
 from mtcheck.text.article import ArticlePair
 from mtcheck.text.gender import Evidence, noun, word
-from mtcheck.text.pronouns import GENDER_FITS, Link, analyse_pronouns, pronoun_sets
+from mtcheck.text.pronouns import GENDER_FITS, Link, analyse_pronouns, knowledge_only
 
 # People are found in the translation by the spelling of their names, or in other scripts by transliteration.
 _NOT_FOR: dict[str, str] = {}
@@ -149,11 +149,11 @@ class InconsistentPronouns(Rule):
         if a is None:
             return
         # Forms that stand for things as often as for people (Arabic clitics) say nothing of consistency.
-        weak = set((pronoun_sets(pair.target_pack.code) or {}).get("knowledge_only", ()))
+        lang = pair.target_pack.code
         for r in a.referents:
             if r.known() is not None:
                 continue  # MT301's business
-            links = [x for x in a.links if x.referent is r and x.agree is not False and x.text not in weak]
+            links = [x for x in a.links if x.referent is r and x.agree is not False and not knowledge_only(x.text, lang)]
             by_gender = {g: [x for x in links if x.gender == g] for g in ("m", "f")}
             if not by_gender["m"] or not by_gender["f"]:
                 continue
