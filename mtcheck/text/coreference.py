@@ -497,11 +497,21 @@ def _is_person(p: Person, text: str) -> bool:
     if len(p.tokens) >= 2 and knowledge.name_evidence(p.name) and all(
             zipf(t, "en") < 4.5 and zipf(t, "id") < 4.5 for t in p.tokens[1:-1]) and zipf(p.surname, "en") < 5.0:
         return True  # "Sarah Palin", "Christine Blasey Ford", not "Victoria Cross" or "Alaska"
+    if 2 <= len(p.tokens) <= 3 and _distinct_given_name(p.tokens[0]):
+        return True  # "Kanye West", "Pierre Blanc": a given name that is no common word, whatever follows
     if _addressed_or_attributed(p, text):
         return True
     if _looks_like_person(p):
         return True
     return _rare_word(p)
+
+
+def _distinct_given_name(word: str) -> bool:
+    """A given name of one gender borne by many (1,000 observed or more) that is no common English or
+    Indonesian word (Kanye, Pierre; not Victoria, Jordan, Grace)."""
+    found = given_names.lookup(word)
+    return (found is not None and found.gender is not None and found.counts >= 1000 and zipf(word, "en") < 4.0
+            and zipf(word, "id") < 4.0)
 
 
 def _rare_word(p: Person) -> bool:
