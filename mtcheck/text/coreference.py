@@ -220,7 +220,9 @@ def _people(pair: ArticlePair) -> tuple[list[SourcePerson], list[SourcePerson]]:
     _surname_mentions(text, merged, unplaced)
     for sp in merged:
         _gather(sp, text, surnames)
-    unplaced += _person_nouns(text, merged, unplaced, [s.start for s in pair.source_segments.sentences])
+    unnamed = _person_nouns(text, merged, unplaced, [s.start for s in pair.source_segments.sentences])
+    unplaced += [sp for sp in unnamed if sp.placeholder]
+    merged += [sp for sp in unnamed if not sp.placeholder]
     return sorted(merged, key=lambda sp: sp.spans[0].start), unplaced
 
 
@@ -252,6 +254,8 @@ _PREDICATE = re.compile(r"\b(?:menjadi|jadi|sebagai|selaku|adalah|merupakan|iala
 # "Sopir itu", "perdana menteri yang sombong": someone set apart by a demonstrative or a relative clause,
 # whom the text has not named (a named person is taken up again by "ini": "Pria berusia 24 tahun ini").
 _DEFINITE_AFTER = re.compile(r"\s+(?:itu|tersebut|yang)\b", re.I)
+_SANG = re.compile(r"\b(?:[Ss]ang|[Ss]eorang)\s+$")
+_DEMONSTRATIVE_AFTER = re.compile(r"\s+(?:itu|tersebut)\b", re.I)
 # "Seorang wanita", "salah seorang petugas": a person not named before.
 _INDEFINITE = re.compile(r"\b(?:seorang|salah seorang|salah satu|sesosok)\s+$", re.I)
 _KIN_OWNER = re.compile(r"\s+(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*\s*,\s*")
@@ -341,7 +345,15 @@ def _person_nouns(text: str, people: list[SourcePerson], unplaced: list[SourcePe
             # a name ("Ramirez mengatakan bahwa calon itu ...") it is someone else.
             continue
         span = Span(m.start(), m.end())
-        person = SourcePerson(f"({word})", [], [span], placeholder=True)
+        # Someone unnamed whom the source's own noun gives a gender ("Seorang wanita ... Dia", "Pria itu
+        # ... ia"): judged like a named person, for the noun is what a reader of the source goes by. Kin
+        # nouns stay placeholders ("istrinya", "ayahnya" are someone's relative, named or not, whom a later
+        # "dia" seldom means) unless set apart as someone of their own: "sang ibu", "ayah itu".
+        unnamed = noun.gender is not None and (noun.kind == "role" or (end == m.end() and (
+            _SANG.search(text, max(0, m.start() - 10), m.start()) or _DEMONSTRATIVE_AFTER.match(text, end))))
+        opener = indefinite or _SANG.search(text, max(0, m.start() - 10), m.start())
+        phrase = text[opener.start():end] if opener else text[m.start():end]
+        person = SourcePerson(f"'{phrase}'" if unnamed else f"({word})", [], [span], placeholder=not unnamed)
         if noun.gender is not None:
             person.evidence.append(Evidence(noun.gender, "source cue", f"'{word}' (a person noun: KBBI)"))
         out.append(person)
