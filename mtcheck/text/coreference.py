@@ -165,7 +165,9 @@ def _people(pair: ArticlePair) -> tuple[list[SourcePerson], list[SourcePerson]]:
     for p in (_without_address(p, text) for p in names.people):
         fig = _figure_of(p, table)
         if fig is None and not _is_person(p, text):
-            if _may_be_person(p) and not _named_thing(p, text):
+            if _may_be_person(p) and not _named_thing(p, text) and not all(
+                    _PLACE_BEFORE.search(text, max(0, s.start - 20), s.start) for s in p.spans):
+                # (not "di Carnegie Mellon University": a place, named only after di/ke/dari)
                 unplaced.append(SourcePerson(p.name, [p], list(p.spans), placeholder=True))
             continue
         if fig is not None and fig.name in by_figure:
@@ -621,7 +623,7 @@ def _quoted(pair: ArticlePair, closed_only: bool = False) -> list[tuple[int, int
     out: list[tuple[int, int]] = []
     text = pair.source
     for p in pair.source_segments.paragraphs:
-        scan = scan_pairs(text, p.start, p.end, tuple(q for q in pair.source_pack.quotes if q != ('"', '"')))
+        scan = scan_pairs(text, p.start, p.end, tuple(q for q in pair.source_pack.quotes if q[0] not in _SIDED))
         out += [(o, c + 1) for o, c in scan.pairs]
         if not closed_only:
             out += [(m.pos, p.end) for m in scan.unmatched if m.opens]
@@ -632,17 +634,22 @@ def _quoted(pair: ArticlePair, closed_only: bool = False) -> list[tuple[int, int
     return _disjoint(out)
 
 
+_SIDED = frozenset('"“”')
+_SIDED_MARK = re.compile('["“”]')
+
+
 def _straight_quotes(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int | None]:
-    """Quotations in straight double quotes, read by which side of a word each mark stands on rather than
-    by alternation: a mark after a space and before a word opens, one after a word or a stop closes. A
-    stray mark (corpora and MT output drop or add them: `"Ia dilaporkan berusia 20-an tahun.` with no
-    closing mark) then stays alone instead of pairing with the next quotation's opening mark and turning
-    the narration between them into a quotation. Returns the pairs (end exclusive) and where a quotation
-    left open at the paragraph's end begins."""
+    """Quotations in double quotes (straight or curly, which sources mix: “AI Superpowers ... Order"), read
+    by which side of a word each mark stands on rather than by alternation or glyph: a mark after a space
+    and before a word opens, one after a word or a stop closes. A stray mark (corpora and MT output drop
+    or add them: `"Ia dilaporkan berusia 20-an tahun.` with no closing mark) then stays alone instead of
+    pairing with the next quotation's opening mark and turning the narration between them into a
+    quotation. Returns the pairs (end exclusive) and where a quotation left open at the paragraph's end
+    begins."""
     pairs: list[tuple[int, int]] = []
     open_at: int | None = None
-    i = text.find('"', start, end)
-    while i >= 0:
+    for hit in _SIDED_MARK.finditer(text, start, end):
+        i = hit.start()
         before = text[i - 1] if i > start else " "
         after = text[i + 1] if i + 1 < end else " "
         if not before.isdigit():  # 5" (inches) is no quotation mark
@@ -656,7 +663,6 @@ def _straight_quotes(text: str, start: int, end: int) -> tuple[list[tuple[int, i
                 open_at = None
             else:
                 open_at = i  # a second opening mark: the first was stray
-        i = text.find('"', i + 1, end)
     return pairs, open_at
 
 
