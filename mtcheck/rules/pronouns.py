@@ -8,7 +8,7 @@ from mtcheck.model import Category, Finding, Severity
 from mtcheck.rules.base import Rule
 from mtcheck.text.article import ArticlePair
 from mtcheck.text.gender import Evidence, noun, word
-from mtcheck.text.pronouns import GENDER_FITS, Link, analyse_pronouns, knowledge_only
+from mtcheck.text.pronouns import GENDER_FITS, Link, analyse_pronouns, knowledge_only, pronoun_sets
 
 # People are found in the translation by the spelling of their names, or in other scripts by transliteration.
 _NOT_FOR: dict[str, str] = {}
@@ -150,10 +150,12 @@ class InconsistentPronouns(Rule):
             return
         # Forms that stand for things as often as for people (Arabic clitics) say nothing of consistency.
         lang = pair.target_pack.code
+        translation_only = (pronoun_sets(lang) or {}).get("link_in_translation", True)
         for r in a.referents:
             if r.known() is not None:
                 continue  # MT301's business
-            links = [x for x in a.links if x.referent is r and x.agree is not False and not knowledge_only(x.text, lang)]
+            links = [x for x in a.links if x.referent is r and x.agree is not False and not knowledge_only(x.text, lang)
+                     and not (x.source_ref is None and translation_only == "knowledge only")]
             by_gender = {g: [x for x in links if x.gender == g] for g in ("m", "f")}
             if not by_gender["m"] or not by_gender["f"]:
                 continue
