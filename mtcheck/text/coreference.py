@@ -721,6 +721,7 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
         lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
         here = [(s, p) for s, p in mentions[lo:hi] if not _inside(quoted, q_starts, s.start)]
         first_ref: tuple[int, SourcePerson] | None = None  # the first form's person (a placeholder too)
+        resolved_here: list[tuple[Span, SourcePerson]] = []
         for span, form, kind in _forms(text, sent.start, sent.end):
             if _inside(quoted, q_starts, span.start):
                 # Someone the speaker talks about. Inside a closed quotation it is kept, unresolved, so that
@@ -730,7 +731,9 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                     refs.append(SourceRef(span, form, kind, None, "unresolved: inside a quotation"))
                     quoted_third = True
                 continue
-            before = [(s, p) for s, p in here if s.end <= span.start]
+            # A form resolved earlier in the sentence stands for its person there ("Ia mengarahkan petugas ke
+            # Oldsmobile Intrigue miliknya": Ia is as much a person before "miliknya" as the car's name).
+            before = sorted([(s, p) for s, p in here + resolved_here if s.end <= span.start], key=lambda x: x[0].start)
             person, how = None, ""
             head = text[sent.start:span.start]
             after_quote = bool(_CLOSED_QUOTE.search(head))
@@ -851,6 +854,8 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
             if person is not None and person.placeholder:
                 person, how = None, f"unresolved: {how} is {person.name}, a name mtcheck does not judge"
             refs.append(SourceRef(span, form, kind, person, how or "unresolved"))
+            if person is not None and kind != "speech":
+                resolved_here.append((span, person))
             if first_ref is None and placed is not None:
                 first_ref = (span.start, placed)
             if kind == "speech" and person is not None:
