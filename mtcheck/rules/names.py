@@ -34,6 +34,7 @@ from mtcheck.text.entities import (
 from mtcheck.text.lexicon import travels_unchanged, zipf
 from mtcheck.text.name_match import NameAnalysis, analyse, contains, rendered
 from mtcheck.text.near import NearIndex
+from mtcheck.text.source_names import name_words
 
 # Capitalised words, without a possessive "'s" ("Kavanaugh's" is Kavanaugh).
 # Where the transliterated-name rules (mtcheck/rules/names_script.py) stay off, and why (measured on the
@@ -882,12 +883,12 @@ class MissingEntity(Rule):
         a = analyse(pair)
         target_lower = pair.target.lower()
         clear, titled = set(), {p.name for p in a.people if p.titled}
+        names = name_words(pair)
         for p in a.people:
-            # Only clear people: named after a title, or two or more name words ("Jens Stoltenberg").
+            # Only clear people: named after a title, or two or more name words ("Jens Stoltenberg", "Joko
+            # Widodo": the article's evidence, not word frequencies alone, which miss Indonesian names).
             tokens = [t for t in p.tokens if len(t) >= 3]
-            src, tgt = pair.source_pack.code, pair.target_pack.code
-            if not tokens or not (p.titled or (len(tokens) >= 2 and all(travels_unchanged(t, src, tgt)
-                                                                         for t in tokens))):
+            if not tokens or not (p.titled or (len(tokens) >= 2 and all(names.is_name(t) for t in tokens))):
                 continue
             clear.add(p.name)
         if not pair.target_pack.latin_script:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -322,10 +322,14 @@ def _sentence_initial(text: str, pos: int) -> bool:
 
 
 def find_people(text: str, mentions: list[Mention], source_lang: str = "id",
-                target_lang: str = "en") -> list[Person]:
+                target_lang: str = "en", is_name: Callable[[str], bool] | None = None) -> list[Person]:
     """Proper names in the source that are not gazetteer entries: runs of capitalised words, minus leading
     titles and gazetteer words, kept when they look like names rather than capitalised common words.
-    Later surname-only mentions are merged into the full name's Person."""
+    Later surname-only mentions are merged into the full name's Person. `is_name` says whether one
+    capitalised word is a name (`source_names.NameWords.is_name`, the article's evidence); without it, word
+    frequencies alone decide (`lexicon.travels_unchanged`), which miss most Indonesian names."""
+    if is_name is None:
+        is_name = lambda word: travels_unchanged(word, source_lang, target_lang)  # noqa: E731
     covered = sorted(m.span for m in mentions)
     starts = [c.start for c in covered]
     title_re, title_near = _title_patterns()
@@ -345,11 +349,11 @@ def find_people(text: str, mentions: list[Mention], source_lang: str = "id",
             words = chunk.split()
             # Strip leading titles and capitalised common words ("Presiden", "Menurut", "Sekjen").
             # Leading titles, capitalised common words and acronyms ("Sekjen NATO Mark Rutte").
-            while words and (_is_title(words) or _common(words[0], source_lang, offset, text)
+            while words and (_is_title(words) or _common(words[0], source_lang, offset, text, is_name)
                              or (len(words) > 1 and words[0].isupper() and len(words[0]) > 1)):
                 head = words.pop(0)
                 offset = text.index(words[0], offset + len(head)) if words else offset
-            while words and (words[-1] in PARTICLES or _common(words[-1], source_lang, -1, text)):
+            while words and (words[-1] in PARTICLES or _common(words[-1], source_lang, -1, text, is_name)):
                 words.pop()
             if not words:
                 continue
@@ -357,7 +361,7 @@ def find_people(text: str, mentions: list[Mention], source_lang: str = "id",
             span = Span(offset, offset + len(name))
             if text[span.start:span.end] != name:
                 continue  # a run across irregular spacing: skip rather than misplace a span
-            if len(words) == 1 and not travels_unchanged(words[0], source_lang, target_lang):
+            if len(words) == 1 and not is_name(words[0]):
                 continue
             found.setdefault(name, []).append(span)
             window = text[max(0, offset - 60):offset]
@@ -387,13 +391,14 @@ def _is_title(words: list[str]) -> bool:
     return False
 
 
-def _common(word: str, lang: str, offset: int, text: str, target_lang: str = "en") -> bool:
+def _common(word: str, lang: str, offset: int, text: str, is_name: Callable[[str], bool]) -> bool:
     """A capitalised common word (sentence-initial "Namun", or a capitalised noun such as "Kementerian"),
-    as opposed to a name ("Mark", "Sri" are as frequent in English text as in Indonesian: names)."""
+    as opposed to a name ("Mark", "Sri" are as frequent in English text as in Indonesian: names; Prabowo,
+    whom the article's evidence makes one)."""
     w = word.strip(".'’")
     if not w or (w.isupper() and len(w) > 1):
         return False  # acronyms are names
     z = zipf(w, lang)
-    if z < 2.5 or travels_unchanged(w, lang, target_lang):
+    if z < 2.5 or is_name(w):
         return False
     return z >= 4.0 or (offset >= 0 and _sentence_initial(text, offset))
