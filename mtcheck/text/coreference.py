@@ -258,7 +258,6 @@ _PREDICATE = re.compile(r"\b(?:menjadi|jadi|sebagai|selaku|adalah|merupakan|iala
 # whom the text has not named (a named person is taken up again by "ini": "Pria berusia 24 tahun ini").
 _DEFINITE_AFTER = re.compile(r"\s+(?:itu|tersebut|yang)\b", re.I)
 _SANG = re.compile(r"\b(?:[Ss]ang|[Ss]eorang)\s+$")
-_DEMONSTRATIVE_AFTER = re.compile(r"\s+(?:itu|tersebut)\b", re.I)
 # "Seorang wanita", "salah seorang petugas": a person not named before.
 _INDEFINITE = re.compile(r"\b(?:seorang|salah seorang|salah satu|sesosok)\s+$", re.I)
 _KIN_OWNER = re.compile(r"\s+(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*\s*,\s*")
@@ -350,10 +349,10 @@ def _person_nouns(text: str, people: list[SourcePerson], unplaced: list[SourcePe
         span = Span(m.start(), m.end())
         # Someone unnamed whom the source's own noun gives a gender ("Seorang wanita ... Dia", "Pria itu
         # ... ia"): judged like a named person, for the noun is what a reader of the source goes by. Kin
-        # nouns stay placeholders ("istrinya", "ayahnya" are someone's relative, named or not, whom a later
-        # "dia" seldom means) unless set apart as someone of their own: "sang ibu", "ayah itu".
-        unnamed = noun.gender is not None and (noun.kind == "role" or (end == m.end() and (
-            _SANG.search(text, max(0, m.start() - 10), m.start()) or _DEMONSTRATIVE_AFTER.match(text, end))))
+        # nouns stay placeholders: "istrinya", "ayahnya", and "sang istri" too, are someone's relative, named
+        # or not, and a -nya after them is as often that someone's ("hingga sang istri menakuti babinya": the
+        # farmer's pigs).
+        unnamed = noun.gender is not None and noun.kind == "role"
         opener = indefinite or _SANG.search(text, max(0, m.start() - 10), m.start())
         phrase = text[opener.start():end] if opener else text[m.start():end]
         person = SourcePerson(f"'{phrase}'" if unnamed else f"({word})", [], [span], placeholder=not unnamed)
@@ -650,23 +649,25 @@ def _straight_quotes(text: str, start: int, end: int) -> tuple[list[tuple[int, i
     quotation. Returns the pairs (end exclusive) and where a quotation left open at the paragraph's end
     begins."""
     pairs: list[tuple[int, int]] = []
-    open_at: int | None = None
+    stack: list[int] = []  # open quotations, innermost last
     for hit in _SIDED_MARK.finditer(text, start, end):
         i = hit.start()
         before = text[i - 1] if i > start else " "
         after = text[i + 1] if i + 1 < end else " "
-        if not before.isdigit():  # 5" (inches) is no quotation mark
-            opens = (before.isspace() or before in "([—–-:") and not after.isspace()
-            closes = not before.isspace() and (after.isspace() or not after.isalnum())
-            if open_at is None:
-                if opens or not closes:
-                    open_at = i
-            elif closes or not opens:
-                pairs.append((open_at, i + 1))
-                open_at = None
-            else:
-                open_at = i  # a second opening mark: the first was stray
-    return pairs, open_at
+        if before.isdigit():
+            continue  # 5" (inches) is no quotation mark
+        opens = (before.isspace() or before in "([—–-:") and not after.isspace()
+        closes = not before.isspace() and (after.isspace() or not after.isalnum())
+        if not stack:
+            if opens or not closes:
+                stack.append(i)
+        elif closes or not opens:
+            pairs.append((stack.pop(), i + 1))
+        elif (text[stack[-1]] == '"') == (hit.group() == '"'):
+            stack[-1] = i  # a second opening mark of the same kind: the first was stray
+        else:
+            stack.append(i)  # a quotation inside a quotation ("... menyebutnya “Putri Salju ...”")
+    return pairs, (stack[0] if stack else None)
 
 
 def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -736,7 +737,8 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                 continue
             # A form resolved earlier in the sentence stands for its person there ("Ia mengarahkan petugas ke
             # Oldsmobile Intrigue miliknya": Ia is as much a person before "miliknya" as the car's name).
-            before = sorted([(s, p) for s, p in here + resolved_here if s.end <= span.start], key=lambda x: x[0].start)
+            before = sorted([(s, p) for s, p in here + resolved_here if s.end <= span.start
+                             and not _parenthetical(text, sent.start, s, span.start)], key=lambda x: x[0].start)
             person, how = None, ""
             head = text[sent.start:span.start]
             after_quote = bool(_CLOSED_QUOTE.search(head))
@@ -892,18 +894,23 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
     return refs
 
 
-_PROPER_BEFORE = re.compile(r"([A-Z][\w'’.-]*)\s+$")
 _DIRECTION_AFTER = re.compile(r"\s+(?:Barat|Timur|Utara|Selatan|Tengah|Raya|Daya|Laut)\b")
 
 
+_CAPITALISED_RUN = re.compile(r"((?:[A-Z][\w'’-]*\s+){1,4})$")
+
+
 def _inside_proper_phrase(text: str, start: int, end: int) -> bool:
-    """Is the capitalised word at text[start:end] inside a proper name that is no person's, so no given
-    name of someone unknown: after a capitalised word that is not a title ("Pengadilan Veteran Alaska",
-    "Universitas Virginia"; a given name comes first in a name), or before a direction ("Virginia Barat")?"""
-    before = _PROPER_BEFORE.search(text, max(0, start - 30), start)
-    if before and before.group(1) not in _title_words() and not before.group(1).endswith(".") and not (
-            _sentence_start(text, before.start(1)) and given_names.gender_of(before.group(1)) is not None):
-        return True
+    """Is the capitalised word at text[start:end] inside the name of an institution or place, so no given
+    name of someone unknown: after the head noun of such a name, other capitalised words allowed between
+    ("Pengadilan Veteran Alaska", "Universitas Virginia"), or before a direction ("Virginia Barat")? A
+    capitalised role before it ("Anggota Kongres Patricia") leaves it a person's."""
+    run = _CAPITALISED_RUN.search(text, max(0, start - 60), start)
+    if run:
+        heads = frozenset(_DATA.get("name_heads", ()))
+        words = run.group(1).split()
+        if any(w in heads or " ".join(words[i:i + 2]) in heads for i, w in enumerate(words)):
+            return True
     return bool(_DIRECTION_AFTER.match(text, end))
 
 
@@ -919,6 +926,18 @@ def _kin_before() -> re.Pattern[str]:
 
 def _kin_owner(text: str, pos: int) -> bool:
     return _kin_before().search(text, max(0, pos - 60), pos) is not None
+
+
+_DASHES = (" - ", " – ", " — ")
+
+
+def _parenthetical(text: str, start: int, mention: Span, pos: int) -> bool:
+    """Is the mention inside a parenthesis or a pair of dashes closed before `pos` ("pilihan lagu pertamanya
+    - Proud by Heather Small - yang ... persiapannya": the song's singer is no one the sentence is about)?"""
+    head, tail = text[start:mention.start], text[mention.end:pos]
+    if head.rfind("(") > head.rfind(")") and ")" in tail:
+        return True
+    return any(d in head and d in tail for d in _DASHES)
 
 
 def _strangers(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], starts: list[int]):

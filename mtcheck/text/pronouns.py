@@ -377,6 +377,8 @@ def host_clitic(word: str, lang: str) -> str | None:
         for host in _hosts(stem):
             if len(host) < 3 or host.startswith("ال") or host in sets.get("not_hosts", ()):
                 continue
+            if host.endswith("ت") and zipf(host, lang) >= 4.0:
+                return None  # a verb's feminine ت and its object, "it" as often as not (قالته, what she said)
             if max(zipf(h, lang) for h in _spellings(host)) >= 4.0:
                 return g
         return None
@@ -464,6 +466,11 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
                 cands = [r for r in cands if r.kind != "possessive" or r.text.lower() in _BOTH]
                 if not cands:
                     continue  # a subject pronoun for a noun of the source ("elle" for "konstruksinya")
+            elif sets.get("host_clitics") and host_clitic(pair.target[span.start:span.end], sets["lang"]):
+                # A clitic on a noun (حزبه) renders a possessive -nya on a noun, nothing else
+                cands = [r for r in cands if r.kind == "possessive" and not _is_object(r)]
+                if not cands:
+                    continue
             else:
                 cands = [r for r in cands if r.kind == "possessive" or r.text.lower() in _BOTH] or cands
                 word = pair.target[span.start:span.end].lower()
