@@ -32,6 +32,7 @@ from mtcheck.lang.base import data_toml, data_tsv
 from mtcheck.model import Span
 from mtcheck.text import gender as knowledge
 from mtcheck.text import given_names
+from mtcheck.text.alternation import alternation
 from mtcheck.text.article import ArticlePair
 from mtcheck.text.entities import Person, titles
 from mtcheck.text.gender import Evidence, Figure
@@ -244,9 +245,13 @@ def person_nouns() -> dict[str, PersonNoun]:
 
 @cache
 def _person_noun_pattern() -> re.Pattern[str]:
-    alt = "|".join(re.escape(n) for n in sorted(person_nouns(), key=len, reverse=True))
+    nouns = sorted(person_nouns(), key=len, reverse=True)
+    # As tries (text/alternation.py): the same matches as the plain alternations, not every noun tried at
+    # every position of the text.
+    alt = alternation(nouns, ignore_case=True)
+    titled = alternation([n.title() for n in nouns], ignore_case=True)
     # Lowercase, or capitalised at a sentence start; not reduplicated ("ibu-ibu"), -nya allowed ("ayahnya").
-    return re.compile(rf"(?<![\w'’-])(?:{alt}|(?:{alt.title()}))(?=(?:nya)?(?![\w'’-]))", re.I)
+    return re.compile(rf"(?<![\w'’-])(?:{alt}|(?:{titled}))(?=(?:nya)?(?![\w'’-]))", re.I)
 
 
 # Compounds where the noun names no person ("ibu kota", capital; "anak perusahaan", subsidiary).
@@ -378,7 +383,7 @@ def _surname_mentions(text: str, people: list[SourcePerson], unplaced: list[Sour
     t_starts = [s.start for s, _ in taken]
     # (?<![\w'-])(?<!’) is (?<![\w'’-]) compiled in a twentieth of the time: a class holding a character above
     # U+00FF makes re build a 64K-entry table, a millisecond for every article.
-    pattern = re.compile(r"(?<![\w'-])(?<!’)(?:" + "|".join(re.escape(w) for w in sorted(owners, key=len, reverse=True))
+    pattern = re.compile(r"(?<![\w'-])(?<!’)(?:" + alternation(sorted(owners, key=len, reverse=True))
                          + r")(?![\w'-])(?!’)")
     shared: dict[str, SourcePerson] = {}
     for m in pattern.finditer(text):
