@@ -71,8 +71,8 @@ class PronounGenderMismatch(Rule):
     inherits the person of the source form it renders (`"...," he said` renders `"...," katanya`); linking
     in the translation (nearest name, previous sentence's subject, "In her new role, Rutte ...") is a second
     path, for pronouns the translation added; with `--neural`, the word alignment is a third (the source
-    word the pronoun is aligned with). Unnamed people ("Seorang wanita ...", "ayahnya") take part in
-    resolution and are never judged. The person's gender comes from knowledge only: the public
+    word the pronoun is aligned with). Unnamed people take part in resolution ("ayahnya", "Sopir itu"), and
+    are judged where the source's own noun gives their gender ("Seorang wanita ... Dia"). The person's gender comes from knowledge only: the public
     figures list (`mtcheck/data/id/public_figures.tsv`), a newsroom's glossary people, Indonesian cues
     (Bapak, Ibu, istrinya, "aktris X", "X, seorang biarawati": `mtcheck/data/id/person_nouns.tsv`), forms
     of address in the translation (Mr, Ms, la ministre, 女士), the given-name table
