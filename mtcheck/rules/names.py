@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import cache
@@ -31,6 +30,7 @@ from mtcheck.text.entities import (
     count_latin_word,
     is_latin,
 )
+from mtcheck.text.fold import fold
 from mtcheck.text.lexicon import travels_unchanged, zipf
 from mtcheck.text.name_match import NameAnalysis, analyse, contains, rendered
 from mtcheck.text.near import NearIndex
@@ -117,9 +117,9 @@ def _source_names(a: NameAnalysis, pair: ArticlePair) -> dict[str, Span]:
 
 
 def _fold(word: str, pairs: tuple[tuple[str, str], ...]) -> str:
-    """Lower case, accents removed, Indonesian spellings of foreign names mapped to the target's."""
-    w = unicodedata.normalize("NFKD", word.lower())
-    w = "".join(ch for ch in w if not unicodedata.combining(ch))
+    """Lower case, accents removed (text/fold.py), Indonesian spellings of foreign names mapped to the
+    target's."""
+    w = fold(word)
     for a, b in pairs:
         w = w.replace(a, b)
     return w
@@ -361,9 +361,33 @@ def _name_pieces(text: str, offset: int, elisions: frozenset[str]) -> list[tuple
 def _neighbours(text: str, start: int, end: int) -> tuple[str, str]:
     """The words just before and after text[start:end] when only a space, a hyphen or an initial's period
     parts them from it ("Donald" and "" for Trump in "Donald Trump said"); "" where there is none."""
-    left = _LEFT.search(text, max(0, start - 40), start)
     right = _RIGHT.match(text, end, min(len(text), end + 40))
-    return (left.group(1) if left else "", right.group(1) if right else "")
+    return (_left_word(text, max(0, start - 40), start), right.group(1) if right else "")
+
+
+def _left_word(text: str, lo: int, end: int) -> str:
+    """_LEFT.search(text, lo, end).group(1), or "", read backwards from `end`: the search tried every
+    position from `lo` (a run of letters from each), the costliest line of the names rules. The leftmost
+    match starts where the run of letters before the separator starts (or at `lo`)."""
+    best: tuple[int, int] | None = None
+    # `$` holds at `end`, and before a newline that ends the text searched
+    for stop in (end, end - 1) if end - 1 >= lo and text[end - 1] == "\n" else (end,):
+        if stop - 1 >= lo and text[stop - 1] == "-":
+            q = stop - 1
+        else:
+            q = stop
+            while q > lo and text[q - 1].isspace():  # \s+
+                q -= 1
+            if q == stop:
+                continue
+            if q > lo and text[q - 1] == ".":  # \.?
+                q -= 1
+        j = q
+        while j > lo and text[j - 1].isalnum():  # [^\W_]+
+            j -= 1
+        if j < q and (best is None or j < best[0]):
+            best = (j, q)
+    return text[best[0]:best[1]] if best else ""
 
 
 def _placed(source: str, source_spans: list[Span], target: str, span: Span) -> bool:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from mtcheck.lang.base import _data_root, data_exists, data_lines, data_tsv
 from mtcheck.model import Span
+from mtcheck.text.alternation import alternation
 from mtcheck.text.lexicon import travels_unchanged, zipf
 
 # Word boundaries for Latin-script words that hold in any text: a Latin name inside Chinese ("Belanda前首相")
@@ -185,13 +186,17 @@ def _words_regex(forms: object) -> re.Pattern[str] | None:
     alts = sorted(forms, key=len, reverse=True)  # type: ignore[arg-type]
     if not alts:
         return None
-    latin = [re.escape(a) for a in alts if is_latin(a)]
-    arabic = [re.escape(a) for a in alts if not is_latin(a) and _ARABIC.search(a)]
-    other = [re.escape(a) for a in alts if not is_latin(a) and not _ARABIC.search(a)]
-    parts = ([rf"{LATIN_BEFORE}(?:{'|'.join(latin)}){LATIN_AFTER}"] if latin else [])
+    # Each list as a trie (text/alternation.py): the same matches, without trying every name at every
+    # position of the text.
+    latin = [a for a in alts if is_latin(a)]
+    arabic = [a for a in alts if not is_latin(a) and _ARABIC.search(a)]
+    other = [a for a in alts if not is_latin(a) and not _ARABIC.search(a)]
+    parts = ([rf"{LATIN_BEFORE}(?:{alternation(latin)}){LATIN_AFTER}"] if latin else [])
     if arabic:  # an attached "and", "with" or "the" may precede (وهولندا, بالصين); nothing may follow
-        parts.append(rf"(?<![\u0600-\u06ff])(?:وال|بال|لل|ال|و|ب|ل)?(?P<ar>{'|'.join(arabic)})(?![\u0600-\u06ff])")
-    return re.compile("|".join(parts + other))
+        parts.append(rf"(?<![\u0600-\u06ff])(?:وال|بال|لل|ال|و|ب|ل)?(?P<ar>{alternation(arabic)})(?![\u0600-\u06ff])")
+    if other:
+        parts.append(f"(?:{alternation(other)})")
+    return re.compile("|".join(parts))
 
 
 def is_latin(form: str) -> bool:
@@ -228,6 +233,8 @@ def _gazetteer_inputs(target_lang: str, extra: tuple) -> list[object]:
         locales = Path(babel.origin).parent / "locale-data"
         inputs += [locales / "id.dat", locales / f"{target_lang}.dat", locales / "root.dat"]
     inputs.append(wordlist_path(target_lang))
+    # and the code that writes its patterns into the pickle: a change there must not load the old ones
+    inputs += [__file__, str(Path(__file__).with_name("alternation.py"))]
     return inputs
 
 
@@ -304,7 +311,7 @@ def titles() -> tuple[str, ...]:
 @cache
 def _title_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A title right before a name, or one to three words before it ("Presiden Ukraina Volodymyr")."""
-    alt = "|".join(re.escape(t) for t in titles())
+    alt = alternation(titles())  # a trie: the same matches as the plain alternation, longest title first
     return re.compile(rf"(?:{alt})\s+$"), re.compile(rf"(?:{alt})\s+(?:\S+\s+){{1,3}}$")
 
 

@@ -14,6 +14,7 @@ from functools import cache
 
 from mtcheck.lang.base import data_tsv
 from mtcheck.text import given_names
+from mtcheck.text.alternation import alternation
 
 WEIGHTS = {"public figure": 4, "glossary": 4, "source cue": 3, "title": 3, "address": 2, "given name": 2,
            "naming convention": 1, "pronoun": 1}
@@ -101,7 +102,8 @@ def _people_table(extra: tuple[tuple[str, str, str], ...]) -> dict[str, Figure]:
 @cache
 def people_pattern(extra: tuple[tuple[str, str, str], ...] = ()) -> re.Pattern[str]:
     forms = sorted(people_table(extra), key=len, reverse=True)
-    return re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w'’-])")
+    # a trie (text/alternation.py): the same matches, without trying every figure at every position
+    return re.compile(r"(?<![\w'’-])(?:" + alternation(forms) + r")(?![\w'’-])")
 
 
 def figure_evidence(f: Figure) -> Evidence:
@@ -152,9 +154,14 @@ def name_evidence(name: str) -> list[Evidence]:
         return out
     given = words[0]
     found = given_names.lookup(given)
-    if len(words) > 2 and (second := given_names.lookup(words[1])) is not None and second.gender is not None and (
-            found is None or (found.source == "nomquamgender" and second.counts > 10 * found.counts)):
-        given, found = words[1], second  # "Arizona Jeff Flake": a place glued before the given name
+    # "Arizona Jeff Flake": a place glued before the given name; "Ye Rapper Kanye West": a headline's words
+    for later in words[1:-1]:
+        second = given_names.lookup(later)
+        if second is not None and second.gender is not None and (
+                found is None or (found.source == "nomquamgender" and second.counts > 10 * found.counts)
+                or (found.source == "nomquamgender" and found.gender is None and second.counts > found.counts)):
+            given, found = later, second
+            break
     if found is not None and found.gender is not None:
         out.append(Evidence(found.gender, "given name", found.describe()))
     elif found is None or found.p_female is not None:  # not marked "borne by both"
