@@ -13,7 +13,7 @@ clauses are spread wider than English ones, Arabic ones narrower. A number in th
 from __future__ import annotations
 
 from collections.abc import Iterator
-from statistics import NormalDist
+from functools import cache
 from typing import Any
 
 from mtcheck.model import Category, Finding, Severity
@@ -100,14 +100,20 @@ class MeaningChanged(Rule):
                     evidence=_evidence("similarity", s.similarity, pct, pair))
 
 
-_NORMAL = NormalDist()
+@cache
+def _normal() -> Any:
+    """The standard normal distribution. (statistics, with decimal, fractions and random, is imported only
+    when the neural family runs: a rules-only check does not pay for it.)"""
+    from statistics import NormalDist
+
+    return NormalDist()
 
 
 def _z(value: float, table: list[float]) -> float:
     """A score as a standard normal quantile of where it falls among clean scores (rank-based: the two
     clause scores have different scales and tails, and this puts them on one)."""
     p = percentile(value, table) / 100.0
-    return _NORMAL.inv_cdf(min(max(p, 1e-15), 1.0 - 1e-15))
+    return _normal().inv_cdf(min(max(p, 1e-15), 1.0 - 1e-15))
 
 
 def clause_joint(c: Any, cal: dict, on_source: bool) -> float | None:
@@ -128,8 +134,8 @@ def joint_percentile(value: float, table: list[float]) -> float:
     ten, median = table[PERCENTILES.index(10.0)], table[PERCENTILES.index(50.0)]
     if value >= ten:
         return percentile(value, table)
-    sigma = max((median - ten) / -_NORMAL.inv_cdf(0.1), 1e-6)
-    return 100.0 * _NORMAL.cdf((value - median) / sigma)
+    sigma = max((median - ten) / -_normal().inv_cdf(0.1), 1e-6)
+    return 100.0 * _normal().cdf((value - median) / sigma)
 
 
 def clause_percentile(c: Any, cal: dict, on_source: bool, score: str = "joint") -> float:
