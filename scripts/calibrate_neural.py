@@ -101,7 +101,9 @@ def choose(args: argparse.Namespace, lang: str, encoder, entry: dict) -> dict:
 def _toml(table: dict) -> str:
     lines = ["# Neural calibration (scripts/calibrate_neural.py): clean-translation scores at the percentiles",
              f"# {', '.join(f'{p:g}' for p in PERCENTILES)} per model and language pair. Source: the dev split",
-             "# of ../shared/corpora (NTREX-128, FLORES-200, TICO-19), human translations, aligned by mtcheck.", ""]
+             "# of ../shared/corpora (NTREX-128, FLORES-200, TICO-19), human translations, aligned by mtcheck.",
+             "# max_percentile_sentence (MT701) and max_percentile_clause (MT702, MT703): the pair's thresholds,",
+             "# chosen on injected rows of the same dev split (--choose-thresholds; docs/quality.md).", ""]
     for model, pairs in sorted(table.get("model", {}).items()):
         for lp, entry in sorted(pairs.items()):
             lines.append(f'[model."{model}"."{lp}"]')
