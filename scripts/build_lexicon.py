@@ -90,7 +90,7 @@ def main() -> None:
     lex = build(rows)
     out = args.o or ROOT / "mtcheck" / "data" / "lexicon" / f"id-{args.lang}.tsv"
     out.parent.mkdir(parents=True, exist_ok=True)
-    lines = [f"# Indonesian content word -> target tokens (mtcheck.text.coverage), built by scripts/build_lexicon.py",
+    lines = ["# Indonesian content word -> target tokens (mtcheck.text.coverage), built by scripts/build_lexicon.py",
              f"# from {len(rows)} sentence pairs: the dev half of NTREX-128 and FLORES-200 (CC BY-SA 4.0) and",
              "# TICO-19 (CC0), Tatoeba (CC BY 2.0 FR) and NusaX-MT (CC BY-SA 4.0) where the pair exists;",
              f"# Dice >= {MIN_DICE}, {MIN_PAIR}+ co-occurrences, best {TOP}. Derived data under the same licences."]

@@ -14,7 +14,7 @@ from mtcheck.model import Category, Finding, Severity, Span
 from mtcheck.rules.base import Rule
 from mtcheck.text.align import VARIANCE_PER_CHAR
 from mtcheck.text.article import ArticlePair, SentencePair, in_segments
-from mtcheck.text.coverage import coverage, lexicon, source_word_spans, source_words, target_tokens
+from mtcheck.text.coverage import coverage, lexicon, source_terms, source_word_spans, target_tokens
 from mtcheck.text.lexicon import travels_unchanged
 from mtcheck.text.number_match import match_dates, match_quantities
 from mtcheck.text.segment import Segment, clause_spans
@@ -101,8 +101,8 @@ def _lexical_gain(pair: ArticlePair, unpaired: str, paired: str, target: str) ->
     if not lex:
         return 0
     tokens = target_tokens(target)
-    a = coverage(source_words(unpaired), tokens, lex)
-    b = coverage(source_words(paired), tokens, lex)
+    a = coverage(source_terms(unpaired), tokens, lex)
+    b = coverage(source_terms(paired), tokens, lex)
     if min(a.known, b.known) < 3:
         return 0
     return int(a.share - b.share >= LEXICAL_MARGIN)
@@ -303,7 +303,7 @@ class OmittedClause(Rule):
         known: list[tuple[int, int, bool]] = []
         for seg in sp.source:
             for a, b, w in source_word_spans(pair.source, seg.start, seg.end):
-                own = _fold(w)[:ANCHOR_PREFIX] in tokens  # names and loanwords written as in the source
+                own = _fold(pair.source[a:b])[:ANCHOR_PREFIX] in tokens  # names, loanwords written as in the source
                 entry = lex.get(w)
                 if entry is not None or own:
                     known.append((a, b, own or not entry.isdisjoint(tokens)))

@@ -54,8 +54,14 @@ def _fold(text: str) -> str:
 
 
 def source_words(text: str) -> list[str]:
-    """The content words of an Indonesian text, lower-cased, the possessive -nya removed (rumahnya: rumah)."""
+    """The content words of an Indonesian text as the lexicon keys them: lower-cased, the possessive -nya
+    removed (rumahnya: rumah), then `stem`med."""
     return [w for _, _, w in source_word_spans(text)]
+
+
+def source_terms(text: str) -> list[tuple[str, str]]:
+    """`source_words`, each with the word as written (lower-cased), for `coverage`."""
+    return [(text[a:b].lower(), w) for a, b, w in source_word_spans(text)]
 
 
 def source_word_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
@@ -67,8 +73,30 @@ def source_word_spans(text: str, start: int = 0, end: int | None = None) -> list
         if len(w) > 6 and w.endswith("nya"):
             w = w[:-3]
         if len(w) >= MIN_SOURCE and w not in stop:
-            out.append((m.start(), m.end(), w))
+            out.append((m.start(), m.end(), stem(w)))
     return out
+
+
+# Indonesian affixes, stripped crudely (no dictionary, no sound changes undone): the words of one family then
+# share an entry (dijadwalkan, menjadwalkan, jadwal; keputusan, diputuskan), which the corpora's few thousand
+# sentence pairs need: most inflected forms occur once or twice.
+_PREFIXES = ("meng", "meny", "mem", "men", "me", "di", "ber", "ter", "per", "peng", "pem", "pen", "pe", "ke")
+_SUFFIXES = ("kan", "an")
+_MIN_STEM = 4
+
+
+def stem(word: str) -> str:
+    """A crude Indonesian stem: one prefix and one suffix off, where four letters remain."""
+    if "-" in word:
+        return word
+    for p in _PREFIXES:
+        if word.startswith(p) and len(word) - len(p) >= _MIN_STEM:
+            word = word[len(p):]
+            break
+    for x in _SUFFIXES:
+        if word.endswith(x) and len(word) - len(x) >= _MIN_STEM:
+            return word[:-len(x)]
+    return word
 
 
 def _arabic_stem(word: str) -> str:
@@ -122,12 +150,13 @@ def lexicon(target_lang: str, source_lang: str = "id") -> dict[str, frozenset[st
     return entries
 
 
-def coverage(words: Iterable[str], tokens: set[str], lex: dict[str, frozenset[str]]) -> Coverage:
-    """How many of these source content words the lexicon knows, and how many of those the target tokens
-    cover (a word written unchanged in the target, a name or a loanword, counts as known and covered)."""
+def coverage(terms: Iterable[tuple[str, str]], tokens: set[str], lex: dict[str, frozenset[str]]) -> Coverage:
+    """How many of these source content words (`source_terms`) the lexicon knows, and how many of those the
+    target tokens cover (a word written unchanged in the target, a name or a loanword, counts as known and
+    covered)."""
     known = covered = 0
-    for w in words:
-        own = _fold(w)[:PREFIX] in tokens
+    for written, w in terms:
+        own = _fold(written)[:PREFIX] in tokens
         entry = lex.get(w)
         if entry is None and not own:
             continue
@@ -148,15 +177,15 @@ MIN_KNOWN = 3  # fewer known words tell nothing: no cost
 def lexical_cost(lex: dict[str, frozenset[str]], source_text: str, target_text: str):
     """A `(source segments, target segments) -> cost` function over two texts for the aligner, caching
     each segment's words and tokens (the aligner asks for the same segments many times)."""
-    words: dict[tuple[int, int], list[str]] = {}
+    words: dict[tuple[int, int], list[tuple[str, str]]] = {}
     tokens: dict[tuple[int, int], set[str]] = {}
 
     def cost(src, tgt) -> float:
-        sw: list[str] = []
+        sw: list[tuple[str, str]] = []
         for s in src:
             key = (s.start, s.end)
             if key not in words:
-                words[key] = source_words(source_text[s.start:s.end])
+                words[key] = source_terms(source_text[s.start:s.end])
             sw += words[key]
         tt: set[str] = set()
         for t in tgt:
