@@ -284,7 +284,7 @@ class OmittedClause(Rule):
                     f"not in the translation: '{clause.text}' (its {', '.join(clause.anchors)} "
                     "appear nowhere in the aligned target paragraph, and the target sentence is short by "
                     "about that much)", source=clause.span, confidence=0.6)
-            if not reported:
+            if not reported and len(sp.source) == 1:  # a 2-1 bead's lost sentence is MT501's
                 found = self._uncovered(pair, sp)
                 if found is not None:
                     reported = True
@@ -316,9 +316,7 @@ class OmittedClause(Rule):
             if j - i > (best[1] - best[0] if best else 0):
                 best = (i, j)
             i = j + 1
-        # Two source sentences rendered as one are a bead whose length is already suspect: two words do.
-        least = self.options["min-uncovered"] - (len(sp.source) > 1)
-        if best is None or best[1] - best[0] < least:
+        if best is None or best[1] - best[0] < self.options["min-uncovered"]:
             return None
         rest = known[:best[0]] + known[best[1]:]
         if len(rest) < 2 or sum(k[2] for k in rest) < self.options["min-covered"] * len(rest):
