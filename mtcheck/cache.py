@@ -70,9 +70,12 @@ def open_table(path: Path):
 def fingerprint(inputs: list[object]) -> str:
     """A short hash of what a table is built from: values as they are, files and folders (one level of
     files) by size and time, so that editing a data file or upgrading a package builds a new table."""
-    import hashlib
+    try:  # CPython's own SHA-1: the same digest as hashlib's, without loading OpenSSL (a tenth of a start-up)
+        from _sha1 import sha1
+    except ImportError:  # pragma: no cover
+        from hashlib import sha1
 
-    h = hashlib.sha1(__version__.encode())
+    h = sha1(__version__.encode())
     for item in inputs:
         if isinstance(item, (str, os.PathLike)) and os.path.isabs(os.fspath(item)):
             path = os.fspath(item)

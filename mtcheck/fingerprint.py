@@ -11,11 +11,18 @@ material (the same word flagged twice in the same phrase) are told apart by thei
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from collections.abc import Sequence
 
 from mtcheck.model import Finding, Span
+
+try:  # CPython's own SHA-256 (_sha2 from 3.12): hashlib's digest, without loading OpenSSL at each start-up
+    from _sha256 import sha256
+except ImportError:  # pragma: no cover
+    try:
+        from _sha2 import sha256
+    except ImportError:
+        from hashlib import sha256
 
 VERSION = "1"
 CONTEXT_WORDS = 2
@@ -58,5 +65,5 @@ def fingerprints(findings: Sequence[Finding], source: str, target: str) -> list[
         seen[m] += 1
         if seen[m] > 1:
             m += f"\x1e#{seen[m]}"
-        out.append(hashlib.sha256(m.encode("utf-8")).hexdigest()[:16])
+        out.append(sha256(m.encode("utf-8")).hexdigest()[:16])
     return out

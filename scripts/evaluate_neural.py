@@ -10,7 +10,9 @@ per category:
 * AUC: the edited sentence pair's lowest percentile (over its sentence similarity and clause coverages)
   against the same sentence pair in the clean article;
 * the rules-only baseline on the same rows: located recall of every other rule (default selection,
-  without --neural), and of MT704 alone.
+  without --neural), and of MT704 alone;
+* MT705 with the encoder (its contextual contrast, mtcheck.neural.roles, besides the order test): located
+  recall, clean articles it flags, and clean articles with any MT701-MT703 or MT705 finding.
 
 A finding is located when its target span overlaps the injected span, or its source span overlaps the
 edited row's source sentence.
@@ -40,6 +42,7 @@ from mtcheck.config import NeuralSettings, Settings  # noqa: E402
 from mtcheck.engine import run_rules  # noqa: E402
 from mtcheck.neural_calibration import calibration, percentile  # noqa: E402
 from mtcheck.neural_support import get_encoder  # noqa: E402
+from mtcheck.rules.roles import RolesSwapped  # noqa: E402
 from mtcheck.text.article import ArticlePair  # noqa: E402
 
 THRESHOLDS = (1e-6, 1e-5, 1e-4, 3e-4, 1e-3, 3e-3, 0.01, 0.03, 0.1, 0.25, 0.5, 1.0, 2.0)
@@ -149,6 +152,11 @@ def score_rows(rows: list[dict], encoder, lang: str, cal: dict, baseline: bool =
         pair = ArticlePair(row["source"], row["target"], lang, encoder=encoder)
         cand = items(pair, cal)
         r = {"category": row.get("category"), "items": cand}
+        # MT705 with the encoder (its contextual contrast besides the order test), on the same pair
+        roles = [f for f in RolesSwapped().check(pair)] if pair.target_pack.latin_script else []
+        r["mt705n"] = (bool(roles) if not row.get("category") else
+                       any(located(row, f.source_span and f.source_span.to_list(), f.target_span.to_list())
+                           for f in roles))
         if not row.get("category") and baseline:
             plain = ArticlePair(row["source"], row["target"], lang)
             found = run_rules(plain, baseline_rules, Settings())
@@ -208,7 +216,11 @@ def report(scored: list[dict], t: tuple[float, float]) -> dict:
            "clean_false_alarms": round(fa, 3),
            "mt704_clean_false_alarms": share("mt704_fa"), "mt705_clean_false_alarms": share("mt705_fa"),
            "mt501_503_clean_false_alarms": share("mt5_fa"),
-           "mt501_503_clean_false_alarms_embedding_alignment": share("mt5_fa_neural_align"), "categories": {}}
+           "mt501_503_clean_false_alarms_embedding_alignment": share("mt5_fa_neural_align"),
+           "mt705_neural_clean_false_alarms": share("mt705n"),
+           "meaning_clean_false_alarms_with_mt705": round(
+               sum(any(_fires(it, t) for it in r["items"]) or r["mt705n"] for r in clean) / max(len(clean), 1), 3),
+           "categories": {}}
     for cat in inject.MEANING_CATEGORIES:
         rs = [r for r in scored if r["category"] == cat]
         if not rs:
@@ -222,6 +234,7 @@ def report(scored: list[dict], t: tuple[float, float]) -> dict:
             "rules_only_recall": round(sum(r["baseline"] for r in rs) / len(rs), 3),
             "mt704_recall": round(sum(r["mt704"] for r in rs) / len(rs), 3),
             "mt705_recall": round(sum(r["mt705"] for r in rs) / len(rs), 3),
+            "mt705_neural_recall": round(sum(r["mt705n"] for r in rs) / len(rs), 3),
             "combined_recall": round(sum(any(_fires(it, t) for it in r["hits"]) or r["baseline"] for r in rs)
                                      / len(rs), 3),
         }
@@ -238,7 +251,8 @@ def main() -> None:
     ap.add_argument("--categories", default=",".join(inject.MEANING_CATEGORIES))
     ap.add_argument("--json", type=Path)
     ap.add_argument("--thresholds", choices=("dev", "default"), default="dev",
-                    help="choose them on the dev split (default), or use the rules' own max-percentile (no dev run)")
+                    help="choose them on the dev split (default), or use the rules' own (the language pair's "
+                         "calibrated thresholds; no dev run)")
     ap.add_argument("--cache", type=Path, help="a pickle of encodings kept between runs (same model only)")
     args = ap.parse_args()
     t0 = time.perf_counter()
@@ -248,10 +262,10 @@ def main() -> None:
         sys.exit(f"no calibration for id-{args.lang}: run scripts/calibrate_neural.py --langs {args.lang}")
     cats = args.categories.split(",")
     if args.thresholds == "default":
-        from mtcheck.rules.meaning import MeaningChanged, UncoveredSourceClause
+        from mtcheck.rules.meaning import MeaningChanged, UncoveredSourceClause, max_percentile
 
-        t, fa_dev, dev = (MeaningChanged.defaults["max-percentile"],
-                          UncoveredSourceClause.defaults["max-percentile"]), None, []
+        t, fa_dev, dev = (max_percentile(MeaningChanged.defaults["max-percentile"], cal, "sentence"),
+                          max_percentile(UncoveredSourceClause.defaults["max-percentile"], cal, "clause")), None, []
     else:
         dev_rows = rows_for(args.root, args.lang, "dev", args.max_articles, ["meaning-clause", "meaning-sentence"])
         dev = score_rows(dev_rows, encoder, args.lang, cal, baseline=False)

@@ -216,3 +216,26 @@ def test_a_plain_check_loads_no_review_store_and_no_pinyin_dictionaries(tmp_path
                                                    "pypinyin"))]
     assert json.loads("\n".join(first.splitlines()[:-1]))["findings"] == json.loads(
         "\n".join(out.splitlines()[:-1]))["findings"]
+
+
+def test_dataclass_code_cache_makes_the_same_classes(tmp_path: Path) -> None:
+    """The methods dataclasses writes come from the cache in a second process, and are the code dataclasses
+    compiles itself (same bytecode, constants, names and flags; annotations as objects, not strings)."""
+    probe = ("import sys, json\nfrom mtcheck import codecache\ncodecache.enable()\n"
+             "known = len(codecache._codes)\n"
+             "import dataclasses\nfrom typing import Optional\n"
+             "@dataclasses.dataclass(frozen=True, order=True)\nclass P:\n    x: int\n    y: Optional[str] = None\n"
+             "    z: tuple = dataclasses.field(default=(), compare=False)\n"
+             "mine = {n: getattr(P, n).__code__ for n in ('__init__', '__eq__', '__lt__', '__repr__', '__setattr__',"
+             " '__hash__')}\n"
+             "dataclasses.exec = exec  # dataclasses' own compilation\n"
+             "@dataclasses.dataclass(frozen=True, order=True)\nclass P:\n    x: int\n    y: Optional[str] = None\n"
+             "    z: tuple = dataclasses.field(default=(), compare=False)\n"
+             "same = all(getattr(P, n).__code__ == c for n, c in mine.items())\n"
+             "print(json.dumps([known > 0, same, P.__init__.__annotations__['x'] is int, repr(P(1, 'a')),"
+             " P(1) < P(2), P(1, z=(1,)) == P(1)]))")
+    first = json.loads(_python(probe, tmp_path, "").stdout)
+    second = json.loads(_python(probe, tmp_path, "").stdout)
+    assert first[0] is False and second[0] is True  # compiled by the first process, read by the second
+    assert first[1:] == second[1:] == [True, True, "P(x=1, y='a', z=())", True, True]
+    assert list(tmp_path.glob("dataclass-code-*.marshal"))

@@ -159,6 +159,27 @@ def test_rules_fire_below_the_calibrated_percentile_with_evidence(monkeypatch: p
     assert not list(UncoveredSourceClause().check(_pair(enc)))
 
 
+def test_each_language_pair_reads_its_own_calibrated_threshold(monkeypatch: pytest.MonkeyPatch) -> None:
+    from mtcheck.rules.meaning import MeaningChanged, UncoveredSourceClause, max_percentile
+
+    def cal(threshold_sentence: float, threshold_clause: float) -> dict:
+        return {**_flat(-2.0), "max_percentile_sentence": threshold_sentence,
+                "max_percentile_clause": threshold_clause}
+
+    assert max_percentile("calibrated", cal(0.5, 2.0), "sentence") == 0.5
+    assert max_percentile("calibrated", cal(0.5, 2.0), "clause") == 2.0
+    assert max_percentile("calibrated", _flat(0.0), "clause") == 0.03  # none stored: the fallback
+    assert max_percentile(0.2, cal(0.5, 2.0), "sentence") == 0.2  # a configured number wins
+    monkeypatch.setattr("mtcheck.rules.meaning.calibration", lambda model, lp: {**_flat(2.0), **{
+        "max_percentile_sentence": 0.0, "max_percentile_clause": 0.0}})
+    pair = _pair(tiny_encoder())
+    # every pair scores below all clean ones, yet a threshold of percentile 0 reports nothing ...
+    assert not list(MeaningChanged().check(pair)) and not list(UncoveredSourceClause().check(pair))
+    # ... and the configured option overrides the stored one
+    assert len(list(MeaningChanged({"max-percentile": 0.03}).check(pair))) == 3
+    assert len(list(UncoveredSourceClause({"max-percentile": 0.03}).check(pair))) == 1
+
+
 def test_rules_are_silent_without_encoder_or_calibration(monkeypatch: pytest.MonkeyPatch) -> None:
     from mtcheck.rules.meaning import MeaningChanged
 
@@ -309,3 +330,74 @@ def test_mt702_judges_coverage_alone_unless_told_joint(monkeypatch: pytest.Monke
     monkeypatch.setattr("mtcheck.rules.meaning.calibration", lambda model, lp: cal)
     assert not list(UncoveredSourceClause().check(_pair(tiny_encoder())))
     assert len(list(UncoveredSourceClause({"score": "joint"}).check(_pair(tiny_encoder())))) == 1
+
+
+def test_roles_contrast_exchanges_the_two_names_and_reads_their_tokens() -> None:
+    from mtcheck.neural.roles import RoleCandidate, role_contrasts
+    from mtcheck.rules.roles import shared_names
+
+    enc = tiny_encoder()
+    seen: list[str] = []
+    encode = enc.encode
+
+    def spy(texts):
+        seen.extend(texts)
+        return encode(texts)
+
+    enc.encode = spy
+    pair = ArticlePair("Sebelumnya, Rutte menemui Zelensky di Kyiv.", "Earlier, Zelensky met Rutte in Kyiv.", "en",
+                       encoder=enc)
+    sp = pair.sentence_pairs[0]
+    names = shared_names(pair, sp)
+    by_target = sorted(names.items(), key=lambda st: st[1].start)
+    (sa, ta), (sb, tb) = by_target[0], by_target[1]
+    assert pair.target[ta.start:ta.end] == "Zelensky" and pair.source[sa.start:sa.end] == "Zelensky"
+    got = role_contrasts(pair, [RoleCandidate(0, sa, sb, ta, tb)])
+    assert seen[-1] == "Earlier, Rutte met Zelensky in Kyiv."  # the sentence once more, the two exchanged
+    assert len(got) == 1 and -1.0 <= got[0].gain <= 1.0
+    # from the exchanged translation, exchanging back gains exactly what was lost: the name spans in the
+    # exchanged sentence are where the names went (names of different lengths)
+    back = ArticlePair(pair.source, seen[-1], "en", encoder=enc)
+    (sa2, ta2), (sb2, tb2) = sorted(shared_names(back, back.sentence_pairs[0]).items(),
+                                    key=lambda st: st[1].start)[:2]
+    assert back.target[ta2.start:ta2.end] == "Rutte"
+    again = role_contrasts(back, [RoleCandidate(0, sa2, sb2, ta2, tb2)])
+    assert seen[-1] == pair.target
+    assert abs(again[0].gain + got[0].gain) < 1e-5
+
+
+def test_roles_rule_reports_a_context_gain_above_its_threshold(monkeypatch: pytest.MonkeyPatch) -> None:
+    from mtcheck.neural import roles as neural_roles
+    from mtcheck.rules.roles import RolesSwapped
+
+    gains = {"value": 0.05}
+
+    def fake(pair, candidates):  # the two names swapped gain, any other neighbours lose
+        return [neural_roles.RoleContrast(c, gains["value"] if pair.target[c.target_a.start:c.target_a.end]
+                                          in ("Devonport", "Napoli", "Zelensky") else -0.1) for c in candidates]
+
+    monkeypatch.setattr(neural_roles, "role_contrasts", fake)
+    # only a preposition between the names in the source: the order test, which needs a verb, stays silent
+    source = "Pemerintah mengambil alih RS Mersey di Devonport."
+    target = "The government took over the Devonport hospital in Mersey."
+    assert not list(RolesSwapped().check(ArticlePair(source, target, "en")))  # no encoder: order test only
+    found = list(RolesSwapped().check(ArticlePair(source, target, "en", encoder=tiny_encoder())))
+    assert len(found) == 1
+    assert target[found[0].target_span.start:found[0].target_span.end] == "Devonport hospital in Mersey"
+    assert source[found[0].source_span.start:found[0].source_span.end] == "RS Mersey di Devonport"
+    assert found[0].message.startswith("'RS Mersey' and 'Devonport' seem to have swapped roles")
+    assert any(e.startswith("context gain 0.050") for e in found[0].evidence)
+    # a list word or a converse marker on either side leaves the order free: no candidate, whatever the gain
+    for src, tgt in (("Liverpool melawan Napoli di Anfield.", "Napoli battles Liverpool at Anfield."),
+                     ("Zelensky ditemui Rutte di Kyiv.", "Rutte met Zelensky in Kyiv."),
+                     ("Napoli dan Liverpool bermain imbang.", "Liverpool and Napoli drew.")):
+        assert not list(RolesSwapped().check(ArticlePair(src, tgt, "en", encoder=tiny_encoder())))
+    gains["value"] = 0.02  # below the default min-context-gain, 0.03
+    assert not list(RolesSwapped().check(ArticlePair(source, target, "en", encoder=tiny_encoder())))
+    assert list(RolesSwapped({"min-context-gain": 0.01}).check(ArticlePair(source, target, "en",
+                                                                           encoder=tiny_encoder())))
+    # where the order test already reports the pair, the contrast adds no second finding
+    gains["value"] = 0.5
+    both = list(RolesSwapped().check(ArticlePair("Rutte menemui Zelensky di Kyiv.", "Zelensky met Rutte in Kyiv.",
+                                                 "en", encoder=tiny_encoder())))
+    assert len(both) == 1 and not any(e.startswith("context gain") for e in both[0].evidence)

@@ -90,6 +90,34 @@ def test_word_alignment_finds_renderings() -> None:
     assert rendering("Senin") == {"Monday"}
 
 
+# Corpus sentences with two names exchanged in the translation, where the order test (no verb between the
+# names in the source, or a clause too long) stays silent: FLORES-200 devtest wikinews/0072 and NTREX-128
+# cnn.304489 (both CC BY-SA 4.0), the injected swap of scripts/inject.py's meaning-roles.
+ROLE_SWAPS = [
+    ("Bahkan sejak Pemerintah Federal turut andil dalam mengambil alih pendanaan RS Mersey di Devonport, "
+     "Tasmania, pemerintah setempat mengkritik tindakan ini.",
+     "Ever since the Federal Government stepped in to take over funding of the {} hospital in {}, Tasmania, "
+     "the state government has criticised this act.", ("Mersey", "Devonport")),
+    ("“Satu suara untuk Hakim Kavanaugh adalah suara untuk menolak siasat Partai Demokrat,” kata Trump pada "
+     "sebuah kampanye di Wheeling, Virginia barat.",
+     "\"A vote for Judge Kavanaugh is a vote to reject the tactics of the Democratic Party,\" {} said at a rally "
+     "in {}, West Virginia.", ("Trump", "Wheeling")),
+]
+
+
+@pytest.mark.parametrize("source,template,names", ROLE_SWAPS, ids=["noun-between", "verb-and-preposition"])
+def test_roles_swapped_by_context_with_the_real_encoder(source: str, template: str, names: tuple[str, str]) -> None:
+    from mtcheck.rules.roles import RolesSwapped
+    from mtcheck.text.article import ArticlePair
+
+    enc = neural_encoder()
+    a, b = names
+    assert not list(RolesSwapped().check(ArticlePair(source, template.format(b, a), "en")))  # order test: silent
+    found = list(RolesSwapped().check(ArticlePair(source, template.format(b, a), "en", encoder=enc)))
+    assert len(found) == 1 and any(e.startswith("context gain") for e in found[0].evidence)
+    assert not list(RolesSwapped().check(ArticlePair(source, template.format(a, b), "en", encoder=enc)))
+
+
 def test_config_model_path_accepts_a_hugging_face_folder(tmp_path: Path) -> None:
     """`model = <folder>`: the cached conversion is itself such a folder (a tokenizer.json is what an HF
     folder adds); here we check the settings path by pointing at a folder without a tokenizer, which must

@@ -43,7 +43,36 @@ def _quiet_stdout() -> None:
         pass
 
 
+def _columns() -> int:
+    """shutil.get_terminal_size().columns, without importing shutil."""
+    import os
+
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help formatter, its width found without shutil: argparse makes one at every add_argument,
+    and shutil brings bz2, lzma and zlib, about 1% of a check's start-up."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: int | None = None) -> None:
+        super().__init__(prog, indent_increment, max_help_position, _columns() - 2 if width is None else width)
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> None:  # argparse exits 2 too; keep its message, drop nothing
         self.print_usage(sys.stderr)
         raise InputError(message)
@@ -232,17 +261,35 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    import signal
-    import threading
+    # _signal, not signal (whose enums cost a start-up more than the handler): the same functions and numbers.
+    import _signal
 
     previous = None
-    if threading.current_thread() is threading.main_thread() and hasattr(signal, "SIGTERM"):
-        previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    if hasattr(_signal, "SIGTERM"):
+        try:
+            previous = _signal.signal(_signal.SIGTERM, _raise_terminated)
+        except ValueError:  # not the main thread (main() called from a thread): no handler
+            previous = None
     try:
         return _main(argv)
     finally:
         if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
+            _signal.signal(_signal.SIGTERM, previous)
+
+
+def _import_frozen(module: str) -> None:
+    """Import the checker (every rule and analysis) with the garbage collector off, then freeze what it
+    made: the modules, classes and tables live as long as the process, and the collector would otherwise go
+    through them again at each collection; forked batch workers then share those pages, untouched."""
+    import gc
+    from importlib import import_module
+
+    gc.disable()
+    try:
+        import_module(module)
+    finally:
+        gc.freeze()
+        gc.enable()
 
 
 def _main(argv: Sequence[str] | None) -> int:
@@ -255,9 +302,11 @@ def _main(argv: Sequence[str] | None) -> int:
         if args.command in ("check", "demo", "batch") and argv is None:
             # The program (not a caller of main() with arguments, like the tests, which would fill the cache
             # with their own patterns): before any analysis module compiles its patterns.
-            from mtcheck import recache
+            from mtcheck import codecache, recache
 
+            codecache.enable()  # before the first dataclass is defined
             recache.enable()
+            _import_frozen("mtcheck.cli.batch" if args.command == "batch" else "mtcheck.cli.check")
         if args.command == "check":
             from mtcheck.cli.check import run_check
 

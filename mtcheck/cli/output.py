@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -53,6 +52,8 @@ def statistics(records: Sequence[dict], fmt: str = "text") -> str:
     """Findings per rule code, most frequent first (waived ones apart), like `ruff --statistics`."""
     rows = statistics_rows(records)
     if fmt == "json":
+        import json
+
         return json.dumps(rows, indent=2) + "\n"
     if not rows:
         return "no findings\n"

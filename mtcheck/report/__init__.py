@@ -5,8 +5,10 @@ the CI formats (concise, sarif, junit, github, gitlab), which render records (mt
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from mtcheck.model import Report
+if TYPE_CHECKING:  # only annotations: the CLI imports the format names before any dataclass is defined
+    from mtcheck.model import Report
 
 CI_FORMATS = ("concise", "sarif", "junit", "github", "gitlab")
 FORMATS = ("text", "json", "markdown", "html", *CI_FORMATS)

@@ -2,15 +2,18 @@
 
 They run only when the neural extra is installed and turned on (`--neural` or `neural = true`); otherwise
 they report nothing. Their thresholds are percentiles of what clean human translations of the same
-language pair score (mtcheck/data/neural_calibration.toml, from scripts/calibrate_neural.py). The defaults,
-0.03 for sentences and clauses (3 in 10,000 clean sentence pairs or clauses), are where at most 3% of clean
-English articles of the dev split get a neural finding (scripts/evaluate_neural.py; docs/quality.md).
+language pair score (mtcheck/data/neural_calibration.toml, from scripts/calibrate_neural.py). By default
+(`max-percentile = "calibrated"`) each language pair's threshold is read from the same file: the percentile,
+chosen on the dev split by `scripts/calibrate_neural.py --choose-thresholds`, where at most 3% of clean
+articles of that pair get a neural finding (one for sentences, MT701, one for clauses, MT702 and MT703;
+docs/quality.md). The same nominal percentile is not the same strictness in every language: French
+clauses are spread wider than English ones, Arabic ones narrower. A number in the configuration overrides it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from statistics import NormalDist
+from functools import cache
 from typing import Any
 
 from mtcheck.model import Category, Finding, Severity
@@ -32,6 +35,17 @@ def _analysis(pair: ArticlePair) -> tuple[Any, dict] | None:
     return pair.analysis("neural.meaning", meaning_analysis), cal
 
 
+FALLBACK_PERCENTILE = 0.03  # where a calibration carries no chosen threshold: the English dev pick
+
+
+def max_percentile(option: Any, cal: dict, kind: str) -> float:
+    """The rule's threshold: a number from the configuration as it is, else ("calibrated") the language
+    pair's own, chosen on its dev split (`max_percentile_sentence`, `max_percentile_clause`)."""
+    if isinstance(option, int | float) and not isinstance(option, bool):
+        return float(option)
+    return float(cal.get(f"max_percentile_{kind}", FALLBACK_PERCENTILE))
+
+
 def _evidence(kind: str, score: float, pct: float, pair: ArticlePair) -> tuple[str, ...]:
     return (f"{kind} {score:.3f}", f"percentile {pct:.2f} of clean {pair.source_pack.code}-{pair.target_pack.code} "
             "translations", f"model {pair.encoder.name}")
@@ -43,7 +57,7 @@ class MeaningChanged(Rule):
     ## What it does
     Encodes both sentences with a multilingual sentence encoder (multilingual-e5-small by default) and
     compares their cosine with the distribution of clean translations of the same language pair: a pair
-    below the `max-percentile` percentile is reported, with its similarity and percentile in the evidence.
+    below the `max-percentile` percentile (by default the language pair's calibrated one) is reported, with its similarity and percentile in the evidence.
     Needs `--neural`. It sees a sentence replaced by another, a mistranslated key term in a short
     sentence, a clause replaced by something else; it does not see a flipped negation (MT704) nor a wrong
     pronoun (he and she move the cosine by about 0.002).
@@ -65,7 +79,7 @@ class MeaningChanged(Rule):
     name = "meaning-changed"
     category = Category.MISTRANSLATION
     default_severity = Severity.MAJOR
-    defaults = {"max-percentile": 0.03, "min-words": 4}
+    defaults = {"max-percentile": "calibrated", "min-words": 4}
     suppresses = ("MT702", "MT703")
     needs_neural = True  # tests run it with the real encoder, or skip it without the extra
 
@@ -74,25 +88,32 @@ class MeaningChanged(Rule):
         if found is None:
             return
         m, cal = found
+        limit = max_percentile(self.options["max-percentile"], cal, "sentence")
         for s in m.sentences:
             if pair.source_pack.count_words(pair.source[s.source.start:s.source.end]) < self.options["min-words"]:
                 continue
             pct = percentile(s.similarity, cal["sentence"])
-            if pct < self.options["max-percentile"]:
+            if pct < limit:
                 yield self.finding(
                     f"the translation seems to say something else: similarity {s.similarity:.2f}, below "
                     f"{pct:.1f}% of clean translations", source=s.source, target=s.target, confidence=0.5,
                     evidence=_evidence("similarity", s.similarity, pct, pair))
 
 
-_NORMAL = NormalDist()
+@cache
+def _normal() -> Any:
+    """The standard normal distribution. (statistics, with decimal, fractions and random, is imported only
+    when the neural family runs: a rules-only check does not pay for it.)"""
+    from statistics import NormalDist
+
+    return NormalDist()
 
 
 def _z(value: float, table: list[float]) -> float:
     """A score as a standard normal quantile of where it falls among clean scores (rank-based: the two
     clause scores have different scales and tails, and this puts them on one)."""
     p = percentile(value, table) / 100.0
-    return _NORMAL.inv_cdf(min(max(p, 1e-15), 1.0 - 1e-15))
+    return _normal().inv_cdf(min(max(p, 1e-15), 1.0 - 1e-15))
 
 
 def clause_joint(c: Any, cal: dict, on_source: bool) -> float | None:
@@ -113,8 +134,8 @@ def joint_percentile(value: float, table: list[float]) -> float:
     ten, median = table[PERCENTILES.index(10.0)], table[PERCENTILES.index(50.0)]
     if value >= ten:
         return percentile(value, table)
-    sigma = max((median - ten) / -_NORMAL.inv_cdf(0.1), 1e-6)
-    return 100.0 * _NORMAL.cdf((value - median) / sigma)
+    sigma = max((median - ten) / -_normal().inv_cdf(0.1), 1e-6)
+    return 100.0 * _normal().cdf((value - median) / sigma)
 
 
 def clause_percentile(c: Any, cal: dict, on_source: bool, score: str = "joint") -> float:
@@ -138,12 +159,13 @@ class _ClauseRule(Rule):
         if found is None:
             return
         m, cal = found
+        limit = max_percentile(self.options["max-percentile"], cal, "clause")
         worst: dict[int, tuple[float, Any]] = {}  # one finding per sentence pair: its least covered clause
         for c in (m.source_clauses if self.on_source else m.target_clauses):
             if c.words < self.options["min-words"]:
                 continue
             pct = clause_percentile(c, cal, self.on_source, self.options["score"])
-            if pct < self.options["max-percentile"] and (id(c.pair) not in worst or pct < worst[id(c.pair)][0]):
+            if pct < limit and (id(c.pair) not in worst or pct < worst[id(c.pair)][0]):
                 worst[id(c.pair)] = (pct, c)
         for pct, c in worst.values():
             yield self.finding(self._message(c.text, c.coverage, pct),
@@ -160,8 +182,8 @@ class UncoveredSourceClause(_ClauseRule):
     Needs `--neural`. Splits each aligned source sentence at commas, semicolons, colons, dashes and brackets
     and scores each clause's coverage: the mean, over its tokens, of the best cosine with any token of the
     translation (contextual token vectors of the encoder, as in SimAlign). A clause of `min-words` words or
-    more whose coverage is below the `max-percentile` percentile of clean translations is reported (the
-    least covered one per sentence). `score = "joint"` judges it as MT703 does, by coverage and the clause
+    more whose coverage is below the `max-percentile` percentile of clean translations (by default the
+    language pair's calibrated one) is reported (the least covered one per sentence). `score = "joint"` judges it as MT703 does, by coverage and the clause
     encoded alone together; the default stays coverage, because a dropped clause is usually on the topic
     of the shortened sentence, so its clause vector is not low and the joint score would dilute a clear
     coverage signal. It complements MT502, which only judges clauses that carry a name, a
@@ -183,7 +205,7 @@ class UncoveredSourceClause(_ClauseRule):
     name = "uncovered-source-clause"
     category = Category.MISTRANSLATION
     default_severity = Severity.MAJOR
-    defaults = {"max-percentile": 0.03, "min-words": 4, "score": "coverage"}
+    defaults = {"max-percentile": "calibrated", "min-words": 4, "score": "coverage"}
     on_source = True
 
     @staticmethod
@@ -200,7 +222,8 @@ class UnsupportedTargetClause(_ClauseRule):
     the source's tokens cover it and by how close the clause, encoded on its own, is to the source
     sentence; each as a normal quantile among clean clauses, summed (`score = "joint"`; `"coverage"` for
     the token coverage alone). A clause of `min-words` words or more whose joint score is below the
-    `max-percentile` percentile of clean translations is reported (the least supported one per sentence).
+    `max-percentile` percentile of clean translations (by default the language pair's calibrated one) is
+    reported (the least supported one per sentence).
 
     ## Why is this bad?
     MT systems add explanations and hallucinated details inside otherwise faithful sentences; MT503 only
@@ -218,7 +241,7 @@ class UnsupportedTargetClause(_ClauseRule):
     name = "unsupported-target-clause"
     category = Category.MISTRANSLATION
     default_severity = Severity.MAJOR
-    defaults = {"max-percentile": 0.03, "min-words": 4, "score": "joint"}
+    defaults = {"max-percentile": "calibrated", "min-words": 4, "score": "joint"}
     on_source = False
 
     @staticmethod

@@ -34,6 +34,7 @@ from mtcheck.text.entities import (
 from mtcheck.text.lexicon import travels_unchanged, zipf
 from mtcheck.text.name_match import NameAnalysis, analyse, contains, rendered
 from mtcheck.text.near import NearIndex
+from mtcheck.text.source_names import name_words
 
 # Capitalised words, without a possessive "'s" ("Kavanaugh's" is Kavanaugh).
 # Where the transliterated-name rules (mtcheck/rules/names_script.py) stay off, and why (measured on the
@@ -359,9 +360,33 @@ def _name_pieces(text: str, offset: int, elisions: frozenset[str]) -> list[tuple
 def _neighbours(text: str, start: int, end: int) -> tuple[str, str]:
     """The words just before and after text[start:end] when only a space, a hyphen or an initial's period
     parts them from it ("Donald" and "" for Trump in "Donald Trump said"); "" where there is none."""
-    left = _LEFT.search(text, max(0, start - 40), start)
     right = _RIGHT.match(text, end, min(len(text), end + 40))
-    return (left.group(1) if left else "", right.group(1) if right else "")
+    return (_left_word(text, max(0, start - 40), start), right.group(1) if right else "")
+
+
+def _left_word(text: str, lo: int, end: int) -> str:
+    """_LEFT.search(text, lo, end).group(1), or "", read backwards from `end`: the search tried every
+    position from `lo` (a run of letters from each), the costliest line of the names rules. The leftmost
+    match starts where the run of letters before the separator starts (or at `lo`)."""
+    best: tuple[int, int] | None = None
+    # `$` holds at `end`, and before a newline that ends the text searched
+    for stop in (end, end - 1) if end - 1 >= lo and text[end - 1] == "\n" else (end,):
+        if stop - 1 >= lo and text[stop - 1] == "-":
+            q = stop - 1
+        else:
+            q = stop
+            while q > lo and text[q - 1].isspace():  # \s+
+                q -= 1
+            if q == stop:
+                continue
+            if q > lo and text[q - 1] == ".":  # \.?
+                q -= 1
+        j = q
+        while j > lo and text[j - 1].isalnum():  # [^\W_]+
+            j -= 1
+        if j < q and (best is None or j < best[0]):
+            best = (j, q)
+    return text[best[0]:best[1]] if best else ""
 
 
 def _placed(source: str, source_spans: list[Span], target: str, span: Span) -> bool:
@@ -882,12 +907,12 @@ class MissingEntity(Rule):
         a = analyse(pair)
         target_lower = pair.target.lower()
         clear, titled = set(), {p.name for p in a.people if p.titled}
+        names = name_words(pair)
         for p in a.people:
-            # Only clear people: named after a title, or two or more name words ("Jens Stoltenberg").
+            # Only clear people: named after a title, or two or more name words ("Jens Stoltenberg", "Joko
+            # Widodo": the article's evidence, not word frequencies alone, which miss Indonesian names).
             tokens = [t for t in p.tokens if len(t) >= 3]
-            src, tgt = pair.source_pack.code, pair.target_pack.code
-            if not tokens or not (p.titled or (len(tokens) >= 2 and all(travels_unchanged(t, src, tgt)
-                                                                         for t in tokens))):
+            if not tokens or not (p.titled or (len(tokens) >= 2 and all(names.is_name(t) for t in tokens))):
                 continue
             clear.add(p.name)
         if not pair.target_pack.latin_script:

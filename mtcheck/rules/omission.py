@@ -15,9 +15,9 @@ from mtcheck.rules.base import Rule
 from mtcheck.text.align import VARIANCE_PER_CHAR
 from mtcheck.text.article import ArticlePair, SentencePair, in_segments
 from mtcheck.text.coverage import coverage, lexicon, source_terms, source_word_spans, target_tokens
-from mtcheck.text.lexicon import travels_unchanged
 from mtcheck.text.number_match import match_dates, match_quantities
 from mtcheck.text.segment import Segment, clause_spans
+from mtcheck.text.source_names import name_words
 
 # Clause boundaries inside a sentence: commas, semicolons, colons, dashes and brackets.
 _CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+[-–—]\s+|\s*[()]\s*")
@@ -199,8 +199,9 @@ class OmittedSentence(Rule):
             return False
         if pair.source_pack.count_words(best.text) < self.options["min-words"]:
             return False
+        kept = name_words(pair)
         names = [m.group() for m in _CAPITALISED.finditer(best.text) if pair.target_pack.latin_script
-                 and m.start() > 0 and travels_unchanged(m.group(), pair.source_pack.code, pair.target_pack.code)]
+                 and m.start() > 0 and kept.is_name(m.group())]
         if any(n.lower()[:ANCHOR_PREFIX] in target_text for n in names):
             return False  # its names are in the target: the sentence was condensed, not dropped
         expected = (f"its paragraph's translation has {lt} characters where about {round(r * ls)} are expected, "
@@ -228,8 +229,9 @@ class OmittedClause(Rule):
     Splits each aligned source sentence at commas, semicolons, dashes and brackets. A clause is reported
     when it carries at least `min-anchors` names, numbers or dates, none of which appears in the aligned
     target paragraph, and the target sentence is closer in length to the source without the clause than to
-    the whole source sentence (by the language pair's length ratio). A name is a capitalised word that word
-    frequencies say travels unchanged, or that the translation writes as such elsewhere (Indonesian names).
+    the whole source sentence (by the language pair's length ratio). A name is a capitalised word that
+    `source_names` judges one: word frequencies, the places and public-figures lists, no Indonesian word
+    and never in lower case in the article, or written as such in the translation (Indonesian names).
     Clauses without anchors get a minor finding only when the whole target sentence is far too short
     (`min-shortfall` standard deviations and under `max-ratio` of the expected length): length alone cannot
     tell a dropped clause from a concise translation.
@@ -383,12 +385,13 @@ class OmittedClause(Rule):
                 covered.append(q.span)
                 if pair.target_pack.latin_script or any(c.isdigit() for c in q.text):
                     anchors.append(q.text)
+        names = name_words(pair)  # names by word frequencies, the data and the article's own evidence
         for m in _CAPITALISED.finditer(pair.source, start, end) if pair.target_pack.latin_script else ():
             if m.start() == start or any(s.start <= m.start() < s.end for s in covered):
                 continue  # clause-initial capitals are not names; date words are already counted
             if len(m.group()) < 3:
                 continue  # two-letter acronyms are translated more often than not: TV (télé), AS (US), UE
-            if _kept_name(pair, m.group()):
+            if names.is_name(m.group()):
                 anchors.append(m.group())  # translated words (Keamanan, Terbaik) prove nothing
         return tuple(anchors)
 
@@ -397,18 +400,6 @@ class OmittedClause(Rule):
         lt = sum(t.length for t in sp.target)
         r = pair.norms.ratio
         return abs(lt - r * (ls - clause.span.end + clause.span.start)) < abs(lt - r * ls)
-
-
-def _kept_name(pair: ArticlePair, word: str) -> bool:
-    """Is this capitalised source word a name the translation keeps as written? Word frequencies say so for
-    foreign names (Rutte, Reuters), but an Indonesian name (Bogor, Haryanto, Surabaya) is as common in
-    Indonesian as a translated word (Keamanan) and unknown in the target language: for those, the
-    translator's own text decides: written as such elsewhere in the translation, it is kept, so its absence from
-    the aligned paragraph is evidence."""
-    if travels_unchanged(word, pair.source_pack.code, pair.target_pack.code):
-        return True
-    words = pair.analysis("omission.target_words", lambda p: set(re.findall(r"\w+", _fold(p.target))))
-    return _fold(word) in words  # the whole word: Amerika is not kept because America(n) is written
 
 
 def _minor_variance(pair: ArticlePair) -> float:

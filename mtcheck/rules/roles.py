@@ -1,4 +1,5 @@
-"""MT705: two names that swap places around what joins them (who did what to whom)."""
+"""MT705: two names that swap places around what joins them (who did what to whom), by the order of the two
+texts and, with the neural family on, by the names' contextual token vectors (mtcheck.neural.roles)."""
 
 from __future__ import annotations
 
@@ -62,6 +63,23 @@ def _link(text: str, a: Span, b: Span, data: RolesData, max_words: int) -> bool:
     return not (_BREAK.search(between) or data.joins.search(between) or data.reverses.search(between))
 
 
+def _may_swap(pair: ArticlePair, sa: Span, sb: Span, ta: Span, tb: Span, src: RolesData, tgt: RolesData,
+              max_words: int) -> bool:
+    """Whether two names, ta before tb in the translation, are a candidate for the contextual test: near each
+    other in one clause of the translation, and joined on neither side by a list word (their order is free)
+    or a passive or converse marker (the translation may rightly invert them: Zelensky ditemui Rutte = Rutte
+    met Zelensky). Unlike the order test, no verb is needed between them: "the Soviet invasion of
+    Afghanistan" turned "the Afghanistan invasion of Soviet" swaps roles across a noun."""
+    if sa.overlaps(sb) or sa == sb:
+        return False
+    between = pair.target[ta.end:tb.start]
+    if not 1 <= len(_WORD.findall(between)) <= max_words or _BREAK.search(between):
+        return False
+    first, second = sorted((sa, sb), key=lambda x: x.start)
+    source_between = pair.source[first.end:second.start]
+    return not any(d.joins.search(t) or d.reverses.search(t) for d, t in ((src, source_between), (tgt, between)))
+
+
 class RolesSwapped(Rule):
     """Two names in the source whose order the translation inverts around the same link (A met B -> B met A).
 
@@ -70,9 +88,17 @@ class RolesSwapped(Rule):
     letter for letter: Latin-script targets) and looks for two of them, A before B in the source, with B
     before A in the translation, where in both texts only a short stretch of lowercase words joins them (at
     most `max-words`): no comma or bracket, no list word (*dan*, *atau*, and, or), no passive or converse
-    marker (*oleh*, *di-* verbs, by, from, lost), and in the source a verb (*meN-*, *ber-*). That is the shape of a swapped doer and done-to: the same
-    words, rearranged, which a sentence encoder barely sees (MT701's AUC on it is about 0.5). Language
-    data: `mtcheck/data/<lang>/roles.toml`.
+    marker (*oleh*, *di-* verbs, by, from, lost), and in the source a verb (*meN-*, *ber-*). That is the
+    shape of a swapped doer and done-to: the same words, rearranged, which a sentence vector barely sees
+    (MT701's AUC on it is about 0.5). Language data: `mtcheck/data/<lang>/roles.toml`.
+
+    With `--neural` it also tests every two such names at most `context-max-words` words apart in one
+    clause of the translation, joined on neither side by a list word or a passive or converse marker, but
+    with or without a verb between them: the sentence is encoded once more with the two exchanged, and
+    where the exchanged version puts each name in a context closer to the one the source gives it (the
+    cosine of the names' contextual token vectors with the source's, `mtcheck.neural.roles`) by more than
+    `min-context-gain`, it is reported, with the gain in the evidence. That sees swaps across prepositions,
+    converse verbs and appositions, which the stretch test must refuse.
 
     ## Why is this bad?
     "Rusia menyerang Ukraina" rendered "Ukraine attacked Russia" reads well and says the opposite; a reader
@@ -90,7 +116,7 @@ class RolesSwapped(Rule):
     name = "roles-swapped"
     category = Category.MISTRANSLATION
     default_severity = Severity.MAJOR
-    defaults = {"max-words": 6}
+    defaults = {"max-words": 6, "context-max-words": 8, "min-context-gain": 0.03}
     not_for = {"zh": "names are transliterated and the verb-final order differs: no letter-for-letter anchors",
                "ja": "names are transliterated and Japanese is verb-final: no letter-for-letter anchors",
                "ar": "names are transliterated and Arabic often puts the verb first: no letter-for-letter anchors"}
@@ -101,27 +127,59 @@ class RolesSwapped(Rule):
         if src_data is None or tgt_data is None or not pair.target_pack.latin_script:
             return
         n = self.options["max-words"]
-        for sp in pair.sentence_pairs:
+        reported: set[tuple[int, int]] = set()
+        neighbours: list = []  # (bead, source a, source b, target a, target b): B follows A in the target
+        for i, sp in enumerate(pair.sentence_pairs):
             if not sp.source or not sp.target:
                 continue
-            s_words = _anchors(pair.source, sp.source[0].start, sp.source[-1].end)
-            t_words = _anchors(pair.target, sp.target[0].start, sp.target[-1].end)
-            # A word as often on both sides is an anchor, its k-th occurrences paired; one anchor per
-            # source name, its last shared word (the family name of Presiden Joko Widodo).
-            names: dict[Span, Span] = {}
-            for w, spans in s_words.items():
-                if len(t_words.get(w, ())) == len(spans):
-                    for s_span, t_span in zip(spans, t_words[w]):
-                        names[s_span] = t_span
+            names = shared_names(pair, sp)
             ordered = sorted(names.items(), key=lambda st: st[0].start)
             for (sa, ta), (sb, tb) in itertools.pairwise(ordered):
                 if ta == tb or tb.start >= ta.start:
                     continue  # the same order, or two source names inside one target name
                 if _link(pair.source, sa, sb, src_data, n) and _link(pair.target, tb, ta, tgt_data, n):
-                    a, b = pair.source[sa.start:sa.end], pair.source[sb.start:sb.end]
-                    yield self.finding(
-                        f"'{a}' and '{b}' have swapped places: in the source {a} comes first "
-                        f"('{pair.source[sa.start:sb.end]}')",
-                        source=Span(sa.start, sb.end), target=Span(tb.start, ta.end), confidence=0.5,
-                        evidence=(f"source order: {a} ... {b}",
-                                  f"target order: {pair.target[tb.start:tb.end]} ... {pair.target[ta.start:ta.end]}"))
+                    reported.add((tb.start, ta.end))
+                    yield self._finding(pair, sa, sb, Span(tb.start, ta.end),
+                                        f"in the source {pair.source[sa.start:sa.end]} comes first "
+                                        f"('{pair.source[sa.start:sb.end]}')")
+            by_target = sorted({t: s for s, t in names.items()}.items(), key=lambda ts: ts[0].start)
+            for (ta, sa), (tb, sb) in itertools.pairwise(by_target):
+                if sa != sb and _may_swap(pair, sa, sb, ta, tb, src_data, tgt_data, self.options["context-max-words"]):
+                    neighbours.append((i, sa, sb, ta, tb))
+        if pair.encoder is None or not neighbours:
+            return
+        from mtcheck.neural.roles import RoleCandidate, role_contrasts
+
+        key = f"neural.roles.{self.options['context-max-words']}"
+        contrasts = pair.analysis(key, lambda p: role_contrasts(p, [RoleCandidate(*c) for c in neighbours]))
+        for rc in contrasts:
+            c = rc.candidate
+            if rc.gain > self.options["min-context-gain"] and (c.target_a.start, c.target_b.end) not in reported:
+                first, second = sorted((c.source_a, c.source_b), key=lambda s: s.start)
+                yield self._finding(pair, first, second, Span(c.target_a.start, c.target_b.end),
+                                    f"each name stands where the source has the other (context gain {rc.gain:.3f})",
+                                    gain=rc.gain)
+
+    def _finding(self, pair: ArticlePair, first: Span, second: Span, target: Span, why: str,
+                 gain: float | None = None) -> Finding:
+        """first, second: the two names in the source's order; target: both names in the translation."""
+        a, b = pair.source[first.start:first.end], pair.source[second.start:second.end]
+        evidence = (f"source order: {a} ... {b}", f"target: {pair.target[target.start:target.end]}")
+        if gain is not None:
+            evidence += (f"context gain {gain:.3f} when the two are exchanged (min-context-gain "
+                         f"{self.options['min-context-gain']}; model {pair.encoder.name})",)
+        return self.finding(f"'{a}' and '{b}' seem to have swapped roles: {why}", source=Span(first.start, second.end),
+                            target=target, confidence=0.5 if gain is None else 0.4, evidence=evidence)
+
+
+def shared_names(pair: ArticlePair, sp) -> dict[Span, Span]:
+    """Names kept letter for letter in a sentence pair, source span -> target span: a word as often on both
+    sides is an anchor, its k-th occurrences paired (the family name of Presiden Joko Widodo)."""
+    s_words = _anchors(pair.source, sp.source[0].start, sp.source[-1].end)
+    t_words = _anchors(pair.target, sp.target[0].start, sp.target[-1].end)
+    names: dict[Span, Span] = {}
+    for w, spans in s_words.items():
+        if len(t_words.get(w, ())) == len(spans):
+            for s_span, t_span in zip(spans, t_words[w]):
+                names[s_span] = t_span
+    return names

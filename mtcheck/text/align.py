@@ -40,12 +40,13 @@ _SKIP_PRIOR = -math.log(0.0099 / 2)
 
 _NUMBER = re.compile(r"\d[\d.,]*")
 _CAPITALISED = re.compile(r"\b[A-Z][\w-]{2,}")
+_NON_DIGIT = re.compile(r"\D")
 
 
 def anchors(text: str) -> frozenset[str]:
     """Tokens that survive translation nearly unchanged: digit strings (separators dropped) and capitalised
     words cut to ANCHOR_PREFIX letters, so that cognates match (Presiden/President, Ukraina/Ukrainian)."""
-    found = {re.sub(r"\D", "", m.group()) for m in _NUMBER.finditer(text)}
+    found = {_NON_DIGIT.sub("", m.group()) for m in _NUMBER.finditer(text)}
     found.update(m.group()[:ANCHOR_PREFIX].lower() for m in _CAPITALISED.finditer(text))
     return frozenset(found)
 
@@ -119,7 +120,8 @@ def align(source: Sequence[Segment], target: Sequence[Segment], ratio: float,
     back: list[list[int]] = [[-1] * (hi[i] - lo[i] + 1) for i in range(n + 1)]
     cost[0][0 - lo[0]] = 0.0
     # The inner loop runs about 125 times per paragraph (the band times the moves), so it is written out
-    # move by move, with what depends only on the row or the column taken out of it: the same arithmetic in
+    # move by move, with what depends only on the row or the column taken out of it (|a | b| is |a| + |b| -
+    # |a & b|, no union built per cell): the same arithmetic in
     # the same order as _length_cost and _anchor_cost, moves tried in _MOVES's order (ties keep the first),
     # so the beads and their costs are those of the plain loop over _MOVES (tests/test_align.py compares).
     log, log1p, sqrt, erfc = math.log, math.log1p, math.sqrt, math.erfc
@@ -130,18 +132,24 @@ def align(source: Sequence[Segment], target: Sequence[Segment], ratio: float,
     skip_tgt = [0.0] + [log1p(lt / SKIP_CHARS) for lt in tgt_seg]
     # Two consecutive units' anchors, for the 2-1 and 1-2 beads (tgt_pair[j]: units j and j + 1).
     tgt_pair = [tgt_anchor[j] | tgt_anchor[j + 1] for j in range(m - 1)]
+    # A bead's length and anchor costs are never negative, so a 2-1 or 1-2 bead whose prior alone reaches
+    # the best cost so far cannot win (c < best is strict): its costs are not computed. Not with the neural
+    # similarity, whose term is not bounded below by exactly 0 in floating point.
+    unbounded = similarity is not None
     for i in range(n + 1):
         row_cost, row_back, lo_i, src_i = cost[i], back[i], lo[i], src_len[i]
         if i >= 1:
             up, lo_up, hi_up = cost[i - 1], lo[i - 1], hi[i - 1]
             ls1 = src_i - src_len[i - 1]
             sa1 = src_anchor[i - 1]
+            n_sa1 = len(sa1)
             skip_src = log1p(ls1 / SKIP_CHARS)
             tie_src = TIE_BREAK * (n - i)
         if i >= 2:
             up2, lo_up2, hi_up2 = cost[i - 2], lo[i - 2], hi[i - 2]
             ls2 = src_i - src_len[i - 2]
             sa2 = src_anchor[i - 2] | src_anchor[i - 1]
+            n_sa2 = len(sa2)
         for j in range(max(lo_i, 1 if i == 0 else 0), hi[i] + 1):
             best, best_move = inf, -1
             tgt_j = tgt_len[j]
@@ -160,8 +168,11 @@ def align(source: Sequence[Segment], target: Sequence[Segment], ratio: float,
                     c = prev + p11 + length
                     ta = tgt_anchor[pj]
                     if sa1 or ta:
-                        c += ANCHOR_WEIGHT * 0.5 if not sa1 or not ta else \
-                            ANCHOR_WEIGHT * (1.0 - len(sa1 & ta) / len(sa1 | ta))
+                        if not sa1 or not ta:
+                            c += ANCHOR_WEIGHT * 0.5
+                        else:
+                            shared = len(sa1 & ta)
+                            c += ANCHOR_WEIGHT * (1.0 - shared / (n_sa1 + len(ta) - shared))
                     if similarity is not None:
                         c += weight * (1.0 - similarity(source[i - 1:i], target[pj:j]))
                     if c < best:
@@ -180,7 +191,8 @@ def align(source: Sequence[Segment], target: Sequence[Segment], ratio: float,
                     best, best_move = c, 2
             if i >= 2:
                 pj = j - 1  # 2-1
-                if lo_up2 <= pj <= hi_up2 and (prev := up2[pj - lo_up2]) != inf:
+                if lo_up2 <= pj <= hi_up2 and (prev := up2[pj - lo_up2]) != inf and (
+                        unbounded or prev + p21 < best):
                     lt = tgt_j - tgt_len[pj]
                     if ls2 == 0 or lt == 0:
                         length = log1p((ls2 + lt) / SKIP_CHARS)
@@ -193,15 +205,18 @@ def align(source: Sequence[Segment], target: Sequence[Segment], ratio: float,
                     c = prev + p21 + length
                     ta = tgt_anchor[pj]
                     if sa2 or ta:
-                        c += ANCHOR_WEIGHT * 0.5 if not sa2 or not ta else \
-                            ANCHOR_WEIGHT * (1.0 - len(sa2 & ta) / len(sa2 | ta))
+                        if not sa2 or not ta:
+                            c += ANCHOR_WEIGHT * 0.5
+                        else:
+                            shared = len(sa2 & ta)
+                            c += ANCHOR_WEIGHT * (1.0 - shared / (n_sa2 + len(ta) - shared))
                     if similarity is not None:
                         c += weight * (1.0 - similarity(source[i - 2:i], target[pj:j]))
                     if c < best:
                         best, best_move = c, 3
             if i >= 1:
                 pj = j - 2  # 1-2
-                if lo_up <= pj <= hi_up and (prev := up[pj - lo_up]) != inf:
+                if lo_up <= pj <= hi_up and (prev := up[pj - lo_up]) != inf and (unbounded or prev + p12 < best):
                     lt = tgt_j - tgt_len[pj]
                     if ls1 == 0 or lt == 0:
                         length = log1p((ls1 + lt) / SKIP_CHARS)
@@ -214,8 +229,11 @@ def align(source: Sequence[Segment], target: Sequence[Segment], ratio: float,
                     c = prev + p12 + length
                     ta = tgt_pair[pj]
                     if sa1 or ta:
-                        c += ANCHOR_WEIGHT * 0.5 if not sa1 or not ta else \
-                            ANCHOR_WEIGHT * (1.0 - len(sa1 & ta) / len(sa1 | ta))
+                        if not sa1 or not ta:
+                            c += ANCHOR_WEIGHT * 0.5
+                        else:
+                            shared = len(sa1 & ta)
+                            c += ANCHOR_WEIGHT * (1.0 - shared / (n_sa1 + len(ta) - shared))
                     if similarity is not None:
                         c += weight * (1.0 - similarity(source[i - 1:i], target[pj:j]))
                     if c < best:

@@ -32,6 +32,7 @@ from mtcheck.lang.base import data_toml, data_tsv
 from mtcheck.model import Span
 from mtcheck.text import gender as knowledge
 from mtcheck.text import given_names
+from mtcheck.text.alternation import alternation
 from mtcheck.text.article import ArticlePair
 from mtcheck.text.entities import Person, titles
 from mtcheck.text.gender import Evidence, Figure
@@ -69,6 +70,7 @@ _AGENT_CLAUSE = re.compile(r"\b(?:bahwa|yang|dan|serta|lalu|kemudian)\b|[,;]", r
 _SAID = re.compile(r"\b(?:" + "|".join(_DATA["speech_verbs"]) + r")\s+(?:bahwa\s+)?$", re.I)
 _VERB_AFTER = re.compile(r"\s+[a-z]{3,}")
 _CLOSED_QUOTE = re.compile(r"[\"”’]\s*,?\s*$")
+_FIRST_PERSON = re.compile(r"\b(?:saya|aku|kami|kita)\b", re.I)
 
 
 @dataclass
@@ -239,9 +241,13 @@ def person_nouns() -> dict[str, PersonNoun]:
 
 @cache
 def _person_noun_pattern() -> re.Pattern[str]:
-    alt = "|".join(re.escape(n) for n in sorted(person_nouns(), key=len, reverse=True))
+    nouns = sorted(person_nouns(), key=len, reverse=True)
+    # As tries (text/alternation.py): the same matches as the plain alternations, not every noun tried at
+    # every position of the text.
+    alt = alternation(nouns, ignore_case=True)
+    titled = alternation([n.title() for n in nouns], ignore_case=True)
     # Lowercase, or capitalised at a sentence start; not reduplicated ("ibu-ibu"), -nya allowed ("ayahnya").
-    return re.compile(rf"(?<![\w'’-])(?:{alt}|(?:{alt.title()}))(?=(?:nya)?(?![\w'’-]))", re.I)
+    return re.compile(rf"(?<![\w'’-])(?:{alt}|(?:{titled}))(?=(?:nya)?(?![\w'’-]))", re.I)
 
 
 # Compounds where the noun names no person ("ibu kota", capital; "anak perusahaan", subsidiary).
@@ -364,7 +370,7 @@ def _surname_mentions(text: str, people: list[SourcePerson], unplaced: list[Sour
     t_starts = [s.start for s, _ in taken]
     # (?<![\w'-])(?<!’) is (?<![\w'’-]) compiled in a twentieth of the time: a class holding a character above
     # U+00FF makes re build a 64K-entry table, a millisecond for every article.
-    pattern = re.compile(r"(?<![\w'-])(?<!’)(?:" + "|".join(re.escape(w) for w in sorted(owners, key=len, reverse=True))
+    pattern = re.compile(r"(?<![\w'-])(?<!’)(?:" + alternation(sorted(owners, key=len, reverse=True))
                          + r")(?![\w'-])(?!’)")
     shared: dict[str, SourcePerson] = {}
     for m in pattern.finditer(text):
@@ -492,7 +498,9 @@ def _is_person(p: Person, text: str) -> bool:
 
 def _rare_word(p: Person) -> bool:
     """A rare word named again and again ("Liggins", "Brzezinski"): a person of unknown gender, judged for
-    consistency only (MT302); knowledge never says anything of them."""
+    consistency only (MT302); knowledge never says anything of them. Word frequencies only: a name the
+    article's evidence finds (Haryanto, Villarreal) is as often a place or a club as a person, and is
+    one only when named as a speaker, after a title or a form of address."""
     return (len(p.tokens) == 1 and len(p.spans) >= 2 and not p.name.isupper() and zipf(p.name, "en") < 3.0
             and zipf(p.name, "id") < 3.0)
 
@@ -756,6 +764,10 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                 # A quotation since the last named subject spoke of someone in the third person ("Semua
                 # orang mengenalnya ..."): the "dia" after it may be that person as well as the subject.
                 how = "unresolved: a quotation before it speaks of someone else"
+            if person is None and not how and _FIRST_PERSON.search(text, sent.start, sent.end):
+                # "Saya tidak tahu keadaannya": a speaker's words outside quotation marks (a quotation that
+                # runs on from the paragraph before, its mark left out) speak of someone else.
+                how = "unresolved: a sentence in the first person, outside quotation marks"
             if person is None and not how:
                 if prev_subject is not None:
                     person, how = prev_subject, "the subject of the previous sentence"
@@ -783,7 +795,10 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
         # The subject the next sentence's "ia" continues: whoever this sentence is first about.
         # On a tie ("Ayahnya ...": the father and his -nya on one word) the owner of -nya, the one the
         # article is about, continues.
-        firsts = [x for x in (first_ref, (here[0][0].start, here[0][1]) if here else None) if x is not None]
+        # A name owning a kin noun ("istri Bupati Hartono, Painem"; "ayah Puan") is not whom the sentence is
+        # about: the relative is.
+        about = [(s, p) for s, p in here if not _kin_owner(text, s.start)] or here
+        firsts = [x for x in (first_ref, (about[0][0].start, about[0][1]) if about else None) if x is not None]
         if firsts:
             first = min(firsts, key=lambda x: x[0])
             prev_subject, subject_at, subject_end = first[1], n, sent.end
@@ -792,6 +807,20 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
             opening = [w for w in text[sent.start:first[0]].split() if w not in _title_words()]
             subject_opens = len(opening) <= 1
     return refs
+
+
+@cache
+def _kin_before() -> re.Pattern[str]:
+    """A kin noun right before a name, titles allowed between ("istri Bupati ", "ayah ")."""
+    kin = "|".join(re.escape(n) for n, x in sorted(person_nouns().items(), key=lambda x: -len(x[0]))
+                   if x.kind == "kin")
+    titles_alt = "|".join(re.escape(t) for t in sorted(_title_words(), key=len, reverse=True))
+    # Lower case only: "Ibu Puan", "Bapak Joko" are forms of address, "ibu Puan" is Puan's mother.
+    return re.compile(rf"(?<![\w'’-])(?:{kin})\s+(?:(?:{titles_alt})\s+)*$")
+
+
+def _kin_owner(text: str, pos: int) -> bool:
+    return _kin_before().search(text, max(0, pos - 60), pos) is not None
 
 
 def _strangers(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], starts: list[int]):

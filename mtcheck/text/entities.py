@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from mtcheck.lang.base import _data_root, data_exists, data_lines, data_tsv
 from mtcheck.model import Span
+from mtcheck.text.alternation import alternation
 from mtcheck.text.lexicon import travels_unchanged, zipf
 
 # Word boundaries for Latin-script words that hold in any text: a Latin name inside Chinese ("Belanda前首相")
@@ -185,13 +186,17 @@ def _words_regex(forms: object) -> re.Pattern[str] | None:
     alts = sorted(forms, key=len, reverse=True)  # type: ignore[arg-type]
     if not alts:
         return None
-    latin = [re.escape(a) for a in alts if is_latin(a)]
-    arabic = [re.escape(a) for a in alts if not is_latin(a) and _ARABIC.search(a)]
-    other = [re.escape(a) for a in alts if not is_latin(a) and not _ARABIC.search(a)]
-    parts = ([rf"{LATIN_BEFORE}(?:{'|'.join(latin)}){LATIN_AFTER}"] if latin else [])
+    # Each list as a trie (text/alternation.py): the same matches, without trying every name at every
+    # position of the text.
+    latin = [a for a in alts if is_latin(a)]
+    arabic = [a for a in alts if not is_latin(a) and _ARABIC.search(a)]
+    other = [a for a in alts if not is_latin(a) and not _ARABIC.search(a)]
+    parts = ([rf"{LATIN_BEFORE}(?:{alternation(latin)}){LATIN_AFTER}"] if latin else [])
     if arabic:  # an attached "and", "with" or "the" may precede (وهولندا, بالصين); nothing may follow
-        parts.append(rf"(?<![\u0600-\u06ff])(?:وال|بال|لل|ال|و|ب|ل)?(?P<ar>{'|'.join(arabic)})(?![\u0600-\u06ff])")
-    return re.compile("|".join(parts + other))
+        parts.append(rf"(?<![\u0600-\u06ff])(?:وال|بال|لل|ال|و|ب|ل)?(?P<ar>{alternation(arabic)})(?![\u0600-\u06ff])")
+    if other:
+        parts.append(f"(?:{alternation(other)})")
+    return re.compile("|".join(parts))
 
 
 def is_latin(form: str) -> bool:
@@ -228,6 +233,8 @@ def _gazetteer_inputs(target_lang: str, extra: tuple) -> list[object]:
         locales = Path(babel.origin).parent / "locale-data"
         inputs += [locales / "id.dat", locales / f"{target_lang}.dat", locales / "root.dat"]
     inputs.append(wordlist_path(target_lang))
+    # and the code that writes its patterns into the pickle: a change there must not load the old ones
+    inputs += [__file__, str(Path(__file__).with_name("alternation.py"))]
     return inputs
 
 
@@ -322,10 +329,14 @@ def _sentence_initial(text: str, pos: int) -> bool:
 
 
 def find_people(text: str, mentions: list[Mention], source_lang: str = "id",
-                target_lang: str = "en") -> list[Person]:
+                target_lang: str = "en", is_name: Callable[[str], bool] | None = None) -> list[Person]:
     """Proper names in the source that are not gazetteer entries: runs of capitalised words, minus leading
     titles and gazetteer words, kept when they look like names rather than capitalised common words.
-    Later surname-only mentions are merged into the full name's Person."""
+    Later surname-only mentions are merged into the full name's Person. `is_name` says whether one
+    capitalised word is a name (`source_names.NameWords.is_name`, the article's evidence); without it, word
+    frequencies alone decide (`lexicon.travels_unchanged`), which miss most Indonesian names."""
+    if is_name is None:
+        is_name = lambda word: travels_unchanged(word, source_lang, target_lang)  # noqa: E731
     covered = sorted(m.span for m in mentions)
     starts = [c.start for c in covered]
     title_re, title_near = _title_patterns()
@@ -345,11 +356,11 @@ def find_people(text: str, mentions: list[Mention], source_lang: str = "id",
             words = chunk.split()
             # Strip leading titles and capitalised common words ("Presiden", "Menurut", "Sekjen").
             # Leading titles, capitalised common words and acronyms ("Sekjen NATO Mark Rutte").
-            while words and (_is_title(words) or _common(words[0], source_lang, offset, text)
+            while words and (_is_title(words) or _common(words[0], source_lang, offset, text, is_name)
                              or (len(words) > 1 and words[0].isupper() and len(words[0]) > 1)):
                 head = words.pop(0)
                 offset = text.index(words[0], offset + len(head)) if words else offset
-            while words and (words[-1] in PARTICLES or _common(words[-1], source_lang, -1, text)):
+            while words and (words[-1] in PARTICLES or _common(words[-1], source_lang, -1, text, is_name)):
                 words.pop()
             if not words:
                 continue
@@ -357,7 +368,7 @@ def find_people(text: str, mentions: list[Mention], source_lang: str = "id",
             span = Span(offset, offset + len(name))
             if text[span.start:span.end] != name:
                 continue  # a run across irregular spacing: skip rather than misplace a span
-            if len(words) == 1 and not travels_unchanged(words[0], source_lang, target_lang):
+            if len(words) == 1 and not is_name(words[0]):
                 continue
             found.setdefault(name, []).append(span)
             window = text[max(0, offset - 60):offset]
@@ -387,13 +398,14 @@ def _is_title(words: list[str]) -> bool:
     return False
 
 
-def _common(word: str, lang: str, offset: int, text: str, target_lang: str = "en") -> bool:
+def _common(word: str, lang: str, offset: int, text: str, is_name: Callable[[str], bool]) -> bool:
     """A capitalised common word (sentence-initial "Namun", or a capitalised noun such as "Kementerian"),
-    as opposed to a name ("Mark", "Sri" are as frequent in English text as in Indonesian: names)."""
+    as opposed to a name ("Mark", "Sri" are as frequent in English text as in Indonesian: names; Prabowo,
+    whom the article's evidence makes one)."""
     w = word.strip(".'’")
     if not w or (w.isupper() and len(w) > 1):
         return False  # acronyms are names
     z = zipf(w, lang)
-    if z < 2.5 or travels_unchanged(w, lang, target_lang):
+    if z < 2.5 or is_name(w):
         return False
     return z >= 4.0 or (offset >= 0 and _sentence_initial(text, offset))

@@ -20,6 +20,7 @@ from mtcheck.text.entities import (
     is_latin,
     latin_word_matches,
 )
+from mtcheck.text.source_names import name_words
 
 # Institution-like phrases in English text ("Ministry of Communication and Trade"), to spot a wrong rendering
 # that no gazetteer knows. Per target language: this is the English one.
@@ -82,7 +83,8 @@ def analyse(pair: ArticlePair) -> NameAnalysis:
 def _analyse(pair: ArticlePair) -> NameAnalysis:
     g = gazetteer(pair.target_pack.code, pair.glossary)
     mentions = find_mentions(pair.source, g)
-    people = find_people(pair.source, mentions, pair.source_pack.code, pair.target_pack.code)
+    people = find_people(pair.source, mentions, pair.source_pack.code, pair.target_pack.code,
+                         name_words(pair).is_name)
     beads = []
     for b in pair.paragraph_beads:
         if b.source and b.target:

@@ -25,6 +25,7 @@ from functools import cache
 from mtcheck.lang.base import data_toml
 from mtcheck.model import Span
 from mtcheck.text import given_names
+from mtcheck.text.alternation import alternation
 from mtcheck.text.article import ArticlePair, SentencePair
 from mtcheck.text.coreference import OBJECT_NYA, SourcePerson, SourceRef, coreference
 from mtcheck.text.gender import FIXED, Evidence, decide
@@ -97,8 +98,8 @@ def analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
 
 
 def _name_regex(words: list[str]) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-                      + r")(?![\w-])")
+    # a trie (text/alternation.py): the same matches, without trying every name at every position
+    return re.compile(r"(?<![\w-])(?:" + alternation(sorted(words, key=len, reverse=True)) + r")(?![\w-])")
 
 
 def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:

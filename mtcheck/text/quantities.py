@@ -16,6 +16,7 @@ from functools import cache
 
 from mtcheck.lang.base import data_toml
 from mtcheck.model import Span
+from mtcheck.text.alternation import alternation
 
 _CORE = re.compile(r"(?<!\d)(?<!\d[.,])\d+(?:[.,]\d+|:\d\d(?!\d))*(?!\d)")
 _NEVER = re.compile(r"(?!x)x")
@@ -42,6 +43,13 @@ def _alternation(phrases: Iterable[str]) -> str:
     # same matches either way, and the same pattern string in every process, so the regex cache keeps it.
     parts = sorted({p for p in phrases if p}, key=lambda p: (-len(p), p))
     return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in parts)
+
+
+def _alternation_i(phrases: Iterable[str]) -> str:
+    """_alternation for a pattern compiled with re.I, written as a trie (text/alternation.py: the same
+    matches; the number words were tried one by one at every position of the text)."""
+    parts = sorted({p for p in phrases if p}, key=lambda p: (-len(p), p))
+    return alternation(parts, ignore_case=True, spaces=True)
 
 
 def _word_end(phrase: str) -> str:
@@ -252,15 +260,15 @@ def _patterns(ns: NumberSystem) -> _Patterns:
     attached = {k: v for k, v in ns.scales.items() if k in ns.attached_scales}
     attached_money = {k: v for k, v in ns.scales.items() if k in ns.attached_scales | ns.money_scales}
     number_words = [*ns.words, *ns.teens, *ns.multipliers, *spaced]
-    word_alt = _alternation(number_words)
+    word_alt = _alternation_i(number_words)  # every pattern that reads it is compiled with re.I
     if ns.word_prefixes and word_alt:
-        word_alt = rf"(?:{_alternation(ns.word_prefixes)})?(?:{word_alt})"
+        word_alt = rf"(?:{_alternation_i(ns.word_prefixes)})?(?:{word_alt})"
     joiner = r"(?:[\s-]+(?:(?:and|dan)\s+)?(?:a\s+)?)"  # "one hundred and five", "seven and a half"
     # Katakana number words ("イレブン": a football eleven) stand between hiragana or kanji, where \b never
     # holds; not inside a longer katakana word ("セブンイレブン", "セブン-イレブン").
     lb = r"(?<![\u30a0-\u30ff])(?<![\u30a0-\u30ff][-‐－])(?:\b|(?=[\u30a0-\u30ff]))"
     rb = r"(?:\b|(?<=[\u30a0-\u30ff]))(?![\u30a0-\u30ff])"
-    ordinal_alt = _alternation(ns.ordinal_words)
+    ordinal_alt = _alternation_i(ns.ordinal_words)
     # "twenty-fourth", "vingt-quatrième"; "السادس عشر" (16th); "الخامس والعشرين" (25th).
     compound = (rf"\b(?:(?P<tens>{word_alt})[\s-]+)?(?P<ord>{ordinal_alt})"
                 + (rf"(?:\s+(?P<teen>{_alternation(ns.ordinal_teens)}))?" if ns.ordinal_teens else "")

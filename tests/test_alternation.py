@@ -1,0 +1,65 @@
+"""text/alternation.py writes a long alternation of words as a trie (#14, #17: the gazetteer, number-word and
+person-noun patterns were the costliest searches of a long article). The trie must match exactly what the
+plain alternation matches, in every context a caller puts it in: compared here on random words and texts."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mtcheck.text.alternation import alternation, plain
+
+# Letters that share a prefix often, both cases, accented letters, a space and a hyphen.
+WORD = st.text(alphabet="abAB é-", min_size=1, max_size=6).filter(lambda w: w.strip() == w and w.strip())
+TEXT = st.text(alphabet="abAB éÉ-x\n", max_size=60)
+# What callers put around the alternation: word boundaries, an optional suffix, a repetition with a joiner.
+CONTEXTS = [
+    "(?<![\\w-])(?:{})(?![\\w-])",
+    "(?:{})",
+    "\\b(?:{})(?:nya)?\\b",
+    "(?:{0})(?:[\\s-]+(?:{0}))*(?!\\w)",
+]
+
+
+def _spans(pattern: str, text: str, flags: int) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(pattern, text, flags)]
+
+
+@given(words=st.lists(WORD, min_size=1, max_size=25, unique=True), text=TEXT, context=st.sampled_from(CONTEXTS),
+       ignore_case=st.booleans(), spaces=st.booleans())
+def test_the_trie_matches_what_the_plain_alternation_matches(words: list[str], text: str, context: str,
+                                                             ignore_case: bool, spaces: bool) -> None:
+    words.sort(key=len, reverse=True)  # longest first, as every caller orders them
+    flags = re.I if ignore_case else 0
+    trie = context.format(alternation(words, ignore_case=ignore_case, spaces=spaces))
+    both = context.format(plain(words, spaces=spaces))
+    assert _spans(trie, text, flags) == _spans(both, text, flags)
+
+
+@given(words=st.lists(WORD, min_size=1, max_size=15, unique=True), text=TEXT)
+def test_a_tail_per_word(words: list[str], text: str) -> None:
+    words.sort(key=len, reverse=True)
+
+    def tail(w: str) -> str:
+        return "(?![a-z])" if len(w) % 2 else "\\b"
+
+    trie = f"(?:{alternation(words, tail=tail)})"
+    assert _spans(trie, text, 0) == _spans(f"(?:{plain(words, tail=tail)})", text, 0)
+
+
+def test_shares_prefixes_and_keeps_the_longer_word_first() -> None:
+    pattern = alternation(["dua puluh", "duabelas", "dua"], spaces=True)
+    assert pattern == "dua(?:\\s+puluh|belas|)"
+    assert re.match(pattern, "dua  puluh").group() == "dua  puluh"
+    assert re.match(pattern, "dua pul").group() == "dua"
+
+
+def test_falls_back_to_the_plain_alternation_where_a_trie_would_differ() -> None:
+    # a shorter word before a longer one it begins: the plain alternation prefers the shorter
+    assert alternation(["dua", "dua puluh"]) == plain(["dua", "dua puluh"])
+    assert re.match(alternation(["dua", "dua puluh"]), "dua puluh").group() == "dua"
+    # a letter with case-insensitive equivalents outside its own case pair (long s, Kelvin sign)
+    assert alternation(["ſa", "sb"], ignore_case=True) == plain(["ſa", "sb"])
+    assert alternation([]) == ""
