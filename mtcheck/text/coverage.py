@@ -25,12 +25,6 @@ from mtcheck.lang.base import data_exists, data_lines
 
 PREFIX = 5  # letters a Latin or Arabic token keeps: election/elections, pemilu is not stemmed
 MIN_SOURCE = 3
-# Indonesian words too frequent to carry content (yang, dan, di, ...): wordfreq's most frequent, minus the
-# content words among them, which the lexicon does translate consistently.
-_STOP_COUNT = 100
-_KEEP = frozenset({"orang", "tahun", "hari", "anak", "indonesia", "rumah", "kerja", "waktu", "negara",
-                   "baru", "besar", "pertama", "dunia", "uang", "hidup", "mati", "tempat"})
-
 _SOURCE_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _LATIN = re.compile(r"[a-z\u00c0-\u024f]+")
 _ARABIC = re.compile(r"[\u0621-\u064a\u0671-\u06d3]+")
@@ -43,9 +37,7 @@ _AR_PREFIXES = ("وبال", "وال", "فال", "بال", "كال", "لل", "ا�
 
 @cache
 def _stop_words() -> frozenset[str]:
-    from wordfreq import top_n_list
-
-    return frozenset(w for w in top_n_list("id", _STOP_COUNT) if w not in _KEEP)
+    return frozenset(data_lines("id", "stop_words.txt"))
 
 
 def _fold(text: str) -> str:
@@ -175,27 +167,41 @@ MIN_KNOWN = 3  # fewer known words tell nothing: no cost
 
 
 def lexical_cost(lex: dict[str, frozenset[str]], source_text: str, target_text: str):
-    """A `(source segments, target segments) -> cost` function over two texts for the aligner, caching
-    each segment's words and tokens (the aligner asks for the same segments many times)."""
-    words: dict[tuple[int, int], list[tuple[str, str]]] = {}
-    tokens: dict[tuple[int, int], set[str]] = {}
+    """A `(source segments, target segments) -> cost` function over two texts for the aligner. It runs for
+    every bead the aligner tries (about ten per sentence), so each segment's known words (as the pair
+    (own prefix, lexicon entry or an empty set)) and tokens are computed once, and a bead's coverage is set
+    lookups only."""
+    known: dict[int, list[tuple[str, frozenset[str]]]] = {}
+    tokens: dict[int, set[str]] = {}
+    empty: frozenset[str] = frozenset()
+
+    def words_of(start: int, end: int) -> list[tuple[str, frozenset[str]]]:
+        return [(_fold(written)[:PREFIX] if not written.isascii() else written[:PREFIX], lex.get(w, empty))
+                for written, w in source_terms(source_text[start:end])]
 
     def cost(src, tgt) -> float:
-        sw: list[tuple[str, str]] = []
-        for s in src:
-            key = (s.start, s.end)
-            if key not in words:
-                words[key] = source_terms(source_text[s.start:s.end])
-            sw += words[key]
-        tt: set[str] = set()
-        for t in tgt:
-            key = (t.start, t.end)
-            if key not in tokens:
-                tokens[key] = target_tokens(target_text[t.start:t.end])
-            tt |= tokens[key]
-        c = coverage(sw, tt, lex)
-        if c.known < MIN_KNOWN:
+        words = known.get(src[0].start)
+        if words is None:
+            words = known[src[0].start] = words_of(src[0].start, src[0].end)
+        for s in src[1:]:
+            if s.start not in known:
+                known[s.start] = words_of(s.start, s.end)
+            words = words + known[s.start]
+        if len(words) < MIN_KNOWN:
             return 0.0
-        return LEXICAL_WEIGHT * max(0.0, EXPECTED_SHARE - c.share)
+        for t in tgt:
+            if t.start not in tokens:
+                tokens[t.start] = target_tokens(target_text[t.start:t.end])
+        ts = tokens[tgt[0].start] if len(tgt) == 1 else set().union(*(tokens[t.start] for t in tgt))
+        n = covered = 0
+        for own, entry in words:
+            if own in ts or not entry.isdisjoint(ts):
+                n += 1
+                covered += 1
+            elif entry:  # known to the lexicon, not translated here (a word neither known nor kept tells nothing)
+                n += 1
+        if n < MIN_KNOWN:
+            return 0.0
+        return LEXICAL_WEIGHT * max(0.0, EXPECTED_SHARE - covered / n)
 
     return cost
