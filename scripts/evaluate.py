@@ -45,6 +45,8 @@ ACCEPT: dict[str, set[str]] = {
     "pronoun (gender established)": {"pronouns"},
     "pronoun-all": {"pronouns"},
     "pronoun-all (gender established)": {"pronouns"},
+    "pronoun (gender knowable)": {"pronouns"},
+    "pronoun-all (gender knowable)": {"pronouns"},
 }
 # Rules outside those categories whose located findings also catch it: MT702 (neural, category
 # mistranslation) reports a source clause with no counterpart in the translation, which is what a dropped
@@ -121,6 +123,26 @@ def _gender_established(row: dict) -> bool:
     return any(start in known for start in _clean_starts(row))
 
 
+# --knowable FILE: injected pronoun rows a person read and judged to swap the pronoun of someone whose gender
+# no reader of the Indonesian source alone could know (a thing, an unnamed person, a surname only). Keyed by
+# (target language, row id). A row not listed counts as knowable, so a miss nobody read counts against recall.
+KNOWABLE: dict[tuple[str, str], bool] = {}
+
+
+def load_knowable(path: Path) -> dict[tuple[str, str], bool]:
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip() or line.startswith("lang\t"):
+            continue
+        lang, row_id, knowable = line.split("\t")[:3]
+        out[(lang, row_id)] = knowable.strip() == "yes"
+    return out
+
+
+def _gender_knowable(row: dict) -> bool:
+    return KNOWABLE.get((row.get("target_lang", "en"), row["id"]), True)
+
+
 def _clean_starts(row: dict) -> list[int]:
     """Where the swapped pronouns start in the clean translation (a swap changes lengths: he -> she)."""
     label = row["label"]
@@ -158,6 +180,8 @@ class Tally:
         if label is not None and label["category"] in ("pronoun", "pronoun-all") and _gender_established(row):
             # Also tallied apart: the issue's target is for persons whose gender the source establishes.
             self.add({**row, "label": {**label, "category": f"{label['category']} (gender established)"}}, findings)
+        if label is not None and label["category"] in ("pronoun", "pronoun-all") and KNOWABLE and _gender_knowable(row):
+            self.add({**row, "label": {**label, "category": f"{label['category']} (gender knowable)"}}, findings)
         if label is not None and label.get("target_spans"):  # each swapped pronoun on its own, too
             for t in label["target_spans"]:
                 self.spans_injected[label["category"]] += 1
@@ -270,7 +294,11 @@ def main() -> None:
     ap.add_argument("--categories", help="comma-separated injected categories to score (clean rows always)")
     ap.add_argument("--select", help="only these rule codes or prefixes, comma-separated (MT4: the number rules; "
                     "recall of a category needs only the rules of its finding categories)")
+    ap.add_argument("--knowable", type=Path, help="TSV of pronoun rows judged unknowable by a reader (lang, id, "
+                    "knowable yes/no, why): recall is also reported on the rest, 'gender knowable'")
     args = ap.parse_args()
+    if args.knowable:
+        KNOWABLE.update(load_knowable(args.knowable))
     rows = [json.loads(line) for line in args.labelled.read_text(encoding="utf-8").splitlines() if line.strip()]
     if args.categories:
         wanted = set(args.categories.split(","))

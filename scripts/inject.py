@@ -17,6 +17,8 @@ injected error with its category and span:
                     name, title + name, or a name alone kept from the source: "Rutte said he ...")
     pronoun / ar clitic  (ar) the third-person clitic of a complementiser or preposition swapped (قال إنه ->
                     إنها, لها -> له), in rows whose source has a person's pronoun or attribution
+    pronoun / ar noun or verb clitic  (ar) the same for a clitic on a noun or verb (حزبها -> حزبه, أخبره ->
+                    أخبرها), either way
     pronoun-all     every pronoun of one gender in the article swapped, as real MT does when it calls a
                     woman "he" throughout (label: target_spans, all of them); articles that name someone
     garbled-transliteration  (zh, ja, ar) a source name's transliteration with one or two characters
@@ -590,6 +592,43 @@ def inject_ar_clitic(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple
     m = rng.choice(cands)
     new = m.group(1) + ("ه" if m.group(2) == "ها" else "ها")
     return tgt[:m.start()] + new + tgt[m.end():], (m.start(), m.start() + len(new)), f"{m.group()} -> {new}"
+
+
+# A clitic on a noun or verb (حزبه his party, حكومتها her government, أخبره he told him): a word ending in ه or
+# ها whose rest (without و/ف and ب/ل) is itself a frequent word (wordfreq), which a final ه of a stem is not
+# (وجه, الله, مياه: the rest is rare). Prepositions and particles are left out (منه, فيه: mostly "of it").
+_AR_NOT_HOSTS = frozenset({"من", "في", "مع", "إلى", "إلي", "حول", "بين", "عند", "ضد", "دون", "نحو", "أمام", "خلال",
+                           "بعد", "قبل", "تحت", "فوق", "منذ", "لدى", "ما", "لا", "كما", "مما", "حيث", "أي", "كل",
+                           "بعض", "غير", "نفس", "عين", "بعين", "ذات", "عبر", "وفق", "حسب", "ذلك", "هذا", "مثل"})
+
+
+def _ar_host(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    stem = word[:-2] if word.endswith("ها") else word[:-1]
+    hosts = [stem] + ([stem[1:]] if stem[:1] in "وف" else [])
+    hosts += [h[1:] for h in hosts if h[:1] in "بل"]
+    for h in hosts:
+        if len(h) < 3 or h.startswith("ال") or h in _AR_NOT_HOSTS:
+            continue
+        spellings = [h] + ([h[:-1] + "ة"] if h.endswith("ت") else []) + ([h[:-1] + "ى"] if h.endswith("ا") else [])
+        if max(zipf_frequency(x, "ar") for x in spellings) >= 4.0:
+            return True
+    return False
+
+
+def inject_ar_host_clitic(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[int, int], str] | None:
+    """(ar) The clitic of a noun or verb made of the other gender: حزبها -> حزبه, أخبره -> أخبرها."""
+    if P.lang != "ar" or not _AR_PERSON.search(src) or not _names_someone(src, tgt):
+        return None
+    cands = [m for m in re.finditer(r"(?<![\w])[\u0621-\u064A]{3,}(?:ها|ه)(?![\w])", tgt)
+             if not _AR_CLITIC.fullmatch(m.group()) and _ar_host(m.group())]
+    if not cands:
+        return None
+    m = rng.choice(cands)
+    word = m.group()
+    new = word[:-2] + "ه" if word.endswith("ها") else word + "ا"
+    return tgt[:m.start()] + new + tgt[m.end():], (m.start(), m.start() + len(new)), f"{word} -> {new}"
 
 
 # ---------------------------------------------------------------- meaning errors (neural family, #12)
@@ -1194,7 +1233,7 @@ VARIANTS: dict[str, dict[str, Callable]] = {
                             "country compound": inject_country_compound},
     "punctuation": {"straight single quote": inject_straight_single,
                     "multi-sentence quote": make_multi_sentence_quote},
-    "pronoun": {"ar clitic": inject_ar_clitic},
+    "pronoun": {"ar clitic": inject_ar_clitic, "ar noun or verb clitic": inject_ar_host_clitic},
     "omission": {"clause, no anchor": _clause_with(lambda n: n == 0),
                  "clause, one anchor": _clause_with(lambda n: n == 1), "merged sentence": make_merged_sentence},
 }

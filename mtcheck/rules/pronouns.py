@@ -8,7 +8,7 @@ from mtcheck.model import Category, Finding, Severity
 from mtcheck.rules.base import Rule
 from mtcheck.text.article import ArticlePair
 from mtcheck.text.gender import Evidence, noun, word
-from mtcheck.text.pronouns import GENDER_FITS, Link, analyse_pronouns, pronoun_sets
+from mtcheck.text.pronouns import GENDER_FITS, Link, analyse_pronouns, knowledge_only, pronoun_sets
 
 # People are found in the translation by the spelling of their names, or in other scripts by transliteration.
 _NOT_FOR: dict[str, str] = {}
@@ -71,8 +71,8 @@ class PronounGenderMismatch(Rule):
     inherits the person of the source form it renders (`"...," he said` renders `"...," katanya`); linking
     in the translation (nearest name, previous sentence's subject, "In her new role, Rutte ...") is a second
     path, for pronouns the translation added; with `--neural`, the word alignment is a third (the source
-    word the pronoun is aligned with). Unnamed people ("Seorang wanita ...", "ayahnya") take part in
-    resolution and are never judged. The person's gender comes from knowledge only: the public
+    word the pronoun is aligned with). Unnamed people take part in resolution ("ayahnya", "Sopir itu"), and
+    are judged where the source's own noun gives their gender ("Seorang wanita ... Dia"). The person's gender comes from knowledge only: the public
     figures list (`mtcheck/data/id/public_figures.tsv`), a newsroom's glossary people, Indonesian cues
     (Bapak, Ibu, istrinya, "aktris X", "X, seorang biarawati": `mtcheck/data/id/person_nouns.tsv`), forms
     of address in the translation (Mr, Ms, la ministre, 女士), the given-name table
@@ -149,11 +149,13 @@ class InconsistentPronouns(Rule):
         if a is None:
             return
         # Forms that stand for things as often as for people (Arabic clitics) say nothing of consistency.
-        weak = set((pronoun_sets(pair.target_pack.code) or {}).get("knowledge_only", ()))
+        lang = pair.target_pack.code
+        translation_only = (pronoun_sets(lang) or {}).get("link_in_translation", True)
         for r in a.referents:
             if r.known() is not None:
                 continue  # MT301's business
-            links = [x for x in a.links if x.referent is r and x.agree is not False and x.text not in weak]
+            links = [x for x in a.links if x.referent is r and x.agree is not False and not knowledge_only(x.text, lang)
+                     and not (x.source_ref is None and translation_only == "knowledge only")]
             by_gender = {g: [x for x in links if x.gender == g] for g in ("m", "f")}
             if not by_gender["m"] or not by_gender["f"]:
                 continue

@@ -167,7 +167,9 @@ def _people(pair: ArticlePair) -> tuple[list[SourcePerson], list[SourcePerson]]:
     for p in (_without_address(p, text) for p in names.people):
         fig = _figure_of(p, table)
         if fig is None and not _is_person(p, text):
-            if _may_be_person(p):
+            if _may_be_person(p) and not _named_thing(p, text) and not all(
+                    _PLACE_BEFORE.search(text, max(0, s.start - 20), s.start) for s in p.spans):
+                # (not "di Carnegie Mellon University": a place, named only after di/ke/dari)
                 unplaced.append(SourcePerson(p.name, [p], list(p.spans), placeholder=True))
             continue
         if fig is not None and fig.name in by_figure:
@@ -222,7 +224,9 @@ def _people(pair: ArticlePair) -> tuple[list[SourcePerson], list[SourcePerson]]:
     _surname_mentions(text, merged, unplaced)
     for sp in merged:
         _gather(sp, text, surnames)
-    unplaced += _person_nouns(text, merged, unplaced, [s.start for s in pair.source_segments.sentences])
+    unnamed = _person_nouns(text, merged, unplaced, [s.start for s in pair.source_segments.sentences])
+    unplaced += [sp for sp in unnamed if sp.placeholder]
+    merged += [sp for sp in unnamed if not sp.placeholder]
     return sorted(merged, key=lambda sp: sp.spans[0].start), unplaced
 
 
@@ -258,6 +262,7 @@ _PREDICATE = re.compile(r"\b(?:menjadi|jadi|sebagai|selaku|adalah|merupakan|iala
 # "Sopir itu", "perdana menteri yang sombong": someone set apart by a demonstrative or a relative clause,
 # whom the text has not named (a named person is taken up again by "ini": "Pria berusia 24 tahun ini").
 _DEFINITE_AFTER = re.compile(r"\s+(?:itu|tersebut|yang)\b", re.I)
+_SANG = re.compile(r"\b(?:[Ss]ang|[Ss]eorang)\s+$")
 # "Seorang wanita", "salah seorang petugas": a person not named before.
 _INDEFINITE = re.compile(r"\b(?:seorang|salah seorang|salah satu|sesosok)\s+$", re.I)
 _KIN_OWNER = re.compile(r"\s+(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*\s*,\s*")
@@ -347,7 +352,15 @@ def _person_nouns(text: str, people: list[SourcePerson], unplaced: list[SourcePe
             # a name ("Ramirez mengatakan bahwa calon itu ...") it is someone else.
             continue
         span = Span(m.start(), m.end())
-        person = SourcePerson(f"({word})", [], [span], placeholder=True)
+        # Someone unnamed whom the source's own noun gives a gender ("Seorang wanita ... Dia", "Pria itu
+        # ... ia"): judged like a named person, for the noun is what a reader of the source goes by. Kin
+        # nouns stay placeholders: "istrinya", "ayahnya", and "sang istri" too, are someone's relative, named
+        # or not, and a -nya after them is as often that someone's ("hingga sang istri menakuti babinya": the
+        # farmer's pigs).
+        unnamed = noun.gender is not None and noun.kind == "role"
+        opener = indefinite or _SANG.search(text, max(0, m.start() - 10), m.start())
+        phrase = text[opener.start():end] if opener else text[m.start():end]
+        person = SourcePerson(f"'{phrase}'" if unnamed else f"({word})", [], [span], placeholder=not unnamed)
         if noun.gender is not None:
             person.evidence.append(Evidence(noun.gender, "source cue", f"'{word}' (a person noun: KBBI)"))
         out.append(person)
@@ -481,19 +494,43 @@ def _whole_name(text: str, start: int, end: int) -> bool:
     return True
 
 
+_NAME_HEAD = re.compile(r"(?<![\w'’-])(?:" + "|".join(sorted(map(re.escape, _DATA.get("name_heads", ())), key=len,
+                                                            reverse=True)) + r")\s+$")
+
+
+def _named_thing(p: Person, text: str) -> bool:
+    """Is every full mention of `p` (two words or more) the name of an institution, award or place, after
+    its head noun ("Komite Nobel Literatur", "Universitas Sam Ratulangi")?"""
+    full = [s for s in p.spans if len(text[s.start:s.end].split()) > 1]
+    return bool(full) and all(_NAME_HEAD.search(text, max(0, s.start - 20), s.start) for s in full)
+
+
 def _is_person(p: Person, text: str) -> bool:
     """People only: named after a title or a form of address, with a given name of known gender, named as
-    a speaker ("kata Hendra"), or "Firstname Lastname" of uncommon words."""
+    a speaker ("kata Hendra"), or "Firstname Lastname" of uncommon words; never a name only ever used after
+    the head noun of an institution or place ("Komite Nobel Literatur")."""
     if p.titled:
         return True
+    if _named_thing(p, text):
+        return False
     if len(p.tokens) >= 2 and knowledge.name_evidence(p.name) and all(
             zipf(t, "en") < 4.5 and zipf(t, "id") < 4.5 for t in p.tokens[1:-1]) and zipf(p.surname, "en") < 5.0:
         return True  # "Sarah Palin", "Christine Blasey Ford", not "Victoria Cross" or "Alaska"
+    if 2 <= len(p.tokens) <= 3 and _distinct_given_name(p.tokens[0]):
+        return True  # "Kanye West", "Pierre Blanc": a given name that is no common word, whatever follows
     if _addressed_or_attributed(p, text):
         return True
     if _looks_like_person(p):
         return True
     return _rare_word(p)
+
+
+def _distinct_given_name(word: str) -> bool:
+    """A given name of one gender borne by many (1,000 observed or more) that is no common English or
+    Indonesian word (Kanye, Pierre; not Victoria, Jordan, Grace)."""
+    found = given_names.lookup(word)
+    return (found is not None and found.gender is not None and found.counts >= 1000 and zipf(word, "en") < 4.0
+            and zipf(word, "id") < 4.0)
 
 
 def _rare_word(p: Person) -> bool:
@@ -526,8 +563,8 @@ def _addressed_or_attributed(p: Person, text: str) -> bool:
 def _may_be_person(p: Person) -> bool:
     """Not judged, but perhaps a person ("Track Palin"): a first word borne as a given name, or a rare
     last word."""
-    if len(p.tokens) < 2 or any(t.isupper() for t in p.tokens):
-        return False
+    if len(p.tokens) < 2 or any(t.isupper() for t in p.tokens) or p.tokens[0] == "The":
+        return False  # "The Simpsons", "The Reverend": an English title of a work, a group or a rank
     found = given_names.lookup(p.tokens[0])
     return (found is not None and found.counts >= 5) or (zipf(p.surname, "id") < 3.0 and zipf(p.surname, "en") < 3.5)
 
@@ -591,12 +628,51 @@ def _quoted(pair: ArticlePair, closed_only: bool = False) -> list[tuple[int, int
     """Quotations of the source; one left open runs to its paragraph's end (news quotes that span
     paragraphs open each paragraph and close only the last), unless `closed_only`."""
     out: list[tuple[int, int]] = []
+    text = pair.source
     for p in pair.source_segments.paragraphs:
-        scan = scan_pairs(pair.source, p.start, p.end, pair.source_pack.quotes)
+        scan = scan_pairs(text, p.start, p.end, tuple(q for q in pair.source_pack.quotes if q[0] not in _SIDED))
         out += [(o, c + 1) for o, c in scan.pairs]
         if not closed_only:
             out += [(m.pos, p.end) for m in scan.unmatched if m.opens]
+        pairs, left_open = _straight_quotes(text, p.start, p.end)
+        out += pairs
+        if not closed_only and left_open is not None:
+            out.append((left_open, p.end))
     return _disjoint(out)
+
+
+_SIDED = frozenset('"“”')
+_SIDED_MARK = re.compile('["“”]')
+
+
+def _straight_quotes(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int | None]:
+    """Quotations in double quotes (straight or curly, which sources mix: “AI Superpowers ... Order"), read
+    by which side of a word each mark stands on rather than by alternation or glyph: a mark after a space
+    and before a word opens, one after a word or a stop closes. A stray mark (corpora and MT output drop
+    or add them: `"Ia dilaporkan berusia 20-an tahun.` with no closing mark) then stays alone instead of
+    pairing with the next quotation's opening mark and turning the narration between them into a
+    quotation. Returns the pairs (end exclusive) and where a quotation left open at the paragraph's end
+    begins."""
+    pairs: list[tuple[int, int]] = []
+    stack: list[int] = []  # open quotations, innermost last
+    for hit in _SIDED_MARK.finditer(text, start, end):
+        i = hit.start()
+        before = text[i - 1] if i > start else " "
+        after = text[i + 1] if i + 1 < end else " "
+        if before.isdigit():
+            continue  # 5" (inches) is no quotation mark
+        opens = (before.isspace() or before in "([—–-:") and not after.isspace()
+        closes = not before.isspace() and (after.isspace() or not after.isalnum())
+        if not stack:
+            if opens or not closes:
+                stack.append(i)
+        elif closes or not opens:
+            pairs.append((stack.pop(), i + 1))
+        elif (text[stack[-1]] == '"') == (hit.group() == '"'):
+            stack[-1] = i  # a second opening mark of the same kind: the first was stray
+        else:
+            stack.append(i)  # a quotation inside a quotation ("... menyebutnya “Putri Salju ...”")
+    return pairs, (stack[0] if stack else None)
 
 
 def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -649,10 +725,12 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
     c_starts = [q[0] for q in closed]
     stranger = _strangers(pair, mentions, starts)
     quoted_third = False  # a closed quotation since the last named person has a third-person form
+    prev_people: list[SourcePerson] = []  # the people named in the previous sentence
     for n, sent in enumerate(pair.source_segments.sentences):
         lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
         here = [(s, p) for s, p in mentions[lo:hi] if not _inside(quoted, q_starts, s.start)]
         first_ref: tuple[int, SourcePerson] | None = None  # the first form's person (a placeholder too)
+        resolved_here: list[tuple[Span, SourcePerson]] = []
         for span, form, kind in _forms(text, sent.start, sent.end):
             if _inside(quoted, q_starts, span.start):
                 # Someone the speaker talks about. Inside a closed quotation it is kept, unresolved, so that
@@ -662,7 +740,10 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                     refs.append(SourceRef(span, form, kind, None, "unresolved: inside a quotation"))
                     quoted_third = True
                 continue
-            before = [(s, p) for s, p in here if s.end <= span.start]
+            # A form resolved earlier in the sentence stands for its person there ("Ia mengarahkan petugas ke
+            # Oldsmobile Intrigue miliknya": Ia is as much a person before "miliknya" as the car's name).
+            before = sorted([(s, p) for s, p in here + resolved_here if s.end <= span.start
+                             and not _parenthetical(text, sent.start, s, span.start)], key=lambda x: x[0].start)
             person, how = None, ""
             head = text[sent.start:span.start]
             after_quote = bool(_CLOSED_QUOTE.search(head))
@@ -732,7 +813,13 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                         elif cut[-1].group().lower() == "yang" and head_of:
                             agent = head_of[-1]
                     others = {id(p): p for _, p in before if p is not agent}
-                    if not others and _OWN_OBJECT.match(form) and len(distinct) == 1:
+                    earlier = {id(p): p for p in prev_people if p is not agent}
+                    if not others and not _OWN_OBJECT.match(form) and len(distinct) == 1 and len(earlier) == 1:
+                        # "... tidak bisa menghubungi Bob Dylan ... . Sara akhirnya menyerah menghubunginya.": with
+                        # nobody else in its sentence, the one other person of the sentence before
+                        person, how = (next(iter(earlier.values())), "an object -nya: the one person of the "
+                                       "previous sentence other than its verb's agent")
+                    elif not others and _OWN_OBJECT.match(form) and len(distinct) == 1:
                         # "West mengatakan bahwa baginya ...", "kritik terhadapnya": for, about, against
                         # the only person of the sentence, as often as not its subject
                         person, how = agent, "an object -nya of bagi/untuk/tentang/terhadap/atas: the only person"
@@ -781,6 +868,8 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
             if person is not None and person.placeholder:
                 person, how = None, f"unresolved: {how} is {person.name}, a name mtcheck does not judge"
             refs.append(SourceRef(span, form, kind, person, how or "unresolved"))
+            if person is not None and kind != "speech":
+                resolved_here.append((span, person))
             if first_ref is None and placed is not None:
                 first_ref = (span.start, placed)
             if kind == "speech" and person is not None:
@@ -789,6 +878,7 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
             if _ATTRIBUTION_BEFORE.search(text[max(sent.start, s.start - 12):s.start]) or _ATTRIBUTION_AFTER.match(
                     text[s.end:min(sent.end, s.end + 30)]):
                 speaker, speaker_at = p, n
+        prev_people = [p for _, p in here]
         if here:
             last_named = here[-1][1]
             quoted_third = False
@@ -809,6 +899,26 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
     return refs
 
 
+_DIRECTION_AFTER = re.compile(r"\s+(?:Barat|Timur|Utara|Selatan|Tengah|Raya|Daya|Laut)\b")
+
+
+_CAPITALISED_RUN = re.compile(r"((?:[A-Z][\w'’-]*\s+){1,4})$")
+
+
+def _inside_proper_phrase(text: str, start: int, end: int) -> bool:
+    """Is the capitalised word at text[start:end] inside the name of an institution or place, so no given
+    name of someone unknown: after the head noun of such a name, other capitalised words allowed between
+    ("Pengadilan Veteran Alaska", "Universitas Virginia"), or before a direction ("Virginia Barat")? A
+    capitalised role before it ("Anggota Kongres Patricia") leaves it a person's."""
+    run = _CAPITALISED_RUN.search(text, max(0, start - 60), start)
+    if run:
+        heads = frozenset(_DATA.get("name_heads", ()))
+        words = run.group(1).split()
+        if any(w in heads or " ".join(words[i:i + 2]) in heads for i, w in enumerate(words)):
+            return True
+    return bool(_DIRECTION_AFTER.match(text, end))
+
+
 @cache
 def _kin_before() -> re.Pattern[str]:
     """A kin noun right before a name, titles allowed between ("istri Bupati ", "ayah ")."""
@@ -821,6 +931,18 @@ def _kin_before() -> re.Pattern[str]:
 
 def _kin_owner(text: str, pos: int) -> bool:
     return _kin_before().search(text, max(0, pos - 60), pos) is not None
+
+
+_DASHES = (" - ", " – ", " — ")
+
+
+def _parenthetical(text: str, start: int, mention: Span, pos: int) -> bool:
+    """Is the mention inside a parenthesis or a pair of dashes closed before `pos` ("pilihan lagu pertamanya
+    - Proud by Heather Small - yang ... persiapannya": the song's singer is no one the sentence is about)?"""
+    head, tail = text[start:mention.start], text[mention.end:pos]
+    if head.rfind("(") > head.rfind(")") and ")" in tail:
+        return True
+    return any(d in head and d in tail for d in _DASHES)
 
 
 def _strangers(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], starts: list[int]):
@@ -839,6 +961,8 @@ def _strangers(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], sta
         i = bisect.bisect_right(starts, m.start()) - 1
         if (i >= 0 and reach[i] > m.start()) or _sentence_start(text, m.start()) or m.group() in _title_words() \
                 or m.group() in places or _PLACE_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            continue
+        if _inside_proper_phrase(text, m.start(), m.end()):
             continue
         if given_names.gender_of(m.group()) is not None and zipf(m.group(), "id") < 4.0:
             found.append((m.start(), m.group()))

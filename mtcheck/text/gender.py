@@ -152,9 +152,14 @@ def name_evidence(name: str) -> list[Evidence]:
         return out
     given = words[0]
     found = given_names.lookup(given)
-    if len(words) > 2 and (second := given_names.lookup(words[1])) is not None and second.gender is not None and (
-            found is None or (found.source == "nomquamgender" and second.counts > 10 * found.counts)):
-        given, found = words[1], second  # "Arizona Jeff Flake": a place glued before the given name
+    # "Arizona Jeff Flake": a place glued before the given name; "Ye Rapper Kanye West": a headline's words
+    for later in words[1:-1]:
+        second = given_names.lookup(later)
+        if second is not None and second.gender is not None and (
+                found is None or (found.source == "nomquamgender" and second.counts > 10 * found.counts)
+                or (found.source == "nomquamgender" and found.gender is None and second.counts > found.counts)):
+            given, found = later, second
+            break
     if found is not None and found.gender is not None:
         out.append(Evidence(found.gender, "given name", found.describe()))
     elif found is None or found.p_female is not None:  # not marked "borne by both"

@@ -39,7 +39,8 @@ __all__ = ["FIXED", "Evidence", "Link", "PronounAnalysis", "Referent", "analyse_
 
 @cache
 def pronoun_sets(lang: str) -> dict | None:
-    return data_toml(lang, "pronouns.toml")
+    sets = data_toml(lang, "pronouns.toml")
+    return None if sets is None else {**sets, "lang": lang}
 
 
 @cache
@@ -329,6 +330,7 @@ def _target_pronouns(pair: ArticlePair, sets: dict):
     impersonal = [re.compile(p, re.I) for p in sets.get("impersonal", ())]
     quoted = _quoted_spans(pair)
     q_starts = [q.start for q in quoted]
+    found: list[tuple[Span, str, str]] = []
     for m in pattern.finditer(pair.target):
         span = Span(*m.span())
         i = bisect.bisect_right(q_starts, span.start) - 1
@@ -337,7 +339,71 @@ def _target_pronouns(pair: ArticlePair, sets: dict):
         if any(p.match(pair.target, span.start) for p in impersonal):
             continue  # "il y a", "il faut": no person
         g = gender_of.get(m.group().lower()) or ("f" if m.lastgroup == "f" else "m")
-        yield span, m.group(), g
+        found.append((span, m.group(), g))
+    if sets.get("host_clitics"):
+        taken = {s.start for s, _, _ in found}
+        for m in _ARABIC_WORD.finditer(pair.target):
+            if m.start() in taken or (g := host_clitic(m.group(), pair.target_pack.code)) is None:
+                continue
+            i = bisect.bisect_right(q_starts, m.start()) - 1
+            if i >= 0 and quoted[i].start <= m.start() < quoted[i].end:
+                continue
+            found.append((Span(*m.span()), m.group(), g))
+    found.sort(key=lambda x: x[0].start)
+    yield from found
+
+
+_ARABIC_WORD = re.compile(r"(?<![\w])[\u0621-\u064A]{3,}(?![\w])")
+
+
+@cache
+def host_clitic(word: str, lang: str) -> str | None:
+    """(Arabic) The gender of the third-person clitic on a noun or verb (حزبه his party, حكومتها her
+    government, أخبره he told him), or None where the word has none. A final ه is also part of many stems
+    (وجه face, الله, مياه water): the word counts as host + clitic only where what is left when the clitic is
+    taken off (and و/ف, ب/ل before it) is itself a frequent word (wordfreq zipf >= 4: حزب, حكومة for حكومت,
+    مستوى for مستوا), and no preposition or particle (منه, فيه, معه: 'of it', 'in it', mostly things; the
+    prepositions mtcheck reads, له, عنه, عليه, are in the pronoun lists). Only the genders the language's
+    `host_clitic_genders` names: in Arabic the masculine, as the feminine ها is also every feminine thing's
+    and every non-human plural's (ألقاها, he gave it: the speech), so it says nothing against a man."""
+    sets = pronoun_sets(lang) or {}
+    if word in sets.get("male", ()) or word in sets.get("female", ()):
+        return None
+    for clitic, g in (("ها", "f"), ("ه", "m")):
+        if not word.endswith(clitic):
+            continue
+        if g not in sets.get("host_clitic_genders", "mf"):
+            return None
+        stem = word[:-len(clitic)]
+        for host in _hosts(stem):
+            if len(host) < 3 or host.startswith("ال") or host in sets.get("not_hosts", ()):
+                continue
+            if host.endswith("ت") and zipf(host, lang) >= 4.0:
+                return None  # a verb's feminine ت and its object, "it" as often as not (قالته, what she said)
+            if max(zipf(h, lang) for h in _spellings(host)) >= 4.0:
+                return g
+        return None
+    return None
+
+
+def _hosts(stem: str) -> list[str]:
+    """The stem without the conjunction and the preposition a word may begin with (وبحزبه: حزب)."""
+    out = [stem]
+    if stem[:1] in "وف":
+        out.append(stem[1:])
+    for s in list(out):
+        if s[:1] in "بلك":
+            out.append(s[1:])
+    return out
+
+
+def _spellings(host: str) -> tuple[str, ...]:
+    """A noun's own spelling where a clitic changed it: ت back to ة (حكومته), ا back to ى (مستواه)."""
+    if host.endswith("ت"):
+        return host, host[:-1] + "ة"
+    if host.endswith("ا"):
+        return host, host[:-1] + "ى"
+    return (host,)
 
 
 # ------------------------------------------------------------------------------- path 1: from the source
@@ -401,6 +467,11 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
                 cands = [r for r in cands if r.kind != "possessive" or r.text.lower() in _BOTH]
                 if not cands:
                     continue  # a subject pronoun for a noun of the source ("elle" for "konstruksinya")
+            elif sets.get("host_clitics") and host_clitic(pair.target[span.start:span.end], sets["lang"]):
+                # A clitic on a noun (حزبه) renders a possessive -nya on a noun, nothing else
+                cands = [r for r in cands if r.kind == "possessive" and not _is_object(r)]
+                if not cands:
+                    continue
             else:
                 cands = [r for r in cands if r.kind == "possessive" or r.text.lower() in _BOTH] or cands
                 word = pair.target[span.start:span.end].lower()
@@ -452,8 +523,17 @@ def _is_object(ref: SourceRef) -> bool:
 
 
 def _is_verb(text: str, sets: dict) -> bool:
-    """A gendered form that is no pronoun of the language's lists (the Arabic verbs of saying)."""
-    return text.lower() not in sets["male"] and text.lower() not in sets["female"]
+    """A gendered form that is no pronoun of the language's lists (the Arabic verbs of saying), nor a clitic
+    on a noun or verb (حزبه)."""
+    return text.lower() not in sets["male"] and text.lower() not in sets["female"] and not (
+        sets.get("host_clitics") and host_clitic(text, sets["lang"]) is not None)
+
+
+def knowledge_only(text: str, lang: str) -> bool:
+    """Is this form judged against knowledge only, never counted for consistency (MT302)? The Arabic
+    clitics: with no known gender, their referent is as often a thing as a person."""
+    sets = pronoun_sets(lang) or {}
+    return text in sets.get("knowledge_only", ()) or bool(sets.get("host_clitics") and host_clitic(text, lang))
 
 
 _BOTH = frozenset({"pihaknya", "dirinya"})  # "his side", "himself" or simply "he"
@@ -541,14 +621,16 @@ def _stranger(pair: ArticlePair, known: list[Span], given_only: bool = False):
         reach.append(furthest)
     places = analyse(pair).g.by_rendering  # "Bolivia", "Georgia": a country or a known place, no one's name
     preps = (pronoun_sets(lang) or {}).get("place_prepositions", ())
-    place_before = re.compile(r"\b(?:" + "|".join(map(re.escape, preps)) + r")\s+$", re.I) if preps else None
+    # "in Alaska", and the later words of a place's name: "in West Virginia", "à Saint-Denis"
+    place_before = re.compile(r"\b(?i:" + "|".join(map(re.escape, preps)) + r")\s+(?:[A-Z][\w'’-]*\s+){0,2}$"
+                              ) if preps else None
     candidates = []
     for m in _CAPITALISED.finditer(text):
         i = bisect.bisect_right(k_starts, m.start()) - 1
         if i >= 0 and reach[i] > m.start():
             continue
         word = m.group()
-        if word in places or (place_before and place_before.search(text, max(0, m.start() - 12), m.start())):
+        if word in places or (place_before and place_before.search(text, max(0, m.start() - 40), m.start())):
             continue  # "in Alaska", "à Harlem": a place
         initial = bool(_AFTER_SENTENCE_START.search(text[max(0, m.start() - 3):m.start()]))
         if given_only:

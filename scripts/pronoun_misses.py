@@ -1,0 +1,143 @@
+"""Why injected pronoun swaps are missed: every missed `pronoun` / `pronoun-all` row of a labelled JSONL
+(scripts/inject.py) classified by mtcheck's own analysis of the clean text, with the sentences to read.
+
+    python scripts/pronoun_misses.py /tmp/inj.jsonl [--limit N] [--show] [--lang en]
+
+Causes (of the first swapped pronoun of a row that no MT301/MT302 finding overlaps):
+
+    linked, gender unknown   the pronoun is linked to a person whose gender nothing establishes
+    linked, gender known     linked to a person of known gender, yet not reported (a rule stood down)
+    form unresolved          it renders a source form (dia, -nya, katanya) that resolution left open
+    no source form           the aligned source sentence has no third-person form, and the translation's
+                             own linking found no one (a thing, an unnamed person, a pronoun added)
+    not placed               the pronoun is not in an aligned sentence pair (or is inside a quotation)
+
+A developer's tool for reading misses, not a measurement: the figures are scripts/evaluate.py's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from mtcheck.rules.pronouns import InconsistentPronouns, PronounGenderMismatch  # noqa: E402
+from mtcheck.text.article import ArticlePair  # noqa: E402
+from mtcheck.text.coreference import coreference  # noqa: E402
+from mtcheck.text.pronouns import analyse_pronouns  # noqa: E402
+
+RULES = (PronounGenderMismatch(), InconsistentPronouns())
+
+
+def _findings(source: str, target: str, lang: str) -> list[tuple[int, int]]:
+    pair = ArticlePair(source, target, lang)
+    return [(f.target_span.start, f.target_span.end) for r in RULES for f in r.check(pair) if f.target_span is not None]
+
+
+def _spans(label: dict) -> list[list[int]]:
+    return label.get("target_spans") or [label["target_span"]]
+
+
+def _sentence(text: str, pos: int, width: int = 160) -> str:
+    a = max(0, pos - width)
+    return text[a:pos + width // 2].replace("\n", " ")
+
+
+def classify(row: dict) -> tuple[str, str]:
+    """The cause of a miss, and what to read."""
+    lang = row.get("target_lang", "en")
+    label = row["label"]
+    clean = row["clean_target"]
+    start = label["clean_spans"][0][0] if label.get("clean_spans") else label["target_span"][0]
+    pair = ArticlePair(row["source"], clean, lang)
+    a = analyse_pronouns(pair)
+    co = coreference(pair)
+    link = next((x for x in (a.links if a else []) if x.pronoun.start == start), None)
+    # The aligned source sentence, for the reader and for the source forms it holds.
+    src_text = ""
+    forms = []
+    for sp in pair.sentence_pairs:
+        if sp.target and sp.source and sp.target[0].start <= start < sp.target[-1].end:
+            s0, s1 = sp.source[0].start, sp.source[-1].end
+            src_text = row["source"][s0:s1].replace("\n", " ")
+            starts = [r.span.start for r in co.refs]
+            forms = co.refs[bisect.bisect_left(starts, s0):bisect.bisect_left(starts, s1)]
+            break
+    people = "; ".join(f"{p.name} [{p.describe()}]" for p in co.people)
+    detail = (f"  target: ...{_sentence(clean, start)}...\n  source: {src_text}\n"
+              f"  forms: {[(r.text, r.person.name if r.person else None, r.how) for r in forms]}\n"
+              f"  people: {people}")
+    if link is not None:
+        who = f"{link.referent.person.name} [{link.referent.person.describe()}] via {link.how}"
+        if link.referent.known() is None:
+            return "linked, gender unknown", f"  linked: {who}\n{detail}"
+        return "linked, gender known", f"  linked: {who}\n{detail}"
+    if not src_text:
+        return "not placed", detail
+    if forms:
+        return "form unresolved", detail
+    return "no source form", detail
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("jsonl", type=Path)
+    ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--show", action="store_true", help="print each miss with its sentences")
+    ap.add_argument("--category", default="pronoun,pronoun-all")
+    ap.add_argument("--clean", action="store_true", help="also the clean articles with a MT301/MT302 finding")
+    args = ap.parse_args()
+    wanted = set(args.category.split(","))
+    causes: Counter[str] = Counter()
+    total = caught = clean = 0
+    flagged: list[str] = []
+    totals: Counter[str] = Counter()
+    caught_by: Counter[str] = Counter()
+    with open(args.jsonl, encoding="utf-8") as f:
+        for line in f:
+            row = json.loads(line)
+            label = row["label"]
+            if label is None and args.clean:
+                clean += 1
+                found = _findings(row["source"], row["target"], row.get("target_lang", "en"))
+                if found:
+                    flagged.append(row["id"])
+                    if args.show:
+                        pair = ArticlePair(row["source"], row["target"], row.get("target_lang", "en"))
+                        for r in RULES:
+                            for f in r.check(pair):
+                                t = row["target"]
+                                print(f"## FALSE ALARM {row['id']} {f.code}: {f.message}\n"
+                                      f"  ...{_sentence(t, f.target_span.start)}...\n  " + "\n  ".join(f.evidence))
+                continue
+            if label is None or label["category"] not in wanted:
+                continue
+            total += 1
+            kind = label["category"] + (f" / {label['variant']}" if label.get("variant") else "")
+            totals[kind] += 1
+            if args.limit and total > args.limit:
+                break
+            found = _findings(row["source"], row["target"], row.get("target_lang", "en"))
+            if any(a < t1 and t0 < b for a, b in found for t0, t1 in _spans(label)):
+                caught += 1
+                caught_by[kind] += 1
+                continue
+            cause, detail = classify(row)
+            causes[f"{kind}: {cause}"] += 1
+            if args.show:
+                print(f"## {row['id']} ({label.get('detail')}): {cause}\n{detail}\n")
+    print(f"{caught} of {total} caught: " + ", ".join(f"{k} {caught_by[k]}/{n}" for k, n in sorted(totals.items())))
+    if args.clean:
+        print(f"clean articles with MT301/MT302: {len(flagged)} of {clean} {flagged}")
+    for cause, n in causes.most_common():
+        print(f"  {n:4d}  {cause}")
+
+
+if __name__ == "__main__":
+    main()
