@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import cache
@@ -31,6 +30,7 @@ from mtcheck.text.entities import (
     count_latin_word,
     is_latin,
 )
+from mtcheck.text.fold import fold
 from mtcheck.text.lexicon import travels_unchanged, zipf
 from mtcheck.text.name_match import NameAnalysis, analyse, contains, rendered
 from mtcheck.text.near import NearIndex
@@ -117,9 +117,9 @@ def _source_names(a: NameAnalysis, pair: ArticlePair) -> dict[str, Span]:
 
 
 def _fold(word: str, pairs: tuple[tuple[str, str], ...]) -> str:
-    """Lower case, accents removed, Indonesian spellings of foreign names mapped to the target's."""
-    w = unicodedata.normalize("NFKD", word.lower())
-    w = "".join(ch for ch in w if not unicodedata.combining(ch))
+    """Lower case, accents removed (text/fold.py), Indonesian spellings of foreign names mapped to the
+    target's."""
+    w = fold(word)
     for a, b in pairs:
         w = w.replace(a, b)
     return w

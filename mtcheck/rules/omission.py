@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 
@@ -15,6 +14,7 @@ from mtcheck.rules.base import Rule
 from mtcheck.text.align import VARIANCE_PER_CHAR
 from mtcheck.text.article import ArticlePair, SentencePair, in_segments
 from mtcheck.text.coverage import coverage, lexicon, source_terms, source_word_spans, target_tokens
+from mtcheck.text.fold import fold
 from mtcheck.text.number_match import match_dates, match_quantities
 from mtcheck.text.segment import Segment, clause_spans
 from mtcheck.text.source_names import name_words
@@ -423,11 +423,8 @@ def _in_target(anchor: str, target_text: str) -> bool:
 
 
 def _fold(text: str) -> str:
-    """Lower case without accents, with one apostrophe: Taiwan is Taïwan, L’Oreal is L'Oréal."""
-    if text.isascii():  # most paragraphs of a Latin target: nothing to decompose (a long article folds them all)
-        return text.lower()
-    text = unicodedata.normalize("NFKD", text.lower()).replace("’", "'")
-    return "".join(c for c in text if not unicodedata.combining(c))
+    """Lower case without accents, with one apostrophe (text/fold.py): Taiwan is Taïwan, L’Oreal is L'Oréal."""
+    return fold(text)
 
 
 def _split(seg: Segment) -> list[tuple[int, int]]:

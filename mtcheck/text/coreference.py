@@ -70,6 +70,10 @@ _AGENT_CLAUSE = re.compile(r"\b(?:bahwa|yang|dan|serta|lalu|kemudian)\b|[,;]", r
 _SAID = re.compile(r"\b(?:" + "|".join(_DATA["speech_verbs"]) + r")\s+(?:bahwa\s+)?$", re.I)
 _VERB_AFTER = re.compile(r"\s+[a-z]{3,}")
 _CLOSED_QUOTE = re.compile(r"[\"”’]\s*,?\s*$")
+_APPOSITION = re.compile(r",[^,.;:\"“”\n]{1,80},")
+_COORDINATED_SAID = re.compile(r"\b(?:dan|lalu|kemudian|serta)\s+(?:juga\s+)?(?:"
+                               + "|".join(_DATA["speech_verbs"]) + r")\b", re.I)
+_AGE = re.compile(r"\b(?:berusia|\d+\s+tahun)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:saya|aku|kami|kita)\b", re.I)
 
 
@@ -557,6 +561,12 @@ def _addressed_or_attributed(p: Person, text: str) -> bool:
         if _ATTRIBUTION_BEFORE.search(text[max(0, s.start - 12):s.start]) or _ATTRIBUTION_AFTER.match(
                 text[s.end:s.end + 30]):
             return True
+        # "Yanti, warga Kelurahan Beji, mengatakan": the attribution after an apposition that says what
+        # person this is (a person noun, an age), not what a club or an agency is.
+        appos = _APPOSITION.match(text, s.end, s.end + 84)
+        if appos and _ATTRIBUTION_AFTER.match(text[appos.end():appos.end() + 30]) and (
+                _person_noun_pattern().search(appos.group()) or _AGE.search(appos.group())):
+            return True
     return False
 
 
@@ -832,6 +842,10 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                            else "the subject of its clause")
                 elif kind == "pronoun" and _SAID.search(text[max(sent.start, span.start - 25):span.start]):
                     person, how = subject, "the subject of this sentence, after a verb of saying"
+                elif kind == "pronoun" and _COORDINATED_SAID.search(text, in_clause[-1][0].end, span.start):
+                    # "Pompeo bertemu Ri ... dan mengatakan setelah itu bahwa dia": a verb of saying
+                    # coordinated with the subject's own verb, after the last name, is the subject's.
+                    person, how = subject, "the subject of this sentence, speaking in a coordinated verb"
                 else:
                     person, how = None, "unresolved: two people before it"
             else:
@@ -851,7 +865,8 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                 # A quotation since the last named subject spoke of someone in the third person ("Semua
                 # orang mengenalnya ..."): the "dia" after it may be that person as well as the subject.
                 how = "unresolved: a quotation before it speaks of someone else"
-            if person is None and not how and _FIRST_PERSON.search(text, sent.start, sent.end):
+            if person is None and not how and any(not _inside(quoted, q_starts, m.start())
+                                                  for m in _FIRST_PERSON.finditer(text, sent.start, sent.end)):
                 # "Saya tidak tahu keadaannya": a speaker's words outside quotation marks (a quotation that
                 # runs on from the paragraph before, its mark left out) speak of someone else.
                 how = "unresolved: a sentence in the first person, outside quotation marks"

@@ -311,7 +311,7 @@ def titles() -> tuple[str, ...]:
 @cache
 def _title_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A title right before a name, or one to three words before it ("Presiden Ukraina Volodymyr")."""
-    alt = "|".join(re.escape(t) for t in titles())
+    alt = alternation(titles())  # a trie: the same matches as the plain alternation, longest title first
     return re.compile(rf"(?:{alt})\s+$"), re.compile(rf"(?:{alt})\s+(?:\S+\s+){{1,3}}$")
 
 

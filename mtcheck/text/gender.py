@@ -14,6 +14,7 @@ from functools import cache
 
 from mtcheck.lang.base import data_tsv
 from mtcheck.text import given_names
+from mtcheck.text.alternation import alternation
 
 WEIGHTS = {"public figure": 4, "glossary": 4, "source cue": 3, "title": 3, "address": 2, "given name": 2,
            "naming convention": 1, "pronoun": 1}
@@ -101,7 +102,8 @@ def _people_table(extra: tuple[tuple[str, str, str], ...]) -> dict[str, Figure]:
 @cache
 def people_pattern(extra: tuple[tuple[str, str, str], ...] = ()) -> re.Pattern[str]:
     forms = sorted(people_table(extra), key=len, reverse=True)
-    return re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w'’-])")
+    # a trie (text/alternation.py): the same matches, without trying every figure at every position
+    return re.compile(r"(?<![\w'’-])(?:" + alternation(forms) + r")(?![\w'’-])")
 
 
 def figure_evidence(f: Figure) -> Evidence:

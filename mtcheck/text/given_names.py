@@ -13,12 +13,12 @@ import bisect
 import importlib.util
 import json
 import mmap
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from mtcheck.lang.base import data_tsv
+from mtcheck.text.fold import fold
 
 # A name says a gender only when at least this many people were observed bearing it and this share of them
 # are of one gender: rare and ambiguous names (Bintang 0.15, Tri 0.26, Sri 0.68) stay unknown.
@@ -129,8 +129,8 @@ def _overrides() -> dict[str, NameGender]:
 
 
 def _fold(name: str) -> str:
-    """Lower case without diacritics, as the table's keys are."""
-    return "".join(ch for ch in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(ch))
+    """Lower case without diacritics, as the table's keys are (text/fold.py)."""
+    return fold(name)
 
 
 @cache

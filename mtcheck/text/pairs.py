@@ -59,15 +59,13 @@ def scan_pairs(text: str, start: int, end: int, pairs: tuple[tuple[str, str], ..
             stack.append(Mark(ch, i))
             on_stack[ch] += 1
         elif ch in closers:
-            if list_markers is None:
-                # `+ start` as before (the offsets come out shifted, so markers are excluded in a text's first
-                # paragraph only): correcting it lets "1967 年)" in Chinese pass for a list marker and opens a
-                # false MT601, so it is left to the brackets rules' owner (reported).
-                list_markers = {m.end() - 1 + start for m in _LIST_MARKER.finditer(text, start, end)}
-            if i in list_markers:
-                continue
             if not on_stack[closers[ch]]:
-                unmatched.append(Mark(ch, i, opens=False))
+                # A closer with no opener: "1)", "a)" list markers close nothing and are no fault. Asked only
+                # here: a closer with an opener pending closes it ("(1967 年)", "(pasal 2)"), whatever it follows.
+                if list_markers is None:
+                    list_markers = {m.end() - 1 for m in _LIST_MARKER.finditer(text, start, end)}  # absolute
+                if i not in list_markers:
+                    unmatched.append(Mark(ch, i, opens=False))
                 continue
             # Pop to the nearest matching opener; anything above it was left open. Linear overall: every
             # mark the search passes is popped.

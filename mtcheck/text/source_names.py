@@ -31,8 +31,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 
 from mtcheck.lang.base import data_lines, data_toml, data_tsv
 from mtcheck.text import given_names
@@ -61,8 +62,8 @@ class NameWords:
     target_lang: str
     latin_target: bool
     # Words of the gazetteer's Indonesian forms (countries, places, institutions) that no rendering of
-    # their entry in the target language keeps as written (Rusia, Belanda, Jawa).
-    translated: frozenset[str] = frozenset()
+    # their entry in the target language keeps as written (Rusia, Belanda, Jawa): asked only when needed.
+    translated: Callable[[], frozenset[str]] = frozenset
     _lower: set[str] = field(default_factory=set, repr=False)
     _mid: Counter[str] = field(default_factory=Counter, repr=False)
     _target_mid: set[str] = field(default_factory=set, repr=False)
@@ -109,7 +110,7 @@ class NameWords:
             return None  # "kota" elsewhere: the capital is a sentence's or a heading's
         if common and self._mid[w] and self._given_and_personal(w):
             return "a given name (name table) the article uses for a person"
-        if w in _translated_words() or w in self.translated:
+        if w in _translated_words() or w in self.translated():
             return None  # Jawa (Java), Rusia (Russia), Tenggara (Southeast): the gazetteer translates it
         if not common and not (w.isupper() and len(w) > 1) and (self._mid[w] or w in self._personal):
             # Capitalised mid-sentence, or named as a speaker at a sentence's start ("Yanti mengatakan")
@@ -129,7 +130,7 @@ class NameWords:
 def name_words(pair) -> NameWords:  # pair: ArticlePair (not imported: article.py is below this module)
     return pair.analysis("name-words", lambda p: NameWords(
         p.source, p.target, p.source_pack.code, p.target_pack.code, p.target_pack.latin_script,
-        gazetteer_translated(p.target_pack.code, p.glossary)))
+        partial(gazetteer_translated, p.target_pack.code, p.glossary)))  # no reference back to the pair
 
 
 @lru_cache(maxsize=32)
@@ -171,7 +172,8 @@ def _personal() -> tuple[re.Pattern[str], re.Pattern[str]]:
     before = "|".join(re.escape(w) for w in (*_address(), *data.get("speech_stems", ()), "menurut"))
     after = "|".join(data.get("speech_verbs", ()))
     return (re.compile(rf"(?<![\w'’-])(?i:{before})\s+([A-Z][\w'’-]*)"),
-            re.compile(rf"(?<![\w'’-])([A-Z][\w'’-]*)\s+(?i:{after})\b"))
+            # An apposition may come between: "Yanti, warga Kelurahan Beji, mengatakan".
+            re.compile(rf"(?<![\w'’-])([A-Z][\w'’-]*)(?:,[^,.;:\"“”\n]{{1,80}},)?\s+(?i:{after})\b"))
 
 
 @cache
