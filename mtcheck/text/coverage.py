@@ -16,12 +16,12 @@ kana runs (Chinese and Japanese write no spaces).
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
 from mtcheck.lang.base import data_exists, data_lines
+from mtcheck.text.fold import fold
 
 PREFIX = 5  # letters a Latin or Arabic token keeps: election/elections, pemilu is not stemmed
 MIN_SOURCE = 3
@@ -40,9 +40,7 @@ def _stop_words() -> frozenset[str]:
     return frozenset(data_lines("id", "stop_words.txt"))
 
 
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in text if not unicodedata.combining(c))
+_fold = fold  # the shared folding (mtcheck/text/fold.py): its apostrophe is outside every token class
 
 
 def source_words(text: str) -> list[str]:
