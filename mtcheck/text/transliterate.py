@@ -29,9 +29,12 @@ def _rules(lang: str) -> dict:
     return data_toml(lang, "transliteration.toml") or {}
 
 
+_REPEATED = re.compile(r"(.)\1+")
+
+
 def _squeeze(text: str) -> str:
     text = _VOWELS.sub("", text)
-    return re.sub(r"(.)\1+", r"\1", text)
+    return _REPEATED.sub(r"\1", text)
 
 
 def skeleton(latin: str, lang: str, patterns: bool = False) -> str:
@@ -268,8 +271,14 @@ def _spans(text: str, lang: str):
                 first = romans[i][:1]
                 if not first:
                     continue  # a window starting with a vowel starts with no consonant a name starts with
-                for j in range(i + 2, min(len(run), i + 5) + 1):
-                    yield m.start() + i, m.start() + j, _squeeze("".join(romans[i:j])), first
+                # _squeeze("".join(romans[i:j])), grown one syllable at a time: the syllables are squeezed
+                # already (no vowel, no letter twice in a row), so only a letter repeated across the joint
+                # goes, and the zh windows cost a string concatenation each instead of two regex passes.
+                window = romans[i]
+                for j in range(i + 1, min(len(run), i + 5)):
+                    nxt = romans[j]
+                    window += nxt[1:] if window and nxt and nxt[0] == window[-1] else nxt
+                    yield m.start() + i, m.start() + j + 1, window, first
     else:
         prefixes = tuple(_rules(lang).get("proclitics", ()))
         for m in _ARABIC_WORD.finditer(text):
