@@ -13,6 +13,7 @@ from mtcheck.model import Category, Finding, Severity, Span
 from mtcheck.rules.base import Rule
 from mtcheck.text.align import VARIANCE_PER_CHAR
 from mtcheck.text.article import ArticlePair, SentencePair, in_segments
+from mtcheck.text.coverage import coverage, lexicon, source_terms, source_word_spans, target_tokens
 from mtcheck.text.fold import fold
 from mtcheck.text.number_match import match_dates, match_quantities
 from mtcheck.text.segment import Segment, clause_spans
@@ -22,6 +23,7 @@ from mtcheck.text.source_names import name_words
 _CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+[-–—]\s+|\s*[()]\s*")
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+")
 ANCHOR_PREFIX = 5
+LEXICAL_MARGIN = 0.3
 
 
 def _absorbed(pair: ArticlePair, index: int, extra: int, on_source: bool) -> bool:
@@ -78,13 +80,32 @@ def _better_skip(pair: ArticlePair, index: int) -> tuple[Segment, ...]:
         if not 0 <= j < len(pairs) or pairs[j].paragraph_bead != unpaired.paragraph_bead:
             continue
         sp = pairs[j]
-        if len(sp.source) != 1 or len(sp.target) != 1:
+        # A 2-1 neighbour too: a row of two sentences dropped costs the aligner two skips, more than pairing
+        # both with the next sentence's translation and skipping that one instead.
+        if len(sp.source) not in (1, 2) or len(sp.target) != 1:
             continue
         target = sp.target[0].text
-        gain = _evidence(pair, unpaired.source[0].text, target) - _evidence(pair, sp.source[0].text, target)
+        own = " ".join(s.text for s in sp.source)
+        gain = _evidence(pair, unpaired.source[0].text, target) - _evidence(pair, own, target)
+        if gain == 0:  # no numbers, names or loanwords tell: the lexicon's translations may
+            gain = _lexical_gain(pair, unpaired.source[0].text, own, target)
         if gain > margin:
             best, margin = sp.source, gain
     return best
+
+
+def _lexical_gain(pair: ArticlePair, unpaired: str, paired: str, target: str) -> int:
+    """1 where the lexicon says the target translates the unpaired sentence far better than its own source
+    (a share of covered content words higher by `LEXICAL_MARGIN`, three known words on each side), else 0."""
+    lex = lexicon(pair.target_pack.code, pair.source_pack.code)
+    if not lex:
+        return 0
+    tokens = target_tokens(target)
+    a = coverage(source_terms(unpaired), tokens, lex)
+    b = coverage(source_terms(paired), tokens, lex)
+    if min(a.known, b.known) < 3:
+        return 0
+    return int(a.share - b.share >= LEXICAL_MARGIN)
 
 
 def _bead_words(pair: ArticlePair, segments: tuple[Segment, ...], source: bool) -> int:
@@ -138,7 +159,8 @@ class OmittedSentence(Rule):
                 if words >= self.options["min-words"] and not _absorbed(pair, i, sp.source[0].length, True):
                     skipped = _better_skip(pair, i)
                     words = _bead_words(pair, skipped, True)
-                    yield self.finding(f"sentence of {words} words has no counterpart in the translation",
+                    what = "sentence" if len(skipped) == 1 else f"{len(skipped)} sentences"
+                    yield self.finding(f"{what} of {words} words has no counterpart in the translation",
                                        source=skipped, confidence=0.75)
             elif len(sp.source) > 1:
                 yield from self._merged_away(pair, sp)
@@ -232,7 +254,11 @@ class OmittedClause(Rule):
     default_severity = Severity.MAJOR
     # min-shortfall: standard deviations (Gale & Church's length statistic) a sentence must be short by;
     # max-ratio: and at most this share of its expected length, for a clause with nothing to anchor it.
-    defaults = {"min-anchors": 1, "min-words": 3, "min-shortfall": 1.5, "max-ratio": 0.8}
+    # min-uncovered: consecutive content words with no translation in the target sentence (the lexicon's
+    # test, for clauses without anchors), the rest of the sentence covered at least `min-covered`, and the
+    # target short by `min-lexical-shortfall` standard deviations.
+    defaults = {"min-anchors": 1, "min-words": 3, "min-shortfall": 1.5, "max-ratio": 0.8,
+                "min-uncovered": 3, "min-covered": 0.6, "min-lexical-shortfall": 1.25}
     suppresses = ("MT205", "MT401", "MT403")
 
     def check(self, pair: ArticlePair) -> Iterator[Finding]:
@@ -260,8 +286,54 @@ class OmittedClause(Rule):
                     f"not in the translation: '{clause.text}' (its {', '.join(clause.anchors)} "
                     "appear nowhere in the aligned target paragraph, and the target sentence is short by "
                     "about that much)", source=clause.span, confidence=0.6)
+            if not reported and len(sp.source) == 1:  # a 2-1 bead's lost sentence is MT501's
+                found = self._uncovered(pair, sp)
+                if found is not None:
+                    reported = True
+                    yield found
             if not reported and len(sp.source) == 1:
                 yield from self._short(pair, sp)
+
+    def _uncovered(self, pair: ArticlePair, sp: SentencePair) -> Finding | None:
+        """The longest run of consecutive source content words that the lexicon knows and none of which has
+        a translation in the target sentence, where the rest of the sentence is translated and the target
+        is short by about that run: the words a dropped clause or a half-lost merged sentence leaves."""
+        lex = lexicon(pair.target_pack.code, pair.source_pack.code)
+        if not lex:
+            return None
+        tokens = target_tokens(" ".join(t.text for t in sp.target))
+        known: list[tuple[int, int, bool]] = []
+        for seg in sp.source:
+            for a, b, w in source_word_spans(pair.source, seg.start, seg.end):
+                own = _fold(pair.source[a:b])[:ANCHOR_PREFIX] in tokens  # names, loanwords written as in the source
+                entry = lex.get(w)
+                if entry is not None or own:
+                    known.append((a, b, own or not entry.isdisjoint(tokens)))
+        best: tuple[int, int] | None = None
+        i = 0
+        while i < len(known):
+            j = i
+            while j < len(known) and not known[j][2]:
+                j += 1
+            if j - i > (best[1] - best[0] if best else 0):
+                best = (i, j)
+            i = j + 1
+        if best is None or best[1] - best[0] < self.options["min-uncovered"]:
+            return None
+        rest = known[:best[0]] + known[best[1]:]
+        if len(rest) < 2 or sum(k[2] for k in rest) < self.options["min-covered"] * len(rest):
+            return None  # the lexicon does not cover this sentence: its silence proves nothing
+        start, end = known[best[0]][0], known[best[1] - 1][1]
+        ls = sum(s.length for s in sp.source)
+        lt = sum(t.length for t in sp.target)
+        r = pair.norms.ratio
+        z = (lt / r - ls) / math.sqrt(ls * _minor_variance(pair))
+        if z > -self.options["min-lexical-shortfall"] or abs(lt - r * (ls - end + start)) >= abs(lt - r * ls):
+            return None
+        return self.finding(
+            f"no translation of '{pair.source[start:end]}' in the target sentence, which is "
+            f"{lt} characters where about {round(r * ls)} are expected: part of it may be missing",
+            source=Span(start, end), target=sp.target, confidence=0.4, severity=Severity.MINOR)
 
     def _short(self, pair: ArticlePair, sp: SentencePair) -> Iterator[Finding]:
         """No clause to blame, but the target sentence is far shorter than its source predicts."""

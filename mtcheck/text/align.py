@@ -83,10 +83,11 @@ def _anchor_cost(a: frozenset[str], b: frozenset[str]) -> float:
 
 def align(source: Sequence[Segment], target: Sequence[Segment], ratio: float,
           similarity: Similarity | None = None, band: int | None = None,
-          variance: float | None = None, absorb: bool = False) -> list[Bead]:
+          variance: float | None = None, absorb: bool = False, weight: float = EMBEDDING_WEIGHT) -> list[Bead]:
     """Minimum-cost monotone alignment of two segment sequences within a band around the diagonal;
     `similarity` (sentence embeddings, when the neural family is on) adds a meaning cost to matched beads;
-    `variance` is the length variance per source character (default: VARIANCE_PER_CHAR target characters).
+    `variance` is the length variance per source character (default: VARIANCE_PER_CHAR target characters);
+    `weight` what a matched bead of similarity 0 costs more than one of similarity 1.
 
     `absorb` (paragraphs, and sentences): a matched bead's length cost is at most what skipping its length
     difference would cost, as if a sentence inside it had been dropped or added. A paragraph that lost one
@@ -173,7 +174,7 @@ def align(source: Sequence[Segment], target: Sequence[Segment], ratio: float,
                             shared = len(sa1 & ta)
                             c += ANCHOR_WEIGHT * (1.0 - shared / (n_sa1 + len(ta) - shared))
                     if similarity is not None:
-                        c += EMBEDDING_WEIGHT * (1.0 - similarity(source[i - 1:i], target[pj:j]))
+                        c += weight * (1.0 - similarity(source[i - 1:i], target[pj:j]))
                     if c < best:
                         best, best_move = c, 0
                 if lo_up <= j <= hi_up and (prev := up[j - lo_up]) != inf:  # 1-0
@@ -210,7 +211,7 @@ def align(source: Sequence[Segment], target: Sequence[Segment], ratio: float,
                             shared = len(sa2 & ta)
                             c += ANCHOR_WEIGHT * (1.0 - shared / (n_sa2 + len(ta) - shared))
                     if similarity is not None:
-                        c += EMBEDDING_WEIGHT * (1.0 - similarity(source[i - 2:i], target[pj:j]))
+                        c += weight * (1.0 - similarity(source[i - 2:i], target[pj:j]))
                     if c < best:
                         best, best_move = c, 3
             if i >= 1:
@@ -234,13 +235,14 @@ def align(source: Sequence[Segment], target: Sequence[Segment], ratio: float,
                             shared = len(sa1 & ta)
                             c += ANCHOR_WEIGHT * (1.0 - shared / (n_sa1 + len(ta) - shared))
                     if similarity is not None:
-                        c += EMBEDDING_WEIGHT * (1.0 - similarity(source[i - 1:i], target[pj:j]))
+                        c += weight * (1.0 - similarity(source[i - 1:i], target[pj:j]))
                     if c < best:
                         best, best_move = c, 4
             row_cost[j - lo_i] = best
             row_back[j - lo_i] = best_move
     if cost[n][m - lo[n]] == inf:  # no path inside the band: search the whole table (never seen; never a crash)
-        return align(source, target, ratio, similarity, band=n + m, variance=variance, absorb=absorb)
+        return align(source, target, ratio, similarity, band=n + m, variance=variance, absorb=absorb,
+                     weight=weight)
     beads: list[Bead] = []
     i, j = n, m
     while i > 0 or j > 0:

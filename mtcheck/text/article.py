@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 from mtcheck.lang import get_pack
 from mtcheck.lang.base import LanguagePack, data_tsv
-from mtcheck.text.align import VARIANCE_PER_CHAR, Bead, align
+from mtcheck.text.align import EMBEDDING_WEIGHT, VARIANCE_PER_CHAR, Bead, align
 from mtcheck.text.dates import Date, find_dates
 from mtcheck.text.quantities import Quantity, find_quantities
 from mtcheck.text.segment import Segment, Segmentation, segment
@@ -104,11 +104,22 @@ class ArticlePair:
         return align(self.source_segments.paragraphs, self.target_segments.paragraphs, self.norms.ratio,
                      variance=self.norms.align_variance, absorb=True)
 
+    def _lexical_similarity(self) -> Callable[[Sequence[Segment], Sequence[Segment]], float] | None:
+        """Rules-only, the aligner's meaning cost from the lexicon's coverage (`mtcheck.text.coverage`), as a
+        similarity whose weight is 1: where no lexicon ships for the pair, None."""
+        from mtcheck.text.coverage import lexical_cost, lexicon
+
+        lex = lexicon(self.target_pack.code, self.source_pack.code)
+        if not lex:
+            return None
+        cost = lexical_cost(lex, self.source, self.target)
+        return lambda s, t: 1.0 - cost(s, t)
+
     @cached_property
     def sentence_pairs(self) -> list[SentencePair]:
         pairs: list[SentencePair] = []
         src, tgt = self.source_segments, self.target_segments
-        similarity = None
+        similarity = self._lexical_similarity()
         if self.encoder is not None:  # the neural family: sentence embeddings join the length and anchor costs
             from mtcheck.neural.meaning import bead_similarity
 
@@ -119,7 +130,7 @@ class ArticlePair:
             # absorb: a sentence that lost a clause stays paired (MT502 judges it), rather than making the
             # aligner skip a neighbour and merge the short one with it (a dropped sentence reported there).
             for b in align(s_sents, t_sents, self.norms.ratio, similarity, variance=self.norms.align_variance,
-                           absorb=True):
+                           absorb=True, weight=EMBEDDING_WEIGHT if self.encoder is not None else 1.0):
                 pairs.append(SentencePair(b.source, b.target, k))
         return pairs
 
