@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import BinaryIO, TypeVar
 
 from mtcheck import __version__
 
@@ -55,6 +55,24 @@ def cached(name: str, build: Callable[[Path], None]) -> Path | None:
     finally:
         Path(tmp).unlink(missing_ok=True)
     return path
+
+
+def write_replacing(path: str | os.PathLike[str], write: Callable[[BinaryIO], None]) -> None:
+    """Write a cache file that processes rewrite as they learn (compiled patterns, generated code): write(f)
+    fills a temporary file beside it, which is then renamed over it, so a concurrent reader sees the old file
+    or the new one, never half of one. Raises OSError; the temporary file never stays behind."""
+    import tempfile
+
+    folder = os.path.dirname(os.fspath(path))
+    os.makedirs(folder, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(os.fspath(path))}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            write(f)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
 
 
 def open_table(path: Path):

@@ -83,7 +83,8 @@ def _save() -> None:
     if all(text in _known for text in _used):
         return
     import marshal
-    import tempfile
+
+    from mtcheck.cache import write_replacing
 
     try:
         entries = dict.fromkeys(_used)
@@ -91,15 +92,7 @@ def _save() -> None:
             if len(entries) >= _MAX:
                 break
             entries.setdefault(text)
-        folder = os.path.dirname(_path())
-        os.makedirs(folder, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".dataclass-code.", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                marshal.dump({text: _codes[text] for text in list(entries)[:_MAX]}, f)
-            os.replace(tmp, _path())  # atomic: a concurrent reader sees the old file or the new one
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
+        kept = {text: _codes[text] for text in list(entries)[:_MAX]}
+        write_replacing(_path(), lambda f: marshal.dump(kept, f))
     except Exception:
         return

@@ -107,7 +107,7 @@ def _save() -> None:
     new = [k for k in list(re._cache) if k not in _known and k[0] is str and not k[2] & (re.LOCALE | re.DEBUG)]
     if not new:
         return
-    import tempfile
+    from mtcheck.cache import write_replacing
 
     try:
         old = {}
@@ -118,15 +118,6 @@ def _save() -> None:
         entries += [_program(pattern, flags) for _, pattern, flags in new[:max(0, _MAX - len(entries))]]
         kept = {(p[0], p[1]) for p in entries}
         entries += [p for k, p in old.items() if k not in kept][:max(0, _MAX - len(entries))]
-        folder = os.path.dirname(_path())
-        os.makedirs(folder, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".regex.", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                pickle.dump(entries, f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, _path())  # atomic: a concurrent reader sees the old file or the new one
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
+        write_replacing(_path(), lambda f: pickle.dump(entries, f, protocol=pickle.HIGHEST_PROTOCOL))
     except Exception:
         return
