@@ -83,6 +83,17 @@ def test_the_analysis_is_computed_once_per_article_and_feeds_find_people() -> No
     assert not {"Dewan", "Keamanan", "Kementerian", "Keuangan", "Polda"} & set(" ".join(people).split())
 
 
+def test_a_royal_title_is_no_part_of_the_name() -> None:
+    # Sultan is a title like Raja and Ratu: in the name it made 苏丹 (also Sudan) in a Chinese target look
+    # like a rendering of the person's own name, a major MT208 finding on a clean translation.
+    source = "Sultan Hamengku Buwono X mengatakan bahwa dia akan hadir dalam upacara itu."
+    target = "Sultan Hamengku Buwono X said that he would attend the ceremony."
+    (person,) = analyse(ArticlePair(source, target, "en")).people
+    assert (person.name, person.title) == ("Hamengku Buwono X", "Sultan")
+    (ref,) = [r for r in coreference(ArticlePair(source, target, "en")).refs if r.text == "dia"]
+    assert ref.person is not None and ref.person.gender() == "m"  # a man's title (gender_cues.toml)
+
+
 def test_a_one_word_person_is_a_referent_of_the_pronouns() -> None:
     source = "Yanti mengatakan pasar itu akan direnovasi. Ia menambahkan bahwa pedagang akan dipindahkan."
     target = "Yanti said the market would be renovated. She added that traders would be relocated."
