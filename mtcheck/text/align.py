@@ -120,10 +120,10 @@ def align(source: Sequence[Segment], target: Sequence[Segment], ratio: float,
     back: list[list[int]] = [[-1] * (hi[i] - lo[i] + 1) for i in range(n + 1)]
     cost[0][0 - lo[0]] = 0.0
     # The inner loop runs about 125 times per paragraph (the band times the moves), so it is written out
-    # move by move, with what depends only on the row or the column taken out of it (|a | b| is |a| + |b| -
-    # |a & b|, no union built per cell): the same arithmetic in
-    # the same order as _length_cost and _anchor_cost, moves tried in _MOVES's order (ties keep the first),
-    # so the beads and their costs are those of the plain loop over _MOVES (tests/test_align.py compares).
+    # move by move (the three matched moves share `matched`), with what depends only on the row or the
+    # column taken out of it (|a | b| is |a| + |b| - |a & b|, no union built per cell): the same arithmetic
+    # in the same order as _length_cost and _anchor_cost, moves tried in _MOVES's order (ties keep the
+    # first), so the beads and their costs are those of the plain loop over _MOVES (tests/test_align.py).
     log, log1p, sqrt, erfc = math.log, math.log1p, math.sqrt, math.erfc
     sqrt2 = math.sqrt(2)
     p11, p10, p01, p21, p12 = (prior for _, _, prior in _MOVES)
@@ -136,6 +136,27 @@ def align(source: Sequence[Segment], target: Sequence[Segment], ratio: float,
     # the best cost so far cannot win (c < best is strict): its costs are not computed. Not with the neural
     # similarity, whose term is not bounded below by exactly 0 in floating point.
     unbounded = similarity is not None
+
+    def matched(c: float, ls: int, lt: int, sa: frozenset[str], n_sa: int, ta: frozenset[str]) -> float:
+        """c (the previous cost and the bead's prior) plus a matched bead's length and anchor costs:
+        _length_cost (capped by `absorb`) and _anchor_cost with local names, in the same order."""
+        if ls == 0 or lt == 0:
+            length = log1p((ls + lt) / SKIP_CHARS)
+        else:
+            mean = (ls + lt / ratio) / 2
+            delta = (lt / ratio - ls) / sqrt(max(mean, 1.0) * variance)
+            length = -log(max(erfc(abs(delta) / sqrt2), 1e-300))
+            if absorb:
+                length = min(length, _SKIP_PRIOR + log1p(abs(lt / ratio - ls) / SKIP_CHARS))
+        c = c + length
+        if sa or ta:
+            if not sa or not ta:
+                c += ANCHOR_WEIGHT * 0.5
+            else:
+                shared = len(sa & ta)
+                c += ANCHOR_WEIGHT * (1.0 - shared / (n_sa + len(ta) - shared))
+        return c
+
     for i in range(n + 1):
         row_cost, row_back, lo_i, src_i = cost[i], back[i], lo[i], src_len[i]
         if i >= 1:
@@ -156,23 +177,7 @@ def align(source: Sequence[Segment], target: Sequence[Segment], ratio: float,
             if i >= 1:
                 pj = j - 1  # 1-1
                 if lo_up <= pj <= hi_up and (prev := up[pj - lo_up]) != inf:
-                    lt = tgt_j - tgt_len[pj]
-                    if ls1 == 0 or lt == 0:
-                        length = log1p((ls1 + lt) / SKIP_CHARS)
-                    else:
-                        mean = (ls1 + lt / ratio) / 2
-                        delta = (lt / ratio - ls1) / sqrt(max(mean, 1.0) * variance)
-                        length = -log(max(erfc(abs(delta) / sqrt2), 1e-300))
-                        if absorb:
-                            length = min(length, _SKIP_PRIOR + log1p(abs(lt / ratio - ls1) / SKIP_CHARS))
-                    c = prev + p11 + length
-                    ta = tgt_anchor[pj]
-                    if sa1 or ta:
-                        if not sa1 or not ta:
-                            c += ANCHOR_WEIGHT * 0.5
-                        else:
-                            shared = len(sa1 & ta)
-                            c += ANCHOR_WEIGHT * (1.0 - shared / (n_sa1 + len(ta) - shared))
+                    c = matched(prev + p11, ls1, tgt_j - tgt_len[pj], sa1, n_sa1, tgt_anchor[pj])
                     if similarity is not None:
                         c += weight * (1.0 - similarity(source[i - 1:i], target[pj:j]))
                     if c < best:
@@ -193,23 +198,7 @@ def align(source: Sequence[Segment], target: Sequence[Segment], ratio: float,
                 pj = j - 1  # 2-1
                 if lo_up2 <= pj <= hi_up2 and (prev := up2[pj - lo_up2]) != inf and (
                         unbounded or prev + p21 < best):
-                    lt = tgt_j - tgt_len[pj]
-                    if ls2 == 0 or lt == 0:
-                        length = log1p((ls2 + lt) / SKIP_CHARS)
-                    else:
-                        mean = (ls2 + lt / ratio) / 2
-                        delta = (lt / ratio - ls2) / sqrt(max(mean, 1.0) * variance)
-                        length = -log(max(erfc(abs(delta) / sqrt2), 1e-300))
-                        if absorb:
-                            length = min(length, _SKIP_PRIOR + log1p(abs(lt / ratio - ls2) / SKIP_CHARS))
-                    c = prev + p21 + length
-                    ta = tgt_anchor[pj]
-                    if sa2 or ta:
-                        if not sa2 or not ta:
-                            c += ANCHOR_WEIGHT * 0.5
-                        else:
-                            shared = len(sa2 & ta)
-                            c += ANCHOR_WEIGHT * (1.0 - shared / (n_sa2 + len(ta) - shared))
+                    c = matched(prev + p21, ls2, tgt_j - tgt_len[pj], sa2, n_sa2, tgt_anchor[pj])
                     if similarity is not None:
                         c += weight * (1.0 - similarity(source[i - 2:i], target[pj:j]))
                     if c < best:
@@ -217,23 +206,7 @@ def align(source: Sequence[Segment], target: Sequence[Segment], ratio: float,
             if i >= 1:
                 pj = j - 2  # 1-2
                 if lo_up <= pj <= hi_up and (prev := up[pj - lo_up]) != inf and (unbounded or prev + p12 < best):
-                    lt = tgt_j - tgt_len[pj]
-                    if ls1 == 0 or lt == 0:
-                        length = log1p((ls1 + lt) / SKIP_CHARS)
-                    else:
-                        mean = (ls1 + lt / ratio) / 2
-                        delta = (lt / ratio - ls1) / sqrt(max(mean, 1.0) * variance)
-                        length = -log(max(erfc(abs(delta) / sqrt2), 1e-300))
-                        if absorb:
-                            length = min(length, _SKIP_PRIOR + log1p(abs(lt / ratio - ls1) / SKIP_CHARS))
-                    c = prev + p12 + length
-                    ta = tgt_pair[pj]
-                    if sa1 or ta:
-                        if not sa1 or not ta:
-                            c += ANCHOR_WEIGHT * 0.5
-                        else:
-                            shared = len(sa1 & ta)
-                            c += ANCHOR_WEIGHT * (1.0 - shared / (n_sa1 + len(ta) - shared))
+                    c = matched(prev + p12, ls1, tgt_j - tgt_len[pj], sa1, n_sa1, tgt_pair[pj])
                     if similarity is not None:
                         c += weight * (1.0 - similarity(source[i - 1:i], target[pj:j]))
                     if c < best:
