@@ -111,3 +111,14 @@ def test_reference_metrics_use_the_language_tokenizer() -> None:
     report = check_pair("Rutte tiba di Kyiv pada Kamis.", "吕特周四抵达基辅。", Settings(), target_lang="zh",
                         reference="吕特于周四抵达基辅。")
     assert "tok:zh" in report.reference_metrics["document"]["bleu"]["signature"]
+
+
+AR = get_pack("ar")
+
+
+def test_arabic_terminator_glued_to_next_sentence() -> None:
+    # TICO-19's Arabic rows pasted together ("2020.كما"): Arabic has no capitals to tell a sentence start, but
+    # a period glued to an Arabic letter is no abbreviation or decimal. A decimal (2.5) stays inside.
+    text = "طوَّرت المملكة المتحدة أيضًا اختبارًا في 23 يناير 2020.كما ابتكرت الشركة الكورية طقمًا بنسبة 2.5 بالمئة."
+    assert _sentences(AR, text) == ["طوَّرت المملكة المتحدة أيضًا اختبارًا في 23 يناير 2020.",
+                                   "كما ابتكرت الشركة الكورية طقمًا بنسبة 2.5 بالمئة."]

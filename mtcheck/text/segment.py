@@ -13,7 +13,10 @@ _LATIN_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
 # A terminator glued to the next sentence ("unemployed.The survey", ". .Les chapeaux"), as in corpora pasted
 # together and in machine output: after a lower-case letter, a digit or a closing mark, before a capitalised
 # word. "LiverpoolFC.com" (lower case after) and "U.S.A" (no lower-case letter after) are not sentence ends.
-_GLUED_END = re.compile(r"(?:(?<=[^\W_A-Z])|(?<=[%)\]\"”’])|(?<=[.!?] ))[.!?]+[\"'”’»)\]]*(?=[A-Z][a-z])")
+# Arabic has no capitals: there a terminator glued to an Arabic letter ends the sentence ("في 23 يناير 2020.كما",
+# TICO-19's Arabic), which no abbreviation or decimal does.
+_GLUED_END = re.compile(
+    r"(?:(?<=[^\W_A-Z])|(?<=[%)\]\"”’])|(?<=[.!?] ))[.!?]+[\"'”’»)\]]*(?=[A-Z][a-z]|[\u0621-\u064a])")
 _CLOSERS = "\"'”’»)]"
 _OPENERS_AFTER = "\"“‘«([„'"
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
