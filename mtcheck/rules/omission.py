@@ -117,17 +117,10 @@ def _relocated(pair: ArticlePair, min_gain: int) -> dict[int, Segment]:
         if len(src) != len(tgt) + 1 or len(src) < 3 or len(odd) != 1 or kinds[odd[0]] not in ("1-0", "2-1"):
             continue
         first = sum(len(sp.source) for sp in group[:odd[0]])  # the aligner's choice: first, or first + 1 (2-1)
-        tokens = [target_tokens(t.text) for t in tgt]
-        terms = [source_terms(s.text) for s in src]
-        digits = [set(re.findall(r"\d+", _fold(t.text))) for t in tgt]
-
-        def shared(i: int, j: int) -> float:
-            c = coverage(terms[i], tokens[j], lex)
-            numbers = len(set(re.findall(r"\d+", _fold(src[i].text))) & digits[j])
-            return c.covered - UNCOVERED_COST * (c.known - c.covered) + numbers
-
-        same = [shared(i, i) if i < len(tgt) else 0 for i in range(len(src))]
-        after = [shared(i, i - 1) if i else 0 for i in range(len(src))]
+        sides = [(source_terms(s.text), set(_DIGITS.findall(_fold(s.text)))) for s in src]
+        targets = [(target_tokens(t.text), set(_DIGITS.findall(_fold(t.text)))) for t in tgt]
+        same = [_shared(sides[i], targets[i], lex) if i < len(tgt) else 0.0 for i in range(len(src))]
+        after = [_shared(sides[i], targets[i - 1], lex) if i else 0.0 for i in range(len(src))]
         # score(d) = sum(same[:d]) + sum(after[d + 1:])
         prefix = [0]
         for v in same:
@@ -141,6 +134,17 @@ def _relocated(pair: ArticlePair, min_gain: int) -> dict[int, Segment]:
         if best not in chosen and score[best] - max(score[c] for c in chosen) >= min_gain:
             out[group[0].paragraph_bead] = src[best]
     return out
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _shared(source: tuple[list[tuple[str, str]], set[str]], target: tuple[set[str], set[str]],
+            lex: dict[str, frozenset[str]]) -> float:
+    """What a source sentence (its terms and numbers) shares with a target sentence (its tokens and numbers):
+    covered known words, less `UNCOVERED_COST` per known word left uncovered, plus shared numbers."""
+    c = coverage(source[0], target[0], lex)
+    return c.covered - UNCOVERED_COST * (c.known - c.covered) + len(source[1] & target[1])
 
 
 def _lexical_gain(pair: ArticlePair, unpaired: str, paired: str, target: str) -> int:
