@@ -393,16 +393,19 @@ class OmittedClause(Rule):
         found_src = {id(s) for s, _ in qm.matched}
         dates_found = {id(m.source) for m in match_dates(pair) if m.outcome in ("same", "reversed")}
         beads = pair.paragraph_beads
-        folded: dict[int, str] = {}
+        folded: dict[int, tuple[str, str]] = {}
         for sp in pair.sentence_pairs:
             if not sp.source or not sp.target:
                 continue
             if sp.paragraph_bead not in folded:  # once per paragraph, not once per sentence
-                folded[sp.paragraph_bead] = _fold(" ".join(t.text for t in beads[sp.paragraph_bead].target))
-            target_text = folded[sp.paragraph_bead]
+                bead = beads[sp.paragraph_bead]
+                folded[sp.paragraph_bead] = (_fold(" ".join(t.text for t in bead.target)),
+                                             _fold(" ".join(s.text for s in bead.source)))
+            target_text, source_text = folded[sp.paragraph_bead]
+            sentence_text = _fold(" ".join(t.text for t in sp.target))
             reported = False
             for clause in self._clauses(pair, sp, found_src, dates_found):
-                if any(_in_target(a, target_text) for a in clause.anchors):
+                if any(_kept(a, sentence_text, target_text, source_text) for a in clause.anchors):
                     continue
                 if not self._length_fits(pair, sp, clause):
                     continue
@@ -531,6 +534,20 @@ def _minor_variance(pair: ArticlePair) -> float:
     """The length variance of the tests that judge by length alone: Gale & Church's, scaled by the language
     pair's measured spread (id-zh sentence lengths vary 4.9 times as much as id-en's)."""
     return VARIANCE_PER_CHAR * math.sqrt(pair.norms.spread)
+
+
+def _kept(anchor: str, sentence: str, paragraph: str, source_paragraph: str) -> bool:
+    """Is a clause's anchor in the translation: in its aligned target sentence, or (a sentence alignment may
+    be off by one) in the target paragraph. A name the source paragraph repeats must be in the target
+    paragraph as many times: "KTT di Singapura ... bertemu di Singapura pada Juni" with the second clause
+    dropped leaves one Singapour, which the paragraph test alone took for the dropped clause's."""
+    if _in_target(anchor, sentence):
+        return True
+    if anchor[0].isdigit():
+        return _in_target(anchor, paragraph)
+    prefix = _fold(anchor)[:ANCHOR_PREFIX]
+    wanted = source_paragraph.count(prefix)
+    return max(paragraph.count(prefix), paragraph.count(prefix.replace("k", "c"))) >= max(wanted, 1)
 
 
 def _in_target(anchor: str, target_text: str) -> bool:
