@@ -9,6 +9,9 @@ ID = get_pack("id")
 EN = get_pack("en")
 
 ID_CASES = [
+    # NTREX-128 nytimes.184825: "v." of a court case is no sentence end.
+    ("Alur kisah dari Washington bisa menentukan masa depan Roe v. Wade, dan reuni keluarga imigran. Ia pergi.",
+     ["Alur kisah dari Washington bisa menentukan masa depan Roe v. Wade, dan reuni keluarga imigran.", "Ia pergi."]),
     ("Tn. Budi tiba di Jl. Sudirman No. 5 pukul 14.30 WIB. Ia membayar Rp1.000.000,50.",
      ["Tn. Budi tiba di Jl. Sudirman No. 5 pukul 14.30 WIB.", "Ia membayar Rp1.000.000,50."]),
     ("Harga naik 2,5 persen. \"Ini berat,\" kata dr. A. Rahman. Dia pulang.",
