@@ -139,6 +139,22 @@ def _relocated(pair: ArticlePair, min_gain: int) -> dict[int, Segment]:
 _DIGITS = re.compile(r"\d+")
 
 
+def _article_rate(pair: ArticlePair) -> float:
+    """The share of known content words the lexicon finds translated over the article's 1-1 sentence pairs
+    (Laplace-smoothed): how well the lexicon knows this article's words."""
+    def compute(pair: ArticlePair) -> float:
+        lex = lexicon(pair.target_pack.code, pair.source_pack.code)
+        known = covered = 0
+        for sp in pair.sentence_pairs:
+            if len(sp.source) == 1 and len(sp.target) == 1:
+                c = coverage(source_terms(sp.source[0].text), target_tokens(sp.target[0].text), lex)
+                known += c.known
+                covered += c.covered
+        return (covered + 1) / (known + 2)
+
+    return pair.analysis("omission.article_rate", compute)
+
+
 def _at_most(k: int, n: int, p: float) -> float:
     """P(X <= k) for X binomial(n, p)."""
     return sum(math.comb(n, i) * p ** i * (1 - p) ** (n - i) for i in range(k + 1))
@@ -204,7 +220,7 @@ class OmittedSentence(Rule):
     # min-relocation-gain: words (covered by the lexicon, or numbers) by which another choice of the one
     # missing sentence of a paragraph must out-score the aligner's (`_relocated`).
     defaults = {"min-words": 4, "min-shortfall": 1.5, "min-merge-shortfall": 1.0, "min-known-merged": 4,
-                "max-share-merged": 0.25, "max-merge-chance": 0.02, "min-share-gap": 0.3, "max-lexical-merge-z": 1.0,
+                "max-share-merged": 0.25, "max-merge-chance": 0.01, "min-share-gap": 0.3, "max-lexical-merge-z": 1.0,
                 "min-relocation-gain": 3, "min-uneven-merge-shortfall": 0.5}
     suppresses = ("MT205", "MT401", "MT403")
 
@@ -312,7 +328,9 @@ class OmittedSentence(Rule):
             # How likely so few of its words would be found were it translated as well as the other (whose
             # share, Laplace-smoothed, estimates what the lexicon finds in this translation): 1 of 5 known
             # words against 3 of 6 is chance (0.19), 0 of 7 against 12 of 14 is not (0.0001).
-            rate = (other.covered + 1) / (other.known + 2)
+            # Nor better than the article's 1-1 pairs are: Arabic's lexicon finds 1 of 11 words of a sentence
+            # translated in full, and a neighbour's 3 of 5 would make that look like no translation.
+            rate = min((other.covered + 1) / (other.known + 2), _article_rate(pair))
             if this.share <= self.options["max-share-merged"] and _at_most(this.covered, this.known, rate) <= \
                     self.options["max-merge-chance"]:
                 return self.finding(
