@@ -63,6 +63,10 @@ OBJECT_NYA = _OBJECT = re.compile(
 # A capitalised word after a preposition or noun of place ("di Alaska", "ke Harlem", "kota Tulsa") is a place.
 _PLACE_BEFORE = re.compile(r"\b(?:di|ke|dari|dekat|kota|provinsi|negara bagian|wilayah|daerah|kawasan|distrik|"
                            r"kabupaten|desa|pulau)\s+$", re.I)
+# A place rather than a person: a name after a preposition or noun of place ("dari", from, also says where
+# someone comes from: "tuduhan dari Christine Blasey Ford").
+_PLACE_ONLY_BEFORE = re.compile(r"\b(?:di|ke|dekat|kota|provinsi|negara bagian|wilayah|daerah|kawasan|distrik|"
+                                r"kabupaten|desa|pulau)\s+$", re.I)
 # A reported clause opens after a verb of saying or "bahwa": its subject is whoever it names first ("polisi
 # mengatakan Sims kehilangan kacamatanya": Sims's glasses, not the police's).
 _REPORTED = re.compile(r"\b(?:bahwa|" + "|".join(_DATA["speech_verbs"]) + r")\b", re.I)
@@ -405,7 +409,8 @@ def _person_nouns(text: str, people: list[SourcePerson], unplaced: list[SourcePe
 def _merge_contained(people: list[SourcePerson]) -> list[SourcePerson]:
     """One person under two names of two words or more, one inside the other: "Tom Daley" and "Penyelam
     Olimpiade Tom Daley" (a description glued before the name), "Kanye West" and "Ye Rapper Kanye West" (a
-    headline), "Sayfullo Saipov" and "Sayfullo Habibullaevic Saipov" (a middle name). find_people merges only
+    headline), "Sayfullo Saipov" and "Sayfullo Habibullaevic Saipov" (a middle name), "Dr Meerjady" and "Dr
+    Meerjady Sabrina Flora" (its first words). find_people merges only
     one-word mentions into a full name, and two records sharing a last name make that name no one's
     (`_surname_mentions`), so each would stop resolution rather than take it. The record kept is the shorter
     name's where the longer only adds words before it, else the longer's."""
@@ -421,14 +426,15 @@ def _merge_contained(people: list[SourcePerson]) -> list[SourcePerson]:
                 ht = tokens(h)
                 if h.placeholder or not 2 <= len(ht) < len(t) or (h.figure is not None and sp.figure is not None):
                     continue
-                if t[-len(ht):] == ht or (t[0] == ht[0] and t[-1] == ht[-1] and set(ht) <= set(t)):
+                if t[-len(ht):] == ht or t[:len(ht)] == ht or (
+                        t[0] == ht[0] and t[-1] == ht[-1] and set(ht) <= set(t)):
                     host = h
                     break
         if host is None:
             out.append(sp)
             continue
         if t[-len(tokens(host)):] != tokens(host) and host.figure is None:
-            host.name = sp.name  # the fuller name, middle names included
+            host.name = sp.name  # the fuller name: middle or later names included ("Dr Meerjady Sabrina Flora")
         host.persons += sp.persons
         host.spans = sorted({*host.spans, *sp.spans})
         host.rare_word_only = host.rare_word_only and sp.rare_word_only
@@ -609,11 +615,16 @@ def _is_person(p: Person, text: str) -> bool:
         return True
     if _named_thing(p, text):
         return False
+    if any(_PLACE_ONLY_BEFORE.search(text, max(0, s.start - 20), s.start) for s in p.spans):
+        return False  # "di Massachusetts barat", "ke Oldsmobile Intrigue": a place or a thing, once at least
     if len(p.tokens) >= 2 and knowledge.name_evidence(p.name) and all(
             zipf(t, "en") < 4.5 and zipf(t, "id") < 4.5 for t in p.tokens[1:-1]) and zipf(p.surname, "en") < 5.0:
         return True  # "Sarah Palin", "Christine Blasey Ford", not "Victoria Cross" or "Alaska"
     if 2 <= len(p.tokens) <= 3 and _distinct_given_name(p.tokens[0]):
         return True  # "Kanye West", "Pierre Blanc": a given name that is no common word, whatever follows
+    if len(p.tokens) > 1 and all(is_common_word(t) or zipf(t, "en") >= 4.0 for t in p.tokens) and not (
+            (g := given_names.lookup(p.tokens[0])) is not None and g.gender is not None and g.counts >= 50):
+        return False  # "Konservatif Welsh" (the Welsh Conservatives): common words, no given name
     if _addressed_or_attributed(p, text):
         return True
     if _looks_like_person(p):
@@ -867,6 +878,10 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
             # Oldsmobile Intrigue miliknya": Ia is as much a person before "miliknya" as the car's name).
             before = sorted([(s, p) for s, p in here + resolved_here if s.end <= span.start
                              and not _parenthetical(text, sent.start, s, span.start)], key=lambda x: x[0].start)
+            if len({id(p) for _, p in before}) > 1:
+                # The owner of a kin noun named with the relative ("Anak laki-laki Ny. Davis, Tyler, berusia 13
+                # tahun saat dia ...") is not whom the sentence is about: the relative is.
+                before = [(s, p) for s, p in before if not _kin_owner(text, s.start)] or before
             person, how = None, ""
             head = text[sent.start:span.start]
             after_quote = bool(_CLOSED_QUOTE.search(head))
@@ -895,7 +910,9 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                         how = "unresolved: an attribution after a quotation, the last speaker or a subject since"
                     elif speaker is not None:
                         person, how = speaker, "attribution after a quotation: the last person quoted"
-                    elif prev_subject is not None:
+                    elif prev_subject is not None and len({id(p) for p in prev_people}) <= 1:
+                        # (With no one quoted yet and two people in the sentence before, either may speak:
+                        # "Anak laki-laki Ny. Davis, Tyler, berusia 13 tahun saat ... . "...," katanya.")
                         person, how = prev_subject, "attribution after a quotation: the previous sentence's subject"
                 elif prev_subject is not None and (speaker is None or subject_at > speaker_at):
                     # "Elizabeth Farrell mendorong ... . Katanya, ...": the person the text moved on to
@@ -921,11 +938,12 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                                  [(s, p) for s, p in before if s.start >= clause] or before)
                 distinct = {id(p) for _, p in in_clause}
                 subject = in_clause[0][1]
-                if kind == "possessive" and _OBJECT.match(form):
+                if (kind == "possessive" and _OBJECT.match(form)) or _object_pronoun(text, sent.start, span, form):
                     # Someone other than the verb's agent: the person of its own clause ("Ford bersaksi bahwa
                     # Kavanaugh menyerangnya"), the head of a relative clause ("wanita yang menuduhnya"), else
                     # the sentence's subject ("Puan bertemu Jokowi dan memeluknya"). With two people or more
                     # besides the agent, it is left open.
+                    obj = "an object -nya" if kind == "possessive" else f"an object '{form}'"
                     cut = [m for m in _AGENT_CLAUSE.finditer(text, sent.start, span.start)]
                     agent = subject
                     if cut:
@@ -940,15 +958,15 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                     if not others and not _OWN_OBJECT.match(form) and len(distinct) == 1 and len(earlier) == 1:
                         # "... tidak bisa menghubungi Bob Dylan ... . Sara akhirnya menyerah menghubunginya.": with
                         # nobody else in its sentence, the one other person of the sentence before
-                        person, how = (next(iter(earlier.values())), "an object -nya: the one person of the "
-                                       "previous sentence other than its verb's agent")
+                        person, how = (next(iter(earlier.values())), f"{obj}: the one person of the previous "
+                                       "sentence other than its verb's agent")
                     elif not others and _OWN_OBJECT.match(form) and len(distinct) == 1:
                         # "West mengatakan bahwa baginya ...", "kritik terhadapnya": for, about, against
                         # the only person of the sentence, as often as not its subject
                         person, how = agent, "an object -nya of bagi/untuk/tentang/terhadap/atas: the only person"
                     else:
-                        person, how = (next(iter(others.values())), "an object -nya: the person other than its "
-                                       "verb's agent") if len(others) == 1 else (None, "unresolved: an object -nya")
+                        person, how = (next(iter(others.values())), f"{obj}: the person other than its verb's "
+                                       "agent") if len(others) == 1 else (None, f"unresolved: {obj}")
                 elif len(distinct) == 1:
                     person = subject
                     how = ("the subject of this sentence" if in_clause[0][0] == before[0][0]
@@ -1049,6 +1067,21 @@ _DIRECTION_AFTER = re.compile(r"\s+(?:Barat|Timur|Utara|Selatan|Tengah|Raya|Daya
 _CAPITALISED_RUN = re.compile(r"((?:[A-Z][\w'’-]*\s+){1,4})$")
 
 
+# A "dia" right after a transitive verb or a preposition of persons is its object ("St. Martin tidak
+# menggantikan dia", "memberikannya kepada dia"), not after a verb of saying or thinking, whose "dia" is the
+# subject of the clause it reports ("mengatakan dia", "merasa dia akan menang").
+_OBJECT_PRONOUN = re.compile(r"(?<![\w-])(?:(?:ke)?pada|dengan|me(?!nteri)[mn]?g?y?[a-z]{3,})\s+$", re.I)
+_CLAUSE_VERBS = frozenset({*_DATA["speech_verbs"], "merasa", "mengira", "menduga", "meyakini", "mengetahui",
+                           "memastikan", "mengharapkan", "menganggap", "membantah", "menyangkal", "mengakui"})
+
+
+def _object_pronoun(text: str, start: int, span: Span, form: str) -> bool:
+    if form.lower() not in ("dia", "beliau"):
+        return False
+    m = _OBJECT_PRONOUN.search(text, max(start, span.start - 30), span.start)
+    return m is not None and m.group().split()[0].lower() not in _CLAUSE_VERBS
+
+
 def _inside_proper_phrase(text: str, start: int, end: int) -> bool:
     """Is the capitalised word at text[start:end] inside the name of an institution or place, so no given
     name of someone unknown: after the head noun of such a name, other capitalised words allowed between
@@ -1066,10 +1099,14 @@ def _inside_proper_phrase(text: str, start: int, end: int) -> bool:
 @cache
 def _kin_before() -> re.Pattern[str]:
     """A kin noun right before a name, titles allowed between ("istri Bupati ", "ayah ")."""
-    kin = "|".join(re.escape(n) for n, x in sorted(person_nouns().items(), key=lambda x: -len(x[0]))
-                   if x.kind == "kin")
+    nouns = [n for n, x in sorted(person_nouns().items(), key=lambda x: -len(x[0])) if x.kind == "kin"]
+    # Lower case, or capitalised where the noun is no form of address ("Anak laki-laki Ny. Davis" opening a
+    # sentence): "Ibu Puan", "Bapak Joko" are forms of address, "ibu Puan" is Puan's mother.
+    cues = _source_cues()
+    address = {*cues["before_male"], *cues["before_female"]}
+    kin = "|".join([re.escape(n) for n in nouns] + [re.escape(n[0].upper() + n[1:]) for n in nouns
+                                                   if n[0].upper() + n[1:] not in address])
     titles_alt = "|".join(re.escape(t) for t in sorted(_title_words(), key=len, reverse=True))
-    # Lower case only: "Ibu Puan", "Bapak Joko" are forms of address, "ibu Puan" is Puan's mother.
     return re.compile(rf"(?<![\w'’-])(?:{kin})\s+(?:(?:{titles_alt})\s+)*$")
 
 
