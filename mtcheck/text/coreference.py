@@ -410,7 +410,8 @@ def _merge_contained(people: list[SourcePerson]) -> list[SourcePerson]:
     """One person under two names of two words or more, one inside the other: "Tom Daley" and "Penyelam
     Olimpiade Tom Daley" (a description glued before the name), "Kanye West" and "Ye Rapper Kanye West" (a
     headline), "Sayfullo Saipov" and "Sayfullo Habibullaevic Saipov" (a middle name), "Dr Meerjady" and "Dr
-    Meerjady Sabrina Flora" (its first words). find_people merges only
+    Meerjady Sabrina Flora" (its first words, followed by names: "Johnny English Reborn" is a film).
+    find_people merges only
     one-word mentions into a full name, and two records sharing a last name make that name no one's
     (`_surname_mentions`), so each would stop resolution rather than take it. The record kept is the shorter
     name's where the longer only adds words before it, else the longer's."""
@@ -426,7 +427,8 @@ def _merge_contained(people: list[SourcePerson]) -> list[SourcePerson]:
                 ht = tokens(h)
                 if h.placeholder or not 2 <= len(ht) < len(t) or (h.figure is not None and sp.figure is not None):
                     continue
-                if t[-len(ht):] == ht or t[:len(ht)] == ht or (
+                if t[-len(ht):] == ht or (t[:len(ht)] == ht and not any(
+                        zipf(w, "en") >= 4.0 or is_common_word(w) for w in t[len(ht):])) or (
                         t[0] == ht[0] and t[-1] == ht[-1] and set(ht) <= set(t)):
                     host = h
                     break
@@ -675,8 +677,8 @@ def _addressed_or_attributed(p: Person, text: str) -> bool:
 
 def _tentative(p: Person, text: str, places) -> bool:
     """A name that is a person if the article refers back to it as one (`_coreference` decides): a single
-    word that is a name ("Simon", "Iwasaki", "Winfrey", named without a title or a speech verb), or two or
-    three words opening with a given name of one gender borne by many ("Johnny English", whose last word is
+    word that is a name ("Simon", "Iwasaki", "Winfrey", named without a title or a speech verb), or two
+    words opening with a given name of one gender borne by many ("Johnny English", whose last word is
     common English). Not a name no person bears, a place the gazetteer knows, a name only after di/ke/dari,
     a title word, an Indonesian dictionary word (an article-initial "Menyetrika"), or an institution's name."""
     tokens = p.tokens
@@ -687,8 +689,8 @@ def _tentative(p: Person, text: str, places) -> bool:
     if len(tokens) == 1:
         w = tokens[0]
         return len(w) > 2 and w not in _title_words() and not is_common_word(w) and w[1:].islower()
-    if len(tokens) > 3 or any(t.isupper() for t in tokens) or tokens[0] == "The":
-        return False
+    if len(tokens) > 2 or any(t.isupper() for t in tokens) or tokens[0] == "The":
+        return False  # ("Johnny English Reborn" is a film's title, not its hero)
     found = given_names.lookup(tokens[0])
     return found is not None and found.gender is not None and found.counts >= 1000
 
