@@ -197,8 +197,11 @@ def _people(pair: ArticlePair) -> tuple[list[SourcePerson], list[SourcePerson]]:
     spans_of: list[tuple[Span, SourcePerson]] = []
     unplaced: list[SourcePerson] = []
     places = names.g.by_form
+    world = _english_place_names()
     for p in (_without_address(p, text) for p in names.people):
         fig = _figure_of(p, table)
+        if fig is None and p.name in world:
+            continue  # "Syria", "Quebec": a country or place kept in its English form, even after a title
         if fig is None and not _is_person(p, text) and _tentative(p, text, places):
             sp = SourcePerson(p.name, [p], list(p.spans), rare_word_only=len(p.tokens) == 1, tentative=True)
             out.append(sp)
@@ -259,7 +262,7 @@ def _people(pair: ArticlePair) -> tuple[list[SourcePerson], list[SourcePerson]]:
         else:
             host.persons += sp.persons
             host.spans = sorted({*host.spans, *sp.spans})
-    merged = _merge_contained(merged)
+    merged = _merge_contained(_join_arabic_article(text, merged))
     _surname_mentions(text, merged, unplaced)
     for sp in merged:
         _gather(sp, text, surnames)
@@ -406,11 +409,50 @@ def _person_nouns(text: str, people: list[SourcePerson], unplaced: list[SourcePe
     return out
 
 
+@cache
+def _english_place_names() -> frozenset[str]:
+    """The English names of the gazetteer's countries, places and institutions ("Syria" for Suriah): sources
+    keep them so often enough, and no person bears one as a whole name."""
+    from mtcheck.text.entities import gazetteer
+
+    return frozenset(r for r in gazetteer("en").by_rendering if r[:1].isupper())
+
+
+_ARABIC_ARTICLE = re.compile(r"\s+(?:al|el|ad|ar|as|ash|at|az|an)-")
+
+
+def _join_arabic_article(text: str, people: list[SourcePerson]) -> list[SourcePerson]:
+    """"Walid al-Moualem", "Bashar al-Assad": find_people reads the given name and the family name apart
+    (the lowercase article breaks its run of capitalised words), and "Al-Moualem" opening a sentence as a
+    third name. They are one person, whom the given name gives a gender."""
+    by_start = {s.start: sp for sp in people for s in sp.spans}
+    gone: set[int] = set()
+    for sp in people:
+        if id(sp) in gone:
+            continue
+        for s in list(sp.spans):
+            art = _ARABIC_ARTICLE.match(text, s.end, s.end + 6)
+            other = by_start.get(art.end()) if art else None
+            if other is None or other is sp or id(other) in gone or other.figure is not None:
+                continue
+            family = other.persons[0].name
+            for x in people:  # "Al-Moualem", "El-Sisi" elsewhere: the same family name, capitalised
+                if x is not sp and id(x) not in gone and x.figure is None and len(x.persons[0].tokens) == 1 and (
+                        x is other or re.fullmatch(rf"(?:Al|El|Ad|Ar|As|Ash|At|Az|An)-{re.escape(family)}",
+                                                   x.persons[0].name)):
+                    sp.persons += x.persons
+                    sp.spans = sorted({*sp.spans, *x.spans})
+                    gone.add(id(x))
+            if sp.figure is None and len(sp.persons[0].tokens) == 1:
+                sp.name = f"{sp.name}{art.group()}{family}"
+    return [sp for sp in people if id(sp) not in gone]
+
+
 def _merge_contained(people: list[SourcePerson]) -> list[SourcePerson]:
     """One person under two names of two words or more, one inside the other: "Tom Daley" and "Penyelam
     Olimpiade Tom Daley" (a description glued before the name), "Kanye West" and "Ye Rapper Kanye West" (a
     headline), "Sayfullo Saipov" and "Sayfullo Habibullaevic Saipov" (a middle name), "Dr Meerjady" and "Dr
-    Meerjady Sabrina Flora" (its first words, followed by names: "Johnny English Reborn" is a film).
+    Meerjady Sabrina Flora" (its first words, where the shorter ends in a name: "Johnny English Reborn" is a film).
     find_people merges only
     one-word mentions into a full name, and two records sharing a last name make that name no one's
     (`_surname_mentions`), so each would stop resolution rather than take it. The record kept is the shorter
@@ -427,8 +469,8 @@ def _merge_contained(people: list[SourcePerson]) -> list[SourcePerson]:
                 ht = tokens(h)
                 if h.placeholder or not 2 <= len(ht) < len(t) or (h.figure is not None and sp.figure is not None):
                     continue
-                if t[-len(ht):] == ht or (t[:len(ht)] == ht and not any(
-                        zipf(w, "en") >= 4.0 or is_common_word(w) for w in t[len(ht):])) or (
+                if t[-len(ht):] == ht or (t[:len(ht)] == ht and zipf(ht[-1], "en") < 4.0
+                                          and not is_common_word(ht[-1])) or (
                         t[0] == ht[0] and t[-1] == ht[-1] and set(ht) <= set(t)):
                     host = h
                     break
