@@ -730,7 +730,15 @@ def _tentative(p: Person, text: str, places) -> bool:
         return False
     if len(tokens) == 1:
         w = tokens[0]
-        return len(w) > 2 and w not in _title_words() and not is_common_word(w) and w[1:].islower()
+        if len(w) <= 2 or w in _title_words() or not w[1:].islower():
+            return False
+        if not is_common_word(w):
+            return True
+        # A dictionary word that is also a given name borne by many (Muhammad, Arif, Dimas), capitalised
+        # mid-sentence: not an article-initial verb ("Menyetrika pakaian lembap ...").
+        found = given_names.lookup(w)
+        return found is not None and found.gender is not None and found.counts >= 1000 and any(
+            not _sentence_start(text, s.start) for s in p.spans)
     if len(tokens) > 2 or any(t.isupper() for t in tokens) or tokens[0] == "The":
         return False  # ("Johnny English Reborn" is a film's title, not its hero)
     found = given_names.lookup(tokens[0])
@@ -989,7 +997,7 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                     # besides the agent, it is left open.
                     obj = "an object -nya" if kind == "possessive" else f"an object '{form}'"
                     cut = [m for m in _AGENT_CLAUSE.finditer(text, sent.start, span.start)]
-                    agent = subject
+                    agent: SourcePerson | None = subject
                     if cut:
                         mine = [p for s, p in before if s.start >= cut[-1].end()]
                         head_of = [p for s, p in before if s.end <= cut[-1].start()]
@@ -997,6 +1005,10 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                             agent = mine[-1]
                         elif cut[-1].group().lower() == "yang" and head_of:
                             agent = head_of[-1]
+                        elif cut[-1].group().lower() == "bahwa":
+                            # "Tuan Hartono mengatakan bahwa Dinas Perhubungan tidak menggantikan dia": the
+                            # reported clause's agent is no one named, and the speaker may be its object
+                            agent = None
                     others = {id(p): p for _, p in before if p is not agent}
                     earlier = {id(p): p for p in prev_people if p is not agent}
                     if not others and not _OWN_OBJECT.match(form) and len(distinct) == 1 and len(earlier) == 1:
