@@ -27,7 +27,7 @@ from mtcheck.model import Span
 from mtcheck.text import given_names
 from mtcheck.text.alternation import alternation
 from mtcheck.text.article import ArticlePair, SentencePair
-from mtcheck.text.coreference import OBJECT_NYA, SourcePerson, SourceRef, coreference
+from mtcheck.text.coreference import OBJECT_NYA, SAYING_AFTER, SourcePerson, SourceRef, coreference
 from mtcheck.text.gender import FIXED, Evidence, decide
 from mtcheck.text.lexicon import zipf
 from mtcheck.text.name_match import analyse
@@ -165,6 +165,10 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
         if src is not None:
             ref, referent, how = src
             agree = None if tgt is None else tgt[0] is referent
+            if (agree is False and g in sets.get("host_clitic_in_sentence", "") and not verb
+                    and knowledge_only(text, sets["lang"]) and tgt is not None and tgt[0].known() in (None, g)):
+                continue  # a feminine ها the translation gives to another person whom it may fit (جهودها, the
+                # committee's efforts, near Sara Danius): no evidence against the source's man
             links.append(Link(span, text, g, referent, how, ref, tgt, agree, *_alignment_says(al, referent)))
         else:
             assert tgt is not None
@@ -342,8 +346,13 @@ def _target_pronouns(pair: ArticlePair, sets: dict):
         found.append((span, m.group(), g))
     if sets.get("host_clitics"):
         taken = {s.start for s, _, _ in found}
+        # After a relative pronoun the clitic is resumptive, its antecedent's ("الكلمة التي ألقاها", the speech
+        # that he gave [it]): the thing's, never a person's possessive.
+        relative = re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, sets.get("resumptive_after", ()))) + r")\s+$")
         for m in _ARABIC_WORD.finditer(pair.target):
             if m.start() in taken or (g := host_clitic(m.group(), pair.target_pack.code)) is None:
+                continue
+            if sets.get("resumptive_after") and relative.search(pair.target, max(0, m.start() - 12), m.start()):
                 continue
             i = bisect.bisect_right(q_starts, m.start()) - 1
             if i >= 0 and quoted[i].start <= m.start() < quoted[i].end:
@@ -451,7 +460,16 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
         said = any(_covers(p, pair.target, max(t0, span.start - 40), min(t1, span.end + 40), span)
                    for p in attribution)
         if _is_verb(pair.target[span.start:span.end], sets):
-            cands = [r for r in cands if r.kind == "speech"]  # قالت renders katanya, nothing else
+            # قالت renders katanya; and where nothing after it is its subject (pro-drop: "قالت أيضا إن"), the
+            # subject form of a source verb of saying ("Ia juga mengatakan", "Ia menekankan bahwa").
+            subject_after = _own_subject(pair.target, span.end, sets)
+            if subject_after == "noun":
+                continue  # "وذكرت الشرطة", "تشير التقارير": its subject is a noun of the translation, no form
+            speech = [r for r in cands if r.kind == "speech"]
+            if not speech and subject_after is None:
+                speech = [r for r in cands if r.kind == "pronoun" and r.text.lower() in _SUBJECT_FORMS
+                          and SAYING_AFTER.match(pair.source, r.span.end)]
+            cands = speech
             if not cands:
                 continue
         elif said and any(r.kind == "speech" for r in cands):
@@ -500,6 +518,13 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
         if ref.person is None or id(ref.person) not in by_person:
             out[span.start] = None  # it renders a form the source leaves open: no guess from the translation
             continue
+        if _g in sets.get("host_clitic_in_sentence", "") and any(c in ref.how for c in _CHAINED) and (
+                host_clitic(pair.target[span.start:span.end], sets["lang"])):
+            # Arabic ها on a noun or verb is also every feminine thing's and non-human plural's (موقعها, its
+            # website): it is read as a person's only where the source form's person is named in its own
+            # sentence, not chained from the previous one.
+            out[span.start] = None
+            continue
         out[span.start] = (ref, by_person[id(ref.person)], f"renders '{ref.text}' ({how}; {ref.how})")
     return out
 
@@ -514,6 +539,29 @@ def _verb_subject(pair: ArticlePair, span: Span, m_starts: list[int], m_rows: li
     titles = set(sets.get("subject_titles", ()))
     if all(w in titles for w in pair.target[span.end:m_starts[i]].split()):
         return m_rows[i][1], "the verb's subject, named after it"
+    return None
+
+
+_SUBJECT_FORMS = frozenset({"dia", "ia", "beliau"})
+_WORD = re.compile(r"[^\s.,،:;!?\"«»“”()]+")
+
+
+def _own_subject(text: str, pos: int, sets: dict) -> str | None:
+    """(Arabic) Does the verb ending at `pos` name its own subject after it: "title" for a title or role of
+    the language's `subject_titles` ("وقال رئيس الوزراء", "قالت الوزيرة": the person, who may still be the
+    source's "katanya"), "noun" for another definite noun ("وذكرت الشرطة") or a noun in construct with one
+    ("وقال مؤلف البرنامج"), None for a pro-drop verb, followed by a particle, a preposition or its clause
+    ("قالت إن", "أشار إلى أن", "قال أيضا")."""
+    words = _WORD.findall(text, pos, pos + 60)[:2]
+    if not words or not text[pos:pos + 1].isspace():
+        return None
+    first = words[0]
+    if first in sets.get("verb_particles", ()):
+        return None
+    if first in sets.get("subject_titles", ()) or first.removeprefix("و") in sets.get("subject_titles", ()):
+        return "title"
+    if first.startswith("ال") or (len(words) > 1 and words[1].startswith("ال")):
+        return "noun"
     return None
 
 
