@@ -128,6 +128,7 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
         table = {**spelling, **word_of}
         for m in _name_regex(list(table)).finditer(pair.target):
             found[id(table[m.group()])].append(Span(*m.span()))
+        _shared_next_to_mentions(pair.target, co.people, owners, found)
     elif word_of:
         for w, spans in find_names(pair.target, list(word_of), pair.target_pack.code).items():
             found[id(word_of[w])] += spans
@@ -289,6 +290,21 @@ def _sentence_pair_at(pair: ArticlePair, pos: int) -> SentencePair | None:
     return rows[i][1] if i >= 0 and pos < rows[i][0] else None
 
 
+def _shared_next_to_mentions(text: str, people: list[SourcePerson], owners: dict[str, int],
+                             found: dict[int, list[Span]]) -> None:
+    """A surname two people share identifies neither alone, but right after one's own given name it is part of
+    that mention ("Malar Balasubramanian" beside "Saroja Balasubramanian"): without it, the shared word
+    looked like an unknown person between the mention and a pronoun."""
+    shared = {w for w, n in owners.items() if n > 1 and len(w) >= 3}
+    if not shared:
+        return
+    ends = {s.end: (sp, s) for sp in people for s in found[id(sp)]}
+    for m in _name_regex(sorted(shared)).finditer(text):
+        hit = ends.get(m.start() - 1) if text[m.start() - 1:m.start()] == " " else None
+        if hit is not None and m.group() in hit[0].words:
+            found[id(hit[0])].append(Span(hit[1].start, m.end()))  # _merge keeps the longer span
+
+
 def _merge(spans: list[Span]) -> list[Span]:
     """Sorted, without spans inside others ("Puan" inside "Puan Maharani")."""
     out: list[Span] = []
@@ -332,6 +348,7 @@ def _target_pronouns(pair: ArticlePair, sets: dict):
     else:
         pattern = re.compile(r"\b(" + "|".join(gender_of) + r")\b", re.I)
     impersonal = [re.compile(p, re.I) for p in sets.get("impersonal", ())]
+    only_after = {w.lower() for w in sets.get("only_after_preposition", ())}
     quoted = _quoted_spans(pair)
     q_starts = [q.start for q in quoted]
     found: list[tuple[Span, str, str]] = []
@@ -342,6 +359,8 @@ def _target_pronouns(pair: ArticlePair, sets: dict):
             continue  # inside a quotation: "he" may be generic or another person
         if any(p.match(pair.target, span.start) for p in impersonal):
             continue  # "il y a", "il faut": no person
+        if m.group().lower() in only_after and not _after_preposition(pair.target, span.start, pair.target_pack.code):
+            continue  # French "il lui a dit": the indirect object "lui" is either gender's; "avec lui" a man's
         g = gender_of.get(m.group().lower()) or ("f" if m.lastgroup == "f" else "m")
         found.append((span, m.group(), g))
     if sets.get("host_clitics"):
@@ -474,6 +493,12 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
                 continue
         elif said and any(r.kind == "speech" for r in cands):
             cands = [r for r in cands if r.kind == "speech"]
+        elif _after_preposition(pair.target, span.start, sets["lang"]):
+            # French "pour elle", "avec lui": a disjunctive pronoun, its preposition's object; it renders an
+            # object -nya (untuknya, dengannya, kepadanya) or dia, not a -nya on a noun, nor katanya.
+            cands = [r for r in cands if _is_object(r) or r.kind == "pronoun"]
+            if not cands:
+                continue
         elif subject:  # he/she render dia, ia, katanya; his/him/her render -nya (or an object dia)
             if pair.target[span.start:span.end].lower() in clause_subjects:
                 # Arabic إنها/أنه: the subject of a reported clause ("قالت إنها ستسافر"), which renders dia, ia or
@@ -563,6 +588,20 @@ def _own_subject(text: str, pos: int, sets: dict) -> str | None:
     if first.startswith("ال") or (len(words) > 1 and words[1].startswith("ال")):
         return "noun"
     return None
+
+
+@cache
+def _preposition_before(lang: str) -> re.Pattern[str] | None:
+    words = (pronoun_sets(lang) or {}).get("disjunctive_after", ())
+    if not words:
+        return None
+    return re.compile(r"(?<![\w'’-])(?i:" + alternation(sorted(words, key=len, reverse=True)) + r")\s*$")
+
+
+def _after_preposition(text: str, pos: int, lang: str) -> bool:
+    """Does a preposition of the language's `disjunctive_after` come right before `pos` ("pour elle")?"""
+    p = _preposition_before(lang)
+    return p is not None and p.search(text, max(0, pos - 12), pos) is not None
 
 
 def _is_object(ref: SourceRef) -> bool:
