@@ -166,10 +166,6 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
         if src is not None:
             ref, referent, how = src
             agree = None if tgt is None else tgt[0] is referent
-            if (agree is False and g in sets.get("host_clitic_in_sentence", "") and not verb
-                    and knowledge_only(text, sets["lang"]) and tgt is not None and tgt[0].known() in (None, g)):
-                continue  # a feminine ها the translation gives to another person whom it may fit (جهودها, the
-                # committee's efforts, near Sara Danius): no evidence against the source's man
             links.append(Link(span, text, g, referent, how, ref, tgt, agree, *_alignment_says(al, referent)))
         else:
             assert tgt is not None
@@ -177,9 +173,10 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
                 # il/elle, هو/هي also stand for things (la Russie ... elle; copulas): a pronoun the source
                 # does not have is no one's to judge.
                 continue
-            if not pair.target_pack.latin_script and _someone_else(pair, co, span, tgt[0].person):
+            if not pair.target_pack.latin_script and not verb and _someone_else(pair, co, span, tgt[0].person):
                 # Linked in the translation only, where names are found by transliteration (which misses
-                # some), and the source sentence names another person too.
+                # some), and the source sentence names another person too. Not a verb whose subject is
+                # named right after it ("صرحت السيناتور إليزابيث وارين"): that name is its subject.
                 continue
             links.append(Link(span, text, g, tgt[0], f"in the translation: {tgt[1]}", None, tgt, None,
                               *_alignment_says(al, tgt[0])))
@@ -543,13 +540,6 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
         if ref.person is None or id(ref.person) not in by_person:
             out[span.start] = None  # it renders a form the source leaves open: no guess from the translation
             continue
-        if _g in sets.get("host_clitic_in_sentence", "") and any(c in ref.how for c in _CHAINED) and (
-                host_clitic(pair.target[span.start:span.end], sets["lang"])):
-            # Arabic ها on a noun or verb is also every feminine thing's and non-human plural's (موقعها, its
-            # website): it is read as a person's only where the source form's person is named in its own
-            # sentence, not chained from the previous one.
-            out[span.start] = None
-            continue
         out[span.start] = (ref, by_person[id(ref.person)], f"renders '{ref.text}' ({how}; {ref.how})")
     return out
 
@@ -562,7 +552,14 @@ def _verb_subject(pair: ArticlePair, span: Span, m_starts: list[int], m_rows: li
     if i >= len(m_starts) or m_starts[i] - span.end > 60:
         return None
     titles = set(sets.get("subject_titles", ()))
-    if all(w in titles for w in pair.target[span.end:m_starts[i]].split()):
+    between = pair.target[span.end:m_starts[i]]
+    words = between.split()
+    if all(w in titles for w in words):
+        return m_rows[i][1], "the verb's subject, named after it"
+    # A longer description ends in a title right before the name, with no punctuation in between ("صرح مفوض
+    # الصحة الإقليمي الإيطالي السيد جوليو جاليرا", the Italian regional health commissioner Mr Giulio Gallera
+    # said): the name's apposition, where "أعلنت إدارة ترامب" (Trump's administration) ends in no title.
+    if words and len(words) <= 6 and words[-1] in titles and not re.search(r"[،,.:;\"«»()]", between):
         return m_rows[i][1], "the verb's subject, named after it"
     return None
 
