@@ -411,6 +411,18 @@ def host_clitic(word: str, lang: str) -> str | None:
     return None
 
 
+def _same_host(form: str, word: str, lang: str) -> bool:
+    """Does the translation lexicon (`data/lexicon/id-<lang>.tsv`) give the noun of `word` (حزبها: حزب) as a
+    translation of the noun the -nya of `form` is on (partainya: partai)?"""
+    from mtcheck.text.coverage import lexicon, stem, target_tokens
+
+    entry = lexicon(lang).get(stem(form.lower().removesuffix("nya")))
+    if not entry:
+        return False
+    clitic = "ها" if word.endswith("ها") else "ه"
+    return any(target_tokens(h) & entry for host in _hosts(word[:-len(clitic)]) for h in _spellings(host))
+
+
 def _hosts(stem: str) -> list[str]:
     """The stem without the conjunction and the preposition a word may begin with (وبحزبه: حزب)."""
     out = [stem]
@@ -510,6 +522,13 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
             elif sets.get("host_clitics") and host_clitic(pair.target[span.start:span.end], sets["lang"]):
                 # A clitic on a noun (حزبه) renders a possessive -nya on a noun, nothing else
                 cands = [r for r in cands if r.kind == "possessive" and not _is_object(r)]
+                if _g in sets.get("host_clitic_by_lexicon", ""):
+                    # Arabic ها is also every feminine thing's (مصنعها, its factory): read only where the
+                    # lexicon says its noun translates the -nya's (حزبها for "partainya": partai, حزب),
+                    # and whose person is named in that form's own sentence, not chained from the one before
+                    # (موقعها for "situs webnya", the WHO's, chained to the man of the previous sentence)
+                    cands = [r for r in cands if _same_host(r.text, pair.target[span.start:span.end], sets["lang"])
+                             and not any(c in r.how for c in _CHAINED)]
                 if not cands:
                     continue
             else:
