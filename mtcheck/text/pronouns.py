@@ -416,11 +416,27 @@ def _same_host(form: str, word: str, lang: str) -> bool:
     translation of the noun the -nya of `form` is on (partainya: partai)?"""
     from mtcheck.text.coverage import lexicon, stem, target_tokens
 
-    entry = lexicon(lang).get(stem(form.lower().removesuffix("nya")))
+    key = stem(form.lower().removesuffix("nya"))
+    entry = lexicon(lang).get(key, frozenset()) | _possessed_nouns(lang).get(key, frozenset())
     if not entry:
         return False
     clitic = "ها" if word.endswith("ها") else "ه"
     return any(target_tokens(h) & entry for host in _hosts(word[:-len(clitic)]) for h in _spellings(host))
+
+
+@cache
+def _possessed_nouns(lang: str) -> dict[str, frozenset[str]]:
+    """`<lang>/possessed_nouns.tsv`: nouns a person's -nya is often on (kin, office, party), with their
+    translations as the lexicon's target tokens, beside the corpus-built lexicon, which lacks most of them."""
+    from mtcheck.lang.base import data_exists, data_tsv
+    from mtcheck.text.coverage import stem, target_tokens
+
+    if not data_exists(lang, "possessed_nouns.tsv"):
+        return {}
+    out: dict[str, frozenset[str]] = {}
+    for row in data_tsv(lang, "possessed_nouns.tsv"):
+        out[stem(row["id"])] = frozenset(t for w in row[lang].split("|") for t in target_tokens(w))
+    return out
 
 
 def _hosts(stem: str) -> list[str]:
