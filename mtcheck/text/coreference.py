@@ -270,7 +270,7 @@ def _people(pair: ArticlePair) -> tuple[list[SourcePerson], list[SourcePerson]]:
         else:
             host.persons += sp.persons
             host.spans = sorted({*host.spans, *sp.spans})
-    merged = _merge_contained(_join_arabic_article(text, merged))
+    merged = _merge_contained(_join_arabic_article(text, merged, names.people))
     # A one-word tentative name a letter away from a word of someone's name is that name misspelt ("Lea" in
     # an article about Kai-Fu Lee), not someone else whose given name may be a woman's.
     known = {t for sp in merged if not sp.tentative for p in sp.persons for t in p.tokens if len(t) >= 3}
@@ -434,7 +434,7 @@ def _english_place_names() -> frozenset[str]:
 _ARABIC_ARTICLE = re.compile(r"\s+(?:al|el|ad|ar|as|ash|at|az|an)-")
 
 
-def _join_arabic_article(text: str, people: list[SourcePerson]) -> list[SourcePerson]:
+def _join_arabic_article(text: str, people: list[SourcePerson], found: list[Person]) -> list[SourcePerson]:
     """"Walid al-Moualem", "Bashar al-Assad": find_people reads the given name and the family name apart
     (the lowercase article breaks its run of capitalised words), and "Al-Moualem" opening a sentence as a
     third name. They are one person, whom the given name gives a gender."""
@@ -456,6 +456,12 @@ def _join_arabic_article(text: str, people: list[SourcePerson]) -> list[SourcePe
                     sp.persons += x.persons
                     sp.spans = sorted({*sp.spans, *x.spans})
                     gone.add(id(x))
+            # ... and where find_people's "Al-Mekdad" opening a sentence was no person by itself
+            for x in found:
+                if re.fullmatch(rf"(?:Al|El|Ad|Ar|As|Ash|At|Az|An)-{re.escape(family)}", x.name) and not any(
+                        y.start == x.spans[0].start for y in sp.spans):
+                    sp.persons.append(x)
+                    sp.spans = sorted({*sp.spans, *x.spans})
             if sp.figure is None and len(sp.persons[0].tokens) == 1:
                 sp.name = f"{sp.name}{art.group()}{family}"
     return [sp for sp in people if id(sp) not in gone]

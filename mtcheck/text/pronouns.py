@@ -695,6 +695,8 @@ def _link(pair: ArticlePair, referents: list[Referent], sets: dict,
         for span, g in by_sentence.get(k, ()):
             before = [(s, r) for s, r in here if s.end <= span.start]
             after = [(s, r) for s, r in here if s.start >= span.end]
+            if before and _bound_object(pair.target, before[-1][0], span, sets):
+                continue  # "Al-Mekdad thanked her for the support": her is someone else (and the source has none)
             if before:
                 pick, why = _choose(before, g, pair.target, span.start)
                 how = "same sentence" + why
@@ -720,6 +722,28 @@ def _link(pair: ArticlePair, referents: list[Referent], sets: dict,
         prev = here or linked_here
         prev_sentence = sent
     return links
+
+
+_VERB_GROUP = re.compile(r"\s+(?:[a-z]+\s+){1,3}$")
+_NEXT_WORD = re.compile(r"\s*([\w'’]+|[^\w\s])")
+
+
+def _bound_object(text: str, name: Span, span: Span, sets: dict) -> bool:
+    """Is the pronoun at `span` the object of the verb right after the name ("Al-Mekdad thanked her for"), so
+    not that name's person? Only an object form ("him"; "her" followed by a preposition, an article or a
+    stop, not a noun) after one to three lowercase words (a verb group, no preposition among them)."""
+    objects = sets.get("clause_objects")
+    word = text[span.start:span.end].lower()
+    if not objects or word not in objects:
+        return False
+    followers = set(sets.get("object_followers", ()))
+    if word not in sets.get("object", ()):
+        nxt = _NEXT_WORD.match(text, span.end)
+        if nxt is not None and nxt.group(1).isalpha() and nxt.group(1).lower() not in followers:
+            return False  # "her future": a possessive
+    gap = _VERB_GROUP.fullmatch(text, name.end, span.start)
+    return gap is not None and not any(w in followers or w in sets.get("place_prepositions", ())
+                                       for w in gap.group().split())
 
 
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:[-'’][A-Za-z]+)?")
