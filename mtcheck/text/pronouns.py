@@ -28,11 +28,13 @@ from mtcheck.text import given_names
 from mtcheck.text.alternation import alternation
 from mtcheck.text.article import ArticlePair, SentencePair
 from mtcheck.text.coreference import OBJECT_NYA, SourcePerson, SourceRef, coreference
+from mtcheck.text.entities import latin_word_spans
 from mtcheck.text.gender import FIXED, Evidence, decide
 from mtcheck.text.lexicon import zipf
 from mtcheck.text.name_match import analyse
 from mtcheck.text.pairs import scan_pairs
-from mtcheck.text.transliterate import find_names
+from mtcheck.text.renderings import transliteration_chars
+from mtcheck.text.transliterate import find_names, scored_names
 
 __all__ = ["FIXED", "Evidence", "Link", "PronounAnalysis", "Referent", "analyse_pronouns"]
 
@@ -129,7 +131,7 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
         for m in _name_regex(list(table)).finditer(pair.target):
             found[id(table[m.group()])].append(Span(*m.span()))
     elif word_of:
-        for w, spans in find_names(pair.target, list(word_of), pair.target_pack.code).items():
+        for w, spans in _script_mentions(pair, list(word_of), sets).items():
             found[id(word_of[w])] += spans
     for sp in co.people:
         r = Referent(sp, _merge(found[id(sp)]), list(sp.evidence))
@@ -293,6 +295,56 @@ def _merge(spans: list[Span]) -> list[Span]:
             continue
         out.append(s)
     return out
+
+
+def _script_mentions(pair: ArticlePair, words: list[str], sets: dict) -> dict[str, list[Span]]:
+    """Where a translation in another script names each source name word: its transliteration (ルッテ, 吕特),
+    and the name as the source spells it, which Chinese and Japanese news often keep ("Tiffany Ng 是",
+    "埃沃·莫拉莱斯（Evo Morales）").
+
+    Where the language's `pronouns.toml` sets `mention_characters`, a transliteration counts only as a whole
+    run of the characters the script transliterates names with (Chinese: `zh/transliteration_chars.txt` and
+    the given-name characters listed there): every Han window of two to five characters is compared with the
+    names' consonant skeletons, and most windows that sound like a short name are words (可能 for Kong, 患者
+    for Hong, 的是 for ARDS), which made the translation's nearest "name" before a pronoun a random word."""
+    lang = pair.target_pack.code
+    keep = _whole_name_run(pair.target, sets, lang)
+    found: dict[str, list[Span]] = {}
+    if keep is None:
+        found = find_names(pair.target, words, lang)
+    else:
+        for _, span, w in scored_names(pair.target, words, lang, 0.8, keep=keep):
+            found.setdefault(w, []).append(span)
+    for w, spans in latin_word_spans(pair.target, [w for w in words if len(w) >= 3]).items():
+        if spans:
+            found.setdefault(w, []).extend(Span(*s) for s in spans)
+    return {w: sorted(spans) for w, spans in found.items()}
+
+
+def _whole_name_run(text: str, sets: dict, lang: str):
+    """A test that a span is a whole run of name characters, or None where the language sets none. The run
+    may go on where the next two characters are a common word (福特也是: Ford, then 也是; 米勒留下), as a
+    name's last character and the next word share no boundary mark in Chinese; no common word may straddle
+    either end, as in renderings.whole_run (the names rules' test)."""
+    if not sets.get("mention_characters"):
+        return None
+    chars = transliteration_chars(lang) | frozenset(sets["mention_characters"])
+
+    def keep(span: Span) -> bool:
+        a, b = span.start, span.end
+        if not all(c in chars for c in text[a:b]) or zipf(text[a:b], lang) >= _COMMON:
+            return False
+        if a > 0 and (text[a - 1] in chars or zipf(text[a - 1:a + 1], lang) >= _WORD):
+            return False  # inside a longer run, or a word across its start (无法提供: 法提 is no name)
+        if b < len(text) and zipf(text[b - 1:b + 1], lang) >= _WORD:
+            return False  # a word across its end (疗法提供, 非特异性)
+        return b >= len(text) or text[b] not in chars or zipf(text[b:b + 2], lang) >= _WORD
+
+    return keep
+
+
+_WORD = 3.3  # zipf of two characters that make a word (提供, 也是): as in renderings.STRADDLING
+_COMMON = 5.0  # a window this common is a word whatever it sounds like (开发 5.4; 约翰 4.7, 特朗普 4.1 are names)
 
 
 def _address_evidence(pair: ArticlePair, r: Referent, sets: dict) -> None:
