@@ -33,7 +33,7 @@ from mtcheck.text.gender import FIXED, Evidence, decide
 from mtcheck.text.lexicon import zipf
 from mtcheck.text.name_match import analyse
 from mtcheck.text.pairs import scan_pairs
-from mtcheck.text.renderings import transliteration_chars
+from mtcheck.text.renderings import known_renderings, transliteration_chars
 from mtcheck.text.transliterate import find_names, scored_names
 
 __all__ = ["FIXED", "Evidence", "Link", "PronounAnalysis", "Referent", "analyse_pronouns"]
@@ -308,7 +308,8 @@ def _script_mentions(pair: ArticlePair, words: list[str], sets: dict) -> dict[st
     names' consonant skeletons, and most windows that sound like a short name are words (可能 for Kong, 患者
     for Hong, 的是 for ARDS), which made the translation's nearest "name" before a pronoun a random word."""
     lang = pair.target_pack.code
-    keep = _whole_name_run(pair.target, sets, lang)
+    listed = {r for w in words for r in known_renderings(lang).get(w.lower(), ())}
+    keep = _whole_name_run(pair.target, sets, lang, listed)
     found: dict[str, list[Span]] = {}
     if keep is None:
         found = find_names(pair.target, words, lang)
@@ -321,7 +322,7 @@ def _script_mentions(pair: ArticlePair, words: list[str], sets: dict) -> dict[st
     return {w: sorted(spans) for w, spans in found.items()}
 
 
-def _whole_name_run(text: str, sets: dict, lang: str):
+def _whole_name_run(text: str, sets: dict, lang: str, listed: set[str]):
     """A test that a span is a whole run of name characters, or None where the language sets none. The run
     may go on where the next two characters are a common word (福特也是: Ford, then 也是; 米勒留下), as a
     name's last character and the next word share no boundary mark in Chinese; no common word may straddle
@@ -332,7 +333,13 @@ def _whole_name_run(text: str, sets: dict, lang: str):
 
     def keep(span: Span) -> bool:
         a, b = span.start, span.end
-        if not all(c in chars for c in text[a:b]) or zipf(text[a:b], lang) >= _COMMON:
+        window = text[a:b]
+        if window in listed:
+            return True  # a listed rendering (names/renderings.tsv: 普京), whatever its characters
+        # One character inside a longer window may be one the tables lack (阿奎罗, Agüero); its ends may not.
+        outside = sum(c not in chars for c in window)
+        if outside > (1 if len(window) >= 3 else 0) or window[0] not in chars or window[-1] not in chars \
+                or zipf(window, lang) >= _COMMON:
             return False
         if a > 0 and (text[a - 1] in chars or zipf(text[a - 1:a + 1], lang) >= _WORD):
             return False  # inside a longer run, or a word across its start (无法提供: 法提 is no name)
@@ -724,7 +731,8 @@ def _choose(candidates: list[tuple[Span, Referent]], gender: str, text: str = ""
     if len(known_fits) == 1:
         return known_fits[0], GENDER_FITS
     nearest_span, nearest = candidates[-1]
-    if pos >= 0 and not re.search(r"[,;:]|\b(?:but|and|while|whereas)\b", text[nearest_span.end:pos]):
+    # (the full-width marks too: "弗雷克与其好友库恩斯（Chris Coons）的几番交谈后，坚定了他的决定" is Flake's)
+    if pos >= 0 and not re.search(r"[,;:，；：、]|\b(?:but|and|while|whereas)\b", text[nearest_span.end:pos]):
         return nearest, ""
     return people[0], ""
 
