@@ -34,6 +34,7 @@ from mtcheck.text.lexicon import zipf
 from mtcheck.text.name_match import analyse
 from mtcheck.text.pairs import scan_pairs
 from mtcheck.text.renderings import known_renderings, transliteration_chars
+from mtcheck.text.spans import DisjointSpans
 from mtcheck.text.transliterate import find_names, scored_names
 
 __all__ = ["FIXED", "Evidence", "Link", "PronounAnalysis", "Referent", "analyse_pronouns"]
@@ -319,6 +320,17 @@ def _script_mentions(pair: ArticlePair, words: list[str], sets: dict) -> dict[st
     for w, spans in latin_word_spans(pair.target, [w for w in words if len(w) >= 3]).items():
         if spans:
             found.setdefault(w, []).extend(Span(*s) for s in spans)
+    # Listed renderings, found as they are written: a skeleton may miss them (トランプ is 'trnp', Trump 'trmp').
+    rendering_of = {r: w for w in words for r in known_renderings(lang).get(w.lower(), ())}
+    if rendering_of:
+        taken = DisjointSpans()
+        for spans in found.values():
+            for sp in spans:
+                taken.add(sp)
+        for m in re.finditer(alternation(sorted(rendering_of, key=len, reverse=True)), pair.target):
+            span = Span(*m.span())
+            if not taken.overlaps(span):
+                found.setdefault(rendering_of[m.group()], []).append(span)
     return {w: sorted(spans) for w, spans in found.items()}
 
 
@@ -481,9 +493,19 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
     # The pronouns of each sentence group, in order (for matching the k-th pronoun to the k-th form).
     grouped: dict[int, list[Span]] = {}
     placed: list[tuple[Span, str, SentencePair]] = []
+    # Japanese segments 「…。」と彼は述べた。 after the closing mark, and the aligner may then give the
+    # attribution to the next source sentence: a sentence that continues a quotation belongs to the quotation's.
+    continues = re.compile(sets["continues_quotation"]) if sets.get("continues_quotation") else None
+    reach: dict[int, int] = {}  # pronoun start -> end of its sentence, where that lies past its pair's target
     for span, _text, g in pronouns:
         i = bisect.bisect_right(t_starts, span.start) - 1
         sp = group_of.get(t_sents[i].start) if i >= 0 else None
+        if continues is not None and i > 0 and continues.match(pair.target, t_sents[i].start) \
+                and t_sents[i - 1].text.rstrip()[-1:] in _CLOSING_QUOTES:
+            quoted = group_of.get(t_sents[i - 1].start)
+            if quoted is not None and quoted.source and quoted is not sp:
+                sp = quoted
+                reach[span.start] = t_sents[i].end
         if sp is None or not sp.source:
             continue
         grouped.setdefault(id(sp), []).append(span)
@@ -506,7 +528,7 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
             # itu"): the translation's nearest name is no better a guess.
             out[span.start] = None
             continue
-        t0, t1 = sp.target[0].start, sp.target[-1].end
+        t0, t1 = sp.target[0].start, max(sp.target[-1].end, reach.get(span.start, 0))
         said = any(_covers(p, pair.target, max(t0, span.start - 40), min(t1, span.end + 40), span)
                    for p in attribution)
         if _is_verb(pair.target[span.start:span.end], sets):
@@ -561,6 +583,9 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
             continue
         out[span.start] = (ref, by_person[id(ref.person)], f"renders '{ref.text}' ({how}; {ref.how})")
     return out
+
+
+_CLOSING_QUOTES = "」』”\"’"
 
 
 def _verb_subject(pair: ArticlePair, span: Span, m_starts: list[int], m_rows: list[tuple[Span, Referent]],
