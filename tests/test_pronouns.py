@@ -203,7 +203,7 @@ def test_chinese_mentions_are_whole_name_runs_not_words_that_sound_like_names() 
 def test_pronoun_patterns_leave_words_and_transliterations_alone() -> None:
     from mtcheck.text.pronouns import _target_pronouns, pronoun_sets
 
-    zh = ArticlePair("x", "他前往犹他州，他们说奥司他韦和其他药物无效，她在异国他乡。", "zh")
+    zh = ArticlePair("x", "他前往犹他州，他们说奥司他韦和其他药物无效，她在异国他乡，觉得他/她必须回家。", "zh")
     assert [t for _, t, _ in _target_pronouns(zh, pronoun_sets("zh"))] == ["他", "她"]
     ja = ArticlePair("x", "彼は彼氏と彼女の彼岸の話をした。", "ja")
     assert [t for _, t, _ in _target_pronouns(ja, pronoun_sets("ja"))] == ["彼", "彼女"]
