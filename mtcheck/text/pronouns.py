@@ -175,9 +175,9 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
                 # il/elle, هو/هي also stand for things (la Russie ... elle; copulas): a pronoun the source
                 # does not have is no one's to judge.
                 continue
-            if not pair.target_pack.latin_script and _someone_else(pair, co, span, tgt[0].person):
+            if not pair.target_pack.latin_script and _someone_else(pair, co, span, tgt[0], g, by_person):
                 # Linked in the translation only, where names are found by transliteration (which misses
-                # some), and the source sentence names another person too.
+                # some), and the source sentence names another person too, whom the pronoun may mean.
                 continue
             links.append(Link(span, text, g, tgt[0], f"in the translation: {tgt[1]}", None, tgt, None,
                               *_alignment_says(al, tgt[0])))
@@ -267,15 +267,24 @@ def _drop_across_strangers(pair: ArticlePair, referents: list[Referent],
             source_links[pos] = None
 
 
-def _someone_else(pair: ArticlePair, co, span: Span, person: SourcePerson) -> bool:
-    """Does the source sentence aligned with this target position name a person other than `person` (one
-    the translation may not show by name: a transliteration missed, a placeholder)?"""
+def _someone_else(pair: ArticlePair, co, span: Span, linked: Referent, gender: str,
+                  by_person: dict[int, Referent]) -> bool:
+    """Does the source sentence aligned with this target position name a person other than the one linked
+    (one the translation may not show by name: a transliteration missed, a placeholder) whom a pronoun of
+    this gender may mean? Where the linked person's gender is known and every other person named there is
+    known to be of the other gender, the pronoun cannot be right whoever it means ("トランプはカバノーは…と
+    彼女の任命過程で述べた": Trump and Kavanaugh are both men), and the link stands."""
     sp = _sentence_pair_at(pair, span.start)
     if sp is None or not sp.source:
         return False
     lo = bisect.bisect_left(co.mention_starts, sp.source[0].start)
     hi = bisect.bisect_left(co.mention_starts, sp.source[-1].end)
-    return any(p is not person for p in co.mention_people[lo:hi])
+    others = [p for p in co.mention_people[lo:hi] if p is not linked.person]
+    if not others:
+        return False
+    if linked.known() is None:
+        return True
+    return any((r := by_person.get(id(p))) is None or r.known() in (None, gender) for p in others)
 
 
 def _sentence_pair_at(pair: ArticlePair, pos: int) -> SentencePair | None:
