@@ -655,6 +655,7 @@ def _link(pair: ArticlePair, referents: list[Referent], sets: dict,
     s_starts = [s.start for s in sentences]
     known = sorted([s for r in referents for s in r.mentions] + [m.span for m in analyse(pair).target_mentions])
     stranger = _stranger(pair, known)
+    appositive_of = _appositions(pair)
     links: dict[int, tuple[Referent, str]] = {}
     by_sentence: dict[int, list[tuple[Span, str]]] = {}
     for span, _text, g in pronouns:
@@ -668,6 +669,10 @@ def _link(pair: ArticlePair, referents: list[Referent], sets: dict,
         linked_here: list[tuple[Span, Referent]] = []
         for span, g in by_sentence.get(k, ()):
             before = [(s, r) for s, r in here if s.end <= span.start]
+            if before and (head := appositive_of(span.start, before)) is not None:
+                # A pronoun in a parenthesis that describes a name is not that person's: "Charles
+                # Batchelor (his former manager)", "查尔斯•巴舍勒（Charles Batchelor）（他前份工作的经理）".
+                before = [(s, r) for s, r in before if r is not head]
             after = [(s, r) for s, r in here if s.start >= span.end]
             if before:
                 pick, why = _choose(before, g, pair.target, span.start)
@@ -769,6 +774,42 @@ def _choose(candidates: list[tuple[Span, Referent]], gender: str, text: str = ""
     if pos >= 0 and not re.search(r"[,;:，；：、]|\b(?:but|and|while|whereas)\b", text[nearest_span.end:pos]):
         return nearest, ""
     return people[0], ""
+
+
+def _appositions(pair: ArticlePair):
+    """A test for a position inside a parenthesis that directly follows a name: the person whose mention
+    (among the candidates given) ends right before the parenthesis opens, a gloss in another parenthesis
+    between them allowed (译名（Latin name）（…）), else None. Bracket pairs are found once per paragraph."""
+    text = pair.target
+    pairs: list[tuple[int, int]] = []
+    for p in pair.target_segments.paragraphs:
+        pairs += scan_pairs(text, p.start, p.end, pair.target_pack.brackets).pairs
+    pairs.sort()
+    opens = [o for o, _ in pairs]
+    close_at = {c: o for o, c in pairs}
+
+    def head(pos: int, candidates: list[tuple[Span, Referent]]) -> Referent | None:
+        i = bisect.bisect_right(opens, pos) - 1
+        # the innermost pair around pos: the last opened before it, or one of the few before that (nesting)
+        j = next((j for j in range(i, max(-1, i - 4), -1) if pairs[j][0] < pos < pairs[j][1]), None)
+        if j is None:
+            return None
+        at = pairs[j][0]
+        while at > 0 and text[at - 1].isspace():
+            at -= 1
+        ends = {s.end: r for s, r in candidates}
+        if at > 0 and (at - 1) in close_at:  # a gloss in brackets between the name and this parenthesis
+            gloss_end = at - 1
+            while gloss_end > 0 and text[gloss_end - 1].isspace():
+                gloss_end -= 1
+            if gloss_end in ends:
+                return ends[gloss_end]  # the name as the gloss spells it (Charles Batchelor)
+            at = close_at[at - 1]
+            while at > 0 and text[at - 1].isspace():
+                at -= 1
+        return ends.get(at)
+
+    return head
 
 
 def _quoted_spans(pair: ArticlePair) -> list[Span]:
