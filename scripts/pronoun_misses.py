@@ -1,12 +1,14 @@
 """Why injected pronoun swaps are missed: every missed `pronoun` / `pronoun-all` row of a labelled JSONL
 (scripts/inject.py) classified by mtcheck's own analysis of the clean text, with the sentences to read.
 
-    python scripts/pronoun_misses.py /tmp/inj.jsonl [--limit N] [--show] [--lang en]
+    python scripts/pronoun_misses.py /tmp/inj.jsonl [--limit N] [--show] [--clean] [--by-form]
 
 Causes (of the first swapped pronoun of a row that no MT301/MT302 finding overlaps):
 
     linked, gender unknown   the pronoun is linked to a person whose gender nothing establishes
     linked, gender known     linked to a person of known gender, yet not reported (a rule stood down)
+    form resolved, not rendered  the aligned source has a form resolved to a person, which the pronoun was not
+                             matched with (its kind or position, a verb with its own subject, a rule's guard)
     form unresolved          it renders a source form (dia, -nya, katanya) that resolution left open
     no source form           the aligned source sentence has no third-person form, and the translation's
                              own linking found no one (a thing, an unnamed person, a pronoun added)
@@ -20,6 +22,7 @@ from __future__ import annotations
 import argparse
 import bisect
 import json
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -80,6 +83,8 @@ def classify(row: dict) -> tuple[str, str]:
         return "linked, gender known", f"  linked: {who}\n{detail}"
     if not src_text:
         return "not placed", detail
+    if forms and any(r.person is not None for r in forms):
+        return "form resolved, not rendered", detail  # the target side did not take it (kind, position)
     if forms:
         return "form unresolved", detail
     return "no source form", detail
@@ -92,6 +97,8 @@ def main() -> None:
     ap.add_argument("--show", action="store_true", help="print each miss with its sentences")
     ap.add_argument("--category", default="pronoun,pronoun-all")
     ap.add_argument("--clean", action="store_true", help="also the clean articles with a MT301/MT302 finding")
+    ap.add_argument("--by-form", action="store_true",
+                    help="caught/missed rows by the first swapped pronoun's form (他 / 他的, 彼 / 彼の, his / him)")
     args = ap.parse_args()
     wanted = set(args.category.split(","))
     causes: Counter[str] = Counter()
@@ -99,6 +106,7 @@ def main() -> None:
     flagged: list[str] = []
     totals: Counter[str] = Counter()
     caught_by: Counter[str] = Counter()
+    forms: Counter[tuple[str, bool]] = Counter()
     with open(args.jsonl, encoding="utf-8") as f:
         for line in f:
             row = json.loads(line)
@@ -124,7 +132,9 @@ def main() -> None:
             if args.limit and total > args.limit:
                 break
             found = _findings(row["source"], row["target"], row.get("target_lang", "en"))
-            if any(a < t1 and t0 < b for a, b in found for t0, t1 in _spans(label)):
+            hit = any(a < t1 and t0 < b for a, b in found for t0, t1 in _spans(label))
+            forms[(_form(row), hit)] += 1
+            if hit:
                 caught += 1
                 caught_by[kind] += 1
                 continue
@@ -137,6 +147,22 @@ def main() -> None:
         print(f"clean articles with MT301/MT302: {len(flagged)} of {clean} {flagged}")
     for cause, n in causes.most_common():
         print(f"  {n:4d}  {cause}")
+    if args.by_form:
+        print("by the first swapped pronoun's form (clean text): caught / rows")
+        for form in sorted({f for f, _ in forms}, key=lambda f: -(forms[(f, True)] + forms[(f, False)])):
+            print(f"  {form}: {forms[(form, True)]} / {forms[(form, True)] + forms[(form, False)]}")
+
+
+def _form(row: dict) -> str:
+    """The first swapped pronoun as the clean text has it, with the possessive mark after it (他的, 彼の)."""
+    label = row["label"]
+    # A single swap's span is the new word's; it starts where the clean word does.
+    a = label["clean_spans"][0][0] if label.get("clean_spans") else label["target_span"][0]
+    clean = row["clean_target"]
+    m = re.compile(r"彼女|彼|他|她|\w+").match(clean, a)
+    b = m.end() if m else a
+    mark = {"zh": "的", "ja": "の"}.get(row.get("target_lang", "en"), "")
+    return clean[a:b].lower() + (mark if mark and clean.startswith(mark, b) else "")
 
 
 if __name__ == "__main__":
