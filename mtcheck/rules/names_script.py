@@ -415,9 +415,11 @@ def run_copies(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
         if _judged_word(w.word) is None:
             continue
         # not another name's rendering; the word's own may be the garble (申冈 beside 申根 ×2: cost 0.25)
-        taken = reported + [s for v in words if v.word != w.word for s in v.targets if whole_run(text, s, "zh")]
-        # made of transliteration characters, or a rare word (范恩): 申请 "apply" is no rendering of Schengen
-        used = Counter(x for s in w.targets if whole_run(text, s, "zh")
+        others = [s for v in words if v.word != w.word for s in v.targets if whole_run(text, s, "zh")]
+        taken = reported + others
+        # made of transliteration characters, or a rare word (范恩): 申请 "apply" is no rendering of Schengen;
+        # nor is a span another name claims too (拉卡 is Lakkha's, not Raju's)
+        used = Counter(x for s in w.targets if whole_run(text, s, "zh") and s not in others
                        and (_name_like(x := text[s.start:s.end], "zh") or zipf(x, "zh") < 3.0))
         refs = tuple(r for r, n in used.items() if n >= 2 and len(r) >= 2)
         refs += tuple(k for k in known_renderings("zh").get(w.word.lower(), ()) if k not in refs)
