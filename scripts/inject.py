@@ -345,10 +345,13 @@ def _names_someone(src: str, tgt: str) -> bool:
 
 def _pronoun_sites(tgt: str) -> list[re.Match[str]]:
     words = "|".join(sorted({w for p in P.pronoun_swap for w in (p, p.capitalize())}, key=len, reverse=True))
-    # Not 他们/她们/彼ら (plural), 其他 (other), 他人 (others), 吉他 (guitar): no pronoun of a person.
+    # Not 他们/她们/彼ら (plural), 其他 (other), 他人 (others), 吉他 (guitar), nor 他 in a word or a
+    # transliteration (犹他 Utah, 奥司他韦 oseltamivir, 他乡 a foreign land, 他汀 statin), 彼氏 (boyfriend),
+    # 彼岸, and either half of 他/她 (he or she): no pronoun of a person, and no MT would swap them.
     return [m for m in re.finditer(rf"\b({words})\b" if P.boundaries else f"({words})", tgt)
-            if P.lang not in ("zh", "ja") or (tgt[m.end():m.end() + 1] not in "们ら女人"
-                                               and tgt[max(0, m.start() - 1):m.start()] not in "其吉")]
+            if P.lang not in ("zh", "ja") or (tgt[m.end():m.end() + 1] not in "们ら女人乡汀氏岸/"
+                                               and tgt[max(0, m.start() - 1):m.start()] not in "其吉犹/"
+                                               and tgt[max(0, m.start() - 2):m.start()] != "奥司")]
 
 
 def _swapped(word: str) -> str:
