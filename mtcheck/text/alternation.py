@@ -98,3 +98,15 @@ class _Node:
         if len(branches) == 1:
             return branches[0]
         return "(?:" + "|".join(branches) + ")"
+
+
+def first_letters(words: Iterable[str]) -> str:
+    """A lookahead for the characters the words can start with (`(?=[...])`), to put before a pattern whose
+    matches start with one of the words (after zero-width tests only: lookbehinds, \\b): it changes no
+    match, and `re`, which otherwise runs the whole pattern at every position, turns most positions away
+    in one step. Compiled with the same flags as the words (re.I: a letter's other case passes too, exactly
+    as it does for the word itself). "" when a word is empty (the pattern may then match anywhere)."""
+    words = list(words)
+    if not words or not all(words):
+        return ""
+    return "(?=[" + "".join(re.escape(c) for c in sorted({w[0] for w in words})) + "])"

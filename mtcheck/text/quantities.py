@@ -16,7 +16,7 @@ from functools import cache
 
 from mtcheck.lang.base import data_toml
 from mtcheck.model import Span
-from mtcheck.text.alternation import alternation
+from mtcheck.text.alternation import alternation, first_letters
 
 _CORE = re.compile(r"(?<!\d)(?<!\d[.,])\d+(?:[.,]\d+|:\d\d(?!\d))*(?!\d)")
 _NEVER = re.compile(r"(?!x)x")
@@ -288,12 +288,16 @@ def _patterns(ns: NumberSystem) -> _Patterns:
         time_after=_when(ns.time_after, rf"\s?({_alternation(ns.time_after)})(?![\w])"),
         ordinal_before=re.compile(rf"\b{re.escape(ns.ordinal_prefix)}-$", re.I) if ns.ordinal_prefix else None,
         ordinal_after=re.compile(rf"({_alternation(ns.ordinal_suffixes)})\b") if ns.ordinal_suffixes else None,
-        word_number=re.compile(rf"{lb}(?:{word_alt})(?:{joiner}(?:{word_alt}))*{rb}", re.I),
+        word_number=re.compile(rf"{first_letters([*ns.word_prefixes, *number_words])}{lb}(?:{word_alt})"
+                               rf"(?:{joiner}(?:{word_alt}))*{rb}", re.I),
         approximate=re.compile(rf"\b({_alternation(ns.approximate)})\b", re.I) if ns.approximate else None,
-        ordinal_word=(re.compile(rf"\b({re.escape(ns.ordinal_prefix)}(?:{word_alt})(?:{joiner}(?:{word_alt}))*"
+        # (after a first-letter lookahead: text/alternation.py's first_letters, the same matches)
+        ordinal_word=(re.compile(first_letters([ns.ordinal_prefix, *ns.ordinal_words])
+                                 + rf"\b({re.escape(ns.ordinal_prefix)}(?:{word_alt})(?:{joiner}(?:{word_alt}))*"
                                  + (f"|{_alternation(ns.ordinal_words)}" if ns.ordinal_words else "") + r")\b", re.I)
                       if ns.ordinal_prefix
-                      else re.compile(compound, re.I) if compound
+                      else re.compile(first_letters([*ns.word_prefixes, *number_words, *ns.ordinal_words]) + compound,
+                                      re.I) if compound
                       else None),
         time_before_minutes=_when(ns.time_before_minutes, rf"\b({_alternation(ns.time_before_minutes)})\s+$"),
         day_period=_when(ns.day_periods, rf"\s+({_alternation(ns.day_periods)})(?![\w])"),
