@@ -110,3 +110,51 @@ def first_letters(words: Iterable[str]) -> str:
     if not words or not all(words):
         return ""
     return "(?=[" + "".join(re.escape(c) for c in sorted({w[0] for w in words})) + "])"
+
+
+def first_class(pattern: str, flags: int = 0) -> str:
+    """A lookahead for the characters a match of `pattern` can start with (`(?=[...])`), read from re's own
+    parse of it: zero-width items at its start (lookarounds, \\b) are passed over, and the first item that
+    consumes a character gives the class (a literal, a class of literals, ranges and \\d \\w \\s, an
+    alternation of those, a repeat of at least one). Put before the pattern and compiled with the same flags
+    it changes no match and lets `re` turn most positions away in one step. "" when that cannot be read."""
+    from re import _constants as c  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
+
+    categories = {c.CATEGORY_DIGIT: r"\d", c.CATEGORY_WORD: r"\w", c.CATEGORY_SPACE: r"\s"}
+
+    def first(items: list) -> str | None:
+        while items and items[0][0] in (c.AT, c.ASSERT, c.ASSERT_NOT) and items[0][1] not in (c.AT_END,
+                                                                                          c.AT_END_STRING):
+            items = items[1:]
+        if not items:
+            return None
+        op, av = items[0]
+        if op is c.LITERAL:
+            return re.escape(chr(av))
+        if op is c.IN:
+            out = []
+            for kind, value in av:
+                if kind is c.LITERAL:
+                    out.append(re.escape(chr(value)))
+                elif kind is c.RANGE:
+                    out.append(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
+                elif kind is c.CATEGORY and value in categories:
+                    out.append(categories[value])
+                else:
+                    return None
+            return "".join(out)
+        if op is c.SUBPATTERN:
+            return None if av[1] or av[2] else first(list(av[3]))
+        if op is c.BRANCH:
+            parts = [first(list(b)) for b in av[1]]
+            return None if any(p is None for p in parts) else "".join(parts)  # type: ignore[misc]
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            return first(list(av[2]))
+        return None
+
+    try:
+        found = first(list(_parser.parse(pattern, flags)))
+    except (re.error, RecursionError, TypeError, ValueError, AttributeError):
+        return ""
+    return f"(?=[{found}])" if found else ""
