@@ -76,3 +76,25 @@ def test_negation_dispatch_is_used_and_falls_back() -> None:
     assert "(?=[" not in negation._compile(["ſo", "never"], True, "test").pattern
     assert negation._first_chars(list(negation._sre_parser.parse("(?:in|im)x|un\\w+", 2))) == {"i", "u"}
     assert negation._first_chars(list(negation._sre_parser.parse("\\w+n't", 2))) is None
+
+
+def _scanners() -> list[re.Pattern[str]]:
+    from mtcheck.rules import names, omission, roles
+    from mtcheck.text import align, pronouns, source_names
+
+    return [align._CAPITALISED, source_names._MID_SENTENCE, source_names._LOWER, omission._CAPITALISED,
+            names._CAP_WORD, names._NAME_TOKEN, pronouns._CAPITALISED, roles._NAME]
+
+
+@settings(deadline=None)
+@given(st.lists(st.sampled_from(["A", "b", "Jo", "x", "É", "é", "1", "_", "-", "'", "’", ",", ";", ")", " ",
+                                 "\n", "Rutte", "de", "O'Neil", "s"]), max_size=24))
+def test_first_letter_lookaheads_change_no_match(pieces: list[str]) -> None:
+    """The whole-text word scans start with a lookahead for their first letter's class, ahead of their
+    lookbehinds: the same matches as the pattern without it."""
+    text = "".join(pieces)
+    for fast in _scanners():
+        head = re.match(r"\(\?=\[[^\]]+\]\)", fast.pattern)
+        assert head, fast.pattern
+        plain = re.compile(fast.pattern[head.end():], fast.flags)
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -15,7 +15,7 @@ from mtcheck.rules.base import Rule
 from mtcheck.text.article import ArticlePair
 
 # A run of capitalised words of a Latin-script text (a name), without a possessive 's (Joko Widodo's).
-_NAME = re.compile(r"(?<![\w'’-])[A-Z][\w-]*?(?:\s+[A-Z][\w-]*?)*(?=(?:['’]s)?(?![\w'’-]))")
+_NAME = re.compile(r"(?=[A-Z])(?<![\w'’-])[A-Z][\w-]*?(?:\s+[A-Z][\w-]*?)*(?=(?:['’]s)?(?![\w'’-]))")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _BREAK = re.compile(r"[,;:()\"“”«»—–/]|\s-\s")
 

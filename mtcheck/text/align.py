@@ -39,7 +39,7 @@ Similarity = Callable[[Sequence[Segment], Sequence[Segment]], float]
 _SKIP_PRIOR = -math.log(0.0099 / 2)
 
 _NUMBER = re.compile(r"\d[\d.,]*")
-_CAPITALISED = re.compile(r"\b[A-Z][\w-]{2,}")
+_CAPITALISED = re.compile(r"(?=[A-Z])\b[A-Z][\w-]{2,}")  # the lookahead first: one step per other position
 _NON_DIGIT = re.compile(r"\D")
 
 

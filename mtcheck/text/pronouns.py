@@ -603,7 +603,7 @@ def _link(pair: ArticlePair, referents: list[Referent], sets: dict,
     return links
 
 
-_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:[-'’][A-Za-z]+)?")
+_CAPITALISED = re.compile(r"(?=[A-Z])(?<![\w'’-])[A-Z][a-z]+(?:[-'’][A-Za-z]+)?")
 _AFTER_SENTENCE_START = re.compile(r"(?:^|[.!?:\"“(]\s*)$")
 
 

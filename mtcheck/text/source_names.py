@@ -44,8 +44,8 @@ from mtcheck.text.lexicon import travels_unchanged
 
 # A capitalised word after a word or a comma and one space: not opening a sentence. Titles count ("Presiden
 # Jokowi"), an abbreviation's period does not ("Dr. Haryanto" is left to other evidence).
-_MID_SENTENCE = re.compile(r"(?<=[\w,;)] )[A-Z][\w'’-]*")
-_LOWER = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*")
+_MID_SENTENCE = re.compile(r"(?=[A-Z])(?<=[\w,;)] )[A-Z][\w'’-]*")
+_LOWER = re.compile(r"(?=[a-z])(?<![\w'’-])[a-z][\w'’-]*")
 # A given name must be seen bearing a person's role in the article: after a form of address, or in an
 # attribution ("kata Dewi", "Dewi mengatakan").
 _MIN_GIVEN_COUNTS = 50
