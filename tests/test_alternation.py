@@ -88,3 +88,21 @@ def test_first_class_reads_the_first_consumed_character() -> None:
     assert first_class(r"\b(?:ab|c)") == "(?=[ac])"
     assert first_class(r"(?:a)?b") == "" and first_class(r"[^a]b") == ""
     assert first_letters(["two", "three", "one"]) == "(?=[ot])" and first_letters(["a", ""]) == ""
+
+
+@given(st.lists(st.sampled_from(["Rutte", "Rut", "Palin", "Pal", "Jo", "X1", "é"]), min_size=1, max_size=5),
+       st.lists(st.sampled_from(["Rutte", "Rut", "Palin", "Pal", "Jo", "X1", "é", "te", " ", "-", "'", "’", ".",
+                                 "_", "a", "\n"]), max_size=20),
+       st.sampled_from([r"[\w-]", r"[\w'-]"]))
+def test_whole_words_match_as_the_alternation(words: list[str], pieces: list[str], cls: str) -> None:
+    """The article's names found by looking up whole runs of word characters, without compiling the
+    alternation: the same matches as `(?<![X])(?:words)(?![X])`."""
+    from mtcheck.text.alternation import whole_words
+
+    text = "".join(pieces)
+    tokens = re.compile(rf"(?<!{cls})\w+(?!{cls})")
+    regex = re.compile(rf"(?<!{cls})(?:" + alternation(sorted(set(words), key=len, reverse=True)) + rf")(?!{cls})")
+    hits = whole_words(text, words, tokens)
+    assert hits is not None
+    assert [(m.span(), m.group()) for m in hits] == [(m.span(), m.group()) for m in regex.finditer(text)]
+    assert whole_words(text, ["O'Neil"], tokens) is None and whole_words(text, [], tokens) is None
