@@ -40,13 +40,13 @@ _SKIP_PRIOR = -math.log(0.0099 / 2)
 
 _NUMBER = re.compile(r"\d[\d.,]*")
 _CAPITALISED = re.compile(r"(?=[A-Z])\b[A-Z][\w-]{2,}")  # the lookahead first: one step per other position
-_NON_DIGIT = re.compile(r"\D")
 
 
 def anchors(text: str) -> frozenset[str]:
     """Tokens that survive translation nearly unchanged: digit strings (separators dropped) and capitalised
     words cut to ANCHOR_PREFIX letters, so that cognates match (Presiden/President, Ukraina/Ukrainian)."""
-    found = {_NON_DIGIT.sub("", m.group()) for m in _NUMBER.finditer(text)}
+    # (a match of _NUMBER holds digits, points and commas only: dropping those two is dropping every \D)
+    found = {m.group().replace(".", "").replace(",", "") for m in _NUMBER.finditer(text)}
     found.update(m.group()[:ANCHOR_PREFIX].lower() for m in _CAPITALISED.finditer(text))
     return frozenset(found)
 
