@@ -401,3 +401,33 @@ def test_roles_rule_reports_a_context_gain_above_its_threshold(monkeypatch: pyte
     both = list(RolesSwapped().check(ArticlePair("Rutte menemui Zelensky di Kyiv.", "Zelensky met Rutte in Kyiv.",
                                                  "en", encoder=tiny_encoder())))
     assert len(both) == 1 and not any(e.startswith("context gain") for e in both[0].evidence)
+
+
+def test_shared_names_splits_a_run_the_translation_splits() -> None:
+    """'juru bicara Kremlin Dmitry Peskov' is one run of capitalised words in the source and two names in
+    'Kremlin spokesman Dmitry Peskov': two anchors, or their swap could not be seen; a run both sides keep
+    whole stays one name with its title (Presiden Joko Widodo)."""
+    from mtcheck.rules.roles import shared_names
+
+    pair = ArticlePair("Juru bicara Kremlin Dmitry Peskov mengatakan bahwa Presiden Joko Widodo datang.",
+                       "Dmitry Peskov spokesman Kremlin said that President Joko Widodo came.", "en")
+    names = {pair.source[s.start:s.end]: pair.target[t.start:t.end]
+             for s, t in shared_names(pair, pair.sentence_pairs[0]).items()}
+    assert names == {"Kremlin": "Kremlin", "Dmitry Peskov": "Dmitry Peskov",
+                     "Presiden Joko Widodo": "President Joko Widodo"}
+
+
+def test_roles_contrast_skips_a_genitive(monkeypatch: pytest.MonkeyPatch) -> None:
+    """'Bush's New Orleans Deal' renders 'Kesepakatan New Orleans Bush': the English genitive puts the
+    owner first, so the order of the two names says nothing about their roles (en roles.toml `inverting`)."""
+    from mtcheck.neural import roles as neural_roles
+    from mtcheck.rules.roles import RolesSwapped
+
+    monkeypatch.setattr(neural_roles, "role_contrasts",
+                        lambda pair, candidates: [neural_roles.RoleContrast(c, 0.5) for c in candidates])
+    source = "Kritikus menyebutnya Kesepakatan New Orleans Bush dalam debat itu."
+    assert not list(RolesSwapped().check(ArticlePair(source, "Critics called it Bush's New Orleans Deal in the "
+                                                     "debate.", "en", encoder=tiny_encoder())))
+    found = list(RolesSwapped().check(ArticlePair(source, "Critics called it Bush the New Orleans Deal in the "
+                                                  "debate.", "en", encoder=tiny_encoder())))
+    assert len(found) == 1  # the same two names without the genitive are a candidate
