@@ -12,7 +12,8 @@ and `max_percentile_clause` (MT702, MT703), which the rules read by default: the
 the best located recall on injected replaced clauses and sentences where at most --max-false-alarms of the
 clean articles of the dev split get a finding (scripts/evaluate_neural.py's choose_threshold, on its dev
 rows, --max-articles of them, 80 by default: on 25-40 articles a 3% budget is one article or none, and the
-pick did not carry over to the test half; each corpus's clean articles weigh equally, as in the test rows). --thresholds-only keeps the stored score tables and chooses only the thresholds.
+pick did not carry over to the test half; each corpus's clean articles weigh equally, as in the test rows).
+--thresholds-only keeps the stored score tables and chooses only the thresholds.
 Without --choose-thresholds, thresholds already stored for a language pair are kept.
 
 Bounded on purpose (a few hundred sentence pairs per language, torch on one thread): the machine is shared.

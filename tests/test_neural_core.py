@@ -80,7 +80,7 @@ def test_threshold_choice_weighs_each_corpus_equally() -> None:
     assert sum(clean_weights(clean)) == pytest.approx(1.0)
     assert clean_weights(clean)[0] == pytest.approx(1 / 20)
     # unweighted, 1 of 50 clean articles (2%) would be within a 3% budget and 0.1 would be chosen
-    (ts, tc), fa = choose_threshold(clean + injected, 0.03)
+    (_ts, tc), fa = choose_threshold(clean + injected, 0.03)
     assert tc < 0.05 and fa == 0.0
-    (ts, tc), fa = choose_threshold(clean + injected, 0.06)  # a budget that allows the one long article
+    (_ts, tc), fa = choose_threshold(clean + injected, 0.06)  # a budget that allows the one long article
     assert tc > 0.05 and fa == pytest.approx(0.05)
