@@ -423,11 +423,20 @@ def test_roles_contrast_skips_a_genitive(monkeypatch: pytest.MonkeyPatch) -> Non
     from mtcheck.neural import roles as neural_roles
     from mtcheck.rules.roles import RolesSwapped
 
-    monkeypatch.setattr(neural_roles, "role_contrasts",
-                        lambda pair, candidates: [neural_roles.RoleContrast(c, 0.5) for c in candidates])
+    def fake(pair, candidates):  # the pair under test gains, any other neighbours lose
+        return [neural_roles.RoleContrast(c, 0.5 if pair.target[c.target_a.start:c.target_a.end] in ("Bush", "Nuggets")
+                                          else -0.1) for c in candidates]
+
+    monkeypatch.setattr(neural_roles, "role_contrasts", fake)
     source = "Kritikus menyebutnya Kesepakatan New Orleans Bush dalam debat itu."
     assert not list(RolesSwapped().check(ArticlePair(source, "Critics called it Bush's New Orleans Deal in the "
                                                      "debate.", "en", encoder=tiny_encoder())))
     found = list(RolesSwapped().check(ArticlePair(source, "Critics called it Bush the New Orleans Deal in the "
                                                   "debate.", "en", encoder=tiny_encoder())))
     assert len(found) == 1  # the same two names without the genitive are a candidate
+    # French: de after the first name (les Nuggets de Denver for Denver Nuggets, one run in the source)
+    source = "Pertandingan pembuka melawan Denver Nuggets di San Diego."
+    assert not list(RolesSwapped().check(ArticlePair(source, "Le match d'ouverture contre les Nuggets de Denver "
+                                                     "à San Diego.", "fr", encoder=tiny_encoder())))
+    assert list(RolesSwapped().check(ArticlePair(source, "Le match d'ouverture contre les Nuggets battus Denver "
+                                                 "à San Diego.", "fr", encoder=tiny_encoder())))
