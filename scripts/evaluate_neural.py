@@ -110,7 +110,13 @@ def rows_for(root: Path, lang: str, split: str, max_articles: int, categories: l
 def items(pair: ArticlePair, cal: dict) -> list[tuple[float, tuple | None, tuple | None, str]]:
     """Every candidate neural finding: (percentile, source span, target span, kind)."""
     from mtcheck.neural.meaning import meaning_analysis
-    from mtcheck.rules.meaning import UncoveredSourceClause, UnsupportedTargetClause, clause_percentile
+    from mtcheck.rules.meaning import (
+        UncoveredSourceClause,
+        UnsupportedTargetClause,
+        clause_percentile,
+        sentence_gate,
+        sentence_percentiles,
+    )
 
     m = pair.analysis("neural.meaning", meaning_analysis)
     out = []
@@ -118,10 +124,14 @@ def items(pair: ArticlePair, cal: dict) -> list[tuple[float, tuple | None, tuple
         if pair.source_pack.count_words(pair.source[s.source.start:s.source.end]) >= MIN_WORDS:
             out.append((percentile(s.similarity, cal["sentence"]), (s.source.start, s.source.end),
                         (s.target.start, s.target.end), "sentence"))
+    gate = sentence_gate("calibrated", cal)
+    pct = sentence_percentiles(m, cal)
+    kept = [c for c in m.source_clauses + m.target_clauses
+            if c.words >= MIN_WORDS and (gate is None or pct.get(id(c.pair), 0.0) < gate)]
     out += [(clause_percentile(c, cal, True, UncoveredSourceClause.defaults["score"]), (c.span.start, c.span.end),
-             None, "clause") for c in m.source_clauses if c.words >= MIN_WORDS]
+             None, "clause") for c in kept if c.on_source]
     out += [(clause_percentile(c, cal, False, UnsupportedTargetClause.defaults["score"]), None,
-             (c.span.start, c.span.end), "clause") for c in m.target_clauses if c.words >= MIN_WORDS]
+             (c.span.start, c.span.end), "clause") for c in kept if not c.on_source]
     return out
 
 

@@ -87,11 +87,19 @@ def collect(args: argparse.Namespace) -> None:
 
 def items(rec: dict, cal: dict) -> list[tuple]:
     """evaluate_neural.items from the stored scores: (percentile, source span, target span, kind)."""
-    from mtcheck.rules.meaning import UncoveredSourceClause, UnsupportedTargetClause, clause_percentile
+    from mtcheck.rules.meaning import UncoveredSourceClause, UnsupportedTargetClause, clause_percentile, sentence_gate
 
     out = [(percentile(sim, cal["sentence"]), s, t, "sentence")
            for s, t, sim, words, *_ in rec["sentences"] if words >= ev.MIN_WORDS]
+    gate = sentence_gate("calibrated", cal)
+    # each sentence pair's similarity percentile, by its source and target spans (a clause lies inside one)
+    spans = [(s, t, percentile(sim, cal["sentence"])) for s, t, sim, *_ in rec["sentences"]]
     for on_source, span, _text, coverage, similarity, words in rec["clauses"]:
+        if gate is not None:
+            pct = next((p for s, t, p in spans if (s if on_source else t)[0] <= span[0] < (s if on_source else t)[1]),
+                       0.0)
+            if pct >= gate:
+                continue
         if words >= ev.MIN_WORDS:
             rule = UncoveredSourceClause if on_source else UnsupportedTargetClause
             c = SimpleNamespace(coverage=coverage, similarity=similarity)
