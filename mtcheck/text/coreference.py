@@ -76,6 +76,10 @@ _OWN_OBJECT = re.compile(r"(?:bagi|untuk|tentang|terhadap|atas)nya$", re.I)
 _AGENT_CLAUSE = re.compile(r"\b(?:bahwa|yang|dan|serta|lalu|kemudian)\b|[,;]", re.I)
 _SAID = re.compile(r"\b(?:" + "|".join(_DATA["speech_verbs"]) + r")\s+(?:bahwa\s+)?$", re.I)
 _VERB_AFTER = re.compile(r"\s+[a-z]{3,}")
+# "Ia (juga) mengatakan", "dia menekankan": a subject form followed by a verb of saying or reporting, which a
+# target verb of saying renders where it marks its subject's gender (Arabic قالت إن for "Ia mengatakan").
+SAYING_AFTER = re.compile(r"\s+(?:(?:juga|pun|kemudian|lalu|lantas|sempat|telah|sudah|pernah|lagi)\s+){0,2}(?:"
+                          + "|".join(_DATA["speech_verbs"] + _DATA.get("report_verbs", [])) + r")\b", re.I)
 _CLOSED_QUOTE = re.compile(r"[\"”’]\s*,?\s*$")
 _APPOSITION = re.compile(r",[^,.;:\"“”\n]{1,80},")
 _COORDINATED_SAID = re.compile(r"\b(?:dan|lalu|kemudian|serta)\s+(?:juga\s+)?(?:"
