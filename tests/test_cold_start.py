@@ -239,3 +239,34 @@ def test_dataclass_code_cache_makes_the_same_classes(tmp_path: Path) -> None:
     assert first[0] is False and second[0] is True  # compiled by the first process, read by the second
     assert first[1:] == second[1:] == [True, True, "P(x=1, y='a', z=())", True, True]
     assert list(tmp_path.glob("dataclass-code-*.marshal"))
+
+
+def test_root_words_by_prefix_answer_as_the_set() -> None:
+    """KBBI's root words are kept as one text per three-letter prefix: every word of the set, and words one
+    letter off (a letter added, dropped, changed), are found exactly when the set holds them."""
+    from mtcheck.text import dictionary
+
+    words = dictionary.root_words()
+    table = dictionary.roots()
+    probes = set(words) | {"", "ia", "a", "#", "xq"}
+    for w in sorted(words)[::7]:
+        probes |= {w + "a", w[:-1], w[1:], "z" + w, w[:-1] + "q", w.upper()}
+    wrong = [p for p in probes if (p in table) != (p in words)]
+    assert not wrong and len(words) > 25_000 and "ia" in table and "rumah" in table and "jokowi" not in table
+
+
+def test_persistent_tables_are_built_once_and_loaded_after(tmp_path: Path) -> None:
+    """A table built from the shipped data is pickled into the cache by the first process and loaded by the
+    next (no build), equal to what building gives; the key holds the arguments."""
+    probe = ("import sys, json\nfrom mtcheck.text import gender, dictionary\nbuilt = []\n"
+             "import mtcheck.text.alternation as alt\nreal = alt.alternation\n"
+             "gender.alternation = lambda *a, **k: built.append(1) or real(*a, **k)\n"
+             "p = gender.people_pattern()\n"
+             "q = gender.people_pattern((('Wulan Zarkasih', 'Wulan Qomaruddin', 'woman'),))\n"
+             "print(json.dumps([len(built), p.pattern, p.flags, 'Qomaruddin' in q.pattern, 'Qomaruddin' in p.pattern,"
+             " p.pattern == gender.people_pattern.__wrapped__().pattern]))")
+    first = json.loads(_python(probe, tmp_path).stdout)
+    second = json.loads(_python(probe, tmp_path).stdout)
+    assert first[0] == 2 and second[0] == 0  # built by the first process (both keys), loaded by the second
+    assert first[1:] == second[1:] and first[3:] == [True, False, True]
+    assert len(list(tmp_path.glob("derived-gender.people_pattern-*.pickle"))) == 2

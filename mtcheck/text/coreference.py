@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from mtcheck.cache import persistent
 from mtcheck.lang.base import data_toml, data_tsv
 from mtcheck.model import Span
 from mtcheck.text import gender as knowledge
@@ -247,7 +248,7 @@ def person_nouns() -> dict[str, PersonNoun]:
             for r in data_tsv("id", "person_nouns.tsv")}
 
 
-@cache
+@persistent
 def _person_noun_pattern() -> re.Pattern[str]:
     nouns = sorted(person_nouns(), key=len, reverse=True)
     # As tries (text/alternation.py): the same matches as the plain alternations, not every noun tried at
@@ -939,7 +940,9 @@ def _kin_before() -> re.Pattern[str]:
     """A kin noun right before a name, titles allowed between ("istri Bupati ", "ayah ")."""
     kin = "|".join(re.escape(n) for n, x in sorted(person_nouns().items(), key=lambda x: -len(x[0]))
                    if x.kind == "kin")
-    titles_alt = "|".join(re.escape(t) for t in sorted(_title_words(), key=len, reverse=True))
+    # Longest first, then alphabetical: a set's order changes from process to process, and with it the
+    # pattern's text, which the regex cache is keyed by (equal-length literals never match the same text).
+    titles_alt = "|".join(re.escape(t) for t in sorted(_title_words(), key=lambda t: (-len(t), t)))
     # Lower case only: "Ibu Puan", "Bapak Joko" are forms of address, "ibu Puan" is Puan's mother.
     return re.compile(rf"(?<![\w'’-])(?:{kin})\s+(?:(?:{titles_alt})\s+)*$")
 

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from mtcheck.cache import persistent
 from mtcheck.lang.base import data_exists, data_lines
 from mtcheck.text.fold import fold
 
@@ -127,7 +128,7 @@ class Coverage:
         return self.covered / self.known if self.known else 1.0
 
 
-@cache
+@persistent
 def lexicon(target_lang: str, source_lang: str = "id") -> dict[str, frozenset[str]]:
     """Indonesian word -> the target tokens that translate it; empty where no lexicon ships."""
     path = ("lexicon", f"{source_lang}-{target_lang}.tsv")

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from mtcheck.cache import persistent
 from mtcheck.lang.base import _data_root, data_exists, data_lines, data_tsv
 from mtcheck.model import Span
 from mtcheck.text.alternation import alternation
@@ -308,7 +309,7 @@ def titles() -> tuple[str, ...]:
     return tuple(sorted(data_lines("id", "titles.txt"), key=len, reverse=True))
 
 
-@cache
+@persistent
 def _title_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A title right before a name, or one to three words before it ("Presiden Ukraina Volodymyr")."""
     alt = alternation(titles())  # a trie: the same matches as the plain alternation, longest title first
