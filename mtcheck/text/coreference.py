@@ -125,6 +125,7 @@ class SourceRef:
 
 @dataclass
 class Coreference:
+    """The source's people and the references (pronouns, nouns) resolved to them."""
     people: list[SourcePerson]
     refs: list[SourceRef]
     mention_starts: list[int]  # sorted starts of every person mention, for bisect
@@ -237,6 +238,7 @@ def _people(pair: ArticlePair) -> tuple[list[SourcePerson], list[SourcePerson]]:
 
 @dataclass(frozen=True)
 class PersonNoun:
+    """An Indonesian person noun (ibu, ayah, menteri): its gender and kind."""
     noun: str
     gender: str | None
     kind: str  # "kin" | "role"

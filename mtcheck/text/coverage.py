@@ -120,6 +120,7 @@ def target_tokens(text: str) -> set[str]:
 
 @dataclass(frozen=True, slots=True)
 class Coverage:
+    """How many source content words the lexicon knows, and how many are translated."""
     known: int  # content words the lexicon has an entry for (or that are written in the target as such)
     covered: int  # of those, how many have a translation in the target text
 

@@ -107,6 +107,7 @@ _NAME_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:bin|binti|van|von|der|de|den
 
 @dataclass(frozen=True)
 class Entry:
+    """One gazetteer entry (a country, institution, place, day): its forms and renderings."""
     key: str  # "country:NL", "inst:komdigi", "place:Den Haag", "day:3"
     kind: str
     source_forms: tuple[str, ...]
@@ -122,6 +123,7 @@ class Entry:
 
 @dataclass(frozen=True)
 class Mention:
+    """Where a text names a gazetteer entry, and as what."""
     entry: Entry
     span: Span
     text: str
@@ -151,6 +153,7 @@ def _split(cell: str) -> tuple[str, ...]:
 
 @dataclass
 class Gazetteer:
+    """The entries of one target language, by Indonesian form and by rendering."""
     target_lang: str
     entries: list[Entry] = field(default_factory=list)
     by_form: dict[str, Entry] = field(default_factory=dict)

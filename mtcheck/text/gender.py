@@ -24,6 +24,7 @@ DECISIVE = 2  # a gender is known when its evidence outweighs the other's by thi
 
 @dataclass(frozen=True)
 class Evidence:
+    """One piece of evidence of a person's gender, with where it comes from."""
     gender: str  # "m" | "f"
     kind: str  # key of WEIGHTS
     detail: str
@@ -60,6 +61,7 @@ def noun(g: str) -> str:
 
 @dataclass(frozen=True)
 class Figure:
+    """A public figure of the shipped list (or the glossary): forms, gender and role."""
     name: str
     aliases: tuple[str, ...]
     gender: str
@@ -115,6 +117,7 @@ def figure_evidence(f: Figure) -> Evidence:
 
 @dataclass(frozen=True)
 class Convention:
+    """An Indonesian naming convention (a form such as "I Gusti Ayu"), where it stands and the gender it tells."""
     form: str
     where: str
     gender: str

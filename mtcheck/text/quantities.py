@@ -80,6 +80,7 @@ def _unit_key(text: str) -> str:
 
 @dataclass(frozen=True)
 class Unit:
+    """A unit of measure or currency, with its dimension and factor to the base unit."""
     name: str  # canonical symbol: "km", "%", "IDR"
     dimension: str  # "length", "percent", "currency", ...
     factor: float  # to the dimension's base unit (currencies: 1, never converted)
@@ -212,6 +213,7 @@ class NumberSystem:
 
 @dataclass(frozen=True)
 class _Patterns:
+    """A language's compiled patterns for finding numbers, units and scale words."""
     before_currency: re.Pattern[str]
     scale_spaced: re.Pattern[str]
     scale_attached: re.Pattern[str]

@@ -189,6 +189,7 @@ def _not_names() -> frozenset[str]:
 
 @dataclass(frozen=True)
 class _Known:
+    """Why the shipped data say a word is a name, and the full names holding it."""
     reason: str
     forms: tuple[str, ...]  # the full names that hold the word (Bima Arya, Sakti Wahyu Trenggono)
 
