@@ -123,7 +123,7 @@ def test_check_gives_the_same_report_with_warm_caches(tmp_path: Path) -> None:
     src, tgt = FIXTURES / "articles" / "komdigi-judi" / "id.txt", FIXTURES / "articles" / "komdigi-judi" / "en.txt"
     cold = json.loads(_python(probe, tmp_path, str(src), str(tgt)).stdout)
     warm = json.loads(_python(probe, tmp_path, str(src), str(tgt)).stdout)
-    assert list((tmp_path).glob("gazetteer-en-*.pickle")) and list(tmp_path.glob("regex2-*.pickle"))
+    assert list((tmp_path).glob("gazetteer-en-*.pickle")) and list(tmp_path.glob("regex3-*.marshal"))
     cold.pop("timings_ms")
     warm.pop("timings_ms")
     assert cold == warm and cold["findings"]
@@ -161,9 +161,9 @@ def test_latin_word_matches_on_any_text(text: str, word: str, ignore_case: bool)
 
 
 def test_regex_cache_keeps_first_what_runs_use(tmp_path: Path) -> None:
-    probe = ("import re, sys, pickle; from mtcheck import recache; recache.enable(); "
+    probe = ("import re, sys, marshal; from mtcheck import recache; recache.enable(); "
              "[re.compile(p) for p in sys.argv[1:]]; recache._save(); "
-             "print([e[0] for e in pickle.load(open(recache._path(), 'rb'))])")
+             "print([e[0] for e in marshal.loads(open(recache._path(), 'rb').read())])")
     first = eval(_python(probe, tmp_path, "alpha[0-9]+", "beta[0-9]+", "gamma[0-9]+").stdout)
     assert {"alpha[0-9]+", "beta[0-9]+", "gamma[0-9]+"} <= set(first)
     # A later run asks for one saved pattern and compiles a new one: both lead the rewritten file, and the
@@ -172,7 +172,7 @@ def test_regex_cache_keeps_first_what_runs_use(tmp_path: Path) -> None:
     assert second.index("gamma[0-9]+") < second.index("alpha[0-9]+")
     assert second.index("delta[0-9]+") < second.index("alpha[0-9]+") and set(first) <= set(second)
     # Nothing new: the file is left as it is.
-    path = next(tmp_path.glob("regex2-*.pickle"))
+    path = next(tmp_path.glob("regex3-*.marshal"))
     before = path.stat().st_mtime_ns
     assert eval(_python(probe, tmp_path, "gamma[0-9]+").stdout) == second and path.stat().st_mtime_ns == before
 
