@@ -19,6 +19,9 @@ injected error with its category and span:
                     إنها, لها -> له), in rows whose source has a person's pronoun or attribution
     pronoun / ar noun or verb clitic  (ar) the same for a clitic on a noun or verb (حزبها -> حزبه, أخبره ->
                     أخبرها), either way
+    pronoun / fr person  (fr) il <-> elle only in rows whose source has a person's pronoun or attribution,
+                    never an impersonal "il" (il y a, il faut, il s'agit): the classic French swaps are
+                    mostly things' and impersonal pronouns
     pronoun-all     every pronoun of one gender in the article swapped, as real MT does when it calls a
                     woman "he" throughout (label: target_spans, all of them); articles that name someone
     garbled-transliteration  (zh, ja, ar) a source name's transliteration with one or two characters
@@ -631,6 +634,27 @@ def inject_ar_host_clitic(src: str, tgt: str, rng: random.Random) -> tuple[str, 
     return tgt[:m.start()] + new + tgt[m.end():], (m.start(), m.start() + len(new)), f"{word} -> {new}"
 
 
+# French il/elle also stand for things ("la tempête ... Elle") and "il" is impersonal ("il y a", "il faut"): the
+# classic French swaps are mostly of those. This variant swaps only a person's: in rows whose source has a
+# person's pronoun or attribution (as in Arabic) and that name someone, never an impersonal "il".
+_FR_IMPERSONAL = re.compile(r"(?:y a|y avait|y aura|n.y a|faut|fallait|faudra|ne faut|s.agit|s.agissait|semble|"
+                            r"semblait|semblerait|paraît|reste|existe|suffit|vaut|se peut|pleut|était une fois|"
+                            r"est (?:\w+ )?(?:de|que|d.)|était (?:\w+ )?(?:de|que|d.))\b", re.I)
+
+
+def inject_fr_person(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[int, int], str] | None:
+    """(fr) il <-> elle, where the source row has a person's form and the pronoun is not impersonal."""
+    if P.lang != "fr" or not _AR_PERSON.search(src) or not _names_someone(src, tgt):
+        return None
+    cands = [m for m in _pronoun_sites(tgt) if not (m.group().lower() == "il"
+                                                    and _FR_IMPERSONAL.match(tgt, m.end() + 1))]
+    if not cands:
+        return None
+    m = rng.choice(cands)
+    new = _swapped(m.group())
+    return tgt[:m.start()] + new + tgt[m.end():], (m.start(), m.start() + len(new)), f"{m.group()} -> {new}"
+
+
 # ---------------------------------------------------------------- meaning errors (neural family, #12)
 
 DONORS: list[str] = []  # target rows of other articles, filled by main(): what replaced clauses come from
@@ -1233,7 +1257,8 @@ VARIANTS: dict[str, dict[str, Callable]] = {
                             "country compound": inject_country_compound},
     "punctuation": {"straight single quote": inject_straight_single,
                     "multi-sentence quote": make_multi_sentence_quote},
-    "pronoun": {"ar clitic": inject_ar_clitic, "ar noun or verb clitic": inject_ar_host_clitic},
+    "pronoun": {"ar clitic": inject_ar_clitic, "ar noun or verb clitic": inject_ar_host_clitic,
+                "fr person": inject_fr_person},
     "omission": {"clause, no anchor": _clause_with(lambda n: n == 0),
                  "clause, one anchor": _clause_with(lambda n: n == 1), "merged sentence": make_merged_sentence},
 }

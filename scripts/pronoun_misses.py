@@ -7,6 +7,8 @@ Causes (of the first swapped pronoun of a row that no MT301/MT302 finding overla
 
     linked, gender unknown   the pronoun is linked to a person whose gender nothing establishes
     linked, gender known     linked to a person of known gender, yet not reported (a rule stood down)
+    form resolved, not rendered  the aligned source has a form resolved to a person, which the pronoun was not
+                             matched with (its kind or position, a verb with its own subject, a rule's guard)
     form unresolved          it renders a source form (dia, -nya, katanya) that resolution left open
     no source form           the aligned source sentence has no third-person form, and the translation's
                              own linking found no one (a thing, an unnamed person, a pronoun added)
@@ -80,6 +82,8 @@ def classify(row: dict) -> tuple[str, str]:
         return "linked, gender known", f"  linked: {who}\n{detail}"
     if not src_text:
         return "not placed", detail
+    if forms and any(r.person is not None for r in forms):
+        return "form resolved, not rendered", detail  # the target side did not take it (kind, position)
     if forms:
         return "form unresolved", detail
     return "no source form", detail

@@ -184,3 +184,24 @@ def test_real_alignment_places_a_subject_pronoun() -> None:
     assert len(found) == 1
     assert any(e.startswith("word alignment (neural): 'He' is aligned with 'Ia'") for e in found[0].evidence)
     assert "the word alignment agrees" in found[0].evidence
+
+
+def test_people_of_the_source_round_5() -> None:
+    """Names no person bears are no people; one person under a longer name is one person; a one-word name
+    is a person only when the article refers back to it as one (NTREX/FLORES-style sentences)."""
+    source = ("Penyelam Olimpiade Tom Daley tampil di Evelyn Street bersama CDC dan SARS-CoV-2. "
+              "Tom Daley mengatakan persiapannya berjalan baik. Shenzhen menjadi pusat industri. "
+              "Pabrik-pabriknya besar. Sejak saat itu, Adekoya tinggal di kota. Ia bekerja di pasar.")
+    target = ("Olympic diver Tom Daley appeared on Evelyn Street with the CDC and SARS-CoV-2. "
+              "Tom Daley said his preparation went well. Shenzhen became an industrial hub. "
+              "Its factories are big. Since then, Adekoya has lived in the city. She works at the market.")
+    co = coreference(ArticlePair(source, target, "en"))
+    names = {p.name for p in co.people}
+    assert not names & {"Evelyn Street", "CDC", "SARS-CoV-2", "Shenzhen"}
+    daley = [p for p in co.people if "Daley" in p.name]
+    assert len(daley) == 1 and len(daley[0].spans) == 2
+    assert "Adekoya" in names  # "Ia" refers back to her
+    ia = next(r for r in co.refs if r.text == "Ia")
+    assert ia.person is not None and ia.person.name == "Adekoya"
+    adekoya = next(p for p in co.people if p.name == "Adekoya")
+    assert adekoya.gender() is None  # one word: no given-name evidence, judged for consistency only

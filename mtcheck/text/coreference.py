@@ -35,6 +35,7 @@ from mtcheck.text import gender as knowledge
 from mtcheck.text import given_names
 from mtcheck.text.alternation import alternation
 from mtcheck.text.article import ArticlePair
+from mtcheck.text.dictionary import is_common_word
 from mtcheck.text.entities import Person, titles
 from mtcheck.text.gender import Evidence, Figure
 from mtcheck.text.lexicon import zipf
@@ -51,6 +52,8 @@ POSSESSIVE = re.compile(r"\b\w{2,}?nya\b", re.I)
 _NOT_PERSONAL = frozenset(_DATA["not_personal"])
 # Speech attributed to a named person: "kata Puan", "ujar Menteri X"; "Puan mengatakan".
 _ATTRIBUTION_BEFORE = re.compile(rf"\b(?:{_SPEECH_STEMS}|menurut)\s+$", re.I)
+# The same with the speaker's title between: "kata Sekretaris Bisnis Greg Clark".
+_ATTRIBUTION_BEFORE_TITLED = re.compile(rf"\b(?:{_SPEECH_STEMS}|menurut)\s+(?:(?-i:[A-Z])[\w.'’-]*\s+){{0,5}}$", re.I)
 _ATTRIBUTION_AFTER = re.compile(r"^\s*(?:juga\s+|pun\s+|kemudian\s+|lantas\s+)?(?:"
                                 + "|".join(_DATA["speech_verbs"]) + r")(?:nya)?\b", re.I)  # "Haris mengatakannya"
 _CLAUSE = re.compile(r"[;]|,\s*(?:sementara|sedangkan|tetapi|namun|sedang|lalu|kemudian|dan)\b"
@@ -61,6 +64,10 @@ OBJECT_NYA = _OBJECT = re.compile(
 # A capitalised word after a preposition or noun of place ("di Alaska", "ke Harlem", "kota Tulsa") is a place.
 _PLACE_BEFORE = re.compile(r"\b(?:di|ke|dari|dekat|kota|provinsi|negara bagian|wilayah|daerah|kawasan|distrik|"
                            r"kabupaten|desa|pulau)\s+$", re.I)
+# A place rather than a person: a name after a preposition or noun of place ("dari", from, also says where
+# someone comes from: "tuduhan dari Christine Blasey Ford").
+_PLACE_ONLY_BEFORE = re.compile(r"\b(?:di|ke|dekat|kota|provinsi|negara bagian|wilayah|daerah|kawasan|distrik|"
+                                r"kabupaten|desa|pulau)\s+$", re.I)
 # A reported clause opens after a verb of saying or "bahwa": its subject is whoever it names first ("polisi
 # mengatakan Sims kehilangan kacamatanya": Sims's glasses, not the police's).
 _REPORTED = re.compile(r"\b(?:bahwa|" + "|".join(_DATA["speech_verbs"]) + r")\b", re.I)
@@ -70,6 +77,10 @@ _OWN_OBJECT = re.compile(r"(?:bagi|untuk|tentang|terhadap|atas)nya$", re.I)
 _AGENT_CLAUSE = re.compile(r"\b(?:bahwa|yang|dan|serta|lalu|kemudian)\b|[,;]", re.I)
 _SAID = re.compile(r"\b(?:" + "|".join(_DATA["speech_verbs"]) + r")\s+(?:bahwa\s+)?$", re.I)
 _VERB_AFTER = re.compile(r"\s+[a-z]{3,}")
+# "Ia (juga) mengatakan", "dia menekankan": a subject form followed by a verb of saying or reporting, which a
+# target verb of saying renders where it marks its subject's gender (Arabic قالت إن for "Ia mengatakan").
+SAYING_AFTER = re.compile(r"\s+(?:(?:juga|pun|kemudian|lalu|lantas|sempat|telah|sudah|pernah|lagi)\s+){0,2}(?:"
+                          + "|".join(_DATA["speech_verbs"] + _DATA.get("report_verbs", [])) + r")\b", re.I)
 _CLOSED_QUOTE = re.compile(r"[\"”’]\s*,?\s*$")
 _APPOSITION = re.compile(r",[^,.;:\"“”\n]{1,80},")
 _COORDINATED_SAID = re.compile(r"\b(?:dan|lalu|kemudian|serta)\s+(?:juga\s+)?(?:"
@@ -91,6 +102,9 @@ class SourcePerson:
     # A person only because a rare word recurs ("Liggins", "Medinah"): a surname or a place as often as a given
     # name, so the name table says nothing of their gender (they are judged for consistency only).
     rare_word_only: bool = False
+    # A name that is a person only if the article refers back to it as one (`_tentative`): kept when a
+    # personal pronoun or an attribution resolves to it, else dropped (or a placeholder again).
+    tentative: bool = False
 
     @property
     def words(self) -> list[str]:
@@ -151,6 +165,24 @@ def _coreference(pair: ArticlePair) -> Coreference:
     mentions = sorted(((s, p) for p in people + unplaced for s in p.spans), key=lambda x: x[0].start)
     starts = [s.start for s, _ in mentions]
     refs = _resolve(pair, mentions, starts)
+    # A tentative person is one when the article refers back to it as a person: a personal pronoun (dia,
+    # ia, beliau, dirinya; not pihaknya, an organisation's "side") or an attribution resolved to it. The
+    # others were names of something else ("Shenzhen ... kotanya"): resolution runs again without them.
+    confirmed = {id(r.person) for r in refs if r.person is not None and r.person.tentative and (
+        r.kind == "speech" or (r.kind == "pronoun" and r.text.lower() != "pihaknya"))
+        and r.how != "the last named person"}
+    rejected = [p for p in people if p.tentative and id(p) not in confirmed]
+    for p in people:
+        p.tentative = p.tentative and id(p) not in confirmed
+    if rejected:
+        people = [p for p in people if not p.tentative]
+        for p in rejected:
+            if len(p.persons[0].tokens) > 1:  # a name that may be a person's, as before: it stops resolution
+                p.placeholder, p.evidence = True, []
+                unplaced.append(p)
+        mentions = sorted(((s, p) for p in people + unplaced for s in p.spans), key=lambda x: x[0].start)
+        starts = [s.start for s, _ in mentions]
+        refs = _resolve(pair, mentions, starts)
     return Coreference(people, refs, starts, [p for _, p in mentions])
 
 
@@ -170,8 +202,17 @@ def _people(pair: ArticlePair) -> tuple[list[SourcePerson], list[SourcePerson]]:
     out: list[SourcePerson] = []
     spans_of: list[tuple[Span, SourcePerson]] = []
     unplaced: list[SourcePerson] = []
+    places = names.g.by_form
+    world = _english_place_names()
     for p in (_without_address(p, text) for p in names.people):
         fig = _figure_of(p, table)
+        if fig is None and p.name in world:
+            continue  # "Syria", "Quebec": a country or place kept in its English form, even after a title
+        if fig is None and not _is_person(p, text) and _tentative(p, text, places):
+            sp = SourcePerson(p.name, [p], list(p.spans), rare_word_only=len(p.tokens) == 1, tentative=True)
+            out.append(sp)
+            spans_of += [(s, sp) for s in p.spans]
+            continue
         if fig is None and not _is_person(p, text):
             if _may_be_person(p) and not _named_thing(p, text) and not all(
                     _PLACE_BEFORE.search(text, max(0, s.start - 20), s.start) for s in p.spans):
@@ -227,6 +268,7 @@ def _people(pair: ArticlePair) -> tuple[list[SourcePerson], list[SourcePerson]]:
         else:
             host.persons += sp.persons
             host.spans = sorted({*host.spans, *sp.spans})
+    merged = _merge_contained(_join_arabic_article(text, merged))
     _surname_mentions(text, merged, unplaced)
     for sp in merged:
         _gather(sp, text, surnames)
@@ -374,6 +416,82 @@ def _person_nouns(text: str, people: list[SourcePerson], unplaced: list[SourcePe
     return out
 
 
+@cache
+def _english_place_names() -> frozenset[str]:
+    """The English names of the gazetteer's countries, places and institutions ("Syria" for Suriah): sources
+    keep them so often enough, and no person bears one as a whole name."""
+    from mtcheck.text.entities import gazetteer
+
+    return frozenset(r for r in gazetteer("en").by_rendering if r[:1].isupper())
+
+
+_ARABIC_ARTICLE = re.compile(r"\s+(?:al|el|ad|ar|as|ash|at|az|an)-")
+
+
+def _join_arabic_article(text: str, people: list[SourcePerson]) -> list[SourcePerson]:
+    """"Walid al-Moualem", "Bashar al-Assad": find_people reads the given name and the family name apart
+    (the lowercase article breaks its run of capitalised words), and "Al-Moualem" opening a sentence as a
+    third name. They are one person, whom the given name gives a gender."""
+    by_start = {s.start: sp for sp in people for s in sp.spans}
+    gone: set[int] = set()
+    for sp in people:
+        if id(sp) in gone:
+            continue
+        for s in list(sp.spans):
+            art = _ARABIC_ARTICLE.match(text, s.end, s.end + 6)
+            other = by_start.get(art.end()) if art else None
+            if other is None or other is sp or id(other) in gone or other.figure is not None:
+                continue
+            family = other.persons[0].name
+            for x in people:  # "Al-Moualem", "El-Sisi" elsewhere: the same family name, capitalised
+                if x is not sp and id(x) not in gone and x.figure is None and len(x.persons[0].tokens) == 1 and (
+                        x is other or re.fullmatch(rf"(?:Al|El|Ad|Ar|As|Ash|At|Az|An)-{re.escape(family)}",
+                                                   x.persons[0].name)):
+                    sp.persons += x.persons
+                    sp.spans = sorted({*sp.spans, *x.spans})
+                    gone.add(id(x))
+            if sp.figure is None and len(sp.persons[0].tokens) == 1:
+                sp.name = f"{sp.name}{art.group()}{family}"
+    return [sp for sp in people if id(sp) not in gone]
+
+
+def _merge_contained(people: list[SourcePerson]) -> list[SourcePerson]:
+    """One person under two names of two words or more, one inside the other: "Tom Daley" and "Penyelam
+    Olimpiade Tom Daley" (a description glued before the name), "Kanye West" and "Ye Rapper Kanye West" (a
+    headline), "Sayfullo Saipov" and "Sayfullo Habibullaevic Saipov" (a middle name), "Dr Meerjady" and "Dr
+    Meerjady Sabrina Flora" (its first words, where the shorter ends in a name: "Johnny English Reborn" is a film).
+    find_people merges only
+    one-word mentions into a full name, and two records sharing a last name make that name no one's
+    (`_surname_mentions`), so each would stop resolution rather than take it. The record kept is the shorter
+    name's where the longer only adds words before it, else the longer's."""
+    def tokens(sp: SourcePerson) -> tuple[str, ...]:
+        return max((p.tokens for p in sp.persons), key=len)
+
+    out: list[SourcePerson] = []
+    for sp in sorted(people, key=lambda x: len(tokens(x))):
+        t = tokens(sp)
+        host = None
+        if sp.figure is None and len(t) > 2 and not sp.placeholder:
+            for h in out:
+                ht = tokens(h)
+                if h.placeholder or not 2 <= len(ht) < len(t) or (h.figure is not None and sp.figure is not None):
+                    continue
+                if t[-len(ht):] == ht or (t[:len(ht)] == ht and zipf(ht[-1], "en") < 4.0
+                                          and not is_common_word(ht[-1])) or (
+                        t[0] == ht[0] and t[-1] == ht[-1] and set(ht) <= set(t)):
+                    host = h
+                    break
+        if host is None:
+            out.append(sp)
+            continue
+        if t[-len(tokens(host)):] != tokens(host) and host.figure is None:
+            host.name = sp.name  # the fuller name: middle or later names included ("Dr Meerjady Sabrina Flora")
+        host.persons += sp.persons
+        host.spans = sorted({*host.spans, *sp.spans})
+        host.rare_word_only = host.rare_word_only and sp.rare_word_only
+    return sorted(out, key=lambda x: x.spans[0].start)
+
+
 def _surname_mentions(text: str, people: list[SourcePerson], unplaced: list[SourcePerson]) -> None:
     """Mentions by the last name alone ("Sukerti", "Palin, 29 tahun", which find_people may drop as a
     sentence-initial word), found in one pass. A last name two people share ("Sarah Palin", "Track Palin")
@@ -506,25 +624,58 @@ _NAME_HEAD = re.compile(r"(?<![\w'’-])(?:" + "|".join(sorted(map(re.escape, _D
 
 
 def _named_thing(p: Person, text: str) -> bool:
-    """Is every full mention of `p` (two words or more) the name of an institution, award or place, after
-    its head noun ("Komite Nobel Literatur", "Universitas Sam Ratulangi")?"""
-    full = [s for s in p.spans if len(text[s.start:s.end].split()) > 1]
+    """Is every full mention of `p` (two words or more; of a one-word name, every mention) the name of an
+    institution, award or place, after its head noun ("Komite Nobel Literatur", "Universitas Sam
+    Ratulangi", "Polisi Metropolitan")?"""
+    full = [s for s in p.spans if len(text[s.start:s.end].split()) > 1] or (
+        list(p.spans) if len(p.tokens) == 1 else [])
     return bool(full) and all(_NAME_HEAD.search(text, max(0, s.start - 20), s.start) for s in full)
+
+
+_FOREIGN_TAILS = frozenset(_DATA.get("foreign_name_tails", ()))
+_FOREIGN_PLACE_HEADS = frozenset(_DATA.get("foreign_place_heads", ()))
+_DIGIT = re.compile(r"\d")
+# A capital inside a word part, after a lowercase letter, other than the prefixes of surnames (Mc, Mac, De, Di,
+# La, Le, Van): a brand or a code ("LabCorp", "BioSolutions", "HCoV").
+_CAMEL = re.compile(r"(?<![\w'’-])(?!Mc|Mac|De|Di|Da|Du|La|Le|Van|Von)[A-Z]?[a-z]+[A-Z]|[A-Z]{2,}[a-z]")
+
+
+def _not_a_name_of_person(p: Person) -> bool:
+    """Names no person bears, whatever their first word: an acronym or code (CDC, GOP, SARS-CoV-2, HCoV-NL63),
+    a name ending in the head noun of a place or institution kept in English ("Evelyn Street", "Boston
+    Globe", "Gilead Sciences") or opening with a word that makes it a place ("Fort Detrick", "West
+    Virginia"), and an abbreviation standing alone ("St" of "St. Martin")."""
+    tokens = p.name.split()
+    if not tokens or _DIGIT.search(p.name):
+        return True
+    if all(t.isupper() and len(t) > 1 for t in tokens) or (len(tokens) == 1 and _CAMEL.search(tokens[0])):
+        return True  # "CDC", "HCoV", "LabCorp", "PoCT" (not "McGregor", "DeShawn", "LeBron", "Jean-Pierre")
+    if len(tokens) == 1:
+        return tokens[0] in _FOREIGN_TAILS and len(tokens[0]) <= 3  # "St", "Co", "Rd"
+    return tokens[-1] in _FOREIGN_TAILS or tokens[0] in _FOREIGN_PLACE_HEADS
 
 
 def _is_person(p: Person, text: str) -> bool:
     """People only: named after a title or a form of address, with a given name of known gender, named as
     a speaker ("kata Hendra"), or "Firstname Lastname" of uncommon words; never a name only ever used after
-    the head noun of an institution or place ("Komite Nobel Literatur")."""
+    the head noun of an institution or place ("Komite Nobel Literatur", "Polisi Metropolitan"), nor a name
+    no person bears (`_not_a_name_of_person`)."""
+    if _not_a_name_of_person(p):
+        return False
     if p.titled:
         return True
     if _named_thing(p, text):
         return False
+    if any(_PLACE_ONLY_BEFORE.search(text, max(0, s.start - 20), s.start) for s in p.spans):
+        return False  # "di Massachusetts barat", "ke Oldsmobile Intrigue": a place or a thing, once at least
     if len(p.tokens) >= 2 and knowledge.name_evidence(p.name) and all(
             zipf(t, "en") < 4.5 and zipf(t, "id") < 4.5 for t in p.tokens[1:-1]) and zipf(p.surname, "en") < 5.0:
         return True  # "Sarah Palin", "Christine Blasey Ford", not "Victoria Cross" or "Alaska"
     if 2 <= len(p.tokens) <= 3 and _distinct_given_name(p.tokens[0]):
         return True  # "Kanye West", "Pierre Blanc": a given name that is no common word, whatever follows
+    if len(p.tokens) > 1 and all(is_common_word(t) or zipf(t, "en") >= 4.0 for t in p.tokens) and not (
+            (g := given_names.lookup(p.tokens[0])) is not None and g.gender is not None and g.counts >= 50):
+        return False  # "Konservatif Welsh" (the Welsh Conservatives): common words, no given name
     if _addressed_or_attributed(p, text):
         return True
     if _looks_like_person(p):
@@ -573,10 +724,38 @@ def _addressed_or_attributed(p: Person, text: str) -> bool:
     return False
 
 
+def _tentative(p: Person, text: str, places) -> bool:
+    """A name that is a person if the article refers back to it as one (`_coreference` decides): a single
+    word that is a name ("Simon", "Iwasaki", "Winfrey", named without a title or a speech verb), or two
+    words opening with a given name of one gender borne by many ("Johnny English", whose last word is
+    common English). Not a name no person bears, a place the gazetteer knows, a name only after di/ke/dari,
+    a title word, an Indonesian dictionary word (an article-initial "Menyetrika"), or an institution's name."""
+    tokens = p.tokens
+    if not tokens or _not_a_name_of_person(p) or p.name in places or _named_thing(p, text):
+        return False
+    if all(_PLACE_BEFORE.search(text, max(0, s.start - 20), s.start) for s in p.spans):
+        return False
+    if len(tokens) == 1:
+        w = tokens[0]
+        if len(w) <= 2 or w in _title_words() or not w[1:].islower():
+            return False
+        if not is_common_word(w):
+            return True
+        # A dictionary word that is also a given name borne by many (Muhammad, Arif, Dimas), capitalised
+        # mid-sentence: not an article-initial verb ("Menyetrika pakaian lembap ...").
+        found = given_names.lookup(w)
+        return found is not None and found.gender is not None and found.counts >= 1000 and any(
+            not _sentence_start(text, s.start) for s in p.spans)
+    if len(tokens) > 2 or any(t.isupper() for t in tokens) or tokens[0] == "The":
+        return False  # ("Johnny English Reborn" is a film's title, not its hero)
+    found = given_names.lookup(tokens[0])
+    return found is not None and found.gender is not None and found.counts >= 1000
+
+
 def _may_be_person(p: Person) -> bool:
     """Not judged, but perhaps a person ("Track Palin"): a first word borne as a given name, or a rare
     last word."""
-    if len(p.tokens) < 2 or any(t.isupper() for t in p.tokens) or p.tokens[0] == "The":
+    if len(p.tokens) < 2 or any(t.isupper() for t in p.tokens) or p.tokens[0] == "The" or _not_a_name_of_person(p):
         return False  # "The Simpsons", "The Reverend": an English title of a work, a group or a rank
     found = given_names.lookup(p.tokens[0])
     return (found is not None and found.counts >= 5) or (zipf(p.surname, "id") < 3.0 and zipf(p.surname, "en") < 3.5)
@@ -626,7 +805,7 @@ def _gather(sp: SourcePerson, text: str, surnames: dict[str, int]) -> None:
                     sp.evidence.append(Evidence(g, "source cue", f"'{cue}' after {name} in the source"))
     # The name itself: the fullest form the source uses (its given name first), unless the public figure's
     # entry already speaks for it.
-    full = max(sp.persons, key=lambda p: len(p.tokens))
+    full = next((p for p in sp.persons if p.name == sp.name), None) or max(sp.persons, key=lambda p: len(p.tokens))
     if sp.rare_word_only and len(full.tokens) == 1:
         return
     if sp.figure is None or sp.figure.name.split()[0] == full.name.split()[0]:
@@ -743,6 +922,7 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
         lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
         here = [(s, p) for s, p in mentions[lo:hi] if not _inside(quoted, q_starts, s.start)]
         first_ref: tuple[int, SourcePerson] | None = None  # the first form's person (a placeholder too)
+        first_open: int | None = None  # a subject pronoun left open before it
         resolved_here: list[tuple[Span, SourcePerson]] = []
         for span, form, kind in _forms(text, sent.start, sent.end):
             if _inside(quoted, q_starts, span.start):
@@ -757,6 +937,10 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
             # Oldsmobile Intrigue miliknya": Ia is as much a person before "miliknya" as the car's name).
             before = sorted([(s, p) for s, p in here + resolved_here if s.end <= span.start
                              and not _parenthetical(text, sent.start, s, span.start)], key=lambda x: x[0].start)
+            if len({id(p) for _, p in before}) > 1:
+                # The owner of a kin noun named with the relative ("Anak laki-laki Ny. Davis, Tyler, berusia 13
+                # tahun saat dia ...") is not whom the sentence is about: the relative is.
+                before = [(s, p) for s, p in before if not _kin_owner(text, s.start)] or before
             person, how = None, ""
             head = text[sent.start:span.start]
             after_quote = bool(_CLOSED_QUOTE.search(head))
@@ -785,7 +969,9 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                         how = "unresolved: an attribution after a quotation, the last speaker or a subject since"
                     elif speaker is not None:
                         person, how = speaker, "attribution after a quotation: the last person quoted"
-                    elif prev_subject is not None:
+                    elif prev_subject is not None and len({id(p) for p in prev_people}) <= 1:
+                        # (With no one quoted yet and two people in the sentence before, either may speak:
+                        # "Anak laki-laki Ny. Davis, Tyler, berusia 13 tahun saat ... . "...," katanya.")
                         person, how = prev_subject, "attribution after a quotation: the previous sentence's subject"
                 elif prev_subject is not None and (speaker is None or subject_at > speaker_at):
                     # "Elizabeth Farrell mendorong ... . Katanya, ...": the person the text moved on to
@@ -811,13 +997,14 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                                  [(s, p) for s, p in before if s.start >= clause] or before)
                 distinct = {id(p) for _, p in in_clause}
                 subject = in_clause[0][1]
-                if kind == "possessive" and _OBJECT.match(form):
+                if (kind == "possessive" and _OBJECT.match(form)) or _object_pronoun(text, sent.start, span, form):
                     # Someone other than the verb's agent: the person of its own clause ("Ford bersaksi bahwa
                     # Kavanaugh menyerangnya"), the head of a relative clause ("wanita yang menuduhnya"), else
                     # the sentence's subject ("Puan bertemu Jokowi dan memeluknya"). With two people or more
                     # besides the agent, it is left open.
+                    obj = "an object -nya" if kind == "possessive" else f"an object '{form}'"
                     cut = [m for m in _AGENT_CLAUSE.finditer(text, sent.start, span.start)]
-                    agent = subject
+                    agent: SourcePerson | None = subject
                     if cut:
                         mine = [p for s, p in before if s.start >= cut[-1].end()]
                         head_of = [p for s, p in before if s.end <= cut[-1].start()]
@@ -825,20 +1012,24 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                             agent = mine[-1]
                         elif cut[-1].group().lower() == "yang" and head_of:
                             agent = head_of[-1]
+                        elif cut[-1].group().lower() == "bahwa":
+                            # "Tuan Hartono mengatakan bahwa Dinas Perhubungan tidak menggantikan dia": the
+                            # reported clause's agent is no one named, and the speaker may be its object
+                            agent = None
                     others = {id(p): p for _, p in before if p is not agent}
                     earlier = {id(p): p for p in prev_people if p is not agent}
                     if not others and not _OWN_OBJECT.match(form) and len(distinct) == 1 and len(earlier) == 1:
                         # "... tidak bisa menghubungi Bob Dylan ... . Sara akhirnya menyerah menghubunginya.": with
                         # nobody else in its sentence, the one other person of the sentence before
-                        person, how = (next(iter(earlier.values())), "an object -nya: the one person of the "
-                                       "previous sentence other than its verb's agent")
+                        person, how = (next(iter(earlier.values())), f"{obj}: the one person of the previous "
+                                       "sentence other than its verb's agent")
                     elif not others and _OWN_OBJECT.match(form) and len(distinct) == 1:
                         # "West mengatakan bahwa baginya ...", "kritik terhadapnya": for, about, against
                         # the only person of the sentence, as often as not its subject
                         person, how = agent, "an object -nya of bagi/untuk/tentang/terhadap/atas: the only person"
                     else:
-                        person, how = (next(iter(others.values())), "an object -nya: the person other than its "
-                                       "verb's agent") if len(others) == 1 else (None, "unresolved: an object -nya")
+                        person, how = (next(iter(others.values())), f"{obj}: the person other than its verb's "
+                                       "agent") if len(others) == 1 else (None, f"unresolved: {obj}")
                 elif len(distinct) == 1:
                     person = subject
                     how = ("the subject of this sentence" if in_clause[0][0] == before[0][0]
@@ -859,8 +1050,11 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                 # ("Dalam makalahnya yang berjudul The President's Speech, Oliver Sacks") is not it.
                 after = [(s, p) for s, p in here if comma >= 0 and s.start > comma
                          and all(w in _title_words() for w in text[comma + 1:s.start].split())]
+                # After a preposition's phrase a pronoun opens the main clause ("Sepanjang tahun 1980-an dia
+                # bekerja di ... Taxi, Cheers"): only a possessive there points forward ("Dalam pidatonya,").
                 if after and opener and opener[0] in _DATA["cataphora_openers"] and len(
-                        text[sent.start:after[0][0].start].split()) <= 10:
+                        text[sent.start:after[0][0].start].split()) <= 10 and not (
+                        kind == "pronoun" and opener[0] in _PREPOSITION_OPENERS):
                     person, how = after[0][1], "fronted phrase: the subject that follows"
             if person is None and not how and kind == "possessive" and _OBJECT.match(form):
                 how = "unresolved: an object -nya with nobody else in its sentence (often a thing)"
@@ -873,6 +1067,11 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                 # "Saya tidak tahu keadaannya": a speaker's words outside quotation marks (a quotation that
                 # runs on from the paragraph before, its mark left out) speak of someone else.
                 how = "unresolved: a sentence in the first person, outside quotation marks"
+            if person is None and not how and kind == "pronoun" and not before and speaker is not None and (
+                    speaker_at == n - 1 and _ATTRIBUTION_AFTER.match(text[span.end:span.end + 30])):
+                # "... setelah Brexit, kata Sekretaris Bisnis Greg Clark. Dia menambahkan ...": who goes on
+                # speaking is the speaker of the sentence before, not the first name it holds.
+                person, how = speaker, "a pronoun before a verb of saying: the previous sentence's speaker"
             if person is None and not how:
                 if prev_subject is not None:
                     person, how = prev_subject, "the subject of the previous sentence"
@@ -890,11 +1089,13 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                 resolved_here.append((span, person))
             if first_ref is None and placed is not None:
                 first_ref = (span.start, placed)
+            elif first_ref is None and first_open is None and kind == "pronoun" and form.lower() in ("dia", "ia"):
+                first_open = span.start  # "Pada tahun 1989, dia membantu ... dengan Brooks": about someone unknown
             if kind == "speech" and person is not None:
                 speaker, speaker_at = person, n
         for s, p in here:  # speakers named in this sentence: "kata Puan", "Puan mengatakan"
-            if _ATTRIBUTION_BEFORE.search(text[max(sent.start, s.start - 12):s.start]) or _ATTRIBUTION_AFTER.match(
-                    text[s.end:min(sent.end, s.end + 30)]):
+            if _ATTRIBUTION_BEFORE_TITLED.search(text, max(sent.start, s.start - 80), s.start) or (
+                    _ATTRIBUTION_AFTER.match(text[s.end:min(sent.end, s.end + 30)])):
                 speaker, speaker_at = p, n
         prev_people = [p for _, p in here]
         if here:
@@ -907,7 +1108,12 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
         # about: the relative is.
         about = [(s, p) for s, p in here if not _kin_owner(text, s.start)] or here
         firsts = [x for x in (first_ref, (about[0][0].start, about[0][1]) if about else None) if x is not None]
-        if firsts:
+        if first_open is not None and all(first_open < x[0] for x in firsts):
+            # The sentence is about someone its "dia" stands for, whom resolution left open: not the name
+            # after it ("Pada tahun 1989, dia membantu menciptakan The Simpsons dengan Brooks"), so the next
+            # sentence's "ia" continues no one.
+            prev_subject, subject_at, subject_end, subject_opens = None, n, sent.end, False
+        elif firsts:
             first = min(firsts, key=lambda x: x[0])
             prev_subject, subject_at, subject_end = first[1], n, sent.end
             # Named as the sentence's grammatical subject, at its start ("Calzadilla juga menyangkal",
@@ -917,10 +1123,26 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
     return refs
 
 
+_PREPOSITION_OPENERS = frozenset(_DATA.get("preposition_openers", ()))
 _DIRECTION_AFTER = re.compile(r"\s+(?:Barat|Timur|Utara|Selatan|Tengah|Raya|Daya|Laut)\b")
 
 
 _CAPITALISED_RUN = re.compile(r"((?:[A-Z][\w'’-]*\s+){1,4})$")
+
+
+# A "dia" right after a transitive verb or a preposition of persons is its object ("St. Martin tidak
+# menggantikan dia", "memberikannya kepada dia"), not after a verb of saying or thinking, whose "dia" is the
+# subject of the clause it reports ("mengatakan dia", "merasa dia akan menang").
+_OBJECT_PRONOUN = re.compile(r"(?<![\w-])(?:(?:ke)?pada|dengan|me(?!nteri)[mn]?g?y?[a-z]{3,})\s+$", re.I)
+_CLAUSE_VERBS = frozenset({*_DATA["speech_verbs"], "merasa", "mengira", "menduga", "meyakini", "mengetahui",
+                           "memastikan", "mengharapkan", "menganggap", "membantah", "menyangkal", "mengakui"})
+
+
+def _object_pronoun(text: str, start: int, span: Span, form: str) -> bool:
+    if form.lower() not in ("dia", "beliau"):
+        return False
+    m = _OBJECT_PRONOUN.search(text, max(start, span.start - 30), span.start)
+    return m is not None and m.group().split()[0].lower() not in _CLAUSE_VERBS
 
 
 def _inside_proper_phrase(text: str, start: int, end: int) -> bool:
@@ -940,12 +1162,16 @@ def _inside_proper_phrase(text: str, start: int, end: int) -> bool:
 @cache
 def _kin_before() -> re.Pattern[str]:
     """A kin noun right before a name, titles allowed between ("istri Bupati ", "ayah ")."""
-    kin = "|".join(re.escape(n) for n, x in sorted(person_nouns().items(), key=lambda x: -len(x[0]))
-                   if x.kind == "kin")
+    nouns = [n for n, x in sorted(person_nouns().items(), key=lambda x: -len(x[0])) if x.kind == "kin"]
+    # Lower case, or capitalised where the noun is no form of address ("Anak laki-laki Ny. Davis" opening a
+    # sentence): "Ibu Puan", "Bapak Joko" are forms of address, "ibu Puan" is Puan's mother.
+    cues = _source_cues()
+    address = {*cues["before_male"], *cues["before_female"]}
+    kin = "|".join([re.escape(n) for n in nouns] + [re.escape(n[0].upper() + n[1:]) for n in nouns
+                                                   if n[0].upper() + n[1:] not in address])
     # Longest first, then alphabetical: a set's order changes from process to process, and with it the
     # pattern's text, which the regex cache is keyed by (equal-length literals never match the same text).
     titles_alt = "|".join(re.escape(t) for t in sorted(_title_words(), key=lambda t: (-len(t), t)))
-    # Lower case only: "Ibu Puan", "Bapak Joko" are forms of address, "ibu Puan" is Puan's mother.
     return re.compile(rf"(?<![\w'’-])(?:{kin})\s+(?:(?:{titles_alt})\s+)*$")
 
 
@@ -976,11 +1202,19 @@ def _strangers(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], sta
     for s, _ in mentions:
         furthest = max(furthest, s.end)
         reach.append(furthest)
+    # Names of things that find_people found and the people finder set aside ("The Tracey Ullman Show",
+    # "Evelyn Street"): the given names inside them are no one's.
+    things = sorted((s.start, s.end) for p in analyse(pair).people if len(p.tokens) > 1 and (
+        p.tokens[0] == "The" or _not_a_name_of_person(p) or _named_thing(p, text)) for s in p.spans)
+    t_starts = [a for a, _ in things]
     found: list[tuple[int, str]] = []
     for m in re.finditer(r"(?<![\w'’.-])[A-Z][a-z]+(?![\w'’-])", text):
         i = bisect.bisect_right(starts, m.start()) - 1
         if (i >= 0 and reach[i] > m.start()) or _sentence_start(text, m.start()) or m.group() in _title_words() \
                 or m.group() in places or _PLACE_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            continue
+        k = bisect.bisect_right(t_starts, m.start()) - 1
+        if k >= 0 and things[k][1] > m.start():
             continue
         if _inside_proper_phrase(text, m.start(), m.end()):
             continue

@@ -27,7 +27,7 @@ from mtcheck.model import Span
 from mtcheck.text import given_names
 from mtcheck.text.alternation import alternation
 from mtcheck.text.article import ArticlePair, SentencePair
-from mtcheck.text.coreference import OBJECT_NYA, SourcePerson, SourceRef, coreference
+from mtcheck.text.coreference import OBJECT_NYA, SAYING_AFTER, SourcePerson, SourceRef, coreference
 from mtcheck.text.gender import FIXED, Evidence, decide
 from mtcheck.text.lexicon import zipf
 from mtcheck.text.name_match import analyse
@@ -131,6 +131,7 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
         table = {**spelling, **word_of}
         for m in _name_regex(list(table)).finditer(pair.target):
             found[id(table[m.group()])].append(Span(*m.span()))
+        _shared_next_to_mentions(pair.target, co.people, owners, found)
     elif word_of:
         for w, spans in find_names(pair.target, list(word_of), pair.target_pack.code).items():
             found[id(word_of[w])] += spans
@@ -175,9 +176,10 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
                 # il/elle, هو/هي also stand for things (la Russie ... elle; copulas): a pronoun the source
                 # does not have is no one's to judge.
                 continue
-            if not pair.target_pack.latin_script and _someone_else(pair, co, span, tgt[0].person):
+            if not pair.target_pack.latin_script and not verb and _someone_else(pair, co, span, tgt[0].person):
                 # Linked in the translation only, where names are found by transliteration (which misses
-                # some), and the source sentence names another person too.
+                # some), and the source sentence names another person too. Not a verb whose subject is
+                # named right after it ("صرحت السيناتور إليزابيث وارين"): that name is its subject.
                 continue
             links.append(Link(span, text, g, tgt[0], f"in the translation: {tgt[1]}", None, tgt, None,
                               *_alignment_says(al, tgt[0])))
@@ -288,6 +290,21 @@ def _sentence_pair_at(pair: ArticlePair, pos: int) -> SentencePair | None:
     return rows[i][1] if i >= 0 and pos < rows[i][0] else None
 
 
+def _shared_next_to_mentions(text: str, people: list[SourcePerson], owners: dict[str, int],
+                             found: dict[int, list[Span]]) -> None:
+    """A surname two people share identifies neither alone, but right after one's own given name it is part of
+    that mention ("Malar Balasubramanian" beside "Saroja Balasubramanian"): without it, the shared word
+    looked like an unknown person between the mention and a pronoun."""
+    shared = {w for w, n in owners.items() if n > 1 and len(w) >= 3}
+    if not shared:
+        return
+    ends = {s.end: (sp, s) for sp in people for s in found[id(sp)]}
+    for m in _name_regex(sorted(shared)).finditer(text):
+        hit = ends.get(m.start() - 1) if text[m.start() - 1:m.start()] == " " else None
+        if hit is not None and m.group() in hit[0].words:
+            found[id(hit[0])].append(Span(hit[1].start, m.end()))  # _merge keeps the longer span
+
+
 def _merge(spans: list[Span]) -> list[Span]:
     """Sorted, without spans inside others ("Puan" inside "Puan Maharani")."""
     out: list[Span] = []
@@ -331,6 +348,7 @@ def _target_pronouns(pair: ArticlePair, sets: dict):
     else:
         pattern = re.compile(r"\b(" + "|".join(gender_of) + r")\b", re.I)
     impersonal = [re.compile(p, re.I) for p in sets.get("impersonal", ())]
+    only_after = {w.lower() for w in sets.get("only_after_preposition", ())}
     quoted = _quoted_spans(pair)
     q_starts = [q.start for q in quoted]
     found: list[tuple[Span, str, str]] = []
@@ -341,12 +359,19 @@ def _target_pronouns(pair: ArticlePair, sets: dict):
             continue  # inside a quotation: "he" may be generic or another person
         if any(p.match(pair.target, span.start) for p in impersonal):
             continue  # "il y a", "il faut": no person
+        if m.group().lower() in only_after and not _after_preposition(pair.target, span.start, pair.target_pack.code):
+            continue  # French "il lui a dit": the indirect object "lui" is either gender's; "avec lui" a man's
         g = gender_of.get(m.group().lower()) or ("f" if m.lastgroup == "f" else "m")
         found.append((span, m.group(), g))
     if sets.get("host_clitics"):
         taken = {s.start for s, _, _ in found}
+        # After a relative pronoun the clitic is resumptive, its antecedent's ("الكلمة التي ألقاها", the speech
+        # that he gave [it]): the thing's, never a person's possessive.
+        relative = re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, sets.get("resumptive_after", ()))) + r")\s+$")
         for m in _ARABIC_WORD.finditer(pair.target):
             if m.start() in taken or (g := host_clitic(m.group(), pair.target_pack.code)) is None:
+                continue
+            if sets.get("resumptive_after") and relative.search(pair.target, max(0, m.start() - 12), m.start()):
                 continue
             i = bisect.bisect_right(q_starts, m.start()) - 1
             if i >= 0 and quoted[i].start <= m.start() < quoted[i].end:
@@ -387,6 +412,34 @@ def host_clitic(word: str, lang: str) -> str | None:
                 return g
         return None
     return None
+
+
+def _same_host(form: str, word: str, lang: str) -> bool:
+    """Does the translation lexicon (`data/lexicon/id-<lang>.tsv`) give the noun of `word` (حزبها: حزب) as a
+    translation of the noun the -nya of `form` is on (partainya: partai)?"""
+    from mtcheck.text.coverage import lexicon, stem, target_tokens
+
+    key = stem(form.lower().removesuffix("nya"))
+    entry = lexicon(lang).get(key, frozenset()) | _possessed_nouns(lang).get(key, frozenset())
+    if not entry:
+        return False
+    clitic = "ها" if word.endswith("ها") else "ه"
+    return any(target_tokens(h) & entry for host in _hosts(word[:-len(clitic)]) for h in _spellings(host))
+
+
+@cache
+def _possessed_nouns(lang: str) -> dict[str, frozenset[str]]:
+    """`<lang>/possessed_nouns.tsv`: nouns a person's -nya is often on (kin, office, party), with their
+    translations as the lexicon's target tokens, beside the corpus-built lexicon, which lacks most of them."""
+    from mtcheck.lang.base import data_exists, data_tsv
+    from mtcheck.text.coverage import stem, target_tokens
+
+    if not data_exists(lang, "possessed_nouns.tsv"):
+        return {}
+    out: dict[str, frozenset[str]] = {}
+    for row in data_tsv(lang, "possessed_nouns.tsv"):
+        out[stem(row["id"])] = frozenset(t for w in row[lang].split("|") for t in target_tokens(w))
+    return out
 
 
 def _hosts(stem: str) -> list[str]:
@@ -454,11 +507,26 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
         said = any(_covers(p, pair.target, max(t0, span.start - 40), min(t1, span.end + 40), span)
                    for p in attribution)
         if _is_verb(pair.target[span.start:span.end], sets):
-            cands = [r for r in cands if r.kind == "speech"]  # قالت renders katanya, nothing else
+            # قالت renders katanya; and where nothing after it is its subject (pro-drop: "قالت أيضا إن"), the
+            # subject form of a source verb of saying ("Ia juga mengatakan", "Ia menekankan bahwa").
+            subject_after = _own_subject(pair.target, span.end, sets)
+            if subject_after == "noun":
+                continue  # "وذكرت الشرطة", "تشير التقارير": its subject is a noun of the translation, no form
+            speech = [r for r in cands if r.kind == "speech"]
+            if not speech and subject_after is None:
+                speech = [r for r in cands if r.kind == "pronoun" and r.text.lower() in _SUBJECT_FORMS
+                          and SAYING_AFTER.match(pair.source, r.span.end)]
+            cands = speech
             if not cands:
                 continue
         elif said and any(r.kind == "speech" for r in cands):
             cands = [r for r in cands if r.kind == "speech"]
+        elif _after_preposition(pair.target, span.start, sets["lang"]):
+            # French "pour elle", "avec lui": a disjunctive pronoun, its preposition's object; it renders an
+            # object -nya (untuknya, dengannya, kepadanya) or dia, not a -nya on a noun, nor katanya.
+            cands = [r for r in cands if _is_object(r) or r.kind == "pronoun"]
+            if not cands:
+                continue
         elif subject:  # he/she render dia, ia, katanya; his/him/her render -nya (or an object dia)
             if pair.target[span.start:span.end].lower() in clause_subjects:
                 # Arabic إنها/أنه: the subject of a reported clause ("قالت إنها ستسافر"), which renders dia, ia or
@@ -473,6 +541,13 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
             elif sets.get("host_clitics") and host_clitic(pair.target[span.start:span.end], sets["lang"]):
                 # A clitic on a noun (حزبه) renders a possessive -nya on a noun, nothing else
                 cands = [r for r in cands if r.kind == "possessive" and not _is_object(r)]
+                if _g in sets.get("host_clitic_by_lexicon", ""):
+                    # Arabic ها is also every feminine thing's (مصنعها, its factory): read only where the
+                    # lexicon says its noun translates the -nya's (حزبها for "partainya": partai, حزب),
+                    # and whose person is named in that form's own sentence, not chained from the one before
+                    # (موقعها for "situs webnya", the WHO's, chained to the man of the previous sentence)
+                    cands = [r for r in cands if _same_host(r.text, pair.target[span.start:span.end], sets["lang"])
+                             and not any(c in r.how for c in _CHAINED)]
                 if not cands:
                     continue
             else:
@@ -515,9 +590,53 @@ def _verb_subject(pair: ArticlePair, span: Span, m_starts: list[int], m_rows: li
     if i >= len(m_starts) or m_starts[i] - span.end > 60:
         return None
     titles = set(sets.get("subject_titles", ()))
-    if all(w in titles for w in pair.target[span.end:m_starts[i]].split()):
+    between = pair.target[span.end:m_starts[i]]
+    words = between.split()
+    if all(w in titles for w in words):
+        return m_rows[i][1], "the verb's subject, named after it"
+    # A longer description ends in a title right before the name, with no punctuation in between ("صرح مفوض
+    # الصحة الإقليمي الإيطالي السيد جوليو جاليرا", the Italian regional health commissioner Mr Giulio Gallera
+    # said): the name's apposition, where "أعلنت إدارة ترامب" (Trump's administration) ends in no title.
+    if words and len(words) <= 6 and words[-1] in titles and not re.search(r"[،,.:;\"«»()]", between):
         return m_rows[i][1], "the verb's subject, named after it"
     return None
+
+
+_SUBJECT_FORMS = frozenset({"dia", "ia", "beliau"})
+_WORD = re.compile(r"[^\s.,،:;!?\"«»“”()]+")
+
+
+def _own_subject(text: str, pos: int, sets: dict) -> str | None:
+    """(Arabic) Does the verb ending at `pos` name its own subject after it: "title" for a title or role of
+    the language's `subject_titles` ("وقال رئيس الوزراء", "قالت الوزيرة": the person, who may still be the
+    source's "katanya"), "noun" for another definite noun ("وذكرت الشرطة") or a noun in construct with one
+    ("وقال مؤلف البرنامج"), None for a pro-drop verb, followed by a particle, a preposition or its clause
+    ("قالت إن", "أشار إلى أن", "قال أيضا")."""
+    words = _WORD.findall(text, pos, pos + 60)[:2]
+    if not words or not text[pos:pos + 1].isspace():
+        return None
+    first = words[0]
+    if first in sets.get("verb_particles", ()):
+        return None
+    if first in sets.get("subject_titles", ()) or first.removeprefix("و") in sets.get("subject_titles", ()):
+        return "title"
+    if first.startswith("ال") or (len(words) > 1 and words[1].startswith("ال")):
+        return "noun"
+    return None
+
+
+@cache
+def _preposition_before(lang: str) -> re.Pattern[str] | None:
+    words = (pronoun_sets(lang) or {}).get("disjunctive_after", ())
+    if not words:
+        return None
+    return re.compile(r"(?<![\w'’-])(?i:" + alternation(sorted(words, key=len, reverse=True)) + r")\s*$")
+
+
+def _after_preposition(text: str, pos: int, lang: str) -> bool:
+    """Does a preposition of the language's `disjunctive_after` come right before `pos` ("pour elle")?"""
+    p = _preposition_before(lang)
+    return p is not None and p.search(text, max(0, pos - 12), pos) is not None
 
 
 def _is_object(ref: SourceRef) -> bool:
