@@ -36,7 +36,15 @@ class _LazyCache(dict):
     def __missing__(self, key: tuple) -> object:
         program = _saved.pop(key, None)
         if program is None:
-            raise KeyError(key)
+            alias = _alias(key)
+            if alias is None:
+                raise KeyError(key)
+            # The same program under the flags without re.UNICODE, which a str pattern implies: a pattern
+            # pickled (mtcheck.cache.persistent) is compiled again under its final flags when loaded.
+            compiled = dict.get(self, alias) or self.__missing__(alias)
+            self[key] = compiled
+            _known.add(key)  # not new: the file holds it under the alias
+            return compiled
         import _sre
         from array import array
 
@@ -45,6 +53,17 @@ class _LazyCache(dict):
         self[key] = compiled
         _used.append(key)
         return compiled
+
+
+def _alias(key: tuple) -> tuple | None:
+    """For a str pattern asked with re.UNICODE (and not re.ASCII, which re refuses with it), the key of the
+    same pattern without it: re compiles the two to the same program, since a str pattern is Unicode anyway."""
+    kind, pattern, flags = key
+    if kind is str and flags & re.UNICODE and not flags & re.ASCII:
+        alias = (str, pattern, flags & ~re.UNICODE)
+        if alias in _saved or alias in re._cache:
+            return alias
+    return None
 
 
 def _usable() -> bool:

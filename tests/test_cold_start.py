@@ -270,3 +270,21 @@ def test_persistent_tables_are_built_once_and_loaded_after(tmp_path: Path) -> No
     assert first[0] == 2 and second[0] == 0  # built by the first process (both keys), loaded by the second
     assert first[1:] == second[1:] and first[3:] == [True, False, True]
     assert len(list(tmp_path.glob("derived-gender.people_pattern-*.pickle"))) == 2
+
+
+def test_regex_cache_serves_a_str_pattern_asked_with_re_unicode(tmp_path: Path) -> None:
+    """A compiled pattern loaded from a pickle is compiled again as re.compile(pattern, re.UNICODE | flags);
+    the cache serves it from the program saved for the same pattern without re.UNICODE (re compiles the two
+    alike), instead of compiling it again, and it matches as the compiled one does."""
+    probe = ("import re, sys, json; from mtcheck import recache; recache.enable()\n"
+             "pat = r'(?<![\\w’])(?:Rutte|Belanda)(?![\\w’])'\n"
+             "if sys.argv[1] == 'second':\n"
+             "    import re._compiler as c\n"
+             "    c.compile = None  # would raise if re compiled anything\n"
+             "    p = re.compile(pat, re.UNICODE | re.I)\n"
+             "else:\n"
+             "    p = re.compile(pat, re.I)\n"
+             "print(json.dumps([p.flags, [m.span() for m in p.finditer('belanda, Rutte’s Rutte')]]))")
+    first = json.loads(_python(probe, tmp_path, "first").stdout)
+    second = json.loads(_python(probe, tmp_path, "second").stdout)
+    assert first == second and first[1] == [[0, 7], [17, 22]]  # not the Rutte before ’s
