@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 from typing import BinaryIO, TypeVar
 
@@ -125,7 +126,10 @@ def load_or_build(name: str, inputs: list[object], build: Callable[[], T]) -> T:
     except FileNotFoundError:
         pass  # not built yet
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
-        path.unlink(missing_ok=True)  # unreadable, or pickled from another version of a class: rebuild it
+        # Unreadable, or pickled from another version of a class: rebuild it. (OSError: no folder to remove
+        # it from, the cache's path running through a file: the value is built in memory.)
+        with suppress(OSError):
+            path.unlink(missing_ok=True)
     value = build()
     cached(key, lambda tmp: tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)))
     return value

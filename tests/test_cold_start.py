@@ -288,3 +288,20 @@ def test_regex_cache_serves_a_str_pattern_asked_with_re_unicode(tmp_path: Path) 
     first = json.loads(_python(probe, tmp_path, "first").stdout)
     second = json.loads(_python(probe, tmp_path, "second").stdout)
     assert first == second and first[1] == [[0, 7], [17, 22]]  # not the Rutte before ’s
+
+
+
+def test_tables_without_a_cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cache path that runs through a file (no folder can be made there) costs time only: the tables are
+    built in memory, no error (this raised NotADirectoryError from removing the unreadable file)."""
+    from mtcheck.cache import load_or_build
+    from mtcheck.lang.base import data_toml
+    from mtcheck.text.gender import people_pattern
+
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("MTCHECK_CACHE_DIR", str(blocked / "cache"))
+    assert load_or_build("probe", ["x"], lambda: {"built": 1}) == {"built": 1}
+    assert "pronouns" in (data_toml("id", "third_person.toml") or {})
+    assert people_pattern((("Wulan Zarkasih", "Wulan Qomaruddin", "woman"),)).search("Wulan Zarkasih")
+    assert not list(tmp_path.glob("**/*.pickle"))
