@@ -32,6 +32,7 @@ def main() -> None:
     flagged: collections.Counter[str] = collections.Counter()
     minor: collections.Counter[str] = collections.Counter()
     clean = 0
+    major_articles = 0
     with open(args[0], encoding="utf-8") as f:
         for line in f:
             row = json.loads(line)
@@ -41,6 +42,7 @@ def main() -> None:
             if label is None:
                 clean += 1
                 major = [x for x in found if x.severity.rank >= 2]
+                major_articles += bool(major)
                 flagged.update({x.code for x in major})
                 minor.update({x.code for x in found if x.severity.rank < 2})
                 for x in major if show else ():
@@ -56,6 +58,7 @@ def main() -> None:
     for c, n in rows.items():
         print(f"{c}: {caught[c] / n:.3f} ({n})")
     print(f"clean {clean}: " + ", ".join(f"{c} {100 * v / max(clean, 1):.1f}%" for c, v in sorted(flagged.items())))
+    print(f"clean articles with a major finding of these rules: {100 * major_articles / max(clean, 1):.1f}%")
     print("clean, minor findings: "
           + ", ".join(f"{c} {100 * v / max(clean, 1):.1f}%" for c, v in sorted(minor.items())))
 

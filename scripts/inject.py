@@ -25,7 +25,8 @@ injected error with its category and span:
     pronoun-all     every pronoun of one gender in the article swapped, as real MT does when it calls a
                     woman "he" throughout (label: target_spans, all of them); articles that name someone
     garbled-transliteration  (zh, ja, ar) a source name's transliteration with one or two characters
-                    changed, dropped or added (a kana, a Han character, an Arabic letter)
+                    changed, dropped or added (a kana, a Han character, an Arabic letter); in Chinese a
+                    changed character is a homophone or near-homophone, and sites are whole names (round 5)
     added-entity    a nationality or country the source article never mentions added before a role
                     ("the German minister", 德国政府, ドイツの政府, الحكومة الألمانية)
     name-as-place   a source name's rendering replaced by the real place whose name sounds most like it
@@ -344,10 +345,13 @@ def _names_someone(src: str, tgt: str) -> bool:
 
 def _pronoun_sites(tgt: str) -> list[re.Match[str]]:
     words = "|".join(sorted({w for p in P.pronoun_swap for w in (p, p.capitalize())}, key=len, reverse=True))
-    # Not 他们/她们/彼ら (plural), 其他 (other), 他人 (others), 吉他 (guitar): no pronoun of a person.
+    # Not 他们/她们/彼ら (plural), 其他 (other), 他人 (others), 吉他 (guitar), nor 他 in a word or a
+    # transliteration (犹他 Utah, 奥司他韦 oseltamivir, 他乡 a foreign land, 他汀 statin), 彼氏 (boyfriend),
+    # 彼岸, and either half of 他/她 (he or she): no pronoun of a person, and no MT would swap them.
     return [m for m in re.finditer(rf"\b({words})\b" if P.boundaries else f"({words})", tgt)
-            if P.lang not in ("zh", "ja") or (tgt[m.end():m.end() + 1] not in "们ら女人"
-                                               and tgt[max(0, m.start() - 1):m.start()] not in "其吉")]
+            if P.lang not in ("zh", "ja") or (tgt[m.end():m.end() + 1] not in "们ら女人乡汀氏岸/"
+                                               and tgt[max(0, m.start() - 1):m.start()] not in "其吉犹/"
+                                               and tgt[max(0, m.start() - 2):m.start()] != "奥司")]
 
 
 def _swapped(word: str) -> str:
@@ -402,8 +406,51 @@ def _name_sites(src: str, tgt: str) -> list[tuple[str, int, int]]:
 
     found = find_names(tgt, words, P.lang, threshold=0.8)
     # A common word of the target that happens to match ("来说" for Wales) is no rendering of a name.
-    return [(w, s.start, s.end) for w, spans in sorted(found.items()) for s in spans
-            if s.end - s.start >= 2 and zipf(tgt[s.start:s.end], P.lang) < 3.0]
+    sites = [(w, s.start, s.end) for w, spans in sorted(found.items()) for s in spans
+             if s.end - s.start >= 2 and zipf(tgt[s.start:s.end], P.lang) < 3.0]
+    return _zh_name_sites(tgt, sites, words) if P.lang == "zh" else sites
+
+
+_HAN_COUNTRIES = frozenset(("CN", "TW", "HK", "MO", "JP", "KR", "KP"))
+# Chinese grammatical characters that end or start a phrase, not a name (的, 了, 对, 就: 穆罕默德对, 纸的).
+_ZH_PARTICLES = frozenset("的了在是和对就也为与把被一从而及或于")
+
+
+def _zh_name_sites(tgt: str, sites: list[tuple[str, int, int]], words: list[str]) -> list[tuple[str, int, int]]:
+    """Chinese has no spaces, so a Han window whose pinyin skeleton matches a name is often a phrase (是投 of
+    就是投票 for West, 的流 of 流浪 for Tory, 论是 for Orleans: round 4 read 31 of 90 test rows as such) or a
+    name with a word's character attached (霍华德大 of 霍华德大学). A site is kept where no common word
+    (zipf >= 3, by word frequencies, not by mtcheck's tables) straddles its edges and it neither starts nor
+    ends with a particle. A country or place of the gazetteer is translated through its listed name (中国,
+    德国 for China, Germany): its site is that listed rendering where the row writes it (华盛顿, not 盛顿),
+    never a skeleton's window; a country's name is no transliteration to garble."""
+    from mtcheck.text.entities import gazetteer
+    from mtcheck.text.lexicon import zipf
+
+    g = gazetteer("zh")
+    out = []
+    for w, a, b in sites:
+        if w in g.by_form:
+            continue
+        edges = [tgt[i:i + 2] for i in (a - 1, b - 1) if i >= 0 and i + 2 <= len(tgt)]
+        if any(zipf(e, "zh") >= 3.0 for e in edges) or tgt[a] in _ZH_PARTICLES or tgt[b - 1] in _ZH_PARTICLES:
+            continue
+        # nor does it start or end with a very common word (克鲁格国家, 格罗宁一起, 昆士兰科技); names' own
+        # pairs of characters reach zipf 4.3 (贝尔 of 贝尔法斯特, 卡特 of 卡特里娜)
+        if b - a > 2 and max(zipf(tgt[a:a + 2], "zh"), zipf(tgt[b - 2:b], "zh")) >= 4.5:
+            continue
+        out.append((w, a, b))
+    for w in words:
+        entry = g.by_form.get(w)
+        # Places of China, Japan and Korea are written with their own characters (武汉, 台北), not
+        # transliterated; months, countries and regions are translated.
+        if entry is None or entry.kind != "place" or entry.country in _HAN_COUNTRIES:
+            continue
+        for r in sorted(entry.renderings, key=len, reverse=True):
+            if len(r) >= 2 and (a := tgt.find(r)) >= 0:
+                out.append((w, a, a + len(r)))
+                break
+    return out
 
 
 def _garble_script(text: str, rng: random.Random, pool: str) -> str:
@@ -422,12 +469,47 @@ def _garble_script(text: str, rng: random.Random, pool: str) -> str:
     return "".join(chars)
 
 
+_ZH_INITIALS = ("zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r", "z", "c",
+                "s", "y", "w")
+
+
+def _zh_syllable(ch: str) -> tuple[str, str]:
+    """(initial, final) of a character's pinyin: 林 ('l', 'in'), 斯 ('s', 'i'), 安 ('', 'an')."""
+    from mtcheck.text.pinyin import lazy_pinyin
+
+    syl = (lazy_pinyin(ch) or [""])[0]
+    initial = next((i for i in _ZH_INITIALS if syl.startswith(i)), "")
+    return initial, syl[len(initial):]
+
+
+def _garble_zh(text: str, rng: random.Random) -> str:
+    """A Chinese name garbled as MT garbles one: a character replaced by a homophone or near-homophone (a
+    character of the transliteration pool with the same initial or the same final: 佩林 -> 佩伦, 佩宾,
+    里 -> 利), dropped (弗里曼 -> 里曼) or added (马斯科卡 -> 马斯厄科卡); two edits 30% of the time on
+    four characters or more, as elsewhere. Until round 5 a changed character was any of the pool (佩林 ->
+    佩桑), which no MT writes for a name it has heard."""
+    chars = list(text)
+    for _ in range(2 if len(chars) >= 4 and rng.random() < 0.3 else 1):
+        i = rng.randrange(len(chars))
+        how = rng.choice(("change", "drop", "add")) if len(chars) > 2 else rng.choice(("change", "add"))
+        if how == "change":
+            ini, fin = _zh_syllable(chars[i])
+            near = [c for c in _ZH_TRANSLIT
+                    if c != chars[i] and (_zh_syllable(c)[0] == ini or _zh_syllable(c)[1] == fin)]
+            chars[i] = rng.choice(near or [c for c in _ZH_TRANSLIT if c != chars[i]])
+        elif how == "drop":
+            del chars[i]
+        else:
+            chars.insert(i, rng.choice(_ZH_TRANSLIT))
+    return "".join(chars)
+
+
 def inject_garbled_script(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[int, int], str] | None:
     sites = _name_sites(src, tgt)
     if not sites:
         return None
     word, a, b = rng.choice(sites)
-    new = _garble_script(tgt[a:b], rng, _script_pool(P.lang))
+    new = _garble_zh(tgt[a:b], rng) if P.lang == "zh" else _garble_script(tgt[a:b], rng, _script_pool(P.lang))
     if new == tgt[a:b]:
         return None
     return tgt[:a] + new + tgt[b:], (a, a + len(new)), f"{word}: {tgt[a:b]} -> {new}"

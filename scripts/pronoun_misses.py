@@ -1,7 +1,7 @@
 """Why injected pronoun swaps are missed: every missed `pronoun` / `pronoun-all` row of a labelled JSONL
 (scripts/inject.py) classified by mtcheck's own analysis of the clean text, with the sentences to read.
 
-    python scripts/pronoun_misses.py /tmp/inj.jsonl [--limit N] [--show] [--lang en]
+    python scripts/pronoun_misses.py /tmp/inj.jsonl [--limit N] [--show] [--clean] [--by-form]
 
 Causes (of the first swapped pronoun of a row that no MT301/MT302 finding overlaps):
 
@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import bisect
 import json
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -96,6 +97,8 @@ def main() -> None:
     ap.add_argument("--show", action="store_true", help="print each miss with its sentences")
     ap.add_argument("--category", default="pronoun,pronoun-all")
     ap.add_argument("--clean", action="store_true", help="also the clean articles with a MT301/MT302 finding")
+    ap.add_argument("--by-form", action="store_true",
+                    help="caught/missed rows by the first swapped pronoun's form (他 / 他的, 彼 / 彼の, his / him)")
     args = ap.parse_args()
     wanted = set(args.category.split(","))
     causes: Counter[str] = Counter()
@@ -103,6 +106,7 @@ def main() -> None:
     flagged: list[str] = []
     totals: Counter[str] = Counter()
     caught_by: Counter[str] = Counter()
+    forms: Counter[tuple[str, bool]] = Counter()
     with open(args.jsonl, encoding="utf-8") as f:
         for line in f:
             row = json.loads(line)
@@ -128,7 +132,9 @@ def main() -> None:
             if args.limit and total > args.limit:
                 break
             found = _findings(row["source"], row["target"], row.get("target_lang", "en"))
-            if any(a < t1 and t0 < b for a, b in found for t0, t1 in _spans(label)):
+            hit = any(a < t1 and t0 < b for a, b in found for t0, t1 in _spans(label))
+            forms[(_form(row), hit)] += 1
+            if hit:
                 caught += 1
                 caught_by[kind] += 1
                 continue
@@ -141,6 +147,22 @@ def main() -> None:
         print(f"clean articles with MT301/MT302: {len(flagged)} of {clean} {flagged}")
     for cause, n in causes.most_common():
         print(f"  {n:4d}  {cause}")
+    if args.by_form:
+        print("by the first swapped pronoun's form (clean text): caught / rows")
+        for form in sorted({f for f, _ in forms}, key=lambda f: -(forms[(f, True)] + forms[(f, False)])):
+            print(f"  {form}: {forms[(form, True)]} / {forms[(form, True)] + forms[(form, False)]}")
+
+
+def _form(row: dict) -> str:
+    """The first swapped pronoun as the clean text has it, with the possessive mark after it (他的, 彼の)."""
+    label = row["label"]
+    # A single swap's span is the new word's; it starts where the clean word does.
+    a = label["clean_spans"][0][0] if label.get("clean_spans") else label["target_span"][0]
+    clean = row["clean_target"]
+    m = re.compile(r"彼女|彼|他|她|\w+").match(clean, a)
+    b = m.end() if m else a
+    mark = {"zh": "的", "ja": "の"}.get(row.get("target_lang", "en"), "")
+    return clean[a:b].lower() + (mark if mark and clean.startswith(mark, b) else "")
 
 
 if __name__ == "__main__":

@@ -27,7 +27,7 @@ MIN_NAMES = 2
 # Meaning, not sound: words of place names that Chinese translates (country, island, archipelago, state,
 # city, province, mountain, lake, river, sea, bay, port, saint, new, north/south/east/west, great/small,
 # "special", numbers) and the name dot.
-GENERIC = set("国岛群州市省县区山湖河江海湾港圣新北南东中大小上下别行政共和王公联合民主人众日京天门口"
+GENERIC = set("国岛群州市城省县区山湖河江海湾港圣新北南东中大小上下别行政共和王公联合民主人众日京天门口"
               "岭峡角半原道语文方言古代现标准书体字知种部际面低高洲属领地未元币银金年旧重调整"
               "·")
 # The particle 的 and the pronoun 他 transliterate in a few names (的黎波里, 达科他) but in running text are

@@ -80,3 +80,17 @@ def test_pronoun_links_and_evidence() -> None:
                      ("her", "Rutte", "barunya", "cataphora", True)}
     rutte = next(r for r in a.referents if r.person.surname == "Rutte")
     assert rutte.gender(kinds=FIXED) == "m"  # given name Mark
+
+
+def test_indonesian_cities_have_renderings_with_their_source() -> None:
+    """Issue 18, round 5: the Indonesian cities and regencies of glossary/places.tsv carry zh/ja/ar
+    renderings, each row saying where they come from (`source`), and the gazetteer uses them."""
+    from mtcheck.lang.base import data_tsv
+
+    rows = [r for r in data_tsv("glossary", "places.tsv") if r.get("source")]
+    assert len(rows) >= 110
+    assert {r["source"] for r in rows} <= {"corpus", "unverified"}
+    assert all(r["ja"] for r in rows) and sum(bool(r["zh"]) for r in rows) >= 105
+    assert "パル" in gazetteer("ja").by_form["Palu"].renderings
+    assert "勿加泗" in gazetteer("zh").by_form["Bekasi"].renderings
+    assert not gazetteer("ar").by_form["Sleman"].renderings  # سليمان is the name Suleiman

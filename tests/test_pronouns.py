@@ -186,6 +186,42 @@ def test_real_alignment_places_a_subject_pronoun() -> None:
     assert "the word alignment agrees" in found[0].evidence
 
 
+def test_chinese_mentions_are_whole_name_runs_not_words_that_sound_like_names() -> None:
+    from mtcheck.text.pronouns import _script_mentions, pronoun_sets
+
+    # 可能 sounds like Kong and 患者 like Hong (the dev half's commonest false 'mentions'); 特朗普 is Trump,
+    # listed (names/renderings.tsv) though its skeleton misses; Tiffany Ng keeps her Latin letters.
+    text = "患者可能出现症状，特朗普说。Tiffany Ng 是密西根大学的专家。莫拉莱斯仍然否认。"
+    pair = ArticlePair("Kong Hong Trump Tiffany Morales.", text, "zh")
+    found = {w: [text[s.start:s.end] for s in spans]
+             for w, spans in _script_mentions(pair, ["Kong", "Hong", "Trump", "Tiffany", "Morales"],
+                                              pronoun_sets("zh")).items()}
+    assert found.get("Kong", []) == [] and found.get("Hong", []) == []
+    assert found["Trump"] == ["特朗普"] and found["Tiffany"] == ["Tiffany"] and found["Morales"] == ["莫拉莱斯"]
+
+
+def test_pronoun_patterns_leave_words_and_transliterations_alone() -> None:
+    from mtcheck.text.pronouns import _target_pronouns, pronoun_sets
+
+    zh = ArticlePair("x", "他前往犹他州，他们说奥司他韦和其他药物无效，她在异国他乡，觉得他/她必须回家。", "zh")
+    assert [t for _, t, _ in _target_pronouns(zh, pronoun_sets("zh"))] == ["他", "她"]
+    ja = ArticlePair("x", "彼は彼氏と彼女の彼岸の話をした。", "ja")
+    assert [t for _, t, _ in _target_pronouns(ja, pronoun_sets("ja"))] == ["彼", "彼女"]
+
+
+def test_a_full_width_comma_closes_the_clause_of_the_nearest_name() -> None:
+    from mtcheck.model import Span
+    from mtcheck.text.coreference import SourcePerson
+    from mtcheck.text.pronouns import Referent, _choose
+
+    text = "弗雷克与其好友库恩斯的几番交谈后，一定程度上坚定了他的决定。"
+    flake, coons = (Referent(SourcePerson(n, [], [Span(0, 1)]), []) for n in ("Jeff Flake", "Chris Coons"))
+    pos = text.index("他")
+    assert _choose([(Span(0, 3), flake), (Span(7, 10), coons)], "m", text, pos)[0] is flake
+    no_comma = "弗雷克与其好友库恩斯说他会来。"
+    assert _choose([(Span(0, 3), flake), (Span(7, 10), coons)], "m", no_comma, no_comma.index("他"))[0] is coons
+
+
 def test_people_of_the_source_round_5() -> None:
     """Names no person bears are no people; one person under a longer name is one person; a one-word name
     is a person only when the article refers back to it as one (NTREX/FLORES-style sentences)."""

@@ -78,6 +78,47 @@ def _counterpart(entries: list[Entry], keys: set[str], countries: set[str], sour
     return False
 
 
+@cache
+def _acronyms() -> dict[str, tuple[str, ...]]:
+    """Acronym -> the gazetteer keys its spelt-out name holds (glossary/acronyms.tsv: NASA -> country:US)."""
+    if not data_exists("glossary", "acronyms.tsv"):
+        return {}
+    return {r["acronym"]: tuple(k for k in r["implies"].split("|") if k) for r in data_tsv("glossary", "acronyms.tsv")}
+
+
+def implied_by_acronyms(source_runs: set[str]) -> set[str]:
+    """The countries, places and bodies that the source names through acronyms a translation may spell out
+    (NASA: 美国宇航局 names the United States; MERS: 中东呼吸综合征 the Middle East). `source_runs` are the
+    source's runs of letters and digits; MERS-CoV is the runs MERS and CoV."""
+    return {k for acronym, keys in _acronyms().items() if all(p in source_runs for p in acronym.split("-"))
+            for k in keys}
+
+
+@cache
+def _title_renderings(lang: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """(Indonesian forms, renderings in `lang`) of the titles whose rendering is written like an entity
+    (glossary/titles.tsv: Sultan, 苏丹, also Sudan)."""
+    if not data_exists("glossary", "titles.tsv"):
+        return ()
+    return tuple((tuple(f for f in r["id"].split("|") if f), tuple(f for f in (r.get(lang) or "").split("|") if f))
+                 for r in data_tsv("glossary", "titles.tsv"))
+
+
+def title_spans(pair: ArticlePair, source_runs: set[str]) -> SpanSet:
+    """Where the target writes a title that the source gives someone (苏丹 for Sultan Hamengku Buwono X):
+    such a word renders the title, not a country or place."""
+    spans = []
+    for forms, renderings in _title_renderings(pair.target_pack.code):
+        if not any(all(w in source_runs or w.lower() in source_runs for w in f.split()) for f in forms):
+            continue
+        for r in renderings:
+            start = pair.target.find(r)
+            while start >= 0:
+                spans.append(Span(start, start + len(r)))
+                start = pair.target.find(r, start + 1)
+    return SpanSet(spans)
+
+
 def _inside_longer_word(text: str, span: Span) -> bool:
     """A katakana name inside a longer katakana word (マリ in マリオ) is not that name."""
     before = text[span.start - 1:span.start]
@@ -94,7 +135,10 @@ class AddedEntity(Rule):
     mentions, neither by name nor by a place in the country ("Kyiv" for "Ukrainian") nor, for a country, by its
     capital. A target word that renders a source person's name is no entity ("Jordan" for Jordan Henderson,
     乔丹 is no 约旦); where a source given name sounds like the added word (Herman, "the German minister"),
-    the finding points at that name. The country of the source newsroom (Indonesia) is implied, not added.
+    the finding points at that name. The country of the source newsroom (Indonesia) is implied, not added;
+    so is what a source acronym's full name says, which translations spell out (NASA: 美国宇航局, the US
+    space agency; `glossary/acronyms.tsv`), and a target word that renders a source title is no entity
+    (苏丹 for Sultan, also Sudan; `glossary/titles.tsv`).
 
     ## Why is this bad?
     MT systems turn names into nationalities and places ("Herman" becomes "German"), and add countries to
@@ -128,6 +172,11 @@ class AddedEntity(Rule):
         # source, and asking it for every mention was quadratic in a long article.
         answered: dict[str, bool] = {}
         source_runs = set(_RUN.findall(pair.source))
+        # An acronym the translation may spell out names what its full name says (NASA: the United States).
+        implied_keys = implied_by_acronyms(source_runs)
+        keys |= implied_keys
+        countries |= {k.split(":", 1)[1] for k in implied_keys if k.startswith("country:")}
+        titles = title_spans(pair, source_runs)
         kept: dict[str, bool] = {}
         for t in a.target_mentions:
             entries = [e for e in a.g.by_rendering[t.text] if e.kind in GEO_KINDS | ORG_KINDS and e.kind != "region"]
@@ -140,6 +189,8 @@ class AddedEntity(Rule):
                 continue
             if person_spans.overlaps(t.span) or _inside_longer_word(pair.target, t.span):
                 continue
+            if titles.overlaps(t.span):
+                continue  # a source title's rendering (苏丹 for Sultan), no country
             if _inside_han_word(pair.target, t.span, pair.target_pack.code):
                 continue
             if t.text not in kept:

@@ -168,7 +168,11 @@ class GarbledName(Rule):
     a whole run of transliteration characters (`mtcheck/data/zh/transliteration_chars.txt`, from CLDR and
     the shipped renderings) with no common word across its edges: windows of Han text that nearly match a
     name are otherwise mostly phrases (了更快, 证会, 佩林提 of 佩林提起); a character without a consonant
-    that the name's vowels do not explain counts as one unexplained consonant (马斯厄科伊). The suggestion, where one is known, is in the target's script.
+    that the name's vowels do not explain counts as one unexplained consonant (马斯厄科伊). A Chinese place's
+    rendering counts as written only as a whole run (巴黎, not 切巴黎), and a whole run one character from
+    it, or from the rendering the article uses twice for a person (韦林 beside 佩林), is reported where the
+    paragraph renders the name fewer times than its source mentions it: a near-homophone garble sounds like
+    the name. The suggestion, where one is known, is in the target's script.
 
     ## Why is this bad?
     A garbled name is the most visible error a newsroom can publish, and readers cannot search for it.

@@ -28,6 +28,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from rapidfuzz.distance import Levenshtein
+
 from mtcheck.cache import persistent
 from mtcheck.lang.base import data_toml, data_tsv
 from mtcheck.model import Span
@@ -209,14 +211,16 @@ def _people(pair: ArticlePair) -> tuple[list[SourcePerson], list[SourcePerson]]:
         if fig is None and p.name in world:
             continue  # "Syria", "Quebec": a country or place kept in its English form, even after a title
         if fig is None and not _is_person(p, text) and _tentative(p, text, places):
-            sp = SourcePerson(p.name, [p], list(p.spans), rare_word_only=len(p.tokens) == 1, tentative=True)
+            sp = SourcePerson(p.name, [p], list(p.spans), tentative=True,
+                              rare_word_only=len(p.tokens) == 1 and not _lone_given_name(p.tokens[0]))
             out.append(sp)
             spans_of += [(s, sp) for s in p.spans]
             continue
         if fig is None and not _is_person(p, text):
             if _may_be_person(p) and not _named_thing(p, text) and not all(
-                    _PLACE_BEFORE.search(text, max(0, s.start - 20), s.start) for s in p.spans):
-                # (not "di Carnegie Mellon University": a place, named only after di/ke/dari)
+                    _PLACE_BEFORE.search(text, max(0, s.start - 20), s.start) for s in p.spans) and not any(
+                    _PLACE_ONLY_BEFORE.search(text, max(0, s.start - 20), s.start) for s in p.spans):
+                # (not "di Carnegie Mellon University", "di Baton Rouge": a place, named after di/ke/dari)
                 unplaced.append(SourcePerson(p.name, [p], list(p.spans), placeholder=True))
             continue
         if fig is not None and fig.name in by_figure:
@@ -268,7 +272,12 @@ def _people(pair: ArticlePair) -> tuple[list[SourcePerson], list[SourcePerson]]:
         else:
             host.persons += sp.persons
             host.spans = sorted({*host.spans, *sp.spans})
-    merged = _merge_contained(_join_arabic_article(text, merged))
+    merged = _merge_contained(_join_arabic_article(text, merged, names.people))
+    # A one-word tentative name a letter away from a word of someone's name is that name misspelt ("Lea" in
+    # an article about Kai-Fu Lee), not someone else whose given name may be a woman's.
+    known = {t for sp in merged if not sp.tentative for p in sp.persons for t in p.tokens if len(t) >= 3}
+    merged = [sp for sp in merged if not (sp.tentative and len(sp.persons[0].tokens) == 1 and any(
+        Levenshtein.distance(sp.persons[0].tokens[0], t, score_cutoff=1) <= 1 for t in known))]
     _surname_mentions(text, merged, unplaced)
     for sp in merged:
         _gather(sp, text, surnames)
@@ -428,7 +437,7 @@ def _english_place_names() -> frozenset[str]:
 _ARABIC_ARTICLE = re.compile(r"\s+(?:al|el|ad|ar|as|ash|at|az|an)-")
 
 
-def _join_arabic_article(text: str, people: list[SourcePerson]) -> list[SourcePerson]:
+def _join_arabic_article(text: str, people: list[SourcePerson], found: list[Person]) -> list[SourcePerson]:
     """"Walid al-Moualem", "Bashar al-Assad": find_people reads the given name and the family name apart
     (the lowercase article breaks its run of capitalised words), and "Al-Moualem" opening a sentence as a
     third name. They are one person, whom the given name gives a gender."""
@@ -450,6 +459,12 @@ def _join_arabic_article(text: str, people: list[SourcePerson]) -> list[SourcePe
                     sp.persons += x.persons
                     sp.spans = sorted({*sp.spans, *x.spans})
                     gone.add(id(x))
+            # ... and where find_people's "Al-Mekdad" opening a sentence was no person by itself
+            for x in found:
+                if re.fullmatch(rf"(?:Al|El|Ad|Ar|As|Ash|At|Az|An)-{re.escape(family)}", x.name) and not any(
+                        y.start == x.spans[0].start for y in sp.spans):
+                    sp.persons.append(x)
+                    sp.spans = sorted({*sp.spans, *x.spans})
             if sp.figure is None and len(sp.persons[0].tokens) == 1:
                 sp.name = f"{sp.name}{art.group()}{family}"
     return [sp for sp in people if id(sp) not in gone]
@@ -750,6 +765,15 @@ def _tentative(p: Person, text: str, places) -> bool:
         return False  # ("Johnny English Reborn" is a film's title, not its hero)
     found = given_names.lookup(tokens[0])
     return found is not None and found.gender is not None and found.counts >= 1000
+
+
+def _lone_given_name(word: str) -> bool:
+    """Is a name written as one word a given name whatever else it is (Muhammad, Arif, Yusuf: borne by
+    1,000 or more, 95% of one gender, rare in English text), so that the name table may speak for a person
+    named by it alone? A one-word name common in English (Simon, Warren, Thomas) is as often a surname."""
+    found = given_names.lookup(word)
+    return (found is not None and found.gender is not None and found.counts >= 1000 and found.p_female is not None
+            and not 0.05 < found.p_female < 0.95 and zipf(word, "en") < 4.0)
 
 
 def _may_be_person(p: Person) -> bool:

@@ -28,11 +28,14 @@ from mtcheck.text import given_names
 from mtcheck.text.alternation import alternation
 from mtcheck.text.article import ArticlePair, SentencePair
 from mtcheck.text.coreference import OBJECT_NYA, SAYING_AFTER, SourcePerson, SourceRef, coreference
+from mtcheck.text.entities import latin_word_spans
 from mtcheck.text.gender import FIXED, Evidence, decide
 from mtcheck.text.lexicon import zipf
 from mtcheck.text.name_match import analyse
 from mtcheck.text.pairs import scan_pairs
-from mtcheck.text.transliterate import find_names
+from mtcheck.text.renderings import known_renderings, transliteration_chars
+from mtcheck.text.spans import DisjointSpans
+from mtcheck.text.transliterate import find_names, scored_names
 
 __all__ = ["FIXED", "Evidence", "Link", "PronounAnalysis", "Referent", "analyse_pronouns"]
 
@@ -133,7 +136,7 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
             found[id(table[m.group()])].append(Span(*m.span()))
         _shared_next_to_mentions(pair.target, co.people, owners, found)
     elif word_of:
-        for w, spans in find_names(pair.target, list(word_of), pair.target_pack.code).items():
+        for w, spans in _script_mentions(pair, list(word_of), sets).items():
             found[id(word_of[w])] += spans
     for sp in co.people:
         r = Referent(sp, _merge(found[id(sp)]), list(sp.evidence))
@@ -176,10 +179,12 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
                 # il/elle, هو/هي also stand for things (la Russie ... elle; copulas): a pronoun the source
                 # does not have is no one's to judge.
                 continue
-            if not pair.target_pack.latin_script and not verb and _someone_else(pair, co, span, tgt[0].person):
+            if not pair.target_pack.latin_script and not verb and _someone_else(pair, co, span, tgt[0], g,
+                                                                                 by_person):
                 # Linked in the translation only, where names are found by transliteration (which misses
-                # some), and the source sentence names another person too. Not a verb whose subject is
-                # named right after it ("صرحت السيناتور إليزابيث وارين"): that name is its subject.
+                # some), and the source sentence names another person too, whom the pronoun may mean. Not a
+                # verb whose subject is named right after it ("صرحت السيناتور إليزابيث وارين"): that name is
+                # its subject.
                 continue
             links.append(Link(span, text, g, tgt[0], f"in the translation: {tgt[1]}", None, tgt, None,
                               *_alignment_says(al, tgt[0])))
@@ -269,15 +274,24 @@ def _drop_across_strangers(pair: ArticlePair, referents: list[Referent],
             source_links[pos] = None
 
 
-def _someone_else(pair: ArticlePair, co, span: Span, person: SourcePerson) -> bool:
-    """Does the source sentence aligned with this target position name a person other than `person` (one
-    the translation may not show by name: a transliteration missed, a placeholder)?"""
+def _someone_else(pair: ArticlePair, co, span: Span, linked: Referent, gender: str,
+                  by_person: dict[int, Referent]) -> bool:
+    """Does the source sentence aligned with this target position name a person other than the one linked
+    (one the translation may not show by name: a transliteration missed, a placeholder) whom a pronoun of
+    this gender may mean? Where the linked person's gender is known and every other person named there is
+    known to be of the other gender, the pronoun cannot be right whoever it means ("トランプはカバノーは…と
+    彼女の任命過程で述べた": Trump and Kavanaugh are both men), and the link stands."""
     sp = _sentence_pair_at(pair, span.start)
     if sp is None or not sp.source:
         return False
     lo = bisect.bisect_left(co.mention_starts, sp.source[0].start)
     hi = bisect.bisect_left(co.mention_starts, sp.source[-1].end)
-    return any(p is not person for p in co.mention_people[lo:hi])
+    others = [p for p in co.mention_people[lo:hi] if p is not linked.person]
+    if not others:
+        return False
+    if linked.known() is None:
+        return True
+    return any((r := by_person.get(id(p))) is None or r.known() in (None, gender) for p in others)
 
 
 def _sentence_pair_at(pair: ArticlePair, pos: int) -> SentencePair | None:
@@ -313,6 +327,74 @@ def _merge(spans: list[Span]) -> list[Span]:
             continue
         out.append(s)
     return out
+
+
+def _script_mentions(pair: ArticlePair, words: list[str], sets: dict) -> dict[str, list[Span]]:
+    """Where a translation in another script names each source name word: its transliteration (ルッテ, 吕特),
+    and the name as the source spells it, which Chinese and Japanese news often keep ("Tiffany Ng 是",
+    "埃沃·莫拉莱斯（Evo Morales）").
+
+    Where the language's `pronouns.toml` sets `mention_characters`, a transliteration counts only as a whole
+    run of the characters the script transliterates names with (Chinese: `zh/transliteration_chars.txt` and
+    the given-name characters listed there): every Han window of two to five characters is compared with the
+    names' consonant skeletons, and most windows that sound like a short name are words (可能 for Kong, 患者
+    for Hong, 的是 for ARDS), which made the translation's nearest "name" before a pronoun a random word."""
+    lang = pair.target_pack.code
+    listed = {r for w in words for r in known_renderings(lang).get(w.lower(), ())}
+    keep = _whole_name_run(pair.target, sets, lang, listed)
+    found: dict[str, list[Span]] = {}
+    if keep is None:
+        found = find_names(pair.target, words, lang)
+    else:
+        for _, span, w in scored_names(pair.target, words, lang, 0.8, keep=keep):
+            found.setdefault(w, []).append(span)
+    for w, spans in latin_word_spans(pair.target, [w for w in words if len(w) >= 3]).items():
+        if spans:
+            found.setdefault(w, []).extend(Span(*s) for s in spans)
+    # Listed renderings, found as they are written: a skeleton may miss them (トランプ is 'trnp', Trump 'trmp').
+    rendering_of = {r: w for w in words for r in known_renderings(lang).get(w.lower(), ())}
+    if rendering_of:
+        taken = DisjointSpans()
+        for spans in found.values():
+            for sp in spans:
+                taken.add(sp)
+        for m in re.finditer(alternation(sorted(rendering_of, key=len, reverse=True)), pair.target):
+            span = Span(*m.span())
+            if not taken.overlaps(span):
+                found.setdefault(rendering_of[m.group()], []).append(span)
+    return {w: sorted(spans) for w, spans in found.items()}
+
+
+def _whole_name_run(text: str, sets: dict, lang: str, listed: set[str]):
+    """A test that a span is a whole run of name characters, or None where the language sets none. The run
+    may go on where the next two characters are a common word (福特也是: Ford, then 也是; 米勒留下), as a
+    name's last character and the next word share no boundary mark in Chinese; no common word may straddle
+    either end, as in renderings.whole_run (the names rules' test)."""
+    if not sets.get("mention_characters"):
+        return None
+    chars = transliteration_chars(lang) | frozenset(sets["mention_characters"])
+
+    def keep(span: Span) -> bool:
+        a, b = span.start, span.end
+        window = text[a:b]
+        if window in listed:
+            return True  # a listed rendering (names/renderings.tsv: 普京), whatever its characters
+        # One character inside a longer window may be one the tables lack (阿奎罗, Agüero); its ends may not.
+        outside = sum(c not in chars for c in window)
+        if outside > (1 if len(window) >= 3 else 0) or window[0] not in chars or window[-1] not in chars \
+                or zipf(window, lang) >= _COMMON:
+            return False
+        if a > 0 and (text[a - 1] in chars or zipf(text[a - 1:a + 1], lang) >= _TWO_CHARS):
+            return False  # inside a longer run, or a word across its start (无法提供: 法提 is no name)
+        if b < len(text) and zipf(text[b - 1:b + 1], lang) >= _TWO_CHARS:
+            return False  # a word across its end (疗法提供, 非特异性)
+        return b >= len(text) or text[b] not in chars or zipf(text[b:b + 2], lang) >= _TWO_CHARS
+
+    return keep
+
+
+_TWO_CHARS = 3.3  # zipf of two characters that make a word (提供, 也是): as in renderings.STRADDLING
+_COMMON = 5.0  # a window this common is a word whatever it sounds like (开发 5.4; 约翰 4.7, 特朗普 4.1 are names)
 
 
 def _address_evidence(pair: ArticlePair, r: Referent, sets: dict) -> None:
@@ -478,9 +560,19 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
     # The pronouns of each sentence group, in order (for matching the k-th pronoun to the k-th form).
     grouped: dict[int, list[Span]] = {}
     placed: list[tuple[Span, str, SentencePair]] = []
+    # Japanese segments 「…。」と彼は述べた。 after the closing mark, and the aligner may then give the
+    # attribution to the next source sentence: a sentence that continues a quotation belongs to the quotation's.
+    continues = re.compile(sets["continues_quotation"]) if sets.get("continues_quotation") else None
+    reach: dict[int, int] = {}  # pronoun start -> end of its sentence, where that lies past its pair's target
     for span, _text, g in pronouns:
         i = bisect.bisect_right(t_starts, span.start) - 1
         sp = group_of.get(t_sents[i].start) if i >= 0 else None
+        if continues is not None and i > 0 and continues.match(pair.target, t_sents[i].start) \
+                and t_sents[i - 1].text.rstrip()[-1:] in _CLOSING_QUOTES:
+            quoted = group_of.get(t_sents[i - 1].start)
+            if quoted is not None and quoted.source and quoted is not sp:
+                sp = quoted
+                reach[span.start] = t_sents[i].end
         if sp is None or not sp.source:
             continue
         grouped.setdefault(id(sp), []).append(span)
@@ -503,7 +595,7 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
             # itu"): the translation's nearest name is no better a guess.
             out[span.start] = None
             continue
-        t0, t1 = sp.target[0].start, sp.target[-1].end
+        t0, t1 = sp.target[0].start, max(sp.target[-1].end, reach.get(span.start, 0))
         said = any(_covers(p, pair.target, max(t0, span.start - 40), min(t1, span.end + 40), span)
                    for p in attribution)
         if _is_verb(pair.target[span.start:span.end], sets):
@@ -580,6 +672,9 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
             continue
         out[span.start] = (ref, by_person[id(ref.person)], f"renders '{ref.text}' ({how}; {ref.how})")
     return out
+
+
+_CLOSING_QUOTES = "」』”\"’"
 
 
 def _verb_subject(pair: ArticlePair, span: Span, m_starts: list[int], m_rows: list[tuple[Span, Referent]],
@@ -684,6 +779,7 @@ def _link(pair: ArticlePair, referents: list[Referent], sets: dict,
     s_starts = [s.start for s in sentences]
     known = sorted([s for r in referents for s in r.mentions] + [m.span for m in analyse(pair).target_mentions])
     stranger = _stranger(pair, known)
+    appositive_of = _appositions(pair)
     links: dict[int, tuple[Referent, str]] = {}
     by_sentence: dict[int, list[tuple[Span, str]]] = {}
     for span, _text, g in pronouns:
@@ -697,7 +793,13 @@ def _link(pair: ArticlePair, referents: list[Referent], sets: dict,
         linked_here: list[tuple[Span, Referent]] = []
         for span, g in by_sentence.get(k, ()):
             before = [(s, r) for s, r in here if s.end <= span.start]
+            if before and (head := appositive_of(span.start, before)) is not None:
+                # A pronoun in a parenthesis that describes a name is not that person's: "Charles
+                # Batchelor (his former manager)", "查尔斯•巴舍勒（Charles Batchelor）（他前份工作的经理）".
+                before = [(s, r) for s, r in before if r is not head]
             after = [(s, r) for s, r in here if s.start >= span.end]
+            if before and _bound_object(pair.target, before[-1][0], span, sets):
+                continue  # "Al-Mekdad thanked her for the support": her is someone else (and the source has none)
             if before:
                 pick, why = _choose(before, g, pair.target, span.start)
                 how = "same sentence" + why
@@ -723,6 +825,28 @@ def _link(pair: ArticlePair, referents: list[Referent], sets: dict,
         prev = here or linked_here
         prev_sentence = sent
     return links
+
+
+_VERB_GROUP = re.compile(r"\s+(?:[a-z]+\s+){1,3}$")
+_NEXT_WORD = re.compile(r"\s*([\w'’]+|[^\w\s])")
+
+
+def _bound_object(text: str, name: Span, span: Span, sets: dict) -> bool:
+    """Is the pronoun at `span` the object of the verb right after the name ("Al-Mekdad thanked her for"), so
+    not that name's person? Only an object form ("him"; "her" followed by a preposition, an article or a
+    stop, not a noun) after one to three lowercase words (a verb group, no preposition among them)."""
+    objects = sets.get("clause_objects")
+    word = text[span.start:span.end].lower()
+    if not objects or word not in objects:
+        return False
+    followers = set(sets.get("object_followers", ()))
+    if word not in sets.get("object", ()):
+        nxt = _NEXT_WORD.match(text, span.end)
+        if nxt is not None and nxt.group(1).isalpha() and nxt.group(1).lower() not in followers:
+            return False  # "her future": a possessive
+    gap = _VERB_GROUP.fullmatch(text, name.end, span.start)
+    return gap is not None and not any(w in followers or w in sets.get("place_prepositions", ())
+                                       for w in gap.group().split())
 
 
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:[-'’][A-Za-z]+)?")
@@ -794,9 +918,46 @@ def _choose(candidates: list[tuple[Span, Referent]], gender: str, text: str = ""
     if len(known_fits) == 1:
         return known_fits[0], GENDER_FITS
     nearest_span, nearest = candidates[-1]
-    if pos >= 0 and not re.search(r"[,;:]|\b(?:but|and|while|whereas)\b", text[nearest_span.end:pos]):
+    # (the full-width marks too: "弗雷克与其好友库恩斯（Chris Coons）的几番交谈后，坚定了他的决定" is Flake's)
+    if pos >= 0 and not re.search(r"[,;:，；：、]|\b(?:but|and|while|whereas)\b", text[nearest_span.end:pos]):
         return nearest, ""
     return people[0], ""
+
+
+def _appositions(pair: ArticlePair):
+    """A test for a position inside a parenthesis that directly follows a name: the person whose mention
+    (among the candidates given) ends right before the parenthesis opens, a gloss in another parenthesis
+    between them allowed (译名（Latin name）（…）), else None. Bracket pairs are found once per paragraph."""
+    text = pair.target
+    pairs: list[tuple[int, int]] = []
+    for p in pair.target_segments.paragraphs:
+        pairs += scan_pairs(text, p.start, p.end, pair.target_pack.brackets).pairs
+    pairs.sort()
+    opens = [o for o, _ in pairs]
+    close_at = {c: o for o, c in pairs}
+
+    def head(pos: int, candidates: list[tuple[Span, Referent]]) -> Referent | None:
+        i = bisect.bisect_right(opens, pos) - 1
+        # the innermost pair around pos: the last opened before it, or one of the few before that (nesting)
+        j = next((j for j in range(i, max(-1, i - 4), -1) if pairs[j][0] < pos < pairs[j][1]), None)
+        if j is None:
+            return None
+        at = pairs[j][0]
+        while at > 0 and text[at - 1].isspace():
+            at -= 1
+        ends = {s.end: r for s, r in candidates}
+        if at > 0 and (at - 1) in close_at:  # a gloss in brackets between the name and this parenthesis
+            gloss_end = at - 1
+            while gloss_end > 0 and text[gloss_end - 1].isspace():
+                gloss_end -= 1
+            if gloss_end in ends:
+                return ends[gloss_end]  # the name as the gloss spells it (Charles Batchelor)
+            at = close_at[at - 1]
+            while at > 0 and text[at - 1].isspace():
+                at -= 1
+        return ends.get(at)
+
+    return head
 
 
 def _quoted_spans(pair: ArticlePair) -> list[Span]:
