@@ -39,22 +39,31 @@ class Category(str, Enum):
     CONFIG = "config"  # about mtcheck's own inputs (a stale waiver), not the translation; never scored
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@dataclass(frozen=True, slots=True, order=True, init=False)
 class Span:
     """Half-open interval [start, end) of code points into the original text."""
 
     start: int
     end: int
 
-    def __post_init__(self) -> None:
-        if not 0 <= self.start <= self.end:
-            raise ValueError(f"bad span [{self.start}, {self.end})")
+    def __init__(self, start: int, end: int) -> None:
+        # Written by hand: a check makes ~300 spans per short article, and the generated __init__ of a frozen
+        # dataclass (object.__setattr__ per field, then __post_init__) took twice as long as the slots'
+        # own setters, which a frozen class's __setattr__ does not stand in front of.
+        if not 0 <= start <= end:
+            raise ValueError(f"bad span [{start}, {end})")
+        _set_start(self, start)
+        _set_end(self, end)
 
     def overlaps(self, other: Span) -> bool:
         return self.start < other.end and other.start < self.end
 
     def to_list(self) -> list[int]:
         return [self.start, self.end]
+
+
+_set_start = Span.start.__set__  # type: ignore[attr-defined]  # the slots' member descriptors
+_set_end = Span.end.__set__  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True, slots=True)

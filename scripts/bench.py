@@ -26,13 +26,17 @@
   -C DIR`), the 5 MB row again for this checkout and that one in turn, their CPU ratio and whether their
   findings are identical.
 
+- per article against a baseline (`--per-article-baseline DIR [--lang en] [--rounds 3]`): CPU per ~136-word
+  NTREX article of this checkout against another commit's sources, two warmed-up processes checking the same
+  articles in turn (start-up excluded), the median ratio of the rounds.
+
 - pronoun analysis (source coreference + pronoun linking, `mtcheck/text/pronouns.py`) per word: one
   article of ~1,000 words vs the same repeated 50 times, the shared analyses it reads (segmentation,
   alignment, names) computed beforehand; `--pronouns-only` runs this row alone.
 
     python scripts/bench.py [--root ../shared/corpora] [--pronouns-only | --neural | --archive-only |
                             --length-only [--length-langs en,fr] [--length-baseline DIR] | --cold-only |
-                            --per-article-only]
+                            --per-article-only | --per-article-baseline DIR [--lang en]]
 """
 
 from __future__ import annotations
@@ -125,7 +129,20 @@ def main() -> None:
     ap.add_argument("--per-article-only", action="store_true",
                     help="only the CPU per ~136-word article against pofilter (--rounds of it)")
     ap.add_argument("--rounds", type=int, default=4, help="with --per-article-only: rounds (default 4)")
+    ap.add_argument("--per-article-baseline", type=Path, metavar="DIR",
+                    help="only: CPU per ~136-word article of this checkout against DIR (an export of another "
+                         "commit's sources), two warmed-up processes checking the same articles in turn")
+    ap.add_argument("--per-article-worker", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--lang", default="en", help="with --per-article-baseline: the target language")
     args = ap.parse_args()
+    if args.per_article_worker:
+        _per_article_worker(args.root, args.lang)
+        return
+    if args.per_article_baseline:
+        print("| measure | result |\n|---|---|", flush=True)
+        for name, value in per_article_against(args.root, args.per_article_baseline, args.lang, args.rounds):
+            print(f"| {name} | {value} |", flush=True)
+        return
     if args.cold_only or args.per_article_only:
         print("| measure | result |\n|---|---|", flush=True)
         import os
@@ -470,6 +487,72 @@ def _per_article_row(root: Path, rounds: int = 4) -> tuple[str, str]:
             f"{statistics.median(ratios):.2f}x, median of {rounds} rounds of {per_round} new articles after 100 "
             f"others, taking turns (rounds {min(ratios):.2f}x-{max(ratios):.2f}x; "
             f"{statistics.median(ours_ms):.1f} ms vs {statistics.median(theirs_ms):.1f} ms; target 2.5x)")
+
+
+def _per_article_worker(root: Path, lang: str) -> None:
+    """One side of per_article_against: warmed up as _per_article_row is (other articles first, langdetect
+    loaded), then checks the article whose index it reads and answers its CPU seconds."""
+    from mtcheck.text.langid import sentence_probabilities
+
+    settings = Settings()
+    rules = settings.selected_rules()
+    arts = _articles(root, 136, lang)
+    for s, t in _articles(root, 136, lang, corpus="flores")[:60] or arts[-3:]:
+        check_pair(s, t, settings, target_lang=lang, rules=rules)
+    sentence_probabilities("profil langdetect dimuat sebelum pengukuran", lang)
+    print(len(arts), flush=True)
+    for line in sys.stdin:
+        s, t = arts[int(line)]
+        t0 = time.process_time()
+        check_pair(s, t, settings, target_lang=lang, rules=rules)
+        print(time.process_time() - t0, flush=True)
+
+
+def per_article_against(root: Path, baseline: Path, lang: str = "en", rounds: int = 3) -> list[tuple[str, str]]:
+    """CPU per ~136-word article (every default rule, start-up excluded) of this checkout against another
+    (`--per-article-baseline DIR`): two warmed-up worker processes check the same articles, taking turns
+    article by article (who goes first alternates), so both see the same load; per round the ratio of their
+    sums, and the median of the rounds. Per-article work only: each worker's imports and data loading happen
+    before the first article is timed."""
+    import os
+
+    import mtcheck
+
+    here = Path(mtcheck.__file__).resolve().parent.parent
+    env0 = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "PYTHONPATH")}
+    workers = {}
+    for who, src in (("this", here), ("baseline", baseline)):
+        workers[who] = subprocess.Popen(
+            [sys.executable, str(Path(__file__).resolve()), "--root", str(root), "--per-article-worker",
+             "--lang", lang], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+            env={**env0, "PYTHONPATH": str(src), "PYTHONHASHSEED": "0"})
+    counts = {who: int(p.stdout.readline()) for who, p in workers.items()}
+    n = counts["this"]
+
+    def ask(who: str, i: int) -> float:
+        p = workers[who]
+        p.stdin.write(f"{i}\n")
+        p.stdin.flush()
+        return float(p.stdout.readline())
+
+    ratios, ours_ms, theirs_ms = [], [], []
+    try:
+        for r in range(rounds):
+            spent = {"this": 0.0, "baseline": 0.0}
+            for i in range(min(n, counts["baseline"])):
+                for who in (("this", "baseline") if (i + r) % 2 else ("baseline", "this")):
+                    spent[who] += ask(who, i)
+            ratios.append(spent["this"] / spent["baseline"])
+            ours_ms.append(spent["this"] / n * 1000)
+            theirs_ms.append(spent["baseline"] / n * 1000)
+    finally:
+        for p in workers.values():
+            p.stdin.close()
+            p.wait()
+    return [(f"CPU per ~136-word article ({lang}), every default rule, against the baseline",
+             f"{statistics.median(ratios):.3f}x, median of {rounds} rounds of {n} NTREX articles taking turns "
+             f"(rounds {min(ratios):.3f}x-{max(ratios):.3f}x; {statistics.median(ours_ms):.1f} ms vs "
+             f"{statistics.median(theirs_ms):.1f} ms)")]
 
 
 def _linear_row(root: Path, words: int = 50_000) -> list[tuple[str, str]]:

@@ -63,3 +63,46 @@ def test_falls_back_to_the_plain_alternation_where_a_trie_would_differ() -> None
     # a letter with case-insensitive equivalents outside its own case pair (long s, Kelvin sign)
     assert alternation(["ſa", "sb"], ignore_case=True) == plain(["ſa", "sb"])
     assert alternation([]) == ""
+
+
+_PATTERNS = [r"(?<!\d)(?<!\d[.,])\d+(?:[.,]\d+|:\d\d(?!\d))*(?!\d)", r"(?<![\w-])noon(?![\w-])",
+             r"\b(?:ab|c[de])+x?", r"(?:a|\w+)x", r"(?:a)?b", r"[^a]b", r"(?=a)\w|b", r"ſo|s\d"]
+
+
+@given(st.sampled_from(_PATTERNS), st.booleans(),
+       st.lists(st.sampled_from(["a", "b", "c", "d", "e", "x", "1", "2", ".", ",", ":", "-", " ", "noon", "NOON",
+                                 "S", "ſ", "K", "é"]), max_size=20))
+def test_first_class_lookahead_changes_no_match(pattern: str, ignore_case: bool, pieces: list[str]) -> None:
+    from mtcheck.text.alternation import first_class
+
+    flags = re.I if ignore_case else 0
+    text = "".join(pieces)
+    fast = re.compile(first_class(pattern, flags) + pattern, flags)
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in re.finditer(pattern, text, flags)]
+
+
+def test_first_class_reads_the_first_consumed_character() -> None:
+    from mtcheck.text.alternation import first_class, first_letters
+
+    assert first_class(r"(?<!\d)(?<!\d[.,])\d+") == r"(?=[\d])"
+    assert first_class(r"\b(?:ab|c)") == "(?=[ac])"
+    assert first_class(r"(?:a)?b") == "" and first_class(r"[^a]b") == ""
+    assert first_letters(["two", "three", "one"]) == "(?=[ot])" and first_letters(["a", ""]) == ""
+
+
+@given(st.lists(st.sampled_from(["Rutte", "Rut", "Palin", "Pal", "Jo", "X1", "é"]), min_size=1, max_size=5),
+       st.lists(st.sampled_from(["Rutte", "Rut", "Palin", "Pal", "Jo", "X1", "é", "te", " ", "-", "'", "’", ".",
+                                 "_", "a", "\n"]), max_size=20),
+       st.sampled_from([r"[\w-]", r"[\w'-]"]))
+def test_whole_words_match_as_the_alternation(words: list[str], pieces: list[str], cls: str) -> None:
+    """The article's names found by looking up whole runs of word characters, without compiling the
+    alternation: the same matches as `(?<![X])(?:words)(?![X])`."""
+    from mtcheck.text.alternation import whole_words
+
+    text = "".join(pieces)
+    tokens = re.compile(rf"(?<!{cls})\w+(?!{cls})")
+    regex = re.compile(rf"(?<!{cls})(?:" + alternation(sorted(set(words), key=len, reverse=True)) + rf")(?!{cls})")
+    hits = whole_words(text, words, tokens)
+    assert hits is not None
+    assert [(m.span(), m.group()) for m in hits] == [(m.span(), m.group()) for m in regex.finditer(text)]
+    assert whole_words(text, ["O'Neil"], tokens) is None and whole_words(text, [], tokens) is None

@@ -67,3 +67,29 @@ def test_builder_learns_a_translation_from_cooccurrence() -> None:
     lex = build(rows)
     assert lex["hujan"][0][0] == "rain"
     assert lex["kota"][0][0] == "city"
+
+
+def test_source_word_spans_remembered_answer_as_computed() -> None:
+    """The words' keys are remembered across calls (text/coverage.py `_KEYS`): asked twice, and asked after
+    another text, a text's words are those computed afresh from their definition."""
+    import re
+
+    from mtcheck.text import coverage as cv
+
+    text = "Rumahnya di Bogor dijadwalkan; keputusannya BESAR, anak-anak dan yang lain-lain. İstanbul"
+
+    def fresh(t: str) -> list[tuple[int, int, str]]:
+        out = []
+        for m in re.finditer(r"[^\W\d_]+(?:-[^\W\d_]+)*", t):
+            w = m.group().lower()
+            if len(w) > 6 and w.endswith("nya"):
+                w = w[:-3]
+            if len(w) >= cv.MIN_SOURCE and w not in cv._stop_words():
+                out.append((m.start(), m.end(), cv.stem(w)))
+        return out
+
+    cv._KEYS.clear()
+    first = cv.source_word_spans(text)
+    assert first == fresh(text) and cv._KEYS
+    assert cv.source_word_spans(text) == first
+    assert cv.source_word_spans(text, 12, 40) == [w for w in fresh(text[:40]) if w[0] >= 12]

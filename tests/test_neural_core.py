@@ -59,3 +59,28 @@ def test_joint_percentile_tail_is_a_normal_through_the_10th_and_50th() -> None:
     odd = [-12.0, *table[1:]]
     assert joint_percentile(-6.0, odd) == pytest.approx(joint_percentile(-6.0, table))
     assert percentile(-6.0, odd) > 10 * joint_percentile(-6.0, odd)
+
+
+def _scored(corpus: str, n: int, flagged: int, category: str | None = None) -> list[dict]:
+    """n rows of one corpus, the first `flagged` of them with a clause at percentile 0.05 (else 50)."""
+    return [{"id": f"{corpus}/doc{i}", "category": category,
+             "items": [(0.05 if i < flagged else 50.0, None, (0, 5), "clause")],
+             "hits": [(0.05 if i < flagged else 50.0, None, (0, 5), "clause")]} for i in range(n)]
+
+
+def test_threshold_choice_weighs_each_corpus_equally() -> None:
+    """A clean long article (TICO-19, ~100 rows) is flagged far more often than a short one (FLORES, ~4):
+    the dev sample's clean articles weigh so that each corpus counts as it does in the interleaved test
+    rows, and one flagged article of a corpus of 10 is then 1/20 of the budget, not 1/50."""
+    sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parent.parent / "scripts"))
+    from evaluate_neural import choose_threshold, clean_weights
+
+    injected = _scored("x", 10, 10, "meaning-clause")  # every injected clause at percentile 0.05
+    clean = _scored("tico19", 10, 1) + _scored("flores", 40, 0)
+    assert sum(clean_weights(clean)) == pytest.approx(1.0)
+    assert clean_weights(clean)[0] == pytest.approx(1 / 20)
+    # unweighted, 1 of 50 clean articles (2%) would be within a 3% budget and 0.1 would be chosen
+    (_ts, tc), fa = choose_threshold(clean + injected, 0.03)
+    assert tc < 0.05 and fa == 0.0
+    (_ts, tc), fa = choose_threshold(clean + injected, 0.06)  # a budget that allows the one long article
+    assert tc > 0.05 and fa == pytest.approx(0.05)

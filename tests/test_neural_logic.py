@@ -401,3 +401,60 @@ def test_roles_rule_reports_a_context_gain_above_its_threshold(monkeypatch: pyte
     both = list(RolesSwapped().check(ArticlePair("Rutte menemui Zelensky di Kyiv.", "Zelensky met Rutte in Kyiv.",
                                                  "en", encoder=tiny_encoder())))
     assert len(both) == 1 and not any(e.startswith("context gain") for e in both[0].evidence)
+
+
+def test_shared_names_splits_a_run_the_translation_splits() -> None:
+    """'juru bicara Kremlin Dmitry Peskov' is one run of capitalised words in the source and two names in
+    'Kremlin spokesman Dmitry Peskov': two anchors, or their swap could not be seen; a run both sides keep
+    whole stays one name with its title (Presiden Joko Widodo)."""
+    from mtcheck.rules.roles import shared_names
+
+    pair = ArticlePair("Juru bicara Kremlin Dmitry Peskov mengatakan bahwa Presiden Joko Widodo datang.",
+                       "Dmitry Peskov spokesman Kremlin said that President Joko Widodo came.", "en")
+    names = {pair.source[s.start:s.end]: pair.target[t.start:t.end]
+             for s, t in shared_names(pair, pair.sentence_pairs[0]).items()}
+    assert names == {"Kremlin": "Kremlin", "Dmitry Peskov": "Dmitry Peskov",
+                     "Presiden Joko Widodo": "President Joko Widodo"}
+
+
+def test_roles_contrast_skips_a_genitive(monkeypatch: pytest.MonkeyPatch) -> None:
+    """'Bush's New Orleans Deal' renders 'Kesepakatan New Orleans Bush': the English genitive puts the
+    owner first, so the order of the two names says nothing about their roles (en roles.toml `inverting`)."""
+    from mtcheck.neural import roles as neural_roles
+    from mtcheck.rules.roles import RolesSwapped
+
+    def fake(pair, candidates):  # the pair under test gains, any other neighbours lose
+        return [neural_roles.RoleContrast(c, 0.5 if pair.target[c.target_a.start:c.target_a.end] in ("Bush", "Nuggets")
+                                          else -0.1) for c in candidates]
+
+    monkeypatch.setattr(neural_roles, "role_contrasts", fake)
+    source = "Kritikus menyebutnya Kesepakatan New Orleans Bush dalam debat itu."
+    assert not list(RolesSwapped().check(ArticlePair(source, "Critics called it Bush's New Orleans Deal in the "
+                                                     "debate.", "en", encoder=tiny_encoder())))
+    found = list(RolesSwapped().check(ArticlePair(source, "Critics called it Bush the New Orleans Deal in the "
+                                                  "debate.", "en", encoder=tiny_encoder())))
+    assert len(found) == 1  # the same two names without the genitive are a candidate
+    # French: de after the first name (les Nuggets de Denver for Denver Nuggets, one run in the source)
+    source = "Pertandingan pembuka melawan Denver Nuggets di San Diego."
+    assert not list(RolesSwapped().check(ArticlePair(source, "Le match d'ouverture contre les Nuggets de Denver "
+                                                     "à San Diego.", "fr", encoder=tiny_encoder())))
+    assert list(RolesSwapped().check(ArticlePair(source, "Le match d'ouverture contre les Nuggets battus Denver "
+                                                 "à San Diego.", "fr", encoder=tiny_encoder())))
+
+
+def test_clause_rules_honour_the_sentence_gate(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a calibrated sentence gate, a clause is reported only in a sentence pair whose similarity is
+    below that percentile of clean pairs: a freely rendered clause in a sentence that otherwise matches is
+    not (French, docs/quality.md round 5); a number in the configuration overrides the calibration."""
+    from mtcheck.rules.meaning import UncoveredSourceClause, UnsupportedTargetClause
+
+    cal = _joint_calibration(5.0)  # every clause far below clean ones...
+    cal["sentence"] = [-5.0 + 0.01 * i for i in range(len(cal["sentence"]))]  # ...in sentences above them all
+    monkeypatch.setattr("mtcheck.rules.meaning.calibration", lambda model, lp: cal)
+    assert len(list(UnsupportedTargetClause().check(_pair(tiny_encoder())))) == 1  # no gate stored
+    cal["max_sentence_percentile_clause"] = 25.0
+    assert not list(UnsupportedTargetClause().check(_pair(tiny_encoder())))
+    assert not list(UncoveredSourceClause().check(_pair(tiny_encoder())))
+    assert len(list(UnsupportedTargetClause({"sentence-gate": 100.0}).check(_pair(tiny_encoder())))) == 1
+    cal["sentence"] = [5.0 + 0.01 * i for i in range(len(cal["sentence"]))]  # the sentences low too
+    assert len(list(UnsupportedTargetClause().check(_pair(tiny_encoder())))) == 1

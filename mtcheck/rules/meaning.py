@@ -150,7 +150,27 @@ def clause_percentile(c: Any, cal: dict, on_source: bool, score: str = "joint") 
     return joint_percentile(joint, cal[f"{side}_joint"])
 
 
+def sentence_gate(option: Any, cal: dict) -> float | None:
+    """The highest percentile of its sentence pair's similarity at which a clause may still be reported
+    (MT702, MT703): a number from the configuration, else ("calibrated") the language pair's
+    `max_sentence_percentile_clause`, chosen on the dev split with the thresholds; None where there is none."""
+    if isinstance(option, int | float) and not isinstance(option, bool):
+        return float(option)
+    gate = cal.get("max_sentence_percentile_clause")
+    return None if gate is None else float(gate)
+
+
+def sentence_percentiles(m: Any, cal: dict) -> dict[int, float]:
+    """The similarity percentile of each encoded sentence pair, by id of its SentencePair."""
+    return {id(s.pair): percentile(s.similarity, cal["sentence"]) for s in m.sentences}
+
+
 class _ClauseRule(Rule):
+    """A clause replaced by another lowers its whole sentence pair's similarity too; a clean clause that is
+    only freely rendered, in a sentence that otherwise matches, does not. Where the language pair's
+    calibration gives a `sentence-gate` (French: clean clause scores are spread wide, and such clauses
+    filled the 3% budget), a clause is reported only in a sentence pair below that similarity percentile."""
+
     on_source: bool
     needs_neural = True
 
@@ -160,9 +180,13 @@ class _ClauseRule(Rule):
             return
         m, cal = found
         limit = max_percentile(self.options["max-percentile"], cal, "clause")
+        gate = sentence_gate(self.options["sentence-gate"], cal)
+        sentence_pct = sentence_percentiles(m, cal) if gate is not None else {}
         worst: dict[int, tuple[float, Any]] = {}  # one finding per sentence pair: its least covered clause
         for c in (m.source_clauses if self.on_source else m.target_clauses):
             if c.words < self.options["min-words"]:
+                continue
+            if gate is not None and sentence_pct.get(id(c.pair), 0.0) >= gate:
                 continue
             pct = clause_percentile(c, cal, self.on_source, self.options["score"])
             if pct < limit and (id(c.pair) not in worst or pct < worst[id(c.pair)][0]):
@@ -186,7 +210,9 @@ class UncoveredSourceClause(_ClauseRule):
     language pair's calibrated one) is reported (the least covered one per sentence). `score = "joint"` judges it as MT703 does, by coverage and the clause
     encoded alone together; the default stays coverage, because a dropped clause is usually on the topic
     of the shortened sentence, so its clause vector is not low and the joint score would dilute a clear
-    coverage signal. It complements MT502, which only judges clauses that carry a name, a
+    coverage signal. Where the language pair's calibration has a sentence gate (`sentence-gate`, by
+    default "calibrated": French's), a clause is reported only in a sentence pair whose similarity is below
+    that percentile of clean pairs. It complements MT502, which only judges clauses that carry a name, a
     number or a date.
 
     ## Why is this bad?
@@ -205,7 +231,7 @@ class UncoveredSourceClause(_ClauseRule):
     name = "uncovered-source-clause"
     category = Category.MISTRANSLATION
     default_severity = Severity.MAJOR
-    defaults = {"max-percentile": "calibrated", "min-words": 4, "score": "coverage"}
+    defaults = {"max-percentile": "calibrated", "min-words": 4, "score": "coverage", "sentence-gate": "calibrated"}
     on_source = True
 
     @staticmethod
@@ -223,7 +249,8 @@ class UnsupportedTargetClause(_ClauseRule):
     sentence; each as a normal quantile among clean clauses, summed (`score = "joint"`; `"coverage"` for
     the token coverage alone). A clause of `min-words` words or more whose joint score is below the
     `max-percentile` percentile of clean translations (by default the language pair's calibrated one) is
-    reported (the least supported one per sentence).
+    reported (the least supported one per sentence); with a sentence gate (`sentence-gate`, as MT702), only
+    in a sentence pair whose similarity is below that percentile of clean pairs.
 
     ## Why is this bad?
     MT systems add explanations and hallucinated details inside otherwise faithful sentences; MT503 only
@@ -241,7 +268,7 @@ class UnsupportedTargetClause(_ClauseRule):
     name = "unsupported-target-clause"
     category = Category.MISTRANSLATION
     default_severity = Severity.MAJOR
-    defaults = {"max-percentile": "calibrated", "min-words": 4, "score": "joint"}
+    defaults = {"max-percentile": "calibrated", "min-words": 4, "score": "joint", "sentence-gate": "calibrated"}
     on_source = False
 
     @staticmethod

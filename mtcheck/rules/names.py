@@ -49,7 +49,7 @@ _SCRIPT_OFF = {
     "MT207": dict.fromkeys(("zh", "ja", "ar"), "names are transliterated into another script; an invented name "
                            "cannot be told by its capital letters"),
 }
-_CAP_WORD = re.compile(r"(?<![\w'’-])[A-Z][a-z]\w*(?:['’][A-Z]\w+)?(?:-[A-Z]\w*)?")
+_CAP_WORD = re.compile(r"(?=[A-Z])(?<![\w'’-])[A-Z][a-z]\w*(?:['’][A-Z]\w+)?(?:-[A-Z]\w*)?")
 
 
 def _max_edits(word: str) -> int:
@@ -231,7 +231,7 @@ class GarbledName(Rule):
                                    "does not have", target=span, source=ref_span, suggestion=ref, confidence=0.7)
 
 
-_NAME_TOKEN = re.compile(r"(?<![\w'’])[A-Z][a-z]+(?![\w'’])")  # parts of "Jean-Pierre" too
+_NAME_TOKEN = re.compile(r"(?=[A-Z])(?<![\w'’])[A-Z][a-z]+(?![\w'’])")  # parts of "Jean-Pierre" too
 
 
 def _garble_of(word: str, name: str, target_lang: str, placed: bool = False) -> bool:

@@ -21,7 +21,7 @@ from mtcheck.text.source_names import name_words
 
 # Clause boundaries inside a sentence: commas, semicolons, colons, dashes and brackets.
 _CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+[-–—]\s+|\s*[()]\s*")
-_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+")
+_CAPITALISED = re.compile(r"(?=[A-Z])(?<![\w'’-])[A-Z][\w'’-]+")
 ANCHOR_PREFIX = 5
 LEXICAL_MARGIN = 0.3
 

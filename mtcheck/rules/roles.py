@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -15,7 +16,7 @@ from mtcheck.rules.base import Rule
 from mtcheck.text.article import ArticlePair
 
 # A run of capitalised words of a Latin-script text (a name), without a possessive 's (Joko Widodo's).
-_NAME = re.compile(r"(?<![\w'’-])[A-Z][\w-]*?(?:\s+[A-Z][\w-]*?)*(?=(?:['’]s)?(?![\w'’-]))")
+_NAME = re.compile(r"(?=[A-Z])(?<![\w'’-])[A-Z][\w-]*?(?:\s+[A-Z][\w-]*?)*(?=(?:['’]s)?(?![\w'’-]))")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _BREAK = re.compile(r"[,;:()\"“”«»—–/]|\s-\s")
 
@@ -26,6 +27,7 @@ class RolesData:
     joins: re.Pattern[str]
     reverses: re.Pattern[str]
     verbs: re.Pattern[str] | None  # where given, the stretch between two names must hold a verb
+    inverting: re.Pattern[str] | None  # a mark right after the first name that puts the second one first
 
 
 @cache
@@ -37,17 +39,19 @@ def roles_data(lang: str) -> RolesData | None:
     def words(key: str) -> re.Pattern[str]:
         return re.compile(r"(?<![\w'’-])(?:" + "|".join(data[key]) + r")(?![\w'’-])", re.IGNORECASE)
 
-    return RolesData(words("joins"), words("reverses"), words("verbs") if data.get("verbs") else None)
+    inverting = re.compile(r"\s*(?:" + "|".join(data["inverting"]) + r")(?![\w'’-])") if data.get("inverting") else None
+    return RolesData(words("joins"), words("reverses"), words("verbs") if data.get("verbs") else None, inverting)
 
 
-def _anchors(text: str, start: int, end: int) -> dict[str, list[Span]]:
-    """Each capitalised word of text[start:end], with the spans of the whole names (runs of capitalised
-    words) it occurs in: Presiden Joko Widodo and President Joko Widodo share Joko and Widodo."""
-    seen: dict[str, list[Span]] = {}
+def _anchors(text: str, start: int, end: int) -> dict[str, list[tuple[Span, Span]]]:
+    """Each capitalised word of text[start:end]: its occurrences, each as (the word's span, the span of the
+    whole name, the run of capitalised words, it occurs in)."""
+    seen: dict[str, list[tuple[Span, Span]]] = {}
     for m in _NAME.finditer(text, start, end):
-        for w in m.group().split():
-            if len(w) >= 2:
-                seen.setdefault(w, []).append(Span(m.start(), m.end()))
+        for w in re.finditer(r"\S+", m.group()):
+            if len(w.group()) >= 2:
+                seen.setdefault(w.group(), []).append((Span(m.start() + w.start(), m.start() + w.end()),
+                                                       Span(m.start(), m.end())))
     return seen
 
 
@@ -76,6 +80,8 @@ def _may_swap(pair: ArticlePair, sa: Span, sb: Span, ta: Span, tb: Span, src: Ro
     between = pair.target[ta.end:tb.start]
     if not 1 <= len(_WORD.findall(between)) <= max_words or _BREAK.search(between):
         return False
+    if tgt.inverting is not None and tgt.inverting.match(between):
+        return False  # Bush's New Orleans Deal = Kesepakatan New Orleans Bush: the genitive inverts the order
     first, second = sorted((sa, sb), key=lambda x: x.start)
     source_between = pair.source[first.end:second.start]
     return not any(d.joins.search(t) or d.reverses.search(t) for d, t in ((src, source_between), (tgt, between)))
@@ -174,13 +180,31 @@ class RolesSwapped(Rule):
 
 
 def shared_names(pair: ArticlePair, sp) -> dict[Span, Span]:
-    """Names kept letter for letter in a sentence pair, source span -> target span: a word as often on both
-    sides is an anchor, its k-th occurrences paired (the family name of Presiden Joko Widodo)."""
+    """Names kept letter for letter in a sentence pair, source span -> target span. A capitalised word as
+    often on both sides is an anchor, its k-th occurrences paired (the family name of Presiden Joko Widodo);
+    anchors next to each other in one name on both sides are one name. A name is its whole run of
+    capitalised words (Presiden Joko Widodo), unless the other side splits the run: "juru bicara Kremlin
+    Dmitry Peskov" rendered "Kremlin spokesman Dmitry Peskov" holds two names, Kremlin and Dmitry Peskov,
+    not one, or a swap of the two ("Dmitry Peskov spokesman Kremlin") would go unseen."""
     s_words = _anchors(pair.source, sp.source[0].start, sp.source[-1].end)
     t_words = _anchors(pair.target, sp.target[0].start, sp.target[-1].end)
-    names: dict[Span, Span] = {}
+    links: list[tuple[Span, Span, Span, Span]] = []  # (source word, its run, target word, its run)
     for w, spans in s_words.items():
         if len(t_words.get(w, ())) == len(spans):
-            for s_span, t_span in zip(spans, t_words[w]):
-                names[s_span] = t_span
+            links += [(sw, sr, tw, tr) for (sw, sr), (tw, tr) in zip(spans, t_words[w])]
+    groups: list[list[tuple[Span, Span, Span, Span]]] = []
+    for link in sorted(links, key=lambda lk: lk[0].start):
+        last = groups[-1][-1] if groups else None
+        if last and last[1] == link[1] and last[3] == link[3] and last[2].end <= link[2].start:
+            groups[-1].append(link)  # the next word of the same name on both sides
+        else:
+            groups.append([link])
+    in_source_run = Counter(g[0][1] for g in groups)  # names per run of capitalised words
+    in_target_run = Counter(g[0][3] for g in groups)
+    names: dict[Span, Span] = {}
+    for g in groups:
+        source_run, target_run = g[0][1], g[0][3]
+        source = source_run if in_source_run[source_run] == 1 else Span(g[0][0].start, g[-1][0].end)
+        target = target_run if in_target_run[target_run] == 1 else Span(g[0][2].start, g[-1][2].end)
+        names[source] = target
     return names

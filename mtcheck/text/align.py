@@ -39,14 +39,14 @@ Similarity = Callable[[Sequence[Segment], Sequence[Segment]], float]
 _SKIP_PRIOR = -math.log(0.0099 / 2)
 
 _NUMBER = re.compile(r"\d[\d.,]*")
-_CAPITALISED = re.compile(r"\b[A-Z][\w-]{2,}")
-_NON_DIGIT = re.compile(r"\D")
+_CAPITALISED = re.compile(r"(?=[A-Z])\b[A-Z][\w-]{2,}")  # the lookahead first: one step per other position
 
 
 def anchors(text: str) -> frozenset[str]:
     """Tokens that survive translation nearly unchanged: digit strings (separators dropped) and capitalised
     words cut to ANCHOR_PREFIX letters, so that cognates match (Presiden/President, Ukraina/Ukrainian)."""
-    found = {_NON_DIGIT.sub("", m.group()) for m in _NUMBER.finditer(text)}
+    # (a match of _NUMBER holds digits, points and commas only: dropping those two is dropping every \D)
+    found = {m.group().replace(".", "").replace(",", "") for m in _NUMBER.finditer(text)}
     found.update(m.group()[:ANCHOR_PREFIX].lower() for m in _CAPITALISED.finditer(text))
     return frozenset(found)
 
@@ -135,8 +135,11 @@ def align(source: Sequence[Segment], target: Sequence[Segment], ratio: float,
     tgt_pair = [tgt_anchor[j] | tgt_anchor[j + 1] for j in range(m - 1)]
     # A bead's length and anchor costs are never negative, so a 2-1 or 1-2 bead whose prior alone reaches
     # the best cost so far cannot win (c < best is strict): its costs are not computed. Not with the neural
-    # similarity, whose term is not bounded below by exactly 0 in floating point.
-    unbounded = similarity is not None
+    # similarity, whose term is not bounded below by exactly 0 in floating point; but a similarity marked
+    # `at_most_one` (never above 1.0: the lexicon's, 1 - a cost that is never negative) adds
+    # weight * (1.0 - similarity) >= 0 exactly, so the bound holds with it too (and its cost, a quarter of
+    # the sentence alignment, is not paid for beads that cannot win).
+    unbounded = similarity is not None and not (getattr(similarity, "at_most_one", False) and weight >= 0)
 
     def matched(c: float, ls: int, lt: int, sa: frozenset[str], n_sa: int, ta: frozenset[str]) -> float:
         """c (the previous cost and the bead's prior) plus a matched bead's length and anchor costs:

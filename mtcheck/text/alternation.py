@@ -98,3 +98,80 @@ class _Node:
         if len(branches) == 1:
             return branches[0]
         return "(?:" + "|".join(branches) + ")"
+
+
+def first_letters(words: Iterable[str]) -> str:
+    """A lookahead for the characters the words can start with (`(?=[...])`), to put before a pattern whose
+    matches start with one of the words (after zero-width tests only: lookbehinds, \\b): it changes no
+    match, and `re`, which otherwise runs the whole pattern at every position, turns most positions away
+    in one step. Compiled with the same flags as the words (re.I: a letter's other case passes too, exactly
+    as it does for the word itself). "" when a word is empty (the pattern may then match anywhere)."""
+    words = list(words)
+    if not words or not all(words):
+        return ""
+    return "(?=[" + "".join(re.escape(c) for c in sorted({w[0] for w in words})) + "])"
+
+
+def first_class(pattern: str, flags: int = 0) -> str:
+    """A lookahead for the characters a match of `pattern` can start with (`(?=[...])`), read from re's own
+    parse of it: zero-width items at its start (lookarounds, \\b) are passed over, and the first item that
+    consumes a character gives the class (a literal, a class of literals, ranges and \\d \\w \\s, an
+    alternation of those, a repeat of at least one). Put before the pattern and compiled with the same flags
+    it changes no match and lets `re` turn most positions away in one step. "" when that cannot be read."""
+    from re import _constants as c  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
+
+    categories = {c.CATEGORY_DIGIT: r"\d", c.CATEGORY_WORD: r"\w", c.CATEGORY_SPACE: r"\s"}
+
+    def first(items: list) -> str | None:
+        while items and items[0][0] in (c.AT, c.ASSERT, c.ASSERT_NOT) and items[0][1] not in (c.AT_END,
+                                                                                          c.AT_END_STRING):
+            items = items[1:]
+        if not items:
+            return None
+        op, av = items[0]
+        if op is c.LITERAL:
+            return re.escape(chr(av))
+        if op is c.IN:
+            out = []
+            for kind, value in av:
+                if kind is c.LITERAL:
+                    out.append(re.escape(chr(value)))
+                elif kind is c.RANGE:
+                    out.append(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
+                elif kind is c.CATEGORY and value in categories:
+                    out.append(categories[value])
+                else:
+                    return None
+            return "".join(out)
+        if op is c.SUBPATTERN:
+            return None if av[1] or av[2] else first(list(av[3]))
+        if op is c.BRANCH:
+            parts = [first(list(b)) for b in av[1]]
+            return None if any(p is None for p in parts) else "".join(parts)  # type: ignore[misc]
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            return first(list(av[2]))
+        return None
+
+    try:
+        found = first(list(_parser.parse(pattern, flags)))
+    except (re.error, RecursionError, TypeError, ValueError, AttributeError):
+        return ""
+    return f"(?=[{found}])" if found else ""
+
+
+_WORD_CHARS = re.compile(r"\w+")
+
+
+def whole_words(text: str, words: Iterable[str], tokens: re.Pattern[str]) -> list[re.Match[str]] | None:
+    """The matches of `(?<![X])(?:words)(?![X])` in `text`, without compiling that pattern for a list of words
+    met once (the article's names: re's parser and compiler cost ~0.7 ms a list, twice per article), where
+    every word is letters, digits or underscores: `tokens` is `(?<![X])\\w+(?![X])` compiled once, for the
+    same class X, which holds \\w. A word of the list can then only match a whole run of word characters
+    between two characters outside X, and any such run that is a word of the list is what the alternation
+    matches there (the same spans, in the same order). None when a word has another character (the caller
+    compiles the alternation then)."""
+    wanted = set(words)
+    if not wanted or not all(_WORD_CHARS.fullmatch(w) for w in wanted):
+        return None
+    return [m for m in tokens.finditer(text) if m.group() in wanted]

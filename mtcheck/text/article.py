@@ -114,7 +114,14 @@ class ArticlePair:
         if not lex:
             return None
         cost = lexical_cost(lex, self.source, self.target)
-        return lambda s, t: 1.0 - cost(s, t)
+
+        def similarity(s: Sequence[Segment], t: Sequence[Segment]) -> float:
+            return 1.0 - cost(s, t)
+
+        # The cost is never negative, so the similarity is never above 1 (fl(1 - x) <= 1 for x >= 0): the
+        # aligner may then skip pricing beads whose prior alone cannot win (see `at_most_one` in align()).
+        similarity.at_most_one = True  # type: ignore[attr-defined]
+        return similarity
 
     @cached_property
     def sentence_pairs(self) -> list[SentencePair]:

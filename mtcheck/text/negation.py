@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from re import _constants as _C  # type: ignore[attr-defined]  # re's own parser: the patterns' first letters
+from re import _parser as _sre_parser  # type: ignore[attr-defined]
 
 from mtcheck.errors import InputError
 from mtcheck.lang.base import data_toml
@@ -56,15 +58,99 @@ class NegationScan:
 def _compile(patterns: list[str], words: bool, where: str) -> re.Pattern[str] | None:
     if not patterns:
         return None
+    ordered = sorted(patterns, key=len, reverse=True)
     # an elided form (French n') ends in its apostrophe and runs straight into the next word
-    parts = [f"(?:{p}){'' if p.rstrip(')').endswith(_ELIDED) else _E}" if words else f"(?:{p})"
-             for p in sorted(patterns, key=len, reverse=True)]
+    parts = [f"(?:{p}){'' if p.rstrip(')').endswith(_ELIDED) else _E}" if words else f"(?:{p})" for p in ordered]
     # The word start is tested once per position, not once per alternative (the same matches, ~3x faster).
     alternation = f"{_B}(?:{'|'.join(parts)})" if words else "|".join(parts)
     try:
-        return re.compile(alternation, re.IGNORECASE)
+        plain = re.compile(alternation, re.IGNORECASE)
     except re.error as e:
         raise InputError(f"{where}: bad pattern: {e}") from None
+    by_letter = _by_first_letter(ordered, parts)
+    if by_letter is None:
+        return plain
+    try:
+        return re.compile(f"{_B}(?:{by_letter})" if words else by_letter, re.IGNORECASE)
+    except re.error:
+        return plain
+
+
+def _by_first_letter(patterns: list[str], parts: list[str]) -> str | None:
+    """The alternation of `parts` (the patterns, each with its word end) dispatched on the next character:
+    for each letter a pattern must start with, a lookahead for it and the patterns that can start with it,
+    in their order (those that start with a class such as \\w or a lookaround in every group), and the latter
+    alone after a lookahead for none of the letters. At any position at most one group's lookahead holds,
+    and the patterns it leaves out cannot match there, so the first pattern that matches is the one the plain
+    alternation finds, with the same match: `re` tried every pattern at every word of every sentence (MT704's
+    scans were 6% of a short article's check). None where that cannot be shown from the patterns (a
+    capturing group, a letter whose other case is not its only one, a parse that fails): then the plain
+    alternation is used."""
+    firsts = []
+    for p in patterns:
+        try:
+            compiled = re.compile(p, re.IGNORECASE)
+            if compiled.groups:
+                return None  # repeated in several groups, a capturing group would number differently
+            first = _first_chars(list(_sre_parser.parse(p, re.IGNORECASE)))
+        except (re.error, RecursionError, TypeError, ValueError):
+            return None
+        if first is not None and not all(_caseless_pair(c) for c in first):
+            return None
+        firsts.append(None if first is None else {c.lower() for c in first})
+    letters = sorted({c for f in firsts if f is not None for c in f})
+    if not letters or len(letters) > 64:
+        return None
+    groups = []
+    for letter in letters:
+        alts = [part for part, f in zip(parts, firsts) if f is None or letter in f]
+        groups.append(f"(?=[{re.escape(letter)}])(?:{'|'.join(alts)})")
+    rest = [part for part, f in zip(parts, firsts) if f is None]
+    if rest:
+        groups.append(f"(?![{''.join(re.escape(c) for c in letters)}])(?:{'|'.join(rest)})")
+    return "|".join(groups)
+
+
+def _caseless_pair(ch: str) -> bool:
+    """A character whose case-insensitive matches are its own lower- and upper-case forms only (the test of
+    text/alternation.py): then lower-cased letters of two groups never match the same character."""
+    from mtcheck.text.alternation import _safe
+
+    return _safe(ch)
+
+
+def _first_chars(items: list) -> set[str] | None:
+    """The characters a match of these parsed items (re's parser) must start with, or None when it may start
+    otherwise (a class with a category or negated, a lookaround or anchor, an optional first item)."""
+    if not items:
+        return None
+    op, av = items[0]
+    if op is _C.LITERAL:
+        return {chr(av)}
+    if op is _C.IN:
+        out = set()
+        for kind, value in av:
+            if kind is _C.LITERAL:
+                out.add(chr(value))
+            elif kind is _C.RANGE and value[1] - value[0] < 64:
+                out.update(chr(c) for c in range(value[0], value[1] + 1))
+            else:
+                return None
+        return out
+    if op is _C.SUBPATTERN:
+        _group, add_flags, del_flags, sub = av
+        return None if add_flags or del_flags else _first_chars(list(sub))
+    if op is _C.BRANCH:
+        out = set()
+        for branch in av[1]:
+            first = _first_chars(list(branch))
+            if first is None:
+                return None
+            out |= first
+        return out
+    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT) and av[0] >= 1:
+        return _first_chars(list(av[2]))
+    return None
 
 
 @cache

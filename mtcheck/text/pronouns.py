@@ -25,7 +25,7 @@ from functools import cache
 from mtcheck.lang.base import data_toml
 from mtcheck.model import Span
 from mtcheck.text import given_names
-from mtcheck.text.alternation import alternation
+from mtcheck.text.alternation import alternation, whole_words
 from mtcheck.text.article import ArticlePair, SentencePair
 from mtcheck.text.coreference import OBJECT_NYA, SAYING_AFTER, SourcePerson, SourceRef, coreference
 from mtcheck.text.entities import latin_word_spans
@@ -104,6 +104,9 @@ def analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
     return pair.analysis("pronouns", _analyse_pronouns)
 
 
+_NAME_TOKENS = re.compile(r"(?<![\w-])\w+(?![\w-])")  # _name_regex's matches without compiling it (whole_words)
+
+
 def _name_regex(words: list[str]) -> re.Pattern[str]:
     # a trie (text/alternation.py): the same matches, without trying every name at every position
     return re.compile(r"(?<![\w-])(?:" + alternation(sorted(words, key=len, reverse=True)) + r")(?![\w-])")
@@ -132,7 +135,8 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
     if word_of and pair.target_pack.latin_script:
         spelling = {v: word_of[t] for v in names.g.variants for t in word_of if names.g.same_name(v, t)}
         table = {**spelling, **word_of}
-        for m in _name_regex(list(table)).finditer(pair.target):
+        hits = whole_words(pair.target, table, _NAME_TOKENS)
+        for m in _name_regex(list(table)).finditer(pair.target) if hits is None else hits:
             found[id(table[m.group()])].append(Span(*m.span()))
         _shared_next_to_mentions(pair.target, co.people, owners, found)
     elif word_of:
@@ -849,7 +853,7 @@ def _bound_object(text: str, name: Span, span: Span, sets: dict) -> bool:
                                        for w in gap.group().split())
 
 
-_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:[-'’][A-Za-z]+)?")
+_CAPITALISED = re.compile(r"(?=[A-Z])(?<![\w'’-])[A-Z][a-z]+(?:[-'’][A-Za-z]+)?")
 _AFTER_SENTENCE_START = re.compile(r"(?:^|[.!?:\"“(]\s*)$")
 
 

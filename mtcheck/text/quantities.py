@@ -17,15 +17,17 @@ from functools import cache
 from mtcheck.cache import persistent
 from mtcheck.lang.base import data_toml
 from mtcheck.model import Span
-from mtcheck.text.alternation import alternation
+from mtcheck.text.alternation import alternation, first_class, first_letters
 
-_CORE = re.compile(r"(?<!\d)(?<!\d[.,])\d+(?:[.,]\d+|:\d\d(?!\d))*(?!\d)")
+# (?=\d) first: the same matches, and `re` passes over a position that is no digit in one step instead of two
+# lookbehinds (the whole text is scanned per article side).
+_CORE = re.compile(r"(?=\d)(?<!\d)(?<!\d[.,])\d+(?:[.,]\d+|:\d\d(?!\d))*(?!\d)")
 _NEVER = re.compile(r"(?!x)x")
 _CJK_MORE = re.compile(r"[ \u00a0]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")  # "1 万 5 千", "1億2,500万"
 # French groups thousands with (non-breaking or thin) spaces: "1 250 000,75".
 _SPACES = "[ \u00a0\u202f\u2009]"
 _CORE_SPACED = re.compile(  # not inside a longer run of digit groups: "0800 555 111" is a phone number
-    rf"(?<!\d)(?<!\d[.,])(?:(?<!\d{_SPACES})[1-9]\d{{0,2}}(?:{_SPACES}\d{{3}}(?!\d))+(?!{_SPACES}\d)|\d+)"
+    rf"(?=\d)(?<!\d)(?<!\d[.,])(?:(?<!\d{_SPACES})[1-9]\d{{0,2}}(?:{_SPACES}\d{{3}}(?!\d))+(?!{_SPACES}\d)|\d+)"
     r"(?:[.,]\d+|:\d\d(?!\d))*(?!\d)")
 _YEAR_RANGE = re.compile(r"\b((?:1[5-9]|20)\d\d)[-–/]$")
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d|2100)$")
@@ -304,12 +306,16 @@ def _build_patterns(ns: NumberSystem) -> _Patterns:
         time_after=_when(ns.time_after, rf"\s?({_alternation(ns.time_after)})(?![\w])"),
         ordinal_before=re.compile(rf"\b{re.escape(ns.ordinal_prefix)}-$", re.I) if ns.ordinal_prefix else None,
         ordinal_after=re.compile(rf"({_alternation(ns.ordinal_suffixes)})\b") if ns.ordinal_suffixes else None,
-        word_number=re.compile(rf"{lb}(?:{word_alt})(?:{joiner}(?:{word_alt}))*{rb}", re.I),
+        word_number=re.compile(rf"{first_letters([*ns.word_prefixes, *number_words])}{lb}(?:{word_alt})"
+                               rf"(?:{joiner}(?:{word_alt}))*{rb}", re.I),
         approximate=re.compile(rf"\b({_alternation(ns.approximate)})\b", re.I) if ns.approximate else None,
-        ordinal_word=(re.compile(rf"\b({re.escape(ns.ordinal_prefix)}(?:{word_alt})(?:{joiner}(?:{word_alt}))*"
+        # (after a first-letter lookahead: text/alternation.py's first_letters, the same matches)
+        ordinal_word=(re.compile(first_letters([ns.ordinal_prefix, *ns.ordinal_words])
+                                 + rf"\b({re.escape(ns.ordinal_prefix)}(?:{word_alt})(?:{joiner}(?:{word_alt}))*"
                                  + (f"|{_alternation(ns.ordinal_words)}" if ns.ordinal_words else "") + r")\b", re.I)
                       if ns.ordinal_prefix
-                      else re.compile(compound, re.I) if compound
+                      else re.compile(first_letters([*ns.word_prefixes, *number_words, *ns.ordinal_words]) + compound,
+                                      re.I) if compound
                       else None),
         time_before_minutes=_when(ns.time_before_minutes, rf"\b({_alternation(ns.time_before_minutes)})\s+$"),
         day_period=_when(ns.day_periods, rf"\s+({_alternation(ns.day_periods)})(?![\w])"),
@@ -630,7 +636,7 @@ def find_quantities(text: str, code: str, exclude: Sequence[Span] = ()) -> list[
                               clock=clock_reading, scale=factor))
         taken.append(Span(start, stop))
     for word, minutes in ns.time_words.items():
-        for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.I):
+        for m in _time_word(word).finditer(text):
             if not _covered(*m.span(), taken):
                 found.append(Quantity(Span(*m.span()), m.group(), (float(minutes),), "time", strict=False))
                 taken.append(Span(*m.span()))
@@ -639,6 +645,13 @@ def find_quantities(text: str, code: str, exclude: Sequence[Span] = ()) -> list[
         found.extend(_cjk_numerals(text, ns, taken))
     found.sort(key=lambda q: q.span.start)
     return _ranges_and_conversions(found, text, ns)
+
+
+@cache
+def _time_word(word: str) -> re.Pattern[str]:
+    """A time word ("noon") as a whole word, after a lookahead for its first letter (the same matches)."""
+    pattern = rf"(?<![\w-]){re.escape(word)}(?![\w-])"
+    return re.compile(first_class(pattern, re.I) + pattern, re.I)
 
 
 def _bare_decimal_point(before: str) -> bool:

