@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 from typing import BinaryIO, TypeVar
 
@@ -125,10 +126,69 @@ def load_or_build(name: str, inputs: list[object], build: Callable[[], T]) -> T:
     except FileNotFoundError:
         pass  # not built yet
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
-        path.unlink(missing_ok=True)  # unreadable, or pickled from another version of a class: rebuild it
+        # Unreadable, or pickled from another version of a class: rebuild it. (OSError: no folder to remove
+        # it from, the cache's path running through a file: the value is built in memory.)
+        with suppress(OSError):
+            path.unlink(missing_ok=True)
     value = build()
     cached(key, lambda tmp: tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)))
     return value
+
+
+def _code_and_data() -> str:
+    """The fingerprint of mtcheck's analysis code and shipped data: every file of mtcheck/text, mtcheck/lang,
+    mtcheck/data and its folders, by name, size and time (~150 stats, once per process). What `persistent`
+    keeps is keyed by it, so an edited module or data file, or an upgrade, builds everything again."""
+    global _CODE_AND_DATA
+    if _CODE_AND_DATA is None:
+        try:  # CPython's own SHA-1, as in fingerprint
+            from _sha1 import sha1
+        except ImportError:  # pragma: no cover
+            from hashlib import sha1
+
+        root = os.path.dirname(os.path.abspath(__file__))
+        h = sha1(__version__.encode())
+        folders = [os.path.join(root, "text"), os.path.join(root, "lang"), os.path.join(root, "data")]
+        k = 0
+        while k < len(folders):
+            with os.scandir(folders[k]) as entries:
+                for entry in sorted(entries, key=lambda e: e.name):
+                    if entry.is_dir():
+                        if entry.name != "__pycache__":
+                            folders.append(entry.path)
+                    elif entry.is_file():
+                        st = entry.stat()
+                        h.update(f"{entry.path}:{st.st_size:x}-{st.st_mtime_ns:x};".encode())
+            k += 1
+        _CODE_AND_DATA = h.hexdigest()[:16]
+    return _CODE_AND_DATA
+
+
+_CODE_AND_DATA: str | None = None
+
+
+def persistent(fn: Callable[..., T]) -> Callable[..., T]:
+    """functools.cache for a table built from shipped data (a pattern of every public figure, the words of
+    the places list), whose value is also pickled into the user's cache for later processes: a new process
+    loads it instead of building it again. Only for functions whose value depends on nothing but their
+    (hashable, repr-stable) arguments, mtcheck's analysis code and its shipped data files, which key the
+    stored value (`_code_and_data`); compiled patterns are stored as their pattern text and flags."""
+    from functools import wraps
+
+    memo: dict[tuple, T] = {}
+    name = f"derived-{fn.__module__.rpartition('.')[2]}.{fn.__qualname__}"
+
+    @wraps(fn)
+    def wrapper(*args: object) -> T:
+        try:
+            return memo[args]
+        except KeyError:
+            pass
+        value = memo[args] = load_or_build(name, [_code_and_data(), repr(args)], lambda: fn(*args))
+        return value
+
+    wrapper.cache_clear = memo.clear  # type: ignore[attr-defined]
+    return wrapper
 
 
 def _entries(folder: Path) -> list[tuple[Path, int, float]]:

@@ -36,6 +36,7 @@ DEFAULT_FAIL_ON = Severity.MAJOR
 
 @dataclass(frozen=True)
 class Selection:
+    """One layer of rule selection: select, extend-select and ignore."""
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
@@ -81,6 +82,7 @@ def _neural(value: Any, current: NeuralSettings, where: str) -> NeuralSettings:
 
 @dataclass(frozen=True)
 class Settings:
+    """The effective settings of a check: rules, severities, gate and options."""
     target_lang: str | None = None
     layers: tuple[Selection, ...] = ()
     severity: dict[str, Severity] = field(default_factory=dict)

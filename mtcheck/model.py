@@ -100,6 +100,7 @@ class ArticleRef:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
+    """One problem a rule found: its code, severity, message and exact spans in both texts."""
     code: str
     rule: str
     category: Category
@@ -162,6 +163,7 @@ class Finding:
 
 @dataclass(slots=True)
 class Report:
+    """Everything one check of an article produced: findings, score, gate and alignment."""
     source: str
     target: str
     source_lang: str

@@ -15,8 +15,8 @@ same Python for the same pattern string and flags, so a cached pattern is the pa
 from __future__ import annotations
 
 import atexit
+import marshal
 import os
-import pickle
 import re
 import sys
 
@@ -36,7 +36,15 @@ class _LazyCache(dict):
     def __missing__(self, key: tuple) -> object:
         program = _saved.pop(key, None)
         if program is None:
-            raise KeyError(key)
+            alias = _alias(key)
+            if alias is None:
+                raise KeyError(key)
+            # The same program under the flags without re.UNICODE, which a str pattern implies: a pattern
+            # pickled (mtcheck.cache.persistent) is compiled again under its final flags when loaded.
+            compiled = dict.get(self, alias) or self.__missing__(alias)
+            self[key] = compiled
+            _known.add(key)  # not new: the file holds it under the alias
+            return compiled
         import _sre
         from array import array
 
@@ -45,6 +53,17 @@ class _LazyCache(dict):
         self[key] = compiled
         _used.append(key)
         return compiled
+
+
+def _alias(key: tuple) -> tuple | None:
+    """For a str pattern asked with re.UNICODE (and not re.ASCII, which re refuses with it), the key of the
+    same pattern without it: re compiles the two to the same program, since a str pattern is Unicode anyway."""
+    kind, pattern, flags = key
+    if kind is str and flags & re.UNICODE and not flags & re.ASCII:
+        alias = (str, pattern, flags & ~re.UNICODE)
+        if alias in _saved or alias in re._cache:
+            return alias
+    return None
 
 
 def _usable() -> bool:
@@ -59,7 +78,9 @@ def _path() -> str:
     from mtcheck.cache import cache_dir
 
     tag = f"{sys.implementation.cache_tag}-{sys.version_info.releaselevel}{sys.version_info.micro}-{_sre.MAGIC}"
-    return os.path.join(cache_dir(), f"regex2-{tag}-mtcheck{__version__}.pickle")
+    # marshal, not pickle: the file holds only tuples, strings, bytes, ints and dicts, and marshal reads its
+    # 3 MB in a third of the time (it is keyed by the exact Python build, whose marshal format it is)
+    return os.path.join(cache_dir(), f"regex3-{tag}-mtcheck{__version__}.marshal")
 
 
 def enable() -> None:
@@ -70,7 +91,7 @@ def enable() -> None:
     _enabled = True
     try:
         with open(_path(), "rb") as f:
-            saved = pickle.load(f)
+            saved = marshal.loads(f.read())
         _saved.update(((str, p[0], p[1]), p) for p in saved if isinstance(p[3], bytes))
     except Exception:
         _saved.clear()
@@ -113,11 +134,11 @@ def _save() -> None:
         old = {}
         if os.path.exists(_path()):
             with open(_path(), "rb") as f:
-                old = {(p[0], p[1]): p for p in pickle.load(f)}
+                old = {(p[0], p[1]): p for p in marshal.loads(f.read())}
         entries = [old[k[1], k[2]] for k in _used if (k[1], k[2]) in old]
         entries += [_program(pattern, flags) for _, pattern, flags in new[:max(0, _MAX - len(entries))]]
         kept = {(p[0], p[1]) for p in entries}
         entries += [p for k, p in old.items() if k not in kept][:max(0, _MAX - len(entries))]
-        write_replacing(_path(), lambda f: pickle.dump(entries, f, protocol=pickle.HIGHEST_PROTOCOL))
+        write_replacing(_path(), lambda f: marshal.dump(entries, f))
     except Exception:
         return

@@ -123,7 +123,7 @@ def test_check_gives_the_same_report_with_warm_caches(tmp_path: Path) -> None:
     src, tgt = FIXTURES / "articles" / "komdigi-judi" / "id.txt", FIXTURES / "articles" / "komdigi-judi" / "en.txt"
     cold = json.loads(_python(probe, tmp_path, str(src), str(tgt)).stdout)
     warm = json.loads(_python(probe, tmp_path, str(src), str(tgt)).stdout)
-    assert list((tmp_path).glob("gazetteer-en-*.pickle")) and list(tmp_path.glob("regex2-*.pickle"))
+    assert list((tmp_path).glob("gazetteer-en-*.pickle")) and list(tmp_path.glob("regex3-*.marshal"))
     cold.pop("timings_ms")
     warm.pop("timings_ms")
     assert cold == warm and cold["findings"]
@@ -161,9 +161,9 @@ def test_latin_word_matches_on_any_text(text: str, word: str, ignore_case: bool)
 
 
 def test_regex_cache_keeps_first_what_runs_use(tmp_path: Path) -> None:
-    probe = ("import re, sys, pickle; from mtcheck import recache; recache.enable(); "
+    probe = ("import re, sys, marshal; from mtcheck import recache; recache.enable(); "
              "[re.compile(p) for p in sys.argv[1:]]; recache._save(); "
-             "print([e[0] for e in pickle.load(open(recache._path(), 'rb'))])")
+             "print([e[0] for e in marshal.loads(open(recache._path(), 'rb').read())])")
     first = eval(_python(probe, tmp_path, "alpha[0-9]+", "beta[0-9]+", "gamma[0-9]+").stdout)
     assert {"alpha[0-9]+", "beta[0-9]+", "gamma[0-9]+"} <= set(first)
     # A later run asks for one saved pattern and compiles a new one: both lead the rewritten file, and the
@@ -172,7 +172,7 @@ def test_regex_cache_keeps_first_what_runs_use(tmp_path: Path) -> None:
     assert second.index("gamma[0-9]+") < second.index("alpha[0-9]+")
     assert second.index("delta[0-9]+") < second.index("alpha[0-9]+") and set(first) <= set(second)
     # Nothing new: the file is left as it is.
-    path = next(tmp_path.glob("regex2-*.pickle"))
+    path = next(tmp_path.glob("regex3-*.marshal"))
     before = path.stat().st_mtime_ns
     assert eval(_python(probe, tmp_path, "gamma[0-9]+").stdout) == second and path.stat().st_mtime_ns == before
 
@@ -239,3 +239,69 @@ def test_dataclass_code_cache_makes_the_same_classes(tmp_path: Path) -> None:
     assert first[0] is False and second[0] is True  # compiled by the first process, read by the second
     assert first[1:] == second[1:] == [True, True, "P(x=1, y='a', z=())", True, True]
     assert list(tmp_path.glob("dataclass-code-*.marshal"))
+
+
+def test_root_words_by_prefix_answer_as_the_set() -> None:
+    """KBBI's root words are kept as one text per three-letter prefix: every word of the set, and words one
+    letter off (a letter added, dropped, changed), are found exactly when the set holds them."""
+    from mtcheck.text import dictionary
+
+    words = dictionary.root_words()
+    table = dictionary.roots()
+    probes = set(words) | {"", "ia", "a", "#", "xq"}
+    for w in sorted(words)[::7]:
+        probes |= {w + "a", w[:-1], w[1:], "z" + w, w[:-1] + "q", w.upper()}
+    wrong = [p for p in probes if (p in table) != (p in words)]
+    assert not wrong and len(words) > 25_000 and "ia" in table and "rumah" in table and "jokowi" not in table
+
+
+def test_persistent_tables_are_built_once_and_loaded_after(tmp_path: Path) -> None:
+    """A table built from the shipped data is pickled into the cache by the first process and loaded by the
+    next (no build), equal to what building gives; the key holds the arguments."""
+    probe = ("import sys, json\nfrom mtcheck.text import gender, dictionary\nbuilt = []\n"
+             "import mtcheck.text.alternation as alt\nreal = alt.alternation\n"
+             "gender.alternation = lambda *a, **k: built.append(1) or real(*a, **k)\n"
+             "p = gender.people_pattern()\n"
+             "q = gender.people_pattern((('Wulan Zarkasih', 'Wulan Qomaruddin', 'woman'),))\n"
+             "print(json.dumps([len(built), p.pattern, p.flags, 'Qomaruddin' in q.pattern, 'Qomaruddin' in p.pattern,"
+             " p.pattern == gender.people_pattern.__wrapped__().pattern]))")
+    first = json.loads(_python(probe, tmp_path).stdout)
+    second = json.loads(_python(probe, tmp_path).stdout)
+    assert first[0] == 2 and second[0] == 0  # built by the first process (both keys), loaded by the second
+    assert first[1:] == second[1:] and first[3:] == [True, False, True]
+    assert len(list(tmp_path.glob("derived-gender.people_pattern-*.pickle"))) == 2
+
+
+def test_regex_cache_serves_a_str_pattern_asked_with_re_unicode(tmp_path: Path) -> None:
+    """A compiled pattern loaded from a pickle is compiled again as re.compile(pattern, re.UNICODE | flags);
+    the cache serves it from the program saved for the same pattern without re.UNICODE (re compiles the two
+    alike), instead of compiling it again, and it matches as the compiled one does."""
+    probe = ("import re, sys, json; from mtcheck import recache; recache.enable()\n"
+             "pat = r'(?<![\\w’])(?:Rutte|Belanda)(?![\\w’])'\n"
+             "if sys.argv[1] == 'second':\n"
+             "    import re._compiler as c\n"
+             "    c.compile = None  # would raise if re compiled anything\n"
+             "    p = re.compile(pat, re.UNICODE | re.I)\n"
+             "else:\n"
+             "    p = re.compile(pat, re.I)\n"
+             "print(json.dumps([p.flags, [m.span() for m in p.finditer('belanda, Rutte’s Rutte')]]))")
+    first = json.loads(_python(probe, tmp_path, "first").stdout)
+    second = json.loads(_python(probe, tmp_path, "second").stdout)
+    assert first == second and first[1] == [[0, 7], [17, 22]]  # not the Rutte before ’s
+
+
+
+def test_tables_without_a_cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cache path that runs through a file (no folder can be made there) costs time only: the tables are
+    built in memory, no error (this raised NotADirectoryError from removing the unreadable file)."""
+    from mtcheck.cache import load_or_build
+    from mtcheck.lang.base import data_toml
+    from mtcheck.text.gender import people_pattern
+
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("MTCHECK_CACHE_DIR", str(blocked / "cache"))
+    assert load_or_build("probe", ["x"], lambda: {"built": 1}) == {"built": 1}
+    assert "pronouns" in (data_toml("id", "third_person.toml") or {})
+    assert people_pattern((("Wulan Zarkasih", "Wulan Qomaruddin", "woman"),)).search("Wulan Zarkasih")
+    assert not list(tmp_path.glob("**/*.pickle"))

@@ -176,87 +176,102 @@ def use_colour(args: argparse.Namespace, stream: object, environ: dict[str, str]
     return bool(getattr(stream, "isatty", lambda: False)())
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command; with `command`, the other commands are listed (for --help) without their
+    arguments: building them all was about 3% of the CPU of a `mtcheck check`."""
+
+    def wanted(name: str) -> bool:
+        return command is None or command == name
+
     parser = _Parser(prog="mtcheck", description="Check machine translations of Indonesian news articles.")
     parser.add_argument("--version", action="version", version=f"mtcheck {__version__}")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     p = sub.add_parser("check", help="check one translation against its Indonesian original")
-    # Optional for argparse only, so that a missing file gets mtcheck's own message (pointing at the demo).
-    p.add_argument("source", nargs="?", help="Indonesian original (file, or - for stdin)")
-    p.add_argument("target", nargs="?", help="translation (file, or - for stdin)")
-    p.add_argument("--reference", help="a human reference translation: adds BLEU, chrF and TER")
-    p.add_argument("--format", choices=FORMATS, default="text")
-    p.add_argument("-o", "--output", type=Path, help="write the report here (atomically) instead of stdout")
-    _add_settings_args(p)
-    add_output_args(p)
-    _add_history_arg(p)
+    if wanted("check"):
+        # Optional for argparse only, so that a missing file gets mtcheck's own message (pointing at the demo).
+        p.add_argument("source", nargs="?", help="Indonesian original (file, or - for stdin)")
+        p.add_argument("target", nargs="?", help="translation (file, or - for stdin)")
+        p.add_argument("--reference", help="a human reference translation: adds BLEU, chrF and TER")
+        p.add_argument("--format", choices=FORMATS, default="text")
+        p.add_argument("-o", "--output", type=Path, help="write the report here (atomically) instead of stdout")
+        _add_settings_args(p)
+        add_output_args(p)
+        _add_history_arg(p)
 
     p = sub.add_parser("batch", help="check many articles: a JSONL file or a directory")
-    p.add_argument("input", type=Path, help="JSONL file or directory of articles (see README)")
-    p.add_argument("-o", "--output", type=Path, help="write JSONL reports here (atomically) instead of stdout")
-    p.add_argument("--format", choices=("jsonl", "markdown", *CI_FORMATS), default="jsonl")
-    p.add_argument("--html-dir", type=Path, help="also write one HTML report per article into this folder")
-    p.add_argument("--jobs", "-j", type=int, default=0,
-                   help="worker processes (default: all cores); with --engine dask, local workers")
-    p.add_argument("--resume", action="store_true",
-                   help="finish an interrupted batch: keep the reports in OUT.partial, check only the rest")
-    p.add_argument("--engine", choices=("local", "dask"), default="local",
-                   help="local processes (default) or a Dask cluster (pip install 'mtcheck[dask]')")
-    p.add_argument("--scheduler", metavar="tcp://HOST:8786",
-                   help="the Dask scheduler to use (default: a LocalCluster of --jobs workers)")
-    p.add_argument("--partition-size", type=int, default=64, metavar="N",
-                   help="articles per Dask task (default 64)")
-    p.add_argument("--timings", action="store_true",
-                   help="keep each report's timings_ms (then two runs no longer give the same bytes)")
-    p.add_argument("--no-progress", action="store_true", help="no progress bar or progress lines")
-    p.add_argument("--progress-interval", type=float, default=30.0, metavar="SECONDS",
-                   help="without a terminal, a progress line every SECONDS (default 30)")
-    _add_settings_args(p)
-    add_output_args(p)
-    _add_history_arg(p)
+    if wanted("batch"):
+        p.add_argument("input", type=Path, help="JSONL file or directory of articles (see README)")
+        p.add_argument("-o", "--output", type=Path, help="write JSONL reports here (atomically) instead of stdout")
+        p.add_argument("--format", choices=("jsonl", "markdown", *CI_FORMATS), default="jsonl")
+        p.add_argument("--html-dir", type=Path, help="also write one HTML report per article into this folder")
+        p.add_argument("--jobs", "-j", type=int, default=0,
+                       help="worker processes (default: all cores); with --engine dask, local workers")
+        p.add_argument("--resume", action="store_true",
+                       help="finish an interrupted batch: keep the reports in OUT.partial, check only the rest")
+        p.add_argument("--engine", choices=("local", "dask"), default="local",
+                       help="local processes (default) or a Dask cluster (pip install 'mtcheck[dask]')")
+        p.add_argument("--scheduler", metavar="tcp://HOST:8786",
+                       help="the Dask scheduler to use (default: a LocalCluster of --jobs workers)")
+        p.add_argument("--partition-size", type=int, default=64, metavar="N",
+                       help="articles per Dask task (default 64)")
+        p.add_argument("--timings", action="store_true",
+                       help="keep each report's timings_ms (then two runs no longer give the same bytes)")
+        p.add_argument("--no-progress", action="store_true", help="no progress bar or progress lines")
+        p.add_argument("--progress-interval", type=float, default=30.0, metavar="SECONDS",
+                       help="without a terminal, a progress line every SECONDS (default 30)")
+        _add_settings_args(p)
+        add_output_args(p)
+        _add_history_arg(p)
 
     p = sub.add_parser("demo", help="check the shipped real sample (VOI, Rutte in Kyiv) and print the report")
-    p.add_argument("--format", choices=FORMATS, default="text")
-    p.add_argument("-o", "--output", type=Path)
-    _add_settings_args(p)
-    add_output_args(p)
+    if wanted("demo"):
+        p.add_argument("--format", choices=FORMATS, default="text")
+        p.add_argument("-o", "--output", type=Path)
+        _add_settings_args(p)
+        add_output_args(p)
 
     p = sub.add_parser("config", help="print the effective settings and where each one came from")
-    p.add_argument("--format", choices=("text", "json"), default="text")
-    _add_settings_args(p)
-    _add_history_arg(p)
+    if wanted("config"):
+        p.add_argument("--format", choices=("text", "json"), default="text")
+        _add_settings_args(p)
+        _add_history_arg(p)
 
     p = sub.add_parser("review", help="review findings in the browser: a local web app (needs the review extra)")
-    p.add_argument("paths", nargs="*", metavar="PATH",
-                   help="a batch output (with --inputs), a batch input JSONL or directory, or SOURCE TARGET")
-    p.add_argument("--inputs", type=Path, help="the batch input (JSONL or directory) a batch output was made from")
-    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
-    p.add_argument("--port", type=int, default=8765, help="port (default 8765; 0 picks a free one)")
-    p.add_argument("--no-browser", action="store_true", help="print the URL but do not open a browser")
-    p.add_argument("--author", help="name recorded with each decision")
-    p.add_argument("--jobs", "-j", type=int, default=0, help="processes checking the articles (default: all cores)")
-    p.add_argument("--export-waivers", type=Path, metavar="FILE",
-                   help="write the false-positive decisions as a waiver TOML file and exit")
-    _add_settings_args(p)
-    _add_history_arg(p)
+    if wanted("review"):
+        p.add_argument("paths", nargs="*", metavar="PATH",
+                       help="a batch output (with --inputs), a batch input JSONL or directory, or SOURCE TARGET")
+        p.add_argument("--inputs", type=Path, help="the batch input (JSONL or directory) a batch output was made from")
+        p.add_argument("--host", default="127.0.0.1",
+                       help="address to listen on (default 127.0.0.1: this machine only)")
+        p.add_argument("--port", type=int, default=8765, help="port (default 8765; 0 picks a free one)")
+        p.add_argument("--no-browser", action="store_true", help="print the URL but do not open a browser")
+        p.add_argument("--author", help="name recorded with each decision")
+        p.add_argument("--jobs", "-j", type=int, default=0, help="processes checking the articles (default: all cores)")
+        p.add_argument("--export-waivers", type=Path, metavar="FILE",
+                       help="write the false-positive decisions as a waiver TOML file and exit")
+        _add_settings_args(p)
+        _add_history_arg(p)
 
     p = sub.add_parser("history", help="runs recorded with --history: list, diff RUN_A RUN_B, trend")
-    p.add_argument("action", nargs="?", choices=("list", "diff", "trend"), default="list")
-    p.add_argument("runs", nargs="*", metavar="RUN", help="for diff: two run ids (or prefixes, last, last~1)")
-    p.add_argument("--history", type=str, metavar="DB", help="the history database (default: history in config)")
-    p.add_argument("--config", type=Path, help="mtcheck.toml or pyproject.toml")
-    p.add_argument("--by", choices=("language", "rule"), default="language", help="trend per language or rule")
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    if wanted("history"):
+        p.add_argument("action", nargs="?", choices=("list", "diff", "trend"), default="list")
+        p.add_argument("runs", nargs="*", metavar="RUN", help="for diff: two run ids (or prefixes, last, last~1)")
+        p.add_argument("--history", type=str, metavar="DB", help="the history database (default: history in config)")
+        p.add_argument("--config", type=Path, help="mtcheck.toml or pyproject.toml")
+        p.add_argument("--by", choices=("language", "rule"), default="language", help="trend per language or rule")
+        p.add_argument("--format", choices=("text", "json"), default="text")
 
     p = sub.add_parser("cache", help="the cache of tables built on first use: its size; clean removes it")
-    p.add_argument("action", nargs="?", choices=("info", "clean"), default="info")
-    p.add_argument("--older-than", type=float, default=0.0, metavar="DAYS",
-                   help="only entries not used for DAYS days (info: default 30; clean: default all)")
+    if wanted("cache"):
+        p.add_argument("action", nargs="?", choices=("info", "clean"), default="info")
+        p.add_argument("--older-than", type=float, default=0.0, metavar="DAYS",
+                       help="only entries not used for DAYS days (info: default 30; clean: default all)")
 
     p = sub.add_parser("rules", help="list the rules, or show one rule's documentation")
-    p.add_argument("code", nargs="?", help="a rule code, e.g. MT601")
-    p.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    if wanted("rules"):
+        p.add_argument("code", nargs="?", help="a rule code, e.g. MT601")
+        p.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     return parser
 
 
@@ -292,8 +307,13 @@ def _import_frozen(module: str) -> None:
         gc.enable()
 
 
+def _command(argv: Sequence[str]) -> str | None:
+    """The command a command line names (its first word that is no option), or None."""
+    return next((a for a in argv if not a.startswith("-")), None)
+
+
 def _main(argv: Sequence[str] | None) -> int:
-    parser = build_parser()
+    parser = build_parser(_command(sys.argv[1:] if argv is None else argv))
     try:
         args = parser.parse_args(argv)
         if args.command is None:
@@ -304,8 +324,8 @@ def _main(argv: Sequence[str] | None) -> int:
             # with their own patterns): before any analysis module compiles its patterns.
             from mtcheck import codecache, recache
 
+            recache.enable()  # first: importing dataclasses (inspect, tokenize) compiles patterns too
             codecache.enable()  # before the first dataclass is defined
-            recache.enable()
             _import_frozen("mtcheck.cli.batch" if args.command == "batch" else "mtcheck.cli.check")
         if args.command == "check":
             from mtcheck.cli.check import run_check

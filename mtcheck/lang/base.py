@@ -108,6 +108,7 @@ def cjk_words(text: str) -> list[re.Match[str]]:
 
 @dataclass(frozen=True)
 class LanguagePack:
+    """A target (or source) language's data and small functions that the rules read."""
     code: str
     name: str
     abbreviations: frozenset[str]

@@ -372,6 +372,7 @@ class OmittedSentence(Rule):
 
 @dataclass(frozen=True)
 class _Clause:
+    """A source clause and the names and numbers that should reappear in the target."""
     span: Span
     text: str
     anchors: tuple[str, ...]  # what should reappear in the target: names and numbers, as written

@@ -23,6 +23,7 @@ _BREAK = re.compile(r"[,;:()\"“”«»—–/]|\s-\s")
 
 @dataclass(frozen=True)
 class RolesData:
+    """A language's compiled patterns for MT705: joins, reversals and verbs."""
     joins: re.Pattern[str]
     reverses: re.Pattern[str]
     verbs: re.Pattern[str] | None  # where given, the stretch between two names must hold a verb

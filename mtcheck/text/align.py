@@ -53,6 +53,7 @@ def anchors(text: str) -> frozenset[str]:
 
 @dataclass(frozen=True, slots=True)
 class Bead:
+    """Source and target segments the aligner pairs, and the cost of pairing them."""
     source: tuple[Segment, ...]
     target: tuple[Segment, ...]
     cost: float

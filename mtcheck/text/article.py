@@ -21,6 +21,7 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class LengthNorms:
+    """Expected target/source length of a language pair, and its clean bounds."""
     ratio: float  # expected target/source characters
     low: float  # article-level bounds on clean translations, with a margin
     high: float

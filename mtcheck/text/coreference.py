@@ -30,6 +30,7 @@ from functools import cache
 
 from rapidfuzz.distance import Levenshtein
 
+from mtcheck.cache import persistent
 from mtcheck.lang.base import data_toml, data_tsv
 from mtcheck.model import Span
 from mtcheck.text import gender as knowledge
@@ -140,6 +141,7 @@ class SourceRef:
 
 @dataclass
 class Coreference:
+    """The source's people and the references (pronouns, nouns) resolved to them."""
     people: list[SourcePerson]
     refs: list[SourceRef]
     mention_starts: list[int]  # sorted starts of every person mention, for bisect
@@ -287,6 +289,7 @@ def _people(pair: ArticlePair) -> tuple[list[SourcePerson], list[SourcePerson]]:
 
 @dataclass(frozen=True)
 class PersonNoun:
+    """An Indonesian person noun (ibu, ayah, menteri): its gender and kind."""
     noun: str
     gender: str | None
     kind: str  # "kin" | "role"
@@ -298,7 +301,7 @@ def person_nouns() -> dict[str, PersonNoun]:
             for r in data_tsv("id", "person_nouns.tsv")}
 
 
-@cache
+@persistent
 def _person_noun_pattern() -> re.Pattern[str]:
     nouns = sorted(person_nouns(), key=len, reverse=True)
     # As tries (text/alternation.py): the same matches as the plain alternations, not every noun tried at
@@ -1195,7 +1198,9 @@ def _kin_before() -> re.Pattern[str]:
     address = {*cues["before_male"], *cues["before_female"]}
     kin = "|".join([re.escape(n) for n in nouns] + [re.escape(n[0].upper() + n[1:]) for n in nouns
                                                    if n[0].upper() + n[1:] not in address])
-    titles_alt = "|".join(re.escape(t) for t in sorted(_title_words(), key=len, reverse=True))
+    # Longest first, then alphabetical: a set's order changes from process to process, and with it the
+    # pattern's text, which the regex cache is keyed by (equal-length literals never match the same text).
+    titles_alt = "|".join(re.escape(t) for t in sorted(_title_words(), key=lambda t: (-len(t), t)))
     return re.compile(rf"(?<![\w'’-])(?:{kin})\s+(?:(?:{titles_alt})\s+)*$")
 
 

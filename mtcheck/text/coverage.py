@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from mtcheck.cache import persistent
 from mtcheck.lang.base import data_exists, data_lines
 from mtcheck.text.fold import fold
 
@@ -140,6 +141,7 @@ def target_tokens(text: str) -> set[str]:
 
 @dataclass(frozen=True, slots=True)
 class Coverage:
+    """How many source content words the lexicon knows, and how many are translated."""
     known: int  # content words the lexicon has an entry for (or that are written in the target as such)
     covered: int  # of those, how many have a translation in the target text
 
@@ -148,7 +150,7 @@ class Coverage:
         return self.covered / self.known if self.known else 1.0
 
 
-@cache
+@persistent
 def lexicon(target_lang: str, source_lang: str = "id") -> dict[str, frozenset[str]]:
     """Indonesian word -> the target tokens that translate it; empty where no lexicon ships."""
     path = ("lexicon", f"{source_lang}-{target_lang}.tsv")

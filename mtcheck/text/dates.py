@@ -17,6 +17,7 @@ from mtcheck.model import Span
 
 @dataclass(frozen=True, slots=True)
 class Date:
+    """A date found in a text: where, as written, its weekday and its (day, month) readings."""
     span: Span
     text: str
     weekday: int | None  # 0 = Monday, as in Babel and datetime
@@ -37,6 +38,7 @@ class Date:
 
 @dataclass(frozen=True)
 class DateNames:
+    """A language's weekday and month names (CLDR's, with mtcheck's additions)."""
     code: str
     days: dict[str, int]
     months: dict[str, int]

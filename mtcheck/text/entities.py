@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from mtcheck.cache import persistent
 from mtcheck.lang.base import _data_root, data_exists, data_lines, data_tsv
 from mtcheck.model import Span
 from mtcheck.text.alternation import alternation
@@ -106,6 +107,7 @@ _NAME_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:bin|binti|van|von|der|de|den
 
 @dataclass(frozen=True)
 class Entry:
+    """One gazetteer entry (a country, institution, place, day): its forms and renderings."""
     key: str  # "country:NL", "inst:komdigi", "place:Den Haag", "day:3"
     kind: str
     source_forms: tuple[str, ...]
@@ -121,6 +123,7 @@ class Entry:
 
 @dataclass(frozen=True)
 class Mention:
+    """Where a text names a gazetteer entry, and as what."""
     entry: Entry
     span: Span
     text: str
@@ -150,6 +153,7 @@ def _split(cell: str) -> tuple[str, ...]:
 
 @dataclass
 class Gazetteer:
+    """The entries of one target language, by Indonesian form and by rendering."""
     target_lang: str
     entries: list[Entry] = field(default_factory=list)
     by_form: dict[str, Entry] = field(default_factory=dict)
@@ -308,7 +312,7 @@ def titles() -> tuple[str, ...]:
     return tuple(sorted(data_lines("id", "titles.txt"), key=len, reverse=True))
 
 
-@cache
+@persistent
 def _title_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A title right before a name, or one to three words before it ("Presiden Ukraina Volodymyr")."""
     alt = alternation(titles())  # a trie: the same matches as the plain alternation, longest title first

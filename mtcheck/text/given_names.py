@@ -29,6 +29,7 @@ _SEP = b'], "'  # between two entries of the JSON object: `..., 3], "name": [...
 
 @dataclass(frozen=True)
 class NameGender:
+    """How often a given name is borne by women, from its source."""
     name: str
     p_female: float | None  # None: the override says the name is borne by both (gender "x")
     counts: int

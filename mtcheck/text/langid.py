@@ -76,6 +76,7 @@ def detect_language(text: str) -> str | None:
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
+    """Is a text Indonesian: the answer, its confidence, the method and evidence."""
     indonesian: bool
     confidence: float
     method: str  # "function-words" or "langdetect"

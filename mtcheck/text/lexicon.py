@@ -150,6 +150,7 @@ class _FrequencyTable:
         self.db = open_table(path)
 
 
+@lru_cache(maxsize=16)  # find_spec searches sys.path: once per language, not at each table opened
 def wordlist_path(lang: str) -> str | None:
     """wordfreq's list for `lang` ("best": large, else small), found without importing wordfreq."""
     from importlib.util import find_spec

@@ -42,6 +42,7 @@ class Bead:
 
 @dataclass
 class NameAnalysis:
+    """An article's names: gazetteer mentions, people and their alignment."""
     g: Gazetteer
     mentions: list[Mention]
     people: list[Person]

@@ -29,6 +29,7 @@ _ELIDED = "['’]"
 
 @dataclass(frozen=True)
 class NegationData:
+    """A language's compiled negation patterns (strong, soft, not-negation, double)."""
     strong: re.Pattern[str]
     soft: re.Pattern[str] | None
     not_negation: re.Pattern[str] | None
@@ -44,6 +45,7 @@ class NegationData:
 
 @dataclass(frozen=True)
 class NegationScan:
+    """The negations one text holds: strong ones with spans, soft ones, doubles."""
     strong: tuple[tuple[Span, str], ...]  # absolute spans and the matched text
     soft: tuple[str, ...]
     double: bool

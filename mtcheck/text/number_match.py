@@ -19,6 +19,7 @@ from mtcheck.text.segment import Segment
 
 @dataclass
 class QuantityMatch:
+    """Source and target numbers paired: the same, changed, missing and extra."""
     matched: list[tuple[Quantity, Quantity]] = field(default_factory=list)
     changed: list[tuple[Quantity, Quantity]] = field(default_factory=list)  # same place, different amount
     missing: list[Quantity] = field(default_factory=list)  # strict source numbers with no counterpart
@@ -29,6 +30,7 @@ class QuantityMatch:
 
 @dataclass
 class DateMatch:
+    """A source date, its target counterpart (if any) and how they compare."""
     source: Date
     target: Date | None
     outcome: str  # same | reversed | different | missing

@@ -12,6 +12,7 @@ _LIST_MARKER = re.compile(r"(?:^|(?<=\s))\w{1,2}\)")
 
 @dataclass(frozen=True, slots=True)
 class Mark:
+    """A bracket or quote mark at an offset, and whether it opens."""
     char: str
     pos: int  # absolute offset in the text
     opens: bool = True  # False for a closer left without its opener
@@ -19,6 +20,7 @@ class Mark:
 
 @dataclass(frozen=True, slots=True)
 class PairScan:
+    """Matched bracket and quote pairs of a text, and the marks left unmatched."""
     pairs: list[tuple[int, int]]  # (open offset, close offset), absolute
     unmatched: list[Mark]
 

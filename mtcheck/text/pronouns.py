@@ -53,6 +53,7 @@ def source_cues() -> dict:
 
 @dataclass
 class Referent:
+    """A source person, their mentions in the target and the evidence of their gender."""
     person: SourcePerson
     mentions: list[Span]  # in the target
     evidence: list[Evidence] = field(default_factory=list)
@@ -77,6 +78,7 @@ class Referent:
 
 @dataclass
 class Link:
+    """A target pronoun linked to the referent it stands for."""
     pronoun: Span
     text: str
     gender: str
@@ -92,6 +94,7 @@ class Link:
 
 @dataclass
 class PronounAnalysis:
+    """The referents of a target text and the pronouns linked to them."""
     referents: list[Referent]
     links: list[Link]
 

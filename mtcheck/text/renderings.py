@@ -32,6 +32,7 @@ ACCEPT = 0.8  # default similarity for a rendering, where a language's translite
 
 @dataclass(frozen=True)
 class NameWord:
+    """A source name word and where the translation renders it."""
     word: str  # a name word of the source ("Rutte", "Volodymyr")
     source: Span  # its first mention in the source
     person: str  # the full name it belongs to

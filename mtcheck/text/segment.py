@@ -163,6 +163,7 @@ def split_sentences(text: str, paragraph: Segment, first_index: int, abbreviatio
 
 @dataclass(frozen=True, slots=True)
 class Segmentation:
+    """A text's paragraphs and sentences, and each paragraph's sentences."""
     paragraphs: list[Segment]
     sentences: list[Segment]
     by_paragraph: dict[int, list[Segment]]

@@ -35,6 +35,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache, partial
 
+from mtcheck.cache import persistent
 from mtcheck.lang.base import data_lines, data_toml, data_tsv
 from mtcheck.text import given_names
 from mtcheck.text.alternation import alternation
@@ -194,11 +195,12 @@ def _not_names() -> frozenset[str]:
 
 @dataclass(frozen=True)
 class _Known:
+    """Why the shipped data say a word is a name, and the full names holding it."""
     reason: str
     forms: tuple[str, ...]  # the full names that hold the word (Bima Arya, Sakti Wahyu Trenggono)
 
 
-@cache
+@persistent
 def _known_words() -> dict[str, _Known]:
     """Words the shipped data say are names kept as written, with the file that says so and the names
     holding them."""
@@ -223,7 +225,7 @@ def _known_words() -> dict[str, _Known]:
     return out
 
 
-@cache
+@persistent
 def _place_words() -> dict[str, tuple[bool, tuple[str, ...]]]:
     """Each capitalised word of the places' and institutions' Indonesian names: is it kept as written in
     the English or French rendering of every entry that holds it, and the names that hold it."""
