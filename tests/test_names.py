@@ -33,6 +33,18 @@ def test_surname_mentions_join_the_full_name() -> None:
     assert rutte.name == "Mark Rutte" and len(rutte.spans) == 2
 
 
+def test_a_middle_initial_is_part_of_the_name() -> None:
+    # Cut at the initial's full stop, the person was "Lyndon B", and a later "Johnson" was someone else.
+    text = ("Presiden Lyndon B. Johnson menandatangani undang-undang itu setelah kematian John F. Kennedy. "
+            "Johnson mengatakan bahwa dia tidak akan mundur.")
+    g = gazetteer("en")
+    people = {p.name: p for p in find_people(text, find_mentions(text, g))}
+    assert set(people) == {"Lyndon B. Johnson", "John F. Kennedy"}
+    assert people["Lyndon B. Johnson"].title == "Presiden" and len(people["Lyndon B. Johnson"].spans) == 2
+    # A grade or group letter ending a sentence does not join the next sentence's first word to a name.
+    assert _people("Indonesia masuk Grup A. Dia mengatakan timnya siap.") == {}
+
+
 def test_gazetteer_renderings_from_cldr_and_data() -> None:
     g = gazetteer("en")
     assert g.by_form["Belanda"].renderings[0] == "Netherlands" and "Dutch" in g.by_form["Belanda"].renderings

@@ -102,7 +102,10 @@ CALENDAR_KINDS = frozenset({"day", "month"})
 # Lower-case words allowed inside a name: "Muhammad bin Salman", "Ursula von der Leyen".
 PARTICLES = frozenset({"bin", "binti", "van", "von", "der", "de", "den", "al", "el", "da", "dos", "la", "le"})
 _CAP = re.compile(r"[A-Z][\w'’.-]*[\w]|[A-Z]")
-_NAME_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:bin|binti|van|von|der|de|den|al|el|da|dos)\s+)*[A-Z][\w'’-]*)*")
+# A middle initial between two capitalised words is part of the name ("Lyndon B. Johnson", "John F. Kennedy"):
+# cut there, the person was "Lyndon B" and "John F" no one at all.
+_NAME_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:bin|binti|van|von|der|de|den|al|el|da|dos)\s+)*"
+                       r"(?:(?<=[\w'’-]\s)[A-Z]\.\s+)?[A-Z][\w'’-]*)*")
 
 
 @dataclass(frozen=True)
