@@ -675,7 +675,27 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
             out[span.start] = None  # it renders a form the source leaves open: no guess from the translation
             continue
         out[span.start] = (ref, by_person[id(ref.person)], f"renders '{ref.text}' ({how}; {ref.how})")
+    _one_subject_per_form(pair, placed, out, subject)
     return out
+
+
+def _one_subject_per_form(pair: ArticlePair, placed: list[tuple[Span, str, SentencePair]],
+                          out: dict[int, tuple[SourceRef, Referent, str] | None], subject: set[str]) -> None:
+    """A source form is one person's, so two subject pronouns of opposite gender cannot both render it where
+    the translation names something between them: the first, which stands where the form does ("Dia
+    menambahkan" -> "Il a ajouté"), keeps it, and the later one may mean what was named ("... que Toyota UK
+    ait déclaré qu'elle arrêterait": the firm, not Greg Clark). It is left to the other signals. Only in
+    scripts with capitals: elsewhere nothing here tells a name in between."""
+    if not pair.target_pack.latin_script:
+        return
+    first: dict[int, tuple[str, int]] = {}  # id of the source form -> (gender, end) of its first subject pronoun
+    for span, g, _sp in placed:
+        found = out.get(span.start)
+        if found is None or pair.target[span.start:span.end].lower() not in subject:
+            continue
+        kept = first.setdefault(id(found[0]), (g, span.end))
+        if kept[0] != g and _CAPITALISED.search(pair.target, kept[1], span.start):
+            del out[span.start]
 
 
 _CLOSING_QUOTES = "」』”\"’"
