@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from mtcheck.lang import get_pack
 from mtcheck.text import align as align_mod
 from mtcheck.text.align import align, anchors
-from mtcheck.text.segment import segment
+from mtcheck.text.segment import Segment, segment
 
 ID, EN = get_pack("id"), get_pack("en")
 
@@ -141,6 +141,16 @@ def _plain_align(source, target, ratio, similarity=None, band=None, variance=Non
     return beads[::-1]
 
 
+def _units(rows: list[list[str]]) -> list[Segment]:
+    """One segment per row of words, laid end to end with one space between them."""
+    out, pos = [], 0
+    for k, words in enumerate(rows):
+        text = " ".join(words)
+        out.append(Segment(pos, pos + len(text), text, k, k))
+        pos += len(text) + 1
+    return out
+
+
 _WORDS = ["Rutte", "NATO", "Kyiv", "2024", "1.000,5", "dan", "the", "pasukan", "troops", "Ukraina", "x", ""]
 
 
@@ -151,17 +161,7 @@ _WORDS = ["Rutte", "NATO", "Kyiv", "2024", "1.000,5", "dan", "the", "pasukan", "
 def test_unrolled_loop_equals_the_plain_one(src_words, tgt_words, ratio, variance, neural) -> None:
     """Random units (empty ones too, shared and unshared anchors, skewed lengths): the same beads with the
     same costs, to the last bit, as the plain loop over the moves; with and without a similarity."""
-    from mtcheck.text.segment import Segment
-
-    def units(rows: list[list[str]]) -> list[Segment]:
-        out, pos = [], 0
-        for k, words in enumerate(rows):
-            text = " ".join(words)
-            out.append(Segment(pos, pos + len(text), text, k, k))
-            pos += len(text) + 1
-        return out
-
-    s, t = units(src_words), units(tgt_words)
+    s, t = _units(src_words), _units(tgt_words)
 
     def similarity(a, b) -> float:
         return 1.0 / (1 + abs(sum(x.length for x in a) - sum(y.length for y in b)))
@@ -178,17 +178,7 @@ def test_similarity_at_most_one_prunes_without_changing_beads(src_words, tgt_wor
     """A similarity marked `at_most_one` (the lexicon's: 1 - a cost that is never negative) lets the aligner
     skip 2-1 and 1-2 beads whose prior alone cannot win: the same beads and costs as the plain loop, and
     fewer calls of the similarity."""
-    from mtcheck.text.segment import Segment
-
-    def units(rows: list[list[str]]) -> list[Segment]:
-        out, pos = [], 0
-        for k, words in enumerate(rows):
-            text = " ".join(words)
-            out.append(Segment(pos, pos + len(text), text, k, k))
-            pos += len(text) + 1
-        return out
-
-    s, t = units(src_words), units(tgt_words)
+    s, t = _units(src_words), _units(tgt_words)
     calls = {"marked": 0, "plain": 0}
 
     def make(key: str):
@@ -229,7 +219,6 @@ def test_embedding_similarity_joins_the_cost() -> None:
     """With the neural family on, a meaning cost on matched beads can overrule length: a target sentence of
     the length of two source sentences, but meaning only the first, pairs with the first alone."""
     from mtcheck.text.align import align
-    from mtcheck.text.segment import Segment
 
     a = Segment(0, 60, "a" * 60, 0, 0)
     b = Segment(61, 121, "b" * 60, 0, 1)
