@@ -1065,6 +1065,11 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                            else "the subject of its clause")
                 elif kind == "pronoun" and _SAID.search(text[max(sent.start, span.start - 25):span.start]):
                     person, how = subject, "the subject of this sentence, after a verb of saying"
+                elif kind == "possessive" and (sayer := _reported_speaker(text, clause, before, span.start)):
+                    # "Salah satu cucunya, Michael Vann, mengatakan ini ... prestasi kakeknya": a -nya in the
+                    # clause a verb of saying reports, which names no one, is the speaker's, named right
+                    # before the verb (the grandson's grandfather, not the grandfather's).
+                    person, how = sayer, "a possessive in the reported clause: the speaker named before its verb"
                 elif kind == "pronoun" and _COORDINATED_SAID.search(text, in_clause[-1][0].end, span.start):
                     # "Pompeo bertemu Ri ... dan mengatakan setelah itu bahwa dia": a verb of saying
                     # coordinated with the subject's own verb, after the last name, is the subject's.
@@ -1153,6 +1158,22 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
 
 
 _PREPOSITION_OPENERS = frozenset(_DATA.get("preposition_openers", ()))
+_SPEECH_VERB = re.compile(r"\b(?:" + "|".join(_DATA["speech_verbs"]) + r")\b", re.I)
+_BEFORE_VERB = re.compile(r"[\s,]*(?:(?:juga|pun|telah|sudah|kemudian|lalu|lantas|sempat)\s+)*")
+
+
+def _reported_speaker(text: str, clause: int, before: list[tuple[Span, SourcePerson]], pos: int
+                      ) -> SourcePerson | None:
+    """The speaker whose verb of saying opens the clause holding `pos`, where that clause names no one: the
+    last person named before the verb, right before it (commas and adverbs between: "Michael Vann,
+    mengatakan"); else None."""
+    if not before:
+        return None
+    last = max(before, key=lambda x: x[0].end)
+    verb = _SPEECH_VERB.search(text, last[0].end, pos)
+    if verb is None or _BEFORE_VERB.fullmatch(text, last[0].end, verb.start()) is None or verb.start() < clause:
+        return None
+    return None if last[1].placeholder else last[1]
 _DIRECTION_AFTER = re.compile(r"\s+(?:Barat|Timur|Utara|Selatan|Tengah|Raya|Daya|Laut)\b")
 
 

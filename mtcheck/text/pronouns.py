@@ -150,10 +150,10 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
     pronouns = list(_target_pronouns(pair, sets))
     rows = sorted(((m, r) for r in referents for m in r.mentions), key=lambda x: x[0].start)
     m_starts, m_rows = [m.start for m, _ in rows], [(m, r) for m, r in rows]
-    target_links = _link(pair, [r for r in referents if r.mentions], sets, pronouns)
     source_links = _from_source(pair, co.refs, by_person, sets, pronouns)
     if pair.target_pack.latin_script:
         _drop_across_strangers(pair, referents, source_links)
+    target_links = _link(pair, [r for r in referents if r.mentions], sets, pronouns, source_links)
     aligned = _aligned(pair, co, by_person, pronouns)
     links = []
     for span, text, g in pronouns:
@@ -786,8 +786,9 @@ def _covers(p: re.Pattern[str], text: str, a: int, b: int, span: Span) -> bool:
 
 # ---------------------------------------------------------------------------- path 2: in the translation
 
-def _link(pair: ArticlePair, referents: list[Referent], sets: dict,
-          pronouns: list[tuple[Span, str, str]]) -> dict[int, tuple[Referent, str]]:
+def _link(pair: ArticlePair, referents: list[Referent], sets: dict, pronouns: list[tuple[Span, str, str]],
+          source_links: dict[int, tuple[SourceRef, Referent, str] | None] | None = None
+          ) -> dict[int, tuple[Referent, str]]:
     # A name inside a quotation is no antecedent of a pronoun outside it ('"Here at Threave we have bats," he
     # said': he is the speaker, not Threave); the pronouns judged are all outside quotations.
     quoted = _quoted_spans(pair)
@@ -847,6 +848,13 @@ def _link(pair: ArticlePair, referents: list[Referent], sets: dict,
         # Only the immediately previous sentence can hold the antecedent: its names, or else the person
         # its pronouns referred to (a chain: "She held a meeting. Then she met reporters.").
         prev = here or linked_here
+        # Its pronouns count as mentions of the people the source says they render: "She has been at the
+        # center of speculation that she might take on Trump." names Trump and is about Warren, so a pronoun
+        # of the next sentence is no more Trump's than hers.
+        rendered = [(s, found[1]) for s, _ in by_sentence.get(k, ())
+                    if source_links and (found := source_links.get(s.start)) is not None]
+        if here and rendered and len({id(r) for _, r in here + rendered}) > 1:
+            prev = here + rendered
         prev_sentence = sent
     return links
 
@@ -894,6 +902,11 @@ def _stranger(pair: ArticlePair, known: list[Span], given_only: bool = False):
     # "in Alaska", and the later words of a place's name: "in West Virginia", "à Saint-Denis"
     place_before = re.compile(r"\b(?i:" + "|".join(map(re.escape, preps)) + r")\s+(?:[A-Z][\w'’-]*\s+){0,2}$"
                               ) if preps else None
+    # "The Boston Globe", "the Massachusetts Democrat": a run of capitalised words after a definite article names
+    # a thing, a group or a place, not a person (given names inside it, Boston, are no one's).
+    things = (pronoun_sets(lang) or {}).get("thing_determiners", ())
+    thing_before = re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, things)) + r")\s+(?:[A-Z][\w'’.-]*\s+){0,3}$"
+                              ) if things else None
     candidates = []
     for m in _CAPITALISED.finditer(text):
         i = bisect.bisect_right(k_starts, m.start()) - 1
@@ -902,6 +915,8 @@ def _stranger(pair: ArticlePair, known: list[Span], given_only: bool = False):
         word = m.group()
         if word in places or (place_before and place_before.search(text, max(0, m.start() - 40), m.start())):
             continue  # "in Alaska", "à Harlem": a place
+        if thing_before and thing_before.search(text, max(0, m.start() - 50), m.start()):
+            continue  # "The Boston Globe"
         initial = bool(_AFTER_SENTENCE_START.search(text[max(0, m.start() - 3):m.start()]))
         if given_only:
             if not initial and given_names.gender_of(word) is not None and zipf(word, lang) < 5.0:
