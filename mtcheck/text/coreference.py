@@ -320,6 +320,8 @@ _PREDICATE = re.compile(r"\b(?:menjadi|jadi|sebagai|selaku|adalah|merupakan|iala
 # "Sopir itu", "perdana menteri yang sombong": someone set apart by a demonstrative or a relative clause,
 # whom the text has not named (a named person is taken up again by "ini": "Pria berusia 24 tahun ini").
 _DEFINITE_AFTER = re.compile(r"\s+(?:itu|tersebut|yang)\b", re.I)
+_CAPITALISED_NEXT = re.compile(r"\s+[A-Z]")
+_DEMONSTRATIVE_AFTER = re.compile(r"\s+(?:itu|tersebut)\b", re.I)
 _SANG = re.compile(r"\b(?:[Ss]ang|[Ss]eorang)\s+$")
 # "Seorang wanita", "salah seorang petugas": a person not named before.
 _INDEFINITE = re.compile(r"\b(?:seorang|salah seorang|salah satu|sesosok)\s+$", re.I)
@@ -359,6 +361,7 @@ def _person_nouns(text: str, people: list[SourcePerson], unplaced: list[SourcePe
         cued.add((id(sp), noun.gender))
         sp.evidence.append(Evidence(noun.gender, "source cue", f"'{phrase}' in the source (a person noun: KBBI)"))
 
+    seen: set[str] = set()  # the nouns met so far, in text order
     for m in _person_noun_pattern().finditer(text):
         word = m.group()
         noun = nouns.get(word.lower())
@@ -366,6 +369,9 @@ def _person_nouns(text: str, people: list[SourcePerson], unplaced: list[SourcePe
             continue
         if word[0].isupper() and not _sentence_start(text, m.start()):
             continue  # a title ("Presiden", "Ratu Elizabeth"): entities.py's business
+        met_before = noun.noun in seen
+        if not _CAPITALISED_NEXT.match(text, m.end()):  # not a title opening a sentence ("Menteri Keuangan Sri")
+            seen.add(noun.noun)
         end = m.end() + (3 if text.startswith("nya", m.end()) else 0)
         if _NOT_A_PERSON_AFTER.match(text, end):
             continue
@@ -408,6 +414,13 @@ def _person_nouns(text: str, people: list[SourcePerson], unplaced: list[SourcePe
             # "Pria berusia 24 tahun ini mengatakan", "Korban ...", "pemimpin dunia": a role noun before any
             # name of its sentence often means someone named before (or no one), so it opens nothing; after
             # a name ("Ramirez mengatakan bahwa calon itu ...") it is someone else.
+            continue
+        if (noun.kind == "role" and noun.gender is None and not named_before and not indefinite and not met_before
+                and _DEMONSTRATIVE_AFTER.match(text, end)):
+            # "Menteri itu", "Sopir tersebut" opening its sentence, where the article has not introduced
+            # one ("seorang sopir"): an epithet of someone named before, whom resolution finds as it would
+            # for "ia", not someone new who would stop it. (One with a gender, "Pria itu", stays someone:
+            # its noun is what a reader goes by.)
             continue
         span = Span(m.start(), m.end())
         # Someone unnamed whom the source's own noun gives a gender ("Seorang wanita ... Dia", "Pria itu
@@ -652,6 +665,8 @@ def _named_thing(p: Person, text: str) -> bool:
     return bool(full) and all(_NAME_HEAD.search(text, max(0, s.start - 20), s.start) for s in full)
 
 
+_PERSON_BEFORE = re.compile(r"(?<![\w'’-])(?:" + "|".join(sorted(map(re.escape, _DATA.get("person_before_name", ())),
+                                                                  key=len, reverse=True)) + r")\s+$")
 _FOREIGN_TAILS = frozenset(_DATA.get("foreign_name_tails", ()))
 _FOREIGN_PLACE_HEADS = frozenset(_DATA.get("foreign_place_heads", ()))
 _DIGIT = re.compile(r"\d")
@@ -686,6 +701,9 @@ def _is_person(p: Person, text: str) -> bool:
         return True
     if _named_thing(p, text):
         return False
+    if len(p.tokens) >= 2 and not any(t.isupper() for t in p.tokens) and any(
+            _PERSON_BEFORE.search(text, max(0, s.start - 24), s.start) for s in p.spans):
+        return True  # "tersangka Dyteon Simpson": a role noun of a person right before the name
     if any(_PLACE_ONLY_BEFORE.search(text, max(0, s.start - 20), s.start) for s in p.spans):
         return False  # "di Massachusetts barat", "ke Oldsmobile Intrigue": a place or a thing, once at least
     if len(p.tokens) >= 2 and knowledge.name_evidence(p.name) and all(
@@ -958,8 +976,8 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                 # Someone the speaker talks about. Inside a closed quotation it is kept, unresolved, so that
                 # a translation which renders it outside quotation marks does not hand it to the nearest
                 # name (a quotation left open may be a stray mark: nothing is said of it).
-                if _inside(closed, c_starts, span.start):
-                    refs.append(SourceRef(span, form, kind, None, "unresolved: inside a quotation"))
+                if (q := _inside(closed, c_starts, span.start)) is not None:
+                    refs.append(_quoted_ref(text, mentions, starts, q, span, form, kind))
                     quoted_third = True
                 continue
             # A form resolved earlier in the sentence stands for its person there ("Ia mengarahkan petugas ke
@@ -1158,6 +1176,22 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
 
 
 _PREPOSITION_OPENERS = frozenset(_DATA.get("preposition_openers", ()))
+QUOTED = "inside a quotation: "
+
+
+def _quoted_ref(text: str, mentions: list[tuple[Span, SourcePerson]], starts: list[int], quote: tuple[int, int],
+                span: Span, form: str, kind: str) -> SourceRef:
+    """A form inside a closed quotation: the one person the quotation itself names before it ("Mike banyak
+    berbicara ... apa yang ia katakan": Mike), else unresolved (the speaker talks of someone the narration
+    does not say). Not an object -nya or object "dia" (someone other than its verb's agent), nor with two
+    people named in the quotation before it."""
+    named = [(s, p) for s, p in mentions[bisect.bisect_left(starts, quote[0]):bisect.bisect_left(starts, span.start)]
+             if s.end <= span.start]
+    people = {id(p) for _, p in named}
+    if (len(people) == 1 and not named[-1][1].placeholder and kind != "speech"
+            and not (kind == "possessive" and _OBJECT.match(form)) and not _object_pronoun(text, quote[0], span, form)):
+        return SourceRef(span, form, kind, named[-1][1], QUOTED + "the one person it names before the form")
+    return SourceRef(span, form, kind, None, "unresolved: inside a quotation")
 _SPEECH_VERB = re.compile(r"\b(?:" + "|".join(_DATA["speech_verbs"]) + r")\b", re.I)
 _BEFORE_VERB = re.compile(r"[\s,]*(?:(?:juga|pun|telah|sudah|kemudian|lalu|lantas|sempat)\s+)*")
 
