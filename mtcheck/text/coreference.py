@@ -361,17 +361,19 @@ def _person_nouns(text: str, people: list[SourcePerson], unplaced: list[SourcePe
         cued.add((id(sp), noun.gender))
         sp.evidence.append(Evidence(noun.gender, "source cue", f"'{phrase}' in the source (a person noun: KBBI)"))
 
-    seen: set[str] = set()  # the nouns met so far, in text order
+    seen: set[str] = set()  # the nouns met so far, in text order, other than as titles
+    titled: set[str] = set()  # the nouns met as titles before a name ("Menteri Keuangan Sri Mulyani")
     for m in _person_noun_pattern().finditer(text):
         word = m.group()
         noun = nouns.get(word.lower())
         if noun is None:
             continue
         if word[0].isupper() and not _sentence_start(text, m.start()):
+            titled.add(noun.noun)
             continue  # a title ("Presiden", "Ratu Elizabeth"): entities.py's business
-        met_before = noun.noun in seen
-        if not _CAPITALISED_NEXT.match(text, m.end()):  # not a title opening a sentence ("Menteri Keuangan Sri")
-            seen.add(noun.noun)
+        met_before, was_title = noun.noun in seen, noun.noun in titled
+        # A title before a name ("Menteri Keuangan Sri Mulyani") is no introduction of someone unnamed.
+        (titled if _CAPITALISED_NEXT.match(text, m.end()) else seen).add(noun.noun)
         end = m.end() + (3 if text.startswith("nya", m.end()) else 0)
         if _NOT_A_PERSON_AFTER.match(text, end):
             continue
@@ -416,11 +418,12 @@ def _person_nouns(text: str, people: list[SourcePerson], unplaced: list[SourcePe
             # a name ("Ramirez mengatakan bahwa calon itu ...") it is someone else.
             continue
         if (noun.kind == "role" and noun.gender is None and not named_before and not indefinite and not met_before
-                and _DEMONSTRATIVE_AFTER.match(text, end)):
-            # "Menteri itu", "Sopir tersebut" opening its sentence, where the article has not introduced
-            # one ("seorang sopir"): an epithet of someone named before, whom resolution finds as it would
-            # for "ia", not someone new who would stop it. (One with a gender, "Pria itu", stays someone:
-            # its noun is what a reader goes by.)
+                and was_title and _DEMONSTRATIVE_AFTER.match(text, end)):
+            # "Menteri itu" opening its sentence after "Menteri Keuangan Sri Mulyani", where the article has
+            # introduced no unnamed minister: an epithet of the person the noun was a title of, whom resolution
+            # finds as it would for "ia", not someone new who would stop it. A noun no one bore as a title
+            # ("Sopir itu" after "naik taksi") is someone new, as before; one with a gender ("Pria itu") stays
+            # someone, for its noun is what a reader goes by.
             continue
         span = Span(m.start(), m.end())
         # Someone unnamed whom the source's own noun gives a gender ("Seorang wanita ... Dia", "Pria itu
