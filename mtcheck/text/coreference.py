@@ -273,6 +273,7 @@ def _people(pair: ArticlePair) -> tuple[list[SourcePerson], list[SourcePerson]]:
             host.persons += sp.persons
             host.spans = sorted({*host.spans, *sp.spans})
     merged = _merge_contained(_join_arabic_article(text, merged, names.people))
+    _aliases(text, merged, unplaced)
     # A one-word tentative name a letter away from a word of someone's name is that name misspelt ("Lea" in
     # an article about Kai-Fu Lee), not someone else whose given name may be a woman's.
     known = {t for sp in merged if not sp.tentative for p in sp.persons for t in p.tokens if len(t) >= 3}
@@ -484,6 +485,64 @@ def _join_arabic_article(text: str, people: list[SourcePerson], found: list[Pers
             if sp.figure is None and len(sp.persons[0].tokens) == 1:
                 sp.name = f"{sp.name}{art.group()}{family}"
     return [sp for sp in people if id(sp) not in gone]
+
+
+# "Tri Rismaharini, atau yang akrab disapa Risma", "Joko Widodo alias Jokowi", "Sean Combs ... telah dikenal
+# sebagai Puff Daddy, P. Diddy atau Diddy": the names after the cue are the person's own (news prose names
+# people this way far more often than any list of public figures can hold).
+_ALIAS_CUE = re.compile(r"(?:\s+[a-z]+){0,5}?\s*,?\s*(?:atau\s+)?(?:yang\s+)?(?:juga\s+|lebih\s+)?"
+                        r"(?:akrab\s+|biasa\s+|kerap\s+|sering\s+)?(?:disapa|dipanggil|dijuluki|alias|"
+                        r"dikenal\s+(?:sebagai|dengan(?:\s+nama)?)|(?:ber)?julukan|nama\s+panggung(?:nya)?)\s+")
+_ALIAS_NAME = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}")
+_ALIAS_NEXT = re.compile(r"\s*,\s*|\s+(?:atau|dan)\s+")
+
+
+def _aliases(text: str, people: list[SourcePerson], unplaced: list[SourcePerson]) -> None:
+    """Names the source gives a person right after a cue of naming (disapa, alias, dikenal sebagai), and
+    every other mention of them, join that person; a record of their own (a tentative "Diddy", a
+    placeholder "Puff Daddy") merges into it. Not a title word, a common word or a name of two people."""
+    if not _ALIAS_WORDS.search(text):
+        return
+    everyone = people + unplaced
+    by_start = {s.start: sp for sp in everyone for s in sp.spans}
+    ends = sorted((s.end, sp) for sp in people if not sp.placeholder for s in sp.spans)
+    gone: set[int] = set()
+    for end, host in ends:
+        if id(host) in gone:
+            continue
+        cue = _ALIAS_CUE.match(text, end, end + 90)
+        if cue is None:
+            continue
+        pos, found = cue.end(), []
+        while (m := _ALIAS_NAME.match(text, pos)) is not None and len(found) < 4:
+            name = m.group().rstrip(".,")
+            if name.split()[0] in _title_words():
+                break
+            found.append(name)
+            nxt = _ALIAS_NEXT.match(text, m.end())
+            if nxt is None or not text[nxt.end():nxt.end() + 1].isupper():
+                break
+            pos = nxt.end()
+        for name in found:
+            for m in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", text):
+                other = by_start.get(m.start())
+                if other is host:
+                    continue
+                if other is not None and id(other) not in gone and other.figure is None:
+                    host.persons += other.persons
+                    host.spans = sorted({*host.spans, *other.spans})
+                    gone.add(id(other))
+                elif other is None and not any(s.start < m.end() and m.start() < s.end for x in everyone
+                                               for s in x.spans if id(x) not in gone):
+                    span = Span(*m.span())
+                    host.spans = sorted({*host.spans, span})
+                    host.persons.append(Person(name, None, (span,)))
+    if gone:
+        people[:] = [sp for sp in people if id(sp) not in gone]
+        unplaced[:] = [sp for sp in unplaced if id(sp) not in gone]
+
+
+_ALIAS_WORDS = re.compile(r"\b(?:disapa|dipanggil|dijuluki|alias|dikenal|julukan|panggung)\b")
 
 
 def _merge_contained(people: list[SourcePerson]) -> list[SourcePerson]:
