@@ -1068,9 +1068,14 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                     if named and named[-1][0].start >= sent.start:
                         person, how = named[-1][1], "attribution after a quotation: its speaker, named before it"
                     elif (moved_on := prev_subject is not None and speaker is not None and subject_at > speaker_at
-                          and prev_subject is not speaker) and subject_opens and not text[subject_end:q[0]].strip():
+                          and prev_subject is not speaker) and subject_opens and (
+                            not text[subject_end:q[0]].strip() or (
+                                subject_at == n - 1 and q[0] >= sent.start
+                                and not any(s.start < span.start for s, _ in here))):
                         # "Ridwan Kamil menolak ide itu. "...," katanya.": the person the text moved on to since
-                        # the last quotation, named as the subject of the sentence the quotation follows
+                        # the last quotation, named as the subject of the sentence the quotation follows (or of
+                        # the sentence before, where the quotation's own sentence names no one before it: "Hari
+                        # Senin akan memberikan Bolivia “...,” katanya.")
                         person, how = prev_subject, "attribution after a quotation: the previous sentence's subject"
                     elif moved_on:
                         # Someone else became the subject since the last speaker, but not right before the
@@ -1232,7 +1237,9 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
             prev_subject, subject_at, subject_end = first[1], n, sent.end
             # Named as the sentence's grammatical subject, at its start ("Calzadilla juga menyangkal",
             # "Gubernur Ridwan Kamil menolak"): the person the text moved on to.
-            opening = [w for w in text[sent.start:first[0]].split() if w not in _title_words()]
+            # (a role noun before the name is part of how it is named: "Mantan presiden Eduardo Rodríguez")
+            opening = [w for w in text[sent.start:first[0]].split() if w not in _title_words()
+                       and w.lower() not in person_nouns()]
             subject_opens = len(opening) <= 1
     return refs
 
