@@ -123,13 +123,14 @@ class RolesSwapped(Rule):
     letter for letter: Latin-script targets) and looks for two of them, A before B in the source, with B
     before A in the translation, where in both texts only a short stretch of lowercase words joins them (at
     most `max-words`): no comma or bracket, no list word (*dan*, *atau*, and, or), no passive or converse
-    marker (*oleh*, *di-* verbs, by, from, lost), and in the source a verb (*meN-*, *ber-*). That is the
-    shape of a swapped doer and done-to: the same words, rearranged, which a sentence vector barely sees
-    (MT701's AUC on it is about 0.5). Language data: `mtcheck/data/<lang>/roles.toml`.
+    marker (*oleh*, *di-* verbs, by, from, lost) unless both sides carry markers of the same meaning
+    (*sebelum* ... before, *menerima* ... *dari* = received ... from: the `converse` table), and in the
+    source a verb (*meN-*, *ber-*). That is the shape of a swapped doer and done-to: the same words,
+    rearranged, which a sentence vector barely sees (MT701's AUC on it is about 0.5). Language data: `mtcheck/data/<lang>/roles.toml`.
 
     With `--neural` it also tests every two such names at most `context-max-words` words apart in one
-    clause of the translation, joined on neither side by a list word or a passive or converse marker, but
-    with or without a verb between them: the sentence is encoded once more with the two exchanged, and
+    clause of the translation, joined on neither side by a list word or a passive or converse marker (again
+    unless both sides carry markers of the same meaning), but with or without a verb between them: the sentence is encoded once more with the two exchanged, and
     where the exchanged version puts each name in a context closer to the one the source gives it (the
     cosine of the names' contextual token vectors with the source's, `mtcheck.neural.roles`) by more than
     `min-context-gain`, it is reported, with the gain in the evidence. That sees swaps across prepositions,
