@@ -485,3 +485,19 @@ def test_clause_rules_honour_the_sentence_gate(monkeypatch: pytest.MonkeyPatch) 
     assert len(list(UnsupportedTargetClause({"sentence-gate": 100.0}).check(_pair(tiny_encoder())))) == 1
     cal["sentence"] = [5.0 + 0.01 * i for i in range(len(cal["sentence"]))]  # the sentences low too
     assert len(list(UnsupportedTargetClause().check(_pair(tiny_encoder())))) == 1
+
+
+def test_an_acronym_spelled_out_in_arabic_is_one_clause_word() -> None:
+    """Arabic spells a Latin acronym out letter by letter: "(OSHA)", one word in the source, is
+    "(أوه إس إتش أيه)", four, and its coverage is low because the model barely knows the letter names, so a
+    clean TICO-19 article got an MT703 finding on it. For the clause rules' min-words it is one word."""
+    from mtcheck.lang import get_pack
+
+    ar = get_pack("ar")
+    assert ar.count_words("أوه إس إتش أيه") == 4
+    assert ar.clause_words("أوه إس إتش أيه") == 1
+    assert ar.clause_words("قالت سي إن إن في بيان") == 4  # CNN is one word; في (in) is no letter name
+    assert ar.clause_words("النتائج المختبرية غير الطبيعية") == 4  # no letter names: every word counts
+    assert ar.clause_words("بي") == 1  # a lone letter name is a word
+    en = get_pack("en")
+    assert en.clause_words("the F B I said") == en.count_words("the F B I said")  # no letter names: unchanged
