@@ -97,43 +97,61 @@ def _better_skip(pair: ArticlePair, index: int) -> tuple[Segment, ...]:
     return best
 
 
-def _relocated(pair: ArticlePair, min_gain: int) -> dict[int, Segment]:
-    """Paragraph beads with one source sentence more than target sentences, aligned 1-1 but for one skip or
-    one 2-1 bead, where leaving out another sentence pairs the rest far better: paragraph bead -> that
-    sentence. Without names or numbers the aligner puts the skip (or a 2-1 merge, which costs it less)
-    wherever the lengths allow, and the sentences between it and the true gap are paired with their
-    neighbours' translations (half the dropped sentences missed in zh and ja). Each choice of the missing
+def _relocated(pair: ArticlePair, min_gain: int) -> dict[int, tuple[Segment, ...]]:
+    """Paragraph beads with one or two source sentences more than target sentences, aligned 1-1 but for the
+    skips and 2-1 beads that make up the difference, where leaving out other sentences (one, or two in a row)
+    pairs the rest far better: paragraph bead -> those sentences. Without names or numbers the aligner puts
+    the skip (or a 2-1 merge, which costs it less) wherever the lengths allow, and the sentences between it
+    and the true gap are paired with their neighbours' translations (half the dropped sentences missed in zh
+    and ja; a corpus row of two sentences dropped leaves two such beads). Each choice of the missing
     sentence d pairs S[i] with T[i] before d and with T[i - 1] after it; its score is what those pairs share
-    (content words the lexicon finds translated, numbers): two lists of n scores, so linear in the sentences."""
+    (content words the lexicon finds translated, numbers): two lists of n scores, so linear in the
+    sentences. Two missing sentences d, d + 1 pair S[i] with T[i - 2] after them: a third list."""
     lex = lexicon(pair.target_pack.code, pair.source_pack.code)
     if not lex:
         return {}
-    out: dict[int, Segment] = {}
+    out: dict[int, tuple[Segment, ...]] = {}
     for group in pair.sentence_pairs_by_bead:
         src = [s for sp in group for s in sp.source]
         tgt = [t for sp in group for t in sp.target]
         kinds = [sp.kind for sp in group]
         odd = [i for i, k in enumerate(kinds) if k != "1-1"]
-        if len(src) != len(tgt) + 1 or len(src) < 3 or len(odd) != 1 or kinds[odd[0]] not in ("1-0", "2-1"):
+        missing = len(src) - len(tgt)
+        if missing not in (1, 2) or len(src) < 2 + missing or len(odd) != missing or \
+                any(kinds[i] not in ("1-0", "2-1") for i in odd):
             continue
-        first = sum(len(sp.source) for sp in group[:odd[0]])  # the aligner's choice: first, or first + 1 (2-1)
+        # The aligner's choices: each odd bead leaves out its one sentence (1-0) or either of its two (2-1).
+        options: list[list[int]] = []
+        for i in odd:
+            first = sum(len(sp.source) for sp in group[:i])
+            options.append([first] if kinds[i] == "1-0" else [first, first + 1])
         sides = [(source_terms(s.text), set(_DIGITS.findall(_fold(s.text)))) for s in src]
         targets = [(target_tokens(t.text), set(_DIGITS.findall(_fold(t.text)))) for t in tgt]
-        same = [_shared(sides[i], targets[i], lex) if i < len(tgt) else 0.0 for i in range(len(src))]
-        after = [_shared(sides[i], targets[i - 1], lex) if i else 0.0 for i in range(len(src))]
-        # score(d) = sum(same[:d]) + sum(after[d + 1:])
-        prefix = [0]
-        for v in same:
-            prefix.append(prefix[-1] + v)
-        suffix = [0] * (len(src) + 1)
-        for i in range(len(src) - 1, -1, -1):
-            suffix[i] = suffix[i + 1] + after[i]
-        score = [prefix[d] + suffix[d + 1] for d in range(len(src))]
-        chosen = [first] if kinds[odd[0]] == "1-0" else [first, first + 1]
-        best = max(range(len(src)), key=lambda d: (score[d], -abs(d - first)))
-        if best not in chosen and score[best] - max(score[c] for c in chosen) >= min_gain:
-            out[group[0].paragraph_bead] = src[best]
+        # shifted[k][i]: S[i] paired with T[i - k], what S[i] shares with the target k sentences back.
+        shifted = [[_shared(sides[i], targets[i - k], lex) if 0 <= i - k < len(tgt) else 0.0
+                    for i in range(len(src))] for k in range(missing + 1)]
+
+        def score(left_out: tuple[int, ...], shifted: list[list[float]] = shifted) -> float:
+            return _pairing_score(shifted, left_out)
+
+        if missing == 1:
+            chosen = [(c,) for c in options[0]]
+            candidates = [(d,) for d in range(len(src))]
+        else:
+            chosen = [(a, b) for a in options[0] for b in options[1] if a != b]
+            candidates = [(d, d + 1) for d in range(len(src) - 1)]
+        aligned = max(score(c) for c in chosen)
+        first = min(options[0])
+        best = max(candidates, key=lambda d: (score(d), -abs(d[0] - first)))
+        if best not in chosen and score(best) - aligned >= min_gain:
+            out[group[0].paragraph_bead] = tuple(src[d] for d in best)
     return out
+
+
+def _pairing_score(shifted: list[list[float]], left_out: tuple[int, ...]) -> float:
+    """What the sources share with the targets they pair with when `left_out` have none: the sentences before
+    the first one left out keep their own index, each after it moves one back per sentence left out."""
+    return sum(shifted[sum(d < i for d in left_out)][i] for i in range(len(shifted[0])) if i not in left_out)
 
 
 _DIGITS = re.compile(r"\d+")
@@ -195,8 +213,9 @@ class OmittedSentence(Rule):
     aligned to nothing is reported, and a source paragraph aligned to nothing is reported once, as
     critical. Sentences under `min-words` words (datelines, bylines) are left alone. Which of two neighbours
     is the unpaired one, length alone often cannot tell: the one whose numbers, names and loanwords the
-    target shares is paired. Two source sentences aligned to one target sentence too short for both are
-    reported too (see `_merged_away`: major where it fits one alone, minor where it is only short).
+    target shares is paired, and where a paragraph's sentences match its translations in order far better
+    without one other sentence, or two in a row, those are reported instead. Two source sentences aligned to
+    one target sentence too short for both are reported too (see `_merged_away`: major where it fits one alone, minor where it is only short).
 
     ## Why is this bad?
     MT systems skip sentences, most often a short one between two long ones or a quote; the reader cannot
@@ -221,7 +240,7 @@ class OmittedSentence(Rule):
     # missing sentence of a paragraph must out-score the aligner's (`_relocated`).
     defaults = {"min-words": 4, "min-shortfall": 1.5, "min-merge-shortfall": 1.0, "min-known-merged": 4,
                 "max-share-merged": 0.25, "max-merge-chance": 0.01, "min-share-gap": 0.3, "max-lexical-merge-z": 1.0,
-                "min-relocation-gain": 3, "min-uneven-merge-shortfall": 0.5}
+                "min-relocation-gain": 2, "min-uneven-merge-shortfall": 0.5}
     suppresses = ("MT205", "MT401", "MT403")
 
     def check(self, pair: ArticlePair) -> Iterator[Finding]:
@@ -235,16 +254,26 @@ class OmittedSentence(Rule):
         moved = _relocated(pair, self.options["min-relocation-gain"])
         reported: set[int] = set()
         found: list[Finding] = []
-        for finding, k in self._sentences(pair):
+        sentences = list(self._sentences(pair))
+        # A paragraph's findings moved to its missing sentences keep the gravest of them.
+        gravest: dict[int, Finding] = {}
+        for finding, k in sentences:
+            if k in moved and (k not in gravest or finding.severity.rank > gravest[k].severity.rank):
+                gravest[k] = finding
+        for finding, k in sentences:
             if k not in moved:
                 found.append(finding)
-            elif k not in reported:  # the paragraph's one missing sentence, where its translations say it is
+            elif k not in reported:  # the paragraph's missing sentences, where its translations say they are
                 reported.add(k)
-                seg = moved[k]
+                finding = gravest[k]
+                segs = moved[k]
+                words = _bead_words(pair, segs, True)
+                what = "sentence" if len(segs) == 1 else f"{len(segs)} sentences"
                 found.append(self.finding(
-                    f"sentence of {pair.source_pack.count_words(seg.text)} words has no counterpart in the "
-                    "translation (its paragraph's other sentences match the translation's in order without it)",
-                    source=seg, severity=finding.severity, confidence=finding.confidence))
+                    f"{what} of {words} words {'has' if len(segs) == 1 else 'have'} no counterpart in the "
+                    "translation (its paragraph's other sentences match the translation's in order without "
+                    f"{'it' if len(segs) == 1 else 'them'})",
+                    source=segs, severity=finding.severity, confidence=finding.confidence))
         # A sentence inside sentences reported already (a dropped row of two: the skip's choice and the 2-1
         # bead's lexical test both find it) is reported once, with the row.
         for f in found:
