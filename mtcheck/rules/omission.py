@@ -97,20 +97,20 @@ def _better_skip(pair: ArticlePair, index: int) -> tuple[Segment, ...]:
     return best
 
 
-def _relocated(pair: ArticlePair, min_gain: int) -> dict[int, tuple[Segment, ...]]:
+def _relocated(pair: ArticlePair, min_gain: float) -> dict[int, tuple[tuple[Segment, ...], float]]:
     """Paragraph beads with one or two source sentences more than target sentences, aligned 1-1 but for the
     skips and 2-1 beads that make up the difference, where leaving out other sentences (one, or two in a row)
-    pairs the rest far better: paragraph bead -> those sentences. Without names or numbers the aligner puts
-    the skip (or a 2-1 merge, which costs it less) wherever the lengths allow, and the sentences between it
-    and the true gap are paired with their neighbours' translations (half the dropped sentences missed in zh
-    and ja; a corpus row of two sentences dropped leaves two such beads). Each choice of the missing
-    sentence d pairs S[i] with T[i] before d and with T[i - 1] after it; its score is what those pairs share
-    (content words the lexicon finds translated, numbers): two lists of n scores, so linear in the
-    sentences. Two missing sentences d, d + 1 pair S[i] with T[i - 2] after them: a third list."""
+    pairs the rest far better: paragraph bead -> those sentences, and by how much. Without names or numbers
+    the aligner puts the skip (or a 2-1 merge, which costs it less) wherever the lengths allow, and the
+    sentences between it and the true gap are paired with their neighbours' translations (half the dropped
+    sentences missed in zh and ja; a corpus row of two sentences dropped leaves two such beads). Each choice
+    of the missing sentence d pairs S[i] with T[i] before d and with T[i - 1] after it; its score is what
+    those pairs share (content words the lexicon finds translated, numbers): two lists of n scores, so linear
+    in the sentences. Two missing sentences d, d + 1 pair S[i] with T[i - 2] after them: a third list."""
     lex = lexicon(pair.target_pack.code, pair.source_pack.code)
     if not lex:
         return {}
-    out: dict[int, tuple[Segment, ...]] = {}
+    out: dict[int, tuple[tuple[Segment, ...], float]] = {}
     for group in pair.sentence_pairs_by_bead:
         src = [s for sp in group for s in sp.source]
         tgt = [t for sp in group for t in sp.target]
@@ -144,7 +144,7 @@ def _relocated(pair: ArticlePair, min_gain: int) -> dict[int, tuple[Segment, ...
         first = min(options[0])
         best = max(candidates, key=lambda d: (score(d), -abs(d[0] - first)))
         if best not in chosen and score(best) - aligned >= min_gain:
-            out[group[0].paragraph_bead] = tuple(src[d] for d in best)
+            out[group[0].paragraph_bead] = (tuple(src[d] for d in best), score(best) - aligned)
     return out
 
 
@@ -214,8 +214,9 @@ class OmittedSentence(Rule):
     critical. Sentences under `min-words` words (datelines, bylines) are left alone. Which of two neighbours
     is the unpaired one, length alone often cannot tell: the one whose numbers, names and loanwords the
     target shares is paired, and where a paragraph's sentences match its translations in order far better
-    without one other sentence, or two in a row, those are reported instead. Two source sentences aligned to
-    one target sentence too short for both are reported too (see `_merged_away`: major where it fits one alone, minor where it is only short).
+    without one other sentence, or two in a row, those are reported instead (minor where nothing else in the
+    paragraph was: `_relocated`). Two source sentences aligned to one target sentence too short for both are
+    reported too (see `_merged_away`: major where it fits one alone, minor where it is only short).
 
     ## Why is this bad?
     MT systems skip sentences, most often a short one between two long ones or a quote; the reader cannot
@@ -237,10 +238,12 @@ class OmittedSentence(Rule):
     # bead (`_untranslated_in_merge`); min-share-gap: `_unevenly_covered`'s. Set on dev articles the tuning
     # lexicon had not seen (docs/quality.md).
     # min-relocation-gain: words (covered by the lexicon, or numbers) by which another choice of the one
-    # missing sentence of a paragraph must out-score the aligner's (`_relocated`).
+    # missing sentence of a paragraph must out-score the aligner's (`_relocated`) for the paragraph's finding to
+    # move there; min-relocation-gain-alone: for a minor finding where the paragraph has none.
     defaults = {"min-words": 4, "min-shortfall": 1.5, "min-merge-shortfall": 1.0, "min-known-merged": 4,
                 "max-share-merged": 0.25, "max-merge-chance": 0.01, "min-share-gap": 0.3, "max-lexical-merge-z": 1.0,
-                "min-relocation-gain": 2, "min-uneven-merge-shortfall": 0.5}
+                "min-relocation-gain": 2, "min-uneven-merge-shortfall": 0.5,
+                "min-relocation-gain-alone": 4}
     suppresses = ("MT205", "MT401", "MT403")
 
     def check(self, pair: ArticlePair) -> Iterator[Finding]:
@@ -251,22 +254,35 @@ class OmittedSentence(Rule):
                 if words >= self.options["min-words"]:
                     yield self.finding(f"paragraph of {words} words has no counterpart in the translation",
                                        source=bead.source, severity=Severity.CRITICAL, confidence=0.8)
-        moved = _relocated(pair, self.options["min-relocation-gain"])
+        moved = _relocated(pair, min(self.options["min-relocation-gain"],
+                                     self.options["min-relocation-gain-alone"]))
         reported: set[int] = set()
         found: list[Finding] = []
         sentences = list(self._sentences(pair))
         # A paragraph's findings moved to its missing sentences keep the gravest of them.
         gravest: dict[int, Finding] = {}
         for finding, k in sentences:
-            if k in moved and (k not in gravest or finding.severity.rank > gravest[k].severity.rank):
+            if k in moved and moved[k][1] >= self.options["min-relocation-gain"] and (
+                    k not in gravest or finding.severity.rank > gravest[k].severity.rank):
                 gravest[k] = finding
+        for k, (segs, gain) in moved.items():
+            words = _bead_words(pair, segs, True)
+            if k not in gravest and gain >= self.options["min-relocation-gain-alone"] and \
+                    words >= self.options["min-words"]:
+                # Nothing reported in the paragraph (its lengths fit), but its sentences match the translations
+                # far better without these: minor, the lexicon's word alone.
+                what = "sentence" if len(segs) == 1 else f"{len(segs)} sentences"
+                found.append(self.finding(
+                    f"{what} of {words} words may have no counterpart in the translation (the paragraph's other "
+                    "sentences match the translation's in order far better without "
+                    f"{'it' if len(segs) == 1 else 'them'})", source=segs, severity=Severity.MINOR, confidence=0.4))
         for finding, k in sentences:
-            if k not in moved:
+            if k not in moved or moved[k][1] < self.options["min-relocation-gain"]:
                 found.append(finding)
             elif k not in reported:  # the paragraph's missing sentences, where its translations say they are
                 reported.add(k)
                 finding = gravest[k]
-                segs = moved[k]
+                segs = moved[k][0]
                 words = _bead_words(pair, segs, True)
                 what = "sentence" if len(segs) == 1 else f"{len(segs)} sentences"
                 found.append(self.finding(
