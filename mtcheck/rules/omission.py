@@ -235,8 +235,8 @@ class OmittedSentence(Rule):
     category = Category.OMISSION
     default_severity = Severity.MAJOR
     # min-known-merged, max-share-merged, max-merge-chance, max-lexical-merge-z: the lexical test of a 2-1
-    # bead (`_untranslated_in_merge`; max-merge-chance-minor: its minor tier); min-share-gap: `_unevenly_covered`'s. Set on dev articles the tuning
-    # lexicon had not seen (docs/quality.md).
+    # bead (`_untranslated_in_merge`; max-merge-chance-minor: its minor tier); min-share-gap:
+    # `_unevenly_covered`'s. Set on dev articles the tuning lexicon had not seen (docs/quality.md).
     # min-relocation-gain: words (covered by the lexicon, or numbers) by which another choice of the one
     # missing sentence of a paragraph must out-score the aligner's (`_relocated`) for the paragraph's finding to
     # move there; min-relocation-gain-alone: for a minor finding where the paragraph has none.
