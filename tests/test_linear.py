@@ -167,6 +167,17 @@ def test_transliteration_index_finds_the_scans_best_name(names, probes, threshol
         assert best(sk) == _scan_best(names, sk, threshold)  # answered again from its memo
 
 
+@given(a=st.text(alphabet="bklmnrst", max_size=18), b=SKELETONS)
+def test_rapidfuzz_normalized_osa_is_similar(a: str, b: str) -> None:
+    """_BestName scores with rapidfuzz's normalized OSA similarity, which must be `similar` exactly (the
+    same float: ties between names are decided on it)."""
+    from rapidfuzz.distance import OSA
+
+    from mtcheck.text.transliterate import similar
+
+    assert OSA.normalized_similarity(a, b) == similar(a, b)
+
+
 def _boundary_on_the_whole_prefix(text: str, end: int, next_start: int, abbreviations: frozenset[str],
                                   may_end: frozenset[str], starters: frozenset[str]) -> bool:
     """segment._is_boundary as it was: the whole of text[:end] stripped of closers for every full stop."""

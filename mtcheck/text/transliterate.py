@@ -265,9 +265,12 @@ class _BestName:
         if sk in self.asked:
             return self.asked[sk]
         best, best_score = None, -1.0
+        # rapidfuzz's normalized OSA similarity is `similar` (1 - d / the longer length, the same float; the
+        # name skeletons are never empty), without a Python call per name
+        score_of = OSA.normalized_similarity
         for i in self.names_near(sk):
             n = self.names[i]
-            score = max(similar(sk, s) for s in self.wanted[n])
+            score = max([score_of(sk, s) for s in self.wanted[n]])
             if score > best_score:
                 best, best_score = n, score
         out = (best_score, best) if best is not None and best_score >= self.threshold else None
