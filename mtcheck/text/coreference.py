@@ -35,7 +35,7 @@ from mtcheck.lang.base import data_toml, data_tsv
 from mtcheck.model import Span
 from mtcheck.text import gender as knowledge
 from mtcheck.text import given_names
-from mtcheck.text.alternation import alternation, whole_words
+from mtcheck.text.alternation import alternation, first_class, whole_words
 from mtcheck.text.article import ArticlePair
 from mtcheck.text.dictionary import is_common_word
 from mtcheck.text.entities import Person, titles
@@ -46,11 +46,17 @@ from mtcheck.text.pairs import scan_pairs
 
 _DATA = data_toml("id", "third_person.toml") or {}
 _SPEECH_STEMS = "|".join(_DATA["speech_stems"])
-SPEECH = re.compile(rf"\b(?:(?:{_SPEECH_STEMS})nya|(?:{_SPEECH_STEMS})\s+(?:dia|ia|beliau)"
-                    r"|menurut(?:nya|\s+dia|\s+beliau))\b", re.I)
-PRONOUN = re.compile(r"\b(?:" + "|".join(_DATA["pronouns"]) + r")\b", re.I)
-# -nya on a word: "his/her" or "him/her" ("kepadanya", "rumahnya"), but also "the" and adverbs.
-POSSESSIVE = re.compile(r"\b\w{2,}?nya\b", re.I)
+_SPEECH = (rf"\b(?:(?:{_SPEECH_STEMS})nya|(?:{_SPEECH_STEMS})\s+(?:dia|ia|beliau)"
+           r"|menurut(?:nya|\s+dia|\s+beliau))\b")
+_PRONOUN = r"\b(?:" + "|".join(_DATA["pronouns"]) + r")\b"
+# (Each after a lookahead for the letters it can start with: the same matches, and re turns most positions
+# of a sentence away in one step; these scans were ~4% of a check.)
+SPEECH = re.compile(first_class(_SPEECH, re.I) + _SPEECH, re.I)
+PRONOUN = re.compile(first_class(_PRONOUN, re.I) + _PRONOUN, re.I)
+# -nya on a word: "his/her" or "him/her" ("kepadanya", "rumahnya"), but also "the" and adverbs. The whole
+# word, taken at once, when it ends in -nya: what r"\b\w{2,}?nya\b" matches (a \b after "nya" is the word's
+# end), without trying "nya" after each of its letters.
+POSSESSIVE = re.compile(r"\b\w{5,}+(?<=nya)", re.I)
 _NOT_PERSONAL = frozenset(_DATA["not_personal"])
 # Speech attributed to a named person: "kata Puan", "ujar Menteri X"; "Puan mengatakan".
 _ATTRIBUTION_BEFORE = re.compile(rf"\b(?:{_SPEECH_STEMS}|menurut)\s+$", re.I)
@@ -927,7 +933,13 @@ def _gather(sp: SourcePerson, text: str, surnames: dict[str, int]) -> None:
 
 def _quoted(pair: ArticlePair, closed_only: bool = False) -> list[tuple[int, int]]:
     """Quotations of the source; one left open runs to its paragraph's end (news quotes that span
-    paragraphs open each paragraph and close only the last), unless `closed_only`."""
+    paragraphs open each paragraph and close only the last), unless `closed_only`. Once per article: the
+    resolution runs twice where tentative people are rejected."""
+    return pair.analysis("coreference-closed-quotes" if closed_only else "coreference-quotes",
+                         lambda p: _find_quoted(p, closed_only))
+
+
+def _find_quoted(pair: ArticlePair, closed_only: bool) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     text = pair.source
     for p in pair.source_segments.paragraphs:
@@ -1025,6 +1037,9 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
     closed = _quoted(pair, closed_only=True)
     c_starts = [q[0] for q in closed]
     stranger = _strangers(pair, mentions, starts)
+    # Each sentence's forms, found once per article (both passes read them; the text alone decides them).
+    forms = pair.analysis("coreference-forms", lambda p: [_forms(text, s.start, s.end)
+                                                          for s in p.source_segments.sentences])
     quoted_third = False  # a closed quotation since the last named person has a third-person form
     prev_people: list[SourcePerson] = []  # the people named in the previous sentence
     for n, sent in enumerate(pair.source_segments.sentences):
@@ -1033,7 +1048,7 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
         first_ref: tuple[int, SourcePerson] | None = None  # the first form's person (a placeholder too)
         first_open: int | None = None  # a subject pronoun left open before it
         resolved_here: list[tuple[Span, SourcePerson]] = []
-        for span, form, kind in _forms(text, sent.start, sent.end):
+        for span, form, kind in forms[n]:
             if _inside(quoted, q_starts, span.start):
                 # Someone the speaker talks about. Inside a closed quotation it is kept, unresolved, so that
                 # a translation which renders it outside quotation marks does not hand it to the nearest

@@ -288,8 +288,7 @@ def _drop_across_strangers(pair: ArticlePair, referents: list[Referent],
     not trusted where the translation names someone mtcheck does not know (by a given name: "Mike", not
     "Abang District") between that person's last mention and the pronoun: the source chain may have
     skipped them."""
-    known = sorted([s for r in referents for s in r.mentions] + [m.span for m in analyse(pair).target_mentions])
-    stranger = _stranger(pair, known, given_only=True)
+    stranger = None  # read from the whole translation: only where some link is chained
     for pos, found in list(source_links.items()):
         if found is None or not any(c in found[0].how for c in _CHAINED):
             continue
@@ -297,6 +296,10 @@ def _drop_across_strangers(pair: ArticlePair, referents: list[Referent],
             continue  # the quotation's speaker, found by the source's own attribution rules: a name quoted
             # in between ("« La Bolivie ... l'océan Pacifique », a-t-il ajouté") is no candidate
         before = [s for s in found[1].mentions if s.end <= pos]
+        if before and stranger is None:
+            known = sorted([s for r in referents for s in r.mentions]
+                           + [m.span for m in analyse(pair).target_mentions])
+            stranger = _stranger(pair, known, given_only=True)
         if before and stranger(before[-1].end, pos):
             source_links[pos] = None
 
