@@ -142,3 +142,7 @@ def test_a_given_name_opening_a_sentence_stays_in_the_name() -> None:
     assert "Jalan Sudirman" not in people("Jalan Sudirman ditutup pada Minggu pagi.")
     assert all("Indah" not in name for name in people(
         "Indah Permatasari hadir di acara itu. Suasana malam itu sangat indah."))
+    # Words the name table also counts as given names, read as words: a pronoun before a verb of saying
+    # (Saya, "I": 1,933 bearers, "female"), a noun before an acronym (NTREX scotsman.133773: "Staf NHS").
+    assert people("Saya mengatakan bahwa rencana itu sudah matang.") == []
+    assert "Staf NHS" not in people("Staf NHS bekerja keras selama musim dingin.")

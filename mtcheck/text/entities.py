@@ -21,6 +21,7 @@ from mtcheck.lang.base import _data_root, data_exists, data_lines, data_toml, da
 from mtcheck.model import Span
 from mtcheck.text import given_names
 from mtcheck.text.alternation import alternation
+from mtcheck.text.dictionary import is_common_word
 from mtcheck.text.lexicon import travels_unchanged, zipf
 
 # Word boundaries for Latin-script words that hold in any text: a Latin name inside Chinese ("Belanda前首相")
@@ -422,14 +423,21 @@ def find_people(text: str, mentions: list[Mention], source_lang: str = "id",
     return sorted(people.values(), key=lambda p: p.spans[0].start)
 
 
+# The name table counts every word someone somewhere is called (Saya, Karena, Anda: thousands of bearers,
+# "female"); a word as frequent in Indonesian as Putri or Liga (zipf 5+) is read as the word. Siti (4.3),
+# Dewi (4.7), Budi (4.7), Joko (4.6) are below.
+_MAX_GIVEN_ZIPF = 5.0
+
+
 def _given_opening(words: list[str], offset: int, text: str, lang: str, is_name: Callable[[str], bool]) -> bool:
     """A given name of the name table opening a sentence and a person's name ("Siti Nurhaliza mengatakan",
     "Dewi menjelaskan"): capitalised there whatever it is, so `_common` takes it for a common word (siti,
     dewi are KBBI words) unless the article writes it mid-sentence, and the name loses its given name and
     the pronouns its gender. Kept when it says a gender with the support `source_names` asks of a given
     name (50 bearers in the table, or the overrides), is no title or contraction, the article never writes
-    it in lower case, and the next word is a name word or a verb of saying or reporting. Jalan, Kota (no
-    gender) and Menyetrika (no given name) are not kept by it."""
+    it in lower case, it is rarer than everyday words, and the next word is a family name or a verb of
+    saying or reporting. Jalan, Kota (no gender), Saya (everyday) and Menyetrika (no given name) are not
+    kept by it."""
     from mtcheck.text.source_names import _MIN_GIVEN_COUNTS, _not_names  # lazily, as it imports this one
 
     w = words[0]
@@ -438,10 +446,13 @@ def _given_opening(words: list[str], offset: int, text: str, lang: str, is_name:
     found = given_names.lookup(w)
     if (found is None or found.gender is None
             or (found.source == "nomquamgender" and found.counts < _MIN_GIVEN_COUNTS)
+            or zipf(w, lang) >= _MAX_GIVEN_ZIPF
             or re.search(rf"(?<![\w'’-]){re.escape(w.lower())}(?![\w'’-])", text)):
         return False
     if len(words) > 1:
-        return is_name(words[1])
+        # A family name: no acronym (Staf NHS, Karena SARS-CoV-2) and no dictionary word (Liga Elite).
+        nxt = words[1]
+        return is_name(nxt) and not nxt[:2].isupper() and not is_common_word(nxt.strip(".'’"))
     return bool(_news_verb_after(lang).match(text, offset + len(w)))
 
 
