@@ -222,6 +222,37 @@ def test_a_full_width_comma_closes_the_clause_of_the_nearest_name() -> None:
     assert _choose([(Span(0, 3), flake), (Span(7, 10), coons)], "m", no_comma, no_comma.index("他"))[0] is coons
 
 
+def test_mixed_quotation_marks_pair_by_alternation() -> None:
+    from mtcheck.text.pronouns import _quoted_spans
+
+    # “ closed by a straight ", the next quotation opened by one and closed by ”: the attribution between
+    # them is outside both. A straight " followed by a space closes nothing left open, so it opens nothing.
+    text = '“我们将帮助居民，" 他说。 她还说，"政府已准备了帐篷。”'
+    pair = ArticlePair("x", text, "zh")
+    spans = [text[s.start:s.end] for s in _quoted_spans(pair)]
+    assert spans == ['“我们将帮助居民，"', '"政府已准备了帐篷。”']
+    stray = '帐篷。" 他说。“我们会回来的。”'
+    assert [stray[s.start:s.end] for s in _quoted_spans(ArticlePair("x", stray, "zh"))] == ["“我们会回来的。”"]
+    # English keeps the strict pairing of shapes (no mixed_quotes in en/pronouns.toml)
+    en = 'He said "yes," and she said “no.”'
+    assert [en[s.start:s.end] for s in _quoted_spans(ArticlePair("x", en, "en"))] == ['"yes,"', "“no.”"]
+
+
+def test_relative_clause_forms_follow_a_persons_name_only() -> None:
+    from mtcheck.text.pronouns import _relative_forms
+
+    def forms(source: str) -> list[tuple[str, str]]:
+        pair = ArticlePair(source, "x", "zh")
+        return [(r.text, r.person.name) for r in _relative_forms(source, coreference(pair))]
+
+    assert forms("Pejabat itu menyebut Jalal Saifur Rahman, direktur Komisi Anti Korupsi Bengali, yang dirawat "
+                 "di rumah sakit.") == [("yang", "Jalal Saifur Rahman")]
+    assert forms("Presiden Joko Widodo yang baru tiba langsung memimpin rapat.") == [("yang", "Joko Widodo")]
+    # a place is nobody, and an apposition that names another person leaves "yang" to no one
+    assert forms("Budi Santoso dirawat di Rumah Sakit Cipto Mangunkusumo, yang terletak di Jakarta.") == []
+    assert forms("Puan Maharani, putri Megawati Soekarnoputri, yang hadir kemarin, berbicara.") == []
+
+
 def test_people_of_the_source_round_5() -> None:
     """Names no person bears are no people; one person under a longer name is one person; a one-word name
     is a person only when the article refers back to it as one (NTREX/FLORES-style sentences)."""

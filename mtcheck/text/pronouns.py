@@ -151,7 +151,8 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
     rows = sorted(((m, r) for r in referents for m in r.mentions), key=lambda x: x[0].start)
     m_starts, m_rows = [m.start for m, _ in rows], [(m, r) for m, r in rows]
     target_links = _link(pair, [r for r in referents if r.mentions], sets, pronouns)
-    source_links = _from_source(pair, co.refs, by_person, sets, pronouns)
+    source_links = _from_source(pair, co.refs, by_person, sets, pronouns,
+                                _relative_forms(pair.source, co) if sets.get("renders_relative") else [])
     if pair.target_pack.latin_script:
         _drop_across_strangers(pair, referents, source_links)
     aligned = _aligned(pair, co, by_person, pronouns)
@@ -551,8 +552,13 @@ def _spellings(host: str) -> tuple[str, ...]:
 # ------------------------------------------------------------------------------- path 1: from the source
 
 def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, Referent], sets: dict,
-                 pronouns: list[tuple[Span, str, str]]) -> dict[int, tuple[SourceRef, Referent, str] | None]:
-    """For each target pronoun, the source form it renders (in the aligned sentences) and its person."""
+                 pronouns: list[tuple[Span, str, str]], relatives: list[SourceRef] = ()
+                 ) -> dict[int, tuple[SourceRef, Referent, str] | None]:
+    """For each target pronoun, the source form it renders (in the aligned sentences) and its person; where
+    the aligned source has no third-person form, a relative clause on a person's name (`relatives`: "John
+    Howard, yang memimpin" -> "……约翰逊牧师领导下……。他领导了"), which Chinese MT turns into a clause of its own
+    with a pronoun."""
+    rel_starts = [r.span.start for r in relatives]
     attribution = [re.compile(p, re.I) for p in sets.get("attribution", ())]
     group_of: dict[int, SentencePair] = {}
     for sp in pair.sentence_pairs:
@@ -592,6 +598,8 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
         # Every form of the aligned source, resolved or not: a pronoun that renders an unresolved form
         # ("kepadanya" after two names) inherits nobody.
         cands = refs[bisect.bisect_left(r_starts, s0):bisect.bisect_left(r_starts, s1)]
+        if not cands:
+            cands = relatives[bisect.bisect_left(rel_starts, s0):bisect.bisect_left(rel_starts, s1)]
         if not cands:
             continue  # nothing of the source for it to render: a pronoun the translation added
         if not any(r.person is not None for r in cands):
@@ -677,6 +685,44 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
         out[span.start] = (ref, by_person[id(ref.person)], f"renders '{ref.text}' ({how}; {ref.how})")
     _one_subject_per_form(pair, placed, out, subject)
     return out
+
+
+# After a person's mention: "John Howard, yang", "Elin Jones yang", or with one apposition between ("Jalal
+# Saifur Rahman, direktur Komisi Anti Korupsi Bengali, yang"; "Evo Morales, Presiden pribumi Bolivia yang").
+_RELATIVE_AFTER = re.compile(r"(?:,\s+(?P<apposition>[^,.;:!?\"“”()\n]{1,80}?))?,?\s+(?P<yang>yang)\b")
+
+
+_APPOSITION_BEFORE = re.compile(r",\s*[^,.;:!?\"“”()\n]*$")
+
+
+def _relative_forms(source: str, co) -> list[SourceRef]:
+    """The relative "yang" right after a person's mention (one apposition between allowed, naming no one
+    else), as forms that refer to that person. Indonesian needs no pronoun there; Chinese MT often starts a
+    clause or a sentence of its own with one ("Jalal Saifur Rahman，他曾在……医院接受治疗"). Read only where the
+    aligned source has no third-person form at all, and only for targets whose `pronouns.toml` sets
+    `renders_relative`. One bounded match per mention: linear."""
+    out: list[SourceRef] = []
+    ends = {s.end: sp for sp in co.people for s in sp.spans}
+    for sp in co.people:
+        for span in sp.spans:
+            m = _RELATIVE_AFTER.match(source, span.end)
+            if m is None:
+                continue
+            a = max(0, span.start - 100)
+            head = _APPOSITION_BEFORE.search(source, a, span.start)
+            if head is not None and ends.get(head.start()) not in (None, sp):
+                continue  # the name is itself another's apposition ("Puan, putri Megawati, yang"): whose?
+            app = m.group("apposition")
+            if app is not None:
+                if len(app.split()) > 8:
+                    continue
+                other = co.person_at(m.start("apposition"))
+                i = bisect.bisect_left(co.mention_starts, m.start("apposition"))
+                if other is not None or (i < len(co.mention_starts) and co.mention_starts[i] < m.end("apposition")):
+                    continue  # the apposition names someone: "yang" may be theirs
+            out.append(SourceRef(Span(*m.span("yang")), "yang", "relative", sp,
+                                 f"a relative clause on {sp.name}, the name before it"))
+    return sorted(out, key=lambda r: r.span.start)
 
 
 def _one_subject_per_form(pair: ArticlePair, placed: list[tuple[Span, str, SentencePair]],
@@ -986,7 +1032,37 @@ def _appositions(pair: ArticlePair):
 
 def _quoted_spans(pair: ArticlePair) -> list[Span]:
     quotes = pair.target_pack.quotes
+    mixed = (pronoun_sets(pair.target_pack.code) or {}).get("mixed_quotes", "")
+    if mixed:
+        quotes = tuple(q for q in quotes if q[0] not in mixed and q[1] not in mixed)
     out = []
     for p in pair.target_segments.paragraphs:
         out += [Span(o, c + 1) for o, c in scan_pairs(pair.target, p.start, p.end, quotes).pairs]
+        if mixed:
+            out += _mixed_quotes(pair.target, p.start, p.end, mixed)
     return sorted(out)
+
+
+_CLOSES_AFTER = re.compile(r"\s|$|[，。、；：！？）)」』]")
+
+
+def _mixed_quotes(text: str, start: int, end: int, marks: str) -> list[Span]:
+    """Quotations whose marks a translation mixes (Chinese and Japanese MT: “……，" 他说 or "……，”他说, even
+    ……，“他说): `marks` is the family, its first character the opener only and its second the closer only
+    (“ ”), any other both (the straight "). Matched by alternation, as the marks' shapes cannot be trusted: a
+    quotation open is closed by the next mark of the family whatever its shape; with none open, the next
+    opener opens one, and a mark that can only close, or a straight quote with nothing of the quotation after
+    it (a space, punctuation, the paragraph's end: `原因，" 他说`), is a closer left from an earlier paragraph
+    and opens nothing. A strict pairing of shapes took `" 他说。 特朗普继续说道，"` for the quotation and hid
+    the attribution's pronoun."""
+    closer_only = marks[1:2]
+    out: list[Span] = []
+    opened = -1
+    for m in re.finditer("[" + re.escape(marks) + "]", text[start:end]):
+        i, ch = start + m.start(), m.group()
+        if opened >= 0:
+            out.append(Span(opened, i + 1))
+            opened = -1
+        elif ch != closer_only and not (ch != marks[0] and _CLOSES_AFTER.match(text, i + 1)):
+            opened = i
+    return out
