@@ -200,6 +200,18 @@ def test_chinese_mentions_are_whole_name_runs_not_words_that_sound_like_names() 
     assert found["Trump"] == ["特朗普"] and found["Tiffany"] == ["Tiffany"] and found["Morales"] == ["莫拉莱斯"]
 
 
+def test_chinese_mentions_of_names_that_start_with_a_vowel_or_w() -> None:
+    from mtcheck.text.pronouns import _script_mentions, pronoun_sets
+
+    # 沃伦 (Warren) and 维斯特 (West) start with a zero-initial syllable, and the names' skeletons with the
+    # next consonant: such windows were never tried, so Warren was no one in a Chinese translation.
+    text = "维斯特曾说过，这个字对他来说有宗教意义。沃伦回答说。一位官员说。"
+    pair = ArticlePair("Kanye West. Elizabeth Warren. Stone.", text, "zh")
+    found = {w: [text[s.start:s.end] for s in spans]
+             for w, spans in _script_mentions(pair, ["West", "Warren", "Stone"], pronoun_sets("zh")).items()}
+    assert found["West"] == ["维斯特"] and found["Warren"] == ["沃伦"] and not found.get("Stone")
+
+
 def test_pronoun_patterns_leave_words_and_transliterations_alone() -> None:
     from mtcheck.text.pronouns import _target_pronouns, pronoun_sets
 

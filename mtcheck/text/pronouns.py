@@ -351,7 +351,7 @@ def _script_mentions(pair: ArticlePair, words: list[str], sets: dict) -> dict[st
     if keep is None:
         found = find_names(pair.target, words, lang)
     else:
-        for _, span, w in scored_names(pair.target, words, lang, 0.8, keep=keep):
+        for _, span, w in scored_names(pair.target, words, lang, 0.8, keep=keep, vowel_starts=True):
             found.setdefault(w, []).append(span)
     for w, spans in latin_word_spans(pair.target, [w for w in words if len(w) >= 3]).items():
         if spans:

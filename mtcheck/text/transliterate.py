@@ -153,14 +153,17 @@ def find_names(text: str, names: list[str], lang: str, threshold: float = 0.8) -
 
 
 def scored_names(text: str, names: list[str], lang: str, threshold: float, any_start: bool = False,
-                 keep: Callable[[Span], bool] | None = None) -> list[tuple[float, Span, str]]:
+                 keep: Callable[[Span], bool] | None = None,
+                 vowel_starts: bool = False) -> list[tuple[float, Span, str]]:
     """Non-overlapping (similarity, span, name) of the best match of some name at each place of `text`.
 
     With `any_start`, Chinese windows that start with another consonant than any name's, or with a vowel,
     are tried too (a garble may change or drop a name's first character: 穆恩 for 范恩, 里曼 for 弗里曼; a
     name may start with a vowel: 奥利弗); the whole-article search leaves them out, for speed. `keep`
     filters candidate spans before overlapping ones are dropped (so a window that crosses out of a name,
-    哈莱的, does not hide the name's own window, 哈莱)."""
+    哈莱的, does not hide the name's own window, 哈莱). With `vowel_starts`, a Chinese window that starts with
+    a vowel is tried for the names that start with a vowel, W or Y (沃伦 Warren, 维斯特 West, 奥巴马 Obama:
+    their skeletons have no first consonant of the window's), and only those names are matched with it."""
     # Each name as the language may hear it: with and without its context-dependent changes (Mark is マルク
     # and マーク); the closer skeleton counts.
     wanted = {n: {skeleton(n, lang), skeleton(n, lang, patterns=True)} for n in names}
@@ -170,13 +173,18 @@ def scored_names(text: str, names: list[str], lang: str, threshold: float, any_s
     lengths = {len(s) for sks in wanted.values() for s in sks}
     firsts = {s[0] for sks in wanted.values() for s in sks}
     best_of = _BestName(wanted, threshold)
-    for start, end, sk, first in _candidates(text, lang, None if any_start else firsts):
+    vowel_names = vowel_starts and any(n[:1].lower() in _VOWEL_OR_GLIDE for n in wanted)
+    for start, end, sk, first in _candidates(text, lang, None if any_start else
+                                             (firsts | {""} if vowel_names else firsts)):
         if not any(abs(len(sk) - n) <= 2 for n in lengths):
             continue  # too short or long to be any of the names
         if keep is not None and not keep(Span(start, end)):
             continue
         found = best_of(sk)
-        if found is not None and (first is None or first in firsts or _first_garbled(sk, first, found[1], wanted)):
+        if found is None:
+            continue
+        vowel_name = first == "" and vowel_names and found[1][:1].lower() in _VOWEL_OR_GLIDE
+        if vowel_name or first is None or first in firsts or _first_garbled(sk, first, found[1], wanted):
             hits.append((found[0], end - start, Span(start, end), found[1]))
     # Best first, longest on ties; a span overlapping a better one is dropped (windows over Han runs overlap).
     out: list[tuple[float, Span, str]] = []
@@ -186,6 +194,9 @@ def scored_names(text: str, names: list[str], lang: str, threshold: float, any_s
             taken.add(span)
             out.append((score, span, name))
     return out
+
+
+_VOWEL_OR_GLIDE = "aeiouwy"
 
 
 def _first_garbled(sk: str, first: str, name: str, wanted: dict[str, set[str]]) -> bool:
