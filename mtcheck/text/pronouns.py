@@ -90,6 +90,10 @@ class Link:
     aligned: str | None = None  # with the neural extra: the source word the pronoun is aligned with, and whom
     aligned_agree: bool | None = None  # does the alignment name the same person (None: it names nobody)
     aligned_referent: Referent | None = None
+    # (scripts without capitals) the translation's link is doubtful: the aligned source of the pronoun's
+    # sentence or of the one before names someone the translation there does not show (a transliteration
+    # missed), so its "nearest name" or "previous sentence's only name" may be the wrong person
+    target_doubtful: bool = False
 
 
 @dataclass
@@ -193,6 +197,14 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
                 continue
             links.append(Link(span, text, g, tgt[0], f"in the translation: {tgt[1]}", None, tgt, None,
                               *_alignment_says(al, tgt[0])))
+    if not pair.target_pack.latin_script:
+        hidden = _hidden_people(pair, referents)
+        t_starts = [t.start for t in pair.target_segments.sentences]
+        for link in links:
+            if link.agree is False:
+                i = bisect.bisect_right(t_starts, link.pronoun.start) - 1
+                link.target_doubtful = hidden(link.pronoun.start) or (
+                    i > 0 and hidden(pair.target_segments.sentences[i - 1].start))
     for link in links:
         link.referent.evidence.append(Evidence(link.gender, "pronoun", f"'{link.text}' at {link.pronoun.start}",
                                                link.pronoun.start))
@@ -895,6 +907,33 @@ def _link(pair: ArticlePair, referents: list[Referent], sets: dict,
         prev = here or linked_here
         prev_sentence = sent
     return links
+
+
+def _hidden_people(pair: ArticlePair, referents: list[Referent]):
+    """(Scripts without capitals) A test for a target position whose sentence pair's source names a person
+    (or a name that may be one) of whom the pair's target sentences have no mention: transliterations are
+    missed (布热津斯基 for Brzezinski), so "the only name of the previous sentence" or "the nearest name" in
+    the translation may be the wrong person ("他为卡特提供了……建议" linked to Lyndon B. Johnson, the one name
+    found in the sentence before, where the source's "ia" is Brzezinski). Latin-script translations have
+    `_stranger` for this. One pass per sentence pair, then a lookup."""
+    co = coreference(pair)
+    rows = sorted((m.start, id(r.person)) for r in referents for m in r.mentions)
+    r_starts = [a for a, _ in rows]
+    answer: dict[int, bool] = {}
+
+    def hidden(pos: int) -> bool:
+        sp = _sentence_pair_at(pair, pos)
+        if sp is None or not sp.source or not sp.target:
+            return False
+        if id(sp) not in answer:
+            t0, t1 = sp.target[0].start, sp.target[-1].end
+            shown = {p for _, p in rows[bisect.bisect_left(r_starts, t0):bisect.bisect_left(r_starts, t1)]}
+            lo = bisect.bisect_left(co.mention_starts, sp.source[0].start)
+            hi = bisect.bisect_left(co.mention_starts, sp.source[-1].end)
+            answer[id(sp)] = any(id(p) not in shown for p in co.mention_people[lo:hi])
+        return answer[id(sp)]
+
+    return hidden
 
 
 _VERB_GROUP = re.compile(r"\s+(?:[a-z]+\s+){1,3}$")
