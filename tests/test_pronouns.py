@@ -265,6 +265,23 @@ def test_relative_clause_forms_follow_a_persons_name_only() -> None:
     assert forms("Puan Maharani, putri Megawati Soekarnoputri, yang hadir kemarin, berbicara.") == []
 
 
+def test_object_of_the_names_own_verb_is_someone_else_in_chinese_and_japanese() -> None:
+    from mtcheck.model import Span
+    from mtcheck.text.pronouns import _bound_object, pronoun_sets
+
+    def bound(text: str, name: str, pronoun: str, lang: str) -> bool:
+        a, p = text.index(name), text.index(pronoun, text.index(name) + len(name))
+        return _bound_object(text, Span(a, a + len(name)), Span(p, p + len(pronoun)), pronoun_sets(lang))
+
+    assert bound("梅克达德感谢她对叙利亚的支持。", "梅克达德", "她", "zh")
+    assert not bound("特朗普说他会赢。", "特朗普", "他", "zh")  # a verb of saying: he may be Trump
+    assert not bound("特朗普在他的推特上写道。", "特朗普", "他", "zh")  # a possessive
+    assert not bound("普京，他说。", "普京", "他", "zh")
+    assert bound("メクダド氏は彼女に感謝した。", "メクダド", "彼女", "ja")
+    assert not bound("メクダド氏は彼女によると。", "メクダド", "彼女", "ja")  # according to her
+    assert not bound("トランプは彼が勝つと述べた。", "トランプ", "彼", "ja")  # the reported clause's subject
+
+
 def test_people_of_the_source_round_5() -> None:
     """Names no person bears are no people; one person under a longer name is one person; a one-word name
     is a person only when the article refers back to it as one (NTREX/FLORES-style sentences)."""

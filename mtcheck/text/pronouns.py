@@ -944,6 +944,8 @@ def _bound_object(text: str, name: Span, span: Span, sets: dict) -> bool:
     """Is the pronoun at `span` the object of the verb right after the name ("Al-Mekdad thanked her for"), so
     not that name's person? Only an object form ("him"; "her" followed by a preposition, an article or a
     stop, not a noun) after one to three lowercase words (a verb group, no preposition among them)."""
+    if sets.get("bound_object_between"):
+        return _bound_object_cjk(text, name, span, sets)
     objects = sets.get("clause_objects")
     word = text[span.start:span.end].lower()
     if not objects or word not in objects:
@@ -956,6 +958,22 @@ def _bound_object(text: str, name: Span, span: Span, sets: dict) -> bool:
     gap = _VERB_GROUP.fullmatch(text, name.end, span.start)
     return gap is not None and not any(w in followers or w in sets.get("place_prepositions", ())
                                        for w in gap.group().split())
+
+
+@cache
+def _cjk_object_patterns(between: str, after: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    return re.compile(between), re.compile(after)
+
+
+def _bound_object_cjk(text: str, name: Span, span: Span, sets: dict) -> bool:
+    """(Chinese, Japanese) The pronoun is the object of a verb whose subject is the name right before it, in
+    one clause: "梅克达德感谢她对叙利亚的支持", "メクダド氏は彼女に感謝した" (Al-Mekdad thanked her). Such a
+    pronoun is someone else (the subject itself would be 自己, 自分). What may stand between the name and
+    the pronoun (`bound_object_between`: a short verb, no punctuation, no verb of saying or thinking, whose
+    clause the pronoun may open: "特朗普说他会赢") and after it (`bound_object_after`: not a possessive 的,
+    an object particle に/を) is the language's data."""
+    between, after = _cjk_object_patterns(sets["bound_object_between"], sets.get("bound_object_after", ""))
+    return between.fullmatch(text, name.end, span.start) is not None and after.match(text, span.end) is not None
 
 
 _CAPITALISED = re.compile(r"(?=[A-Z])(?<![\w'’-])[A-Z][a-z]+(?:[-'’][A-Za-z]+)?")
