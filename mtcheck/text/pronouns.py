@@ -423,6 +423,65 @@ def _address_evidence(pair: ArticlePair, r: Referent, sets: dict) -> None:
                 seen.add(g)
                 r.evidence.append(Evidence(g, "address", f"'{name}{hit}' in the translation"))
                 break
+        if "f" not in seen and (role := _female_role(pair.target, span, sets["lang"])) is not None:
+            seen.add("f")
+            r.evidence.append(Evidence("f", "address", f"'{role}' in the translation"))
+
+
+@cache
+def _role_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str] | None] | None:
+    """The language's `role_female` nouns as a pattern that ends right before a name (article, noun, up to two
+    words between, an optional comma), and one for an apposition right after it (", une avocate", ", née")."""
+    sets = pronoun_sets(lang) or {}
+    roles = sets.get("role_female")
+    if not roles:
+        return None
+    role = alternation(sorted(roles, key=len, reverse=True))
+    arts = sets.get("role_articles", ())
+    art = r"(?P<art>" + alternation(sorted(arts, key=len, reverse=True)) + r")\s*" if arts else ""
+    prefix = sets.get("role_between_prefix")
+    word = (re.escape(prefix) + r"\w+") if prefix else r"[a-zà-ÿœæ][\w'’-]*"  # definite (ar), lowercase (fr)
+    before = re.compile(r"(?<![\w'’-])" + (r"و?" if prefix else "") + rf"(?i:{art}(?P<role>{role}))(?![\w'’-])"
+                        rf"(?P<between>(?:\s+{word}){{0,2}})\s*,?\s*$")
+    after_words = sets.get("role_female_after", ())
+    after = None
+    if arts:
+        agree = r"|(?P<agree>" + alternation(after_words) + ")" if after_words else ""
+        alt = rf"(?i:{art}(?P<role>{role})){agree}"
+        # not followed by a name: "Louis XVI, la reine Marie-Antoinette" lists another person
+        after = re.compile(rf"\s*,\s*(?:{alt})(?![\w'’-])(?!\s+[A-Z])")
+    return before, after
+
+
+def _female_role(text: str, span: Span, lang: str) -> str | None:
+    """A feminine role noun of the translation right before the mention at `span` ("la chanteuse américaine
+    Ariana Grande", "المغنية أريانا غراندي") or in apposition after it ("Paz Zárate, une avocate", "X, née en
+    1950"): the words as written, or None."""
+    patterns = _role_patterns(lang)
+    if patterns is None:
+        return None
+    sets = pronoun_sets(lang) or {}
+    not_between = set(sets.get("role_not_between", ()))
+    epicene = {w.lower() for w in sets.get("role_epicene", ())}
+    feminine = {w.lower() for w in sets.get("role_feminine_articles", ())}
+
+    def fits(m: re.Match[str], between: list[str]) -> bool:
+        if any(w.lower() in not_between for w in between):
+            return False
+        role = m.group("role").lower()
+        if role in epicene and (m.group("art") or "").lower() not in feminine:
+            return False  # "le ministre", "notre porte-parole": no gender shown
+        # (Arabic) a noun without its article is in construct with the next word: "مستشارة ترامب"
+        return not (sets.get("role_construct") and not role.startswith("ال") and not between)
+
+    before, after = patterns
+    m = before.search(text, max(0, span.start - 80), span.start)
+    if m is not None and fits(m, m.group("between").split()):
+        return text[m.start():span.end]
+    if after is not None and (m := after.match(text, span.end)) is not None and (
+            m.group("agree") or fits(m, [])):
+        return text[span.start:m.end()]
+    return None
 
 
 def _target_pronouns(pair: ArticlePair, sets: dict):
@@ -560,6 +619,8 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
             group_of[t.start] = sp
     t_sents = pair.target_segments.sentences
     t_starts = [s.start for s in t_sents]
+    s_sents = pair.source_segments.sentences
+    s_starts = [s.start for s in s_sents]
     r_starts = [r.span.start for r in refs]
     # The pronouns of each sentence group, in order (for matching the k-th pronoun to the k-th form).
     grouped: dict[int, list[Span]] = {}
@@ -612,6 +673,12 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
             if not speech and subject_after is None:
                 speech = [r for r in cands if r.kind == "pronoun" and r.text.lower() in _SUBJECT_FORMS
                           and SAYING_AFTER.match(pair.source, r.span.end)]
+            if not speech and subject_after is None and _opens_sentence(pair.target, t_sents, t_starts, span.start):
+                # A pro-drop verb opening its sentence renders the subject that opens the source's ("Dia
+                # merujuk pada ..." -> "وأشار إلى ...", "Dia mengetahui bahwa" -> "وأشار إلى أن"): Arabic news
+                # puts a verb of saying where Indonesian has another verb with the same subject.
+                speech = [r for r in cands if r.kind == "pronoun" and r.text.lower() in _SUBJECT_FORMS
+                          and _opens_sentence(pair.source, s_sents, s_starts, r.span.start)]
             cands = speech
             if not cands:
                 continue
@@ -722,6 +789,13 @@ def _verb_subject(pair: ArticlePair, span: Span, m_starts: list[int], m_rows: li
 
 
 _SUBJECT_FORMS = frozenset({"dia", "ia", "beliau"})
+_OPENING = re.compile(r"[\s\"“”«»'‘’(\-–—]*(?:و|ف)?$")
+
+
+def _opens_sentence(text: str, sents, starts: list[int], pos: int) -> bool:
+    """Does the word at `pos` open its sentence (quotes, brackets and, in Arabic, و/ف before it allowed)?"""
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and pos < sents[i].end and _OPENING.fullmatch(text, sents[i].start, pos) is not None
 _WORD = re.compile(r"[^\s.,،:;!?\"«»“”()]+")
 
 
