@@ -583,7 +583,9 @@ def _possessed_nouns(lang: str) -> dict[str, frozenset[str]]:
         return {}
     out: dict[str, frozenset[str]] = {}
     for row in data_tsv(lang, "possessed_nouns.tsv"):
-        out[stem(row["id"])] = frozenset(t for w in row[lang].split("|") for t in target_tokens(w))
+        # two nouns may share a stem (usaha, perusahaan): both translations count
+        key = stem(row["id"])
+        out[key] = out.get(key, frozenset()) | frozenset(t for w in row[lang].split("|") for t in target_tokens(w))
     return out
 
 
