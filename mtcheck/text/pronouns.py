@@ -492,7 +492,7 @@ def _target_pronouns(pair: ArticlePair, sets: dict):
         pattern = re.compile(f"(?P<f>{sets['female_pattern']})|(?P<m>{sets['male_pattern']})")
     else:
         pattern = re.compile(r"\b(" + "|".join(gender_of) + r")\b", re.I)
-    impersonal = [re.compile(p, re.I) for p in sets.get("impersonal", ())]
+    impersonal = [re.compile(p, re.I) for p in [*sets.get("impersonal", ()), *sets.get("intensifiers", ())]]
     only_after = {w.lower() for w in sets.get("only_after_preposition", ())}
     quoted = _quoted_spans(pair)
     q_starts = [q.start for q in quoted]
