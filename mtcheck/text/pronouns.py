@@ -774,6 +774,8 @@ def _verb_subject(pair: ArticlePair, span: Span, m_starts: list[int], m_rows: li
                   sets: dict) -> tuple[Referent, str] | None:
     """The person named right after a verb of saying (verb-subject order: "وقالت بوان"), with only title
     words between ("وقالت وزيرة الخارجية ريتنو"); not "أعلنت إدارة ترامب" (Trump's administration)."""
+    if pair.target[span.start:span.end].removeprefix("و").removeprefix("ف") in sets.get("verbs_with_object", ()):
+        return None  # "دعا بايدن إلى": the name after it may be its object
     i = bisect.bisect_left(m_starts, span.end)
     if i >= len(m_starts) or m_starts[i] - span.end > 60:
         return None
