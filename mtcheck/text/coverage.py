@@ -153,9 +153,15 @@ class Coverage:
         return self.covered / self.known if self.known else 1.0
 
 
-@persistent
 def lexicon(target_lang: str, source_lang: str = "id") -> dict[str, frozenset[str]]:
     """Indonesian word -> the target tokens that translate it; empty where no lexicon ships."""
+    # One key for lexicon("ar") and lexicon("ar", "id"): the memo tells the two calls apart, and each loaded
+    # the table's pickle (~5 ms of a check into a language with a lexicon).
+    return _lexicon(target_lang, source_lang)
+
+
+@persistent
+def _lexicon(target_lang: str, source_lang: str) -> dict[str, frozenset[str]]:
     path = ("lexicon", f"{source_lang}-{target_lang}.tsv")
     if not data_exists(*path):
         return {}

@@ -214,14 +214,29 @@ def _column(row: dict[str, str], lang: str) -> tuple[str, ...]:
     return _split(row.get(lang, "") or "")
 
 
-@cache
 def gazetteer(target_lang: str, extra: tuple[tuple[str, str, str], ...] = ()) -> Gazetteer:
     """The gazetteer for Indonesian -> target_lang; `extra` holds user glossary rows (source, target, kind).
     Built once per data version and cached (Babel's CLDR tables and the build cost ~0.2 s per process)."""
+    # One key for gazetteer("en") and gazetteer("en", ()): functools.cache tells the two calls apart, and
+    # each loaded the pickle again (~5 ms of every English check).
+    return _gazetteer(target_lang, tuple(extra))
+
+
+@cache
+def _gazetteer(target_lang: str, extra: tuple[tuple[str, str, str], ...]) -> Gazetteer:
     from mtcheck.cache import load_or_build
 
-    return load_or_build(f"gazetteer-{target_lang}", _gazetteer_inputs(target_lang, extra),
+    return load_or_build(f"gazetteer-{target_lang}", [gazetteer_key(target_lang, extra)],
                          lambda: _build_gazetteer(target_lang, extra))
+
+
+@cache
+def gazetteer_key(target_lang: str, extra: tuple[tuple[str, str, str], ...] = ()) -> str:
+    """The fingerprint of what the gazetteer is built from, once per process (~50 files to stat): it keys
+    the gazetteer's pickle and the tables derived from it (source_names.gazetteer_translated)."""
+    from mtcheck.cache import fingerprint
+
+    return fingerprint(_gazetteer_inputs(target_lang, tuple(extra)))
 
 
 def _gazetteer_inputs(target_lang: str, extra: tuple) -> list[object]:
