@@ -241,3 +241,30 @@ def test_people_of_the_source_round_5() -> None:
     assert ia.person is not None and ia.person.name == "Adekoya"
     adekoya = next(p for p in co.people if p.name == "Adekoya")
     assert adekoya.gender() is None  # one word: no given-name evidence, judged for consistency only
+
+
+def _refs(source: str, target: str = "x") -> dict[str, tuple[str | None, str]]:
+    co = coreference(ArticlePair(source, target, "en"))
+    return {r.text: (r.person.name if r.person else None, r.how) for r in co.refs}
+
+
+def test_source_resolution_round_6() -> None:
+    # A form inside a quotation: the one person the quotation names before it; two named: left open.
+    refs = _refs('Bupati Hartono berkata, "Menteri Sri Mulyani sudah berbicara, tetapi saya belum mendengar apa '
+                 'yang ia janjikan."')
+    assert refs["ia"][0] == "Sri Mulyani Indrawati" and refs["ia"][1].startswith("inside a quotation: ")
+    refs = _refs('Bupati Hartono berkata, "Menteri Sri Mulyani dan Presiden Joko Widodo sudah berbicara, tetapi '
+                 'saya belum mendengar apa yang ia janjikan."')
+    assert refs["ia"] == (None, "unresolved: inside a quotation")
+    # A possessive in the clause a verb of saying reports is the speaker's, named right before the verb.
+    refs = _refs("Presiden kedua Soeharto wafat pada 2008. Salah satu putrinya, Siti Hediati Hariyadi, mengatakan "
+                 "museum itu menghormati warisan ayahnya.")
+    assert refs["ayahnya"][0].endswith("Hediati Hariyadi") and "speaker" in refs["ayahnya"][1]
+    # "Menteri itu" with no minister introduced is an epithet; "Sopir itu" after "seorang sopir" is the driver.
+    refs = _refs("Menteri Keuangan Sri Mulyani tiba di Surabaya. Menteri itu kemudian meninjau pasar bersama stafnya.")
+    assert refs["stafnya"][0] == "Sri Mulyani Indrawati"
+    refs = _refs("Menteri Sosial Tri Rismaharini menumpang mobil seorang sopir. Sopir itu mengatakan mobilnya baru.")
+    assert refs["mobilnya"][0] != "Tri Rismaharini"
+    # A lowercase role noun of a person right before a name makes it a person's, whatever its words.
+    co = coreference(ArticlePair("Polisi menangkap tersangka Dyteon Simpson. Simpson mengaku.", "x", "en"))
+    assert "Dyteon Simpson" in [p.name for p in co.people]

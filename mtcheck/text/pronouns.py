@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from mtcheck.lang.base import data_toml
@@ -27,7 +27,7 @@ from mtcheck.model import Span
 from mtcheck.text import given_names
 from mtcheck.text.alternation import alternation, whole_words
 from mtcheck.text.article import ArticlePair, SentencePair
-from mtcheck.text.coreference import OBJECT_NYA, SAYING_AFTER, SourcePerson, SourceRef, coreference
+from mtcheck.text.coreference import OBJECT_NYA, QUOTED, SAYING_AFTER, SourcePerson, SourceRef, coreference
 from mtcheck.text.entities import latin_word_spans
 from mtcheck.text.gender import FIXED, Evidence, decide
 from mtcheck.text.lexicon import zipf
@@ -150,10 +150,13 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
     pronouns = list(_target_pronouns(pair, sets))
     rows = sorted(((m, r) for r in referents for m in r.mentions), key=lambda x: x[0].start)
     m_starts, m_rows = [m.start for m, _ in rows], [(m, r) for m, r in rows]
-    target_links = _link(pair, [r for r in referents if r.mentions], sets, pronouns)
-    source_links = _from_source(pair, co.refs, by_person, sets, pronouns)
+    # Outside quotation marks, a form the source resolves inside a quotation is nobody's, as before: the
+    # translation may render someone else there ("Puan said she met Jokowi and he was happy").
+    narrated = [replace(r, person=None) if r.how.startswith(QUOTED) else r for r in co.refs]
+    source_links = _from_source(pair, narrated, by_person, sets, pronouns)
     if pair.target_pack.latin_script:
         _drop_across_strangers(pair, referents, source_links)
+    target_links = _link(pair, [r for r in referents if r.mentions], sets, pronouns, source_links)
     aligned = _aligned(pair, co, by_person, pronouns)
     links = []
     for span, text, g in pronouns:
@@ -192,10 +195,30 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
                 continue
             links.append(Link(span, text, g, tgt[0], f"in the translation: {tgt[1]}", None, tgt, None,
                               *_alignment_says(al, tgt[0])))
+    links += _quoted_links(pair, co, by_person, sets)
+    links.sort(key=lambda lk: lk.pronoun.start)
     for link in links:
         link.referent.evidence.append(Evidence(link.gender, "pronoun", f"'{link.text}' at {link.pronoun.start}",
                                                link.pronoun.start))
     return PronounAnalysis(referents, links)
+
+
+def _quoted_links(pair: ArticlePair, co, by_person: dict[int, Referent], sets: dict) -> list[Link]:
+    """Pronouns inside the translation's quotations, by the source path only: each renders a form of the
+    source's quotation that names the person it means ("Mike banyak berbicara ... apa yang ia katakan" ->
+    "Mike talks a lot ... what he was saying"). No guess from the translation: inside a quotation "he" may
+    be generic or anyone the speaker has in mind."""
+    refs = [r for r in co.refs if r.how.startswith(QUOTED) or r.how == "unresolved: inside a quotation"]
+    if not any(r.person is not None for r in refs):
+        return []
+    quoted = list(_target_pronouns(pair, sets, quoted=True))
+    found = _from_source(pair, refs, by_person, sets, quoted)
+    out = []
+    for span, text, g in quoted:
+        src = found.get(span.start)
+        if src is not None and src[0].how.startswith(QUOTED):
+            out.append(Link(span, text, g, src[1], src[2], src[0]))
+    return out
 
 
 def _aligned(pair: ArticlePair, co, by_person: dict[int, Referent], pronouns: list[tuple[Span, str, str]]
@@ -265,8 +288,7 @@ def _drop_across_strangers(pair: ArticlePair, referents: list[Referent],
     not trusted where the translation names someone mtcheck does not know (by a given name: "Mike", not
     "Abang District") between that person's last mention and the pronoun: the source chain may have
     skipped them."""
-    known = sorted([s for r in referents for s in r.mentions] + [m.span for m in analyse(pair).target_mentions])
-    stranger = _stranger(pair, known, given_only=True)
+    stranger = None  # read from the whole translation: only where some link is chained
     for pos, found in list(source_links.items()):
         if found is None or not any(c in found[0].how for c in _CHAINED):
             continue
@@ -274,6 +296,10 @@ def _drop_across_strangers(pair: ArticlePair, referents: list[Referent],
             continue  # the quotation's speaker, found by the source's own attribution rules: a name quoted
             # in between ("« La Bolivie ... l'océan Pacifique », a-t-il ajouté") is no candidate
         before = [s for s in found[1].mentions if s.end <= pos]
+        if before and stranger is None:
+            known = sorted([s for r in referents for s in r.mentions]
+                           + [m.span for m in analyse(pair).target_mentions])
+            stranger = _stranger(pair, known, given_only=True)
         if before and stranger(before[-1].end, pos):
             source_links[pos] = None
 
@@ -425,9 +451,9 @@ def _address_evidence(pair: ArticlePair, r: Referent, sets: dict) -> None:
                 break
 
 
-def _target_pronouns(pair: ArticlePair, sets: dict):
-    """(span, text, gender) of every gendered pronoun of the target outside quotations, minus impersonal
-    uses ("il y a")."""
+def _target_pronouns(pair: ArticlePair, sets: dict, quoted: bool = False):
+    """(span, text, gender) of every gendered pronoun of the target outside quotations (inside them where
+    `quoted`), minus impersonal uses ("il y a")."""
     gender_of = {w: "m" for w in sets["male"]} | {w: "f" for w in sets["female"]}
     if "male_pattern" in sets:  # scripts without word boundaries: 他 but not 他们
         pattern = re.compile(f"(?P<f>{sets['female_pattern']})|(?P<m>{sets['male_pattern']})")
@@ -435,14 +461,15 @@ def _target_pronouns(pair: ArticlePair, sets: dict):
         pattern = re.compile(r"\b(" + "|".join(gender_of) + r")\b", re.I)
     impersonal = [re.compile(p, re.I) for p in sets.get("impersonal", ())]
     only_after = {w.lower() for w in sets.get("only_after_preposition", ())}
+    inside = quoted
     quoted = _quoted_spans(pair)
     q_starts = [q.start for q in quoted]
     found: list[tuple[Span, str, str]] = []
     for m in pattern.finditer(pair.target):
         span = Span(*m.span())
         i = bisect.bisect_right(q_starts, span.start) - 1
-        if i >= 0 and quoted[i].start <= span.start < quoted[i].end:
-            continue  # inside a quotation: "he" may be generic or another person
+        if (i >= 0 and quoted[i].start <= span.start < quoted[i].end) != inside:
+            continue  # inside a quotation: "he" may be generic or another person (only the source path says)
         if any(p.match(pair.target, span.start) for p in impersonal):
             continue  # "il y a", "il faut": no person
         if m.group().lower() in only_after and not _after_preposition(pair.target, span.start, pair.target_pack.code):
@@ -460,7 +487,7 @@ def _target_pronouns(pair: ArticlePair, sets: dict):
             if sets.get("resumptive_after") and relative.search(pair.target, max(0, m.start() - 12), m.start()):
                 continue
             i = bisect.bisect_right(q_starts, m.start()) - 1
-            if i >= 0 and quoted[i].start <= m.start() < quoted[i].end:
+            if (i >= 0 and quoted[i].start <= m.start() < quoted[i].end) != inside:
                 continue
             found.append((Span(*m.span()), m.group(), g))
     found.sort(key=lambda x: x[0].start)
@@ -786,8 +813,9 @@ def _covers(p: re.Pattern[str], text: str, a: int, b: int, span: Span) -> bool:
 
 # ---------------------------------------------------------------------------- path 2: in the translation
 
-def _link(pair: ArticlePair, referents: list[Referent], sets: dict,
-          pronouns: list[tuple[Span, str, str]]) -> dict[int, tuple[Referent, str]]:
+def _link(pair: ArticlePair, referents: list[Referent], sets: dict, pronouns: list[tuple[Span, str, str]],
+          source_links: dict[int, tuple[SourceRef, Referent, str] | None] | None = None
+          ) -> dict[int, tuple[Referent, str]]:
     # A name inside a quotation is no antecedent of a pronoun outside it ('"Here at Threave we have bats," he
     # said': he is the speaker, not Threave); the pronouns judged are all outside quotations.
     quoted = _quoted_spans(pair)
@@ -847,6 +875,13 @@ def _link(pair: ArticlePair, referents: list[Referent], sets: dict,
         # Only the immediately previous sentence can hold the antecedent: its names, or else the person
         # its pronouns referred to (a chain: "She held a meeting. Then she met reporters.").
         prev = here or linked_here
+        # Its pronouns count as mentions of the people the source says they render: "She has been at the
+        # center of speculation that she might take on Trump." names Trump and is about Warren, so a pronoun
+        # of the next sentence is no more Trump's than hers.
+        rendered = [(s, found[1]) for s, _ in by_sentence.get(k, ())
+                    if source_links and (found := source_links.get(s.start)) is not None]
+        if here and rendered and len({id(r) for _, r in here + rendered}) > 1:
+            prev = here + rendered
         prev_sentence = sent
     return links
 
@@ -894,6 +929,11 @@ def _stranger(pair: ArticlePair, known: list[Span], given_only: bool = False):
     # "in Alaska", and the later words of a place's name: "in West Virginia", "à Saint-Denis"
     place_before = re.compile(r"\b(?i:" + "|".join(map(re.escape, preps)) + r")\s+(?:[A-Z][\w'’-]*\s+){0,2}$"
                               ) if preps else None
+    # "The Boston Globe", "the Massachusetts Democrat": a run of capitalised words after a definite article names
+    # a thing, a group or a place, not a person (given names inside it, Boston, are no one's).
+    things = (pronoun_sets(lang) or {}).get("thing_determiners", ())
+    thing_before = re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, things)) + r")\s+(?:[A-Z][\w'’.-]*\s+){0,3}$"
+                              ) if things else None
     candidates = []
     for m in _CAPITALISED.finditer(text):
         i = bisect.bisect_right(k_starts, m.start()) - 1
@@ -902,6 +942,8 @@ def _stranger(pair: ArticlePair, known: list[Span], given_only: bool = False):
         word = m.group()
         if word in places or (place_before and place_before.search(text, max(0, m.start() - 40), m.start())):
             continue  # "in Alaska", "à Harlem": a place
+        if thing_before and thing_before.search(text, max(0, m.start() - 50), m.start()):
+            continue  # "The Boston Globe"
         initial = bool(_AFTER_SENTENCE_START.search(text[max(0, m.start() - 3):m.start()]))
         if given_only:
             if not initial and given_names.gender_of(word) is not None and zipf(word, lang) < 5.0:
