@@ -11,12 +11,11 @@ from rapidfuzz.distance import OSA
 from mtcheck.lang.base import data_exists, data_tsv
 from mtcheck.model import Category, Finding, Severity, Span
 from mtcheck.rules.base import Rule
-from mtcheck.rules.names_script import whole_rendering
 from mtcheck.text.article import ArticlePair
 from mtcheck.text.entities import GEO_KINDS, ORG_KINDS, Entry, Mention, is_latin
 from mtcheck.text.lexicon import zipf
 from mtcheck.text.name_match import NameAnalysis, analyse, contains
-from mtcheck.text.renderings import known_renderings, name_words, transliteration_chars
+from mtcheck.text.renderings import known_renderings, name_words
 from mtcheck.text.spans import SpanSet
 from mtcheck.text.transliterate import similar, skeleton, target_skeleton
 
@@ -84,21 +83,6 @@ def _inside_han_word(text: str, span: Span, lang: str) -> bool:
 # other spelling of a place a letter away (Jalan/Japan 5.9, Seorang/Serang 6.2; Romawi 4.3, Mekah 3.8).
 EVERYDAY = 5.0
 GIVEN_NAME = 1000  # people in the name table bearing a word that makes it a given name (Malik 64,509)
-def _one_character_longer(text: str, span: Span) -> bool:
-    """Chinese: the rendering with one more transliteration character attached, in a run that is no whole
-    rendering (`whole_rendering`): a longer name (马里兰 Maryland for 马里, Mali). With two or more the
-    neighbour is as often another name written beside it (特朗普印度总统, 威尔士埃及政府)."""
-    if whole_rendering(text, span, "zh"):
-        return False
-    chars = transliteration_chars("zh")
-    before = span.start > 0 and text[span.start - 1] in chars
-    after = span.end < len(text) and text[span.end] in chars
-    if before and after:
-        return False
-    if before:
-        return span.start < 2 or text[span.start - 2] not in chars
-    return span.end + 1 >= len(text) or text[span.end + 1] not in chars
-
 
 _CAPITALISED = re.compile(r"(?<![^\W\d_])[A-Z][^\W\d_]{3,}")
 
@@ -249,8 +233,7 @@ class AddedEntity(Rule):
     space agency; `glossary/acronyms.tsv`), and a target word that renders a source title is no entity
     (苏丹 for Sultan, also Sudan; `glossary/titles.tsv`). A source that names the place in another
     spelling counts too: its English name (Vienna for Wina, Afghanistan), a spelling a letter or an ending
-    away (Mekah, Romawi, Belarusia) or the distinctive word of a longer name (Falkland); in Chinese a
-    two-character country inside a longer transliterated name (马里 of 马里兰, Maryland) is not that country.
+    away (Mekah, Romawi, Belarusia) or the distinctive word of a longer name (Falkland).
 
     ## Why is this bad?
     MT systems turn names into nationalities and places ("Herman" becomes "German"), and add countries to
@@ -291,7 +274,6 @@ class AddedEntity(Rule):
         titles = title_spans(pair, source_runs)
         kept: dict[str, bool] = {}
         otherwise: dict[str, bool] = {}
-        lang = pair.target_pack.code
         for t in a.target_mentions:
             entries = [e for e in a.g.by_rendering[t.text] if e.kind in GEO_KINDS | ORG_KINDS and e.kind != "region"]
             if not entries or entries[0].key in reported:
@@ -313,8 +295,6 @@ class AddedEntity(Rule):
                 continue  # an English name kept in the source ("Bank of England", "New York Times")
             if a.bead_of(t.span, "target") is None:
                 continue  # an added paragraph is the omission rules' business
-            if lang == "zh" and _one_character_longer(pair.target, t.span):
-                continue  # part of a longer transliterated name (马里 of 马里兰州, Maryland)
             if t.text not in otherwise:
                 otherwise[t.text] = named_otherwise(entries, pair.source, a.g)
             if otherwise[t.text]:

@@ -410,7 +410,7 @@ def run_copies(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
     text = pair.target
     a = analyse(pair)
     words = [*name_words(pair), *proper_words(pair)]
-    reported = [m.span for m in a.target_mentions if whole_rendering(text, m.span, "zh")]
+    reported = [m.span for m in a.target_mentions if _whole_rendering(text, m.span, "zh")]
     for w in words:
         if _judged_word(w.word) is None:
             continue
@@ -464,7 +464,7 @@ def garbled_entities(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
     seen: set[tuple[int, str]] = set()
     # In Chinese a listed rendering inside a longer run of transliteration characters (巴黎 of 切巴黎) is
     # no rendering: the run is the word, and may be the garble.
-    taken = [m.span for m in a.target_mentions if whole_rendering(pair.target, m.span, lang)]
+    taken = [m.span for m in a.target_mentions if _whole_rendering(pair.target, m.span, lang)]
     for m in a.mentions:
         if m.entry.kind in ("day", "month") or not m.entry.renderings:
             continue
@@ -493,7 +493,7 @@ def garbled_entities(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
                            source=m.span, target=span, suggestion=ref, confidence=0.7)
 
 
-def whole_rendering(text: str, span: Span, lang: str) -> bool:
+def _whole_rendering(text: str, span: Span, lang: str) -> bool:
     """In Chinese, a rendering made of transliteration characters is one only as a whole run of them (巴黎
     in 在巴黎举行, not in 切巴黎: a garble that adds a character beside a place's name keeps the name inside
     it). True in other scripts, and for renderings that translate a part (北爱尔兰)."""
@@ -511,11 +511,11 @@ def whole_rendering(text: str, span: Span, lang: str) -> bool:
 
 
 def _rendered_in(text: str, area: Span, rendering: str, lang: str) -> int:
-    """How often `rendering` is written in `area` of `text` (in Chinese as a whole run: `whole_rendering`)."""
+    """How often `rendering` is written in `area` of `text` (in Chinese as a whole run: `_whole_rendering`)."""
     n = 0
     start = text.find(rendering, area.start, area.end)
     while start >= 0:
-        n += whole_rendering(text, Span(start, start + len(rendering)), lang) and _arabic_word_of(text, start, rendering, lang)
+        n += _whole_rendering(text, Span(start, start + len(rendering)), lang) and _arabic_word_of(text, start, rendering, lang)
         start = text.find(rendering, start + len(rendering), area.end)
     return n
 
@@ -591,12 +591,12 @@ def _anchored(word: str, rendering: str, lang: str) -> bool:
 
 def _overlaps_text(text: str, rendering: str, i: int, j: int) -> bool:
     """Chinese: [i, j) is part of an occurrence of `rendering` in `text`, or holds a whole one
-    (`whole_rendering`); a window that holds one inside a longer run (切巴黎) is a candidate."""
+    (`_whole_rendering`); a window that holds one inside a longer run (切巴黎) is a candidate."""
     start = text.find(rendering, max(0, i - len(rendering) + 1))
     while 0 <= start < j:
         end = start + len(rendering)
         if not (i <= start and end <= j and (i, j) != (start, end)) \
-                or whole_rendering(text, Span(start, end), "zh"):
+                or _whole_rendering(text, Span(start, end), "zh"):
             return True
         start = text.find(rendering, start + 1)
     return False
