@@ -88,15 +88,17 @@ _CAPITALISED = re.compile(r"(?<![^\W\d_])[A-Z][^\W\d_]{3,}")
 
 
 def _spelt_alike(a: str, b: str) -> bool:
-    """Two spellings of one place name: one the other with an ending (Romawi/Roma, Belarusia/Belarus) or a
-    letter or two apart in a long name (Mekah/Mekkah, Afganistan/Afghanistan), with the same first letter."""
+    """Whether source word `a` spells place name `b` another way: `b` with an ending (Romawi/Roma,
+    Belarusia/Belarus) or a letter or two apart in a long name (Mekah/Mekkah, Afganistan/Afghanistan), with
+    the same first letter. A name cut short is another name (Jakar is no Jakarta), as names.py says of
+    people's names."""
     a, b = a.lower(), b.lower()
     if a == b:
         return True
     if a[:1] != b[:1] or min(len(a), len(b)) < 4:
         return False
-    short, long_ = sorted((a, b), key=len)
-    if long_.startswith(short) and len(long_) - len(short) <= 2:
+    short = min(a, b, key=len)
+    if a.startswith(b) and len(a) - len(b) <= 2:
         return True
     d = OSA.distance(a, b)
     return (d <= 1 and len(short) >= 5) or (d <= 2 and len(short) >= 8)
