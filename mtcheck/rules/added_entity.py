@@ -43,13 +43,16 @@ _RUN = re.compile(r"[^\W_]+")
 def _in_source(forms: tuple[str, ...], source: str, words: set[str] | None = None) -> bool:
     # Word boundaries that let a hyphen through ("AS-China" names both countries); names of two words in
     # any case ("amerika Serikat"). `words`, the source's runs of letters and digits, answers a one-word form
-    # without searching the whole source (a form of letters alone between those boundaries is such a run).
+    # without searching the whole source (a form of letters alone between those boundaries is such a run),
+    # and turns away a form one of whose runs is no run of the source (`_cannot_occur`).
     for f in forms:
         if len(f) < 2:
             continue
         if words is not None and " " not in f and _RUN.fullmatch(f):
             if f in words:
                 return True
+        elif words is not None and _cannot_occur(f, words):
+            continue
         elif re.search(rf"(?<![^\W_]){re.escape(f)}(?![^\W_])", source, re.I if " " in f else 0):
             return True
     return False
@@ -63,6 +66,33 @@ HAN_WORD = 4.0
 # a language (美国人, 德语) still names it.
 HAN_DERIVED = 3.0
 _STILL_NAMES = frozenset("人语族籍军队")
+
+
+class SourceRuns(set):
+    """The source's runs of letters and digits (`_RUN`), with their lower-case forms where those answer the
+    case-insensitive searches: each form of each target entity searched the whole source, which in a long
+    article was quadratic (thousands of forms, megabytes each; 2-5% of a 5 MB article's check)."""
+
+    def __init__(self, source: str) -> None:
+        super().__init__(_RUN.findall(source))
+        # re.IGNORECASE matches four characters outside ASCII to ASCII letters (İ ı ſ K): with one of them in
+        # the source, lower-casing no longer tells what a case-insensitive search finds.
+        self.lowered = None if any(c in source for c in "\u0130\u0131\u017f\u212a") else {r.lower() for r in self}
+
+
+def _cannot_occur(form: str, words: set[str]) -> bool:
+    """Whether the search `_in_source` makes for `form` must fail: a match holds each run of the form as a
+    whole run of the source (the form's other characters and the boundaries around it are no run
+    characters, and match only such characters), in the same letters (forms with a space: the same letters
+    in any case, told by lower-casing ASCII runs where the source has no character that re.IGNORECASE maps
+    to ASCII). False where that cannot be told: the search decides."""
+    runs = _RUN.findall(form)
+    if " " not in form:
+        return any(r not in words for r in runs)
+    lowered = getattr(words, "lowered", None)
+    if lowered is None or not all(r.isascii() for r in runs):
+        return False
+    return any(r.lower() not in lowered for r in runs)
 
 
 def _inside_han_word(text: str, span: Span, lang: str) -> bool:
@@ -104,7 +134,19 @@ def _spelt_alike(a: str, b: str) -> bool:
     return (d <= 1 and len(short) >= 5) or (d <= 2 and len(short) >= 8)
 
 
-def named_otherwise(entries: list[Entry], source: str, g) -> bool:
+def capitalised_words(pair: ArticlePair) -> dict[str, frozenset[str]]:
+    """The source's capitalised words of four letters or more, by lower-case first letter, found once per
+    article (MT208 asks for each target entity the source has no form of)."""
+    def compute(p: ArticlePair) -> dict[str, frozenset[str]]:
+        by_first: dict[str, set[str]] = {}
+        for w in set(_CAPITALISED.findall(p.source)):
+            by_first.setdefault(w[0].lower(), set()).add(w)
+        return {k: frozenset(v) for k, v in by_first.items()}
+
+    return pair.analysis("capitalised-source-words", compute)
+
+
+def named_otherwise(entries: list[Entry], words: dict[str, frozenset[str]], g) -> bool:
     """Whether the source names the entity in another spelling than the gazetteer's Indonesian forms: its
     English name, which Indonesian news often keeps (Vienna for Wina, Afghanistan, Comoros, Mecca), a
     spelling variant of either (Mekah, Romawi, Belarusia), or the distinctive word of a name of several
@@ -113,7 +155,6 @@ def named_otherwise(entries: list[Entry], source: str, g) -> bool:
     given name (Malik) is no other spelling of a place (Mali)."""
     from mtcheck.text.given_names import lookup
 
-    words = set(_CAPITALISED.findall(source))
     if not words:
         return False
     english = _english_names()
@@ -126,15 +167,16 @@ def named_otherwise(entries: list[Entry], source: str, g) -> bool:
             else:  # the word of a longer name that is no place itself (Falkland; not Korea of Korea Selatan)
                 forms.update(p for p in parts if len(p) >= 5 and p[0].isupper() and p not in g.by_form
                              and not _ordinary(p))
-    if words & forms:
+    if any(f in words.get(f[:1].lower(), ()) for f in forms if f):
         return True
 
     def given_name(word: str) -> bool:  # as names.py's: borne by people, not a word a few are named (Mekah 37)
         found = lookup(word)
         return found is not None and found.counts >= GIVEN_NAME
 
-    words = {w for w in words if zipf(w, "id") < EVERYDAY}
-    return any(_spelt_alike(w, f) and not given_name(w) for w in words for f in forms if f.isalpha())
+    # a variant has the form's first letter and a length within two of it
+    return any(_spelt_alike(w, f) and zipf(w, "id") < EVERYDAY and not given_name(w)
+               for f in forms if f.isalpha() for w in words.get(f[0].lower(), ()) if abs(len(w) - len(f)) <= 2)
 
 
 # An English word this frequent (zipf) in a place's name is a word, not the name (Central, Islands).
@@ -268,7 +310,7 @@ class AddedEntity(Rule):
         # What depends on the mention's text alone is asked once per text: each question searches the whole
         # source, and asking it for every mention was quadratic in a long article.
         answered: dict[str, bool] = {}
-        source_runs = set(_RUN.findall(pair.source))
+        source_runs = SourceRuns(pair.source)
         # An acronym the translation may spell out names what its full name says (NASA: the United States).
         implied_keys = implied_by_acronyms(source_runs)
         keys |= implied_keys
@@ -298,7 +340,7 @@ class AddedEntity(Rule):
             if a.bead_of(t.span, "target") is None:
                 continue  # an added paragraph is the omission rules' business
             if t.text not in otherwise:
-                otherwise[t.text] = named_otherwise(entries, pair.source, a.g)
+                otherwise[t.text] = named_otherwise(entries, capitalised_words(pair), a.g)
             if otherwise[t.text]:
                 continue
             reported.add(entries[0].key)

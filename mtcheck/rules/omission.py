@@ -97,43 +97,61 @@ def _better_skip(pair: ArticlePair, index: int) -> tuple[Segment, ...]:
     return best
 
 
-def _relocated(pair: ArticlePair, min_gain: int) -> dict[int, Segment]:
-    """Paragraph beads with one source sentence more than target sentences, aligned 1-1 but for one skip or
-    one 2-1 bead, where leaving out another sentence pairs the rest far better: paragraph bead -> that
-    sentence. Without names or numbers the aligner puts the skip (or a 2-1 merge, which costs it less)
-    wherever the lengths allow, and the sentences between it and the true gap are paired with their
-    neighbours' translations (half the dropped sentences missed in zh and ja). Each choice of the missing
-    sentence d pairs S[i] with T[i] before d and with T[i - 1] after it; its score is what those pairs share
-    (content words the lexicon finds translated, numbers): two lists of n scores, so linear in the sentences."""
+def _relocated(pair: ArticlePair, min_gain: float) -> dict[int, tuple[tuple[Segment, ...], float]]:
+    """Paragraph beads with one or two source sentences more than target sentences, aligned 1-1 but for the
+    skips and 2-1 beads that make up the difference, where leaving out other sentences (one, or two in a row)
+    pairs the rest far better: paragraph bead -> those sentences, and by how much. Without names or numbers
+    the aligner puts the skip (or a 2-1 merge, which costs it less) wherever the lengths allow, and the
+    sentences between it and the true gap are paired with their neighbours' translations (half the dropped
+    sentences missed in zh and ja; a corpus row of two sentences dropped leaves two such beads). Each choice
+    of the missing sentence d pairs S[i] with T[i] before d and with T[i - 1] after it; its score is what
+    those pairs share (content words the lexicon finds translated, numbers): two lists of n scores, so linear
+    in the sentences. Two missing sentences d, d + 1 pair S[i] with T[i - 2] after them: a third list."""
     lex = lexicon(pair.target_pack.code, pair.source_pack.code)
     if not lex:
         return {}
-    out: dict[int, Segment] = {}
+    out: dict[int, tuple[tuple[Segment, ...], float]] = {}
     for group in pair.sentence_pairs_by_bead:
         src = [s for sp in group for s in sp.source]
         tgt = [t for sp in group for t in sp.target]
         kinds = [sp.kind for sp in group]
         odd = [i for i, k in enumerate(kinds) if k != "1-1"]
-        if len(src) != len(tgt) + 1 or len(src) < 3 or len(odd) != 1 or kinds[odd[0]] not in ("1-0", "2-1"):
+        missing = len(src) - len(tgt)
+        if missing not in (1, 2) or len(src) < 2 + missing or len(odd) != missing or \
+                any(kinds[i] not in ("1-0", "2-1") for i in odd):
             continue
-        first = sum(len(sp.source) for sp in group[:odd[0]])  # the aligner's choice: first, or first + 1 (2-1)
+        # The aligner's choices: each odd bead leaves out its one sentence (1-0) or either of its two (2-1).
+        options: list[list[int]] = []
+        for i in odd:
+            first = sum(len(sp.source) for sp in group[:i])
+            options.append([first] if kinds[i] == "1-0" else [first, first + 1])
         sides = [(source_terms(s.text), set(_DIGITS.findall(_fold(s.text)))) for s in src]
         targets = [(target_tokens(t.text), set(_DIGITS.findall(_fold(t.text)))) for t in tgt]
-        same = [_shared(sides[i], targets[i], lex) if i < len(tgt) else 0.0 for i in range(len(src))]
-        after = [_shared(sides[i], targets[i - 1], lex) if i else 0.0 for i in range(len(src))]
-        # score(d) = sum(same[:d]) + sum(after[d + 1:])
-        prefix = [0]
-        for v in same:
-            prefix.append(prefix[-1] + v)
-        suffix = [0] * (len(src) + 1)
-        for i in range(len(src) - 1, -1, -1):
-            suffix[i] = suffix[i + 1] + after[i]
-        score = [prefix[d] + suffix[d + 1] for d in range(len(src))]
-        chosen = [first] if kinds[odd[0]] == "1-0" else [first, first + 1]
-        best = max(range(len(src)), key=lambda d: (score[d], -abs(d - first)))
-        if best not in chosen and score[best] - max(score[c] for c in chosen) >= min_gain:
-            out[group[0].paragraph_bead] = src[best]
+        # shifted[k][i]: S[i] paired with T[i - k], what S[i] shares with the target k sentences back.
+        shifted = [[_shared(sides[i], targets[i - k], lex) if 0 <= i - k < len(tgt) else 0.0
+                    for i in range(len(src))] for k in range(missing + 1)]
+
+        def score(left_out: tuple[int, ...], shifted: list[list[float]] = shifted) -> float:
+            return _pairing_score(shifted, left_out)
+
+        if missing == 1:
+            chosen = [(c,) for c in options[0]]
+            candidates = [(d,) for d in range(len(src))]
+        else:
+            chosen = [(a, b) for a in options[0] for b in options[1] if a != b]
+            candidates = [(d, d + 1) for d in range(len(src) - 1)]
+        aligned = max(score(c) for c in chosen)
+        first = min(options[0])
+        best = max(candidates, key=lambda d: (score(d), -abs(d[0] - first)))
+        if best not in chosen and score(best) - aligned >= min_gain:
+            out[group[0].paragraph_bead] = (tuple(src[d] for d in best), score(best) - aligned)
     return out
+
+
+def _pairing_score(shifted: list[list[float]], left_out: tuple[int, ...]) -> float:
+    """What the sources share with the targets they pair with when `left_out` have none: the sentences before
+    the first one left out keep their own index, each after it moves one back per sentence left out."""
+    return sum(shifted[sum(d < i for d in left_out)][i] for i in range(len(shifted[0])) if i not in left_out)
 
 
 _DIGITS = re.compile(r"\d+")
@@ -195,7 +213,9 @@ class OmittedSentence(Rule):
     aligned to nothing is reported, and a source paragraph aligned to nothing is reported once, as
     critical. Sentences under `min-words` words (datelines, bylines) are left alone. Which of two neighbours
     is the unpaired one, length alone often cannot tell: the one whose numbers, names and loanwords the
-    target shares is paired. Two source sentences aligned to one target sentence too short for both are
+    target shares is paired, and where a paragraph's sentences match its translations in order far better
+    without one other sentence, or two in a row, those are reported instead (minor where nothing else in the
+    paragraph was: `_relocated`). Two source sentences aligned to one target sentence too short for both are
     reported too (see `_merged_away`: major where it fits one alone, minor where it is only short).
 
     ## Why is this bad?
@@ -215,13 +235,15 @@ class OmittedSentence(Rule):
     category = Category.OMISSION
     default_severity = Severity.MAJOR
     # min-known-merged, max-share-merged, max-merge-chance, max-lexical-merge-z: the lexical test of a 2-1
-    # bead (`_untranslated_in_merge`); min-share-gap: `_unevenly_covered`'s. Set on dev articles the tuning
-    # lexicon had not seen (docs/quality.md).
+    # bead (`_untranslated_in_merge`; max-merge-chance-minor: its minor tier); min-share-gap:
+    # `_unevenly_covered`'s. Set on dev articles the tuning lexicon had not seen (docs/quality.md).
     # min-relocation-gain: words (covered by the lexicon, or numbers) by which another choice of the one
-    # missing sentence of a paragraph must out-score the aligner's (`_relocated`).
+    # missing sentence of a paragraph must out-score the aligner's (`_relocated`) for the paragraph's finding to
+    # move there; min-relocation-gain-alone: for a minor finding where the paragraph has none.
     defaults = {"min-words": 4, "min-shortfall": 1.5, "min-merge-shortfall": 1.0, "min-known-merged": 4,
                 "max-share-merged": 0.25, "max-merge-chance": 0.01, "min-share-gap": 0.3, "max-lexical-merge-z": 1.0,
-                "min-relocation-gain": 3, "min-uneven-merge-shortfall": 0.5}
+                "min-relocation-gain": 2, "min-uneven-merge-shortfall": 0.5,
+                "min-relocation-gain-alone": 4, "max-merge-chance-minor": 0.1}
     suppresses = ("MT205", "MT401", "MT403")
 
     def check(self, pair: ArticlePair) -> Iterator[Finding]:
@@ -232,19 +254,42 @@ class OmittedSentence(Rule):
                 if words >= self.options["min-words"]:
                     yield self.finding(f"paragraph of {words} words has no counterpart in the translation",
                                        source=bead.source, severity=Severity.CRITICAL, confidence=0.8)
-        moved = _relocated(pair, self.options["min-relocation-gain"])
+        moved = _relocated(pair, min(self.options["min-relocation-gain"],
+                                     self.options["min-relocation-gain-alone"]))
         reported: set[int] = set()
         found: list[Finding] = []
-        for finding, k in self._sentences(pair):
-            if k not in moved:
-                found.append(finding)
-            elif k not in reported:  # the paragraph's one missing sentence, where its translations say it is
-                reported.add(k)
-                seg = moved[k]
+        sentences = list(self._sentences(pair))
+        # A paragraph's findings moved to its missing sentences keep the gravest of them.
+        gravest: dict[int, Finding] = {}
+        for finding, k in sentences:
+            if k in moved and moved[k][1] >= self.options["min-relocation-gain"] and (
+                    k not in gravest or finding.severity.rank > gravest[k].severity.rank):
+                gravest[k] = finding
+        for k, (segs, gain) in moved.items():
+            words = _bead_words(pair, segs, True)
+            if k not in gravest and gain >= self.options["min-relocation-gain-alone"] and \
+                    words >= self.options["min-words"]:
+                # Nothing reported in the paragraph (its lengths fit), but its sentences match the translations
+                # far better without these: minor, the lexicon's word alone.
+                what = "sentence" if len(segs) == 1 else f"{len(segs)} sentences"
                 found.append(self.finding(
-                    f"sentence of {pair.source_pack.count_words(seg.text)} words has no counterpart in the "
-                    "translation (its paragraph's other sentences match the translation's in order without it)",
-                    source=seg, severity=finding.severity, confidence=finding.confidence))
+                    f"{what} of {words} words may have no counterpart in the translation (the paragraph's other "
+                    "sentences match the translation's in order far better without "
+                    f"{'it' if len(segs) == 1 else 'them'})", source=segs, severity=Severity.MINOR, confidence=0.4))
+        for finding, k in sentences:
+            if k not in moved or moved[k][1] < self.options["min-relocation-gain"]:
+                found.append(finding)
+            elif k not in reported:  # the paragraph's missing sentences, where its translations say they are
+                reported.add(k)
+                finding = gravest[k]
+                segs = moved[k][0]
+                words = _bead_words(pair, segs, True)
+                what = "sentence" if len(segs) == 1 else f"{len(segs)} sentences"
+                found.append(self.finding(
+                    f"{what} of {words} words {'has' if len(segs) == 1 else 'have'} no counterpart in the "
+                    "translation (its paragraph's other sentences match the translation's in order without "
+                    f"{'it' if len(segs) == 1 else 'them'})",
+                    source=segs, severity=finding.severity, confidence=finding.confidence))
         # A sentence inside sentences reported already (a dropped row of two: the skip's choice and the 2-1
         # bead's lexical test both find it) is reported once, with the row.
         for f in found:
@@ -287,7 +332,7 @@ class OmittedSentence(Rule):
             return
         z_minor = (lt / r - ls) / math.sqrt(ls * _minor_variance(pair))
         found = self._untranslated_in_merge(pair, sp, z_minor)
-        if found is not None:
+        if found is not None and found.severity is not Severity.MINOR:
             yield found
             return
         if z_minor <= -self.options["min-merge-shortfall"] or (
@@ -296,6 +341,8 @@ class OmittedSentence(Rule):
                 f"two sentences rendered as one of {lt} characters where about {round(r * ls)} are expected: "
                 "part of them may be missing", source=sp.source, target=sp.target, confidence=0.35,
                 severity=Severity.MINOR)
+        elif found is not None:  # the lexicon's weaker word, where the length says nothing
+            yield found
 
     def _unevenly_covered(self, pair: ArticlePair, sp: SentencePair) -> bool:
         """Does the target translate one sentence of a 2-1 bead much less than the other (a share of known
@@ -315,12 +362,15 @@ class OmittedSentence(Rule):
         other: the aligner merged a dropped sentence into its neighbour's bead. Length alone often misses
         this: in zh and ja a sentence's translation varies so much in length that the target of one
         sentence is often as long as two are expected to be (`z`, which may not exceed
-        `max-lexical-merge-z`)."""
+        `max-lexical-merge-z`). Major at a chance of `max-merge-chance`; minor up to `max-merge-chance-minor`,
+        which a short sentence reaches with a sparse lexicon (Chinese's finds 1 of 10 known words of a
+        sentence translated in full where English's finds 7)."""
         lex = lexicon(pair.target_pack.code, pair.source_pack.code)
         if not lex or z > self.options["max-lexical-merge-z"]:
             return None
         tokens = target_tokens(sp.target[0].text)
         cov = [coverage(source_terms(s.text), tokens, lex) for s in sp.source]
+        weaker: Finding | None = None
         for i, s in enumerate(sp.source):
             this, other = cov[i], cov[1 - i]
             if this.known < self.options["min-known-merged"] or other.known < 3:
@@ -331,14 +381,19 @@ class OmittedSentence(Rule):
             # Nor better than the article's 1-1 pairs are: Arabic's lexicon finds 1 of 11 words of a sentence
             # translated in full, and a neighbour's 3 of 5 would make that look like no translation.
             rate = min((other.covered + 1) / (other.known + 2), _article_rate(pair))
-            if this.share <= self.options["max-share-merged"] and _at_most(this.covered, this.known, rate) <= \
-                    self.options["max-merge-chance"]:
-                return self.finding(
-                    f"sentence of {pair.source_pack.count_words(s.text)} words seems missing: the translation it "
-                    f"is aligned with renders {this.covered} of its {this.known} known words, and "
-                    f"{other.covered} of {other.known} of its neighbour's", source=s, target=sp.target,
-                    confidence=0.5)
-        return None
+            if this.share > self.options["max-share-merged"]:
+                continue
+            chance = _at_most(this.covered, this.known, rate)
+            message = (f"sentence of {pair.source_pack.count_words(s.text)} words seems missing: the translation "
+                       f"it is aligned with renders {this.covered} of its {this.known} known words, and "
+                       f"{other.covered} of {other.known} of its neighbour's")
+            if chance <= self.options["max-merge-chance"]:
+                return self.finding(message, source=s, target=sp.target, confidence=0.5)
+            if chance <= self.options["max-merge-chance-minor"] and weaker is None:
+                # Less sure (a sparse lexicon, as Chinese's, rarely reaches 0.01 on a short sentence): minor.
+                weaker = self.finding(message, source=s, target=sp.target, confidence=0.35,
+                                      severity=Severity.MINOR)
+        return weaker
 
     def _sentence_merged_away(self, pair: ArticlePair, sp: SentencePair, z: float) -> Generator[Finding, None, bool]:
         if z > -self.options["min-shortfall"]:
