@@ -515,9 +515,24 @@ def _rendered_in(text: str, area: Span, rendering: str, lang: str) -> int:
     n = 0
     start = text.find(rendering, area.start, area.end)
     while start >= 0:
-        n += _whole_rendering(text, Span(start, start + len(rendering)), lang)
+        n += _whole_rendering(text, Span(start, start + len(rendering)), lang) and _arabic_word_of(text, start, rendering, lang)
         start = text.find(rendering, start + len(rendering), area.end)
     return n
+
+
+def _arabic_word_of(text: str, start: int, rendering: str, lang: str) -> bool:
+    """Arabic: the word around an occurrence of `rendering` at `start` is the rendering, inflected or with a
+    proclitic (`_inflected`), not another word that holds it (نيبال in the garbled نيباليح). True elsewhere."""
+    if lang != "ar":
+        return True
+    a, b = start, start + len(rendering)
+    while a > 0 and _ARABIC_LETTER.match(text[a - 1]):
+        a -= 1
+    while b < len(text) and _ARABIC_LETTER.match(text[b]):
+        b += 1
+    word = _ARABIC_MARKS.sub("", text[a:b])
+    return word == rendering or _inflected(word, rendering, lang) or _inflected(_strip_clitic(word, lang), rendering, lang) \
+        or _strip_clitic(word, lang) == rendering
 
 
 def _near_window(text: str, renderings: tuple[str, ...], lang: str, whole=None, edged_only: bool = False
@@ -559,10 +574,19 @@ def _near_window(text: str, renderings: tuple[str, ...], lang: str, whole=None, 
                 if lang == "zh" and _overlaps_text(text, r, run.start() + i, run.start() + j):
                     continue  # part of the rendering itself (梵蒂 of 梵蒂冈, written once for two mentions)
                 if 0 < d <= limit and (edged or not _inflected(w, r, lang)) and (best is None or d < best[0]) \
-                        and zipf(w, lang) < 2.5 and (edged or (w[0] in r and w[-1] in r)) \
+                        and zipf(w, lang) < 2.5 and (edged or _anchored(w, r, lang)) \
                         and not (_homophone(r, w) if edged else variant(r, w, lang)):
                     best = (d, run.start() + i, run.start() + j, r)
     return None if best is None else best[1:]
+
+
+def _anchored(word: str, rendering: str, lang: str) -> bool:
+    """A word one or two edits from a rendering is a garble of it, not another word, when its first and last
+    letters are the rendering's; in Arabic also when it is the rendering's start with its last letter
+    changed or added (نيباليح for نيبالية), which an adjective's ending makes common."""
+    if word[0] not in rendering:
+        return False
+    return word[-1] in rendering or (lang == "ar" and len(word) >= 5 and rendering.startswith(word[:-1]))
 
 
 def _overlaps_text(text: str, rendering: str, i: int, j: int) -> bool:
@@ -597,10 +621,16 @@ def _without_article(renderings: tuple[str, ...], lang: str) -> tuple[str, ...]:
 
 def _inflected(word: str, rendering: str, lang: str) -> bool:
     """The rendering with more attached (a compound, an Arabic suffix: دنماركي), or an Arabic adjective's
-    or feminine ending left off (صين for صيني)."""
-    if word.startswith(rendering) or (lang != "zh" and word.endswith(rendering)):
-        return True
-    return lang == "ar" and rendering.startswith(word) and rendering[len(word):] in ("ي", "ة", "ية", "ا", "يا")
+    or feminine ending left off (صين for صيني). In Arabic what is attached must be an ending or a proclitic
+    (`_AR_SUFFIXES`, `_AR_PREFIXES`, the feminine ة): نيباليح for نيبالية is نيبالي with a letter added, no
+    inflection (round 6: a garble of that shape was never judged)."""
+    if lang == "ar":
+        if word.startswith(rendering):
+            return word[len(rendering):] in (*_AR_SUFFIXES, "ة", "ية")
+        if word.endswith(rendering):
+            return word[:len(word) - len(rendering)] in _AR_PREFIXES
+        return rendering.startswith(word) and rendering[len(word):] in ("ي", "ة", "ية", "ا", "يا")
+    return word.startswith(rendering) or (lang != "zh" and word.endswith(rendering))
 
 
 def _strip_clitic(word: str, lang: str) -> str:

@@ -166,8 +166,12 @@ def _romanised_full(rendering: str, lang: str) -> str:
 
 def variant(listed: str, other: str, lang: str) -> bool:
     """Two renderings in the target's script that differ only in what the language's correspondences
-    explain (إندونيسيا/إندونسيا: a vowel letter; ميكرونيزيا/ميكرونيسيا: s and z)."""
-    return _cost(_target(listed, lang), _target(other, lang), cheap_ops(lang)) < GARBLED
+    explain (إندونيسيا/إندونسيا: a vowel letter; ميكرونيزيا/ميكرونيسيا: s and z). Only the correspondences
+    that swap one consonant for another: a silent or inserted source letter (the h of Birmingham) explains
+    a rendering of a Latin name, but between two renderings an added consonant letter is a garble (نيباليح
+    for نيبالية: the h an Arabic ح writes is no vowel)."""
+    swaps = frozenset(op for op in cheap_ops(lang) if op[0] == "s")
+    return _cost(_target(listed, lang), _target(other, lang), swaps) < GARBLED
 
 
 def alignment_ops(name: str, rendering: str, lang: str) -> list[tuple[str, ...]]:
