@@ -11,6 +11,11 @@ one-stage run on the same rows.
 
     python scripts/neural_scores.py collect --lang ar --split dev --max-articles 80 -o ar-dev.pkl [--cache enc.pkl]
     python scripts/neural_scores.py report --lang ar ar-test.pkl [--choose-on ar-dev.pkl] [--json out.json]
+    python scripts/neural_scores.py choose --lang ar ar-dev.pkl [--max-false-alarms 0.03]
+
+`choose` is calibrate_neural.py's --choose-thresholds on stored dev scores (the thresholds and the sentence
+gate, SENTENCE_GATES, by evaluate_neural.choose_threshold): it prints the entries to store in
+mtcheck/data/neural_calibration.toml, with no model and in seconds.
 
 A cache of encodings (--cache, evaluate_neural.CachedEncoder's) may be shared by languages: the Indonesian
 sides of NTREX-128, FLORES-200 and TICO-19 are the same articles for every target language.
@@ -167,6 +172,29 @@ def report(args: argparse.Namespace) -> None:
         args.json.write_text(text + "\n", encoding="utf-8")
 
 
+def choose(args: argparse.Namespace) -> None:
+    """calibrate_neural.choose on stored dev scores: the best dev recall over the sentence gates."""
+    from calibrate_neural import SENTENCE_GATES
+
+    base = {k: v for k, v in calibration(MODEL, f"id-{args.lang}").items()
+            if not k.startswith("max_")}
+    recs = pickle.loads(args.scores.read_bytes())
+    best = None
+    for gate in SENTENCE_GATES:
+        cal = base if gate is None else {**base, "max_sentence_percentile_clause": gate}
+        dev = scored(recs, cal)
+        (ts, tc), fa = ev.choose_threshold(dev, args.max_false_alarms)
+        injected = [r for r in dev if r["category"]]
+        recall = sum(any(ev._fires(x, (ts, tc)) for x in r["hits"]) for r in injected) / max(len(injected), 1)
+        print(f"gate {gate}: sentence {ts:g}, clause {tc:g}: weighted dev false alarms {fa:.1%}, recall "
+              f"{recall:.3f}", file=sys.stderr)
+        if best is None or recall > best[0] + 1e-9:
+            best = (recall, gate, ts, tc)
+    _, gate, ts, tc = best
+    print(f"max_percentile_sentence = {ts:g}\nmax_percentile_clause = {tc:g}"
+          + ("" if gate is None else f"\nmax_sentence_percentile_clause = {gate}"))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="command", required=True)
@@ -184,8 +212,12 @@ def main() -> None:
     r.add_argument("--choose-on", type=Path, help="a dev file of `collect`: choose the thresholds there")
     r.add_argument("--max-false-alarms", type=float, default=0.03)
     r.add_argument("--json", type=Path)
+    h = sub.add_parser("choose")
+    h.add_argument("scores", type=Path, help="a dev file of `collect`")
+    h.add_argument("--lang", default="en")
+    h.add_argument("--max-false-alarms", type=float, default=0.03)
     args = ap.parse_args()
-    collect(args) if args.command == "collect" else report(args)
+    {"collect": collect, "report": report, "choose": choose}[args.command](args)
 
 
 if __name__ == "__main__":

@@ -147,16 +147,35 @@ SKELETONS = st.text(alphabet="bklmnrst", min_size=2, max_size=16)
 @given(names=st.dictionaries(st.text(alphabet="ABCDEFG", min_size=1, max_size=3),
                              st.sets(SKELETONS, min_size=1, max_size=2), max_size=8),
        probes=st.lists(st.text(alphabet="bklmnrst", min_size=0, max_size=18), max_size=12),
-       threshold=st.sampled_from([0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 1.0]))
-def test_transliteration_index_finds_the_scans_best_name(names, probes, threshold) -> None:
+       threshold=st.sampled_from([0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 1.0]),
+       scanned=st.sampled_from([0, 8]))
+def test_transliteration_index_finds_the_scans_best_name(names, probes, threshold, scanned) -> None:
     """scored_names' index of name skeletons (zh, ja, ar) picks the name the full scan did, with its score,
-    for every candidate skeleton and every threshold the rules use (accept 0.8, near and LOOSE 0.5)."""
+    for every candidate skeleton and every threshold the rules use (accept 0.8, near and LOOSE 0.5); with
+    few skeletons (up to _SCANNED) the search compares with each, and `scanned=0` makes every search use
+    the index."""
+    from unittest import mock
+
+    from mtcheck.text import transliterate
     from mtcheck.text.transliterate import _BestName, _scan_best
 
-    best = _BestName(names, threshold)
+    with mock.patch.object(transliterate, "_SCANNED", scanned):
+        best = _BestName(names, threshold)
+    assert (best.index is not None) == (threshold > 0 and len(best.skeletons) > scanned)
     for sk in probes + [s for sks in names.values() for s in sks]:
         assert best(sk) == _scan_best(names, sk, threshold)
         assert best(sk) == _scan_best(names, sk, threshold)  # answered again from its memo
+
+
+@given(a=st.text(alphabet="bklmnrst", max_size=18), b=SKELETONS)
+def test_rapidfuzz_normalized_osa_is_similar(a: str, b: str) -> None:
+    """_BestName scores with rapidfuzz's normalized OSA similarity, which must be `similar` exactly (the
+    same float: ties between names are decided on it)."""
+    from rapidfuzz.distance import OSA
+
+    from mtcheck.text.transliterate import similar
+
+    assert OSA.normalized_similarity(a, b) == similar(a, b)
 
 
 def _boundary_on_the_whole_prefix(text: str, end: int, next_start: int, abbreviations: frozenset[str],

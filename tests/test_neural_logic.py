@@ -403,6 +403,33 @@ def test_roles_rule_reports_a_context_gain_above_its_threshold(monkeypatch: pyte
     assert len(both) == 1 and not any(e.startswith("context gain") for e in both[0].evidence)
 
 
+def test_roles_converse_marker_said_on_both_sides_keeps_the_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A converse marker (sebelum, before; dari, from) licenses an inversion only where the translation does
+    not say the same: "Jacobs sebelum Lithgow" may become "Lithgow after Jacobs", but "Lithgow before Jacobs"
+    says the opposite (NTREX scotsman.133791, the injected swap of scripts/inject.py's meaning-roles)."""
+    from mtcheck.neural import roles as neural_roles
+    from mtcheck.rules.roles import RolesSwapped
+
+    def fake(pair, candidates):  # the swapped pair gains, any other neighbours lose
+        return [neural_roles.RoleContrast(c, 0.5 if pair.target[c.target_a.start:c.target_a.end] == "Lithgow"
+                                          else -0.1) for c in candidates]
+
+    monkeypatch.setattr(neural_roles, "role_contrasts", fake)
+    source = "McGregor berdiri dengan baik untuk menghalau Jacobs sebelum Lithgow menyundul lebar."
+
+    def check(target: str) -> list:
+        return list(RolesSwapped().check(ArticlePair(source, target, "en", encoder=tiny_encoder())))
+
+    found = check("McGregor stood up well to deny Lithgow before Jacobs headed wide.")
+    assert len(found) == 1 and "context gain 0.500" in found[0].message
+    assert not check("McGregor stood up well to deny Lithgow after Jacobs headed wide.")  # a converse rendering
+    assert not check("McGregor stood up well to deny Lithgow by Jacobs heading wide.")  # another marker
+    # a passive marker has no meaning in the table: the pair stays out, as before
+    assert not list(RolesSwapped().check(ArticlePair("Zelensky ditemui Rutte sebelum makan siang.",
+                                                     "Rutte was met by Zelensky before lunch.", "en",
+                                                     encoder=tiny_encoder())))
+
+
 def test_shared_names_splits_a_run_the_translation_splits() -> None:
     """'juru bicara Kremlin Dmitry Peskov' is one run of capitalised words in the source and two names in
     'Kremlin spokesman Dmitry Peskov': two anchors, or their swap could not be seen; a run both sides keep
@@ -458,3 +485,19 @@ def test_clause_rules_honour_the_sentence_gate(monkeypatch: pytest.MonkeyPatch) 
     assert len(list(UnsupportedTargetClause({"sentence-gate": 100.0}).check(_pair(tiny_encoder())))) == 1
     cal["sentence"] = [5.0 + 0.01 * i for i in range(len(cal["sentence"]))]  # the sentences low too
     assert len(list(UnsupportedTargetClause().check(_pair(tiny_encoder())))) == 1
+
+
+def test_an_acronym_spelled_out_in_arabic_is_one_clause_word() -> None:
+    """Arabic spells a Latin acronym out letter by letter: "(OSHA)", one word in the source, is
+    "(أوه إس إتش أيه)", four, and its coverage is low because the model barely knows the letter names, so a
+    clean TICO-19 article got an MT703 finding on it. For the clause rules' min-words it is one word."""
+    from mtcheck.lang import get_pack
+
+    ar = get_pack("ar")
+    assert ar.count_words("أوه إس إتش أيه") == 4
+    assert ar.clause_words("أوه إس إتش أيه") == 1
+    assert ar.clause_words("قالت سي إن إن في بيان") == 4  # CNN is one word; في (in) is no letter name
+    assert ar.clause_words("النتائج المختبرية غير الطبيعية") == 4  # no letter names: every word counts
+    assert ar.clause_words("بي") == 1  # a lone letter name is a word
+    en = get_pack("en")
+    assert en.clause_words("the F B I said") == en.count_words("the F B I said")  # no letter names: unchanged

@@ -13,4 +13,5 @@ PACK = LanguagePack(
     cjk_terminators="؟",
     quotes=(("«", "»"), ('"', '"'), ("“", "”")),
     latin_script=False,
+    letter_names=frozenset(data_lines("ar", "letter_names.txt")),
 )

@@ -126,5 +126,20 @@ class LanguagePack:
     # name Arizona. Lower case, without the apostrophe.
     elisions: frozenset[str] = frozenset()
 
+    # Names of the Latin letters as the language spells an acronym out (Arabic أوه إس إتش أيه, OSHA).
+    letter_names: frozenset[str] = frozenset()
+
     def count_words(self, text: str) -> int:
         return len(self.words(text))
+
+    def clause_words(self, text: str) -> int:
+        """Words of a clause for the clause rules' min-words: a run of two or more letter names (an acronym
+        spelled out) counts as one word, as the acronym does in the source ("(OSHA)", one word)."""
+        if not self.letter_names:
+            return self.count_words(text)
+        n, run = 0, 0
+        for w in self.words(text):
+            run = run + 1 if w.group() in self.letter_names else 0
+            n += run != 2  # the second letter name of a run joins the first; later ones are not counted
+            n -= run > 2
+        return n

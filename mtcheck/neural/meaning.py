@@ -147,7 +147,7 @@ def _clause_candidates(pair: ArticlePair, sp: SentencePair, own: EncodedSide, ot
     for c in parts:
         cov = coverage(own, c, other)
         if cov is not None:
-            yield c, cov, pack.count_words(text[c.start:c.end])
+            yield c, cov, pack.clause_words(text[c.start:c.end])
 
 
 def meaning_analysis(pair: ArticlePair) -> MeaningAnalysis:

@@ -41,16 +41,46 @@ _RUN = re.compile(r"[^\W_]+")
 def _in_source(forms: tuple[str, ...], source: str, words: set[str] | None = None) -> bool:
     # Word boundaries that let a hyphen through ("AS-China" names both countries); names of two words in
     # any case ("amerika Serikat"). `words`, the source's runs of letters and digits, answers a one-word form
-    # without searching the whole source (a form of letters alone between those boundaries is such a run).
+    # without searching the whole source (a form of letters alone between those boundaries is such a run),
+    # and turns away a form one of whose runs is no run of the source (`_cannot_occur`).
     for f in forms:
         if len(f) < 2:
             continue
         if words is not None and " " not in f and _RUN.fullmatch(f):
             if f in words:
                 return True
+        elif words is not None and _cannot_occur(f, words):
+            continue
         elif re.search(rf"(?<![^\W_]){re.escape(f)}(?![^\W_])", source, re.I if " " in f else 0):
             return True
     return False
+
+
+class SourceRuns(set):
+    """The source's runs of letters and digits (`_RUN`), with their lower-case forms where those answer the
+    case-insensitive searches: each form of each target entity searched the whole source, which in a long
+    article was quadratic (thousands of forms, megabytes each; 2-5% of a 5 MB article's check)."""
+
+    def __init__(self, source: str) -> None:
+        super().__init__(_RUN.findall(source))
+        # re.IGNORECASE matches four characters outside ASCII to ASCII letters (İ ı ſ K): with one of them in
+        # the source, lower-casing no longer tells what a case-insensitive search finds.
+        self.lowered = None if any(c in source for c in "\u0130\u0131\u017f\u212a") else {r.lower() for r in self}
+
+
+def _cannot_occur(form: str, words: set[str]) -> bool:
+    """Whether the search `_in_source` makes for `form` must fail: a match holds each run of the form as a
+    whole run of the source (the form's other characters and the boundaries around it are no run
+    characters, and match only such characters), in the same letters (forms with a space: the same letters
+    in any case, told by lower-casing ASCII runs where the source has no character that re.IGNORECASE maps
+    to ASCII). False where that cannot be told: the search decides."""
+    runs = _RUN.findall(form)
+    if " " not in form:
+        return any(r not in words for r in runs)
+    lowered = getattr(words, "lowered", None)
+    if lowered is None or not all(r.isascii() for r in runs):
+        return False
+    return any(r.lower() not in lowered for r in runs)
 
 
 def _inside_han_word(text: str, span: Span, lang: str) -> bool:
@@ -171,7 +201,7 @@ class AddedEntity(Rule):
         # What depends on the mention's text alone is asked once per text: each question searches the whole
         # source, and asking it for every mention was quadratic in a long article.
         answered: dict[str, bool] = {}
-        source_runs = set(_RUN.findall(pair.source))
+        source_runs = SourceRuns(pair.source)
         # An acronym the translation may spell out names what its full name says (NASA: the United States).
         implied_keys = implied_by_acronyms(source_runs)
         keys |= implied_keys

@@ -28,6 +28,8 @@ class RolesData:
     reverses: re.Pattern[str]
     verbs: re.Pattern[str] | None  # where given, the stretch between two names must hold a verb
     inverting: re.Pattern[str] | None  # a mark right after the first name that puts the second one first
+    # converse markers by meaning (before, after, from, than, ...): the same meaning on both sides keeps the order
+    converse: tuple[tuple[str, re.Pattern[str]], ...] = ()
 
 
 @cache
@@ -40,7 +42,31 @@ def roles_data(lang: str) -> RolesData | None:
         return re.compile(r"(?<![\w'’-])(?:" + "|".join(data[key]) + r")(?![\w'’-])", re.IGNORECASE)
 
     inverting = re.compile(r"\s*(?:" + "|".join(data["inverting"]) + r")(?![\w'’-])") if data.get("inverting") else None
-    return RolesData(words("joins"), words("reverses"), words("verbs") if data.get("verbs") else None, inverting)
+    converse = tuple((meaning, re.compile("|".join(ws), re.IGNORECASE))
+                     for meaning, ws in sorted(data.get("converse", {}).items()))
+    return RolesData(words("joins"), words("reverses"), words("verbs") if data.get("verbs") else None, inverting,
+                     converse)
+
+
+def _converse_meanings(text: str, data: RolesData) -> Counter[str] | None:
+    """The meanings of the passive or converse markers in `text` (before, after, from, than, ...: the
+    language's `converse` table), or None where one of them has no meaning in the table (a passive verb)."""
+    found: Counter[str] = Counter()
+    for m in data.reverses.finditer(text):
+        meaning = next((k for k, pattern in data.converse if pattern.fullmatch(m.group())), None)
+        if meaning is None:
+            return None
+        found[meaning] += 1
+    return found
+
+
+def _order_kept(source_between: str, target_between: str, src: RolesData, tgt: RolesData) -> bool:
+    """Whether the stretches between two names keep the order of the names: neither holds a passive or converse
+    marker, or both hold markers of the same meanings. A converse marker licenses an inversion only where the
+    other side does not say the same: "Jacobs sebelum Lithgow" may rightly become "Lithgow after Jacobs", but
+    "Lithgow before Jacobs" says the opposite, as much as "Lithgow met Jacobs" for "Jacobs menemui Lithgow"."""
+    a, b = _converse_meanings(source_between, src), _converse_meanings(target_between, tgt)
+    return a is not None and a == b
 
 
 def _anchors(text: str, start: int, end: int) -> dict[str, list[tuple[Span, Span]]]:
@@ -57,15 +83,15 @@ def _anchors(text: str, start: int, end: int) -> dict[str, list[tuple[Span, Span
 
 def _link(text: str, a: Span, b: Span, data: RolesData, max_words: int) -> bool:
     """Whether text between two names reads as one clause linking them: 1..max_words lowercase words, no
-    punctuation that breaks a clause, no list word (and, or), no passive or converse marker (by, oleh),
-    and a verb where the language's data says how to see one."""
+    punctuation that breaks a clause, no list word (and, or), and a verb where the language's data says how
+    to see one. Passive and converse markers are the caller's (`_order_kept`, which needs both sides)."""
     between = text[a.end:b.start]
     words = _WORD.findall(between)
     if not 1 <= len(words) <= max_words or any(w[0].isupper() for w in words):
         return False
     if data.verbs is not None and not data.verbs.search(between):
         return False
-    return not (_BREAK.search(between) or data.joins.search(between) or data.reverses.search(between))
+    return not (_BREAK.search(between) or data.joins.search(between))
 
 
 def _may_swap(pair: ArticlePair, sa: Span, sb: Span, ta: Span, tb: Span, src: RolesData, tgt: RolesData,
@@ -84,7 +110,9 @@ def _may_swap(pair: ArticlePair, sa: Span, sb: Span, ta: Span, tb: Span, src: Ro
         return False  # Bush's New Orleans Deal = Kesepakatan New Orleans Bush: the genitive inverts the order
     first, second = sorted((sa, sb), key=lambda x: x.start)
     source_between = pair.source[first.end:second.start]
-    return not any(d.joins.search(t) or d.reverses.search(t) for d, t in ((src, source_between), (tgt, between)))
+    if src.joins.search(source_between) or tgt.joins.search(between):
+        return False
+    return _order_kept(source_between, between, src, tgt)
 
 
 class RolesSwapped(Rule):
@@ -95,13 +123,14 @@ class RolesSwapped(Rule):
     letter for letter: Latin-script targets) and looks for two of them, A before B in the source, with B
     before A in the translation, where in both texts only a short stretch of lowercase words joins them (at
     most `max-words`): no comma or bracket, no list word (*dan*, *atau*, and, or), no passive or converse
-    marker (*oleh*, *di-* verbs, by, from, lost), and in the source a verb (*meN-*, *ber-*). That is the
-    shape of a swapped doer and done-to: the same words, rearranged, which a sentence vector barely sees
-    (MT701's AUC on it is about 0.5). Language data: `mtcheck/data/<lang>/roles.toml`.
+    marker (*oleh*, *di-* verbs, by, from, lost) unless both sides carry markers of the same meaning
+    (*sebelum* ... before, *menerima* ... *dari* = received ... from: the `converse` table), and in the
+    source a verb (*meN-*, *ber-*). That is the shape of a swapped doer and done-to: the same words,
+    rearranged, which a sentence vector barely sees (MT701's AUC on it is about 0.5). Language data: `mtcheck/data/<lang>/roles.toml`.
 
     With `--neural` it also tests every two such names at most `context-max-words` words apart in one
-    clause of the translation, joined on neither side by a list word or a passive or converse marker, but
-    with or without a verb between them: the sentence is encoded once more with the two exchanged, and
+    clause of the translation, joined on neither side by a list word or a passive or converse marker (again
+    unless both sides carry markers of the same meaning), but with or without a verb between them: the sentence is encoded once more with the two exchanged, and
     where the exchanged version puts each name in a context closer to the one the source gives it (the
     cosine of the names' contextual token vectors with the source's, `mtcheck.neural.roles`) by more than
     `min-context-gain`, it is reported, with the gain in the evidence. That sees swaps across prepositions,
@@ -144,7 +173,9 @@ class RolesSwapped(Rule):
             for (sa, ta), (sb, tb) in itertools.pairwise(ordered):
                 if ta == tb or tb.start >= ta.start:
                     continue  # the same order, or two source names inside one target name
-                if _link(pair.source, sa, sb, src_data, n) and _link(pair.target, tb, ta, tgt_data, n):
+                if (_link(pair.source, sa, sb, src_data, n) and _link(pair.target, tb, ta, tgt_data, n)
+                        and _order_kept(pair.source[sa.end:sb.start], pair.target[tb.end:ta.start], src_data,
+                                        tgt_data)):
                     reported.add((tb.start, ta.end))
                     yield self._finding(pair, sa, sb, Span(tb.start, ta.end),
                                         f"in the source {pair.source[sa.start:sa.end]} comes first "

@@ -178,26 +178,33 @@ def align(source: Sequence[Segment], target: Sequence[Segment], ratio: float,
         for j in range(max(lo_i, 1 if i == 0 else 0), hi[i] + 1):
             best, best_move = inf, -1
             tgt_j = tgt_len[j]
+            # The two skips first (cheap): the first of them at the lowest cost. The 1-1 bead, tried first in
+            # _MOVES's order, wins where its cost is at most theirs; it cannot where its prior alone exceeds
+            # them (its other costs are never negative, as for the 2-1 bound below), and is then not priced:
+            # off the best path that is most cells, and a 1-1 bead's costs were most of the aligner's time.
+            skip, skip_move = inf, -1
+            if i >= 1 and lo_up <= j <= hi_up and (prev := up[j - lo_up]) != inf:  # 1-0
+                c = prev + p10 + skip_src
+                # Between equal-cost paths, match early and skip late: a repeated paragraph is the
+                # second copy, not the first.
+                c += tie_src
+                if c < skip:
+                    skip, skip_move = c, 1
+            if j > lo_i and (prev := row_cost[j - 1 - lo_i]) != inf:  # 0-1
+                c = prev + p01 + skip_tgt[j]
+                c += TIE_BREAK * (m - j)
+                if c < skip:
+                    skip, skip_move = c, 2
             if i >= 1:
                 pj = j - 1  # 1-1
-                if lo_up <= pj <= hi_up and (prev := up[pj - lo_up]) != inf:
+                if lo_up <= pj <= hi_up and (prev := up[pj - lo_up]) != inf and (unbounded or prev + p11 <= skip):
                     c = matched(prev + p11, ls1, tgt_j - tgt_len[pj], sa1, n_sa1, tgt_anchor[pj])
                     if similarity is not None:
                         c += weight * (1.0 - similarity(source[i - 1:i], target[pj:j]))
                     if c < best:
                         best, best_move = c, 0
-                if lo_up <= j <= hi_up and (prev := up[j - lo_up]) != inf:  # 1-0
-                    c = prev + p10 + skip_src
-                    # Between equal-cost paths, match early and skip late: a repeated paragraph is the
-                    # second copy, not the first.
-                    c += tie_src
-                    if c < best:
-                        best, best_move = c, 1
-            if j > lo_i and (prev := row_cost[j - 1 - lo_i]) != inf:  # 0-1
-                c = prev + p01 + skip_tgt[j]
-                c += TIE_BREAK * (m - j)
-                if c < best:
-                    best, best_move = c, 2
+            if skip < best:
+                best, best_move = skip, skip_move
             if i >= 2:
                 pj = j - 1  # 2-1
                 if lo_up2 <= pj <= hi_up2 and (prev := up2[pj - lo_up2]) != inf and (

@@ -35,7 +35,7 @@ from mtcheck.lang.base import data_toml, data_tsv
 from mtcheck.model import Span
 from mtcheck.text import gender as knowledge
 from mtcheck.text import given_names
-from mtcheck.text.alternation import alternation, whole_words
+from mtcheck.text.alternation import alternation, first_class, whole_words
 from mtcheck.text.article import ArticlePair
 from mtcheck.text.dictionary import is_common_word
 from mtcheck.text.entities import Person, titles
@@ -46,11 +46,17 @@ from mtcheck.text.pairs import scan_pairs
 
 _DATA = data_toml("id", "third_person.toml") or {}
 _SPEECH_STEMS = "|".join(_DATA["speech_stems"])
-SPEECH = re.compile(rf"\b(?:(?:{_SPEECH_STEMS})nya|(?:{_SPEECH_STEMS})\s+(?:dia|ia|beliau)"
-                    r"|menurut(?:nya|\s+dia|\s+beliau))\b", re.I)
-PRONOUN = re.compile(r"\b(?:" + "|".join(_DATA["pronouns"]) + r")\b", re.I)
-# -nya on a word: "his/her" or "him/her" ("kepadanya", "rumahnya"), but also "the" and adverbs.
-POSSESSIVE = re.compile(r"\b\w{2,}?nya\b", re.I)
+_SPEECH = (rf"\b(?:(?:{_SPEECH_STEMS})nya|(?:{_SPEECH_STEMS})\s+(?:dia|ia|beliau)"
+           r"|menurut(?:nya|\s+dia|\s+beliau))\b")
+_PRONOUN = r"\b(?:" + "|".join(_DATA["pronouns"]) + r")\b"
+# (Each after a lookahead for the letters it can start with: the same matches, and re turns most positions
+# of a sentence away in one step; these scans were ~4% of a check.)
+SPEECH = re.compile(first_class(_SPEECH, re.I) + _SPEECH, re.I)
+PRONOUN = re.compile(first_class(_PRONOUN, re.I) + _PRONOUN, re.I)
+# -nya on a word: "his/her" or "him/her" ("kepadanya", "rumahnya"), but also "the" and adverbs. The whole
+# word, taken at once, when it ends in -nya: what r"\b\w{2,}?nya\b" matches (a \b after "nya" is the word's
+# end), without trying "nya" after each of its letters.
+POSSESSIVE = re.compile(r"\b\w{5,}+(?<=nya)", re.I)
 _NOT_PERSONAL = frozenset(_DATA["not_personal"])
 # Speech attributed to a named person: "kata Puan", "ujar Menteri X"; "Puan mengatakan".
 _ATTRIBUTION_BEFORE = re.compile(rf"\b(?:{_SPEECH_STEMS}|menurut)\s+$", re.I)
@@ -273,6 +279,7 @@ def _people(pair: ArticlePair) -> tuple[list[SourcePerson], list[SourcePerson]]:
             host.persons += sp.persons
             host.spans = sorted({*host.spans, *sp.spans})
     merged = _merge_contained(_join_arabic_article(text, merged, names.people))
+    _aliases(text, merged, unplaced)
     # A one-word tentative name a letter away from a word of someone's name is that name misspelt ("Lea" in
     # an article about Kai-Fu Lee), not someone else whose given name may be a woman's.
     known = {t for sp in merged if not sp.tentative for p in sp.persons for t in p.tokens if len(t) >= 3}
@@ -320,6 +327,8 @@ _PREDICATE = re.compile(r"\b(?:menjadi|jadi|sebagai|selaku|adalah|merupakan|iala
 # "Sopir itu", "perdana menteri yang sombong": someone set apart by a demonstrative or a relative clause,
 # whom the text has not named (a named person is taken up again by "ini": "Pria berusia 24 tahun ini").
 _DEFINITE_AFTER = re.compile(r"\s+(?:itu|tersebut|yang)\b", re.I)
+_CAPITALISED_NEXT = re.compile(r"\s+[A-Z]")
+_DEMONSTRATIVE_AFTER = re.compile(r"\s+(?:itu|tersebut)\b", re.I)
 _SANG = re.compile(r"\b(?:[Ss]ang|[Ss]eorang)\s+$")
 # "Seorang wanita", "salah seorang petugas": a person not named before.
 _INDEFINITE = re.compile(r"\b(?:seorang|salah seorang|salah satu|sesosok)\s+$", re.I)
@@ -359,13 +368,19 @@ def _person_nouns(text: str, people: list[SourcePerson], unplaced: list[SourcePe
         cued.add((id(sp), noun.gender))
         sp.evidence.append(Evidence(noun.gender, "source cue", f"'{phrase}' in the source (a person noun: KBBI)"))
 
+    seen: set[str] = set()  # the nouns met so far, in text order, other than as titles
+    titled: set[str] = set()  # the nouns met as titles before a name ("Menteri Keuangan Sri Mulyani")
     for m in _person_noun_pattern().finditer(text):
         word = m.group()
         noun = nouns.get(word.lower())
         if noun is None:
             continue
         if word[0].isupper() and not _sentence_start(text, m.start()):
+            titled.add(noun.noun)
             continue  # a title ("Presiden", "Ratu Elizabeth"): entities.py's business
+        met_before, was_title = noun.noun in seen, noun.noun in titled
+        # A title before a name ("Menteri Keuangan Sri Mulyani") is no introduction of someone unnamed.
+        (titled if _CAPITALISED_NEXT.match(text, m.end()) else seen).add(noun.noun)
         end = m.end() + (3 if text.startswith("nya", m.end()) else 0)
         if _NOT_A_PERSON_AFTER.match(text, end):
             continue
@@ -408,6 +423,14 @@ def _person_nouns(text: str, people: list[SourcePerson], unplaced: list[SourcePe
             # "Pria berusia 24 tahun ini mengatakan", "Korban ...", "pemimpin dunia": a role noun before any
             # name of its sentence often means someone named before (or no one), so it opens nothing; after
             # a name ("Ramirez mengatakan bahwa calon itu ...") it is someone else.
+            continue
+        if (noun.kind == "role" and noun.gender is None and not named_before and not indefinite and not met_before
+                and was_title and _DEMONSTRATIVE_AFTER.match(text, end)):
+            # "Menteri itu" opening its sentence after "Menteri Keuangan Sri Mulyani", where the article has
+            # introduced no unnamed minister: an epithet of the person the noun was a title of, whom resolution
+            # finds as it would for "ia", not someone new who would stop it. A noun no one bore as a title
+            # ("Sopir itu" after "naik taksi") is someone new, as before; one with a gender ("Pria itu") stays
+            # someone, for its noun is what a reader goes by.
             continue
         span = Span(m.start(), m.end())
         # Someone unnamed whom the source's own noun gives a gender ("Seorang wanita ... Dia", "Pria itu
@@ -468,6 +491,64 @@ def _join_arabic_article(text: str, people: list[SourcePerson], found: list[Pers
             if sp.figure is None and len(sp.persons[0].tokens) == 1:
                 sp.name = f"{sp.name}{art.group()}{family}"
     return [sp for sp in people if id(sp) not in gone]
+
+
+# "Tri Rismaharini, atau yang akrab disapa Risma", "Joko Widodo alias Jokowi", "Sean Combs ... telah dikenal
+# sebagai Puff Daddy, P. Diddy atau Diddy": the names after the cue are the person's own (news prose names
+# people this way far more often than any list of public figures can hold).
+_ALIAS_CUE = re.compile(r"(?:\s+[a-z]+){0,5}?\s*,?\s*(?:atau\s+)?(?:yang\s+)?(?:juga\s+|lebih\s+)?"
+                        r"(?:akrab\s+|biasa\s+|kerap\s+|sering\s+)?(?:disapa|dipanggil|dijuluki|alias|"
+                        r"dikenal\s+(?:sebagai|dengan(?:\s+nama)?)|(?:ber)?julukan|nama\s+panggung(?:nya)?)\s+")
+_ALIAS_NAME = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}")
+_ALIAS_NEXT = re.compile(r"\s*,\s*|\s+(?:atau|dan)\s+")
+
+
+def _aliases(text: str, people: list[SourcePerson], unplaced: list[SourcePerson]) -> None:
+    """Names the source gives a person right after a cue of naming (disapa, alias, dikenal sebagai), and
+    every other mention of them, join that person; a record of their own (a tentative "Diddy", a
+    placeholder "Puff Daddy") merges into it. Not a title word, a common word or a name of two people."""
+    if not _ALIAS_WORDS.search(text):
+        return
+    everyone = people + unplaced
+    by_start = {s.start: sp for sp in everyone for s in sp.spans}
+    ends = sorted((s.end, sp) for sp in people if not sp.placeholder for s in sp.spans)
+    gone: set[int] = set()
+    for end, host in ends:
+        if id(host) in gone:
+            continue
+        cue = _ALIAS_CUE.match(text, end, end + 90)
+        if cue is None:
+            continue
+        pos, found = cue.end(), []
+        while (m := _ALIAS_NAME.match(text, pos)) is not None and len(found) < 4:
+            name = m.group().rstrip(".,")
+            if name.split()[0] in _title_words():
+                break
+            found.append(name)
+            nxt = _ALIAS_NEXT.match(text, m.end())
+            if nxt is None or not text[nxt.end():nxt.end() + 1].isupper():
+                break
+            pos = nxt.end()
+        for name in found:
+            for m in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", text):
+                other = by_start.get(m.start())
+                if other is host:
+                    continue
+                if other is not None and id(other) not in gone and other.figure is None:
+                    host.persons += other.persons
+                    host.spans = sorted({*host.spans, *other.spans})
+                    gone.add(id(other))
+                elif other is None and not any(s.start < m.end() and m.start() < s.end for x in everyone
+                                               for s in x.spans if id(x) not in gone):
+                    span = Span(*m.span())
+                    host.spans = sorted({*host.spans, span})
+                    host.persons.append(Person(name, None, (span,)))
+    if gone:
+        people[:] = [sp for sp in people if id(sp) not in gone]
+        unplaced[:] = [sp for sp in unplaced if id(sp) not in gone]
+
+
+_ALIAS_WORDS = re.compile(r"\b(?:disapa|dipanggil|dijuluki|alias|dikenal|julukan|panggung)\b")
 
 
 def _merge_contained(people: list[SourcePerson]) -> list[SourcePerson]:
@@ -652,6 +733,8 @@ def _named_thing(p: Person, text: str) -> bool:
     return bool(full) and all(_NAME_HEAD.search(text, max(0, s.start - 20), s.start) for s in full)
 
 
+_PERSON_BEFORE = re.compile(r"(?<![\w'’-])(?:" + "|".join(sorted(map(re.escape, _DATA.get("person_before_name", ())),
+                                                                  key=len, reverse=True)) + r")\s+$")
 _FOREIGN_TAILS = frozenset(_DATA.get("foreign_name_tails", ()))
 _FOREIGN_PLACE_HEADS = frozenset(_DATA.get("foreign_place_heads", ()))
 _DIGIT = re.compile(r"\d")
@@ -686,6 +769,9 @@ def _is_person(p: Person, text: str) -> bool:
         return True
     if _named_thing(p, text):
         return False
+    if len(p.tokens) >= 2 and not any(t.isupper() for t in p.tokens) and any(
+            _PERSON_BEFORE.search(text, max(0, s.start - 24), s.start) for s in p.spans):
+        return True  # "tersangka Dyteon Simpson": a role noun of a person right before the name
     if any(_PLACE_ONLY_BEFORE.search(text, max(0, s.start - 20), s.start) for s in p.spans):
         return False  # "di Massachusetts barat", "ke Oldsmobile Intrigue": a place or a thing, once at least
     if len(p.tokens) >= 2 and knowledge.name_evidence(p.name) and all(
@@ -847,7 +933,13 @@ def _gather(sp: SourcePerson, text: str, surnames: dict[str, int]) -> None:
 
 def _quoted(pair: ArticlePair, closed_only: bool = False) -> list[tuple[int, int]]:
     """Quotations of the source; one left open runs to its paragraph's end (news quotes that span
-    paragraphs open each paragraph and close only the last), unless `closed_only`."""
+    paragraphs open each paragraph and close only the last), unless `closed_only`. Once per article: the
+    resolution runs twice where tentative people are rejected."""
+    return pair.analysis("coreference-closed-quotes" if closed_only else "coreference-quotes",
+                         lambda p: _find_quoted(p, closed_only))
+
+
+def _find_quoted(pair: ArticlePair, closed_only: bool) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     text = pair.source
     for p in pair.source_segments.paragraphs:
@@ -945,6 +1037,9 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
     closed = _quoted(pair, closed_only=True)
     c_starts = [q[0] for q in closed]
     stranger = _strangers(pair, mentions, starts)
+    # Each sentence's forms, found once per article (both passes read them; the text alone decides them).
+    forms = pair.analysis("coreference-forms", lambda p: [_forms(text, s.start, s.end)
+                                                          for s in p.source_segments.sentences])
     quoted_third = False  # a closed quotation since the last named person has a third-person form
     prev_people: list[SourcePerson] = []  # the people named in the previous sentence
     for n, sent in enumerate(pair.source_segments.sentences):
@@ -953,13 +1048,13 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
         first_ref: tuple[int, SourcePerson] | None = None  # the first form's person (a placeholder too)
         first_open: int | None = None  # a subject pronoun left open before it
         resolved_here: list[tuple[Span, SourcePerson]] = []
-        for span, form, kind in _forms(text, sent.start, sent.end):
+        for span, form, kind in forms[n]:
             if _inside(quoted, q_starts, span.start):
                 # Someone the speaker talks about. Inside a closed quotation it is kept, unresolved, so that
                 # a translation which renders it outside quotation marks does not hand it to the nearest
                 # name (a quotation left open may be a stray mark: nothing is said of it).
-                if _inside(closed, c_starts, span.start):
-                    refs.append(SourceRef(span, form, kind, None, "unresolved: inside a quotation"))
+                if (q := _inside(closed, c_starts, span.start)) is not None:
+                    refs.append(_quoted_ref(text, mentions, starts, q, span, form, kind))
                     quoted_third = True
                 continue
             # A form resolved earlier in the sentence stands for its person there ("Ia mengarahkan petugas ke
@@ -988,9 +1083,14 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                     if named and named[-1][0].start >= sent.start:
                         person, how = named[-1][1], "attribution after a quotation: its speaker, named before it"
                     elif (moved_on := prev_subject is not None and speaker is not None and subject_at > speaker_at
-                          and prev_subject is not speaker) and subject_opens and not text[subject_end:q[0]].strip():
+                          and prev_subject is not speaker) and subject_opens and (
+                            not text[subject_end:q[0]].strip() or (
+                                subject_at == n - 1 and q[0] >= sent.start
+                                and not any(s.start < span.start for s, _ in here))):
                         # "Ridwan Kamil menolak ide itu. "...," katanya.": the person the text moved on to since
-                        # the last quotation, named as the subject of the sentence the quotation follows
+                        # the last quotation, named as the subject of the sentence the quotation follows (or of
+                        # the sentence before, where the quotation's own sentence names no one before it: "Hari
+                        # Senin akan memberikan Bolivia “...,” katanya.")
                         person, how = prev_subject, "attribution after a quotation: the previous sentence's subject"
                     elif moved_on:
                         # Someone else became the subject since the last speaker, but not right before the
@@ -1065,6 +1165,11 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                            else "the subject of its clause")
                 elif kind == "pronoun" and _SAID.search(text[max(sent.start, span.start - 25):span.start]):
                     person, how = subject, "the subject of this sentence, after a verb of saying"
+                elif kind == "possessive" and (sayer := _reported_speaker(text, clause, before, span.start)):
+                    # "Salah satu cucunya, Michael Vann, mengatakan ini ... prestasi kakeknya": a -nya in the
+                    # clause a verb of saying reports, which names no one, is the speaker's, named right
+                    # before the verb (the grandson's grandfather, not the grandfather's).
+                    person, how = sayer, "a possessive in the reported clause: the speaker named before its verb"
                 elif kind == "pronoun" and _COORDINATED_SAID.search(text, in_clause[-1][0].end, span.start):
                     # "Pompeo bertemu Ri ... dan mengatakan setelah itu bahwa dia": a verb of saying
                     # coordinated with the subject's own verb, after the last name, is the subject's.
@@ -1147,12 +1252,46 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
             prev_subject, subject_at, subject_end = first[1], n, sent.end
             # Named as the sentence's grammatical subject, at its start ("Calzadilla juga menyangkal",
             # "Gubernur Ridwan Kamil menolak"): the person the text moved on to.
-            opening = [w for w in text[sent.start:first[0]].split() if w not in _title_words()]
+            # (a role noun before the name is part of how it is named: "Mantan presiden Eduardo Rodríguez")
+            opening = [w for w in text[sent.start:first[0]].split() if w not in _title_words()
+                       and w.lower() not in person_nouns()]
             subject_opens = len(opening) <= 1
     return refs
 
 
 _PREPOSITION_OPENERS = frozenset(_DATA.get("preposition_openers", ()))
+QUOTED = "inside a quotation: "
+
+
+def _quoted_ref(text: str, mentions: list[tuple[Span, SourcePerson]], starts: list[int], quote: tuple[int, int],
+                span: Span, form: str, kind: str) -> SourceRef:
+    """A form inside a closed quotation: the one person the quotation itself names before it ("Mike banyak
+    berbicara ... apa yang ia katakan": Mike), else unresolved (the speaker talks of someone the narration
+    does not say). Not an object -nya or object "dia" (someone other than its verb's agent), nor with two
+    people named in the quotation before it."""
+    named = [(s, p) for s, p in mentions[bisect.bisect_left(starts, quote[0]):bisect.bisect_left(starts, span.start)]
+             if s.end <= span.start]
+    people = {id(p) for _, p in named}
+    if (len(people) == 1 and not named[-1][1].placeholder and kind != "speech"
+            and not (kind == "possessive" and _OBJECT.match(form)) and not _object_pronoun(text, quote[0], span, form)):
+        return SourceRef(span, form, kind, named[-1][1], QUOTED + "the one person it names before the form")
+    return SourceRef(span, form, kind, None, "unresolved: inside a quotation")
+_SPEECH_VERB = re.compile(r"\b(?:" + "|".join(_DATA["speech_verbs"]) + r")\b", re.I)
+_BEFORE_VERB = re.compile(r"[\s,]*(?:(?:juga|pun|telah|sudah|kemudian|lalu|lantas|sempat)\s+)*")
+
+
+def _reported_speaker(text: str, clause: int, before: list[tuple[Span, SourcePerson]], pos: int
+                      ) -> SourcePerson | None:
+    """The speaker whose verb of saying opens the clause holding `pos`, where that clause names no one: the
+    last person named before the verb, right before it (commas and adverbs between: "Michael Vann,
+    mengatakan"); else None."""
+    if not before:
+        return None
+    last = max(before, key=lambda x: x[0].end)
+    verb = _SPEECH_VERB.search(text, last[0].end, pos)
+    if verb is None or _BEFORE_VERB.fullmatch(text, last[0].end, verb.start()) is None or verb.start() < clause:
+        return None
+    return None if last[1].placeholder else last[1]
 _DIRECTION_AFTER = re.compile(r"\s+(?:Barat|Timur|Utara|Selatan|Tengah|Raya|Daya|Laut)\b")
 
 

@@ -73,7 +73,7 @@ class Figure:
         return (self.name, *self.aliases)
 
 
-@cache
+@persistent  # reading the TSV of ~600 figures at every start cost ~1%
 def figures() -> tuple[Figure, ...]:
     return tuple(Figure(r["name"], tuple(a for a in r["aliases"].split("|") if a), r["gender"], r["role"],
                         r["source"]) for r in data_tsv("id", "public_figures.tsv"))

@@ -26,6 +26,8 @@ from mtcheck.cache import cache_dir, cached, open_table, stamp
 _NO_TOKENIZER = frozenset({"zh", "ja"})
 # New answers written to the table of asked words per transaction.
 _BATCH = 512
+# Words whose table answers are kept (a bound for long batches).
+_MEMO = 200_000
 
 
 @lru_cache(maxsize=65536)
@@ -67,6 +69,9 @@ class _FrequencyTable:
         # Answers not yet written: one autocommitted insert per new word cost a long article seconds of
         # system time (a journal file created and synced per word), so they are written in batches.
         self.pending: dict[str, float] = {}
+        # Answers of the table, by the lower-cased word zipf() asks: its own cache is by the word as written
+        # ("Dia", "dia", "DIA" are three questions and one answer) and per language pair of a hyphenated word.
+        self.memo: dict[str, float] = {}
 
     def freq(self, word: str) -> float:
         if self.freqs is not None:
@@ -75,9 +80,16 @@ class _FrequencyTable:
             self._open()
             if self.freqs is not None:
                 return self.freqs.get(word, 0.0)
+        known = self.memo.get(word)
+        if known is not None:
+            return known
         assert self.db is not None
         row = self.db.execute("SELECT b FROM f WHERE w = ?", (word,)).fetchone()
-        return 10 ** (-row[0] / 100) if row else 0.0  # wordfreq's cB_to_freq(-bucket), the same float
+        value = 10 ** (-row[0] / 100) if row else 0.0  # wordfreq's cB_to_freq(-bucket), the same float
+        if len(self.memo) >= _MEMO:
+            self.memo.clear()
+        self.memo[word] = value
+        return value
 
     def irregular(self, word: str) -> float:
         """wordfreq's own zipf_frequency, remembered in the table of asked words."""

@@ -41,11 +41,17 @@ class NearIndex:
         self._index: dict[str, list[int]] = {}
         self._long: list[int] = []  # choices too long to index: candidates of every word
         self._asked: dict[tuple[str, int], list[int]] = {}
+        # Built at the first question: most articles ask a names rule's index nothing (every capitalised word
+        # of the translation is a source word or a common one), and building it was ~3% of a short check.
+        self._built = False
+
+    def _build(self) -> None:
+        self._built = True
         for i, choice in enumerate(self.choices):
             if len(choice) > _LONG:
                 self._long.append(i)
                 continue
-            for variant in deletions(choice, k):
+            for variant in deletions(choice, self.k):
                 self._index.setdefault(variant, []).append(i)
 
     def positions(self, word: str, edits: int) -> list[int]:
@@ -54,6 +60,8 @@ class NearIndex:
         known = self._asked.get((word, edits))
         if known is not None:
             return known
+        if not self._built:
+            self._build()
         if len(word) > _LONG:
             out = [i for i, c in enumerate(self.choices) if abs(len(c) - len(word)) <= edits]
         else:

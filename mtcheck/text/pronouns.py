@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from mtcheck.lang.base import data_toml
@@ -27,7 +27,7 @@ from mtcheck.model import Span
 from mtcheck.text import given_names
 from mtcheck.text.alternation import alternation, whole_words
 from mtcheck.text.article import ArticlePair, SentencePair
-from mtcheck.text.coreference import OBJECT_NYA, SAYING_AFTER, SourcePerson, SourceRef, coreference
+from mtcheck.text.coreference import OBJECT_NYA, QUOTED, SAYING_AFTER, SourcePerson, SourceRef, coreference
 from mtcheck.text.entities import latin_word_spans
 from mtcheck.text.gender import FIXED, Evidence, decide
 from mtcheck.text.lexicon import zipf
@@ -139,21 +139,33 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
         for m in _name_regex(list(table)).finditer(pair.target) if hits is None else hits:
             found[id(table[m.group()])].append(Span(*m.span()))
         _shared_next_to_mentions(pair.target, co.people, owners, found)
-    elif word_of:
-        for w, spans in _script_mentions(pair, list(word_of), sets).items():
+    verb_found: dict[int, list[Span]] | None = None  # the mentions a verb's subject is looked for among
+    if word_of and not pair.target_pack.latin_script:
+        script = _script_mentions(pair, list(word_of), sets)
+        for w, spans in script.items():
             found[id(word_of[w])] += spans
+        if sets.get("whole_word_mentions"):
+            verb_found = {id(sp): [] for sp in co.people}
+            for w, spans in _whole_word_mentions(pair.target, list(word_of), pair.target_pack.code, script,
+                                                 sets).items():
+                verb_found[id(word_of[w])] += spans
     for sp in co.people:
         r = Referent(sp, _merge(found[id(sp)]), list(sp.evidence))
         _address_evidence(pair, r, sets)
         referents.append(r)
     by_person = {id(r.person): r for r in referents}
     pronouns = list(_target_pronouns(pair, sets))
-    rows = sorted(((m, r) for r in referents for m in r.mentions), key=lambda x: x[0].start)
+    rows = sorted(((m, r) for r in referents for m in (r.mentions if verb_found is None
+                                                       else _merge(verb_found[id(r.person)]))),
+                  key=lambda x: x[0].start)
     m_starts, m_rows = [m.start for m, _ in rows], [(m, r) for m, r in rows]
-    target_links = _link(pair, [r for r in referents if r.mentions], sets, pronouns)
-    source_links = _from_source(pair, co.refs, by_person, sets, pronouns)
+    # Outside quotation marks, a form the source resolves inside a quotation is nobody's, as before: the
+    # translation may render someone else there ("Puan said she met Jokowi and he was happy").
+    narrated = [replace(r, person=None) if r.how.startswith(QUOTED) else r for r in co.refs]
+    source_links = _from_source(pair, narrated, by_person, sets, pronouns)
     if pair.target_pack.latin_script:
         _drop_across_strangers(pair, referents, source_links)
+    target_links = _link(pair, [r for r in referents if r.mentions], sets, pronouns, source_links)
     aligned = _aligned(pair, co, by_person, pronouns)
     links = []
     for span, text, g in pronouns:
@@ -192,10 +204,30 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
                 continue
             links.append(Link(span, text, g, tgt[0], f"in the translation: {tgt[1]}", None, tgt, None,
                               *_alignment_says(al, tgt[0])))
+    links += _quoted_links(pair, co, by_person, sets)
+    links.sort(key=lambda lk: lk.pronoun.start)
     for link in links:
         link.referent.evidence.append(Evidence(link.gender, "pronoun", f"'{link.text}' at {link.pronoun.start}",
                                                link.pronoun.start))
     return PronounAnalysis(referents, links)
+
+
+def _quoted_links(pair: ArticlePair, co, by_person: dict[int, Referent], sets: dict) -> list[Link]:
+    """Pronouns inside the translation's quotations, by the source path only: each renders a form of the
+    source's quotation that names the person it means ("Mike banyak berbicara ... apa yang ia katakan" ->
+    "Mike talks a lot ... what he was saying"). No guess from the translation: inside a quotation "he" may
+    be generic or anyone the speaker has in mind."""
+    refs = [r for r in co.refs if r.how.startswith(QUOTED) or r.how == "unresolved: inside a quotation"]
+    if not any(r.person is not None for r in refs):
+        return []
+    quoted = list(_target_pronouns(pair, sets, quoted=True))
+    found = _from_source(pair, refs, by_person, sets, quoted)
+    out = []
+    for span, text, g in quoted:
+        src = found.get(span.start)
+        if src is not None and src[0].how.startswith(QUOTED):
+            out.append(Link(span, text, g, src[1], src[2], src[0]))
+    return out
 
 
 def _aligned(pair: ArticlePair, co, by_person: dict[int, Referent], pronouns: list[tuple[Span, str, str]]
@@ -265,8 +297,7 @@ def _drop_across_strangers(pair: ArticlePair, referents: list[Referent],
     not trusted where the translation names someone mtcheck does not know (by a given name: "Mike", not
     "Abang District") between that person's last mention and the pronoun: the source chain may have
     skipped them."""
-    known = sorted([s for r in referents for s in r.mentions] + [m.span for m in analyse(pair).target_mentions])
-    stranger = _stranger(pair, known, given_only=True)
+    stranger = None  # read from the whole translation: only where some link is chained
     for pos, found in list(source_links.items()):
         if found is None or not any(c in found[0].how for c in _CHAINED):
             continue
@@ -274,6 +305,10 @@ def _drop_across_strangers(pair: ArticlePair, referents: list[Referent],
             continue  # the quotation's speaker, found by the source's own attribution rules: a name quoted
             # in between ("« La Bolivie ... l'océan Pacifique », a-t-il ajouté") is no candidate
         before = [s for s in found[1].mentions if s.end <= pos]
+        if before and stranger is None:
+            known = sorted([s for r in referents for s in r.mentions]
+                           + [m.span for m in analyse(pair).target_mentions])
+            stranger = _stranger(pair, known, given_only=True)
         if before and stranger(before[-1].end, pos):
             source_links[pos] = None
 
@@ -369,6 +404,44 @@ def _script_mentions(pair: ArticlePair, words: list[str], sets: dict) -> dict[st
     return {w: sorted(spans) for w, spans in found.items()}
 
 
+def _whole_word_mentions(text: str, words: list[str], lang: str, found: dict[str, list[Span]],
+                         sets: dict) -> dict[str, list[Span]]:
+    """(Arabic) The transliteration search tries each word once, without a leading ب, ل or و that may be a
+    preposition or a conjunction (لترامب, وبايدن): so بوان (Puan) became وان and was never found, while بين
+    ("between", the same skeleton as Puan) was. Here each such word is also tried whole, and a mention that
+    is a common word whose skeleton is as short as two consonants is dropped (بين for Puan, عدم for Adam):
+    such a name's skeleton is matched by too many words. Read only for the subject named right after a verb
+    ("وقال بوان"): as mentions for the other links they made two clean test articles of 188 "wrong" (round 6),
+    and the names rules keep their own search."""
+    from mtcheck.text.transliterate import _BestName, skeleton, target_skeleton
+
+    listed = {r for w in words for r in known_renderings(lang).get(w.lower(), ())}
+    short_common = sets.get("mention_common_zipf", 5.0)
+    out: dict[str, list[Span]] = {}
+    for w, spans in found.items():
+        keep = [sp for sp in spans if text[sp.start:sp.end] in listed or len(skeleton(w, lang)) > 2
+                or zipf(text[sp.start:sp.end], lang) < short_common]
+        if keep:
+            out[w] = keep
+    wanted = {w: {sk for sk in (skeleton(w, lang), skeleton(w, lang, patterns=True)) if len(sk) >= 2}
+              for w in words}
+    best = _BestName({w: sks for w, sks in wanted.items() if sks}, 0.8)
+    taken = DisjointSpans()
+    for spans in out.values():
+        for sp in spans:
+            taken.add(sp)
+    for m in _ARABIC_WORD.finditer(text):
+        word = m.group()
+        if word[:1] not in "بلو" or len(word) < 4 or zipf(word, lang) >= short_common:
+            continue
+        hit = best(target_skeleton(word, lang))
+        span = Span(*m.span())
+        if hit is not None and not taken.overlaps(span):
+            taken.add(span)
+            out.setdefault(hit[1], []).append(span)
+    return out
+
+
 def _whole_name_run(text: str, sets: dict, lang: str, listed: set[str]):
     """A test that a span is a whole run of name characters, or None where the language sets none. The run
     may go on where the next two characters are a common word (福特也是: Ford, then 也是; 米勒留下), as a
@@ -423,26 +496,86 @@ def _address_evidence(pair: ArticlePair, r: Referent, sets: dict) -> None:
                 seen.add(g)
                 r.evidence.append(Evidence(g, "address", f"'{name}{hit}' in the translation"))
                 break
+        if "f" not in seen and (role := _female_role(pair.target, span, sets["lang"])) is not None:
+            seen.add("f")
+            r.evidence.append(Evidence("f", "address", f"'{role}' in the translation"))
 
 
-def _target_pronouns(pair: ArticlePair, sets: dict):
-    """(span, text, gender) of every gendered pronoun of the target outside quotations, minus impersonal
-    uses ("il y a")."""
+@cache
+def _role_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str] | None] | None:
+    """The language's `role_female` nouns as a pattern that ends right before a name (article, noun, up to two
+    words between, an optional comma), and one for an apposition right after it (", une avocate", ", née")."""
+    sets = pronoun_sets(lang) or {}
+    roles = sets.get("role_female")
+    if not roles:
+        return None
+    role = alternation(sorted(roles, key=len, reverse=True))
+    arts = sets.get("role_articles", ())
+    art = r"(?P<art>" + alternation(sorted(arts, key=len, reverse=True)) + r")\s*" if arts else ""
+    prefix = sets.get("role_between_prefix")
+    word = (re.escape(prefix) + r"\w+") if prefix else r"[a-zà-ÿœæ][\w'’-]*"  # definite (ar), lowercase (fr)
+    before = re.compile(r"(?<![\w'’-])" + (r"و?" if prefix else "") + rf"(?i:{art}(?P<role>{role}))(?![\w'’-])"
+                        rf"(?P<between>(?:\s+{word}){{0,2}})\s*,?\s*$")
+    after_words = sets.get("role_female_after", ())
+    after = None
+    if arts:
+        agree = r"|(?P<agree>" + alternation(after_words) + ")" if after_words else ""
+        alt = rf"(?i:{art}(?P<role>{role})){agree}"
+        # not followed by a name: "Louis XVI, la reine Marie-Antoinette" lists another person
+        after = re.compile(rf"\s*,\s*(?:{alt})(?![\w'’-])(?!\s+[A-Z])")
+    return before, after
+
+
+def _female_role(text: str, span: Span, lang: str) -> str | None:
+    """A feminine role noun of the translation right before the mention at `span` ("la chanteuse américaine
+    Ariana Grande", "المغنية أريانا غراندي") or in apposition after it ("Paz Zárate, une avocate", "X, née en
+    1950"): the words as written, or None."""
+    patterns = _role_patterns(lang)
+    if patterns is None:
+        return None
+    sets = pronoun_sets(lang) or {}
+    not_between = set(sets.get("role_not_between", ()))
+    epicene = {w.lower() for w in sets.get("role_epicene", ())}
+    feminine = {w.lower() for w in sets.get("role_feminine_articles", ())}
+
+    def fits(m: re.Match[str], between: list[str]) -> bool:
+        if any(w.lower() in not_between for w in between):
+            return False
+        role = m.group("role").lower()
+        if role in epicene and (m.group("art") or "").lower() not in feminine:
+            return False  # "le ministre", "notre porte-parole": no gender shown
+        # (Arabic) a noun without its article is in construct with the next word: "مستشارة ترامب"
+        return not (sets.get("role_construct") and not role.startswith("ال") and not between)
+
+    before, after = patterns
+    m = before.search(text, max(0, span.start - 80), span.start)
+    if m is not None and fits(m, m.group("between").split()):
+        return text[m.start():span.end]
+    if after is not None and (m := after.match(text, span.end)) is not None and (
+            m.group("agree") or fits(m, [])):
+        return text[span.start:m.end()]
+    return None
+
+
+def _target_pronouns(pair: ArticlePair, sets: dict, quoted: bool = False):
+    """(span, text, gender) of every gendered pronoun of the target outside quotations (inside them where
+    `quoted`), minus impersonal uses ("il y a")."""
     gender_of = {w: "m" for w in sets["male"]} | {w: "f" for w in sets["female"]}
     if "male_pattern" in sets:  # scripts without word boundaries: 他 but not 他们
         pattern = re.compile(f"(?P<f>{sets['female_pattern']})|(?P<m>{sets['male_pattern']})")
     else:
         pattern = re.compile(r"\b(" + "|".join(gender_of) + r")\b", re.I)
-    impersonal = [re.compile(p, re.I) for p in sets.get("impersonal", ())]
+    impersonal = [re.compile(p, re.I) for p in [*sets.get("impersonal", ()), *sets.get("intensifiers", ())]]
     only_after = {w.lower() for w in sets.get("only_after_preposition", ())}
+    inside = quoted
     quoted = _quoted_spans(pair)
     q_starts = [q.start for q in quoted]
     found: list[tuple[Span, str, str]] = []
     for m in pattern.finditer(pair.target):
         span = Span(*m.span())
         i = bisect.bisect_right(q_starts, span.start) - 1
-        if i >= 0 and quoted[i].start <= span.start < quoted[i].end:
-            continue  # inside a quotation: "he" may be generic or another person
+        if (i >= 0 and quoted[i].start <= span.start < quoted[i].end) != inside:
+            continue  # inside a quotation: "he" may be generic or another person (only the source path says)
         if any(p.match(pair.target, span.start) for p in impersonal):
             continue  # "il y a", "il faut": no person
         if m.group().lower() in only_after and not _after_preposition(pair.target, span.start, pair.target_pack.code):
@@ -460,7 +593,7 @@ def _target_pronouns(pair: ArticlePair, sets: dict):
             if sets.get("resumptive_after") and relative.search(pair.target, max(0, m.start() - 12), m.start()):
                 continue
             i = bisect.bisect_right(q_starts, m.start()) - 1
-            if i >= 0 and quoted[i].start <= m.start() < quoted[i].end:
+            if (i >= 0 and quoted[i].start <= m.start() < quoted[i].end) != inside:
                 continue
             found.append((Span(*m.span()), m.group(), g))
     found.sort(key=lambda x: x[0].start)
@@ -524,7 +657,9 @@ def _possessed_nouns(lang: str) -> dict[str, frozenset[str]]:
         return {}
     out: dict[str, frozenset[str]] = {}
     for row in data_tsv(lang, "possessed_nouns.tsv"):
-        out[stem(row["id"])] = frozenset(t for w in row[lang].split("|") for t in target_tokens(w))
+        # two nouns may share a stem (usaha, perusahaan): both translations count
+        key = stem(row["id"])
+        out[key] = out.get(key, frozenset()) | frozenset(t for w in row[lang].split("|") for t in target_tokens(w))
     return out
 
 
@@ -560,6 +695,8 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
             group_of[t.start] = sp
     t_sents = pair.target_segments.sentences
     t_starts = [s.start for s in t_sents]
+    s_sents = pair.source_segments.sentences
+    s_starts = [s.start for s in s_sents]
     r_starts = [r.span.start for r in refs]
     # The pronouns of each sentence group, in order (for matching the k-th pronoun to the k-th form).
     grouped: dict[int, list[Span]] = {}
@@ -612,6 +749,12 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
             if not speech and subject_after is None:
                 speech = [r for r in cands if r.kind == "pronoun" and r.text.lower() in _SUBJECT_FORMS
                           and SAYING_AFTER.match(pair.source, r.span.end)]
+            if not speech and subject_after is None and _opens_sentence(pair.target, t_sents, t_starts, span.start):
+                # A pro-drop verb opening its sentence renders the subject that opens the source's ("Dia
+                # merujuk pada ..." -> "وأشار إلى ...", "Dia mengetahui bahwa" -> "وأشار إلى أن"): Arabic news
+                # puts a verb of saying where Indonesian has another verb with the same subject.
+                speech = [r for r in cands if r.kind == "pronoun" and r.text.lower() in _SUBJECT_FORMS
+                          and _opens_sentence(pair.source, s_sents, s_starts, r.span.start)]
             cands = speech
             if not cands:
                 continue
@@ -705,6 +848,8 @@ def _verb_subject(pair: ArticlePair, span: Span, m_starts: list[int], m_rows: li
                   sets: dict) -> tuple[Referent, str] | None:
     """The person named right after a verb of saying (verb-subject order: "وقالت بوان"), with only title
     words between ("وقالت وزيرة الخارجية ريتنو"); not "أعلنت إدارة ترامب" (Trump's administration)."""
+    if pair.target[span.start:span.end].removeprefix("و").removeprefix("ف") in sets.get("verbs_with_object", ()):
+        return None  # "دعا بايدن إلى": the name after it may be its object
     i = bisect.bisect_left(m_starts, span.end)
     if i >= len(m_starts) or m_starts[i] - span.end > 60:
         return None
@@ -722,6 +867,13 @@ def _verb_subject(pair: ArticlePair, span: Span, m_starts: list[int], m_rows: li
 
 
 _SUBJECT_FORMS = frozenset({"dia", "ia", "beliau"})
+_OPENING = re.compile(r"[\s\"“”«»'‘’(\-–—]*(?:و|ف)?$")
+
+
+def _opens_sentence(text: str, sents, starts: list[int], pos: int) -> bool:
+    """Does the word at `pos` open its sentence (quotes, brackets and, in Arabic, و/ف before it allowed)?"""
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and pos < sents[i].end and _OPENING.fullmatch(text, sents[i].start, pos) is not None
 _WORD = re.compile(r"[^\s.,،:;!?\"«»“”()]+")
 
 
@@ -786,8 +938,9 @@ def _covers(p: re.Pattern[str], text: str, a: int, b: int, span: Span) -> bool:
 
 # ---------------------------------------------------------------------------- path 2: in the translation
 
-def _link(pair: ArticlePair, referents: list[Referent], sets: dict,
-          pronouns: list[tuple[Span, str, str]]) -> dict[int, tuple[Referent, str]]:
+def _link(pair: ArticlePair, referents: list[Referent], sets: dict, pronouns: list[tuple[Span, str, str]],
+          source_links: dict[int, tuple[SourceRef, Referent, str] | None] | None = None
+          ) -> dict[int, tuple[Referent, str]]:
     # A name inside a quotation is no antecedent of a pronoun outside it ('"Here at Threave we have bats," he
     # said': he is the speaker, not Threave); the pronouns judged are all outside quotations.
     quoted = _quoted_spans(pair)
@@ -847,6 +1000,13 @@ def _link(pair: ArticlePair, referents: list[Referent], sets: dict,
         # Only the immediately previous sentence can hold the antecedent: its names, or else the person
         # its pronouns referred to (a chain: "She held a meeting. Then she met reporters.").
         prev = here or linked_here
+        # Its pronouns count as mentions of the people the source says they render: "She has been at the
+        # center of speculation that she might take on Trump." names Trump and is about Warren, so a pronoun
+        # of the next sentence is no more Trump's than hers.
+        rendered = [(s, found[1]) for s, _ in by_sentence.get(k, ())
+                    if source_links and (found := source_links.get(s.start)) is not None]
+        if here and rendered and len({id(r) for _, r in here + rendered}) > 1:
+            prev = here + rendered
         prev_sentence = sent
     return links
 
@@ -894,6 +1054,11 @@ def _stranger(pair: ArticlePair, known: list[Span], given_only: bool = False):
     # "in Alaska", and the later words of a place's name: "in West Virginia", "à Saint-Denis"
     place_before = re.compile(r"\b(?i:" + "|".join(map(re.escape, preps)) + r")\s+(?:[A-Z][\w'’-]*\s+){0,2}$"
                               ) if preps else None
+    # "The Boston Globe", "the Massachusetts Democrat": a run of capitalised words after a definite article names
+    # a thing, a group or a place, not a person (given names inside it, Boston, are no one's).
+    things = (pronoun_sets(lang) or {}).get("thing_determiners", ())
+    thing_before = re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, things)) + r")\s+(?:[A-Z][\w'’.-]*\s+){0,3}$"
+                              ) if things else None
     candidates = []
     for m in _CAPITALISED.finditer(text):
         i = bisect.bisect_right(k_starts, m.start()) - 1
@@ -902,6 +1067,8 @@ def _stranger(pair: ArticlePair, known: list[Span], given_only: bool = False):
         word = m.group()
         if word in places or (place_before and place_before.search(text, max(0, m.start() - 40), m.start())):
             continue  # "in Alaska", "à Harlem": a place
+        if thing_before and thing_before.search(text, max(0, m.start() - 50), m.start()):
+            continue  # "The Boston Globe"
         initial = bool(_AFTER_SENTENCE_START.search(text[max(0, m.start() - 3):m.start()]))
         if given_only:
             if not initial and given_names.gender_of(word) is not None and zipf(word, lang) < 5.0:

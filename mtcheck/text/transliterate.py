@@ -161,23 +161,24 @@ def scored_names(text: str, names: list[str], lang: str, threshold: float, any_s
     name may start with a vowel: 奥利弗); the whole-article search leaves them out, for speed. `keep`
     filters candidate spans before overlapping ones are dropped (so a window that crosses out of a name,
     哈莱的, does not hide the name's own window, 哈莱)."""
-    # Each name as the language may hear it: with and without its context-dependent changes (Mark is マルク
-    # and マーク); the closer skeleton counts.
-    wanted = {n: {skeleton(n, lang), skeleton(n, lang, patterns=True)} for n in names}
-    wanted = {n: {s for s in sks if len(s) >= 2} for n, sks in wanted.items()}
-    wanted = {n: sks for n, sks in wanted.items() if sks}
+    best_of = _best_name(tuple(names), lang, threshold)
+    wanted, lengths, firsts = best_of.wanted, best_of.lengths, best_of.firsts
     hits: list[tuple[float, int, Span, str]] = []
-    lengths = {len(s) for sks in wanted.values() for s in sks}
-    firsts = {s[0] for sks in wanted.values() for s in sks}
-    best_of = _BestName(wanted, threshold)
-    for start, end, sk, first in _candidates(text, lang, None if any_start else firsts):
-        if not any(abs(len(sk) - n) <= 2 for n in lengths):
-            continue  # too short or long to be any of the names
-        if keep is not None and not keep(Span(start, end)):
+    # The candidates by skeleton: each skeleton is judged once (a Chinese paragraph's ~2,400 windows have
+    # ~600), and `keep` (word frequencies, a window's neighbours) asked only of spans some name matches.
+    # The hits are those of judging window by window: their order is the sort's below, whatever the loop's.
+    for sk, first, spans in _grouped_candidates(text, lang):
+        if first is not None and not any_start and first not in firsts:
+            continue  # a Chinese window starting with no name's consonant (_candidates)
+        if len(sk) not in lengths:
             continue
         found = best_of(sk)
-        if found is not None and (first is None or first in firsts or _first_garbled(sk, first, found[1], wanted)):
-            hits.append((found[0], end - start, Span(start, end), found[1]))
+        if found is None or not (first is None or first in firsts or _first_garbled(sk, first, found[1], wanted)):
+            continue
+        for start, end in spans:
+            span = Span(start, end)
+            if keep is None or keep(span):
+                hits.append((found[0], end - start, span, found[1]))
     # Best first, longest on ties; a span overlapping a better one is dropped (windows over Han runs overlap).
     out: list[tuple[float, Span, str]] = []
     taken = DisjointSpans()
@@ -198,7 +199,21 @@ def _first_garbled(sk: str, first: str, name: str, wanted: dict[str, set[str]]) 
     return any(sk[1:] == w[1:] or sk == w[1:] or sk[1:] == w for w in wanted.get(name, ()))
 
 
+@lru_cache(maxsize=256)
+def _best_name(names: tuple[str, ...], lang: str, threshold: float) -> _BestName:
+    """The search of `scored_names` for these names, kept with its memo of answers: the names and pronoun
+    rules search the same names (one word, a paragraph's, the article's) in the same paragraphs again."""
+    # Each name as the language may hear it: with and without its context-dependent changes (Mark is マルク
+    # and マーク); the closer skeleton counts.
+    wanted = {n: {skeleton(n, lang), skeleton(n, lang, patterns=True)} for n in names}
+    wanted = {n: {s for s in sks if len(s) >= 2} for n, sks in wanted.items()}
+    return _BestName({n: sks for n, sks in wanted.items() if sks}, threshold)
+
+
 _INDEXED = 3  # deletions held by the index of name skeletons; a candidate needing more is compared with all
+# Up to this many name skeletons, a candidate is compared with each of them: cheaper than listing its
+# deletion variants (a paragraph's names, one word's own search). The answers are the same either way.
+_SCANNED = 8
 
 
 class _BestName:
@@ -224,7 +239,13 @@ class _BestName:
             for sk in wanted[n]:
                 self.owners.setdefault(sk, []).append(i)
         self.skeletons = list(self.owners)
-        self.index = NearIndex(self.skeletons, k=_INDEXED) if threshold > 0 else None
+        self.index = NearIndex(self.skeletons, k=_INDEXED) if threshold > 0 and len(self.skeletons) > _SCANNED \
+            else None
+        # the lengths within two of some name's (a candidate of another length is too short or long to be
+        # any of them), and the names' first letters
+        self.lengths = {len(s) + d for s in self.skeletons for d in range(-2, 3)}
+        self.firsts = {s[0] for s in self.skeletons}
+        self.every = list(range(len(self.names)))
         self.asked: dict[str, tuple[float, str] | None] = {}
 
     def edits(self, sk: str) -> int:
@@ -233,18 +254,23 @@ class _BestName:
 
     def names_near(self, sk: str) -> list[int]:
         """Positions (in `wanted` order) of every name that may score at least the threshold against sk."""
+        if self.index is None:
+            return self.every
         e = self.edits(sk)
-        if self.index is None or e > _INDEXED:
-            return list(range(len(self.names)))
+        if e > _INDEXED:
+            return self.every
         return sorted({i for s in self.index.candidates(sk, e) for i in self.owners[s]})
 
     def __call__(self, sk: str) -> tuple[float, str] | None:
         if sk in self.asked:
             return self.asked[sk]
         best, best_score = None, -1.0
+        # rapidfuzz's normalized OSA similarity is `similar` (1 - d / the longer length, the same float; the
+        # name skeletons are never empty), without a Python call per name
+        score_of = OSA.normalized_similarity
         for i in self.names_near(sk):
             n = self.names[i]
-            score = max(similar(sk, s) for s in self.wanted[n])
+            score = max([score_of(sk, s) for s in self.wanted[n]])
             if score > best_score:
                 best, best_score = n, score
         out = (best_score, best) if best is not None and best_score >= self.threshold else None
@@ -263,18 +289,19 @@ def _scan_best(wanted: dict[str, set[str]], sk: str, threshold: float) -> tuple[
     return None
 
 
-def _candidates(text: str, lang: str, firsts: set[str] | None):
-    """Spans that may be a transliterated name, with their skeletons (for Chinese, only windows starting with
-    a consonant some wanted name starts with, unless `firsts` is None: there are many windows)."""
-    for start, end, sk, first in _all_candidates(text, lang):
-        if first is None or firsts is None or first in firsts:
-            yield start, end, sk, first
-
-
 @lru_cache(maxsize=4)  # the names and pronoun rules ask about the same translation, some once per person
 def _all_candidates(text: str, lang: str) -> tuple[tuple[int, int, str, str | None], ...]:
     """Every candidate span of `text` with its skeleton and (Chinese) the first sound of its window."""
     return tuple(_spans(text, lang))
+
+
+@lru_cache(maxsize=4)
+def _grouped_candidates(text: str, lang: str) -> tuple[tuple[str, str | None, tuple[tuple[int, int], ...]], ...]:
+    """The candidate spans of `text` grouped by skeleton and (Chinese) first sound: (skeleton, first, spans)."""
+    groups: dict[tuple[str, str | None], list[tuple[int, int]]] = {}
+    for start, end, sk, first in _all_candidates(text, lang):
+        groups.setdefault((sk, first), []).append((start, end))
+    return tuple((sk, first, tuple(spans)) for (sk, first), spans in groups.items())
 
 
 def _spans(text: str, lang: str):
