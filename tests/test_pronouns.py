@@ -200,6 +200,18 @@ def test_chinese_mentions_are_whole_name_runs_not_words_that_sound_like_names() 
     assert found["Trump"] == ["特朗普"] and found["Tiffany"] == ["Tiffany"] and found["Morales"] == ["莫拉莱斯"]
 
 
+def test_chinese_mentions_of_names_that_start_with_a_vowel_or_w() -> None:
+    from mtcheck.text.pronouns import _script_mentions, pronoun_sets
+
+    # 沃伦 (Warren) and 维斯特 (West) start with a zero-initial syllable, and the names' skeletons with the
+    # next consonant: such windows were never tried, so Warren was no one in a Chinese translation.
+    text = "维斯特曾说过，这个字对他来说有宗教意义。沃伦回答说。一位官员说。"
+    pair = ArticlePair("Kanye West. Elizabeth Warren. Stone.", text, "zh")
+    found = {w: [text[s.start:s.end] for s in spans]
+             for w, spans in _script_mentions(pair, ["West", "Warren", "Stone"], pronoun_sets("zh")).items()}
+    assert found["West"] == ["维斯特"] and found["Warren"] == ["沃伦"] and not found.get("Stone")
+
+
 def test_pronoun_patterns_leave_words_and_transliterations_alone() -> None:
     from mtcheck.text.pronouns import _target_pronouns, pronoun_sets
 
@@ -220,6 +232,54 @@ def test_a_full_width_comma_closes_the_clause_of_the_nearest_name() -> None:
     assert _choose([(Span(0, 3), flake), (Span(7, 10), coons)], "m", text, pos)[0] is flake
     no_comma = "弗雷克与其好友库恩斯说他会来。"
     assert _choose([(Span(0, 3), flake), (Span(7, 10), coons)], "m", no_comma, no_comma.index("他"))[0] is coons
+
+
+def test_mixed_quotation_marks_pair_by_alternation() -> None:
+    from mtcheck.text.pronouns import _quoted_spans
+
+    # “ closed by a straight ", the next quotation opened by one and closed by ”: the attribution between
+    # them is outside both. A straight " followed by a space closes nothing left open, so it opens nothing.
+    text = '“我们将帮助居民，" 他说。 她还说，"政府已准备了帐篷。”'
+    pair = ArticlePair("x", text, "zh")
+    spans = [text[s.start:s.end] for s in _quoted_spans(pair)]
+    assert spans == ['“我们将帮助居民，"', '"政府已准备了帐篷。”']
+    stray = '帐篷。" 他说。“我们会回来的。”'
+    assert [stray[s.start:s.end] for s in _quoted_spans(ArticlePair("x", stray, "zh"))] == ["“我们会回来的。”"]
+    # English keeps the strict pairing of shapes (no mixed_quotes in en/pronouns.toml)
+    en = 'He said "yes," and she said “no.”'
+    assert [en[s.start:s.end] for s in _quoted_spans(ArticlePair("x", en, "en"))] == ['"yes,"', "“no.”"]
+
+
+def test_relative_clause_forms_follow_a_persons_name_only() -> None:
+    from mtcheck.text.pronouns import _relative_forms
+
+    def forms(source: str) -> list[tuple[str, str]]:
+        pair = ArticlePair(source, "x", "zh")
+        return [(r.text, r.person.name) for r in _relative_forms(source, coreference(pair))]
+
+    assert forms("Pejabat itu menyebut Jalal Saifur Rahman, direktur Komisi Anti Korupsi Bengali, yang dirawat "
+                 "di rumah sakit.") == [("yang", "Jalal Saifur Rahman")]
+    assert forms("Presiden Joko Widodo yang baru tiba langsung memimpin rapat.") == [("yang", "Joko Widodo")]
+    # a place is nobody, and an apposition that names another person leaves "yang" to no one
+    assert forms("Budi Santoso dirawat di Rumah Sakit Cipto Mangunkusumo, yang terletak di Jakarta.") == []
+    assert forms("Puan Maharani, putri Megawati Soekarnoputri, yang hadir kemarin, berbicara.") == []
+
+
+def test_object_of_the_names_own_verb_is_someone_else_in_chinese_and_japanese() -> None:
+    from mtcheck.model import Span
+    from mtcheck.text.pronouns import _bound_object, pronoun_sets
+
+    def bound(text: str, name: str, pronoun: str, lang: str) -> bool:
+        a, p = text.index(name), text.index(pronoun, text.index(name) + len(name))
+        return _bound_object(text, Span(a, a + len(name)), Span(p, p + len(pronoun)), pronoun_sets(lang))
+
+    assert bound("梅克达德感谢她对叙利亚的支持。", "梅克达德", "她", "zh")
+    assert not bound("特朗普说他会赢。", "特朗普", "他", "zh")  # a verb of saying: he may be Trump
+    assert not bound("特朗普在他的推特上写道。", "特朗普", "他", "zh")  # a possessive
+    assert not bound("普京，他说。", "普京", "他", "zh")
+    assert bound("メクダド氏は彼女に感謝した。", "メクダド", "彼女", "ja")
+    assert not bound("メクダド氏は彼女によると。", "メクダド", "彼女", "ja")  # according to her
+    assert not bound("トランプは彼が勝つと述べた。", "トランプ", "彼", "ja")  # the reported clause's subject
 
 
 def test_people_of_the_source_round_5() -> None:

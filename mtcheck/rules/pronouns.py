@@ -42,6 +42,9 @@ def _evidence(link: Link) -> tuple[str, ...]:
         out.append(f"in the translation: linked to {other.person.name} ({how})")
     if link.agree is not None:
         out.append("the two paths agree" if link.agree else "the two paths disagree")
+    if link.target_doubtful:
+        out.append("the translation's path is doubtful: the source there names someone the translation does not"
+                   " show by a name mtcheck finds")
     if link.aligned is not None:
         out.append(f"word alignment (neural): '{link.text}' is aligned with {link.aligned}")
         if link.aligned_agree is not None:
@@ -154,7 +157,10 @@ class InconsistentPronouns(Rule):
         for r in a.referents:
             if r.known() is not None:
                 continue  # MT301's business
-            links = [x for x in a.links if x.referent is r and x.agree is not False and not knowledge_only(x.text, lang)
+            # A link whose two paths disagree is left out, unless the translation's path is doubtful (it may not
+            # show the person the source means: a Chinese transliteration missed).
+            links = [x for x in a.links if x.referent is r and (x.agree is not False or x.target_doubtful)
+                     and not knowledge_only(x.text, lang)
                      and not (x.source_ref is None and translation_only == "knowledge only")]
             by_gender = {g: [x for x in links if x.gender == g] for g in ("m", "f")}
             if not by_gender["m"] or not by_gender["f"]:

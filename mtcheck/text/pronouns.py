@@ -90,6 +90,10 @@ class Link:
     aligned: str | None = None  # with the neural extra: the source word the pronoun is aligned with, and whom
     aligned_agree: bool | None = None  # does the alignment name the same person (None: it names nobody)
     aligned_referent: Referent | None = None
+    # (scripts without capitals) the translation's link is doubtful: the aligned source of the pronoun's
+    # sentence or of the one before names someone the translation there does not show (a transliteration
+    # missed), so its "nearest name" or "previous sentence's only name" may be the wrong person
+    target_doubtful: bool = False
 
 
 @dataclass
@@ -162,7 +166,8 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
     # Outside quotation marks, a form the source resolves inside a quotation is nobody's, as before: the
     # translation may render someone else there ("Puan said she met Jokowi and he was happy").
     narrated = [replace(r, person=None) if r.how.startswith(QUOTED) else r for r in co.refs]
-    source_links = _from_source(pair, narrated, by_person, sets, pronouns)
+    source_links = _from_source(pair, narrated, by_person, sets, pronouns,
+                                _relative_forms(pair.source, co) if sets.get("renders_relative") else [])
     if pair.target_pack.latin_script:
         _drop_across_strangers(pair, referents, source_links)
     target_links = _link(pair, [r for r in referents if r.mentions], sets, pronouns, source_links)
@@ -206,6 +211,14 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
                               *_alignment_says(al, tgt[0])))
     links += _quoted_links(pair, co, by_person, sets)
     links.sort(key=lambda lk: lk.pronoun.start)
+    if not pair.target_pack.latin_script:
+        hidden = _hidden_people(pair, referents)
+        t_starts = [t.start for t in pair.target_segments.sentences]
+        for link in links:
+            if link.agree is False:
+                i = bisect.bisect_right(t_starts, link.pronoun.start) - 1
+                link.target_doubtful = hidden(link.pronoun.start) or (
+                    i > 0 and hidden(pair.target_segments.sentences[i - 1].start))
     for link in links:
         link.referent.evidence.append(Evidence(link.gender, "pronoun", f"'{link.text}' at {link.pronoun.start}",
                                                link.pronoun.start))
@@ -385,7 +398,7 @@ def _script_mentions(pair: ArticlePair, words: list[str], sets: dict) -> dict[st
     if keep is None:
         found = find_names(pair.target, words, lang)
     else:
-        for _, span, w in scored_names(pair.target, words, lang, 0.8, keep=keep):
+        for _, span, w in scored_names(pair.target, words, lang, 0.8, keep=keep, vowel_starts=True):
             found.setdefault(w, []).append(span)
     for w, spans in latin_word_spans(pair.target, [w for w in words if len(w) >= 3]).items():
         if spans:
@@ -686,8 +699,13 @@ def _spellings(host: str) -> tuple[str, ...]:
 # ------------------------------------------------------------------------------- path 1: from the source
 
 def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, Referent], sets: dict,
-                 pronouns: list[tuple[Span, str, str]]) -> dict[int, tuple[SourceRef, Referent, str] | None]:
-    """For each target pronoun, the source form it renders (in the aligned sentences) and its person."""
+                 pronouns: list[tuple[Span, str, str]], relatives: list[SourceRef] = ()
+                 ) -> dict[int, tuple[SourceRef, Referent, str] | None]:
+    """For each target pronoun, the source form it renders (in the aligned sentences) and its person; where
+    the aligned source has no third-person form, a relative clause on a person's name (`relatives`: "John
+    Howard, yang memimpin" -> "……约翰逊牧师领导下……。他领导了"), which Chinese MT turns into a clause of its own
+    with a pronoun."""
+    rel_starts = [r.span.start for r in relatives]
     attribution = [re.compile(p, re.I) for p in sets.get("attribution", ())]
     group_of: dict[int, SentencePair] = {}
     for sp in pair.sentence_pairs:
@@ -729,6 +747,8 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
         # Every form of the aligned source, resolved or not: a pronoun that renders an unresolved form
         # ("kepadanya" after two names) inherits nobody.
         cands = refs[bisect.bisect_left(r_starts, s0):bisect.bisect_left(r_starts, s1)]
+        if not cands:
+            cands = relatives[bisect.bisect_left(rel_starts, s0):bisect.bisect_left(rel_starts, s1)]
         if not cands:
             continue  # nothing of the source for it to render: a pronoun the translation added
         if not any(r.person is not None for r in cands):
@@ -820,6 +840,44 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
         out[span.start] = (ref, by_person[id(ref.person)], f"renders '{ref.text}' ({how}; {ref.how})")
     _one_subject_per_form(pair, placed, out, subject)
     return out
+
+
+# After a person's mention: "John Howard, yang", "Elin Jones yang", or with one apposition between ("Jalal
+# Saifur Rahman, direktur Komisi Anti Korupsi Bengali, yang"; "Evo Morales, Presiden pribumi Bolivia yang").
+_RELATIVE_AFTER = re.compile(r"(?:,\s+(?P<apposition>[^,.;:!?\"“”()\n]{1,80}?))?,?\s+(?P<yang>yang)\b")
+
+
+_APPOSITION_BEFORE = re.compile(r",\s*[^,.;:!?\"“”()\n]*$")
+
+
+def _relative_forms(source: str, co) -> list[SourceRef]:
+    """The relative "yang" right after a person's mention (one apposition between allowed, naming no one
+    else), as forms that refer to that person. Indonesian needs no pronoun there; Chinese MT often starts a
+    clause or a sentence of its own with one ("Jalal Saifur Rahman，他曾在……医院接受治疗"). Read only where the
+    aligned source has no third-person form at all, and only for targets whose `pronouns.toml` sets
+    `renders_relative`. One bounded match per mention: linear."""
+    out: list[SourceRef] = []
+    ends = {s.end: sp for sp in co.people for s in sp.spans}
+    for sp in co.people:
+        for span in sp.spans:
+            m = _RELATIVE_AFTER.match(source, span.end)
+            if m is None:
+                continue
+            a = max(0, span.start - 100)
+            head = _APPOSITION_BEFORE.search(source, a, span.start)
+            if head is not None and ends.get(head.start()) not in (None, sp):
+                continue  # the name is itself another's apposition ("Puan, putri Megawati, yang"): whose?
+            app = m.group("apposition")
+            if app is not None:
+                if len(app.split()) > 8:
+                    continue
+                other = co.person_at(m.start("apposition"))
+                i = bisect.bisect_left(co.mention_starts, m.start("apposition"))
+                if other is not None or (i < len(co.mention_starts) and co.mention_starts[i] < m.end("apposition")):
+                    continue  # the apposition names someone: "yang" may be theirs
+            out.append(SourceRef(Span(*m.span("yang")), "yang", "relative", sp,
+                                 f"a relative clause on {sp.name}, the name before it"))
+    return sorted(out, key=lambda r: r.span.start)
 
 
 def _one_subject_per_form(pair: ArticlePair, placed: list[tuple[Span, str, SentencePair]],
@@ -1011,6 +1069,33 @@ def _link(pair: ArticlePair, referents: list[Referent], sets: dict, pronouns: li
     return links
 
 
+def _hidden_people(pair: ArticlePair, referents: list[Referent]):
+    """(Scripts without capitals) A test for a target position whose sentence pair's source names a person
+    (or a name that may be one) of whom the pair's target sentences have no mention: transliterations are
+    missed (布热津斯基 for Brzezinski), so "the only name of the previous sentence" or "the nearest name" in
+    the translation may be the wrong person ("他为卡特提供了……建议" linked to Lyndon B. Johnson, the one name
+    found in the sentence before, where the source's "ia" is Brzezinski). Latin-script translations have
+    `_stranger` for this. One pass per sentence pair, then a lookup."""
+    co = coreference(pair)
+    rows = sorted((m.start, id(r.person)) for r in referents for m in r.mentions)
+    r_starts = [a for a, _ in rows]
+    answer: dict[int, bool] = {}
+
+    def hidden(pos: int) -> bool:
+        sp = _sentence_pair_at(pair, pos)
+        if sp is None or not sp.source or not sp.target:
+            return False
+        if id(sp) not in answer:
+            t0, t1 = sp.target[0].start, sp.target[-1].end
+            shown = {p for _, p in rows[bisect.bisect_left(r_starts, t0):bisect.bisect_left(r_starts, t1)]}
+            lo = bisect.bisect_left(co.mention_starts, sp.source[0].start)
+            hi = bisect.bisect_left(co.mention_starts, sp.source[-1].end)
+            answer[id(sp)] = any(id(p) not in shown for p in co.mention_people[lo:hi])
+        return answer[id(sp)]
+
+    return hidden
+
+
 _VERB_GROUP = re.compile(r"\s+(?:[a-z]+\s+){1,3}$")
 _NEXT_WORD = re.compile(r"\s*([\w'’]+|[^\w\s])")
 
@@ -1019,6 +1104,8 @@ def _bound_object(text: str, name: Span, span: Span, sets: dict) -> bool:
     """Is the pronoun at `span` the object of the verb right after the name ("Al-Mekdad thanked her for"), so
     not that name's person? Only an object form ("him"; "her" followed by a preposition, an article or a
     stop, not a noun) after one to three lowercase words (a verb group, no preposition among them)."""
+    if sets.get("bound_object_between"):
+        return _bound_object_cjk(text, name, span, sets)
     objects = sets.get("clause_objects")
     word = text[span.start:span.end].lower()
     if not objects or word not in objects:
@@ -1031,6 +1118,22 @@ def _bound_object(text: str, name: Span, span: Span, sets: dict) -> bool:
     gap = _VERB_GROUP.fullmatch(text, name.end, span.start)
     return gap is not None and not any(w in followers or w in sets.get("place_prepositions", ())
                                        for w in gap.group().split())
+
+
+@cache
+def _cjk_object_patterns(between: str, after: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    return re.compile(between), re.compile(after)
+
+
+def _bound_object_cjk(text: str, name: Span, span: Span, sets: dict) -> bool:
+    """(Chinese, Japanese) The pronoun is the object of a verb whose subject is the name right before it, in
+    one clause: "梅克达德感谢她对叙利亚的支持", "メクダド氏は彼女に感謝した" (Al-Mekdad thanked her). Such a
+    pronoun is someone else (the subject itself would be 自己, 自分). What may stand between the name and
+    the pronoun (`bound_object_between`: a short verb, no punctuation, no verb of saying or thinking, whose
+    clause the pronoun may open: "特朗普说他会赢") and after it (`bound_object_after`: not a possessive 的,
+    an object particle に/を) is the language's data."""
+    between, after = _cjk_object_patterns(sets["bound_object_between"], sets.get("bound_object_after", ""))
+    return between.fullmatch(text, name.end, span.start) is not None and after.match(text, span.end) is not None
 
 
 _CAPITALISED = re.compile(r"(?=[A-Z])(?<![\w'’-])[A-Z][a-z]+(?:[-'’][A-Za-z]+)?")
@@ -1153,7 +1256,37 @@ def _appositions(pair: ArticlePair):
 
 def _quoted_spans(pair: ArticlePair) -> list[Span]:
     quotes = pair.target_pack.quotes
+    mixed = (pronoun_sets(pair.target_pack.code) or {}).get("mixed_quotes", "")
+    if mixed:
+        quotes = tuple(q for q in quotes if q[0] not in mixed and q[1] not in mixed)
     out = []
     for p in pair.target_segments.paragraphs:
         out += [Span(o, c + 1) for o, c in scan_pairs(pair.target, p.start, p.end, quotes).pairs]
+        if mixed:
+            out += _mixed_quotes(pair.target, p.start, p.end, mixed)
     return sorted(out)
+
+
+_CLOSES_AFTER = re.compile(r"\s|$|[，。、；：！？）)」』]")
+
+
+def _mixed_quotes(text: str, start: int, end: int, marks: str) -> list[Span]:
+    """Quotations whose marks a translation mixes (Chinese and Japanese MT: “……，" 他说 or "……，”他说, even
+    ……，“他说): `marks` is the family, its first character the opener only and its second the closer only
+    (“ ”), any other both (the straight "). Matched by alternation, as the marks' shapes cannot be trusted: a
+    quotation open is closed by the next mark of the family whatever its shape; with none open, the next
+    opener opens one, and a mark that can only close, or a straight quote with nothing of the quotation after
+    it (a space, punctuation, the paragraph's end: `原因，" 他说`), is a closer left from an earlier paragraph
+    and opens nothing. A strict pairing of shapes took `" 他说。 特朗普继续说道，"` for the quotation and hid
+    the attribution's pronoun."""
+    closer_only = marks[1:2]
+    out: list[Span] = []
+    opened = -1
+    for m in re.finditer("[" + re.escape(marks) + "]", text[start:end]):
+        i, ch = start + m.start(), m.group()
+        if opened >= 0:
+            out.append(Span(opened, i + 1))
+            opened = -1
+        elif ch != closer_only and not (ch != marks[0] and _CLOSES_AFTER.match(text, i + 1)):
+            opened = i
+    return out

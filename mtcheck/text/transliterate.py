@@ -153,27 +153,35 @@ def find_names(text: str, names: list[str], lang: str, threshold: float = 0.8) -
 
 
 def scored_names(text: str, names: list[str], lang: str, threshold: float, any_start: bool = False,
-                 keep: Callable[[Span], bool] | None = None) -> list[tuple[float, Span, str]]:
+                 keep: Callable[[Span], bool] | None = None,
+                 vowel_starts: bool = False) -> list[tuple[float, Span, str]]:
     """Non-overlapping (similarity, span, name) of the best match of some name at each place of `text`.
 
     With `any_start`, Chinese windows that start with another consonant than any name's, or with a vowel,
     are tried too (a garble may change or drop a name's first character: 穆恩 for 范恩, 里曼 for 弗里曼; a
     name may start with a vowel: 奥利弗); the whole-article search leaves them out, for speed. `keep`
     filters candidate spans before overlapping ones are dropped (so a window that crosses out of a name,
-    哈莱的, does not hide the name's own window, 哈莱)."""
+    哈莱的, does not hide the name's own window, 哈莱). With `vowel_starts`, a Chinese window that starts with
+    a vowel is tried for the names that start with a vowel, W or Y (沃伦 Warren, 维斯特 West, 奥巴马 Obama:
+    their skeletons have no first consonant of the window's), and only those names are matched with it."""
     best_of = _best_name(tuple(names), lang, threshold)
     wanted, lengths, firsts = best_of.wanted, best_of.lengths, best_of.firsts
+    vowel_names = vowel_starts and any(n[:1].lower() in _VOWEL_OR_GLIDE for n in wanted)
     hits: list[tuple[float, int, Span, str]] = []
     # The candidates by skeleton: each skeleton is judged once (a Chinese paragraph's ~2,400 windows have
     # ~600), and `keep` (word frequencies, a window's neighbours) asked only of spans some name matches.
     # The hits are those of judging window by window: their order is the sort's below, whatever the loop's.
     for sk, first, spans in _grouped_candidates(text, lang):
-        if first is not None and not any_start and first not in firsts:
+        vowel_window = vowel_names and first == ""
+        if first is not None and not any_start and first not in firsts and not vowel_window:
             continue  # a Chinese window starting with no name's consonant (_candidates)
         if len(sk) not in lengths:
             continue
         found = best_of(sk)
-        if found is None or not (first is None or first in firsts or _first_garbled(sk, first, found[1], wanted)):
+        if found is None:
+            continue
+        vowel_name = vowel_window and found[1][:1].lower() in _VOWEL_OR_GLIDE
+        if not (vowel_name or first is None or first in firsts or _first_garbled(sk, first, found[1], wanted)):
             continue
         for start, end in spans:
             span = Span(start, end)
@@ -187,6 +195,9 @@ def scored_names(text: str, names: list[str], lang: str, threshold: float, any_s
             taken.add(span)
             out.append((score, span, name))
     return out
+
+
+_VOWEL_OR_GLIDE = "aeiouwy"
 
 
 def _first_garbled(sk: str, first: str, name: str, wanted: dict[str, set[str]]) -> bool:
