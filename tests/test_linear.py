@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -120,6 +120,9 @@ def quantities(draw) -> list[Quantity]:
     return out
 
 
+# Drawing two lists of quantities is slow on a loaded machine: the health check then failed the test
+# (twice in round 6, at a load of 14 on two cores) before any pairing was compared. Same examples, same asserts.
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(src=quantities(), tgt=quantities())
 def test_indexed_pairing_equals_the_scan(src: list[Quantity], tgt: list[Quantity]) -> None:
     matched: list[tuple[Quantity, Quantity]] = []
