@@ -124,3 +124,25 @@ def test_personal_patterns_match_as_the_plain_alternations() -> None:
         for text in texts:
             assert new.findall(text) == old.findall(text)
     assert sn._personal()[0].findall(texts[1]) == ["Budi", "Ani", "Dewi"]
+
+
+def test_a_given_name_opening_a_sentence_stays_in_the_name() -> None:
+    # Siti and Dewi are KBBI words (earth, goddess): capitalised at a sentence start, they read as common
+    # words, and the name lost its given name and the pronouns its gender.
+    def people(source: str) -> list[str]:
+        return [p.name for p in analyse(ArticlePair(source, "", "en")).people]
+
+    assert people("Siti Nurhaliza mengatakan bahwa ia akan tampil di Jakarta.") == ["Siti Nurhaliza"]
+    assert people("Konser itu ditunda. Budi Gunadi Sadikin menjelaskan alasannya.") == ["Budi Gunadi Sadikin"]
+    assert people("Dewi menjelaskan bahwa ia sudah melapor ke polisi.") == ["Dewi"]
+    # No verb of saying after it, no name word: a common word ("Dewi" of a temple's name is not a person).
+    assert people("Dewi kesuburan dipuja di candi itu.") == []
+    # A given name of no gender (Jalan, 993 bearers in the table) is a street; a word the article writes in
+    # lower case (indah, beautiful) is the common word.
+    assert "Jalan Sudirman" not in people("Jalan Sudirman ditutup pada Minggu pagi.")
+    assert all("Indah" not in name for name in people(
+        "Indah Permatasari hadir di acara itu. Suasana malam itu sangat indah."))
+    # Words the name table also counts as given names, read as words: a pronoun before a verb of saying
+    # (Saya, "I": 1,933 bearers, "female"), a noun before an acronym (NTREX scotsman.133773: "Staf NHS").
+    assert people("Saya mengatakan bahwa rencana itu sudah matang.") == []
+    assert "Staf NHS" not in people("Staf NHS bekerja keras selama musim dingin.")

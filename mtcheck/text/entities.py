@@ -17,9 +17,11 @@ from functools import cache, cached_property
 from pathlib import Path
 
 from mtcheck.cache import persistent
-from mtcheck.lang.base import _data_root, data_exists, data_lines, data_tsv
+from mtcheck.lang.base import _data_root, data_exists, data_lines, data_toml, data_tsv
 from mtcheck.model import Span
+from mtcheck.text import given_names
 from mtcheck.text.alternation import alternation
+from mtcheck.text.dictionary import is_common_word
 from mtcheck.text.lexicon import travels_unchanged, zipf
 
 # Word boundaries for Latin-script words that hold in any text: a Latin name inside Chinese ("Belanda前首相")
@@ -378,11 +380,20 @@ def find_people(text: str, mentions: list[Mention], source_lang: str = "id",
             words = chunk.split()
             # Strip leading titles and capitalised common words ("Presiden", "Menurut", "Sekjen").
             # Leading titles, capitalised common words and acronyms ("Sekjen NATO Mark Rutte").
-            while words and (_is_title(words) or _common(words[0], source_lang, offset, text, is_name)
-                             or (len(words) > 1 and words[0].isupper() and len(words[0]) > 1)):
+            # A given name opening a sentence ("Siti Nurhaliza mengatakan") is kept where `_common` would drop it.
+            given = False
+            while words:
+                if not _is_title(words):
+                    if _common(words[0], source_lang, offset, text, is_name):
+                        given = _given_opening(words, offset, text, source_lang, is_name)
+                        if given:
+                            break
+                    elif not (len(words) > 1 and words[0].isupper() and len(words[0]) > 1):
+                        break
                 head = words.pop(0)
                 offset = text.index(words[0], offset + len(head)) if words else offset
-            while words and (words[-1] in PARTICLES or _common(words[-1], source_lang, -1, text, is_name)):
+            while len(words) > given and (words[-1] in PARTICLES
+                                          or _common(words[-1], source_lang, -1, text, is_name)):
                 words.pop()
             if not words:
                 continue
@@ -390,7 +401,7 @@ def find_people(text: str, mentions: list[Mention], source_lang: str = "id",
             span = Span(offset, offset + len(name))
             if text[span.start:span.end] != name:
                 continue  # a run across irregular spacing: skip rather than misplace a span
-            if len(words) == 1 and not is_name(words[0]):
+            if len(words) == 1 and not is_name(words[0]) and not given:
                 continue
             found.setdefault(name, []).append(span)
             window = text[max(0, offset - 60):offset]
@@ -410,6 +421,49 @@ def find_people(text: str, mentions: list[Mention], source_lang: str = "id",
             for token in people[name].tokens:
                 first_with.setdefault(token, name)
     return sorted(people.values(), key=lambda p: p.spans[0].start)
+
+
+# The name table counts every word someone somewhere is called (Saya, Karena, Anda: thousands of bearers,
+# "female"); a word as frequent in Indonesian as Putri or Liga (zipf 5+) is read as the word. Siti (4.3),
+# Dewi (4.7), Budi (4.7), Joko (4.6) are below.
+_MAX_GIVEN_ZIPF = 5.0
+
+
+def _given_opening(words: list[str], offset: int, text: str, lang: str, is_name: Callable[[str], bool]) -> bool:
+    """A given name of the name table opening a sentence and a person's name ("Siti Nurhaliza mengatakan",
+    "Dewi menjelaskan"): capitalised there whatever it is, so `_common` takes it for a common word (siti,
+    dewi are KBBI words) unless the article writes it mid-sentence, and the name loses its given name and
+    the pronouns its gender. Kept when it says a gender with the support `source_names` asks of a given
+    name (50 bearers in the table, or the overrides), is no title or contraction, the article never writes
+    it in lower case, it is rarer than everyday words, and the next word is a family name or a verb of
+    saying or reporting. Jalan, Kota (no gender), Saya (everyday) and Menyetrika (no given name) are not
+    kept by it."""
+    from mtcheck.text.source_names import _MIN_GIVEN_COUNTS, _not_names  # lazily, as it imports this one
+
+    w = words[0]
+    if not _sentence_initial(text, offset) or w in _not_names():
+        return False  # Polda (a contraction of common nouns, 9 bearers in the table) opening "Polda Metro Jaya"
+    found = given_names.lookup(w)
+    if (found is None or found.gender is None
+            or (found.source == "nomquamgender" and found.counts < _MIN_GIVEN_COUNTS)
+            or zipf(w, lang) >= _MAX_GIVEN_ZIPF
+            or re.search(rf"(?<![\w'’-]){re.escape(w.lower())}(?![\w'’-])", text)):
+        return False
+    if len(words) > 1:
+        # A family name: no acronym (Staf NHS, Karena SARS-CoV-2) and no dictionary word (Liga Elite).
+        nxt = words[1]
+        return is_name(nxt) and not nxt[:2].isupper() and not is_common_word(nxt.strip(".'’"))
+    return bool(_news_verb_after(lang).match(text, offset + len(w)))
+
+
+@cache
+def _news_verb_after(lang: str) -> re.Pattern[str]:
+    """A verb of saying or reporting right after a word: the word is its subject (`third_person.toml`)."""
+    data = data_toml(lang, "third_person.toml") or {}
+    verbs = (*data.get("speech_verbs", ()), *data.get("report_verbs", ()))
+    if not verbs:
+        return re.compile(r"(?!)")
+    return re.compile(rf"\s+(?:{alternation(verbs)})(?![\w'’-])")
 
 
 def _is_title(words: list[str]) -> bool:
