@@ -21,6 +21,13 @@ FIXTURES = ROOT / "fixtures"
 OPEN, CLOSE = "⟦", "⟧"
 
 
+def span_of(text: str, needle: str, context: str | None) -> tuple[int, int]:
+    """The span of `needle` in `text`, inside the first `context` where one is given (gold articles name a
+    finding by its text and, where the text occurs more than once, by words around it)."""
+    at = text.index(context) + context.index(needle) if context else text.index(needle)
+    return at, at + len(needle)
+
+
 def strip_markers(text: str) -> tuple[str, list[Span]]:
     """Remove ⟦ ⟧ markers; return the clean text and the marked spans in it."""
     out: list[str] = []

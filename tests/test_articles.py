@@ -7,14 +7,9 @@ import pytest
 from mtcheck.config import Settings
 from mtcheck.engine import check_pair
 from mtcheck.registry import codes
-from tests.helpers import FIXTURES, tomllib
+from tests.helpers import FIXTURES, span_of, tomllib
 
 ARTICLES = sorted(p for p in (FIXTURES / "articles").iterdir() if (p / "expected.toml").exists())
-
-
-def _span_of(text: str, needle: str, context: str | None) -> tuple[int, int]:
-    at = text.index(context) + context.index(needle) if context else text.index(needle)
-    return at, at + len(needle)
 
 
 @pytest.mark.parametrize("folder", ARTICLES, ids=[p.name for p in ARTICLES])
@@ -32,9 +27,9 @@ def test_gold_article(folder: Path) -> None:
         if e.get("code") not in codes():
             continue
         if "target-text" in e:
-            wanted.add((e["code"], "target", *_span_of(target, e["target-text"], e.get("target-context"))))
+            wanted.add((e["code"], "target", *span_of(target, e["target-text"], e.get("target-context"))))
         else:
-            wanted.add((e["code"], "source", *_span_of(source, e["source-text"], e.get("source-context"))))
+            wanted.add((e["code"], "source", *span_of(source, e["source-text"], e.get("source-context"))))
     assert wanted, "the gold file names no finding of an existing rule"
     assert found == wanted
     assert all(f.target_span or f.source_span for f in report.findings), "an unexpected whole-article finding"
