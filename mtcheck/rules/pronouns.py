@@ -9,7 +9,15 @@ from mtcheck.rules.base import Rule
 from mtcheck.text.article import ArticlePair
 from mtcheck.text.coreference import SAYING_AFTER
 from mtcheck.text.gender import Evidence, noun, word
-from mtcheck.text.pronouns import GENDER_FITS, Link, analyse_pronouns, knowledge_only, pronoun_sets
+from mtcheck.text.pronouns import (
+    GENDER_FITS,
+    Link,
+    analyse_pronouns,
+    host_clitic,
+    knowledge_only,
+    pronoun_sets,
+    same_host,
+)
 
 # People are found in the translation by the spelling of their names, or in other scripts by transliteration.
 _NOT_FOR: dict[str, str] = {}
@@ -133,7 +141,13 @@ def _renders_a_persons_pronoun(pair: ArticlePair, link: Link, links: list[Link])
     one whose source form another pronoun or verb of the translation renders too ("وقال عن الشائعات بأنها",
     he said of the rumours that they: وقال is the "Dia" of the source, بأنها the rumours)."""
     ref = link.source_ref
-    if ref is None or ref.person is not link.referent.person or ref.kind not in ("pronoun", "speech"):
+    if ref is None or ref.person is not link.referent.person:
+        return False
+    if ref.kind == "possessive":
+        # a clitic on the noun that the lexicon gives for the noun the -nya is on (حزبه for "partainya")
+        return host_clitic(link.text, pair.target_pack.code) is not None and same_host(
+            ref.text, link.text, pair.target_pack.code)
+    if ref.kind not in ("pronoun", "speech"):
         return False
     if ref.text.lower() in ("dirinya", "pihaknya"):
         return False

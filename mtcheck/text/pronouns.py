@@ -665,7 +665,7 @@ def host_clitic(word: str, lang: str) -> str | None:
     return None
 
 
-def _same_host(form: str, word: str, lang: str) -> bool:
+def same_host(form: str, word: str, lang: str) -> bool:
     """Does the translation lexicon (`data/lexicon/id-<lang>.tsv`) give the noun of `word` (حزبها: حزب) as a
     translation of the noun the -nya of `form` is on (partainya: partai)?"""
     from mtcheck.text.coverage import lexicon, stem, target_tokens
@@ -824,7 +824,7 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
                     # lexicon says its noun translates the -nya's (حزبها for "partainya": partai, حزب),
                     # and whose person is named in that form's own sentence, not chained from the one before
                     # (موقعها for "situs webnya", the WHO's, chained to the man of the previous sentence)
-                    cands = [r for r in cands if _same_host(r.text, pair.target[span.start:span.end], sets["lang"])
+                    cands = [r for r in cands if same_host(r.text, pair.target[span.start:span.end], sets["lang"])
                              and not any(c in r.how for c in _CHAINED)]
                 if not cands:
                     continue
