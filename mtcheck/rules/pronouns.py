@@ -132,7 +132,7 @@ class PronounGenderMismatch(Rule):
                 confidence=0.9 if link.agree else 0.8, suggestion=None)
 
 
-def _renders_a_persons_pronoun(pair: ArticlePair, link: Link, links: list[Link]) -> bool:
+def _renders_a_persons_pronoun(pair: ArticlePair, link: Link, shared: set[int]) -> bool:
     """(Arabic) A clitic counted for consistency although it also stands for things: it renders a personal
     pronoun or an attribution of the source (dia, ia, beliau, katanya), resolved to this person ("قال إنه"
     for "mengatakan bahwa dia"), not a -nya, which is as often a thing's. Not the subject of a reported
@@ -151,8 +151,8 @@ def _renders_a_persons_pronoun(pair: ArticlePair, link: Link, links: list[Link])
         return False
     if ref.text.lower() in ("dirinya", "pihaknya"):
         return False
-    if any(x is not link and x.source_ref is ref for x in links):
-        return False
+    if id(ref) in shared:
+        return False  # `shared`: the source forms that two or more links render
     clause = (pronoun_sets(pair.target_pack.code) or {}).get("clause_subjects", ())
     return not (link.text in clause and ref.kind == "pronoun" and SAYING_AFTER.match(pair.source, ref.span.end))
 
@@ -188,13 +188,19 @@ class InconsistentPronouns(Rule):
         # Forms that stand for things as often as for people (Arabic clitics) say nothing of consistency.
         lang = pair.target_pack.code
         translation_only = (pronoun_sets(lang) or {}).get("link_in_translation", True)
+        # The source forms that more than one pronoun or verb of the translation renders (counted once: linear).
+        seen: set[int] = set()
+        shared: set[int] = set()
+        for x in a.links:
+            if x.source_ref is not None:
+                (shared if id(x.source_ref) in seen else seen).add(id(x.source_ref))
         for r in a.referents:
             if r.known() is not None:
                 continue  # MT301's business
             # A link whose two paths disagree is left out, unless the translation's path is doubtful (it may not
             # show the person the source means: a Chinese transliteration missed).
             links = [x for x in a.links if x.referent is r and (x.agree is not False or x.target_doubtful)
-                     and (not knowledge_only(x.text, lang) or _renders_a_persons_pronoun(pair, x, a.links))
+                     and (not knowledge_only(x.text, lang) or _renders_a_persons_pronoun(pair, x, shared))
                      and not (x.source_ref is None and translation_only == "knowledge only")]
             by_gender = {g: [x for x in links if x.gender == g] for g in ("m", "f")}
             if not by_gender["m"] or not by_gender["f"]:
