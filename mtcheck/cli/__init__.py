@@ -347,7 +347,17 @@ def _command(argv: Sequence[str]) -> str | None:
 
 
 def _main(argv: Sequence[str] | None) -> int:
-    parser = build_parser(_command(sys.argv[1:] if argv is None else argv))
+    command = _command(sys.argv[1:] if argv is None else argv)
+    if command in ("check", "demo", "batch") and argv is None:
+        # The program's checks: the regex cache before argparse and gettext compile their own patterns
+        # (~10 of them, gettext's plural-forms tokenizer the largest), inspect deferred before anything
+        # imports it. Enabled again below once the arguments say which command it is (a no-op then).
+        from mtcheck import codecache, recache
+
+        if command != "batch":
+            codecache.defer_inspect()
+        recache.enable()
+    parser = build_parser(command)
     try:
         args = parser.parse_args(argv)
         if args.command is None:
