@@ -143,6 +143,11 @@ class SourceRef:
     kind: str  # "speech" (katanya, menurutnya), "pronoun" (dia, ia, beliau, dirinya), "possessive" (-nya)
     person: SourcePerson | None
     how: str
+    # Where the form is left open: everyone it may mean (the people named before it in its sentence and in
+    # the sentence before, that sentence's subject). A target pronoun whose gender all of them contradict is
+    # wrong whoever it means (read by text/pronouns.py where the target's pronouns.toml sets
+    # `judge_whoever`).
+    candidates: tuple[SourcePerson, ...] = ()
 
 
 @dataclass
@@ -1218,7 +1223,11 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
             placed = person
             if person is not None and person.placeholder:
                 person, how = None, f"unresolved: {how} is {person.name}, a name mtcheck does not judge"
-            refs.append(SourceRef(span, form, kind, person, how or "unresolved"))
+            candidates: tuple[SourcePerson, ...] = ()
+            if person is None and how.startswith(_OPEN_BETWEEN_PEOPLE):
+                candidates = _candidates([p for _, p in before], prev_people,
+                                         prev_subject, speaker if kind == "speech" else None)
+            refs.append(SourceRef(span, form, kind, person, how or "unresolved", candidates))
             if person is not None and kind != "speech":
                 resolved_here.append((span, person))
             if first_ref is None and placed is not None:
@@ -1257,6 +1266,26 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                        and w.lower() not in person_nouns()]
             subject_opens = len(opening) <= 1
     return refs
+
+
+# Forms left open because more than one person may be meant (not because no one is, nor inside quotations,
+# nor across a stranger's name): the ones whose candidates are recorded.
+_OPEN_BETWEEN_PEOPLE = (
+    "unresolved: two people before it",
+    "unresolved: an object",  # -nya, 'dia': someone other than its verb's agent, or (with nobody else) a thing
+    "unresolved: an attribution after a quotation, the last speaker or a subject since",
+)
+
+def _candidates(before: list[SourcePerson], prev_people: list[SourcePerson], prev_subject: SourcePerson | None,
+                speaker: SourcePerson | None) -> tuple[SourcePerson, ...]:
+    """Everyone an open form may mean, in order, each once: the people named before it in its sentence, those
+    of the sentence before, that sentence's subject and (for an attribution) the last speaker. Empty where
+    that is no one."""
+    out: list[SourcePerson] = []
+    for p in [*before, *prev_people, prev_subject, speaker]:
+        if p is not None and all(p is not q for q in out):
+            out.append(p)
+    return tuple(out)
 
 
 _PREPOSITION_OPENERS = frozenset(_DATA.get("preposition_openers", ()))

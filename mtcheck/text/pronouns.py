@@ -94,6 +94,9 @@ class Link:
     # sentence or of the one before names someone the translation there does not show (a transliteration
     # missed), so its "nearest name" or "previous sentence's only name" may be the wrong person
     target_doubtful: bool = False
+    # A source form left open between several people, all of the pronoun's other gender (`_whoever`): who they
+    # are (`referent` is the first of them)
+    whoever: tuple[Referent, ...] = ()
 
 
 @dataclass
@@ -192,8 +195,10 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
             continue
         if src is not None:
             ref, referent, how = src
-            agree = None if tgt is None else tgt[0] is referent
-            links.append(Link(span, text, g, referent, how, ref, tgt, agree, *_alignment_says(al, referent)))
+            whoever = () if ref.person is not None else _whoever(ref, by_person, g)
+            agree = None if tgt is None else (tgt[0] is referent or any(tgt[0] is r for r in whoever))
+            links.append(Link(span, text, g, referent, how, ref, tgt, agree, *_alignment_says(al, referent),
+                              whoever=whoever))
         else:
             assert tgt is not None
             if not sets.get("link_in_translation", True) and not _is_verb(text, sets):
@@ -741,6 +746,7 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
     possessive_mark = sets.get("possessive_mark", "")
     owners = {w.lower() for w in sets.get("possessive", ())}
     objects = {w.lower() for w in sets.get("object", ())}
+    whoever = bool(sets.get("judge_whoever"))
     out: dict[int, tuple[SourceRef, Referent, str] | None] = {}
     for span, _g, sp in placed:
         s0, s1 = sp.source[0].start, sp.source[-1].end
@@ -751,7 +757,7 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
             cands = relatives[bisect.bisect_left(rel_starts, s0):bisect.bisect_left(rel_starts, s1)]
         if not cands:
             continue  # nothing of the source for it to render: a pronoun the translation added
-        if not any(r.person is not None for r in cands):
+        if not any(r.person is not None or (whoever and _whoever(r, by_person, _g)) for r in cands):
             # The source's forms here refer to nobody mtcheck can name ("kemaluannya" after Ramirez and "calon
             # itu"): the translation's nearest name is no better a guess.
             out[span.start] = None
@@ -834,12 +840,37 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
             how = "the only person its forms refer to" if len(people) == 1 else "the form nearest in position"
         if said and ref.kind == "speech":
             how = "an attribution renders an attribution"
+        if ref.person is None and whoever and (known := _whoever(ref, by_person, _g)):
+            # A form left open between people who are all of the other gender: wrong whoever it means.
+            names = ", ".join(r.person.name for r in known)
+            out[span.start] = (ref, known[0], f"renders '{ref.text}' ({how}; {ref.how}: whoever it means of "
+                                              f"{names}, all {_PLURAL[known[0].known() or '']})")
+            continue
         if ref.person is None or id(ref.person) not in by_person:
             out[span.start] = None  # it renders a form the source leaves open: no guess from the translation
             continue
         out[span.start] = (ref, by_person[id(ref.person)], f"renders '{ref.text}' ({how}; {ref.how})")
     _one_subject_per_form(pair, placed, out, subject)
     return out
+
+
+_PLURAL = {"m": "men", "f": "women"}
+
+
+def _whoever(ref: SourceRef, by_person: dict[int, Referent], gender: str) -> tuple[Referent, ...]:
+    """The people a form left open may mean (`SourceRef.candidates`), where every one of them is known to be
+    of the gender other than `gender`: a pronoun of that gender is then wrong whoever the form means ("Trump
+    mengatakan Kavanaugh ... dia" rendered 她). Empty where any candidate is unknown, of that gender, or a name
+    mtcheck does not judge. The target's pronouns are not asked who is meant, only the source's people."""
+    if not ref.candidates:
+        return ()
+    out = []
+    for p in ref.candidates:
+        r = by_person.get(id(p))
+        if r is None or r.known() in (None, gender):
+            return ()
+        out.append(r)
+    return tuple(out) if len({r.known() for r in out}) == 1 else ()
 
 
 # After a person's mention: "John Howard, yang", "Elin Jones yang", or with one apposition between ("Jalal
