@@ -308,6 +308,20 @@ def test_a_form_left_open_between_people_records_who_they_are_and_is_judged_by_t
                     "Palace, and she presented plans for the new capital.", "en") == []
 
 
+def test_epithet_forms_are_gendered_nouns_with_a_demonstrative() -> None:
+    from mtcheck.text.pronouns import _epithet_forms
+
+    def forms(source: str) -> list[tuple[str, str]]:
+        return [(r.text, r.kind) for r in _epithet_forms(source, coreference(ArticlePair(source, "x", "zh")))]
+
+    assert forms("Polisi menangkap seorang perempuan di Depok. Ponsel perempuan itu disita.") == [
+        ("perempuan itu", "epithet")]
+    assert forms("Seorang pria ditangkap. Pria tersebut mengaku.") == [("Pria tersebut", "epithet")]
+    # a noun that says no gender (sopir), and a named person, render nothing here
+    assert forms("Seorang sopir ditangkap. Sopir itu mengaku.") == []
+    assert forms("Menteri Keuangan Sri Mulyani tiba. Menteri itu berbicara.") == []
+
+
 def test_people_of_the_source_round_5() -> None:
     """Names no person bears are no people; one person under a longer name is one person; a one-word name
     is a person only when the article refers back to it as one (NTREX/FLORES-style sentences)."""

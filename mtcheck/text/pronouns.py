@@ -169,8 +169,8 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
     # Outside quotation marks, a form the source resolves inside a quotation is nobody's, as before: the
     # translation may render someone else there ("Puan said she met Jokowi and he was happy").
     narrated = [replace(r, person=None) if r.how.startswith(QUOTED) else r for r in co.refs]
-    source_links = _from_source(pair, narrated, by_person, sets, pronouns,
-                                _relative_forms(pair.source, co) if sets.get("renders_relative") else [])
+    added = _added_forms(pair.source, co, sets)
+    source_links = _from_source(pair, narrated, by_person, sets, pronouns, added)
     if pair.target_pack.latin_script:
         _drop_across_strangers(pair, referents, source_links)
     target_links = _link(pair, [r for r in referents if r.mentions], sets, pronouns, source_links)
@@ -214,7 +214,7 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
                 continue
             links.append(Link(span, text, g, tgt[0], f"in the translation: {tgt[1]}", None, tgt, None,
                               *_alignment_says(al, tgt[0])))
-    links += _quoted_links(pair, co, by_person, sets)
+    links += _quoted_links(pair, co, by_person, sets, [r for r in added if r.kind == "epithet"])
     links.sort(key=lambda lk: lk.pronoun.start)
     if not pair.target_pack.latin_script:
         hidden = _hidden_people(pair, referents)
@@ -230,20 +230,22 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
     return PronounAnalysis(referents, links)
 
 
-def _quoted_links(pair: ArticlePair, co, by_person: dict[int, Referent], sets: dict) -> list[Link]:
+def _quoted_links(pair: ArticlePair, co, by_person: dict[int, Referent], sets: dict,
+                  epithets: list[SourceRef] = ()) -> list[Link]:
     """Pronouns inside the translation's quotations, by the source path only: each renders a form of the
     source's quotation that names the person it means ("Mike banyak berbicara ... apa yang ia katakan" ->
-    "Mike talks a lot ... what he was saying"). No guess from the translation: inside a quotation "he" may
-    be generic or anyone the speaker has in mind."""
+    "Mike talks a lot ... what he was saying"), or, where the aligned source has no form, a gendered noun
+    with a demonstrative (`epithets`: "laptop perempuan itu" -> "她的笔记本电脑"). No guess from the
+    translation: inside a quotation "he" may be generic or anyone the speaker has in mind."""
     refs = [r for r in co.refs if r.how.startswith(QUOTED) or r.how == "unresolved: inside a quotation"]
-    if not any(r.person is not None for r in refs):
+    if not any(r.person is not None for r in refs) and not epithets:
         return []
     quoted = list(_target_pronouns(pair, sets, quoted=True))
-    found = _from_source(pair, refs, by_person, sets, quoted)
+    found = _from_source(pair, refs, by_person, sets, quoted, list(epithets))
     out = []
     for span, text, g in quoted:
         src = found.get(span.start)
-        if src is not None and src[0].how.startswith(QUOTED):
+        if src is not None and (src[0].how.startswith(QUOTED) or src[0].kind == "epithet"):
             out.append(Link(span, text, g, src[1], src[2], src[0]))
     return out
 
@@ -879,6 +881,36 @@ _RELATIVE_AFTER = re.compile(r"(?:,\s+(?P<apposition>[^,.;:!?\"“”()\n]{1,80}
 
 
 _APPOSITION_BEFORE = re.compile(r",\s*[^,.;:!?\"“”()\n]*$")
+
+
+def _added_forms(source: str, co, sets: dict) -> list[SourceRef]:
+    """What a pronoun the translation adds may render where the aligned source has no third-person form: a
+    relative clause on a name (`renders_relative`) and a gendered noun with a demonstrative
+    (`renders_epithet`), in source order."""
+    out = _relative_forms(source, co) if sets.get("renders_relative") else []
+    if sets.get("renders_epithet"):
+        out = sorted(out + _epithet_forms(source, co), key=lambda r: r.span.start)
+    return out
+
+
+_DEMONSTRATIVE = re.compile(r"\s+(?:itu|tersebut)\b", re.I)
+
+
+def _epithet_forms(source: str, co) -> list[SourceRef]:
+    """A person the source names only by a gendered noun, taken up with a demonstrative: "perempuan itu",
+    "pria tersebut" (coreference makes such a noun an unnamed person with the noun's gender). Chinese and
+    Japanese MT often render the phrase with a pronoun ("mengambil ponsel dan laptop perempuan itu" ->
+    "找到了她的手机和笔记本电脑"), which then contradicts the noun itself where its gender is wrong."""
+    out: list[SourceRef] = []
+    for sp in co.people:
+        if sp.persons or sp.placeholder or sp.gender() is None:
+            continue  # a named person, or a noun that says no gender
+        for span in sp.spans:
+            m = _DEMONSTRATIVE.match(source, span.end)
+            if m is not None:
+                out.append(SourceRef(Span(span.start, m.end()), source[span.start:m.end()], "epithet", sp,
+                                     f"{sp.name}, a gendered noun with a demonstrative"))
+    return sorted(out, key=lambda r: r.span.start)
 
 
 def _relative_forms(source: str, co) -> list[SourceRef]:
