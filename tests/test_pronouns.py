@@ -308,6 +308,20 @@ def test_a_form_left_open_between_people_records_who_they_are_and_is_judged_by_t
                     "Palace, and she presented plans for the new capital.", "en") == []
 
 
+def test_a_form_a_quotation_leaves_open_may_mean_anyone_around_but_its_speaker() -> None:
+    before = ("Sara Danius, sekretaris tetap Komite Nobel, mengumumkan bahwa komite tidak bisa menghubungi Bob "
+              "Dylan. ")
+    quote = '"Saya sudah menelepon dan mengirimkan surel kepada kolaborator terdekatnya."'
+
+    def candidates(source: str) -> list[list[str]]:
+        refs = coreference(ArticlePair(source, "x", "ja")).refs
+        return [[p.name for p in r.candidates] for r in refs if r.text == "terdekatnya"]
+
+    assert candidates(before + "Danius berkata, " + quote) == [["Bob Dylan"]]  # the speaker named before it
+    assert candidates(before + quote[:-2] + '," kata Danius.') == [["Bob Dylan"]]  # ... or after it
+    assert candidates(before + quote) == [[]]  # no speaker: she may be whom it means
+
+
 def test_epithet_forms_are_gendered_nouns_with_a_demonstrative() -> None:
     from mtcheck.text.pronouns import _epithet_forms
 

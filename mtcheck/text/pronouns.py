@@ -238,7 +238,7 @@ def _quoted_links(pair: ArticlePair, co, by_person: dict[int, Referent], sets: d
     with a demonstrative (`epithets`: "laptop perempuan itu" -> "她的笔记本电脑"). No guess from the
     translation: inside a quotation "he" may be generic or anyone the speaker has in mind."""
     refs = [r for r in co.refs if r.how.startswith(QUOTED) or r.how == "unresolved: inside a quotation"]
-    if not any(r.person is not None for r in refs) and not epithets:
+    if not any(r.person is not None or r.candidates for r in refs) and not epithets:
         return []
     quoted = list(_target_pronouns(pair, sets, quoted=True))
     found = _from_source(pair, refs, by_person, sets, quoted, list(epithets))
@@ -247,6 +247,10 @@ def _quoted_links(pair: ArticlePair, co, by_person: dict[int, Referent], sets: d
         src = found.get(span.start)
         if src is not None and (src[0].how.startswith(QUOTED) or src[0].kind == "epithet"):
             out.append(Link(span, text, g, src[1], src[2], src[0]))
+        elif src is not None and src[0].person is None and sets.get("judge_whoever") and (
+                whoever := _whoever(src[0], by_person, g)):
+            # left open inside the quotation between people the speaker may speak of, all of the other gender
+            out.append(Link(span, text, g, src[1], src[2], src[0], whoever=whoever))
     return out
 
 
