@@ -238,11 +238,12 @@ def _quoted_links(pair: ArticlePair, co, by_person: dict[int, Referent], sets: d
     with a demonstrative (`epithets`: "laptop perempuan itu" -> "她的笔记本电脑"). No guess from the
     translation: inside a quotation "he" may be generic or anyone the speaker has in mind."""
     refs = [r for r in co.refs if r.how.startswith(QUOTED) or r.how == "unresolved: inside a quotation"]
-    if not any(r.person is not None or r.candidates for r in refs) and not epithets:
+    by_name = sets.get("quoted_added_by_name")
+    if not any(r.person is not None or r.candidates for r in refs) and not epithets and not by_name:
         return []
     quoted = list(_target_pronouns(pair, sets, quoted=True))
     found = _from_source(pair, refs, by_person, sets, quoted, list(epithets))
-    out = []
+    out = _quoted_added(pair, co, by_person, [q for q in quoted if q[0].start not in found]) if by_name else []
     for span, text, g in quoted:
         src = found.get(span.start)
         if src is not None and (src[0].how.startswith(QUOTED) or src[0].kind == "epithet"):
@@ -251,6 +252,42 @@ def _quoted_links(pair: ArticlePair, co, by_person: dict[int, Referent], sets: d
                 whoever := _whoever(src[0], by_person, g)):
             # left open inside the quotation between people the speaker may speak of, all of the other gender
             out.append(Link(span, text, g, src[1], src[2], src[0], whoever=whoever))
+    return out
+
+
+def _quoted_added(pair: ArticlePair, co, by_person: dict[int, Referent], quoted: list[tuple[Span, str, str]]
+                  ) -> list[Link]:
+    """(`quoted_added_by_name`) A pronoun inside the translation's quotation marks whose aligned source
+    sentence has no third-person form at all: one the translation added for a subject Indonesian leaves out
+    ("Layton meminta ..., meminta ..." -> "莱顿……要求……，他要求……"). It is the person the quotation names
+    before it where both texts agree on who that is: the quotation names one person before the pronoun, and
+    the aligned source sentence names that person and no one else."""
+    if not quoted:
+        return []
+    spans = _quoted_spans(pair)
+    q_starts = [q.start for q in spans]
+    rows = sorted((m.start, m.end, r) for r in by_person.values() for m in r.mentions)
+    m_starts = [a for a, _, _ in rows]
+    r_starts = [r.span.start for r in co.refs]
+    out = []
+    for span, text, g in quoted:
+        i = bisect.bisect_right(q_starts, span.start) - 1
+        sp = _sentence_pair_at(pair, span.start)
+        if i < 0 or not spans[i].start <= span.start < spans[i].end or sp is None or not sp.source:
+            continue
+        s0, s1 = sp.source[0].start, sp.source[-1].end
+        if bisect.bisect_left(r_starts, s0) != bisect.bisect_left(r_starts, s1):
+            continue  # the source has forms here: not a pronoun the translation added
+        t0 = max(spans[i].start, sp.target[0].start)
+        named = {id(r): r for a, b, r in rows[bisect.bisect_left(m_starts, t0):bisect.bisect_left(m_starts, span.start)]
+                 if b <= span.start}
+        lo, hi = bisect.bisect_left(co.mention_starts, s0), bisect.bisect_left(co.mention_starts, s1)
+        source_people = {id(p) for p in co.mention_people[lo:hi]}
+        if len(named) != 1 or source_people != {id(r.person) for r in named.values()}:
+            continue
+        r = next(iter(named.values()))
+        out.append(Link(span, text, g, r, "in the translation: the one person its quotation names before it, "
+                        "as the aligned source sentence names only them (a pronoun the translation added)"))
     return out
 
 
