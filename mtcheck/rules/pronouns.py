@@ -85,7 +85,9 @@ class PronounGenderMismatch(Rule):
     of address in the translation (Mr, Ms, la ministre, 女士), the given-name table
     of `nomquamgender` with its counts, Balinese and Javanese naming conventions. Every pronoun that
     contradicts it is reported, also when all the translation's pronouns for that person agree: they are
-    the machine's guesses, not evidence. Pronouns in quotations are left alone.
+    the machine's guesses, not evidence. Where the source leaves a form open between a few people who are
+    all of one gender (Chinese and Japanese: `judge_whoever`), a pronoun of the other is wrong whoever it
+    means, and is reported naming them all. Pronouns in quotations are judged by the source only.
 
     ## Why is this bad?
     Indonesian pronouns carry no gender, so MT guesses; "her" for a man misinforms and embarrasses.
