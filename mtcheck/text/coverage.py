@@ -54,7 +54,16 @@ def source_words(text: str) -> list[str]:
 def source_terms(text: str) -> tuple[tuple[str, str], ...]:
     """`source_words`, each with the word as written (lower-cased), for `coverage`. Remembered: the aligner
     and four places of the omission rules ask for the same sentences' terms (~2% of a check)."""
-    return tuple((text[a:b].lower(), w) for a, b, w in source_word_spans(text))
+    return tuple((text[a:b].lower(), w) for a, b, w in source_spans(text))
+
+
+@lru_cache(maxsize=4096)
+def source_spans(text: str) -> tuple[tuple[int, int, str], ...]:
+    """`source_word_spans(text)`, remembered: the omission rules ask for a sentence's words with their spans
+    after the aligner asked for its terms (the same scan twice per sentence). Offsets are into `text`; a
+    sentence's are its offsets into the article less its start, as the word pattern looks at nothing
+    outside the match (no lookaround, no anchor)."""
+    return tuple(source_word_spans(text))
 
 
 def source_word_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
