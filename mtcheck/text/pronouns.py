@@ -426,7 +426,7 @@ def _whole_word_mentions(text: str, words: list[str], lang: str, found: dict[str
     such a name's skeleton is matched by too many words. Read only for the subject named right after a verb
     ("وقال بوان"): as mentions for the other links they made two clean test articles of 188 "wrong" (round 6),
     and the names rules keep their own search."""
-    from mtcheck.text.transliterate import _BestName, skeleton, target_skeleton
+    from mtcheck.text.transliterate import name_matcher, skeleton, target_skeleton
 
     listed = {r for w in words for r in known_renderings(lang).get(w.lower(), ())}
     short_common = sets.get("mention_common_zipf", 5.0)
@@ -436,9 +436,7 @@ def _whole_word_mentions(text: str, words: list[str], lang: str, found: dict[str
                 or zipf(text[sp.start:sp.end], lang) < short_common]
         if keep:
             out[w] = keep
-    wanted = {w: {sk for sk in (skeleton(w, lang), skeleton(w, lang, patterns=True)) if len(sk) >= 2}
-              for w in words}
-    best = _BestName({w: sks for w, sks in wanted.items() if sks}, 0.8)
+    best = name_matcher(tuple(words), lang, 0.8)
     taken = DisjointSpans()
     for spans in out.values():
         for sp in spans:
