@@ -396,7 +396,8 @@ def _script_mentions(pair: ArticlePair, words: list[str], sets: dict) -> dict[st
     keep = _whole_name_run(pair.target, sets, lang, listed)
     found: dict[str, list[Span]] = {}
     if keep is None:
-        found = find_names(pair.target, words, lang)
+        # An Arabic word that starts with ب or ل is read whole only for a verb's subject (_whole_word_mentions)
+        found = find_names(pair.target, words, lang, whole_words=not sets.get("whole_word_mentions"))
     else:
         for _, span, w in scored_names(pair.target, words, lang, 0.8, keep=keep, vowel_starts=True):
             found.setdefault(w, []).append(span)

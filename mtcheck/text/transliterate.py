@@ -144,17 +144,18 @@ def similar(a: str, b: str) -> float:
     return 1.0 - OSA.distance(a, b) / max(len(a), len(b))
 
 
-def find_names(text: str, names: list[str], lang: str, threshold: float = 0.8) -> dict[str, list[Span]]:
+def find_names(text: str, names: list[str], lang: str, threshold: float = 0.8,
+               whole_words: bool = True) -> dict[str, list[Span]]:
     """Where each Latin name (a surname, a given name) appears in `text`, written in the target's script."""
     found: dict[str, list[Span]] = {}
-    for _, span, name in scored_names(text, names, lang, threshold):
+    for _, span, name in scored_names(text, names, lang, threshold, whole_words=whole_words):
         found.setdefault(name, []).append(span)
     return {n: sorted(spans) for n, spans in found.items()}
 
 
 def scored_names(text: str, names: list[str], lang: str, threshold: float, any_start: bool = False,
                  keep: Callable[[Span], bool] | None = None,
-                 vowel_starts: bool = False) -> list[tuple[float, Span, str]]:
+                 vowel_starts: bool = False, whole_words: bool = True) -> list[tuple[float, Span, str]]:
     """Non-overlapping (similarity, span, name) of the best match of some name at each place of `text`.
 
     With `any_start`, Chinese windows that start with another consonant than any name's, or with a vowel,
@@ -163,7 +164,9 @@ def scored_names(text: str, names: list[str], lang: str, threshold: float, any_s
     filters candidate spans before overlapping ones are dropped (so a window that crosses out of a name,
     哈莱的, does not hide the name's own window, 哈莱). With `vowel_starts`, a Chinese window that starts with
     a vowel is tried for the names that start with a vowel, W or Y (沃伦 Warren, 维斯特 West, 奥巴马 Obama:
-    their skeletons have no first consonant of the window's), and only those names are matched with it."""
+    their skeletons have no first consonant of the window's), and only those names are matched with it.
+    Without `whole_words`, an Arabic word starting with ب or ل is matched only without it (`arabic_readings`):
+    for a reader that takes such words whole only where it chooses (the pronoun reader, after a verb)."""
     best_of = name_matcher(tuple(names), lang, threshold)
     wanted, lengths, firsts = best_of.wanted, best_of.lengths, best_of.firsts
     vowel_names = vowel_starts and any(n[:1].lower() in _VOWEL_OR_GLIDE for n in wanted)
@@ -186,7 +189,7 @@ def scored_names(text: str, names: list[str], lang: str, threshold: float, any_s
         for start, end in spans:
             span = Span(start, end)
             whole = lang == "ar" and _read_whole(text, start, end)
-            if whole and found[0] < WHOLE_READING:
+            if whole and (found[0] < WHOLE_READING or not whole_words):
                 continue
             if keep is None or keep(span):
                 hits.append((found[0], whole, end - start, span, found[1]))
