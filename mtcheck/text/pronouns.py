@@ -444,7 +444,8 @@ def _script_mentions(pair: ArticlePair, words: list[str], sets: dict) -> dict[st
     keep = _whole_name_run(pair.target, sets, lang, listed)
     found: dict[str, list[Span]] = {}
     if keep is None:
-        found = find_names(pair.target, words, lang)
+        # An Arabic word that starts with ب or ل is read whole only for a verb's subject (_whole_word_mentions)
+        found = find_names(pair.target, words, lang, whole_words=not sets.get("whole_word_mentions"))
     else:
         for _, span, w in scored_names(pair.target, words, lang, 0.8, keep=keep, vowel_starts=True):
             found.setdefault(w, []).append(span)
@@ -474,7 +475,7 @@ def _whole_word_mentions(text: str, words: list[str], lang: str, found: dict[str
     such a name's skeleton is matched by too many words. Read only for the subject named right after a verb
     ("وقال بوان"): as mentions for the other links they made two clean test articles of 188 "wrong" (round 6),
     and the names rules keep their own search."""
-    from mtcheck.text.transliterate import _BestName, skeleton, target_skeleton
+    from mtcheck.text.transliterate import name_matcher, skeleton, target_skeleton
 
     listed = {r for w in words for r in known_renderings(lang).get(w.lower(), ())}
     short_common = sets.get("mention_common_zipf", 5.0)
@@ -484,9 +485,7 @@ def _whole_word_mentions(text: str, words: list[str], lang: str, found: dict[str
                 or zipf(text[sp.start:sp.end], lang) < short_common]
         if keep:
             out[w] = keep
-    wanted = {w: {sk for sk in (skeleton(w, lang), skeleton(w, lang, patterns=True)) if len(sk) >= 2}
-              for w in words}
-    best = _BestName({w: sks for w, sks in wanted.items() if sks}, 0.8)
+    best = name_matcher(tuple(words), lang, 0.8)
     taken = DisjointSpans()
     for spans in out.values():
         for sp in spans:
