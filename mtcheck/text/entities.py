@@ -457,6 +457,7 @@ def _split_at_common_words(text: str, a: int, b: int, lang: str,
 # "female"); a word as frequent in Indonesian as Putri or Liga (zipf 5+) is read as the word. Siti (4.3),
 # Dewi (4.7), Budi (4.7), Joko (4.6) are below.
 _MAX_GIVEN_ZIPF = 5.0
+_MAX_LISTED_GIVEN_ZIPF = 6.0  # (not the pronouns and function words: Ia 6.2, Kami 6.4)
 
 
 def _given_opening(words: list[str], offset: int, text: str, lang: str, is_name: Callable[[str], bool]) -> bool:
@@ -474,9 +475,15 @@ def _given_opening(words: list[str], offset: int, text: str, lang: str, is_name:
     if not _sentence_initial(text, offset) or w in _not_names():
         return False  # Polda (a contraction of common nouns, 9 bearers in the table) opening "Polda Metro Jaya"
     found = given_names.lookup(w)
+    # An everyday word (zipf 5+) that the shipped overrides list as an Indonesian given name (Putri, Indah)
+    # is one before a verb of saying ("Indah mengatakan"), where the word could be nothing else; not before
+    # another capitalised word ("Putri Jokowi", Jokowi's daughter).
+    everyday = zipf(w, lang) >= _MAX_GIVEN_ZIPF and not (
+        len(words) == 1 and found is not None and found.source.startswith("mtcheck overrides")
+        and zipf(w, lang) < _MAX_LISTED_GIVEN_ZIPF)
     if (found is None or found.gender is None
             or (found.source == "nomquamgender" and found.counts < _MIN_GIVEN_COUNTS)
-            or zipf(w, lang) >= _MAX_GIVEN_ZIPF
+            or everyday
             or re.search(rf"(?<![\w'’-]){re.escape(w.lower())}(?![\w'’-])", text)):
         return False
     if len(words) > 1:
