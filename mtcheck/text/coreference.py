@@ -654,6 +654,9 @@ def _surname_mentions(text: str, people: list[SourcePerson], unplaced: list[Sour
     people[:] = [sp for sp in people if sp.spans]
 
 
+_FOCUS_SENTENCES = 10
+
+
 @cache
 def _kin_noun_before() -> re.Pattern[str]:
     """A kin noun right before a name, with a word and a comma between at most ("putra sulung Sarah Palin",
@@ -675,11 +678,16 @@ def _surname_focus(text: str, pos: int, who: list[SourcePerson], taken: list[tup
     if not _family_name(surname):
         return None  # ("CoV" of "Appalachian Ridge CoV" and "Keragaman CoV")
     i = bisect.bisect_left(t_starts, pos) - 1
+    # Ten sentences back at most: bounded work per mention (linear in the article), and a name further
+    # back is no one's focus any more.
+    oldest = bisect.bisect_right(sentence_starts, pos) - 1 - _FOCUS_SENTENCES
     sentence: int | None = None
     chosen: set[int] = set()
     while i >= 0:
         span, sp = taken[i]
         i -= 1
+        if bisect.bisect_right(sentence_starts, span.start) - 1 < oldest:
+            break
         if id(sp) not in bearers or surname not in text[span.start:span.end].split():
             continue  # (a mention by another name of the person: "Donald Trump" is no "Palin")
         k = bisect.bisect_right(sentence_starts, span.start) - 1
