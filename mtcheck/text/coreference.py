@@ -1105,6 +1105,23 @@ def _forms(text: str, start: int, end: int) -> list[tuple[Span, str, str]]:
     return sorted(found, key=lambda f: f[0].start)
 
 
+_OPEN_PAREN = re.compile(r"\s*\(\s*")
+_CLOSE_PAREN = re.compile(r"\s*\)")
+
+
+def _named_in_parentheses(text: str, end: int, mentions: list[tuple[Span, SourcePerson]],
+                          starts: list[int]) -> SourcePerson | None:
+    """The person named in parentheses right after a form ("Ia (Prabowo) menegaskan", a convention of
+    Indonesian news prose that says whom a pronoun means), or None."""
+    m = _OPEN_PAREN.match(text, end)
+    if m is None:
+        return None
+    i = bisect.bisect_left(starts, m.end())
+    if i < len(mentions) and mentions[i][0].start == m.end() and _CLOSE_PAREN.match(text, mentions[i][0].end):
+        return mentions[i][1]
+    return None
+
+
 def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], starts: list[int]) -> list[SourceRef]:
     text = pair.source
     quoted = _quoted(pair)
@@ -1155,7 +1172,11 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                 kind = "speech"  # "...," dia mengatakan / dia bersumpah: whatever the verb, the quotation's speaker
             elif kind == "possessive" and after_quote and text[span.start].islower() and not _OBJECT.match(form):
                 kind = "speech"  # "...," ejeknya, "...," kritiknya: a verb of saying the stems do not list
-            if kind == "speech":
+            named_after = _named_in_parentheses(text, span.end, mentions, starts)
+            if named_after is not None:
+                # "Ia (Prabowo) menegaskan ...", "kata dia (Puan)": the writer says whom the form means.
+                person, how = named_after, "named in parentheses after it"
+            elif kind == "speech":
                 k = bisect.bisect_right(q_ends, span.start) - 1  # the last quotation closed before it
                 q = quoted[k] if k >= 0 and quoted[k][0] >= sent.start - 400 else None
                 if _CLOSED_QUOTE.search(head) and q is not None:
