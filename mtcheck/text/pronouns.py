@@ -146,6 +146,7 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
         for m in _name_regex(list(table)).finditer(pair.target) if hits is None else hits:
             found[id(table[m.group()])].append(Span(*m.span()))
         _shared_next_to_mentions(pair.target, co.people, owners, found)
+        _shared_as_in_source(pair, co, owners, found)
     verb_found: dict[int, list[Span]] | None = None  # the mentions a verb's subject is looked for among
     if word_of and not pair.target_pack.latin_script:
         script = _script_mentions(pair, list(word_of), sets)
@@ -417,6 +418,39 @@ def _shared_next_to_mentions(text: str, people: list[SourcePerson], owners: dict
         hit = ends.get(m.start() - 1) if text[m.start() - 1:m.start()] == " " else None
         if hit is not None and m.group() in hit[0].words:
             found[id(hit[0])].append(Span(hit[1].start, m.end()))  # _merge keeps the longer span
+
+
+def _shared_as_in_source(pair: ArticlePair, co, owners: dict[str, int], found: dict[int, list[Span]]) -> None:
+    """A shared surname alone in the translation ("Palin, 29, of Wasilla") is a mention of the person whom
+    the source resolved that surname to in the aligned sentences (`coreference._surname_focus`), where it
+    resolved every such mention there to one person: without it, the shared word was no one's and looked
+    like an unknown name between that person's mention and a pronoun."""
+    shared = {w for w, n in owners.items() if n > 1 and len(w) >= 3}
+    if not shared:
+        return
+    text, source = pair.target, pair.source
+    covered = sorted(s for spans in found.values() for s in spans)
+    c_starts = [s.start for s in covered]
+    for m in _name_regex(sorted(shared)).finditer(text):
+        i = bisect.bisect_right(c_starts, m.start()) - 1
+        if i >= 0 and covered[i].end > m.start():
+            continue  # part of a fuller mention ("Sarah Palin")
+        sp = _sentence_pair_at(pair, m.start())
+        if sp is None or not sp.source:
+            continue
+        s0, s1 = sp.source[0].start, sp.source[-1].end
+        # (The mentions inside the aligned source, by bisection: linear in the article overall.)
+        lo, hi = bisect.bisect_left(co.mention_starts, s0), bisect.bisect_left(co.mention_starts, s1)
+        who = {id(p): p for p in co.mention_people[lo:hi] if id(p) in found
+               and any(source[s.start:s.end] == m.group() for s in _spans_in(p, s0, s1))}
+        if len(who) == 1:
+            found[next(iter(who))].append(Span(*m.span()))
+
+
+def _spans_in(p, a: int, b: int) -> list[Span]:
+    i = bisect.bisect_left(p.spans, Span(a, a))
+    j = bisect.bisect_left(p.spans, Span(b, b))
+    return p.spans[i:j]
 
 
 def _merge(spans: list[Span]) -> list[Span]:
