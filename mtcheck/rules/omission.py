@@ -482,7 +482,10 @@ class OmittedClause(Rule):
         qm = match_quantities(pair)
         found_src = {id(s) for s, _ in qm.matched}
         missing = {id(q) for q in qm.missing}
-        extra = [q.span for q in qm.extra]
+        # Target figures, digits or words, that the matcher paired with nothing: where one is in the sentence,
+        # a figure changed (MT401's), none was dropped.
+        paired = {id(t) for _, t in qm.matched}
+        extra = [q.span for q in pair.target_quantities if id(q) not in paired]
         dates_found = {id(m.source) for m in match_dates(pair) if m.outcome in ("same", "reversed")}
         beads = pair.paragraph_beads
         folded: dict[int, tuple[str, str]] = {}
@@ -523,7 +526,8 @@ class OmittedClause(Rule):
     def _number_missing(self, pair: ArticlePair, sp: SentencePair, clause: _Clause, missing: set[int],
                         extra: list[Span]) -> Finding | None:
         """A clause whose figure (digits) the number matcher finds nowhere in the translation, in a target
-        sentence with no figure of its own left unmatched (that would be a changed number, MT401's) and no
+        sentence with no figure of its own, in digits or words, left unmatched (that would be a changed
+        number, MT401's, which this rule's finding would suppress) and no
         longer than its source predicts: minor, where the clause's length does not fit (the source clause
         may hold more than was dropped, and in zh and ja a sentence's length varies too much to tell)."""
         quantities = [q for q in in_segments(pair.source_quantities, (Segment(clause.span.start, clause.span.end,
@@ -672,7 +676,12 @@ def _kept(anchor: str, sentence: str, paragraph: str, source_paragraph: str) -> 
     if _in_target(anchor, sentence):
         return True
     if anchor[0].isdigit():
-        return _in_target(anchor, paragraph)
+        # As a name: "di atas 60 tahun ... antara 51 dan 60 tahun" with the first clause dropped leaves one 60.
+        lead = re.match(r"\d+", _fold(anchor))
+        if lead is None:
+            return False
+        number = re.compile(rf"(?<!\d){lead.group()}(?!\d)")
+        return len(number.findall(paragraph)) >= max(len(number.findall(source_paragraph)), 1)
     prefix = _fold(anchor)[:ANCHOR_PREFIX]
     wanted = source_paragraph.count(prefix)
     return max(paragraph.count(prefix), paragraph.count(prefix.replace("k", "c"))) >= max(wanted, 1)
