@@ -444,8 +444,11 @@ class OmittedClause(Rule):
     `source_names` judges one: word frequencies, the places and public-figures lists, no Indonesian word
     and never in lower case in the article, or written as such in the translation (Indonesian names).
     Clauses without anchors get a minor finding only when the whole target sentence is far too short
-    (`min-shortfall` standard deviations and under `max-ratio` of the expected length): length alone cannot
-    tell a dropped clause from a concise translation.
+    (`min-shortfall` standard deviations and under `max-ratio` of the expected length), or when the lexicon
+    finds a run of their known words untranslated in a target sentence that translates the rest (in a 1-1
+    bead, or a 2-1 bead: a sentence merged into its neighbour with part of it lost): length alone cannot
+    tell a dropped clause from a concise translation. A clause whose figure the number matcher finds nowhere
+    in the translation, where no other figure took its place, is minor when its length does not fit.
 
     ## Why is this bad?
     Dropped attributions ("melansir Reuters 3 Oktober"), dates and figures go unnoticed by readers and
