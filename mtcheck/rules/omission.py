@@ -512,10 +512,14 @@ class OmittedClause(Rule):
                         yield found
                     continue
                 reported = True
+                # A figure the paragraph has, only fewer times than the source's: often written another way
+                # the second time ("100 persen yakin" as 絶対に, "absolutely"), so minor.
+                repeated = any(a[0].isdigit() and _in_target(a, target_text) for a in clause.anchors)
                 yield self.finding(
                     f"not in the translation: '{clause.text}' (its {', '.join(clause.anchors)} "
                     "appear nowhere in the aligned target paragraph, and the target sentence is short by "
-                    "about that much)", source=clause.span, confidence=0.6)
+                    "about that much)", source=clause.span, confidence=0.6,
+                    severity=Severity.MINOR if repeated else None)
             # A 2-1 bead's whole lost sentence is MT501's; a part of it lost (a sentence merged into its
             # neighbour with half of it gone) leaves a run of uncovered words, as a dropped clause does.
             if not reported and len(sp.source) <= 2 and len(sp.target) == 1:
