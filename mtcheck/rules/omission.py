@@ -524,7 +524,7 @@ class OmittedClause(Rule):
                     severity=Severity.MINOR if repeated else None)
             # A 2-1 bead's whole lost sentence is MT501's; a part of it lost (a sentence merged into its
             # neighbour with half of it gone) leaves a run of uncovered words, as a dropped clause does.
-            if not reported and len(sp.source) <= 2 and len(sp.target) == 1:
+            if not reported and (len(sp.source) == 1 or (len(sp.source) == 2 and len(sp.target) == 1)):
                 found = self._uncovered(pair, sp)
                 if found is not None:
                     reported = True
