@@ -37,6 +37,28 @@ def test_binary_search_finds_the_first_and_last_keys() -> None:
     assert table.get("mark")[2] == 0.0  # type: ignore[index]
 
 
+def test_block_index_answers_as_the_binary_search() -> None:
+    """`get` (a sparse index, then one byte search in a block) against `search` (binary search over the
+    file) on keys read at random places of the file, the same keys changed, and awkward names."""
+    import random
+
+    table = given_names._table()
+    assert table is not None
+    rng = random.Random(5)
+    names = ["#`brahim", "mark", "", "a", "zzzzzz", "\\ek'a", "o\\'neil", 'o"neil', "\ud800", "k\x7frpasankara",
+             "jos\u00e9", "\x00"]
+    for _ in range(400):
+        entry = table._read_entry(rng.randrange(table._size))
+        if entry is not None:
+            key = entry[0]
+            names += [key, key + "a", key[:-1], key[1:], key.upper()]
+    found = 0
+    for name in names:
+        assert table.get(name) == table.search(name), name
+        found += table.get(name) is not None
+    assert found >= 400  # the keys themselves (and some of their changes) are found
+
+
 def test_naming_conventions_and_public_figures() -> None:
     assert {e.gender for e in name_evidence("Ni Luh Made Sukerti")} == {"f"}
     assert {e.gender for e in name_evidence("I Gusti Ayu Bintang Darmawati")} == {"f"}  # not the I of a man
