@@ -746,6 +746,17 @@ def host_clitic(word: str, lang: str) -> str | None:
     return None
 
 
+def _nya_host(form: str) -> str:
+    """The noun a -nya is on, lower case ("Penduduknya" -> "penduduk")."""
+    return form.lower().removesuffix("nya")
+
+
+@cache
+def _place_hosts(lang: str) -> frozenset[str]:
+    """`place_host_nouns` of the language's pronouns.toml: Indonesian nouns whose -nya is a place's."""
+    return frozenset(w.lower() for w in (pronoun_sets(lang) or {}).get("place_host_nouns", ()))
+
+
 def same_host(form: str, word: str, lang: str) -> bool:
     """Does the translation lexicon (`data/lexicon/id-<lang>.tsv`) give the noun of `word` (حزبها: حزب) as a
     translation of the noun the -nya of `form` is on (partainya: partai)?"""
@@ -901,6 +912,12 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
             elif sets.get("host_clitics") and host_clitic(pair.target[span.start:span.end], sets["lang"]):
                 # A clitic on a noun (حزبه) renders a possessive -nya on a noun, nothing else
                 cands = [r for r in cands if r.kind == "possessive" and not _is_object(r)]
+                if sets.get("place_host_nouns"):
+                    # a -nya on a noun of what a place has ("penduduknya", its residents: سكانها) is the
+                    # place's, whoever the sentence names (a test-half clean article: a country's residents
+                    # given to Louis, round 7)
+                    places = _place_hosts(sets["lang"])
+                    cands = [r for r in cands if _nya_host(r.text) not in places]
                 if _g in sets.get("host_clitic_by_lexicon", ""):
                     # Arabic ها is also every feminine thing's (مصنعها, its factory): read only where the
                     # lexicon says its noun translates the -nya's (حزبها for "partainya": partai, حزب),
