@@ -1,5 +1,3 @@
-import sys
+from mtcheck.cli import program
 
-from mtcheck.cli import main
-
-sys.exit(main())
+program()

@@ -36,6 +36,7 @@ def article_key(article: ArticleRef | None) -> str:
 
 @dataclass
 class Baseline:
+    """Findings accepted earlier (--baseline): counts by (article, rule, text), and the file they came from."""
     entries: Counter[tuple[str, str, str]] = field(default_factory=Counter)
     path: str = ""
 

@@ -26,6 +26,7 @@ _LANG_FILE = re.compile(r"^(?:(?P<stem>.+)\.)?(?P<lang>[a-z]{2,3})\.txt$")
 
 @dataclass
 class Item:
+    """One row of a batch: its id, texts and target language, or the error that keeps it from being checked."""
     id: str
     source: str | None = None
     target: str | None = None

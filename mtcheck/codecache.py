@@ -18,6 +18,7 @@ import atexit
 import builtins
 import os
 import sys
+from types import ModuleType
 
 _MAX = 2000  # source texts kept; a check uses about 250 (one per generated method)
 _codes: dict[str, object] = {}  # source text -> code object, from the file and compiled by this process
@@ -53,6 +54,39 @@ def _path() -> str:
 
     tag = f"{sys.implementation.cache_tag}-{MAGIC_NUMBER.hex()}"
     return os.path.join(cache_dir(), f"dataclass-code-{tag}-mtcheck{__version__}.marshal")
+
+
+class _Deferred(ModuleType):
+    """A module whose code runs at the first attribute read that its namespace lacks (its own __spec__,
+    __name__ and the like are there: `import` statements read those, and find it loaded). Unlike
+    importlib.util.LazyLoader's module, which runs the code at any attribute read, including the __spec__
+    that Python 3.11's `import` reads from a module already in sys.modules."""
+
+    def __getattr__(self, name: str) -> object:
+        spec = self.__spec__
+        self.__class__ = ModuleType  # first: no second run from inside the module's own code
+        spec.loader.exec_module(self)
+        return getattr(self, name)
+
+
+def defer_inspect() -> None:
+    """Import `inspect` deferred (_Deferred): `dataclasses` imports it at its top only to write, with
+    inspect.signature, the docstring of a class that has none (every mtcheck dataclass has one), and inspect
+    brings ast, dis, tokenize and linecache: ~37M instructions, 6% of a warm `mtcheck check` in English, for
+    nothing. Whoever reads an attribute of it later gets the real module. Call it before `dataclasses` is
+    imported, in a process with one thread (the deferred run takes no lock); it does nothing where inspect
+    is already imported or not loaded from a file."""
+    if "inspect" in sys.modules or "dataclasses" in sys.modules or os.environ.get("MTCHECK_NO_CODE_CACHE"):
+        return
+    from importlib.machinery import PathFinder, SourceFileLoader
+    from importlib.util import module_from_spec
+
+    spec = PathFinder.find_spec("inspect")
+    if spec is None or type(spec.loader) is not SourceFileLoader:
+        return
+    module = module_from_spec(spec)
+    module.__class__ = _Deferred
+    sys.modules["inspect"] = module
 
 
 def enable() -> None:

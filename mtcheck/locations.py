@@ -15,6 +15,7 @@ from mtcheck.model import Span
 
 @dataclass(frozen=True, slots=True)
 class Location:
+    """A span as 1-based lines and columns (the end exclusive), as editors and CI annotations show it."""
     line: int
     column: int
     end_line: int

@@ -44,6 +44,7 @@ _FINGERPRINT = re.compile(r"^[0-9a-f]{16}$")
 
 @dataclass(frozen=True, slots=True)
 class Waiver:
+    """A finding accepted in the waivers file: which rule, why, by whom and when, and what it matches."""
     code: str
     reason: str
     author: str

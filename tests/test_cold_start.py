@@ -305,3 +305,60 @@ def test_tables_without_a_cache_folder(tmp_path: Path, monkeypatch: pytest.Monke
     assert "pronouns" in (data_toml("id", "third_person.toml") or {})
     assert people_pattern((("Wulan Zarkasih", "Wulan Qomaruddin", "woman"),)).search("Wulan Zarkasih")
     assert not list(tmp_path.glob("**/*.pickle"))
+
+
+def test_every_dataclass_has_a_docstring() -> None:
+    """`mtcheck check` imports inspect deferred (codecache.defer_inspect): dataclasses reads it only to write
+    the docstring of a class without one, so one dataclass without a docstring loads inspect, ast, dis and
+    tokenize again in every check. This lists them by file and line."""
+    import ast
+
+    missing = []
+    for path in sorted((ROOT / "mtcheck").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.ClassDef) and ast.get_docstring(node) is None
+                    and any("dataclass" in ast.unparse(d) for d in node.decorator_list)):
+                missing.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name}")
+    assert not missing
+
+
+def test_deferred_inspect_is_the_real_module_once_read(tmp_path: Path) -> None:
+    """The deferred inspect runs nothing until an attribute is read; then `inspect.x`, `from inspect import
+    x` and dataclasses' own reference all see the real module, and a class without a docstring gets the one
+    dataclasses writes from inspect.signature."""
+    probe = ("import sys, json\nfrom mtcheck import codecache\ncodecache.defer_inspect()\nimport dataclasses\n"
+             "before = ['ast' in sys.modules, 'tokenize' in sys.modules]\n"
+             "@dataclasses.dataclass\nclass P:\n    x: int\n    y: str = 'a'\n"
+             "from inspect import signature\nimport inspect\n"
+             "print(json.dumps([before, P.__doc__, str(signature(P)), inspect.isclass(P), 'ast' in sys.modules,"
+             " dataclasses.inspect is sys.modules['inspect'], type(inspect).__name__]))")
+    before, doc, sig, isclass, ast_loaded, same, kind = json.loads(_python(probe, tmp_path).stdout)
+    assert before == [False, False]
+    assert doc == "P(x: int, y: str = 'a')" and sig == "(x: int, y: str = 'a') -> None"
+    assert isclass and ast_loaded and same and kind == "module"
+
+
+def test_the_program_ends_a_check_as_a_normal_exit_would(tmp_path: Path) -> None:
+    """`python -m mtcheck check` ends without the interpreter's teardown (cli._exit_now) and without loading
+    inspect for real, yet exits with the gate's status, with the whole report on stdout, and saves what the
+    exit handlers save (the regex cache of a fresh cache folder); a second run gives the same report."""
+    sample = ROOT / "mtcheck" / "samples" / "rutte-kyiv"
+    cmd = [sys.executable, "-m", "mtcheck", "check", f"{sample}.id.txt", f"{sample}.en.txt", "--target-lang", "en",
+           "--format", "json"]
+    env = {**os.environ, "MTCHECK_CACHE_DIR": str(tmp_path)}
+    runs = [subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300)
+            for _ in range(2)]
+    reports = [json.loads(r.stdout) for r in runs]
+    assert [r.returncode for r in runs] == [1, 1]  # the sample fails the default gate (major findings)
+    assert list(tmp_path.glob("regex3-*.marshal")) and list(tmp_path.glob("dataclass-code-*.marshal"))
+    for report in reports:
+        report.pop("timings_ms")
+    assert reports[0] == reports[1] and reports[0]["findings"]
+    probe = ("import sys, io, contextlib\nsys.argv = ['mtcheck', *sys.argv[1:]]\nfrom mtcheck import cli\n"
+             "def exit_now(status):\n    print('ast' in sys.modules, 'tokenize' in sys.modules, status, "
+             "file=sys.stderr)\n    return status\n"
+             "cli._exit_now = exit_now\nwith contextlib.redirect_stdout(io.StringIO()):\n    try:\n"
+             "        cli.program()\n    except SystemExit as e:\n        print('exit', e.code, file=sys.stderr)\n")
+    out = subprocess.run([sys.executable, "-c", probe, *cmd[3:]], capture_output=True, text=True, env=env,
+                         cwd=tmp_path, timeout=300)
+    assert out.stderr.split() == ["False", "False", "1", "exit", "1"]

@@ -23,6 +23,7 @@ from mtcheck.neural.tokenizer import E5Tokenizer, Encoding
 
 @dataclass(frozen=True)
 class Encoded:
+    """One text encoded: its sentence vector and its own tokens' vectors and spans."""
     text: str
     vector: np.ndarray  # (H,), unit length
     tokens: np.ndarray  # (n, H) unit-length token vectors at the alignment layer, the text's own tokens only

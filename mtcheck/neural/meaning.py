@@ -34,6 +34,7 @@ _PUNCT_ONLY = re.compile(r"^[\W_]*$")
 
 @dataclass(frozen=True)
 class EncodedSide:
+    """One side of an aligned bead, encoded: vectors of the bead and of its content tokens."""
     span: Span  # the bead's text in its article
     vector: np.ndarray
     tokens: np.ndarray  # (n, H), unit length, content tokens without punctuation-only ones
@@ -42,6 +43,7 @@ class EncodedSide:
 
 @dataclass(frozen=True)
 class SentenceSimilarity:
+    """How alike in meaning the two sides of one aligned sentence pair are."""
     pair: SentencePair
     source: Span
     target: Span
@@ -50,6 +52,7 @@ class SentenceSimilarity:
 
 @dataclass(frozen=True)
 class ClauseCoverage:
+    """How much of one clause the other side of its sentence pair covers."""
     pair: SentencePair
     on_source: bool
     span: Span
@@ -61,6 +64,7 @@ class ClauseCoverage:
 
 @dataclass
 class MeaningAnalysis:
+    """The neural family's shared analysis of an article: sentences, clauses and their encodings."""
     sentences: list[SentenceSimilarity]
     source_clauses: list[ClauseCoverage]
     target_clauses: list[ClauseCoverage]
@@ -171,6 +175,7 @@ def meaning_analysis(pair: ArticlePair) -> MeaningAnalysis:
 
 @dataclass(frozen=True)
 class WordLink:
+    """A source word and the translation word whose vectors match it best."""
     source: Span
     target: Span
     similarity: float

@@ -30,6 +30,7 @@ class Q4FormatError(ValueError):
 
 @dataclass
 class Q4Tokenizer:
+    """The tokenizer's tables as the 4-bit model file stores them."""
     pieces: list[str]
     scores: np.ndarray
     bos: int
@@ -41,6 +42,7 @@ class Q4Tokenizer:
 
 @dataclass
 class Q4Model:
+    """The 4-bit encoder's shape and weights as its file stores them."""
     hidden: int
     layers: int
     heads: int

@@ -27,6 +27,7 @@ from mtcheck.text.article import ArticlePair
 
 @dataclass(frozen=True)
 class RoleCandidate:
+    """Two names of one bead that the translation may have exchanged, in both texts."""
     bead: int  # index into pair.sentence_pairs
     source_a: Span  # the name that comes first in the translation, in the source
     source_b: Span
@@ -36,6 +37,7 @@ class RoleCandidate:
 
 @dataclass(frozen=True)
 class RoleContrast:
+    """A candidate pair of names and how much exchanging them improves the match with the source."""
     candidate: RoleCandidate
     gain: float  # how much better the names' contexts match the source once exchanged
 

@@ -19,6 +19,7 @@ META = "\u2581"
 
 @dataclass(frozen=True)
 class Encoding:
+    """Token ids of a text and each token's span in it."""
     ids: list[int]  # content tokens, no <s> </s>
     offsets: list[tuple[int, int]]  # per token, its span in the original text (empty for a lone metaspace)
 

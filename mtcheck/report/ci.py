@@ -23,6 +23,7 @@ from mtcheck.model import Severity
 
 @dataclass(frozen=True)
 class Place:
+    """Where a CI annotation points: a file and a 1-based line and column range."""
     path: str
     line: int
     column: int

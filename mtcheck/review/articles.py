@@ -18,6 +18,7 @@ from mtcheck.model import Category, Finding, Report, Severity, Span, Waived
 
 @dataclass
 class Article:
+    """One article of the review app: its report or load error and its findings' fingerprints."""
     id: str
     report: Report | None = None
     error: str | None = None

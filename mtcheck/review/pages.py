@@ -48,6 +48,7 @@ CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' 
 
 @dataclass(frozen=True)
 class Filters:
+    """The review list's filters and sort order, as the query string gives them."""
     lang: str = ""
     severity: str = ""
     rule: str = ""

@@ -22,6 +22,7 @@ DECISIONS = (CONFIRMED, FALSE_POSITIVE)
 
 @dataclass(frozen=True)
 class Decision:
+    """An editor's decision on one finding of one article, with who and when."""
     article: str
     fingerprint: str
     code: str

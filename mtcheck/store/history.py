@@ -46,6 +46,7 @@ def new_run_id(when: datetime) -> str:
 
 @dataclass
 class ArticleDiff:
+    """One article's scores and findings in two runs of the history: what is new and what was fixed."""
     article: str
     score_a: float | None
     score_b: float | None
