@@ -14,6 +14,7 @@ from mtcheck.config import Settings
 from mtcheck.errors import InputError
 from mtcheck.fingerprint import fingerprints
 from mtcheck.lang import get_pack
+from mtcheck.memo import article_scope
 from mtcheck.model import ArticleRef, Category, Finding, Report, Span
 from mtcheck.rules.base import Rule
 from mtcheck.scoring import WEIGHTS, gate, penalty, score
@@ -197,7 +198,20 @@ def _without_cyclic_gc(fn: Callable[..., Report]) -> Callable[..., Report]:
     return run
 
 
+def _in_article_scope(fn: Callable[..., Report]) -> Callable[..., Report]:
+    """Run `fn` with the per-article memo of sentence analyses on (mtcheck/memo.py): a long article's
+    sentences are tokenised once for all the rules, not once per rule's pass."""
+
+    @functools.wraps(fn)
+    def run(*args, **kwargs) -> Report:
+        with article_scope():
+            return fn(*args, **kwargs)
+
+    return run
+
+
 @_without_cyclic_gc
+@_in_article_scope
 def check_pair(source: str, target: str, settings: Settings, target_lang: str | None = None,
                reference: str | None = None, rules: Sequence[Rule] | None = None,
                where: str = "target", article: ArticleRef | None = None) -> Report:

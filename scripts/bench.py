@@ -134,6 +134,9 @@ def main() -> None:
                          "commit's sources), two warmed-up processes checking the same articles in turn")
     ap.add_argument("--per-article-worker", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--lang", default="en", help="with --per-article-baseline: the target language")
+    ap.add_argument("--jobs-only", action="store_true",
+                    help="only the batch wall-time row of --archive-only: default --jobs against --jobs 1")
+    ap.add_argument("--jobs-rows", type=int, default=1000, help="with --jobs-only: articles (default 1,000)")
     args = ap.parse_args()
     if args.per_article_worker:
         _per_article_worker(args.root, args.lang)
@@ -169,6 +172,11 @@ def main() -> None:
         if args.length_baseline and not args.per_word_only:
             for name, value in five_mb_against(args.root, langs, args.length_baseline):
                 print(f"| {name} | {value} |", flush=True)
+        return
+    if args.jobs_only:
+        print("| measure | result |\n|---|---|", flush=True)
+        name, value = _jobs_row(args.root, args.jobs_rows)
+        print(f"| {name} | {value} |", flush=True)
         return
     if args.archive_only:
         print("| measure | result |\n|---|---|", flush=True)

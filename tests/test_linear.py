@@ -35,6 +35,17 @@ def test_near_index_holds_every_choice_within_the_edits(choices: list[str], word
     assert (full[:2] if full else None) == (part[:2] if part else None)
 
 
+@given(choices=st.lists(st.text(alphabet="abcAé-", max_size=7) | st.just("a" * 33), max_size=20),
+       word=st.text(alphabet="abcAé-", max_size=8), edits=st.integers(0, 2), k=st.integers(1, 3))
+def test_near_scan_answers_as_the_deletion_index(choices: list[str], word: str, edits: int, k: int) -> None:
+    """A small index is not built: its scan (longest common subsequences) lists the same choices as the
+    deletion variants would."""
+    if edits > k:
+        return
+    idx = NearIndex(choices, k=k)
+    assert idx._scan(word, edits) == idx._lookup(word, edits)
+
+
 def test_near_index_on_a_word_too_long_to_index() -> None:
     long = "a" * 40
     idx = NearIndex(["b" * 40, long + "b", "abc"])

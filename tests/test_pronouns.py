@@ -37,6 +37,28 @@ def test_binary_search_finds_the_first_and_last_keys() -> None:
     assert table.get("mark")[2] == 0.0  # type: ignore[index]
 
 
+def test_block_index_answers_as_the_binary_search() -> None:
+    """`get` (a sparse index, then one byte search in a block) against `search` (binary search over the
+    file) on keys read at random places of the file, the same keys changed, and awkward names."""
+    import random
+
+    table = given_names._table()
+    assert table is not None
+    rng = random.Random(5)
+    names = ["#`brahim", "mark", "", "a", "zzzzzz", "\\ek'a", "o\\'neil", 'o"neil', "\ud800", "k\x7frpasankara",
+             "jos\u00e9", "\x00"]
+    for _ in range(400):
+        entry = table._read_entry(rng.randrange(table._size))
+        if entry is not None:
+            key = entry[0]
+            names += [key, key + "a", key[:-1], key[1:], key.upper()]
+    found = 0
+    for name in names:
+        assert table.get(name) == table.search(name), name
+        found += table.get(name) is not None
+    assert found >= 400  # the keys themselves (and some of their changes) are found
+
+
 def test_naming_conventions_and_public_figures() -> None:
     assert {e.gender for e in name_evidence("Ni Luh Made Sukerti")} == {"f"}
     assert {e.gender for e in name_evidence("I Gusti Ayu Bintang Darmawati")} == {"f"}  # not the I of a man
@@ -280,6 +302,60 @@ def test_object_of_the_names_own_verb_is_someone_else_in_chinese_and_japanese() 
     assert bound("メクダド氏は彼女に感謝した。", "メクダド", "彼女", "ja")
     assert not bound("メクダド氏は彼女によると。", "メクダド", "彼女", "ja")  # according to her
     assert not bound("トランプは彼が勝つと述べた。", "トランプ", "彼", "ja")  # the reported clause's subject
+
+
+def test_a_form_left_open_between_people_records_who_they_are_and_is_judged_by_their_gender() -> None:
+    from mtcheck.rules.pronouns import PronounGenderMismatch
+
+    two_men = ("Presiden Joko Widodo menerima Menteri Pertahanan Prabowo Subianto di Istana Merdeka, dan dia "
+               "menyampaikan rencana pembangunan ibu kota baru.")
+    refs = coreference(ArticlePair(two_men, "x", "zh")).refs
+    assert [(r.text, r.person, [p.name for p in r.candidates]) for r in refs] == [
+        ("dia", None, ["Joko Widodo", "Prabowo Subianto"])]
+    # a resolved form records no candidates: its person is known
+    one = coreference(ArticlePair("Presiden Joko Widodo mengatakan dia akan hadir.", "x", "zh")).refs
+    assert one[0].person is not None and one[0].candidates == ()
+
+    def findings(source: str, target: str, lang: str):
+        return list(PronounGenderMismatch().check(ArticlePair(source, target, lang)))
+
+    zh = "佐科·维多多总统在独立宫接见了国防部长普拉博沃·苏比安托，她介绍了新首都的建设计划。"
+    found = findings(two_men, zh, "zh")
+    assert len(found) == 1
+    assert "Joko Widodo is a man" in found[0].message and "Prabowo Subianto is a man" in found[0].message
+    assert "open between them" in found[0].message
+    assert any("one of Joko Widodo, Prabowo Subianto (all men)" in e for e in found[0].evidence)
+    # English, French and Arabic do not set judge_whoever: the same open form stays unjudged there
+    assert findings(two_men, "President Joko Widodo received Defence Minister Prabowo Subianto at the Merdeka "
+                    "Palace, and she presented plans for the new capital.", "en") == []
+
+
+def test_a_form_a_quotation_leaves_open_may_mean_anyone_around_but_its_speaker() -> None:
+    before = ("Sara Danius, sekretaris tetap Komite Nobel, mengumumkan bahwa komite tidak bisa menghubungi Bob "
+              "Dylan. ")
+    quote = '"Saya sudah menelepon dan mengirimkan surel kepada kolaborator terdekatnya."'
+
+    def candidates(source: str) -> list[list[str]]:
+        refs = coreference(ArticlePair(source, "x", "ja")).refs
+        return [[p.name for p in r.candidates] for r in refs if r.text == "terdekatnya"]
+
+    assert candidates(before + "Danius berkata, " + quote) == [["Bob Dylan"]]  # the speaker named before it
+    assert candidates(before + quote[:-2] + '," kata Danius.') == [["Bob Dylan"]]  # ... or after it
+    assert candidates(before + quote) == [[]]  # no speaker: she may be whom it means
+
+
+def test_epithet_forms_are_gendered_nouns_with_a_demonstrative() -> None:
+    from mtcheck.text.pronouns import _epithet_forms
+
+    def forms(source: str) -> list[tuple[str, str]]:
+        return [(r.text, r.kind) for r in _epithet_forms(source, coreference(ArticlePair(source, "x", "zh")))]
+
+    assert forms("Polisi menangkap seorang perempuan di Depok. Ponsel perempuan itu disita.") == [
+        ("perempuan itu", "epithet")]
+    assert forms("Seorang pria ditangkap. Pria tersebut mengaku.") == [("Pria tersebut", "epithet")]
+    # a noun that says no gender (sopir), and a named person, render nothing here
+    assert forms("Seorang sopir ditangkap. Sopir itu mengaku.") == []
+    assert forms("Menteri Keuangan Sri Mulyani tiba. Menteri itu berbicara.") == []
 
 
 def test_people_of_the_source_round_5() -> None:

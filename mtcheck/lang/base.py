@@ -11,6 +11,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mtcheck.memo import per_article
+
 if TYPE_CHECKING:
     from importlib.abc import Traversable  # importing it loads importlib.resources
 
@@ -91,7 +93,7 @@ def abbreviation_lists(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(every), frozenset(may_end)
 
 
-@lru_cache(maxsize=4096)
+@per_article(maxsize=4096)
 def latin_words(text: str) -> tuple[re.Match[str], ...]:
     """The words of `text`; remembered, as several rules tokenise the same target sentences."""
     return tuple(_LATIN_WORD.finditer(text))

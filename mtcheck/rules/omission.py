@@ -13,7 +13,7 @@ from mtcheck.model import Category, Finding, Severity, Span
 from mtcheck.rules.base import Rule
 from mtcheck.text.align import VARIANCE_PER_CHAR
 from mtcheck.text.article import ArticlePair, SentencePair, in_segments
-from mtcheck.text.coverage import coverage, lexicon, source_terms, source_word_spans, target_tokens
+from mtcheck.text.coverage import coverage, lexicon, source_spans, source_terms, target_tokens
 from mtcheck.text.fold import fold
 from mtcheck.text.number_match import match_dates, match_quantities
 from mtcheck.text.segment import Segment, clause_spans
@@ -518,7 +518,8 @@ class OmittedClause(Rule):
         tokens = target_tokens(" ".join(t.text for t in sp.target))
         known: list[tuple[int, int, bool]] = []
         for seg in sp.source:
-            for a, b, w in source_word_spans(pair.source, seg.start, seg.end):
+            for a, b, w in source_spans(pair.source[seg.start:seg.end]):
+                a, b = a + seg.start, b + seg.start
                 own = _fold(pair.source[a:b])[:ANCHOR_PREFIX] in tokens  # names, loanwords written as in the source
                 entry = lex.get(w)
                 if entry is not None or own:

@@ -35,8 +35,12 @@ def _evidence(link: Link) -> tuple[str, ...]:
     out = [f"person: {r.person.name} (source {r.person.spans[0].start}-{r.person.spans[0].end})"]
     if link.source_ref is not None:
         ref = link.source_ref
+        whom = r.person.name
+        if link.whoever:
+            plural = "men" if link.whoever[0].known() == "m" else "women"
+            whom = f"one of {', '.join(x.person.name for x in link.whoever)} (all {plural})"
         out.append(f"from the source: '{link.text}' renders '{ref.text}' at source {ref.span.start}-{ref.span.end},"
-                   f" which refers to {r.person.name} ({ref.how})")
+                   f" which refers to {whom} ({ref.how})")
     if link.target_link is not None:
         other, how = link.target_link
         out.append(f"in the translation: linked to {other.person.name} ({how})")
@@ -81,7 +85,9 @@ class PronounGenderMismatch(Rule):
     of address in the translation (Mr, Ms, la ministre, 女士), the given-name table
     of `nomquamgender` with its counts, Balinese and Javanese naming conventions. Every pronoun that
     contradicts it is reported, also when all the translation's pronouns for that person agree: they are
-    the machine's guesses, not evidence. Pronouns in quotations are left alone.
+    the machine's guesses, not evidence. Where the source leaves a form open between a few people who are
+    all of one gender (Chinese and Japanese: `judge_whoever`), a pronoun of the other is wrong whoever it
+    means, and is reported naming them all. Pronouns in quotations are judged by the source only.
 
     ## Why is this bad?
     Indonesian pronouns carry no gender, so MT guesses; "her" for a man misinforms and embarrasses.
@@ -117,8 +123,19 @@ class PronounGenderMismatch(Rule):
                     link.aligned_referent.known() in (None, link.gender)):
                 continue  # the word alignment says it renders someone else's form or name, whom it may fit
             because = "; ".join(_short(e) for e in r.evidence if e.gender == known and e.kind != "pronoun")
+            who = f"{r.person.name} is {noun(known)} ({because})"
+            if link.whoever:
+                # the source form is left open between people who are all of the other gender
+                who = "; ".join(
+                    f"{x.person.name} is {noun(known)} ("
+                    + "; ".join(_short(e) for e in x.evidence if e.gender == known and e.kind != "pronoun") + ")"
+                    for x in link.whoever)
+                if link.source_ref is not None:
+                    form = link.source_ref.text
+                    who += (f"; the source leaves '{form}' open between them" if len(link.whoever) > 1
+                            else f", the only person '{form}' may mean")
             yield self.finding(
-                f"{r.person.name} is {noun(known)} ({because}); {_renders(link)}",
+                f"{who}; {_renders(link)}",
                 target=link.pronoun, source=_source_span(link), evidence=_evidence(link),
                 confidence=0.9 if link.agree else 0.8, suggestion=None)
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from rapidfuzz.distance import Levenshtein
@@ -143,6 +143,11 @@ class SourceRef:
     kind: str  # "speech" (katanya, menurutnya), "pronoun" (dia, ia, beliau, dirinya), "possessive" (-nya)
     person: SourcePerson | None
     how: str
+    # Where the form is left open: everyone it may mean (the people named before it in its sentence and in
+    # the sentence before, that sentence's subject). A target pronoun whose gender all of them contradict is
+    # wrong whoever it means (read by text/pronouns.py where the target's pronouns.toml sets
+    # `judge_whoever`).
+    candidates: tuple[SourcePerson, ...] = ()
 
 
 @dataclass
@@ -1218,7 +1223,11 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
             placed = person
             if person is not None and person.placeholder:
                 person, how = None, f"unresolved: {how} is {person.name}, a name mtcheck does not judge"
-            refs.append(SourceRef(span, form, kind, person, how or "unresolved"))
+            candidates: tuple[SourcePerson, ...] = ()
+            if person is None and how.startswith(_OPEN_BETWEEN_PEOPLE):
+                candidates = _candidates([p for _, p in before], prev_people,
+                                         prev_subject, speaker if kind == "speech" else None)
+            refs.append(SourceRef(span, form, kind, person, how or "unresolved", candidates))
             if person is not None and kind != "speech":
                 resolved_here.append((span, person))
             if first_ref is None and placed is not None:
@@ -1256,7 +1265,77 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
             opening = [w for w in text[sent.start:first[0]].split() if w not in _title_words()
                        and w.lower() not in person_nouns()]
             subject_opens = len(opening) <= 1
-    return refs
+    return _quoted_candidates(pair, refs, closed, mentions, starts)
+
+
+# Forms left open because more than one person may be meant (not because no one is, nor inside quotations,
+# nor across a stranger's name): the ones whose candidates are recorded.
+_OPEN_BETWEEN_PEOPLE = (
+    "unresolved: two people before it",
+    "unresolved: an object",  # -nya, 'dia': someone other than its verb's agent, or (with nobody else) a thing
+    "unresolved: an attribution after a quotation, the last speaker or a subject since",
+)
+
+def _candidates(before: list[SourcePerson], prev_people: list[SourcePerson], prev_subject: SourcePerson | None,
+                speaker: SourcePerson | None) -> tuple[SourcePerson, ...]:
+    """Everyone an open form may mean, in order, each once: the people named before it in its sentence, those
+    of the sentence before, that sentence's subject and (for an attribution) the last speaker. Empty where
+    that is no one."""
+    out: list[SourcePerson] = []
+    for p in [*before, *prev_people, prev_subject, speaker]:
+        if p is not None and all(p is not q for q in out):
+            out.append(p)
+    return tuple(out)
+
+
+def _quoted_candidates(pair: ArticlePair, refs: list[SourceRef], closed: list[tuple[int, int]],
+                       mentions: list[tuple[Span, SourcePerson]], starts: list[int]) -> list[SourceRef]:
+    """The candidates of a form a closed quotation leaves open ("Danius berkata, "... kolaborator
+    terdekatnya ..."": whose collaborators?): the people the quotation may speak of, who are named in it
+    before the form, in its sentence before it opens and in the sentence before, less its speaker, who speaks
+    of themselves in the first person. Only where the speaker is known (named or resolved right before or
+    after the quotation): otherwise the speaker may be among them."""
+    if not any(r.how == "unresolved: inside a quotation" for r in refs):
+        return refs
+    text = pair.source
+    c_starts = [q[0] for q in closed]
+    sents = pair.source_segments.sentences
+    s_starts = [x.start for x in sents]
+    r_starts = [r.span.start for r in refs]
+    out = []
+    for r in refs:
+        q = _inside(closed, c_starts, r.span.start) if r.how == "unresolved: inside a quotation" else None
+        speaker = _quotation_speaker(text, q, refs, r_starts, mentions, starts) if q is not None else None
+        if q is None or speaker is None:
+            out.append(r)
+            continue
+        k = bisect.bisect_right(s_starts, q[0]) - 1
+        lo = sents[k - 1].start if k > 0 else (sents[k].start if k >= 0 else q[0])
+        named = [p for s, p in mentions[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, r.span.start)]
+                 if s.end <= r.span.start]
+        # the people the forms resolved there stand for ("Sara akhirnya menyerah menghubunginya": Dylan)
+        named += [x.person for x in refs[bisect.bisect_left(r_starts, lo):bisect.bisect_left(r_starts, r.span.start)]
+                  if x.person is not None and not x.how.startswith(QUOTED)]
+        candidates = _candidates([p for p in named if p is not speaker], [], None, None)
+        out.append(replace(r, candidates=candidates) if candidates else r)
+    return out
+
+
+def _quotation_speaker(text: str, q: tuple[int, int], refs: list[SourceRef], r_starts: list[int],
+                       mentions: list[tuple[Span, SourcePerson]], starts: list[int]) -> SourcePerson | None:
+    """Who speaks a closed quotation: the person of an attribution right after it ("...," katanya; "...,"
+    kata Puan), else the person named right before it with a verb of saying ("Danius berkata, "...")."""
+    i = bisect.bisect_left(r_starts, q[1])
+    if i < len(refs) and refs[i].kind == "speech" and refs[i].span.start - q[1] <= 40:
+        return refs[i].person
+    j = bisect.bisect_left(starts, q[1])
+    if j < len(mentions) and mentions[j][0].start - q[1] <= 60 and _ATTRIBUTION_BEFORE_TITLED.search(
+            text, q[1], mentions[j][0].start):
+        return mentions[j][1]
+    j = bisect.bisect_left(starts, q[0]) - 1
+    if j >= 0 and q[0] - mentions[j][0].end <= 40 and _ATTRIBUTION_AFTER.match(text[mentions[j][0].end:q[0]]):
+        return mentions[j][1]
+    return None
 
 
 _PREPOSITION_OPENERS = frozenset(_DATA.get("preposition_openers", ()))

@@ -18,10 +18,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from mtcheck.cache import persistent
 from mtcheck.lang.base import data_exists, data_lines
+from mtcheck.memo import per_article
 from mtcheck.text.fold import fold
 
 PREFIX = 5  # letters a Latin or Arabic token keeps: election/elections, pemilu is not stemmed
@@ -50,11 +51,20 @@ def source_words(text: str) -> list[str]:
     return [w for _, _, w in source_word_spans(text)]
 
 
-@lru_cache(maxsize=4096)
+@per_article(maxsize=4096)
 def source_terms(text: str) -> tuple[tuple[str, str], ...]:
     """`source_words`, each with the word as written (lower-cased), for `coverage`. Remembered: the aligner
     and four places of the omission rules ask for the same sentences' terms (~2% of a check)."""
-    return tuple((text[a:b].lower(), w) for a, b, w in source_word_spans(text))
+    return tuple((text[a:b].lower(), w) for a, b, w in source_spans(text))
+
+
+@per_article(maxsize=4096)
+def source_spans(text: str) -> tuple[tuple[int, int, str], ...]:
+    """`source_word_spans(text)`, remembered: the omission rules ask for a sentence's words with their spans
+    after the aligner asked for its terms (the same scan twice per sentence). Offsets are into `text`; a
+    sentence's are its offsets into the article less its start, as the word pattern looks at nothing
+    outside the match (no lookaround, no anchor)."""
+    return tuple(source_word_spans(text))
 
 
 def source_word_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
@@ -121,7 +131,7 @@ def _arabic_stem(word: str) -> str:
     return word[:PREFIX]
 
 
-@lru_cache(maxsize=4096)
+@per_article(maxsize=4096)
 def target_tokens(text: str) -> frozenset[str]:
     """The tokens of a target text that the lexicon's entries are written in (remembered, as source_terms)."""
     tokens: set[str] = set()

@@ -56,6 +56,7 @@ class NameGender:
         return f"given name {self.name}: {share:.0%} {word} ({where})"
 
 
+_BLOCK = 2048  # bytes per block of the sparse index (`_SortedTable.get`)
 _MAX_PROBED = 50_000  # probes remembered (a few MB): the first levels of every search are among them
 
 
@@ -69,6 +70,8 @@ class _SortedTable:
         # Every binary search probes the same first positions (the middle, the quarters...): what was read
         # there is kept, so a new name costs only the probes no earlier name made.
         self._probed: dict[int, tuple[str, int, int] | None] = {}
+        self._path = path
+        self._index: tuple[list[str], list[int]] | None = None
 
     def _entry_at(self, pos: int) -> tuple[str, int, int] | None:
         hit = self._probed.get(pos, False)
@@ -101,7 +104,8 @@ class _SortedTable:
         end = self._mm.find(_SEP, colon)
         return json.loads(self._mm[colon + 3:(end + 1) if end >= 0 else self._size - 1])
 
-    def get(self, name: str) -> list | None:
+    def search(self, name: str) -> list | None:
+        """The value of key `name` by binary search over the whole file (~25 probes): what `get` answers."""
         def at_or_after(pos: int) -> bool:
             e = self._entry_at(pos)
             return e is None or e[0] >= name
@@ -109,6 +113,50 @@ class _SortedTable:
         pos = bisect.bisect_left(range(self._size + 1), True, key=at_or_after)
         e = self._entry_at(pos)
         return self._value(e[2]) if e is not None and e[0] == name else None
+
+    def _blocks(self) -> tuple[list[str], list[int]]:
+        """The key and start of the first entry at or after every _BLOCK-th byte (and the file's end): a
+        sparse index, built once per version of the file and kept in the cache (~11,000 keys)."""
+        if self._index is None:
+            from mtcheck.cache import load_or_build
+
+            def build() -> tuple[list[str], list[int]]:
+                keys, starts = [], []
+                for pos in range(0, self._size, _BLOCK):
+                    e = self._read_entry(pos)
+                    if e is None:
+                        break
+                    if not starts or starts[-1] != e[1]:
+                        keys.append(e[0])
+                        starts.append(e[1])
+                return keys, [*starts, self._size]
+
+            self._index = load_or_build("given-names-blocks", [_BLOCK, str(self._path)], build)
+        return self._index
+
+    def get(self, name: str) -> list | None:
+        """The value of key `name`, or None. The sparse index gives the block of ~70 entries that holds the
+        key if the file does (the keys are sorted); in a block whose keys have no escape, each key is its
+        UTF-8 bytes between quotes, so the key is found by one byte search (a quarter of the binary search's
+        cost per new name, whose lower probes were each a search and a decode). Blocks with escapes (~1%),
+        and names that JSON must escape, are answered by the binary search."""
+        keys, starts = self._blocks()
+        i = bisect.bisect_right(keys, name) - 1
+        if i < 0:
+            return None  # before the first key
+        block = self._mm[starts[i]:starts[i + 1]]
+        if b"\\" in block:
+            return self.search(name)
+        if '"' in name or "\\" in name or any(c < " " for c in name):
+            return None  # written with an escape, and this block has none
+        try:
+            quoted = b'"' + name.encode("utf-8") + b'": ['
+        except UnicodeEncodeError:  # a lone surrogate: only an escape could write it
+            return None
+        k = block.find(quoted)
+        while k > 0 and block[k - 2:k] != b", ":  # not at an entry's start (keys hold no quote unescaped)
+            k = block.find(quoted, k + 1)
+        return None if k < 0 else self._value(starts[i] + k + len(quoted) - 4)
 
 
 @cache

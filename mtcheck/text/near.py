@@ -29,6 +29,10 @@ def deletions(word: str, k: int) -> frozenset[str]:
 # Longer words have too many deletion variants (a 10,000-letter "word" of hostile input has 50 million):
 # they are compared with every choice of a near length instead, as the full scan would.
 _LONG = 32
+# An index of at most this many choices is not built: each question compares the word with every choice, by
+# the index's own criterion (below), which costs less than the deletion variants of the choices and of the
+# word for the handful of names a paragraph or an article holds (~14 on average, ~9 questions each).
+_SCANNED = 64
 
 
 class NearIndex:
@@ -60,19 +64,40 @@ class NearIndex:
         known = self._asked.get((word, edits))
         if known is not None:
             return known
-        if not self._built:
-            self._build()
         if len(word) > _LONG:
             out = [i for i, c in enumerate(self.choices) if abs(len(c) - len(word)) <= edits]
+        elif len(self.choices) <= _SCANNED:
+            out = self._scan(word, edits)
         else:
-            found: set[int] = set(self._long)
-            index = self._index
-            for variant in deletions(word, edits):
-                hit = index.get(variant)
-                if hit:
-                    found.update(hit)
-            out = sorted(found)
+            out = self._lookup(word, edits)
         self._asked[(word, edits)] = out
+        return out
+
+    def _lookup(self, word: str, edits: int) -> list[int]:
+        if not self._built:
+            self._build()
+        found: set[int] = set(self._long)
+        index = self._index
+        for variant in deletions(word, edits):
+            hit = index.get(variant)
+            if hit:
+                found.update(hit)
+        return sorted(found)
+
+    def _scan(self, word: str, edits: int) -> list[int]:
+        """What the index answers, without it. Two strings share a deletion variant (one with at most `edits`
+        letters removed from the word, the other with at most k from the choice) exactly when their longest
+        common subsequence is at least max(len(word) - edits, len(choice) - k): the common subsequence cut to
+        that length is such a variant, and any shared variant is a common subsequence that long. Choices too
+        long to index are candidates of every word, as in the index."""
+        from rapidfuzz.distance import LCSseq
+
+        lcs, k, n = LCSseq.similarity, self.k, len(word)
+        out = []
+        for i, choice in enumerate(self.choices):
+            need = max(n - edits, len(choice) - k)
+            if len(choice) > _LONG or need <= 0 or lcs(word, choice, score_cutoff=need) >= need:
+                out.append(i)
         return out
 
     def candidates(self, word: str, edits: int) -> list[str]:

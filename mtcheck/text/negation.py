@@ -44,16 +44,44 @@ class NegationData:
     idioms: re.Pattern[str] | None = None
 
 
-@dataclass(frozen=True)
 class NegationScan:
-    """The negations one text holds: strong ones with spans, soft ones, doubles."""
-    strong: tuple[tuple[Span, str], ...]  # absolute spans and the matched text
-    soft: tuple[str, ...]
-    double: bool
+    """The negations one text holds: strong ones with spans, soft ones, doubles.
+
+    The soft negatives are found when first asked: MT704 reads them only where one side of a sentence pair
+    is negated and the other is not, and their scan (a long alternation, then word frequencies for the
+    affixal ones) was most of the analysis's cost."""
+
+    __slots__ = ("_idioms", "_nd", "_piece", "_soft", "double", "strong")
+
+    def __init__(self, strong: tuple[tuple[Span, str], ...], soft: tuple[str, ...] | None, double: bool,
+                 piece: str = "", nd: NegationData | None = None, idioms: tuple[str, ...] = ()) -> None:
+        self.strong = strong  # absolute spans and the matched text
+        self.double = double
+        self._soft = soft
+        self._piece, self._nd, self._idioms = piece, nd, idioms
+
+    @property
+    def soft(self) -> tuple[str, ...]:
+        if self._soft is None:
+            nd = self._nd
+            assert nd is not None
+            soft = tuple(m.group() for m in nd.soft.finditer(self._piece)) if nd.soft is not None else ()
+            # An idiom with a negator does not negate, but the other language may well render it with one
+            # ("atau tanpa gejala" -> "or no symptoms", "bukan hanya" -> "not just"): like a soft negative, it
+            # excuses a negation on the other side and never raises a finding itself.
+            soft += self._idioms
+            if self.strong or not soft:
+                soft += tuple(affixal_negatives(self._piece, nd))
+            self._soft = soft
+            self._piece, self._nd = "", None
+        return self._soft
 
     @property
     def negated(self) -> bool:
         return bool(self.strong)
+
+    def __repr__(self) -> str:
+        return f"NegationScan(strong={self.strong!r}, soft={self.soft!r}, double={self.double!r})"
 
 
 def _compile(patterns: list[str], words: bool, where: str) -> re.Pattern[str] | None:
@@ -223,11 +251,4 @@ def scan(text: str, start: int, end: int, lang: str) -> NegationScan | None:
         piece = nd.not_negation.sub(lambda m: " " * len(m.group()), piece)
     double = bool(nd.double and nd.double.search(piece))
     strong = tuple((Span(start + m.start(), start + m.end()), m.group()) for m in nd.strong.finditer(piece))
-    soft = tuple(m.group() for m in nd.soft.finditer(piece)) if nd.soft is not None else ()
-    # An idiom with a negator does not negate, but the other language may well render it with one ("atau
-    # tanpa gejala" -> "or no symptoms", "bukan hanya" -> "not just"): like a soft negative, it excuses a
-    # negation on the other side and never raises a finding itself.
-    soft += idioms
-    if strong or not soft:
-        soft += tuple(affixal_negatives(piece, nd))
-    return NegationScan(strong, soft, double)
+    return NegationScan(strong, None, double, piece, nd, idioms)

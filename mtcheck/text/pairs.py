@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -40,6 +41,10 @@ def _roles(pairs: tuple[tuple[str, str], ...]) -> tuple[dict[str, str], dict[str
 
 def scan_pairs(text: str, start: int, end: int, pairs: tuple[tuple[str, str], ...]) -> PairScan:
     """Match openers and closers in text[start:end]. A symmetric quote (open == close) alternates."""
+    hits = _marks(pairs).finditer(text, start, end)
+    first = next(hits, None)
+    if first is None:
+        return PairScan([], [])  # most sentences hold no bracket or quote: nothing to set up
     openers, closers, symmetric = _roles(pairs)
     list_markers: set[int] | None = None  # found when a closer is (most sentences have none)
     stack: list[Mark] = []
@@ -47,7 +52,7 @@ def scan_pairs(text: str, start: int, end: int, pairs: tuple[tuple[str, str], ..
     open_sym: dict[str, Mark] = {}
     found: list[tuple[int, int]] = []
     unmatched: list[Mark] = []
-    for hit in _marks(pairs).finditer(text, start, end):
+    for hit in itertools.chain((first,), hits):
         i = hit.start()
         ch = hit.group()
         if ch in symmetric:

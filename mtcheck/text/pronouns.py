@@ -94,6 +94,9 @@ class Link:
     # sentence or of the one before names someone the translation there does not show (a transliteration
     # missed), so its "nearest name" or "previous sentence's only name" may be the wrong person
     target_doubtful: bool = False
+    # A source form left open between several people, all of the pronoun's other gender (`_whoever`): who they
+    # are (`referent` is the first of them)
+    whoever: tuple[Referent, ...] = ()
 
 
 @dataclass
@@ -166,8 +169,8 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
     # Outside quotation marks, a form the source resolves inside a quotation is nobody's, as before: the
     # translation may render someone else there ("Puan said she met Jokowi and he was happy").
     narrated = [replace(r, person=None) if r.how.startswith(QUOTED) else r for r in co.refs]
-    source_links = _from_source(pair, narrated, by_person, sets, pronouns,
-                                _relative_forms(pair.source, co) if sets.get("renders_relative") else [])
+    added = _added_forms(pair.source, co, sets)
+    source_links = _from_source(pair, narrated, by_person, sets, pronouns, added)
     if pair.target_pack.latin_script:
         _drop_across_strangers(pair, referents, source_links)
     target_links = _link(pair, [r for r in referents if r.mentions], sets, pronouns, source_links)
@@ -192,8 +195,10 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
             continue
         if src is not None:
             ref, referent, how = src
-            agree = None if tgt is None else tgt[0] is referent
-            links.append(Link(span, text, g, referent, how, ref, tgt, agree, *_alignment_says(al, referent)))
+            whoever = () if ref.person is not None else _whoever(ref, by_person, g)
+            agree = None if tgt is None else (tgt[0] is referent or any(tgt[0] is r for r in whoever))
+            links.append(Link(span, text, g, referent, how, ref, tgt, agree, *_alignment_says(al, referent),
+                              whoever=whoever))
         else:
             assert tgt is not None
             if not sets.get("link_in_translation", True) and not _is_verb(text, sets):
@@ -209,7 +214,7 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
                 continue
             links.append(Link(span, text, g, tgt[0], f"in the translation: {tgt[1]}", None, tgt, None,
                               *_alignment_says(al, tgt[0])))
-    links += _quoted_links(pair, co, by_person, sets)
+    links += _quoted_links(pair, co, by_person, sets, [r for r in added if r.kind == "epithet"])
     links.sort(key=lambda lk: lk.pronoun.start)
     if not pair.target_pack.latin_script:
         hidden = _hidden_people(pair, referents)
@@ -225,21 +230,64 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
     return PronounAnalysis(referents, links)
 
 
-def _quoted_links(pair: ArticlePair, co, by_person: dict[int, Referent], sets: dict) -> list[Link]:
+def _quoted_links(pair: ArticlePair, co, by_person: dict[int, Referent], sets: dict,
+                  epithets: list[SourceRef] = ()) -> list[Link]:
     """Pronouns inside the translation's quotations, by the source path only: each renders a form of the
     source's quotation that names the person it means ("Mike banyak berbicara ... apa yang ia katakan" ->
-    "Mike talks a lot ... what he was saying"). No guess from the translation: inside a quotation "he" may
-    be generic or anyone the speaker has in mind."""
+    "Mike talks a lot ... what he was saying"), or, where the aligned source has no form, a gendered noun
+    with a demonstrative (`epithets`: "laptop perempuan itu" -> "她的笔记本电脑"). No guess from the
+    translation: inside a quotation "he" may be generic or anyone the speaker has in mind."""
     refs = [r for r in co.refs if r.how.startswith(QUOTED) or r.how == "unresolved: inside a quotation"]
-    if not any(r.person is not None for r in refs):
+    by_name = sets.get("quoted_added_by_name")
+    if not any(r.person is not None or r.candidates for r in refs) and not epithets and not by_name:
         return []
     quoted = list(_target_pronouns(pair, sets, quoted=True))
-    found = _from_source(pair, refs, by_person, sets, quoted)
-    out = []
+    found = _from_source(pair, refs, by_person, sets, quoted, list(epithets))
+    out = _quoted_added(pair, co, by_person, [q for q in quoted if q[0].start not in found]) if by_name else []
     for span, text, g in quoted:
         src = found.get(span.start)
-        if src is not None and src[0].how.startswith(QUOTED):
+        if src is not None and (src[0].how.startswith(QUOTED) or src[0].kind == "epithet"):
             out.append(Link(span, text, g, src[1], src[2], src[0]))
+        elif src is not None and src[0].person is None and sets.get("judge_whoever") and (
+                whoever := _whoever(src[0], by_person, g)):
+            # left open inside the quotation between people the speaker may speak of, all of the other gender
+            out.append(Link(span, text, g, src[1], src[2], src[0], whoever=whoever))
+    return out
+
+
+def _quoted_added(pair: ArticlePair, co, by_person: dict[int, Referent], quoted: list[tuple[Span, str, str]]
+                  ) -> list[Link]:
+    """(`quoted_added_by_name`) A pronoun inside the translation's quotation marks whose aligned source
+    sentence has no third-person form at all: one the translation added for a subject Indonesian leaves out
+    ("Layton meminta ..., meminta ..." -> "莱顿……要求……，他要求……"). It is the person the quotation names
+    before it where both texts agree on who that is: the quotation names one person before the pronoun, and
+    the aligned source sentence names that person and no one else."""
+    if not quoted:
+        return []
+    spans = _quoted_spans(pair)
+    q_starts = [q.start for q in spans]
+    rows = sorted((m.start, m.end, r) for r in by_person.values() for m in r.mentions)
+    m_starts = [a for a, _, _ in rows]
+    r_starts = [r.span.start for r in co.refs]
+    out = []
+    for span, text, g in quoted:
+        i = bisect.bisect_right(q_starts, span.start) - 1
+        sp = _sentence_pair_at(pair, span.start)
+        if i < 0 or not spans[i].start <= span.start < spans[i].end or sp is None or not sp.source:
+            continue
+        s0, s1 = sp.source[0].start, sp.source[-1].end
+        if bisect.bisect_left(r_starts, s0) != bisect.bisect_left(r_starts, s1):
+            continue  # the source has forms here: not a pronoun the translation added
+        t0 = max(spans[i].start, sp.target[0].start)
+        named = {id(r): r for a, b, r in rows[bisect.bisect_left(m_starts, t0):bisect.bisect_left(m_starts, span.start)]
+                 if b <= span.start}
+        lo, hi = bisect.bisect_left(co.mention_starts, s0), bisect.bisect_left(co.mention_starts, s1)
+        source_people = {id(p) for p in co.mention_people[lo:hi]}
+        if len(named) != 1 or source_people != {id(r.person) for r in named.values()}:
+            continue
+        r = next(iter(named.values()))
+        out.append(Link(span, text, g, r, "in the translation: the one person its quotation names before it, "
+                        "as the aligned source sentence names only them (a pronoun the translation added)"))
     return out
 
 
@@ -741,6 +789,7 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
     possessive_mark = sets.get("possessive_mark", "")
     owners = {w.lower() for w in sets.get("possessive", ())}
     objects = {w.lower() for w in sets.get("object", ())}
+    whoever = bool(sets.get("judge_whoever"))
     out: dict[int, tuple[SourceRef, Referent, str] | None] = {}
     for span, _g, sp in placed:
         s0, s1 = sp.source[0].start, sp.source[-1].end
@@ -751,7 +800,7 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
             cands = relatives[bisect.bisect_left(rel_starts, s0):bisect.bisect_left(rel_starts, s1)]
         if not cands:
             continue  # nothing of the source for it to render: a pronoun the translation added
-        if not any(r.person is not None for r in cands):
+        if not any(r.person is not None or (whoever and _whoever(r, by_person, _g)) for r in cands):
             # The source's forms here refer to nobody mtcheck can name ("kemaluannya" after Ramirez and "calon
             # itu"): the translation's nearest name is no better a guess.
             out[span.start] = None
@@ -834,6 +883,12 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
             how = "the only person its forms refer to" if len(people) == 1 else "the form nearest in position"
         if said and ref.kind == "speech":
             how = "an attribution renders an attribution"
+        if ref.person is None and whoever and (known := _whoever(ref, by_person, _g)):
+            # A form left open between people who are all of the other gender: wrong whoever it means.
+            names = ", ".join(r.person.name for r in known)
+            out[span.start] = (ref, known[0], f"renders '{ref.text}' ({how}; {ref.how}: whoever it means of "
+                                              f"{names}, all {_PLURAL[known[0].known() or '']})")
+            continue
         if ref.person is None or id(ref.person) not in by_person:
             out[span.start] = None  # it renders a form the source leaves open: no guess from the translation
             continue
@@ -842,12 +897,61 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
     return out
 
 
+_PLURAL = {"m": "men", "f": "women"}
+
+
+def _whoever(ref: SourceRef, by_person: dict[int, Referent], gender: str) -> tuple[Referent, ...]:
+    """The people a form left open may mean (`SourceRef.candidates`), where every one of them is known to be
+    of the gender other than `gender`: a pronoun of that gender is then wrong whoever the form means ("Trump
+    mengatakan Kavanaugh ... dia" rendered 她). Empty where any candidate is unknown, of that gender, or a name
+    mtcheck does not judge. The target's pronouns are not asked who is meant, only the source's people."""
+    if not ref.candidates:
+        return ()
+    out = []
+    for p in ref.candidates:
+        r = by_person.get(id(p))
+        if r is None or r.known() in (None, gender):
+            return ()
+        out.append(r)
+    return tuple(out) if len({r.known() for r in out}) == 1 else ()
+
+
 # After a person's mention: "John Howard, yang", "Elin Jones yang", or with one apposition between ("Jalal
 # Saifur Rahman, direktur Komisi Anti Korupsi Bengali, yang"; "Evo Morales, Presiden pribumi Bolivia yang").
 _RELATIVE_AFTER = re.compile(r"(?:,\s+(?P<apposition>[^,.;:!?\"“”()\n]{1,80}?))?,?\s+(?P<yang>yang)\b")
 
 
 _APPOSITION_BEFORE = re.compile(r",\s*[^,.;:!?\"“”()\n]*$")
+
+
+def _added_forms(source: str, co, sets: dict) -> list[SourceRef]:
+    """What a pronoun the translation adds may render where the aligned source has no third-person form: a
+    relative clause on a name (`renders_relative`) and a gendered noun with a demonstrative
+    (`renders_epithet`), in source order."""
+    out = _relative_forms(source, co) if sets.get("renders_relative") else []
+    if sets.get("renders_epithet"):
+        out = sorted(out + _epithet_forms(source, co), key=lambda r: r.span.start)
+    return out
+
+
+_DEMONSTRATIVE = re.compile(r"\s+(?:itu|tersebut)\b", re.I)
+
+
+def _epithet_forms(source: str, co) -> list[SourceRef]:
+    """A person the source names only by a gendered noun, taken up with a demonstrative: "perempuan itu",
+    "pria tersebut" (coreference makes such a noun an unnamed person with the noun's gender). Chinese and
+    Japanese MT often render the phrase with a pronoun ("mengambil ponsel dan laptop perempuan itu" ->
+    "找到了她的手机和笔记本电脑"), which then contradicts the noun itself where its gender is wrong."""
+    out: list[SourceRef] = []
+    for sp in co.people:
+        if sp.persons or sp.placeholder or sp.gender() is None:
+            continue  # a named person, or a noun that says no gender
+        for span in sp.spans:
+            m = _DEMONSTRATIVE.match(source, span.end)
+            if m is not None:
+                out.append(SourceRef(Span(span.start, m.end()), source[span.start:m.end()], "epithet", sp,
+                                     f"{sp.name}, a gendered noun with a demonstrative"))
+    return sorted(out, key=lambda r: r.span.start)
 
 
 def _relative_forms(source: str, co) -> list[SourceRef]:
