@@ -171,10 +171,10 @@ def test_transliteration_index_finds_the_scans_best_name(names, probes, threshol
     from unittest import mock
 
     from mtcheck.text import transliterate
-    from mtcheck.text.transliterate import _BestName, _scan_best
+    from mtcheck.text.transliterate import BestName, _scan_best
 
     with mock.patch.object(transliterate, "_SCANNED", scanned):
-        best = _BestName(names, threshold)
+        best = BestName(names, threshold)
     assert (best.index is not None) == (threshold > 0 and len(best.skeletons) > scanned)
     for sk in probes + [s for sks in names.values() for s in sks]:
         assert best(sk) == _scan_best(names, sk, threshold)
@@ -183,7 +183,7 @@ def test_transliteration_index_finds_the_scans_best_name(names, probes, threshol
 
 @given(a=st.text(alphabet="bklmnrst", max_size=18), b=SKELETONS)
 def test_rapidfuzz_normalized_osa_is_similar(a: str, b: str) -> None:
-    """_BestName scores with rapidfuzz's normalized OSA similarity, which must be `similar` exactly (the
+    """BestName scores with rapidfuzz's normalized OSA similarity, which must be `similar` exactly (the
     same float: ties between names are decided on it)."""
     from rapidfuzz.distance import OSA
 

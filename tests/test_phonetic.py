@@ -26,3 +26,34 @@ def test_initial_th_name_is_found_from_its_t() -> None:
     text = "歌手莎拉·汤普森说"
     found = {(text[s.start:s.end], n) for _, s, n in scored_names(text, ["Thompson"], "zh", 0.8)}
     assert ("汤普森", "Thompson") in found
+
+
+@pytest.mark.parametrize(("name", "rendering", "garble"), [
+    # Arabic writes a doubled consonant once; a letter twice in a row is a garble the skeleton squeezes away
+    ("Manatee", "ماناتي", "ممناتي"), ("Simpsons", "سمبسنز", "سمبسنزز"),
+])
+def test_an_arabic_letter_doubled_costs_a_consonant(name: str, rendering: str, garble: str) -> None:
+    assert rendering_cost(name, rendering, "ar") < GARBLED <= rendering_cost(name, garble, "ar")
+
+
+@pytest.mark.parametrize(("name", "rendering"), [("Pelley", "بيللي"), ("Bishkek", "بيشكك")])
+def test_an_arabic_letter_the_name_doubles_is_regular(name: str, rendering: str) -> None:
+    # ll in the name; k and k with only a vowel between, which Arabic leaves unwritten (clean NTREX/FLORES)
+    assert rendering_cost(name, rendering, "ar") < GARBLED
+
+
+def test_a_japanese_b_is_silent_only_after_m() -> None:
+    assert rendering_cost("Lamb", "ラム", "ja") < GARBLED
+    assert rendering_cost("Brett", "ブレット", "ja") < GARBLED <= rendering_cost("Brett", "レット", "ja")
+
+
+@pytest.mark.parametrize(("name", "rendering"), [("Emil", "埃米尔"), ("Dardak", "达尔达克"), ("Michael", "迈克尔")])
+def test_chinese_er_is_found_as_the_names_l_or_r(name: str, rendering: str) -> None:
+    # 尔 writes a coda l or r; read as r it matched neither (the source's r is compared as l)
+    text = f"副省长{rendering}说"
+    assert {n for _, _, n in scored_names(text, [name], "zh", 0.8)} == {name}
+
+
+def test_kavanaugh_is_found_in_japanese() -> None:
+    text = "ブレット・カバノー氏は否定した"
+    assert {n for _, _, n in scored_names(text, ["Brett", "Kavanaugh"], "ja", 0.8)} == {"Brett", "Kavanaugh"}

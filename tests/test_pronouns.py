@@ -435,3 +435,22 @@ def test_source_resolution_round_6() -> None:
     # A lowercase role noun of a person right before a name makes it a person's, whatever its words.
     co = coreference(ArticlePair("Polisi menangkap tersangka Dyteon Simpson. Simpson mengaku.", "x", "en"))
     assert "Dyteon Simpson" in [p.name for p in co.people]
+
+
+def test_shared_family_names_round_7() -> None:
+    # A headline glued to the first sentence (three everyday words in a row) is cut out of the name run.
+    text = ("Putra Sulung Sarah Palin Ditangkap Atas Kekerasan Domestik Track Palin, putra sulung Sarah Palin, "
+            "telah ditangkap. Palin, 29 tahun, ditangkap di Wasilla. Pada bulan Desember, ia dituduh melakukan "
+            "penyerangan terhadap ayahnya, Todd Palin. Ibunya sendiri, Sarah Palin, yang menghubungi polisi.")
+    co = coreference(ArticlePair(text, "x", "en"))
+    names = [p.name for p in co.people]
+    assert "Track Palin" in names and "Todd Palin" in names
+    assert not any("Ditangkap" in n for n in names)
+    # "Palin" alone is Track, named in full as himself; Sarah and Todd only after kin nouns.
+    track = next(p for p in co.people if p.name == "Track Palin")
+    assert [text[s.start:s.end] for s in track.spans].count("Palin") == 1
+    refs = {r.text: r.person.name if r.person else None for r in co.refs}
+    assert refs["ia"] == "Track Palin" and refs["Ibunya"] == "Track Palin"
+    # Two of them named in full in one sentence: "Palin" alone stays no one's.
+    co = coreference(ArticlePair("Sarah Palin dan Todd Palin tiba di Juneau. Palin mengatakan ia lelah.", "x", "en"))
+    assert {r.text: r.person for r in co.refs}["ia"] is None

@@ -6,10 +6,8 @@ scripts/fuzz.py runs the same properties long and reports counts."""
 from __future__ import annotations
 
 import json
-import os
-from datetime import timedelta
 
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from mtcheck.batch import _row_item
@@ -19,12 +17,6 @@ from mtcheck.io import decode_text
 from mtcheck.text.quantities import find_quantities
 from tests.properties import check_properties
 from tests.strategies import DIGITS_PUNCT, LANGS, TEXTS, article_text, long_line
-
-# database=None: a CI checkout gets no .hypothesis folder; the deadline is generous because the machine is
-# shared (a slow example is a benchmark's business, a hang is scripts/fuzz.py's).
-settings.register_profile("fast", max_examples=25, deadline=timedelta(seconds=60), database=None,
-                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "fast"))
 
 
 @given(source=TEXTS, target=TEXTS, lang=LANGS)

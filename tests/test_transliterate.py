@@ -17,3 +17,27 @@ def test_names_across_scripts(lang: str, text: str, expected: set[str]) -> None:
 
 def test_a_different_name_is_not_found() -> None:
     assert find_names("北约秘书长吕特周四在基辅发表讲话。", ["Stoltenberg"], "zh") == {}
+
+
+def test_an_arabic_name_starting_with_a_proclitic_letter_is_found_whole() -> None:
+    # بوان (Puan) and لندن (London) start with letters that are also prepositions: split off, they were وان
+    # and ندن, and neither name was found. A real proclitic is still split off (وبايدن, لترامب).
+    text = "وقال بوان إن لندن وبايدن لترامب"
+    found = find_names(text, ["Puan", "London", "Biden", "Trump"], "ar")
+    assert {n: [text[s.start:s.end] for s in spans] for n, spans in found.items()} == {
+        "Puan": ["بوان"], "London": ["لندن"], "Biden": ["بايدن"], "Trump": ["ترامب"]}
+
+
+def test_common_arabic_words_are_no_short_names() -> None:
+    # بين ("between") and عدم ("lack") have the skeletons of Puan and Adam; a rendering of the name is found.
+    assert find_names("بين عدم", ["Puan", "Adam"], "ar") == {}
+    assert set(find_names("قال آدم", ["Adam"], "ar")) == {"Adam"}
+
+
+def test_a_preposition_before_a_word_is_no_near_miss() -> None:
+    # لإعصار is ل + إعصار ("for the hurricane"): read whole it is 'l-s-r' like a garbled name, and only a
+    # rendering (similarity 0.8) may keep a ب or ل that is also a preposition.
+    from mtcheck.text.transliterate import scored_names
+
+    assert [t for _, _, t in scored_names("لإعصار", ["Las"], "ar", 0.5)] == []
+    assert [t for _, _, t in scored_names("إعصار", ["Lasser"], "ar", 0.5)] == ["Lasser"]

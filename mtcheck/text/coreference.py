@@ -217,17 +217,28 @@ def _people(pair: ArticlePair) -> tuple[list[SourcePerson], list[SourcePerson]]:
     unplaced: list[SourcePerson] = []
     places = names.g.by_form
     world = _english_place_names()
-    for p in (_without_address(p, text) for p in names.people):
+    found = [_without_address(p, text) for p in names.people]
+    is_person = {id(p): _is_person(p, text) for p in found}
+    # "Track Palin" beside "Sarah Palin": a capitalised word before the family name of a person of the article
+    # names a relative, even where the word is common English (Track) and says no gender.
+    # (A family name that is a rare word, of someone whose given name says a gender: not "Long Bay" beside
+    # "Mission Bay", nor "Travel Medicine".)
+    families = {p.surname for p in found if is_person[id(p)] and len(p.tokens) >= 2 and _family_name(p.surname)
+                and knowledge.name_evidence(p.name)}
+    for p in found:
+        if not is_person[id(p)] and _family_member(p, families, text):
+            is_person[id(p)] = True
+    for p in found:
         fig = _figure_of(p, table)
         if fig is None and p.name in world:
             continue  # "Syria", "Quebec": a country or place kept in its English form, even after a title
-        if fig is None and not _is_person(p, text) and _tentative(p, text, places):
+        if fig is None and not is_person[id(p)] and _tentative(p, text, places):
             sp = SourcePerson(p.name, [p], list(p.spans), tentative=True,
                               rare_word_only=len(p.tokens) == 1 and not _lone_given_name(p.tokens[0]))
             out.append(sp)
             spans_of += [(s, sp) for s in p.spans]
             continue
-        if fig is None and not _is_person(p, text):
+        if fig is None and not is_person[id(p)]:
             if _may_be_person(p) and not _named_thing(p, text) and not all(
                     _PLACE_BEFORE.search(text, max(0, s.start - 20), s.start) for s in p.spans) and not any(
                     _PLACE_ONLY_BEFORE.search(text, max(0, s.start - 20), s.start) for s in p.spans):
@@ -290,7 +301,7 @@ def _people(pair: ArticlePair) -> tuple[list[SourcePerson], list[SourcePerson]]:
     known = {t for sp in merged if not sp.tentative for p in sp.persons for t in p.tokens if len(t) >= 3}
     merged = [sp for sp in merged if not (sp.tentative and len(sp.persons[0].tokens) == 1 and any(
         Levenshtein.distance(sp.persons[0].tokens[0], t, score_cutoff=1) <= 1 for t in known))]
-    _surname_mentions(text, merged, unplaced)
+    _surname_mentions(text, merged, unplaced, [s.start for s in pair.source_segments.sentences])
     for sp in merged:
         _gather(sp, text, surnames)
     unnamed = _person_nouns(text, merged, unplaced, [s.start for s in pair.source_segments.sentences])
@@ -596,10 +607,13 @@ def _merge_contained(people: list[SourcePerson]) -> list[SourcePerson]:
 _SURNAME_TOKENS = re.compile(r"(?<![\w'-])(?<!’)\w+(?![\w'-])(?!’)")  # see whole_words in _surname_mentions
 
 
-def _surname_mentions(text: str, people: list[SourcePerson], unplaced: list[SourcePerson]) -> None:
+def _surname_mentions(text: str, people: list[SourcePerson], unplaced: list[SourcePerson],
+                      sentence_starts: list[int]) -> None:
     """Mentions by the last name alone ("Sukerti", "Palin, 29 tahun", which find_people may drop as a
     sentence-initial word), found in one pass. A last name two people share ("Sarah Palin", "Track Palin")
-    is neither's: its mentions go to a placeholder that stops resolution rather than guess."""
+    is the one whom the text last named in full as someone of their own (`_surname_focus`); where that
+    does not tell them apart, neither's: its mentions go to a placeholder that stops resolution rather than
+    guess."""
     owners: dict[str, list[SourcePerson]] = {}
     for sp in people + unplaced:
         for p in sp.persons:
@@ -625,8 +639,11 @@ def _surname_mentions(text: str, people: list[SourcePerson], unplaced: list[Sour
         if zipf(m.group(), "id") >= 4.0 and _sentence_start(text, span.start):
             continue  # "Dana itu ...": the common word
         who = owners[m.group()]
+        focus = _surname_focus(text, span.start, who, taken, t_starts, sentence_starts) if len(who) > 1 else None
         if len(who) == 1:
             target = who[0]
+        elif focus is not None:
+            target = focus
         else:
             target = shared.get(m.group()) or SourcePerson(m.group(), [], [], placeholder=True)
             if m.group() not in shared:
@@ -640,6 +657,54 @@ def _surname_mentions(text: str, people: list[SourcePerson], unplaced: list[Sour
     for sp in people + unplaced:
         sp.spans.sort()
     people[:] = [sp for sp in people if sp.spans]
+
+
+_FOCUS_SENTENCES = 10
+
+
+@cache
+def _kin_noun_before() -> re.Pattern[str]:
+    """A kin noun right before a name, with a word and a comma between at most ("putra sulung Sarah Palin",
+    "ayahnya, Todd Palin", "Ibunya sendiri, Sarah Palin"): the name is someone's relative or the owner of one,
+    named in passing."""
+    kin = alternation(sorted((n for n, x in person_nouns().items() if x.kind == "kin"), key=len, reverse=True),
+                      ignore_case=True)
+    return re.compile(rf"(?<![\w'’-])(?:{kin})(?:nya)?(?:\s+[\w-]+)?\s*,?\s*$", re.I)
+
+
+def _surname_focus(text: str, pos: int, who: list[SourcePerson], taken: list[tuple[Span, SourcePerson]],
+                   t_starts: list[int], sentence_starts: list[int]) -> SourcePerson | None:
+    """Which of several people sharing a last name a mention of it alone at `pos` means: the one named in
+    full, not in passing after a kin noun, in the latest sentence before it that so names any of them, where
+    that sentence so names one of them only ("Track Palin, putra sulung Sarah Palin, ... Palin, 29 tahun":
+    Track). News prose names the person it is about in full and then by the last name."""
+    bearers = {id(sp) for sp in who}
+    surname = text[pos:].split(maxsplit=1)[0].strip(",.;:")
+    if not _family_name(surname):
+        return None  # ("CoV" of "Appalachian Ridge CoV" and "Keragaman CoV")
+    i = bisect.bisect_left(t_starts, pos) - 1
+    # Ten sentences back at most: bounded work per mention (linear in the article), and a name further
+    # back is no one's focus any more.
+    oldest = bisect.bisect_right(sentence_starts, pos) - 1 - _FOCUS_SENTENCES
+    sentence: int | None = None
+    chosen: set[int] = set()
+    while i >= 0:
+        span, sp = taken[i]
+        i -= 1
+        if bisect.bisect_right(sentence_starts, span.start) - 1 < oldest:
+            break
+        if id(sp) not in bearers or surname not in text[span.start:span.end].split():
+            continue  # (a mention by another name of the person: "Donald Trump" is no "Palin")
+        k = bisect.bisect_right(sentence_starts, span.start) - 1
+        if sentence is not None and k != sentence:
+            break
+        if _kin_noun_before().search(text, max(0, span.start - 40), span.start):
+            continue
+        sentence = k
+        chosen.add(id(sp))
+    if len(chosen) != 1:
+        return None
+    return next(sp for sp in who if id(sp) in chosen)
 
 
 def _sentence_start(text: str, pos: int) -> bool:
@@ -792,6 +857,24 @@ def _is_person(p: Person, text: str) -> bool:
     if _looks_like_person(p):
         return True
     return _rare_word(p)
+
+
+def _family_name(word: str) -> bool:
+    """A word that can be a family several people of an article share: a rare word in both languages, not an
+    acronym or code (Palin, Vann; not Bay, Medicine, CoV)."""
+    return len(word) >= 3 and word[1:].islower() and zipf(word, "en") < 4.0 and zipf(word, "id") < 4.0
+
+
+def _family_member(p: Person, families: set[str], text: str) -> bool:
+    """Two words whose last is the family name of a person of the article ("Track Palin", "Bristol Palin"
+    beside Sarah Palin): a relative, whatever the first word is in English. Not an acronym, a title, an
+    Indonesian word ("Keluarga Palin", the family) or a thing ("Gedung Putih")."""
+    tokens = p.tokens
+    if len(tokens) != 2 or tokens[1] not in families or p.titled or _not_a_name_of_person(p):
+        return False
+    first = tokens[0]
+    return (len(first) > 2 and first[1:].islower() and first not in _title_words() and zipf(first, "id") < 4.5
+            and not is_common_word(first) and not _named_thing(p, text))
 
 
 def _distinct_given_name(word: str) -> bool:
@@ -1027,6 +1110,23 @@ def _forms(text: str, start: int, end: int) -> list[tuple[Span, str, str]]:
     return sorted(found, key=lambda f: f[0].start)
 
 
+_OPEN_PAREN = re.compile(r"\s*\(\s*")
+_CLOSE_PAREN = re.compile(r"\s*\)")
+
+
+def _named_in_parentheses(text: str, end: int, mentions: list[tuple[Span, SourcePerson]],
+                          starts: list[int]) -> SourcePerson | None:
+    """The person named in parentheses right after a form ("Ia (Prabowo) menegaskan", a convention of
+    Indonesian news prose that says whom a pronoun means), or None."""
+    m = _OPEN_PAREN.match(text, end)
+    if m is None:
+        return None
+    i = bisect.bisect_left(starts, m.end())
+    if i < len(mentions) and mentions[i][0].start == m.end() and _CLOSE_PAREN.match(text, mentions[i][0].end):
+        return mentions[i][1]
+    return None
+
+
 def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], starts: list[int]) -> list[SourceRef]:
     text = pair.source
     quoted = _quoted(pair)
@@ -1077,7 +1177,11 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                 kind = "speech"  # "...," dia mengatakan / dia bersumpah: whatever the verb, the quotation's speaker
             elif kind == "possessive" and after_quote and text[span.start].islower() and not _OBJECT.match(form):
                 kind = "speech"  # "...," ejeknya, "...," kritiknya: a verb of saying the stems do not list
-            if kind == "speech":
+            named_after = _named_in_parentheses(text, span.end, mentions, starts)
+            if named_after is not None:
+                # "Ia (Prabowo) menegaskan ...", "kata dia (Puan)": the writer says whom the form means.
+                person, how = named_after, "named in parentheses after it"
+            elif kind == "speech":
                 k = bisect.bisect_right(q_ends, span.start) - 1  # the last quotation closed before it
                 q = quoted[k] if k >= 0 and quoted[k][0] >= sent.start - 400 else None
                 if _CLOSED_QUOTE.search(head) and q is not None:

@@ -146,6 +146,7 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
         for m in _name_regex(list(table)).finditer(pair.target) if hits is None else hits:
             found[id(table[m.group()])].append(Span(*m.span()))
         _shared_next_to_mentions(pair.target, co.people, owners, found)
+        _shared_as_in_source(pair, co, owners, found)
     verb_found: dict[int, list[Span]] | None = None  # the mentions a verb's subject is looked for among
     if word_of and not pair.target_pack.latin_script:
         script = _script_mentions(pair, list(word_of), sets)
@@ -419,6 +420,39 @@ def _shared_next_to_mentions(text: str, people: list[SourcePerson], owners: dict
             found[id(hit[0])].append(Span(hit[1].start, m.end()))  # _merge keeps the longer span
 
 
+def _shared_as_in_source(pair: ArticlePair, co, owners: dict[str, int], found: dict[int, list[Span]]) -> None:
+    """A shared surname alone in the translation ("Palin, 29, of Wasilla") is a mention of the person whom
+    the source resolved that surname to in the aligned sentences (`coreference._surname_focus`), where it
+    resolved every such mention there to one person: without it, the shared word was no one's and looked
+    like an unknown name between that person's mention and a pronoun."""
+    shared = {w for w, n in owners.items() if n > 1 and len(w) >= 3}
+    if not shared:
+        return
+    text, source = pair.target, pair.source
+    covered = sorted(s for spans in found.values() for s in spans)
+    c_starts = [s.start for s in covered]
+    for m in _name_regex(sorted(shared)).finditer(text):
+        i = bisect.bisect_right(c_starts, m.start()) - 1
+        if i >= 0 and covered[i].end > m.start():
+            continue  # part of a fuller mention ("Sarah Palin")
+        sp = _sentence_pair_at(pair, m.start())
+        if sp is None or not sp.source:
+            continue
+        s0, s1 = sp.source[0].start, sp.source[-1].end
+        # (The mentions inside the aligned source, by bisection: linear in the article overall.)
+        lo, hi = bisect.bisect_left(co.mention_starts, s0), bisect.bisect_left(co.mention_starts, s1)
+        who = {id(p): p for p in co.mention_people[lo:hi] if id(p) in found
+               and any(source[s.start:s.end] == m.group() for s in _spans_in(p, s0, s1))}
+        if len(who) == 1:
+            found[next(iter(who))].append(Span(*m.span()))
+
+
+def _spans_in(p, a: int, b: int) -> list[Span]:
+    i = bisect.bisect_left(p.spans, Span(a, a))
+    j = bisect.bisect_left(p.spans, Span(b, b))
+    return p.spans[i:j]
+
+
 def _merge(spans: list[Span]) -> list[Span]:
     """Sorted, without spans inside others ("Puan" inside "Puan Maharani")."""
     out: list[Span] = []
@@ -444,7 +478,8 @@ def _script_mentions(pair: ArticlePair, words: list[str], sets: dict) -> dict[st
     keep = _whole_name_run(pair.target, sets, lang, listed)
     found: dict[str, list[Span]] = {}
     if keep is None:
-        found = find_names(pair.target, words, lang)
+        # An Arabic word that starts with ب or ل is read whole only for a verb's subject (_whole_word_mentions)
+        found = find_names(pair.target, words, lang, whole_words=not sets.get("whole_word_mentions"))
     else:
         for _, span, w in scored_names(pair.target, words, lang, 0.8, keep=keep, vowel_starts=True):
             found.setdefault(w, []).append(span)
@@ -474,7 +509,7 @@ def _whole_word_mentions(text: str, words: list[str], lang: str, found: dict[str
     such a name's skeleton is matched by too many words. Read only for the subject named right after a verb
     ("وقال بوان"): as mentions for the other links they made two clean test articles of 188 "wrong" (round 6),
     and the names rules keep their own search."""
-    from mtcheck.text.transliterate import _BestName, skeleton, target_skeleton
+    from mtcheck.text.transliterate import name_matcher, skeleton, target_skeleton
 
     listed = {r for w in words for r in known_renderings(lang).get(w.lower(), ())}
     short_common = sets.get("mention_common_zipf", 5.0)
@@ -484,9 +519,7 @@ def _whole_word_mentions(text: str, words: list[str], lang: str, found: dict[str
                 or zipf(text[sp.start:sp.end], lang) < short_common]
         if keep:
             out[w] = keep
-    wanted = {w: {sk for sk in (skeleton(w, lang), skeleton(w, lang, patterns=True)) if len(sk) >= 2}
-              for w in words}
-    best = _BestName({w: sks for w, sks in wanted.items() if sks}, 0.8)
+    best = name_matcher(tuple(words), lang, 0.8)
     taken = DisjointSpans()
     for spans in out.values():
         for sp in spans:

@@ -230,6 +230,10 @@ def whole_run(text: str, span: Span, lang: str) -> bool:
     努力达成): a transliterated name starts and ends where its run does. True in other scripts."""
     if lang != "zh":
         return True
+    # 尔 writes the coda of the syllable before it (凡尔赛, 贝尔法斯特): no rendering starts with it, and a
+    # window that does (尔赛 of 凡尔赛, whose 凡 is outside the set) is the rest of another name.
+    if text[span.start:span.start + 1] == "尔":
+        return False
     chars = transliteration_chars(lang)
     if (span.start > 0 and text[span.start - 1] in chars) or (span.end < len(text) and text[span.end] in chars):
         return False

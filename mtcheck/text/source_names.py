@@ -54,6 +54,11 @@ _PARTICLES = frozenset({"bin", "binti", "van", "von", "der", "de", "den", "al", 
 _LATIN_COLUMNS = ("en", "fr")  # the renderings that say whether a word is kept as written
 
 
+# meN-, ber-, di-, ter-, peN-, per- before a root: the prefixes of verbs and their nouns.
+_AFFIXED = re.compile(r"(?:Me|Be|Di|Te|Pe)")
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][\w'’-]*")
+
+
 @dataclass
 class NameWords:
     """Capitalised source words judged names, each with its evidence; asked word by word, answers kept."""
@@ -71,6 +76,7 @@ class NameWords:
     _target_mid: set[str] = field(default_factory=set, repr=False)
     _personal: set[str] = field(default_factory=set, repr=False)
     _answers: dict[str, str | None] = field(default_factory=dict, repr=False)
+    _target_all: set[str] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         # Two C-level scans of each text, whatever its length: the words the source writes in lower case,
@@ -96,6 +102,8 @@ class NameWords:
             return None
         if w in _not_names():
             return None  # a title or a contraction of common nouns (Presiden, Kapolri, Polda, Pemprov)
+        if self._affixed_word_opening_sentences(w):
+            return None
         if travels_unchanged(w, self.source_lang, self.target_lang) or (
                 not self.latin_target and travels_unchanged(w, self.source_lang, "en")):
             # Into another script a name is transliterated: English frequencies say it is an international
@@ -120,6 +128,25 @@ class NameWords:
         if fold(w) in self._target_mid:
             return "written so in the translation, and never in lower case in the source"
         return None
+
+    def _affixed_word_opening_sentences(self, w: str) -> bool:
+        """"Menyetrika pakaian ..." (ironing), "Berlayar ...": a word formed by a verbal or nominal prefix on a
+        KBBI root, written capitalised only where it opens a sentence and never named as a speaker, that is
+        no given name, no known figure or place and (into Latin script) not kept by the translation. Rare
+        in word lists (its frequency made it "rare in Indonesian", so a name), but the dictionary forms it."""
+        if self._mid[w] or w in self._personal or not _AFFIXED.match(w) or not is_common_word(w):
+            return False
+        if _known_words().get(w) is not None:
+            return False
+        found = given_names.lookup(w)
+        if found is not None and found.gender is not None:
+            return False
+        return not (self.latin_target and fold(w) in self._target_words())
+
+    def _target_words(self) -> set[str]:
+        if self._target_all is None:
+            self._target_all = {fold(x) for x in _CAPITALISED_WORD.findall(self.target)}
+        return self._target_all
 
     def _given_and_personal(self, w: str) -> bool:
         found = given_names.lookup(w)
