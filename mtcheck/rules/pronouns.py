@@ -7,8 +7,17 @@ from collections.abc import Iterator
 from mtcheck.model import Category, Finding, Severity
 from mtcheck.rules.base import Rule
 from mtcheck.text.article import ArticlePair
+from mtcheck.text.coreference import SAYING_AFTER
 from mtcheck.text.gender import Evidence, noun, word
-from mtcheck.text.pronouns import GENDER_FITS, Link, analyse_pronouns, knowledge_only, pronoun_sets
+from mtcheck.text.pronouns import (
+    GENDER_FITS,
+    Link,
+    analyse_pronouns,
+    host_clitic,
+    knowledge_only,
+    pronoun_sets,
+    same_host,
+)
 
 # People are found in the translation by the spelling of their names, or in other scripts by transliteration.
 _NOT_FOR: dict[str, str] = {}
@@ -140,6 +149,31 @@ class PronounGenderMismatch(Rule):
                 confidence=0.9 if link.agree else 0.8, suggestion=None)
 
 
+def _renders_a_persons_pronoun(pair: ArticlePair, link: Link, shared: set[int]) -> bool:
+    """(Arabic) A clitic counted for consistency although it also stands for things: it renders a personal
+    pronoun or an attribution of the source (dia, ia, beliau, katanya), resolved to this person ("قال إنه"
+    for "mengatakan bahwa dia"), not a -nya, which is as often a thing's. Not the subject of a reported
+    clause (إنها, أنه) that renders the speaker's own "dia mengatakan": that clause's subject may be what
+    was said ("قائلا إنها ستعتمد", saying that it will depend, for "dia mengatakan hal tersebut akan"), nor
+    one whose source form another pronoun or verb of the translation renders too ("وقال عن الشائعات بأنها",
+    he said of the rumours that they: وقال is the "Dia" of the source, بأنها the rumours)."""
+    ref = link.source_ref
+    if ref is None or ref.person is not link.referent.person:
+        return False
+    if ref.kind == "possessive":
+        # a clitic on the noun that the lexicon gives for the noun the -nya is on (حزبه for "partainya")
+        return host_clitic(link.text, pair.target_pack.code) is not None and same_host(
+            ref.text, link.text, pair.target_pack.code)
+    if ref.kind not in ("pronoun", "speech"):
+        return False
+    if ref.text.lower() in ("dirinya", "pihaknya"):
+        return False
+    if id(ref) in shared:
+        return False  # `shared`: the source forms that two or more links render
+    clause = (pronoun_sets(pair.target_pack.code) or {}).get("clause_subjects", ())
+    return not (link.text in clause and ref.kind == "pronoun" and SAYING_AFTER.match(pair.source, ref.span.end))
+
+
 class InconsistentPronouns(Rule):
     """One person referred to as both "he" and "she" in one article.
 
@@ -171,13 +205,19 @@ class InconsistentPronouns(Rule):
         # Forms that stand for things as often as for people (Arabic clitics) say nothing of consistency.
         lang = pair.target_pack.code
         translation_only = (pronoun_sets(lang) or {}).get("link_in_translation", True)
+        # The source forms that more than one pronoun or verb of the translation renders (counted once: linear).
+        seen: set[int] = set()
+        shared: set[int] = set()
+        for x in a.links:
+            if x.source_ref is not None:
+                (shared if id(x.source_ref) in seen else seen).add(id(x.source_ref))
         for r in a.referents:
             if r.known() is not None:
                 continue  # MT301's business
             # A link whose two paths disagree is left out, unless the translation's path is doubtful (it may not
             # show the person the source means: a Chinese transliteration missed).
             links = [x for x in a.links if x.referent is r and (x.agree is not False or x.target_doubtful)
-                     and not knowledge_only(x.text, lang)
+                     and (not knowledge_only(x.text, lang) or _renders_a_persons_pronoun(pair, x, shared))
                      and not (x.source_ref is None and translation_only == "knowledge only")]
             by_gender = {g: [x for x in links if x.gender == g] for g in ("m", "f")}
             if not by_gender["m"] or not by_gender["f"]:
