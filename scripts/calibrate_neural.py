@@ -17,6 +17,8 @@ pick did not carry over to the test half; each corpus's clean articles weigh equ
 With the thresholds it chooses a sentence gate for MT702/MT703 (`max_sentence_percentile_clause`: a clause is
 reported only in a sentence pair below that similarity percentile; SENTENCE_GATES, none kept where no gate
 does better on the dev rows). Without --choose-thresholds, thresholds already stored for a language pair are kept.
+The stored zh, ja and ar thresholds are one setting for the three (`scripts/neural_scores.py choose-shared` on
+their dev collects): --choose-thresholds on one of them replaces it with that pair's own pick.
 
 Bounded on purpose (a few hundred sentence pairs per language, torch on one thread): the machine is shared.
 The file is rewritten atomically; entries for other models and languages already in it are kept.

@@ -56,6 +56,7 @@ from __future__ import annotations
 import argparse
 import functools
 import json
+import math
 import random
 import re
 import sys
@@ -830,18 +831,36 @@ _HAN2 = re.compile(r"[\u4e00-\u9fff]{2}")
 _AR_WORD = re.compile(r"(?<!\S)[\u0621-\u064a]{4,}(?!\S)")
 
 
-def inject_meaning_word(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[int, int], str] | None:
+@functools.cache
+def _han_words(lang: str) -> dict[str, float]:
+    """wordfreq's word list of zh or ja, looked up as it is: wordfreq's zipf_frequency tokenises its argument
+    first, which for these two languages needs jieba or MeCab, not installed."""
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict(lang)
+
+
+def _content_zipf(word: str) -> float:
+    """The word's Zipf frequency; for two Han characters that are no word of the zh/ja list (a pair across
+    two words: 济发 in 经济发展) 9, so that they are never chosen."""
     from wordfreq import zipf_frequency
 
+    if P.lang in ("zh", "ja"):
+        freq = _han_words(P.lang).get(word, 0.0)
+        return math.log10(freq) + 9 if freq > 0 else 9.0
+    return zipf_frequency(word, P.lang)
+
+
+def inject_meaning_word(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[int, int], str] | None:
     pattern = _HAN2 if P.lang in ("zh", "ja") else _AR_WORD if P.lang == "ar" else _CONTENT
     # a content word: not among the language's commonest (the, dans, 我们), so that meaning, not grammar, changes
-    own = [m for m in pattern.finditer(tgt) if zipf_frequency(m.group(), P.lang) < 5.5]
+    own = [m for m in pattern.finditer(tgt) if _content_zipf(m.group()) < 5.5]
     if not own:
         return None
     m = rng.choice(own)
     for _ in range(20):
         theirs = [w.group() for w in pattern.finditer(_donor(tgt, rng))
-                  if w.group() != m.group() and w.group() not in tgt and zipf_frequency(w.group(), P.lang) < 5.5]
+                  if w.group() != m.group() and w.group() not in tgt and _content_zipf(w.group()) < 5.5]
         if theirs:
             new = rng.choice(theirs)
             return tgt[:m.start()] + new + tgt[m.end():], (m.start(), m.start() + len(new)), f"{m.group()} -> {new}"

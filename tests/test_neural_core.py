@@ -84,3 +84,60 @@ def test_threshold_choice_weighs_each_corpus_equally() -> None:
     assert tc < 0.05 and fa == 0.0
     (_ts, tc), fa = choose_threshold(clean + injected, 0.06)  # a budget that allows the one long article
     assert tc > 0.05 and fa == pytest.approx(0.05)
+
+
+@pytest.mark.parametrize("lang", ["zh", "ja"])
+def test_content_word_injection_in_chinese_and_japanese_replaces_a_word(lang: str) -> None:
+    """scripts/inject.py's meaning-word in zh/ja (wordfreq's zipf_frequency needs jieba or MeCab for them,
+    not installed): a two-character word of the language's word list is replaced by another one, never a
+    pair of characters across two words."""
+    import random
+
+    sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parent.parent / "scripts"))
+    import inject
+
+    saved_profile, saved_donors = getattr(inject, "P", None), list(inject.DONORS)
+    try:
+        inject.P = inject.profile(lang)
+        inject.DONORS[:] = ["政府宣布了新的预算计划。" if lang == "zh" else "政府は新しい予算計画を発表した。"]
+        target = "警方在桥附近封锁了道路。" if lang == "zh" else "警察は橋の近くで道路を封鎖した。"
+        out = inject.inject_meaning_word("", target, random.Random(1))
+        assert out is not None
+        text, (a, b), detail = out
+        old, new = detail.split(" -> ")
+        words = inject._han_words(lang)
+        assert old in words and new in words and old in target and new not in target
+        assert text[a:b] == new and text.replace(new, old, 1) == target
+        assert inject._content_zipf("济发" if lang == "zh" else "察は") == 9.0  # no word: never chosen
+    finally:
+        if saved_profile is None:
+            del inject.P
+        else:
+            inject.P = saved_profile
+        inject.DONORS[:] = saved_donors
+
+
+def _collected(corpus: str, n: int, sims: list[float], category: str | None = None) -> list[dict]:
+    """`neural_scores.py collect` records: n articles of one sentence pair each, with these similarities."""
+    row = {"target_span": [0, 5], "source_row": [0, 5]} if category else {}
+    return [{"id": f"{corpus}/doc{i}", "category": category, "clauses": [],
+             "sentences": [((0, 5), (0, 5), sims[i % len(sims)], 10)], **row} for i in range(n)]
+
+
+def test_a_shared_setting_must_keep_every_language_pair_within_the_budget() -> None:
+    """scripts/neural_scores.py choose-shared: one language pair's dev rows alone allow a loose threshold
+    (nothing clean falls below it there); another pair's clean article at the same percentile forbids it,
+    and the shared setting obeys the stricter one."""
+    sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parent.parent / "scripts"))
+    from neural_scores import shared_setting
+
+    table = {"sentence": QUANTILES}
+    odd = 0.805  # between the 0.1th and the 0.25th percentile of the table
+    assert 0.1 < percentile(odd, QUANTILES) < 0.25
+    loose = _collected("c", 10, [0.89]) + _collected("c", 10, [odd], "meaning-sentence")
+    strict = _collected("c", 10, [odd, *[0.89] * 9]) + _collected("c", 10, [odd], "meaning-sentence")
+    alone = shared_setting({"xa": (table, loose)}, 0.03)
+    assert alone is not None and alone[2][0] > percentile(odd, QUANTILES) and alone[0] == 1.0
+    both = shared_setting({"xa": (table, loose), "xb": (table, strict)}, 0.03)
+    assert both is not None and both[2][0] < percentile(odd, QUANTILES)
+    assert max(both[3].values()) <= 0.03 and both[4]["xa"] == 0.0
