@@ -521,13 +521,13 @@ def _script_mentions(pair: ArticlePair, words: list[str], sets: dict) -> dict[st
 
 def _whole_word_mentions(text: str, words: list[str], lang: str, found: dict[str, list[Span]],
                          sets: dict) -> dict[str, list[Span]]:
-    """(Arabic) The transliteration search tries each word once, without a leading ب, ل or و that may be a
-    preposition or a conjunction (لترامب, وبايدن): so بوان (Puan) became وان and was never found, while بين
-    ("between", the same skeleton as Puan) was. Here each such word is also tried whole, and a mention that
-    is a common word whose skeleton is as short as two consonants is dropped (بين for Puan, عدم for Adam):
-    such a name's skeleton is matched by too many words. Read only for the subject named right after a verb
-    ("وقال بوان"): as mentions for the other links they made two clean test articles of 188 "wrong" (round 6),
-    and the names rules keep their own search."""
+    """(Arabic) The pronoun reader asks the transliteration search with `whole_words=False` (_script_mentions):
+    a word with a leading ب or ل that may be a preposition (لترامب) is then read only without it, so بوان
+    (Puan) is not found there. Here each such word is also tried whole, and a mention that is a common word
+    whose skeleton is as short as two consonants is dropped (بين for Puan, عدم for Adam): such a name's
+    skeleton is matched by too many words. Read only for the subject named right after a verb ("وقال بوان"):
+    as mentions for the other links they made two clean test articles of 188 "wrong" (round 6). The names
+    rules read such words both ways in their own search (`transliterate.arabic_readings`)."""
     from mtcheck.text.transliterate import name_matcher, skeleton, target_skeleton
 
     listed = {r for w in words for r in known_renderings(lang).get(w.lower(), ())}
