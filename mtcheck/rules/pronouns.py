@@ -12,6 +12,7 @@ from mtcheck.text.gender import Evidence, noun, word
 from mtcheck.text.pronouns import (
     GENDER_FITS,
     Link,
+    Referent,
     analyse_pronouns,
     host_clitic,
     knowledge_only,
@@ -131,14 +132,10 @@ class PronounGenderMismatch(Rule):
             if link.aligned_agree is False and link.aligned_referent is not None and (
                     link.aligned_referent.known() in (None, link.gender)):
                 continue  # the word alignment says it renders someone else's form or name, whom it may fit
-            because = "; ".join(_short(e) for e in r.evidence if e.gender == known and e.kind != "pronoun")
-            who = f"{r.person.name} is {noun(known)} ({because})"
+            who = _known_as(r, known)
             if link.whoever:
                 # the source form is left open between people who are all of the other gender
-                who = "; ".join(
-                    f"{x.person.name} is {noun(known)} ("
-                    + "; ".join(_short(e) for e in x.evidence if e.gender == known and e.kind != "pronoun") + ")"
-                    for x in link.whoever)
+                who = "; ".join(_known_as(x, known) for x in link.whoever)
                 if link.source_ref is not None:
                     form = link.source_ref.text
                     who += (f"; the source leaves '{form}' open between them" if len(link.whoever) > 1
@@ -147,6 +144,12 @@ class PronounGenderMismatch(Rule):
                 f"{who}; {_renders(link)}",
                 target=link.pronoun, source=_source_span(link), evidence=_evidence(link),
                 confidence=0.9 if link.agree else 0.8, suggestion=None)
+
+
+def _known_as(r: Referent, known: str) -> str:
+    """"X is a woman (evidence; evidence)": what says the person is of that gender, pronouns apart."""
+    because = "; ".join(_short(e) for e in r.evidence if e.gender == known and e.kind != "pronoun")
+    return f"{r.person.name} is {noun(known)} ({because})"
 
 
 def _renders_a_persons_pronoun(pair: ArticlePair, link: Link, shared: set[int]) -> bool:

@@ -528,7 +528,7 @@ def _whole_word_mentions(text: str, words: list[str], lang: str, found: dict[str
     skeleton is matched by too many words. Read only for the subject named right after a verb ("وقال بوان"):
     as mentions for the other links they made two clean test articles of 188 "wrong" (round 6). The names
     rules read such words both ways in their own search (`transliterate.arabic_readings`)."""
-    from mtcheck.text.transliterate import name_matcher, skeleton, target_skeleton
+    from mtcheck.text.transliterate import WHOLE_READING, name_matcher, skeleton, target_skeleton
 
     listed = {r for w in words for r in known_renderings(lang).get(w.lower(), ())}
     short_common = sets.get("mention_common_zipf", 5.0)
@@ -538,7 +538,7 @@ def _whole_word_mentions(text: str, words: list[str], lang: str, found: dict[str
                 or zipf(text[sp.start:sp.end], lang) < short_common]
         if keep:
             out[w] = keep
-    best = name_matcher(tuple(words), lang, 0.8)
+    best = name_matcher(tuple(words), lang, WHOLE_READING)  # as closely as the names rules' whole reading
     taken = DisjointSpans()
     for spans in out.values():
         for sp in spans:
