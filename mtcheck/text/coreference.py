@@ -691,11 +691,11 @@ def _surname_focus(text: str, pos: int, who: list[SourcePerson], taken: list[tup
     while i >= 0:
         span, sp = taken[i]
         i -= 1
-        if bisect.bisect_right(sentence_starts, span.start) - 1 < oldest:
+        k = bisect.bisect_right(sentence_starts, span.start) - 1  # the mention's sentence
+        if k < oldest:
             break
         if id(sp) not in bearers or surname not in text[span.start:span.end].split():
             continue  # (a mention by another name of the person: "Donald Trump" is no "Palin")
-        k = bisect.bisect_right(sentence_starts, span.start) - 1
         if sentence is not None and k != sentence:
             break
         if _kin_noun_before().search(text, max(0, span.start - 40), span.start):
