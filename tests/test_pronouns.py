@@ -325,9 +325,15 @@ def test_a_form_left_open_between_people_records_who_they_are_and_is_judged_by_t
     assert "Joko Widodo is a man" in found[0].message and "Prabowo Subianto is a man" in found[0].message
     assert "open between them" in found[0].message
     assert any("one of Joko Widodo, Prabowo Subianto (all men)" in e for e in found[0].evidence)
-    # English, French and Arabic do not set judge_whoever: the same open form stays unjudged there
+    # English sets judge_whoever too (round 8: measured on the dev half, clean unchanged)
+    en = findings(two_men, "President Joko Widodo received Defence Minister Prabowo Subianto at the Merdeka "
+                  "Palace, and she presented plans for the new capital.", "en")
+    assert len(en) == 1 and "open between them" in en[0].message
     assert findings(two_men, "President Joko Widodo received Defence Minister Prabowo Subianto at the Merdeka "
-                    "Palace, and she presented plans for the new capital.", "en") == []
+                    "Palace, and he presented plans for the new capital.", "en") == []
+    # French and Arabic do not set it: the same open form stays unjudged there
+    assert findings(two_men, "Le président Joko Widodo a reçu le ministre de la Défense Prabowo Subianto au palais "
+                    "Merdeka, et elle a présenté les plans de la nouvelle capitale.", "fr") == []
 
 
 def test_a_form_a_quotation_leaves_open_may_mean_anyone_around_but_its_speaker() -> None:

@@ -213,6 +213,12 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
                 # verb whose subject is named right after it ("صرحت السيناتور إليزابيث وارين"): that name is
                 # its subject.
                 continue
+            if sets.get("unnamed_stops_translation_link") and not verb and _someone_else(
+                    pair, co, span, tgt[0], g, by_person, unnamed_only=True):
+                # The same where the other person is one the source names by a noun only ("saat seorang kenalan
+                # wanita berusaha menelepon polisi, ia merampas telepon dari wanita itu" -> "he took her phone
+                # from her"): the translation has no name of theirs for its own path to find.
+                continue
             links.append(Link(span, text, g, tgt[0], f"in the translation: {tgt[1]}", None, tgt, None,
                               *_alignment_says(al, tgt[0])))
     links += _quoted_links(pair, co, by_person, sets, [r for r in added if r.kind == "epithet"])
@@ -395,18 +401,19 @@ def _drop_across_strangers(pair: ArticlePair, referents: list[Referent],
 
 
 def _someone_else(pair: ArticlePair, co, span: Span, linked: Referent, gender: str,
-                  by_person: dict[int, Referent]) -> bool:
+                  by_person: dict[int, Referent], unnamed_only: bool = False) -> bool:
     """Does the source sentence aligned with this target position name a person other than the one linked
     (one the translation may not show by name: a transliteration missed, a placeholder) whom a pronoun of
     this gender may mean? Where the linked person's gender is known and every other person named there is
     known to be of the other gender, the pronoun cannot be right whoever it means ("トランプはカバノーは…と
-    彼女の任命過程で述べた": Trump and Kavanaugh are both men), and the link stands."""
+    彼女の任命過程で述べた": Trump and Kavanaugh are both men), and the link stands. `unnamed_only`: only
+    people the source names by a noun ("seorang kenalan wanita"), whom no translation shows by a name."""
     sp = _sentence_pair_at(pair, span.start)
     if sp is None or not sp.source:
         return False
     lo = bisect.bisect_left(co.mention_starts, sp.source[0].start)
     hi = bisect.bisect_left(co.mention_starts, sp.source[-1].end)
-    others = [p for p in co.mention_people[lo:hi] if p is not linked.person]
+    others = [p for p in co.mention_people[lo:hi] if p is not linked.person and not (unnamed_only and p.persons)]
     if not others:
         return False
     if linked.known() is None:
@@ -928,7 +935,13 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
                 if not cands:
                     continue
             else:
-                cands = [r for r in cands if r.kind == "possessive" or r.text.lower() in _BOTH] or cands
+                owned = [r for r in cands if r.kind == "possessive" or r.text.lower() in _BOTH]
+                if not owned and sets.get("owner_not_subject_only"):
+                    # no -nya here for it to render: not a subject-only "ia" either (the translation added it)
+                    owned = [r for r in cands if r.text.lower() not in _SUBJECT_ONLY]
+                    if not owned:
+                        continue
+                cands = owned or cands
                 word = pair.target[span.start:span.end].lower()
                 if word in owners:  # "his" renders "rumahnya", not "kepadanya"
                     cands = [r for r in cands if not _is_object(r)] or cands
@@ -1098,6 +1111,7 @@ def _verb_subject(pair: ArticlePair, span: Span, m_starts: list[int], m_rows: li
 
 
 _SUBJECT_FORMS = frozenset({"dia", "ia", "beliau"})
+_SUBJECT_ONLY = frozenset((data_toml("id", "third_person.toml") or {}).get("subject_only", ()))
 _OPENING = re.compile(r"[\s\"“”«»'‘’(\-–—]*(?:و|ف)?$")
 
 
