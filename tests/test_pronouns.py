@@ -460,3 +460,30 @@ def test_shared_family_names_round_7() -> None:
     # Two of them named in full in one sentence: "Palin" alone stays no one's.
     co = coreference(ArticlePair("Sarah Palin dan Todd Palin tiba di Juneau. Palin mengatakan ia lelah.", "x", "en"))
     assert {r.text: r.person for r in co.refs}["ia"] is None
+
+
+def test_source_people_round_8() -> None:
+    """A headline glued to the first sentence, and a one-word name after lewat/melalui (round 8)."""
+    glued = ("Ahmad Fauzi resmikan jembatan bersama Bupati Joko Santoso Siti Rahmawati, 45 tahun, memimpin desa itu "
+             "sejak 2019. Dia mengatakan jembatan itu ditunggu warga. Joko Santoso memuji kerja warga desa. Siti "
+             "Rahmawati berharap jembatan itu dirawat bersama.")
+    co = coreference(ArticlePair(glued, "x", "en"))
+    names = {p.name: [glued[s.start:s.end] for s in p.spans] for p in co.people}
+    # two names the article writes on their own, written together: two people, not "Joko Santoso Siti Rahmawati"
+    assert names["Joko Santoso"] == ["Joko Santoso", "Joko Santoso"]
+    assert names["Siti Rahmawati"] == ["Siti Rahmawati", "Siti Rahmawati"]
+    dia = next(r for r in co.refs if r.text == "Dia")
+    assert dia.person is not None and dia.person.name == "Siti Rahmawati"
+    # written together but never on their own: one name, as before
+    one = "Kepala desa Hendra Wijaya Kusuma Atmaja tiba di Jakarta. Dia mengatakan jembatan itu ditunggu warga."
+    assert [p.name for p in coreference(ArticlePair(one, "x", "en")).people] == ["Hendra Wijaya Kusuma Atmaja"]
+
+    medium = ("Wali Kota Surabaya Eri Cahyadi mengumumkan pengunduran dirinya dari partai. Mengumumkan kabar itu lewat "
+              "Twitter pada hari Sabtu, dia menulis bahwa keputusan itu sudah bulat.")
+    co = coreference(ArticlePair(medium, "x", "en"))
+    assert "Twitter" not in [p.name for p in co.people]
+    assert next(r for r in co.refs if r.text == "dia").person.name == "Eri Cahyadi"
+    # a one-word name after lewat that the article also writes elsewhere stays a possible person
+    elsewhere = ("Kabar itu datang lewat Simanjuntak pada hari Sabtu. Simanjuntak mengatakan dia akan segera "
+                 "memberi keterangan.")
+    assert "Simanjuntak" in [p.name for p in coreference(ArticlePair(elsewhere, "x", "en")).people]

@@ -76,6 +76,9 @@ _PLACE_BEFORE = re.compile(r"\b(?:di|ke|dari|dekat|kota|provinsi|negara bagian|w
 # someone comes from: "tuduhan dari Christine Blasey Ford").
 _PLACE_ONLY_BEFORE = re.compile(r"\b(?:di|ke|dekat|kota|provinsi|negara bagian|wilayah|daerah|kawasan|distrik|"
                                 r"kabupaten|desa|pulau)\s+$", re.I)
+# A one-word name written only right after lewat/melalui/via (by way of) is a medium or a channel ("lewat
+# Twitter", "melalui Instagram"), not someone a "dia" may mean; a person after them has a title or two words.
+_MEDIUM_BEFORE = re.compile(r"\b(?:lewat|melalui|via)\s+$", re.I)
 # A reported clause opens after a verb of saying or "bahwa": its subject is whoever it names first ("polisi
 # mengatakan Sims kehilangan kacamatanya": Sims's glasses, not the police's).
 _REPORTED = re.compile(r"\b(?:bahwa|" + "|".join(_DATA["speech_verbs"]) + r")\b", re.I)
@@ -929,6 +932,8 @@ def _tentative(p: Person, text: str, places) -> bool:
         return False
     if all(_PLACE_BEFORE.search(text, max(0, s.start - 20), s.start) for s in p.spans):
         return False
+    if len(tokens) == 1 and all(_MEDIUM_BEFORE.search(text, max(0, s.start - 20), s.start) for s in p.spans):
+        return False  # "Mengumumkan perubahan nama tersebut lewat Twitter ..., dia menulis": a medium
     if len(tokens) == 1:
         w = tokens[0]
         if len(w) <= 2 or w in _title_words() or not w[1:].islower():
@@ -1354,6 +1359,17 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
         # A name owning a kin noun ("istri Bupati Hartono, Painem"; "ayah Puan") is not whom the sentence is
         # about: the relative is.
         about = [(s, p) for s, p in here if not _kin_owner(text, s.start)] or here
+        # Two people's full names with nothing between them ("... pada saat kampanye Donald Trump Track Palin,
+        # 26 tahun, menghabiskan ..."; entities._split_joined_names): a headline without its full stop glued
+        # to the first sentence, whose subject is the name that opens it, not the headline's.
+        glued = next((i for i in range(len(here) - 1, 0, -1) if here[i][1] is not here[i - 1][1]
+                      and not text[here[i - 1][0].end:here[i][0].start].strip()
+                      and all(len(text[s.start:s.end].split()) >= 2 for s, _ in here[i - 1:i + 1])), None)
+        if glued is not None:
+            cut = here[glued][0].start
+            about = [(s, p) for s, p in about if s.start >= cut] or here[glued:]
+            first_ref = first_ref if first_ref is not None and first_ref[0] >= cut else None
+            first_open = first_open if first_open is not None and first_open >= cut else None
         firsts = [x for x in (first_ref, (about[0][0].start, about[0][1]) if about else None) if x is not None]
         if first_open is not None and all(first_open < x[0] for x in firsts):
             # The sentence is about someone its "dia" stands for, whom resolution left open: not the name

@@ -409,6 +409,7 @@ def find_people(text: str, mentions: list[Mention], source_lang: str = "id",
             t = title_re.search(window) or title_near.search(window)
             if t:
                 titled[name] = t.group().split()[0]
+    _split_joined_names(found, titled)
     # Merge "Rutte" into "Mark Rutte".
     people: dict[str, Person] = {}
     first_with: dict[str, str] = {}  # token -> the first person (in insertion order) who has it
@@ -422,6 +423,26 @@ def find_people(text: str, mentions: list[Mention], source_lang: str = "id",
             for token in people[name].tokens:
                 first_with.setdefault(token, name)
     return sorted(people.values(), key=lambda p: p.spans[0].start)
+
+
+def _split_joined_names(found: dict[str, list[Span]], titled: dict[str, str]) -> None:
+    """Two names of two words or more written together, each of which the article also writes on its own
+    ("... pada saat kampanye Donald Trump Track Palin, 26 tahun, menghabiskan": a headline without its full
+    stop glued to the first sentence, where "Donald Trump" and "Track Palin" stand alone elsewhere): two
+    names, not one. In place; the first split point that makes both halves names of the article is taken."""
+    for name in [n for n in found if len(n.split()) >= 4]:
+        words = name.split()
+        for k in range(2, len(words) - 1):
+            head, tail = " ".join(words[:k]), " ".join(words[k:])
+            if head in found and tail in found:
+                for sp in found.pop(name):
+                    found[head].append(Span(sp.start, sp.start + len(head)))
+                    found[tail].append(Span(sp.end - len(tail), sp.end))
+                found[head].sort(key=lambda x: x.start)
+                found[tail].sort(key=lambda x: x.start)
+                if name in titled:
+                    titled.setdefault(head, titled.pop(name))
+                break
 
 
 # Words of a capitalised run that say it is a title-case headline run into a name, not one name: three or
