@@ -487,3 +487,13 @@ def test_source_people_round_8() -> None:
     elsewhere = ("Kabar itu datang lewat Simanjuntak pada hari Sabtu. Simanjuntak mengatakan dia akan segera "
                  "memberi keterangan.")
     assert "Simanjuntak" in [p.name for p in coreference(ArticlePair(elsewhere, "x", "en")).people]
+
+    # a one-word name a letter away from a word of one person's name is that person misspelt, mentioned there
+    misspelt = ("A.S. harus menggandakan dana penelitian, kata investor Kai-Fu Lee. Menurut Lee, dana itu penting. "
+                "Lea, pemilik buku itu, "
+                "adalah CEO Sinovation Ventures. Pada tahun 1980-an dia bekerja di Carnegie Mellon University.")
+    co = coreference(ArticlePair(misspelt, "x", "en"))
+    assert [p.name for p in co.people] == ["Kai-Fu Lee"]
+    assert [misspelt[s.start:s.end] for s in co.people[0].spans] == ["Kai-Fu Lee", "Lee", "Lea"]
+    assert not co.people[0].evidence  # "Lea" (a woman's given name) says nothing of Lee
+    assert next(r for r in co.refs if r.text == "dia").person is co.people[0]

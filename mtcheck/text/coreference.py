@@ -300,10 +300,24 @@ def _people(pair: ArticlePair) -> tuple[list[SourcePerson], list[SourcePerson]]:
     merged = _merge_contained(_join_arabic_article(text, merged, names.people))
     _aliases(text, merged, unplaced)
     # A one-word tentative name a letter away from a word of someone's name is that name misspelt ("Lea" in
-    # an article about Kai-Fu Lee), not someone else whose given name may be a woman's.
-    known = {t for sp in merged if not sp.tentative for p in sp.persons for t in p.tokens if len(t) >= 3}
-    merged = [sp for sp in merged if not (sp.tentative and len(sp.persons[0].tokens) == 1 and any(
-        Levenshtein.distance(sp.persons[0].tokens[0], t, score_cutoff=1) <= 1 for t in known))]
+    # an article about Kai-Fu Lee), not someone else whose given name may be a woman's. Where one person has
+    # that word, the misspelling is a mention of theirs ("Lea, pemilik buku ..." opens a sentence about Lee),
+    # its spelling no evidence of their gender (spans only: no record of the name is added).
+    owners: dict[str, list[SourcePerson]] = {}
+    for sp in merged:
+        if not sp.tentative:
+            for t in {t for p in sp.persons for t in p.tokens if len(t) >= 3}:
+                owners.setdefault(t, []).append(sp)
+    kept = []
+    for sp in merged:
+        hosts = {id(h): h for t, hs in owners.items() for h in hs if sp.tentative and len(sp.persons[0].tokens) == 1
+                 and Levenshtein.distance(sp.persons[0].tokens[0], t, score_cutoff=1) <= 1}
+        if not hosts:
+            kept.append(sp)
+        elif len(hosts) == 1:
+            host = next(iter(hosts.values()))
+            host.spans = sorted({*host.spans, *sp.spans})
+    merged = kept
     _surname_mentions(text, merged, unplaced, [s.start for s in pair.source_segments.sentences])
     for sp in merged:
         _gather(sp, text, surnames)
