@@ -497,3 +497,18 @@ def test_source_people_round_8() -> None:
     assert [misspelt[s.start:s.end] for s in co.people[0].spans] == ["Kai-Fu Lee", "Lee", "Lea"]
     assert not co.people[0].evidence  # "Lea" (a woman's given name) says nothing of Lee
     assert next(r for r in co.refs if r.text == "dia").person is co.people[0]
+
+    # "Menurut Siti, seorang pria ...": the comma closes the fronted phrase, so "seorang pria" is someone else,
+    # not an apposition making Siti a man; closed by a comma of its own it is one
+    fronted = "Menurut Siti Aminah, seorang pria merampas dompetnya di pasar."
+    co = coreference(ArticlePair(fronted, "x", "en"))
+    assert [p.gender() for p in co.people if p.name == "Siti Aminah"] == ["f"]
+    assert "'seorang pria'" in [p.name for p in co.people]
+    appos = "Menurut Budi Santoso, seorang pria asal Bogor, pasar itu ramai."
+    assert "'seorang pria'" not in [p.name for p in coreference(ArticlePair(appos, "x", "en")).people]
+    # a -nya on a role noun inside a quotation ("pelakunya", the perpetrator) speaks of no one: the next "Ia"
+    # is the speaker, as after any quotation
+    quoted = ('Siti Aminah kehilangan dompet di pasar. "Saya hanya bisa berteriak, tetapi pelakunya sudah lari," '
+              "katanya. Ia berharap pelaku segera ditangkap.")
+    co = coreference(ArticlePair(quoted, "x", "en"))
+    assert next(r for r in co.refs if r.text == "Ia").person.name == "Siti Aminah"

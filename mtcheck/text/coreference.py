@@ -366,6 +366,8 @@ _SANG = re.compile(r"\b(?:[Ss]ang|[Ss]eorang)\s+$")
 # "Seorang wanita", "salah seorang petugas": a person not named before.
 _INDEFINITE = re.compile(r"\b(?:seorang|salah seorang|salah satu|sesosok)\s+$", re.I)
 _KIN_OWNER = re.compile(r"\s+(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*\s*,\s*")
+# A name after these opens a fronted phrase ("Menurut Siti, ..."), which its comma closes.
+_FRONTED_NAME = re.compile(r"\b(?:menurut|bagi)\s+$", re.I)
 # Words that end an apposition ("Puan, kata istri Jokowi" is no apposition of Puan's).
 _NOT_APPOSITION = frozenset({"dan", "atau", "serta", "kata", "ujar", "bahwa", "dengan", "kepada", "untuk", "bersama",
                              "tetapi", "namun", "sedangkan", "sementara", *_DATA["speech_verbs"]})
@@ -424,6 +426,13 @@ def _person_nouns(text: str, people: list[SourcePerson], unplaced: list[SourcePe
         head = re.search(r"(\S+?)\s*[,(]\s*((?:[\w-]+\s+){0,5})$", text[max(0, m.start() - 80):m.start()])
         if head and not any(w.lower() in _NOT_APPOSITION for w in head.group(2).split()):
             owner = mention_ending(m.start() - len(head.group(0)) + len(head.group(1)))
+            if owner is not None and _FRONTED_NAME.search(text, max(0, owner[0].start - 12), owner[0].start):
+                # "Menurut Siti, seorang pria merampas dompetnya": the comma closes the fronted phrase and the
+                # noun opens the main clause; an apposition there is closed by a comma of its own ("Menurut
+                # Siti, seorang pedagang sayur, ...").
+                k = bisect.bisect_right(sentence_starts, m.start())
+                if "," not in text[end:sentence_starts[k] if k < len(sentence_starts) else len(text)]:
+                    owner = None
             if owner is not None:
                 cue(owner[1], noun, text[owner[0].start:m.end()])
                 continue
@@ -1179,7 +1188,10 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                 # name (a quotation left open may be a stray mark: nothing is said of it).
                 if (q := _inside(closed, c_starts, span.start)) is not None:
                     refs.append(_quoted_ref(text, mentions, starts, q, span, form, kind))
-                    quoted_third = True
+                    # (not a -nya on a role noun: "pelakunya sudah lari", the perpetrator, is -nya as a
+                    # definite article, KBBI -nya 3, and speaks of no one the next "Ia" may mean)
+                    noun = person_nouns().get(form[:-3].lower()) if form.lower().endswith("nya") else None
+                    quoted_third = quoted_third or noun is None or noun.kind != "role"
                 continue
             # A form resolved earlier in the sentence stands for its person there ("Ia mengarahkan petugas ke
             # Oldsmobile Intrigue miliknya": Ia is as much a person before "miliknya" as the car's name).
