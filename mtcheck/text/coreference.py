@@ -310,8 +310,12 @@ def _people(pair: ArticlePair) -> tuple[list[SourcePerson], list[SourcePerson]]:
                 owners.setdefault(t, []).append(sp)
     kept = []
     for sp in merged:
-        hosts = {id(h): h for t, hs in owners.items() for h in hs if sp.tentative and len(sp.persons[0].tokens) == 1
-                 and Levenshtein.distance(sp.persons[0].tokens[0], t, score_cutoff=1) <= 1}
+        if not (sp.tentative and len(sp.persons[0].tokens) == 1):
+            kept.append(sp)
+            continue
+        one = sp.persons[0].tokens[0]  # (few such names an article: each compared with every name word once)
+        hosts = {id(h): h for t, hs in owners.items() for h in hs
+                 if Levenshtein.distance(one, t, score_cutoff=1) <= 1}
         if not hosts:
             kept.append(sp)
         elif len(hosts) == 1:
