@@ -96,7 +96,7 @@ class PronounGenderMismatch(Rule):
     of `nomquamgender` with its counts, Balinese and Javanese naming conventions. Every pronoun that
     contradicts it is reported, also when all the translation's pronouns for that person agree: they are
     the machine's guesses, not evidence. Where the source leaves a form open between a few people who are
-    all of one gender (Chinese and Japanese: `judge_whoever`), a pronoun of the other is wrong whoever it
+    all of one gender (English, Chinese, Japanese: `judge_whoever`), a pronoun of the other is wrong whoever it
     means, and is reported naming them all. Pronouns in quotations are judged by the source only.
 
     ## Why is this bad?
