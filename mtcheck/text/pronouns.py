@@ -903,6 +903,11 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
                 # Arabic إنها/أنه: the subject of a reported clause ("قالت إنها ستسافر"), which renders dia, ia or
                 # an attribution, not a -nya, nor dirinya/pihaknya (an organisation's side, feminine in Arabic).
                 cands = [r for r in cands if r.kind != "possessive" and r.text.lower() not in _BOTH]
+                if _as_clause(pair.target, span.start, sets):
+                    # "مشيرًا إلى روسيا على أنها", calling Russia [as being]: after a noun, على أنها is "as"
+                    # and its clitic is the noun's, the thing described, never the speaker's attribution nor
+                    # the subject: only an object form is left ("menyebutnya sebagai" -> "وصفه على أنه")
+                    cands = [r for r in cands if _is_object(r)]
                 if not cands:
                     continue
             elif pair.target[span.start:span.end].lower() in subject:
@@ -1125,6 +1130,22 @@ def _own_subject(text: str, pos: int, sets: dict) -> str | None:
     if first.startswith("ال") or (len(words) > 1 and words[1].startswith("ال")):
         return "noun"
     return None
+
+
+def _as_clause(text: str, pos: int, sets: dict) -> bool:
+    """(Arabic) Is the clause-subject clitic at `pos` the "as" of "X على أنه/أنها" (X as being): على right
+    before it, after a word that is not one of the verbs that take على for what they report (`as_clause_verbs`:
+    "أكد على أنه", he stressed that he)? Its subject is then X, what is described."""
+    before = sets.get("as_clause_before", ())
+    if not before:
+        return False
+    m = _TWO_WORDS_BEFORE.search(text, max(0, pos - 40), pos)
+    if m is None or m.group(2) not in before:
+        return False
+    return m.group(1).removeprefix("و").removeprefix("ف") not in sets.get("as_clause_verbs", ())
+
+
+_TWO_WORDS_BEFORE = re.compile(r"([^\s.,،:;!?\"«»“”()]+)\s+([^\s.,،:;!?\"«»“”()]+)\s+$")
 
 
 @cache
