@@ -787,6 +787,43 @@ def _possessed_nouns(lang: str) -> dict[str, frozenset[str]]:
     return out
 
 
+def verbal_noun_of(source: str, ref: SourceRef, word: str, lang: str) -> bool:
+    """(Arabic) Is `word` (ظهوره, his appearance) the verbal noun, with its clitic, of the verb whose subject
+    pronoun is `ref` ("ia muncul": `<lang>/verbal_nouns.tsv`)? Then the clitic renders that pronoun, as the
+    lexicon's same noun makes a clitic render a -nya (`same_host`)."""
+    if ref.kind != "pronoun" or ref.text.lower() not in _SUBJECT_FORMS:
+        return False
+    nouns = _verbal_nouns(lang)
+    entry = None
+    for w in _WORD.findall(source, ref.span.end, ref.span.end + 40)[:3] if nouns else ():
+        entry = nouns.get(w.lower())
+        if entry or w.lower() not in _ASPECT:
+            break
+    if not entry:
+        return False
+    clitic = "ها" if word.endswith("ها") else "ه"
+    return any(h in entry for host in _hosts(word[:-len(clitic)]) for h in _spellings(host))
+
+
+# Aspect and modal words between a subject pronoun and its verb ("ia sudah tiba", "dia akan kembali").
+_ASPECT = frozenset({"sudah", "telah", "akan", "sedang", "juga", "pun", "masih", "baru", "pernah", "kemudian",
+                     "lalu", "lantas", "sempat", "tidak", "belum", "segera", "kembali"})
+
+
+@cache
+def _verbal_nouns(lang: str) -> dict[str, frozenset[str]]:
+    """`<lang>/verbal_nouns.tsv`: Indonesian verbs and the verbal nouns (masdars) that render them with their
+    subject's clitic."""
+    from mtcheck.lang.base import data_exists, data_tsv
+
+    if not data_exists(lang, "verbal_nouns.tsv"):
+        return {}
+    out: dict[str, frozenset[str]] = {}
+    for row in data_tsv(lang, "verbal_nouns.tsv"):
+        out[row["id"].lower()] = frozenset(row[lang].split("|"))
+    return out
+
+
 def _hosts(stem: str) -> list[str]:
     """The stem without the conjunction and the preposition a word may begin with (وبحزبه: حزب)."""
     out = [stem]
@@ -915,8 +952,12 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
                 if not cands:
                     continue  # a subject pronoun for a noun of the source ("elle" for "konstruksinya")
             elif sets.get("host_clitics") and host_clitic(pair.target[span.start:span.end], sets["lang"]):
-                # A clitic on a noun (حزبه) renders a possessive -nya on a noun, nothing else
-                cands = [r for r in cands if r.kind == "possessive" and not _is_object(r)]
+                # A clitic on a noun (حزبه) renders a possessive -nya on a noun, nothing else; or, on the verbal
+                # noun of a verb, that verb's subject pronoun ("setelah ia muncul" -> "بعد ظهوره", after his
+                # appearance: Arabic news's common rendering of a clause)
+                word = pair.target[span.start:span.end]
+                cands = [r for r in cands if (r.kind == "possessive" and not _is_object(r))
+                         or verbal_noun_of(pair.source, r, word, sets["lang"])]
                 if sets.get("place_host_nouns"):
                     # a -nya on a noun of what a place has ("penduduknya", its residents: سكانها) is the
                     # place's, whoever the sentence names (a test-half clean article: a country's residents
@@ -928,7 +969,7 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
                     # lexicon says its noun translates the -nya's (حزبها for "partainya": partai, حزب),
                     # and whose person is named in that form's own sentence, not chained from the one before
                     # (موقعها for "situs webnya", the WHO's, chained to the man of the previous sentence)
-                    cands = [r for r in cands if same_host(r.text, pair.target[span.start:span.end], sets["lang"])
+                    cands = [r for r in cands if (r.kind == "pronoun" or same_host(r.text, word, sets["lang"]))
                              and not any(c in r.how for c in _CHAINED)]
                 if not cands:
                     continue
