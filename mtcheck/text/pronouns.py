@@ -945,6 +945,11 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
                     # and its clitic is the noun's, the thing described, never the speaker's attribution nor
                     # the subject: only an object form is left ("menyebutnya sebagai" -> "وصفه على أنه")
                     cands = [r for r in cands if _is_object(r)]
+                if _g in sets.get("host_clitic_by_lexicon", "") and _connective(pair.target, span, sets):
+                    # "كما أنها تستند إلى", it is also based on (the character: الشخصية): outside a reported
+                    # clause the feminine clitic is every feminine thing's, as on a noun, so it is read only
+                    # where its person is named in the form's own sentence, not chained from the one before
+                    cands = [r for r in cands if not any(c in r.how for c in _CHAINED)]
                 if not cands:
                     continue
             elif pair.target[span.start:span.end].lower() in subject:
@@ -1184,6 +1189,20 @@ def _as_clause(text: str, pos: int, sets: dict) -> bool:
     if m is None or m.group(2) not in before:
         return False
     return m.group(1).removeprefix("و").removeprefix("ف") not in sets.get("as_clause_verbs", ())
+
+
+def _connective(text: str, span: Span, sets: dict) -> bool:
+    """(Arabic) Is the clause-subject clitic at `span` a connective's (لأنها, لكنها, "كما أنها", "إلا أنها"), not the
+    subject of a clause that a verb of saying reports ("قالت إنها")? `connective_clitics` and the words of
+    `connective_before` right before it."""
+    word = text[span.start:span.end]
+    if word in sets.get("connective_clitics", ()):
+        return True
+    m = _WORD_BEFORE.search(text, max(0, span.start - 20), span.start)
+    return m is not None and m.group(1).removeprefix("و").removeprefix("ف") in sets.get("connective_before", ())
+
+
+_WORD_BEFORE = re.compile(r"([^\s.,،:;!?\"«»“”()]+)\s+$")
 
 
 _TWO_WORDS_BEFORE = re.compile(r"([^\s.,،:;!?\"«»“”()]+)\s+([^\s.,،:;!?\"«»“”()]+)\s+$")
