@@ -1130,22 +1130,47 @@ def _verb_subject(pair: ArticlePair, span: Span, m_starts: list[int], m_rows: li
                   sets: dict) -> tuple[Referent, str] | None:
     """The person named right after a verb of saying (verb-subject order: "وقالت بوان"), with only title
     words between ("وقالت وزيرة الخارجية ريتنو"); not "أعلنت إدارة ترامب" (Trump's administration)."""
-    if pair.target[span.start:span.end].removeprefix("و").removeprefix("ف") in sets.get("verbs_with_object", ()):
-        return None  # "دعا بايدن إلى": the name after it may be its object
+    # "دعا بايدن إلى": after a verb that takes an object, the name may be that object
+    with_object = pair.target[span.start:span.end].removeprefix("و").removeprefix("ف") in sets.get(
+        "verbs_with_object", ())
     i = bisect.bisect_left(m_starts, span.end)
     if i >= len(m_starts) or m_starts[i] - span.end > 60:
         return None
     titles = set(sets.get("subject_titles", ()))
     between = pair.target[span.end:m_starts[i]]
     words = between.split()
-    if all(w in titles for w in words):
+    plain = not re.search(r"[،,.:;\"«»()]", between)
+    # Only title words between, or a longer description that ends in a title right before the name, with no
+    # punctuation in between ("صرح مفوض الصحة الإقليمي الإيطالي السيد جوليو جاليرا", the Italian regional health
+    # commissioner Mr Giulio Gallera said): the name's apposition, where "أعلنت إدارة ترامب" (Trump's
+    # administration) ends in no title.
+    titled = all(w in titles for w in words) or (words and len(words) <= 6 and words[-1] in titles and plain)
+    if titled and not with_object:
         return m_rows[i][1], "the verb's subject, named after it"
-    # A longer description ends in a title right before the name, with no punctuation in between ("صرح مفوض
-    # الصحة الإقليمي الإيطالي السيد جوليو جاليرا", the Italian regional health commissioner Mr Giulio Gallera
-    # said): the name's apposition, where "أعلنت إدارة ترامب" (Trump's administration) ends in no title.
-    if words and len(words) <= 6 and words[-1] in titles and not re.search(r"[،,.:;\"«»()]", between):
-        return m_rows[i][1], "the verb's subject, named after it"
+    # A verb opening its sentence whose aligned source sentence opens with the same person, titles before the
+    # name ("Ketua DPR Puan Maharani meminta" -> "طلب رئيس مجلس النواب بوان ماهاراني من الحكومة"): the source
+    # says the name is the subject, whatever the words between (any description of up to six words) and
+    # whether the verb takes an object.
+    if (titled or (len(words) <= 6 and plain)) and _source_opens_with(pair, span, m_rows[i][1]):
+        return m_rows[i][1], "the verb's subject, named after it (the source's sentence opens with them)"
     return None
+
+
+def _source_opens_with(pair: ArticlePair, span: Span, r: Referent) -> bool:
+    """Does the target word at `span` open its sentence, and the aligned source sentence open with a mention of
+    `r`'s person, with only capitalised words (titles: "Ketua DPR", "Presiden") before it?"""
+    sp = _sentence_pair_at(pair, span.start)
+    if sp is None or not sp.source:
+        return False
+    t = next((t for t in sp.target if t.start <= span.start < t.end), None)
+    if t is None or _OPENING.fullmatch(pair.target, t.start, span.start) is None:
+        return False
+    s = sp.source[0]
+    first = next((m for m in r.person.spans if s.start <= m.start < s.end), None)
+    if first is None:
+        return False
+    before = pair.source[s.start:first.start].split()
+    return len(before) <= 6 and all(w[:1].isupper() for w in before)
 
 
 _SUBJECT_FORMS = frozenset({"dia", "ia", "beliau"})
