@@ -386,6 +386,11 @@ def test_people_of_the_source_round_5() -> None:
     ("fr", "sa mère, Sarah Palin", "Sarah", "sa mère, Sarah"),
     ("fr", "Paz Zárate, une avocate chilienne", "Paz Zárate", "Paz Zárate, une avocate"),
     ("fr", "Sanju Sharma, née en 1950", "Sanju Sharma", "Sanju Sharma, née"),
+    # (round 8) the name as the subject of a feminine participle after être
+    ("fr", "Selon la police, Paz Zárate est arrivée à Paris", "Paz Zárate", "Paz Zárate est arrivée"),
+    ("fr", "Zárate a été élue en 2020", "Zárate", "Zárate a été élue"),
+    ("fr", "Zárate s’est finalement déclarée candidate", "Zárate", "Zárate s’est finalement déclarée"),
+    ("fr", "Zárate n'est pas venue", "Zárate", "Zárate n'est pas venue"),
     ("ar", "وقالت المغنية الأمريكية أريانا غراندي", "أريانا", "المغنية الأمريكية أريانا"),
     ("ar", "وزيرة الخارجية ريتنو", "ريتنو", "وزيرة الخارجية ريتنو"),
     # no gender shown for the name: an epicene noun without a feminine article, the masculine
@@ -394,6 +399,12 @@ def test_people_of_the_source_round_5() -> None:
     # someone else's: a preposition between, a list after the name
     ("fr", "la fille du président Trump", "Trump", None),
     ("fr", "Louis XVI, la reine Marie-Antoinette", "Louis XVI", None),
+    # a complement of another noun, the masculine, an epicene adjective, no être: no feminine for the name
+    ("fr", "la fille du président Trump est arrivée", "Trump", None),
+    ("fr", "L'arme d'Uka s'est enrayée", "Uka", None),
+    ("fr", "Zárate est arrivé à Paris", "Zárate", None),
+    ("fr", "Zárate est athée", "Zárate", None),
+    ("fr", "Zárate a annoncé la journée", "Zárate", None),
     # Arabic construct: Trump's adviser, Trump's minister; a man's title between
     ("ar", "مستشارة ترامب", "ترامب", None),
     ("ar", "وزيرة خارجية ترامب", "ترامب", None),

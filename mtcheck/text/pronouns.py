@@ -667,7 +667,42 @@ def _female_role(text: str, span: Span, lang: str) -> str | None:
     if after is not None and (m := after.match(text, span.end)) is not None and (
             m.group("agree") or fits(m, [])):
         return text[span.start:m.end()]
-    return None
+    return _female_predicate(text, span, lang)
+
+
+@cache
+def _predicate_pattern(lang: str) -> re.Pattern[str] | None:
+    """The language's feminine predicate right after a name ("X est arrivée", "X n'est pas venue"): one
+    of `predicate_auxiliaries`, up to one of `predicate_adverbs`, and a feminine participle (a word ending in
+    `predicate_female_ending` or one of `predicate_female`). None where the language lists no auxiliaries."""
+    sets = pronoun_sets(lang) or {}
+    aux = sets.get("predicate_auxiliaries")
+    if not aux:
+        return None
+    listed = alternation(sorted(sets.get("predicate_female", ()), key=len, reverse=True))
+    ending = re.escape(sets.get("predicate_female_ending", ""))
+    participle = rf"(?:{listed}|[a-zà-ÿœæ][\w-]*{ending})" if ending else rf"(?:{listed})"
+    adverb = alternation(sorted(sets.get("predicate_adverbs", ()), key=len, reverse=True))
+    return re.compile(rf"\s+(?:n['’]|ne\s+)?(?:{alternation(sorted(aux, key=len, reverse=True))})"
+                      rf"(?:\s+(?:{adverb}))?\s+(?P<agree>{participle})(?![\w'’-])")
+
+
+def _female_predicate(text: str, span: Span, lang: str) -> str | None:
+    """The mention at `span` as the subject of a feminine predicate ("Zárate est arrivée"), the words as
+    written, or None: not where a preposition among the three words before the name makes it another noun's
+    complement ("la fille du président X est arrivée")."""
+    pattern = _predicate_pattern(lang)
+    if pattern is None or (m := pattern.match(text, span.end)) is None:
+        return None
+    sets = pronoun_sets(lang) or {}
+    if m.group("agree").lower() in sets.get("predicate_not_female", ()):
+        return None
+    # The words before the name in its clause (after the last punctuation): "d'Uka" gives "d'" its own word.
+    clause = re.split(r"[,.;:!?«»\"“”()\[\]]", text[max(0, span.start - 60):span.start])[-1]
+    not_after = set(sets.get("predicate_not_after", ()))
+    if any(w.lower() in not_after for w in re.findall(r"\w+['’]?", clause)[-3:]):
+        return None
+    return text[span.start:m.end()]
 
 
 def _target_pronouns(pair: ArticlePair, sets: dict, quoted: bool = False):
