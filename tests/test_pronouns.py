@@ -465,3 +465,27 @@ def test_shared_family_names_round_7() -> None:
     # Two of them named in full in one sentence: "Palin" alone stays no one's.
     co = coreference(ArticlePair("Sarah Palin dan Todd Palin tiba di Juneau. Palin mengatakan ia lelah.", "x", "en"))
     assert {r.text: r.person for r in co.refs}["ia"] is None
+
+
+def test_every_pronoun_rows_split_by_persons_rows() -> None:
+    """(round 8) scripts/evaluate.py tallies apart the every-pronoun rows that swap a person's pronoun: one in
+    a sentence row whose source has a person's form, not an impersonal "il"; a thing's row is left out."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    from evaluate import _persons_row
+
+    def row(source: str, clean: str, word: str) -> dict:
+        at = clean.index(word)
+        swapped = {"il": "elle", "Il": "Elle"}[word]
+        target = clean[:at] + swapped + clean[at + len(word):]
+        return {"source": source, "clean_target": clean, "target": target, "rows": [[0, len(source), 0, len(target)]],
+                "label": {"category": "pronoun-all", "target_spans": [[at, at + len(swapped)]],
+                          "clean_spans": [[at, at + len(word)]], "target_span": [at, at + len(swapped)]}}
+
+    assert _persons_row(row("Dia mengatakan banjir itu parah.", "Il a déclaré que la crue était grave.", "Il"))
+    assert not _persons_row(row("Kambing tampaknya dijinakkan di Iran.", "Il semble que les chèvres aient été "
+                                "domestiquées en Iran.", "Il"))
+    assert not _persons_row(row("Dia mengatakan hal itu.", "Il semble qu'il l'a dit.", "Il"))
+    assert not _persons_row(row("Sungai ini membawa air.", "Il charrie de l'eau.", "Il"))
