@@ -386,6 +386,12 @@ def test_people_of_the_source_round_5() -> None:
     ("fr", "sa mère, Sarah Palin", "Sarah", "sa mère, Sarah"),
     ("fr", "Paz Zárate, une avocate chilienne", "Paz Zárate", "Paz Zárate, une avocate"),
     ("fr", "Sanju Sharma, née en 1950", "Sanju Sharma", "Sanju Sharma, née"),
+    # (round 8) the role's complement, the office's institution or place, between the role and the name
+    ("fr", "La ministre des Affaires étrangères Retno Marsudi a dit", "Retno Marsudi",
+     "La ministre des Affaires étrangères Retno Marsudi"),
+    ("fr", "la présidente de la DPR, Puan Maharani", "Puan Maharani", "la présidente de la DPR, Puan Maharani"),
+    ("fr", "la régente de Banyuwangi Ipuk Fiestiandani", "Ipuk", "la régente de Banyuwangi Ipuk"),
+    ("fr", "la ministre de la Santé d'Indonésie Budi", "Budi", "la ministre de la Santé d'Indonésie Budi"),
     # (round 8) the name as the subject of a feminine participle after être
     ("fr", "Selon la police, Paz Zárate est arrivée à Paris", "Paz Zárate", "Paz Zárate est arrivée"),
     ("fr", "Zárate a été élue en 2020", "Zárate", "Zárate a été élue"),
@@ -399,6 +405,11 @@ def test_people_of_the_source_round_5() -> None:
     # someone else's: a preposition between, a list after the name
     ("fr", "la fille du président Trump", "Trump", None),
     ("fr", "Louis XVI, la reine Marie-Antoinette", "Louis XVI", None),
+    # (round 8) a verb between the role and the name, the name as the complement's own, a man's role in it
+    ("fr", "la ministre a rencontré Joko Widodo", "Joko Widodo", None),
+    ("fr", "la présidente de la DPR reçoit Prabowo Subianto", "Prabowo Subianto", None),
+    ("fr", "la ministre des Affaires étrangères de Joko Widodo", "Joko Widodo", None),
+    ("fr", "la fille du gouverneur de Java oriental Emil Dardak", "Emil Dardak", None),
     # a complement of another noun, the masculine, an epicene adjective, no être: no feminine for the name
     ("fr", "la fille du président Trump est arrivée", "Trump", None),
     ("fr", "L'arme d'Uka s'est enrayée", "Uka", None),
