@@ -500,3 +500,34 @@ def test_every_pronoun_rows_split_by_persons_rows() -> None:
                                 "domestiquées en Iran.", "Il"))
     assert not _persons_row(row("Dia mengatakan hal itu.", "Il semble qu'il l'a dit.", "Il"))
     assert not _persons_row(row("Sungai ini membawa air.", "Il charrie de l'eau.", "Il"))
+
+
+def test_french_pronoun_swaps_flip_the_participle_of_their_clause() -> None:
+    """(round 8) scripts/inject.py swaps a French il/elle with the agreement of its clause's participle, as a
+    real MT writes it ("elle est arrivée" -> "il est arrivé"), so that no rule catches an injected error by an
+    agreement no translation shows; every pronoun of one gender swapped keeps each pronoun's span."""
+    import random
+    import re
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    import inject
+
+    saved = getattr(inject, "P", None)
+    try:
+        inject.P = inject.profile("fr")
+        text = "Sanju Sharma a chanté. Elle est finalement arrivée à Mumbai et elle s'est déclarée ravie."
+        m = next(re.finditer(r"\bElle\b", text))
+        new, (a, b), detail = inject._swap_one(text, m)
+        assert new[a:b] == "Il" and new.startswith("Sanju Sharma a chanté. Il est finalement arrivé à Mumbai")
+        assert "arrivée -> arrivé" in detail
+        # a pronoun with no participle in its clause is swapped alone
+        plain = "Il a déclaré que le concert était réussi."
+        swapped = inject._swap_one(plain, next(re.finditer(r"\bIl\b", plain)))[0]
+        assert swapped == "Elle a déclaré que le concert était réussi."
+        rows, spans, _, _ = inject.inject_all_pronouns(["Sanju Sharma tiba. Dia senang."], [text], random.Random(1))
+        assert [rows[0][x:y] for _, (x, y) in spans] == ["Il", "il"]
+        assert "arrivé à Mumbai et il s'est déclaré " in rows[0]
+    finally:
+        inject.P = saved
