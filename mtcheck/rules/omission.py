@@ -449,8 +449,11 @@ class OmittedClause(Rule):
     (`min-shortfall` standard deviations and under `max-ratio` of the expected length), or when the lexicon
     finds a run of their known words untranslated in a target sentence that translates the rest (in a 1-1
     bead, or a 2-1 bead: a sentence merged into its neighbour with part of it lost): length alone cannot
-    tell a dropped clause from a concise translation. A clause whose figure the number matcher finds nowhere
-    in the translation, where no other figure took its place, is minor when its length does not fit.
+    tell a dropped clause from a concise translation. A figure (digits) of a sentence that the number
+    matcher finds nowhere in the translation, where no other figure took its place and the target is not
+    longer than its source predicts, gets a minor finding on the clause that holds it, whatever that
+    clause's length or anchors (in a 1-1 bead or a 2-1 bead: "lebar 36 mm dan tinggi 24 mm" with the
+    second part lost has no clause break before it).
 
     ## Why is this bad?
     Dropped attributions ("melansir Reuters 3 Oktober"), dates and figures go unnoticed by readers and
@@ -508,11 +511,7 @@ class OmittedClause(Rule):
                 if any(_kept(a, sentence_text, target_text, source_text) for a in clause.anchors):
                     continue
                 if not self._length_fits(pair, sp, clause):
-                    found = self._number_missing(pair, sp, clause, missing, extra)
-                    if found is not None:
-                        reported = True
-                        yield found
-                    continue
+                    continue  # its figures, if any, are `_figure_missing`'s to judge
                 reported = True
                 # A figure the paragraph has, only fewer times than the source's: often written another way
                 # the second time ("100 persen yakin" as 絶対に, "absolutely"), so minor.
@@ -522,9 +521,15 @@ class OmittedClause(Rule):
                     "appear nowhere in the aligned target paragraph, and the target sentence is short by "
                     "about that much)", source=clause.span, confidence=0.6,
                     severity=Severity.MINOR if repeated else None)
+            one_or_merged = len(sp.source) == 1 or (len(sp.source) == 2 and len(sp.target) == 1)
+            if not reported and one_or_merged:
+                found = self._figure_missing(pair, sp, missing, extra, target_text)
+                if found is not None:
+                    reported = True
+                    yield found
             # A 2-1 bead's whole lost sentence is MT501's; a part of it lost (a sentence merged into its
             # neighbour with half of it gone) leaves a run of uncovered words, as a dropped clause does.
-            if not reported and (len(sp.source) == 1 or (len(sp.source) == 2 and len(sp.target) == 1)):
+            if not reported and one_or_merged:
                 found = self._uncovered(pair, sp)
                 if found is not None:
                     reported = True
@@ -532,29 +537,36 @@ class OmittedClause(Rule):
             if not reported and len(sp.source) == 1:
                 yield from self._short(pair, sp)
 
-    def _number_missing(self, pair: ArticlePair, sp: SentencePair, clause: _Clause, missing: set[int],
-                        extra: list[Span]) -> Finding | None:
-        """A clause whose figure (digits) the number matcher finds nowhere in the translation, in a target
-        sentence with no figure of its own, in digits or words, left unmatched (that would be a changed
-        number, MT401's, which this rule's finding would suppress) and no
-        longer than its source predicts: minor, where the clause's length does not fit (the source clause
-        may hold more than was dropped, and in zh and ja a sentence's length varies too much to tell)."""
-        quantities = [q for q in in_segments(pair.source_quantities, (Segment(clause.span.start, clause.span.end,
-                                                                             "", 0, 0),)) if q.strict]
-        if not quantities or not all(id(q) in missing and any(c.isdigit() for c in q.text) for q in quantities):
-            return None
-        if any(t.start <= e.start < t.end for e in extra for t in sp.target):
+    def _figure_missing(self, pair: ArticlePair, sp: SentencePair, missing: set[int], extra: list[Span],
+                        target_text: str) -> Finding | None:
+        """A figure (digits) of the source sentence that the number matcher finds nowhere in the translation,
+        in a target sentence with no figure of its own, in digits or words, left unmatched (that would be a
+        changed number, MT401's, which this rule's finding would suppress) and no longer than its source
+        predicts: minor, on the clause that holds it. Whether or not the clause's length fits: the source
+        clause may hold more than was dropped, or be no clause at all ("26 tahun", or "lebar 36 mm dan
+        tinggi 24 mm" with no comma before the part lost), and in zh and ja a sentence's length varies too
+        much to tell. In a 2-1 bead too, where half of a sentence merged into its neighbour took a figure
+        with it. Nor where its digits are in the target paragraph as a whole number the matcher does not read
+        ("halaman 109" as "p109")."""
+        lost = [q for q in in_segments(pair.source_quantities, sp.source)
+                if q.strict and id(q) in missing and (digits := _DIGITS.search(q.text)) is not None
+                and not _in_target(digits.group(), target_text)]
+        if not lost or any(t.start <= e.start < t.end for e in extra for t in sp.target):
             return None
         ls = sum(s.length for s in sp.source)
         lt = sum(t.length for t in sp.target)
         r = pair.norms.ratio
         if (lt / r - ls) / math.sqrt(ls * _minor_variance(pair)) > self.options["max-missing-number-z"]:
             return None
+        seg = next(s for s in sp.source if s.start <= lost[0].span.start < s.end)
+        start, end = next(((a, b) for a, b in _split(seg) if a <= lost[0].span.start < b), (seg.start, seg.end))
+        figures = [q.text for q in lost if start <= q.span.start < end]
+        text = pair.source[start:end]
         return self.finding(
-            f"not in the translation: '{clause.text}' (its {', '.join(q.text for q in quantities)} "
-            f"{'appears' if len(quantities) == 1 else 'appear'} nowhere in the translation, and its target "
+            f"not in the translation: '{text}' (its {', '.join(figures)} "
+            f"{'appears' if len(figures) == 1 else 'appear'} nowhere in the translation, and its target "
             "sentence has no other figure in the place of one)",
-            source=clause.span, target=sp.target, confidence=0.45, severity=Severity.MINOR)
+            source=Span(start, end), target=sp.target, confidence=0.45, severity=Severity.MINOR)
 
     def _uncovered(self, pair: ArticlePair, sp: SentencePair) -> Finding | None:
         """The longest run of consecutive source content words that the lexicon knows and none of which has
