@@ -453,7 +453,8 @@ class OmittedClause(Rule):
     matcher finds nowhere in the translation, where no other figure took its place and the target is not
     longer than its source predicts, gets a minor finding on the clause that holds it, whatever that
     clause's length or anchors (in a 1-1 bead or a 2-1 bead: "lebar 36 mm dan tinggi 24 mm" with the
-    second part lost has no clause break before it).
+    second part lost has no clause break before it); so does a date the date matcher finds nowhere (in
+    Chinese, Japanese and Arabic the only way to look for "pada bulan Sept." or "hari Selasa").
 
     ## Why is this bad?
     Dropped attributions ("melansir Reuters 3 Oktober"), dates and figures go unnoticed by readers and
@@ -494,7 +495,11 @@ class OmittedClause(Rule):
         # a figure changed (MT401's), none was dropped.
         paired = {id(t) for _, t in qm.matched}
         extra = [q.span for q in pair.target_quantities if id(q) not in paired]
-        dates_found = {id(m.source) for m in match_dates(pair) if m.outcome in ("same", "reversed")}
+        dates = match_dates(pair)
+        dates_found = {id(m.source) for m in dates if m.outcome in ("same", "reversed")}
+        dates_missing = {id(m.source) for m in dates if m.outcome == "missing"}
+        # Source dates the translation has another day or month for: MT403's, as a changed figure is MT401's.
+        dates_changed = [m.source.span for m in dates if m.outcome == "different"]
         beads = pair.paragraph_beads
         folded: dict[int, tuple[str, str]] = {}
         for sp in pair.sentence_pairs:
@@ -523,7 +528,8 @@ class OmittedClause(Rule):
                     severity=Severity.MINOR if repeated else None)
             one_or_merged = len(sp.source) == 1 or (len(sp.source) == 2 and len(sp.target) == 1)
             if not reported and one_or_merged:
-                found = self._figure_missing(pair, sp, missing, extra, target_text)
+                found = self._figure_missing(pair, sp, (missing, dates_missing), (extra, dates_changed),
+                                             target_text)
                 if found is not None:
                     reported = True
                     yield found
@@ -537,8 +543,8 @@ class OmittedClause(Rule):
             if not reported and len(sp.source) == 1:
                 yield from self._short(pair, sp)
 
-    def _figure_missing(self, pair: ArticlePair, sp: SentencePair, missing: set[int], extra: list[Span],
-                        target_text: str) -> Finding | None:
+    def _figure_missing(self, pair: ArticlePair, sp: SentencePair, missing: tuple[set[int], set[int]],
+                        changed: tuple[list[Span], list[Span]], target_text: str) -> Finding | None:
         """A figure (digits) of the source sentence that the number matcher finds nowhere in the translation,
         in a target sentence with no figure of its own, in digits or words, left unmatched (that would be a
         changed number, MT401's, which this rule's finding would suppress) and no longer than its source
@@ -547,11 +553,21 @@ class OmittedClause(Rule):
         tinggi 24 mm" with no comma before the part lost), and in zh and ja a sentence's length varies too
         much to tell. In a 2-1 bead too, where half of a sentence merged into its neighbour took a figure
         with it. Nor where its digits are in the target paragraph as a whole number the matcher does not read
-        ("halaman 109" as "p109")."""
+        ("halaman 109" as "p109"). A date the date matcher finds nowhere in the translation is such a figure
+        too, where no date of the sentence was changed (MT403's): in Chinese, Japanese and Arabic a date in
+        words ("pada bulan Sept.") can be looked for by the matcher only.
+        `missing`: the ids of the source quantities and dates with no counterpart; `changed`: the target
+        figures left unpaired and the source dates rendered as another date."""
+        numbers, dates = missing
+        extra, dates_changed = changed
         lost = [q for q in in_segments(pair.source_quantities, sp.source)
-                if q.strict and id(q) in missing and (digits := _DIGITS.search(q.text)) is not None
+                if q.strict and id(q) in numbers and (digits := _DIGITS.search(q.text)) is not None
                 and not _in_target(digits.group(), target_text)]
-        if not lost or any(t.start <= e.start < t.end for e in extra for t in sp.target):
+        lost += [d for d in in_segments(pair.source_dates, sp.source) if id(d) in dates and not (
+            (digits := _DIGITS.search(d.text)) is not None and _in_target(digits.group(), target_text))]
+        lost.sort(key=lambda x: x.span.start)
+        if not lost or any(t.start <= e.start < t.end for e in extra for t in sp.target) or \
+                any(s.start <= d.start < s.end for d in dates_changed for s in sp.source):
             return None
         ls = sum(s.length for s in sp.source)
         lt = sum(t.length for t in sp.target)
