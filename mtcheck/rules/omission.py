@@ -439,7 +439,8 @@ class OmittedClause(Rule):
     """Part of a source sentence (a clause or a whole sentence merged with its neighbour) left out.
 
     ## What it does
-    Splits each aligned source sentence at commas, semicolons, dashes and brackets. A clause is reported
+    Splits each aligned source sentence at commas, semicolons, dashes and brackets (the sentences of a 2-1
+    bead too, where a whole sentence needs one anchor more). A clause is reported
     when it carries at least `min-anchors` names, numbers or dates, none of which appears in the aligned
     target paragraph, and the target sentence is closer in length to the source without the clause than to
     the whole source sentence (by the language pair's length ratio). A name is a capitalised word that
@@ -648,20 +649,36 @@ class OmittedClause(Rule):
 
     def _clauses(self, pair: ArticlePair, sp: SentencePair, found_src: set[int],
                  dates_found: set[int]) -> Iterator[_Clause]:
+        merged = len(sp.source) > 1
         for seg in sp.source:
-            pieces = _split(seg) if len(sp.source) == 1 else [(seg.start, seg.end)]
-            if len(pieces) < 2 and len(sp.source) == 1:
+            pieces = _split(seg)
+            if len(pieces) < 2 and not merged:
                 continue  # a whole 1-1 sentence is never "omitted" from its own counterpart
-            for start, end in pieces:
-                text = pair.source[start:end]
-                if pair.source_pack.count_words(text) < self.options["min-words"]:
-                    continue
-                anchors = self._anchors(pair, start, end, found_src, dates_found)
+            if merged:
                 # A whole sentence of a 2-1 bead is MT501's to judge by length; here it needs two anchors
-                # (with one, the two rules reported the same sentence twice).
-                least = self.options["min-anchors"] + (len(sp.source) > 1)
-                if len(anchors) >= least:
-                    yield _Clause(Span(start, end), text, anchors)
+                # (with one, the two rules reported the same sentence twice). Its clauses need what a 1-1
+                # sentence's need: half of a sentence merged into its neighbour may take a clause's names.
+                whole = self._clause(pair, seg.start, seg.end, found_src, dates_found,
+                                     self.options["min-anchors"] + 1)
+                if whole is not None:
+                    yield whole
+                    continue
+                if len(pieces) < 2:
+                    continue
+            for start, end in pieces:
+                clause = self._clause(pair, start, end, found_src, dates_found, self.options["min-anchors"])
+                if clause is not None:
+                    yield clause
+
+    def _clause(self, pair: ArticlePair, start: int, end: int, found_src: set[int], dates_found: set[int],
+                least: int) -> _Clause | None:
+        """The source text [start, end) as a clause to look for, where it has `least` anchors (none of them
+        found in the translation) and enough words."""
+        text = pair.source[start:end]
+        if pair.source_pack.count_words(text) < self.options["min-words"]:
+            return None
+        anchors = self._anchors(pair, start, end, found_src, dates_found)
+        return _Clause(Span(start, end), text, anchors) if len(anchors) >= least else None
 
     def _anchors(self, pair: ArticlePair, start: int, end: int, found_src: set[int],
                  dates_found: set[int]) -> tuple[str, ...]:
