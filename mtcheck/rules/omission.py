@@ -14,8 +14,10 @@ from mtcheck.rules.base import Rule
 from mtcheck.text.align import VARIANCE_PER_CHAR
 from mtcheck.text.article import ArticlePair, SentencePair, in_segments
 from mtcheck.text.coverage import coverage, lexicon, source_spans, source_terms, target_tokens
+from mtcheck.text.dates import Date
 from mtcheck.text.fold import fold
 from mtcheck.text.number_match import match_dates, match_quantities
+from mtcheck.text.quantities import Quantity
 from mtcheck.text.segment import Segment, clause_spans
 from mtcheck.text.source_names import name_words
 
@@ -452,7 +454,8 @@ class OmittedClause(Rule):
     bead, or a 2-1 bead: a sentence merged into its neighbour with part of it lost): length alone cannot
     tell a dropped clause from a concise translation. A figure (digits) of a sentence that the number
     matcher finds nowhere in the translation, where no other figure took its place and the target is not
-    longer than its source predicts, gets a minor finding on the clause that holds it, whatever that
+    longer than its source predicts, gets a finding on the clause that holds it (as grave as MT401's for the
+    figure: major, critical for money), whatever that
     clause's length or anchors (in a 1-1 bead or a 2-1 bead: "lebar 36 mm dan tinggi 24 mm" with the
     second part lost has no clause break before it); so does a date the date matcher finds nowhere (in
     Chinese, Japanese and Arabic the only way to look for "pada bulan Sept." or "hari Selasa").
@@ -549,7 +552,9 @@ class OmittedClause(Rule):
         """A figure (digits) of the source sentence that the number matcher finds nowhere in the translation,
         in a target sentence with no figure of its own, in digits or words, left unmatched (that would be a
         changed number, MT401's, which this rule's finding would suppress) and no longer than its source
-        predicts: minor, on the clause that holds it. Whether or not the clause's length fits: the source
+        predicts: on the clause that holds it, as grave as MT401 and MT403 take a figure or date missing (major,
+        critical for money; this finding suppresses theirs: the same evidence, seen as the omission it is,
+        and on clean text only as often as theirs). Whether or not the clause's length fits: the source
         clause may hold more than was dropped, or be no clause at all ("26 tahun", or "lebar 36 mm dan
         tinggi 24 mm" with no comma before the part lost), and in zh and ja a sentence's length varies too
         much to tell. In a 2-1 bead too, where half of a sentence merged into its neighbour took a figure
@@ -561,9 +566,11 @@ class OmittedClause(Rule):
         figures left unpaired and the source dates rendered as another date."""
         numbers, dates = missing
         extra, dates_changed = changed
-        lost = [q for q in in_segments(pair.source_quantities, sp.source)
-                if q.strict and id(q) in numbers and (digits := _DIGITS.search(q.text)) is not None
-                and not _in_target(digits.group(), target_text)]
+        lost: list[Quantity | Date] = [
+            q for q in in_segments(pair.source_quantities, sp.source)
+            if q.strict and id(q) in numbers and (digits := _DIGITS.search(q.text)) is not None
+            and not _in_target(digits.group(), target_text)]
+        money = [q for q in lost if isinstance(q, Quantity) and q.is_money]
         lost += [d for d in in_segments(pair.source_dates, sp.source) if id(d) in dates and not (
             (digits := _DIGITS.search(d.text)) is not None and _in_target(digits.group(), target_text))]
         lost.sort(key=lambda x: x.span.start)
@@ -583,7 +590,8 @@ class OmittedClause(Rule):
             f"not in the translation: '{text}' (its {', '.join(figures)} "
             f"{'appears' if len(figures) == 1 else 'appear'} nowhere in the translation, and its target "
             "sentence has no other figure in the place of one)",
-            source=Span(start, end), target=sp.target, confidence=0.45, severity=Severity.MINOR)
+            source=Span(start, end), target=sp.target, confidence=0.6,
+            severity=Severity.CRITICAL if any(q in money for q in lost) else None)
 
     def _uncovered(self, pair: ArticlePair, sp: SentencePair) -> Finding | None:
         """The longest run of consecutive source content words that the lexicon knows and none of which has
