@@ -27,6 +27,10 @@ from mtcheck.text.transliterate import scored_names
 # A two-character word at least this frequent (zipf) across a Chinese candidate's edge makes it no name's
 # whole rendering (越来 3.4, 博物 3.4, 提起 4.4; a name's edge and the next character: 普说 1.8, 林现 0).
 STRADDLING = 3.3
+# A two-character word at least this frequent (zipf) inside a Han window makes it a phrase (国家 5.6, 一起 5.5,
+# 科技 5.0), not a name's rendering, whose own pairs of characters reach 4.3 (贝尔 of 贝尔法斯特, 卡特 of
+# 卡特里娜, 克斯 of 萨克斯, 布雷 of 布雷特). 4.0 until round 8, which left the garbles of those names unjudged.
+COMMON_PAIR = 4.5
 ACCEPT = 0.8  # default similarity for a rendering, where a language's transliteration.toml sets none
 
 
@@ -208,7 +212,7 @@ def _name_like(text: str, lang: str) -> bool:
         # (data/zh/transliteration_chars.txt: 特朗普, not 了更快) and holding no common two-character word.
         chars = transliteration_chars(lang)
         return all(c in chars for c in text) and \
-            not any(zipf(text[i:i + 2], lang) >= 4.0 for i in range(len(text) - 1))
+            not any(zipf(text[i:i + 2], lang) >= COMMON_PAIR for i in range(len(text) - 1))
     return True
 
 
