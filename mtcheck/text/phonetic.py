@@ -127,9 +127,9 @@ def _doubled_in(latin: str, c: str) -> bool:
     return any(a in same and b in same for a, b in pairwise(latin))
 
 
-# A Chinese character this frequent on its own (zipf) that ends a run is a function word (也 6.7, 以 6.2), not
-# a glide syllable of the name (亚 5.0, 万 5.7, 约 5.6).
-FUNCTION_WORD = 6.0
+# A Chinese character this frequent on its own (zipf) that ends a run of three or more is a function word
+# (也 6.7, 以 6.2, 因 5.6: 佩林因), not a glide syllable of the name (亚 5.0, 伊 4.6); names_script.PARTICLE.
+FUNCTION_WORD = 5.5
 
 # Vowel pairs of a Latin name that are one sound (Sean, Louis, Paul): no syllable of their own in Chinese.
 # "oa" is none: in names it is mostly two syllables (Noah 诺亚, Samoa 萨摩亚, Goa 果阿).
@@ -167,7 +167,7 @@ def _vowel_syllables(name: str, rendering: str) -> float:
                                                                         and s[i - 1] not in "aeiouy"))
                   or (s[i] in "vj" and i + 1 < len(s) and s[i + 1] in "aeiou"))
     counted = syllables[1:]
-    # A run of transliteration characters may end with a function word (也 "also", 以 "by": 汤普森也出席了):
+    # A run of transliteration characters may end with a function word (也 "also", 因 "because": 汤普森也出席了):
     # not the name's syllable, and no garble's (scripts/inject.py adds none at the end).
     if len(counted) > 1 and zipf(rendering[-1], "zh") >= FUNCTION_WORD:
         counted = counted[:-1]

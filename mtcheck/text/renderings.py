@@ -239,12 +239,31 @@ def whole_run(text: str, span: Span, lang: str) -> bool:
     if text[span.start:span.start + 1] == "尔":
         return False
     chars = transliteration_chars(lang)
-    if (span.start > 0 and text[span.start - 1] in chars) or (span.end < len(text) and text[span.end] in chars):
+    if (span.start > 0 and text[span.start - 1] in chars and not _country_before(text, span.start)) or \
+            (span.end < len(text) and text[span.end] in chars and not _country_after(text, span.end)):
         return False
     # Nor does a common word straddle its ends (复杂 of 不复杂, 提起 of 佩林提起, 先生 of 博尔顿先生): the
     # run is then a phrase's characters, or a name with a word's first character attached.
     return not (span.start > 0 and zipf(text[span.start - 1:span.start + 1], lang) >= STRADDLING) and \
         not (span.end < len(text) and zipf(text[span.end - 1:span.end + 1], lang) >= STRADDLING)
+
+
+@cache
+def _zh_countries() -> frozenset[str]:
+    """The gazetteer's Chinese renderings of countries (瑞典, 美国, 法国), two to four characters."""
+    from mtcheck.text.entities import gazetteer
+
+    return frozenset(r for e in gazetteer("zh").entries if e.kind == "country" for r in e.renderings if 2 <= len(r) <= 4)
+
+
+def _country_before(text: str, i: int) -> bool:
+    """A country's rendering ends at `i`: Chinese writes a city after its country without a break (瑞典乌普萨拉,
+    Uppsala, Sweden), and the run of transliteration characters is then two names; the city starts at `i`."""
+    return any(text[max(0, i - n):i] in _zh_countries() for n in range(2, 5) if i >= n)
+
+
+def _country_after(text: str, i: int) -> bool:
+    return any(text[i:i + n] in _zh_countries() for n in range(2, 5) if i + n <= len(text))
 
 
 @cache
