@@ -253,7 +253,8 @@ def _zh_countries() -> frozenset[str]:
     """The gazetteer's Chinese renderings of countries (瑞典, 美国, 法国), two to four characters."""
     from mtcheck.text.entities import gazetteer
 
-    return frozenset(r for e in gazetteer("zh").entries if e.kind == "country" for r in e.renderings if 2 <= len(r) <= 4)
+    return frozenset(r for e in gazetteer("zh").entries if e.kind == "country"
+                     for r in e.renderings if 2 <= len(r) <= 4)
 
 
 def _country_before(text: str, i: int) -> bool:
