@@ -229,9 +229,11 @@ def _first_garbled(sk: str, first: str, name: str, wanted: dict[str, set[str]]) 
     """A Chinese window that starts with another sound than the name (`any_start`) is a candidate only as
     the name's rendering with its first character changed, dropped or added (穆恩 for 范恩, 里曼 for 弗里曼,
     法利弗 for 利弗), the rest of its consonants the name's; one starting with a vowel only for a name that
-    starts with one (奥利弗 for Oliver). Any window that merely resembles the name is mostly a phrase."""
+    starts with one (奥利弗 for Oliver), or as the name with a vowel or glide syllable put before it or in
+    place of its first character (奥塔伊普 for 塔伊普, Tayyip; 雅马 for 伽马, Gama: round 8; that syllable is
+    judged by phonetic._vowel_syllables). Any window that merely resembles the name is mostly a phrase."""
     if not first:
-        return name[:1].lower() in "aeiouy"
+        return name[:1].lower() in "aeiouy" or any(sk == w or sk == w[1:] for w in wanted.get(name, ()))
     return any(sk[1:] == w[1:] or sk == w[1:] or sk[1:] == w for w in wanted.get(name, ()))
 
 
