@@ -469,7 +469,9 @@ class OmittedClause(Rule):
     figure: major, critical for money), whatever that
     clause's length or anchors (in a 1-1 bead or a 2-1 bead: "lebar 36 mm dan tinggi 24 mm" with the
     second part lost has no clause break before it); so does a date the date matcher finds nowhere (in
-    Chinese, Japanese and Arabic the only way to look for "pada bulan Sept." or "hari Selasa").
+    Chinese, Japanese and Arabic the only way to look for "pada bulan Sept." or "hari Selasa"). Every
+    finding names the source clause and, as its target span, the aligned target sentence where the clause
+    belongs.
 
     ## Why is this bad?
     Dropped attributions ("melansir Reuters 3 Oktober"), dates and figures go unnoticed by readers and
