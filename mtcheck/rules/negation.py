@@ -8,7 +8,7 @@ from mtcheck.errors import InputError
 from mtcheck.model import Category, Finding, Severity, Span
 from mtcheck.rules.base import Rule
 from mtcheck.text.article import ArticlePair, SentencePair
-from mtcheck.text.coverage import PREFIX, lexicon, source_word_spans, target_tokens
+from mtcheck.text.coverage import PREFIX, coverage, lexicon, source_word_spans, target_tokens
 from mtcheck.text.fold import fold
 from mtcheck.text.negation import NegationScan, negation_data, scan
 
@@ -131,21 +131,16 @@ class NegationMismatch(Rule):
 def _rendered(pair: ArticlePair, negator: Span, source: Span, target: Span) -> bool | None:
     """Whether the words a source negator governs (the next GOVERNED_WORDS content words after its clausal
     context) are translated in the target sentence, by the bilingual lexicon (mtcheck/data/lexicon,
-    text/coverage.py); None where the lexicon knows none of them. A negation lost from a literal translation leaves the negated verb translated ("will
-    raise fuel prices"); a clean free rendering replaces it ("tidak dapat diubah" -> "set in stone")."""
+    text/coverage.py `coverage`); None where the lexicon knows none of them. A negation lost from a literal
+    translation leaves the negated verb translated ("will raise fuel prices"); a clean free rendering replaces
+    it ("tidak dapat diubah" -> "set in stone")."""
     lex = lexicon(pair.target_pack.code, pair.source_pack.code)
     if not lex:
         return None
     words = source_word_spans(pair.source, negator.end, source.end)[:GOVERNED_WORDS]
-    tokens = target_tokens(pair.target[target.start:target.end])
-    known = False
-    for a, b, key in words:
-        own = fold(pair.source[a:b].lower())[:PREFIX] in tokens
-        entry = lex.get(key)
-        if own or (entry is not None and not entry.isdisjoint(tokens)):
-            return True
-        known = known or entry is not None
-    return False if known else None
+    found = coverage([(pair.source[a:b].lower(), key) for a, b, key in words],
+                     target_tokens(pair.target[target.start:target.end]), lex)
+    return True if found.covered else False if found.known else None
 
 
 def _supported(pair: ArticlePair, negator: Span, source: Span, target: Span) -> bool | None:
