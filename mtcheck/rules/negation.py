@@ -16,8 +16,8 @@ from mtcheck.text.negation import NegationScan, negation_data, scan
 # (akan, dapat) are skipped by the lexicon's keys. Two, chosen on the dev half (one lost flips in en, fr, ja;
 # three flagged more clean articles).
 GOVERNED_WORDS = 2
-# Target words after a target negator read for the same (was not [still allowed], is not [devastated]): three,
-# chosen on the dev half (two lost a fifth of the found flips to the lexicon's gaps, four flagged a clean article).
+# Target content words after a target negator read for the same (was not [still allowed]): three, chosen on the
+# dev half (English flips found sure: two 0.58, three 0.63, both with no clean article; four 0.645 with one).
 TARGET_WORDS = 3
 # In Chinese and Japanese, which write no spaces, characters instead: eight (a Sino-Japanese verb with its
 # endings, 調査していません), chosen on the dev half (four found 0.31 / 0.36 of the zh / ja flips sure, eight 0.44 /
@@ -98,7 +98,6 @@ class NegationMismatch(Rule):
     def check(self, pair: ArticlePair) -> Iterator[Finding]:
         if negation_data(pair.source_pack.code) is None or negation_data(pair.target_pack.code) is None:
             return
-        sure_severity = self.sure_severity
         for sp, src, tgt in pair.analysis("negation", negation_scans):
             if src.double or tgt.double:
                 continue  # a double negation is a positive: counting cannot judge it
@@ -113,7 +112,7 @@ class NegationMismatch(Rule):
                 how = "lone" if clausal is None else "reworded" if rendered is False else "sure"
                 yield self.finding(
                     f"the source negates ('{word}') but its translation has no negation", source=span,
-                    target=tgt_span, **_grade(how == "sure", sure_severity),
+                    target=tgt_span, **_grade(how == "sure", self.sure_severity),
                     evidence=(f"source negators: {', '.join(w for _, w in src.strong)}", _HOW[how]))
             elif tgt.negated and not src.negated and not src.soft:
                 clausal = tgt.clausal_negator()
@@ -124,7 +123,7 @@ class NegationMismatch(Rule):
                 how = "lone" if clausal is None else "reworded" if supported is False else "sure"
                 yield self.finding(
                     f"the translation negates ('{word}') but its source has no negation", source=src_span,
-                    target=span, **_grade(how == "sure", sure_severity),
+                    target=span, **_grade(how == "sure", self.sure_severity),
                     evidence=(f"target negators: {', '.join(w for _, w in tgt.strong)}", _HOW[how]))
 
 
@@ -146,9 +145,10 @@ def _rendered(pair: ArticlePair, negator: Span, source: Span, target: Span) -> b
 def _supported(pair: ArticlePair, negator: Span, source: Span, target: Span) -> bool | None:
     """Whether the words a target negator governs (TARGET_WORDS content words after its clausal context; in
     Chinese GOVERNED_CHARS characters after it, before it where the language says `governed = "before"`)
-    translate a word of the source sentence, by the lexicon read backwards; None where they give no token. An inserted "not" leaves the verb
-    it negates a translation of the source's ("was not injured" for "cedera"); a clean translation that adds a
-    negation rewords the claim (litotes: "ne doit pas être pris à la légère" for "permasalahan serius")."""
+    translate a word of the source sentence, by the lexicon read backwards; None where they give no token. An
+    inserted "not" leaves the verb it negates a translation of the source's ("was not injured" for "cedera");
+    a clean translation that adds a negation rewords the claim (litotes: "ne doit pas être pris à la légère"
+    for "permasalahan serius")."""
     lex = lexicon(pair.target_pack.code, pair.source_pack.code)
     nd = negation_data(pair.target_pack.code)
     if not lex or nd is None:

@@ -4,8 +4,9 @@ A flipped negation barely moves a sentence embedding, so it is counted, not mode
 negators (each match is one negation), soft negatives (fail, refuse, un-, rarely: they render a negation
 but never stand for one), expressions that contain a negator without negating (belum lama ini "recently",
 sans doute "probably", かもしれない "may"), which are blanked first, idioms that another language may render
-with a negator (bukan hanya "not only"), blanked and counted as soft, and double negations (bukan tidak
-mungkin, not impossible), which make a sentence unjudgeable.
+with a negator (bukan hanya "not only"), blanked and counted as soft, double negations (bukan tidak
+mungkin, not impossible), which make a sentence unjudgeable, and clausal contexts (tidak akan, is not, ne ...
+pas), where a negator negates the clause: MT704 is sure only of those.
 """
 
 from __future__ import annotations
