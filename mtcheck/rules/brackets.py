@@ -29,7 +29,9 @@ _QUOTED = re.compile("[\"“”«»'‘’]")
 def _unmatched(pair: ArticlePair, pairs: tuple[tuple[str, str], ...]) -> Iterator[tuple[Segment, Mark]]:
     paragraphs = pair.target_segments.paragraphs
     for k, para in enumerate(paragraphs):
-        for mark in scan_pairs(pair.target, para.start, para.end, pairs).unmatched:
+        # Straight quotes by their place: a translation's marks left inside out by a lost pair are faults, while
+        # the counts of pairs (MT603, MT604) keep plain alternation, which is what sources' stray marks need.
+        for mark in scan_pairs(pair.target, para.start, para.end, pairs, by_place=True).unmatched:
             nxt = paragraphs[k + 1].text if k + 1 < len(paragraphs) else ""
             # News style: a quote running over paragraphs leaves each one open and reopens the next.
             if mark.opens and nxt[:1] == mark.char:
@@ -109,7 +111,10 @@ class UnbalancedQuote(_UnbalancedRule):
 
     ## What it does
     Matches straight and typographic double quotes within each target paragraph and flags the ones with no
-    partner. A paragraph that leaves a quote open and is followed by a paragraph opening with a quote follows
+    partner. Straight double quotes alternate, except where a mark's place says it opens (after a space or
+    colon, before a letter) or closes (after a letter, before a space or punctuation) against the
+    alternation: a dropped outer pair leaves 'no wet" and "dry seasons' paired inside out, two faults. A
+    paragraph that leaves a quote open and is followed by a paragraph opening with a quote follows
     news style for quotes running over several paragraphs, and is not flagged. Straight single quotes
     ('...'), which look like apostrophes, are reported only as an opener after a space with no closer after
     it in the paragraph, where the source quotes something.
