@@ -66,6 +66,7 @@ def test_falls_back_to_the_plain_alternation_where_a_trie_would_differ() -> None
 
 
 _PATTERNS = [r"(?<!\d)(?<!\d[.,])\d+(?:[.,]\d+|:\d\d(?!\d))*(?!\d)", r"(?<![\w-])noon(?![\w-])",
+             r"(?:(?<=[^\W_A-Z])|(?<=[.!?] ))[.!?]+", r"(?:(?<=a)|b)\d", r"(?:(?<=a)|)x",
              r"\b(?:ab|c[de])+x?", r"(?:a|\w+)x", r"(?:a)?b", r"[^a]b", r"(?=a)\w|b", r"ſo|s\d"]
 
 
@@ -87,6 +88,9 @@ def test_first_class_reads_the_first_consumed_character() -> None:
     assert first_class(r"(?<!\d)(?<!\d[.,])\d+") == r"(?=[\d])"
     assert first_class(r"\b(?:ab|c)") == "(?=[ac])"
     assert first_class(r"(?:a)?b") == "" and first_class(r"[^a]b") == ""
+    # a group of lookbehinds is passed over (the sentence end); one alternative that consumes is not
+    assert first_class(r"(?:(?<=[^\W_A-Z])|(?<=[.!?] ))[.!?]+") == r"(?=[\.!\?])"
+    assert first_class(r"(?:(?<=a)|b)\d") == "" and first_class(r"(?:(?<=a)|)x") == ""
     assert first_letters(["two", "three", "one"]) == "(?=[ot])" and first_letters(["a", ""]) == ""
 
 

@@ -114,18 +114,29 @@ def first_letters(words: Iterable[str]) -> str:
 
 def first_class(pattern: str, flags: int = 0) -> str:
     """A lookahead for the characters a match of `pattern` can start with (`(?=[...])`), read from re's own
-    parse of it: zero-width items at its start (lookarounds, \\b) are passed over, and the first item that
-    consumes a character gives the class (a literal, a class of literals, ranges and \\d \\w \\s, an
-    alternation of those, a repeat of at least one). Put before the pattern and compiled with the same flags
-    it changes no match and lets `re` turn most positions away in one step. "" when that cannot be read."""
+    parse of it: zero-width items at its start (lookarounds, \\b, groups and alternations of those) are
+    passed over, and the first item that consumes a character gives the class (a literal, a class of
+    literals, ranges and \\d \\w \\s, an alternation of those, a repeat of at least one). Put before the
+    pattern and compiled with the same flags it changes no match and lets `re` turn most positions away in
+    one step. "" when that cannot be read."""
     from re import _constants as c  # type: ignore[attr-defined]
     from re import _parser  # type: ignore[attr-defined]
 
     categories = {c.CATEGORY_DIGIT: r"\d", c.CATEGORY_WORD: r"\w", c.CATEGORY_SPACE: r"\s"}
 
+    def zero_width(item: tuple) -> bool:
+        """A lookaround, a \\b, or a group or alternation of nothing else (`(?:(?<=a)|(?<=b ))`)."""
+        op, av = item
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            return av not in (c.AT_END, c.AT_END_STRING)
+        if op is c.SUBPATTERN:
+            return not av[1] and not av[2] and bool(av[3]) and all(zero_width(i) for i in av[3])
+        if op is c.BRANCH:
+            return all(b and all(zero_width(i) for i in b) for b in av[1])
+        return False
+
     def first(items: list) -> str | None:
-        while items and items[0][0] in (c.AT, c.ASSERT, c.ASSERT_NOT) and items[0][1] not in (c.AT_END,
-                                                                                          c.AT_END_STRING):
+        while items and zero_width(items[0]):
             items = items[1:]
         if not items:
             return None
