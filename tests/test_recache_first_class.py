@@ -20,6 +20,7 @@ pytestmark = pytest.mark.skipif(not recache._usable(), reason="recache works on 
 # re.I with letters (their case partners written out), one whose class holds \w; and patterns that must
 # keep re's own program (\w under re.I; a match may be empty; re found a prefix; no class can be read).
 _PATTERNS = [
+    (r"\b(?:(?P<t>kata|ibu)[\s-]+)?(?:(?:with )?or without|saud)\b", re.I),
     (r"(?<![\w'’-])(?:s(?:aud|uami)|i(?:bu|stri)|k(?:akak|elvin))(?![\w'’-])", re.I),
     (r"(?<![\w'’-])(?:s(?:aud|uami)|i(?:bu|stri)|k(?:akak|elvin))(?![\w'’-])", 0),
     (r"(?:(?<=[^\W_A-Z])|(?<=[%)\]\"”’])|(?<=[.!?] ))[.!?]+[\"'”’»)\]]*(?=[A-Z][a-z]|[\u0621-\u064a])", 0),
@@ -32,7 +33,7 @@ _PATTERNS = [
     (r"Kyiv|Kiev", 0),
     (r"(?<!a)[^b]c", 0),
 ]
-PIECES = ["saud", "SUAMI", "ibu", "İBU", "ıbu", "ſuami", "Kakak", "Kelvin", "Ka", "istri", "x", "-", "’", " ",
+PIECES = ["with ", "or without", "WITH OR", "saud", "SUAMI", "ibu", "İBU", "ıbu", "ſuami", "Kakak", "Kelvin", "Ka", "istri", "x", "-", "’", " ",
           ". ", "! ", "Ab", "Zelensky", "\u0627", "12", "3.5", ",", ":", "kata", "KATAnya", "\n", "%", ")"]
 
 
@@ -62,10 +63,10 @@ def test_the_restored_pattern_finds_what_re_finds(case: tuple[str, int], pieces:
 
 def test_a_set_is_added_only_where_re_put_none_and_a_match_consumes_a_character() -> None:
     charset = int(re._constants.SRE_INFO_CHARSET)  # type: ignore[attr-defined]
-    for pattern, flags in _PATTERNS[:7]:
+    for pattern, flags in _PATTERNS[:8]:
         assert _mask(re.compile(pattern, flags), pattern, flags) == charset, pattern
     # a match may be empty; re's own literal prefix; no class can be read (a negated class)
-    for pattern, flags in _PATTERNS[7:]:
+    for pattern, flags in _PATTERNS[8:]:
         code = array("I", recache._program(pattern, flags)[3]).tolist()
         assert code == [int(c) for c in re._compiler._code(re._parser.parse(pattern, flags), flags)], pattern
 

@@ -116,7 +116,8 @@ def first_class(pattern: str, flags: int = 0) -> str:
     """A lookahead for the characters a match of `pattern` can start with (`(?=[...])`), read from re's own
     parse of it: zero-width items at its start (lookarounds, \\b, groups and alternations of those) are
     passed over, and the first item that consumes a character gives the class (a literal, a class of
-    literals, ranges and \\d \\w \\s, an alternation of those, a repeat of at least one). Put before the
+    literals, ranges and \\d \\w \\s, an alternation of those, a repeat of at least one, an optional item
+    and what follows it). Put before the
     pattern and compiled with the same flags it changes no match and lets `re` turn most positions away in
     one step. "" when that cannot be read."""
     from re import _constants as c  # type: ignore[attr-defined]
@@ -160,8 +161,13 @@ def first_class(pattern: str, flags: int = 0) -> str:
         if op is c.BRANCH:
             parts = [first(list(b)) for b in av[1]]
             return None if any(p is None for p in parts) else "".join(parts)  # type: ignore[misc]
-        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
-            return first(list(av[2]))
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            if av[0] >= 1:
+                return first(list(av[2]))
+            # An optional item ("(?:with )?or", a number word's optional tens): the first character is its
+            # own or that of what follows it.
+            own, after = first(list(av[2])), first(items[1:])
+            return None if own is None or after is None else own + after
         return None
 
     try:
