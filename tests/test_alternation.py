@@ -67,7 +67,7 @@ def test_falls_back_to_the_plain_alternation_where_a_trie_would_differ() -> None
 
 _PATTERNS = [r"(?<!\d)(?<!\d[.,])\d+(?:[.,]\d+|:\d\d(?!\d))*(?!\d)", r"(?<![\w-])noon(?![\w-])",
              r"(?:(?<=[^\W_A-Z])|(?<=[.!?] ))[.!?]+", r"(?:(?<=a)|b)\d", r"(?:(?<=a)|)x", r"(?:ab)?c\d",
-             r"\b(?:(?P<t>a|b\d)[\s-]+)?(?P<o>c|d)\b", r"(?:a?)?b", r"(?:x )?(?:a|e)*b",
+             r"\b(?:(?P<t>a|b\d)[\s-]+)?(?P<o>c|d)\b", r"(?:a?)?b", r"(?:x )?(?:a|e)*b", r"\S+", r"(?<!\d)\D\d",
              r"\b(?:ab|c[de])+x?", r"(?:a|\w+)x", r"(?:a)?b", r"[^a]b", r"(?=a)\w|b", r"ſo|s\d"]
 
 

@@ -33,7 +33,8 @@ _PATTERNS = [
     (r"Kyiv|Kiev", 0),
     (r"(?<!a)[^b]c", 0),
 ]
-PIECES = ["with ", "or without", "WITH OR", "saud", "SUAMI", "ibu", "İBU", "ıbu", "ſuami", "Kakak", "Kelvin", "Ka", "istri", "x", "-", "’", " ",
+PIECES = ["with ", "or without", "WITH OR",
+          "saud", "SUAMI", "ibu", "İBU", "ıbu", "ſuami", "Kakak", "Kelvin", "Ka", "istri", "x", "-", "’", " ",
           ". ", "! ", "Ab", "Zelensky", "\u0627", "12", "3.5", ",", ":", "kata", "KATAnya", "\n", "%", ")"]
 
 

@@ -116,14 +116,15 @@ def first_class(pattern: str, flags: int = 0) -> str:
     """A lookahead for the characters a match of `pattern` can start with (`(?=[...])`), read from re's own
     parse of it: zero-width items at its start (lookarounds, \\b, groups and alternations of those) are
     passed over, and the first item that consumes a character gives the class (a literal, a class of
-    literals, ranges and \\d \\w \\s, an alternation of those, a repeat of at least one, an optional item
+    literals, ranges and \\d \\w \\s \\D \\W \\S, an alternation of those, a repeat of at least one, an optional item
     and what follows it). Put before the
     pattern and compiled with the same flags it changes no match and lets `re` turn most positions away in
     one step. "" when that cannot be read."""
     from re import _constants as c  # type: ignore[attr-defined]
     from re import _parser  # type: ignore[attr-defined]
 
-    categories = {c.CATEGORY_DIGIT: r"\d", c.CATEGORY_WORD: r"\w", c.CATEGORY_SPACE: r"\s"}
+    categories = {c.CATEGORY_DIGIT: r"\d", c.CATEGORY_WORD: r"\w", c.CATEGORY_SPACE: r"\s",
+                  c.CATEGORY_NOT_DIGIT: r"\D", c.CATEGORY_NOT_WORD: r"\W", c.CATEGORY_NOT_SPACE: r"\S"}
 
     def zero_width(item: tuple) -> bool:
         """A lookaround, a \\b, or a group or alternation of nothing else (`(?:(?<=a)|(?<=b ))`)."""
