@@ -15,7 +15,8 @@ One thing is added to the program that `re` compiles: where its compiler found n
 that every match starts with (a pattern opening with a lookbehind or `\b`, a trie of words behind one),
 the saved program carries the set that `alternation.first_class` reads from the pattern (`_with_first_class`).
 `re`'s search then skips the positions whose character is not in it in one tight loop instead of starting
-the whole pattern at each of them: half the time of those patterns, about a sixth of checking an article.
+the whole pattern at each of them (about half the time of those patterns; 0.90x the instructions of
+checking an English article).
 The matches are the same: the set holds every character a match can start with.
 """
 
