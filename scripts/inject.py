@@ -8,7 +8,8 @@ injected error with its category and span:
     number          a digit number of the target changed (x10, a digit changed, million <-> billion)
     date            a weekday, month or day in the target changed
     omission        a target sentence dropped (source span: that sentence), or a clause of 5+ words dropped
-    untranslated    a target sentence replaced by its Indonesian source
+    untranslated    a target sentence replaced by its Indonesian source; harder variant: only its last clause
+                    (the source's clause after its last comma) left in Indonesian
     punctuation     a closing bracket or quote dropped, or a bracket pair removed
     garbled-name    a name kept from the source misspelt in the target (letters swapped, dropped, doubled)
     untranslated-entity  an English country name replaced by its Indonesian name (CLDR, Babel)
@@ -1364,6 +1365,27 @@ def make_multi_sentence_quote(sources: list[str], targets: list[str], rng: rando
                 new_sources={i: "“" + sources[i].strip(), i + 1: sources[i + 1].strip() + "”"})
 
 
+def inject_untranslated_clause(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[int, int], str] | None:
+    """The last clause of a translated sentence left in Indonesian, as MT does when it gives up half way: "The
+    ministry said the aid arrived, namun distribusinya masih terhambat." The source's last clause (after its last
+    comma, four or more words, three of them lower case, so not a name or a list) replaces the target's last
+    clause; the sentence's final mark stays."""
+    if ", " not in src or P.clause_sep not in tgt:
+        return None
+    clause = src.rstrip()[:-1] if src.rstrip()[-1:] in ".!?" else src.rstrip()
+    clause = clause.rsplit(", ", 1)[1]
+    words = clause.split()
+    if len(words) < 4 or sum(w.islower() and w.isalpha() for w in words) < 3 or re.search(r"[\"“”«»]", clause):
+        return None
+    head, _, tail = tgt.rstrip().rpartition(P.clause_sep)
+    if not head.strip() or len(tail) < 3:
+        return None
+    end = tail[-1] if tail[-1] in ".!?。！？" else ""
+    start = len(head) + len(P.clause_sep)
+    detail = f"last clause left in Indonesian: {clause!r}"
+    return head + P.clause_sep + clause + end, (start, start + len(clause)), detail
+
+
 def _anchors(text: str) -> int:
     """Numbers and names in a clause: what a rule can anchor an omission on."""
     words = text.split()
@@ -1415,6 +1437,7 @@ VARIANTS: dict[str, dict[str, Callable]] = {
                      "hyphenated": inject_hyphenated_name, "Indonesian place": inject_place_name},
     "untranslated-entity": {"region/continent/province": inject_region_entity,
                             "country compound": inject_country_compound},
+    "untranslated": {"last clause": inject_untranslated_clause},
     "punctuation": {"straight single quote": inject_straight_single,
                     "multi-sentence quote": make_multi_sentence_quote},
     "pronoun": {"ar clitic": inject_ar_clitic, "ar noun or verb clitic": inject_ar_host_clitic,

@@ -10,7 +10,7 @@ from mtcheck.lang.base import LanguagePack
 from mtcheck.model import Category, Finding, Span
 from mtcheck.model import Severity as Sev
 from mtcheck.rules.base import Rule
-from mtcheck.text.article import ArticlePair
+from mtcheck.text.article import ArticlePair, SentencePair
 from mtcheck.text.pairs import Mark, scan_pairs
 from mtcheck.text.segment import Segment
 
@@ -29,7 +29,9 @@ _QUOTED = re.compile("[\"“”«»'‘’]")
 def _unmatched(pair: ArticlePair, pairs: tuple[tuple[str, str], ...]) -> Iterator[tuple[Segment, Mark]]:
     paragraphs = pair.target_segments.paragraphs
     for k, para in enumerate(paragraphs):
-        for mark in scan_pairs(pair.target, para.start, para.end, pairs).unmatched:
+        # Straight quotes by their place: a translation's marks left inside out by a lost pair are faults, while
+        # the counts of pairs (MT603, MT604) keep plain alternation, which is what sources' stray marks need.
+        for mark in scan_pairs(pair.target, para.start, para.end, pairs, by_place=True).unmatched:
             nxt = paragraphs[k + 1].text if k + 1 < len(paragraphs) else ""
             # News style: a quote running over paragraphs leaves each one open and reopens the next.
             if mark.opens and nxt[:1] == mark.char:
@@ -109,7 +111,10 @@ class UnbalancedQuote(_UnbalancedRule):
 
     ## What it does
     Matches straight and typographic double quotes within each target paragraph and flags the ones with no
-    partner. A paragraph that leaves a quote open and is followed by a paragraph opening with a quote follows
+    partner. Straight double quotes alternate, except where a mark's place says it opens (after a space or
+    colon, before a letter) or closes (after a letter, before a space or punctuation) against the
+    alternation: a dropped outer pair leaves 'no wet" and "dry seasons' paired inside out, two faults. A
+    paragraph that leaves a quote open and is followed by a paragraph opening with a quote follows
     news style for quotes running over several paragraphs, and is not flagged. Straight single quotes
     ('...'), which look like apostrophes, are reported only as an opener after a space with no closer after
     it in the paragraph, where the source quotes something.
@@ -159,26 +164,50 @@ class _DroppedRule(_PairRule):
     # by careful translators too; a quoted statement or a bracketed aside is not.
     defaults = {"min-words": 4}
 
+    def _source_pairs(self, pair: ArticlePair, segments: tuple[Segment, ...]) -> list[tuple[int, int]]:
+        """The source's pairs in these segments that a translation must keep: neither a bracketed date or
+        acronym nor shorter than `min-words`."""
+        return [
+            (o, c) for s in segments
+            for o, c in scan_pairs(pair.source, s.start, s.end, self._pairs(pair.source_pack)).pairs
+            if not _DROPPABLE.match(pair.source[o + 1:c])
+            and pair.source_pack.count_words(pair.source[o + 1:c]) >= self.options["min-words"]
+        ]
+
+    def _finding(self, pair: ArticlePair, o: int, c: int, message: str, target: tuple[Segment, ...]) -> Finding:
+        excerpt = pair.source[o:c + 1] if c - o < 80 else pair.source[o:o + 60] + "…"
+        return self.finding(f"{message}: '{excerpt}' lost its {self.kind}s", source=Span(o, c + 1), target=target,
+                            confidence=0.5)
+
     def check(self, pair: ArticlePair) -> Iterator[Finding]:
+        marks = {ch for o, c in self._pairs(pair.target_pack) for ch in (o, c)}
+        sentences: dict[int, list[SentencePair]] = {}
+        for sp in pair.sentence_pairs:
+            sentences.setdefault(sp.paragraph_bead, []).append(sp)
         # Counted per aligned paragraph: quotes often span sentences, and sentence splits differ by language.
-        for bead in pair.paragraph_beads:
+        for k, bead in enumerate(pair.paragraph_beads):
             if not bead.source or not bead.target:
                 continue  # an omitted or added paragraph is the omission rules' business
-            src_pairs = [
-                (o, c) for s in bead.source
-                for o, c in scan_pairs(pair.source, s.start, s.end, self._pairs(pair.source_pack)).pairs
-                if not _DROPPABLE.match(pair.source[o + 1:c])
-                and pair.source_pack.count_words(pair.source[o + 1:c]) >= self.options["min-words"]
-            ]
+            src_pairs = self._source_pairs(pair, bead.source)
+            if not src_pairs:
+                continue
             tgt_count = sum(len(scan_pairs(pair.target, t.start, t.end, self._pairs(pair.target_pack)).pairs)
                             for t in bead.target)
-            if src_pairs and len(src_pairs) > tgt_count:
+            if len(src_pairs) > tgt_count:
                 o, c = src_pairs[tgt_count]  # the first source pair without a target counterpart, by order
-                excerpt = pair.source[o:c + 1] if c - o < 80 else pair.source[o:o + 60] + "…"
-                yield self.finding(
-                    f"Source has {len(src_pairs)} {self.kind} pair(s) in this paragraph, the translation "
-                    f"{tgt_count}: '{excerpt}' lost its {self.kind}s",
-                    source=Span(o, c + 1), target=bead.target, confidence=0.5)
+                yield self._finding(pair, o, c, f"Source has {len(src_pairs)} {self.kind} pair(s) in this "
+                                    f"paragraph, the translation {tgt_count}", bead.target)
+                continue
+            # The count can hide a loss: scare quotes the translation adds (飓风“罗莎”) or keeps stand in for a
+            # quotation it dropped. So, per aligned sentence, too: a source pair inside the sentence whose
+            # translation has no mark of the kind at all.
+            for sp in sentences.get(k, ()):
+                if not sp.source or not sp.target or any(ch in marks for t in sp.target for ch in t.text):
+                    continue
+                inside = self._source_pairs(pair, sp.source)
+                if inside:
+                    yield self._finding(pair, *inside[0], f"The source sentence has a {self.kind} pair, its "
+                                        "translation none", sp.target)
 
 
 class DroppedBrackets(_DroppedRule):
@@ -186,8 +215,10 @@ class DroppedBrackets(_DroppedRule):
 
     ## What it does
     Counts bracket pairs in each aligned source and target paragraph and flags a paragraph whose translation
-    has fewer. Bracketed dates and numbers ("Kamis (3/10)") are left out, since English renders them without
-    brackets ("on Thursday, October 3").
+    has fewer; where the counts agree, also flags an aligned sentence whose source has a bracket pair and
+    whose translation has no bracket at all (a pair the translation adds elsewhere hides the loss from the
+    count). Bracketed dates, numbers and acronyms ("Kamis (3/10)", "(WHO)") are left out, since translations
+    render them without brackets ("on Thursday, October 3").
 
     ## Why is this bad?
     Brackets in news hold expansions of acronyms, affiliations and asides; when MT drops them the aside runs
@@ -214,8 +245,12 @@ class DroppedQuotes(_DroppedRule):
     """Quotation marks present in the source paragraph and missing from its translation.
 
     ## What it does
-    Counts quote pairs in each aligned source and target paragraph and flags a paragraph whose translation has
-    none left, or two or more fewer (one pair fewer among several is usually rewording).
+    Counts quote pairs of four words or more in each aligned source paragraph against the quote pairs of its
+    translation and flags a paragraph whose translation has fewer. Where the counts agree, it also flags an
+    aligned sentence whose source quotes four words or more and whose translation has no quotation mark at
+    all: scare quotes the translation adds or keeps (飓风“罗莎”, “devastated”) otherwise stand in for a
+    quotation it dropped. Shorter source quotes ("so-called" words) are left out: careful translators add
+    and drop those too.
 
     ## Why is this bad?
     A direct quote turned into unmarked text attributes a statement to the reporter instead of the speaker.

@@ -39,8 +39,26 @@ def _roles(pairs: tuple[tuple[str, str], ...]) -> tuple[dict[str, str], dict[str
             frozenset(o for o, c in pairs if o == c))
 
 
-def scan_pairs(text: str, start: int, end: int, pairs: tuple[tuple[str, str], ...]) -> PairScan:
-    """Match openers and closers in text[start:end]. A symmetric quote (open == close) alternates."""
+_BEFORE_OPENER = "([{—–:"
+_AFTER_CLOSER = ".,;:!?)]}…،؛؟。，、；：！？）"
+
+
+def _straight_role(text: str, i: int, start: int, end: int) -> str | None:
+    """'open' or 'close' where a straight quote's neighbours say which it is, else None."""
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < end else " "
+    if (before.isspace() or before in _BEFORE_OPENER) and after.isalnum():
+        return "open"
+    if not before.isspace() and before not in _BEFORE_OPENER and (after.isspace() or after in _AFTER_CLOSER):
+        return "close"
+    return None
+
+
+def scan_pairs(text: str, start: int, end: int, pairs: tuple[tuple[str, str], ...],
+               by_place: bool = False) -> PairScan:
+    """Match openers and closers in text[start:end]. A symmetric quote (open == close) alternates; with
+    `by_place`, a straight quote whose neighbours say it opens (or closes) against the alternation is left
+    unmatched instead."""
     hits = _marks(pairs).finditer(text, start, end)
     first = next(hits, None)
     if first is None:
@@ -58,8 +76,18 @@ def scan_pairs(text: str, start: int, end: int, pairs: tuple[tuple[str, str], ..
         if ch in symmetric:
             if i > 0 and text[i - 1].isdigit() and ch in "\"'":
                 continue  # inch and minute marks: 5" or 3'
-            if ch in open_sym:
+            # Alternation pairs a straight quote with the next one; where a mark's place says which it is (an
+            # opener after a space before a letter, a closer after a letter before a space), a mark against
+            # the alternation is a partner lost: 'tidak ada musim "hujan" dan "kering"' with the outer pair
+            # dropped reads 'hujan" dan "kering', two marks matched inside out.
+            role = _straight_role(text, i, start, end) if by_place else None
+            if ch in open_sym and role != "open":
                 found.append((open_sym.pop(ch).pos, i))
+            elif ch in open_sym:
+                unmatched.append(open_sym.pop(ch))
+                open_sym[ch] = Mark(ch, i)
+            elif role == "close":
+                unmatched.append(Mark(ch, i, opens=False))
             else:
                 open_sym[ch] = Mark(ch, i)
         elif ch in openers:
