@@ -498,10 +498,11 @@ _NAME_CHARS = re.compile(r"(?:[\w'-]|’)+")  # [\w'’-]+ without the table re 
 
 
 @per_article(maxsize=64)
-def _name_runs(text: str) -> frozenset[str]:
+def name_runs(text: str) -> frozenset[str]:
     """The text's longest runs of word characters, apostrophes and hyphens, found once per text: a sentence
     opening with a given name asks whether the article writes it in lower case, and a search of the whole
-    article for each such name was quadratic in a long one (4-6% of a 5 MB article's check)."""
+    article for each such name was quadratic in a long one (4-6% of a 5 MB article's check). The names
+    rules read the source's words so too."""
     return frozenset(_NAME_CHARS.findall(text))
 
 
@@ -509,7 +510,7 @@ def _written_whole(word: str, text: str) -> bool:
     """Whether `re.search(f"(?<![\\w'’-]){re.escape(word)}(?![\\w'’-])", text)` finds something: a word of
     those characters alone is found exactly where it is one of the text's runs of them."""
     if _NAME_CHARS.fullmatch(word):
-        return word in _name_runs(text)
+        return word in name_runs(text)
     return re.search(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text) is not None
 
 
