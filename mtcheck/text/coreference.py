@@ -534,8 +534,10 @@ def _aliases(text: str, people: list[SourcePerson], unplaced: list[SourcePerson]
     ends = sorted((s.end, sp) for sp in people if not sp.placeholder for s in sp.spans)
     gone: set[int] = set()
     # The spans of the people not gone: a merge moves the gone one's spans to its host, so they are always
-    # those at the start (`held`) and the mentions added below (`added`, which overlap nothing held before).
-    held, added = SpanSet(s for sp in everyone for s in sp.spans), DisjointSpans()
+    # those at the start (`held`, built where first needed: merges before it changed no span) and the
+    # mentions added below (`added`, which overlap nothing held before them).
+    held: SpanSet | None = None
+    added = DisjointSpans()
     occurrences: dict[str, list[tuple[int, int]]] = {}  # a name's whole-word occurrences, found once
     for end, host in ends:
         if id(host) in gone:
@@ -565,7 +567,11 @@ def _aliases(text: str, people: list[SourcePerson], unplaced: list[SourcePerson]
                     host.persons += other.persons
                     host.spans = sorted({*host.spans, *other.spans})
                     gone.add(id(other))
-                elif other is None and not held.overlaps(span) and not added.overlaps(span):
+                elif other is None:
+                    if held is None:
+                        held = SpanSet(s for sp in everyone for s in sp.spans)
+                    if held.overlaps(span) or added.overlaps(span):
+                        continue
                     added.add(span)
                     host.spans = sorted({*host.spans, span})
                     host.persons.append(Person(name, None, (span,)))

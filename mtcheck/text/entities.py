@@ -494,7 +494,9 @@ def _given_opening(words: list[str], offset: int, text: str, lang: str, is_name:
     return bool(_news_verb_after(lang).match(text, offset + len(w)))
 
 
-_NAME_CHARS = re.compile(r"(?:[\w'-]|’)+")  # [\w'’-]+ without the table re builds for a class holding ’
+# [\w'’-]+ compiled at its first use (re's cache), not at import: a class holding ’ makes re build a
+# 64K-entry table, a millisecond of every start-up; and it is the pattern the names rules asked before.
+_NAME_CHARS = r"[\w'’-]+"
 
 
 @per_article(maxsize=64)
@@ -503,13 +505,13 @@ def name_runs(text: str) -> frozenset[str]:
     opening with a given name asks whether the article writes it in lower case, and a search of the whole
     article for each such name was quadratic in a long one (4-6% of a 5 MB article's check). The names
     rules read the source's words so too."""
-    return frozenset(_NAME_CHARS.findall(text))
+    return frozenset(re.findall(_NAME_CHARS, text))
 
 
 def _written_whole(word: str, text: str) -> bool:
     """Whether `re.search(f"(?<![\\w'’-]){re.escape(word)}(?![\\w'’-])", text)` finds something: a word of
     those characters alone is found exactly where it is one of the text's runs of them."""
-    if _NAME_CHARS.fullmatch(word):
+    if re.fullmatch(_NAME_CHARS, word):
         return word in name_runs(text)
     return re.search(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text) is not None
 
