@@ -647,6 +647,16 @@ def _surname_mentions(text: str, people: list[SourcePerson], unplaced: list[Sour
         hits = re.compile(r"(?<![\w'-])(?<!’)(?:" + alternation(sorted(owners, key=len, reverse=True))
                           + r")(?![\w'-])(?!’)").finditer(text)
     shared: dict[str, SourcePerson] = {}
+    # Each person's spans as a set, kept with their list: a list's membership test and copy per mention of a
+    # last name made a person named thousands of times quadratic.
+    span_sets: dict[int, set[Span]] = {}
+
+    def held(sp: SourcePerson) -> set[Span]:
+        found = span_sets.get(id(sp))
+        if found is None:
+            found = span_sets[id(sp)] = set(sp.spans)
+        return found
+
     for m in hits:
         span = Span(*m.span())
         i = bisect.bisect_right(t_starts, span.start) - 1
@@ -666,9 +676,12 @@ def _surname_mentions(text: str, people: list[SourcePerson], unplaced: list[Sour
                 shared[m.group()] = target
                 unplaced.append(target)
         for sp in who:  # drop it where find_people had given it to one of them
-            sp.spans = [x for x in sp.spans if x != span] if target is not sp else sp.spans
-        if span not in target.spans:
+            if target is not sp and span in held(sp):
+                sp.spans = [x for x in sp.spans if x != span]
+                held(sp).discard(span)
+        if span not in held(target):
             target.spans.append(span)
+            held(target).add(span)
             target.persons.append(Person(m.group(), None, (span,)))
     for sp in people + unplaced:
         sp.spans.sort()
