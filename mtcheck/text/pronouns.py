@@ -787,6 +787,43 @@ def _possessed_nouns(lang: str) -> dict[str, frozenset[str]]:
     return out
 
 
+def verbal_noun_of(source: str, ref: SourceRef, word: str, lang: str) -> bool:
+    """(Arabic) Is `word` (ظهوره, his appearance) the verbal noun, with its clitic, of the verb whose subject
+    pronoun is `ref` ("ia muncul": `<lang>/verbal_nouns.tsv`)? Then the clitic renders that pronoun, as the
+    lexicon's same noun makes a clitic render a -nya (`same_host`)."""
+    if ref.kind != "pronoun" or ref.text.lower() not in _SUBJECT_FORMS:
+        return False
+    nouns = _verbal_nouns(lang)
+    entry = None
+    for w in _WORD.findall(source, ref.span.end, ref.span.end + 40)[:3] if nouns else ():
+        entry = nouns.get(w.lower())
+        if entry or w.lower() not in _ASPECT:
+            break
+    if not entry:
+        return False
+    clitic = "ها" if word.endswith("ها") else "ه"
+    return any(h in entry for host in _hosts(word[:-len(clitic)]) for h in _spellings(host))
+
+
+# Aspect and modal words between a subject pronoun and its verb ("ia sudah tiba", "dia akan kembali").
+_ASPECT = frozenset({"sudah", "telah", "akan", "sedang", "juga", "pun", "masih", "baru", "pernah", "kemudian",
+                     "lalu", "lantas", "sempat", "tidak", "belum", "segera", "kembali"})
+
+
+@cache
+def _verbal_nouns(lang: str) -> dict[str, frozenset[str]]:
+    """`<lang>/verbal_nouns.tsv`: Indonesian verbs and the verbal nouns (masdars) that render them with their
+    subject's clitic."""
+    from mtcheck.lang.base import data_exists, data_tsv
+
+    if not data_exists(lang, "verbal_nouns.tsv"):
+        return {}
+    out: dict[str, frozenset[str]] = {}
+    for row in data_tsv(lang, "verbal_nouns.tsv"):
+        out[row["id"].lower()] = frozenset(row[lang].split("|"))
+    return out
+
+
 def _hosts(stem: str) -> list[str]:
     """The stem without the conjunction and the preposition a word may begin with (وبحزبه: حزب)."""
     out = [stem]
@@ -903,6 +940,16 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
                 # Arabic إنها/أنه: the subject of a reported clause ("قالت إنها ستسافر"), which renders dia, ia or
                 # an attribution, not a -nya, nor dirinya/pihaknya (an organisation's side, feminine in Arabic).
                 cands = [r for r in cands if r.kind != "possessive" and r.text.lower() not in _BOTH]
+                if _as_clause(pair.target, span.start, sets):
+                    # "مشيرًا إلى روسيا على أنها", calling Russia [as being]: after a noun, على أنها is "as"
+                    # and its clitic is the noun's, the thing described, never the speaker's attribution nor
+                    # the subject: only an object form is left ("menyebutnya sebagai" -> "وصفه على أنه")
+                    cands = [r for r in cands if _is_object(r)]
+                if _g in sets.get("host_clitic_by_lexicon", "") and _connective(pair.target, span, sets):
+                    # "كما أنها تستند إلى", it is also based on (the character: الشخصية): outside a reported
+                    # clause the feminine clitic is every feminine thing's, as on a noun, so it is read only
+                    # where its person is named in the form's own sentence, not chained from the one before
+                    cands = [r for r in cands if not any(c in r.how for c in _CHAINED)]
                 if not cands:
                     continue
             elif pair.target[span.start:span.end].lower() in subject:
@@ -910,8 +957,12 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
                 if not cands:
                     continue  # a subject pronoun for a noun of the source ("elle" for "konstruksinya")
             elif sets.get("host_clitics") and host_clitic(pair.target[span.start:span.end], sets["lang"]):
-                # A clitic on a noun (حزبه) renders a possessive -nya on a noun, nothing else
-                cands = [r for r in cands if r.kind == "possessive" and not _is_object(r)]
+                # A clitic on a noun (حزبه) renders a possessive -nya on a noun, nothing else; or, on the verbal
+                # noun of a verb, that verb's subject pronoun ("setelah ia muncul" -> "بعد ظهوره", after his
+                # appearance: Arabic news's common rendering of a clause)
+                word = pair.target[span.start:span.end]
+                cands = [r for r in cands if (r.kind == "possessive" and not _is_object(r))
+                         or verbal_noun_of(pair.source, r, word, sets["lang"])]
                 if sets.get("place_host_nouns"):
                     # a -nya on a noun of what a place has ("penduduknya", its residents: سكانها) is the
                     # place's, whoever the sentence names (a test-half clean article: a country's residents
@@ -923,7 +974,7 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
                     # lexicon says its noun translates the -nya's (حزبها for "partainya": partai, حزب),
                     # and whose person is named in that form's own sentence, not chained from the one before
                     # (موقعها for "situs webnya", the WHO's, chained to the man of the previous sentence)
-                    cands = [r for r in cands if same_host(r.text, pair.target[span.start:span.end], sets["lang"])
+                    cands = [r for r in cands if (r.kind == "pronoun" or same_host(r.text, word, sets["lang"]))
                              and not any(c in r.how for c in _CHAINED)]
                 if not cands:
                     continue
@@ -1079,22 +1130,47 @@ def _verb_subject(pair: ArticlePair, span: Span, m_starts: list[int], m_rows: li
                   sets: dict) -> tuple[Referent, str] | None:
     """The person named right after a verb of saying (verb-subject order: "وقالت بوان"), with only title
     words between ("وقالت وزيرة الخارجية ريتنو"); not "أعلنت إدارة ترامب" (Trump's administration)."""
-    if pair.target[span.start:span.end].removeprefix("و").removeprefix("ف") in sets.get("verbs_with_object", ()):
-        return None  # "دعا بايدن إلى": the name after it may be its object
+    # "دعا بايدن إلى": after a verb that takes an object, the name may be that object
+    with_object = pair.target[span.start:span.end].removeprefix("و").removeprefix("ف") in sets.get(
+        "verbs_with_object", ())
     i = bisect.bisect_left(m_starts, span.end)
     if i >= len(m_starts) or m_starts[i] - span.end > 60:
         return None
     titles = set(sets.get("subject_titles", ()))
     between = pair.target[span.end:m_starts[i]]
     words = between.split()
-    if all(w in titles for w in words):
+    plain = not re.search(r"[،,.:;\"«»()]", between)
+    # Only title words between, or a longer description that ends in a title right before the name, with no
+    # punctuation in between ("صرح مفوض الصحة الإقليمي الإيطالي السيد جوليو جاليرا", the Italian regional health
+    # commissioner Mr Giulio Gallera said): the name's apposition, where "أعلنت إدارة ترامب" (Trump's
+    # administration) ends in no title.
+    titled = all(w in titles for w in words) or (words and len(words) <= 6 and words[-1] in titles and plain)
+    if titled and not with_object:
         return m_rows[i][1], "the verb's subject, named after it"
-    # A longer description ends in a title right before the name, with no punctuation in between ("صرح مفوض
-    # الصحة الإقليمي الإيطالي السيد جوليو جاليرا", the Italian regional health commissioner Mr Giulio Gallera
-    # said): the name's apposition, where "أعلنت إدارة ترامب" (Trump's administration) ends in no title.
-    if words and len(words) <= 6 and words[-1] in titles and not re.search(r"[،,.:;\"«»()]", between):
-        return m_rows[i][1], "the verb's subject, named after it"
+    # A verb opening its sentence whose aligned source sentence opens with the same person, titles before the
+    # name ("Ketua DPR Puan Maharani meminta" -> "طلب رئيس مجلس النواب بوان ماهاراني من الحكومة"): the source
+    # says the name is the subject, whatever the words between (any description of up to six words) and
+    # whether the verb takes an object.
+    if (titled or (len(words) <= 6 and plain)) and _source_opens_with(pair, span, m_rows[i][1]):
+        return m_rows[i][1], "the verb's subject, named after it (the source's sentence opens with them)"
     return None
+
+
+def _source_opens_with(pair: ArticlePair, span: Span, r: Referent) -> bool:
+    """Does the target word at `span` open its sentence, and the aligned source sentence open with a mention of
+    `r`'s person, with only capitalised words (titles: "Ketua DPR", "Presiden") before it?"""
+    sp = _sentence_pair_at(pair, span.start)
+    if sp is None or not sp.source:
+        return False
+    t = next((t for t in sp.target if t.start <= span.start < t.end), None)
+    if t is None or _OPENING.fullmatch(pair.target, t.start, span.start) is None:
+        return False
+    s = sp.source[0]
+    first = next((m for m in r.person.spans if s.start <= m.start < s.end), None)
+    if first is None:
+        return False
+    before = pair.source[s.start:first.start].split()
+    return len(before) <= 6 and all(w[:1].isupper() for w in before)
 
 
 _SUBJECT_FORMS = frozenset({"dia", "ia", "beliau"})
@@ -1125,6 +1201,36 @@ def _own_subject(text: str, pos: int, sets: dict) -> str | None:
     if first.startswith("ال") or (len(words) > 1 and words[1].startswith("ال")):
         return "noun"
     return None
+
+
+def _as_clause(text: str, pos: int, sets: dict) -> bool:
+    """(Arabic) Is the clause-subject clitic at `pos` the "as" of "X على أنه/أنها" (X as being): على right
+    before it, after a word that is not one of the verbs that take على for what they report (`as_clause_verbs`:
+    "أكد على أنه", he stressed that he)? Its subject is then X, what is described."""
+    before = sets.get("as_clause_before", ())
+    if not before:
+        return False
+    m = _TWO_WORDS_BEFORE.search(text, max(0, pos - 40), pos)
+    if m is None or m.group(2) not in before:
+        return False
+    return m.group(1).removeprefix("و").removeprefix("ف") not in sets.get("as_clause_verbs", ())
+
+
+def _connective(text: str, span: Span, sets: dict) -> bool:
+    """(Arabic) Is the clause-subject clitic at `span` a connective's (لأنها, لكنها, "كما أنها", "إلا أنها"), not the
+    subject of a clause that a verb of saying reports ("قالت إنها")? `connective_clitics` and the words of
+    `connective_before` right before it."""
+    word = text[span.start:span.end]
+    if word in sets.get("connective_clitics", ()):
+        return True
+    m = _WORD_BEFORE.search(text, max(0, span.start - 20), span.start)
+    return m is not None and m.group(1).removeprefix("و").removeprefix("ف") in sets.get("connective_before", ())
+
+
+_WORD_BEFORE = re.compile(r"([^\s.,،:;!?\"«»“”()]+)\s+$")
+
+
+_TWO_WORDS_BEFORE = re.compile(r"([^\s.,،:;!?\"«»“”()]+)\s+([^\s.,،:;!?\"«»“”()]+)\s+$")
 
 
 @cache
