@@ -14,8 +14,10 @@ from mtcheck.rules.base import Rule
 from mtcheck.text.align import VARIANCE_PER_CHAR
 from mtcheck.text.article import ArticlePair, SentencePair, in_segments
 from mtcheck.text.coverage import coverage, lexicon, source_spans, source_terms, target_tokens
+from mtcheck.text.dates import Date
 from mtcheck.text.fold import fold
 from mtcheck.text.number_match import match_dates, match_quantities
+from mtcheck.text.quantities import Quantity
 from mtcheck.text.segment import Segment, clause_spans
 from mtcheck.text.source_names import name_words
 
@@ -439,7 +441,8 @@ class OmittedClause(Rule):
     """Part of a source sentence (a clause or a whole sentence merged with its neighbour) left out.
 
     ## What it does
-    Splits each aligned source sentence at commas, semicolons, dashes and brackets. A clause is reported
+    Splits each aligned source sentence at commas, semicolons, dashes and brackets (the sentences of a 2-1
+    bead too, where a whole sentence needs one anchor more). A clause is reported
     when it carries at least `min-anchors` names, numbers or dates, none of which appears in the aligned
     target paragraph, and the target sentence is closer in length to the source without the clause than to
     the whole source sentence (by the language pair's length ratio). A name is a capitalised word that
@@ -449,8 +452,13 @@ class OmittedClause(Rule):
     (`min-shortfall` standard deviations and under `max-ratio` of the expected length), or when the lexicon
     finds a run of their known words untranslated in a target sentence that translates the rest (in a 1-1
     bead, or a 2-1 bead: a sentence merged into its neighbour with part of it lost): length alone cannot
-    tell a dropped clause from a concise translation. A clause whose figure the number matcher finds nowhere
-    in the translation, where no other figure took its place, is minor when its length does not fit.
+    tell a dropped clause from a concise translation. A figure (digits) of a sentence that the number
+    matcher finds nowhere in the translation, where no other figure took its place and the target is not
+    longer than its source predicts, gets a finding on the clause that holds it (as grave as MT401's for the
+    figure: major, critical for money), whatever that
+    clause's length or anchors (in a 1-1 bead or a 2-1 bead: "lebar 36 mm dan tinggi 24 mm" with the
+    second part lost has no clause break before it); so does a date the date matcher finds nowhere (in
+    Chinese, Japanese and Arabic the only way to look for "pada bulan Sept." or "hari Selasa").
 
     ## Why is this bad?
     Dropped attributions ("melansir Reuters 3 Oktober"), dates and figures go unnoticed by readers and
@@ -491,7 +499,11 @@ class OmittedClause(Rule):
         # a figure changed (MT401's), none was dropped.
         paired = {id(t) for _, t in qm.matched}
         extra = [q.span for q in pair.target_quantities if id(q) not in paired]
-        dates_found = {id(m.source) for m in match_dates(pair) if m.outcome in ("same", "reversed")}
+        dates = match_dates(pair)
+        dates_found = {id(m.source) for m in dates if m.outcome in ("same", "reversed")}
+        dates_missing = {id(m.source) for m in dates if m.outcome == "missing"}
+        # Source dates the translation has another day or month for: MT403's, as a changed figure is MT401's.
+        dates_changed = [m.source.span for m in dates if m.outcome == "different"]
         beads = pair.paragraph_beads
         folded: dict[int, tuple[str, str]] = {}
         for sp in pair.sentence_pairs:
@@ -508,11 +520,7 @@ class OmittedClause(Rule):
                 if any(_kept(a, sentence_text, target_text, source_text) for a in clause.anchors):
                     continue
                 if not self._length_fits(pair, sp, clause):
-                    found = self._number_missing(pair, sp, clause, missing, extra)
-                    if found is not None:
-                        reported = True
-                        yield found
-                    continue
+                    continue  # its figures, if any, are `_figure_missing`'s to judge
                 reported = True
                 # A figure the paragraph has, only fewer times than the source's: often written another way
                 # the second time ("100 persen yakin" as 絶対に, "absolutely"), so minor.
@@ -522,9 +530,16 @@ class OmittedClause(Rule):
                     "appear nowhere in the aligned target paragraph, and the target sentence is short by "
                     "about that much)", source=clause.span, confidence=0.6,
                     severity=Severity.MINOR if repeated else None)
+            one_or_merged = len(sp.source) == 1 or (len(sp.source) == 2 and len(sp.target) == 1)
+            if not reported and one_or_merged:
+                found = self._figure_missing(pair, sp, (missing, dates_missing), (extra, dates_changed),
+                                             target_text)
+                if found is not None:
+                    reported = True
+                    yield found
             # A 2-1 bead's whole lost sentence is MT501's; a part of it lost (a sentence merged into its
             # neighbour with half of it gone) leaves a run of uncovered words, as a dropped clause does.
-            if not reported and (len(sp.source) == 1 or (len(sp.source) == 2 and len(sp.target) == 1)):
+            if not reported and one_or_merged:
                 found = self._uncovered(pair, sp)
                 if found is not None:
                     reported = True
@@ -532,29 +547,51 @@ class OmittedClause(Rule):
             if not reported and len(sp.source) == 1:
                 yield from self._short(pair, sp)
 
-    def _number_missing(self, pair: ArticlePair, sp: SentencePair, clause: _Clause, missing: set[int],
-                        extra: list[Span]) -> Finding | None:
-        """A clause whose figure (digits) the number matcher finds nowhere in the translation, in a target
-        sentence with no figure of its own, in digits or words, left unmatched (that would be a changed
-        number, MT401's, which this rule's finding would suppress) and no
-        longer than its source predicts: minor, where the clause's length does not fit (the source clause
-        may hold more than was dropped, and in zh and ja a sentence's length varies too much to tell)."""
-        quantities = [q for q in in_segments(pair.source_quantities, (Segment(clause.span.start, clause.span.end,
-                                                                             "", 0, 0),)) if q.strict]
-        if not quantities or not all(id(q) in missing and any(c.isdigit() for c in q.text) for q in quantities):
-            return None
-        if any(t.start <= e.start < t.end for e in extra for t in sp.target):
+    def _figure_missing(self, pair: ArticlePair, sp: SentencePair, missing: tuple[set[int], set[int]],
+                        changed: tuple[list[Span], list[Span]], target_text: str) -> Finding | None:
+        """A figure (digits) of the source sentence that the number matcher finds nowhere in the translation,
+        in a target sentence with no figure of its own, in digits or words, left unmatched (that would be a
+        changed number, MT401's, which this rule's finding would suppress) and no longer than its source
+        predicts: on the clause that holds it, as grave as MT401 and MT403 take a figure or date missing (major,
+        critical for money; this finding suppresses theirs: the same evidence, seen as the omission it is,
+        and on clean text only as often as theirs). Whether or not the clause's length fits: the source
+        clause may hold more than was dropped, or be no clause at all ("26 tahun", or "lebar 36 mm dan
+        tinggi 24 mm" with no comma before the part lost), and in zh and ja a sentence's length varies too
+        much to tell. In a 2-1 bead too, where half of a sentence merged into its neighbour took a figure
+        with it. Nor where its digits are in the target paragraph as a whole number the matcher does not read
+        ("halaman 109" as "p109"). A date the date matcher finds nowhere in the translation is such a figure
+        too, where no date of the sentence was changed (MT403's): in Chinese, Japanese and Arabic a date in
+        words ("pada bulan Sept.") can be looked for by the matcher only.
+        `missing`: the ids of the source quantities and dates with no counterpart; `changed`: the target
+        figures left unpaired and the source dates rendered as another date."""
+        numbers, dates = missing
+        extra, dates_changed = changed
+        lost: list[Quantity | Date] = [
+            q for q in in_segments(pair.source_quantities, sp.source)
+            if q.strict and id(q) in numbers and (digits := _DIGITS.search(q.text)) is not None
+            and not _in_target(digits.group(), target_text)]
+        money = [q for q in lost if isinstance(q, Quantity) and q.is_money]
+        lost += [d for d in in_segments(pair.source_dates, sp.source) if id(d) in dates and not (
+            (digits := _DIGITS.search(d.text)) is not None and _in_target(digits.group(), target_text))]
+        lost.sort(key=lambda x: x.span.start)
+        if not lost or any(t.start <= e.start < t.end for e in extra for t in sp.target) or \
+                any(s.start <= d.start < s.end for d in dates_changed for s in sp.source):
             return None
         ls = sum(s.length for s in sp.source)
         lt = sum(t.length for t in sp.target)
         r = pair.norms.ratio
         if (lt / r - ls) / math.sqrt(ls * _minor_variance(pair)) > self.options["max-missing-number-z"]:
             return None
+        seg = next(s for s in sp.source if s.start <= lost[0].span.start < s.end)
+        start, end = next(((a, b) for a, b in _split(seg) if a <= lost[0].span.start < b), (seg.start, seg.end))
+        figures = [q.text for q in lost if start <= q.span.start < end]
+        text = pair.source[start:end]
         return self.finding(
-            f"not in the translation: '{clause.text}' (its {', '.join(q.text for q in quantities)} "
-            f"{'appears' if len(quantities) == 1 else 'appear'} nowhere in the translation, and its target "
+            f"not in the translation: '{text}' (its {', '.join(figures)} "
+            f"{'appears' if len(figures) == 1 else 'appear'} nowhere in the translation, and its target "
             "sentence has no other figure in the place of one)",
-            source=clause.span, target=sp.target, confidence=0.45, severity=Severity.MINOR)
+            source=Span(start, end), target=sp.target, confidence=0.6,
+            severity=Severity.CRITICAL if any(q in money for q in lost) else None)
 
     def _uncovered(self, pair: ArticlePair, sp: SentencePair) -> Finding | None:
         """The longest run of consecutive source content words that the lexicon knows and none of which has
@@ -620,20 +657,36 @@ class OmittedClause(Rule):
 
     def _clauses(self, pair: ArticlePair, sp: SentencePair, found_src: set[int],
                  dates_found: set[int]) -> Iterator[_Clause]:
+        merged = len(sp.source) > 1
         for seg in sp.source:
-            pieces = _split(seg) if len(sp.source) == 1 else [(seg.start, seg.end)]
-            if len(pieces) < 2 and len(sp.source) == 1:
+            pieces = _split(seg)
+            if len(pieces) < 2 and not merged:
                 continue  # a whole 1-1 sentence is never "omitted" from its own counterpart
-            for start, end in pieces:
-                text = pair.source[start:end]
-                if pair.source_pack.count_words(text) < self.options["min-words"]:
-                    continue
-                anchors = self._anchors(pair, start, end, found_src, dates_found)
+            if merged:
                 # A whole sentence of a 2-1 bead is MT501's to judge by length; here it needs two anchors
-                # (with one, the two rules reported the same sentence twice).
-                least = self.options["min-anchors"] + (len(sp.source) > 1)
-                if len(anchors) >= least:
-                    yield _Clause(Span(start, end), text, anchors)
+                # (with one, the two rules reported the same sentence twice). Its clauses need what a 1-1
+                # sentence's need: half of a sentence merged into its neighbour may take a clause's names.
+                whole = self._clause(pair, seg.start, seg.end, found_src, dates_found,
+                                     self.options["min-anchors"] + 1)
+                if whole is not None:
+                    yield whole
+                    continue
+                if len(pieces) < 2:
+                    continue
+            for start, end in pieces:
+                clause = self._clause(pair, start, end, found_src, dates_found, self.options["min-anchors"])
+                if clause is not None:
+                    yield clause
+
+    def _clause(self, pair: ArticlePair, start: int, end: int, found_src: set[int], dates_found: set[int],
+                least: int) -> _Clause | None:
+        """The source text [start, end) as a clause to look for, where it has `least` anchors (none of them
+        found in the translation) and enough words."""
+        text = pair.source[start:end]
+        if pair.source_pack.count_words(text) < self.options["min-words"]:
+            return None
+        anchors = self._anchors(pair, start, end, found_src, dates_found)
+        return _Clause(Span(start, end), text, anchors) if len(anchors) >= least else None
 
     def _anchors(self, pair: ArticlePair, start: int, end: int, found_src: set[int],
                  dates_found: set[int]) -> tuple[str, ...]:
