@@ -47,6 +47,7 @@ ACCEPT: dict[str, set[str]] = {
     "pronoun-all (gender established)": {"pronouns"},
     "pronoun (gender knowable)": {"pronouns"},
     "pronoun-all (gender knowable)": {"pronouns"},
+    "pronoun-all (a person's row)": {"pronouns"},
 }
 # Rules outside those categories whose located findings also catch it: MT702 (neural, category
 # mistranslation) reports a source clause with no counterpart in the translation, which is what a dropped
@@ -123,6 +124,25 @@ def _gender_established(row: dict) -> bool:
     return any(start in known for start in _clean_starts(row))
 
 
+def _persons_row(row: dict) -> bool:
+    """(pronoun-all) Is one of the swapped pronouns in a sentence row whose source has a person's pronoun or
+    attribution (dia, ia, beliau, katanya ...), and not the impersonal French "il" (il y a, il semble)? The
+    criterion of the injector's `pronoun / fr person` variant, for the every-pronoun rows: the issue's target is
+    for swaps of persons' pronouns, and in French most of the classic swaps are of things' pronouns ("la
+    tempête ... Elle") or impersonal ones. The injector's own patterns (scripts/inject.py), not mtcheck's."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from inject import _AR_PERSON, _FR_IMPERSONAL
+
+    label = row["label"]
+    clean = label.get("clean_spans") or [label["target_span"]]
+    for (a, _b), (c, d) in zip(label.get("target_spans") or [label["target_span"]], clean):
+        src = next((row["source"][s0:s1] for s0, s1, t0, t1 in row["rows"] if t0 <= a < t1), "")
+        word = row["clean_target"][c:d].lower()
+        if _AR_PERSON.search(src) and not (word == "il" and _FR_IMPERSONAL.match(row["clean_target"], d + 1)):
+            return True
+    return False
+
+
 # --knowable FILE: injected pronoun rows a person read and judged to swap the pronoun of someone whose gender
 # no reader of the Indonesian source alone could know (a thing, an unnamed person, a surname only). Keyed by
 # (target language, row id). A row not listed counts as knowable, so a miss nobody read counts against recall.
@@ -180,6 +200,8 @@ class Tally:
         if label is not None and label["category"] in ("pronoun", "pronoun-all") and _gender_established(row):
             # Also tallied apart: the issue's target is for persons whose gender the source establishes.
             self.add({**row, "label": {**label, "category": f"{label['category']} (gender established)"}}, findings)
+        if label is not None and label["category"] == "pronoun-all" and _persons_row(row):
+            self.add({**row, "label": {**label, "category": "pronoun-all (a person's row)"}}, findings)
         if label is not None and label["category"] in ("pronoun", "pronoun-all") and KNOWABLE and _gender_knowable(row):
             self.add({**row, "label": {**label, "category": f"{label['category']} (gender knowable)"}}, findings)
         if label is not None and label.get("target_spans"):  # each swapped pronoun on its own, too

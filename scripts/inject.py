@@ -23,7 +23,9 @@ injected error with its category and span:
                     never an impersonal "il" (il y a, il faut, il s'agit): the classic French swaps are
                     mostly things' and impersonal pronouns
     pronoun-all     every pronoun of one gender in the article swapped, as real MT does when it calls a
-                    woman "he" throughout (label: target_spans, all of them); articles that name someone
+                    woman "he" throughout (label: target_spans, all of them); articles that name someone.
+                    French swaps (all variants) also flip the participle after être in the pronoun's
+                    clause ("elle est arrivée" -> "il est arrivé"), as real MT writes it (round 8)
     garbled-transliteration  (zh, ja, ar) a source name's transliteration with one or two characters
                     changed, dropped or added (a kana, a Han character, an Arabic letter); in Chinese a
                     changed character is a homophone or near-homophone, and sites are whole names (round 5)
@@ -360,6 +362,68 @@ def _swapped(word: str) -> str:
     return new.capitalize() if word[0].isupper() else new
 
 
+# (fr) A real MT that writes "il" for a woman writes "il est arrivé", not "il est arrivée": a French swap also
+# flips the participle after être in the pronoun's own clause (object clitics and one adverb may stand
+# between), so that no rule can catch the injected error by an agreement no translation would show.
+_FR_AUX = re.compile(r"(?:\s+(?:ne|n['’]))?(?:\s*(?:[mtsl]['’]|se|me|te|lui|leur|y|en)\b)*\s*"
+                     r"(?:est|était|sera|serait|fut|a été|avait été|aura été|aurait été|s['’]est|s['’]était|se serait)"
+                     r"(?:\s+(?:pas|plus|jamais|déjà|aussi|également|alors|ensuite|toujours|finalement|bien|enfin))?\s+"
+                     r"(?P<p>[a-zà-ÿœæ]+)\b")
+_FR_IRREGULAR = {"née": "né", "morte": "mort", "venue": "venu", "devenue": "devenu", "revenue": "revenu",
+                 "élue": "élu", "réélue": "réélu", "partie": "parti", "sortie": "sorti", "mise": "mis",
+                 "prise": "pris", "reprise": "repris", "surprise": "surpris", "assise": "assis",
+                 "apparue": "apparu", "disparue": "disparu", "tenue": "tenu", "retenue": "retenu",
+                 "convaincue": "convaincu", "vue": "vu", "reçue": "reçu", "battue": "battu", "perdue": "perdu",
+                 "rendue": "rendu", "descendue": "descendu", "faite": "fait", "dite": "dit", "conduite": "conduit",
+                 "ouverte": "ouvert", "ravie": "ravi", "heureuse": "heureux", "fière": "fier",
+                 "satisfaite": "satisfait", "prête": "prêt", "seule": "seul", "certaine": "certain",
+                 "consciente": "conscient", "présente": "présent", "inquiète": "inquiet"}
+_FR_IRREGULAR_M = {m: f for f, m in _FR_IRREGULAR.items()}
+
+
+def _fr_agreement(text: str, end: int, female: bool) -> tuple[int, int, str] | None:
+    """(fr) The participle after the swapped pronoun ending at `end` in the gender it now has (`female`):
+    (start, end, new word), or None where its clause has none to flip."""
+    m = _FR_AUX.match(text, end)
+    if m is None:
+        return None
+    word = m.group("p")
+    if female:
+        new = _FR_IRREGULAR_M.get(word) or (word + "e" if word.endswith("é") else None)
+    else:
+        new = _FR_IRREGULAR.get(word) or (word[:-1] if word.endswith("ée") else None)
+    return (m.start("p"), m.end("p"), new) if new else None
+
+
+def _swap_edits(text: str, m: re.Match[str]) -> list[tuple[int, int, str]]:
+    """The edits that swap the pronoun `m` of `text`: the pronoun, and in French its participle."""
+    new = _swapped(m.group())
+    edits = [(m.start(), m.end(), new)]
+    if P.lang == "fr" and (agree := _fr_agreement(text, m.end(), new.lower() in _FEMALE)) is not None:
+        edits.append(agree)
+    return edits
+
+
+def _apply(text: str, edits: list[tuple[int, int, str]]) -> tuple[str, list[int]]:
+    """`text` with the (disjoint) edits made, and where each edit starts in the new text."""
+    out, last, starts, shift = [], 0, [], 0
+    for a, b, new in sorted(edits):
+        out.append(text[last:a] + new)
+        starts.append(a + shift)
+        shift += len(new) - (b - a)
+        last = b
+    return "".join(out) + text[last:], starts
+
+
+def _swap_one(tgt: str, m: re.Match[str]) -> tuple[str, tuple[int, int], str]:
+    """The row with the pronoun `m` swapped (and its French participle), the pronoun's new span, a detail."""
+    edits = _swap_edits(tgt, m)
+    new_text, _ = _apply(tgt, edits)
+    new = edits[0][2]
+    detail = f"{m.group()} -> {new}" + (f" ({tgt[edits[1][0]:edits[1][1]]} -> {edits[1][2]})" if len(edits) > 1 else "")
+    return new_text, (m.start(), m.start() + len(new)), detail
+
+
 def inject_pronoun(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[int, int], str] | None:
     # Swaps for named persons: only in sentences that name someone, surname-only mentions included.
     if not _names_someone(src, tgt):
@@ -369,9 +433,7 @@ def inject_pronoun(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[i
     cands = _pronoun_sites(tgt)
     if not cands:
         return None
-    m = rng.choice(cands)
-    new = _swapped(m.group())
-    return tgt[:m.start()] + new + tgt[m.end():], (m.start(), m.start() + len(new)), f"{m.group()} -> {new}"
+    return _swap_one(tgt, rng.choice(cands))
 
 
 # ------------------------------------------------- names in other scripts, added entities (issue 18)
@@ -645,15 +707,14 @@ def inject_all_pronouns(sources: list[str], targets: list[str],
     spans: list[tuple[int, tuple[int, int]]] = []
     clean_spans = [(i, m.span()) for i, m in chosen]
     for i in sorted({i for i, _ in chosen}):
-        row, out, shift = targets[i], [], 0
-        last = 0
-        for _, m in [x for x in chosen if x[0] == i]:
-            new = _swapped(m.group())
-            out.append(row[last:m.start()] + new)
-            spans.append((i, (m.start() + shift, m.start() + shift + len(new))))
-            shift += len(new) - len(m.group())
-            last = m.end()
-        new_rows[i] = "".join(out) + row[last:]
+        row = targets[i]
+        pronouns = [_swap_edits(row, m) for j, m in chosen if j == i]
+        # a participle the next pronoun's clause would reach is left as it is (the edits must not overlap)
+        edits = [e for k, es in enumerate(pronouns) for j, e in enumerate(es)
+                 if j == 0 or k + 1 == len(pronouns) or e[1] <= pronouns[k + 1][0][0]]
+        new_rows[i], starts = _apply(row, edits)
+        at = dict(zip(sorted(edits), starts))
+        spans += [(i, (at[es[0]], at[es[0]] + len(es[0][2]))) for es in pronouns]
     return new_rows, spans, clean_spans, f"{len(spans)} {'female' if female else 'male'} pronoun(s) swapped"
 
 
@@ -733,9 +794,7 @@ def inject_fr_person(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple
                                                     and _FR_IMPERSONAL.match(tgt, m.end() + 1))]
     if not cands:
         return None
-    m = rng.choice(cands)
-    new = _swapped(m.group())
-    return tgt[:m.start()] + new + tgt[m.end():], (m.start(), m.start() + len(new)), f"{m.group()} -> {new}"
+    return _swap_one(tgt, rng.choice(cands))
 
 
 # ---------------------------------------------------------------- meaning errors (neural family, #12)

@@ -386,6 +386,17 @@ def test_people_of_the_source_round_5() -> None:
     ("fr", "sa mère, Sarah Palin", "Sarah", "sa mère, Sarah"),
     ("fr", "Paz Zárate, une avocate chilienne", "Paz Zárate", "Paz Zárate, une avocate"),
     ("fr", "Sanju Sharma, née en 1950", "Sanju Sharma", "Sanju Sharma, née"),
+    # (round 8) the role's complement, the office's institution or place, between the role and the name
+    ("fr", "La ministre des Affaires étrangères Retno Marsudi a dit", "Retno Marsudi",
+     "La ministre des Affaires étrangères Retno Marsudi"),
+    ("fr", "la présidente de la DPR, Puan Maharani", "Puan Maharani", "la présidente de la DPR, Puan Maharani"),
+    ("fr", "la régente de Banyuwangi Ipuk Fiestiandani", "Ipuk", "la régente de Banyuwangi Ipuk"),
+    ("fr", "la ministre de la Santé d'Indonésie Budi", "Budi", "la ministre de la Santé d'Indonésie Budi"),
+    # (round 8) the name as the subject of a feminine participle after être
+    ("fr", "Selon la police, Paz Zárate est arrivée à Paris", "Paz Zárate", "Paz Zárate est arrivée"),
+    ("fr", "Zárate a été élue en 2020", "Zárate", "Zárate a été élue"),
+    ("fr", "Zárate s’est finalement déclarée candidate", "Zárate", "Zárate s’est finalement déclarée"),
+    ("fr", "Zárate n'est pas venue", "Zárate", "Zárate n'est pas venue"),
     ("ar", "وقالت المغنية الأمريكية أريانا غراندي", "أريانا", "المغنية الأمريكية أريانا"),
     ("ar", "وزيرة الخارجية ريتنو", "ريتنو", "وزيرة الخارجية ريتنو"),
     # no gender shown for the name: an epicene noun without a feminine article, the masculine
@@ -394,6 +405,17 @@ def test_people_of_the_source_round_5() -> None:
     # someone else's: a preposition between, a list after the name
     ("fr", "la fille du président Trump", "Trump", None),
     ("fr", "Louis XVI, la reine Marie-Antoinette", "Louis XVI", None),
+    # (round 8) a verb between the role and the name, the name as the complement's own, a man's role in it
+    ("fr", "la ministre a rencontré Joko Widodo", "Joko Widodo", None),
+    ("fr", "la présidente de la DPR reçoit Prabowo Subianto", "Prabowo Subianto", None),
+    ("fr", "la ministre des Affaires étrangères de Joko Widodo", "Joko Widodo", None),
+    ("fr", "la fille du gouverneur de Java oriental Emil Dardak", "Emil Dardak", None),
+    # a complement of another noun, the masculine, an epicene adjective, no être: no feminine for the name
+    ("fr", "la fille du président Trump est arrivée", "Trump", None),
+    ("fr", "L'arme d'Uka s'est enrayée", "Uka", None),
+    ("fr", "Zárate est arrivé à Paris", "Zárate", None),
+    ("fr", "Zárate est athée", "Zárate", None),
+    ("fr", "Zárate a annoncé la journée", "Zárate", None),
     # Arabic construct: Trump's adviser, Trump's minister; a man's title between
     ("ar", "مستشارة ترامب", "ترامب", None),
     ("ar", "وزيرة خارجية ترامب", "ترامب", None),
@@ -454,3 +476,58 @@ def test_shared_family_names_round_7() -> None:
     # Two of them named in full in one sentence: "Palin" alone stays no one's.
     co = coreference(ArticlePair("Sarah Palin dan Todd Palin tiba di Juneau. Palin mengatakan ia lelah.", "x", "en"))
     assert {r.text: r.person for r in co.refs}["ia"] is None
+
+
+def test_every_pronoun_rows_split_by_persons_rows() -> None:
+    """(round 8) scripts/evaluate.py tallies apart the every-pronoun rows that swap a person's pronoun: one in
+    a sentence row whose source has a person's form, not an impersonal "il"; a thing's row is left out."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    from evaluate import _persons_row
+
+    def row(source: str, clean: str, word: str) -> dict:
+        at = clean.index(word)
+        swapped = {"il": "elle", "Il": "Elle"}[word]
+        target = clean[:at] + swapped + clean[at + len(word):]
+        return {"source": source, "clean_target": clean, "target": target, "rows": [[0, len(source), 0, len(target)]],
+                "label": {"category": "pronoun-all", "target_spans": [[at, at + len(swapped)]],
+                          "clean_spans": [[at, at + len(word)]], "target_span": [at, at + len(swapped)]}}
+
+    assert _persons_row(row("Dia mengatakan banjir itu parah.", "Il a déclaré que la crue était grave.", "Il"))
+    assert not _persons_row(row("Kambing tampaknya dijinakkan di Iran.", "Il semble que les chèvres aient été "
+                                "domestiquées en Iran.", "Il"))
+    assert not _persons_row(row("Dia mengatakan hal itu.", "Il semble qu'il l'a dit.", "Il"))
+    assert not _persons_row(row("Sungai ini membawa air.", "Il charrie de l'eau.", "Il"))
+
+
+def test_french_pronoun_swaps_flip_the_participle_of_their_clause() -> None:
+    """(round 8) scripts/inject.py swaps a French il/elle with the agreement of its clause's participle, as a
+    real MT writes it ("elle est arrivée" -> "il est arrivé"), so that no rule catches an injected error by an
+    agreement no translation shows; every pronoun of one gender swapped keeps each pronoun's span."""
+    import random
+    import re
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    import inject
+
+    saved = getattr(inject, "P", None)
+    try:
+        inject.P = inject.profile("fr")
+        text = "Sanju Sharma a chanté. Elle est finalement arrivée à Mumbai et elle s'est déclarée ravie."
+        m = next(re.finditer(r"\bElle\b", text))
+        new, (a, b), detail = inject._swap_one(text, m)
+        assert new[a:b] == "Il" and new.startswith("Sanju Sharma a chanté. Il est finalement arrivé à Mumbai")
+        assert "arrivée -> arrivé" in detail
+        # a pronoun with no participle in its clause is swapped alone
+        plain = "Il a déclaré que le concert était réussi."
+        swapped = inject._swap_one(plain, next(re.finditer(r"\bIl\b", plain)))[0]
+        assert swapped == "Elle a déclaré que le concert était réussi."
+        rows, spans, _, _ = inject.inject_all_pronouns(["Sanju Sharma tiba. Dia senang."], [text], random.Random(1))
+        assert [rows[0][x:y] for _, (x, y) in spans] == ["Il", "il"]
+        assert "arrivé à Mumbai et il s'est déclaré " in rows[0]
+    finally:
+        inject.P = saved

@@ -92,7 +92,8 @@ class PronounGenderMismatch(Rule):
     are judged where the source's own noun gives their gender ("Seorang wanita ... Dia"). The person's gender comes from knowledge only: the public
     figures list (`mtcheck/data/id/public_figures.tsv`), a newsroom's glossary people, Indonesian cues
     (Bapak, Ibu, istrinya, "aktris X", "X, seorang biarawati": `mtcheck/data/id/person_nouns.tsv`), forms
-    of address in the translation (Mr, Ms, la ministre, 女士), the given-name table
+    of address and the translator's marked feminine in the translation (Mr, Ms, 女士, "la ministre des
+    Affaires étrangères X", "X, une avocate", "X est arrivée"), the given-name table
     of `nomquamgender` with its counts, Balinese and Javanese naming conventions. Every pronoun that
     contradicts it is reported, also when all the translation's pronouns for that person agree: they are
     the machine's guesses, not evidence. Where the source leaves a form open between a few people who are

@@ -627,8 +627,15 @@ def _role_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str] | None] 
     art = r"(?P<art>" + alternation(sorted(arts, key=len, reverse=True)) + r")\s*" if arts else ""
     prefix = sets.get("role_between_prefix")
     word = (re.escape(prefix) + r"\w+") if prefix else r"[a-zà-ÿœæ][\w'’-]*"  # definite (ar), lowercase (fr)
+    # The role's complement, the office's institution or place ("la ministre des Affaires étrangères Retno",
+    # "la présidente de la DPR, Puan"): one of `role_complement_openers`, a capitalised word, then capitalised
+    # words or up to two lowercase ones (read by _female_role: adjectives only).
+    openers = sets.get("role_complement_openers", ())
+    complement = (r"(?P<complement>\s+(?:" + alternation(sorted(openers, key=len, reverse=True)) + r")\s*"
+                  r"[A-ZÀ-Ý][\w'’-]*(?:\s+(?:[dl]['’])?[A-ZÀ-Ý][\w'’-]*|\s+[a-zà-ÿœæ][\w'’-]*){0,5}?)?"
+                  ) if openers else ""
     before = re.compile(r"(?<![\w'’-])" + (r"و?" if prefix else "") + rf"(?i:{art}(?P<role>{role}))(?![\w'’-])"
-                        rf"(?P<between>(?:\s+{word}){{0,2}})\s*,?\s*$")
+                        rf"(?P<between>(?:\s+{word}){{0,2}}){complement}\s*,?\s*$")
     after_words = sets.get("role_female_after", ())
     after = None
     if arts:
@@ -651,9 +658,22 @@ def _female_role(text: str, span: Span, lang: str) -> str | None:
     epicene = {w.lower() for w in sets.get("role_epicene", ())}
     feminine = {w.lower() for w in sets.get("role_feminine_articles", ())}
 
+    endings = tuple(sets.get("role_adjective_endings", ()))
+
+    def adjective(w: str) -> bool:
+        # a word between the role and the name is an adjective ("la chanteuse américaine X"), never a verb
+        # ("la ministre a rencontré X", "la présidente de la DPR reçoit X": X is someone else)
+        return not endings or w.lower().endswith(endings)
+
     def fits(m: re.Match[str], between: list[str]) -> bool:
-        if any(w.lower() in not_between for w in between):
+        if any(w.lower() in not_between or not adjective(w) for w in between):
             return False
+        # the complement's words but its opener, an elision taken off ("de l'Indonésie": Indonésie)
+        complement = [re.sub(r"^[dl]['’]", "", w) for w in (m.groupdict().get("complement") or "").split()[1:]]
+        if any(w[:1].islower() and w.lower() not in not_between and not adjective(w) for w in complement):
+            return False
+        if complement and complement[-1].lower() in not_between:
+            return False  # "la ministre des Affaires étrangères de Joko Widodo": the name is the complement's
         role = m.group("role").lower()
         if role in epicene and (m.group("art") or "").lower() not in feminine:
             return False  # "le ministre", "notre porte-parole": no gender shown
@@ -667,7 +687,42 @@ def _female_role(text: str, span: Span, lang: str) -> str | None:
     if after is not None and (m := after.match(text, span.end)) is not None and (
             m.group("agree") or fits(m, [])):
         return text[span.start:m.end()]
-    return None
+    return _female_predicate(text, span, lang)
+
+
+@cache
+def _predicate_pattern(lang: str) -> re.Pattern[str] | None:
+    """The language's feminine predicate right after a name ("X est arrivée", "X n'est pas venue"): one
+    of `predicate_auxiliaries`, up to one of `predicate_adverbs`, and a feminine participle (a word ending in
+    `predicate_female_ending` or one of `predicate_female`). None where the language lists no auxiliaries."""
+    sets = pronoun_sets(lang) or {}
+    aux = sets.get("predicate_auxiliaries")
+    if not aux:
+        return None
+    listed = alternation(sorted(sets.get("predicate_female", ()), key=len, reverse=True))
+    ending = re.escape(sets.get("predicate_female_ending", ""))
+    participle = rf"(?:{listed}|[a-zà-ÿœæ][\w-]*{ending})" if ending else rf"(?:{listed})"
+    adverb = alternation(sorted(sets.get("predicate_adverbs", ()), key=len, reverse=True))
+    return re.compile(rf"\s+(?:n['’]|ne\s+)?(?:{alternation(sorted(aux, key=len, reverse=True))})"
+                      rf"(?:\s+(?:{adverb}))?\s+(?P<agree>{participle})(?![\w'’-])")
+
+
+def _female_predicate(text: str, span: Span, lang: str) -> str | None:
+    """The mention at `span` as the subject of a feminine predicate ("Zárate est arrivée"), the words as
+    written, or None: not where a preposition among the three words before the name makes it another noun's
+    complement ("la fille du président X est arrivée")."""
+    pattern = _predicate_pattern(lang)
+    if pattern is None or (m := pattern.match(text, span.end)) is None:
+        return None
+    sets = pronoun_sets(lang) or {}
+    if m.group("agree").lower() in sets.get("predicate_not_female", ()):
+        return None
+    # The words before the name in its clause (after the last punctuation): "d'Uka" gives "d'" its own word.
+    clause = re.split(r"[,.;:!?«»\"“”()\[\]]", text[max(0, span.start - 60):span.start])[-1]
+    not_after = set(sets.get("predicate_not_after", ()))
+    if any(w.lower() in not_after for w in re.findall(r"\w+['’]?", clause)[-3:]):
+        return None
+    return text[span.start:m.end()]
 
 
 def _target_pronouns(pair: ArticlePair, sets: dict, quoted: bool = False):
