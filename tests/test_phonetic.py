@@ -12,12 +12,21 @@ from mtcheck.text.transliterate import scored_names
     ("Zimbabwe", "津巴布韦"), ("Gambia", "冈比亚"),
     # an English initial th is a t
     ("Thompson", "汤普森"), ("Thomas", "托马斯"),
+    # a glide syllable the name's w, y, v or j explains, or a vowel after a vowel (round 8)
+    ("Doyle", "多伊尔"), ("Bowie", "鲍伊"), ("Lewis", "刘易斯"), ("Ivan", "伊万"), ("Bolivia", "玻利维亚"),
+    ("Havel", "哈维尔"), ("Jakob", "雅各布"), ("Noah", "诺亚"), ("Kanye", "坎耶"), ("Warren", "沃伦"),
+    # a v before a vowel may still be an f
+    ("Oliver", "奥利弗"), ("Dover", "多佛"),
 ])
 def test_regular_chinese_renderings_cost_less_than_a_consonant(name: str, rendering: str) -> None:
     assert rendering_cost(name, rendering, "zh") < GARBLED
 
 
-@pytest.mark.parametrize(("name", "garble"), [("Trump", "特朗晋"), ("Thompson", "汤普林"), ("Campbell", "坎贝勒斯")])
+@pytest.mark.parametrize(("name", "garble"), [
+    ("Trump", "特朗晋"), ("Thompson", "汤普林"), ("Campbell", "坎贝勒斯"),
+    # a glide syllable added or swapped in, which the skeleton reads as a vowel (round 8)
+    ("Sonora", "索维诺拉"), ("Gama", "雅马"), ("Uppsala", "乌普萨雅"),
+])
 def test_chinese_garbles_cost_a_consonant(name: str, garble: str) -> None:
     assert rendering_cost(name, garble, "zh") >= GARBLED
 
@@ -57,3 +66,11 @@ def test_chinese_er_is_found_as_the_names_l_or_r(name: str, rendering: str) -> N
 def test_kavanaugh_is_found_in_japanese() -> None:
     text = "ブレット・カバノー氏は否定した"
     assert {n for _, _, n in scored_names(text, ["Brett", "Kavanaugh"], "ja", 0.8)} == {"Brett", "Kavanaugh"}
+
+
+def test_a_glide_syllable_never_makes_a_second_unexplained_consonant() -> None:
+    # 拉维恩 (Laverne, in an NTREX article naming a Lauren too): 恩 and 维 are both unexplained by Lauren, but
+    # a glide is weak evidence (Xinhua writes 维 for a w the spelling hides): one consonant, a minor finding
+    assert GARBLED <= rendering_cost("Lauren", "拉维恩", "zh") < 2 * GARBLED
+    # while a glide in place of a consonant still adds to it (雅马 for 伽马, Gama)
+    assert rendering_cost("Gama", "雅马", "zh") >= 2 * GARBLED

@@ -166,10 +166,12 @@ class GarbledName(Rule):
     character or two from the article's other rendering of the name, vowels included (カコニエ beside カニエ),
     is reported too: major beside one used twice with another consonant, minor otherwise. Other proper
     names of the source (storms, diseases, rivers) are judged like people's. In Chinese a candidate must be
-    a whole run of transliteration characters (`mtcheck/data/zh/transliteration_chars.txt`, from CLDR and
-    the shipped renderings) with no common word across its edges: windows of Han text that nearly match a
-    name are otherwise mostly phrases (了更快, 证会, 佩林提 of 佩林提起); a character without a consonant
-    that the name's vowels do not explain counts as one unexplained consonant (马斯厄科伊). A Chinese place's
+    a whole run of transliteration characters (`mtcheck/data/zh/transliteration_chars.txt`, from CLDR, the
+    shipped renderings and jieba's transliterated names) with no common word across its edges (a country's
+    rendering before a city ends the run: 瑞典乌普萨拉): windows of Han text that nearly match a name are
+    otherwise mostly phrases (了更快, 证会, 佩林提 of 佩林提起); a character without a consonant, a bare vowel
+    or a glide syllable, that the name's vowels, w, y or a v or j before a vowel do not explain counts as
+    one unexplained consonant (马斯厄科伊, 索维诺拉 for Sonora, 奥塔伊普 for Tayyip). A Chinese place's
     rendering counts as written only as a whole run (巴黎, not 切巴黎), and a whole run one character from
     it, or from the rendering the article uses twice for a person (韦林 beside 佩林), is reported where the
     paragraph renders the name fewer times than its source mentions it: a near-homophone garble sounds like

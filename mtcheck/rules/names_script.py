@@ -243,11 +243,11 @@ def _beside_neighbour(pair: ArticlePair, mentions: list[Span], word: str, x: str
 
 def similar_enough(word: str, rendering: str) -> bool:
     """The rendering's skeleton at least `accept`-alike to the word's (a rendering, not a near miss)."""
-    from mtcheck.text.transliterate import similar, skeleton
+    from mtcheck.text.transliterate import similar, skeletons
 
     accept, _ = thresholds("zh")
     t = target_skeleton(rendering, "zh")
-    return max(similar(skeleton(word, "zh"), t), similar(skeleton(word, "zh", patterns=True), t)) >= accept
+    return max(similar(s, t) for s in skeletons(word, "zh")) >= accept
 
 
 def _common_match(text: str, span: Span, w: NameWord, lang: str) -> bool:

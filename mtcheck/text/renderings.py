@@ -27,6 +27,10 @@ from mtcheck.text.transliterate import scored_names
 # A two-character word at least this frequent (zipf) across a Chinese candidate's edge makes it no name's
 # whole rendering (越来 3.4, 博物 3.4, 提起 4.4; a name's edge and the next character: 普说 1.8, 林现 0).
 STRADDLING = 3.3
+# A two-character word at least this frequent (zipf) inside a Han window makes it a phrase (国家 5.6, 一起 5.5,
+# 科技 5.0), not a name's rendering, whose own pairs of characters reach 4.3 (贝尔 of 贝尔法斯特, 卡特 of
+# 卡特里娜, 克斯 of 萨克斯, 布雷 of 布雷特). 4.0 until round 8, which left the garbles of those names unjudged.
+COMMON_PAIR = 4.5
 ACCEPT = 0.8  # default similarity for a rendering, where a language's transliteration.toml sets none
 
 
@@ -208,7 +212,7 @@ def _name_like(text: str, lang: str) -> bool:
         # (data/zh/transliteration_chars.txt: 特朗普, not 了更快) and holding no common two-character word.
         chars = transliteration_chars(lang)
         return all(c in chars for c in text) and \
-            not any(zipf(text[i:i + 2], lang) >= 4.0 for i in range(len(text) - 1))
+            not any(zipf(text[i:i + 2], lang) >= COMMON_PAIR for i in range(len(text) - 1))
     return True
 
 
@@ -235,12 +239,32 @@ def whole_run(text: str, span: Span, lang: str) -> bool:
     if text[span.start:span.start + 1] == "尔":
         return False
     chars = transliteration_chars(lang)
-    if (span.start > 0 and text[span.start - 1] in chars) or (span.end < len(text) and text[span.end] in chars):
+    if (span.start > 0 and text[span.start - 1] in chars and not _country_before(text, span.start)) or \
+            (span.end < len(text) and text[span.end] in chars and not _country_after(text, span.end)):
         return False
     # Nor does a common word straddle its ends (复杂 of 不复杂, 提起 of 佩林提起, 先生 of 博尔顿先生): the
     # run is then a phrase's characters, or a name with a word's first character attached.
     return not (span.start > 0 and zipf(text[span.start - 1:span.start + 1], lang) >= STRADDLING) and \
         not (span.end < len(text) and zipf(text[span.end - 1:span.end + 1], lang) >= STRADDLING)
+
+
+@cache
+def _zh_countries() -> frozenset[str]:
+    """The gazetteer's Chinese renderings of countries (瑞典, 美国, 法国), two to four characters."""
+    from mtcheck.text.entities import gazetteer
+
+    return frozenset(r for e in gazetteer("zh").entries if e.kind == "country"
+                     for r in e.renderings if 2 <= len(r) <= 4)
+
+
+def _country_before(text: str, i: int) -> bool:
+    """A country's rendering ends at `i`: Chinese writes a city after its country without a break (瑞典乌普萨拉,
+    Uppsala, Sweden), and the run of transliteration characters is then two names; the city starts at `i`."""
+    return any(text[max(0, i - n):i] in _zh_countries() for n in range(2, 5) if i >= n)
+
+
+def _country_after(text: str, i: int) -> bool:
+    return any(text[i:i + n] in _zh_countries() for n in range(2, 5) if i + n <= len(text))
 
 
 @cache

@@ -49,6 +49,23 @@ def skeleton(latin: str, lang: str, patterns: bool = False) -> str:
     return _squeeze(re.sub(r"[^a-z]", "", s))
 
 
+@cache
+def skeletons(latin: str, lang: str) -> frozenset[str]:
+    """Every skeleton of a Latin name a rendering may follow: plain, after the language's context-dependent
+    changes (`skeleton(patterns=True)`), and after those and its alternative ones (`[latin_variant_patterns]`:
+    a Chinese v before a vowel as a glide, 维多利亚, where 奥利弗 keeps the f)."""
+    out = {skeleton(latin, lang), skeleton(latin, lang, patterns=True)}
+    variant = _rules(lang).get("latin_variant_patterns", {})
+    if variant:
+        s = latin.lower()
+        for a, b in {**_rules(lang).get("latin_patterns", {}), **variant}.items():
+            s = re.sub(a, b, s)
+        for a, b in _rules(lang).get("latin", {}).items():
+            s = s.replace(a, b)
+        out.add(_squeeze(re.sub(r"[^a-z]", "", s)))
+    return frozenset(out)
+
+
 def romanise(text: str, lang: str) -> str:
     """Latin letters for katakana (Hepburn), Han characters (pinyin) or Arabic letters (the table)."""
     return _romanise(text, lang)
@@ -212,9 +229,11 @@ def _first_garbled(sk: str, first: str, name: str, wanted: dict[str, set[str]]) 
     """A Chinese window that starts with another sound than the name (`any_start`) is a candidate only as
     the name's rendering with its first character changed, dropped or added (穆恩 for 范恩, 里曼 for 弗里曼,
     法利弗 for 利弗), the rest of its consonants the name's; one starting with a vowel only for a name that
-    starts with one (奥利弗 for Oliver). Any window that merely resembles the name is mostly a phrase."""
+    starts with one (奥利弗 for Oliver), or as the name with a vowel or glide syllable put before it or in
+    place of its first character (奥塔伊普 for 塔伊普, Tayyip; 雅马 for 伽马, Gama: round 8; that syllable is
+    judged by phonetic._vowel_syllables). Any window that merely resembles the name is mostly a phrase."""
     if not first:
-        return name[:1].lower() in "aeiouy"
+        return name[:1].lower() in "aeiouy" or any(sk == w or sk == w[1:] for w in wanted.get(name, ()))
     return any(sk[1:] == w[1:] or sk == w[1:] or sk[1:] == w for w in wanted.get(name, ()))
 
 
@@ -226,7 +245,7 @@ def name_matcher(names: tuple[str, ...], lang: str, threshold: float) -> BestNam
     names and pronoun rules search the same names (one word, a paragraph's, the article's) again."""
     # Each name as the language may hear it: with and without its context-dependent changes (Mark is マルク
     # and マーク); the closer skeleton counts.
-    wanted = {n: {skeleton(n, lang), skeleton(n, lang, patterns=True)} for n in names}
+    wanted = {n: set(skeletons(n, lang)) for n in names}
     wanted = {n: {s for s in sks if len(s) >= 2} for n, sks in wanted.items()}
     return BestName({n: sks for n, sks in wanted.items() if sks}, threshold)
 
