@@ -34,7 +34,10 @@ def test_left_word_examples() -> None:
 _NEGATION_PIECES = ["not", "no", "un", "unable", "n't", "don't", "can", "cannot", "without", "less", "-free",
                     "never", "nevertheless", "in", "impossible", "tidak", "tak", "bukan", "belum", "ne", "pas",
                     "n'", "jamais", "sans", "لا", "لم", "غير", "不", "没有", "ない", "ず", "ever", "Un", "NOT",
-                    "Tidak", " ", "  ", "-", "'", "’", ".", ",", "2", "x", "a", "e", "s"]
+                    "Tidak", " ", "  ", "-", "'", "’", ".", ",", "2", "x", "a", "e", "s",
+                    # optional first items and lookbehinds (round 8): their first letters are read past
+                    "paling", "sedikit", "yang", "akan", "فشل", "وفشل", "ب", "و", "l’", "qu’", "absence", "personne",
+                    "aucun", "keep", "from", "is", "was", "did", "不会", "将", "ません", "では", "ولا", "تزال", "يقل"]
 
 
 @functools.cache
@@ -45,6 +48,7 @@ def _negation_pairs(lang: str) -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
 
     data = data_toml(lang, "negation.toml")
     words = bool(data.get("words", True))
+    start = negation._B_ELIDED if data.get("elision") else negation._B
     out = []
     for field in ("strong", "soft", "not_negation", "double", "idioms"):
         if not data.get(field):
@@ -52,8 +56,8 @@ def _negation_pairs(lang: str) -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
         ordered = sorted(data[field], key=len, reverse=True)
         parts = [f"(?:{p}){'' if p.rstrip(')').endswith(negation._ELIDED) else negation._E}" if words
                  else f"(?:{p})" for p in ordered]
-        plain = re.compile(f"{negation._B}(?:{'|'.join(parts)})" if words else "|".join(parts), re.IGNORECASE)
-        out.append((plain, negation._compile(data[field], words, "test")))
+        plain = re.compile(f"{start}(?:{'|'.join(parts)})" if words else "|".join(parts), re.IGNORECASE)
+        out.append((plain, negation._compile(data[field], words, "test", start)))
     return out
 
 
@@ -76,6 +80,9 @@ def test_negation_dispatch_is_used_and_falls_back() -> None:
     assert "(?=[" not in negation._compile(["ſo", "never"], True, "test").pattern
     assert negation._first_chars(list(negation._sre_parser.parse("(?:in|im)x|un\\w+", 2))) == {"i", "u"}
     assert negation._first_chars(list(negation._sre_parser.parse("\\w+n't", 2))) is None
+    assert negation._first_chars(list(negation._sre_parser.parse("[wf]?la", 2))) == {"w", "f", "l"}
+    assert negation._first_chars(list(negation._sre_parser.parse("(?<!paling )sedikit", 2))) == {"s"}
+    assert negation._first_chars(list(negation._sre_parser.parse("x?\\w", 2))) is None
 
 
 def _scanners() -> list[re.Pattern[str]]:
