@@ -93,7 +93,8 @@ class DateMismatch(Rule):
     convention "Kamis (3/10)" (Thursday, 3 October). A source date must reappear in the aligned target
     with no conflicting field. A slash date whose two numbers could both be a month, written in the
     other order in the target ("Thursday (10/3)" for "Kamis (3/10)"), is reported as minor: US readers
-    read it right, everyone else reads 10 March.
+    read it right, everyone else reads 10 March. A date missing from the translation points at the aligned
+    target sentence, where it belongs.
 
     ## Why is this bad?
     A wrong day or month misdates the event; a dropped date loses when it happened.
@@ -123,8 +124,10 @@ class DateMismatch(Rule):
                     f"'{m.target.text}' reads as another date outside the US",
                     source=m.source.span, target=m.target.span, severity=Severity.MINOR, confidence=0.8)
             elif m.outcome == "missing":
+                # The error is in the translation: point at the target sentence where the date belongs.
                 yield self.finding(f"date missing from the translation: '{m.source.text}'",
-                                   source=m.source.span, confidence=0.7)
+                                   source=m.source.span, target=pair.aligned_target(m.source.span),
+                                   confidence=0.7)
 
 
 class UnitMismatch(Rule):

@@ -202,6 +202,17 @@ def _lexical_gain(pair: ArticlePair, unpaired: str, paired: str, target: str) ->
     return int(a.share - b.share >= LEXICAL_MARGIN)
 
 
+def _agree(count: int, one: str, several: str) -> str:
+    """The verb form that agrees with `count` things: "its Selasa appears", "its 3 and 4 appear"."""
+    return one if count == 1 else several
+
+
+def _sentences_and_pronoun(count: int) -> tuple[str, str]:
+    """How a message names `count` relocated sentences and refers back to them: ("sentence", "it") or
+    ("2 sentences", "them")."""
+    return ("sentence", "it") if count == 1 else (f"{count} sentences", "them")
+
+
 def _bead_words(pair: ArticlePair, segments: tuple[Segment, ...], source: bool) -> int:
     pack = pair.source_pack if source else pair.target_pack
     return sum(pack.count_words(s.text) for s in segments)
@@ -275,11 +286,11 @@ class OmittedSentence(Rule):
                     words >= self.options["min-words"]:
                 # Nothing reported in the paragraph (its lengths fit), but its sentences match the translations
                 # far better without these: minor, the lexicon's word alone.
-                what = "sentence" if len(segs) == 1 else f"{len(segs)} sentences"
+                what, it = _sentences_and_pronoun(len(segs))
                 found.append(self.finding(
                     f"{what} of {words} words may have no counterpart in the translation (the paragraph's other "
-                    "sentences match the translation's in order far better without "
-                    f"{'it' if len(segs) == 1 else 'them'})", source=segs, severity=Severity.MINOR, confidence=0.4))
+                    f"sentences match the translation's in order far better without {it})", source=segs,
+                    severity=Severity.MINOR, confidence=0.4))
         for finding, k in sentences:
             if k not in moved or moved[k][1] < self.options["min-relocation-gain"]:
                 found.append(finding)
@@ -288,11 +299,10 @@ class OmittedSentence(Rule):
                 finding = gravest[k]
                 segs = moved[k][0]
                 words = _bead_words(pair, segs, True)
-                what = "sentence" if len(segs) == 1 else f"{len(segs)} sentences"
+                what, it = _sentences_and_pronoun(len(segs))
                 found.append(self.finding(
-                    f"{what} of {words} words {'has' if len(segs) == 1 else 'have'} no counterpart in the "
-                    "translation (its paragraph's other sentences match the translation's in order without "
-                    f"{'it' if len(segs) == 1 else 'them'})",
+                    f"{what} of {words} words {_agree(len(segs), 'has', 'have')} no counterpart in the "
+                    f"translation (its paragraph's other sentences match the translation's in order without {it})",
                     source=segs, severity=finding.severity, confidence=finding.confidence))
         # A sentence inside sentences reported already (a dropped row of two: the skip's choice and the 2-1
         # bead's lexical test both find it) is reported once, with the row.
@@ -313,8 +323,9 @@ class OmittedSentence(Rule):
                 if words >= self.options["min-words"] and not _absorbed(pair, i, sp.source[0].length, True):
                     skipped = _better_skip(pair, i)
                     words = _bead_words(pair, skipped, True)
-                    what = "sentence" if len(skipped) == 1 else f"{len(skipped)} sentences"
-                    yield self.finding(f"{what} of {words} words has no counterpart in the translation",
+                    what, _ = _sentences_and_pronoun(len(skipped))
+                    yield self.finding(f"{what} of {words} words {_agree(len(skipped), 'has', 'have')} no "
+                                       "counterpart in the translation",
                                        source=skipped, confidence=0.75), sp.paragraph_bead
             elif len(sp.source) > 1:
                 for f in self._merged_away(pair, sp):
@@ -458,7 +469,9 @@ class OmittedClause(Rule):
     figure: major, critical for money), whatever that
     clause's length or anchors (in a 1-1 bead or a 2-1 bead: "lebar 36 mm dan tinggi 24 mm" with the
     second part lost has no clause break before it); so does a date the date matcher finds nowhere (in
-    Chinese, Japanese and Arabic the only way to look for "pada bulan Sept." or "hari Selasa").
+    Chinese, Japanese and Arabic the only way to look for "pada bulan Sept." or "hari Selasa"). Every
+    finding names the source clause and, as its target span, the aligned target sentence where the clause
+    belongs.
 
     ## Why is this bad?
     Dropped attributions ("melansir Reuters 3 Oktober"), dates and figures go unnoticed by readers and
@@ -525,11 +538,13 @@ class OmittedClause(Rule):
                 # A figure the paragraph has, only fewer times than the source's: often written another way
                 # the second time ("100 persen yakin" as 絶対に, "absolutely"), so minor.
                 repeated = any(a[0].isdigit() and _in_target(a, target_text) for a in clause.anchors)
+                # The target span is the aligned target sentence, where the clause's translation belongs (as
+                # the other omission findings point): the reviewer reads the error in the translation.
                 yield self.finding(
                     f"not in the translation: '{clause.text}' (its {', '.join(clause.anchors)} "
-                    "appear nowhere in the aligned target paragraph, and the target sentence is short by "
-                    "about that much)", source=clause.span, confidence=0.6,
-                    severity=Severity.MINOR if repeated else None)
+                    f"{_agree(len(clause.anchors), 'appears', 'appear')} nowhere in the aligned target paragraph, "
+                    "and the target sentence is short by about that much)", source=clause.span, target=sp.target,
+                    confidence=0.6, severity=Severity.MINOR if repeated else None)
             one_or_merged = len(sp.source) == 1 or (len(sp.source) == 2 and len(sp.target) == 1)
             if not reported and one_or_merged:
                 found = self._figure_missing(pair, sp, (missing, dates_missing), (extra, dates_changed),
@@ -588,7 +603,7 @@ class OmittedClause(Rule):
         text = pair.source[start:end]
         return self.finding(
             f"not in the translation: '{text}' (its {', '.join(figures)} "
-            f"{'appears' if len(figures) == 1 else 'appear'} nowhere in the translation, and its target "
+            f"{_agree(len(figures), 'appears', 'appear')} nowhere in the translation, and its target "
             "sentence has no other figure in the place of one)",
             source=Span(start, end), target=sp.target, confidence=0.6,
             severity=Severity.CRITICAL if any(q in money for q in lost) else None)

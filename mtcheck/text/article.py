@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 from mtcheck.lang import get_pack
 from mtcheck.lang.base import LanguagePack, data_tsv
+from mtcheck.model import Span
 from mtcheck.text.align import EMBEDDING_WEIGHT, VARIANCE_PER_CHAR, Bead, align
 from mtcheck.text.dates import Date, find_dates
 from mtcheck.text.quantities import Quantity, find_quantities
@@ -149,6 +150,26 @@ class ArticlePair:
         for sp in self.sentence_pairs:
             groups.setdefault(sp.paragraph_bead, []).append(sp)
         return list(groups.values())
+
+    @cached_property
+    def _aligned_by_source(self) -> tuple[list[int], list[Span | None]]:
+        """The start of each sentence pair's source, in order, and the span of its target sentences."""
+        starts: list[int] = []
+        targets: list[Span | None] = []
+        for sp in self.sentence_pairs:
+            if sp.source:
+                starts.append(sp.source[0].start)
+                targets.append(Span(sp.target[0].start, sp.target[-1].end) if sp.target else None)
+        return starts, targets
+
+    def aligned_target(self, source: Span) -> Span | None:
+        """The target sentence(s) aligned with the source sentence holding `source`: where the translation of
+        something it lacks belongs, the target span of a finding about a name or date gone missing (the
+        error is in the translation, and a reviewer reads it there). None where that sentence has no
+        counterpart (MT501's)."""
+        starts, targets = self._aligned_by_source
+        i = bisect.bisect_right(starts, source.start) - 1
+        return targets[i] if i >= 0 else None
 
     @cached_property
     def source_words(self) -> int:
