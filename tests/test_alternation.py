@@ -66,6 +66,8 @@ def test_falls_back_to_the_plain_alternation_where_a_trie_would_differ() -> None
 
 
 _PATTERNS = [r"(?<!\d)(?<!\d[.,])\d+(?:[.,]\d+|:\d\d(?!\d))*(?!\d)", r"(?<![\w-])noon(?![\w-])",
+             r"(?:(?<=[^\W_A-Z])|(?<=[.!?] ))[.!?]+", r"(?:(?<=a)|b)\d", r"(?:(?<=a)|)x", r"(?:ab)?c\d",
+             r"\b(?:(?P<t>a|b\d)[\s-]+)?(?P<o>c|d)\b", r"(?:a?)?b", r"(?:x )?(?:a|e)*b", r"\S+", r"(?<!\d)\D\d",
              r"\b(?:ab|c[de])+x?", r"(?:a|\w+)x", r"(?:a)?b", r"[^a]b", r"(?=a)\w|b", r"ſo|s\d"]
 
 
@@ -86,7 +88,13 @@ def test_first_class_reads_the_first_consumed_character() -> None:
 
     assert first_class(r"(?<!\d)(?<!\d[.,])\d+") == r"(?=[\d])"
     assert first_class(r"\b(?:ab|c)") == "(?=[ac])"
-    assert first_class(r"(?:a)?b") == "" and first_class(r"[^a]b") == ""
+    assert first_class(r"(?:a)?b") == "(?=[ab])" and first_class(r"[^a]b") == ""
+    # a group of lookbehinds is passed over (the sentence end); one alternative that consumes is not
+    assert first_class(r"(?:(?<=[^\W_A-Z])|(?<=[.!?] ))[.!?]+") == r"(?=[\.!\?])"
+    assert first_class(r"(?:(?<=a)|b)\d") == "" and first_class(r"(?:(?<=a)|)x") == ""
+    # an optional item: its first character or that of what follows; none read where all may be empty
+    assert first_class(r"\b(?:(?:with )?or without)") == "(?=[wo])"
+    assert first_class(r"(?:a?)?b") == "" and first_class(r"(?:ab)?") == ""
     assert first_letters(["two", "three", "one"]) == "(?=[ot])" and first_letters(["a", ""]) == ""
 
 

@@ -123,7 +123,7 @@ def test_check_gives_the_same_report_with_warm_caches(tmp_path: Path) -> None:
     src, tgt = FIXTURES / "articles" / "komdigi-judi" / "id.txt", FIXTURES / "articles" / "komdigi-judi" / "en.txt"
     cold = json.loads(_python(probe, tmp_path, str(src), str(tgt)).stdout)
     warm = json.loads(_python(probe, tmp_path, str(src), str(tgt)).stdout)
-    assert list((tmp_path).glob("gazetteer-en-*.pickle")) and list(tmp_path.glob("regex3-*.marshal"))
+    assert list((tmp_path).glob("gazetteer-en-*.pickle")) and list(tmp_path.glob("regex4-*.marshal"))
     cold.pop("timings_ms")
     warm.pop("timings_ms")
     assert cold == warm and cold["findings"]
@@ -172,7 +172,7 @@ def test_regex_cache_keeps_first_what_runs_use(tmp_path: Path) -> None:
     assert second.index("gamma[0-9]+") < second.index("alpha[0-9]+")
     assert second.index("delta[0-9]+") < second.index("alpha[0-9]+") and set(first) <= set(second)
     # Nothing new: the file is left as it is.
-    path = next(tmp_path.glob("regex3-*.marshal"))
+    path = next(tmp_path.glob("regex4-*.marshal"))
     before = path.stat().st_mtime_ns
     assert eval(_python(probe, tmp_path, "gamma[0-9]+").stdout) == second and path.stat().st_mtime_ns == before
 
@@ -350,7 +350,7 @@ def test_the_program_ends_a_check_as_a_normal_exit_would(tmp_path: Path) -> None
             for _ in range(2)]
     reports = [json.loads(r.stdout) for r in runs]
     assert [r.returncode for r in runs] == [1, 1]  # the sample fails the default gate (major findings)
-    assert list(tmp_path.glob("regex3-*.marshal")) and list(tmp_path.glob("dataclass-code-*.marshal"))
+    assert list(tmp_path.glob("regex4-*.marshal")) and list(tmp_path.glob("dataclass-code-*.marshal"))
     for report in reports:
         report.pop("timings_ms")
     assert reports[0] == reports[1] and reports[0]["findings"]

@@ -29,6 +29,7 @@ from mtcheck.text.entities import (
     Mention,
     count_latin_word,
     is_latin,
+    name_runs,
 )
 from mtcheck.text.fold import fold
 from mtcheck.text.lexicon import travels_unchanged, zipf
@@ -206,7 +207,7 @@ class GarbledName(Rule):
                     if len(w) >= 4 and w[0].isupper():
                         references.setdefault(w, m.span)
         near_index = NearIndex(list(references))
-        source_words = set(re.findall(r"[\w'’-]+", pair.source))
+        source_words = set(name_runs(pair.source))
         source_words |= {part for w in source_words if "-" in w for part in w.split("-")}
         reported: set[int] = set()
         for m in _CAP_WORD.finditer(pair.target):

@@ -114,18 +114,31 @@ def first_letters(words: Iterable[str]) -> str:
 
 def first_class(pattern: str, flags: int = 0) -> str:
     """A lookahead for the characters a match of `pattern` can start with (`(?=[...])`), read from re's own
-    parse of it: zero-width items at its start (lookarounds, \\b) are passed over, and the first item that
-    consumes a character gives the class (a literal, a class of literals, ranges and \\d \\w \\s, an
-    alternation of those, a repeat of at least one). Put before the pattern and compiled with the same flags
-    it changes no match and lets `re` turn most positions away in one step. "" when that cannot be read."""
+    parse of it: zero-width items at its start (lookarounds, \\b, groups and alternations of those) are
+    passed over, and the first item that consumes a character gives the class (a literal, a class of
+    literals, ranges and \\d \\w \\s \\D \\W \\S, an alternation of those, a repeat of at least one, an optional item
+    and what follows it). Put before the
+    pattern and compiled with the same flags it changes no match and lets `re` turn most positions away in
+    one step. "" when that cannot be read."""
     from re import _constants as c  # type: ignore[attr-defined]
     from re import _parser  # type: ignore[attr-defined]
 
-    categories = {c.CATEGORY_DIGIT: r"\d", c.CATEGORY_WORD: r"\w", c.CATEGORY_SPACE: r"\s"}
+    categories = {c.CATEGORY_DIGIT: r"\d", c.CATEGORY_WORD: r"\w", c.CATEGORY_SPACE: r"\s",
+                  c.CATEGORY_NOT_DIGIT: r"\D", c.CATEGORY_NOT_WORD: r"\W", c.CATEGORY_NOT_SPACE: r"\S"}
+
+    def zero_width(item: tuple) -> bool:
+        """A lookaround, a \\b, or a group or alternation of nothing else (`(?:(?<=a)|(?<=b ))`)."""
+        op, av = item
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            return av not in (c.AT_END, c.AT_END_STRING)
+        if op is c.SUBPATTERN:
+            return not av[1] and not av[2] and bool(av[3]) and all(zero_width(i) for i in av[3])
+        if op is c.BRANCH:
+            return all(b and all(zero_width(i) for i in b) for b in av[1])
+        return False
 
     def first(items: list) -> str | None:
-        while items and items[0][0] in (c.AT, c.ASSERT, c.ASSERT_NOT) and items[0][1] not in (c.AT_END,
-                                                                                          c.AT_END_STRING):
+        while items and zero_width(items[0]):
             items = items[1:]
         if not items:
             return None
@@ -149,8 +162,13 @@ def first_class(pattern: str, flags: int = 0) -> str:
         if op is c.BRANCH:
             parts = [first(list(b)) for b in av[1]]
             return None if any(p is None for p in parts) else "".join(parts)  # type: ignore[misc]
-        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
-            return first(list(av[2]))
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            if av[0] >= 1:
+                return first(list(av[2]))
+            # An optional item ("(?:with )?or", a number word's optional tens): the first character is its
+            # own or that of what follows it.
+            own, after = first(list(av[2])), first(items[1:])
+            return None if own is None or after is None else own + after
         return None
 
     try:
@@ -175,3 +193,23 @@ def whole_words(text: str, words: Iterable[str], tokens: re.Pattern[str]) -> lis
     if not wanted or not all(_WORD_CHARS.fullmatch(w) for w in wanted):
         return None
     return [m for m in tokens.finditer(text) if m.group() in wanted]
+
+
+def whole_literal(text: str, literal: str, edge: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The spans `re.finditer(f"(?<!{X}){re.escape(literal)}(?!{X})", text)` gives, where `edge` is the one
+    character class X compiled (`[\\w'’-]`): found with str.find. A pattern that opens with a look-behind gives
+    re no prefix to search for, so it tries every position of the text (~20 ms a megabyte), and a rule that
+    searched the whole article once per name was quadratic in a long one. Every match is an occurrence of the
+    literal with no X on either side; finditer takes the leftmost one from where the last match ended."""
+    if not literal:  # the empty pattern's empty matches: re's own rules
+        return [m.span() for m in re.finditer(f"(?<!{edge.pattern})(?!{edge.pattern})", text)]
+    out: list[tuple[int, int]] = []
+    n = len(literal)
+    i = text.find(literal)
+    while i >= 0:
+        if (i == 0 or edge.match(text, i - 1) is None) and edge.match(text, i + n) is None:
+            out.append((i, i + n))
+            i = text.find(literal, i + n)
+        else:
+            i = text.find(literal, i + 1)
+    return out

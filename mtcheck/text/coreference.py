@@ -35,7 +35,7 @@ from mtcheck.lang.base import data_toml, data_tsv
 from mtcheck.model import Span
 from mtcheck.text import gender as knowledge
 from mtcheck.text import given_names
-from mtcheck.text.alternation import alternation, first_class, whole_words
+from mtcheck.text.alternation import alternation, first_class, whole_literal, whole_words
 from mtcheck.text.article import ArticlePair
 from mtcheck.text.dictionary import is_common_word
 from mtcheck.text.entities import Person, titles
@@ -43,6 +43,7 @@ from mtcheck.text.gender import Evidence, Figure
 from mtcheck.text.lexicon import zipf
 from mtcheck.text.name_match import analyse
 from mtcheck.text.pairs import scan_pairs
+from mtcheck.text.spans import DisjointSpans, SpanSet
 
 _DATA = data_toml("id", "third_person.toml") or {}
 _SPEECH_STEMS = "|".join(_DATA["speech_stems"])
@@ -547,6 +548,9 @@ _ALIAS_CUE = re.compile(r"(?:\s+[a-z]+){0,5}?\s*,?\s*(?:atau\s+)?(?:yang\s+)?(?:
                         r"dikenal\s+(?:sebagai|dengan(?:\s+nama)?)|(?:ber)?julukan|nama\s+panggung(?:nya)?)\s+")
 _ALIAS_NAME = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}")
 _ALIAS_NEXT = re.compile(r"\s*,\s*|\s+(?:atau|dan)\s+")
+# What may not touch a name's mention on either side: [\w'’-], written so that re compiles it without the
+# 64K-entry table a class with a character above U+00FF costs (see _surname_mentions).
+_NAME_CHAR = re.compile(r"[\w'-]|’")
 
 
 def _aliases(text: str, people: list[SourcePerson], unplaced: list[SourcePerson]) -> None:
@@ -559,6 +563,12 @@ def _aliases(text: str, people: list[SourcePerson], unplaced: list[SourcePerson]
     by_start = {s.start: sp for sp in everyone for s in sp.spans}
     ends = sorted((s.end, sp) for sp in people if not sp.placeholder for s in sp.spans)
     gone: set[int] = set()
+    # The spans of the people not gone: a merge moves the gone one's spans to its host, so they are always
+    # those at the start (`held`, built where first needed: merges before it changed no span) and the
+    # mentions added below (`added`, which overlap nothing held before them).
+    held: SpanSet | None = None
+    added = DisjointSpans()
+    occurrences: dict[str, list[tuple[int, int]]] = {}  # a name's whole-word occurrences, found once
     for end, host in ends:
         if id(host) in gone:
             continue
@@ -576,17 +586,23 @@ def _aliases(text: str, people: list[SourcePerson], unplaced: list[SourcePerson]
                 break
             pos = nxt.end()
         for name in found:
-            for m in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", text):
-                other = by_start.get(m.start())
+            if name not in occurrences:
+                occurrences[name] = whole_literal(text, name, _NAME_CHAR)
+            for start, stop in occurrences[name]:
+                other = by_start.get(start)
                 if other is host:
                     continue
+                span = Span(start, stop)
                 if other is not None and id(other) not in gone and other.figure is None:
                     host.persons += other.persons
                     host.spans = sorted({*host.spans, *other.spans})
                     gone.add(id(other))
-                elif other is None and not any(s.start < m.end() and m.start() < s.end for x in everyone
-                                               for s in x.spans if id(x) not in gone):
-                    span = Span(*m.span())
+                elif other is None:
+                    if held is None:
+                        held = SpanSet(s for sp in everyone for s in sp.spans)
+                    if held.overlaps(span) or added.overlaps(span):
+                        continue
+                    added.add(span)
                     host.spans = sorted({*host.spans, span})
                     host.persons.append(Person(name, None, (span,)))
     if gone:
@@ -661,6 +677,16 @@ def _surname_mentions(text: str, people: list[SourcePerson], unplaced: list[Sour
         hits = re.compile(r"(?<![\w'-])(?<!’)(?:" + alternation(sorted(owners, key=len, reverse=True))
                           + r")(?![\w'-])(?!’)").finditer(text)
     shared: dict[str, SourcePerson] = {}
+    # Each person's spans as a set, kept with their list: a list's membership test and copy per mention of a
+    # last name made a person named thousands of times quadratic.
+    span_sets: dict[int, set[Span]] = {}
+
+    def held(sp: SourcePerson) -> set[Span]:
+        found = span_sets.get(id(sp))
+        if found is None:
+            found = span_sets[id(sp)] = set(sp.spans)
+        return found
+
     for m in hits:
         span = Span(*m.span())
         i = bisect.bisect_right(t_starts, span.start) - 1
@@ -680,9 +706,12 @@ def _surname_mentions(text: str, people: list[SourcePerson], unplaced: list[Sour
                 shared[m.group()] = target
                 unplaced.append(target)
         for sp in who:  # drop it where find_people had given it to one of them
-            sp.spans = [x for x in sp.spans if x != span] if target is not sp else sp.spans
-        if span not in target.spans:
+            if target is not sp and span in held(sp):
+                sp.spans = [x for x in sp.spans if x != span]
+                held(sp).discard(span)
+        if span not in held(target):
             target.spans.append(span)
+            held(target).add(span)
             target.persons.append(Person(m.group(), None, (span,)))
     for sp in people + unplaced:
         sp.spans.sort()
@@ -690,6 +719,7 @@ def _surname_mentions(text: str, people: list[SourcePerson], unplaced: list[Sour
 
 
 _FOCUS_SENTENCES = 10
+_FIRST_WORD = re.compile(r"\s*(\S+)")  # str.split's words: re's \s and str.isspace are the same characters
 
 
 @cache
@@ -709,7 +739,7 @@ def _surname_focus(text: str, pos: int, who: list[SourcePerson], taken: list[tup
     that sentence so names one of them only ("Track Palin, putra sulung Sarah Palin, ... Palin, 29 tahun":
     Track). News prose names the person it is about in full and then by the last name."""
     bearers = {id(sp) for sp in who}
-    surname = text[pos:].split(maxsplit=1)[0].strip(",.;:")
+    surname = _FIRST_WORD.match(text, pos).group(1).strip(",.;:")  # text[pos:].split()[0], without the copy
     if not _family_name(surname):
         return None  # ("CoV" of "Appalachian Ridge CoV" and "Keragaman CoV")
     i = bisect.bisect_left(t_starts, pos) - 1
