@@ -397,15 +397,26 @@ def _left_word(text: str, lo: int, end: int) -> str:
     return text[best[0]:best[1]] if best else ""
 
 
-def _placed(source: str, source_spans: list[Span], target: str, span: Span) -> bool:
-    """Does the target word at `span` stand beside a capitalised word that stands beside the name in the
-    source (the other words of a name are kept with it: "Donald True" for "Donald Trump", "Hgo Kong")?"""
-    t_left, t_right = _neighbours(target, span.start, span.end)
+def _source_neighbours(source: str, source_spans: list[Span]) -> tuple[frozenset[str], frozenset[str]]:
+    """The capitalised words just before and just after the name's mentions in the source (`_neighbours`),
+    read once per name: reading them again for every candidate word of the target was mentions x candidates
+    (fuzzing: a name written thousands of times in one paragraph)."""
+    lefts, rights = set(), set()
     for s in source_spans:
-        s_left, s_right = _neighbours(source, s.start, s.end)
-        if any(x and x[0].isupper() and x == y for x, y in ((s_left, t_left), (s_right, t_right))):
-            return True
-    return False
+        left, right = _neighbours(source, s.start, s.end)
+        if left and left[0].isupper():
+            lefts.add(left)
+        if right and right[0].isupper():
+            rights.add(right)
+    return frozenset(lefts), frozenset(rights)
+
+
+def _placed(neighbours: tuple[frozenset[str], frozenset[str]], target: str, span: Span) -> bool:
+    """Does the target word at `span` stand beside a capitalised word that stands beside the name in the
+    source (`_source_neighbours`: the other words of a name are kept with it: "Donald True" for "Donald
+    Trump", "Hgo Kong")?"""
+    t_left, t_right = _neighbours(target, span.start, span.end)
+    return t_left in neighbours[0] or t_right in neighbours[1]
 
 
 def _sentence_areas(pair: ArticlePair) -> tuple[list[int], list[tuple[int, int, Span | None]]]:
@@ -492,7 +503,9 @@ def _lost_names(pair: ArticlePair, a: NameAnalysis, source_words: set[str]
             # of it stands beside the first); but a sentence whose aligned one lacks the name while the
             # paragraph repeats it elsewhere may still hold its garble, a non-word or in the name's place
             # ("Le Président Trum" beside another "Trump" that the translation added).
-            sentences = [t for t in map(aligned, (s.start for s in spans)) if t is not None]
+            # Each aligned sentence once: a name written thousands of times in one sentence (fuzzing's "one long
+            # line") made the count below spans x sentence length.
+            sentences = list(dict.fromkeys(t for t in map(aligned, (s.start for s in spans)) if t is not None))
             local = count_latin_word(bead.target_text, name) >= len(spans)
             if local:
                 sentences = [t for t in sentences if not count_latin_word(pair.target[t.start:t.end], name)]
@@ -515,8 +528,9 @@ def _lost_names(pair: ArticlePair, a: NameAnalysis, source_words: set[str]
             if source_word and not kept:
                 continue
             best: tuple[tuple[bool, bool, int], str, Span] | None = None
+            neighbours = _source_neighbours(pair.source, spans)
             for word, span in target_words:
-                placed = _placed(pair.source, spans, pair.target, span)
+                placed = _placed(neighbours, pair.target, span)
                 if (source_word or english_word) and zipf(word, tgt_lang) >= 3.0:
                     continue
                 in_sentence = any(t.start <= span.start < t.end for t in sentences)

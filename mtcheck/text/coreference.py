@@ -1157,18 +1157,19 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> tuple[
 
 def _forms(text: str, start: int, end: int) -> list[tuple[Span, str, str]]:
     found: list[tuple[Span, str, str]] = []
-    taken: list[tuple[int, int]] = []
+    # The forms kept so far (a sentence of thousands of forms made a scan of every one per form quadratic).
+    taken = DisjointSpans()
     for kind, pattern in (("speech", SPEECH), ("pronoun", PRONOUN), ("possessive", POSSESSIVE)):
         for m in pattern.finditer(text, start, end):
             a, b = m.span()
-            if any(x < b and a < y for x, y in taken):
+            if taken.overlaps(Span(a, b)):
                 continue
             w = m.group().lower()
             if kind == "possessive" and (w in _NOT_PERSONAL or (w.startswith("se") and len(w) > 6) or (
                     not text[a].islower() and not (a == start and zipf(w[:-3], "id") >= 3.0))):
                 continue  # a capitalised one only opening the sentence ("Ibunya", not "Sonya")
             found.append((Span(a, b), m.group(), kind))
-            taken.append((a, b))
+            taken.add(Span(a, b))
     return sorted(found, key=lambda f: f[0].start)
 
 
@@ -1215,6 +1216,7 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
         first_ref: tuple[int, SourcePerson] | None = None  # the first form's person (a placeholder too)
         first_open: int | None = None  # a subject pronoun left open before it
         resolved_here: list[tuple[Span, SourcePerson]] = []
+        first_person: bool | None = None  # the sentence has a first-person word outside quotation marks
         for span, form, kind in forms[n]:
             if _inside(quoted, q_starts, span.start):
                 # Someone the speaker talks about. Inside a closed quotation it is kept, unresolved, so that
@@ -1370,8 +1372,10 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                 # A quotation since the last named subject spoke of someone in the third person ("Semua
                 # orang mengenalnya ..."): the "dia" after it may be that person as well as the subject.
                 how = "unresolved: a quotation before it speaks of someone else"
-            if person is None and not how and any(not _inside(quoted, q_starts, m.start())
-                                                  for m in _FIRST_PERSON.finditer(text, sent.start, sent.end)):
+            if person is None and not how and first_person is None:  # read once a sentence, where first asked
+                first_person = any(not _inside(quoted, q_starts, m.start())
+                                   for m in _FIRST_PERSON.finditer(text, sent.start, sent.end))
+            if person is None and not how and first_person:
                 # "Saya tidak tahu keadaannya": a speaker's words outside quotation marks (a quotation that
                 # runs on from the paragraph before, its mark left out) speak of someone else.
                 how = "unresolved: a sentence in the first person, outside quotation marks"
