@@ -953,16 +953,27 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
     objects = {w.lower() for w in sets.get("object", ())}
     whoever = bool(sets.get("judge_whoever"))
     out: dict[int, tuple[SourceRef, Referent, str] | None] = {}
+    # Per sentence pair (and pronoun gender): its source forms and whether any names someone, read once for
+    # all its pronouns (a sentence of thousands of forms and pronouns made them pronouns x forms).
+    pair_cands: dict[int, list[SourceRef]] = {}
+    anyone: dict[tuple[int, str], bool] = {}
     for span, _g, sp in placed:
         s0, s1 = sp.source[0].start, sp.source[-1].end
         # Every form of the aligned source, resolved or not: a pronoun that renders an unresolved form
         # ("kepadanya" after two names) inherits nobody.
-        cands = refs[bisect.bisect_left(r_starts, s0):bisect.bisect_left(r_starts, s1)]
-        if not cands:
-            cands = relatives[bisect.bisect_left(rel_starts, s0):bisect.bisect_left(rel_starts, s1)]
+        cands = pair_cands.get(id(sp))
+        if cands is None:
+            cands = refs[bisect.bisect_left(r_starts, s0):bisect.bisect_left(r_starts, s1)]
+            if not cands:
+                cands = relatives[bisect.bisect_left(rel_starts, s0):bisect.bisect_left(rel_starts, s1)]
+            pair_cands[id(sp)] = cands
         if not cands:
             continue  # nothing of the source for it to render: a pronoun the translation added
-        if not any(r.person is not None or (whoever and _whoever(r, by_person, _g)) for r in cands):
+        named = anyone.get((id(sp), _g))
+        if named is None:
+            named = anyone[(id(sp), _g)] = any(r.person is not None or (whoever and _whoever(r, by_person, _g))
+                                              for r in cands)
+        if not named:
             # The source's forms here refer to nobody mtcheck can name ("kemaluannya" after Ramirez and "calon
             # itu"): the translation's nearest name is no better a guess.
             out[span.start] = None
