@@ -10,7 +10,7 @@ from mtcheck.lang.base import LanguagePack
 from mtcheck.model import Category, Finding, Span
 from mtcheck.model import Severity as Sev
 from mtcheck.rules.base import Rule
-from mtcheck.text.article import ArticlePair, SentencePair
+from mtcheck.text.article import ArticlePair
 from mtcheck.text.pairs import Mark, scan_pairs
 from mtcheck.text.segment import Segment
 
@@ -181,9 +181,7 @@ class _DroppedRule(_PairRule):
 
     def check(self, pair: ArticlePair) -> Iterator[Finding]:
         marks = {ch for o, c in self._pairs(pair.target_pack) for ch in (o, c)}
-        sentences: dict[int, list[SentencePair]] = {}
-        for sp in pair.sentence_pairs:
-            sentences.setdefault(sp.paragraph_bead, []).append(sp)
+        sentences = {group[0].paragraph_bead: group for group in pair.sentence_pairs_by_bead}
         # Counted per aligned paragraph: quotes often span sentences, and sentence splits differ by language.
         for k, bead in enumerate(pair.paragraph_beads):
             if not bead.source or not bead.target:

@@ -419,17 +419,6 @@ def _placed(neighbours: tuple[frozenset[str], frozenset[str]], target: str, span
     return t_left in neighbours[0] or t_right in neighbours[1]
 
 
-def _sentence_areas(pair: ArticlePair) -> tuple[list[int], list[tuple[int, int, Span | None]]]:
-    """The sentence beads as (source start, source end, target area), by source start, with their starts."""
-    areas = []
-    for sp in pair.sentence_pairs:
-        if sp.source:
-            t = Span(sp.target[0].start, sp.target[-1].end) if sp.target else None
-            areas.append((sp.source[0].start, sp.source[-1].end, t))
-    areas.sort(key=lambda x: x[0])
-    return [x[0] for x in areas], areas
-
-
 def _kept_entity_words(a: NameAnalysis) -> list[Span]:
     """Spans of the source entity mentions that the translation translates, less the words it keeps: "Korea"
     in "Korea Utara" (North Korea) stays a name the translation must spell as the source does."""
@@ -475,14 +464,12 @@ def _lost_names(pair: ArticlePair, a: NameAnalysis, source_words: set[str]
     in_target_mention = _inside([t.span for t in a.target_mentions])
     entity_names = {m.text for m in a.mentions}
     target_runs = Counter(_TARGET_RUN.findall(pair.target))  # count_latin_word over the whole target, at once
-    starts, areas = _sentence_areas(pair)
     # Where the target's sentences start (the segmenter knows "M." and "Mr." end no sentence), past quotes.
     sentence_starts = {seg.start + len(seg.text) - len(seg.text.lstrip("\"“‘'«( \u00a0"))
                        for seg in pair.target_segments.sentences}
 
     def aligned(pos: int) -> Span | None:
-        i = bisect.bisect_right(starts, pos) - 1
-        return areas[i][2] if i >= 0 and pos < areas[i][1] else None
+        return pair.aligned_target(Span(pos, pos))
 
     for bead in a.beads:
         src_text = pair.source[bead.source.start:bead.source.end]

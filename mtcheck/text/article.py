@@ -152,24 +152,22 @@ class ArticlePair:
         return list(groups.values())
 
     @cached_property
-    def _aligned_by_source(self) -> tuple[list[int], list[Span | None]]:
-        """The start of each sentence pair's source, in order, and the span of its target sentences."""
-        starts: list[int] = []
-        targets: list[Span | None] = []
-        for sp in self.sentence_pairs:
-            if sp.source:
-                starts.append(sp.source[0].start)
-                targets.append(Span(sp.target[0].start, sp.target[-1].end) if sp.target else None)
-        return starts, targets
+    def _aligned_by_source(self) -> tuple[list[int], list[tuple[int, Span | None]]]:
+        """Each sentence pair's source start, sorted, with its source end and the span of its target
+        sentences."""
+        rows = sorted(((sp.source[0].start, sp.source[-1].end,
+                        Span(sp.target[0].start, sp.target[-1].end) if sp.target else None)
+                       for sp in self.sentence_pairs if sp.source), key=lambda r: r[0])
+        return [r[0] for r in rows], [(r[1], r[2]) for r in rows]
 
     def aligned_target(self, source: Span) -> Span | None:
-        """The target sentence(s) aligned with the source sentence holding `source`: where the translation of
-        something it lacks belongs, the target span of a finding about a name or date gone missing (the
-        error is in the translation, and a reviewer reads it there). None where that sentence has no
-        counterpart (MT501's)."""
-        starts, targets = self._aligned_by_source
+        """The target sentence(s) aligned with the source sentence holding `source`'s start: where the
+        translation of something it lacks belongs, the target span of a finding about a name or date gone
+        missing (the error is in the translation, and a reviewer reads it there), and where MT201 looks for
+        a name's garble. None where that sentence has no counterpart (MT501's) or no sentence holds it."""
+        starts, rows = self._aligned_by_source
         i = bisect.bisect_right(starts, source.start) - 1
-        return targets[i] if i >= 0 else None
+        return rows[i][1] if i >= 0 and source.start < rows[i][0] else None
 
     @cached_property
     def source_words(self) -> int:
