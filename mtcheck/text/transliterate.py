@@ -52,7 +52,7 @@ def skeleton(latin: str, lang: str, patterns: bool = False) -> str:
     return _squeeze(re.sub(r"[^a-z]", "", s))
 
 
-@cache
+@lru_cache(maxsize=65536)  # bounded, as _squeeze: a batch over an archive meets names without end
 def skeletons(latin: str, lang: str) -> frozenset[str]:
     """Every skeleton of a Latin name a rendering may follow: plain, after the language's context-dependent
     changes (`skeleton(patterns=True)`), and after those and its alternative ones (`[latin_variant_patterns]`:
