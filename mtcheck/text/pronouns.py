@@ -35,7 +35,7 @@ from mtcheck.text.name_match import analyse
 from mtcheck.text.pairs import scan_pairs
 from mtcheck.text.renderings import known_renderings, transliteration_chars
 from mtcheck.text.spans import DisjointSpans
-from mtcheck.text.transliterate import find_names, scored_names
+from mtcheck.text.transliterate import find_names, scored_names, similar
 
 __all__ = ["FIXED", "Evidence", "Link", "PronounAnalysis", "Referent", "analyse_pronouns"]
 
@@ -157,6 +157,11 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
             for w, spans in _whole_word_mentions(pair.target, list(word_of), pair.target_pack.code, script,
                                                  sets).items():
                 verb_found[id(word_of[w])] += spans
+        if sets.get("full_name_mentions"):
+            for pid, spans in _full_name_mentions(pair.target, co.people, pair.target_pack.code).items():
+                found[pid] += spans
+                if verb_found is not None:
+                    verb_found[pid] += spans
     for sp in co.people:
         r = Referent(sp, _merge(found[id(sp)]), list(sp.evidence))
         _address_evidence(pair, r, sets)
@@ -177,6 +182,7 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
     target_links = _link(pair, [r for r in referents if r.mentions], sets, pronouns, source_links)
     aligned = _aligned(pair, co, by_person, pronouns)
     links = []
+    said_by: list[tuple[Span, Referent]] = []  # verbs with the subject named after them, in order
     for span, text, g in pronouns:
         al = aligned.get(span.start)
         if span.start in source_links and source_links[span.start] is None and (al is None or al[1] is None):
@@ -186,6 +192,15 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
         # ("وقالت بوان ماهاراني"), else only the source says who.
         verb = _is_verb(text, sets)
         tgt = _verb_subject(pair, span, m_starts, m_rows, sets) if verb else target_links.get(span.start)
+        if verb and tgt is None:
+            tgt = _coordinated_verb(pair, span, said_by, m_starts, m_rows, sets)
+        bound = None
+        if not verb and src is None and sets.get("possessive_after_name") and span.start not in source_links:
+            bound = _possessive_after_name(pair, span, m_starts, m_rows, sets)
+            if bound is not None:
+                tgt = bound
+        if verb and tgt is not None:
+            said_by.append((span, tgt[0]))
         if src is None and al is not None and al[1] is not None:
             # Only the word alignment says whom it renders: a form the sentence path left open, or a name
             # the translation replaced by a pronoun ("According to him" for "Menurut Puan").
@@ -202,11 +217,11 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
                               whoever=whoever))
         else:
             assert tgt is not None
-            if not sets.get("link_in_translation", True) and not _is_verb(text, sets):
+            if not sets.get("link_in_translation", True) and not _is_verb(text, sets) and bound is None:
                 # il/elle, هو/هي also stand for things (la Russie ... elle; copulas): a pronoun the source
                 # does not have is no one's to judge.
                 continue
-            if not pair.target_pack.latin_script and not verb and _someone_else(pair, co, span, tgt[0], g,
+            if not pair.target_pack.latin_script and not verb and bound is None and _someone_else(pair, co, span, tgt[0], g,
                                                                                  by_person):
                 # Linked in the translation only, where names are found by transliteration (which misses
                 # some), and the source sentence names another person too, whom the pronoun may mean. Not a
@@ -559,6 +574,50 @@ def _whole_word_mentions(text: str, words: list[str], lang: str, found: dict[str
         if hit is not None and not taken.overlaps(span):
             taken.add(span)
             out.setdefault(hit[1], []).append(span)
+    return out
+
+
+def _full_name_mentions(text: str, people: list[SourcePerson], lang: str,
+                        threshold: float = 0.8) -> dict[int, list[Span]]:
+    """(Arabic) A person's given name and surname written as two adjacent words of the translation, matched
+    as one name: "مايكل فان" for Michael Vann. The search matches each word alone, and misses a given name
+    whose rendering drops a letter the skeleton keeps (مايكل is 'mkl', Michael 'mkhl': 0.75, under 0.8),
+    while a surname two people of the article share ("Vann": Bernard and Michael Vann) is no one's alone;
+    together the two words score as the whole name does ('mklfn' against 'mkhlfn': 0.83), and the given name
+    says which of the two is meant. The surname must match alone at `threshold` too, so that no title or
+    common word before a surname ("الرئيس فان") makes a full name. Keyed by `id` of the person."""
+    from mtcheck.text.transliterate import name_matcher, skeletons, target_skeleton
+
+    # (given name skeletons, person) of everyone named by two words or more, by their surname
+    by_surname: dict[str, list[tuple[frozenset[str], SourcePerson]]] = {}
+    for sp in people:
+        longest = max(sp.persons, key=lambda p: len(p.tokens), default=None)
+        tokens = [t for t in (longest.tokens if longest else sp.name.split()) if t[:1].isalpha()]
+        if len(tokens) >= 2 and len(tokens[0]) >= 3 and len(tokens[-1]) >= 2:
+            by_surname.setdefault(tokens[-1], []).append((skeletons(tokens[0], lang), sp))
+    out: dict[int, list[Span]] = {}
+    if not by_surname:
+        return out
+    surname_of = name_matcher(tuple(sorted(by_surname)), lang, threshold)
+    sk: dict[str, str] = {}
+    prev = None
+    for m in _ARABIC_WORD.finditer(text):
+        before, prev = prev, m
+        if before is None or text[before.end():m.start()] != " ":
+            continue  # two words of one phrase: one space between them
+        last = sk.get(m.group()) or sk.setdefault(m.group(), target_skeleton(m.group(), lang))
+        hit = surname_of(last)
+        if hit is None:
+            continue
+        first = sk.get(before.group()) or sk.setdefault(before.group(), target_skeleton(before.group(), lang))
+        scored = []
+        for given, sp in by_surname[hit[1]]:
+            if max(similar(g, first) for g in given) < 0.5:
+                continue
+            scored.append((max(similar(g + s, first + last) for g in given for s in skeletons(hit[1], lang)), sp))
+        scored.sort(key=lambda x: -x[0])
+        if scored and scored[0][0] >= threshold and (len(scored) == 1 or scored[1][0] < scored[0][0]):
+            out.setdefault(id(scored[0][1]), []).append(Span(before.start(), m.end()))
     return out
 
 
@@ -1233,6 +1292,80 @@ def _verb_subject(pair: ArticlePair, span: Span, m_starts: list[int], m_rows: li
     if (titled or (len(words) <= 6 and plain)) and _source_opens_with(pair, span, m_rows[i][1]):
         return m_rows[i][1], "the verb's subject, named after it (the source's sentence opens with them)"
     return None
+
+
+def _possessive_after_name(pair: ArticlePair, span: Span, m_starts: list[int], m_rows: list[tuple[Span, Referent]],
+                           sets: dict) -> tuple[Referent, str] | None:
+    """(Arabic) A clitic on a noun or verb that the translation added (no source form renders it) right after
+    a person's name: the word after the name ("أدلى كافانو بشهادته", Kavanaugh gave his testimony: the verb's
+    subject and its own testimony), or the first noun after the name's relative clause verb ("المغنية أريانا
+    غراندي والتي ألغت ظهورها", the singer Ariana Grande, who cancelled her appearance). Arabic writes the
+    possessor so where the subject owns the noun; another owner would be named. Only where the language's
+    `possessive_after_name` sets the clitic's gender: a feminine ها is also every feminine thing's."""
+    word = pair.target[span.start:span.end]
+    g = host_clitic(word, pair.target_pack.code)
+    if g is None or g not in sets.get("possessive_after_name", ""):
+        return None
+    i = bisect.bisect_right(m_starts, span.start) - 1
+    if i < 0:
+        return None
+    name, r = m_rows[i]
+    between = pair.target[name.end:span.start]
+    if between == " " and _source_subject_of_verb(pair, span, r):
+        return r, "the word after the name: the subject's own"
+    relatives = sets.get("relative_after_name", ())
+    words = between.split()
+    if len(words) == 2 and not re.search(r"[،,.:;\"«»()]", between[1:]) \
+            and words[0].lstrip("،,").removeprefix("و") in relatives:
+        return r, "in a relative clause on the name, after its verb"
+    return None
+
+
+# An Indonesian verb by its prefix (mengatakan, bersaksi, ditangkap, terpilih): a name right before one is its
+# subject ("Kavanaugh bersaksi"), where one before an adverb or after a noun is not ("Sisi Gerrard tetap").
+# Not the prepositions and adverbs with the same beginnings (terhadap, tersebut, menurut, bersama, memang).
+_ID_VERB = re.compile(r"(?!(?:terhadap|tersebut|terutama|terlalu|menurut|bersama|beserta|memang|meski|melalui|"
+                      r"menjadi|dimana|diri|dirinya)$)(?:me[mnlrw]|ber|di|ter)[a-z]{3,}")
+
+
+def _source_subject_of_verb(pair: ArticlePair, span: Span, r: Referent) -> bool:
+    """Does the aligned source sentence of the target word at `span` name `r`'s person right before a verb,
+    with nothing but titles (capitalised words) or the sentence's start before the name? The Arabic word
+    order (verb, subject, object) then makes the word after the name the object the subject owns ("أدلى
+    كافانو بشهادته" for "Kavanaugh bersaksi"); after a noun ("فريق جيرارد هزيمته", Gerrard's team ... its
+    defeat: "Sisi Gerrard tetap") the clitic is the noun's."""
+    sp = _sentence_pair_at(pair, span.start)
+    if sp is None or not sp.source:
+        return False
+    s0, s1 = sp.source[0].start, sp.source[-1].end
+    for m in _spans_in(r.person, s0, s1):
+        after = _WORD.match(pair.source, m.end + 1) if pair.source[m.end:m.end + 1] == " " else None
+        if after is None or not _ID_VERB.fullmatch(after.group()):
+            continue
+        before = re.split(r"[,;:.!?\"“”]", pair.source[s0:m.start])[-1].split()
+        if all(w[:1].isupper() for w in before):
+            return True
+    return False
+
+
+def _coordinated_verb(pair: ArticlePair, span: Span, said_by: list[tuple[Span, Referent]], m_starts: list[int],
+                      m_rows: list[tuple[Span, Referent]], sets: dict) -> tuple[Referent, str] | None:
+    """(Arabic) A pro-drop verb of saying joined by و to an earlier verb of its sentence whose subject is named
+    after it ("قال مايكل فان إنه ... وأضاف:", Michael Vann said that he ... and added): the same subject, as in
+    the source ("Michael Vann mengatakan ... dan menambahkan"), where no other person is named between the
+    two verbs. `said_by`: the verbs linked so far (in order) and their subjects."""
+    if not said_by or not pair.target.startswith("و", span.start) \
+            or _own_subject(pair.target, span.end, sets) is not None:
+        return None
+    before, r = said_by[-1]
+    sents = pair.target_segments.sentences
+    i = bisect.bisect_right([t.start for t in sents], span.start) - 1
+    if i < 0 or before.start < sents[i].start:
+        return None  # not in the same sentence
+    lo, hi = bisect.bisect_left(m_starts, before.end), bisect.bisect_left(m_starts, span.start)
+    if any(row[1] is not r for row in m_rows[lo:hi]):
+        return None
+    return r, "joined by و to a verb whose subject is named after it"
 
 
 def _source_opens_with(pair: ArticlePair, span: Span, r: Referent) -> bool:
