@@ -536,6 +536,56 @@ def test_source_people_round_8() -> None:
     assert next(r for r in co.refs if r.text == "Ia").person.name == "Siti Aminah"
 
 
+def test_source_people_round_9() -> None:
+    """The lede's unnamed person named next, a form before the first name, a subject going on in a subordinate
+    clause, and a title's bare noun as its bearer's epithet (round 9)."""
+    def how(src: str, form: str) -> tuple[str | None, str]:
+        ref = next(r for r in coreference(ArticlePair(src, "x", "en")).refs if r.text == form)
+        return (ref.person.name if ref.person else None), ref.how
+
+    lede = ("Seorang dokter di Rumah Sakit Umum Daerah Bekasi akan diperiksa polisi setelah ibunya dilaporkan hilang. "
+            "Dr. Ratna Kusumawati, 34 tahun, ditemukan di rumah kerabatnya di Cikarang.")
+    assert how(lede, "ibunya")[0] == "Ratna Kusumawati"
+    # the next sentence's name is a speaker, or someone is named between: the unnamed person stays unnamed
+    speaker = ("Seorang pedagang ditemukan tewas di rumahnya di Depok. Kapolres Depok Kombes Siti Rahmawati "
+               "mengatakan korban berusia 40 tahun.")
+    assert how(speaker, "rumahnya")[0] is None
+    between = ("Seorang pedagang ditemukan tewas di rumahnya oleh Budi Santoso. Siti Rahmawati, 40 tahun, tiba di "
+               "lokasi kemudian.")
+    assert how(between, "rumahnya")[0] != "Siti Rahmawati"
+    # a woman's noun and a man's name are two people
+    woman = "Seorang wanita ditemukan di rumahnya di Depok. Budi Santoso, 40 tahun, ditangkap di Bogor."
+    assert how(woman, "rumahnya")[0] != "Budi Santoso"
+
+    before = ("Dia mengatakan pemerintah akan menaikkan anggaran pendidikan. Menteri Keuangan Sri Mulyani Indrawati "
+              "menyampaikan hal itu di Jakarta.")
+    assert how(before, "Dia") == ("Sri Mulyani Indrawati", "no one named before it: the person named right after it")
+    # two sentences on, or not the next sentence's subject: no one
+    later = ("Dia mengatakan pemerintah akan menaikkan anggaran. Anggaran itu naik tiap tahun sejak 2019. Menteri "
+             "Keuangan Sri Mulyani Indrawati menyampaikan hal itu.")
+    assert how(later, "Dia")[0] is None
+
+    sub = ("Bupati Joko Santoso meninjau lokasi banjir bersama Kepala BPBD Siti Rahmawati pada hari Senin, sebelum "
+           "dia bertemu warga di balai desa.")
+    assert how(sub, "dia")[0] == "Joko Santoso"
+    # not after a coordinator: either may be meant
+    coordinated = ("Bupati Joko Santoso meninjau lokasi banjir bersama Kepala BPBD Siti Rahmawati pada hari Senin, dan "
+                   "dia bertemu warga di balai desa.")
+    assert how(coordinated, "dia")[0] is None
+
+    epithet = ("Presiden Joko Widodo meresmikan bendungan itu bersama Menteri Keuangan Sri Mulyani Indrawati. Presiden "
+               "mengatakan bendungan itu akan mengairi sawah warga. Menteri itu menambahkan bahwa anggarannya sudah "
+               "disiapkan.")
+    co = coreference(ArticlePair(epithet, "x", "en"))
+    spans = {p.name: [epithet[s.start:s.end] for s in p.spans] for p in co.people}
+    assert spans["Joko Widodo"] == ["Joko Widodo", "Presiden"]
+    assert spans["Sri Mulyani Indrawati"] == ["Sri Mulyani Indrawati", "Menteri"]
+    # a title two people bore is nobody's epithet
+    two = ("Menteri Keuangan Sri Mulyani Indrawati bertemu Menteri Pertahanan Prabowo Subianto. Menteri itu "
+           "menambahkan bahwa anggarannya sudah disiapkan.")
+    assert all(len(p.spans) == 1 for p in coreference(ArticlePair(two, "x", "en")).people)
+
+
 def test_every_pronoun_rows_split_by_persons_rows() -> None:
     """(round 8) scripts/evaluate.py tallies apart the every-pronoun rows that swap a person's pronoun: one in
     a sentence row whose source has a person's form, not an impersonal "il"; a thing's row is left out."""
