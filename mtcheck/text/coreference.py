@@ -738,11 +738,20 @@ def _surname_mentions(text: str, people: list[SourcePerson], unplaced: list[Sour
     does not tell them apart, neither's: its mentions go to a placeholder that stops resolution rather than
     guess."""
     owners: dict[str, list[SourcePerson]] = {}
+    given: set[str] = set()  # the given names among them
     for sp in people + unplaced:
         for p in sp.persons:
             last = next((t for t in reversed(p.tokens) if not t.isupper()), p.surname)  # not "MSP"
             if len(p.tokens) > 1 and all(x is not sp for x in owners.get(last, [])):
                 owners.setdefault(last, []).append(sp)
+            # Indonesian news names people again by the given name as often as by the last one ("Dr. Ratna
+            # Kusumawati ... Ratna menolak"), where that name is one the name table gives a gender: a
+            # dictionary word as well (ratna, jewel) that find_people drops alone.
+            first = p.tokens[0]
+            if (not sp.placeholder and len(p.tokens) > 1 and first != last and _given_word(first)
+                    and all(x is not sp for x in owners.get(first, []))):
+                owners.setdefault(first, []).append(sp)
+                given.add(first)
     if not owners:
         return
     taken = sorted((s, sp) for sp in people + unplaced for s in sp.spans if len(text[s.start:s.end].split()) > 1)
@@ -769,8 +778,9 @@ def _surname_mentions(text: str, people: list[SourcePerson], unplaced: list[Sour
         i = bisect.bisect_right(t_starts, span.start) - 1
         if i >= 0 and taken[i][0].end > span.start:
             continue  # inside a full name
-        if zipf(m.group(), "id") >= 4.0 and _sentence_start(text, span.start):
-            continue  # "Dana itu ...": the common word
+        if zipf(m.group(), "id") >= 4.0 and _sentence_start(text, span.start) and (
+                m.group() not in given or _DEMONSTRATIVE_AFTER.match(text, span.end)):
+            continue  # "Dana itu ...": the common word (a given name, "Ratna menolak", unless "Ratna itu")
         who = owners[m.group()]
         focus = _surname_focus(text, span.start, who, taken, t_starts, sentence_starts) if len(who) > 1 else None
         if len(who) == 1:
@@ -793,6 +803,14 @@ def _surname_mentions(text: str, people: list[SourcePerson], unplaced: list[Sour
     for sp in people + unplaced:
         sp.spans.sort()
     people[:] = [sp for sp in people if sp.spans]
+
+
+def _given_word(word: str) -> bool:
+    """A word of one gender as a given name (Ratna, Budi; not Sri, Tri, borne by both), not a title or an
+    acronym: one that may stand for its bearer alone."""
+    found = given_names.lookup(word)
+    return (found is not None and found.gender is not None and word[1:].islower() and len(word) >= 3
+            and word not in _title_words())
 
 
 _FOCUS_SENTENCES = 10
