@@ -1678,8 +1678,10 @@ def _named_ahead(pair: ArticlePair, n: int, span: Span, mentions: list[tuple[Spa
     """The person a form with no one named before it points forward to: the first mention after it, in its own
     sentence or opening the next one, outside quotations; else None."""
     sents = pair.source_segments.sentences
+    limit = sents[n + 1].end if n + 1 < len(sents) else sents[n].end
     j = bisect.bisect_left(starts, span.end)
-    while j < len(mentions) and _inside(quoted, q_starts, mentions[j][0].start):
+    # (mentions up to the next sentence's end only: bounded work per form)
+    while j < len(mentions) and mentions[j][0].start < limit and _inside(quoted, q_starts, mentions[j][0].start):
         j += 1
     if j == len(mentions):
         return None
