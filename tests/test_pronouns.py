@@ -536,43 +536,46 @@ def test_source_people_round_8() -> None:
     assert next(r for r in co.refs if r.text == "Ia").person.name == "Siti Aminah"
 
 
+# (round 9) source, form, whom it resolves to (None: left open)
+_ROUND_9_FORMS = [
+    # the lede's unnamed doctor is the next sentence's subject, named there the first time
+    ("Seorang dokter di Rumah Sakit Umum Daerah Bekasi akan diperiksa polisi setelah ibunya dilaporkan hilang. "
+     "Dr. Ratna Kusumawati, 34 tahun, ditemukan di rumah kerabatnya di Cikarang.", "ibunya", "Ratna Kusumawati"),
+    # the next sentence's name is a speaker's: the unnamed trader stays unnamed
+    ("Seorang pedagang ditemukan tewas di rumahnya di Depok. Kapolres Depok Kombes Siti Rahmawati mengatakan "
+     "korban berusia 40 tahun.", "rumahnya", None),
+    # someone named between them
+    ("Seorang pedagang ditemukan tewas di rumahnya oleh Budi Santoso. Siti Rahmawati, 40 tahun, tiba di lokasi "
+     "kemudian.", "rumahnya", None),
+    # a woman's noun and a man's name are two people: "rumahnya" stays the unnamed woman's
+    ("Seorang wanita ditemukan di rumahnya di Depok. Budi Santoso, 40 tahun, ditangkap di Bogor.", "rumahnya",
+     "'Seorang wanita'"),
+    # no one named before the form: the next sentence's subject
+    ("Dia mengatakan pemerintah akan menaikkan anggaran pendidikan. Menteri Keuangan Sri Mulyani Indrawati "
+     "menyampaikan hal itu di Jakarta.", "Dia", "Sri Mulyani Indrawati"),
+    # ... but not two sentences on
+    ("Dia mengatakan pemerintah akan menaikkan anggaran. Anggaran itu naik tiap tahun sejak 2019. Menteri Keuangan "
+     "Sri Mulyani Indrawati menyampaikan hal itu.", "Dia", None),
+    # a subject "dia" after a subordinator goes on with the subject opening the sentence
+    ("Bupati Joko Santoso meninjau lokasi banjir bersama Kepala BPBD Siti Rahmawati pada hari Senin, sebelum dia "
+     "bertemu warga di balai desa.", "dia", "Joko Santoso"),
+    # after a coordinator either may be meant
+    ("Bupati Joko Santoso meninjau lokasi banjir bersama Kepala BPBD Siti Rahmawati pada hari Senin, dan dia "
+     "bertemu warga di balai desa.", "dia", None),
+    # a given name alone is a mention of its one bearer, also opening a sentence
+    ("Dr. Ratna Kusumawati diperiksa polisi di Bekasi. Budi Santoso tiba kemudian. Ratna menolak memberikan "
+     "keterangan. Pengacaranya mengatakan ia kooperatif.", "Pengacaranya", "Ratna Kusumawati"),
+]
+
+
+@pytest.mark.parametrize(("source", "form", "person"), _ROUND_9_FORMS)
+def test_source_forms_round_9(source: str, form: str, person: str | None) -> None:
+    ref = next(r for r in coreference(ArticlePair(source, "x", "en")).refs if r.text == form)
+    assert (ref.person.name if ref.person else None) == person, ref.how
+
+
 def test_source_people_round_9() -> None:
-    """The lede's unnamed person named next, a form before the first name, a subject going on in a subordinate
-    clause, and a title's bare noun as its bearer's epithet (round 9)."""
-    def how(src: str, form: str) -> tuple[str | None, str]:
-        ref = next(r for r in coreference(ArticlePair(src, "x", "en")).refs if r.text == form)
-        return (ref.person.name if ref.person else None), ref.how
-
-    lede = ("Seorang dokter di Rumah Sakit Umum Daerah Bekasi akan diperiksa polisi setelah ibunya dilaporkan hilang. "
-            "Dr. Ratna Kusumawati, 34 tahun, ditemukan di rumah kerabatnya di Cikarang.")
-    assert how(lede, "ibunya")[0] == "Ratna Kusumawati"
-    # the next sentence's name is a speaker, or someone is named between: the unnamed person stays unnamed
-    speaker = ("Seorang pedagang ditemukan tewas di rumahnya di Depok. Kapolres Depok Kombes Siti Rahmawati "
-               "mengatakan korban berusia 40 tahun.")
-    assert how(speaker, "rumahnya")[0] is None
-    between = ("Seorang pedagang ditemukan tewas di rumahnya oleh Budi Santoso. Siti Rahmawati, 40 tahun, tiba di "
-               "lokasi kemudian.")
-    assert how(between, "rumahnya")[0] != "Siti Rahmawati"
-    # a woman's noun and a man's name are two people
-    woman = "Seorang wanita ditemukan di rumahnya di Depok. Budi Santoso, 40 tahun, ditangkap di Bogor."
-    assert how(woman, "rumahnya")[0] != "Budi Santoso"
-
-    before = ("Dia mengatakan pemerintah akan menaikkan anggaran pendidikan. Menteri Keuangan Sri Mulyani Indrawati "
-              "menyampaikan hal itu di Jakarta.")
-    assert how(before, "Dia") == ("Sri Mulyani Indrawati", "no one named before it: the person named right after it")
-    # two sentences on, or not the next sentence's subject: no one
-    later = ("Dia mengatakan pemerintah akan menaikkan anggaran. Anggaran itu naik tiap tahun sejak 2019. Menteri "
-             "Keuangan Sri Mulyani Indrawati menyampaikan hal itu.")
-    assert how(later, "Dia")[0] is None
-
-    sub = ("Bupati Joko Santoso meninjau lokasi banjir bersama Kepala BPBD Siti Rahmawati pada hari Senin, sebelum "
-           "dia bertemu warga di balai desa.")
-    assert how(sub, "dia")[0] == "Joko Santoso"
-    # not after a coordinator: either may be meant
-    coordinated = ("Bupati Joko Santoso meninjau lokasi banjir bersama Kepala BPBD Siti Rahmawati pada hari Senin, dan "
-                   "dia bertemu warga di balai desa.")
-    assert how(coordinated, "dia")[0] is None
-
+    """A title's bare noun as the epithet of the one person who bore it (round 9)."""
     epithet = ("Presiden Joko Widodo meresmikan bendungan itu bersama Menteri Keuangan Sri Mulyani Indrawati. Presiden "
                "mengatakan bendungan itu akan mengairi sawah warga. Menteri itu menambahkan bahwa anggarannya sudah "
                "disiapkan.")

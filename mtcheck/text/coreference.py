@@ -16,7 +16,14 @@ each was made:
   ("Puan mengatakan ia ..."); a possessive -nya the nearest name before it ("Prabowo dan istrinya");
 - a form in a phrase fronted before the subject means the subject that follows ("Dalam peran barunya,
   Rutte ...");
-- otherwise the subject of the previous sentence, else the last named person.
+- a subject "dia"/"ia" opening a subordinate clause (sebelum, saat, karena ...) continues the subject that
+  opens its clause, even with someone else named in the main clause;
+- otherwise the subject of the previous sentence, else the last named person, else (a form with no one named
+  before it) the person named right after it, in its sentence or opening the next one.
+
+Mentions besides names (round 9): the lede's unnamed person ("Seorang dokter ...") whom the next sentence
+names as its subject, a title's bare noun ("Presiden mengatakan", "menteri itu") for the one person who bore
+that title, and a given name alone ("Ratna menolak") for its one bearer.
 
 Computed once per article (`pair.analysis("coreference", ...)`) and shared by the pronoun rules.
 """
