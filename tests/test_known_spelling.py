@@ -11,7 +11,7 @@ from mtcheck.text.known_spelling import known_spelling
     ("Reagan", "ريجنان", "ريجان"),  # an n added: the skeleton squeezes r-j-n-n to r-j-n
     ("Yorkshire", "يووكشير", "يوركشير"),  # ر for a second و: a vowel letter the skeleton drops
     ("Kavanaugh", "كافهنو", "كافانو"),  # ه for ا: Arabic ه has no consonant in the table
-    ("Kruger", "クルーガトー", "クルーガー"),  # an added t: a cheap operation of the ja table
+    ("Kruger", "クルーガトー", "クルーガー"),  # an added t (a cheap operation of the ja table until round 9)
     ("Jamie", "ジェイミユー", "ジェイミー"),  # a vowel kana added
 ])
 def test_a_garble_one_letter_from_a_known_spelling(name: str, garble: str, spelling: str) -> None:
