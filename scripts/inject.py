@@ -22,7 +22,9 @@ injected error with its category and span:
                     أخبرها), either way
                     In French only a person's il/elle (round 9): not impersonal (il y a, il faut, il
                     s'agit), and the source row has a person's pronoun or attribution (dia, katanya ...) or
-                    the pronoun is inverted after its verb (a-t-il ajouté); the same in pronoun-all
+                    the pronoun is inverted after its verb (a-t-il ajouté); the same in pronoun-all.
+                    After a preposition a French swap writes the disjunctive form ("selon elle" <-> "selon
+                    lui"), as a real MT does, never "selon il"
     pronoun-thing   (fr) a thing's il/elle swapped ("la tempête ... Elle" -> "Il"): a gender-agreement error,
                     no person's pronoun, kept apart from the persons' swaps the pronoun rules are for
     pronoun-all     every pronoun of one gender in the article swapped, as real MT does when it calls a
@@ -149,7 +151,7 @@ LANGS = {
                pronouns={"he": "she", "she": "he", "his": "her", "him": "her", "her": "his"}),
     "fr": dict(scales={"millions": "milliards", "milliards": "millions", "million": "milliard", "milliard": "million"},
                ambiguous={"mars"}, clause=", ", pairs=[("(", ")"), ("«", "»"), ("“", "”")],
-               pronouns={"il": "elle", "elle": "il"}),
+               pronouns={"il": "elle", "elle": "il", "lui": "elle"}),
     "zh": dict(scales={"万": "亿", "亿": "万"}, ambiguous=set(), clause="，",
                pairs=[("（", "）"), ("(", ")"), ("“", "”")], pronouns={"他": "她", "她": "他"}),
     "ja": dict(scales={"万": "億", "億": "万"}, ambiguous=set(), clause="、",
@@ -357,14 +359,25 @@ def _pronoun_sites(tgt: str) -> list[re.Match[str]]:
     # transliteration (犹他 Utah, 奥司他韦 oseltamivir, 他乡 a foreign land, 他汀 statin), 彼氏 (boyfriend),
     # 彼岸, and either half of 他/她 (he or she): no pronoun of a person, and no MT would swap them.
     return [m for m in re.finditer(rf"\b({words})\b" if P.boundaries else f"({words})", tgt)
-            if P.lang not in ("zh", "ja") or (tgt[m.end():m.end() + 1] not in "们ら女人乡汀氏岸/"
+            if (P.lang != "fr" or m.group().lower() != "lui"
+                or _FR_PREPOSITION.search(tgt, max(0, m.start() - 20), m.start()))
+            and (P.lang not in ("zh", "ja") or (tgt[m.end():m.end() + 1] not in "们ら女人乡汀氏岸/"
                                                and tgt[max(0, m.start() - 1):m.start()] not in "其吉犹/"
-                                               and tgt[max(0, m.start() - 2):m.start()] != "奥司")]
+                                               and tgt[max(0, m.start() - 2):m.start()] != "奥司"))]
 
 
 def _swapped(word: str) -> str:
     new = P.pronoun_swap.get(word.lower()) or P.pronoun_swap[word]
     return new.capitalize() if word[0].isupper() else new
+
+
+# (fr) After a preposition the pronoun is disjunctive: a woman is "selon elle", "avec elle", a man "selon lui",
+# "avec lui" (Grevisse, Le Bon Usage, pronoms personnels disjoints). A swap writes what a real MT writes
+# ("selon elle" -> "selon lui", never "selon il"), and a man's disjunctive "lui" is swapped too; "lui" before
+# a verb ("il lui a dit") is the indirect object of either gender, never swapped.
+_FR_PREPOSITION = re.compile(r"(?<![\w'’-])(?i:pour|avec|sans|contre|chez|par|sur|envers|vers|entre|devant|derrière|"
+                             r"après|avant|auprès d['’]|autour d['’]|à|de|d['’]|malgré|parmi|sauf|grâce à|face à|"
+                             r"quant à|selon|d['’]après)\s*$")
 
 
 # (fr) A real MT that writes "il" for a woman writes "il est arrivé", not "il est arrivée": a French swap also
@@ -403,6 +416,9 @@ def _fr_agreement(text: str, end: int, female: bool) -> tuple[int, int, str] | N
 def _swap_edits(text: str, m: re.Match[str]) -> list[tuple[int, int, str]]:
     """The edits that swap the pronoun `m` of `text`: the pronoun, and in French its participle."""
     new = _swapped(m.group())
+    if P.lang == "fr" and m.group().lower() == "elle" and _FR_PREPOSITION.search(text, max(0, m.start() - 20),
+                                                                                    m.start()):
+        new = "lui"
     edits = [(m.start(), m.end(), new)]
     if P.lang == "fr" and (agree := _fr_agreement(text, m.end(), new.lower() in _FEMALE)) is not None:
         edits.append(agree)
@@ -818,7 +834,8 @@ def inject_fr_thing(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[
     its participle with it: not an impersonal "il" (no MT writes "elle y a"), nor a person's."""
     if P.lang != "fr":
         return None
-    cands = [m for m in _pronoun_sites(tgt) if not _fr_persons(src, tgt, m) and not _fr_impersonal(tgt, m)]
+    cands = [m for m in _pronoun_sites(tgt) if not _fr_persons(src, tgt, m) and not _fr_impersonal(tgt, m)
+             and m.group().lower() != "lui"]  # a disjunctive "lui" is a person's
     if not cands:
         return None
     return _swap_one(tgt, rng.choice(cands))

@@ -628,5 +628,16 @@ def test_french_swaps_are_of_a_persons_pronoun_and_a_things_apart() -> None:
         assert inject.inject_fr_thing(*thing, random.Random(1))[0].endswith("Elle surplombe le fleuve Oyapock.")
         assert inject.inject_fr_thing(*person, random.Random(1)) is None
         assert inject.inject_fr_thing(*impersonal, random.Random(1)) is None
+        # after a preposition the swap is disjunctive ("selon elle" -> "selon lui"); "lui" before a verb is
+        # either gender's indirect object and never swapped
+        said = ("Menurutnya, Puan memberi dia hadiah.", "Selon elle, Puan lui a offert un cadeau.")
+        assert [m.group() for m in inject._pronoun_sites(said[1])] == ["elle"]
+        assert inject.inject_pronoun(*said, random.Random(1))[0] == "Selon lui, Puan lui a offert un cadeau."
+        told = ("Menurutnya, banjir itu parah.", "Selon lui, la crue était grave.")
+        assert inject.inject_pronoun(*told, random.Random(1)) is None  # names nobody
+        rows, spans, _, _ = inject.inject_all_pronouns(["Joko Widodo tiba.", "Menurutnya, banjir itu parah."],
+                                                       ["Joko Widodo est arrivé.", "Selon lui, la crue était grave."],
+                                                       random.Random(1))
+        assert rows[1] == "Selon elle, la crue était grave." and rows[1][slice(*spans[0][1])] == "elle"
     finally:
         inject.P = saved
