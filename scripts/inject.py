@@ -360,7 +360,8 @@ def _pronoun_sites(tgt: str) -> list[re.Match[str]]:
     # 彼岸, and either half of 他/她 (he or she): no pronoun of a person, and no MT would swap them.
     return [m for m in re.finditer(rf"\b({words})\b" if P.boundaries else f"({words})", tgt)
             if (P.lang != "fr" or m.group().lower() != "lui"
-                or _FR_PREPOSITION.search(tgt, max(0, m.start() - 20), m.start()))
+                or (_FR_PREPOSITION.search(tgt, max(0, m.start() - 20), m.start())
+                    and not _FR_CLITIC_BEFORE.match(tgt, m.end())))
             and (P.lang not in ("zh", "ja") or (tgt[m.end():m.end() + 1] not in "们ら女人乡汀氏岸/"
                                                and tgt[max(0, m.start() - 1):m.start()] not in "其吉犹/"
                                                and tgt[max(0, m.start() - 2):m.start()] != "奥司"))]
@@ -374,10 +375,12 @@ def _swapped(word: str) -> str:
 # (fr) After a preposition the pronoun is disjunctive: a woman is "selon elle", "avec elle", a man "selon lui",
 # "avec lui" (Grevisse, Le Bon Usage, pronoms personnels disjoints). A swap writes what a real MT writes
 # ("selon elle" -> "selon lui", never "selon il"), and a man's disjunctive "lui" is swapped too; "lui" before
-# a verb ("il lui a dit") is the indirect object of either gender, never swapped.
+# a verb ("il lui a dit", "à lui ordonner", "pour lui en parler") is the indirect object of either gender,
+# never swapped.
 _FR_PREPOSITION = re.compile(r"(?<![\w'’-])(?i:pour|avec|sans|contre|chez|par|sur|envers|vers|entre|devant|derrière|"
                              r"après|avant|auprès d['’]|autour d['’]|à|de|d['’]|malgré|parmi|sauf|grâce à|face à|"
                              r"quant à|selon|d['’]après)\s*$")
+_FR_CLITIC_BEFORE = re.compile(r"\s+(?:en|y|[a-zà-ÿœæ]+(?:er|ir|re|oir))\b")  # an infinitive, en, y
 
 
 # (fr) A real MT that writes "il" for a woman writes "il est arrivé", not "il est arrivée": a French swap also

@@ -633,6 +633,8 @@ def test_french_swaps_are_of_a_persons_pronoun_and_a_things_apart() -> None:
         said = ("Menurutnya, Puan memberi dia hadiah.", "Selon elle, Puan lui a offert un cadeau.")
         assert [m.group() for m in inject._pronoun_sites(said[1])] == ["elle"]
         assert inject.inject_pronoun(*said, random.Random(1))[0] == "Selon lui, Puan lui a offert un cadeau."
+        ordered = ("Polisi memerintahkan Joko Widodo kembali.", "La police a incité l'agent à lui ordonner de revenir.")
+        assert inject._pronoun_sites(ordered[1]) == []  # "à lui ordonner": the infinitive's clitic object
         told = ("Menurutnya, banjir itu parah.", "Selon lui, la crue était grave.")
         assert inject.inject_pronoun(*told, random.Random(1)) is None  # names nobody
         rows, spans, _, _ = inject.inject_all_pronouns(["Joko Widodo tiba.", "Menurutnya, banjir itu parah."],

@@ -747,6 +747,7 @@ def _target_pronouns(pair: ArticlePair, sets: dict, quoted: bool = False):
         pattern = re.compile(r"\b(" + "|".join(gender_of) + r")\b", re.I)
     impersonal = [re.compile(p, re.I) for p in [*sets.get("impersonal", ()), *sets.get("intensifiers", ())]]
     only_after = {w.lower() for w in sets.get("only_after_preposition", ())}
+    clitic = re.compile(sets["clitic_before"]) if sets.get("clitic_before") else None
     inside = quoted
     quoted = _quoted_spans(pair)
     q_starts = [q.start for q in quoted]
@@ -758,8 +759,12 @@ def _target_pronouns(pair: ArticlePair, sets: dict, quoted: bool = False):
             continue  # inside a quotation: "he" may be generic or another person (only the source path says)
         if any(p.match(pair.target, span.start) for p in impersonal):
             continue  # "il y a", "il faut": no person
-        if m.group().lower() in only_after and not _after_preposition(pair.target, span.start, pair.target_pack.code):
-            continue  # French "il lui a dit": the indirect object "lui" is either gender's; "avec lui" a man's
+        if m.group().lower() in only_after and (
+                not _after_preposition(pair.target, span.start, pair.target_pack.code)
+                or (clitic is not None and clitic.match(pair.target, span.end))):
+            # French "il lui a dit", "à lui ordonner": the indirect object "lui" is either gender's; "avec
+            # lui" a man's
+            continue
         g = gender_of.get(m.group().lower()) or ("f" if m.lastgroup == "f" else "m")
         found.append((span, m.group(), g))
     if sets.get("host_clitics"):
