@@ -642,3 +642,57 @@ def test_french_pronoun_swaps_flip_the_participle_of_their_clause() -> None:
         assert "arrivé à Mumbai et il s'est déclaré " in rows[0]
     finally:
         inject.P = saved
+
+
+def test_french_swaps_are_of_a_persons_pronoun_and_a_things_apart() -> None:
+    """(round 9) scripts/inject.py swaps in French only a person's il/elle (the source row has a person's
+    form, or the pronoun is inverted after its verb), never an impersonal one; a thing's il/elle is the
+    pronoun-thing category. Sentences of NTREX-128 and FLORES-200 (dev half)."""
+    import random
+    import re
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    import inject
+
+    def first(text: str) -> re.Match[str]:
+        return next(re.finditer(r"\b(?:[Ii]l|[Ee]lle)\b", text))
+
+    saved = getattr(inject, "P", None)
+    try:
+        inject.P = inject.profile("fr")
+        person = ("Pada tahun 1980-an di Carnegie Mellon University dia merancang sistem AI.",
+                  "Dans les années 1980, à l’Université de Carnegie Mellon, il a travaillé sur un système d’IA.")
+        inverted = ("Bolivia tidak akan pernah menyerah.", "« La Bolivie n’abandonnera jamais », a-t-il ajouté.")
+        thing = ("Jembatan Oyapock adalah jembatan kabel.", "Le pont sur l'Oyapock est un pont à haubans. "
+                 "Il surplombe le fleuve Oyapock.")
+        impersonal = ("Dia mengatakan kambing dijinakkan.", "Il semble que les chèvres aient été domestiquées.")
+        asked = ("Kenapa Presiden Trump menyerahkan begitu banyak?", "Y a-t-il une raison, selon Trump ?")
+        assert inject._fr_persons(*person, first(person[1]))
+        assert inject._fr_persons(*inverted, first(inverted[1]))
+        assert not inject._fr_persons(*thing, first(thing[1]))
+        assert not inject._fr_persons(*impersonal, first(impersonal[1]))
+        assert not inject._fr_persons(*asked, first(asked[1]))
+        # the classic swap takes the person's, the thing's category the thing's, neither the impersonal one
+        assert inject.inject_pronoun(*person, random.Random(1))[0].startswith("Dans les années 1980, à "
+                                                                              "l’Université de Carnegie Mellon, elle")
+        assert inject.inject_pronoun(*thing, random.Random(1)) is None
+        assert inject.inject_fr_thing(*thing, random.Random(1))[0].endswith("Elle surplombe le fleuve Oyapock.")
+        assert inject.inject_fr_thing(*person, random.Random(1)) is None
+        assert inject.inject_fr_thing(*impersonal, random.Random(1)) is None
+        # after a preposition the swap is disjunctive ("selon elle" -> "selon lui"); "lui" before a verb is
+        # either gender's indirect object and never swapped
+        said = ("Menurutnya, Puan memberi dia hadiah.", "Selon elle, Puan lui a offert un cadeau.")
+        assert [m.group() for m in inject._pronoun_sites(said[1])] == ["elle"]
+        assert inject.inject_pronoun(*said, random.Random(1))[0] == "Selon lui, Puan lui a offert un cadeau."
+        ordered = ("Polisi memerintahkan Joko Widodo kembali.", "La police a incité l'agent à lui ordonner de revenir.")
+        assert inject._pronoun_sites(ordered[1]) == []  # "à lui ordonner": the infinitive's clitic object
+        told = ("Menurutnya, banjir itu parah.", "Selon lui, la crue était grave.")
+        assert inject.inject_pronoun(*told, random.Random(1)) is None  # names nobody
+        rows, spans, _, _ = inject.inject_all_pronouns(["Joko Widodo tiba.", "Menurutnya, banjir itu parah."],
+                                                       ["Joko Widodo est arrivé.", "Selon lui, la crue était grave."],
+                                                       random.Random(1))
+        assert rows[1] == "Selon elle, la crue était grave." and rows[1][slice(*spans[0][1])] == "elle"
+    finally:
+        inject.P = saved
