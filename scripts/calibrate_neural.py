@@ -27,6 +27,7 @@ The file is rewritten atomically; entries for other models and languages already
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from pathlib import Path
@@ -125,12 +126,18 @@ def _toml(table: dict) -> str:
              f"# {', '.join(f'{p:g}' for p in PERCENTILES)} per model and language pair. Source: the dev split",
              "# of ../shared/corpora (NTREX-128, FLORES-200, TICO-19), human translations, aligned by mtcheck.",
              "# max_percentile_sentence (MT701) and max_percentile_clause (MT702, MT703): the pair's thresholds,",
-             "# chosen on injected rows of the same dev split (--choose-thresholds; docs/quality.md).", ""]
+             "# chosen on injected rows of the same dev split (--choose-thresholds; docs/quality.md).",
+             "# sure_negation (MT704 with --neural): which sure negation findings are major, chosen with the",
+             "# thresholds as one operating point of the meaning family (scripts/neural_scores.py choose-joint;",
+             '# docs/quality.md round 9): "all", "off", or a sentence-similarity percentile their sentence pair',
+             '# must fall below. None stored: "off".',
+             ""]
     for model, pairs in sorted(table.get("model", {}).items()):
         for lp, entry in sorted(pairs.items()):
             lines.append(f'[model."{model}"."{lp}"]')
             for k, v in entry.items():
-                lines.append(f"{k} = [{', '.join(f'{x:.4f}' for x in v)}]" if isinstance(v, list) else f"{k} = {v}")
+                value = json.dumps(v) if isinstance(v, str) else v  # a TOML basic string is a JSON one
+                lines.append(f"{k} = [{', '.join(f'{x:.4f}' for x in v)}]" if isinstance(v, list) else f"{k} = {value}")
             lines.append("")
     return "\n".join(lines)
 
@@ -160,7 +167,7 @@ def main() -> None:
         t0 = time.perf_counter()
         old = pairs.get(f"id-{lang}", {})
         if args.thresholds_only and old:
-            entry = {k: v for k, v in old.items() if not k.startswith("max_")}
+            entry = {k: v for k, v in old.items() if not k.startswith(("max_", "sure_"))}
         else:
             scores, clause_pairs = collect(args.root, lang, encoder, args.max_pairs, args.min_words)
             entry = tables(scores, clause_pairs)
@@ -170,8 +177,11 @@ def main() -> None:
                   file=sys.stderr)
         if args.choose_thresholds:
             entry.update(choose(args, lang, encoder, entry))
-        else:  # the tables changed a little; the thresholds chosen on them stay until chosen again
-            entry.update({k: v for k, v in old.items() if k.startswith("max_")})
+            if "sure_negation" in old:  # chosen with the old thresholds: MT704 is left minor until chosen again
+                print(f"id-{lang}: sure_negation dropped; choose it again with scripts/neural_scores.py choose-joint",
+                      file=sys.stderr)
+        else:  # the tables changed a little; the thresholds chosen on them (and MT704's tier) stay until chosen again
+            entry.update({k: v for k, v in old.items() if k.startswith(("max_", "sure_"))})
         pairs[f"id-{lang}"] = entry
         write_atomic(args.output, _toml(table))
         encoder.save()

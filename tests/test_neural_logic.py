@@ -501,3 +501,35 @@ def test_an_acronym_spelled_out_in_arabic_is_one_clause_word() -> None:
     assert ar.clause_words("بي") == 1  # a lone letter name is a word
     en = get_pack("en")
     assert en.clause_words("the F B I said") == en.count_words("the F B I said")  # no letter names: unchanged
+
+
+def test_mt704_sure_findings_take_the_calibrated_operating_point(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the encoder, the language pair's stored `sure_negation` grades MT704's sure findings (round 9's
+    joint setting): "all" major, "off" minor, a percentile major only in a sentence pair whose similarity is
+    below it; without the encoder, or with a severity configured, the stored point is not read."""
+    from mtcheck.rules.negation import NegationMismatch
+
+    source = "Pemerintah tidak akan menaikkan harga bahan bakar minyak tahun ini."
+    target = "The government will raise fuel prices this year."
+    stored: dict = {}
+    monkeypatch.setattr("mtcheck.neural_calibration.calibration", lambda model, lp: stored)
+
+    def severity(encoder=None, **options: str) -> str:
+        (f,) = list(NegationMismatch(options or None).check(ArticlePair(source, target, "en", encoder=encoder)))
+        assert f.confidence == 0.8  # the sure tier, whatever its severity
+        return f.severity.value
+
+    enc = tiny_encoder()
+    stored.update(_flat(2.0), sure_negation="all")  # every pair far below clean ones
+    assert severity() == "minor"  # no encoder: the stored point is the neural family's
+    assert severity(enc) == "major"
+    assert severity(enc, **{"sure-severity": "minor"}) == "minor"  # configured: wins
+    stored["sure_negation"] = "off"
+    assert severity(enc) == "minor"
+    stored["sure_negation"] = 25.0
+    assert severity(enc) == "major"  # the pair is below the 25th percentile of clean pairs
+    stored.update(_flat(-2.0))  # every pair above all clean ones
+    assert severity(enc) == "minor"
+    del stored["sure_negation"]
+    stored.update(_flat(2.0))
+    assert severity(enc) == "minor"  # none stored

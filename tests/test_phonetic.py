@@ -74,3 +74,22 @@ def test_a_glide_syllable_never_makes_a_second_unexplained_consonant() -> None:
     assert GARBLED <= rendering_cost("Lauren", "拉维恩", "zh") < 2 * GARBLED
     # while a glide in place of a consonant still adds to it (雅马 for 伽马, Gama)
     assert rendering_cost("Gama", "雅马", "zh") >= 2 * GARBLED
+
+
+@pytest.mark.parametrize(("name", "rendering", "garble"), [
+    ("Elin", "エリン", "ヤリン"),  # NTREX bbc.381790, garbled by scripts/inject.py (dev half)
+    ("Hale", "ヘイル", "ヘヨル"),  # FLORES wikinews/0245
+    ("Devonport", "デボンポート", "デボンヤポート"),  # FLORES wikinews/0072
+    ("Kavanaugh", "カバノー", "カバンノー"),  # NTREX cnn.304489: ンノ is a doubled n
+])
+def test_a_japanese_glide_or_doubled_n_the_name_lacks_costs_a_consonant(name: str, rendering: str,
+                                                                        garble: str) -> None:
+    assert rendering_cost(name, rendering, "ja") < GARBLED <= rendering_cost(name, garble, "ja")
+
+
+@pytest.mark.parametrize(("name", "rendering"), [
+    ("Oiapoque", "オヤポク"), ("Holyoke", "ホリヨーク"), ("Mayotte", "マヨット"), ("Anna", "アンナ"),
+    ("Kundalini", "クンダリーニヨガ"),  # ヨ of ヨガ (yoga): the rest of a compound, judged apart
+])
+def test_japanese_glides_and_doubled_n_the_name_explains_are_regular(name: str, rendering: str) -> None:
+    assert rendering_cost(name, rendering, "ja") < GARBLED

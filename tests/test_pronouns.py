@@ -536,6 +536,59 @@ def test_source_people_round_8() -> None:
     assert next(r for r in co.refs if r.text == "Ia").person.name == "Siti Aminah"
 
 
+# (round 9) source, form, whom it resolves to (None: left open)
+_ROUND_9_FORMS = [
+    # the lede's unnamed doctor is the next sentence's subject, named there the first time
+    ("Seorang dokter di Rumah Sakit Umum Daerah Bekasi akan diperiksa polisi setelah ibunya dilaporkan hilang. "
+     "Dr. Ratna Kusumawati, 34 tahun, ditemukan di rumah kerabatnya di Cikarang.", "ibunya", "Ratna Kusumawati"),
+    # the next sentence's name is a speaker's: the unnamed trader stays unnamed
+    ("Seorang pedagang ditemukan tewas di rumahnya di Depok. Kapolres Depok Kombes Siti Rahmawati mengatakan "
+     "korban berusia 40 tahun.", "rumahnya", None),
+    # someone named between them
+    ("Seorang pedagang ditemukan tewas di rumahnya oleh Budi Santoso. Siti Rahmawati, 40 tahun, tiba di lokasi "
+     "kemudian.", "rumahnya", None),
+    # a woman's noun and a man's name are two people: "rumahnya" stays the unnamed woman's
+    ("Seorang wanita ditemukan di rumahnya di Depok. Budi Santoso, 40 tahun, ditangkap di Bogor.", "rumahnya",
+     "'Seorang wanita'"),
+    # no one named before the form: the next sentence's subject
+    ("Dia mengatakan pemerintah akan menaikkan anggaran pendidikan. Menteri Keuangan Sri Mulyani Indrawati "
+     "menyampaikan hal itu di Jakarta.", "Dia", "Sri Mulyani Indrawati"),
+    # ... but not two sentences on
+    ("Dia mengatakan pemerintah akan menaikkan anggaran. Anggaran itu naik tiap tahun sejak 2019. Menteri Keuangan "
+     "Sri Mulyani Indrawati menyampaikan hal itu.", "Dia", None),
+    # a subject "dia" after a subordinator goes on with the subject opening the sentence
+    ("Bupati Joko Santoso meninjau lokasi banjir bersama Kepala BPBD Siti Rahmawati pada hari Senin, sebelum dia "
+     "bertemu warga di balai desa.", "dia", "Joko Santoso"),
+    # after a coordinator either may be meant
+    ("Bupati Joko Santoso meninjau lokasi banjir bersama Kepala BPBD Siti Rahmawati pada hari Senin, dan dia "
+     "bertemu warga di balai desa.", "dia", None),
+    # a given name alone is a mention of its one bearer, also opening a sentence
+    ("Dr. Ratna Kusumawati diperiksa polisi di Bekasi. Budi Santoso tiba kemudian. Ratna menolak memberikan "
+     "keterangan. Pengacaranya mengatakan ia kooperatif.", "Pengacaranya", "Ratna Kusumawati"),
+]
+
+
+@pytest.mark.parametrize(("source", "form", "person"), _ROUND_9_FORMS)
+def test_source_forms_round_9(source: str, form: str, person: str | None) -> None:
+    ref = next(r for r in coreference(ArticlePair(source, "x", "en")).refs if r.text == form)
+    assert (ref.person.name if ref.person else None) == person, ref.how
+
+
+def test_source_people_round_9() -> None:
+    """A title's bare noun as the epithet of the one person who bore it (round 9)."""
+    epithet = ("Presiden Joko Widodo meresmikan bendungan itu bersama Menteri Keuangan Sri Mulyani Indrawati. Presiden "
+               "mengatakan bendungan itu akan mengairi sawah warga. Menteri itu menambahkan bahwa anggarannya sudah "
+               "disiapkan.")
+    co = coreference(ArticlePair(epithet, "x", "en"))
+    spans = {p.name: [epithet[s.start:s.end] for s in p.spans] for p in co.people}
+    assert spans["Joko Widodo"] == ["Joko Widodo", "Presiden"]
+    assert spans["Sri Mulyani Indrawati"] == ["Sri Mulyani Indrawati", "Menteri"]
+    # a title two people bore is nobody's epithet
+    two = ("Menteri Keuangan Sri Mulyani Indrawati bertemu Menteri Pertahanan Prabowo Subianto. Menteri itu "
+           "menambahkan bahwa anggarannya sudah disiapkan.")
+    assert all(len(p.spans) == 1 for p in coreference(ArticlePair(two, "x", "en")).people)
+
+
 def test_every_pronoun_rows_split_by_persons_rows() -> None:
     """(round 8) scripts/evaluate.py tallies apart the every-pronoun rows that swap a person's pronoun: one in
     a sentence row whose source has a person's form, not an impersonal "il"; a thing's row is left out."""
@@ -587,5 +640,59 @@ def test_french_pronoun_swaps_flip_the_participle_of_their_clause() -> None:
         rows, spans, _, _ = inject.inject_all_pronouns(["Sanju Sharma tiba. Dia senang."], [text], random.Random(1))
         assert [rows[0][x:y] for _, (x, y) in spans] == ["Il", "il"]
         assert "arrivé à Mumbai et il s'est déclaré " in rows[0]
+    finally:
+        inject.P = saved
+
+
+def test_french_swaps_are_of_a_persons_pronoun_and_a_things_apart() -> None:
+    """(round 9) scripts/inject.py swaps in French only a person's il/elle (the source row has a person's
+    form, or the pronoun is inverted after its verb), never an impersonal one; a thing's il/elle is the
+    pronoun-thing category. Sentences of NTREX-128 and FLORES-200 (dev half)."""
+    import random
+    import re
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    import inject
+
+    def first(text: str) -> re.Match[str]:
+        return next(re.finditer(r"\b(?:[Ii]l|[Ee]lle)\b", text))
+
+    saved = getattr(inject, "P", None)
+    try:
+        inject.P = inject.profile("fr")
+        person = ("Pada tahun 1980-an di Carnegie Mellon University dia merancang sistem AI.",
+                  "Dans les années 1980, à l’Université de Carnegie Mellon, il a travaillé sur un système d’IA.")
+        inverted = ("Bolivia tidak akan pernah menyerah.", "« La Bolivie n’abandonnera jamais », a-t-il ajouté.")
+        thing = ("Jembatan Oyapock adalah jembatan kabel.", "Le pont sur l'Oyapock est un pont à haubans. "
+                 "Il surplombe le fleuve Oyapock.")
+        impersonal = ("Dia mengatakan kambing dijinakkan.", "Il semble que les chèvres aient été domestiquées.")
+        asked = ("Kenapa Presiden Trump menyerahkan begitu banyak?", "Y a-t-il une raison, selon Trump ?")
+        assert inject._fr_persons(*person, first(person[1]))
+        assert inject._fr_persons(*inverted, first(inverted[1]))
+        assert not inject._fr_persons(*thing, first(thing[1]))
+        assert not inject._fr_persons(*impersonal, first(impersonal[1]))
+        assert not inject._fr_persons(*asked, first(asked[1]))
+        # the classic swap takes the person's, the thing's category the thing's, neither the impersonal one
+        assert inject.inject_pronoun(*person, random.Random(1))[0].startswith("Dans les années 1980, à "
+                                                                              "l’Université de Carnegie Mellon, elle")
+        assert inject.inject_pronoun(*thing, random.Random(1)) is None
+        assert inject.inject_fr_thing(*thing, random.Random(1))[0].endswith("Elle surplombe le fleuve Oyapock.")
+        assert inject.inject_fr_thing(*person, random.Random(1)) is None
+        assert inject.inject_fr_thing(*impersonal, random.Random(1)) is None
+        # after a preposition the swap is disjunctive ("selon elle" -> "selon lui"); "lui" before a verb is
+        # either gender's indirect object and never swapped
+        said = ("Menurutnya, Puan memberi dia hadiah.", "Selon elle, Puan lui a offert un cadeau.")
+        assert [m.group() for m in inject._pronoun_sites(said[1])] == ["elle"]
+        assert inject.inject_pronoun(*said, random.Random(1))[0] == "Selon lui, Puan lui a offert un cadeau."
+        ordered = ("Polisi memerintahkan Joko Widodo kembali.", "La police a incité l'agent à lui ordonner de revenir.")
+        assert inject._pronoun_sites(ordered[1]) == []  # "à lui ordonner": the infinitive's clitic object
+        told = ("Menurutnya, banjir itu parah.", "Selon lui, la crue était grave.")
+        assert inject.inject_pronoun(*told, random.Random(1)) is None  # names nobody
+        rows, spans, _, _ = inject.inject_all_pronouns(["Joko Widodo tiba.", "Menurutnya, banjir itu parah."],
+                                                       ["Joko Widodo est arrivé.", "Selon lui, la crue était grave."],
+                                                       random.Random(1))
+        assert rows[1] == "Selon elle, la crue était grave." and rows[1][slice(*spans[0][1])] == "elle"
     finally:
         inject.P = saved

@@ -129,3 +129,32 @@ def test_dates_in_other_languages(text: str, lang: str, weekday, readings, year)
 
 def test_japanese_day_characters_only_beside_a_date() -> None:
     assert [d.text for d in find_dates("日本の首相は月曜日に来日した。", "ja")] == ["月曜日"]
+
+
+def test_time_words_in_one_scan_as_in_one_scan_per_word() -> None:
+    """One pattern for a language's time words finds what one pattern per word finds (real sentences)."""
+    from mtcheck.text.quantities import _time_word_scans
+
+    scans = _time_word_scans(("noon", "midday", "midnight"))
+    assert len(scans) == 1  # none can overlap another
+    text = "The polls closed at midnight, and counting resumed at Noon; a midday-ish lull, then middays off."
+    times = [(q.text, q.values) for q in find_quantities(text, "en") if q.kind == "time"]
+    assert times == [("midnight", (0.0,)), ("Noon", (720.0,))]  # "midday-ish", "middays": no whole word
+    assert [(q.text, q.values) for q in find_quantities("Rapat dimulai tengah hari dan usai tengah malam.", "id")
+            if q.kind == "time"] == [("tengah hari", (720.0,)), ("tengah malam", (0.0,))]
+
+
+def test_time_words_that_may_overlap_keep_one_scan_each() -> None:
+    from mtcheck.text.quantities import _may_overlap, _time_word_scans
+
+    assert _may_overlap("tengah hari", "hari") and _may_overlap("half past", "past noon")
+    assert not _may_overlap("noon", "midnight") and not _may_overlap("tengah hari", "tengah malam")
+    scans = _time_word_scans(("tengah hari", "hari"))
+    assert [words for _, words in scans] == [("tengah hari",), ("hari",)]  # in the table's order
+
+
+def test_never_pattern_matches_nowhere() -> None:
+    from mtcheck.text.quantities import _NEVER
+
+    text = "x (?!x)x xx " * 10
+    assert _NEVER.search(text) is None and _NEVER.match(text, 3) is None and not list(_NEVER.finditer(text, 5))

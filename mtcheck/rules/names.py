@@ -164,7 +164,11 @@ class GarbledName(Rule):
     and, in Japanese, a near copy of the rendering the article uses elsewhere or of a listed rendering
     (`mtcheck/data/names/renderings.tsv`, `observed.tsv`) are major. A rendering used once that is a
     character or two from the article's other rendering of the name, vowels included (カコニエ beside カニエ),
-    is reported too: major beside one used twice with another consonant, minor otherwise. Other proper
+    is reported too: major beside one used twice with another consonant, minor otherwise. A Japanese or
+    Arabic rendering regular in its consonants but unknown to the word list, one letter from a spelling the
+    list knows that renders the name at least as well (ريجنان for ريجان, クルーガトー for クルーガー:
+    `mtcheck/text/known_spelling.py`), is minor, with that spelling as the suggestion; in Japanese a
+    full-size ヤ/ユ/ヨ or a doubled n (ンノ) the name does not explain counts as a consonant. Other proper
     names of the source (storms, diseases, rivers) are judged like people's. In Chinese a candidate must be
     a whole run of transliteration characters (`mtcheck/data/zh/transliteration_chars.txt`, from CLDR, the
     shipped renderings and jieba's transliterated names) with no common word across its edges (a country's

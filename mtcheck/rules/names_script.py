@@ -22,6 +22,7 @@ from mtcheck.lang.base import data_toml
 from mtcheck.model import Finding, Severity, Span
 from mtcheck.rules.base import Rule
 from mtcheck.text.article import ArticlePair
+from mtcheck.text.known_spelling import UNSEEN, known_spelling
 from mtcheck.text.lexicon import zipf
 from mtcheck.text.name_match import analyse
 from mtcheck.text.phonetic import GARBLED, rendering_cost, variant, vowel_cost
@@ -175,10 +176,18 @@ def unexplained(rule: Rule, pair: ArticlePair, words: list[NameWord] | None = No
                 x = text[span.start:span.end]
                 whole = _surface(text, span)  # an Arabic letter split off as a proclitic may be the name's (برلمان)
                 placed = _in_names_place(pair, span, w)
-                if min(rendering_cost(judged, x, lang), rendering_cost(judged, whole, lang),
-                       _beside_neighbour(pair, [m for v, m in mentions if v is w], judged, x)) < GARBLED \
-                        or _listed(w.word, x, lang) or not (placed or _name_like(x, lang)) \
+                if _listed(w.word, x, lang) or not (placed or _name_like(x, lang)) \
                         or not (placed or _name_like(whole, lang)):
+                    continue
+                if min(rendering_cost(judged, x, lang), rendering_cost(judged, whole, lang),
+                       _beside_neighbour(pair, [m for v, m in mentions if v is w], judged, x)) < GARBLED:
+                    # Regular in its consonants; a spelling the word list knows one letter away may still
+                    # show a garbled vowel letter or an explained consonant (ريجنان for ريجان).
+                    known = _known_spelling(judged, x, whole, lang)
+                    if known is not None:
+                        yield rule.finding(f"'{x}' looks like a misspelt rendering of '{w.word}', usually written "
+                                           f"'{known}'", source=src, target=span, suggestion=known,
+                                           confidence=0.5, severity=Severity.MINOR)
                     continue
                 best = _suggestion(w, x, text, lang)
                 hint = f", usually written '{best}'" if best else ""
@@ -248,6 +257,15 @@ def similar_enough(word: str, rendering: str) -> bool:
     accept, _ = thresholds("zh")
     t = target_skeleton(rendering, "zh")
     return max(similar(s, t) for s in skeletons(word, "zh")) >= accept
+
+
+def _known_spelling(name: str, x: str, whole: str, lang: str) -> str | None:
+    """The known spelling one letter from the rendering `x` (mtcheck/text/known_spelling.py), or from the
+    word `whole` it stands in when an Arabic proclitic was split off; none where that word is itself known
+    to the word list (واترلو: Waterloo's و is no conjunction, and اترلو is no garble of it)."""
+    if whole != x and zipf(whole, lang) >= UNSEEN:
+        return None
+    return known_spelling(name, x, lang) or (known_spelling(name, whole, lang) if whole != x else None)
 
 
 def _common_match(text: str, span: Span, w: NameWord, lang: str) -> bool:

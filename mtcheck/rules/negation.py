@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from mtcheck.errors import InputError
 from mtcheck.model import Category, Finding, Severity, Span
@@ -57,13 +57,21 @@ class NegationMismatch(Rule):
     mungkin", "not impossible") is not judged. Runs with or without the neural extra: a flipped negation
     barely moves a sentence embedding, so the encoder cannot see it.
 
-    A finding is *sure* (confidence 0.8, severity `sure-severity`) when the unmatched negator is clausal
+    A finding is *sure* (confidence 0.8, severity `sure-severity`, below) when the unmatched negator is clausal
     (`clausal` in the language's data: tidak before a modal or a verb, an auxiliary with not, ne ... pas,
     不会, ません, لا before a verb) and what it negates is translated word for word by the bilingual lexicon
     (`mtcheck/data/lexicon`): the lost or added "not" of a literal translation. Otherwise it is less sure
     (confidence 0.5, minor): a reworded predicate is as often an antonym or an idiom on the other side
     ("tidak dapat diubah" = "set in stone"), and so is a lone negator ("yang tidak normal" = "abnormal"),
     which is not reported at all when the lexicon finds what it negates worded otherwise.
+
+    `sure-severity` (default "calibrated"): without `--neural`, minor. With `--neural`, the sure findings are
+    part of the meaning family's one operating point, chosen with MT701-MT703's thresholds on the dev half
+    (`scripts/neural_scores.py choose-joint`) and stored per language pair as `sure_negation` in
+    `mtcheck/data/neural_calibration.toml`: "all" (a sure finding is major), "off" (minor, as without the
+    extra), or a percentile (major where its sentence pair's similarity is also below that percentile of
+    clean pairs: a lost or added "not" lowers it a little, an antonym on the other side does not). A severity
+    name (minor, major, critical) applies to every sure finding, with or without the extra.
 
     ## Why is this bad?
     A lost or added "not" inverts what the article claims; it is among the most damaging errors and the
@@ -82,22 +90,26 @@ class NegationMismatch(Rule):
     category = Category.MISTRANSLATION
     # Minor by default: on clean human translations (siblings of an English original, freer than MT) many
     # articles have a negation rendered lexically (tak berdenting -> fell silent) that no list covers. The sure
-    # findings are far fewer on clean articles (docs/quality.md, round 8): raise them alone with
-    # [tool.mtcheck.rules.MT704] sure-severity = "major"; severity = { MT704 = "major" } raises every finding.
+    # findings are far fewer on clean articles (docs/quality.md, round 8); with --neural the language pair's
+    # calibrated operating point grades them (round 9). [tool.mtcheck.rules.MT704] sure-severity = "major"
+    # raises them alone everywhere; severity = { MT704 = "major" } raises every finding.
     default_severity = Severity.MINOR
-    defaults = {"sure-severity": "minor"}
+    defaults = {"sure-severity": "calibrated"}
 
     def __init__(self, options: dict | None = None) -> None:
         super().__init__(options)
         value = self.options["sure-severity"]
         try:
-            self.sure_severity = Severity(value)
+            self.sure_severity = None if value == "calibrated" else Severity(value)
         except ValueError:
-            raise InputError(f"MT704: sure-severity {value!r} is not one of minor, major, critical") from None
+            raise InputError(f"MT704: sure-severity {value!r} is not one of calibrated, minor, major, "
+                             "critical") from None
 
     def check(self, pair: ArticlePair) -> Iterator[Finding]:
         if negation_data(pair.source_pack.code) is None or negation_data(pair.target_pack.code) is None:
             return
+        fixed = self.sure_severity
+        sure_severity = (lambda sp: fixed) if fixed is not None else _calibrated_sure_severity(pair)
         for sp, src, tgt in pair.analysis("negation", negation_scans):
             if src.double or tgt.double:
                 continue  # a double negation is a positive: counting cannot judge it
@@ -112,7 +124,7 @@ class NegationMismatch(Rule):
                 how = "lone" if clausal is None else "reworded" if rendered is False else "sure"
                 yield self.finding(
                     f"the source negates ('{word}') but its translation has no negation", source=span,
-                    target=tgt_span, **_grade(how == "sure", self.sure_severity),
+                    target=tgt_span, **_grade(how == "sure", sure_severity(sp)),
                     evidence=(f"source negators: {', '.join(w for _, w in src.strong)}", _HOW[how]))
             elif tgt.negated and not src.negated and not src.soft:
                 clausal = tgt.clausal_negator()
@@ -123,7 +135,7 @@ class NegationMismatch(Rule):
                 how = "lone" if clausal is None else "reworded" if supported is False else "sure"
                 yield self.finding(
                     f"the translation negates ('{word}') but its source has no negation", source=src_span,
-                    target=span, **_grade(how == "sure", self.sure_severity),
+                    target=span, **_grade(how == "sure", sure_severity(sp)),
                     evidence=(f"target negators: {', '.join(w for _, w in tgt.strong)}", _HOW[how]))
 
 
@@ -177,6 +189,33 @@ _HOW = {"sure": "a clausal negation (it negates what the sentence claims), the r
         "reworded": "a clausal negation, but what it negates is worded differently on the other side (an antonym "
                     "or an idiom, as in 'tidak dapat diubah' = 'set in stone'?): less sure",
         "lone": "a lone negator, often lexical ('yang tidak normal' = 'abnormal'): less sure"}
+
+
+def _calibrated_sure_severity(pair: ArticlePair) -> Callable[[SentencePair], Severity]:
+    """The severity of a sure finding in a sentence pair under the language pair's stored operating point
+    (`sure_negation`, see the class docstring): minor without the encoder or without a stored point."""
+    tier = None
+    if pair.encoder is not None:
+        from mtcheck.neural_calibration import calibration
+
+        cal = calibration(pair.encoder.name, f"{pair.source_pack.code}-{pair.target_pack.code}")
+        tier = None if cal is None else cal.get("sure_negation")
+    pct: dict[int, float] = {}
+    if isinstance(tier, int | float) and not isinstance(tier, bool):
+        from mtcheck.neural.meaning import meaning_analysis
+        from mtcheck.rules.meaning import sentence_percentiles
+
+        pct = sentence_percentiles(pair.analysis("neural.meaning", meaning_analysis), cal)
+
+    def severity(sp: SentencePair) -> Severity:
+        if tier == "all":
+            return Severity.MAJOR
+        # a pair the encoder did not score keeps nothing that says its meaning moved: 100
+        if pct and pct.get(id(sp), 100.0) < tier:
+            return Severity.MAJOR
+        return Severity.MINOR
+
+    return severity
 
 
 def _grade(sure: bool, sure_severity: Severity) -> dict:

@@ -16,7 +16,14 @@ each was made:
   ("Puan mengatakan ia ..."); a possessive -nya the nearest name before it ("Prabowo dan istrinya");
 - a form in a phrase fronted before the subject means the subject that follows ("Dalam peran barunya,
   Rutte ...");
-- otherwise the subject of the previous sentence, else the last named person.
+- a subject "dia"/"ia" opening a subordinate clause (sebelum, saat, karena ...) continues the subject that
+  opens its clause, even with someone else named in the main clause;
+- otherwise the subject of the previous sentence, else the last named person, else (a form with no one named
+  before it) the person named right after it, in its sentence or opening the next one.
+
+Mentions besides names (round 9): the lede's unnamed person ("Seorang dokter ...") whom the next sentence
+names as its subject, a title's bare noun ("Presiden mengatakan", "menteri itu") for the one person who bore
+that title, and a given name alone ("Ratna menolak") for its one bearer.
 
 Computed once per article (`pair.analysis("coreference", ...)`) and shared by the pronoun rules.
 """
@@ -99,6 +106,10 @@ _COORDINATED_SAID = re.compile(r"\b(?:dan|lalu|kemudian|serta)\s+(?:juga\s+)?(?:
                                + "|".join(_DATA["speech_verbs"]) + r")\b", re.I)
 _AGE = re.compile(r"\b(?:berusia|\d+\s+tahun)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:saya|aku|kami|kita)\b", re.I)
+# A subject "dia"/"ia" opening a subordinate clause ("..., sebelum dia mencetak gol"; a parenthesis between the
+# conjunction and the pronoun allowed: "sebelum, tepat dalam pertengahan waktu, dia").
+_SUBORDINATE = re.compile(r"\b(?:" + "|".join(_DATA.get("subordinators", ())) + r")(?:\s*,[^,.;:\"“”]{0,60},)?\s+$",
+                          re.I)
 
 
 @dataclass
@@ -327,6 +338,7 @@ def _people(pair: ArticlePair) -> tuple[list[SourcePerson], list[SourcePerson]]:
     for sp in merged:
         _gather(sp, text, surnames)
     unnamed = _person_nouns(text, merged, unplaced, [s.start for s in pair.source_segments.sentences])
+    unnamed = _named_next(text, merged, unnamed, pair.source_segments.sentences)
     unplaced += [sp for sp in unnamed if sp.placeholder]
     merged += [sp for sp in unnamed if not sp.placeholder]
     return sorted(merged, key=lambda sp: sp.spans[0].start), unplaced
@@ -366,6 +378,8 @@ _PREDICATE = re.compile(r"\b(?:menjadi|jadi|sebagai|selaku|adalah|merupakan|iala
 # whom the text has not named (a named person is taken up again by "ini": "Pria berusia 24 tahun ini").
 _DEFINITE_AFTER = re.compile(r"\s+(?:itu|tersebut|yang)\b", re.I)
 _CAPITALISED_NEXT = re.compile(r"\s+[A-Z]")
+# Between a title and its bearer's name: more capitalised words of the title ("Presiden AS Donald Trump").
+_TITLE_GAP = re.compile(r"\s+(?:[A-Z][\w.'’-]*\s+){0,4}")
 _DEMONSTRATIVE_AFTER = re.compile(r"\s+(?:itu|tersebut)\b", re.I)
 _SANG = re.compile(r"\b(?:[Ss]ang|[Ss]eorang)\s+$")
 # "Seorang wanita", "salah seorang petugas": a person not named before.
@@ -410,6 +424,16 @@ def _person_nouns(text: str, people: list[SourcePerson], unplaced: list[SourcePe
 
     seen: set[str] = set()  # the nouns met so far, in text order, other than as titles
     titled: set[str] = set()  # the nouns met as titles before a name ("Menteri Keuangan Sri Mulyani")
+    # Whom each noun met as a title was the title of ("presiden": Donald Trump), people judged only.
+    bearers: dict[str, dict[int, SourcePerson]] = {}
+
+    def bear(noun: PersonNoun, end: int) -> None:
+        j = bisect.bisect_left(starts, end)
+        if j < len(mentions) and _TITLE_GAP.fullmatch(text, end, mentions[j][0].start):
+            bearer = mentions[j][1]
+            if not bearer.placeholder:
+                bearers.setdefault(noun.noun, {})[id(bearer)] = bearer
+
     for m in _person_noun_pattern().finditer(text):
         word = m.group()
         noun = nouns.get(word.lower())
@@ -417,10 +441,15 @@ def _person_nouns(text: str, people: list[SourcePerson], unplaced: list[SourcePe
             continue
         if word[0].isupper() and not _sentence_start(text, m.start()):
             titled.add(noun.noun)
+            bear(noun, m.end())
             continue  # a title ("Presiden", "Ratu Elizabeth"): entities.py's business
         met_before, was_title = noun.noun in seen, noun.noun in titled
         # A title before a name ("Menteri Keuangan Sri Mulyani") is no introduction of someone unnamed.
-        (titled if _CAPITALISED_NEXT.match(text, m.end()) else seen).add(noun.noun)
+        if _CAPITALISED_NEXT.match(text, m.end()):
+            titled.add(noun.noun)
+            bear(noun, m.end())
+        else:
+            seen.add(noun.noun)
         end = m.end() + (3 if text.startswith("nya", m.end()) else 0)
         if _NOT_A_PERSON_AFTER.match(text, end):
             continue
@@ -466,6 +495,18 @@ def _person_nouns(text: str, people: list[SourcePerson], unplaced: list[SourcePe
         k = bisect.bisect_right(sentence_starts, m.start()) - 1
         named_before = k >= 0 and bisect.bisect_left(starts, sentence_starts[k]) < bisect.bisect_left(starts, m.start())
         indefinite = _INDEFINITE.search(text, max(0, m.start() - 20), m.start())
+        owners = bearers.get(noun.noun, {})
+        if (noun.kind == "role" and len(owners) == 1 and not indefinite and not text.startswith("nya", m.end())
+                and not _CAPITALISED_NEXT.match(text, m.end()) and (
+                    (word[0].isupper() and _sentence_start(text, m.start())) or _DEMONSTRATIVE_AFTER.match(text, end)
+                    or _SANG.search(text, max(0, m.start() - 10), m.start()))):
+            # "Presiden mengatakan pada hari Sabtu ...", "menteri itu", "sang gubernur" after "Presiden Donald
+            # Trump": the news epithet of the one person the article gave that title, a mention of theirs (so
+            # the subject, and the speaker, the next "dia" continues). Not where two people bore it.
+            host = next(iter(owners.values()))
+            if noun.gender is None or host.gender() in (None, noun.gender):
+                host.spans = sorted([*host.spans, Span(m.start(), m.end())])
+                continue
         if noun.kind == "role" and not named_before and not indefinite and not _DEFINITE_AFTER.match(text, end):
             # "Pria berusia 24 tahun ini mengatakan", "Korban ...", "pemimpin dunia": a role noun before any
             # name of its sentence often means someone named before (or no one), so it opens nothing; after
@@ -493,6 +534,49 @@ def _person_nouns(text: str, people: list[SourcePerson], unplaced: list[SourcePe
             person.evidence.append(Evidence(noun.gender, "source cue", f"'{word}' (a person noun: KBBI)"))
         out.append(person)
     return out
+
+
+def _named_next(text: str, people: list[SourcePerson], unnamed: list[SourcePerson], sentences: list[Span]
+                ) -> list[SourcePerson]:
+    """Someone introduced by an indefinite role noun ("Seorang dokter ... akan didakwa setelah ibunya ...")
+    whom the next sentence names as its subject the first time ("Dr. Malar Balasubramanian, 29 tahun,
+    ditemukan ..."): news prose opens on the unnamed person and names them next, so the noun is a mention of
+    that person (and its gender, if any, a cue of theirs). Not where the name is a speaker's ("... . Kapolres
+    Budi Santoso mengatakan"), someone named between them, or a gender the noun contradicts. Returns the
+    unnamed people left."""
+    nouns = person_nouns()
+    candidates = [u for u in unnamed if (noun := nouns.get(text[u.spans[0].start:u.spans[0].end].lower()))
+                  is not None and noun.kind == "role"
+                  and _INDEFINITE.search(text, max(0, u.spans[0].start - 20), u.spans[0].start)]
+    if not candidates:
+        return unnamed
+    mentions = sorted(((s, sp) for sp in people if not sp.tentative for s in sp.spans), key=lambda x: x[0].start)
+    starts = [s.start for s, _ in mentions]
+    s_starts = [s.start for s in sentences]
+    gone: set[int] = set()
+    for u in candidates:
+        span = u.spans[0]
+        k = bisect.bisect_right(s_starts, span.start) - 1
+        if k < 0 or k + 1 >= len(sentences):
+            continue
+        nxt = sentences[k + 1]
+        j = bisect.bisect_left(starts, span.end)
+        if j == len(mentions) or not nxt.start <= mentions[j][0].start < nxt.end:
+            continue  # someone named before the next sentence, or no one in it
+        name, person = mentions[j]
+        if person.spans[0] != name or not _opens(text, nxt.start, name.start) or _ATTRIBUTION_AFTER.match(
+                text, name.end, name.end + 30) or _ATTRIBUTION_BEFORE_TITLED.search(text, nxt.start, name.start):
+            continue  # named before, not the subject, or speaking
+        appos = _APPOSITION.match(text, name.end, name.end + 84)
+        if appos and _ATTRIBUTION_AFTER.match(text, appos.end(), appos.end() + 30):
+            continue  # "Budi, warga setempat, mengatakan": a witness
+        g = u.gender()
+        if g is not None and person.gender() not in (None, g):
+            continue
+        person.spans = sorted([*person.spans, span])
+        person.evidence += u.evidence
+        gone.add(id(u))
+    return [u for u in unnamed if id(u) not in gone]
 
 
 @cache
@@ -661,11 +745,20 @@ def _surname_mentions(text: str, people: list[SourcePerson], unplaced: list[Sour
     does not tell them apart, neither's: its mentions go to a placeholder that stops resolution rather than
     guess."""
     owners: dict[str, list[SourcePerson]] = {}
+    given: set[str] = set()  # the given names among them
     for sp in people + unplaced:
         for p in sp.persons:
             last = next((t for t in reversed(p.tokens) if not t.isupper()), p.surname)  # not "MSP"
             if len(p.tokens) > 1 and all(x is not sp for x in owners.get(last, [])):
                 owners.setdefault(last, []).append(sp)
+            # Indonesian news names people again by the given name as often as by the last one ("Dr. Ratna
+            # Kusumawati ... Ratna menolak"), where that name is one the name table gives a gender: a
+            # dictionary word as well (ratna, jewel) that find_people drops alone.
+            first = p.tokens[0]
+            if (not sp.placeholder and len(p.tokens) > 1 and first != last and _given_word(first)
+                    and all(x is not sp for x in owners.get(first, []))):
+                owners.setdefault(first, []).append(sp)
+                given.add(first)
     if not owners:
         return
     taken = sorted((s, sp) for sp in people + unplaced for s in sp.spans if len(text[s.start:s.end].split()) > 1)
@@ -692,8 +785,9 @@ def _surname_mentions(text: str, people: list[SourcePerson], unplaced: list[Sour
         i = bisect.bisect_right(t_starts, span.start) - 1
         if i >= 0 and taken[i][0].end > span.start:
             continue  # inside a full name
-        if zipf(m.group(), "id") >= 4.0 and _sentence_start(text, span.start):
-            continue  # "Dana itu ...": the common word
+        if zipf(m.group(), "id") >= 4.0 and _sentence_start(text, span.start) and (
+                m.group() not in given or _DEMONSTRATIVE_AFTER.match(text, span.end)):
+            continue  # "Dana itu ...": the common word (a given name, "Ratna menolak", unless "Ratna itu")
         who = owners[m.group()]
         focus = _surname_focus(text, span.start, who, taken, t_starts, sentence_starts) if len(who) > 1 else None
         if len(who) == 1:
@@ -716,6 +810,14 @@ def _surname_mentions(text: str, people: list[SourcePerson], unplaced: list[Sour
     for sp in people + unplaced:
         sp.spans.sort()
     people[:] = [sp for sp in people if sp.spans]
+
+
+def _given_word(word: str) -> bool:
+    """A word of one gender as a given name (Ratna, Budi; not Sri, Tri, borne by both), not a title or an
+    acronym: one that may stand for its bearer alone."""
+    found = given_names.lookup(word)
+    return (found is not None and found.gender is not None and word[1:].islower() and len(word) >= 3
+            and word not in _title_words())
 
 
 _FOCUS_SENTENCES = 10
@@ -1285,6 +1387,9 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                     person, how = speaker, "attribution: the last person quoted"
                 elif prev_subject is not None:
                     person, how = prev_subject, "attribution: the previous sentence's subject"
+                elif last_named is None and (ahead := _named_ahead(pair, n, span, mentions, starts, quoted,
+                                                                   q_starts)) is not None:
+                    person, how = ahead, "attribution with no one named before it: the person named right after it"
                 how = how or "unresolved"
             elif before:
                 # The subject of the form's own clause ("Risma mengatakan ..., sementara Emil menyebut ia"),
@@ -1350,6 +1455,13 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                     # "Pompeo bertemu Ri ... dan mengatakan setelah itu bahwa dia": a verb of saying
                     # coordinated with the subject's own verb, after the last name, is the subject's.
                     person, how = subject, "the subject of this sentence, speaking in a coordinated verb"
+                elif (form.lower() in ("dia", "ia")
+                      and _SUBORDINATE.search(text, max(clause, span.start - 90), span.start)
+                      and _opens(text, max(clause, sent.start), in_clause[0][0].start)):
+                    # "Climo memperlonggar kepemimpinan Ayr dengan sebuah penalti, sebelum ... dia mencetak gol":
+                    # the subject named at the start of its clause goes on into the subordinate clause; the
+                    # others are named inside the main clause (its object, an owner).
+                    person, how = subject, "the subject of its clause, going on in a subordinate clause"
                 else:
                     person, how = None, "unresolved: two people before it"
             else:
@@ -1389,6 +1501,11 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                     person, how = prev_subject, "the subject of the previous sentence"
                 elif last_named is not None:
                     person, how = last_named, "the last named person"
+                elif kind == "pronoun" and (ahead := _named_ahead(pair, n, span, mentions, starts, quoted,
+                                                                     q_starts)) is not None:
+                    # No one named before it (an article, or an excerpt, that opens on "Dia ..."): the person
+                    # named right after it, in its sentence or as the subject opening the next one.
+                    person, how = ahead, "no one named before it: the person named right after it"
             # A name between the person's last mention and the form may be whom it means; not so where the
             # form points forward to the subject named after it.
             if person is not None and not how.startswith("fronted") and (who := stranger(person, span.start)):
@@ -1555,6 +1672,34 @@ def _reported_speaker(text: str, clause: int, before: list[tuple[Span, SourcePer
     if verb is None or _BEFORE_VERB.fullmatch(text, last[0].end, verb.start()) is None or verb.start() < clause:
         return None
     return None if last[1].placeholder else last[1]
+def _opens(text: str, start: int, pos: int) -> bool:
+    """Does the name at `pos` open the clause or sentence starting at `start` (titles, role nouns and one other
+    word before it at most: "Gubernur Ridwan Kamil menolak", "Kenapa Presiden Trump")?"""
+    opening = [w for w in text[start:pos].split() if w not in _title_words() and w.lower().strip(",") not in
+               person_nouns()]
+    return len(opening) <= 1
+
+
+def _named_ahead(pair: ArticlePair, n: int, span: Span, mentions: list[tuple[Span, SourcePerson]],
+                 starts: list[int], quoted: list[tuple[int, int]], q_starts: list[int]) -> SourcePerson | None:
+    """The person a form with no one named before it points forward to: the first mention after it, in its own
+    sentence or opening the next one, outside quotations; else None."""
+    sents = pair.source_segments.sentences
+    limit = sents[n + 1].end if n + 1 < len(sents) else sents[n].end
+    j = bisect.bisect_left(starts, span.end)
+    # (mentions up to the next sentence's end only: bounded work per form)
+    while j < len(mentions) and mentions[j][0].start < limit and _inside(quoted, q_starts, mentions[j][0].start):
+        j += 1
+    if j == len(mentions):
+        return None
+    s, p = mentions[j]
+    if s.start < sents[n].end:
+        return p
+    if n + 1 < len(sents) and s.start < sents[n + 1].end and _opens(pair.source, sents[n + 1].start, s.start):
+        return p
+    return None
+
+
 _DIRECTION_AFTER = re.compile(r"\s+(?:Barat|Timur|Utara|Selatan|Tengah|Raya|Daya|Laut)\b")
 
 

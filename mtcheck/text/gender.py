@@ -132,24 +132,32 @@ def conventions() -> tuple[Convention, ...]:
     return tuple(sorted(rows, key=lambda c: -len(c.form)))  # "I Gusti Ayu" before "I"
 
 
+@cache
+def _conventions_at(where: str) -> tuple[tuple[Convention, list[str]], ...]:
+    """The conventions that stand `where` ("skip", "start", "particle", "given-suffix"), in conventions()'s
+    order, each with its form's words: name_evidence runs for every person of every article, and sorted the
+    whole table out and split every form at each call."""
+    return tuple((c, c.form.split()) for c in conventions() if c.where == where)
+
+
 def name_evidence(name: str) -> list[Evidence]:
     """Evidence from the name itself: the given name's gender in the name table, and naming conventions.
     `name` is the full name as the source writes it (particles included: "Ahmad bin Salim")."""
     words = name.split()
-    skip = {c.form for c in conventions() if c.where == "skip"}
+    skip = {c.form for c, _ in _conventions_at("skip")}
     while words and words[0] in skip:
         words = words[1:]
     out: list[Evidence] = []
     if not words:
         return out
-    starts = [c for c in conventions() if c.where == "start" and words[:len(c.form.split())] == c.form.split()
-              and len(words) > len(c.form.split())]
+    starts = [(c, parts) for c, parts in _conventions_at("start")
+              if words[:len(parts)] == parts and len(words) > len(parts)]
     if starts:  # the longest only: "I Gusti Ayu" says woman, its "I" would say man
-        c = starts[0]
+        c, parts = starts[0]
         out.append(Evidence(c.gender, "naming convention", f"'{c.form} ...': {c.source}", weight_=c.weight))
-        words = words[len(c.form.split()):]
-    for c in conventions():
-        if c.where == "particle" and c.form in words[1:-1]:
+        words = words[len(parts):]
+    for c, _ in _conventions_at("particle"):
+        if c.form in words[1:-1]:
             out.append(Evidence(c.gender, "naming convention", f"'{c.form}' in {name}: {c.source}",
                                 weight_=c.weight))
             words = words[:words.index(c.form)]
@@ -169,8 +177,8 @@ def name_evidence(name: str) -> list[Evidence]:
     if found is not None and found.gender is not None:
         out.append(Evidence(found.gender, "given name", found.describe()))
     elif found is None or found.p_female is not None:  # not marked "borne by both"
-        for c in conventions():
-            if c.where == "given-suffix" and given.lower().endswith(c.form) and len(given) > len(c.form) + 2:
+        for c, _ in _conventions_at("given-suffix"):
+            if given.lower().endswith(c.form) and len(given) > len(c.form) + 2:
                 out.append(Evidence(c.gender, "naming convention", f"'{given}': {c.source}", weight_=c.weight))
                 break
     return out

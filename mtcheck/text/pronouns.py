@@ -221,8 +221,8 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
                 # il/elle, هو/هي also stand for things (la Russie ... elle; copulas): a pronoun the source
                 # does not have is no one's to judge.
                 continue
-            if not pair.target_pack.latin_script and not verb and bound is None and _someone_else(pair, co, span, tgt[0], g,
-                                                                                 by_person):
+            if not pair.target_pack.latin_script and not verb and bound is None \
+                    and _someone_else(pair, co, span, tgt[0], g, by_person):
                 # Linked in the translation only, where names are found by transliteration (which misses
                 # some), and the source sentence names another person too, whom the pronoun may mean. Not a
                 # verb whose subject is named right after it ("صرحت السيناتور إليزابيث وارين"): that name is
@@ -759,7 +759,8 @@ def _female_role(text: str, span: Span, lang: str) -> str | None:
 @cache
 def _predicate_pattern(lang: str) -> re.Pattern[str] | None:
     """The language's feminine predicate right after a name ("X est arrivée", "X n'est pas venue"): one
-    of `predicate_auxiliaries`, up to one of `predicate_adverbs`, and a feminine participle (a word ending in
+    of `predicate_auxiliaries` (or of `predicate_split_auxiliaries` with an adverb inside: "X a depuis été
+    inculpée"), up to one of `predicate_adverbs`, and a feminine participle (a word ending in
     `predicate_female_ending` or one of `predicate_female`). None where the language lists no auxiliaries."""
     sets = pronoun_sets(lang) or {}
     aux = sets.get("predicate_auxiliaries")
@@ -769,7 +770,11 @@ def _predicate_pattern(lang: str) -> re.Pattern[str] | None:
     ending = re.escape(sets.get("predicate_female_ending", ""))
     participle = rf"(?:{listed}|[a-zà-ÿœæ][\w-]*{ending})" if ending else rf"(?:{listed})"
     adverb = alternation(sorted(sets.get("predicate_adverbs", ()), key=len, reverse=True))
-    return re.compile(rf"\s+(?:n['’]|ne\s+)?(?:{alternation(sorted(aux, key=len, reverse=True))})"
+    # The adverb may also stand inside a compound auxiliary ("X a depuis été inculpée", "X avait déjà été
+    # élue"): `predicate_split_auxiliaries`, the words before "été" and "été" itself.
+    split = [a.split() for a in sets.get("predicate_split_auxiliaries", ())]
+    inside = "".join(rf"|{re.escape(a)}\s+(?:{adverb})\s+{re.escape(b)}" for a, b in split)
+    return re.compile(rf"\s+(?:n['’]|ne\s+)?(?:{alternation(sorted(aux, key=len, reverse=True))}{inside})"
                       rf"(?:\s+(?:{adverb}))?\s+(?P<agree>{participle})(?![\w'’-])")
 
 
@@ -801,6 +806,7 @@ def _target_pronouns(pair: ArticlePair, sets: dict, quoted: bool = False):
         pattern = re.compile(r"\b(" + "|".join(gender_of) + r")\b", re.I)
     impersonal = [re.compile(p, re.I) for p in [*sets.get("impersonal", ()), *sets.get("intensifiers", ())]]
     only_after = {w.lower() for w in sets.get("only_after_preposition", ())}
+    clitic = re.compile(sets["clitic_before"]) if sets.get("clitic_before") else None
     inside = quoted
     quoted = _quoted_spans(pair)
     q_starts = [q.start for q in quoted]
@@ -812,8 +818,12 @@ def _target_pronouns(pair: ArticlePair, sets: dict, quoted: bool = False):
             continue  # inside a quotation: "he" may be generic or another person (only the source path says)
         if any(p.match(pair.target, span.start) for p in impersonal):
             continue  # "il y a", "il faut": no person
-        if m.group().lower() in only_after and not _after_preposition(pair.target, span.start, pair.target_pack.code):
-            continue  # French "il lui a dit": the indirect object "lui" is either gender's; "avec lui" a man's
+        if m.group().lower() in only_after and (
+                not _after_preposition(pair.target, span.start, pair.target_pack.code)
+                or (clitic is not None and clitic.match(pair.target, span.end))):
+            # French "il lui a dit", "à lui ordonner": the indirect object "lui" is either gender's; "avec
+            # lui" a man's
+            continue
         g = gender_of.get(m.group().lower()) or ("f" if m.lastgroup == "f" else "m")
         found.append((span, m.group(), g))
     if sets.get("host_clitics"):

@@ -22,7 +22,10 @@ from mtcheck.text.alternation import alternation, first_class, first_letters
 # (?=\d) first: the same matches, and `re` passes over a position that is no digit in one step instead of two
 # lookbehinds (the whole text is scanned per article side).
 _CORE = re.compile(r"(?=\d)(?<!\d)(?<!\d[.,])\d+(?:[.,]\d+|:\d\d(?!\d))*(?!\d)")
-_NEVER = re.compile(r"(?!x)x")
+# A pattern that matches nowhere, for the patterns of words a language lists none of. Anchored at the start
+# of the string: `re` then tries it at one position, where "(?!x)x" was tried at every position of the text
+# (~10 us per scan of an article's side; a language without roman ordinals or not-numbers scanned twice).
+_NEVER = re.compile(r"\A(?!x)x")
 _CJK_MORE = re.compile(r"[ \u00a0]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")  # "1 万 5 千", "1億2,500万"
 # French groups thousands with (non-breaking or thin) spaces: "1 250 000,75".
 _SPACES = "[ \u00a0\u202f\u2009]"
@@ -635,9 +638,10 @@ def find_quantities(text: str, code: str, exclude: Sequence[Span] = ()) -> list[
         found.append(Quantity(Span(start, stop), original[start:stop], values, kind, unit, approximate, strict,
                               clock=clock_reading, scale=factor))
         taken.append(Span(start, stop))
-    for word, minutes in ns.time_words.items():
-        for m in _time_word(word).finditer(text):
+    for pattern, words in _time_word_scans(tuple(ns.time_words)):
+        for m in pattern.finditer(text):
             if not _covered(*m.span(), taken):
+                minutes = ns.time_words[words[m.lastindex - 1]]
                 found.append(Quantity(Span(*m.span()), m.group(), (float(minutes),), "time", strict=False))
                 taken.append(Span(*m.span()))
     found.extend(_word_quantities(text, ns, taken))
@@ -648,10 +652,29 @@ def find_quantities(text: str, code: str, exclude: Sequence[Span] = ()) -> list[
 
 
 @cache
-def _time_word(word: str) -> re.Pattern[str]:
-    """A time word ("noon") as a whole word, after a lookahead for its first letter (the same matches)."""
-    pattern = rf"(?<![\w-]){re.escape(word)}(?![\w-])"
-    return re.compile(first_class(pattern, re.I) + pattern, re.I)
+def _time_word_scans(words: tuple[str, ...]) -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
+    """The scans of a text for these time words ("noon", "tengah malam"): each a pattern of whole words, after
+    a lookahead for their first letters (the same matches), whose group k + 1 is the k-th of its words. One
+    scan for all of them where no two can match overlapping text ("noon", "midday", "midnight": every match
+    is then found, and kept, as one scan per word finds and keeps it); else one per word, in `words`' order,
+    which decides which of two overlapping ones is kept."""
+    if any(_may_overlap(a, b) for i, a in enumerate(words) for b in words[i + 1:]):
+        groups = [(w,) for w in words]
+    else:
+        groups = [words] if words else []
+    out = []
+    for group in groups:
+        pattern = rf"(?<![\w-])(?:{'|'.join(f'({re.escape(w)})' for w in group)})(?![\w-])"
+        out.append((re.compile(first_class(pattern, re.I) + pattern, re.I), group))
+    return tuple(out)
+
+
+def _may_overlap(a: str, b: str) -> bool:
+    """Can matches of the two words share a character (in lower case, as re.I compares them)? Yes where an
+    end of one is a start of the other, or one holds the other; word boundaries are not asked (a yes too
+    many only costs a scan)."""
+    a, b = a.lower(), b.lower()
+    return any(x[k:][:len(y)] == y[:len(x) - k] for x, y in ((a, b), (b, a)) for k in range(len(x)))
 
 
 def _bare_decimal_point(before: str) -> bool:
