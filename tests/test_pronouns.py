@@ -10,7 +10,7 @@ from mtcheck.config import Settings, apply_table
 from mtcheck.engine import check_pair
 from mtcheck.text import given_names
 from mtcheck.text.article import ArticlePair
-from mtcheck.text.coreference import coreference
+from mtcheck.text.coreference import Coreference, coreference
 from mtcheck.text.gender import name_evidence, people_table
 from tests.helpers import FIXTURES, tomllib
 
@@ -484,13 +484,18 @@ def test_shared_family_names_round_7() -> None:
     assert {r.text: r.person for r in co.refs}["ia"] is None
 
 
+def _people_mentions(source: str) -> tuple[Coreference, dict[str, list[str]]]:
+    """The source's coreference, and each person's mentions as the text they cover."""
+    co = coreference(ArticlePair(source, "x", "en"))
+    return co, {p.name: [source[s.start:s.end] for s in p.spans] for p in co.people}
+
+
 def test_source_people_round_8() -> None:
     """A headline glued to the first sentence, and a one-word name after lewat/melalui (round 8)."""
     glued = ("Ahmad Fauzi resmikan jembatan bersama Bupati Joko Santoso Siti Rahmawati, 45 tahun, memimpin desa itu "
              "sejak 2019. Dia mengatakan jembatan itu ditunggu warga. Joko Santoso memuji kerja warga desa. Siti "
              "Rahmawati berharap jembatan itu dirawat bersama.")
-    co = coreference(ArticlePair(glued, "x", "en"))
-    names = {p.name: [glued[s.start:s.end] for s in p.spans] for p in co.people}
+    co, names = _people_mentions(glued)
     # two names the article writes on their own, written together: two people, not "Joko Santoso Siti Rahmawati"
     assert names["Joko Santoso"] == ["Joko Santoso", "Joko Santoso"]
     assert names["Siti Rahmawati"] == ["Siti Rahmawati", "Siti Rahmawati"]
@@ -579,8 +584,7 @@ def test_source_people_round_9() -> None:
     epithet = ("Presiden Joko Widodo meresmikan bendungan itu bersama Menteri Keuangan Sri Mulyani Indrawati. Presiden "
                "mengatakan bendungan itu akan mengairi sawah warga. Menteri itu menambahkan bahwa anggarannya sudah "
                "disiapkan.")
-    co = coreference(ArticlePair(epithet, "x", "en"))
-    spans = {p.name: [epithet[s.start:s.end] for s in p.spans] for p in co.people}
+    _, spans = _people_mentions(epithet)
     assert spans["Joko Widodo"] == ["Joko Widodo", "Presiden"]
     assert spans["Sri Mulyani Indrawati"] == ["Sri Mulyani Indrawati", "Menteri"]
     # a title two people bore is nobody's epithet
