@@ -700,3 +700,42 @@ def test_french_swaps_are_of_a_persons_pronoun_and_a_things_apart() -> None:
         assert rows[1] == "Selon elle, la crue était grave." and rows[1][slice(*spans[0][1])] == "elle"
     finally:
         inject.P = saved
+
+
+@pytest.mark.parametrize(("source", "target", "names"), [
+    # a rank inside the run of capitalised words begins the name; the office and the unit before it are none of it
+    ("Kapolda Metro Jaya Irjen Karyoto mengatakan pelaku ditangkap.",
+     "Metro Jaya Police Chief Inspector General Karyoto said the suspect was arrested.", ["Karyoto"]),
+    ("Kanit Reskrim Polsek Cilandak Iptu Budi Santoso mengatakan pelaku ditangkap.",
+     "Cilandak police criminal unit head First Inspector Budi Santoso said the suspect was arrested.",
+     ["Budi Santoso"]),
+    # the force or corps between the rank and the name
+    ("Kabid Humas Polda Metro Jaya Kombes Pol Endra Zulpan mengatakan pelaku ditangkap.",
+     "Metro Jaya Police spokesman Senior Commissioner Endra Zulpan said the suspect was arrested.", ["Endra Zulpan"]),
+    ("Dandim 0501 Letkol Inf Andi Setiawan mengatakan prajurit siap.",
+     "District military commander Lieutenant Colonel Andi Setiawan said the soldiers were ready.", ["Andi Setiawan"]),
+    ("Brigjen TNI Hendra Gunawan tiba di Jayapura.", "Brigadier General Hendra Gunawan arrived in Jayapura.",
+     ["Hendra Gunawan"]),
+    # a rank opening the run, as before
+    ("Kapolres Bogor AKBP Siti Rahmawati mengatakan kasus itu diselidiki.",
+     "Bogor police chief Adjunct Senior Commissioner Siti Rahmawati said the case was being investigated.",
+     ["Siti Rahmawati"]),
+    # an academic title written with a full stop is no person "Dr"
+    ("Pasien itu sudah stabil, kata Dr. Hartono Wijaya.", "The patient is stable, said Dr. Hartono Wijaya.",
+     ["Hartono Wijaya"]),
+    ("Acara dibuka oleh Rektor Prof. Dr. Ir. Bambang Sutrisno.",
+     "The event was opened by Rector Prof. Dr. Ir. Bambang Sutrisno.", ["Bambang Sutrisno"]),
+    # a rank word as the last word of a run is left alone (nothing after it to be a name)
+    ("Ia dilantik menjadi Jenderal.", "He was sworn in as a general.", []),
+])
+def test_source_people_round_10(source: str, target: str, names: list[str]) -> None:
+    """Police and military ranks (`id/ranks.toml`) and academic titles before a name (round 10)."""
+    # a pronoun to confirm a name that is a person only if the article refers back to it
+    pair = ArticlePair(source + " Dia menambahkan keterangan.", target + " He added a statement.", "en")
+    assert [p.name for p in coreference(pair).people] == names
+
+
+def test_doktoranda_is_a_cue() -> None:
+    """'Dra.' (doktoranda) before a name says a woman, 'Drs.' (doktorandus) a man (KBBI; round 10)."""
+    co = coreference(ArticlePair("Dra. Sri Wahyuni bertemu Drs. Yogen Baruno di kantor.", "x", "en"))
+    assert {p.name: p.gender() for p in co.people} == {"Sri Wahyuni": "f", "Yogen Baruno": "m"}

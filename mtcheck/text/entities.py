@@ -330,7 +330,30 @@ def find_mentions(text: str, g: Gazetteer, pattern: re.Pattern[str] | None = Non
 
 @cache
 def titles() -> tuple[str, ...]:
-    return tuple(sorted(data_lines("id", "titles.txt"), key=len, reverse=True))
+    return tuple(sorted({*data_lines("id", "titles.txt"), *ranks()}, key=len, reverse=True))
+
+
+@cache
+def ranks() -> frozenset[str]:
+    """Police and armed-forces ranks written before a name (`id/ranks.toml`): Kombes, AKBP, Irjen, Letkol."""
+    return frozenset((data_toml("id", "ranks.toml") or {}).get("ranks", ()))
+
+
+@cache
+def _after_rank() -> frozenset[str]:
+    """The force or corps between a rank and the name ("Kombes Pol", "Letkol Inf")."""
+    return frozenset((data_toml("id", "ranks.toml") or {}).get("after_rank", ()))
+
+
+def _from_last_rank(words: list[str]) -> int:
+    """Where a run of capitalised words is cut at a rank inside it: the office and unit before the rank
+    ("Kapolda Metro Jaya Irjen Karyoto", "Kanit Reskrim Polsek Cilandak Iptu Dewi Lestari") are no part of
+    the name, which follows the rank. The index of the last rank with a word after it, or 0."""
+    rs = ranks()
+    for i in range(len(words) - 2, 0, -1):
+        if words[i] in rs:
+            return i
+    return 0
 
 
 @persistent
@@ -384,6 +407,9 @@ def find_people(text: str, mentions: list[Mention], source_lang: str = "id",
             # Leading titles, capitalised common words and acronyms ("Sekjen NATO Mark Rutte").
             # A given name opening a sentence ("Siti Nurhaliza mengatakan") is kept where `_common` would drop it.
             given = False
+            for _ in range(_from_last_rank(words)):
+                head = words.pop(0)
+                offset = text.index(words[0], offset + len(head))
             while words:
                 if not _is_title(words):
                     if _common(words[0], source_lang, offset, text, is_name):
@@ -394,6 +420,9 @@ def find_people(text: str, mentions: list[Mention], source_lang: str = "id",
                         break
                 head = words.pop(0)
                 offset = text.index(words[0], offset + len(head)) if words else offset
+                while head in ranks() and len(words) > 1 and words[0] in _after_rank():
+                    head = words.pop(0)  # "Kombes Pol Endra Zulpan", "Letkol Inf Andi Setiawan"
+                    offset = text.index(words[0], offset + len(head))
             while len(words) > given and (words[-1] in PARTICLES
                                           or _common(words[-1], source_lang, -1, text, is_name)):
                 words.pop()

@@ -226,6 +226,7 @@ def _not_names() -> frozenset[str]:
     """Titles, forms of address and contractions of common nouns: capitalised, no KBBI root, translated."""
     # One-word titles only: the words of "Jaksa Agung" or "Panglima TNI" are names elsewhere (Agung Laksono).
     words = {t for t in data_lines("id", "titles.txt") if " " not in t}
+    words |= set((data_toml("id", "ranks.toml") or {}).get("ranks", ()))  # Kombes, AKBP, Letkol
     words |= set(_address())
     words |= set(data_lines("id", "not_names.txt"))
     return frozenset(words)
