@@ -442,6 +442,16 @@ def _person_nouns(text: str, people: list[SourcePerson], unplaced: list[SourcePe
         if word[0].isupper() and not _sentence_start(text, m.start()):
             titled.add(noun.noun)
             bear(noun, m.end())
+            owners = bearers.get(noun.noun, {})
+            if (noun.kind == "role" and len(owners) == 1 and not text.startswith("nya", m.end())
+                    and not _CAPITALISED_NEXT.match(text, m.end()) and _ATTRIBUTION_BEFORE.search(
+                        text[max(0, m.start() - 12):m.start()])):
+                # "kata Kapolres.", "Menurut Kapolres, ...": Indonesian news names the one bearer of an office by
+                # the capitalised title alone after an attribution, a mention of theirs (so the speaker the
+                # next "Ia" continues). Not "Wakil Presiden" (`_ATTRIBUTION_BEFORE` ends right before it).
+                host = next(iter(owners.values()))
+                if noun.gender is None or host.gender() in (None, noun.gender):
+                    host.spans = sorted([*host.spans, Span(m.start(), m.end())])
             continue  # a title ("Presiden", "Ratu Elizabeth"): entities.py's business
         met_before, was_title = noun.noun in seen, noun.noun in titled
         # A title before a name ("Menteri Keuangan Sri Mulyani") is no introduction of someone unnamed.

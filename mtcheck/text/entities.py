@@ -340,6 +340,12 @@ def ranks() -> frozenset[str]:
 
 
 @cache
+def _one_word_titles() -> dict[str, bool]:
+    """The titles of one word (`titles()`), each -> True: Dr, Prof, Kombes."""
+    return {t: True for t in titles() if " " not in t}
+
+
+@cache
 def _after_rank() -> frozenset[str]:
     """The force or corps between a rank and the name ("Kombes Pol", "Letkol Inf")."""
     return frozenset((data_toml("id", "ranks.toml") or {}).get("after_rank", ()))
@@ -403,6 +409,10 @@ def find_people(text: str, mentions: list[Mention], source_lang: str = "id",
             chunk = text[a:b].strip()
             offset = a + (len(text[a:b]) - len(text[a:b].lstrip()))
             words = chunk.split()
+            if words and text.startswith(".", a + len(text[a:b].rstrip())) and _one_word_titles().get(words[-1]):
+                # A run stopped by the full stop of an abbreviated title ("Camat Beji Dra. Sri Wahyuni", "kata
+                # Dr. Hartono"): the office and unit before the title are no name, and the name follows it.
+                continue
             # Strip leading titles and capitalised common words ("Presiden", "Menurut", "Sekjen").
             # Leading titles, capitalised common words and acronyms ("Sekjen NATO Mark Rutte").
             # A given name opening a sentence ("Siti Nurhaliza mengatakan") is kept where `_common` would drop it.
