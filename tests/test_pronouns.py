@@ -739,3 +739,10 @@ def test_doktoranda_is_a_cue() -> None:
     """'Dra.' (doktoranda) before a name says a woman, 'Drs.' (doktorandus) a man (KBBI; round 10)."""
     co = coreference(ArticlePair("Dra. Sri Wahyuni bertemu Drs. Yogen Baruno di kantor.", "x", "en"))
     assert {p.name: p.gender() for p in co.people} == {"Sri Wahyuni": "f", "Yogen Baruno": "m"}
+
+
+def test_common_surnames() -> None:
+    """The US census's frequent surnames (round 10): a one-word name among them is as often a surname."""
+    assert given_names.common_surname("Simon") and given_names.common_surname("Miller")
+    assert given_names.common_surname("warren")  # folded like the name table's keys
+    assert not given_names.common_surname("Mike") and not given_names.common_surname("Sarah")

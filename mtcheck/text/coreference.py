@@ -1123,10 +1123,13 @@ def _tentative(p: Person, text: str, places) -> bool:
 def _lone_given_name(word: str) -> bool:
     """Is a name written as one word a given name whatever else it is (Muhammad, Arif, Yusuf: borne by
     1,000 or more, 95% of one gender, rare in English text), so that the name table may speak for a person
-    named by it alone? A one-word name common in English (Simon, Warren, Thomas) is as often a surname."""
+    named by it alone? A one-word name common in English (Simon, Warren, Thomas) is as often a surname,
+    unless it is no frequent surname at all (Mike, Kevin, Sarah: not among the 5,000 surnames of the US
+    census, `given_names.common_surname`), as in a quotation's "Mike banyak berbicara"."""
     found = given_names.lookup(word)
     return (found is not None and found.gender is not None and found.counts >= 1000 and found.p_female is not None
-            and not 0.05 < found.p_female < 0.95 and zipf(word, "en") < 4.0)
+            and not 0.05 < found.p_female < 0.95
+            and (zipf(word, "en") < 4.0 or not given_names.common_surname(word)))
 
 
 def _may_be_person(p: Person) -> bool:

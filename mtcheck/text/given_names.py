@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from mtcheck.lang.base import data_tsv
+from mtcheck.lang.base import data_lines, data_tsv
 from mtcheck.text.fold import fold
 
 # A name says a gender only when at least this many people were observed bearing it and this share of them
@@ -203,3 +203,14 @@ def gender_of(name: str) -> str | None:
 def available() -> bool:
     """Is the nomquamgender table installed (else only the override file is known)?"""
     return _table() is not None
+
+
+@cache
+def _us_surnames() -> frozenset[str]:
+    return frozenset(_fold(n) for n in data_lines("names", "us_surnames.txt"))
+
+
+def common_surname(name: str) -> bool:
+    """Is `name` one of the 5,000 most frequent surnames of the United States (`names/us_surnames.txt`, 1990
+    Census)? Such a word written alone (Simon, Warren, Miller) is as often a surname as a given name."""
+    return _fold(name) in _us_surnames()
