@@ -727,6 +727,9 @@ def test_french_swaps_are_of_a_persons_pronoun_and_a_things_apart() -> None:
      "The event was opened by Rector Prof. Dr. Ir. Bambang Sutrisno.", ["Bambang Sutrisno"]),
     # a rank word as the last word of a run is left alone (nothing after it to be a name)
     ("Ia dilantik menjadi Jenderal.", "He was sworn in as a general.", []),
+    # a street named after a general is no person: the run opens with no office
+    ("Warga berkumpul di Jalan Jenderal Sudirman pada Senin pagi.",
+     "Residents gathered on Jalan Jenderal Sudirman on Monday morning.", []),
 ])
 def test_source_people_round_10(source: str, target: str, names: list[str]) -> None:
     """Police and military ranks (`id/ranks.toml`) and academic titles before a name (round 10)."""

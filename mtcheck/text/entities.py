@@ -354,8 +354,12 @@ def _after_rank() -> frozenset[str]:
 def _from_last_rank(words: list[str]) -> int:
     """Where a run of capitalised words is cut at a rank inside it: the office and unit before the rank
     ("Kapolda Metro Jaya Irjen Karyoto", "Kanit Reskrim Polsek Cilandak Iptu Dewi Lestari") are no part of
-    the name, which follows the rank. The index of the last rank with a word after it, or 0."""
+    the name, which follows the rank. Only where the run opens with a title (an office: Kapolda, Kanit, Kabid):
+    "Jalan Jenderal Sudirman", "Universitas Jenderal Soedirman" are a street and a university, no "Sudirman".
+    The index of the last rank with a word after it, or 0."""
     rs = ranks()
+    if not words or words[0] not in _one_word_titles():
+        return 0
     for i in range(len(words) - 2, 0, -1):
         if words[i] in rs:
             return i
