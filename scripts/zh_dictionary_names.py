@@ -64,23 +64,20 @@ def entries(path: Path):
             yield m.group(2), m.group(4)
 
 
-def main() -> None:
+def build(path: Path) -> tuple[dict[str, list[str]], list[str]]:
+    """(name word -> renderings, name characters outside the transliteration set) from a CC-CEDICT file."""
     from pypinyin import lazy_pinyin
 
     from mtcheck.text.phonetic import GARBLED, rendering_cost
     from mtcheck.text.renderings import thresholds, transliteration_chars
     from mtcheck.text.transliterate import similar, skeletons, target_skeleton
-
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--cedict", type=Path, required=True, help="cedict_1_0_ts_utf-8_mdbg.txt")
-    ap.add_argument("-o", "--output", type=Path, default=OUT)
-    args = ap.parse_args()
+    from scripts.zh_transliteration_chars import GENERIC
 
     chars = transliteration_chars("zh")
     accept, near = thresholds("zh")
     table: dict[str, list[str]] = collections.defaultdict(list)
     name_chars: collections.Counter[str] = collections.Counter()
-    for head, definition in entries(args.cedict):
+    for head, definition in entries(path):
         if not _HAN.fullmatch(head):
             continue
         t = target_skeleton(head, "zh")
@@ -99,21 +96,27 @@ def main() -> None:
             if regular and not all(c in chars for c in head):
                 # the characters outside the set, from regular renderings only
                 name_chars.update(set(head) - chars)
-    from scripts.zh_transliteration_chars import GENERIC
-
     extra = sorted(c for c, n in name_chars.items() if n >= MIN_NAMES and c not in GENERIC)
-    with open(CHARS, "w", encoding="utf-8") as f:
-        f.write(CHARS_HEADER)
-        f.write("".join(extra) + "\n")
-    print(f"{len(extra)} name characters outside the transliteration set -> {CHARS}")
-    rows = sorted((w, r) for w, r in table.items() if r)
-    tmp = args.output.with_suffix(".tmp")
-    with open(tmp, "w", encoding="utf-8") as f:
-        f.write(HEADER)
-        f.write("name\tzh\n")
-        for w, r in rows:
-            f.write(f"{w}\t{'|'.join(r)}\n")
-    tmp.replace(args.output)
+    return {w: r for w, r in table.items() if r}, extra
+
+
+def _write(path: Path, text: str) -> None:
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--cedict", type=Path, required=True, help="cedict_1_0_ts_utf-8_mdbg.txt")
+    ap.add_argument("-o", "--output", type=Path, default=OUT)
+    ap.add_argument("--chars", type=Path, default=CHARS)
+    args = ap.parse_args()
+    table, extra = build(args.cedict)
+    rows = sorted(table.items())
+    _write(args.output, HEADER + "name\tzh\n" + "".join(f"{w}\t{'|'.join(r)}\n" for w, r in rows))
+    _write(args.chars, CHARS_HEADER + "".join(extra) + "\n")
+    print(f"{len(extra)} name characters outside the transliteration set -> {args.chars}")
     print(f"{len(rows)} name words, {sum(len(r) for _, r in rows)} renderings -> {args.output}")
 
 

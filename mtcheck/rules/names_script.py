@@ -892,9 +892,10 @@ def _judge_part(rule: Rule, text: str, part: Span, w: NameWord, sim: float, cand
     best = _suggestion(w, x, text, "zh")
     hint = f", usually written '{best}'" if best else ""
     # Chinese renders names through their pronunciation (拉塔涅 for French Lantagne), which a spelling's
-    # consonants do not always explain: for review (minor), unless the dictionary's rendering of the word is
-    # a character or two from it (a garble of a known rendering).
-    sure = any(_one_off_of(x, d, "zh") for d in _dictionary(w.word))
+    # consonants do not always explain: for review (minor), unless it is the dictionary's rendering of the
+    # word with a character changed (吉拉舍 for 吉拉德). One with a character dropped may be a shorter
+    # rendering in use (沃森 beside the dictionary's 沃特森 for Watson).
+    sure = any(len(d) == len(x) and _one_off_of(x, d, "zh") for d in _dictionary(w.word))
     src = w.mentions[0] if w.mentions else w.source
     return rule.finding(f"'{x}' does not sound like '{w.word}'{hint}", source=src, target=part,
                         suggestion=best, confidence=0.7 if sure else 0.5, severity=None if sure else Severity.MINOR)
