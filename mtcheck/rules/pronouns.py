@@ -126,7 +126,8 @@ class PronounGenderMismatch(Rule):
             known = r.known()
             if known is None or known == link.gender:
                 continue
-            if link.agree is False and link.target_link is not None and GENDER_FITS not in link.target_link[1]:
+            if link.agree is False and link.target_link is not None and GENDER_FITS not in link.target_link[1] \
+                    and not link.target_doubtful:
                 other = link.target_link[0].known()
                 if other is None or other == link.gender:
                     continue  # the paths name different people, and the pronoun fits the other one
