@@ -82,7 +82,12 @@ def _romanise(text: str, lang: str) -> str:
 
         return "".join(lazy_pinyin(text))
     table = _rules(lang).get("letters", {})
-    return "".join(table.get(ch, "") for ch in text)
+    # A letter read otherwise where it does not end the word (Arabic ه: the h of هاري, Harry; at the end a
+    # clitic or a feminine ending, no consonant of a name).
+    inner = _rules(lang).get("letters_not_final", {})
+    last = len(text) - 1
+    return "".join(inner[ch] if ch in inner and i < last and text[i + 1] in table else table.get(ch, "")
+                   for i, ch in enumerate(text))
 
 
 @cache
