@@ -56,3 +56,18 @@ def test_an_arabic_h_is_read_where_a_letter_follows_it() -> None:
 def test_an_english_th_may_be_written_dh_or_z_in_arabic() -> None:
     # Merriweather as ميريويزر (NTREX, dev half), Smith as سميث: both spellings of th are renderings.
     assert set(find_names("وقال السيد ميريويزر إن سميث", ["Merriweather", "Smith"], "ar")) == {"Merriweather", "Smith"}
+
+
+def test_an_s_that_sounds_z_and_a_soft_c_in_arabic() -> None:
+    # ليغينز (Liggins, NTREX dev half), تيريزا (Theresa), برايس (Pryce): an English s as ز, a soft c as س.
+    text = "قال ليغينز إن تيريزا التقت برايس"
+    assert set(find_names(text, ["Liggins", "Theresa", "Pryce"], "ar")) == {"Liggins", "Theresa", "Pryce"}
+
+
+def test_a_short_variant_skeleton_is_no_rendering() -> None:
+    # Seth with th as ز would be 'sz', as many common words are: a variant skeleton of two consonants is not
+    # kept (such variants made MT206 take common words for a second rendering of a name); the plain one stays.
+    from mtcheck.text.transliterate import skeletons
+
+    assert skeletons("Seth", "ar") == {"st"}
+    assert "hzr" in skeletons("Heather", "ar")
