@@ -58,10 +58,10 @@ def test_an_english_th_may_be_written_dh_or_z_in_arabic() -> None:
     assert set(find_names("وقال السيد ميريويزر إن سميث", ["Merriweather", "Smith"], "ar")) == {"Merriweather", "Smith"}
 
 
-def test_an_s_that_sounds_z_and_a_soft_c_in_arabic() -> None:
-    # ليغينز (Liggins, NTREX dev half), تيريزا (Theresa), برايس (Pryce): an English s as ز, a soft c as س.
-    text = "قال ليغينز إن تيريزا التقت برايس"
-    assert set(find_names(text, ["Liggins", "Theresa", "Pryce"], "ar")) == {"Liggins", "Theresa", "Pryce"}
+def test_an_s_that_sounds_z_in_arabic() -> None:
+    # ليغينز (Liggins, NTREX dev half), تيريزا (Theresa): an English s that sounds z is written ز.
+    text = "قال ليغينز إن تيريزا وصلت"
+    assert set(find_names(text, ["Liggins", "Theresa"], "ar")) == {"Liggins", "Theresa"}
 
 
 def test_a_short_variant_skeleton_is_no_rendering() -> None:
