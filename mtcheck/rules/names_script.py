@@ -269,14 +269,16 @@ def _known_spelling(name: str, x: str, whole: str, lang: str) -> str | None:
 
 
 def _ordinary_word(text: str, x: str, uses: int, w: NameWord, lang: str) -> bool:
-    """A rendering of `w` that is a word of the language its consonants happened to match: a word the word
-    list knows (`_name_like`'s floor) used once, or a common one used more often in the translation than the
-    source names the name. No reference for the name's rendering, nor a correction to offer (رجوع "return",
-    of الرجوع, for Raja; مكة for Makau; علمية "scientific" for William; يتعين "it is necessary" for Awitan). A
-    name of the news is a common word too (ترامب 4.4, باريس 5.0), but the article that names it writes it
-    again, as often as it names it."""
-    z = zipf(x, lang)
-    return (uses < 2 and z >= 2.5) or (z >= COMMON and text.count(x) > len(w.mentions))
+    """A rendering of `w` that is a common word of the language its consonants happened to match, written once
+    or more often in the translation than the source names the name: no reference for the name's rendering,
+    nor a correction to offer (Arabic: رجوع "return", of الرجوع, for Raja; مكة for Makau; علمية "scientific" for
+    William; يتعين "it is necessary" for Awitan). A name of the news is a common word too (ترامب 4.4, باريس 5.0),
+    but the article that names it writes it again, as often as it names it. `ordinary_word` of the language's
+    transliteration.toml (the zipf from which a word is common); none in Japanese, where a common katakana word
+    is a loanword or a known name's rendering (テキサス 4.0, ハンガリー 3.6), nor in Chinese, whose renderings
+    must be rare words already (`_name_like`)."""
+    least = _conf(lang).get("ordinary_word")
+    return least is not None and zipf(x, lang) >= float(least) and (uses < 2 or text.count(x) > len(w.mentions))
 
 
 def _common_match(text: str, span: Span, w: NameWord, lang: str) -> bool:
