@@ -33,6 +33,7 @@ sys.path.insert(0, str(ROOT))
 from mtcheck.batch import Item  # noqa: E402
 from mtcheck.cli.batch import check_items  # noqa: E402  (the code path of `mtcheck batch`)
 from mtcheck.config import Settings  # noqa: E402
+from mtcheck.errors import InputError  # noqa: E402
 from mtcheck.io import write_atomic  # noqa: E402
 
 # Injected category -> finding categories that count as catching it.
@@ -152,6 +153,10 @@ def _persons_row(row: dict) -> bool:
     return False
 
 
+class BadInput(Exception):
+    """An input file (the labelled rows, --knowable) cannot be read: the message names the file and the line."""
+
+
 # --knowable FILE: injected pronoun rows a person read and judged to swap the pronoun of someone whose gender
 # no reader of the Indonesian source alone could know (a thing, an unnamed person, a surname only). Keyed by
 # (target language, row id). A row not listed counts as knowable, so a miss nobody read counts against recall.
@@ -159,11 +164,18 @@ KNOWABLE: dict[tuple[str, str], bool] = {}
 
 
 def load_knowable(path: Path) -> dict[tuple[str, str], bool]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise BadInput(f"{path}: cannot read it: {e}") from None
     out = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for n, line in enumerate(text.splitlines(), 1):
         if line.startswith("#") or not line.strip() or line.startswith("lang\t"):
             continue
-        lang, row_id, knowable = line.split("\t")[:3]
+        fields = line.split("\t")
+        if len(fields) < 3:
+            raise BadInput(f"{path}, line {n}: {len(fields)} tab-separated fields, not lang, id, knowable, why")
+        lang, row_id, knowable = fields[:3]
         out[(lang, row_id)] = knowable.strip() == "yes"
     return out
 
@@ -314,10 +326,6 @@ def gold(settings: Settings) -> list[dict]:
     return rows
 
 
-class BadInput(Exception):
-    """The labelled file cannot be read: the message names the file and the line."""
-
-
 # The fields every row of scripts/inject.py has and this script reads.
 _FIELDS = ("id", "source", "target", "label", "rows")
 
@@ -385,7 +393,7 @@ def main() -> None:
     args = ap.parse_args()
     try:
         sys.exit(run(args))
-    except BadInput as e:
+    except (BadInput, InputError) as e:  # InputError: an output that cannot be written (write_atomic names it)
         print(f"evaluate.py: {e}", file=sys.stderr)
         sys.exit(2)
 

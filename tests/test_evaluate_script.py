@@ -108,3 +108,15 @@ def test_unreadable_labelled_file_exits_2_without_a_stack_trace(tmp_path: Path) 
     assert "Traceback" not in run.stderr
     missing = _evaluate(tmp_path / "none.jsonl")
     assert missing.returncode == 2 and "cannot read it" in missing.stderr and "Traceback" not in missing.stderr
+
+
+def test_unreadable_knowable_file_and_unwritable_output(tmp_path: Path) -> None:
+    bad = tmp_path / "knowable.tsv"
+    bad.write_text("lang\tid\tknowable\twhy\nen\tonly-two-fields\n", encoding="utf-8")
+    with pytest.raises(evaluate.BadInput, match="line 2: 2 tab-separated fields"):
+        evaluate.load_knowable(bad)
+    with pytest.raises(evaluate.BadInput, match="cannot read it"):
+        evaluate.load_knowable(tmp_path / "none.tsv")
+    # --json pointing at a folder: one line naming it, exit 2, after the measurement
+    run = _evaluate(_write(tmp_path, [_row("good#clean")]), "--json", str(tmp_path))
+    assert run.returncode == 2 and str(tmp_path) in run.stderr and "Traceback" not in run.stderr
