@@ -391,7 +391,11 @@ def _not_people(text: str) -> list[tuple[int, int]]:
             "The", "Le", "La", "Les")
         en = [w for w in words if w.group() in _EN_HEADS]
         other = [w for w in words if w.group() in _OTHER_HEADS and w.group() not in _EN_HEADS]
-        if article and len(words) >= 2:
+        # French writes the head in lower case before the name ("l’université de Carnegie Mellon", "la banque
+        # Goldman Sachs"), and so do some Indonesian sources ("universitas Gadjah Mada")
+        head = re.search(r"([^\W\d_]+)\s+(?:(?:de|du|des|d['’])\s*)?$", text[max(0, m.start() - 20):m.start()])
+        lower_head = head is not None and head.group(1).islower() and head.group(1).capitalize() in _OTHER_HEADS
+        if lower_head or (article and len(words) >= 2):
             out.append(m.span())
         elif other:  # French or Indonesian order: the head and what follows ("Jawa Barat": the whole run)
             out.append((m.start() if other[0] is words[-1] else other[0].start(), m.end()))

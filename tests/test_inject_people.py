@@ -48,6 +48,20 @@ def test_a_person_beside_a_university_is_someone(lang: str) -> None:
     assert inject._names_someone(src, tgt[lang])
 
 
+@pytest.mark.parametrize(("tgt", "someone"), [
+    ("Dans les années 1980, à l’université de Carnegie Mellon, il a travaillé.", False),  # the head in lower case
+    ("Selon la banque Goldman Sachs, il est riche.", False),
+    ("Selon le président Joko Widodo, il est riche.", True),  # a title in lower case is no head
+])
+def test_french_rows(tgt: str, someone: bool) -> None:
+    saved = getattr(inject, "P", None)
+    try:
+        inject.P = inject.profile("fr")
+        assert inject._names_someone("Dia kaya.", tgt) is someone
+    finally:
+        inject.P = saved
+
+
 @pytest.mark.parametrize(("src", "tgt", "someone"), [
     ("Gedung Putih mengatakan dia akan datang.", "The White House said he would come.", False),
     ("Dia bermain di Stamford Bridge.", "He played at Stamford Bridge.", False),
