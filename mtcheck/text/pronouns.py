@@ -32,7 +32,7 @@ from mtcheck.text.entities import latin_word_spans
 from mtcheck.text.gender import FIXED, Evidence, decide
 from mtcheck.text.lexicon import zipf
 from mtcheck.text.name_match import analyse
-from mtcheck.text.pairs import scan_pairs
+from mtcheck.text.pairs import scan_pairs, single_quotes
 from mtcheck.text.renderings import known_renderings, transliteration_chars
 from mtcheck.text.spans import DisjointSpans
 from mtcheck.text.transliterate import find_names, scored_names, similar, skeleton
@@ -1850,9 +1850,19 @@ def _quoted_spans(pair: ArticlePair) -> list[Span]:
     out = []
     for p in pair.target_segments.paragraphs:
         out += [Span(o, c + 1) for o, c in scan_pairs(pair.target, p.start, p.end, quotes).pairs]
+        # ‘...’, by place: ’ is also the apostrophe (“It was ‘a gift’, he said”, Britain’s)
+        out += [Span(o, c) for o, c in single_quotes(pair.target, p.start, p.end)]
         if mixed:
             out += _mixed_quotes(pair.target, p.start, p.end, mixed)
-    return sorted(out)
+    # Disjoint, for the bisections of the readers: a quotation inside a quotation (“... ‘no’ ...”) is the
+    # outer one's.
+    merged: list[Span] = []
+    for q in sorted(out):
+        if merged and q.start < merged[-1].end:
+            merged[-1] = Span(merged[-1].start, max(merged[-1].end, q.end))
+        else:
+            merged.append(q)
+    return merged
 
 
 _CLOSES_AFTER = re.compile(r"\s|$|[，。、；：！？）)」』]")
