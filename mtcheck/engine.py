@@ -118,19 +118,24 @@ def _suppress(findings: list[Finding], rules: Sequence[Rule]) -> list[Finding]:
     suppressors = {r.code: r.suppresses for r in rules if r.suppresses}
     if not suppressors:
         return findings
+    by_source = {r.code for r in rules if r.target_is_context}
     target: dict[str, list[Span]] = {}
     source: dict[str, list[Span]] = {}
     for f in findings:
         for code in suppressors.get(f.code, ()):
-            if f.target_span:
+            # An empty target span is the point where missing text belongs (MT501's dropped sentence): it
+            # covers no target text, so no other finding's.
+            if f.target_span and f.target_span.start < f.target_span.end:
                 target.setdefault(code, []).append(f.target_span)
             if f.source_span:
                 source.setdefault(code, []).append(f.source_span)
 
     def covered(f: Finding) -> bool:
         # Either side: a number missing from an omitted sentence points at the target sentence it belongs
-        # to and at its source, and the omission names that source.
-        if f.target_span and any(f.target_span.overlaps(s) for s in target.get(f.code, ())):
+        # to and at its source, and the omission names that source. By source alone for a rule whose target
+        # span is only where the missing text belongs (`Rule.target_is_context`), where it has a source.
+        if f.target_span and not (f.code in by_source and f.source_span) and \
+                any(f.target_span.overlaps(s) for s in target.get(f.code, ())):
             return True
         return bool(f.source_span) and any(f.source_span.overlaps(s) for s in source.get(f.code, ()))
 

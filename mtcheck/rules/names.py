@@ -915,6 +915,9 @@ class MissingEntity(Rule):
     category = Category.NAMES
     default_severity = Severity.MINOR
     not_for = _SCRIPT_OFF["MT205"]
+    # Its target span is the aligned target sentence, where the name belongs (`ArticlePair.target_place`):
+    # a clause finding on that sentence (MT502) may be about another part of it.
+    target_is_context = True
 
     def check(self, pair: ArticlePair) -> Iterator[Finding]:
         a = analyse(pair)
@@ -950,7 +953,7 @@ class MissingEntity(Rule):
             if any(t.lower()[:5] in target_lower or a.g.variants.get(t, t) in canon for t in tokens):
                 continue
             yield self.finding(f"'{p.name}' does not appear in the translation", source=p.spans[0],
-                               suggestion=p.name, confidence=0.4)
+                               target=pair.target_place(p.spans[0]), suggestion=p.name, confidence=0.4)
         yield from self._institutions(pair, a)
 
     def _institutions(self, pair: ArticlePair, a: NameAnalysis) -> Iterator[Finding]:
@@ -971,7 +974,8 @@ class MissingEntity(Rule):
                     continue
                 seen.add(m.entry.key)
                 yield self.finding(f"'{m.text}' ({m.entry.preferred}) does not appear in the translation",
-                                   source=m.span, suggestion=m.entry.preferred, confidence=0.4)
+                                   source=m.span, target=pair.target_place(m.span), suggestion=m.entry.preferred,
+                                   confidence=0.4)
 
 
 def _norm(text: str) -> str:

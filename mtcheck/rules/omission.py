@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from mtcheck.model import Category, Finding, Severity, Span
-from mtcheck.rules.base import Rule
+from mtcheck.rules.base import Rule, to_span
 from mtcheck.text.align import VARIANCE_PER_CHAR
 from mtcheck.text.article import ArticlePair, SentencePair, in_segments
 from mtcheck.text.coverage import coverage, lexicon, source_spans, source_terms, target_tokens
@@ -73,14 +73,17 @@ def _evidence(pair: ArticlePair, source: str, target: str) -> int:
     return found
 
 
-def _better_skip(pair: ArticlePair, index: int) -> tuple[Segment, ...]:
-    """The source sentence to report for an unpaired one: the aligner's choice, or a neighbour in a 1-1
+def _better_skip(pair: ArticlePair, index: int) -> tuple[tuple[Segment, ...], Span | None]:
+    """The source sentence to report for an unpaired one, and the point in the target where its translation
+    belongs: the aligner's choice, or a neighbour in a 1-1
     bead whose target shares more words (numbers, names, loanwords) with the unpaired sentence than with its
     own source. Between two sentences of similar length and no anchors, the aligner skips the later one
-    by its tie-break, which was wrong about half the time."""
+    by its tie-break, which was wrong about half the time. The neighbour's target then translates the
+    unpaired sentence, so the neighbour's own translation is missing before it (the neighbour before) or
+    after it (the one after)."""
     pairs = pair.sentence_pairs
     unpaired = pairs[index]
-    best, margin = unpaired.source, 0
+    best, margin, point = unpaired.source, 0, pair.point_after(index)
     for j in (index - 1, index + 1):
         if not 0 <= j < len(pairs) or pairs[j].paragraph_bead != unpaired.paragraph_bead:
             continue
@@ -95,11 +98,12 @@ def _better_skip(pair: ArticlePair, index: int) -> tuple[Segment, ...]:
         if gain == 0:  # no numbers, names or loanwords tell: the lexicon's translations may
             gain = _lexical_gain(pair, unpaired.source[0].text, own, target)
         if gain > margin:
-            best, margin = sp.source, gain
-    return best
+            at = sp.target[0].start if j < index else sp.target[-1].end
+            best, margin, point = sp.source, gain, Span(at, at)
+    return best, point
 
 
-def _relocated(pair: ArticlePair, min_gain: float) -> dict[int, tuple[tuple[Segment, ...], float]]:
+def _relocated(pair: ArticlePair, min_gain: float) -> dict[int, tuple[tuple[Segment, ...], float, Span]]:
     """Paragraph beads with one or two source sentences more than target sentences, aligned 1-1 but for the
     skips and 2-1 beads that make up the difference, where leaving out other sentences (one, or two in a row)
     pairs the rest far better: paragraph bead -> those sentences, and by how much. Without names or numbers
@@ -108,11 +112,12 @@ def _relocated(pair: ArticlePair, min_gain: float) -> dict[int, tuple[tuple[Segm
     sentences missed in zh and ja; a corpus row of two sentences dropped leaves two such beads). Each choice
     of the missing sentence d pairs S[i] with T[i] before d and with T[i - 1] after it; its score is what
     those pairs share (content words the lexicon finds translated, numbers): two lists of n scores, so linear
-    in the sentences. Two missing sentences d, d + 1 pair S[i] with T[i - 2] after them: a third list."""
+    in the sentences. Two missing sentences d, d + 1 pair S[i] with T[i - 2] after them: a third list.
+    The third item is the point in the target where they belong: right after T[d - 1] (before T[0] for d = 0)."""
     lex = lexicon(pair.target_pack.code, pair.source_pack.code)
     if not lex:
         return {}
-    out: dict[int, tuple[tuple[Segment, ...], float]] = {}
+    out: dict[int, tuple[tuple[Segment, ...], float, Span]] = {}
     for group in pair.sentence_pairs_by_bead:
         src = [s for sp in group for s in sp.source]
         tgt = [t for sp in group for t in sp.target]
@@ -146,7 +151,8 @@ def _relocated(pair: ArticlePair, min_gain: float) -> dict[int, tuple[tuple[Segm
         first = min(options[0])
         best = max(candidates, key=lambda d: (score(d), -abs(d[0] - first)))
         if best not in chosen and score(best) - aligned >= min_gain:
-            out[group[0].paragraph_bead] = (tuple(src[d] for d in best), score(best) - aligned)
+            at = tgt[best[0] - 1].end if best[0] > 0 else tgt[0].start
+            out[group[0].paragraph_bead] = (tuple(src[d] for d in best), score(best) - aligned, Span(at, at))
     return out
 
 
@@ -230,6 +236,9 @@ class OmittedSentence(Rule):
     without one other sentence, or two in a row, those are reported instead (minor where nothing else in the
     paragraph was: `_relocated`). Two source sentences aligned to one target sentence too short for both are
     reported too (see `_merged_away`: major where it fits one alone, minor where it is only short).
+    Every finding points into the translation too: a sentence or paragraph with no counterpart at the
+    point (an empty span) between the target sentences where its translation belongs, a merged one at the
+    target sentence it was merged into.
 
     ## Why is this bad?
     MT systems skip sentences, most often a short one between two long ones or a quote; the reader cannot
@@ -267,8 +276,10 @@ class OmittedSentence(Rule):
             if bead.source and not bead.target:
                 words = _bead_words(pair, bead.source, True)
                 if words >= self.options["min-words"]:
+                    # Its target span: the point between the neighbouring paragraphs' translations.
                     yield self.finding(f"paragraph of {words} words has no counterpart in the translation",
-                                       source=bead.source, severity=Severity.CRITICAL, confidence=0.8)
+                                       source=bead.source, target=pair.target_place(to_span(bead.source)),
+                                       severity=Severity.CRITICAL, confidence=0.8)
         moved = _relocated(pair, min(self.options["min-relocation-gain"],
                                      self.options["min-relocation-gain-alone"]))
         reported: set[int] = set()
@@ -280,7 +291,7 @@ class OmittedSentence(Rule):
             if k in moved and moved[k][1] >= self.options["min-relocation-gain"] and (
                     k not in gravest or finding.severity.rank > gravest[k].severity.rank):
                 gravest[k] = finding
-        for k, (segs, gain) in moved.items():
+        for k, (segs, gain, point) in moved.items():
             words = _bead_words(pair, segs, True)
             if k not in gravest and gain >= self.options["min-relocation-gain-alone"] and \
                     words >= self.options["min-words"]:
@@ -290,20 +301,20 @@ class OmittedSentence(Rule):
                 found.append(self.finding(
                     f"{what} of {words} words may have no counterpart in the translation (the paragraph's other "
                     f"sentences match the translation's in order far better without {it})", source=segs,
-                    severity=Severity.MINOR, confidence=0.4))
+                    target=point, severity=Severity.MINOR, confidence=0.4))
         for finding, k in sentences:
             if k not in moved or moved[k][1] < self.options["min-relocation-gain"]:
                 found.append(finding)
             elif k not in reported:  # the paragraph's missing sentences, where its translations say they are
                 reported.add(k)
                 finding = gravest[k]
-                segs = moved[k][0]
+                segs, _, point = moved[k]
                 words = _bead_words(pair, segs, True)
                 what, it = _sentences_and_pronoun(len(segs))
                 found.append(self.finding(
                     f"{what} of {words} words {_agree(len(segs), 'has', 'have')} no counterpart in the "
                     f"translation (its paragraph's other sentences match the translation's in order without {it})",
-                    source=segs, severity=finding.severity, confidence=finding.confidence))
+                    source=segs, target=point, severity=finding.severity, confidence=finding.confidence))
         # A sentence inside sentences reported already (a dropped row of two: the skip's choice and the 2-1
         # bead's lexical test both find it) is reported once, with the row.
         for f in found:
@@ -321,12 +332,13 @@ class OmittedSentence(Rule):
             if not sp.target:
                 words = _bead_words(pair, sp.source, True)
                 if words >= self.options["min-words"] and not _absorbed(pair, i, sp.source[0].length, True):
-                    skipped = _better_skip(pair, i)
+                    skipped, point = _better_skip(pair, i)
                     words = _bead_words(pair, skipped, True)
                     what, _ = _sentences_and_pronoun(len(skipped))
+                    # Its target span: the point where its translation belongs, between two target sentences.
                     yield self.finding(f"{what} of {words} words {_agree(len(skipped), 'has', 'have')} no "
                                        "counterpart in the translation",
-                                       source=skipped, confidence=0.75), sp.paragraph_bead
+                                       source=skipped, target=point, confidence=0.75), sp.paragraph_bead
             elif len(sp.source) > 1:
                 for f in self._merged_away(pair, sp):
                     yield f, sp.paragraph_bead
@@ -433,10 +445,10 @@ class OmittedSentence(Rule):
                     f"and about {round(r * (ls - best.length))} without this sentence")
         if len(set(shared.values())) == 1:  # length picks one, but nothing the two share with the target does
             yield self.finding(f"one of these {len(sp.source)} sentences seems missing: {expected}",
-                               source=sp.source, confidence=0.5)
+                               source=sp.source, target=sp.target, confidence=0.5)
         else:
             yield self.finding(f"sentence of {pair.source_pack.count_words(best.text)} words seems missing: "
-                               f"{expected}", source=best, confidence=0.55)
+                               f"{expected}", source=best, target=sp.target, confidence=0.55)
         return True
 
 
