@@ -475,7 +475,9 @@ class OmittedClause(Rule):
     (`min-shortfall` standard deviations and under `max-ratio` of the expected length), or when the lexicon
     finds a run of their known words untranslated in a target sentence that translates the rest (in a 1-1
     bead, or a 2-1 bead: a sentence merged into its neighbour with part of it lost): length alone cannot
-    tell a dropped clause from a concise translation. A figure (digits) of a sentence that the number
+    tell a dropped clause from a concise translation; so does a clause whose known words the target sentence
+    translates far less often than the rest of the sentence's (fewer than chance allows), where the target is
+    short by about the clause. A figure (digits) of a sentence that the number
     matcher finds nowhere in the translation, where no other figure took its place and the target is not
     longer than its source predicts by more than `max-missing-number-z` standard deviations, gets a finding on the clause that holds it (as grave as MT401's for the
     figure: major, critical for money), whatever that
@@ -511,10 +513,12 @@ class OmittedClause(Rule):
     # max-missing-number-z: how much longer than its source predicts (standard deviations) a target sentence may
     # be for `_figure_missing`: 1.0, not 0.0, since in zh, ja and ar a sentence that lost a clause with its
     # figure is often still longer than predicted (dev; every such figure is one MT401 reports missing anyway).
+    # min-known-clause, max-clause-chance, min-clause-shortfall: `_clause_untranslated`'s (round 10, dev seed 1).
     defaults = {"min-anchors": 1, "min-words": 3, "min-shortfall": 1.5, "max-ratio": 0.8,
                 "min-uncovered": 3, "min-covered": 0.6, "min-lexical-shortfall": 1.25,
                 "min-uncovered-merged": 4, "min-covered-merged": 0.5, "min-lexical-shortfall-merged": 0.5,
-                "max-missing-number-z": 1.0}
+                "max-missing-number-z": 1.0, "min-known-clause": 3, "max-clause-chance": 0.05,
+                "min-clause-shortfall": 0.5}
     suppresses = ("MT205", "MT401", "MT403")
 
     def check(self, pair: ArticlePair) -> Iterator[Finding]:
@@ -575,6 +579,11 @@ class OmittedClause(Rule):
             # neighbour with half of it gone) leaves a run of uncovered words, as a dropped clause does.
             if not reported and one_or_merged:
                 found = self._uncovered(pair, sp)
+                if found is not None:
+                    reported = True
+                    yield found
+            if not reported and one_or_merged:
+                found = self._clause_untranslated(pair, sp)
                 if found is not None:
                     reported = True
                     yield found
@@ -675,6 +684,58 @@ class OmittedClause(Rule):
             f"no translation of '{pair.source[start:end]}' in the target sentence, which is "
             f"{lt} characters where about {round(r * ls)} are expected: part of it may be missing",
             source=Span(start, end), target=sp.target, confidence=0.4, severity=Severity.MINOR)
+
+    def _clause_untranslated(self, pair: ArticlePair, sp: SentencePair) -> Finding | None:
+        """A clause of the source sentence (between commas, semicolons, dashes or brackets) whose known content
+        words the target sentence translates far less often than it translates the rest of the sentence's:
+        fewer than chance allows (`max-clause-chance`) were the clause translated as well as the rest (its
+        share, Laplace-smoothed, and no better than the article's 1-1 pairs: `_article_rate`), the target
+        short by `min-clause-shortfall` standard deviations, and its length fitting the loss of the clause.
+        A dropped clause with no name, figure or date leaves only this: `_uncovered` wants a run of known
+        words with none translated, which a clause with one word the lexicon finds elsewhere in the
+        sentence ("yang" clauses of common words) breaks up. In a 1-1 bead or a 2-1 bead (half of a
+        sentence merged into its neighbour). Minor: the lexicon's word, on a sentence a reader should check."""
+        lex = lexicon(pair.target_pack.code, pair.source_pack.code)
+        if not lex:
+            return None
+        ls = sum(s.length for s in sp.source)
+        lt = sum(t.length for t in sp.target)
+        r = pair.norms.ratio
+        if (lt / r - ls) / math.sqrt(ls * _minor_variance(pair)) > -self.options["min-clause-shortfall"]:
+            return None
+        tokens = target_tokens(" ".join(t.text for t in sp.target))
+        known: list[tuple[int, bool]] = []  # (start, translated) of each known source word of the sentence
+        for seg in sp.source:
+            for a, _b, w in source_spans(seg.text):
+                own = _fold(seg.text[a:_b])[:ANCHOR_PREFIX] in tokens  # names, loanwords written as in the source
+                entry = lex.get(w)
+                if entry is not None or own:
+                    known.append((seg.start + a, own or not entry.isdisjoint(tokens)))
+        best: tuple[float, int, int, tuple[int, int, int, int]] | None = None
+        for seg in sp.source:
+            pieces = _split(seg)
+            if len(pieces) < 2:
+                continue
+            for start, end in pieces:
+                if pair.source_pack.count_words(pair.source[start:end]) < self.options["min-words"] or \
+                        abs(lt - r * (ls - end + start)) >= abs(lt - r * ls):
+                    continue
+                inside = [k for a, k in known if start <= a < end]
+                rest = [k for a, k in known if not start <= a < end]
+                if len(inside) < self.options["min-known-clause"] or len(rest) < 3:
+                    continue
+                rate = min((sum(rest) + 1) / (len(rest) + 2), _article_rate(pair))
+                chance = _at_most(sum(inside), len(inside), rate)
+                if chance <= self.options["max-clause-chance"] and (best is None or chance < best[0]):
+                    best = (chance, start, end, (sum(inside), len(inside), sum(rest), len(rest)))
+        if best is None:
+            return None
+        _, start, end, (covered, count, rest_covered, rest_count) = best
+        return self.finding(
+            f"little of '{pair.source[start:end]}' seems translated: the target sentence renders {covered} of its "
+            f"{count} known words, and {rest_covered} of {rest_count} of the rest of the sentence; it is {lt} "
+            f"characters where about {round(r * ls)} are expected: part of it may be missing",
+            source=Span(start, end), target=sp.target, confidence=0.35, severity=Severity.MINOR)
 
     def _short(self, pair: ArticlePair, sp: SentencePair) -> Iterator[Finding]:
         """No clause to blame, but the target sentence is far shorter than its source predicts."""
