@@ -118,6 +118,8 @@ def _suppress(findings: list[Finding], rules: Sequence[Rule]) -> list[Finding]:
     suppressors = {r.code: r.suppresses for r in rules if r.suppresses}
     if not suppressors:
         return findings
+    # Rules whose target span is only where missing source text belongs (`Rule.target_is_context`): their
+    # findings suppress, and are suppressed, by their source span alone.
     by_source = {r.code for r in rules if r.target_is_context}
     target: dict[str, list[Span]] = {}
     source: dict[str, list[Span]] = {}
@@ -125,7 +127,7 @@ def _suppress(findings: list[Finding], rules: Sequence[Rule]) -> list[Finding]:
         for code in suppressors.get(f.code, ()):
             # An empty target span is the point where missing text belongs (MT501's dropped sentence): it
             # covers no target text, so no other finding's.
-            if f.target_span and f.target_span.start < f.target_span.end:
+            if f.target_span and f.target_span.start < f.target_span.end and f.code not in by_source:
                 target.setdefault(code, []).append(f.target_span)
             if f.source_span:
                 source.setdefault(code, []).append(f.source_span)

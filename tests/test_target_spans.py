@@ -154,19 +154,23 @@ def _finding(code: str, source: tuple[int, int] | None, target: tuple[int, int] 
                    source_span=Span(*source) if source else None, target_span=Span(*target) if target else None)
 
 
-def test_a_point_suppresses_nothing_by_the_target_side() -> None:
-    rules = [by_code(c) for c in ("MT501", "MT403", "MT205")]
+def test_findings_whose_target_is_context_suppress_and_are_suppressed_by_source() -> None:
+    rules = [by_code(c) for c in ("MT501", "MT502", "MT403", "MT205")]
+    # MT501's dropped sentence: a point (an empty span) between target sentences.
     point = _finding("MT501", (100, 160), (40, 40))
     # A date finding whose target span (two sentences) holds the point, its source elsewhere: kept.
     across = _finding("MT403", (10, 20), (0, 80))
     # One inside the dropped sentence's source: suppressed, as before.
     inside = _finding("MT403", (120, 130), (0, 80))
-    kept = _suppress([point, across, inside], rules)
-    assert kept == [point, across]
-    # A span of text does suppress by the target side (a merged sentence's finding on its target sentence).
+    assert _suppress([point, across, inside], rules) == [point, across]
+    # A sentence merged into its neighbour: MT501's target span is that whole target sentence, which also
+    # translates the neighbour; a finding about the neighbour's text is kept, one inside the sentence is not.
     merged = _finding("MT501", (100, 160), (0, 80))
-    assert _suppress([merged, across], rules) == [merged]
-    # MT205 (`target_is_context`) only by its source span, where it has one.
+    assert _suppress([merged, across, inside], rules) == [merged, across]
+    # A rule whose target span is text at fault (MT502's clause finding) still suppresses by the target side.
+    clause = _finding("MT502", (30, 60), (0, 80))
+    assert _suppress([clause, across], rules) == [clause]
+    # MT205 (`target_is_context`) only by its source span: a clause elsewhere in the sentence leaves it.
     name = _finding("MT205", (12, 18), (0, 80))
-    assert _suppress([merged, name], rules) == [merged, name]
-    assert _suppress([merged, _finding("MT205", (110, 118), (0, 80))], rules) == [merged]
+    assert _suppress([clause, name], rules) == [clause, name]
+    assert _suppress([clause, _finding("MT205", (35, 41), (0, 80))], rules) == [clause]

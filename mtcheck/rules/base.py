@@ -38,9 +38,10 @@ class Rule(ABC):
     defaults: ClassVar[dict[str, Any]] = {}
     # Codes whose findings are dropped where this rule's findings already cover the same target text.
     suppresses: ClassVar[tuple[str, ...]] = ()
-    # True where the rule's target span is the sentence where something is missing (MT205: a name gone
-    # missing points at its aligned target sentence), not text at fault: another rule's finding on that
-    # sentence says nothing about this one, so suppression judges it by its source span alone.
+    # True where the rule's target span is only where missing source text belongs (MT205: a name gone missing
+    # points at its aligned target sentence; MT501: a dropped sentence at the point between two target
+    # sentences, a merged one at the sentence it was merged into), not text at fault: another finding on
+    # that sentence may be about another part of it, so suppression, both ways, judges by source spans.
     target_is_context: ClassVar[bool] = False
     # Target languages where the rule is unreliable and does not run, with the reason `mtcheck rules` shows.
     not_for: ClassVar[dict[str, str]] = {}

@@ -267,8 +267,10 @@ class OmittedSentence(Rule):
                 "min-relocation-gain": 2, "min-uneven-merge-shortfall": 0.5,
                 "min-relocation-gain-alone": 4, "max-merge-chance-minor": 0.1}
     # A sentence reported missing needs no clause finding inside it: MT502's run of untranslated words in a
-    # 2-1 bead is the same omission seen closer up.
+    # 2-1 bead is the same omission seen closer up. Inside it by source: its target span is only where the
+    # sentence belongs (a merged sentence's target also translates its neighbour, whose own findings stay).
     suppresses = ("MT205", "MT401", "MT403", "MT502")
+    target_is_context = True
 
     def check(self, pair: ArticlePair) -> Iterator[Finding]:
         beads = pair.paragraph_beads
@@ -582,7 +584,10 @@ class OmittedClause(Rule):
                 if found is not None:
                     reported = True
                     yield found
-            if not reported and one_or_merged:
+            # Not where a figure or date of the sentence is missing or changed: this minor finding would
+            # suppress MT401's or MT403's on the target sentence.
+            if not reported and one_or_merged and not _figures_at_issue(
+                    pair, sp, (missing, dates_missing), (extra, dates_changed)):
                 found = self._clause_untranslated(pair, sp)
                 if found is not None:
                     reported = True
@@ -818,6 +823,18 @@ class OmittedClause(Rule):
         lt = sum(t.length for t in sp.target)
         r = pair.norms.ratio
         return abs(lt - r * (ls - clause.span.end + clause.span.start)) < abs(lt - r * ls)
+
+
+def _figures_at_issue(pair: ArticlePair, sp: SentencePair, missing: tuple[set[int], set[int]],
+                      changed: tuple[list[Span], list[Span]]) -> bool:
+    """Has the sentence pair a source figure or date the matchers find nowhere, a target figure they paired
+    with nothing, or a source date rendered as another: what MT401 and MT403 report."""
+    numbers, dates = missing
+    extra, dates_changed = changed
+    return (any(id(q) in numbers for q in in_segments(pair.source_quantities, sp.source))
+            or any(id(d) in dates for d in in_segments(pair.source_dates, sp.source))
+            or any(t.start <= e.start < t.end for e in extra for t in sp.target)
+            or any(s.start <= d.start < s.end for d in dates_changed for s in sp.source))
 
 
 def _minor_variance(pair: ArticlePair) -> float:
