@@ -174,3 +174,15 @@ def test_findings_whose_target_is_context_suppress_and_are_suppressed_by_source(
     name = _finding("MT205", (12, 18), (0, 80))
     assert _suppress([clause, name], rules) == [clause, name]
     assert _suppress([clause, _finding("MT205", (35, 41), (0, 80))], rules) == [clause]
+
+
+def test_a_number_in_a_dropped_sentence_points_where_that_sentence_belongs() -> None:
+    # MT401 alone (no MT501 to report the sentence and suppress it): the number's sentence has no counterpart,
+    # so its finding points at the place between the target sentences where the sentence's translation belongs.
+    source = ("Rutte tiba di Kyiv pada Kamis. Ia bertemu Presiden Zelensky bersama 12 menteri di istana kepresidenan. "
+              "Keduanya kemudian menggelar konferensi pers bersama.")
+    target = "Rutte arrived in Kyiv on Thursday. The two then held a joint press conference."
+    found = [f for f in run_rule("MT401", source, target) if "12" in f.message]
+    assert len(found) == 1, [f.message for f in run_rule("MT401", source, target)]
+    at = len("Rutte arrived in Kyiv on Thursday.")
+    assert found[0].target_span == Span(at, at)
