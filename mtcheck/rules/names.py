@@ -898,6 +898,8 @@ class MissingEntity(Rule):
     whose renderings and acronyms are all absent from its target paragraph. Low confidence: translators
     legitimately replace a repeated name by a pronoun or a role. In Chinese, Japanese and Arabic a person
     named after a title is missing when no name word has even a loose transliteration match anywhere.
+    Each finding names the source mention and, as its target span, the aligned target sentence where the
+    name belongs.
 
     ## Why is this bad?
     A dropped name hides who said or did something; it often marks a dropped clause.
