@@ -15,7 +15,7 @@ from mtcheck.errors import InputError
 from mtcheck.fingerprint import fingerprints
 from mtcheck.lang import get_pack
 from mtcheck.memo import article_scope
-from mtcheck.model import ArticleRef, Category, Finding, Report, Span
+from mtcheck.model import ArticleRef, Category, Finding, Report
 from mtcheck.rules.base import Rule
 from mtcheck.scoring import WEIGHTS, gate, penalty, score
 from mtcheck.text.article import ArticlePair
@@ -113,33 +113,37 @@ def _regrade(finding: Finding, settings: Settings) -> Finding:
 
 
 def _suppress(findings: list[Finding], rules: Sequence[Rule]) -> list[Finding]:
-    """Drop findings of suppressed codes where a suppressing rule already flagged the same text: overlapping
-    target text or overlapping source text."""
-    suppressors = {r.code: r.suppresses for r in rules if r.suppresses}
+    """Drop findings of suppressed codes where a suppressing rule's finding already flagged the same text
+    (overlapping target text or overlapping source text; source text only for a rule whose target span is
+    not the text it reports, `Rule.suppresses_by_source`), and is at least as grave: a minor finding never
+    takes the place of a major one (a sentence "short by about that much" does not hide a number changed in
+    it)."""
+    suppressors = {r.code: (r.suppresses, r.suppresses_by_source or r.target_is_context)
+                   for r in rules if r.suppresses}
     if not suppressors:
         return findings
     # Rules whose target span is only where missing source text belongs (`Rule.target_is_context`): their
-    # findings suppress, and are suppressed, by their source span alone.
-    by_source = {r.code for r in rules if r.target_is_context}
-    target: dict[str, list[Span]] = {}
-    source: dict[str, list[Span]] = {}
+    # findings are suppressed by their source span alone (and suppress by it: `suppresses_by_source` above).
+    context = {r.code for r in rules if r.target_is_context}
+    by_code: dict[str, list[tuple[Finding, bool]]] = {}
     for f in findings:
-        for code in suppressors.get(f.code, ()):
-            # An empty target span is the point where missing text belongs (MT501's dropped sentence): it
-            # covers no target text, so no other finding's.
-            if f.target_span and f.target_span.start < f.target_span.end and f.code not in by_source:
-                target.setdefault(code, []).append(f.target_span)
-            if f.source_span:
-                source.setdefault(code, []).append(f.source_span)
+        codes, by_source = suppressors.get(f.code, ((), False))
+        for code in codes:
+            by_code.setdefault(code, []).append((f, by_source))
+
+    def same_text(f: Finding, by: Finding, by_source: bool) -> bool:
+        # Either side: a number missing from an omitted sentence points at the target sentence it belongs
+        # to and at its source, and the omission names that source. Not by the target side for a finding whose
+        # target span is only where its missing text belongs (`context`), nor by an empty target span: the point
+        # where missing text belongs (MT501's dropped sentence) covers no target text.
+        if not by_source and f.target_span and by.target_span and by.target_span.start < by.target_span.end \
+                and not (f.code in context and f.source_span) and f.target_span.overlaps(by.target_span):
+            return True
+        return bool(f.source_span and by.source_span) and f.source_span.overlaps(by.source_span)
 
     def covered(f: Finding) -> bool:
-        # Either side: a number missing from an omitted sentence points at the target sentence it belongs
-        # to and at its source, and the omission names that source. By source alone for a rule whose target
-        # span is only where the missing text belongs (`Rule.target_is_context`), where it has a source.
-        if f.target_span and not (f.code in by_source and f.source_span) and \
-                any(f.target_span.overlaps(s) for s in target.get(f.code, ())):
-            return True
-        return bool(f.source_span) and any(f.source_span.overlaps(s) for s in source.get(f.code, ()))
+        return any(by.severity.rank >= f.severity.rank and same_text(f, by, by_source)
+                   for by, by_source in by_code.get(f.code, ()))
 
     return [f for f in findings if not covered(f)]
 

@@ -167,13 +167,22 @@ def test_findings_whose_target_is_context_suppress_and_are_suppressed_by_source(
     # translates the neighbour; a finding about the neighbour's text is kept, one inside the sentence is not.
     merged = _finding("MT501", (100, 160), (0, 80))
     assert _suppress([merged, across, inside], rules) == [merged, across]
-    # A rule whose target span is text at fault (MT502's clause finding) still suppresses by the target side.
-    clause = _finding("MT502", (30, 60), (0, 80))
-    assert _suppress([clause, across], rules) == [clause]
-    # MT205 (`target_is_context`) only by its source span: a clause elsewhere in the sentence leaves it.
+    # A rule whose target span is text at fault (MT101's sentence left in Indonesian) suppresses by the target
+    # side: a name garbled in it (MT201) goes, whatever its source span.
+    untranslated = _finding("MT101", (30, 60), (0, 80))
+    assert _suppress([untranslated, _finding("MT201", (5, 9), (10, 14))], by_codes("MT101", "MT201")) == [untranslated]
+    # MT205 (`target_is_context`) only by its source span: the same sentence left in Indonesian, or a clause
+    # elsewhere in it, leaves it.
     name = _finding("MT205", (12, 18), (0, 80))
+    assert _suppress([untranslated, name], by_codes("MT101", "MT205")) == [untranslated, name]
+    assert _suppress([untranslated, _finding("MT205", (35, 41), (0, 80))], by_codes("MT101", "MT205")) == [untranslated]
+    clause = _finding("MT502", (30, 60), (0, 80))
     assert _suppress([clause, name], rules) == [clause, name]
     assert _suppress([clause, _finding("MT205", (35, 41), (0, 80))], rules) == [clause]
+
+
+def by_codes(*codes: str) -> list:
+    return [by_code(c) for c in codes]
 
 
 def test_a_number_in_a_dropped_sentence_points_where_that_sentence_belongs() -> None:

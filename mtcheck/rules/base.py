@@ -36,12 +36,17 @@ class Rule(ABC):
     default_enabled: ClassVar[bool] = True
     # Named thresholds, overridable in config as [tool.mtcheck.rules.MTxxx]; keys in kebab-case.
     defaults: ClassVar[dict[str, Any]] = {}
-    # Codes whose findings are dropped where this rule's findings already cover the same target text.
+    # Codes whose findings are dropped where this rule's findings, as grave or graver, already cover the same
+    # text (target or source).
     suppresses: ClassVar[tuple[str, ...]] = ()
+    # True where the rule's target span is where the reported text belongs rather than the text itself (MT502:
+    # the aligned target sentence of an omitted clause): it suppresses by overlapping source text only, so
+    # that a figure changed or missing in another clause of that sentence (MT401, MT403) is still reported.
+    suppresses_by_source: ClassVar[bool] = False
     # True where the rule's target span is only where missing source text belongs (MT205: a name gone missing
     # points at its aligned target sentence; MT501: a dropped sentence at the point between two target
     # sentences, a merged one at the sentence it was merged into), not text at fault: another finding on
-    # that sentence may be about another part of it, so suppression, both ways, judges by source spans.
+    # that sentence may be about another part of it, so suppression, both ways, judges by source spans (as `suppresses_by_source`, and as the suppressed).
     target_is_context: ClassVar[bool] = False
     # Target languages where the rule is unreliable and does not run, with the reason `mtcheck rules` shows.
     not_for: ClassVar[dict[str, str]] = {}

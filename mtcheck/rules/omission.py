@@ -522,6 +522,9 @@ class OmittedClause(Rule):
                 "max-missing-number-z": 1.0, "min-known-clause": 3, "max-clause-chance": 0.05,
                 "min-clause-shortfall": 0.5}
     suppresses = ("MT205", "MT401", "MT403")
+    # Its target span is the whole aligned target sentence (where the clause's translation belongs), its source
+    # span the clause: only a figure or name of the clause itself is the same evidence.
+    suppresses_by_source = True
 
     def check(self, pair: ArticlePair) -> Iterator[Finding]:
         if not pair.sentence_pairs:
