@@ -93,3 +93,30 @@ def test_a_japanese_glide_or_doubled_n_the_name_lacks_costs_a_consonant(name: st
 ])
 def test_japanese_glides_and_doubled_n_the_name_explains_are_regular(name: str, rendering: str) -> None:
     assert rendering_cost(name, rendering, "ja") < GARBLED
+
+
+@pytest.mark.parametrize(("name", "rendering", "garble"), [
+    # a letter foreign names are not written with, which the skeleton reads as a cheap h or z, or as nothing
+    # (round 10; renderings from the clean FLORES/NTREX translations, garbles as scripts/inject.py makes them)
+    ("Veguilla", "فيغويلا", "حيغويعلا"), ("Dionisio", "ديونيسيو", "دونيظيو"), ("Soviet", "سوفييتي", "سوفييثتي"),
+    ("Spiteri", "سبيتيري", "سبيظيري"),
+])
+def test_an_arabic_letter_the_name_does_not_explain_costs_a_consonant(name: str, rendering: str, garble: str) -> None:
+    assert rendering_cost(name, rendering, "ar") < GARBLED <= rendering_cost(name, garble, "ar")
+
+
+@pytest.mark.parametrize(("name", "rendering"), [
+    # the same letters where the name has the sound: th (clean dev renderings), an Arabic name's h, its vowel
+    # at the start or a hiatus for ع
+    ("Southern", "ساوثرن"), ("Macbeth", "ماكبث"), ("Khandelwal", "خانديلوال"), ("Muhammad", "محمد"),
+    ("Hasan", "حسن"), ("Umar", "عمر"), ("Ismail", "إسماعيل"),
+])
+def test_an_arabic_letter_the_name_explains_is_regular(name: str, rendering: str) -> None:
+    assert rendering_cost(name, rendering, "ar") < GARBLED
+
+
+def test_an_arabic_word_glued_to_a_name_is_no_part_of_its_rendering() -> None:
+    # فريمان + عضوة ("member"), the space left out in the corpus (NTREX scotsman.133783); a garble's added
+    # letters make no common word of three letters
+    assert rendering_cost("Freeman", "فريمانعضوة", "ar") < GARBLED
+    assert rendering_cost("Freeman", "فريمانع", "ar") >= GARBLED

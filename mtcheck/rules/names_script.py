@@ -102,7 +102,8 @@ def garbled(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
     copies = near_copies(rule, pair) if _conf(pair.target_pack.code).get("near_copies") else ()
     others = proper_words(pair)
     for f in (*garbled_entities(rule, pair), *unexplained(rule, pair), *copies, *one_offs(rule, pair),
-              *unexplained(rule, pair, others), *one_offs(rule, pair, others), *run_copies(rule, pair)):
+              *unexplained(rule, pair, others), *one_offs(rule, pair, others), *run_copies(rule, pair),
+              *word_copies(rule, pair)):
         if f.target_span is not None and not any(f.target_span.overlaps(t) for t in taken):
             taken.append(f.target_span)
             yield f
@@ -169,6 +170,14 @@ def unexplained(rule: Rule, pair: ArticlePair, words: list[NameWord] | None = No
             # With fewer renderings in the paragraph than the source has mentions, the best near misses
             # fill the rest (one mention rendered, the other garbled: 辛特拉 and 汤辛特拉).
             rendered = [c for c in cands if c[0] >= accept]
+            if lang != "zh":
+                # The near misses that may render the name: those in the name's place (beside the rendering
+                # of the person's other name, as in the source: أريباا غراندي for Ariana Grande) first, then
+                # by similarity; a common word is none (كعنوان "as a title", as alike to Ariana as the garble,
+                # was judged first and the garble never).
+                placed = {c[1]: _in_names_place(pair, c[1], w) for c in cands if c[0] < accept}
+                misses = sorted((c for c in cands if c[0] < accept), key=lambda c: (not placed[c[1]], -c[0]))
+                cands = rendered + misses
             if rendered:
                 cands = rendered + [c for c in cands if c[0] < accept][:max(0, said - len(rendered))]
             src = next(m for v, m in mentions if v is w)
@@ -471,6 +480,57 @@ def run_copies(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
             yield rule.finding(f"'{x}' looks like a garbled rendering of '{w.word}', written '{hit[2]}' "
                                "elsewhere in the article", source=m, target=span, suggestion=hit[2],
                                confidence=0.6 if sure else 0.5, severity=None if sure else Severity.MINOR)
+
+
+def word_copies(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
+    """MT201, Japanese and Arabic: in a paragraph that renders a name fewer times than its source mentions
+    it, a word one or two characters from the rendering the article uses twice or more, or a listed one
+    (باطين beside بالين ×9 for Palin, ダンガッ beside ダンラップ ×2 for Dunlap). Where the garble is too far
+    from the name's consonants to be a near miss of the name (a skeleton under half alike), the article's
+    own rendering still says what it is, as `garbled_entities` does for a place and `run_copies` in
+    Chinese. A rendering used twice or listed is the name's; a word that stands where a mention is missing
+    and is a near copy of it is garbled."""
+    lang = pair.target_pack.code
+    if lang not in ("ja", "ar"):
+        return
+    text = pair.target
+    a = analyse(pair)
+    words = [*name_words(pair), *proper_words(pair)]
+    reported = [m.span for m in a.target_mentions]
+    for w in words:
+        if _judged_word(w.word) is None:
+            continue
+        others = [s for v in words if v.word != w.word for s in v.targets]
+        taken = reported + others + list(w.targets)
+        used = Counter(text[s.start:s.end] for s in w.targets if s not in others)
+        refs = tuple(r for r, n in used.items() if n >= 2 and len(r) >= 3 and rendering_cost(w.word, r, lang) < GARBLED)
+        refs += tuple(k for k in known_renderings(lang).get(w.word.lower(), ()) if k not in refs)
+        if not refs:
+            continue
+        searched: set[int] = set()
+        for m in w.mentions:
+            bead = a.bead_of(m)
+            if bead is None or bead.source.start in searched:
+                continue
+            searched.add(bead.source.start)
+            said = sum(1 for o in w.mentions if bead.source.start <= o.start and o.end <= bead.source.end)
+            if sum(_rendered_in(text, bead.target, r, lang) for r in refs) >= said:
+                continue
+            hit = _near_window(bead.target_text, refs, lang)
+            if hit is None:
+                continue
+            span = Span(bead.target.start + hit[0], bead.target.start + hit[1])
+            whole = _surface(text, span)  # the letter split off as a proclitic may be the name's (باطين)
+            if whole != text[span.start:span.end] and _one_off_of(whole, hit[2], lang):
+                span = Span(span.end - len(whole), span.end)
+            x = text[span.start:span.end]
+            if any(span.overlaps(t) for t in taken) or _listed(w.word, x, lang) or not _one_off_of(x, hit[2], lang) \
+                    or rendering_cost(w.word, x, lang) < GARBLED:
+                continue
+            reported.append(span)
+            yield rule.finding(f"'{x}' looks like a garbled rendering of '{w.word}', written '{hit[2]}' "
+                               "elsewhere in the article", source=m, target=span, suggestion=hit[2],
+                               confidence=0.5, severity=Severity.MINOR)
 
 
 def garbled_entities(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
