@@ -120,3 +120,20 @@ def test_an_arabic_word_glued_to_a_name_is_no_part_of_its_rendering() -> None:
     # letters make no common word of three letters
     assert rendering_cost("Freeman", "فريمانعضوة", "ar") < GARBLED
     assert rendering_cost("Freeman", "فريمانع", "ar") >= GARBLED
+
+
+@pytest.mark.parametrize("garble", ["ドラヴィッ", "ランタカーニハュ", "イッン", "ユュレール", "ーベル"])
+def test_a_katakana_sequence_no_word_has_is_counted(garble: str) -> None:
+    # a small ッ before no consonant, a small ュ after a kana outside the i row, a word starting with ー
+    # (garbles of the dev half, round 10)
+    from mtcheck.text.phonetic import impossible_kana
+
+    assert impossible_kana(garble) == 1
+
+
+@pytest.mark.parametrize("word", ["ドラヴィッド", "ヒューストン", "デュエット", "フュージョン", "ウィリアム",
+                                  "ベッカム", "ンゴロンゴロ", "チェーン", "ショッピング"])
+def test_katakana_spellings_of_real_words_are_possible(word: str) -> None:
+    from mtcheck.text.phonetic import impossible_kana
+
+    assert impossible_kana(word) == 0

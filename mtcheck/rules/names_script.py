@@ -103,7 +103,7 @@ def garbled(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
     others = proper_words(pair)
     for f in (*garbled_entities(rule, pair), *unexplained(rule, pair), *copies, *one_offs(rule, pair),
               *unexplained(rule, pair, others), *one_offs(rule, pair, others), *run_copies(rule, pair),
-              *word_copies(rule, pair)):
+              *word_copies(rule, pair), *impossible_spellings(rule, pair)):
         if f.target_span is not None and not any(f.target_span.overlaps(t) for t in taken):
             taken.append(f.target_span)
             yield f
@@ -531,6 +531,49 @@ def word_copies(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
             yield rule.finding(f"'{x}' looks like a garbled rendering of '{w.word}', written '{hit[2]}' "
                                "elsewhere in the article", source=m, target=span, suggestion=hit[2],
                                confidence=0.5, severity=Severity.MINOR)
+
+
+_KATAKANA_WORD = re.compile(r"[ァ-ヺー]+")
+
+
+def impossible_spellings(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
+    """MT201, Japanese: a katakana word no Japanese word can be spelt as (`phonetic.impossible_kana`: a small
+    ュ after ハ, a small ッ at the end) in a paragraph that renders a name fewer times than its source
+    mentions it: a garbled rendering, which may be too far from the name's consonants to be its near miss
+    (タダイッ for タイップ, Tayyip). The name is the paragraph's unrendered one its skeleton is most alike to;
+    the suggestion is the rendering the article uses for it elsewhere, if any."""
+    if pair.target_pack.code != "ja":
+        return
+    from mtcheck.text.phonetic import impossible_kana
+    from mtcheck.text.transliterate import similar, skeletons
+
+    text = pair.target
+    a = analyse(pair)
+    words = [w for w in (*name_words(pair), *proper_words(pair)) if _judged_word(w.word) is not None]
+    taken = [m.span for m in a.target_mentions] + [s for w in words for s in w.targets]
+    for bead in a.beads:
+        short = []
+        for w in words:
+            said = sum(1 for o in w.mentions if bead.source.start <= o.start and o.end <= bead.source.end)
+            rendered = max(sum(1 for s in w.targets if bead.target.start <= s.start and s.end <= bead.target.end),
+                           sum(_rendered_in(text, bead.target, k, "ja") for k in known_renderings("ja").get(w.word.lower(), ())))
+            if said > rendered:
+                short.append(w)
+        if not short:
+            continue
+        for run in _KATAKANA_WORD.finditer(bead.target_text):
+            x = run.group()
+            span = Span(bead.target.start + run.start(), bead.target.start + run.end())
+            if not impossible_kana(x) or zipf(x, "ja") >= 2.5 or any(span.overlaps(t) for t in taken):
+                continue
+            t = target_skeleton(x, "ja")
+            w = max(short, key=lambda v: max(similar(s, t) for s in skeletons(v.word, "ja")))
+            ref = _suggestion(w, x, text, "ja")
+            hint = f", usually written '{ref}'" if ref else ""
+            source = next(o for o in w.mentions if bead.source.start <= o.start and o.end <= bead.source.end)
+            taken.append(span)
+            yield rule.finding(f"'{x}' is no possible katakana spelling: a garbled rendering of '{w.word}'?{hint}",
+                               source=source, target=span, suggestion=ref, confidence=0.5, severity=Severity.MINOR)
 
 
 def garbled_entities(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
