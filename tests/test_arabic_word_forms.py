@@ -17,3 +17,13 @@ def test_an_arabic_word_form_is_not_name_like(word: str) -> None:
 def test_a_garble_with_an_ending_stays_name_like(word: str) -> None:
     # garbles (dev rows): a nisba's ي alone, a three-letter stem, a stem no word list knows
     assert _name_like(word, "ar")
+
+
+def test_the_naming_word_of_a_rendering_of_several_is_searched() -> None:
+    # مدينة الفاتيكان (Kota Vatikan): الفاتيكان names the place; مدينة "city", الولايات المتحدة "the United
+    # States" are common words, whose one-letter neighbours (المتحدث "spokesman") are words too
+    from mtcheck.rules.names_script import _name_parts
+
+    assert _name_parts(("مدينة الفاتيكان",), "ar") == ("الفاتيكان",)
+    assert _name_parts(("الولايات المتحدة",), "ar") == ()
+    assert _name_parts(("ساموا",), "ar") == ()

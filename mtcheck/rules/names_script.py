@@ -593,7 +593,7 @@ def garbled_entities(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
         if bead is None or (bead.source.start, m.entry.key) in seen:
             continue
         seen.add((bead.source.start, m.entry.key))
-        renderings = _without_article(m.entry.renderings, lang)
+        renderings = _without_article(m.entry.renderings + _name_parts(m.entry.renderings, lang), lang)
         # Fewer renderings in the paragraph than mentions in its source: one may be garbled (柏林 and 泰林
         # for Berlin twice).
         said = sum(1 for o in a.mentions if o.entry.key == m.entry.key and bead.source.start <= o.span.start
@@ -612,6 +612,26 @@ def garbled_entities(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
         x = pair.target[span.start:span.end]
         yield rule.finding(f"'{x}' looks like a garbled rendering of '{m.text}', written '{ref}'",
                            source=m.span, target=span, suggestion=ref, confidence=0.7)
+
+
+# A word of a rendering of several (مدينة الفاتيكان, バチカン市国) this common (zipf) is no name of its own
+# (مدينة "city", المتحدة "united": المتحدث "spokesman" is one letter from it).
+PART_COMMON = 4.0
+
+
+def _name_parts(renderings: tuple[str, ...], lang: str) -> tuple[str, ...]:
+    """Arabic and Japanese: the words of a rendering of several words or scripts that name the place (الفاتيكان
+    of مدينة الفاتيكان for Kota Vatikan; バチカン of バチカン市国), searched like a rendering of their own: a
+    garble of one of them was never looked for, since only a rendering in one script run was."""
+    if lang not in ("ar", "ja"):
+        return ()
+    least = 4 if lang == "ar" else 3
+    out: list[str] = []
+    for r in renderings:
+        if _SCRIPT_RUN.fullmatch(r):
+            continue
+        out += [p for p in _SCRIPT_RUN.findall(r) if len(p) >= least and zipf(p, lang) < PART_COMMON and p not in out]
+    return tuple(out)
 
 
 def _whole_rendering(text: str, span: Span, lang: str) -> bool:
@@ -705,6 +725,11 @@ def _anchored(word: str, rendering: str, lang: str) -> bool:
     """A word one or two edits from a rendering is a garble of it, not another word, when its first and last
     letters are the rendering's; in Arabic also when it is the rendering's start with its last letter
     changed or added (نيباليح for نيبالية), which an adjective's ending makes common."""
+    if lang == "ar" and len(rendering) >= 4 and (word[1:] == rendering[1:] or word.endswith(rendering)):
+        # the rendering with its first letter changed (حاموا for ساموا) or letters put before it that are no
+        # proclitic (سبمايوت for مايوت: `_inflected` has let the proclitics through): the rest of the word
+        # is the rendering itself
+        return True
     if word[0] not in rendering:
         return False
     return word[-1] in rendering or (lang == "ar" and len(word) >= 5 and rendering.startswith(word[:-1]))
