@@ -698,6 +698,8 @@ def _near_window(text: str, renderings: tuple[str, ...], lang: str, whole=None, 
             else:
                 word = _strip_clitic(word, lang)
                 spans = [(len(run.group()) - len(word), len(run.group()))]
+                if word != run.group():  # the letter taken for a proclitic may be the name's (باليف, Palin)
+                    spans.append((0, len(run.group())))
             for i, j in spans:
                 w = run.group()[i:j]
                 d = OSA.distance(w, r)
