@@ -137,3 +137,11 @@ def test_katakana_spellings_of_real_words_are_possible(word: str) -> None:
     from mtcheck.text.phonetic import impossible_kana
 
     assert impossible_kana(word) == 0
+
+
+def test_a_kana_twice_in_a_row_costs_a_consonant_unless_the_name_has_it_twice() -> None:
+    # プリトトヴィッツェ: a ト added beside ト (dev half, seed 4); the skeleton squeezes t-t to one t
+    assert rendering_cost("Plitvice", "プリトヴィッツェ", "ja") < GARBLED
+    assert rendering_cost("Plitvice", "プリトトヴィッツェ", "ja") >= GARBLED
+    assert rendering_cost("Coco", "ココ", "ja") < GARBLED  # the name's own consonant twice
+    assert rendering_cost("Cacao", "カカオ", "ja") < GARBLED
