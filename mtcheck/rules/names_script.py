@@ -162,6 +162,10 @@ def unexplained(rule: Rule, pair: ArticlePair, words: list[NameWord] | None = No
             linked = [t for v, m in mentions if v is w for t in _aligned(pair, m)]
             on_link = [c for c in cands if any(c[1].overlaps(t) for t in linked)]
             cands = on_link or [c for c in cands if c[0] >= JUDGED]
+            if lang == "ar" and not on_link:
+                # A near miss of two Arabic letters (رر for Para, رت for Real-Time) is a part of any word; two
+                # kana are a whole name (ギザ, カボ: Japanese dev rows were lost without them).
+                cands = [c for c in cands if c[0] >= accept or c[1].end - c[1].start >= 3]
             cands.sort(key=lambda c: -c[0])
             # Where the paragraph renders the name, a near miss is another word; a common word that
             # happens to match the name, and that the translation uses more often than the source says the
