@@ -304,6 +304,27 @@ def test_object_of_the_names_own_verb_is_someone_else_in_chinese_and_japanese() 
     assert not bound("トランプは彼が勝つと述べた。", "トランプ", "彼", "ja")  # the reported clause's subject
 
 
+def test_a_chinese_pronoun_after_a_clause_boundary_is_a_subject() -> None:
+    from mtcheck.model import Span
+    from mtcheck.text.pronouns import _cjk_subject, _subject_patterns, pronoun_sets
+
+    sets = pronoun_sets("zh")
+    patterns = _subject_patterns(sets["subject_before"], sets.get("subject_after", ""))
+
+    def subject(text: str, pronoun: str, after: str = "") -> bool:
+        p = text.index(pronoun, text.index(after) + len(after) if after else 0)
+        return _cjk_subject(text, Span(p, p + len(pronoun)), patterns)
+
+    assert subject("Tiffany Ng 是密西根大学的专家，她还指出这是首套编钟。", "她")
+    assert subject("他说：“我们会赢。”", "他")  # the text's start
+    assert subject("比赛结束了。 他回到家。", "他")
+    assert not subject("福特指控他进行了性侵犯。", "他")  # after its verb: an object
+    assert not subject("福特对她进行了感谢。", "她")  # after a preposition
+    assert not subject("比赛结束后，他的家人回到家。", "他")  # a possessive
+    # Japanese marks no subject by position (an object turned into an embedded subject: 彼女が…か質問した)
+    assert "subject_before" not in pronoun_sets("ja") and "subject_after" not in pronoun_sets("ja")
+
+
 def test_a_form_left_open_between_people_records_who_they_are_and_is_judged_by_their_gender() -> None:
     from mtcheck.rules.pronouns import PronounGenderMismatch
 

@@ -15,10 +15,11 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
+from functools import cache
 
 from rapidfuzz.distance import OSA
 
-from mtcheck.lang.base import data_toml
+from mtcheck.lang.base import data_exists, data_lines, data_toml
 from mtcheck.model import Finding, Severity, Span
 from mtcheck.rules.base import Rule
 from mtcheck.text.article import ArticlePair
@@ -103,7 +104,7 @@ def garbled(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
     others = proper_words(pair)
     for f in (*garbled_entities(rule, pair), *unexplained(rule, pair), *copies, *one_offs(rule, pair),
               *unexplained(rule, pair, others), *one_offs(rule, pair, others), *run_copies(rule, pair),
-              *word_copies(rule, pair), *impossible_spellings(rule, pair)):
+              *dotted(rule, pair), *word_copies(rule, pair), *impossible_spellings(rule, pair)):
         if f.target_span is not None and not any(f.target_span.overlaps(t) for t in taken):
             taken.append(f.target_span)
             yield f
@@ -458,6 +459,11 @@ def run_copies(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
         # 卡德巴 beside 卡德巴克 for Cuddeback
         once = tuple(r for r, n in used.items() if n == 1 and len(r) >= 3 and r not in refs
                      and rendering_cost(w.word, r, "zh") < GARBLED)
+        # and so is a rendering CC-CEDICT lists for the word (names/dictionary_zh.tsv: 基辛格 for Kissinger),
+        # which clean translations write with a variant character now and then (俄克拉荷马 beside the
+        # dictionary's 奥克拉荷马): the window must be further from the name than the listed rendering
+        listed = tuple(k for k in _dictionary(w.word) if k not in refs + once and len(k) >= 2 and _name_like(k, "zh"))
+        once += listed
         if not refs + once:
             continue
         searched: set[int] = set()
@@ -481,9 +487,11 @@ def run_copies(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
             if not sure and rendering_cost(w.word, x, "zh") <= rendering_cost(w.word, hit[2], "zh"):
                 continue  # two renderings used once: the one nearer the name is kept
             reported.append(span)
-            yield rule.finding(f"'{x}' looks like a garbled rendering of '{w.word}', written '{hit[2]}' "
-                               "elsewhere in the article", source=m, target=span, suggestion=hit[2],
-                               confidence=0.6 if sure else 0.5, severity=None if sure else Severity.MINOR)
+            where = "usually written" if hit[2] in listed else "written"
+            yield rule.finding(f"'{x}' looks like a garbled rendering of '{w.word}', {where} '{hit[2]}'"
+                               + ("" if hit[2] in listed else " elsewhere in the article"), source=m, target=span,
+                               suggestion=hit[2], confidence=0.6 if sure else 0.5,
+                               severity=None if sure else Severity.MINOR)
 
 
 def word_copies(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
@@ -818,13 +826,16 @@ def _judged_word(word: str) -> str | None:
 
 
 def _listed(word: str, rendering: str, lang: str) -> bool:
+    """A rendering of the name tables (or holding one), or one a dictionary lists for the word
+    (`_dictionary_listed`)."""
     f = fold(rendering)
-    return any(fold(k) == f or fold(k) in f for k in known_renderings(lang).get(word.lower(), ()))
+    return any(fold(k) == f or fold(k) in f for k in known_renderings(lang).get(word.lower(), ())) \
+        or (lang == "zh" and _dictionary_listed(word, rendering))
 
 
 def _suggestion(w: NameWord, garble: str, text: str, lang: str) -> str | None:
     """A listed rendering of the name (the nearest to the garble), else a regular one the article uses."""
-    known = known_renderings(lang).get(w.word.lower(), ())
+    known = known_renderings(lang).get(w.word.lower(), ()) or (_dictionary(w.word) if lang == "zh" else ())
     if known:
         return min(known, key=lambda k: OSA.distance(fold(k), fold(garble)))
     regular = [text[s.start:s.end] for s in w.targets
@@ -922,3 +933,264 @@ def missing(rule: Rule, pair: ArticlePair, titled: set[str]) -> Iterator[Finding
                                source=Span(first.start, first.start + len(person))
                                if pair.source[first.start:first.start + len(person)] == person else first,
                                confidence=0.4)
+
+
+# The name dot of Chinese (and the katakana one it is sometimes typed as) writes the break between the words of
+# a foreign person's name (达伦·德雷克 for Darren Drake); nothing else in news text uses it.
+_NAME_DOT = "·・•‧"
+_DOTTED = re.compile(f"[\u4e00-\u9fff]+(?:[{_NAME_DOT}][\u4e00-\u9fff]+)+")
+# A Latin gloss in brackets after a rendering (格雷厄姆·多伦斯（Graham Dorrans）).
+_GLOSS = re.compile(r"[（(]([A-Za-z][A-Za-z .'’-]*)[）)]")
+
+
+def dotted(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
+    """MT201, Chinese: a word of a foreign person's name written with the name dot (·) that does not sound like
+    the source word in its place. The dot says where the words of the name meet, so the word in a name
+    word's place is known without a skeleton search, which misses a garble that drops a character (雷克 for
+    德雷克, Drake: 雷克 is a word of the word lists, so no near miss). A chain is a person's when one of its
+    words renders one of the person's name words regularly and the others line up with the person's words in
+    order (the surname last); a Latin gloss in brackets after it (（Graham Dorrans）) must name one of them.
+    A word of the chain that the article writes the same way again, or that the dictionaries list, is a
+    rendering however far from the spelling (Chinese renders by pronunciation: 埃利德 for Eilidh)."""
+    if pair.target_pack.code != "zh":
+        return
+    text = pair.target
+    accept, _ = thresholds("zh")
+    by_person: dict[str, list[NameWord]] = {}
+    for w in name_words(pair):
+        by_person.setdefault(w.person, []).append(w)
+    people = []
+    for person, words in by_person.items():
+        order = {t: i for i, t in enumerate(re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", person))}
+        words = sorted((w for w in words if _judged_word(w.word) is not None), key=lambda w: order.get(w.word, 99))
+        if len(words) >= 2:
+            people.append(words)
+    others = [v.word for v in (*name_words(pair), *proper_words(pair)) if _judged_word(v.word) is not None]
+    for m in _DOTTED.finditer(text) if people else ():
+        for chain in _chains(text, m):
+            gloss = _GLOSS.match(text, chain[-1][-1].end) if chain[-1] else None
+            glossed = set(re.findall(r"[A-Za-z'’-]+", gloss.group(1))) if gloss else set()
+            best = None
+            for words in people:
+                if glossed and not glossed & {w.word for w in words}:
+                    continue
+                fit = _line_up(text, chain, words, accept)
+                if fit is not None and (best is None or fit[0] > best[0]):
+                    best = fit
+            if best is None:
+                continue
+            for (part, w, sim), cands in zip(best[1], chain):
+                f = _judge_part(rule, text, part, w, sim, cands, others)
+                if f is not None:
+                    yield f
+    # A name's word alone before a Latin gloss of that one word (雷克（Drake）): the gloss says which word
+    # the run before it renders.
+    single = {w.word: w for w in (*name_words(pair), *proper_words(pair)) if _judged_word(w.word) is not None}
+    for g in _GLOSS.finditer(text):
+        glossed = re.findall(r"[A-Za-z'’-]+", g.group(1))
+        end = g.start() - (text[g.start() - 1:g.start()] == " ")
+        if len(glossed) != 1 or glossed[0] not in single or end < 1 or text[end - 1] in _NAME_DOT:
+            continue
+        a = end
+        while a > 0 and end - a < _LONGEST_PART and _name_char(text[a - 1]):
+            a -= 1
+        if a > 0 and text[a - 1] in _NAME_DOT:
+            continue  # a dotted chain's last word: judged above
+        w = single[glossed[0]]
+        cands = [Span(k, end) for k in range(a, end - 1)] or [Span(a, end)] * (a < end)
+        if not cands:
+            continue
+        sim, _, part = max(((_similarity(w.word, text[c.start:c.end]), c.end - c.start, c) for c in cands),
+                           key=lambda t: (t[0], t[1]))
+        f = _judge_part(rule, text, part, w, sim, cands, others)
+        if f is not None:
+            yield f
+
+
+def _judge_part(rule: Rule, text: str, part: Span, w: NameWord, sim: float, cands: list[Span],
+                others: list[str]) -> Finding | None:
+    """The finding on a word of a name whose place is known (`dotted`), if it does not sound like `w`."""
+    _, near = thresholds("zh")
+    x = text[part.start:part.end]
+    judged = _judged_word(w.word)
+    if judged is None or sim < near or _written_again(text, part) or _listed(w.word, x, "zh") \
+            or _renders_another(text, cands, w, others) \
+            or not (_clean_edge(text, part.start, True) and _clean_edge(text, part.end, False)):
+        return None
+    # an edge's other end is unknown: any cut of it that renders the word regularly is the word (约翰 of
+    # 理约翰, for John after 查理), and so is the part widened past the character sets
+    if any(rendering_cost(judged, text[c.start:c.end], "zh") < GARBLED for c in cands) \
+            or _wider_renders(text, part, judged):
+        return None
+    best = _suggestion(w, x, text, "zh")
+    hint = f", usually written '{best}'" if best else ""
+    # Chinese renders names through their pronunciation (拉塔涅 for French Lantagne), which a spelling's
+    # consonants do not always explain: for review (minor), unless it is the dictionary's rendering of the
+    # word with a character changed (吉拉舍 for 吉拉德). One with a character dropped may be a shorter
+    # rendering in use (沃森 beside the dictionary's 沃特森 for Watson).
+    sure = any(len(d) == len(x) and _one_off_of(x, d, "zh") for d in _dictionary(w.word))
+    src = w.mentions[0] if w.mentions else w.source
+    return rule.finding(f"'{x}' does not sound like '{w.word}'{hint}", source=src, target=part,
+                        suggestion=best, confidence=0.7 if sure else 0.5, severity=None if sure else Severity.MINOR)
+
+
+# A part of a chain this like its word (skeleton similarity) that the article writes twice is the word's
+# rendering, whatever its cost.
+NEAR_ANCHOR = 0.5
+# The longest word of a name a chain's edge is searched for (亚历山德罗 is five characters).
+_LONGEST_PART = 6
+
+
+def _chains(text: str, m: re.Match) -> list[list[list[Span]]]:
+    """The dotted chains of a Han run with name dots, each a list of parts, each part a list of candidate
+    spans: an inner part is the whole text between two dots (a chain breaks at one longer than a name's
+    word, 汤普森很好地演绎了这位类似特雷); the first part ends at its dot and the last starts at its own, and
+    their other edge is unknown (研究员博卓夫基: any of the last one to six characters)."""
+    pieces = re.split(f"[{_NAME_DOT}]", m.group())
+    spans, pos = [], m.start()
+    for piece in pieces:
+        spans.append(Span(pos, pos + len(piece)))
+        pos += len(piece) + 1
+    chains: list[list[Span]] = [[spans[0]]]
+    for sp in spans[1:]:
+        chains[-1].append(sp)
+        if sp is not spans[-1] and (sp.end - sp.start > _LONGEST_PART
+                                    or not all(_name_char(c) for c in text[sp.start:sp.end])):
+            chains.append([sp])
+    out = []
+    for c in chains:
+        if len(c) < 2:
+            continue
+        a = c[0].end
+        while a > c[0].start and c[0].end - a < _LONGEST_PART and _name_char(text[a - 1]):
+            a -= 1
+        b = c[-1].start
+        while b < c[-1].end and b - c[-1].start < _LONGEST_PART and _name_char(text[b]):
+            b += 1
+        # a one-character edge only where the run has no more (梅 for May): a single character's skeleton is
+        # like too many words' (莱 of 莱西 is as like Lacy)
+        first = [Span(k, c[0].end) for k in range(a, c[0].end - 1)] or [Span(a, c[0].end)] * (a < c[0].end)
+        last = [Span(c[-1].start, k) for k in range(c[-1].start + 2, b + 1)] or [Span(c[-1].start, b)] * (b > c[-1].start)
+        if first and last:
+            out.append([first, *[[sp] for sp in c[1:-1]], last])
+    return out
+
+
+def _name_char(c: str) -> bool:
+    """A character a name's rendering may hold: a transliteration character, one CC-CEDICT's transliterated
+    names use (`zh/dictionary_name_chars.txt`: 鲍, 戴, 莉), or one too rare to be a word beside the name (卓 of
+    博卓夫斯基, 迭 of 迭戈; not 的, 饰 of 饰演 "plays")."""
+    return c in transliteration_chars("zh") or c in _dictionary_chars() or zipf(c, "zh") < 4.0
+
+
+@cache
+def _dictionary_chars() -> frozenset[str]:
+    if not data_exists("zh", "dictionary_name_chars.txt"):
+        return frozenset()
+    return frozenset(c for line in data_lines("zh", "dictionary_name_chars.txt") for c in line.strip())
+
+
+def _line_up(text: str, chain: list[list[Span]], words: list[NameWord], accept: float
+             ) -> tuple[float, list[tuple[Span, NameWord, float]]] | None:
+    """The person's words in order against the chain's parts (the last part the surname's; a middle name the
+    chain leaves out dropped from the person's side), each edge part the candidate most like its word: the
+    pairing, each part's similarity and the sum, where at least one part renders its word regularly; None
+    where none does."""
+    from itertools import combinations
+
+    if len(chain) > len(words):
+        return None
+    best = None
+    for chosen in combinations(range(len(words)), len(chain)):
+        if chosen[-1] != len(words) - 1:
+            continue  # the surname is written last
+        pairs = []
+        for cands, i in zip(chain, chosen):
+            w = words[i]
+            scored = [(_similarity(w.word, text[c.start:c.end]), c.end - c.start, c) for c in cands]
+            sim, _, span = max(scored, key=lambda t: (t[0], t[1]))
+            pairs.append((span, w, sim))
+        # a part that renders its word regularly, or one the article writes again (埃利德 for Eilidh, twice:
+        # renderings through pronunciation are far from the spelling, and a garble is written once)
+        anchored = any((sim >= accept and rendering_cost(_judged_word(w.word) or w.word, text[sp.start:sp.end], "zh") < GARBLED)
+                       or (sim >= NEAR_ANCHOR and _written_again(text, sp)) for sp, w, sim in pairs)
+        total = sum(sim for _, _, sim in pairs)
+        if anchored and (best is None or total > best[0]):
+            best = (total, pairs)
+    return best
+
+
+def _similarity(word: str, rendering: str) -> float:
+    """The best skeleton similarity between a rendering and the word, or a part of a hyphenated word
+    (Ann-Laure: 洛尔 renders Laure)."""
+    from mtcheck.text.transliterate import similar, skeletons
+
+    t = target_skeleton(rendering, "zh")
+    forms = {word, *word.split("-")} - {""}
+    return max(similar(s, t) for f in forms for s in skeletons(f, "zh"))
+
+
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _wider_renders(text: str, part: Span, word: str) -> bool:
+    """The part with one to three more Han characters on an edge that is no dot renders the word regularly:
+    the sets of name characters cut it short (桑德罗 of 亚历桑德罗 for Alejandro: 历 is in neither)."""
+    for n in (1, 2, 3):
+        for a, b in ((part.start - n, part.end), (part.start, part.end + n)):
+            if a < 0 or b > len(text) or not all(_HAN_CHAR.match(c) for c in text[a:b]):
+                continue
+            if rendering_cost(word, text[a:b], "zh") < GARBLED:
+                return True
+    return False
+
+
+def _clean_edge(text: str, i: int, left: bool) -> bool:
+    """A name's word may start (`left`) or end at `i`: beside no Han character, a function word (的, 对, 将)
+    or a common word (候选人, 表示); not inside a run of name characters cut where the character sets end
+    (拉斯 of 尼古拉斯: 古 is in neither set, and 拉斯 is no garbled Nicholas). An inner word of a chain has
+    dots on both sides."""
+    if i in (0, len(text)) or text[i - 1 if left else i] in _NAME_DOT:
+        return True
+    c = text[i - 1] if left else text[i]
+    if not _HAN_CHAR.match(c) or zipf(c, "zh") >= PARTICLE:
+        return True
+    words = (text[max(0, i - n):i] for n in (2, 3)) if left else (text[i:i + n] for n in (2, 3))
+    return any(len(wd) > 1 and zipf(wd, "zh") >= STRADDLING for wd in words)
+
+
+def _renders_another(text: str, cands: list[Span], w: NameWord, others: list[str]) -> bool:
+    """A candidate of three characters or more of the part renders a name word of another person regularly
+    (朱利叶斯 is Julius, a person of his own, not a garbled Ethel beside the same surname). Two characters
+    sound like too many names (特罗 like Del)."""
+    accept, _ = thresholds("zh")
+    for c in cands:
+        x = text[c.start:c.end]
+        if len(x) < 3:
+            continue
+        for o in others:
+            if o not in w.person and _similarity(o, x) >= accept and rendering_cost(_judged_word(o) or o, x, "zh") < GARBLED:
+                return True
+    return False
+
+
+def _written_again(text: str, span: Span) -> bool:
+    """The article writes the rendering at `span` elsewhere too, as a whole run of transliteration characters
+    (特罗 inside 波特罗 is no second 特罗)."""
+    x = text[span.start:span.end]
+    start = text.find(x)
+    while start >= 0:
+        if start != span.start and whole_run(text, Span(start, start + len(x)), "zh"):
+            return True
+        start = text.find(x, start + 1)
+    return False
+
+
+def _dictionary(word: str) -> tuple[str, ...]:
+    from mtcheck.text.renderings import dictionary_renderings
+
+    return dictionary_renderings("zh").get(word.lower(), ())
+
+
+def _dictionary_listed(word: str, rendering: str) -> bool:
+    return rendering in _dictionary(word)

@@ -126,7 +126,8 @@ class PronounGenderMismatch(Rule):
             known = r.known()
             if known is None or known == link.gender:
                 continue
-            if link.agree is False and link.target_link is not None and GENDER_FITS not in link.target_link[1]:
+            if link.agree is False and link.target_link is not None and GENDER_FITS not in link.target_link[1] \
+                    and not (link.target_doubtful and _renders_a_form(link)):
                 other = link.target_link[0].known()
                 if other is None or other == link.gender:
                     continue  # the paths name different people, and the pronoun fits the other one
@@ -145,6 +146,16 @@ class PronounGenderMismatch(Rule):
                 f"{who}; {_renders(link)}",
                 target=link.pronoun, source=_source_span(link), evidence=_evidence(link),
                 confidence=0.9 if link.agree else 0.8, suggestion=None)
+
+
+def _renders_a_form(link: Link) -> bool:
+    """Does the pronoun render a third-person form of the source (dia, -nya, katanya), not what a pronoun the
+    translation added is taken to render (a relative clause on a name, a noun with a demonstrative)? Where the
+    translation's path is doubtful (the source there names someone the translation does not show), only such
+    a form outweighs it: "Palin ... menyatakan dirinya" rendered 彼女 stays Palin's although the translation
+    gives it to マッツー, the previous sentence's only name; "Patricia Schroeder, yang bekerja dengan Gary
+    Hart" rendered "……与他共事" (worked with him) is Hart's, as the translation says."""
+    return link.source_ref is not None and link.source_ref.kind in ("pronoun", "possessive", "speech")
 
 
 def _known_as(r: Referent, known: str) -> str:

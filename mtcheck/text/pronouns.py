@@ -428,12 +428,24 @@ def _someone_else(pair: ArticlePair, co, span: Span, linked: Referent, gender: s
         return False
     lo = bisect.bisect_left(co.mention_starts, sp.source[0].start)
     hi = bisect.bisect_left(co.mention_starts, sp.source[-1].end)
-    others = [p for p in co.mention_people[lo:hi] if p is not linked.person and not (unnamed_only and p.persons)]
+    others = [p for p in co.mention_people[lo:hi] if p is not linked.person and not (unnamed_only and p.persons)
+              and not _named_only_after(sp, span, by_person.get(id(p)))]
     if not others:
         return False
     if linked.known() is None:
         return True
     return any((r := by_person.get(id(p))) is None or r.known() in (None, gender) for p in others)
+
+
+def _named_only_after(sp: SentencePair, span: Span, r: Referent | None) -> bool:
+    """Does the translation show this person in the sentence pair, and only after the pronoun? Then the
+    pronoun, linked to a name before it, is not theirs: a pronoun does not point forward to someone named
+    later in its sentence ("Tiffany Ng 是密西根大学的专家，她还指出……即 Dionisio A. Lind 演奏的编钟"); a
+    fronted phrase's cataphora ("在她的新角色中，吕特……") is linked to the name after it, and checked apart."""
+    if r is None or not sp.target:
+        return False
+    here = [m for m in r.mentions if sp.target[0].start <= m.start < sp.target[-1].end]
+    return bool(here) and all(m.start >= span.end for m in here)
 
 
 def _sentence_pair_at(pair: ArticlePair, pos: int) -> SentencePair | None:
@@ -1021,6 +1033,8 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
     owners = {w.lower() for w in sets.get("possessive", ())}
     objects = {w.lower() for w in sets.get("object", ())}
     whoever = bool(sets.get("judge_whoever"))
+    subject_position = _subject_patterns(sets.get("subject_before", ""), sets.get("subject_after", "")) \
+        if sets.get("subject_before") or sets.get("subject_after") else None
     out: dict[int, tuple[SourceRef, Referent, str] | None] = {}
     # Per sentence pair (and pronoun gender): its source forms and whether any names someone, read once for
     # all its pronouns (a sentence of thousands of forms and pronouns made them pronouns x forms).
@@ -1038,7 +1052,17 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
             pair_cands[id(sp)] = cands
         if not cands:
             continue  # nothing of the source for it to render: a pronoun the translation added
-        named = anyone.get((id(sp), _g))
+        if subject_position is not None and _cjk_subject(pair.target, span, subject_position):
+            # A subject (他还指出 after a comma, 彼女は) renders dia, ia or an attribution, not a -nya (an
+            # owner's, or an object's: "memberinya"): with none of those in its source it is a subject the
+            # translation added ("Seorang pakar, Tiffany Ng ... juga mencatat" -> "Tiffany Ng 是……专家，她还指出"),
+            # for the translation's own path, not an unresolved -nya's nobody.
+            cands = [r for r in cands if not _is_object(r)]
+            if not cands:
+                continue
+            named = any(r.person is not None or (whoever and _whoever(r, by_person, _g)) for r in cands)
+        else:
+            named = anyone.get((id(sp), _g))
         if named is None:
             named = anyone[(id(sp), _g)] = any(r.person is not None or (whoever and _whoever(r, by_person, _g))
                                               for r in cands)
@@ -1166,6 +1190,21 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
 
 
 _PLURAL = {"m": "men", "f": "women"}
+
+
+@cache
+def _subject_patterns(before: str, after: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    return (re.compile(f"(?:{before})$") if before else None), (re.compile(after) if after else None)
+
+
+def _cjk_subject(text: str, span: Span, patterns: tuple[re.Pattern[str] | None, re.Pattern[str] | None]) -> bool:
+    """(Chinese, Japanese) Is the pronoun a clause's subject by its position: what may stand before it
+    (`subject_before`: a clause boundary in Chinese, where an object follows its verb or preposition) or
+    after it (`subject_after`: Japanese は, が)? The language's data, in `pronouns.toml`."""
+    before, after = patterns
+    if before is not None and before.search(text, max(0, span.start - 4), span.start) is None:
+        return False
+    return after is None or after.match(text, span.end) is not None
 
 
 def _whoever(ref: SourceRef, by_person: dict[int, Referent], gender: str) -> tuple[Referent, ...]:

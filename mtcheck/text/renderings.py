@@ -69,6 +69,19 @@ def known_renderings(lang: str) -> dict[str, tuple[str, ...]]:
     return out
 
 
+@cache
+def dictionary_renderings(lang: str) -> dict[str, tuple[str, ...]]:
+    """Name word (lower case) -> renderings a general dictionary lists for it (`names/dictionary_<lang>.tsv`:
+    CC-CEDICT's proper nouns for Chinese, written by scripts/zh_dictionary_names.py). Far larger than
+    `known_renderings` and not checked by hand: read by MT201 as evidence that a rendering is real, and as
+    the reference a near copy of it is garbled from, not as the names' preferred spellings."""
+    out: dict[str, tuple[str, ...]] = {}
+    if data_exists("names", f"dictionary_{lang}.tsv"):
+        for row in data_tsv("names", f"dictionary_{lang}.tsv"):
+            out[row["name"]] = tuple(r for r in row[lang].split("|") if r)
+    return out
+
+
 def name_words(pair: ArticlePair) -> list[NameWord]:
     return pair.analysis("name-renderings", _name_words)
 
