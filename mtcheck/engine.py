@@ -15,7 +15,7 @@ from mtcheck.errors import InputError
 from mtcheck.fingerprint import fingerprints
 from mtcheck.lang import get_pack
 from mtcheck.memo import article_scope
-from mtcheck.model import ArticleRef, Category, Finding, Report, Span
+from mtcheck.model import ArticleRef, Category, Finding, Report
 from mtcheck.rules.base import Rule
 from mtcheck.scoring import WEIGHTS, gate, penalty, score
 from mtcheck.text.article import ArticlePair
@@ -113,26 +113,30 @@ def _regrade(finding: Finding, settings: Settings) -> Finding:
 
 
 def _suppress(findings: list[Finding], rules: Sequence[Rule]) -> list[Finding]:
-    """Drop findings of suppressed codes where a suppressing rule already flagged the same text: overlapping
-    target text or overlapping source text."""
-    suppressors = {r.code: r.suppresses for r in rules if r.suppresses}
+    """Drop findings of suppressed codes where a suppressing rule's finding already flagged the same text
+    (overlapping target text or overlapping source text; source text only for a rule whose target span is
+    not the text it reports, `Rule.suppresses_by_source`), and is at least as grave: a minor finding never
+    takes the place of a major one (a sentence "short by about that much" does not hide a number changed in
+    it)."""
+    suppressors = {r.code: (r.suppresses, r.suppresses_by_source) for r in rules if r.suppresses}
     if not suppressors:
         return findings
-    target: dict[str, list[Span]] = {}
-    source: dict[str, list[Span]] = {}
+    by_code: dict[str, list[tuple[Finding, bool]]] = {}
     for f in findings:
-        for code in suppressors.get(f.code, ()):
-            if f.target_span:
-                target.setdefault(code, []).append(f.target_span)
-            if f.source_span:
-                source.setdefault(code, []).append(f.source_span)
+        codes, by_source = suppressors.get(f.code, ((), False))
+        for code in codes:
+            by_code.setdefault(code, []).append((f, by_source))
 
-    def covered(f: Finding) -> bool:
+    def same_text(f: Finding, by: Finding, by_source: bool) -> bool:
         # Either side: a number missing from an omitted sentence points at the target sentence it belongs
         # to and at its source, and the omission names that source.
-        if f.target_span and any(f.target_span.overlaps(s) for s in target.get(f.code, ())):
+        if not by_source and f.target_span and by.target_span and f.target_span.overlaps(by.target_span):
             return True
-        return bool(f.source_span) and any(f.source_span.overlaps(s) for s in source.get(f.code, ()))
+        return bool(f.source_span and by.source_span) and f.source_span.overlaps(by.source_span)
+
+    def covered(f: Finding) -> bool:
+        return any(by.severity.rank >= f.severity.rank and same_text(f, by, by_source)
+                   for by, by_source in by_code.get(f.code, ()))
 
     return [f for f in findings if not covered(f)]
 

@@ -9,6 +9,12 @@ words), precision of findings on injected rows, and which categories fired on ea
 
     python scripts/inject.py -o /tmp/inj.jsonl
     python scripts/evaluate.py /tmp/inj.jsonl [--json out.json] [--markdown out.md] [--jobs 2]
+
+A row that mtcheck cannot check (its record is an error) is scored in no figure: such rows are counted,
+printed (on stderr and at the top of the markdown) and listed in --json's `error_rows`; with
+--fail-on-error the script then exits 1, so that a measurement missing rows cannot pass for a whole one.
+A labelled file that cannot be read (missing, a line that is not JSON, a row without its fields) is an error
+naming the file and the line, exit 2.
 """
 
 from __future__ import annotations
@@ -27,6 +33,8 @@ sys.path.insert(0, str(ROOT))
 from mtcheck.batch import Item  # noqa: E402
 from mtcheck.cli.batch import check_items  # noqa: E402  (the code path of `mtcheck batch`)
 from mtcheck.config import Settings  # noqa: E402
+from mtcheck.errors import InputError  # noqa: E402
+from mtcheck.io import write_atomic  # noqa: E402
 
 # Injected category -> finding categories that count as catching it.
 ACCEPT: dict[str, set[str]] = {
@@ -145,6 +153,10 @@ def _persons_row(row: dict) -> bool:
     return False
 
 
+class BadInput(Exception):
+    """An input file (the labelled rows, --knowable) cannot be read: the message names the file and the line."""
+
+
 # --knowable FILE: injected pronoun rows a person read and judged to swap the pronoun of someone whose gender
 # no reader of the Indonesian source alone could know (a thing, an unnamed person, a surname only). Keyed by
 # (target language, row id). A row not listed counts as knowable, so a miss nobody read counts against recall.
@@ -152,11 +164,18 @@ KNOWABLE: dict[tuple[str, str], bool] = {}
 
 
 def load_knowable(path: Path) -> dict[tuple[str, str], bool]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise BadInput(f"{path}: cannot read it: {e}") from None
     out = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for n, line in enumerate(text.splitlines(), 1):
         if line.startswith("#") or not line.strip() or line.startswith("lang\t"):
             continue
-        lang, row_id, knowable = line.split("\t")[:3]
+        fields = line.split("\t")
+        if len(fields) < 3:
+            raise BadInput(f"{path}, line {n}: {len(fields)} tab-separated fields, not lang, id, knowable, why")
+        lang, row_id, knowable = fields[:3]
         out[(lang, row_id)] = knowable.strip() == "yes"
     return out
 
@@ -307,6 +326,55 @@ def gold(settings: Settings) -> list[dict]:
     return rows
 
 
+# The fields every row of scripts/inject.py has and this script reads.
+_FIELDS = ("id", "source", "target", "label", "rows")
+
+
+def load_rows(path: Path) -> list[dict]:
+    """The rows of a labelled JSONL file, or BadInput naming the file and line of the first bad one."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise BadInput(f"{path}: cannot read it: {e}") from None
+    rows = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise BadInput(f"{path}, line {n}: not JSON ({e.msg}, column {e.colno})") from None
+        if not isinstance(row, dict):
+            raise BadInput(f"{path}, line {n}: a JSON {type(row).__name__}, not an object")
+        missing = [k for k in _FIELDS if k not in row]
+        if missing:
+            raise BadInput(f"{path}, line {n}: no {', '.join(missing)} (not a file of scripts/inject.py?)")
+        if row["label"] is not None and not ("clean_target" in row and "rows" in row):
+            raise BadInput(f"{path}, line {n}: an injected row without clean_target and rows")
+        rows.append(row)
+    return rows
+
+
+def error_rows(rows: list[dict], records: list[dict]) -> list[dict]:
+    """The rows mtcheck could not check: id, whether clean or which injected category, and the error."""
+    return [{"id": row["id"], "category": row["label"]["category"] if row["label"] is not None else None,
+             "error": record["error"]} for row, record in zip(rows, records) if "error" in record]
+
+
+def errors_note(r: dict) -> str:
+    """One line per failed row (the first 10), after a count; "" where every row was checked."""
+    failed = r.get("error_rows") or []
+    if not failed:
+        return ""
+    clean = sum(e["category"] is None for e in failed)
+    lines = [f"**{len(failed)} of {r['rows']} rows could not be checked and are in no figure below** "
+             f"({clean} clean, {len(failed) - clean} injected):"]
+    lines += [f"- {e['id']} ({e['category'] or 'clean'}): {e['error']}" for e in failed[:10]]
+    if len(failed) > 10:
+        lines.append(f"- ... and {len(failed) - 10} more (all of them in --json's error_rows)")
+    return "\n".join(lines)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("labelled", type=Path)
@@ -320,10 +388,21 @@ def main() -> None:
                     "recall of a category needs only the rules of its finding categories)")
     ap.add_argument("--knowable", type=Path, help="TSV of pronoun rows judged unknowable by a reader (lang, id, "
                     "knowable yes/no, why): recall is also reported on the rest, 'gender knowable'")
+    ap.add_argument("--fail-on-error", action="store_true",
+                    help="exit 1 when a row could not be checked (such rows are in no figure; always printed)")
     args = ap.parse_args()
+    try:
+        sys.exit(run(args))
+    except (BadInput, InputError) as e:  # InputError: an output that cannot be written (write_atomic names it)
+        print(f"evaluate.py: {e}", file=sys.stderr)
+        sys.exit(2)
+
+
+def run(args: argparse.Namespace) -> int:
+    """The measurement; the exit status (1 where rows failed and --fail-on-error asks to fail)."""
     if args.knowable:
         KNOWABLE.update(load_knowable(args.knowable))
-    rows = [json.loads(line) for line in args.labelled.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = load_rows(args.labelled)
     if args.categories:
         wanted = set(args.categories.split(","))
         rows = [r for r in rows if r["label"] is None or r["label"]["category"] in wanted]
@@ -340,7 +419,6 @@ def main() -> None:
     mt, po = Tally(), Tally()
     chrf: dict[str, list[float]] = defaultdict(list)
     t0 = time.perf_counter()
-    errors = 0
     records = []
     for record, _ in check_items(items, settings, args.jobs, None):
         records.append(record)
@@ -351,8 +429,7 @@ def main() -> None:
     po_seconds = 0.0
     for row, record in zip(rows, records):
         if "error" in record:
-            errors += 1
-            continue
+            continue  # counted and printed below: no figure counts a row that was not checked
         mt.add(row, record["findings"])
         if not args.no_pofilter:
             t1 = time.perf_counter()
@@ -361,7 +438,8 @@ def main() -> None:
         if row["label"] is not None:
             chrf[row["label"]["category"]].append(
                 chrf_metric.sentence_score(row["target"], [row["clean_target"]]).score)
-    result = {"rows": len(rows), "errors": errors, "mtcheck": mt.summary(),
+    failed = error_rows(rows, records)
+    result = {"rows": len(rows), "errors": len(failed), "error_rows": failed, "mtcheck": mt.summary(),
               "pofilter": None if args.no_pofilter else po.summary(),
               "chrf_vs_clean": {c: round(sum(v) / len(v), 1) for c, v in chrf.items()},
               "seconds": {"mtcheck": round(mt_seconds, 2), "pofilter": round(po_seconds, 2)},
@@ -371,14 +449,26 @@ def main() -> None:
     md = markdown(result)
     print(md)
     if args.markdown:
-        args.markdown.write_text(md + "\n", encoding="utf-8")
+        write_atomic(args.markdown, md + "\n")
     if args.json:
-        args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+        write_atomic(args.json, json.dumps(result, indent=2) + "\n")
+    if failed:
+        print(f"evaluate.py: {len(failed)} of {len(rows)} rows could not be checked and are in no figure "
+              f"(first: {failed[0]['id']}: {failed[0]['error']})", file=sys.stderr)
+    return 1 if failed and args.fail_on_error else 0
+
+
+def _pct(v: float | None) -> str:
+    """A share as a percentage; "-" where there was nothing to count (a file with no clean rows)."""
+    return "-" if v is None else f"{v:.1%}"
 
 
 def markdown(r: dict) -> str:
     m, p = r["mtcheck"], r["pofilter"]
-    lines = ["| injected category | rows | mtcheck recall | pofilter recall | chrF vs clean |", "|---|---|---|---|---|"]
+    note = errors_note(r)
+    lines = [note, ""] if note else []
+    lines += ["| injected category | rows | mtcheck recall | pofilter recall | chrF vs clean |",
+              "|---|---|---|---|---|"]
     for cat in ACCEPT:
         n = m["injected"].get(cat, 0)
         if not n:
@@ -396,8 +486,8 @@ def markdown(r: dict) -> str:
             lines.append(f"| {key} | {n} | {m['recall_by_variant'][key]:.2f} | {pr} |")
     lines += ["", "| on clean articles | mtcheck | pofilter |", "|---|---|---|",
               f"| articles | {m['clean_articles']} | {p['clean_articles'] if p else '-'} |",
-              f"| false alarms (share of articles with a major+ finding) | {m['false_alarm_rate']:.1%} | "
-              + (f"{p['false_alarm_rate']:.1%} |" if p else "- |"),
+              f"| false alarms (share of articles with a major+ finding) | {_pct(m['false_alarm_rate'])} | "
+              + (f"{_pct(p['false_alarm_rate'])} |" if p else "- |"),
               f"| findings per 1,000 source words | {m['findings_per_1000_words']} | "
               f"{p['findings_per_1000_words'] if p else '-'} |",
               f"| precision of findings on injected rows | {m['precision_on_injected_rows']} | "

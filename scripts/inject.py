@@ -337,17 +337,105 @@ def inject_wrong_entity(src: str, tgt: str, rng: random.Random) -> tuple[str, tu
 
 
 
+# Head nouns of organisations and places: a run of capitalised words with one in it names an institution or a
+# place, not a person ("Carnegie Mellon University", "l'Université de Carnegie Mellon", "Universitas Carnegie
+# Mellon", "Stamford Bridge", "Jawa Barat"). English heads end their name, and capitalised words after one are
+# someone else ("House Speaker Nancy Pelosi"); French and Indonesian heads open it ("Universitas Carnegie
+# Mellon"). Written for the injector, not taken from mtcheck's data, so that the rows a pronoun rule is
+# measured on are not chosen by that rule's own reading of names.
+_EN_HEADS = frozenset("""
+University College Institute School Academy Foundation Bank Party Court Council Committee Commission Ministry
+Department Agency Authority Association Company Corporation Group Club League Cup Championship Stadium Arena
+Bridge Street Road Avenue Hospital House Museum Airport Station Park Island Islands River Mountain Mount Lake
+Sea Ocean Bay Valley Times Post Journal News Church Mosque Temple Army Navy Force Forces Police Service Office
+Center Centre Hall Square County City State States Province Republic Kingdom Union Organisation Organization
+Society Fund Festival Award Awards Prize Games Olympics Parliament Senate Congress Assembly Network Studios
+Records Airlines Airways Motors Hotel Mall Market Exchange Palace Tower Gallery Library Laboratory Labs Project
+Programme Program Team Ventures Capital Partners Holdings Systems Technologies Media Press Television Radio
+Region District Coast Peninsula Desert Forest Canyon Falls Beach Port Harbour Harbor Canal Strait Gulf Village
+Town Prison Base Zone Reserve Bureau
+""".split())  # noqa: SIM905 (a word list, read more easily as text)
+_OTHER_HEADS = frozenset("""
+Université Institut École Collège Lycée Académie Fondation Banque Parti Cour Tribunal Conseil Comité Commission
+Ministère Département Agence Autorité Association Société Compagnie Groupe Club Ligue Coupe Championnat Stade
+Pont Rue Avenue Boulevard Hôpital Maison Musée Aéroport Gare Parc Île Îles Fleuve Rivière Mont Montagne Lac Mer
+Océan Baie Vallée Église Mosquée Armée Marine Police Salle Place Comté Ville État États Province République
+Royaume Union Organisation Fonds Festival Prix Jeux Parlement Sénat Congrès Assemblée Réseau Hôtel Marché Bourse
+Palais Tour Galerie Bibliothèque Laboratoire Projet Équipe Région Côte Péninsule Désert Forêt Plage Détroit
+Golfe Universitas Sekolah Akademi Yayasan Bank Partai Pengadilan Mahkamah Dewan Komite Komisi Kementerian
+Departemen Badan Lembaga Otoritas Asosiasi Perusahaan Grup Kelompok Klub Liga Piala Kejuaraan Stadion Jembatan
+Jalan Rumah Bandara Stasiun Taman Pulau Kepulauan Sungai Gunung Danau Laut Samudra Samudera Teluk Lembah Gereja
+Masjid Kuil Pura Candi Tentara Angkatan Kepolisian Polda Polres Layanan Kantor Pusat Balai Gedung Lapangan
+Kabupaten Kota Negara Provinsi Republik Kerajaan Persatuan Organisasi Perhimpunan Dana Penghargaan Hadiah
+Olimpiade Parlemen Senat Kongres Majelis Jaringan Pasar Bursa Istana Menara Galeri Perpustakaan Laboratorium
+Proyek Tim Wilayah Distrik Kecamatan Desa Pantai Semenanjung Gurun Hutan Pelabuhan Terusan Selat Penjara
+Pangkalan Zona Barat Timur Utara Selatan
+""".split())  # noqa: SIM905 (a word list, read more easily as text)
+_ARTICLES = frozenset({"the", "le", "la", "les", "l'", "l’", "du", "des", "au", "aux"})
+# A run of capitalised words, "of"/"de" and the like allowed inside ("Bank of America", "Université de Carnegie
+# Mellon"); an elided article before it is not part of it ("l’Université").
+_NAME_WORD = r"[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*"
+_CAPITALISED_RUN = re.compile(rf"(?:(?<=\b[lLdD]['’])|(?<![\w'’-])){_NAME_WORD}"
+                              rf"(?:\s+(?:(?:of|de|du|des|d['’])\s*)?{_NAME_WORD})*")
+_RUN_WORD = re.compile(_NAME_WORD)
+
+
+def _not_people(text: str) -> list[tuple[int, int]]:
+    """Spans of `text` that name an organisation or a place (the heads above), or that follow an article and
+    have two capitalised words or more ("the White House", "The Rolling Stones", "la Maison Blanche")."""
+    out = []
+    for m in _CAPITALISED_RUN.finditer(text):
+        words = list(_RUN_WORD.finditer(text, m.start(), m.end()))
+        before = re.search(r"([^\W\d_]+['’]?)\s*$", text[max(0, m.start() - 12):m.start()])
+        article = (before is not None and before.group(1).lower() in _ARTICLES) or words[0].group() in (
+            "The", "Le", "La", "Les")
+        en = [w for w in words if w.group() in _EN_HEADS]
+        other = [w for w in words if w.group() in _OTHER_HEADS and w.group() not in _EN_HEADS]
+        # French writes the head in lower case before the name ("l’université de Carnegie Mellon", "la banque
+        # Goldman Sachs"), and so do some Indonesian sources ("universitas Gadjah Mada")
+        head = re.search(r"([^\W\d_]+)\s+(?:(?:de|du|des|d['’])\s*)?$", text[max(0, m.start() - 20):m.start()])
+        lower_head = head is not None and head.group(1).islower() and head.group(1).capitalize() in _OTHER_HEADS
+        if lower_head or (article and len(words) >= 2):
+            out.append(m.span())
+        elif other:  # French or Indonesian order: the head and what follows ("Jawa Barat": the whole run)
+            out.append((m.start() if other[0] is words[-1] else other[0].start(), m.end()))
+        elif en:  # English order: up to the last head; words after it through "of" are the name's too
+            last = en[-1]
+            rest = text[last.end():m.end()]
+            out.append((m.start(), m.end() if re.match(r"\s+(?:of|de|du|des|d['’])\b", rest) else last.end()))
+    return out
+
+
+@functools.cache
+def _country_names(lang: str) -> frozenset[str]:
+    """Every country's and region's name in `lang` and in Indonesian (CLDR): "Indonesia" is no person."""
+    from babel import Locale
+
+    return frozenset(Locale(lang).territories.values()) | frozenset(Locale("id").territories.values())
+
+
 def _names_someone(src: str, tgt: str) -> bool:
     """A full name or title + name in the translation, or a name kept from the source alone ("Rutte said
     he"): a capitalised word not opening a sentence, written the same in both. In other scripts, where
-    names cannot be spotted by capitals, the source must name someone."""
-    person = r"\b(?:[A-Z][a-z]+ [A-Z][a-z]+|(?:Mr|Mrs|Ms|Dr|President|Minister)\.? [A-Z][a-z]+)\b"
-    if re.search(person, tgt if P.lang in ("en", "fr") else src):
-        return True
+    names cannot be spotted by capitals, the source must name someone. Not the words of an organisation's or
+    a place's name (`_not_people`: "Carnegie Mellon University", "the White House"), nor a country (CLDR)."""
     text = tgt if P.lang in ("en", "fr") else src
+    places = _not_people(text)
+    countries = _country_names("id" if P.lang not in ("en", "fr") else P.lang)
+
+    def someone(start: int, name: str) -> bool:
+        end = start + len(name)
+        return not any(a < end and start < b for a, b in places) and name not in countries
+
+    # Every start, overlapping ones too: "Universitas Carnegie Mellon" must not hide "Carnegie Mellon", nor
+    # "Liverpool Daniel" the "Daniel Sturridge" after it.
+    person = re.compile(r"\b(?:[A-Z][a-z]+ [A-Z][a-z]+|(?:Mr|Mrs|Ms|Dr|President|Minister)\.? [A-Z][a-z]+)\b")
+    for i in (m.start() for m in re.finditer(r"\b[A-Z]", text)):
+        if (m := person.match(text, i)) is not None and someone(i, m.group()):
+            return True
     for m in re.finditer(r"\b[A-Z][a-z]{3,}\b", text):
         opening = m.start() < 2 or text[m.start() - 2] in ".!?\"“"
-        if not opening and re.search(rf"\b{m.group()}\b", src) and (
+        if not opening and someone(m.start(), m.group()) and re.search(rf"\b{m.group()}\b", src) and (
                 P.lang not in ("en", "fr") or re.search(rf"\b{m.group()}\b", tgt)):
             return True
     return False

@@ -14,6 +14,11 @@ one-stage run on the same rows.
     python scripts/neural_scores.py choose --lang ar ar-dev.pkl [--max-false-alarms 0.03]
 
     python scripts/neural_scores.py choose-shared zh=zh-dev.pkl ja=ja-dev.pkl ar=ar-dev.pkl
+    python scripts/neural_scores.py refresh-negation en-test.pkl --lang en --split test --max-articles 40 \
+        --categories ... --cache enc.pkl -o en-test-now.pkl
+
+`refresh-negation` recomputes MT704's stored findings after a change to the negation data, from the cached
+encodings (seconds, not a new collect).
 
 `choose` is calibrate_neural.py's --choose-thresholds on stored dev scores (the thresholds and the sentence
 gate, SENTENCE_GATES, by evaluate_neural.choose_threshold): it prints the entries to store in
@@ -74,10 +79,7 @@ def collect(args: argparse.Namespace) -> None:
         # MT704 as `--neural` runs it (on the embedding-aligned sentence pairs), each finding with its tier
         # and whether it is located, on both halves: the joint operating point (`choose-joint`) is chosen on
         # the dev half from these, with MT701-MT703's scores above.
-        rec["mt704n"] = [(f.confidence >= SURE_CONFIDENCE, f.source_span.to_list(), f.target_span.to_list(),
-                          bool(r.get("category")) and ev.located(r, f.source_span.to_list(),
-                                                                 f.target_span.to_list()))
-                         for f in negation.check(pair)]
+        rec["mt704n"] = mt704_records(r, pair, negation)
         if args.split == "dev":
             roles = list(RolesSwapped().check(pair)) if pair.target_pack.latin_script else []
             if r.get("category"):
@@ -107,6 +109,45 @@ def collect(args: argparse.Namespace) -> None:
     tmp = args.output.with_suffix(".tmp")
     with tmp.open("wb") as f:
         pickle.dump(out, f, protocol=pickle.HIGHEST_PROTOCOL)
+    tmp.replace(args.output)
+
+
+def mt704_records(row: dict, pair, negation) -> list[tuple]:
+    """MT704's findings on a pair as `collect` stores them: (sure, source span, target span, located)."""
+    return [(f.confidence >= SURE_CONFIDENCE, f.source_span.to_list(), f.target_span.to_list(),
+             bool(row.get("category")) and ev.located(row, f.source_span.to_list(), f.target_span.to_list()))
+            for f in negation.check(pair)]
+
+
+def refresh_negation(args: argparse.Namespace) -> None:
+    """MT704's fields of a `collect` file recomputed on the current code and data (a change to a language's
+    negation.toml), from the same rows and the encodings in --cache: no model run where the cache holds them
+    (it must be the collect's own). Rules-only, MT704 alone gives the same located and clean fields as among
+    every rule (nothing suppresses it): checked on the round 10 English test file."""
+    from mtcheck.config import NeuralSettings, Settings
+    from mtcheck.engine import run_rules
+    from mtcheck.neural_support import get_encoder
+    from mtcheck.rules.negation import NegationMismatch
+    from mtcheck.text.article import ArticlePair
+
+    recs = pickle.loads(args.scores.read_bytes())
+    encoder = ev.CachedEncoder(get_encoder(NeuralSettings(enabled=True, threads=1)), args.cache)
+    rows = ev.rows_for(args.root, args.lang, args.split, args.max_articles, args.categories.split(","))
+    if [(r["id"], r.get("category")) for r in rows] != [(r["id"], r.get("category")) for r in recs]:
+        sys.exit(f"{args.scores}: not the rows of these --lang/--split/--max-articles/--categories")
+    negation, new = NegationMismatch(), len(encoder.cache)
+    for r, rec in zip(rows, recs):
+        rec["mt704n"] = mt704_records(r, ArticlePair(r["source"], r["target"], args.lang, encoder=encoder), negation)
+        if "baseline" in rec or "mt704_fa" in rec:  # the test half's rules-only fields
+            found = run_rules(ArticlePair(r["source"], r["target"], args.lang), [negation], Settings())
+            if r.get("category"):
+                rec["mt704"] = any(ev.located(r, f.source_span and f.source_span.to_list(),
+                                              f.target_span and f.target_span.to_list()) for f in found)
+            else:
+                rec["mt704_fa"] = bool(found)
+    print(f"{len(rows)} rows, {len(encoder.cache) - new} texts encoded", file=sys.stderr)
+    tmp = args.output.with_suffix(".tmp")
+    tmp.write_bytes(pickle.dumps(recs, protocol=pickle.HIGHEST_PROTOCOL))
     tmp.replace(args.output)
 
 
@@ -400,6 +441,15 @@ def main() -> None:
     c.add_argument("--categories", default="meaning-clause,meaning-sentence,meaning-negation")
     c.add_argument("--cache", type=Path)
     c.add_argument("-o", "--output", type=Path, required=True)
+    f = sub.add_parser("refresh-negation", help="MT704's fields of a collect file on the current negation data")
+    f.add_argument("scores", type=Path, help="a file of `collect`, made with the options below")
+    f.add_argument("--root", type=Path, default=DEFAULT_ROOT)
+    f.add_argument("--lang", default="en")
+    f.add_argument("--split", default="test")
+    f.add_argument("--max-articles", type=int, default=40)
+    f.add_argument("--categories", default="meaning-clause,meaning-sentence,meaning-negation")
+    f.add_argument("--cache", type=Path, required=True)
+    f.add_argument("-o", "--output", type=Path, required=True)
     r = sub.add_parser("report")
     r.add_argument("scores", type=Path)
     r.add_argument("--lang", default="en")
@@ -419,7 +469,7 @@ def main() -> None:
     g.add_argument("--max-false-alarms", type=float, default=0.03)
     args = ap.parse_args()
     {"collect": collect, "report": report, "choose": choose, "choose-shared": choose_shared,
-     "choose-joint": choose_joint}[args.command](args)
+     "choose-joint": choose_joint, "refresh-negation": refresh_negation}[args.command](args)
 
 
 if __name__ == "__main__":

@@ -687,8 +687,9 @@ def test_french_swaps_are_of_a_persons_pronoun_and_a_things_apart() -> None:
     saved = getattr(inject, "P", None)
     try:
         inject.P = inject.profile("fr")
-        person = ("Pada tahun 1980-an di Carnegie Mellon University dia merancang sistem AI.",
-                  "Dans les années 1980, à l’Université de Carnegie Mellon, il a travaillé sur un système d’IA.")
+        person = ("Pada tahun 1980-an Kai-Fu Lee bekerja di Carnegie Mellon University, di mana dia merancang "
+                  "sistem AI.", "Dans les années 1980, Kai-Fu Lee était à l’Université de Carnegie Mellon, où il a "
+                  "conçu un système d’IA.")
         inverted = ("Bolivia tidak akan pernah menyerah.", "« La Bolivie n’abandonnera jamais », a-t-il ajouté.")
         thing = ("Jembatan Oyapock adalah jembatan kabel.", "Le pont sur l'Oyapock est un pont à haubans. "
                  "Il surplombe le fleuve Oyapock.")
@@ -700,8 +701,8 @@ def test_french_swaps_are_of_a_persons_pronoun_and_a_things_apart() -> None:
         assert not inject._fr_persons(*impersonal, first(impersonal[1]))
         assert not inject._fr_persons(*asked, first(asked[1]))
         # the classic swap takes the person's, the thing's category the thing's, neither the impersonal one
-        assert inject.inject_pronoun(*person, random.Random(1))[0].startswith("Dans les années 1980, à "
-                                                                              "l’Université de Carnegie Mellon, elle")
+        assert inject.inject_pronoun(*person, random.Random(1))[0].startswith(
+            "Dans les années 1980, Kai-Fu Lee était à l’Université de Carnegie Mellon, où elle")
         assert inject.inject_pronoun(*thing, random.Random(1)) is None
         assert inject.inject_fr_thing(*thing, random.Random(1))[0].endswith("Elle surplombe le fleuve Oyapock.")
         assert inject.inject_fr_thing(*person, random.Random(1)) is None

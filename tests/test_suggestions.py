@@ -70,3 +70,48 @@ def test_no_fixture_gets_an_indonesian_suggestion(code: str, case: dict) -> None
         if f.suggestion and f.target_span:
             words = {w.lower() for w in re.findall(r"\w+", f.suggestion)}
             assert not words & INDONESIAN, (f.code, f.suggestion)
+
+
+# FLORES-200 devtest wikibooks/0472 in Arabic, with Antoinette's rendering garbled (أنطوانيت -> أنطوانت) as
+# scripts/inject.py does: the source's Raja (king) is translated, الملك, and the matcher took الرجوع
+# ("the return") for its rendering, which MT201 offered as the correction of the crowd's غوغاء.
+RAJA_SOURCE = (
+    "Raja Louis XVI yang ketakutan, Ratu Marie Antoinette, dua anak kecil mereka (Marie Therese yang berusia 11 "
+    "tahun dan Louis-Charles yang berusia empat tahun) dan saudara perempuan Raja, Madam Elizabeth, pada tanggal 6 "
+    "Oktober 1789 dipaksa kembali ke Paris dari Versailles oleh massa wanita pasar. Dengan gerbong, mereka "
+    "melakukan perjalanan kembali ke Paris dengan dikelilingi oleh kerumunan orang yang berteriak dan menyerukan "
+    "ancaman terhadap Raja dan Ratu. Kerumunan massa memaksa Raja dan Ratu agar membuka lebar-lebat jendela kereta "
+    "mereka.\n\nPada satu titik, salah seorang anggota gerombolan tersebut mengibarkan kepala milik pengawal "
+    "kerajaan yang terbunuh di Versailles di hadapan sang Ratu yang ketakutan.")
+RAJA_TARGET = (
+    "مرعوبين، أُجبر الملك لويس السادس عشر والملكة ماري أنطوانت وطفلاهما الصغيران (ماري تيريزذات الـ11 عاماً "
+    "ولويس تشارلز ذو الأربع أعوام) وأخت الملك، السيدة إليزابيث، في السادس من أكتوبر عام 1789، على الرجوع من "
+    "فرساي إلى باريس بواسطة حشد من غوغاء نسوة السوق. سافروا عودةً إلى باريس في عربة يحيط بهم حشد كبير من الناس "
+    "الذين يصرخون ويهتفون ضد الملك والملكة. تمكنت مجموعة من الجماهير من إجبار الملك والملكة على فتح نوافذ "
+    "سيارتهم على مصراعيها.\n\nقام أحد أفراد العصابة في وقت ما بالتلويح برأس أحد أفراد الحرس الملكي المقتولين "
+    "في فرساي أمام الملكة المذعورة.")
+
+
+def test_no_ordinary_word_offered_as_a_names_rendering() -> None:
+    findings = run_rule("MT201", RAJA_SOURCE, RAJA_TARGET, "ar")
+    assert findings, "the near miss of Raja is still shown, for review"
+    assert "رجوع" not in {f.suggestion for f in findings}
+    assert all("رجوع" not in f.message for f in findings)
+
+
+@pytest.mark.parametrize(("rendering", "times", "ordinary"), [
+    ("رجوع", 1, True),  # "return", zipf 3.8, once
+    ("مكة", 1, True),  # Mecca, written once where Makau (Macau) is named
+    ("ترامب", 3, False),  # Trump: common, but written as often as the source names him
+    ("ترامب", 6, True),  # written twice as often as named: the word, not this name's rendering
+    ("نيوجيني", 1, False),  # a rendering unknown to the word list, used once
+])
+def test_ordinary_word(rendering: str, times: int, ordinary: bool) -> None:
+    from mtcheck.model import Span
+    from mtcheck.rules.names_script import _ordinary_word
+    from mtcheck.text.renderings import NameWord
+
+    said = (Span(0, 5), Span(10, 15), Span(20, 25))  # the source names the name three times
+    word = NameWord("Trump", said[0], "Donald Trump", (), said)
+    text = " ".join([rendering] * times)
+    assert _ordinary_word(text, rendering, times, word, "ar") is ordinary

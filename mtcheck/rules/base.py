@@ -36,8 +36,13 @@ class Rule(ABC):
     default_enabled: ClassVar[bool] = True
     # Named thresholds, overridable in config as [tool.mtcheck.rules.MTxxx]; keys in kebab-case.
     defaults: ClassVar[dict[str, Any]] = {}
-    # Codes whose findings are dropped where this rule's findings already cover the same target text.
+    # Codes whose findings are dropped where this rule's findings, as grave or graver, already cover the same
+    # text (target or source).
     suppresses: ClassVar[tuple[str, ...]] = ()
+    # True where the rule's target span is where the reported text belongs rather than the text itself (MT502:
+    # the aligned target sentence of an omitted clause): it suppresses by overlapping source text only, so
+    # that a figure changed or missing in another clause of that sentence (MT401, MT403) is still reported.
+    suppresses_by_source: ClassVar[bool] = False
     # Target languages where the rule is unreliable and does not run, with the reason `mtcheck rules` shows.
     not_for: ClassVar[dict[str, str]] = {}
     # False for rules about mtcheck's own inputs (MT901 on waivers), which the engine runs apart and which

@@ -282,6 +282,19 @@ def _known_spelling(name: str, x: str, whole: str, lang: str) -> str | None:
     return known_spelling(name, x, lang) or (known_spelling(name, whole, lang) if whole != x else None)
 
 
+def _ordinary_word(text: str, x: str, uses: int, w: NameWord, lang: str) -> bool:
+    """A rendering of `w` that is a common word of the language its consonants happened to match, written once
+    or more often in the translation than the source names the name: no reference for the name's rendering,
+    nor a correction to offer (Arabic: رجوع "return", of الرجوع, for Raja; مكة for Makau; علمية "scientific" for
+    William; يتعين "it is necessary" for Awitan). A name of the news is a common word too (ترامب 4.4, باريس 5.0),
+    but the article that names it writes it again, as often as it names it. `ordinary_word` of the language's
+    transliteration.toml (the zipf from which a word is common); none in Japanese, where a common katakana word
+    is a loanword or a known name's rendering (テキサス 4.0, ハンガリー 3.6), nor in Chinese, whose renderings
+    must be rare words already (`_name_like`)."""
+    least = _conf(lang).get("ordinary_word")
+    return least is not None and zipf(x, lang) >= float(least) and (uses < 2 or text.count(x) > len(w.mentions))
+
+
 def _common_match(text: str, span: Span, w: NameWord, lang: str) -> bool:
     x = text[span.start:span.end]
     return zipf(x, lang) >= COMMON and text.count(x) > len(w.mentions)
@@ -407,11 +420,13 @@ def one_offs(rule: Rule, pair: ArticlePair, words: list[NameWord] | None = None)
                     and (lang != "zh" or _name_like(x, lang) or (s in w.targets and used[x] >= 2
                                                                  and zipf(x, lang) < 2.5))]
         counts = Counter(light_fold(x) for s, x in surfaces if s in w.targets)
+        ordinary = {f for f in counts
+                    if _ordinary_word(text, next(t for s, t in surfaces if light_fold(t) == f), counts[f], w, lang)}
         for span, x in surfaces:
             fx = light_fold(x)
             if counts[fx] > 1 or fx in listed or _listed(w.word, x, lang) or not _name_like(x, lang):
                 continue
-            refs = [(counts[f], f) for f in counts if f != fx and _one_off_of(x, f, lang)]
+            refs = [(counts[f], f) for f in counts if f != fx and f not in ordinary and _one_off_of(x, f, lang)]
             refs += [(2, f) for f in listed if _one_off_of(x, f, lang)]
             if not refs:
                 continue
@@ -838,10 +853,11 @@ def _suggestion(w: NameWord, garble: str, text: str, lang: str) -> str | None:
     known = known_renderings(lang).get(w.word.lower(), ()) or (_dictionary(w.word) if lang == "zh" else ())
     if known:
         return min(known, key=lambda k: OSA.distance(fold(k), fold(garble)))
-    regular = [text[s.start:s.end] for s in w.targets
-               if text[s.start:s.end] != garble and rendering_cost(w.word, text[s.start:s.end], lang) < GARBLED
-               and (lang != "zh" or (_name_like(text[s.start:s.end], lang) and whole_run(text, s, lang)))]
-    return Counter(regular).most_common(1)[0][0] if regular else None
+    regular = Counter(text[s.start:s.end] for s in w.targets
+                      if text[s.start:s.end] != garble and rendering_cost(w.word, text[s.start:s.end], lang) < GARBLED
+                      and (lang != "zh" or (_name_like(text[s.start:s.end], lang) and whole_run(text, s, lang))))
+    best = [(n, x) for x, n in regular.most_common() if not _ordinary_word(text, x, n, w, lang)]
+    return best[0][1] if best else None
 
 
 def near_copies(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
@@ -861,7 +877,8 @@ def near_copies(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
             miss = text[span.start:span.end]
             if {fold(miss), fold(_surface(text, span))} & (set(counts) | wholes):
                 continue  # the same rendering with an attached particle split off differently
-            refs = [f for f in counts if _near_copy(miss, surface[f], lang)]
+            refs = [f for f in counts if _near_copy(miss, surface[f], lang)
+                    and not _ordinary_word(text, surface[f], counts[f], w, lang)]
             if refs:
                 best = surface[max(refs, key=lambda f: counts[f])]
                 yield rule.finding(f"'{miss}' looks like a garbled rendering of '{w.word}', written '{best}' "

@@ -504,6 +504,9 @@ class OmittedClause(Rule):
                 "min-uncovered-merged": 4, "min-covered-merged": 0.5, "min-lexical-shortfall-merged": 0.5,
                 "max-missing-number-z": 1.0}
     suppresses = ("MT205", "MT401", "MT403")
+    # Its target span is the whole aligned target sentence (where the clause's translation belongs), its source
+    # span the clause: only a figure or name of the clause itself is the same evidence.
+    suppresses_by_source = True
 
     def check(self, pair: ArticlePair) -> Iterator[Finding]:
         if not pair.sentence_pairs:

@@ -49,7 +49,7 @@ from mtcheck.text.entities import Person, titles
 from mtcheck.text.gender import Evidence, Figure
 from mtcheck.text.lexicon import zipf
 from mtcheck.text.name_match import analyse
-from mtcheck.text.pairs import scan_pairs
+from mtcheck.text.pairs import scan_pairs, single_quotes
 from mtcheck.text.spans import DisjointSpans, SpanSet
 
 _DATA = data_toml("id", "third_person.toml") or {}
@@ -1201,6 +1201,7 @@ def _find_quoted(pair: ArticlePair, closed_only: bool) -> list[tuple[int, int]]:
             out += [(m.pos, p.end) for m in scan.unmatched if m.opens]
         pairs, left_open = _straight_quotes(text, p.start, p.end)
         out += pairs
+        out += single_quotes(text, p.start, p.end)  # ‘...’ (NTREX: "Berbicara serius ‘dan kemudian kami ...’")
         if not closed_only and left_open is not None:
             out.append((left_open, p.end))
     return _disjoint(out)

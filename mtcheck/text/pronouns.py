@@ -32,10 +32,10 @@ from mtcheck.text.entities import latin_word_spans
 from mtcheck.text.gender import FIXED, Evidence, decide
 from mtcheck.text.lexicon import zipf
 from mtcheck.text.name_match import analyse
-from mtcheck.text.pairs import scan_pairs
+from mtcheck.text.pairs import scan_pairs, single_quotes
 from mtcheck.text.renderings import known_renderings, transliteration_chars
 from mtcheck.text.spans import DisjointSpans
-from mtcheck.text.transliterate import find_names, scored_names, similar
+from mtcheck.text.transliterate import find_names, scored_names, similar, skeleton
 
 __all__ = ["FIXED", "Evidence", "Link", "PronounAnalysis", "Referent", "analyse_pronouns"]
 
@@ -154,9 +154,16 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
             found[id(word_of[w])] += spans
         if sets.get("whole_word_mentions"):
             verb_found = {id(sp): [] for sp in co.people}
+            whole_all = sets.get("whole_word_mentions_all")
             for w, spans in _whole_word_mentions(pair.target, list(word_of), pair.target_pack.code, script,
                                                  sets).items():
                 verb_found[id(word_of[w])] += spans
+                if whole_all and len(skeleton(w, pair.target_pack.code)) >= whole_all:
+                    # A long name read whole from its first ب or ل (بولتون Bolton, بيلاطس Pilatus: without it
+                    # ولتون, 'ltn'): a mention for every link, not only a verb's subject. A skeleton of three
+                    # consonants or more is matched by few words; the short ones (بوان for Puan) stay a
+                    # verb's subject only.
+                    found[id(word_of[w])] += [sp for sp in spans if sp not in script.get(w, ())]
         if sets.get("full_name_mentions"):
             for pid, spans in _full_name_mentions(pair.target, co.people, pair.target_pack.code).items():
                 found[pid] += spans
@@ -1127,8 +1134,13 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
                 # noun of a verb, that verb's subject pronoun ("setelah ia muncul" -> "بعد ظهوره", after his
                 # appearance: Arabic news's common rendering of a clause)
                 word = pair.target[span.start:span.end]
-                cands = [r for r in cands if (r.kind == "possessive" and not _is_object(r))
+                owned = [r for r in cands if (r.kind == "possessive" and not _is_object(r))
                          or verbal_noun_of(pair.source, r, word, sets["lang"])]
+                if not owned and sets.get("host_clitic_objects"):
+                    # No -nya on a noun here: a clitic on a verb renders the object -nya of the source's verb
+                    # ("memberitahunya" -> "أخبرها", told her; "membantunya" -> "ساعده")
+                    owned = [r for r in cands if _is_object(r)]
+                cands = owned
                 if sets.get("place_host_nouns"):
                     # a -nya on a noun of what a place has ("penduduknya", its residents: سكانها) is the
                     # place's, whoever the sentence names (a test-half clean article: a country's residents
@@ -1838,9 +1850,19 @@ def _quoted_spans(pair: ArticlePair) -> list[Span]:
     out = []
     for p in pair.target_segments.paragraphs:
         out += [Span(o, c + 1) for o, c in scan_pairs(pair.target, p.start, p.end, quotes).pairs]
+        # ‘...’, by place: ’ is also the apostrophe (“It was ‘a gift’, he said”, Britain’s)
+        out += [Span(o, c) for o, c in single_quotes(pair.target, p.start, p.end)]
         if mixed:
             out += _mixed_quotes(pair.target, p.start, p.end, mixed)
-    return sorted(out)
+    # Disjoint, for the bisections of the readers: a quotation inside a quotation (“... ‘no’ ...”) is the
+    # outer one's.
+    merged: list[Span] = []
+    for q in sorted(out):
+        if merged and q.start < merged[-1].end:
+            merged[-1] = Span(merged[-1].start, max(merged[-1].end, q.end))
+        else:
+            merged.append(q)
+    return merged
 
 
 _CLOSES_AFTER = re.compile(r"\s|$|[，。、；：！？）)」』]")

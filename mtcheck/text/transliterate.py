@@ -58,14 +58,23 @@ def skeletons(latin: str, lang: str) -> frozenset[str]:
     changes (`skeleton(patterns=True)`), and after those and its alternative ones (`[latin_variant_patterns]`:
     a Chinese v before a vowel as a glide, 维多利亚, where 奥利弗 keeps the f)."""
     out = {skeleton(latin, lang), skeleton(latin, lang, patterns=True)}
-    variant = _rules(lang).get("latin_variant_patterns", {})
-    if variant:
+    # `[latin_variant_patterns]`: one more skeleton; `[[latin_variants]]`: one skeleton per table, for sounds a
+    # rendering writes one way or another independently of each other (Arabic: a voiced th as ذ, an s as ز),
+    # kept where it has `variant_min` consonants or more: a short variant skeleton is matched by common words
+    # (Seth with th as ز: 'sz')
+    rules = _rules(lang)
+    variants = ([rules["latin_variant_patterns"]] if rules.get("latin_variant_patterns") else []) + list(
+        rules.get("latin_variants", ()))
+    shortest = rules.get("thresholds", {}).get("variant_min", 0)
+    for variant in variants:
         s = latin.lower()
-        for a, b in {**_rules(lang).get("latin_patterns", {}), **variant}.items():
+        for a, b in {**rules.get("latin_patterns", {}), **variant}.items():
             s = re.sub(a, b, s)
-        for a, b in _rules(lang).get("latin", {}).items():
+        for a, b in rules.get("latin", {}).items():
             s = s.replace(a, b)
-        out.add(_squeeze(re.sub(r"[^a-z]", "", s)))
+        sk = _squeeze(re.sub(r"[^a-z]", "", s))
+        if len(sk) >= shortest:
+            out.add(sk)
     return frozenset(out)
 
 
@@ -82,7 +91,12 @@ def _romanise(text: str, lang: str) -> str:
 
         return "".join(lazy_pinyin(text))
     table = _rules(lang).get("letters", {})
-    return "".join(table.get(ch, "") for ch in text)
+    # A letter read otherwise where it does not end the word (Arabic ه: the h of هاري, Harry; at the end a
+    # clitic or a feminine ending, no consonant of a name).
+    inner = _rules(lang).get("letters_not_final", {})
+    last = len(text) - 1
+    return "".join(inner[ch] if ch in inner and i < last and text[i + 1] in table else table.get(ch, "")
+                   for i, ch in enumerate(text))
 
 
 @cache
