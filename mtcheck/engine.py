@@ -118,9 +118,13 @@ def _suppress(findings: list[Finding], rules: Sequence[Rule]) -> list[Finding]:
     not the text it reports, `Rule.suppresses_by_source`), and is at least as grave: a minor finding never
     takes the place of a major one (a sentence "short by about that much" does not hide a number changed in
     it)."""
-    suppressors = {r.code: (r.suppresses, r.suppresses_by_source) for r in rules if r.suppresses}
+    suppressors = {r.code: (r.suppresses, r.suppresses_by_source or r.target_is_context)
+                   for r in rules if r.suppresses}
     if not suppressors:
         return findings
+    # Rules whose target span is only where missing source text belongs (`Rule.target_is_context`): their
+    # findings are suppressed by their source span alone (and suppress by it: `suppresses_by_source` above).
+    context = {r.code for r in rules if r.target_is_context}
     by_code: dict[str, list[tuple[Finding, bool]]] = {}
     for f in findings:
         codes, by_source = suppressors.get(f.code, ((), False))
@@ -129,8 +133,11 @@ def _suppress(findings: list[Finding], rules: Sequence[Rule]) -> list[Finding]:
 
     def same_text(f: Finding, by: Finding, by_source: bool) -> bool:
         # Either side: a number missing from an omitted sentence points at the target sentence it belongs
-        # to and at its source, and the omission names that source.
-        if not by_source and f.target_span and by.target_span and f.target_span.overlaps(by.target_span):
+        # to and at its source, and the omission names that source. Not by the target side for a finding whose
+        # target span is only where its missing text belongs (`context`), nor by an empty target span: the point
+        # where missing text belongs (MT501's dropped sentence) covers no target text.
+        if not by_source and f.target_span and by.target_span and by.target_span.start < by.target_span.end \
+                and not (f.code in context and f.source_span) and f.target_span.overlaps(by.target_span):
             return True
         return bool(f.source_span and by.source_span) and f.source_span.overlaps(by.source_span)
 

@@ -9,23 +9,18 @@ import json
 import pytest
 
 from mtcheck.config import Settings
-from mtcheck.engine import check_pair
-from mtcheck.model import Finding
+from mtcheck.engine import _suppress, check_pair
+from mtcheck.model import Category, Finding, Severity, Span
 from mtcheck.registry import by_code, codes
 from tests.helpers import FIXTURES, load_rule_cases, run_rule, strip_markers
 
-# Rules whose findings may name source text only, and why.
+# Rules whose findings may name source text only, and why. (MT501 and MT205 were listed until round 10: a
+# dropped sentence now points at the empty span where its translation belongs, a name gone missing at its
+# aligned target sentence, judged by its source span alone for suppression: `Rule.target_is_context`.)
 SOURCE_ONLY = {
     # A typo in the original ("Belada" for Belanda): the error is in the source; a target span is added only
     # where the translation kept the typo.
     "MT202": "judges the source",
-    # A dropped sentence or paragraph has no target text to point at, and pointing at a neighbour would let
-    # its suppression of MT205/MT401/MT403/MT502 drop that neighbour's own findings (left for later).
-    "MT501": "a sentence with no counterpart has no target text",
-    # A name gone missing points at its source mention only: at the aligned target sentence, MT502's
-    # sentence-wide spans would suppress it for a clause elsewhere in that sentence (engine._suppress
-    # judges by either side); by source alone, MT401 findings suppressed today come back (left for later).
-    "MT205": "a name missing from the translation (see above)",
 }
 # A whole-article measure (length ratio), with no span on either side: about the article as a whole.
 WHOLE_ARTICLE = {"MT103", "MT104"}
@@ -93,3 +88,110 @@ def test_omission_messages_agree_with_their_count() -> None:
     for case, wanted in ((one, "its Bogor appears nowhere"), (several, "its 1.200, Babelan appear nowhere")):
         found = run_rule("MT502", strip_markers(case["source"])[0], strip_markers(case["target"])[0])
         assert [wanted in f.message for f in found] == [True], [f.message for f in found]
+
+
+def _case(code: str, case_id: str) -> tuple[str, str, str]:
+    case = next(c for k, c in load_rule_cases() if k == code and c["id"] == case_id)
+    return strip_markers(case["source"])[0], strip_markers(case["target"])[0], case.get("target-lang", "en")
+
+
+@pytest.mark.parametrize(("case_id", "before", "after"), [
+    # Between the two target sentences around the dropped one (the docstring's example).
+    ("middle-sentence-dropped", "arrived in Kyiv on Thursday.", " The two then held"),
+    # A whole paragraph: between the neighbouring paragraphs' translations.
+    ("paragraph-dropped", "", "\n\nFurthermore, Rutte"),
+    # The aligner skipped the wrong one of two sentences; the one reported is missing after the first.
+    ("which-of-two-sentences-is-missing", "off the eastern coast of Africa.", " Most of the smaller"),
+    # A row of two sentences dropped at the start, the rest shifted (`_relocated`): before the first.
+    ("two-sentence-row-dropped", "", "Apia was founded"),
+    ("first-sentence-dropped-the-rest-shifted-zh", "", "此外"),
+])
+def test_a_dropped_sentence_points_where_its_translation_belongs(case_id: str, before: str, after: str) -> None:
+    source, target, lang = _case("MT501", case_id)
+    found = [f for f in run_rule("MT501", source, target, lang) if f.severity is not Severity.MINOR]
+    assert found, case_id
+    for f in found:
+        t = f.target_span
+        assert t is not None and t.start == t.end, (case_id, t)  # a point: no target text is the translation's
+        assert target[:t.start].endswith(before) and target[t.start:].startswith(after), (
+            case_id, target[max(0, t.start - 30):t.start], target[t.start:t.start + 30])
+
+
+def test_a_merged_sentence_points_at_the_sentence_it_was_merged_into() -> None:
+    source, target, lang = _case("MT501", "dropped-sentence-merged-into-its-neighbour-zh")
+    found = run_rule("MT501", source, target, lang)
+    assert found
+    for f in found:
+        assert f.target_span is not None and f.target_span.start < f.target_span.end
+        sentence = target[f.target_span.start:f.target_span.end]
+        assert sentence == sentence.strip() and sentence.endswith("。"), sentence
+
+
+def test_a_missing_name_points_at_its_aligned_sentence_and_survives_a_clause_elsewhere_in_it() -> None:
+    # The name of one clause and another clause with a date and a figure dropped from one sentence: MT502's
+    # clause finding covers the whole target sentence, as MT205's does; MT205 is judged by its source span,
+    # which the dropped clause does not hold, so both are reported.
+    source = ("Rutte menggantikan pendahulunya, Jens Stoltenberg, yang memimpin aliansi itu selama satu dekade, "
+              "dan tiba di Kyiv pada Kamis bersama 200 tentara Belanda.")
+    target = "Rutte replaced his predecessor, who had led the alliance for a decade."
+    found = {f.code: f for f in check_pair(source, target, Settings(), target_lang="en").findings}
+    assert {"MT205", "MT502"} <= set(found), sorted(found)
+    assert found["MT205"].target_span == Span(0, len(target))
+    assert source[found["MT205"].source_span.start:found["MT205"].source_span.end] == "Jens Stoltenberg"
+
+
+def test_a_missing_name_inside_a_dropped_clause_is_still_suppressed() -> None:
+    # The spokesman's name is in the clause MT502 reports: the same omission, reported once.
+    source = ("Menteri Luar Negeri Retno Marsudi bertemu Faisal Mekdad di Jakarta. Keduanya membahas kerja sama "
+              "ekonomi, kata juru bicara Kementerian Luar Negeri Teuku Faizasyah, pada Selasa 12 Maret.")
+    target = "Foreign Minister Retno Marsudi met Faisal Mekdad in Jakarta. The two discussed economic cooperation."
+    codes_found = [f.code for f in check_pair(source, target, Settings(), target_lang="en").findings]
+    assert "MT502" in codes_found and "MT205" not in codes_found, codes_found
+
+
+def _finding(code: str, source: tuple[int, int] | None, target: tuple[int, int] | None) -> Finding:
+    return Finding(code=code, rule=code, category=Category.OMISSION, severity=Severity.MAJOR, message=code,
+                   source_span=Span(*source) if source else None, target_span=Span(*target) if target else None)
+
+
+def test_findings_whose_target_is_context_suppress_and_are_suppressed_by_source() -> None:
+    rules = [by_code(c) for c in ("MT501", "MT502", "MT403", "MT205")]
+    # MT501's dropped sentence: a point (an empty span) between target sentences.
+    point = _finding("MT501", (100, 160), (40, 40))
+    # A date finding whose target span (two sentences) holds the point, its source elsewhere: kept.
+    across = _finding("MT403", (10, 20), (0, 80))
+    # One inside the dropped sentence's source: suppressed, as before.
+    inside = _finding("MT403", (120, 130), (0, 80))
+    assert _suppress([point, across, inside], rules) == [point, across]
+    # A sentence merged into its neighbour: MT501's target span is that whole target sentence, which also
+    # translates the neighbour; a finding about the neighbour's text is kept, one inside the sentence is not.
+    merged = _finding("MT501", (100, 160), (0, 80))
+    assert _suppress([merged, across, inside], rules) == [merged, across]
+    # A rule whose target span is text at fault (MT101's sentence left in Indonesian) suppresses by the target
+    # side: a name garbled in it (MT201) goes, whatever its source span.
+    untranslated = _finding("MT101", (30, 60), (0, 80))
+    assert _suppress([untranslated, _finding("MT201", (5, 9), (10, 14))], by_codes("MT101", "MT201")) == [untranslated]
+    # MT205 (`target_is_context`) only by its source span: the same sentence left in Indonesian, or a clause
+    # elsewhere in it, leaves it.
+    name = _finding("MT205", (12, 18), (0, 80))
+    assert _suppress([untranslated, name], by_codes("MT101", "MT205")) == [untranslated, name]
+    assert _suppress([untranslated, _finding("MT205", (35, 41), (0, 80))], by_codes("MT101", "MT205")) == [untranslated]
+    clause = _finding("MT502", (30, 60), (0, 80))
+    assert _suppress([clause, name], rules) == [clause, name]
+    assert _suppress([clause, _finding("MT205", (35, 41), (0, 80))], rules) == [clause]
+
+
+def by_codes(*codes: str) -> list:
+    return [by_code(c) for c in codes]
+
+
+def test_a_number_in_a_dropped_sentence_points_where_that_sentence_belongs() -> None:
+    # MT401 alone (no MT501 to report the sentence and suppress it): the number's sentence has no counterpart,
+    # so its finding points at the place between the target sentences where the sentence's translation belongs.
+    source = ("Rutte tiba di Kyiv pada Kamis. Ia bertemu Presiden Zelensky bersama 12 menteri di istana kepresidenan. "
+              "Keduanya kemudian menggelar konferensi pers bersama.")
+    target = "Rutte arrived in Kyiv on Thursday. The two then held a joint press conference."
+    found = [f for f in run_rule("MT401", source, target) if "12" in f.message]
+    assert len(found) == 1, [f.message for f in run_rule("MT401", source, target)]
+    at = len("Rutte arrived in Kyiv on Thursday.")
+    assert found[0].target_span == Span(at, at)

@@ -43,6 +43,11 @@ class Rule(ABC):
     # the aligned target sentence of an omitted clause): it suppresses by overlapping source text only, so
     # that a figure changed or missing in another clause of that sentence (MT401, MT403) is still reported.
     suppresses_by_source: ClassVar[bool] = False
+    # True where the rule's target span is only where missing source text belongs (MT205: a name gone missing
+    # points at its aligned target sentence; MT501: a dropped sentence at the point between two target
+    # sentences, a merged one at the sentence it was merged into), not text at fault: another finding on
+    # that sentence may be about another part of it, so suppression, both ways, judges by source spans (as `suppresses_by_source`, and as the suppressed).
+    target_is_context: ClassVar[bool] = False
     # Target languages where the rule is unreliable and does not run, with the reason `mtcheck rules` shows.
     not_for: ClassVar[dict[str, str]] = {}
     # False for rules about mtcheck's own inputs (MT901 on waivers), which the engine runs apart and which

@@ -898,6 +898,8 @@ class MissingEntity(Rule):
     whose renderings and acronyms are all absent from its target paragraph. Low confidence: translators
     legitimately replace a repeated name by a pronoun or a role. In Chinese, Japanese and Arabic a person
     named after a title is missing when no name word has even a loose transliteration match anywhere.
+    Each finding names the source mention and, as its target span, the aligned target sentence where the
+    name belongs.
 
     ## Why is this bad?
     A dropped name hides who said or did something; it often marks a dropped clause.
@@ -915,6 +917,9 @@ class MissingEntity(Rule):
     category = Category.NAMES
     default_severity = Severity.MINOR
     not_for = _SCRIPT_OFF["MT205"]
+    # Its target span is the aligned target sentence, where the name belongs (`ArticlePair.target_place`):
+    # a clause finding on that sentence (MT502) may be about another part of it.
+    target_is_context = True
 
     def check(self, pair: ArticlePair) -> Iterator[Finding]:
         a = analyse(pair)
@@ -950,7 +955,7 @@ class MissingEntity(Rule):
             if any(t.lower()[:5] in target_lower or a.g.variants.get(t, t) in canon for t in tokens):
                 continue
             yield self.finding(f"'{p.name}' does not appear in the translation", source=p.spans[0],
-                               suggestion=p.name, confidence=0.4)
+                               target=pair.target_place(p.spans[0]), suggestion=p.name, confidence=0.4)
         yield from self._institutions(pair, a)
 
     def _institutions(self, pair: ArticlePair, a: NameAnalysis) -> Iterator[Finding]:
@@ -971,7 +976,8 @@ class MissingEntity(Rule):
                     continue
                 seen.add(m.entry.key)
                 yield self.finding(f"'{m.text}' ({m.entry.preferred}) does not appear in the translation",
-                                   source=m.span, suggestion=m.entry.preferred, confidence=0.4)
+                                   source=m.span, target=pair.target_place(m.span), suggestion=m.entry.preferred,
+                                   confidence=0.4)
 
 
 def _norm(text: str) -> str:

@@ -945,11 +945,11 @@ def missing(rule: Rule, pair: ArticlePair, titled: set[str]) -> Iterator[Finding
             lang = pair.target_pack.code
             listed = [known_renderings(lang).get(w.word.lower(), ("",))[0] for w in words]
             expected = "・".join(listed) if lang == "ja" else "".join(listed) if lang == "zh" else " ".join(listed)
+            where = Span(first.start, first.start + len(person)) \
+                if pair.source[first.start:first.start + len(person)] == person else first
             yield rule.finding(f"'{person}' does not appear in the translation",
-                               suggestion=expected if all(listed) else None,
-                               source=Span(first.start, first.start + len(person))
-                               if pair.source[first.start:first.start + len(person)] == person else first,
-                               confidence=0.4)
+                               suggestion=expected if all(listed) else None, source=where,
+                               target=pair.target_place(where), confidence=0.4)
 
 
 # The name dot of Chinese (and the katakana one it is sometimes typed as) writes the break between the words of

@@ -50,11 +50,12 @@ class NumberMismatch(Rule):
                 source=s.span, target=t.span, suggestion=suggest.quantity(s, pair.target_pack.code),
                 severity=Severity.CRITICAL if s.is_money else None, confidence=0.9)
         for s in m.missing:
-            # The error is in the translation: point at the target sentence where the number belongs.
+            # The error is in the translation: point at the target sentence where the number belongs (or, where
+            # its sentence has no counterpart, at the point between target sentences where that belongs).
             yield self.finding(
                 f"number missing from the translation: source {s.describe()}",
-                source=s.span, target=m.aligned.get(id(s)), severity=Severity.CRITICAL if s.is_money else None,
-                confidence=0.7)
+                source=s.span, target=m.aligned.get(id(s)) or pair.target_place(s.span),
+                severity=Severity.CRITICAL if s.is_money else None, confidence=0.7)
 
 
 class ExtraNumber(Rule):
@@ -126,7 +127,7 @@ class DateMismatch(Rule):
             elif m.outcome == "missing":
                 # The error is in the translation: point at the target sentence where the date belongs.
                 yield self.finding(f"date missing from the translation: '{m.source.text}'",
-                                   source=m.source.span, target=pair.aligned_target(m.source.span),
+                                   source=m.source.span, target=pair.target_place(m.source.span),
                                    confidence=0.7)
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from mtcheck.model import Category, Finding, Severity, Span
-from mtcheck.rules.base import Rule
+from mtcheck.rules.base import Rule, to_span
 from mtcheck.text.align import VARIANCE_PER_CHAR
 from mtcheck.text.article import ArticlePair, SentencePair, in_segments
 from mtcheck.text.coverage import coverage, lexicon, source_spans, source_terms, target_tokens
@@ -73,14 +73,17 @@ def _evidence(pair: ArticlePair, source: str, target: str) -> int:
     return found
 
 
-def _better_skip(pair: ArticlePair, index: int) -> tuple[Segment, ...]:
-    """The source sentence to report for an unpaired one: the aligner's choice, or a neighbour in a 1-1
+def _better_skip(pair: ArticlePair, index: int) -> tuple[tuple[Segment, ...], Span | None]:
+    """The source sentence to report for an unpaired one, and the point in the target where its translation
+    belongs: the aligner's choice, or a neighbour in a 1-1
     bead whose target shares more words (numbers, names, loanwords) with the unpaired sentence than with its
     own source. Between two sentences of similar length and no anchors, the aligner skips the later one
-    by its tie-break, which was wrong about half the time."""
+    by its tie-break, which was wrong about half the time. The neighbour's target then translates the
+    unpaired sentence, so the neighbour's own translation is missing before it (the neighbour before) or
+    after it (the one after)."""
     pairs = pair.sentence_pairs
     unpaired = pairs[index]
-    best, margin = unpaired.source, 0
+    best, margin, point = unpaired.source, 0, pair.point_after(index)
     for j in (index - 1, index + 1):
         if not 0 <= j < len(pairs) or pairs[j].paragraph_bead != unpaired.paragraph_bead:
             continue
@@ -95,11 +98,12 @@ def _better_skip(pair: ArticlePair, index: int) -> tuple[Segment, ...]:
         if gain == 0:  # no numbers, names or loanwords tell: the lexicon's translations may
             gain = _lexical_gain(pair, unpaired.source[0].text, own, target)
         if gain > margin:
-            best, margin = sp.source, gain
-    return best
+            at = sp.target[0].start if j < index else sp.target[-1].end
+            best, margin, point = sp.source, gain, Span(at, at)
+    return best, point
 
 
-def _relocated(pair: ArticlePair, min_gain: float) -> dict[int, tuple[tuple[Segment, ...], float]]:
+def _relocated(pair: ArticlePair, min_gain: float) -> dict[int, tuple[tuple[Segment, ...], float, Span]]:
     """Paragraph beads with one or two source sentences more than target sentences, aligned 1-1 but for the
     skips and 2-1 beads that make up the difference, where leaving out other sentences (one, or two in a row)
     pairs the rest far better: paragraph bead -> those sentences, and by how much. Without names or numbers
@@ -108,11 +112,12 @@ def _relocated(pair: ArticlePair, min_gain: float) -> dict[int, tuple[tuple[Segm
     sentences missed in zh and ja; a corpus row of two sentences dropped leaves two such beads). Each choice
     of the missing sentence d pairs S[i] with T[i] before d and with T[i - 1] after it; its score is what
     those pairs share (content words the lexicon finds translated, numbers): two lists of n scores, so linear
-    in the sentences. Two missing sentences d, d + 1 pair S[i] with T[i - 2] after them: a third list."""
+    in the sentences. Two missing sentences d, d + 1 pair S[i] with T[i - 2] after them: a third list.
+    The third item is the point in the target where they belong: right after T[d - 1] (before T[0] for d = 0)."""
     lex = lexicon(pair.target_pack.code, pair.source_pack.code)
     if not lex:
         return {}
-    out: dict[int, tuple[tuple[Segment, ...], float]] = {}
+    out: dict[int, tuple[tuple[Segment, ...], float, Span]] = {}
     for group in pair.sentence_pairs_by_bead:
         src = [s for sp in group for s in sp.source]
         tgt = [t for sp in group for t in sp.target]
@@ -146,7 +151,8 @@ def _relocated(pair: ArticlePair, min_gain: float) -> dict[int, tuple[tuple[Segm
         first = min(options[0])
         best = max(candidates, key=lambda d: (score(d), -abs(d[0] - first)))
         if best not in chosen and score(best) - aligned >= min_gain:
-            out[group[0].paragraph_bead] = (tuple(src[d] for d in best), score(best) - aligned)
+            at = tgt[best[0] - 1].end if best[0] > 0 else tgt[0].start
+            out[group[0].paragraph_bead] = (tuple(src[d] for d in best), score(best) - aligned, Span(at, at))
     return out
 
 
@@ -230,6 +236,9 @@ class OmittedSentence(Rule):
     without one other sentence, or two in a row, those are reported instead (minor where nothing else in the
     paragraph was: `_relocated`). Two source sentences aligned to one target sentence too short for both are
     reported too (see `_merged_away`: major where it fits one alone, minor where it is only short).
+    Every finding points into the translation too: a sentence or paragraph with no counterpart at the
+    point (an empty span) between the target sentences where its translation belongs, a merged one at the
+    target sentence it was merged into.
 
     ## Why is this bad?
     MT systems skip sentences, most often a short one between two long ones or a quote; the reader cannot
@@ -258,8 +267,10 @@ class OmittedSentence(Rule):
                 "min-relocation-gain": 2, "min-uneven-merge-shortfall": 0.5,
                 "min-relocation-gain-alone": 4, "max-merge-chance-minor": 0.1}
     # A sentence reported missing needs no clause finding inside it: MT502's run of untranslated words in a
-    # 2-1 bead is the same omission seen closer up.
+    # 2-1 bead is the same omission seen closer up. Inside it by source: its target span is only where the
+    # sentence belongs (a merged sentence's target also translates its neighbour, whose own findings stay).
     suppresses = ("MT205", "MT401", "MT403", "MT502")
+    target_is_context = True
 
     def check(self, pair: ArticlePair) -> Iterator[Finding]:
         beads = pair.paragraph_beads
@@ -267,8 +278,10 @@ class OmittedSentence(Rule):
             if bead.source and not bead.target:
                 words = _bead_words(pair, bead.source, True)
                 if words >= self.options["min-words"]:
+                    # Its target span: the point between the neighbouring paragraphs' translations.
                     yield self.finding(f"paragraph of {words} words has no counterpart in the translation",
-                                       source=bead.source, severity=Severity.CRITICAL, confidence=0.8)
+                                       source=bead.source, target=pair.target_place(to_span(bead.source)),
+                                       severity=Severity.CRITICAL, confidence=0.8)
         moved = _relocated(pair, min(self.options["min-relocation-gain"],
                                      self.options["min-relocation-gain-alone"]))
         reported: set[int] = set()
@@ -280,7 +293,7 @@ class OmittedSentence(Rule):
             if k in moved and moved[k][1] >= self.options["min-relocation-gain"] and (
                     k not in gravest or finding.severity.rank > gravest[k].severity.rank):
                 gravest[k] = finding
-        for k, (segs, gain) in moved.items():
+        for k, (segs, gain, point) in moved.items():
             words = _bead_words(pair, segs, True)
             if k not in gravest and gain >= self.options["min-relocation-gain-alone"] and \
                     words >= self.options["min-words"]:
@@ -290,20 +303,20 @@ class OmittedSentence(Rule):
                 found.append(self.finding(
                     f"{what} of {words} words may have no counterpart in the translation (the paragraph's other "
                     f"sentences match the translation's in order far better without {it})", source=segs,
-                    severity=Severity.MINOR, confidence=0.4))
+                    target=point, severity=Severity.MINOR, confidence=0.4))
         for finding, k in sentences:
             if k not in moved or moved[k][1] < self.options["min-relocation-gain"]:
                 found.append(finding)
             elif k not in reported:  # the paragraph's missing sentences, where its translations say they are
                 reported.add(k)
                 finding = gravest[k]
-                segs = moved[k][0]
+                segs, _, point = moved[k]
                 words = _bead_words(pair, segs, True)
                 what, it = _sentences_and_pronoun(len(segs))
                 found.append(self.finding(
                     f"{what} of {words} words {_agree(len(segs), 'has', 'have')} no counterpart in the "
                     f"translation (its paragraph's other sentences match the translation's in order without {it})",
-                    source=segs, severity=finding.severity, confidence=finding.confidence))
+                    source=segs, target=point, severity=finding.severity, confidence=finding.confidence))
         # A sentence inside sentences reported already (a dropped row of two: the skip's choice and the 2-1
         # bead's lexical test both find it) is reported once, with the row.
         for f in found:
@@ -321,12 +334,13 @@ class OmittedSentence(Rule):
             if not sp.target:
                 words = _bead_words(pair, sp.source, True)
                 if words >= self.options["min-words"] and not _absorbed(pair, i, sp.source[0].length, True):
-                    skipped = _better_skip(pair, i)
+                    skipped, point = _better_skip(pair, i)
                     words = _bead_words(pair, skipped, True)
                     what, _ = _sentences_and_pronoun(len(skipped))
+                    # Its target span: the point where its translation belongs, between two target sentences.
                     yield self.finding(f"{what} of {words} words {_agree(len(skipped), 'has', 'have')} no "
                                        "counterpart in the translation",
-                                       source=skipped, confidence=0.75), sp.paragraph_bead
+                                       source=skipped, target=point, confidence=0.75), sp.paragraph_bead
             elif len(sp.source) > 1:
                 for f in self._merged_away(pair, sp):
                     yield f, sp.paragraph_bead
@@ -433,10 +447,10 @@ class OmittedSentence(Rule):
                     f"and about {round(r * (ls - best.length))} without this sentence")
         if len(set(shared.values())) == 1:  # length picks one, but nothing the two share with the target does
             yield self.finding(f"one of these {len(sp.source)} sentences seems missing: {expected}",
-                               source=sp.source, confidence=0.5)
+                               source=sp.source, target=sp.target, confidence=0.5)
         else:
             yield self.finding(f"sentence of {pair.source_pack.count_words(best.text)} words seems missing: "
-                               f"{expected}", source=best, confidence=0.55)
+                               f"{expected}", source=best, target=sp.target, confidence=0.55)
         return True
 
 
@@ -463,7 +477,9 @@ class OmittedClause(Rule):
     (`min-shortfall` standard deviations and under `max-ratio` of the expected length), or when the lexicon
     finds a run of their known words untranslated in a target sentence that translates the rest (in a 1-1
     bead, or a 2-1 bead: a sentence merged into its neighbour with part of it lost): length alone cannot
-    tell a dropped clause from a concise translation. A figure (digits) of a sentence that the number
+    tell a dropped clause from a concise translation; so does a clause whose known words the target sentence
+    translates far less often than the rest of the sentence's (fewer than chance allows), where the target is
+    short by about the clause. A figure (digits) of a sentence that the number
     matcher finds nowhere in the translation, where no other figure took its place and the target is not
     longer than its source predicts by more than `max-missing-number-z` standard deviations, gets a finding on the clause that holds it (as grave as MT401's for the
     figure: major, critical for money), whatever that
@@ -499,10 +515,12 @@ class OmittedClause(Rule):
     # max-missing-number-z: how much longer than its source predicts (standard deviations) a target sentence may
     # be for `_figure_missing`: 1.0, not 0.0, since in zh, ja and ar a sentence that lost a clause with its
     # figure is often still longer than predicted (dev; every such figure is one MT401 reports missing anyway).
+    # min-known-clause, max-clause-chance, min-clause-shortfall: `_clause_untranslated`'s (round 10, dev seed 1).
     defaults = {"min-anchors": 1, "min-words": 3, "min-shortfall": 1.5, "max-ratio": 0.8,
                 "min-uncovered": 3, "min-covered": 0.6, "min-lexical-shortfall": 1.25,
                 "min-uncovered-merged": 4, "min-covered-merged": 0.5, "min-lexical-shortfall-merged": 0.5,
-                "max-missing-number-z": 1.0}
+                "max-missing-number-z": 1.0, "min-known-clause": 3, "max-clause-chance": 0.05,
+                "min-clause-shortfall": 0.5}
     suppresses = ("MT205", "MT401", "MT403")
     # Its target span is the whole aligned target sentence (where the clause's translation belongs), its source
     # span the clause: only a figure or name of the clause itself is the same evidence.
@@ -566,6 +584,14 @@ class OmittedClause(Rule):
             # neighbour with half of it gone) leaves a run of uncovered words, as a dropped clause does.
             if not reported and one_or_merged:
                 found = self._uncovered(pair, sp)
+                if found is not None:
+                    reported = True
+                    yield found
+            # Not where a figure or date of the sentence is missing or changed: this minor finding would
+            # suppress MT401's or MT403's on the target sentence.
+            if not reported and one_or_merged and not _figures_at_issue(
+                    pair, sp, (missing, dates_missing), (extra, dates_changed)):
+                found = self._clause_untranslated(pair, sp)
                 if found is not None:
                     reported = True
                     yield found
@@ -667,6 +693,58 @@ class OmittedClause(Rule):
             f"{lt} characters where about {round(r * ls)} are expected: part of it may be missing",
             source=Span(start, end), target=sp.target, confidence=0.4, severity=Severity.MINOR)
 
+    def _clause_untranslated(self, pair: ArticlePair, sp: SentencePair) -> Finding | None:
+        """A clause of the source sentence (between commas, semicolons, dashes or brackets) whose known content
+        words the target sentence translates far less often than it translates the rest of the sentence's:
+        fewer than chance allows (`max-clause-chance`) were the clause translated as well as the rest (its
+        share, Laplace-smoothed, and no better than the article's 1-1 pairs: `_article_rate`), the target
+        short by `min-clause-shortfall` standard deviations, and its length fitting the loss of the clause.
+        A dropped clause with no name, figure or date leaves only this: `_uncovered` wants a run of known
+        words with none translated, which a clause with one word the lexicon finds elsewhere in the
+        sentence ("yang" clauses of common words) breaks up. In a 1-1 bead or a 2-1 bead (half of a
+        sentence merged into its neighbour). Minor: the lexicon's word, on a sentence a reader should check."""
+        lex = lexicon(pair.target_pack.code, pair.source_pack.code)
+        if not lex:
+            return None
+        ls = sum(s.length for s in sp.source)
+        lt = sum(t.length for t in sp.target)
+        r = pair.norms.ratio
+        if (lt / r - ls) / math.sqrt(ls * _minor_variance(pair)) > -self.options["min-clause-shortfall"]:
+            return None
+        tokens = target_tokens(" ".join(t.text for t in sp.target))
+        known: list[tuple[int, bool]] = []  # (start, translated) of each known source word of the sentence
+        for seg in sp.source:
+            for a, _b, w in source_spans(seg.text):
+                own = _fold(seg.text[a:_b])[:ANCHOR_PREFIX] in tokens  # names, loanwords written as in the source
+                entry = lex.get(w)
+                if entry is not None or own:
+                    known.append((seg.start + a, own or not entry.isdisjoint(tokens)))
+        best: tuple[float, int, int, tuple[int, int, int, int]] | None = None
+        for seg in sp.source:
+            pieces = _split(seg)
+            if len(pieces) < 2:
+                continue
+            for start, end in pieces:
+                if pair.source_pack.count_words(pair.source[start:end]) < self.options["min-words"] or \
+                        abs(lt - r * (ls - end + start)) >= abs(lt - r * ls):
+                    continue
+                inside = [k for a, k in known if start <= a < end]
+                rest = [k for a, k in known if not start <= a < end]
+                if len(inside) < self.options["min-known-clause"] or len(rest) < 3:
+                    continue
+                rate = min((sum(rest) + 1) / (len(rest) + 2), _article_rate(pair))
+                chance = _at_most(sum(inside), len(inside), rate)
+                if chance <= self.options["max-clause-chance"] and (best is None or chance < best[0]):
+                    best = (chance, start, end, (sum(inside), len(inside), sum(rest), len(rest)))
+        if best is None:
+            return None
+        _, start, end, (covered, count, rest_covered, rest_count) = best
+        return self.finding(
+            f"little of '{pair.source[start:end]}' seems translated: the target sentence renders {covered} of its "
+            f"{count} known words, and {rest_covered} of {rest_count} of the rest of the sentence; it is {lt} "
+            f"characters where about {round(r * ls)} are expected: part of it may be missing",
+            source=Span(start, end), target=sp.target, confidence=0.35, severity=Severity.MINOR)
+
     def _short(self, pair: ArticlePair, sp: SentencePair) -> Iterator[Finding]:
         """No clause to blame, but the target sentence is far shorter than its source predicts."""
         ls = sp.source[0].length
@@ -748,6 +826,18 @@ class OmittedClause(Rule):
         lt = sum(t.length for t in sp.target)
         r = pair.norms.ratio
         return abs(lt - r * (ls - clause.span.end + clause.span.start)) < abs(lt - r * ls)
+
+
+def _figures_at_issue(pair: ArticlePair, sp: SentencePair, missing: tuple[set[int], set[int]],
+                      changed: tuple[list[Span], list[Span]]) -> bool:
+    """Has the sentence pair a source figure or date the matchers find nowhere, a target figure they paired
+    with nothing, or a source date rendered as another: what MT401 and MT403 report."""
+    numbers, dates = missing
+    extra, dates_changed = changed
+    return (any(id(q) in numbers for q in in_segments(pair.source_quantities, sp.source))
+            or any(id(d) in dates for d in in_segments(pair.source_dates, sp.source))
+            or any(t.start <= e.start < t.end for e in extra for t in sp.target)
+            or any(s.start <= d.start < s.end for d in dates_changed for s in sp.source))
 
 
 def _minor_variance(pair: ArticlePair) -> float:

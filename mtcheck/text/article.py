@@ -169,6 +169,45 @@ class ArticlePair:
         i = bisect.bisect_right(starts, source.start) - 1
         return rows[i][1] if i >= 0 and source.start < rows[i][0] else None
 
+    def target_place(self, source: Span) -> Span | None:
+        """Where the translation of the source sentence holding `source`'s start belongs: its aligned target
+        sentence(s), or where that sentence has no counterpart (a sentence or paragraph dropped), the point
+        (an empty span) right after the translation of the nearest sentence before it that has one, else right
+        before the translation of the nearest one after it. The target span of a finding about source text
+        the translation lacks: a reviewer reads the error in the translation, and a point covers no target
+        text, so it suppresses no other finding there (`engine._suppress`). None where no sentence holds
+        `source` or the translation has no sentence."""
+        i = self._pair_index(source.start)
+        if i is None:
+            return None
+        pairs = self.sentence_pairs
+        if pairs[i].target:
+            return Span(pairs[i].target[0].start, pairs[i].target[-1].end)
+        return self.point_after(i)
+
+    def point_after(self, index: int) -> Span | None:
+        """The point right after the target of the nearest sentence pair before `index` that has one, else
+        right before the target of the nearest one after it (None in a translation without sentences)."""
+        pairs = self.sentence_pairs
+        before = next((sp.target[-1].end for sp in reversed(pairs[:index]) if sp.target), None)
+        if before is not None:
+            return Span(before, before)
+        after = next((sp.target[0].start for sp in pairs[index + 1:] if sp.target), None)
+        return None if after is None else Span(after, after)
+
+    def _pair_index(self, position: int) -> int | None:
+        """The index in `sentence_pairs` of the pair whose source holds `position`."""
+        starts, ends = self._pairs_by_source
+        i = bisect.bisect_right(starts, position) - 1
+        return ends[i][1] if i >= 0 and position < ends[i][0] else None
+
+    @cached_property
+    def _pairs_by_source(self) -> tuple[list[int], list[tuple[int, int]]]:
+        """Each sentence pair's source start, sorted, with its source end and its index in `sentence_pairs`."""
+        rows = sorted((sp.source[0].start, sp.source[-1].end, i)
+                      for i, sp in enumerate(self.sentence_pairs) if sp.source)
+        return [r[0] for r in rows], [(r[1], r[2]) for r in rows]
+
     @cached_property
     def source_words(self) -> int:
         return sum(self.source_pack.count_words(p.text) for p in self.source_segments.paragraphs)
