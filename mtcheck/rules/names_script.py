@@ -104,7 +104,7 @@ def garbled(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
     others = proper_words(pair)
     for f in (*garbled_entities(rule, pair), *unexplained(rule, pair), *copies, *one_offs(rule, pair),
               *unexplained(rule, pair, others), *one_offs(rule, pair, others), *run_copies(rule, pair),
-              *dotted(rule, pair)):
+              *dotted(rule, pair), *word_copies(rule, pair), *impossible_spellings(rule, pair)):
         if f.target_span is not None and not any(f.target_span.overlaps(t) for t in taken):
             taken.append(f.target_span)
             yield f
@@ -163,6 +163,10 @@ def unexplained(rule: Rule, pair: ArticlePair, words: list[NameWord] | None = No
             linked = [t for v, m in mentions if v is w for t in _aligned(pair, m)]
             on_link = [c for c in cands if any(c[1].overlaps(t) for t in linked)]
             cands = on_link or [c for c in cands if c[0] >= JUDGED]
+            if lang == "ar" and not on_link:
+                # A near miss of two Arabic letters (رر for Para, رت for Real-Time) is a part of any word; two
+                # kana are a whole name (ギザ, カボ: Japanese dev rows were lost without them).
+                cands = [c for c in cands if c[0] >= accept or c[1].end - c[1].start >= 3]
             cands.sort(key=lambda c: -c[0])
             # Where the paragraph renders the name, a near miss is another word; a common word that
             # happens to match the name, and that the translation uses more often than the source says the
@@ -171,6 +175,14 @@ def unexplained(rule: Rule, pair: ArticlePair, words: list[NameWord] | None = No
             # With fewer renderings in the paragraph than the source has mentions, the best near misses
             # fill the rest (one mention rendered, the other garbled: 辛特拉 and 汤辛特拉).
             rendered = [c for c in cands if c[0] >= accept]
+            if lang != "zh":
+                # The near misses that may render the name: those in the name's place (beside the rendering
+                # of the person's other name, as in the source: أريباا غراندي for Ariana Grande) first, then
+                # by similarity; a common word is none (كعنوان "as a title", as alike to Ariana as the garble,
+                # was judged first and the garble never).
+                placed = {c[1]: _in_names_place(pair, c[1], w) for c in cands if c[0] < accept}
+                misses = sorted((c for c in cands if c[0] < accept), key=lambda c: (not placed[c[1]], -c[0]))
+                cands = rendered + misses
             if rendered:
                 cands = rendered + [c for c in cands if c[0] < accept][:max(0, said - len(rendered))]
             src = next(m for v, m in mentions if v is w)
@@ -497,6 +509,100 @@ def run_copies(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
                                severity=None if sure else Severity.MINOR)
 
 
+def word_copies(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
+    """MT201, Japanese and Arabic: in a paragraph that renders a name fewer times than its source mentions
+    it, a word one or two characters from the rendering the article uses twice or more, or a listed one
+    (باطين beside بالين ×9 for Palin, ダンガッ beside ダンラップ ×2 for Dunlap). Where the garble is too far
+    from the name's consonants to be a near miss of the name (a skeleton under half alike), the article's
+    own rendering still says what it is, as `garbled_entities` does for a place and `run_copies` in
+    Chinese. A rendering used twice or listed is the name's; a word that stands where a mention is missing
+    and is a near copy of it is garbled."""
+    lang = pair.target_pack.code
+    if lang not in ("ja", "ar"):
+        return
+    text = pair.target
+    a = analyse(pair)
+    words = [*name_words(pair), *proper_words(pair)]
+    reported = [m.span for m in a.target_mentions]
+    for w in words:
+        if _judged_word(w.word) is None:
+            continue
+        others = [s for v in words if v.word != w.word for s in v.targets]
+        taken = reported + others + list(w.targets)
+        used = Counter(text[s.start:s.end] for s in w.targets if s not in others)
+        refs = tuple(r for r, n in used.items() if n >= 2 and len(r) >= 3 and rendering_cost(w.word, r, lang) < GARBLED)
+        refs += tuple(k for k in known_renderings(lang).get(w.word.lower(), ()) if k not in refs)
+        if not refs:
+            continue
+        searched: set[int] = set()
+        for m in w.mentions:
+            bead = a.bead_of(m)
+            if bead is None or bead.source.start in searched:
+                continue
+            searched.add(bead.source.start)
+            said = sum(1 for o in w.mentions if bead.source.start <= o.start and o.end <= bead.source.end)
+            if sum(_rendered_in(text, bead.target, r, lang) for r in refs) >= said:
+                continue
+            hit = _near_window(bead.target_text, refs, lang)
+            if hit is None:
+                continue
+            span = Span(bead.target.start + hit[0], bead.target.start + hit[1])
+            whole = _surface(text, span)  # the letter split off as a proclitic may be the name's (باطين)
+            if whole != text[span.start:span.end] and _one_off_of(whole, hit[2], lang):
+                span = Span(span.end - len(whole), span.end)
+            x = text[span.start:span.end]
+            if any(span.overlaps(t) for t in taken) or _listed(w.word, x, lang) or not _one_off_of(x, hit[2], lang) \
+                    or rendering_cost(w.word, x, lang) < GARBLED:
+                continue
+            reported.append(span)
+            yield rule.finding(f"'{x}' looks like a garbled rendering of '{w.word}', written '{hit[2]}' "
+                               "elsewhere in the article", source=m, target=span, suggestion=hit[2],
+                               confidence=0.5, severity=Severity.MINOR)
+
+
+_KATAKANA_WORD = re.compile(r"[ァ-ヺー]+")
+
+
+def impossible_spellings(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
+    """MT201, Japanese: a katakana word no Japanese word can be spelt as (`phonetic.impossible_kana`: a small
+    ュ after ハ, a small ッ at the end) in a paragraph that renders a name fewer times than its source
+    mentions it: a garbled rendering, which may be too far from the name's consonants to be its near miss
+    (タダイッ for タイップ, Tayyip). The name is the paragraph's unrendered one its skeleton is most alike to;
+    the suggestion is the rendering the article uses for it elsewhere, if any."""
+    if pair.target_pack.code != "ja":
+        return
+    from mtcheck.text.phonetic import impossible_kana
+    from mtcheck.text.transliterate import similar, skeletons
+
+    text = pair.target
+    a = analyse(pair)
+    words = [w for w in (*name_words(pair), *proper_words(pair)) if _judged_word(w.word) is not None]
+    taken = [m.span for m in a.target_mentions] + [s for w in words for s in w.targets]
+    for bead in a.beads:
+        short = []
+        for w in words:
+            said = sum(1 for o in w.mentions if bead.source.start <= o.start and o.end <= bead.source.end)
+            rendered = max(sum(1 for s in w.targets if bead.target.start <= s.start and s.end <= bead.target.end),
+                           sum(_rendered_in(text, bead.target, k, "ja") for k in known_renderings("ja").get(w.word.lower(), ())))
+            if said > rendered:
+                short.append(w)
+        if not short:
+            continue
+        for run in _KATAKANA_WORD.finditer(bead.target_text):
+            x = run.group()
+            span = Span(bead.target.start + run.start(), bead.target.start + run.end())
+            if not impossible_kana(x) or zipf(x, "ja") >= 2.5 or any(span.overlaps(t) for t in taken):
+                continue
+            t = target_skeleton(x, "ja")
+            w = max(short, key=lambda v: max(similar(s, t) for s in skeletons(v.word, "ja")))
+            ref = _suggestion(w, x, text, "ja")
+            hint = f", usually written '{ref}'" if ref else ""
+            source = next(o for o in w.mentions if bead.source.start <= o.start and o.end <= bead.source.end)
+            taken.append(span)
+            yield rule.finding(f"'{x}' is no possible katakana spelling: a garbled rendering of '{w.word}'?{hint}",
+                               source=source, target=span, suggestion=ref, confidence=0.5, severity=Severity.MINOR)
+
+
 def garbled_entities(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
     """MT201: a place or country of the gazetteer (CLDR, glossary/places.tsv) whose rendering the aligned
     paragraph lacks, where a word of the paragraph is a character or two from it (ナミビア: ミビア, 纳米比亚:
@@ -514,7 +620,7 @@ def garbled_entities(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
         if bead is None or (bead.source.start, m.entry.key) in seen:
             continue
         seen.add((bead.source.start, m.entry.key))
-        renderings = _without_article(m.entry.renderings, lang)
+        renderings = _without_article(m.entry.renderings + _name_parts(m.entry.renderings, lang), lang)
         # Fewer renderings in the paragraph than mentions in its source: one may be garbled (柏林 and 泰林
         # for Berlin twice).
         said = sum(1 for o in a.mentions if o.entry.key == m.entry.key and bead.source.start <= o.span.start
@@ -533,6 +639,26 @@ def garbled_entities(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
         x = pair.target[span.start:span.end]
         yield rule.finding(f"'{x}' looks like a garbled rendering of '{m.text}', written '{ref}'",
                            source=m.span, target=span, suggestion=ref, confidence=0.7)
+
+
+# A word of a rendering of several (مدينة الفاتيكان, バチカン市国) this common (zipf) is no name of its own
+# (مدينة "city", المتحدة "united": المتحدث "spokesman" is one letter from it).
+PART_COMMON = 4.0
+
+
+def _name_parts(renderings: tuple[str, ...], lang: str) -> tuple[str, ...]:
+    """Arabic and Japanese: the words of a rendering of several words or scripts that name the place (الفاتيكان
+    of مدينة الفاتيكان for Kota Vatikan; バチカン of バチカン市国), searched like a rendering of their own: a
+    garble of one of them was never looked for, since only a rendering in one script run was."""
+    if lang not in ("ar", "ja"):
+        return ()
+    least = 4 if lang == "ar" else 3
+    out: list[str] = []
+    for r in renderings:
+        if _SCRIPT_RUN.fullmatch(r):
+            continue
+        out += [p for p in _SCRIPT_RUN.findall(r) if len(p) >= least and zipf(p, lang) < PART_COMMON and p not in out]
+    return tuple(out)
 
 
 def _whole_rendering(text: str, span: Span, lang: str) -> bool:
@@ -599,6 +725,8 @@ def _near_window(text: str, renderings: tuple[str, ...], lang: str, whole=None, 
             else:
                 word = _strip_clitic(word, lang)
                 spans = [(len(run.group()) - len(word), len(run.group()))]
+                if word != run.group():  # the letter taken for a proclitic may be the name's (باليف, Palin)
+                    spans.append((0, len(run.group())))
             for i, j in spans:
                 w = run.group()[i:j]
                 d = OSA.distance(w, r)
@@ -626,6 +754,11 @@ def _anchored(word: str, rendering: str, lang: str) -> bool:
     """A word one or two edits from a rendering is a garble of it, not another word, when its first and last
     letters are the rendering's; in Arabic also when it is the rendering's start with its last letter
     changed or added (نيباليح for نيبالية), which an adjective's ending makes common."""
+    if lang == "ar" and len(rendering) >= 4 and (word[1:] == rendering[1:] or word.endswith(rendering)):
+        # the rendering with its first letter changed (حاموا for ساموا) or letters put before it that are no
+        # proclitic (سبمايوت for مايوت: `_inflected` has let the proclitics through): the rest of the word
+        # is the rendering itself
+        return True
     if word[0] not in rendering:
         return False
     return word[-1] in rendering or (lang == "ar" and len(word) >= 5 and rendering.startswith(word[:-1]))
