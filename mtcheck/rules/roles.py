@@ -19,6 +19,7 @@ from mtcheck.text.article import ArticlePair
 _NAME = re.compile(r"(?=[A-Z])(?<![\w'’-])[A-Z][\w-]*?(?:\s+[A-Z][\w-]*?)*(?=(?:['’]s)?(?![\w'’-]))")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _BREAK = re.compile(r"[,;:()\"“”«»—–/]|\s-\s")
+_NON_SPACE = re.compile(r"\S+")
 
 
 @dataclass(frozen=True)
@@ -74,10 +75,11 @@ def _anchors(text: str, start: int, end: int) -> dict[str, list[tuple[Span, Span
     whole name, the run of capitalised words, it occurs in)."""
     seen: dict[str, list[tuple[Span, Span]]] = {}
     for m in _NAME.finditer(text, start, end):
-        for w in re.finditer(r"\S+", m.group()):
-            if len(w.group()) >= 2:
-                seen.setdefault(w.group(), []).append((Span(m.start() + w.start(), m.start() + w.end()),
-                                                       Span(m.start(), m.end())))
+        run = Span(m.start(), m.end())
+        # (the words of the match itself: \S+ looks at nothing outside what it matches)
+        for w in _NON_SPACE.finditer(text, run.start, run.end):
+            if w.end() - w.start() >= 2:
+                seen.setdefault(w.group(), []).append((Span(w.start(), w.end()), run))
     return seen
 
 

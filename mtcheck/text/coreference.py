@@ -879,8 +879,11 @@ def _surname_focus(text: str, pos: int, who: list[SourcePerson], taken: list[tup
     return next(sp for sp in who if id(sp) in chosen)
 
 
+_SENTENCE_END_BEFORE = re.compile(r"(?:^|[.!?\"“”]\s*|\n\s*)$")
+
+
 def _sentence_start(text: str, pos: int) -> bool:
-    return bool(re.search(r"(?:^|[.!?\"“”]\s*|\n\s*)$", text[max(0, pos - 4):pos]))
+    return bool(_SENTENCE_END_BEFORE.search(text[max(0, pos - 4):pos]))
 
 
 @cache
@@ -948,17 +951,23 @@ def _title_words() -> frozenset[str]:
         cues["before_female"])
 
 
+# Compiled once: these run for each candidate name (re.search's cache look-up per call).
+_NEXT_CAPITALISED = re.compile(r"\s+([A-Z][\w'’-]*)")
+_PREVIOUS_CAPITALISED = re.compile(r"([A-Z][\w'’.-]*)\s+$")
+_SENTENCE_OPENS_BEFORE = re.compile(r"(?:^|[.!?\"“”]\s*)$")
+
+
 def _whole_name(text: str, start: int, end: int) -> bool:
     """Is text[start:end] a whole name, not part of a longer one ("Retno" inside "Retno Wulandari")?"""
-    after = re.match(r"\s+([A-Z][\w'’-]*)", text[end:end + 40])
+    after = _NEXT_CAPITALISED.match(text[end:end + 40])
     if after and zipf(after.group(1), "id") < 4.0:
         return False
-    before = re.search(r"([A-Z][\w'’.-]*)\s+$", text[max(0, start - 40):start])
+    before = _PREVIOUS_CAPITALISED.search(text[max(0, start - 40):start])
     if before and before.group(1).endswith(".") and before.group(1) not in _title_words():
         return True  # the previous sentence's last word
     if before and before.group(1) not in _title_words() and zipf(before.group(1), "id") < 4.0:
         prefix = text[max(0, start - 42):start - len(before.group(0))]
-        return bool(re.search(r"(?:^|[.!?\"“”]\s*)$", prefix))  # a sentence-initial word is no name part
+        return bool(_SENTENCE_OPENS_BEFORE.search(prefix))  # a sentence-initial word is no name part
     return True
 
 
@@ -1781,6 +1790,9 @@ def _parenthetical(text: str, start: int, mention: Span, pos: int) -> bool:
     return any(d in head and d in tail for d in _DASHES)
 
 
+_LONE_CAPITALISED = re.compile(r"(?<![\w'’.-])[A-Z][a-z]+(?![\w'’-])")
+
+
 def _strangers(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], starts: list[int]):
     """A test for a name between a person's last mention and a form that may be someone mtcheck does not
     know as a person: a capitalised word, not opening a sentence nor inside a known name, that is a given name
@@ -1798,7 +1810,7 @@ def _strangers(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], sta
         p.tokens[0] == "The" or _not_a_name_of_person(p) or _named_thing(p, text)) for s in p.spans)
     t_starts = [a for a, _ in things]
     found: list[tuple[int, str]] = []
-    for m in re.finditer(r"(?<![\w'’.-])[A-Z][a-z]+(?![\w'’-])", text):
+    for m in _LONE_CAPITALISED.finditer(text):
         i = bisect.bisect_right(starts, m.start()) - 1
         if (i >= 0 and reach[i] > m.start()) or _sentence_start(text, m.start()) or m.group() in _title_words() \
                 or m.group() in places or _PLACE_BEFORE.search(text, max(0, m.start() - 20), m.start()):

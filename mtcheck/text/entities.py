@@ -382,8 +382,13 @@ def _title_words() -> dict[str, list[list[str]]]:
     return by_first
 
 
+# Compiled once (asked for each capitalised word: re.search's cache look-up per call).
+_SENTENCE_END_BEFORE = re.compile(r"(?:^|[.!?\n\"“”(]\s*)$")
+_NON_SPACE = re.compile(r"\S+")
+
+
 def _sentence_initial(text: str, pos: int) -> bool:
-    return pos == 0 or bool(re.search(r"(?:^|[.!?\n\"“”(]\s*)$", text[max(0, pos - 4):pos]))
+    return pos == 0 or bool(_SENTENCE_END_BEFORE.search(text[max(0, pos - 4):pos]))
 
 
 def find_people(text: str, mentions: list[Mention], source_lang: str = "id",
@@ -500,7 +505,7 @@ def _split_at_common_words(text: str, a: int, b: int, lang: str,
                            is_name: Callable[[str], bool]) -> list[tuple[int, int]]:
     """A capitalised run cut where three or more everyday words (zipf 4+, not names by the article's evidence)
     stand in a row between other words: the pieces before and after, each read as a name on its own."""
-    words = [(m.start() + a, m.end() + a) for m in re.finditer(r"\S+", text[a:b])]
+    words = [m.span() for m in _NON_SPACE.finditer(text, a, b)]  # \S+ looks at nothing outside the match
     if len(words) < _HEADLINE_RUN + 2:
         return [(a, b)]
     common = [_common(text[x:y], lang, -1, text, is_name) for x, y in words]
