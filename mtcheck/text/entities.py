@@ -328,6 +328,44 @@ def find_mentions(text: str, g: Gazetteer, pattern: re.Pattern[str] | None = Non
     return out
 
 
+_WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z][\w'’-]*) $")
+
+
+def family_names_of_places(text: str, mentions: list[Mention], is_name: Callable[[str], bool]) -> list[Mention]:
+    """`mentions` without those of a one-word country or place that is a person's family name: "Kapolri
+    Jenderal Badrodin Haiti mengatakan" names General Badrodin Haiti, not Haiti; "Ahmad Jakarta"? no such
+    person is read so. Taken only where the word before the place is a name (`is_name`: no title, no common
+    word) and a person's by the article: after a title or rank ("Jenderal Badrodin Haiti") or a given name
+    of the name table that says a gender ("Dewi Jakarta"), with no capitalised word after the place (not
+    "Persib Bandung Luis Milla"). Every mention of the same two words is then the name's (a later "Badrodin
+    Haiti mengatakan" too)."""
+    title_re, _ = _title_patterns()
+    pairs: set[tuple[str, str]] = set()
+    candidates: list[tuple[Mention, str]] = []
+    for m in mentions:
+        a, b = m.span.start, m.span.end
+        if " " in m.text or m.entry.kind not in ("country", "place") or not text.startswith(" ", a - 1):
+            continue
+        before = _WORD_BEFORE.search(text, max(0, a - 40), a)
+        if before is None:
+            continue
+        w = before.group(1)
+        candidates.append((m, w))
+        if (w, m.text) in pairs or w in _one_word_titles() or w in ranks() or not is_name(w):
+            continue
+        if re.match(r"\s+[A-Z]", text[b:b + 3]):
+            continue
+        found = given_names.lookup(w)
+        if title_re.search(text, max(0, before.start() - 40), before.start()) or (
+                found is not None and found.gender is not None
+                and (found.source != "nomquamgender" or found.counts >= 50)):
+            pairs.add((w, m.text))
+    if not pairs:
+        return mentions
+    dropped = {id(m) for m, w in candidates if (w, m.text) in pairs}
+    return [m for m in mentions if id(m) not in dropped]
+
+
 @cache
 def titles() -> tuple[str, ...]:
     return tuple(sorted({*data_lines("id", "titles.txt"), *ranks()}, key=len, reverse=True))
@@ -380,6 +418,32 @@ def _title_words() -> dict[str, list[list[str]]]:
         parts = t.split()
         by_first.setdefault(parts[0], []).append(parts)
     return by_first
+
+
+@cache
+def _named_after() -> re.Pattern[str]:
+    """The words before a name that make it a street's, an institution's or a place's, named after a person:
+    a head of `id/named_after.toml` (Jl., Universitas, Bandara), then only titles, ranks and honorifics."""
+    data = data_toml("id", "named_after.toml") or {}
+    heads = alternation(data.get("heads", ()))
+    between = alternation(sorted({*titles(), *data.get("between", ())}, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’-])(?:{heads})\.?\s+(?:(?:{between})\.?\s+)*$")
+
+
+@cache
+def _named_after_heads() -> frozenset[str]:
+    return frozenset((data_toml("id", "named_after.toml") or {}).get("heads", ()))
+
+
+def _named_after_head(before: list[str]) -> bool:
+    """The words of a capitalised run before its name hold a head of `id/named_after.toml` with no title
+    before it: "Warga Jalan Gatot Subroto", "Universitas Jenderal Soedirman" name a street and a university.
+    Not "Direktur RSUD Budi Santoso", "Rektor Universitas Trisakti Kadarsah": an office's holder follows."""
+    heads = _named_after_heads()
+    for i, w in enumerate(before):
+        if w.rstrip(".") in heads or " ".join(before[i:i + 2]) in heads:
+            return not any(x.rstrip(".") in _one_word_titles() for x in before[:i])
+    return False
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
@@ -448,6 +512,8 @@ def find_people(text: str, mentions: list[Mention], source_lang: str = "id",
                 continue  # a run across irregular spacing: skip rather than misplace a span
             if len(words) == 1 and not is_name(words[0]) and not given:
                 continue
+            if _named_after_head(text[a:offset].split()) or _named_after().search(text, max(0, a - 60), a):
+                continue  # "Universitas Jenderal Soedirman", "Jl. Jenderal Sudirman": a place, not a person
             found.setdefault(name, []).append(span)
             window = text[max(0, offset - 60):offset]
             t = title_re.search(window) or title_near.search(window)
