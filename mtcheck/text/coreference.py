@@ -246,6 +246,8 @@ def _people(pair: ArticlePair) -> tuple[list[SourcePerson], list[SourcePerson]]:
         if not is_person[id(p)] and _family_member(p, families, text):
             is_person[id(p)] = True
     for p in found:
+        if p.named_after:
+            continue  # "Jl. Jenderal Sudirman", "Universitas Jenderal Soedirman": a place named after someone
         fig = _figure_of(p, table)
         if fig is None and p.name in world:
             continue  # "Syria", "Quebec": a country or place kept in its English form, even after a title
@@ -939,7 +941,7 @@ def _without_address(p: Person, text: str) -> Person:
         cut = len(words[0]) + 1
         spans = tuple(Span(s.start + cut, s.end) if text.startswith(words[0] + " ", s.start) else s
                       for s in p.spans)
-        return Person(" ".join(words[1:]), p.title or words[0], spans, True)
+        return Person(" ".join(words[1:]), p.title or words[0], spans, True, p.named_after)
     return p
 
 

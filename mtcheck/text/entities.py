@@ -143,6 +143,9 @@ class Person:
     title: str | None
     spans: tuple[Span, ...]
     titled: bool = False
+    # Every mention names a street, an institution or a place after this person ("Jl. Jenderal Sudirman",
+    # "Rumah Sakit Addenbrooke"): a name the names rules check, but no person of the article.
+    named_after: bool = False
 
     @cached_property  # read in every loop over the article's people: split once (~3% of a check)
     def tokens(self) -> tuple[str, ...]:
@@ -464,6 +467,7 @@ def find_people(text: str, mentions: list[Mention], source_lang: str = "id",
     title_re, title_near = _title_patterns()
     found: dict[str, list[Span]] = {}
     titled: dict[str, str] = {}
+    places: set[Span] = set()
     for m in _NAME_RUN.finditer(text):
         start, end = m.span()
         # Cut the run at gazetteer mentions ("Presiden Ukraina Volodymyr Zelensky" -> "Volodymyr Zelensky").
@@ -512,9 +516,9 @@ def find_people(text: str, mentions: list[Mention], source_lang: str = "id",
                 continue  # a run across irregular spacing: skip rather than misplace a span
             if len(words) == 1 and not is_name(words[0]) and not given:
                 continue
-            if _named_after_head(text[a:offset].split()) or _named_after().search(text, max(0, a - 60), a):
-                continue  # "Universitas Jenderal Soedirman", "Jl. Jenderal Sudirman": a place, not a person
             found.setdefault(name, []).append(span)
+            if _named_after_head(text[a:offset].split()) or _named_after().search(text, max(0, a - 60), a):
+                places.add(span)  # "Universitas Jenderal Soedirman", "Jl. Jenderal Sudirman": a place's name
             window = text[max(0, offset - 60):offset]
             t = title_re.search(window) or title_near.search(window)
             if t:
@@ -527,9 +531,11 @@ def find_people(text: str, mentions: list[Mention], source_lang: str = "id",
         host = people[first_with[name]] if len(name.split()) == 1 and name in first_with else None
         if host is not None:
             people[host.name] = Person(host.name, host.title, tuple(sorted((*host.spans, *found[name]),
-                                                                           key=lambda s: s.start)), host.titled)
+                                                                           key=lambda s: s.start)), host.titled,
+                                       host.named_after and all(s in places for s in found[name]))
         else:
-            people[name] = Person(name, titled.get(name), tuple(found[name]), name in titled)
+            people[name] = Person(name, titled.get(name), tuple(found[name]), name in titled,
+                                  all(s in places for s in found[name]))
             for token in people[name].tokens:
                 first_with.setdefault(token, name)
     return sorted(people.values(), key=lambda p: p.spans[0].start)
