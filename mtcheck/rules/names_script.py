@@ -25,7 +25,7 @@ from mtcheck.rules.base import Rule
 from mtcheck.text.article import ArticlePair
 from mtcheck.text.known_spelling import UNSEEN, known_spelling
 from mtcheck.text.lexicon import zipf
-from mtcheck.text.name_match import analyse
+from mtcheck.text.name_match import Bead, NameAnalysis, analyse
 from mtcheck.text.phonetic import GARBLED, rendering_cost, variant, vowel_cost
 from mtcheck.text.renderings import (
     STRADDLING,
@@ -481,15 +481,7 @@ def run_copies(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
         once += listed
         if not refs + once:
             continue
-        searched: set[int] = set()
-        for m in w.mentions:
-            bead = a.bead_of(m)
-            if bead is None or bead.source.start in searched:
-                continue
-            searched.add(bead.source.start)
-            said = sum(1 for o in w.mentions if bead.source.start <= o.start and o.end <= bead.source.end)
-            if sum(_rendered_in(text, bead.target, r, "zh") for r in refs + once) >= said:
-                continue
+        for m, bead in _beads_short_of(w, a, text, refs + once, "zh"):
             hit = _near_window(bead.target_text, refs + once, "zh", edged_only=True,
                                whole=lambda i, j, off=bead.target.start: whole_run(text, Span(off + i, off + j), "zh"))
             if hit is None:
@@ -507,6 +499,22 @@ def run_copies(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
                                + ("" if hit[2] in listed else " elsewhere in the article"), source=m, target=span,
                                suggestion=hit[2], confidence=0.6 if sure else 0.5,
                                severity=None if sure else Severity.MINOR)
+
+
+def _beads_short_of(w: NameWord, a: NameAnalysis, text: str, refs: tuple[str, ...],
+                    lang: str) -> Iterator[tuple[Span, Bead]]:
+    """Each aligned bead of a source word's mentions (once per bead, with its first mention there) whose target
+    holds fewer of the renderings `refs` than the source mentions the word: where a rendering is missing, so
+    a garbled one may stand (run_copies, word_copies)."""
+    searched: set[int] = set()
+    for m in w.mentions:
+        bead = a.bead_of(m)
+        if bead is None or bead.source.start in searched:
+            continue
+        searched.add(bead.source.start)
+        said = sum(1 for o in w.mentions if bead.source.start <= o.start and o.end <= bead.source.end)
+        if sum(_rendered_in(text, bead.target, r, lang) for r in refs) < said:
+            yield m, bead
 
 
 def word_copies(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
@@ -534,15 +542,7 @@ def word_copies(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
         refs += tuple(k for k in known_renderings(lang).get(w.word.lower(), ()) if k not in refs)
         if not refs:
             continue
-        searched: set[int] = set()
-        for m in w.mentions:
-            bead = a.bead_of(m)
-            if bead is None or bead.source.start in searched:
-                continue
-            searched.add(bead.source.start)
-            said = sum(1 for o in w.mentions if bead.source.start <= o.start and o.end <= bead.source.end)
-            if sum(_rendered_in(text, bead.target, r, lang) for r in refs) >= said:
-                continue
+        for m, bead in _beads_short_of(w, a, text, refs, lang):
             hit = _near_window(bead.target_text, refs, lang)
             if hit is None:
                 continue
