@@ -33,7 +33,13 @@ injected error with its category and span:
                     clause ("elle est arrivée" -> "il est arrivé"), as real MT writes it (round 8)
     garbled-transliteration  (zh, ja, ar) a source name's transliteration with one or two characters
                     changed, dropped or added (a kana, a Han character, an Arabic letter); in Chinese a
-                    changed character is a homophone or near-homophone, and sites are whole names (round 5)
+                    changed character is a homophone or near-homophone, and sites are whole names (round 5).
+                    In Arabic a changed letter is one that sounds or looks alike (ت/ط, س/ص/ث, د/ذ, ك/ق,
+                    ه/ة/ح, ي/ى, ا/و/ي, ل/ر, the same shape with other dots: ب/ت/ث/ن/ي), an added one a
+                    long vowel, a plain consonant or its neighbour again; in Japanese a changed kana has or
+                    loses its (han)dakuten (ホ/ボ/ポ), another vowel of its row (ル/ロ) or looks or sounds
+                    alike (シ/ツ, ソ/ン, シ/ス), an added one is ー, ッ, ン, イ, ウ or its neighbour again
+                    (round 11; until then any of the 28 letters or 70 kana)
     added-entity    a nationality or country the source article never mentions added before a role
                     ("the German minister", 德国政府, ドイツの政府, الحكومة الألمانية)
     name-as-place   a source name's rendering replaced by the real place whose name sounds most like it
@@ -555,14 +561,7 @@ _ZH_TRANSLIT = ("阿埃艾安奥巴拜班邦鲍贝本比宾波伯博布达戴丹
                 "豪赫亨胡华霍基吉加贾杰金卡凯坎康考科克肯库拉莱兰朗劳勒雷里利连林卢鲁伦罗洛吕马迈曼梅蒙米莫姆穆纳"
                 "奈南内尼宁纽努诺帕潘佩彭皮普奇乔切丘萨塞桑森沙尚舍什施斯松苏索塔泰坦汤特滕提图托瓦万威韦维温沃乌"
                 "西希谢辛休雅亚扬耶伊因尤约泽扎詹")
-_KATAKANA = ("アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン"
-             "ガギグゲゴザジズゼゾダデドバビブベボパピプペポ")
-_ARABIC_LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
 _SOURCE_NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]{3,}\b")
-
-
-def _script_pool(lang: str) -> str:
-    return {"zh": _ZH_TRANSLIT, "ja": _KATAKANA, "ar": _ARABIC_LETTERS}[lang]
 
 
 def _name_sites(src: str, tgt: str) -> list[tuple[str, int, int]]:
@@ -628,19 +627,91 @@ def _zh_name_sites(tgt: str, sites: list[tuple[str, int, int]], words: list[str]
     return out
 
 
-def _garble_script(text: str, rng: random.Random, pool: str) -> str:
-    """One or, for renderings of four characters or more, sometimes two edits: a character changed, dropped
-    or added (never the same text back)."""
+# Near letters of a garbled Arabic rendering (issue 18, round 11): a real MT garble of a name it has heard
+# swaps a letter for one that sounds alike (emphatic and plain: ت/ط, س/ص, د/ض, ذ/ز/ظ; ك/ق; the h letters ه/ح/ة;
+# th as ث or س; g as ج or غ; p/b and v/f as ب and ف; the liquids ل/ر and the nasals م/ن; the long vowels ا/و/ي
+# and the hamza seats) or looks alike (the same shape with other dots: ب/ت/ث/ن/ي, ج/ح/خ, د/ذ, ر/ز, س/ش, ص/ض,
+# ط/ظ, ع/غ, ف/ق, ي/ى). Until round 11 a changed or added letter was any of the 28 (كريعطو for كرينشو), so the
+# letters foreign names are never written with (ع ظ ض ذ ...) made a quarter of the garbles and the rare-letter
+# judge (mtcheck/text/phonetic._rare_letters) caught them for free; now such a letter comes only from a near one.
+_AR_SOUND = ("تط", "سصث", "دض", "ذزظ", "كق", "هحة", "جغ", "بف", "لر", "من", "اوي", "اأإآ", "يى", "ثت")
+_AR_SHAPE = ("بتثني", "جحخ", "دذ", "رز", "سش", "صض", "طظ", "عغ", "فق", "يى", "هة")
+# An added letter: mostly a long vowel (كوسوما -> كوسوواما), else a consonant letter that foreign names use for
+# a Latin consonant (the ALA-LC table in mtcheck/data/ar/transliteration.toml), or the neighbour doubled.
+_AR_VOWELS = "اوي"
+_AR_PLAIN = "بتدرزسشفكلمنهجغ"
+_ALEFS = str.maketrans("أإآ", "ااا")
+
+# Near kana of a garbled Japanese rendering: the same kana with or without (han)dakuten (ホ/ボ/ポ, シ/ジ, カ/ガ),
+# another vowel of its row (ル/ロ, ト/タ: the vowels MT adds to a consonant), or a kana that looks alike
+# (シ/ツ, ソ/ン, ク/ケ/タ, ウ/ワ, チ/テ, ヌ/ス) or sounds alike (シ/ス, ツ/ス, ジ/ヂ, ズ/ヅ, ブ/ヴ); small and large
+# kana (ャ/ヤ, ッ/ツ, ィ/イ). Until round 11 any kana of the 70 could replace any other (ボ -> ミ).
+_KANA_ROWS = ("アイウエオ", "カキクケコ", "ガギグゲゴ", "サシスセソ", "ザジズゼゾ", "タチツテト", "ダヂヅデド",
+              "ナニヌネノ", "ハヒフヘホ", "バビブベボ", "パピプペポ", "マミムメモ", "ヤユヨ", "ラリルレロ", "ワヲ",
+              "ァィゥェォ", "ャュョ")
+_KANA_VOICING = (tuple(a + b for a, b in zip("カキクケコサシスセソタチツテト", "ガギグゲゴザジズゼゾダヂヅデド",
+                                             strict=True))
+                 + tuple(a + b + c for a, b, c in zip("ハヒフヘホ", "バビブベボ", "パピプペポ", strict=True)))
+_KANA_ALIKE = ("シツ", "ソン", "クケタ", "ウワ", "チテ", "ヌス", "シス", "ツス", "ジヂ", "ズヅ", "ブヴ", "ウヴ",
+               "アァ", "イィ", "ウゥ", "エェ", "オォ", "ヤャ", "ユュ", "ヨョ", "ツッ")
+# An added kana: a long-vowel mark, a small tsu, an n, or a vowel (ボーン, ベッカー, ノーン: what MT adds),
+# or the neighbour's kana again.
+_KANA_ADDED = "ーッンイウ"
+# Marks and small kana that belong to the kana before them: nothing is added between the two (ダレウー, ンァ).
+_KANA_MARKS = "ーッャュョァィゥェォ・"
+
+
+def _near_sets(lang: str) -> tuple[tuple[str, ...], ...]:
+    if lang == "ar":
+        return _AR_SOUND, _AR_SHAPE
+    return _KANA_VOICING, _KANA_ROWS, _KANA_ALIKE
+
+
+def _near(chars: list[str], i: int, lang: str, rng: random.Random) -> str | None:
+    """A letter or kana like chars[i] (`_near_sets`): a kind of likeness drawn first among those it has (so a
+    vowel change does not drown the (han)dakuten, a row having five kana), then a member; None when none. An
+    Arabic long vowel is not changed into the one beside it (واشنطن -> ااشنطن), which no MT writes."""
+    ch = chars[i]
+    around = "".join(chars[max(i - 1, 0):i] + chars[i + 1:i + 2]).translate(_ALEFS) if lang == "ar" else ""
+    kinds = [[c for g in kind if ch in g for c in g
+              if c != ch and not (c.translate(_ALEFS) in _AR_VOWELS and c.translate(_ALEFS) in around)]
+             for kind in _near_sets(lang)]
+    kinds = [k for k in kinds if k]
+    return rng.choice(rng.choice(kinds)) if kinds else None
+
+
+def _added(chars: list[str], i: int, lang: str, rng: random.Random) -> str:
+    """The letter or kana a garble adds before position i: its neighbour again a fifth of the time (a doubled
+    consonant letter or a repeated kana), else a long vowel or, in Arabic, a plain consonant letter
+    (`_AR_PLAIN`). Never a mark beside the same or another mark (ーー, ッー, ッッ) nor a long vowel letter
+    beside itself (اا), which no MT writes."""
+    around = "".join(chars[max(i - 1, 0):i + 1])
+    plain = _AR_PLAIN if lang == "ar" else "".join(_KANA_ROWS[:15])
+    if rng.random() < 0.2 and (twins := [c for c in around if c in plain]):
+        return rng.choice(twins)
+    if lang == "ar":
+        vowels = [c for c in _AR_VOWELS if c not in around.translate(_ALEFS)]
+        return rng.choice(vowels) if vowels and rng.random() < 0.6 else rng.choice(_AR_PLAIN)
+    marks = "ーッ" if i > 0 and not any(c in _KANA_MARKS + "ン" for c in around) else ""
+    return rng.choice([c for c in _KANA_ADDED if (c not in "ーッ" or c in marks) and (c != "ン" or i > 0)])
+
+
+def _garble_script(text: str, rng: random.Random, lang: str) -> str:
+    """One or, for renderings of four characters or more, sometimes two edits: a character changed to a near
+    one (`_near`), dropped or added (`_added`); never the same text back, never the name dot ・ changed."""
     chars = list(text)
     for _ in range(2 if len(chars) >= 4 and rng.random() < 0.3 else 1):
         i = rng.randrange(len(chars))
         how = rng.choice(("change", "drop", "add")) if len(chars) > 2 else rng.choice(("change", "add"))
-        if how == "change":
-            chars[i] = rng.choice([c for c in pool if c != chars[i]])
+        near = _near(chars, i, lang, rng) if how == "change" and chars[i] != "・" else None
+        if near:
+            chars[i] = near
         elif how == "drop" and chars[i] not in "・ー":
             del chars[i]
         else:
-            chars.insert(i, rng.choice(pool))
+            while lang == "ja" and i < len(chars) and chars[i] in _KANA_MARKS:
+                i += 1
+            chars.insert(i, _added(chars, i, lang, rng))
     return "".join(chars)
 
 
@@ -684,7 +755,7 @@ def inject_garbled_script(src: str, tgt: str, rng: random.Random) -> tuple[str, 
     if not sites:
         return None
     word, a, b = rng.choice(sites)
-    new = _garble_zh(tgt[a:b], rng) if P.lang == "zh" else _garble_script(tgt[a:b], rng, _script_pool(P.lang))
+    new = _garble_zh(tgt[a:b], rng) if P.lang == "zh" else _garble_script(tgt[a:b], rng, P.lang)
     if new == tgt[a:b]:
         return None
     return tgt[:a] + new + tgt[b:], (a, a + len(new)), f"{word}: {tgt[a:b]} -> {new}"

@@ -70,6 +70,8 @@ _NOT_PERSONAL = frozenset(_DATA["not_personal"])
 _ATTRIBUTION_BEFORE = re.compile(rf"\b(?:{_SPEECH_STEMS}|menurut)\s+$", re.I)
 # The same with the speaker's title between: "kata Sekretaris Bisnis Greg Clark".
 _ATTRIBUTION_BEFORE_TITLED = re.compile(rf"\b(?:{_SPEECH_STEMS}|menurut)\s+(?:(?-i:[A-Z])[\w.'’-]*\s+){{0,5}}$", re.I)
+# The same, the title's words in a group: "kata Wakil " before "Presiden".
+_ATTRIBUTED_TITLE = re.compile(rf"\b(?:{_SPEECH_STEMS}|menurut)\s+((?:(?-i:[A-Z])[\w.'’-]*\s+){{0,5}})$", re.I)
 _ATTRIBUTION_AFTER = re.compile(r"^\s*(?:juga\s+|pun\s+|kemudian\s+|lantas\s+)?(?:"
                                 + "|".join(_DATA["speech_verbs"]) + r")(?:nya)?\b", re.I)  # "Haris mengatakannya"
 _CLAUSE = re.compile(r"[;]|,\s*(?:sementara|sedangkan|tetapi|namun|sedang|lalu|kemudian|dan)\b"
@@ -244,6 +246,8 @@ def _people(pair: ArticlePair) -> tuple[list[SourcePerson], list[SourcePerson]]:
         if not is_person[id(p)] and _family_member(p, families, text):
             is_person[id(p)] = True
     for p in found:
+        if p.named_after:
+            continue  # "Jl. Jenderal Sudirman", "Universitas Jenderal Soedirman": a place named after someone
         fig = _figure_of(p, table)
         if fig is None and p.name in world:
             continue  # "Syria", "Quebec": a country or place kept in its English form, even after a title
@@ -412,6 +416,10 @@ def _person_nouns(text: str, people: list[SourcePerson], unplaced: list[SourcePe
         i = bisect.bisect_left(starts, pos)
         return mentions[i] if i < len(mentions) and mentions[i][0].start == pos else None
 
+    def _inside_name(pos: int) -> bool:
+        i = bisect.bisect_right(starts, pos) - 1
+        return i >= 0 and mentions[i][0].end > pos
+
     def mention_ending(pos: int) -> tuple[Span, SourcePerson] | None:
         i = bisect.bisect_left(end_pos, pos)
         return mentions[ends[i][1]] if i < len(ends) and end_pos[i] == pos else None
@@ -452,6 +460,14 @@ def _person_nouns(text: str, people: list[SourcePerson], unplaced: list[SourcePe
                 host = next(iter(owners.values()))
                 if noun.gender is None or host.gender() in (None, noun.gender):
                     host.spans = sorted([*host.spans, Span(m.start(), m.end())])
+                    continue
+            if (noun.kind == "role" and not text.startswith("nya", m.end()) and not _CAPITALISED_NEXT.match(
+                    text, m.end()) and (said := _ATTRIBUTED_TITLE.search(
+                        text, max(0, m.start() - 60), m.start())) and not _inside_name(m.start())):
+                # "kata Wakil Presiden.", "ujar Kapolres." where no one (or more than one) bore the title: an
+                # unnamed speaker, whom the next "Ia" continues; not the president named earlier.
+                lead = said.start(1)  # the title's first word ("Wakil")
+                out.append(SourcePerson(f"({text[lead:m.end()]})", [], [Span(lead, m.end())], placeholder=True))
             continue  # a title ("Presiden", "Ratu Elizabeth"): entities.py's business
         met_before, was_title = noun.noun in seen, noun.noun in titled
         # A title before a name ("Menteri Keuangan Sri Mulyani") is no introduction of someone unnamed.
@@ -928,7 +944,7 @@ def _without_address(p: Person, text: str) -> Person:
         cut = len(words[0]) + 1
         spans = tuple(Span(s.start + cut, s.end) if text.startswith(words[0] + " ", s.start) else s
                       for s in p.spans)
-        return Person(" ".join(words[1:]), p.title or words[0], spans, True)
+        return Person(" ".join(words[1:]), p.title or words[0], spans, True, p.named_after)
     return p
 
 
@@ -1199,7 +1215,9 @@ def _gather(sp: SourcePerson, text: str, surnames: dict[str, int]) -> None:
         return
     if sp.figure is None or sp.figure.name.split()[0] == full.name.split()[0]:
         name = sp.figure.name if sp.figure is not None else full.name
-        if len(full.tokens) > 1 or full.tokens[0] not in surnames:
+        # (A person named by a frequent surname alone, "Miller berkata", is no bearer of the given name.)
+        if len(full.tokens) > 1 or (full.tokens[0] not in surnames and not (
+                sp.figure is None and given_names.surname_alone(full.tokens[0]))):
             sp.evidence += knowledge.name_evidence(name)
 
 

@@ -143,6 +143,9 @@ class Person:
     title: str | None
     spans: tuple[Span, ...]
     titled: bool = False
+    # Every mention names a street, an institution or a place after this person ("Jl. Jenderal Sudirman",
+    # "Rumah Sakit Addenbrooke"): a name the names rules check, but no person of the article.
+    named_after: bool = False
 
     @cached_property  # read in every loop over the article's people: split once (~3% of a check)
     def tokens(self) -> tuple[str, ...]:
@@ -328,6 +331,44 @@ def find_mentions(text: str, g: Gazetteer, pattern: re.Pattern[str] | None = Non
     return out
 
 
+_WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z][\w'’-]*) $")
+
+
+def family_names_of_places(text: str, mentions: list[Mention], is_name: Callable[[str], bool]) -> list[Mention]:
+    """`mentions` without those of a one-word country or place that is a person's family name: "Kapolri
+    Jenderal Badrodin Haiti mengatakan" names General Badrodin Haiti, not Haiti; "Ahmad Jakarta"? no such
+    person is read so. Taken only where the word before the place is a name (`is_name`: no title, no common
+    word) and a person's by the article: after a title or rank ("Jenderal Badrodin Haiti") or a given name
+    of the name table that says a gender ("Dewi Jakarta"), with no capitalised word after the place (not
+    "Persib Bandung Luis Milla"). Every mention of the same two words is then the name's (a later "Badrodin
+    Haiti mengatakan" too)."""
+    title_re, _ = _title_patterns()
+    pairs: set[tuple[str, str]] = set()
+    candidates: list[tuple[Mention, str]] = []
+    for m in mentions:
+        a, b = m.span.start, m.span.end
+        if " " in m.text or m.entry.kind not in ("country", "place") or not text.startswith(" ", a - 1):
+            continue
+        before = _WORD_BEFORE.search(text, max(0, a - 40), a)
+        if before is None:
+            continue
+        w = before.group(1)
+        candidates.append((m, w))
+        if (w, m.text) in pairs or w in _one_word_titles() or w in ranks() or not is_name(w):
+            continue
+        if re.match(r"\s+[A-Z]", text[b:b + 3]):
+            continue
+        found = given_names.lookup(w)
+        if title_re.search(text, max(0, before.start() - 40), before.start()) or (
+                found is not None and found.gender is not None
+                and (found.source != "nomquamgender" or found.counts >= 50)):
+            pairs.add((w, m.text))
+    if not pairs:
+        return mentions
+    dropped = {id(m) for m, w in candidates if (w, m.text) in pairs}
+    return [m for m in mentions if id(m) not in dropped]
+
+
 @cache
 def titles() -> tuple[str, ...]:
     return tuple(sorted({*data_lines("id", "titles.txt"), *ranks()}, key=len, reverse=True))
@@ -382,6 +423,32 @@ def _title_words() -> dict[str, list[list[str]]]:
     return by_first
 
 
+@cache
+def _named_after() -> re.Pattern[str]:
+    """The words before a name that make it a street's, an institution's or a place's, named after a person:
+    a head of `id/named_after.toml` (Jl., Universitas, Bandara), then only titles, ranks and honorifics."""
+    data = data_toml("id", "named_after.toml") or {}
+    heads = alternation(data.get("heads", ()))
+    between = alternation(sorted({*titles(), *data.get("between", ())}, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’-])(?:{heads})\.?\s+(?:(?:{between})\.?\s+)*$")
+
+
+@cache
+def _named_after_heads() -> frozenset[str]:
+    return frozenset((data_toml("id", "named_after.toml") or {}).get("heads", ()))
+
+
+def _named_after_head(before: list[str]) -> bool:
+    """The words of a capitalised run before its name hold a head of `id/named_after.toml` with no title
+    before it: "Warga Jalan Gatot Subroto", "Universitas Jenderal Soedirman" name a street and a university.
+    Not "Direktur RSUD Budi Santoso", "Rektor Universitas Trisakti Kadarsah": an office's holder follows."""
+    heads = _named_after_heads()
+    for i, w in enumerate(before):
+        if w.rstrip(".") in heads or " ".join(before[i:i + 2]) in heads:
+            return not any(x.rstrip(".") in _one_word_titles() for x in before[:i])
+    return False
+
+
 # Compiled once (asked for each capitalised word: re.search's cache look-up per call).
 _SENTENCE_END_BEFORE = re.compile(r"(?:^|[.!?\n\"“”(]\s*)$")
 _NON_SPACE = re.compile(r"\S+")
@@ -405,6 +472,7 @@ def find_people(text: str, mentions: list[Mention], source_lang: str = "id",
     title_re, title_near = _title_patterns()
     found: dict[str, list[Span]] = {}
     titled: dict[str, str] = {}
+    places: set[Span] = set()
     for m in _NAME_RUN.finditer(text):
         start, end = m.span()
         # Cut the run at gazetteer mentions ("Presiden Ukraina Volodymyr Zelensky" -> "Volodymyr Zelensky").
@@ -454,6 +522,8 @@ def find_people(text: str, mentions: list[Mention], source_lang: str = "id",
             if len(words) == 1 and not is_name(words[0]) and not given:
                 continue
             found.setdefault(name, []).append(span)
+            if _named_after_head(text[a:offset].split()) or _named_after().search(text, max(0, a - 60), a):
+                places.add(span)  # "Universitas Jenderal Soedirman", "Jl. Jenderal Sudirman": a place's name
             window = text[max(0, offset - 60):offset]
             t = title_re.search(window) or title_near.search(window)
             if t:
@@ -466,9 +536,11 @@ def find_people(text: str, mentions: list[Mention], source_lang: str = "id",
         host = people[first_with[name]] if len(name.split()) == 1 and name in first_with else None
         if host is not None:
             people[host.name] = Person(host.name, host.title, tuple(sorted((*host.spans, *found[name]),
-                                                                           key=lambda s: s.start)), host.titled)
+                                                                           key=lambda s: s.start)), host.titled,
+                                       host.named_after and all(s in places for s in found[name]))
         else:
-            people[name] = Person(name, titled.get(name), tuple(found[name]), name in titled)
+            people[name] = Person(name, titled.get(name), tuple(found[name]), name in titled,
+                                  all(s in places for s in found[name]))
             for token in people[name].tokens:
                 first_with.setdefault(token, name)
     return sorted(people.values(), key=lambda p: p.spans[0].start)

@@ -206,11 +206,37 @@ def available() -> bool:
 
 
 @cache
-def _us_surnames() -> frozenset[str]:
-    return frozenset(_fold(n) for n in data_lines("names", "us_surnames.txt"))
+def _us_surnames() -> dict[str, int]:
+    """Each surname (folded) -> its rank, 1 the most frequent (the file is ordered so)."""
+    out: dict[str, int] = {}
+    for rank, n in enumerate(data_lines("names", "us_surnames.txt"), 1):
+        out.setdefault(_fold(n), rank)
+    return out
 
 
 def common_surname(name: str) -> bool:
     """Is `name` one of the 5,000 most frequent surnames of the United States (`names/us_surnames.txt`, 1990
     Census)? Such a word written alone (Simon, Warren, Miller) is as often a surname as a given name."""
     return _fold(name) in _us_surnames()
+
+
+# A one-word name among the 2,000 most frequent US surnames (Miller 7, Johnson 2, Harris 15, Santos 347) that
+# fewer than this many people bear as a given name is a surname written alone ("Miller berkata"), and the
+# table's gender is that of the few who bear it as a given name. Not Simon, Thomas, Martin (300,000 bearers
+# and more: as often given names), nor Ali (rank 1,733 but 125,000 bearers), nor Ahmad, Muhammad, Ahmed (ranks
+# 3,000-4,700: Indonesian and Arabic given names that the census counts as immigrants' surnames).
+_SURNAME_RANK = 2000
+_SURNAME_MAX_BEARERS = 50_000
+
+
+def surname_alone(name: str) -> bool:
+    """Is `name`, written as a person's only name, more likely a surname than a given name, so that the name
+    table says nothing of the person's gender? (`_SURNAME_RANK`, `_SURNAME_MAX_BEARERS`; never a name of the
+    shipped overrides, which are Indonesian given names.)"""
+    rank = _us_surnames().get(_fold(name))
+    if rank is None or rank > _SURNAME_RANK:
+        return False
+    found = lookup(name)
+    if found is None:
+        return True
+    return found.source == "nomquamgender" and found.counts < _SURNAME_MAX_BEARERS

@@ -14,6 +14,7 @@ from mtcheck.text.entities import (
     Gazetteer,
     Mention,
     Person,
+    family_names_of_places,
     find_mentions,
     find_people,
     gazetteer,
@@ -83,9 +84,10 @@ def analyse(pair: ArticlePair) -> NameAnalysis:
 
 def _analyse(pair: ArticlePair) -> NameAnalysis:
     g = gazetteer(pair.target_pack.code, pair.glossary)
-    mentions = find_mentions(pair.source, g)
-    people = find_people(pair.source, mentions, pair.source_pack.code, pair.target_pack.code,
-                         name_words(pair).is_name)
+    is_name = name_words(pair).is_name
+    # ("Jenderal Badrodin Haiti": a family name, no country; MT2xx asks no rendering of Haiti for it.)
+    mentions = family_names_of_places(pair.source, find_mentions(pair.source, g), is_name)
+    people = find_people(pair.source, mentions, pair.source_pack.code, pair.target_pack.code, is_name)
     beads = []
     for b in pair.paragraph_beads:
         if b.source and b.target:
