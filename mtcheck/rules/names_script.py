@@ -31,6 +31,7 @@ from mtcheck.text.renderings import (
     STRADDLING,
     NameWord,
     _name_like,
+    dictionary_renderings,
     known_renderings,
     name_words,
     near_search,
@@ -1204,8 +1205,6 @@ def _written_again(text: str, span: Span) -> bool:
 
 
 def _dictionary(word: str) -> tuple[str, ...]:
-    from mtcheck.text.renderings import dictionary_renderings
-
     return dictionary_renderings("zh").get(word.lower(), ())
 
 
