@@ -151,23 +151,13 @@ class ArticlePair:
             groups.setdefault(sp.paragraph_bead, []).append(sp)
         return list(groups.values())
 
-    @cached_property
-    def _aligned_by_source(self) -> tuple[list[int], list[tuple[int, Span | None]]]:
-        """Each sentence pair's source start, sorted, with its source end and the span of its target
-        sentences."""
-        rows = sorted(((sp.source[0].start, sp.source[-1].end,
-                        Span(sp.target[0].start, sp.target[-1].end) if sp.target else None)
-                       for sp in self.sentence_pairs if sp.source), key=lambda r: r[0])
-        return [r[0] for r in rows], [(r[1], r[2]) for r in rows]
-
     def aligned_target(self, source: Span) -> Span | None:
         """The target sentence(s) aligned with the source sentence holding `source`'s start: where the
         translation of something it lacks belongs, the target span of a finding about a name or date gone
         missing (the error is in the translation, and a reviewer reads it there), and where MT201 looks for
         a name's garble. None where that sentence has no counterpart (MT501's) or no sentence holds it."""
-        starts, rows = self._aligned_by_source
-        i = bisect.bisect_right(starts, source.start) - 1
-        return rows[i][1] if i >= 0 and source.start < rows[i][0] else None
+        i = self._pair_index(source.start)
+        return None if i is None else self._target_of(i)
 
     def target_place(self, source: Span) -> Span | None:
         """Where the translation of the source sentence holding `source`'s start belongs: its aligned target
@@ -180,10 +170,12 @@ class ArticlePair:
         i = self._pair_index(source.start)
         if i is None:
             return None
-        pairs = self.sentence_pairs
-        if pairs[i].target:
-            return Span(pairs[i].target[0].start, pairs[i].target[-1].end)
-        return self.point_after(i)
+        return self._target_of(i) or self.point_after(i)
+
+    def _target_of(self, index: int) -> Span | None:
+        """The span of the target sentences of sentence pair `index` (None where it has none)."""
+        sp = self.sentence_pairs[index]
+        return Span(sp.target[0].start, sp.target[-1].end) if sp.target else None
 
     def point_after(self, index: int) -> Span | None:
         """The point right after the target of the nearest sentence pair before `index` that has one, else
