@@ -381,9 +381,9 @@ def ranks() -> frozenset[str]:
 
 
 @cache
-def _one_word_titles() -> dict[str, bool]:
-    """The titles of one word (`titles()`), each -> True: Dr, Prof, Kombes."""
-    return {t: True for t in titles() if " " not in t}
+def _one_word_titles() -> frozenset[str]:
+    """The titles of one word (`titles()`): Dr, Prof, Kombes."""
+    return frozenset(t for t in titles() if " " not in t)
 
 
 @cache
@@ -486,7 +486,7 @@ def find_people(text: str, mentions: list[Mention], source_lang: str = "id",
             chunk = text[a:b].strip()
             offset = a + (len(text[a:b]) - len(text[a:b].lstrip()))
             words = chunk.split()
-            if words and text.startswith(".", a + len(text[a:b].rstrip())) and _one_word_titles().get(words[-1]):
+            if words and text.startswith(".", a + len(text[a:b].rstrip())) and words[-1] in _one_word_titles():
                 # A run stopped by the full stop of an abbreviated title ("Camat Beji Dra. Sri Wahyuni", "kata
                 # Dr. Hartono"): the office and unit before the title are no name, and the name follows it.
                 continue
