@@ -46,10 +46,13 @@ class Prior:
         ok = _ONSETS.get(onset, set()) | (_ONSETS.get(last[0], set()) if last else set())
         return 0.0 if initial in ok else 3.0
 
+    def expected(self, onset: str, rest: str) -> float:
+        return 0.0
+
     def final(self, rest: str, final: str) -> float:
         nasal_final = final.endswith("n") or final.endswith("ng")
         nasal_rest = zs.backoff(rest).endswith("N")
-        vowels = {c for c in rest if c in "aeiouy"}
+        vowels = {c for c in rest if c in "aeiouy"} if not rest.startswith("_") else set()
         if not vowels:  # a consonant alone: a default vowel (斯 si, 特 te, 布 bu, 尔 er)
             base = 0.0 if final in ("i", "e", "u", "er", "o", "a") else 1.0
         else:
@@ -82,11 +85,11 @@ def count(data: list[tuple[str, str]], costs) -> tuple[Counter, int]:
         syls = zs.readings(r)
         total, path = zs.align(u, syls, costs)
         # a character that renders no letter, or a pair far from anything the table knows: no evidence
-        if not path or any(c >= zs.INSERTED and not chunk for chunk, c in path) or total / len(syls) > 4.0:
+        if not path or any(not chunk for chunk, _, _ in path) or total / len(syls) > 4.0:
             continue
         used += 1
-        for (chunk, _), (ini, fin) in zip(path, syls, strict=True):
-            onset, rest = zs.split_chunk(chunk)
+        for (chunk, _, _), (ini, fin) in zip(path, syls, strict=True):
+            onset, rest = min(zs.splits(chunk), key=lambda o: costs.initial(o[0], ini) + costs.final(o[1], fin))
             counts[("i", onset, ini)] += 1
             counts[("f", rest, fin)] += 1
             counts[("b", zs.backoff(rest), fin)] += 1

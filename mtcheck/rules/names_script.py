@@ -156,6 +156,8 @@ def unexplained(rule: Rule, pair: ArticlePair, words: list[NameWord] | None = No
             cands = [(score, Span(bead.target.start + sp.start, bead.target.start + sp.end))
                      for score, sp, _ in scored_names(bead.target_text, [w.word], lang, near, **near_search(pair, bead))
                      if owner.get((sp.start, sp.end), w.word) == w.word]
+            if lang == "zh":
+                cands += _widened(pair, bead, w.word, [c[1] for c in cands], [m for v, m in mentions if v is w])
             cands = [c for c in cands if not any(c[1].overlaps(e) for e in entities)
                      and (lang != "zh" or (_name_like(text[c[1].start:c[1].end], lang)
                                            and whole_run(text, c[1], lang)))]
@@ -203,6 +205,14 @@ def unexplained(rule: Rule, pair: ArticlePair, words: list[NameWord] | None = No
                         yield rule.finding(f"'{x}' looks like a misspelt rendering of '{w.word}', usually written "
                                            f"'{known}'", source=src, target=span, suggestion=known,
                                            confidence=0.5, severity=Severity.MINOR)
+                    elif lang == "zh" and (odd := _odd_syllable(
+                            judged, x, text, _neighbour_parts(pair, [m for v, m in mentions if v is w], x))) is not None:
+                        best = _suggestion(w, x, text, lang)
+                        hint = f"; usually written '{best}'" if best and best != x else ""
+                        yield rule.finding(f"'{x}' does not sound like '{w.word}': '{odd}' is no syllable the name "
+                                           f"has{hint}", source=src, target=span,
+                                           suggestion=best if best != x else None, confidence=0.5,
+                                           severity=Severity.MINOR)
                     continue
                 best = _suggestion(w, x, text, lang)
                 hint = f", usually written '{best}'" if best else ""
@@ -212,6 +222,71 @@ def unexplained(rule: Rule, pair: ArticlePair, words: list[NameWord] | None = No
                 yield rule.finding(f"'{x}' does not sound like '{w.word}'{hint}", source=src, target=span,
                                    suggestion=best, confidence=0.7 if sure else 0.5,
                                    severity=None if sure else Severity.MINOR)
+
+
+def _widened(pair: ArticlePair, bead: Bead, word: str, found: list[Span], mentions: list[Span]
+             ) -> list[tuple[float, Span]]:
+    """Chinese: a window that renders the name regularly inside a longer run of transliteration characters
+    (利罗菲 of 康利罗菲 for Lealofi, 加拉帕戈斯 of 松加拉帕戈斯): the search takes only whole runs, so a
+    garble that adds a character before or after a name was never judged; the whole run is, as a near
+    miss, where it is at most two characters longer (no word of its own among them: `PARTICLE`) or where
+    the rest renders the source's neighbouring name word (西梅隆 of 卡内基西梅隆 for Carnegie Mellon). The
+    character added is what `_odd_syllable` finds: it renders no letter of the name."""
+    text, off = pair.target, bead.target.start
+    accept, near = thresholds("zh")
+    chars = transliteration_chars("zh")
+    out: list[tuple[float, Span]] = []
+    for _, sp, _ in scored_names(bead.target_text, [word], "zh", accept):
+        inner = Span(off + sp.start, off + sp.end)
+        if whole_run(text, inner, "zh") or rendering_cost(word, text[inner.start:inner.end], "zh") >= GARBLED:
+            continue
+        a, b = inner.start, inner.end
+        while a > bead.target.start and text[a - 1] in chars:
+            a -= 1
+        while b < bead.target.end and text[b] in chars:
+            b += 1
+        run = Span(a, b)
+        extra = text[a:inner.start] + text[inner.end:b]
+        if not extra or not whole_run(text, run, "zh") or any(run.overlaps(f) for f in found + [s for _, s in out]):
+            continue
+        x = text[a:b]
+        if (len(extra) <= 2 and all(zipf(c, "zh") < PARTICLE for c in extra)) \
+                or any(text[inner.start:inner.end] in part for part in _neighbour_parts(pair, mentions, x)):
+            out.append((near, run))
+    return out
+
+
+# A character of a Chinese rendering whose reading is at least this many nats less expected than the
+# likeliest one for its chunk of the name (mtcheck/text/zh_syllables.py) is no syllable of the name.
+SYLLABLE_GARBLED = float(__import__("os").environ.get("ZH_SYL", "5.0"))
+
+
+def _odd_syllable(name: str, x: str, text: str, neighbour_parts: list[str]) -> str | None:
+    """Chinese: the character of `x` that reads as no syllable of the name (`zh_syllables`), where `x` is
+    written once in the translation (a rendering the translation keeps is the translator's choice); None
+    where every character reads as expected. As `rendering_cost` does, `x` is also judged without a
+    function word after it (福特也), as the part of a compound that renders the name regularly with three
+    characters or more beside it (卡内基 of 卡内基梅隆), and as the part left beside the rendering of the
+    source's neighbouring name word (诺尔特 of 希瑟诺尔特 for Heather Nauert): its best reading counts."""
+    from mtcheck.text.phonetic import FUNCTION_WORD
+    from mtcheck.text.zh_syllables import syllable_costs
+
+    if text.count(x) > 1:
+        return None
+    parts = [x, *neighbour_parts]
+    if len(x) > 2 and zipf(x[-1], "zh") >= FUNCTION_WORD:
+        parts.append(x[:-1])
+    for k in range(2, len(x) - 2):
+        parts += [p for p in (x[:k], x[k:]) if rendering_cost(name, p, "zh") == 0.0]
+    best: tuple[float, str] | None = None
+    for part in parts:
+        costs = syllable_costs(name, part)
+        if not costs:
+            return None
+        worst = max(range(len(costs)), key=costs.__getitem__)
+        if best is None or costs[worst] < best[0]:
+            best = (costs[worst], part[worst])
+    return best[1] if best is not None and best[0] >= SYLLABLE_GARBLED else None
 
 
 # Beside the rendering of the person's other name, a word up to this frequent (zipf) stands in the name's
@@ -247,8 +322,14 @@ def _beside_neighbour(pair: ArticlePair, mentions: list[Span], word: str, x: str
     """Chinese writes two adjacent name words of the source as one run (布鲁艾施 for Blue Ash, 卡内基梅隆
     for Carnegie Mellon, 巴吞鲁日): the cost of the part of `x` that is left when the other part renders
     the capitalised word beside the name in the source (inf where there is none)."""
+    return min((rendering_cost(word, part, "zh") for part in _neighbour_parts(pair, mentions, x)), default=float("inf"))
+
+
+def _neighbour_parts(pair: ArticlePair, mentions: list[Span], x: str) -> list[str]:
+    """The parts of `x` left when the rest renders the capitalised word beside the name in the source
+    (`_beside_neighbour`); none outside Chinese."""
     if pair.target_pack.code != "zh" or len(x) < 3:
-        return float("inf")
+        return []
     src = pair.source
     beside: list[tuple[str, bool]] = []  # (word, after the name)
     for m in mentions:
@@ -256,13 +337,13 @@ def _beside_neighbour(pair: ArticlePair, mentions: list[Span], word: str, x: str
             beside.append((n.group(1), True))
         if (p := _PREVIOUS_WORD.search(src[max(0, m.start - 40):m.start])) is not None:
             beside.append((p.group(1), False))
-    best = float("inf")
+    parts = []
     for other, after in beside:
         for k in range(1, len(x)):
             part, rest = (x[:k], x[k:]) if after else (x[k:], x[:k])
             if rendering_cost(other, rest, "zh") < GARBLED and similar_enough(other, rest):
-                best = min(best, rendering_cost(word, part, "zh"))
-    return best
+                parts.append(part)
+    return parts
 
 
 def similar_enough(word: str, rendering: str) -> bool:

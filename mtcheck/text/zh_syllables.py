@@ -65,14 +65,22 @@ def _is_vowel(unit: str, nxt: str | None) -> bool:
     return unit in _VOWEL_LETTERS
 
 
-def split_chunk(chunk: tuple[str, ...]) -> tuple[str, str]:
-    """(onset, rest): the chunk's leading consonant units, joined, and the rest (its vowels and coda)."""
+def splits(chunk: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """The ways a chunk is read as (onset, rest): its leading consonants and the rest; a chunk of consonants
+    alone also as all but its last and that one, the syllable's final (斯 for s and 特 for t take it as their
+    initial, 恩 for a coda n and 尔 for a coda l as their final)."""
     k = 0
     while k < len(chunk) and not _is_vowel(chunk[k], chunk[k + 1] if k + 1 < len(chunk) else None):
         k += 1
-    if k == len(chunk):  # consonants alone (斯 for s, 特 for t): the last is the syllable's onset
-        k = len(chunk) - 1 if len(chunk) > 1 else 1
-    return "".join(chunk[:k]), "".join(chunk[k:])
+    if k < len(chunk):
+        return (("".join(chunk[:k]), "".join(chunk[k:])),)
+    # a consonant alone takes the default vowel of its kind (斯 si, 特 te, 布 bu): its final is judged
+    # against the consonant (`_ALONE`), not against every consonant's
+    return ("".join(chunk), _ALONE + chunk[-1]), ("".join(chunk[:-1]), chunk[-1])
+
+
+# The rest of a chunk of consonants alone: this mark and its consonant (`splits`).
+_ALONE = "_"
 
 
 def split_syllable(syllable: str) -> tuple[str, str]:
@@ -82,10 +90,21 @@ def split_syllable(syllable: str) -> tuple[str, str]:
 
 
 def backoff(rest: str) -> str:
-    """A chunk's rest reduced to its first vowel letter and whether it ends in a nasal: 'a', 'aN', '-' (none)."""
+    """A chunk's rest reduced to its first vowel letter and how it ends: 'a'; 'aN' in a nasal (the final's
+    -n or -ng: 林 for -lin); 'aC' in another consonant, which Chinese mostly gives a character of its own
+    (克 of Blake, 特 of Bennet), so a character that takes it (阿 for -av- of Kavanaugh) is judged as rare;
+    a coda r, h or w and the silent gh are none (卡特 for Carter, 莎拉 for Sarah). A consonant alone keeps
+    its mark (`_ALONE`): '_s'."""
+    if rest.startswith(_ALONE):
+        return rest
     vowel = next((c for c in rest if c in _VOWEL_LETTERS), "-")
-    nasal = "N" if re.search(r"(?:n|m|ng)$", rest) and vowel != "-" else ""
-    return vowel + nasal
+    if vowel == "-":
+        return vowel
+    if re.search(r"(?:n|m|ng)$", rest):
+        return vowel + "N"
+    if re.search(r"(?:[^aeiouyrhw]|gh)$", rest) and not rest.endswith("gh"):
+        return vowel + "C"
+    return vowel
 
 
 class Costs:
@@ -122,6 +141,15 @@ class Costs:
             self.memo[key] = -math.log(self._p("i", onset, initial, self._prior("i", initial)))
         return self.memo[key]
 
+    def expected(self, onset: str, rest: str) -> float:
+        """The cost of the chunk's likeliest syllable: a chunk of letters rare in the known renderings (the
+        -aa- of Kanaan) makes every character of it costly, the regular one included."""
+        key = ("e", onset, rest)
+        if key not in self.memo:
+            self.memo[key] = min(self.initial(onset, y) for y in self.prior.get("i", {""})) + \
+                min(self.final(rest, y) for y in self.prior.get("f", {""}))
+        return self.memo[key]
+
     def final(self, rest: str, final: str) -> float:
         key = ("f", rest, final)
         if key not in self.memo:
@@ -133,37 +161,38 @@ class Costs:
 
 
 def align(name_units: tuple[str, ...], syllables: list[tuple[str, str]], costs: Costs
-          ) -> tuple[float, list[tuple[tuple[str, ...], float]]]:
+          ) -> tuple[float, list[tuple[tuple[str, ...], float, float]]]:
     """The cheapest cut of the name's units into one chunk per syllable (a syllable may render no unit, at
-    `INSERTED`; every unit belongs to a chunk): (total cost, [(chunk, cost) per syllable])."""
+    `INSERTED`; every unit belongs to a chunk): (total cost, [(chunk, cost, excess) per syllable]), the
+    excess being the cost beyond that of the chunk's likeliest syllable (`Costs.expected`)."""
     n, m = len(name_units), len(syllables)
     inf = float("inf")
     best = [[inf] * (m + 1) for _ in range(n + 1)]
-    back: list[list[tuple[int, float] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+    back: list[list[tuple[int, float, float] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
     best[0][0] = 0.0
     for j in range(1, m + 1):
         ini, fin = syllables[j - 1]
         for i in range(n + 1):
             if best[i][j - 1] + INSERTED < best[i][j]:
                 best[i][j] = best[i][j - 1] + INSERTED
-                back[i][j] = (i, INSERTED)
+                back[i][j] = (i, INSERTED, INSERTED)
             for k in range(max(0, i - MAX_CHUNK), i):
                 if best[k][j - 1] == inf:
                     continue
-                onset, rest = split_chunk(name_units[k:i])
-                c = costs.initial(onset, ini) + costs.final(rest, fin)
+                c, onset, rest = min((costs.initial(o, ini) + costs.final(r, fin), o, r)
+                                     for o, r in splits(name_units[k:i]))
                 if best[k][j - 1] + c < best[i][j]:
                     best[i][j] = best[k][j - 1] + c
-                    back[i][j] = (k, c)
+                    back[i][j] = (k, c, c - costs.expected(onset, rest))
     if best[n][m] == inf:
         return inf, []
-    path: list[tuple[tuple[str, ...], float]] = []
+    path: list[tuple[tuple[str, ...], float, float]] = []
     i = n
     for j in range(m, 0, -1):
         step = back[i][j]
         assert step is not None
-        k, c = step
-        path.append((name_units[k:i], c))
+        k, c, excess = step
+        path.append((name_units[k:i], c, excess))
         i = k
     return best[n][m], path[::-1]
 
@@ -191,7 +220,7 @@ def syllable_costs(name: str, rendering: str) -> tuple[float, ...]:
     if costs is None or len(syls) != len(rendering) or not syls:
         return ()
     _, path = align(units(name), syls, costs)
-    return tuple(c for _, c in path)
+    return tuple(excess for _, _, excess in path)
 
 
 def worst_syllable(name: str, rendering: str) -> float:
