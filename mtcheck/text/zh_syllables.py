@@ -220,7 +220,17 @@ def syllable_costs(name: str, rendering: str) -> tuple[float, ...]:
     if costs is None or len(syls) != len(rendering) or not syls:
         return ()
     _, path = align(units(name), syls, costs)
-    return tuple(excess for _, _, excess in path)
+    if not path:  # more letters than the characters can hold (MAX_CHUNK each): not judged
+        return ()
+    out = []
+    for j, ((chunk, _, excess), (initial, _)) in enumerate(zip(path, syls, strict=True)):
+        # A vowel after a vowel (a hiatus: Julius, Maria) is written with a glide or vowel syllable of many
+        # spellings (朱利叶斯, 玛丽亚, 诺亚): phonetic._vowel_syllables judges those characters, not this.
+        before = path[j - 1][0] if j else ()
+        hiatus = bool(chunk) and _is_vowel(chunk[0], chunk[1] if len(chunk) > 1 else None) \
+            and bool(before) and before[-1] in _VOWEL_LETTERS and initial in ("", "y", "w")
+        out.append(0.0 if hiatus else excess)
+    return tuple(out)
 
 
 def worst_syllable(name: str, rendering: str) -> float:
