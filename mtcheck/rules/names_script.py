@@ -157,7 +157,9 @@ def unexplained(rule: Rule, pair: ArticlePair, words: list[NameWord] | None = No
                      for score, sp, _ in scored_names(bead.target_text, [w.word], lang, near, **near_search(pair, bead))
                      if owner.get((sp.start, sp.end), w.word) == w.word]
             if lang == "zh":
-                cands += _widened(pair, bead, w.word, [c[1] for c in cands], [m for v, m in mentions if v is w])
+                # not over another name's rendering (吉拉德, Gillard, beside 朱莉娅 for Julia)
+                others = [s for v in (*name_words(pair), *proper_words(pair)) if v.word != w.word for s in v.targets]
+                cands += _widened(pair, bead, w.word, [c[1] for c in cands], others, [m for v, m in mentions if v is w])
             cands = [c for c in cands if not any(c[1].overlaps(e) for e in entities)
                      and (lang != "zh" or (_name_like(text[c[1].start:c[1].end], lang)
                                            and whole_run(text, c[1], lang)))]
@@ -224,14 +226,15 @@ def unexplained(rule: Rule, pair: ArticlePair, words: list[NameWord] | None = No
                                    severity=None if sure else Severity.MINOR)
 
 
-def _widened(pair: ArticlePair, bead: Bead, word: str, found: list[Span], mentions: list[Span]
+def _widened(pair: ArticlePair, bead: Bead, word: str, found: list[Span], others: list[Span], mentions: list[Span]
              ) -> list[tuple[float, Span]]:
     """Chinese: a window that renders the name regularly inside a longer run of transliteration characters
     (利罗菲 of 康利罗菲 for Lealofi, 加拉帕戈斯 of 松加拉帕戈斯): the search takes only whole runs, so a
     garble that adds a character before or after a name was never judged; the whole run is, as a near
     miss, where it is at most two characters longer (no word of its own among them: `PARTICLE`) or where
-    the rest renders the source's neighbouring name word (西梅隆 of 卡内基西梅隆 for Carnegie Mellon). The
-    character added is what `_odd_syllable` finds: it renders no letter of the name."""
+    the rest renders the source's neighbouring name word (西梅隆 of 卡内基西梅隆 for Carnegie Mellon); not
+    over another name's rendering otherwise (吉拉德, Gillard, is no widened 吉拉 for Julia). The character
+    added is what `_odd_syllable` finds: it renders no letter of the name."""
     text, off = pair.target, bead.target.start
     accept, near = thresholds("zh")
     chars = transliteration_chars("zh")
@@ -250,8 +253,9 @@ def _widened(pair: ArticlePair, bead: Bead, word: str, found: list[Span], mentio
         if not extra or not whole_run(text, run, "zh") or any(run.overlaps(f) for f in found + [s for _, s in out]):
             continue
         x = text[a:b]
-        if (len(extra) <= 2 and all(zipf(c, "zh") < PARTICLE for c in extra)) \
-                or any(text[inner.start:inner.end] in part for part in _neighbour_parts(pair, mentions, x)):
+        if any(text[inner.start:inner.end] in part for part in _neighbour_parts(pair, mentions, x)) \
+                or (len(extra) <= 2 and all(zipf(c, "zh") < PARTICLE for c in extra)
+                    and not any(run.overlaps(o) for o in others)):
             out.append((near, run))
     return out
 
