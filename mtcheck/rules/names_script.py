@@ -156,8 +156,9 @@ def unexplained(rule: Rule, pair: ArticlePair, words: list[NameWord] | None = No
             cands = [(score, Span(bead.target.start + sp.start, bead.target.start + sp.end))
                      for score, sp, _ in scored_names(bead.target_text, [w.word], lang, near, **near_search(pair, bead))
                      if owner.get((sp.start, sp.end), w.word) == w.word]
-            if lang == "zh":
-                # not over another name's rendering (吉拉德, Gillard, beside 朱莉娅 for Julia)
+            if lang == "zh" and sum(1 for c in cands if c[0] >= accept) < said:
+                # Only where the paragraph renders the name fewer times than the source says it (the near misses
+                # fill the rest, below); not over another name's rendering (吉拉德, Gillard, beside 朱莉娅 for Julia).
                 others = [s for v in (*name_words(pair), *proper_words(pair)) if v.word != w.word for s in v.targets]
                 cands += _widened(pair, bead, w.word, [c[1] for c in cands], others, [m for v, m in mentions if v is w])
             cands = [c for c in cands if not any(c[1].overlaps(e) for e in entities)
@@ -208,7 +209,7 @@ def unexplained(rule: Rule, pair: ArticlePair, words: list[NameWord] | None = No
                                            f"'{known}'", source=src, target=span, suggestion=known,
                                            confidence=0.5, severity=Severity.MINOR)
                     elif lang == "zh" and (odd := _odd_syllable(
-                            judged, x, text, _neighbour_parts(pair, [m for v, m in mentions if v is w], x))) is not None:
+                            pair, judged, x, [m for v, m in mentions if v is w])) is not None:
                         best = _suggestion(w, x, text, lang)
                         hint = f"; usually written '{best}'" if best and best != x else ""
                         yield rule.finding(f"'{x}' does not sound like '{w.word}': '{odd}' is no syllable the name "
@@ -267,32 +268,38 @@ def _widened(pair: ArticlePair, bead: Bead, word: str, found: list[Span], others
 SYLLABLE_GARBLED = 4.5
 
 
-def _odd_syllable(name: str, x: str, text: str, neighbour_parts: list[str]) -> str | None:
+def _odd_syllable(pair: ArticlePair, name: str, x: str, mentions: list[Span]) -> str | None:
     """Chinese: the character of `x` that reads as no syllable of the name (`zh_syllables`), where `x` is
     written once in the translation (a rendering the translation keeps is the translator's choice); None
     where every character reads as expected. As `rendering_cost` does, `x` is also judged without a
     function word after it (福特也), as the part of a compound that renders the name regularly with three
     characters or more beside it (卡内基 of 卡内基梅隆), and as the part left beside the rendering of the
-    source's neighbouring name word (诺尔特 of 希瑟诺尔特 for Heather Nauert): its best reading counts."""
+    source's neighbouring name word (`_neighbour_parts` of the name's `mentions`, asked only then: 诺尔特 of
+    希瑟诺尔特 for Heather Nauert): its best reading counts."""
     from mtcheck.text.phonetic import FUNCTION_WORD
     from mtcheck.text.zh_syllables import syllable_costs
 
-    if text.count(x) > 1:
+    if pair.target.count(x) > 1:
         return None
-    parts = [x, *neighbour_parts]
+
+    def worst(part: str) -> tuple[float, str]:
+        costs = syllable_costs(name, part)
+        if not costs:
+            return 0.0, ""
+        i = max(range(len(costs)), key=costs.__getitem__)
+        return costs[i], part[i]
+
+    best = worst(x)
+    if best[0] < SYLLABLE_GARBLED:  # the other readings only matter where the whole one is odd
+        return None
+    parts = _neighbour_parts(pair, mentions, x)
     if len(x) > 2 and zipf(x[-1], "zh") >= FUNCTION_WORD:
         parts.append(x[:-1])
     for k in range(2, len(x) - 2):
         parts += [p for p in (x[:k], x[k:]) if rendering_cost(name, p, "zh") == 0.0]
-    best: tuple[float, str] | None = None
     for part in parts:
-        costs = syllable_costs(name, part)
-        if not costs:
-            return None
-        worst = max(range(len(costs)), key=costs.__getitem__)
-        if best is None or costs[worst] < best[0]:
-            best = (costs[worst], part[worst])
-    return best[1] if best is not None and best[0] >= SYLLABLE_GARBLED else None
+        best = min(best, worst(part))
+    return best[1] if best[0] >= SYLLABLE_GARBLED else None
 
 
 # Beside the rendering of the person's other name, a word up to this frequent (zipf) stands in the name's
