@@ -179,7 +179,11 @@ class GarbledName(Rule):
     rendering counts as written only as a whole run (巴黎, not 切巴黎), and a whole run one character from
     it, or from the rendering the article uses twice for a person (韦林 beside 佩林), is reported where the
     paragraph renders the name fewer times than its source mentions it: a near-homophone garble sounds like
-    the name. The suggestion, where one is known, is in the target's script.
+    the name. A Chinese rendering regular in its consonants, written once and listed nowhere, is judged
+    syllable by syllable too (`mtcheck/text/zh_syllables.py`: a character whose reading is far less expected
+    for its part of the name than the likeliest one, 泰尼洛 for 托尼洛, Tornillo; 朗朱 for 拉朱, Raju), minor;
+    so is a run one or two characters longer than a regular rendering (康利罗菲 for 利罗菲, Lealofi). The
+    suggestion, where one is known, is in the target's script.
 
     ## Why is this bad?
     A garbled name is the most visible error a newsroom can publish, and readers cannot search for it.
