@@ -160,7 +160,7 @@ def unexplained(rule: Rule, pair: ArticlePair, words: list[NameWord] | None = No
                 # Only where the paragraph renders the name fewer times than the source says it (the near misses
                 # fill the rest, below); not over another name's rendering (吉拉德, Gillard, beside 朱莉娅 for Julia).
                 others = [s for v in (*name_words(pair), *proper_words(pair)) if v.word != w.word for s in v.targets]
-                cands += _widened(pair, bead, w.word, [c[1] for c in cands], others, [m for v, m in mentions if v is w])
+                cands += _widened(pair, bead, w, [c[1] for c in cands], others, [m for v, m in mentions if v is w])
             cands = [c for c in cands if not any(c[1].overlaps(e) for e in entities)
                      and (lang != "zh" or (_name_like(text[c[1].start:c[1].end], lang)
                                            and whole_run(text, c[1], lang)))]
@@ -227,7 +227,7 @@ def unexplained(rule: Rule, pair: ArticlePair, words: list[NameWord] | None = No
                                    severity=None if sure else Severity.MINOR)
 
 
-def _widened(pair: ArticlePair, bead: Bead, word: str, found: list[Span], others: list[Span], mentions: list[Span]
+def _widened(pair: ArticlePair, bead: Bead, w: NameWord, found: list[Span], others: list[Span], mentions: list[Span]
              ) -> list[tuple[float, Span]]:
     """Chinese: a window that renders the name regularly inside a longer run of transliteration characters
     (利罗菲 of 康利罗菲 for Lealofi, 加拉帕戈斯 of 松加拉帕戈斯): the search takes only whole runs, so a
@@ -236,13 +236,14 @@ def _widened(pair: ArticlePair, bead: Bead, word: str, found: list[Span], others
     the rest renders the source's neighbouring name word (西梅隆 of 卡内基西梅隆 for Carnegie Mellon); not
     over another name's rendering otherwise (吉拉德, Gillard, is no widened 吉拉 for Julia). The character
     added is what `_odd_syllable` finds: it renders no letter of the name."""
-    text, off = pair.target, bead.target.start
-    accept, near = thresholds("zh")
+    text = pair.target
+    _, near = thresholds("zh")
     chars = transliteration_chars("zh")
     out: list[tuple[float, Span]] = []
-    for _, sp, _ in scored_names(bead.target_text, [word], "zh", accept):
-        inner = Span(off + sp.start, off + sp.end)
-        if whole_run(text, inner, "zh") or rendering_cost(word, text[inner.start:inner.end], "zh") >= GARBLED:
+    # the word's renderings (`NameWord.targets`: the article's windows at `accept`, whole runs or not) in the bead
+    for inner in w.targets:
+        if not (bead.target.start <= inner.start and inner.end <= bead.target.end) or whole_run(text, inner, "zh") \
+                or rendering_cost(w.word, text[inner.start:inner.end], "zh") >= GARBLED:
             continue
         a, b = inner.start, inner.end
         while a > bead.target.start and text[a - 1] in chars:
