@@ -255,9 +255,8 @@ def _widened(pair: ArticlePair, bead: Bead, w: NameWord, found: list[Span], othe
         if not extra or not whole_run(text, run, "zh") or any(run.overlaps(f) for f in found + [s for _, s in out]):
             continue
         x = text[a:b]
-        if any(text[inner.start:inner.end] in part for part in _neighbour_parts(pair, mentions, x)) \
-                or (len(extra) <= 2 and all(zipf(c, "zh") < PARTICLE for c in extra)
-                    and not any(run.overlaps(o) for o in others)):
+        if (len(extra) <= 2 and all(zipf(c, "zh") < PARTICLE for c in extra) and not any(run.overlaps(o) for o in others)) \
+                or any(text[inner.start:inner.end] in part for part in _neighbour_parts(pair, mentions, x)):
             out.append((near, run))
     return out
 
