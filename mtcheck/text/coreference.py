@@ -130,6 +130,10 @@ class SourcePerson:
     # A name that is a person only if the article refers back to it as one (`_tentative`): kept when a
     # personal pronoun or an attribution resolves to it, else dropped (or a placeholder again).
     tentative: bool = False
+    # Someone unnamed whom the source introduces by a role noun of either gender ("Seorang fotografer",
+    # "Korban itu"): the noun, by which a translation names them too ("the photographer"). Judged for
+    # consistency only (MT302), and kept only where a personal pronoun or an attribution refers back to them.
+    noun: str | None = None
 
     @property
     def words(self) -> list[str]:
@@ -207,9 +211,12 @@ def _coreference(pair: ArticlePair) -> Coreference:
     if rejected:
         people = [p for p in people if not p.tentative]
         for p in rejected:
-            if len(p.persons[0].tokens) > 1:  # a name that may be a person's, as before: it stops resolution
+            # A name that may be a person's, as before (and an unnamed person's role noun): it stops resolution
+            if not p.persons or len(p.persons[0].tokens) > 1:
                 p.placeholder, p.evidence = True, []
                 unplaced.append(p)
+            if not p.persons:
+                p.name, p.noun = f"({pair.source[p.spans[0].start:p.spans[0].end]})", None
         mentions = sorted(((s, p) for p in people + unplaced for s in p.spans), key=lambda x: x[0].start)
         starts = [s.start for s, _ in mentions]
         refs = _resolve(pair, mentions, starts)
@@ -354,11 +361,15 @@ class PersonNoun:
     noun: str
     gender: str | None
     kind: str  # "kin" | "role"
+    # A role noun that is someone only where "seorang", "sang" or "itu"/"tersebut" introduces them (data kind
+    # "unnamed"): bare, it is as often many people ("kata Retno kepada wartawan", to reporters).
+    introduced_only: bool = False
 
 
 @cache
 def person_nouns() -> dict[str, PersonNoun]:
-    return {r["noun"]: PersonNoun(r["noun"], r["gender"] if r["gender"] in ("m", "f") else None, r["kind"])
+    return {r["noun"]: PersonNoun(r["noun"], r["gender"] if r["gender"] in ("m", "f") else None,
+                                  "role" if r["kind"] == "unnamed" else r["kind"], r["kind"] == "unnamed")
             for r in data_tsv("id", "person_nouns.tsv")}
 
 
@@ -431,6 +442,7 @@ def _person_nouns(text: str, people: list[SourcePerson], unplaced: list[SourcePe
         sp.evidence.append(Evidence(noun.gender, "source cue", f"'{phrase}' in the source (a person noun: KBBI)"))
 
     seen: set[str] = set()  # the nouns met so far, in text order, other than as titles
+    introduced: dict[str, SourcePerson] = {}  # the last unnamed person each neutral role noun introduced
     titled: set[str] = set()  # the nouns met as titles before a name ("Menteri Keuangan Sri Mulyani")
     # Whom each noun met as a title was the title of ("presiden": Donald Trump), people judged only.
     bearers: dict[str, dict[int, SourcePerson]] = {}
@@ -446,6 +458,12 @@ def _person_nouns(text: str, people: list[SourcePerson], unplaced: list[SourcePe
         word = m.group()
         noun = nouns.get(word.lower())
         if noun is None:
+            continue
+        if noun.introduced_only and not (
+                not text.startswith("nya", m.end()) and not (word[0].isupper() and not _sentence_start(text, m.start()))
+                and (_INDEFINITE.search(text, max(0, m.start() - 20), m.start())
+                     or _SANG.search(text, max(0, m.start() - 10), m.start())
+                     or _DEMONSTRATIVE_AFTER.match(text, m.end()))):
             continue
         if word[0].isupper() and not _sentence_start(text, m.start()):
             titled.add(noun.noun)
@@ -555,9 +573,27 @@ def _person_nouns(text: str, people: list[SourcePerson], unplaced: list[SourcePe
         unnamed = noun.gender is not None and noun.kind == "role"
         opener = indefinite or _SANG.search(text, max(0, m.start() - 10), m.start())
         phrase = text[opener.start():end] if opener else text[m.start():end]
-        person = SourcePerson(f"'{phrase}'" if unnamed else f"({word})", [], [span], placeholder=not unnamed)
+        # A role noun of either gender that introduces someone ("Seorang fotografer", "Sang pelaku", "Korban
+        # itu"; not "korbannya", someone's victim): a person the text may go on about ("... . Ia dilaporkan
+        # berusia 20-an tahun"), whose pronouns a translation must keep of one gender. Tentative: a "-nya" of
+        # things ("Jumlahnya") after "(pasien)" makes no one a person; a "dia" or an attribution does.
+        neutral = (noun.gender is None and noun.kind == "role" and not text.startswith("nya", m.end())
+                   and (opener is not None or _DEMONSTRATIVE_AFTER.match(text, end) is not None))
+        judged = unnamed or neutral
+        this = _DEMONSTRATIVE_AFTER.match(text, end) if neutral else None
+        if neutral and not indefinite and (earlier := introduced.get(noun.noun)) is not None:
+            # "Seorang pengemudi ... . Pengemudi itu mengalami luka": the one introduced, taken up again
+            earlier.spans.append(span)
+            continue
+        if this is not None:
+            phrase = text[m.start():this.end()]  # 'Fotografer itu'
+        person = SourcePerson(f"'{phrase}'" if judged else f"({word})", [], [span], placeholder=not judged,
+                              tentative=neutral, noun=noun.noun if neutral else None)
         if noun.gender is not None:
             person.evidence.append(Evidence(noun.gender, "source cue", f"'{word}' (a person noun: KBBI)"))
+        if neutral:
+            # (a second "seorang <noun>" is someone else: the later "<noun> itu" is theirs)
+            introduced[noun.noun] = person
         out.append(person)
     return out
 
@@ -591,10 +627,11 @@ def _named_next(text: str, people: list[SourcePerson], unnamed: list[SourcePerso
             continue  # someone named before the next sentence, or no one in it
         name, person = mentions[j]
         if person.spans[0] != name or not _opens(text, nxt.start, name.start) or _ATTRIBUTION_AFTER.match(
-                text, name.end, name.end + 30) or _ATTRIBUTION_BEFORE_TITLED.search(text, nxt.start, name.start):
+                text[name.end:name.end + 30]) or _ATTRIBUTION_BEFORE_TITLED.search(text, nxt.start, name.start):
             continue  # named before, not the subject, or speaking
         appos = _APPOSITION.match(text, name.end, name.end + 84)
-        if appos and _ATTRIBUTION_AFTER.match(text, appos.end(), appos.end() + 30):
+        # (the pattern opens with "^": sliced, for a position passed to match would never meet it)
+        if appos and _ATTRIBUTION_AFTER.match(text[appos.end():appos.end() + 30]):
             continue  # "Budi, warga setempat, mengatakan": a witness
         g = u.gender()
         if g is not None and person.gender() not in (None, g):
@@ -1353,6 +1390,7 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                                                           for s in p.source_segments.sentences])
     quoted_third = False  # a closed quotation since the last named person has a third-person form
     prev_people: list[SourcePerson] = []  # the people named in the previous sentence
+    prev_referred: list[SourcePerson] = []  # and those its forms refer to
     for n, sent in enumerate(pair.source_segments.sentences):
         lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
         here = [(s, p) for s, p in mentions[lo:hi] if not _inside(quoted, q_starts, s.start)]
@@ -1468,7 +1506,9 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                             # reported clause's agent is no one named, and the speaker may be its object
                             agent = None
                     others = {id(p): p for _, p in before if p is not agent}
-                    earlier = {id(p): p for p in prev_people if p is not agent}
+                    # (the people the sentence before refers to by its forms too: "... merupakan pertemuannya
+                    # yang ke-36 sejak Trump menjabat. Seorang peserta mengajukan pertanyaan padanya" is hers)
+                    earlier = {id(p): p for p in prev_referred if p is not agent}
                     if not others and not _OWN_OBJECT.match(form) and len(distinct) == 1 and len(earlier) == 1:
                         # "... tidak bisa menghubungi Bob Dylan ... . Sara akhirnya menyerah menghubunginya.": with
                         # nobody else in its sentence, the one other person of the sentence before
@@ -1572,6 +1612,7 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                     _ATTRIBUTION_AFTER.match(text[s.end:min(sent.end, s.end + 30)])):
                 speaker, speaker_at = p, n
         prev_people = [p for _, p in here]
+        prev_referred = prev_people + [p for _, p in resolved_here]
         if here:
             last_named = here[-1][1]
             quoted_third = False

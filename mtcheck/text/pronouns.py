@@ -147,6 +147,8 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
             found[id(table[m.group()])].append(Span(*m.span()))
         _shared_next_to_mentions(pair.target, co.people, owners, found)
         _shared_as_in_source(pair, co, owners, found)
+    if sets.get("unnamed_person_nouns"):
+        _unnamed_mentions(pair, co.people, sets["unnamed_person_nouns"], found)
     verb_found: dict[int, list[Span]] | None = None  # the mentions a verb's subject is looked for among
     if word_of and not pair.target_pack.latin_script:
         script = _script_mentions(pair, list(word_of), sets)
@@ -463,6 +465,31 @@ def _sentence_pair_at(pair: ArticlePair, pos: int) -> SentencePair | None:
     starts, rows = pair.analysis("target-sentence-pairs", build)
     i = bisect.bisect_right(starts, pos) - 1
     return rows[i][1] if i >= 0 and pos < rows[i][0] else None
+
+
+def _unnamed_mentions(pair: ArticlePair, people: list[SourcePerson], nouns: dict[str, list[str]],
+                      found: dict[int, list[Span]]) -> None:
+    """Mentions of someone unnamed whom the source introduces by a role noun ("Fotografer itu dibawa ke ...
+    . Ia dilaporkan berusia 20-an tahun"): the translation's noun after a determiner ("The photographer was
+    transported to ..., where he died"), from the target sentence that renders the introduction on, so that
+    the pronouns the translation adds are linked to them as those the source has are. One scan of the
+    translation per such person (an article has few)."""
+    for sp in people:
+        words = nouns.get(sp.noun or "")
+        if not words:
+            continue
+        start = next((t.target[0].start for t in pair.sentence_pairs if t.source and t.target
+                      and t.source[0].start <= sp.spans[0].start < t.source[-1].end), None)
+        if start is None:
+            continue
+        found[id(sp)] += [Span(*m.span("noun")) for m in _determined_noun(tuple(words)).finditer(pair.target, start)]
+
+
+@cache
+def _determined_noun(words: tuple[str, ...]) -> re.Pattern[str]:
+    # "the photographer", "a young teacher", "this suspect": a determiner, at most one word, the noun
+    return re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Oo]ne)\s+(?:[a-z][\w-]*\s+)?(?P<noun>"
+                      + "|".join(map(re.escape, words)) + r")\b")
 
 
 def _shared_next_to_mentions(text: str, people: list[SourcePerson], owners: dict[str, int],
