@@ -198,7 +198,7 @@ def _coreference(pair: ArticlePair) -> Coreference:
     # "Track Palin ..." is not Sarah Palin's.
     mentions = sorted(((s, p) for p in people + unplaced for s in p.spans), key=lambda x: x[0].start)
     starts = [s.start for s, _ in mentions]
-    refs = _resolve(pair, mentions, starts)
+    refs = _near_the_unnamed(pair, _resolve(pair, mentions, starts), mentions, starts)
     # A tentative person is one when the article refers back to it as a person: a personal pronoun (dia,
     # ia, beliau, dirinya; not pihaknya, an organisation's "side") or an attribution resolved to it. The
     # others were names of something else ("Shenzhen ... kotanya"): resolution runs again without them.
@@ -219,8 +219,48 @@ def _coreference(pair: ArticlePair) -> Coreference:
                 p.name, p.noun = f"({pair.source[p.spans[0].start:p.spans[0].end]})", None
         mentions = sorted(((s, p) for p in people + unplaced for s in p.spans), key=lambda x: x[0].start)
         starts = [s.start for s, _ in mentions]
-        refs = _resolve(pair, mentions, starts)
+        refs = _near_the_unnamed(pair, _resolve(pair, mentions, starts), mentions, starts)
     return Coreference(people, refs, starts, [p for _, p in mentions])
+
+
+def _near_the_unnamed(pair: ArticlePair, refs: list[SourceRef], mentions: list[tuple[Span, SourcePerson]],
+                      starts: list[int]) -> list[SourceRef]:
+    """The forms resolved to someone named only by a role noun ("Seorang sopir"), kept where a reader would
+    take them for that person without a doubt: a personal pronoun or an attribution (not a -nya, as often
+    another's or a thing's: "Seorang dokter ... pasiennya"), in the sentence of a mention of theirs or the
+    next, with no one else named between. The others are left open, as they were when such people were not
+    judged: an unnamed person is weakly established, and a chain of "ia" that runs on for sentences after
+    them may have moved to someone the text introduces by a -nya ("istrinya"), whom resolution cannot see."""
+    if not any(r.person is not None and r.person.noun is not None for r in refs):
+        return refs
+    s_starts = [s.start for s in pair.source_segments.sentences]
+
+    def sentence(pos: int) -> int:
+        return bisect.bisect_right(s_starts, pos) - 1
+
+    out = []
+    for r in refs:
+        p = r.person
+        if p is None or p.noun is None:
+            out.append(r)
+            continue
+        last = next((s for s in reversed(p.spans) if s.end <= r.span.start), None)
+        # (anyone: a placeholder too, "(korban)", may be whom the form means)
+        between = last is not None and any(q is not p for q in _mentions_between(mentions, starts, last.end,
+                                                                                 r.span.start))
+        if (r.kind in ("pronoun", "speech") and last is not None and sentence(r.span.start) - sentence(last.start) <= 1
+                and not between):
+            out.append(r)
+        else:
+            out.append(replace(r, person=None, how=f"unresolved: {r.how} is {p.name}, someone named only by a role "
+                                                 "noun, and the form is no personal pronoun right after them"))
+    return out
+
+
+def _mentions_between(mentions: list[tuple[Span, SourcePerson]], starts: list[int], a: int, b: int
+                     ) -> list[SourcePerson]:
+    """The people mentioned between two source positions (by bisection)."""
+    return [p for s, p in mentions[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)] if s.end <= b]
 
 
 # ------------------------------------------------------------------------------------------------ people

@@ -21,6 +21,7 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 from functools import cache
+from itertools import pairwise
 
 from mtcheck.lang.base import data_toml
 from mtcheck.model import Span
@@ -872,6 +873,8 @@ def _target_pronouns(pair: ArticlePair, sets: dict, quoted: bool = False):
             continue
         g = gender_of.get(m.group().lower()) or ("f" if m.lastgroup == "f" else "m")
         found.append((span, m.group(), g))
+    if sets.get("either_joiners"):
+        found = _without_either(pair.target, found, sets["either_joiners"])
     if sets.get("host_clitics"):
         taken = {s.start for s, _, _ in found}
         # After a relative pronoun the clitic is resumptive, its antecedent's ("الكلمة التي ألقاها", the speech
@@ -888,6 +891,19 @@ def _target_pronouns(pair: ArticlePair, sets: dict, quoted: bool = False):
             found.append((Span(*m.span()), m.group(), g))
     found.sort(key=lambda x: x[0].start)
     yield from found
+
+
+def _without_either(text: str, found: list[tuple[Span, str, str]], joiners: list[str]
+                    ) -> list[tuple[Span, str, str]]:
+    """The pronouns less the pairs of both genders that say either ("he or she", "his/her", "him or her"):
+    a translation's way of leaving a person's gender open (someone generic: "seorang pasien ... dia"), no
+    claim of a gender for anyone to contradict."""
+    joiner = re.compile(r"\s*(?:" + "|".join(map(re.escape, joiners)) + r")\s*")
+    either: set[int] = set()
+    for (a, _, ga), (b, _, gb) in pairwise(found):
+        if ga != gb and joiner.fullmatch(text, a.end, b.start):
+            either |= {a.start, b.start}
+    return [x for x in found if x[0].start not in either] if either else found
 
 
 _ARABIC_WORD = re.compile(r"(?<![\w])[\u0621-\u064A]{3,}(?![\w])")
