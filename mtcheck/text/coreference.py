@@ -244,12 +244,12 @@ def _near_the_unnamed(pair: ArticlePair, refs: list[SourceRef], mentions: list[t
         if p is None or p.noun is None:
             out.append(r)
             continue
-        last = next((s for s in reversed(p.spans) if s.end <= r.span.start), None)
-        # (anyone: a placeholder too, "(korban)", may be whom the form means)
-        between = last is not None and any(q is not p for q in _mentions_between(mentions, starts, last.end,
-                                                                                 r.span.start))
+        i = bisect.bisect_right([s.end for s in p.spans], r.span.start) - 1  # (spans sorted, few a person)
+        last = p.spans[i] if i >= 0 else None
+        # (anyone between: a placeholder too, "(korban)", may be whom the form means; looked for only within
+        # the two sentences, so that the test stays linear in the article)
         if (r.kind in ("pronoun", "speech") and last is not None and sentence(r.span.start) - sentence(last.start) <= 1
-                and not between):
+                and not any(q is not p for q in _mentions_between(mentions, starts, last.end, r.span.start))):
             out.append(r)
         else:
             out.append(replace(r, person=None, how=f"unresolved: {r.how} is {p.name}, someone named only by a role "

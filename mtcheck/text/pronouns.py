@@ -473,17 +473,27 @@ def _unnamed_mentions(pair: ArticlePair, people: list[SourcePerson], nouns: dict
     """Mentions of someone unnamed whom the source introduces by a role noun ("Fotografer itu dibawa ke ...
     . Ia dilaporkan berusia 20-an tahun"): the translation's noun after a determiner ("The photographer was
     transported to ..., where he died"), from the target sentence that renders the introduction on, so that
-    the pronouns the translation adds are linked to them as those the source has are. One scan of the
-    translation per such person (an article has few)."""
-    for sp in people:
-        words = nouns.get(sp.noun or "")
-        if not words:
-            continue
-        start = next((t.target[0].start for t in pair.sentence_pairs if t.source and t.target
-                      and t.source[0].start <= sp.spans[0].start < t.source[-1].end), None)
-        if start is None:
-            continue
-        found[id(sp)] += [Span(*m.span("noun")) for m in _determined_noun(tuple(words)).finditer(pair.target, start)]
+    the pronouns the translation adds are linked to them as those the source has are. Linear: one scan of
+    the translation per noun."""
+    who = [sp for sp in people if nouns.get(sp.noun or "")]
+    if not who:
+        return
+    rows = sorted((t.source[0].start, t.source[-1].end, t.target[0].start) for t in pair.sentence_pairs
+                  if t.source and t.target)
+    s_starts = [r[0] for r in rows]
+    by_noun: dict[str, list[tuple[int, SourcePerson]]] = {}
+    for sp in who:
+        i = bisect.bisect_right(s_starts, sp.spans[0].start) - 1
+        if i >= 0 and sp.spans[0].start < rows[i][1]:
+            by_noun.setdefault(sp.noun or "", []).append((rows[i][2], sp))
+    # One scan per noun; each match is the mention of the last person that noun introduced before it ("a
+    # second "seorang sopir" is someone else, and "the driver" after them is theirs).
+    for noun, introduced in by_noun.items():
+        introduced.sort(key=lambda x: x[0])
+        t_starts = [t for t, _ in introduced]
+        for m in _determined_noun(tuple(nouns[noun])).finditer(pair.target, t_starts[0]):
+            j = bisect.bisect_right(t_starts, m.start("noun")) - 1
+            found[id(introduced[j][1])].append(Span(*m.span("noun")))
 
 
 @cache
