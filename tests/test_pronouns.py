@@ -848,23 +848,22 @@ def test_an_unnamed_titled_speaker_takes_the_next_ia() -> None:
 
 
 def test_someone_named_only_by_a_role_noun() -> None:
-    """A role noun of either gender that introduces someone ("Seorang fotografer", then "Fotografer itu") is
-    one person, judged for consistency only, whom "Ia" refers to (round 12); the translation's "the
-    photographer" is their mention, so that the pronoun it adds is linked to them too."""
-    source = ("Seorang fotografer tertabrak mobil di Jalan Sudirman pada Selasa malam. Fotografer itu dibawa ke "
+    """A role noun of either gender that introduces someone ("Seorang sopir", then "Sopir itu") is one
+    person, judged for consistency only, whom "Ia" refers to (round 12); the translation's "the driver" is
+    their mention, so that the pronoun it adds is linked to them too."""
+    source = ("Seorang sopir tertabrak truk di Jalan Sudirman pada Selasa malam. Sopir itu dibawa ke "
               "rumah sakit, tetapi meninggal di sana. Ia dilaporkan berusia 20-an tahun.")
-    target = ("A photographer was hit by a car on Jalan Sudirman on Tuesday night. The photographer was taken to "
+    target = ("A driver was hit by a truck on Jalan Sudirman on Tuesday night. The driver was taken to "
               "hospital, but he died there. He was reportedly in his 20s.")
     pair = ArticlePair(source, target, "en")
     co = coreference(pair)
     [person] = co.people
-    assert person.noun == "fotografer" and person.gender() is None and not person.placeholder
-    assert [source[s.start:s.end] for s in person.spans] == ["fotografer", "Fotografer"]
+    assert person.noun == "sopir" and person.gender() is None and not person.placeholder
+    assert [source[s.start:s.end] for s in person.spans] == ["sopir", "Sopir"]
     assert [(r.text, r.person) for r in co.refs] == [("Ia", person)]
     a = analyse_pronouns(pair)
     assert a is not None
-    assert [(x.text, x.referent.person.noun) for x in a.links] == [("he", "fotografer"), ("He", "fotografer"),
-                                                                  ("his", "fotografer")]
+    assert [(x.text, x.referent.person.noun) for x in a.links] == [("he", "sopir"), ("He", "sopir"), ("his", "sopir")]
 
 
 @pytest.mark.parametrize("source", [

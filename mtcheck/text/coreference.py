@@ -130,8 +130,8 @@ class SourcePerson:
     # A name that is a person only if the article refers back to it as one (`_tentative`): kept when a
     # personal pronoun or an attribution resolves to it, else dropped (or a placeholder again).
     tentative: bool = False
-    # Someone unnamed whom the source introduces by a role noun of either gender ("Seorang fotografer",
-    # "Korban itu"): the noun, by which a translation names them too ("the photographer"). Judged for
+    # Someone unnamed whom the source introduces by a role noun of either gender ("Seorang sopir",
+    # "Korban itu"): the noun, by which a translation names them too ("the driver"). Judged for
     # consistency only (MT302), and kept only where a personal pronoun or an attribution refers back to them.
     noun: str | None = None
 
@@ -401,15 +401,11 @@ class PersonNoun:
     noun: str
     gender: str | None
     kind: str  # "kin" | "role"
-    # A role noun that is someone only where "seorang", "sang" or "itu"/"tersebut" introduces them (data kind
-    # "unnamed"): bare, it is as often many people ("kata Retno kepada wartawan", to reporters).
-    introduced_only: bool = False
 
 
 @cache
 def person_nouns() -> dict[str, PersonNoun]:
-    return {r["noun"]: PersonNoun(r["noun"], r["gender"] if r["gender"] in ("m", "f") else None,
-                                  "role" if r["kind"] == "unnamed" else r["kind"], r["kind"] == "unnamed")
+    return {r["noun"]: PersonNoun(r["noun"], r["gender"] if r["gender"] in ("m", "f") else None, r["kind"])
             for r in data_tsv("id", "person_nouns.tsv")}
 
 
@@ -498,12 +494,6 @@ def _person_nouns(text: str, people: list[SourcePerson], unplaced: list[SourcePe
         word = m.group()
         noun = nouns.get(word.lower())
         if noun is None:
-            continue
-        if noun.introduced_only and not (
-                not text.startswith("nya", m.end()) and not (word[0].isupper() and not _sentence_start(text, m.start()))
-                and (_INDEFINITE.search(text, max(0, m.start() - 20), m.start())
-                     or _SANG.search(text, max(0, m.start() - 10), m.start())
-                     or _DEMONSTRATIVE_AFTER.match(text, m.end()))):
             continue
         if word[0].isupper() and not _sentence_start(text, m.start()):
             titled.add(noun.noun)
@@ -613,7 +603,7 @@ def _person_nouns(text: str, people: list[SourcePerson], unplaced: list[SourcePe
         unnamed = noun.gender is not None and noun.kind == "role"
         opener = indefinite or _SANG.search(text, max(0, m.start() - 10), m.start())
         phrase = text[opener.start():end] if opener else text[m.start():end]
-        # A role noun of either gender that introduces someone ("Seorang fotografer", "Sang pelaku", "Korban
+        # A role noun of either gender that introduces someone ("Seorang sopir", "Sang pelaku", "Korban
         # itu"; not "korbannya", someone's victim): a person the text may go on about ("... . Ia dilaporkan
         # berusia 20-an tahun"), whose pronouns a translation must keep of one gender. Tentative: a "-nya" of
         # things ("Jumlahnya") after "(pasien)" makes no one a person; a "dia" or an attribution does.
@@ -626,7 +616,7 @@ def _person_nouns(text: str, people: list[SourcePerson], unplaced: list[SourcePe
             earlier.spans.append(span)
             continue
         if this is not None:
-            phrase = text[m.start():this.end()]  # 'Fotografer itu'
+            phrase = text[m.start():this.end()]  # 'Sopir itu'
         person = SourcePerson(f"'{phrase}'" if judged else f"({word})", [], [span], placeholder=not judged,
                               tentative=neutral, noun=noun.noun if neutral else None)
         if noun.gender is not None:

@@ -184,7 +184,12 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
     m_starts, m_rows = [m.start for m, _ in rows], [(m, r) for m, r in rows]
     # Outside quotation marks, a form the source resolves inside a quotation is nobody's, as before: the
     # translation may render someone else there ("Puan said she met Jokowi and he was happy").
-    narrated = [replace(r, person=None) if r.how.startswith(QUOTED) else r for r in co.refs]
+    # Someone the source names only by a role noun is judged only where the pack says how a translation names
+    # them too (`unnamed_person_nouns`: "the photographer"): elsewhere the forms resolved to them are nobody's,
+    # as before, for the translation's own path cannot tell them from a named person.
+    unnamed = bool(sets.get("unnamed_person_nouns"))
+    narrated = [replace(r, person=None) if r.how.startswith(QUOTED) or (
+        r.person is not None and r.person.noun is not None and not unnamed) else r for r in co.refs]
     added = _added_forms(pair.source, co, sets)
     source_links = _from_source(pair, narrated, by_person, sets, pronouns, added)
     if pair.target_pack.latin_script:
@@ -470,9 +475,9 @@ def _sentence_pair_at(pair: ArticlePair, pos: int) -> SentencePair | None:
 
 def _unnamed_mentions(pair: ArticlePair, people: list[SourcePerson], nouns: dict[str, list[str]],
                       found: dict[int, list[Span]]) -> None:
-    """Mentions of someone unnamed whom the source introduces by a role noun ("Fotografer itu dibawa ke ...
-    . Ia dilaporkan berusia 20-an tahun"): the translation's noun after a determiner ("The photographer was
-    transported to ..., where he died"), from the target sentence that renders the introduction on, so that
+    """Mentions of someone unnamed whom the source introduces by a role noun ("Sopir itu dibawa ke ... . Ia
+    dilaporkan berusia 20-an tahun"): the translation's noun after a determiner ("The driver was taken to
+    ..., where he died"), from the target sentence that renders the introduction on, so that
     the pronouns the translation adds are linked to them as those the source has are. Linear: one scan of
     the translation per noun."""
     who = [sp for sp in people if nouns.get(sp.noun or "")]
