@@ -844,3 +844,25 @@ def test_an_unnamed_titled_speaker_takes_the_next_ia() -> None:
             "police chief. She added that the suspect had been arrested.")
     co = coreference(ArticlePair(named, told, "en"))
     assert [r.person.name if r.person else None for r in co.refs if r.text == "Ia"] == ["Siti Rahmawati"]
+
+
+def test_unlinked_pronouns_say_which_step_left_them_out() -> None:
+    """`PronounAnalysis.unlinked` (read by scripts/pronoun_misses.py --steps): a pronoun whose source chain
+    crosses a name mtcheck does not know, and one with nothing of the source to render, each with its reason;
+    a linked one has none."""
+    from mtcheck.text.pronouns import analyse_pronouns
+
+    crossed = analyse_pronouns(ArticlePair(
+        "Joko Widodo tiba di Jakarta. Dia mengatakan pertemuan itu penting.",
+        "Joko Widodo est arrivé à Jakarta. Son ami Michael l'attendait. Il a déclaré que la réunion était importante.",
+        "fr"))
+    assert crossed is not None and not crossed.links
+    assert crossed.unlinked == {63: "its source form's chain crosses a name mtcheck does not know"}
+    nothing = analyse_pronouns(ArticlePair("Cuaca di Jakarta cerah. Pasar ramai.",
+                                           "Le temps à Jakarta est beau. Il fait chaud.", "fr"))
+    assert nothing is not None and list(nothing.unlinked.values()) == [
+        "no source form of its kind in the aligned source, and no one in the translation"]
+    linked = analyse_pronouns(ArticlePair(
+        "Joko Widodo tiba di Jakarta. Dia mengatakan pertemuan itu penting.",
+        "Joko Widodo est arrivé à Jakarta. Il a déclaré que la réunion était importante.", "fr"))
+    assert linked is not None and [x.text for x in linked.links] == ["Il"] and linked.unlinked == {}
