@@ -1734,9 +1734,17 @@ def _stranger(pair: ArticlePair, known: list[Span], given_only: bool = False):
                               ) if preps else None
     # "The Boston Globe", "the Massachusetts Democrat": a run of capitalised words after a definite article names
     # a thing, a group or a place, not a person (given names inside it, Boston, are no one's).
-    things = (pronoun_sets(lang) or {}).get("thing_determiners", ())
-    thing_before = re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, things)) + r")\s+(?:[A-Z][\w'’.-]*\s+){0,3}$"
-                              ) if things else None
+    sets = pronoun_sets(lang) or {}
+    things = sets.get("thing_determiners", ())
+    # An elided article runs into its noun ("l’Université"); the run's words may be joined by the language's
+    # linking words ("l’Université de Carnegie Mellon", "la Banque de France"): still one thing's name.
+    links = "(?:" + "|".join(re.escape(w) + ("" if w[-1] in "'’" else r"\s+") for w in sets.get("thing_links", ())) \
+        + ")?" if sets.get("thing_links") else ""
+    thing_before = re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(w) + ("" if w[-1] in "'’" else r"\s+")
+                                                            for w in things)
+                              + r")(?:[A-Z][\w'’.-]*\s+" + links + "){0,3}$"
+                              ) if things and (given_only or not sets.get("thing_runs_for_chains_only")) else None
+    titles = frozenset(sets.get("thing_run_titles", ()))  # a capitalised title opens a person's name, not a thing's
     # (Latin scripts: in Chinese and Japanese the Latin words kept are few, and their own guards decide; there
     # it moved one found test row to "the paths disagree", round 7)
     source_things = _source_things(pair) if pair.target_pack.latin_script else frozenset()
@@ -1750,8 +1758,9 @@ def _stranger(pair: ArticlePair, known: list[Span], given_only: bool = False):
             continue  # "in Alaska", "à Harlem": a place
         if word in source_things:
             continue  # "Tiffany Ng (Université du Michigan)": the source names it, and not as a person
-        if thing_before and thing_before.search(text, max(0, m.start() - 50), m.start()):
-            continue  # "The Boston Globe"
+        if thing_before and (run := thing_before.search(text, max(0, m.start() - 50), m.start())) and not any(
+                w.strip(".") in titles for w in run.group().split()):
+            continue  # "The Boston Globe", "l’Université de Carnegie Mellon"; not "le Président Macron"
         initial = bool(_AFTER_SENTENCE_START.search(text[max(0, m.start() - 3):m.start()]))
         if given_only:
             if not initial and given_names.gender_of(word) is not None and zipf(word, lang) < 5.0:
