@@ -844,3 +844,15 @@ def test_an_unnamed_titled_speaker_takes_the_next_ia() -> None:
             "police chief. She added that the suspect had been arrested.")
     co = coreference(ArticlePair(named, told, "en"))
     assert [r.person.name if r.person else None for r in co.refs if r.text == "Ia"] == ["Siti Rahmawati"]
+
+
+@pytest.mark.parametrize(("source", "names"), [
+    ("Ny. Humphreys datang ke pengadilan pada Senin.", ["Humphreys"]),
+    ("Kemarin Nn. Rahma dan Tn. Smith datang ke pengadilan.", ["Rahma", "Smith"]),
+])
+def test_an_abbreviated_form_of_address_is_no_person(source: str, names: list[str]) -> None:
+    """Ny., Nn., Tn. (nyonya, nona, tuan) before a name: the names rules' people held a person "Ny" beside
+    Humphreys (round 12); coreference had dropped it on its own."""
+    from mtcheck.text.name_match import analyse
+
+    assert [p.name for p in analyse(ArticlePair(source, "x", "en")).people] == names
