@@ -895,3 +895,15 @@ def test_a_french_institutions_name_is_no_stranger_across_a_source_chain() -> No
         "Penjaga gawang Allan McGregor menyelamatkan tim. Livingston, sementara itu, memperpanjang rekor mereka.",
         "Le gardien Allan McGregor a sauvé l’équipe. Quant à l’équipe du Livingston, elle prolonge sa série.",
         "fr"))] == []
+
+
+@pytest.mark.parametrize(("source", "names"), [
+    ("Ny. Humphreys datang ke pengadilan pada Senin.", ["Humphreys"]),
+    ("Kemarin Nn. Rahma dan Tn. Smith datang ke pengadilan.", ["Rahma", "Smith"]),
+])
+def test_an_abbreviated_form_of_address_is_no_person(source: str, names: list[str]) -> None:
+    """Ny., Nn., Tn. (nyonya, nona, tuan) before a name: the names rules' people held a person "Ny" beside
+    Humphreys (round 12); coreference had dropped it on its own."""
+    from mtcheck.text.name_match import analyse
+
+    assert [p.name for p in analyse(ArticlePair(source, "x", "en")).people] == names
