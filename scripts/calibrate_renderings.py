@@ -67,7 +67,7 @@ def main() -> None:
                 f"{args.min} different names; written by scripts/calibrate_renderings.py, do not edit by hand.\n")
         f.write("op\tsource\ttarget\tnames\n")
         for op, names in rows:
-            a, b = (op[1], op[2]) if op[0] == "s" else (op[1], "") if op[0] == "d" else ("", op[1])
+            a, b = (op[1], op[2]) if op[0] in ("s", "I") else (op[1], "") if op[0] == "d" else ("", op[1])
             f.write(f"{op[0]}\t{a}\t{b}\t{len(names)}\n")
     print(f"{len(rows)} operations written to {args.output}", file=sys.stderr)
 
