@@ -154,32 +154,39 @@ def _sound_threshold(lang: str) -> float:
     return float(data_toml(lang, "transliteration.toml")["thresholds"]["sound"])
 
 
-@pytest.mark.parametrize(("name", "clean", "garble", "lang"), [
-    # garbles of the dev half (seed 1, round 12) regular in their consonants: a kana changed to another of
-    # its row and one added (its k squeezed), a u for the name's a beside a dropped g, an Arabic ق for k, ظ for z
-    # with ا for i
-    ("Muskoka", "ムスコカ", "ムスココキ", "ja"), ("Zagros", "ザグロス", "ズロス", "ja"),
-    ("Holyoke", "هوليوك", "هوليوق", "ar"), ("Giza", "جيزة", "جاظة", "ar"),
+@pytest.mark.parametrize(("name", "clean", "garble"), [
+    # garbles of the dev half (seed 1, round 12) regular in their consonants: ق for k, ظ for z with ا for i
+    ("Holyoke", "هوليوك", "هوليوق"), ("Giza", "جيزة", "جاظة"),
 ])
-def test_the_sound_judge_sees_the_vowels_and_letters_a_skeleton_folds(name: str, clean: str, garble: str,
-                                                                       lang: str) -> None:
+def test_the_sound_judge_sees_the_vowels_and_letters_a_skeleton_folds(name: str, clean: str, garble: str) -> None:
     from mtcheck.text.phonetic import sound_cost
 
-    assert rendering_cost(name, garble, lang) < GARBLED  # the consonant judge reads the garble as regular
-    assert sound_cost(name, garble, lang) >= _sound_threshold(lang)
-    assert sound_cost(name, clean, lang) < _sound_threshold(lang)
+    assert rendering_cost(name, garble, "ar") < GARBLED  # the consonant judge reads the garble as regular
+    assert sound_cost(name, garble, "ar") >= _sound_threshold("ar")
+    assert sound_cost(name, clean, "ar") < _sound_threshold("ar")
 
 
-@pytest.mark.parametrize(("name", "rendering", "lang"), [
-    # clean renderings: an epenthetic u and o (Rustenburg, Westminster), a compound (シェンゲンビザ), accents
-    # (Rodríguez), an Arabic word glued to the name (فريمانعضوة), ط for t where the dev renderings write it
-    ("Rustenburg", "ルステンブルグ", "ja"), ("Schengen", "シェンゲンビザ", "ja"), ("Rodríguez", "ロドリゲス", "ja"),
-    ("Freeman", "فريمانعضوة", "ar"), ("Antoinette", "أنطوانيت", "ar"), ("Dayton", "دايتون", "ar"),
+@pytest.mark.parametrize(("name", "clean", "garble"), [
+    # Japanese has no threshold (its clean renderings differ in vowels too often), but the costs still rank
+    # a garble above the clean rendering: a kana of the row and one added, a u for a beside a dropped g
+    ("Muskoka", "ムスコカ", "ムスココキ"), ("Zagros", "ザグロス", "ズロス"),
+    ("Schengen", "シェンゲンビザ", "シェンゲンビゾ"),
 ])
-def test_the_sound_judge_lets_clean_renderings_be(name: str, rendering: str, lang: str) -> None:
+def test_the_sound_cost_ranks_a_japanese_garble_above_its_rendering(name: str, clean: str, garble: str) -> None:
     from mtcheck.text.phonetic import sound_cost
 
-    assert sound_cost(name, rendering, lang) < _sound_threshold(lang)
+    assert sound_cost(name, garble, "ja") > sound_cost(name, clean, "ja") + 0.5
+
+
+@pytest.mark.parametrize(("name", "rendering"), [
+    # clean renderings: an Arabic word glued to the name (فريمانعضوة), ط for t where the dev renderings write
+    # it, o as و
+    ("Freeman", "فريمانعضوة"), ("Antoinette", "أنطوانيت"), ("Dayton", "دايتون"), ("Rodríguez", "رودريغيز"),
+])
+def test_the_sound_judge_lets_clean_renderings_be(name: str, rendering: str) -> None:
+    from mtcheck.text.phonetic import sound_cost
+
+    assert sound_cost(name, rendering, "ar") < _sound_threshold("ar")
 
 
 @pytest.mark.parametrize("garble", ["ヘィル", "ォヤポク"])

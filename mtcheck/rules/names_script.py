@@ -26,7 +26,7 @@ from mtcheck.text.article import ArticlePair
 from mtcheck.text.known_spelling import UNSEEN, known_spelling
 from mtcheck.text.lexicon import zipf
 from mtcheck.text.name_match import Bead, NameAnalysis, analyse
-from mtcheck.text.phonetic import GARBLED, rendering_cost, sound_cost, variant, vowel_cost
+from mtcheck.text.phonetic import GARBLED, impossible_spelling, rendering_cost, sound_cost, variant, vowel_cost
 from mtcheck.text.renderings import (
     STRADDLING,
     NameWord,
@@ -902,7 +902,9 @@ def _listed(word: str, rendering: str, lang: str) -> bool:
     """A rendering of the name tables (or holding one), or one a dictionary lists for the word
     (`_dictionary_listed`)."""
     f = fold(rendering)
-    return any(fold(k) == f or _holds(rendering, k, lang) for k in known_renderings(lang).get(word.lower(), ())) \
+    # A spelling no word has (ァンファ, سوفىتي) folds to the listed one (アンファ, سوفيتي) but is none.
+    odd = impossible_spelling(rendering, lang) > 0
+    return any((fold(k) == f and (not odd or k == rendering)) or _holds(rendering, k, lang) for k in known_renderings(lang).get(word.lower(), ())) \
         or (lang == "zh" and _dictionary_listed(word, rendering))
 
 

@@ -165,6 +165,14 @@ def impossible_kana(text: str) -> int:
     return len(_KANA_IMPOSSIBLE.findall(text))
 
 
+def impossible_spelling(text: str, lang: str) -> int:
+    """How many sequences of `text` no word of the language is spelt with: katakana (`impossible_kana`), an
+    Arabic ى before a letter."""
+    if lang == "ja":
+        return impossible_kana(text)
+    return len(_AR_INNER_MAKSURA.findall(text)) if lang == "ar" else 0
+
+
 _KANA_TWICE = re.compile(r"([ァ-ヺ])\1")
 
 
@@ -434,6 +442,8 @@ def sound_cost(name: str, rendering: str, lang: str) -> float:
     """What the rendering's sounds cost against the name's: SEEN for each edit that clean renderings make,
     UNSEEN_VOWEL / UNSEEN_CHEAP / 1 for the others (a vowel, a listed correspondence, any other consonant)."""
     seen, cheap = sound_ops(lang), cheap_ops(lang)
+    conf = (data_toml(lang, "transliteration.toml") or {}).get("thresholds", {})
+    vowel = float(conf.get("sound_vowel", UNSEEN_VOWEL))  # per language: Arabic leaves short vowels unwritten
 
     def price(op: tuple[str, ...]) -> float:
         if op[0] == "I":  # an added letter after the rendering's letter before it (the o of ド after d: seen)
@@ -441,12 +451,12 @@ def sound_cost(name: str, rendering: str, lang: str) -> float:
                 return SEEN
             op = ("i", op[2])
             # seen elsewhere only: an epenthetic u is regular after any consonant, an a after few
-            return UNSEEN_VOWEL * 0.6 if op in seen else UNSEEN_VOWEL if _is_vowel_op(op) else \
+            return vowel * 0.6 if op in seen else vowel if _is_vowel_op(op) else \
                 UNSEEN_CHEAP if op in cheap else 1.0
         if op in seen:
             return SEEN
         if _is_vowel_op(op):
-            return UNSEEN_VOWEL
+            return vowel
         return UNSEEN_CHEAP if op in cheap or tuple(x.lower() for x in op) in cheap else 1.0
 
     names = sound_name(name, lang)
