@@ -203,3 +203,18 @@ def test_an_alif_maqsura_before_a_letter_costs_a_consonant() -> None:
     assert rendering_cost("Bishkek", "بىشكوك", "ar") >= GARBLED
     assert rendering_cost("Soviet", "سوفىتي", "ar") >= GARBLED
     assert rendering_cost("Soviet", "سوفيتي", "ar") < GARBLED
+
+
+def test_a_vowel_kana_before_the_names_first_consonant_costs_a_consonant() -> None:
+    # ウリガ for リガ (Riga) and イギザ for ギザ (Giza), dev garbles (round 12); a w is written ウ (ウォレン)
+    assert rendering_cost("Riga", "ウリガ", "ja") >= GARBLED
+    assert rendering_cost("Giza", "イギザ", "ja") >= GARBLED
+    assert rendering_cost("Warren", "ウォレン", "ja") < GARBLED
+    assert rendering_cost("Salvador", "エルサルバドル", "ja") < GARBLED  # El Salvador: a compound's part
+
+
+def test_a_long_mark_before_a_vowel_kana_needs_a_vowel_pair_of_the_name() -> None:
+    # ジョンドローイ for Johndroe, ファーイガソン for Ferguson (dev garbles, round 12); ボーイ for Boy is regular
+    assert rendering_cost("Johndroe", "ジョンドローイ", "ja") >= GARBLED
+    assert rendering_cost("Ferguson", "ファーイガソン", "ja") >= GARBLED
+    assert rendering_cost("Boy", "ボーイ", "ja") < GARBLED

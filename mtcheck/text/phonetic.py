@@ -81,7 +81,8 @@ def rendering_cost(name: str, rendering: str, lang: str) -> float:
 
     def cost(part: str) -> float:
         t = _target(part, lang)
-        syllables = _vowel_syllables(name, part) if lang == "zh" else _kana_glides(name, part) if lang == "ja" else 0.0
+        syllables = _vowel_syllables(name, part) if lang == "zh" else \
+            _kana_glides(name, part) + _kana_initial_vowel(name, part) if lang == "ja" else 0.0
         return syllables + min(extra + _cost(s, t, cheap) for extra, s in variants)
 
     # A compound: the name, then (or after) another word of three characters or more (ビッグボーイ for Big,
@@ -96,7 +97,8 @@ def rendering_cost(name: str, rendering: str, lang: str) -> float:
     best = cost(rendering) + (_doubled(name, rendering) if lang == "ar" else 0.0) + _rare_letters(name, rendering, lang)
     doubled_n = GARBLED * impossible_kana(rendering) if lang == "ja" else 0.0
     doubled_n += GARBLED * len(_AR_INNER_MAKSURA.findall(rendering)) if lang == "ar" else 0.0
-    doubled_n += _kana_double_n(name, rendering) + _kana_doubled(name, rendering) if lang == "ja" else 0.0
+    doubled_n += _kana_double_n(name, rendering) + _kana_doubled(name, rendering) + _kana_long_glide(name, rendering) \
+        if lang == "ja" else 0.0
     for k in range(2, len(rendering) - 1) if lang != "ar" else ():
         for part, rest in ((rendering[:k], rendering[k:]), (rendering[k:], rendering[:k])):
             c = cost(part)
@@ -194,6 +196,30 @@ def _kana_doubled(name: str, rendering: str) -> float:
         explained = (c * 2 in consonants) if c else re.search(r"[aeiouy]{2}", latin) is not None
         out += 0.0 if explained else GARBLED
     return out
+
+
+def _kana_initial_vowel(name: str, rendering: str) -> float:
+    """Japanese: a rendering that starts with a vowel kana (ア イ ウ エ オ) where the name starts with a
+    consonant other than h, w or y (ウリガ for Riga, イギザ for Giza): katakana writes a name's first
+    consonant first, so the vowel is a garble's, which the consonant skeleton cannot see. Round 12: of the 202
+    clean dev renderings (seed 1) three start so, each a compound or another word (エルサルバドル for Salvador,
+    オールブラックス for Blacks), which the compound split judges on the name's part."""
+    first = re.sub(r"[^a-z]", "", name.lower())[:1]
+    return GARBLED if first and first not in "aeiouhwy" and rendering[:1] in "アイウエオ" else 0.0
+
+
+# A long mark followed by イ or ウ (ローイ, ーウ) writes a vowel pair of the name (Boy: ボーイ); elsewhere it is a
+# garble's added vowel kana (ジョンドローイ for Johndroe, ファーイガソン for Ferguson).
+_JA_LONG_GLIDE = re.compile(r"ー[イウ]")
+
+
+def _kana_long_glide(name: str, rendering: str) -> float:
+    """Japanese: ー before イ or ウ where the name has no vowel before a y, i, w or u (oy, ai, ow, au ...), one
+    unexplained consonant each. Round 12: one in the katakana words of the 163 clean dev translations (seed
+    1), ビッグボーイ (boy); 3 of the 160 dev garbles of seeds 1 and 4."""
+    if re.search(r"[aeiou][yiwu]", name.lower()):
+        return 0.0
+    return GARBLED * len(_JA_LONG_GLIDE.findall(rendering))
 
 
 def _kana_double_n(name: str, rendering: str) -> float:
