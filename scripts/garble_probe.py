@@ -30,9 +30,13 @@ def main() -> None:
     path = sys.argv[1]
     show_clean = "--garbles" not in sys.argv
     show_garbles = "--clean" not in sys.argv
-    with open(path, encoding="utf-8") as f:
-        rows = [json.loads(line) for line in f]
-    lang = rows[0]["target_lang"]
+    try:
+        with open(path, encoding="utf-8") as f:
+            rows = [json.loads(line) for line in f if line.strip()]
+        lang = rows[0]["target_lang"]
+    except (OSError, ValueError, IndexError, KeyError, TypeError) as e:
+        print(f"garble_probe.py: {path}: not a labelled JSONL of scripts/inject.py ({e})", file=sys.stderr)
+        sys.exit(2)
     if show_garbles:
         for row in rows:
             label = row["label"]

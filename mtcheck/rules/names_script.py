@@ -931,7 +931,10 @@ def _listed(word: str, rendering: str, lang: str) -> bool:
 def _holds(rendering: str, listed: str, lang: str) -> bool:
     """`rendering` is a listed rendering with a word or an ending attached (كارولينا of ولايةكارولينا, an
     Arabic ي or ية, a Japanese compound's second word): not with one letter or kana more, which is how a
-    garble adds one (ستارمرر for ستارمر, كارريوا for كاريوا; round 12: these were taken as listed)."""
+    garble adds one (ستارمرر for ستارمر, كارريوا for كاريوا; round 12: these were taken as listed). Chinese
+    keeps any containment (a listed rendering with a character beside it: 巴黎人), as before round 12."""
+    if lang == "zh":
+        return fold(listed) in fold(rendering)
     for r, k in ((light_fold(rendering), light_fold(listed)), (fold(rendering), fold(listed))):
         if k and k in r:
             rest = r.replace(k, "", 1)
