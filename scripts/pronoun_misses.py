@@ -14,6 +14,16 @@ Causes (of the first swapped pronoun of a row that no MT301/MT302 finding overla
                              own linking found no one (a thing, an unnamed person, a pronoun added)
     not placed               the pronoun is not in an aligned sentence pair (or is inside a quotation)
 
+With --steps, the misses are counted instead by the step of the target side that left the pronoun out
+(`PronounAnalysis.unlinked`, on the clean text): a source form left open, a chain across a name mtcheck does
+not know, no source form of its kind, a pronoun inside a quotation, a word not read as a pronoun at all (an
+impersonal il, an Arabic clitic after a relative), or linked and not reported.
+
+With --reasons, "form unresolved" and "no source form" rows are split further (`reason`): why resolution left
+the form open (no one named before it; two people before it; its person is someone named only by a role noun,
+"(dokter)", or a name mtcheck does not judge; a name between; a quotation), and whether the translation's
+pronoun was added (no source form).
+
 A developer's tool for reading misses, not a measurement: the figures are scripts/evaluate.py's.
 """
 
@@ -33,7 +43,7 @@ sys.path.insert(0, str(ROOT))
 from mtcheck.rules.pronouns import InconsistentPronouns, PronounGenderMismatch  # noqa: E402
 from mtcheck.text.article import ArticlePair  # noqa: E402
 from mtcheck.text.coreference import coreference  # noqa: E402
-from mtcheck.text.pronouns import analyse_pronouns  # noqa: E402
+from mtcheck.text.pronouns import _target_pronouns, analyse_pronouns, pronoun_sets  # noqa: E402
 
 RULES = (PronounGenderMismatch(), InconsistentPronouns())
 
@@ -90,6 +100,59 @@ def classify(row: dict) -> tuple[str, str]:
     return "no source form", detail
 
 
+def step(row: dict) -> str:
+    """The step of the target side at which the first swapped pronoun of a missed row was left out."""
+    lang = row.get("target_lang", "en")
+    label = row["label"]
+    start = label["clean_spans"][0][0] if label.get("clean_spans") else label["target_span"][0]
+    pair = ArticlePair(row["source"], row["clean_target"], lang)
+    a = analyse_pronouns(pair)
+    if a is None:
+        return "no pronoun data for the language"
+    link = next((x for x in a.links if x.pronoun.start == start), None)
+    if link is not None:
+        return "linked, gender known (a rule stood down)" if link.referent.known() else "linked, gender unknown"
+    if start in a.unlinked:
+        return a.unlinked[start]
+    sets = pronoun_sets(lang) or {}
+    if any(s.start == start for s, _, _ in _target_pronouns(pair, sets, quoted=True)):
+        return "inside a quotation, and no source form there names its person"
+    if not any(s.start == start for s, _, _ in _target_pronouns(pair, sets)):
+        return "not read as a pronoun (impersonal, intensifier, a clitic after a relative)"
+    return "left out by another guard"
+
+
+def reason(row: dict) -> str:
+    """Why the first swapped pronoun's aligned source form was left open (the lead's classes of misses):
+    the first open form's `how` with its names left out, or what the translation added."""
+    lang = row.get("target_lang", "en")
+    label = row["label"]
+    start = label["clean_spans"][0][0] if label.get("clean_spans") else label["target_span"][0]
+    pair = ArticlePair(row["source"], row["clean_target"], lang)
+    co = coreference(pair)
+    starts = [r.span.start for r in co.refs]
+    for sp in pair.sentence_pairs:
+        if sp.target and sp.source and sp.target[0].start <= start < sp.target[-1].end:
+            s0, s1 = sp.source[0].start, sp.source[-1].end
+            forms = co.refs[bisect.bisect_left(starts, s0):bisect.bisect_left(starts, s1)]
+            open_ = [r for r in forms if r.person is None]
+            if not forms:
+                return "the translation added it (no source form in its sentence)"
+            if not open_:
+                return "its sentence's forms are all resolved"
+            how = open_[0].how
+            if how == "unresolved":
+                return "no one named before it"
+            if m := re.search(r"is (\(.*?\)), a name mtcheck does not judge", how):
+                return "its person is named only by a role noun, like " + m.group(1)
+            if "a name mtcheck does not judge" in how:
+                return "its person is a name mtcheck does not judge"
+            if "is named in between" in how:
+                return "someone else is named between its person and it"
+            return how.removeprefix("unresolved: ")
+    return "not placed"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("jsonl", type=Path)
@@ -97,8 +160,12 @@ def main() -> None:
     ap.add_argument("--show", action="store_true", help="print each miss with its sentences")
     ap.add_argument("--category", default="pronoun,pronoun-all")
     ap.add_argument("--clean", action="store_true", help="also the clean articles with a MT301/MT302 finding")
+    ap.add_argument("--steps", action="store_true",
+                    help="count the misses by the step of the target side that left the pronoun out")
     ap.add_argument("--by-form", action="store_true",
                     help="caught/missed rows by the first swapped pronoun's form (他 / 他的, 彼 / 彼の, his / him)")
+    ap.add_argument("--reasons", action="store_true",
+                    help="split 'form unresolved' and 'no source form' by why the form was left open")
     args = ap.parse_args()
     wanted = set(args.category.split(","))
     causes: Counter[str] = Counter()
@@ -139,6 +206,10 @@ def main() -> None:
                 caught_by[kind] += 1
                 continue
             cause, detail = classify(row)
+            if args.steps:
+                cause = step(row)
+            elif args.reasons and cause in ("form unresolved", "no source form"):
+                cause += f" / {reason(row)}"
             causes[f"{kind}: {cause}"] += 1
             if args.show:
                 print(f"## {row['id']} ({label.get('detail')}): {cause}\n{detail}\n")

@@ -21,6 +21,7 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 from functools import cache
+from itertools import pairwise
 
 from mtcheck.lang.base import data_toml
 from mtcheck.model import Span
@@ -104,6 +105,9 @@ class PronounAnalysis:
     """The referents of a target text and the pronouns linked to them."""
     referents: list[Referent]
     links: list[Link]
+    # Why each gendered pronoun outside quotations that no link judges was left out (by target start): read by
+    # scripts/pronoun_misses.py, so that a miss is traced to the step of the target side that dropped it.
+    unlinked: dict[int, str] = field(default_factory=dict)
 
 
 def analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
@@ -147,6 +151,8 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
             found[id(table[m.group()])].append(Span(*m.span()))
         _shared_next_to_mentions(pair.target, co.people, owners, found)
         _shared_as_in_source(pair, co, owners, found)
+    if sets.get("unnamed_person_nouns"):
+        _unnamed_mentions(pair, co.people, sets["unnamed_person_nouns"], found)
     verb_found: dict[int, list[Span]] | None = None  # the mentions a verb's subject is looked for among
     if word_of and not pair.target_pack.latin_script:
         script = _script_mentions(pair, list(word_of), sets)
@@ -181,11 +187,20 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
     m_starts, m_rows = [m.start for m, _ in rows], [(m, r) for m, r in rows]
     # Outside quotation marks, a form the source resolves inside a quotation is nobody's, as before: the
     # translation may render someone else there ("Puan said she met Jokowi and he was happy").
-    narrated = [replace(r, person=None) if r.how.startswith(QUOTED) else r for r in co.refs]
+    # Someone the source names only by a role noun is judged only where the pack says how a translation names
+    # them too (`unnamed_person_nouns`: "the photographer"): elsewhere the forms resolved to them are nobody's,
+    # as before, for the translation's own path cannot tell them from a named person.
+    unnamed = bool(sets.get("unnamed_person_nouns"))
+    narrated = [replace(r, person=None) if r.how.startswith(QUOTED) or (
+        r.person is not None and r.person.noun is not None and not unnamed) else r for r in co.refs]
     added = _added_forms(pair.source, co, sets)
     source_links = _from_source(pair, narrated, by_person, sets, pronouns, added)
+    unlinked: dict[int, str] = {}
     if pair.target_pack.latin_script:
+        chained = [pos for pos, found in source_links.items() if found is not None]
         _drop_across_strangers(pair, referents, source_links)
+        unlinked.update((pos, "its source form's chain crosses a name mtcheck does not know") for pos in chained
+                        if source_links[pos] is None)
     target_links = _link(pair, [r for r in referents if r.mentions], sets, pronouns, source_links)
     aligned = _aligned(pair, co, by_person, pronouns)
     links = []
@@ -193,6 +208,7 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
     for span, text, g in pronouns:
         al = aligned.get(span.start)
         if span.start in source_links and source_links[span.start] is None and (al is None or al[1] is None):
+            unlinked.setdefault(span.start, "it renders a source form that resolution left open")
             continue  # renders a source form that refers to nobody mtcheck can name
         src = source_links.get(span.start)
         # A gendered verb (Arabic قالت) agrees with its subject, which follows it: the name right after it
@@ -215,6 +231,8 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
             links.append(Link(span, text, g, al[1], f"word alignment: {al[2]}", al[0], tgt, agree, al[2], True, al[1]))
             continue
         if src is None and tgt is None:
+            unlinked[span.start] = ("no source form of its kind in the aligned source, and no one in the translation"
+                                    if _sentence_pair_at(pair, span.start) is not None else "in no aligned sentence")
             continue
         if src is not None:
             ref, referent, how = src
@@ -227,6 +245,7 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
             if not sets.get("link_in_translation", True) and not _is_verb(text, sets) and bound is None:
                 # il/elle, هو/هي also stand for things (la Russie ... elle; copulas): a pronoun the source
                 # does not have is no one's to judge.
+                unlinked[span.start] = "linked in the translation only, which this language does not judge"
                 continue
             if not pair.target_pack.latin_script and not verb and bound is None \
                     and _someone_else(pair, co, span, tgt[0], g, by_person):
@@ -234,12 +253,14 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
                 # some), and the source sentence names another person too, whom the pronoun may mean. Not a
                 # verb whose subject is named right after it ("صرحت السيناتور إليزابيث وارين"): that name is
                 # its subject.
+                unlinked[span.start] = "linked in the translation only, and the source sentence names someone else"
                 continue
             if sets.get("unnamed_stops_translation_link") and not verb and _someone_else(
                     pair, co, span, tgt[0], g, by_person, unnamed_only=True):
                 # The same where the other person is one the source names by a noun only ("saat seorang kenalan
                 # wanita berusaha menelepon polisi, ia merampas telepon dari wanita itu" -> "he took her phone
                 # from her"): the translation has no name of theirs for its own path to find.
+                unlinked[span.start] = "linked in the translation only, and the source names someone else by a noun"
                 continue
             links.append(Link(span, text, g, tgt[0], f"in the translation: {tgt[1]}", None, tgt, None,
                               *_alignment_says(al, tgt[0])))
@@ -256,7 +277,7 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
     for link in links:
         link.referent.evidence.append(Evidence(link.gender, "pronoun", f"'{link.text}' at {link.pronoun.start}",
                                                link.pronoun.start))
-    return PronounAnalysis(referents, links)
+    return PronounAnalysis(referents, links, unlinked)
 
 
 def _quoted_links(pair: ArticlePair, co, by_person: dict[int, Referent], sets: dict,
@@ -463,6 +484,41 @@ def _sentence_pair_at(pair: ArticlePair, pos: int) -> SentencePair | None:
     starts, rows = pair.analysis("target-sentence-pairs", build)
     i = bisect.bisect_right(starts, pos) - 1
     return rows[i][1] if i >= 0 and pos < rows[i][0] else None
+
+
+def _unnamed_mentions(pair: ArticlePair, people: list[SourcePerson], nouns: dict[str, list[str]],
+                      found: dict[int, list[Span]]) -> None:
+    """Mentions of someone unnamed whom the source introduces by a role noun ("Sopir itu dibawa ke ... . Ia
+    dilaporkan berusia 20-an tahun"): the translation's noun after a determiner ("The driver was taken to
+    ..., where he died"), from the target sentence that renders the introduction on, so that
+    the pronouns the translation adds are linked to them as those the source has are. Linear: one scan of
+    the translation per noun."""
+    who = [sp for sp in people if nouns.get(sp.noun or "")]
+    if not who:
+        return
+    rows = sorted((t.source[0].start, t.source[-1].end, t.target[0].start) for t in pair.sentence_pairs
+                  if t.source and t.target)
+    s_starts = [r[0] for r in rows]
+    by_noun: dict[str, list[tuple[int, SourcePerson]]] = {}
+    for sp in who:
+        i = bisect.bisect_right(s_starts, sp.spans[0].start) - 1
+        if i >= 0 and sp.spans[0].start < rows[i][1]:
+            by_noun.setdefault(sp.noun or "", []).append((rows[i][2], sp))
+    # One scan per noun; each match is the mention of the last person that noun introduced before it ("a
+    # second "seorang sopir" is someone else, and "the driver" after them is theirs).
+    for noun, introduced in by_noun.items():
+        introduced.sort(key=lambda x: x[0])
+        t_starts = [t for t, _ in introduced]
+        for m in _determined_noun(tuple(nouns[noun])).finditer(pair.target, t_starts[0]):
+            j = bisect.bisect_right(t_starts, m.start("noun")) - 1
+            found[id(introduced[j][1])].append(Span(*m.span("noun")))
+
+
+@cache
+def _determined_noun(words: tuple[str, ...]) -> re.Pattern[str]:
+    # "the photographer", "a young teacher", "this suspect": a determiner, at most one word, the noun
+    return re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Oo]ne)\s+(?:[a-z][\w-]*\s+)?(?P<noun>"
+                      + "|".join(map(re.escape, words)) + r")\b")
 
 
 def _shared_next_to_mentions(text: str, people: list[SourcePerson], owners: dict[str, int],
@@ -845,6 +901,8 @@ def _target_pronouns(pair: ArticlePair, sets: dict, quoted: bool = False):
             continue
         g = gender_of.get(m.group().lower()) or ("f" if m.lastgroup == "f" else "m")
         found.append((span, m.group(), g))
+    if sets.get("either_joiners"):
+        found = _without_either(pair.target, found, sets["either_joiners"])
     if sets.get("host_clitics"):
         taken = {s.start for s, _, _ in found}
         # After a relative pronoun the clitic is resumptive, its antecedent's ("الكلمة التي ألقاها", the speech
@@ -861,6 +919,19 @@ def _target_pronouns(pair: ArticlePair, sets: dict, quoted: bool = False):
             found.append((Span(*m.span()), m.group(), g))
     found.sort(key=lambda x: x[0].start)
     yield from found
+
+
+def _without_either(text: str, found: list[tuple[Span, str, str]], joiners: list[str]
+                    ) -> list[tuple[Span, str, str]]:
+    """The pronouns less the pairs of both genders that say either ("he or she", "his/her", "him or her"):
+    a translation's way of leaving a person's gender open (someone generic: "seorang pasien ... dia"), no
+    claim of a gender for anyone to contradict."""
+    joiner = re.compile(r"\s*(?:" + "|".join(map(re.escape, joiners)) + r")\s*")
+    either: set[int] = set()
+    for (a, _, ga), (b, _, gb) in pairwise(found):
+        if ga != gb and joiner.fullmatch(text, a.end, b.start):
+            either |= {a.start, b.start}
+    return [x for x in found if x[0].start not in either] if either else found
 
 
 _ARABIC_WORD = re.compile(r"(?<![\w])[\u0621-\u064A]{3,}(?![\w])")
@@ -1721,9 +1792,17 @@ def _stranger(pair: ArticlePair, known: list[Span], given_only: bool = False):
                               ) if preps else None
     # "The Boston Globe", "the Massachusetts Democrat": a run of capitalised words after a definite article names
     # a thing, a group or a place, not a person (given names inside it, Boston, are no one's).
-    things = (pronoun_sets(lang) or {}).get("thing_determiners", ())
-    thing_before = re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, things)) + r")\s+(?:[A-Z][\w'’.-]*\s+){0,3}$"
-                              ) if things else None
+    sets = pronoun_sets(lang) or {}
+    things = sets.get("thing_determiners", ())
+    # An elided article runs into its noun ("l’Université"); the run's words may be joined by the language's
+    # linking words ("l’Université de Carnegie Mellon", "la Banque de France"): still one thing's name.
+    links = "(?:" + "|".join(re.escape(w) + ("" if w[-1] in "'’" else r"\s+") for w in sets.get("thing_links", ())) \
+        + ")?" if sets.get("thing_links") else ""
+    thing_before = re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(w) + ("" if w[-1] in "'’" else r"\s+")
+                                                            for w in things)
+                              + r")(?:[A-Z][\w'’.-]*\s+" + links + "){0,3}$"
+                              ) if things and (given_only or not sets.get("thing_runs_for_chains_only")) else None
+    titles = frozenset(sets.get("thing_run_titles", ()))  # a capitalised title opens a person's name, not a thing's
     # (Latin scripts: in Chinese and Japanese the Latin words kept are few, and their own guards decide; there
     # it moved one found test row to "the paths disagree", round 7)
     source_things = _source_things(pair) if pair.target_pack.latin_script else frozenset()
@@ -1737,8 +1816,9 @@ def _stranger(pair: ArticlePair, known: list[Span], given_only: bool = False):
             continue  # "in Alaska", "à Harlem": a place
         if word in source_things:
             continue  # "Tiffany Ng (Université du Michigan)": the source names it, and not as a person
-        if thing_before and thing_before.search(text, max(0, m.start() - 50), m.start()):
-            continue  # "The Boston Globe"
+        if thing_before and (run := thing_before.search(text, max(0, m.start() - 50), m.start())) and not any(
+                w.strip(".") in titles for w in run.group().split()):
+            continue  # "The Boston Globe", "l’Université de Carnegie Mellon"; not "le Président Macron"
         initial = bool(_AFTER_SENTENCE_START.search(text[max(0, m.start() - 3):m.start()]))
         if given_only:
             if not initial and given_names.gender_of(word) is not None and zipf(word, lang) < 5.0:
