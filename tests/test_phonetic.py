@@ -182,7 +182,8 @@ def test_the_sound_cost_ranks_a_japanese_garble_above_its_rendering(name: str, c
 
 
 def test_the_japanese_sound_judge_reports_a_dropped_kana_the_consonants_explain() -> None:
-    # プトヴィッツェ for Plitvice (dev half, seed 1): the リ dropped; the skeleton reads the l as silent enough
+    # プトヴィッツェ for Plitvice (dev half, seed 1): the リ dropped, which the consonant judge prices under a
+    # garble (0.75)
     from mtcheck.text.phonetic import sound_cost
 
     assert rendering_cost("Plitvice", "プトヴィッツェ", "ja") < GARBLED
