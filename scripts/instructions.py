@@ -12,7 +12,11 @@ patterns it compiled for the next. So each side runs in its own copy of one cach
 second run is the one counted: both start from the same files and count with their own patterns saved.
 
     valgrind must be installed.
-    python scripts/instructions.py --baseline DIR [--cache DIR] [--lang en] [--articles 20] [--warm-up 30]
+With `--batch FILE`, each side first runs `mtcheck batch FILE --jobs 1` (`PYTHONHASHSEED=7`) in its cache
+copy, which leaves the cache as a long batch does (the regex cache full of the articles' patterns), and the
+two batches' outputs are compared byte for byte (the findings must not change).
+
+    python scripts/instructions.py --baseline DIR [--cache DIR] [--batch FILE] [--lang en] [--articles 20]
     (DIR: an export of another commit's sources, `git archive COMMIT mtcheck | tar -x -C DIR`)
 """
 
@@ -75,6 +79,18 @@ def _count(src: Path, cache: Path, args: argparse.Namespace) -> int:
     return int(found.group(1))
 
 
+def _batch(src: Path, cache: Path, rows: Path, out: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONDONTWRITEBYTECODE")}
+    env.update(PYTHONPATH=str(src), PYTHONHASHSEED="7", MTCHECK_CACHE_DIR=str(cache))
+    subprocess.run([sys.executable, "-m", "mtcheck", "batch", str(rows), "-o", str(out), "--jobs", "1",
+                    "--no-progress", "--exit-zero", "-q"], env=env, check=True, capture_output=True)
+
+
+def _batch_out(rows: Path, who: str) -> Path:
+    """Where a side's batch output is kept (next to the input, for a look at any difference)."""
+    return rows.resolve().parent / f"{rows.stem}.{who}.out.jsonl"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--root", type=Path, default=Path("/work/shared/corpora"))
@@ -85,6 +101,7 @@ def main() -> None:
     ap.add_argument("--articles", type=int, default=20, help="NTREX articles counted (default 20)")
     ap.add_argument("--warm-up", type=int, default=30, help="FLORES articles first, uncounted (default 30)")
     ap.add_argument("--runs", type=int, default=2, help="runs per side, the last counted (default 2)")
+    ap.add_argument("--batch", type=Path, help="a JSONL batch each side runs first in its cache copy")
     ap.add_argument("--inner", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.inner:
@@ -101,10 +118,15 @@ def main() -> None:
             cache = Path(tmp) / who
             if start.is_dir():
                 shutil.copytree(start, cache)
+            if args.batch:
+                _batch(src, cache, args.batch.resolve(), _batch_out(args.batch, who))
             counts[who] = [_count(src, cache, args) for _ in range(args.runs)]
             runs = ", ".join(f"{n / 1e6:,.1f}M" for n in counts[who])
             print(f"{who}: {counts[who][-1] / 1e6:,.1f}M instructions for {args.articles} {args.lang} articles "
                   f"({counts[who][-1] / args.articles / 1e6:.2f}M per article; runs {runs})", flush=True)
+        if args.batch and "baseline" in counts:
+            same = _batch_out(args.batch, "this").read_bytes() == _batch_out(args.batch, "baseline").read_bytes()
+            print(f"batch outputs {'identical' if same else 'DIFFERENT'} ({args.batch})")
     if "baseline" in counts:
         print(f"this / baseline: {counts['this'][-1] / counts['baseline'][-1]:.3f}x")
 
