@@ -14,6 +14,11 @@ Causes (of the first swapped pronoun of a row that no MT301/MT302 finding overla
                              own linking found no one (a thing, an unnamed person, a pronoun added)
     not placed               the pronoun is not in an aligned sentence pair (or is inside a quotation)
 
+With --steps, the misses are counted instead by the step of the target side that left the pronoun out
+(`PronounAnalysis.unlinked`, on the clean text): a source form left open, a chain across a name mtcheck does
+not know, no source form of its kind, a pronoun inside a quotation, a word not read as a pronoun at all (an
+impersonal il, an Arabic clitic after a relative), or linked and not reported.
+
 A developer's tool for reading misses, not a measurement: the figures are scripts/evaluate.py's.
 """
 
@@ -33,7 +38,7 @@ sys.path.insert(0, str(ROOT))
 from mtcheck.rules.pronouns import InconsistentPronouns, PronounGenderMismatch  # noqa: E402
 from mtcheck.text.article import ArticlePair  # noqa: E402
 from mtcheck.text.coreference import coreference  # noqa: E402
-from mtcheck.text.pronouns import analyse_pronouns  # noqa: E402
+from mtcheck.text.pronouns import _target_pronouns, analyse_pronouns, pronoun_sets  # noqa: E402
 
 RULES = (PronounGenderMismatch(), InconsistentPronouns())
 
@@ -90,6 +95,28 @@ def classify(row: dict) -> tuple[str, str]:
     return "no source form", detail
 
 
+def step(row: dict) -> str:
+    """The step of the target side at which the first swapped pronoun of a missed row was left out."""
+    lang = row.get("target_lang", "en")
+    label = row["label"]
+    start = label["clean_spans"][0][0] if label.get("clean_spans") else label["target_span"][0]
+    pair = ArticlePair(row["source"], row["clean_target"], lang)
+    a = analyse_pronouns(pair)
+    if a is None:
+        return "no pronoun data for the language"
+    link = next((x for x in a.links if x.pronoun.start == start), None)
+    if link is not None:
+        return "linked, gender known (a rule stood down)" if link.referent.known() else "linked, gender unknown"
+    if start in a.unlinked:
+        return a.unlinked[start]
+    sets = pronoun_sets(lang) or {}
+    if any(s.start == start for s, _, _ in _target_pronouns(pair, sets, quoted=True)):
+        return "inside a quotation, and no source form there names its person"
+    if not any(s.start == start for s, _, _ in _target_pronouns(pair, sets)):
+        return "not read as a pronoun (impersonal, intensifier, a clitic after a relative)"
+    return "left out by another guard"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("jsonl", type=Path)
@@ -97,6 +124,8 @@ def main() -> None:
     ap.add_argument("--show", action="store_true", help="print each miss with its sentences")
     ap.add_argument("--category", default="pronoun,pronoun-all")
     ap.add_argument("--clean", action="store_true", help="also the clean articles with a MT301/MT302 finding")
+    ap.add_argument("--steps", action="store_true",
+                    help="count the misses by the step of the target side that left the pronoun out")
     ap.add_argument("--by-form", action="store_true",
                     help="caught/missed rows by the first swapped pronoun's form (他 / 他的, 彼 / 彼の, his / him)")
     args = ap.parse_args()
@@ -139,6 +168,8 @@ def main() -> None:
                 caught_by[kind] += 1
                 continue
             cause, detail = classify(row)
+            if args.steps:
+                cause = step(row)
             causes[f"{kind}: {cause}"] += 1
             if args.show:
                 print(f"## {row['id']} ({label.get('detail')}): {cause}\n{detail}\n")

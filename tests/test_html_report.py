@@ -66,3 +66,22 @@ def test_html_dir_index_links_every_report_with_its_score(capsys, tmp_path: Path
     assert [(r[1], r[2], float(r[3])) for r in rows] == [(x["id"], x["target_lang"], round(x["score"], 1))
                                                          for x in records]
     assert all((html_dir / href).is_file() for href, *_ in rows)
+
+
+def test_a_left_out_paragraph_is_marked_in_its_own_row_not_at_the_end_of_the_previous_one() -> None:
+    source = ("Menteri Keuangan Sri Mulyani Indrawati mengumumkan anggaran baru pada Senin.\n\n"
+              "Anggaran itu naik 12 persen dibandingkan tahun lalu.\n\n"
+              "Pemerintah akan membangun 300 sekolah baru di Papua dan Maluku pada tahun depan.\n\n"
+              "Sri Mulyani mengatakan dana tersebut berasal dari pajak.\n")
+    target = ("Finance Minister Sri Mulyani Indrawati announced the new budget on Monday.\n\n"
+              "The budget rose 12 percent compared with last year.\n\n"
+              "Sri Mulyani said the funds came from taxes.\n")
+    report = check_pair(source, target, Settings(), target_lang="en")
+    n = next(i for i, f in enumerate(report.findings, 1) if f.code == "MT501")
+    html = render(report, title="gap")
+    rows = {m.group(1): m.group(2) for m in re.finditer(r'<div class="row" id="p(\d+)">(.*?)(?=<div class="row"|$)',
+                                                         html, re.S)}
+    (gap_row,) = [k for k, row in rows.items() if "300 sekolah" in row]
+    assert f'<a id="t{n}"></a>' in rows[gap_row] and f'<a id="s{n}"></a>' in rows[gap_row]
+    assert all(f'<a id="t{n}"></a>' not in row for k, row in rows.items() if k != gap_row)
+    assert html.count(f'<a id="t{n}"></a>') == 1

@@ -844,3 +844,66 @@ def test_an_unnamed_titled_speaker_takes_the_next_ia() -> None:
             "police chief. She added that the suspect had been arrested.")
     co = coreference(ArticlePair(named, told, "en"))
     assert [r.person.name if r.person else None for r in co.refs if r.text == "Ia"] == ["Siti Rahmawati"]
+
+
+def test_unlinked_pronouns_say_which_step_left_them_out() -> None:
+    """`PronounAnalysis.unlinked` (read by scripts/pronoun_misses.py --steps): a pronoun whose source chain
+    crosses a name mtcheck does not know, and one with nothing of the source to render, each with its reason;
+    a linked one has none."""
+    from mtcheck.text.pronouns import analyse_pronouns
+
+    crossed = analyse_pronouns(ArticlePair(
+        "Joko Widodo tiba di Jakarta. Dia mengatakan pertemuan itu penting.",
+        "Joko Widodo est arrivé à Jakarta. Son ami Michael l'attendait. Il a déclaré que la réunion était importante.",
+        "fr"))
+    assert crossed is not None and not crossed.links
+    assert crossed.unlinked == {63: "its source form's chain crosses a name mtcheck does not know"}
+    nothing = analyse_pronouns(ArticlePair("Cuaca di Jakarta cerah. Pasar ramai.",
+                                           "Le temps à Jakarta est beau. Il fait chaud.", "fr"))
+    assert nothing is not None and list(nothing.unlinked.values()) == [
+        "no source form of its kind in the aligned source, and no one in the translation"]
+    linked = analyse_pronouns(ArticlePair(
+        "Joko Widodo tiba di Jakarta. Dia mengatakan pertemuan itu penting.",
+        "Joko Widodo est arrivé à Jakarta. Il a déclaré que la réunion était importante.", "fr"))
+    assert linked is not None and [x.text for x in linked.links] == ["Il"] and linked.unlinked == {}
+
+
+def test_a_french_institutions_name_is_no_stranger_across_a_source_chain() -> None:
+    """(fr, round 12) "à l’Université de Carnegie Mellon": a capitalised run after an elided article, joined by
+    "de", names a thing; its given name (Carnegie) no longer cuts the source's chain from Joko Widodo to the
+    "dia" an "elle" renders. A run with a capitalised title names a person ("avec le Président Michael
+    Carter"): the chain is still cut. The translation's own links keep seeing the thing, which il/elle may mean."""
+    from mtcheck.rules.pronouns import PronounGenderMismatch
+
+    source = ("Presiden Joko Widodo berkunjung ke Amerika Serikat. Pada tahun 1980-an di Carnegie Mellon University "
+              "dia belajar teknik.")
+
+    def mt301(target: str) -> list[str]:
+        return [f.message for f in PronounGenderMismatch().check(ArticlePair(source, target, "fr"))]
+
+    found = mt301("Le président Joko Widodo s’est rendu aux États-Unis. Dans les années 1980, à l’Université de "
+                  "Carnegie Mellon, elle a étudié l’ingénierie.")
+    assert len(found) == 1 and "Joko Widodo is a man" in found[0]
+    assert mt301("Le président Joko Widodo s’est rendu aux États-Unis. Dans les années 1980, à l’Université de "
+                 "Carnegie Mellon, il a étudié l’ingénierie.") == []
+    # a title in the run: Michael Carter is someone the source chain may have skipped
+    assert mt301("Le président Joko Widodo s’est rendu aux États-Unis. Dans les années 1980, avec le Président "
+                 "Michael Carter, elle a étudié l’ingénierie.") == []
+    # il/elle also stand for things: a pronoun linked in the translation alone may mean the team named between
+    # (thing_runs_for_chains_only; a dev-half clean article)
+    assert [f.message for f in PronounGenderMismatch().check(ArticlePair(
+        "Penjaga gawang Allan McGregor menyelamatkan tim. Livingston, sementara itu, memperpanjang rekor mereka.",
+        "Le gardien Allan McGregor a sauvé l’équipe. Quant à l’équipe du Livingston, elle prolonge sa série.",
+        "fr"))] == []
+
+
+@pytest.mark.parametrize(("source", "names"), [
+    ("Ny. Humphreys datang ke pengadilan pada Senin.", ["Humphreys"]),
+    ("Kemarin Nn. Rahma dan Tn. Smith datang ke pengadilan.", ["Rahma", "Smith"]),
+])
+def test_an_abbreviated_form_of_address_is_no_person(source: str, names: list[str]) -> None:
+    """Ny., Nn., Tn. (nyonya, nona, tuan) before a name: the names rules' people held a person "Ny" beside
+    Humphreys (round 12); coreference had dropped it on its own."""
+    from mtcheck.text.name_match import analyse
+
+    assert [p.name for p in analyse(ArticlePair(source, "x", "en")).people] == names

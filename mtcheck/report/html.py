@@ -156,6 +156,23 @@ def _touches(span: Span, start: int, end: int) -> bool:
     return span.start < end and start < span.end
 
 
+def _gap_rows(alignment: list[dict], numbered: list[tuple[int, Finding]]) -> dict[int, int]:
+    """Finding number -> row, for findings with a point target span (an insertion place) whose source span
+    lies in a row that has no translation at all (MT501: a paragraph left out). The point sits on the end of
+    the previous row's translation, where the jump link would otherwise land."""
+    empty_rows = [(k, bead["source"]) for k, bead in enumerate(alignment, 1) if not bead["target"] and bead["source"]]
+    rows: dict[int, int] = {}
+    for n, f in numbered:
+        tsp, ssp = f.target_span, f.source_span
+        if tsp is None or ssp is None or tsp.start != tsp.end:
+            continue
+        for k, segments in empty_rows:
+            if any(_touches(ssp, s, e) for s, e in segments):
+                rows[n] = k
+                break
+    return rows
+
+
 def finding_item(n: int, f: Finding, extra: str = "") -> str:
     """One finding as a list item: code, severity, message, suggestion and evidence, all visible."""
     sugg = f' — suggestion: <i dir="auto">{escape(f.suggestion)}</i>' if f.suggestion else ""
@@ -191,6 +208,7 @@ def side_by_side(report: Report, numbered: list[tuple[int, Finding]], per_row_li
              f"<div>Translation ({escape(language_name(report.target_lang))})</div></div>"]
     covered_target: set[int] = set()
     anchored: set[tuple[str, int]] = set()
+    gaps = _gap_rows(report.alignment, numbered)
     for k, bead in enumerate(report.alignment, 1):
         cells, in_row = [], []
         for side, text, attr in (("source", report.source, "source_span"),
@@ -198,11 +216,20 @@ def side_by_side(report: Report, numbered: list[tuple[int, Finding]], per_row_li
             html_parts = []
             for s, e in bead[side]:
                 marks = [(max(sp.start, s), min(sp.end, e), n, f) for n, f in numbered
-                         if (sp := getattr(f, attr)) is not None and _touches(sp, s, e)]
+                         if (sp := getattr(f, attr)) is not None and _touches(sp, s, e)
+                         and not (side == "target" and n in gaps and gaps[n] != k)]
                 in_row += [(n, f) for _, _, n, f in marks]
                 html_parts.append(_highlight(text, s, e, marks, mark_class, side[0], anchored))
                 if side == "target":
                     covered_target.add(s)
+            if side == "target" and not bead[side]:
+                # The place where a translation of this row's source is missing: the finding's anchor and
+                # link here, beside the source it is about, not at the end of the previous row.
+                for n, f in numbered:
+                    if gaps.get(n) == k and ("t", n) not in anchored:
+                        anchored.add(("t", n))
+                        in_row.append((n, f))
+                        html_parts.append(f'<a id="t{n}"></a><sup><a href="#f{n}">[{n}]</a></sup>')
             cells.append("<br><br>".join(html_parts) or '<span class="boiler" lang="en">(nothing)</span>')
         seen: set[int] = set()
         unique = [(n, f) for n, f in sorted(in_row, key=lambda x: x[0]) if not (n in seen or seen.add(n))]

@@ -104,6 +104,9 @@ class PronounAnalysis:
     """The referents of a target text and the pronouns linked to them."""
     referents: list[Referent]
     links: list[Link]
+    # Why each gendered pronoun outside quotations that no link judges was left out (by target start): read by
+    # scripts/pronoun_misses.py, so that a miss is traced to the step of the target side that dropped it.
+    unlinked: dict[int, str] = field(default_factory=dict)
 
 
 def analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
@@ -184,8 +187,12 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
     narrated = [replace(r, person=None) if r.how.startswith(QUOTED) else r for r in co.refs]
     added = _added_forms(pair.source, co, sets)
     source_links = _from_source(pair, narrated, by_person, sets, pronouns, added)
+    unlinked: dict[int, str] = {}
     if pair.target_pack.latin_script:
+        chained = [pos for pos, found in source_links.items() if found is not None]
         _drop_across_strangers(pair, referents, source_links)
+        unlinked.update((pos, "its source form's chain crosses a name mtcheck does not know") for pos in chained
+                        if source_links[pos] is None)
     target_links = _link(pair, [r for r in referents if r.mentions], sets, pronouns, source_links)
     aligned = _aligned(pair, co, by_person, pronouns)
     links = []
@@ -193,6 +200,7 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
     for span, text, g in pronouns:
         al = aligned.get(span.start)
         if span.start in source_links and source_links[span.start] is None and (al is None or al[1] is None):
+            unlinked.setdefault(span.start, "it renders a source form that resolution left open")
             continue  # renders a source form that refers to nobody mtcheck can name
         src = source_links.get(span.start)
         # A gendered verb (Arabic قالت) agrees with its subject, which follows it: the name right after it
@@ -215,6 +223,8 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
             links.append(Link(span, text, g, al[1], f"word alignment: {al[2]}", al[0], tgt, agree, al[2], True, al[1]))
             continue
         if src is None and tgt is None:
+            unlinked[span.start] = ("no source form of its kind in the aligned source, and no one in the translation"
+                                    if _sentence_pair_at(pair, span.start) is not None else "in no aligned sentence")
             continue
         if src is not None:
             ref, referent, how = src
@@ -227,6 +237,7 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
             if not sets.get("link_in_translation", True) and not _is_verb(text, sets) and bound is None:
                 # il/elle, هو/هي also stand for things (la Russie ... elle; copulas): a pronoun the source
                 # does not have is no one's to judge.
+                unlinked[span.start] = "linked in the translation only, which this language does not judge"
                 continue
             if not pair.target_pack.latin_script and not verb and bound is None \
                     and _someone_else(pair, co, span, tgt[0], g, by_person):
@@ -234,12 +245,14 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
                 # some), and the source sentence names another person too, whom the pronoun may mean. Not a
                 # verb whose subject is named right after it ("صرحت السيناتور إليزابيث وارين"): that name is
                 # its subject.
+                unlinked[span.start] = "linked in the translation only, and the source sentence names someone else"
                 continue
             if sets.get("unnamed_stops_translation_link") and not verb and _someone_else(
                     pair, co, span, tgt[0], g, by_person, unnamed_only=True):
                 # The same where the other person is one the source names by a noun only ("saat seorang kenalan
                 # wanita berusaha menelepon polisi, ia merampas telepon dari wanita itu" -> "he took her phone
                 # from her"): the translation has no name of theirs for its own path to find.
+                unlinked[span.start] = "linked in the translation only, and the source names someone else by a noun"
                 continue
             links.append(Link(span, text, g, tgt[0], f"in the translation: {tgt[1]}", None, tgt, None,
                               *_alignment_says(al, tgt[0])))
@@ -256,7 +269,7 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
     for link in links:
         link.referent.evidence.append(Evidence(link.gender, "pronoun", f"'{link.text}' at {link.pronoun.start}",
                                                link.pronoun.start))
-    return PronounAnalysis(referents, links)
+    return PronounAnalysis(referents, links, unlinked)
 
 
 def _quoted_links(pair: ArticlePair, co, by_person: dict[int, Referent], sets: dict,
@@ -1721,9 +1734,17 @@ def _stranger(pair: ArticlePair, known: list[Span], given_only: bool = False):
                               ) if preps else None
     # "The Boston Globe", "the Massachusetts Democrat": a run of capitalised words after a definite article names
     # a thing, a group or a place, not a person (given names inside it, Boston, are no one's).
-    things = (pronoun_sets(lang) or {}).get("thing_determiners", ())
-    thing_before = re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, things)) + r")\s+(?:[A-Z][\w'’.-]*\s+){0,3}$"
-                              ) if things else None
+    sets = pronoun_sets(lang) or {}
+    things = sets.get("thing_determiners", ())
+    # An elided article runs into its noun ("l’Université"); the run's words may be joined by the language's
+    # linking words ("l’Université de Carnegie Mellon", "la Banque de France"): still one thing's name.
+    links = "(?:" + "|".join(re.escape(w) + ("" if w[-1] in "'’" else r"\s+") for w in sets.get("thing_links", ())) \
+        + ")?" if sets.get("thing_links") else ""
+    thing_before = re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(w) + ("" if w[-1] in "'’" else r"\s+")
+                                                            for w in things)
+                              + r")(?:[A-Z][\w'’.-]*\s+" + links + "){0,3}$"
+                              ) if things and (given_only or not sets.get("thing_runs_for_chains_only")) else None
+    titles = frozenset(sets.get("thing_run_titles", ()))  # a capitalised title opens a person's name, not a thing's
     # (Latin scripts: in Chinese and Japanese the Latin words kept are few, and their own guards decide; there
     # it moved one found test row to "the paths disagree", round 7)
     source_things = _source_things(pair) if pair.target_pack.latin_script else frozenset()
@@ -1746,8 +1767,9 @@ def _stranger(pair: ArticlePair, known: list[Span], given_only: bool = False):
         # are common ones): each was a search of up to 50 characters before every capitalised word.
         if place_before and place_before.search(text, max(0, m.start() - 40), m.start()):
             continue  # "in Alaska", "à Harlem": a place
-        if thing_before and thing_before.search(text, max(0, m.start() - 50), m.start()):
-            continue  # "The Boston Globe"
+        if thing_before and (run := thing_before.search(text, max(0, m.start() - 50), m.start())) and not any(
+                w.strip(".") in titles for w in run.group().split()):
+            continue  # "The Boston Globe", "l’Université de Carnegie Mellon"; not "le Président Macron"
         candidates.append(m.start())
 
     def between(a: int, b: int) -> bool:
