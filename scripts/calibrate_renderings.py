@@ -10,6 +10,11 @@ skeleton matches a capitalised source word of the same row closely (mtcheck.text
 >= 0.8) and is no common word of the language.
 
     python scripts/calibrate_renderings.py --lang ja [--min 3] -o mtcheck/data/ja/rendering_ops.tsv
+
+With --sounds, the edits between the name's letters and the rendering's sounds with their vowels (the sound
+judge, `phonetic.sound_cost`; round 12), for mtcheck/data/<lang>/sound_ops.tsv:
+
+    python scripts/calibrate_renderings.py --lang ja --sounds -o mtcheck/data/ja/sound_ops.tsv
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ from corpora import DEFAULT_ROOT, load_articles
 from inject import split_of
 
 from mtcheck.text.lexicon import zipf
-from mtcheck.text.phonetic import alignment_ops
+from mtcheck.text.phonetic import alignment_ops, sound_alignment_ops
 from mtcheck.text.transliterate import find_names
 
 _NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]{3,}\b")  # capitalised, not sentence-initial
@@ -39,7 +44,9 @@ def main() -> None:
     ap.add_argument("--lang", required=True, choices=("zh", "ja", "ar"))
     ap.add_argument("--min", type=int, default=3, help="different names an operation needs to be cheap")
     ap.add_argument("-o", "--output", type=Path, required=True)
+    ap.add_argument("--sounds", action="store_true", help="the edits of the sound judge (vowels kept)")
     args = ap.parse_args()
+    align = sound_alignment_ops if args.sounds else alignment_ops
     seen: dict[tuple[str, ...], set[str]] = defaultdict(set)
     for art in load_articles(args.root, args.corpora.split(","), lang=args.lang):
         if split_of(art.id) != "dev":
@@ -50,16 +57,17 @@ def main() -> None:
                 for s in spans:
                     text = tgt[s.start:s.end]
                     if len(text) >= 2 and zipf(text, args.lang) < 3.0 and not _glued(word, text, args.lang):
-                        for op in set(alignment_ops(word, text, args.lang)):
+                        for op in set(align(word, text, args.lang)):
                             seen[op].add(word.lower())
     rows = sorted((op, names) for op, names in seen.items() if len(names) >= args.min)
     with open(args.output, "w", encoding="utf-8") as f:
-        f.write(f"# Edit operations between source names and their renderings in clean {args.lang} translations "
+        kind = "the letters of source names (vowels kept) and the sounds of" if args.sounds else "source names and"
+        f.write(f"# Edit operations between {kind} their renderings in clean {args.lang} translations "
                 "(dev half of NTREX-128, FLORES-200, TICO-19), each seen with at least "
                 f"{args.min} different names; written by scripts/calibrate_renderings.py, do not edit by hand.\n")
         f.write("op\tsource\ttarget\tnames\n")
         for op, names in rows:
-            a, b = (op[1], op[2]) if op[0] == "s" else (op[1], "") if op[0] == "d" else ("", op[1])
+            a, b = (op[1], op[2]) if op[0] in ("s", "I") else (op[1], "") if op[0] == "d" else ("", op[1])
             f.write(f"{op[0]}\t{a}\t{b}\t{len(names)}\n")
     print(f"{len(rows)} operations written to {args.output}", file=sys.stderr)
 

@@ -19,6 +19,11 @@ With --steps, the misses are counted instead by the step of the target side that
 not know, no source form of its kind, a pronoun inside a quotation, a word not read as a pronoun at all (an
 impersonal il, an Arabic clitic after a relative), or linked and not reported.
 
+With --reasons, "form unresolved" and "no source form" rows are split further (`reason`): why resolution left
+the form open (no one named before it; two people before it; its person is someone named only by a role noun,
+"(dokter)", or a name mtcheck does not judge; a name between; a quotation), and whether the translation's
+pronoun was added (no source form).
+
 A developer's tool for reading misses, not a measurement: the figures are scripts/evaluate.py's.
 """
 
@@ -117,6 +122,37 @@ def step(row: dict) -> str:
     return "left out by another guard"
 
 
+def reason(row: dict) -> str:
+    """Why the first swapped pronoun's aligned source form was left open (the lead's classes of misses):
+    the first open form's `how` with its names left out, or what the translation added."""
+    lang = row.get("target_lang", "en")
+    label = row["label"]
+    start = label["clean_spans"][0][0] if label.get("clean_spans") else label["target_span"][0]
+    pair = ArticlePair(row["source"], row["clean_target"], lang)
+    co = coreference(pair)
+    starts = [r.span.start for r in co.refs]
+    for sp in pair.sentence_pairs:
+        if sp.target and sp.source and sp.target[0].start <= start < sp.target[-1].end:
+            s0, s1 = sp.source[0].start, sp.source[-1].end
+            forms = co.refs[bisect.bisect_left(starts, s0):bisect.bisect_left(starts, s1)]
+            open_ = [r for r in forms if r.person is None]
+            if not forms:
+                return "the translation added it (no source form in its sentence)"
+            if not open_:
+                return "its sentence's forms are all resolved"
+            how = open_[0].how
+            if how == "unresolved":
+                return "no one named before it"
+            if m := re.search(r"is (\(.*?\)), a name mtcheck does not judge", how):
+                return "its person is named only by a role noun, like " + m.group(1)
+            if "a name mtcheck does not judge" in how:
+                return "its person is a name mtcheck does not judge"
+            if "is named in between" in how:
+                return "someone else is named between its person and it"
+            return how.removeprefix("unresolved: ")
+    return "not placed"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("jsonl", type=Path)
@@ -128,6 +164,8 @@ def main() -> None:
                     help="count the misses by the step of the target side that left the pronoun out")
     ap.add_argument("--by-form", action="store_true",
                     help="caught/missed rows by the first swapped pronoun's form (他 / 他的, 彼 / 彼の, his / him)")
+    ap.add_argument("--reasons", action="store_true",
+                    help="split 'form unresolved' and 'no source form' by why the form was left open")
     args = ap.parse_args()
     wanted = set(args.category.split(","))
     causes: Counter[str] = Counter()
@@ -170,6 +208,8 @@ def main() -> None:
             cause, detail = classify(row)
             if args.steps:
                 cause = step(row)
+            elif args.reasons and cause in ("form unresolved", "no source form"):
+                cause += f" / {reason(row)}"
             causes[f"{kind}: {cause}"] += 1
             if args.show:
                 print(f"## {row['id']} ({label.get('detail')}): {cause}\n{detail}\n")

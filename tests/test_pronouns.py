@@ -12,6 +12,7 @@ from mtcheck.text import given_names
 from mtcheck.text.article import ArticlePair
 from mtcheck.text.coreference import Coreference, coreference
 from mtcheck.text.gender import name_evidence, people_table
+from mtcheck.text.pronouns import analyse_pronouns
 from tests.helpers import FIXTURES, tomllib
 
 _SWAP = {"he": "she", "she": "he", "him": "her", "his": "her", "her": "his"}
@@ -844,6 +845,39 @@ def test_an_unnamed_titled_speaker_takes_the_next_ia() -> None:
             "police chief. She added that the suspect had been arrested.")
     co = coreference(ArticlePair(named, told, "en"))
     assert [r.person.name if r.person else None for r in co.refs if r.text == "Ia"] == ["Siti Rahmawati"]
+
+
+def test_someone_named_only_by_a_role_noun() -> None:
+    """A role noun of either gender that introduces someone ("Seorang sopir", then "Sopir itu") is one
+    person, judged for consistency only, whom "Ia" refers to (round 12); the translation's "the driver" is
+    their mention, so that the pronoun it adds is linked to them too."""
+    source = ("Seorang sopir tertabrak truk di Jalan Sudirman pada Selasa malam. Sopir itu dibawa ke "
+              "rumah sakit, tetapi meninggal di sana. Ia dilaporkan berusia 20-an tahun.")
+    target = ("A driver was hit by a truck on Jalan Sudirman on Tuesday night. The driver was taken to "
+              "hospital, but he died there. He was reportedly in his 20s.")
+    pair = ArticlePair(source, target, "en")
+    co = coreference(pair)
+    [person] = co.people
+    assert person.noun == "sopir" and person.gender() is None and not person.placeholder
+    assert [source[s.start:s.end] for s in person.spans] == ["sopir", "Sopir"]
+    assert [(r.text, r.person) for r in co.refs] == [("Ia", person)]
+    a = analyse_pronouns(pair)
+    assert a is not None
+    assert [(x.text, x.referent.person.noun) for x in a.links] == [("he", "sopir"), ("He", "sopir"), ("his", "sopir")]
+
+
+@pytest.mark.parametrize("source", [
+    # bare, a role noun is as often many people: "to reporters" is no one the next "Ia" may mean
+    '"Kami siap membantu," kata Pardede kepada wartawan. Ia menambahkan bahwa bantuan akan dikirim.',
+    # introduced, but never referred back to by a personal pronoun or an attribution: no one judged
+    "Seorang pasien dirawat di rumah sakit itu. Jumlahnya terus bertambah setiap hari.",
+    # someone's victim ("korbannya") introduces no one
+    "Pelaku itu kabur setelah korbannya berteriak.",
+])
+def test_role_nouns_that_introduce_no_judged_person(source: str) -> None:
+    co = coreference(ArticlePair(source, "x", "en"))
+    assert all(p.noun is None for p in co.people)
+    assert all(r.person is None or r.person.noun is None for r in co.refs)
 
 
 def test_unlinked_pronouns_say_which_step_left_them_out() -> None:

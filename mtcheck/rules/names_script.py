@@ -26,11 +26,12 @@ from mtcheck.text.article import ArticlePair
 from mtcheck.text.known_spelling import UNSEEN, known_spelling
 from mtcheck.text.lexicon import zipf
 from mtcheck.text.name_match import Bead, NameAnalysis, analyse
-from mtcheck.text.phonetic import GARBLED, rendering_cost, variant, vowel_cost
+from mtcheck.text.phonetic import GARBLED, impossible_spelling, rendering_cost, sound_cost, variant, vowel_cost
 from mtcheck.text.renderings import (
     STRADDLING,
     NameWord,
     _name_like,
+    _two_loanwords,
     dictionary_renderings,
     known_renderings,
     name_words,
@@ -105,7 +106,8 @@ def garbled(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
     others = proper_words(pair)
     for f in (*garbled_entities(rule, pair), *unexplained(rule, pair), *copies, *one_offs(rule, pair),
               *unexplained(rule, pair, others), *one_offs(rule, pair, others), *run_copies(rule, pair),
-              *dotted(rule, pair), *word_copies(rule, pair), *impossible_spellings(rule, pair)):
+              *dotted(rule, pair), *word_copies(rule, pair), *impossible_spellings(rule, pair),
+              *kana_marks(rule, pair), *impossible_renderings(rule, pair)):
         if f.target_span is not None and not any(f.target_span.overlaps(t) for t in taken):
             taken.append(f.target_span)
             yield f
@@ -203,6 +205,12 @@ def unexplained(rule: Rule, pair: ArticlePair, words: list[NameWord] | None = No
                         yield rule.finding(f"'{x}' looks like a misspelt rendering of '{w.word}', usually written "
                                            f"'{known}'", source=src, target=span, suggestion=known,
                                            confidence=0.5, severity=Severity.MINOR)
+                    elif _sounds_off(judged, x, whole, text, lang):
+                        best = _suggestion(w, x, text, lang)
+                        hint = f", usually written '{best}'" if best else ""
+                        yield rule.finding(f"'{x}' has vowels or a voicing that '{w.word}' does not explain{hint}",
+                                           source=src, target=span, suggestion=best, confidence=0.4,
+                                           severity=Severity.MINOR)
                     continue
                 best = _suggestion(w, x, text, lang)
                 hint = f", usually written '{best}'" if best else ""
@@ -212,6 +220,17 @@ def unexplained(rule: Rule, pair: ArticlePair, words: list[NameWord] | None = No
                 yield rule.finding(f"'{x}' does not sound like '{w.word}'{hint}", source=src, target=span,
                                    suggestion=best, confidence=0.7 if sure else 0.5,
                                    severity=None if sure else Severity.MINOR)
+
+
+def _sounds_off(name: str, x: str, whole: str, text: str, lang: str) -> bool:
+    """A rendering regular in its consonants whose vowels or voicing no clean rendering explains
+    (`phonetic.sound_cost` at or above the language's `sound` threshold: ノルダ for Nord, クズマ for Kusuma,
+    دايتان for Dayton), written once in the article: a translation keeps one rendering of a name, so one
+    written again is the translator's variant, and the judge is for the garble that stands alone."""
+    least = _conf(lang).get("sound")
+    if least is None or text.count(x) > 1:
+        return False
+    return min(sound_cost(name, x, lang), sound_cost(name, whole, lang)) >= float(least)
 
 
 # Beside the rendering of the person's other name, a word up to this frequent (zipf) stands in the name's
@@ -425,13 +444,19 @@ def one_offs(rule: Rule, pair: ArticlePair, words: list[NameWord] | None = None)
                     if _ordinary_word(text, next(t for s, t in surfaces if light_fold(t) == f), counts[f], w, lang)}
         for span, x in surfaces:
             fx = light_fold(x)
-            if counts[fx] > 1 or fx in listed or _listed(w.word, x, lang) or not _name_like(x, lang):
+            # Two katakana loanwords written together (フォーク + ロンド) are a compound, unless they stand one
+            # kana from the rendering the article uses twice: then they are a garble that happens to split so
+            # (フォークロンド beside フォークランド ×2, カバンノー beside カバノー ×7).
+            loanwords = lang == "ja" and zipf(x, lang) < 2.5 and _two_loanwords(x)
+            if counts[fx] > 1 or fx in listed or _listed(w.word, x, lang) or not (_name_like(x, lang) or loanwords):
                 continue
             refs = [(counts[f], f) for f in counts if f != fx and f not in ordinary and _one_off_of(x, f, lang)]
             refs += [(2, f) for f in listed if _one_off_of(x, f, lang)]
             if not refs:
                 continue
             n, ref = max(refs)
+            if loanwords and n < 2:
+                continue
             ref_text = next((t for s, t in surfaces if light_fold(t) == ref), None) or \
                 next(k for k in known if light_fold(k) == ref)
             if n < 2 and span in w.targets and vowel_cost(w.word, x, lang) <= vowel_cost(w.word, ref_text, lang):
@@ -445,6 +470,38 @@ def one_offs(rule: Rule, pair: ArticlePair, words: list[NameWord] | None = None)
             yield rule.finding(f"'{x}' looks like a garbled rendering of '{w.word}', written '{ref_text}' "
                                "elsewhere in the article", source=w.source, target=span, suggestion=ref_text,
                                confidence=0.7 if sure else 0.5, severity=None if sure else Severity.MINOR)
+
+
+def kana_marks(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
+    """MT201, Japanese: a rendering written once that differs from the rendering the article writes twice or
+    more only in a long-vowel mark or a small kana (セインズベーリー beside セインズベリー ×8, タスーマニア beside
+    タスマニア): `light_fold` makes them one spelling for the other judges, as clean translations of different
+    articles write a name with or without ー; within one article a translation keeps one spelling (minor)."""
+    if pair.target_pack.code != "ja":
+        return
+    text = pair.target
+    for w in name_words(pair):
+        if _judged_word(w.word) is None:
+            continue
+        used = Counter(unicodedata.normalize("NFKC", text[s.start:s.end]) for s in w.targets)
+        for span in w.targets:
+            x = unicodedata.normalize("NFKC", text[span.start:span.end])
+            if used[x] > 1 or _listed(w.word, x, "ja"):
+                continue
+            refs = [r for r, n in used.items() if n >= 2 and r != x and light_fold(r) == light_fold(x)
+                    and _sound_spelling(r) != _sound_spelling(x)]
+            if refs:
+                yield rule.finding(f"'{x}' is written '{refs[0]}' elsewhere in the article", source=w.source,
+                                   target=span, suggestion=refs[0], confidence=0.4, severity=Severity.MINOR)
+
+
+def _sound_spelling(text: str) -> str:
+    """Katakana with ヴ as ブ (ヴァ/バ) and without the name dot: spellings of one sound, which kana_marks
+    leaves to the translator; a long mark or a small kana more or less is another sound."""
+    for a, b in _KANA_FOLD:
+        if "ヴ" in a or a == "・":
+            text = text.replace(a, b)
+    return text
 
 
 def run_copies(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
@@ -602,6 +659,26 @@ def impossible_spellings(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
             taken.append(span)
             yield rule.finding(f"'{x}' is no possible katakana spelling: a garbled rendering of '{w.word}'?{hint}",
                                source=source, target=span, suggestion=ref, confidence=0.5, severity=Severity.MINOR)
+
+
+def impossible_renderings(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
+    """MT201, Japanese and Arabic: a span the name search took for a name's rendering that no word of the
+    language can be spelt as (`phonetic.impossible_spelling`: a small ィ after ヘ, an Arabic ى before a letter),
+    where `unexplained` judged another rendering of the name in its place (سوفىتي beside سوفيتية for one
+    mention of Soviet). No clean dev rendering has such a spelling (round 12), so it is reported whatever
+    else the paragraph renders (minor)."""
+    lang = pair.target_pack.code
+    if lang not in ("ja", "ar"):
+        return
+    text = pair.target
+    for w in name_words(pair):
+        for span in w.targets:
+            x = text[span.start:span.end]
+            if impossible_spelling(x, lang) and not _listed(w.word, x, lang):
+                ref = _suggestion(w, x, text, lang)
+                hint = f", usually written '{ref}'" if ref else ""
+                yield rule.finding(f"'{x}' is no possible spelling of a rendering of '{w.word}'{hint}", source=w.source,
+                                   target=span, suggestion=ref, confidence=0.5, severity=Severity.MINOR)
 
 
 def garbled_entities(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
@@ -845,8 +922,25 @@ def _listed(word: str, rendering: str, lang: str) -> bool:
     """A rendering of the name tables (or holding one), or one a dictionary lists for the word
     (`_dictionary_listed`)."""
     f = fold(rendering)
-    return any(fold(k) == f or fold(k) in f for k in known_renderings(lang).get(word.lower(), ())) \
+    # A spelling no word has (ァンファ, سوفىتي) folds to the listed one (アンファ, سوفيتي) but is none.
+    odd = impossible_spelling(rendering, lang) > 0
+    return any((fold(k) == f and (not odd or k == rendering)) or _holds(rendering, k, lang) for k in known_renderings(lang).get(word.lower(), ())) \
         or (lang == "zh" and _dictionary_listed(word, rendering))
+
+
+def _holds(rendering: str, listed: str, lang: str) -> bool:
+    """`rendering` is a listed rendering with a word or an ending attached (كارولينا of ولايةكارولينا, an
+    Arabic ي or ية, a Japanese compound's second word): not with one letter or kana more, which is how a
+    garble adds one (ستارمرر for ستارمر, كارريوا for كاريوا; round 12: these were taken as listed). Chinese
+    keeps any containment (a listed rendering with a character beside it: 巴黎人), as before round 12."""
+    if lang == "zh":
+        return fold(listed) in fold(rendering)
+    for r, k in ((light_fold(rendering), light_fold(listed)), (fold(rendering), fold(listed))):
+        if k and k in r:
+            rest = r.replace(k, "", 1)
+            return len(rest) >= 2 or (lang == "ar" and ((r.startswith(k) and rest in (*_AR_SUFFIXES, "ت", "ن"))
+                                                        or (r.endswith(k) and rest in _AR_PREFIXES)))
+    return False
 
 
 def _suggestion(w: NameWord, garble: str, text: str, lang: str) -> str | None:

@@ -195,6 +195,8 @@ class InconsistentPronouns(Rule):
     ## What it does
     Where no source cue or lexicon settles a person's gender, counts the gendered pronouns linked to them;
     when both genders occur, reports the minority (on a tie, both: one side is wrong, and nothing says which).
+    Someone the source names only by a role noun of either gender ("Seorang sopir ... Sopir itu ... Ia",
+    "the driver" in the translation) is such a person too.
 
     ## Why is this bad?
     Readers notice a person changing gender between paragraphs; at least one of the guesses is wrong.

@@ -130,6 +130,10 @@ class SourcePerson:
     # A name that is a person only if the article refers back to it as one (`_tentative`): kept when a
     # personal pronoun or an attribution resolves to it, else dropped (or a placeholder again).
     tentative: bool = False
+    # Someone unnamed whom the source introduces by a role noun of either gender ("Seorang sopir",
+    # "Korban itu"): the noun, by which a translation names them too ("the driver"). Judged for
+    # consistency only (MT302), and kept only where a personal pronoun or an attribution refers back to them.
+    noun: str | None = None
 
     @property
     def words(self) -> list[str]:
@@ -194,7 +198,7 @@ def _coreference(pair: ArticlePair) -> Coreference:
     # "Track Palin ..." is not Sarah Palin's.
     mentions = sorted(((s, p) for p in people + unplaced for s in p.spans), key=lambda x: x[0].start)
     starts = [s.start for s, _ in mentions]
-    refs = _resolve(pair, mentions, starts)
+    refs = _near_the_unnamed(pair, _resolve(pair, mentions, starts), mentions, starts)
     # A tentative person is one when the article refers back to it as a person: a personal pronoun (dia,
     # ia, beliau, dirinya; not pihaknya, an organisation's "side") or an attribution resolved to it. The
     # others were names of something else ("Shenzhen ... kotanya"): resolution runs again without them.
@@ -207,13 +211,56 @@ def _coreference(pair: ArticlePair) -> Coreference:
     if rejected:
         people = [p for p in people if not p.tentative]
         for p in rejected:
-            if len(p.persons[0].tokens) > 1:  # a name that may be a person's, as before: it stops resolution
+            # A name that may be a person's, as before (and an unnamed person's role noun): it stops resolution
+            if not p.persons or len(p.persons[0].tokens) > 1:
                 p.placeholder, p.evidence = True, []
                 unplaced.append(p)
+            if not p.persons:
+                p.name, p.noun = f"({pair.source[p.spans[0].start:p.spans[0].end]})", None
         mentions = sorted(((s, p) for p in people + unplaced for s in p.spans), key=lambda x: x[0].start)
         starts = [s.start for s, _ in mentions]
-        refs = _resolve(pair, mentions, starts)
+        refs = _near_the_unnamed(pair, _resolve(pair, mentions, starts), mentions, starts)
     return Coreference(people, refs, starts, [p for _, p in mentions])
+
+
+def _near_the_unnamed(pair: ArticlePair, refs: list[SourceRef], mentions: list[tuple[Span, SourcePerson]],
+                      starts: list[int]) -> list[SourceRef]:
+    """The forms resolved to someone named only by a role noun ("Seorang sopir"), kept where a reader would
+    take them for that person without a doubt: a personal pronoun or an attribution (not a -nya, as often
+    another's or a thing's: "Seorang dokter ... pasiennya"), in the sentence of a mention of theirs or the
+    next, with no one else named between. The others are left open, as they were when such people were not
+    judged: an unnamed person is weakly established, and a chain of "ia" that runs on for sentences after
+    them may have moved to someone the text introduces by a -nya ("istrinya"), whom resolution cannot see."""
+    if not any(r.person is not None and r.person.noun is not None for r in refs):
+        return refs
+    s_starts = [s.start for s in pair.source_segments.sentences]
+
+    def sentence(pos: int) -> int:
+        return bisect.bisect_right(s_starts, pos) - 1
+
+    out = []
+    for r in refs:
+        p = r.person
+        if p is None or p.noun is None:
+            out.append(r)
+            continue
+        i = bisect.bisect_right([s.end for s in p.spans], r.span.start) - 1  # (spans sorted, few a person)
+        last = p.spans[i] if i >= 0 else None
+        # (anyone between: a placeholder too, "(korban)", may be whom the form means; looked for only within
+        # the two sentences, so that the test stays linear in the article)
+        if (r.kind in ("pronoun", "speech") and last is not None and sentence(r.span.start) - sentence(last.start) <= 1
+                and not any(q is not p for q in _mentions_between(mentions, starts, last.end, r.span.start))):
+            out.append(r)
+        else:
+            out.append(replace(r, person=None, how=f"unresolved: {r.how} is {p.name}, someone named only by a role "
+                                                 "noun, and the form is no personal pronoun right after them"))
+    return out
+
+
+def _mentions_between(mentions: list[tuple[Span, SourcePerson]], starts: list[int], a: int, b: int
+                     ) -> list[SourcePerson]:
+    """The people mentioned between two source positions (by bisection)."""
+    return [p for s, p in mentions[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)] if s.end <= b]
 
 
 # ------------------------------------------------------------------------------------------------ people
@@ -431,6 +478,7 @@ def _person_nouns(text: str, people: list[SourcePerson], unplaced: list[SourcePe
         sp.evidence.append(Evidence(noun.gender, "source cue", f"'{phrase}' in the source (a person noun: KBBI)"))
 
     seen: set[str] = set()  # the nouns met so far, in text order, other than as titles
+    introduced: dict[str, SourcePerson] = {}  # the last unnamed person each neutral role noun introduced
     titled: set[str] = set()  # the nouns met as titles before a name ("Menteri Keuangan Sri Mulyani")
     # Whom each noun met as a title was the title of ("presiden": Donald Trump), people judged only.
     bearers: dict[str, dict[int, SourcePerson]] = {}
@@ -555,9 +603,27 @@ def _person_nouns(text: str, people: list[SourcePerson], unplaced: list[SourcePe
         unnamed = noun.gender is not None and noun.kind == "role"
         opener = indefinite or _SANG.search(text, max(0, m.start() - 10), m.start())
         phrase = text[opener.start():end] if opener else text[m.start():end]
-        person = SourcePerson(f"'{phrase}'" if unnamed else f"({word})", [], [span], placeholder=not unnamed)
+        # A role noun of either gender that introduces someone ("Seorang sopir", "Sang pelaku", "Korban
+        # itu"; not "korbannya", someone's victim): a person the text may go on about ("... . Ia dilaporkan
+        # berusia 20-an tahun"), whose pronouns a translation must keep of one gender. Tentative: a "-nya" of
+        # things ("Jumlahnya") after "(pasien)" makes no one a person; a "dia" or an attribution does.
+        neutral = (noun.gender is None and noun.kind == "role" and not text.startswith("nya", m.end())
+                   and (opener is not None or _DEMONSTRATIVE_AFTER.match(text, end) is not None))
+        judged = unnamed or neutral
+        this = _DEMONSTRATIVE_AFTER.match(text, end) if neutral else None
+        if neutral and not indefinite and (earlier := introduced.get(noun.noun)) is not None:
+            # "Seorang pengemudi ... . Pengemudi itu mengalami luka": the one introduced, taken up again
+            earlier.spans.append(span)
+            continue
+        if this is not None:
+            phrase = text[m.start():this.end()]  # 'Sopir itu'
+        person = SourcePerson(f"'{phrase}'" if judged else f"({word})", [], [span], placeholder=not judged,
+                              tentative=neutral, noun=noun.noun if neutral else None)
         if noun.gender is not None:
             person.evidence.append(Evidence(noun.gender, "source cue", f"'{word}' (a person noun: KBBI)"))
+        if neutral:
+            # (a second "seorang <noun>" is someone else: the later "<noun> itu" is theirs)
+            introduced[noun.noun] = person
         out.append(person)
     return out
 
@@ -591,10 +657,11 @@ def _named_next(text: str, people: list[SourcePerson], unnamed: list[SourcePerso
             continue  # someone named before the next sentence, or no one in it
         name, person = mentions[j]
         if person.spans[0] != name or not _opens(text, nxt.start, name.start) or _ATTRIBUTION_AFTER.match(
-                text, name.end, name.end + 30) or _ATTRIBUTION_BEFORE_TITLED.search(text, nxt.start, name.start):
+                text[name.end:name.end + 30]) or _ATTRIBUTION_BEFORE_TITLED.search(text, nxt.start, name.start):
             continue  # named before, not the subject, or speaking
         appos = _APPOSITION.match(text, name.end, name.end + 84)
-        if appos and _ATTRIBUTION_AFTER.match(text, appos.end(), appos.end() + 30):
+        # (the pattern opens with "^": sliced, for a position passed to match would never meet it)
+        if appos and _ATTRIBUTION_AFTER.match(text[appos.end():appos.end() + 30]):
             continue  # "Budi, warga setempat, mengatakan": a witness
         g = u.gender()
         if g is not None and person.gender() not in (None, g):
@@ -1353,6 +1420,7 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                                                           for s in p.source_segments.sentences])
     quoted_third = False  # a closed quotation since the last named person has a third-person form
     prev_people: list[SourcePerson] = []  # the people named in the previous sentence
+    prev_referred: list[SourcePerson] = []  # and those its forms refer to
     for n, sent in enumerate(pair.source_segments.sentences):
         lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
         here = [(s, p) for s, p in mentions[lo:hi] if not _inside(quoted, q_starts, s.start)]
@@ -1468,7 +1536,9 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                             # reported clause's agent is no one named, and the speaker may be its object
                             agent = None
                     others = {id(p): p for _, p in before if p is not agent}
-                    earlier = {id(p): p for p in prev_people if p is not agent}
+                    # (the people the sentence before refers to by its forms too: "... merupakan pertemuannya
+                    # yang ke-36 sejak Trump menjabat. Seorang peserta mengajukan pertanyaan padanya" is hers)
+                    earlier = {id(p): p for p in prev_referred if p is not agent}
                     if not others and not _OWN_OBJECT.match(form) and len(distinct) == 1 and len(earlier) == 1:
                         # "... tidak bisa menghubungi Bob Dylan ... . Sara akhirnya menyerah menghubunginya.": with
                         # nobody else in its sentence, the one other person of the sentence before
@@ -1572,6 +1642,7 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                     _ATTRIBUTION_AFTER.match(text[s.end:min(sent.end, s.end + 30)])):
                 speaker, speaker_at = p, n
         prev_people = [p for _, p in here]
+        prev_referred = prev_people + [p for _, p in resolved_here]
         if here:
             last_named = here[-1][1]
             quoted_third = False

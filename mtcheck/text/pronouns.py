@@ -21,6 +21,7 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 from functools import cache
+from itertools import pairwise
 
 from mtcheck.lang.base import data_toml
 from mtcheck.model import Span
@@ -150,6 +151,8 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
             found[id(table[m.group()])].append(Span(*m.span()))
         _shared_next_to_mentions(pair.target, co.people, owners, found)
         _shared_as_in_source(pair, co, owners, found)
+    if sets.get("unnamed_person_nouns"):
+        _unnamed_mentions(pair, co.people, sets["unnamed_person_nouns"], found)
     verb_found: dict[int, list[Span]] | None = None  # the mentions a verb's subject is looked for among
     if word_of and not pair.target_pack.latin_script:
         script = _script_mentions(pair, list(word_of), sets)
@@ -184,7 +187,12 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
     m_starts, m_rows = [m.start for m, _ in rows], [(m, r) for m, r in rows]
     # Outside quotation marks, a form the source resolves inside a quotation is nobody's, as before: the
     # translation may render someone else there ("Puan said she met Jokowi and he was happy").
-    narrated = [replace(r, person=None) if r.how.startswith(QUOTED) else r for r in co.refs]
+    # Someone the source names only by a role noun is judged only where the pack says how a translation names
+    # them too (`unnamed_person_nouns`: "the photographer"): elsewhere the forms resolved to them are nobody's,
+    # as before, for the translation's own path cannot tell them from a named person.
+    unnamed = bool(sets.get("unnamed_person_nouns"))
+    narrated = [replace(r, person=None) if r.how.startswith(QUOTED) or (
+        r.person is not None and r.person.noun is not None and not unnamed) else r for r in co.refs]
     added = _added_forms(pair.source, co, sets)
     source_links = _from_source(pair, narrated, by_person, sets, pronouns, added)
     unlinked: dict[int, str] = {}
@@ -476,6 +484,41 @@ def _sentence_pair_at(pair: ArticlePair, pos: int) -> SentencePair | None:
     starts, rows = pair.analysis("target-sentence-pairs", build)
     i = bisect.bisect_right(starts, pos) - 1
     return rows[i][1] if i >= 0 and pos < rows[i][0] else None
+
+
+def _unnamed_mentions(pair: ArticlePair, people: list[SourcePerson], nouns: dict[str, list[str]],
+                      found: dict[int, list[Span]]) -> None:
+    """Mentions of someone unnamed whom the source introduces by a role noun ("Sopir itu dibawa ke ... . Ia
+    dilaporkan berusia 20-an tahun"): the translation's noun after a determiner ("The driver was taken to
+    ..., where he died"), from the target sentence that renders the introduction on, so that
+    the pronouns the translation adds are linked to them as those the source has are. Linear: one scan of
+    the translation per noun."""
+    who = [sp for sp in people if nouns.get(sp.noun or "")]
+    if not who:
+        return
+    rows = sorted((t.source[0].start, t.source[-1].end, t.target[0].start) for t in pair.sentence_pairs
+                  if t.source and t.target)
+    s_starts = [r[0] for r in rows]
+    by_noun: dict[str, list[tuple[int, SourcePerson]]] = {}
+    for sp in who:
+        i = bisect.bisect_right(s_starts, sp.spans[0].start) - 1
+        if i >= 0 and sp.spans[0].start < rows[i][1]:
+            by_noun.setdefault(sp.noun or "", []).append((rows[i][2], sp))
+    # One scan per noun; each match is the mention of the last person that noun introduced before it ("a
+    # second "seorang sopir" is someone else, and "the driver" after them is theirs).
+    for noun, introduced in by_noun.items():
+        introduced.sort(key=lambda x: x[0])
+        t_starts = [t for t, _ in introduced]
+        for m in _determined_noun(tuple(nouns[noun])).finditer(pair.target, t_starts[0]):
+            j = bisect.bisect_right(t_starts, m.start("noun")) - 1
+            found[id(introduced[j][1])].append(Span(*m.span("noun")))
+
+
+@cache
+def _determined_noun(words: tuple[str, ...]) -> re.Pattern[str]:
+    # "the photographer", "a young teacher", "this suspect": a determiner, at most one word, the noun
+    return re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Oo]ne)\s+(?:[a-z][\w-]*\s+)?(?P<noun>"
+                      + "|".join(map(re.escape, words)) + r")\b")
 
 
 def _shared_next_to_mentions(text: str, people: list[SourcePerson], owners: dict[str, int],
@@ -858,6 +901,8 @@ def _target_pronouns(pair: ArticlePair, sets: dict, quoted: bool = False):
             continue
         g = gender_of.get(m.group().lower()) or ("f" if m.lastgroup == "f" else "m")
         found.append((span, m.group(), g))
+    if sets.get("either_joiners"):
+        found = _without_either(pair.target, found, sets["either_joiners"])
     if sets.get("host_clitics"):
         taken = {s.start for s, _, _ in found}
         # After a relative pronoun the clitic is resumptive, its antecedent's ("الكلمة التي ألقاها", the speech
@@ -874,6 +919,19 @@ def _target_pronouns(pair: ArticlePair, sets: dict, quoted: bool = False):
             found.append((Span(*m.span()), m.group(), g))
     found.sort(key=lambda x: x[0].start)
     yield from found
+
+
+def _without_either(text: str, found: list[tuple[Span, str, str]], joiners: list[str]
+                    ) -> list[tuple[Span, str, str]]:
+    """The pronouns less the pairs of both genders that say either ("he or she", "his/her", "him or her"):
+    a translation's way of leaving a person's gender open (someone generic: "seorang pasien ... dia"), no
+    claim of a gender for anyone to contradict."""
+    joiner = re.compile(r"\s*(?:" + "|".join(map(re.escape, joiners)) + r")\s*")
+    either: set[int] = set()
+    for (a, _, ga), (b, _, gb) in pairwise(found):
+        if ga != gb and joiner.fullmatch(text, a.end, b.start):
+            either |= {a.start, b.start}
+    return [x for x in found if x[0].start not in either] if either else found
 
 
 _ARABIC_WORD = re.compile(r"(?<![\w])[\u0621-\u064A]{3,}(?![\w])")
