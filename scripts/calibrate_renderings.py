@@ -15,6 +15,12 @@ With --sounds, the edits between the name's letters and the rendering's sounds w
 judge, `phonetic.sound_cost`; round 12), for mtcheck/data/<lang>/sound_ops.tsv:
 
     python scripts/calibrate_renderings.py --lang ja --sounds -o mtcheck/data/ja/sound_ops.tsv
+
+With --siblings (round 12, engineer G), the names are also taken from each row's sibling translations in
+Latin script (English, the corpora's original, and French): a name the Indonesian spells its own way (Rusia,
+Yunani) or drops keeps its original spelling there, so more of the target's renderings are paired with a
+name. `--corpora all` reads every corpus that has the language (Tatoeba's id-ja pairs for Japanese).
+The counts of renderings and names read are printed, for docs/quality.md.
 """
 
 from __future__ import annotations
@@ -27,14 +33,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from corpora import DEFAULT_ROOT, load_articles
+from corpora import DEFAULT_ROOT, FILES, load_articles
 from inject import split_of
 
 from mtcheck.text.lexicon import zipf
 from mtcheck.text.phonetic import alignment_ops, sound_alignment_ops
 from mtcheck.text.transliterate import find_names
 
+SIBLINGS = ("en", "fr")  # the sibling translations in Latin script
 _NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]{3,}\b")  # capitalised, not sentence-initial
+# With --siblings, a capitalised word opening a sentence too (Obama said...): a common word there (Presiden,
+# However) has no rare target span whose consonants match it at 0.8, which find_names and the zipf test ask.
+_ANY_NAME = re.compile(r"\b[A-Z][a-z]{3,}\b")
 
 
 def main() -> None:
@@ -45,31 +55,46 @@ def main() -> None:
     ap.add_argument("--min", type=int, default=3, help="different names an operation needs to be cheap")
     ap.add_argument("-o", "--output", type=Path, required=True)
     ap.add_argument("--sounds", action="store_true", help="the edits of the sound judge (vowels kept)")
+    ap.add_argument("--siblings", action="store_true", help="names also from the en and fr siblings")
     args = ap.parse_args()
+    corpora = list(FILES) if args.corpora == "all" else args.corpora.split(",")
     align = sound_alignment_ops if args.sounds else alignment_ops
     seen: dict[tuple[str, ...], set[str]] = defaultdict(set)
-    for art in load_articles(args.root, args.corpora.split(","), lang=args.lang):
+    # and the renderings that make it: with --siblings a name may come in two spellings (Rusia, Russia) for
+    # one rendering, so an operation needs `--min` different names and as many different renderings
+    made: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    pairs: set[tuple[str, str]] = set()
+    read: set[str] = set()
+    for art in load_articles(args.root, corpora, lang=args.lang):
         if split_of(art.id) != "dev":
             continue
-        for src, tgt in zip(art.sources, art.targets):
-            words = sorted({m.group() for m in _NAME.finditer(src)})
+        read.add(art.corpus)
+        for src, tgt, sib in zip(art.sources, art.targets, art.siblings):
+            latin = [src] + ([sib[k] for k in SIBLINGS if k in sib] if args.siblings else [])
+            found = _ANY_NAME if args.siblings else _NAME
+            words = sorted({m.group() for text in latin for m in found.finditer(text)})
             for word, spans in find_names(tgt, words, args.lang, threshold=0.8).items():
                 for s in spans:
                     text = tgt[s.start:s.end]
                     if len(text) >= 2 and zipf(text, args.lang) < 3.0 and not _glued(word, text, args.lang):
+                        pairs.add((word.lower(), text))
                         for op in set(align(word, text, args.lang)):
                             seen[op].add(word.lower())
-    rows = sorted((op, names) for op, names in seen.items() if len(names) >= args.min)
+                            made[op].add(text)
+    rows = sorted((op, min(len(names), len(made[op]))) for op, names in seen.items())
+    rows = [(op, n) for op, n in rows if n >= args.min]
     with open(args.output, "w", encoding="utf-8") as f:
         kind = "the letters of source names (vowels kept) and the sounds of" if args.sounds else "source names and"
+        also = ", names also from the en and fr siblings" if args.siblings else ""
         f.write(f"# Edit operations between {kind} their renderings in clean {args.lang} translations "
-                "(dev half of NTREX-128, FLORES-200, TICO-19), each seen with at least "
+                f"(dev half of {', '.join(sorted(read))}{also}), each seen with at least "
                 f"{args.min} different names; written by scripts/calibrate_renderings.py, do not edit by hand.\n")
         f.write("op\tsource\ttarget\tnames\n")
-        for op, names in rows:
+        for op, n in rows:
             a, b = (op[1], op[2]) if op[0] in ("s", "I") else (op[1], "") if op[0] == "d" else ("", op[1])
-            f.write(f"{op[0]}\t{a}\t{b}\t{len(names)}\n")
-    print(f"{len(rows)} operations written to {args.output}", file=sys.stderr)
+            f.write(f"{op[0]}\t{a}\t{b}\t{n}\n")
+    print(f"{len(rows)} operations written to {args.output}; {len(pairs)} distinct renderings of "
+          f"{len({w for w, _ in pairs})} names read", file=sys.stderr)
 
 
 def _glued(name: str, text: str, lang: str) -> bool:

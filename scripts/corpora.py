@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 DEFAULT_ROOT = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora"
@@ -22,6 +22,8 @@ FILES = {
     "nusax": "nusax-mt/nusax-mt.id-en.jsonl",
     "tatoeba": "tatoeba/tatoeba-test-v2021-08-07.id-en.jsonl",
 }
+# Tatoeba has no multi-way rows: one file per language pair, read for the target language it holds.
+LANG_FILES = {("tatoeba", lang): f"tatoeba/tatoeba-test-v2021-08-07.id-{lang}.jsonl" for lang in ("fr", "zh", "ja")}
 
 
 def _quote_open(text: str) -> bool:
@@ -47,6 +49,8 @@ class Article:
     corpus: str
     sources: list[str]
     targets: list[str]
+    # Each row's other languages (the sibling translations: en, fr, ...), for scripts that compare them.
+    siblings: list[dict[str, str]] = field(default_factory=list)
 
     def _keep_together(self) -> list[bool]:
         keep, src_acc, tgt_acc = [], "", ""
@@ -86,7 +90,7 @@ def load_articles(root: Path, corpora: list[str], lang: str = "en") -> Iterator[
     for corpus in corpora:
         current: Article | None = None
         current_key = None
-        with open(root / FILES[corpus], encoding="utf-8") as f:
+        with open(root / LANG_FILES.get((corpus, lang), FILES[corpus]), encoding="utf-8") as f:
             for index, line in enumerate(f):
                 row = json.loads(line)
                 if lang not in row:
@@ -99,5 +103,6 @@ def load_articles(root: Path, corpora: list[str], lang: str = "en") -> Iterator[
                     current_key = key
                 current.sources.append(row["id_text"])
                 current.targets.append(row[lang])
+                current.siblings.append({k: v for k, v in row.items() if k not in ("id", "id_text", lang)})
         if current is not None:
             yield current
