@@ -32,6 +32,12 @@ _MAX = 1000  # patterns kept; mtcheck compiles about 150 per language (re itself
 _saved: dict[tuple, tuple] = {}  # key -> program, loaded from the file and not asked for yet
 _used: list[tuple] = []  # keys of saved patterns this process asked for, in order
 _known: set[tuple] = set()  # every key the file held when this process started
+# Keys of the patterns this process compiled that the file did not hold, in the order they were compiled (at
+# most _MAX). re keeps only the last 512 patterns in its cache and drops the oldest: in a batch the names'
+# patterns of the articles (new in each) pushed out those the modules compile at import, which were then
+# never saved, and every later run matched them without their first-character set (a tenth of a check's
+# instructions more, and the reason the instruction counts of round 11 moved with the cache's state).
+_compiled: dict[tuple, None] = {}
 _enabled = False
 
 
@@ -40,6 +46,12 @@ class _LazyCache(dict):
     a run restores the few hundred patterns its articles use, not all the file holds."""
 
     __slots__ = ()
+
+    def __setitem__(self, key: tuple, value: object) -> None:
+        # re._compile stores each pattern it compiled; a restored one (__missing__) is stored as known.
+        if key not in _known and len(_compiled) < _MAX:
+            _compiled[key] = None
+        dict.__setitem__(self, key, value)
 
     def __missing__(self, key: tuple) -> object:
         program = _saved.pop(key, None)
@@ -50,7 +62,7 @@ class _LazyCache(dict):
             # The same program under the flags without re.UNICODE, which a str pattern implies: a pattern
             # pickled (mtcheck.cache.persistent) is compiled again under its final flags when loaded.
             compiled = dict.get(self, alias) or self.__missing__(alias)
-            self[key] = compiled
+            dict.__setitem__(self, key, compiled)
             _known.add(key)  # not new: the file holds it under the alias
             return compiled
         import _sre
@@ -62,7 +74,7 @@ class _LazyCache(dict):
                                     indexgroup)
         except (RuntimeError, TypeError, ValueError, OverflowError):  # a program _sre refuses: re compiles it
             raise KeyError(key) from None
-        self[key] = compiled
+        dict.__setitem__(self, key, compiled)
         _used.append(key)
         return compiled
 
@@ -201,7 +213,10 @@ def _save() -> None:
     # are then saved too, and not new again at the next save.
     import mtcheck.text.alternation  # noqa: F401
 
-    new = [k for k in list(re._cache) if k not in _known and k[0] is str and not k[2] & (re.LOCALE | re.DEBUG)]
+    # Those compiled first first (the modules' own), then any other re's cache holds (Python 3.12+, where
+    # re's cache is not this module's and _compiled stays empty).
+    candidates = dict.fromkeys([*_compiled, *list(re._cache)])
+    new = [k for k in candidates if k not in _known and k[0] is str and not k[2] & (re.LOCALE | re.DEBUG)]
     if not new:
         return
     from mtcheck.cache import write_replacing

@@ -177,6 +177,19 @@ def test_regex_cache_keeps_first_what_runs_use(tmp_path: Path) -> None:
     assert eval(_python(probe, tmp_path, "gamma[0-9]+").stdout) == second and path.stat().st_mtime_ns == before
 
 
+def test_regex_cache_saves_the_patterns_re_dropped_from_its_own_cache(tmp_path: Path) -> None:
+    """re keeps the last 512 patterns: a batch whose articles compile more (their names' patterns) pushed the
+    modules' own patterns, compiled first, out of it, and they were never saved (round 12)."""
+    probe = ("import re, sys, marshal; from mtcheck import recache; recache.enable(); "
+             "first = re.compile(r'(?<=[a-z])[.!?]+(?=[A-Z])'); "
+             "[re.compile(f'name{i}[0-9]+') for i in range(600)]; "
+             "dropped = (str, first.pattern, 0) not in dict.keys(re._cache); recache._save(); "
+             "saved = [e[0] for e in marshal.loads(open(recache._path(), 'rb').read())]; "
+             "print(dropped, first.pattern in saved, saved.index(first.pattern), len(saved))")
+    dropped, kept, at, n = _python(probe, tmp_path).stdout.split()
+    assert dropped == "True" and kept == "True" and at == "0" and int(n) <= 1000
+
+
 def test_katakana_romanised_without_pykakasis_legacy_api(tmp_path: Path) -> None:
     """mtcheck builds pykakasi's converter from its modules without the package's __init__ (whose legacy
     API imports deprecated, wrapt and asyncio); it romanises as pykakasi.kakasi() does, and a later

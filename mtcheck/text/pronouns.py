@@ -1812,19 +1812,23 @@ def _stranger(pair: ArticlePair, known: list[Span], given_only: bool = False):
         if i >= 0 and reach[i] > m.start():
             continue
         word = m.group()
-        if word in places or (place_before and place_before.search(text, max(0, m.start() - 40), m.start())):
+        if word in places or word in source_things:
+            # "Bolivia"; "Tiffany Ng (Université du Michigan)": the source names it, and not as a person
+            continue
+        initial = bool(_AFTER_SENTENCE_START.search(text[max(0, m.start() - 3):m.start()]))
+        if given_only:
+            if initial or given_names.gender_of(word) is None or zipf(word, lang) >= 5.0:
+                continue
+        elif (initial or given_names.gender_of(word) is None) and zipf(word, lang) >= (3.0 if initial else 4.0):
+            continue
+        # The two look-behind searches last, for the few words the tests above keep (most capitalised words
+        # are common ones): each was a search of up to 50 characters before every capitalised word.
+        if place_before and place_before.search(text, max(0, m.start() - 40), m.start()):
             continue  # "in Alaska", "à Harlem": a place
-        if word in source_things:
-            continue  # "Tiffany Ng (Université du Michigan)": the source names it, and not as a person
         if thing_before and (run := thing_before.search(text, max(0, m.start() - 50), m.start())) and not any(
                 w.strip(".") in titles for w in run.group().split()):
             continue  # "The Boston Globe", "l’Université de Carnegie Mellon"; not "le Président Macron"
-        initial = bool(_AFTER_SENTENCE_START.search(text[max(0, m.start() - 3):m.start()]))
-        if given_only:
-            if not initial and given_names.gender_of(word) is not None and zipf(word, lang) < 5.0:
-                candidates.append(m.start())
-        elif (not initial and given_names.gender_of(word) is not None) or zipf(word, lang) < (3.0 if initial else 4.0):
-            candidates.append(m.start())
+        candidates.append(m.start())
 
     def between(a: int, b: int) -> bool:
         i = bisect.bisect_left(candidates, a)

@@ -1,0 +1,135 @@
+"""Instructions per article (callgrind), this checkout against another commit's sources, from one cache.
+
+Seconds on the shared 2-core machine move by +-30% with the load, so a change of a few per cent to the CPU
+per article is measured in instructions: valgrind's callgrind counts the instructions of the checks alone
+(`--collect-atstart=no --toggle-collect=sys_call_tracing`: the imports, data loading and a warm-up of
+FLORES articles are not counted, only the NTREX articles checked inside `sys.call_tracing`), with
+`PYTHONHASHSEED=0`, the regex cache on as `mtcheck batch` has it (bench.py's `--per-article-only`).
+
+The count depends on the cache's state (round 11, engineer A): the regex cache (mtcheck/recache.py) gives
+the patterns it saved a first-character set that those compiled in the process lack, and a run saves the
+patterns it compiled for the next. So each side runs in its own copy of one cache folder, twice, and the
+second run is the one counted: both start from the same files and count with their own patterns saved.
+
+    valgrind must be installed.
+With `--batch FILE`, each side first runs `mtcheck batch FILE --jobs 1` (`PYTHONHASHSEED=7`) in its cache
+copy, which leaves the cache as a long batch does (the regex cache full of the articles' patterns), and the
+two batches' outputs are compared byte for byte (the findings must not change).
+
+    python scripts/instructions.py --baseline DIR [--cache DIR] [--batch FILE] [--lang en] [--articles 20]
+    (DIR: an export of another commit's sources, `git archive COMMIT mtcheck | tar -x -C DIR`)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def _inner(root: Path, lang: str, articles: int, warm_up: int) -> None:
+    """Run under callgrind: warm up uncounted, then check the NTREX articles inside sys.call_tracing."""
+    from mtcheck import recache
+
+    recache.enable()  # as `mtcheck batch` does, before any rule compiles its patterns
+    sys.path.insert(0, str(HERE))
+    from bench import _articles
+
+    from mtcheck.config import Settings
+    from mtcheck.engine import check_pair
+    from mtcheck.text.langid import sentence_probabilities
+
+    settings = Settings()
+    rules = settings.selected_rules()
+    for s, t in _articles(root, 136, lang, corpus="flores")[:warm_up]:
+        check_pair(s, t, settings, target_lang=lang, rules=rules)
+    sentence_probabilities("profil langdetect dimuat sebelum pengukuran", lang)
+    arts = _articles(root, 136, lang)[:articles]
+
+    def run() -> None:
+        for s, t in arts:
+            check_pair(s, t, settings, target_lang=lang, rules=rules)
+
+    sys.call_tracing(run, ())
+
+
+def _count(src: Path, cache: Path, args: argparse.Namespace) -> int:
+    """One callgrind run of the inner side with `src` on the path and `cache` as the cache: instructions."""
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONDONTWRITEBYTECODE")}
+    env.update(PYTHONPATH=str(src), PYTHONHASHSEED="0", MTCHECK_CACHE_DIR=str(cache))
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "callgrind.out"
+        subprocess.run(
+            ["valgrind", "--tool=callgrind", "--collect-atstart=no", "--toggle-collect=sys_call_tracing",
+             f"--callgrind-out-file={out}", sys.executable, str(Path(__file__).resolve()), "--inner",
+             "--root", str(args.root), "--lang", args.lang, "--articles", str(args.articles),
+             "--warm-up", str(args.warm_up)],
+            env=env, check=True, capture_output=True)
+        text = out.read_text(errors="replace")
+    found = re.search(r"^(?:summary|totals): (\d+)", text, re.M)
+    if not found:
+        raise SystemExit(f"instructions.py: no totals in callgrind's output for {src}")
+    return int(found.group(1))
+
+
+def _batch(src: Path, cache: Path, rows: Path, out: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONDONTWRITEBYTECODE")}
+    env.update(PYTHONPATH=str(src), PYTHONHASHSEED="7", MTCHECK_CACHE_DIR=str(cache))
+    subprocess.run([sys.executable, "-m", "mtcheck", "batch", str(rows), "-o", str(out), "--jobs", "1",
+                    "--no-progress", "--exit-zero", "-q"], env=env, check=True, capture_output=True)
+
+
+def _batch_out(rows: Path, who: str) -> Path:
+    """Where a side's batch output is kept (next to the input, for a look at any difference)."""
+    return rows.resolve().parent / f"{rows.stem}.{who}.out.jsonl"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--root", type=Path, default=Path("/work/shared/corpora"))
+    ap.add_argument("--baseline", type=Path, help="another commit's sources (the folder holding mtcheck/)")
+    ap.add_argument("--cache", type=Path, help="the cache folder both sides start from (copied; default: "
+                    "$MTCHECK_CACHE_DIR)")
+    ap.add_argument("--lang", default="en")
+    ap.add_argument("--articles", type=int, default=20, help="NTREX articles counted (default 20)")
+    ap.add_argument("--warm-up", type=int, default=30, help="FLORES articles first, uncounted (default 30)")
+    ap.add_argument("--runs", type=int, default=2, help="runs per side, the last counted (default 2)")
+    ap.add_argument("--batch", type=Path, help="a JSONL batch each side runs first in its cache copy")
+    ap.add_argument("--inner", action="store_true", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.inner:
+        _inner(args.root, args.lang, args.articles, args.warm_up)
+        return
+    if shutil.which("valgrind") is None:
+        raise SystemExit("instructions.py: valgrind is not installed")
+    here = HERE.parent
+    sides = {"this": here} | ({"baseline": args.baseline.resolve()} if args.baseline else {})
+    start = args.cache or Path(os.environ.get("MTCHECK_CACHE_DIR") or Path.home() / ".cache" / "mtcheck")
+    counts: dict[str, list[int]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for who, src in sides.items():
+            cache = Path(tmp) / who
+            if start.is_dir():
+                shutil.copytree(start, cache)
+            if args.batch:
+                _batch(src, cache, args.batch.resolve(), _batch_out(args.batch, who))
+            counts[who] = [_count(src, cache, args) for _ in range(args.runs)]
+            runs = ", ".join(f"{n / 1e6:,.1f}M" for n in counts[who])
+            print(f"{who}: {counts[who][-1] / 1e6:,.1f}M instructions for {args.articles} {args.lang} articles "
+                  f"({counts[who][-1] / args.articles / 1e6:.2f}M per article; runs {runs})", flush=True)
+        if args.batch and "baseline" in counts:
+            same = _batch_out(args.batch, "this").read_bytes() == _batch_out(args.batch, "baseline").read_bytes()
+            print(f"batch outputs {'identical' if same else 'DIFFERENT'} ({args.batch})")
+    if "baseline" in counts:
+        print(f"this / baseline: {counts['this'][-1] / counts['baseline'][-1]:.3f}x")
+
+
+if __name__ == "__main__":
+    main()
