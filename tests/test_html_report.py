@@ -85,3 +85,4 @@ def test_a_left_out_paragraph_is_marked_in_its_own_row_not_at_the_end_of_the_pre
     assert f'<a id="t{n}"></a>' in rows[gap_row] and f'<a id="s{n}"></a>' in rows[gap_row]
     assert all(f'<a id="t{n}"></a>' not in row for k, row in rows.items() if k != gap_row)
     assert html.count(f'<a id="t{n}"></a>') == 1
+    assert "(nothing)</span>" in rows[gap_row]

@@ -230,7 +230,10 @@ def side_by_side(report: Report, numbered: list[tuple[int, Finding]], per_row_li
                         anchored.add(("t", n))
                         in_row.append((n, f))
                         html_parts.append(f'<a id="t{n}"></a><sup><a href="#f{n}">[{n}]</a></sup>')
-            cells.append("<br><br>".join(html_parts) or '<span class="boiler" lang="en">(nothing)</span>')
+            if bead[side]:
+                cells.append("<br><br>".join(html_parts))
+            else:  # (a gap's marker, then) the row's empty side
+                cells.append("".join(html_parts) + '<span class="boiler" lang="en">(nothing)</span>')
         seen: set[int] = set()
         unique = [(n, f) for n, f in sorted(in_row, key=lambda x: x[0]) if not (n in seen or seen.add(n))]
         row_list = finding_list(unique) if per_row_lists else ""
