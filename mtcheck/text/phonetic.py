@@ -385,23 +385,28 @@ def variant(listed: str, other: str, lang: str) -> bool:
     return _cost(_target(listed, lang), _target(other, lang), swaps) < GARBLED
 
 
-def alignment_ops(name: str, rendering: str, lang: str) -> list[tuple[str, ...]]:
-    """The unit-cost edit operations that turn the name's skeleton into the rendering's (for calibration)."""
-    t = _target(rendering, lang)
-    s = min(sorted(skeletons(name, lang)), key=lambda s: _cost(s, t, frozenset()))
+def _edit_script(s: str, t: str, price: Callable[[tuple[str, ...]], float],
+                 insert_context: bool = False) -> list[tuple[str, ...]]:
+    """The operations of a cheapest alignment of `s` with `t`, from the end: ("s", a, b) a substitution
+    priced by `price`, ("d", a) a drop and ("i", b) an addition at cost 1; with `insert_context`, each addition
+    also as ("I", the character before it or "^", b), the calibration's addition in its place."""
     n, m = len(s), len(t)
-    d = [[0] * (m + 1) for _ in range(n + 1)]
-    for i in range(n + 1):
-        d[i][0] = i
-    for j in range(m + 1):
-        d[0][j] = j
+    d = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(1, n + 1):
+        d[i][0] = float(i)
+    for j in range(1, m + 1):
+        d[0][j] = float(j)
+
+    def sub(i: int, j: int) -> float:
+        return 0.0 if s[i - 1] == t[j - 1] else price(("s", s[i - 1], t[j - 1]))
+
     for i in range(1, n + 1):
         for j in range(1, m + 1):
-            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (s[i - 1] != t[j - 1]))
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + sub(i, j))
     out: list[tuple[str, ...]] = []
     i, j = n, m
     while i or j:
-        if i and j and d[i][j] == d[i - 1][j - 1] + (s[i - 1] != t[j - 1]):
+        if i and j and d[i][j] == d[i - 1][j - 1] + sub(i, j):
             if s[i - 1] != t[j - 1]:
                 out.append(("s", s[i - 1], t[j - 1]))
             i, j = i - 1, j - 1
@@ -410,8 +415,17 @@ def alignment_ops(name: str, rendering: str, lang: str) -> list[tuple[str, ...]]
             i -= 1
         else:
             out.append(("i", t[j - 1]))
+            if insert_context:
+                out.append(("I", t[j - 2] if j >= 2 else "^", t[j - 1]))
             j -= 1
     return out
+
+
+def alignment_ops(name: str, rendering: str, lang: str) -> list[tuple[str, ...]]:
+    """The unit-cost edit operations that turn the name's skeleton into the rendering's (for calibration)."""
+    t = _target(rendering, lang)
+    s = min(sorted(skeletons(name, lang)), key=lambda s: _cost(s, t, frozenset()))
+    return _edit_script(s, t, lambda op: 1.0)
 
 
 # The sound judge (round 12): the name and its rendering compared letter by letter with their vowels, each
@@ -522,31 +536,7 @@ def sound_alignment_ops(name: str, rendering: str, lang: str) -> list[tuple[str,
         return 0.5 if tuple(x.lower() for x in op) in cheap else 0.9
 
     s = min(sorted(sound_name(name, lang)), key=lambda s: _distance(s, t, price))
-    n, m = len(s), len(t)
-    d = [[0.0] * (m + 1) for _ in range(n + 1)]
-    for i in range(1, n + 1):
-        d[i][0] = float(i)
-    for j in range(1, m + 1):
-        d[0][j] = float(j)
-    for i in range(1, n + 1):
-        for j in range(1, m + 1):
-            sub = 0.0 if s[i - 1] == t[j - 1] else price(("s", s[i - 1], t[j - 1]))
-            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + sub)
-    out: list[tuple[str, ...]] = []
-    i, j = n, m
-    while i or j:
-        sub = 0.0 if i and j and s[i - 1] == t[j - 1] else price(("s", s[i - 1], t[j - 1])) if i and j else 0.0
-        if i and j and d[i][j] == d[i - 1][j - 1] + sub:
-            if sub:
-                out.append(("s", s[i - 1], t[j - 1]))
-            i, j = i - 1, j - 1
-        elif i and d[i][j] == d[i - 1][j] + 1:
-            out.append(("d", s[i - 1]))
-            i -= 1
-        else:
-            out += [("i", t[j - 1]), ("I", t[j - 2] if j >= 2 else "^", t[j - 1])]
-            j -= 1
-    return out
+    return _edit_script(s, t, price, insert_context=True)
 
 
 def _sound_distance(a: str, b: str, c: Callable[[tuple[str, ...]], float]) -> float:
