@@ -18,6 +18,12 @@ two batches' outputs are compared byte for byte (the findings must not change).
 
     python scripts/instructions.py --baseline DIR [--cache DIR] [--batch FILE] [--lang en] [--articles 20]
     (DIR: an export of another commit's sources, `git archive COMMIT mtcheck | tar -x -C DIR`)
+
+With `--pofilter`, translate-toolkit's pofilter (its StandardChecker on each paragraph, as bench.py's
+"CPU per article vs pofilter" runs it) is counted on the same articles after the same warm-up, and the
+ratio of this checkout to it is printed: issue 17's item 6 (at most 2.5x) in instructions, which the load
+on a shared machine does not move. Instructions are not seconds (the two spend them in different C code),
+so the figure is a noise-free companion of bench.py's, not a replacement.
 """
 
 from __future__ import annotations
@@ -32,6 +38,32 @@ import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+
+
+def _inner_pofilter(root: Path, lang: str, articles: int, warm_up: int) -> None:
+    """Run under callgrind: pofilter's checks of the same articles, warmed up on the same FLORES articles."""
+    sys.path.insert(0, str(HERE))
+    from bench import _articles
+    from translate.filters import checks
+    from translate.storage import pypo
+
+    checker = checks.StandardChecker(checks.CheckerConfig(targetlanguage=lang))
+
+    def pofilter(s: str, t: str) -> None:
+        for ps, pt in zip(s.split("\n\n"), t.split("\n\n")):
+            unit = pypo.pounit(ps)
+            unit.target = pt
+            checker.run_filters(unit)
+
+    for s, t in _articles(root, 136, lang, corpus="flores")[:warm_up]:
+        pofilter(s, t)
+    arts = _articles(root, 136, lang)[:articles]
+
+    def run() -> None:
+        for s, t in arts:
+            pofilter(s, t)
+
+    sys.call_tracing(run, ())
 
 
 def _inner(root: Path, lang: str, articles: int, warm_up: int) -> None:
@@ -60,7 +92,7 @@ def _inner(root: Path, lang: str, articles: int, warm_up: int) -> None:
     sys.call_tracing(run, ())
 
 
-def _count(src: Path, cache: Path, args: argparse.Namespace) -> int:
+def _count(src: Path, cache: Path, args: argparse.Namespace, inner: str = "--inner") -> int:
     """One callgrind run of the inner side with `src` on the path and `cache` as the cache: instructions."""
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONDONTWRITEBYTECODE")}
     env.update(PYTHONPATH=str(src), PYTHONHASHSEED="0", MTCHECK_CACHE_DIR=str(cache))
@@ -68,7 +100,7 @@ def _count(src: Path, cache: Path, args: argparse.Namespace) -> int:
         out = Path(tmp) / "callgrind.out"
         subprocess.run(
             ["valgrind", "--tool=callgrind", "--collect-atstart=no", "--toggle-collect=sys_call_tracing",
-             f"--callgrind-out-file={out}", sys.executable, str(Path(__file__).resolve()), "--inner",
+             f"--callgrind-out-file={out}", sys.executable, str(Path(__file__).resolve()), inner,
              "--root", str(args.root), "--lang", args.lang, "--articles", str(args.articles),
              "--warm-up", str(args.warm_up)],
             env=env, check=True, capture_output=True)
@@ -102,10 +134,15 @@ def main() -> None:
     ap.add_argument("--warm-up", type=int, default=30, help="FLORES articles first, uncounted (default 30)")
     ap.add_argument("--runs", type=int, default=2, help="runs per side, the last counted (default 2)")
     ap.add_argument("--batch", type=Path, help="a JSONL batch each side runs first in its cache copy")
+    ap.add_argument("--pofilter", action="store_true", help="also count pofilter on the same articles")
     ap.add_argument("--inner", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--inner-pofilter", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.inner:
         _inner(args.root, args.lang, args.articles, args.warm_up)
+        return
+    if args.inner_pofilter:
+        _inner_pofilter(args.root, args.lang, args.articles, args.warm_up)
         return
     if shutil.which("valgrind") is None:
         raise SystemExit("instructions.py: valgrind is not installed")
@@ -127,8 +164,14 @@ def main() -> None:
         if args.batch and "baseline" in counts:
             same = _batch_out(args.batch, "this").read_bytes() == _batch_out(args.batch, "baseline").read_bytes()
             print(f"batch outputs {'identical' if same else 'DIFFERENT'} ({args.batch})")
+        if args.pofilter:
+            counts["pofilter"] = [_count(here, Path(tmp) / "this", args, "--inner-pofilter")]
+            print(f"pofilter: {counts['pofilter'][-1] / 1e6:,.1f}M instructions for the same articles "
+                  f"({counts['pofilter'][-1] / args.articles / 1e6:.2f}M per article)", flush=True)
     if "baseline" in counts:
         print(f"this / baseline: {counts['this'][-1] / counts['baseline'][-1]:.3f}x")
+    if "pofilter" in counts:
+        print(f"this / pofilter: {counts['this'][-1] / counts['pofilter'][-1]:.2f}x (issue 17 item 6: at most 2.5x)")
 
 
 if __name__ == "__main__":
