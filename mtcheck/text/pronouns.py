@@ -1773,6 +1773,12 @@ _CAPITALISED = re.compile(r"(?=[A-ZÀ-ÖØ-Þ])(?<![\w'’-])[A-ZÀ-ÖØ-Þ][a-z
 _AFTER_SENTENCE_START = re.compile(r"(?:^|[.!?:\"“(]\s*)$")
 
 
+def _words_before_next(words: list[str]) -> str:
+    """An alternation of the words, each followed by the space before the next word, or by nothing where it
+    ends in an apostrophe (the elided l’ of "l’Université")."""
+    return "|".join(re.escape(w) + ("" if w[-1] in "'’" else r"\s+") for w in words)
+
+
 def _stranger(pair: ArticlePair, known: list[Span], given_only: bool = False):
     """A test for an unrecognised name between two offsets: a capitalised word that is a given name of
     known gender, or an uncommon word not at a sentence start ("Corbyn", "Tom"). Known spans and candidates
@@ -1796,11 +1802,8 @@ def _stranger(pair: ArticlePair, known: list[Span], given_only: bool = False):
     things = sets.get("thing_determiners", ())
     # An elided article runs into its noun ("l’Université"); the run's words may be joined by the language's
     # linking words ("l’Université de Carnegie Mellon", "la Banque de France"): still one thing's name.
-    links = "(?:" + "|".join(re.escape(w) + ("" if w[-1] in "'’" else r"\s+") for w in sets.get("thing_links", ())) \
-        + ")?" if sets.get("thing_links") else ""
-    thing_before = re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(w) + ("" if w[-1] in "'’" else r"\s+")
-                                                            for w in things)
-                              + r")(?:[A-Z][\w'’.-]*\s+" + links + "){0,3}$"
+    links = f"(?:{_words_before_next(sets['thing_links'])})?" if sets.get("thing_links") else ""
+    thing_before = re.compile(rf"(?<![\w'’-])(?:{_words_before_next(things)})(?:[A-Z][\w'’.-]*\s+{links}){{0,3}}$"
                               ) if things and (given_only or not sets.get("thing_runs_for_chains_only")) else None
     titles = frozenset(sets.get("thing_run_titles", ()))  # a capitalised title opens a person's name, not a thing's
     # (Latin scripts: in Chinese and Japanese the Latin words kept are few, and their own guards decide; there
