@@ -415,9 +415,13 @@ def _person_noun_pattern() -> re.Pattern[str]:
     # As tries (text/alternation.py): the same matches as the plain alternations, not every noun tried at
     # every position of the text.
     alt = alternation(nouns, ignore_case=True)
-    titled = alternation([n.title() for n in nouns], ignore_case=True)
     # Lowercase, or capitalised at a sentence start; not reduplicated ("ibu-ibu"), -nya allowed ("ayahnya").
-    return re.compile(rf"(?<![\w'’-])(?:{alt}|(?:{titled}))(?=(?:nya)?(?![\w'’-]))", re.I)
+    # Under re.I the title-cased nouns are the same pattern as the nouns (where title() changes only the case
+    # of letters): a second trie that matched nothing the first had not, tried at each word where the first
+    # failed (half the scan).
+    if any(n.title().lower() != n.lower() for n in nouns):
+        alt += "|(?:" + alternation([n.title() for n in nouns], ignore_case=True) + ")"
+    return re.compile(rf"(?<![\w'’-])(?:{alt})(?=(?:nya)?(?![\w'’-]))", re.I)
 
 
 # Compounds where the noun names no person ("ibu kota", capital; "anak perusahaan", subsidiary).
@@ -1294,24 +1298,32 @@ def _quoted(pair: ArticlePair, closed_only: bool = False) -> list[tuple[int, int
     """Quotations of the source; one left open runs to its paragraph's end (news quotes that span
     paragraphs open each paragraph and close only the last), unless `closed_only`. Once per article: the
     resolution runs twice where tentative people are rejected."""
-    return pair.analysis("coreference-closed-quotes" if closed_only else "coreference-quotes",
-                         lambda p: _find_quoted(p, closed_only))
+    return pair.analysis("coreference-quotes", _find_quoted)[1 if closed_only else 0]
 
 
-def _find_quoted(pair: ArticlePair, closed_only: bool) -> list[tuple[int, int]]:
+def _find_quoted(pair: ArticlePair) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(the quotations with those left open, the closed ones only): both from one scan of each paragraph
+    (the resolution asks for both, and each was a scan of its own)."""
     out: list[tuple[int, int]] = []
+    closed: list[tuple[int, int]] = []
     text = pair.source
+    quotes = tuple(q for q in pair.source_pack.quotes if q[0] not in _SIDED)
     for p in pair.source_segments.paragraphs:
-        scan = scan_pairs(text, p.start, p.end, tuple(q for q in pair.source_pack.quotes if q[0] not in _SIDED))
-        out += [(o, c + 1) for o, c in scan.pairs]
-        if not closed_only:
-            out += [(m.pos, p.end) for m in scan.unmatched if m.opens]
+        scan = scan_pairs(text, p.start, p.end, quotes)
+        found = [(o, c + 1) for o, c in scan.pairs]
         pairs, left_open = _straight_quotes(text, p.start, p.end)
+        singles = single_quotes(text, p.start, p.end)  # ‘...’ (NTREX: "Berbicara serius ‘dan kemudian kami ...’")
+        # In the order the two lists were built in when each had its own scan (_disjoint sorts them anyway).
+        out += found
+        out += [(m.pos, p.end) for m in scan.unmatched if m.opens]
         out += pairs
-        out += single_quotes(text, p.start, p.end)  # ‘...’ (NTREX: "Berbicara serius ‘dan kemudian kami ...’")
-        if not closed_only and left_open is not None:
+        out += singles
+        if left_open is not None:
             out.append((left_open, p.end))
-    return _disjoint(out)
+        closed += found
+        closed += pairs
+        closed += singles
+    return _disjoint(out), _disjoint(closed)
 
 
 _SIDED = frozenset('"“”')
