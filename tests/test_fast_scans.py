@@ -105,3 +105,140 @@ def test_first_letter_lookaheads_change_no_match(pieces: list[str]) -> None:
         assert head, fast.pattern
         plain = re.compile(fast.pattern[head.end():], fast.flags)
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+# --- round 13 (issue #17 item 6): scans skipped or started later where the pattern cannot match ---------------
+
+def test_str_isspace_is_the_regex_whitespace_class_on_every_code_point() -> None:
+    # The hand-written scans step over whitespace with str.isspace where the pattern says \s.
+    space = re.compile(r"\s")
+    assert all((space.fullmatch(ch) is not None) == ch.isspace() for ch in map(chr, range(0x110000)))
+
+
+APPOSITION_PIECES = st.sampled_from(["Sri", "Mulyani", "a", "x-y", ",", "(", ")", " ", "  ", "\n", "\t", ".",
+                                     "é", "1", "_", "’"])
+
+
+@given(pieces=st.lists(APPOSITION_PIECES, max_size=16))
+@settings(max_examples=400)
+def test_apposition_head_is_the_regex_search(pieces: list[str]) -> None:
+    from mtcheck.text.coreference import _APPOSITION_HEAD, _apposition_head
+
+    window = "".join(pieces)
+    m, got = _APPOSITION_HEAD.search(window), _apposition_head(window)
+    assert (m is None) == (got is None)
+    if m is not None and got is not None:
+        assert (m.span(), m.groups()) == (got.span(), got.groups())
+
+
+def test_apposition_head_examples() -> None:
+    from mtcheck.text.coreference import _apposition_head
+
+    found = _apposition_head("Sri Mulyani Indrawati yang juga mantan direktur Bank Dunia, pada Senin, ")
+    assert found is not None and found.group(1) == "Senin" and found.group(2) == ""
+    assert _apposition_head("kata dia kepada wartawan di Jakarta ") is None  # no comma: no head
+    assert _apposition_head(", ") is None  # nothing before the mark
+
+
+QUOTE_PIECES = st.sampled_from(["a", "B", " ", "‘", "’", "'", '"', "“", "”", "«", "»", "(", ")", "[", "]", "1",
+                                ".", "-", "\n"])
+
+
+@given(pieces=st.lists(QUOTE_PIECES, max_size=16), data=st.data())
+@settings(max_examples=400)
+def test_quote_scans_with_their_character_tests_are_the_plain_scans(pieces: list[str], data: st.DataObject) -> None:
+    """scan_pairs and single_quotes look for their marks with str.find first and return at once where none is
+    in the range: the same answers as the pattern scans they skip."""
+    from mtcheck.text.pairs import _SINGLE_CLOSER, _SINGLE_OPENER, _marks, scan_pairs, single_quotes
+
+    text = "".join(pieces)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    pairs = data.draw(st.sampled_from([(("(", ")"), ("[", "]")), (('"', '"'), ("“", "”"), ("«", "»"))]))
+    scan = scan_pairs(text, start, end, pairs)
+    if _marks(pairs).search(text, start, end) is None:
+        assert (scan.pairs, scan.unmatched) == ([], [])
+    # single_quotes as it read before the test for "‘" (the same loop, always run)
+    out, after = [], start
+    for m in _SINGLE_OPENER.finditer(text, start, end):
+        if m.start() < after:
+            continue
+        close = _SINGLE_CLOSER.search(text, m.end(), end)
+        if close is None:
+            break
+        out.append((m.start(), close.end()))
+        after = close.end()
+    assert single_quotes(text, start, end) == out
+
+
+def test_number_hedges_and_code_prefixes_read_as_before() -> None:
+    """The hedge pattern as a trie and the hyphen test before the code prefix's search: the same readings of
+    numbers in sentences that have them and sentences that do not."""
+    from mtcheck.text.quantities import find_quantities
+
+    cases = [("en", "Some 20 people and nearly 3,000 more came; about a 100 left.", {20.0, 3000.0, 100.0}),
+             ("id", "Sekitar 20 orang dan hampir 3.000 lainnya datang.", {20.0, 3000.0}),
+             ("en", "COVID-19 cases rose by 12 in F-16 crashes.", {19.0, 12.0, 16.0})]
+    for lang, text, values in cases:
+        found = find_quantities(text, lang)
+        assert {v for q in found for v in q.values} >= values
+        for q in found:
+            if q.values[0] in (20.0, 3000.0):
+                assert q.approximate, (lang, q)
+    codes = {q.code for q in find_quantities("COVID-19 cases rose by 12 in F-16 crashes.", "en") if q.kind == "code"}
+    assert codes == {"covid", "f"}
+    assert not [q for q in find_quantities("A rise of 12 in May", "en") if q.kind == "code"]
+
+
+NEGATION_WORDS = st.sampled_from(["not", "no", "never", "don't", "DON’T", "can't", "couldn’t", "cannot", "help",
+                                  "but", "forget", "forgot", "unusual", "impossible", "without", "or", "whether",
+                                  "is", "was", "nothing", "yet", "to", "n't", "N'T", "ne", "pas", "sans", "doute",
+                                  "Britain’s", "it's", "few", "little", "tidak", "bukan", "5", "."])
+
+
+@given(words=st.lists(NEGATION_WORDS, max_size=12), seps=st.lists(st.sampled_from([" ", "  ", ", ", "-"]),
+                                                                   min_size=12, max_size=12))
+@settings(max_examples=400)
+def test_negation_patterns_without_nt_match_as_the_whole_where_no_nt_is_written(
+        words: list[str], seps: list[str]) -> None:
+    """A sentence with no "n'" or "n’" (any case) is read with the patterns less their n't alternatives: every
+    field gives the matches the whole pattern gives."""
+    from mtcheck.text.negation import has_nt, negation_data
+
+    text = "".join(w + s for w, s in zip(words, seps))
+    for lang in ("en", "fr", "id"):
+        nd = negation_data(lang)
+        assert nd is not None
+        if nd.without_nt is None or has_nt(text):
+            continue
+        for field in ("strong", "soft", "not_negation", "double", "idioms", "clausal"):
+            whole, part = getattr(nd, field), getattr(nd.without_nt, field)
+            if whole is None:
+                assert part is None
+                continue
+            assert [m.span() for m in whole.finditer(text)] == [m.span() for m in part.finditer(text)], field
+
+
+def test_english_negation_has_patterns_without_nt_and_reads_nt_with_the_whole() -> None:
+    from mtcheck.text.negation import negation_data, scan
+
+    nd = negation_data("en")
+    assert nd is not None and nd.without_nt is not None
+    assert "n['’]t" in nd.strong.pattern and "n['’]t" not in nd.without_nt.strong.pattern
+    text = "He didn't come. She did not come. They came."
+    assert [w for _, w in scan(text, 0, 15, "en").strong] == ["didn't"]
+    assert [w for _, w in scan(text, 16, 33, "en").strong] == ["not"]
+    assert scan(text, 34, len(text), "en").strong == ()
+
+
+NAME_RUN_PIECES = st.sampled_from(["Joko", "Widodo", "A", "b", "x", "-", "_", "1", "'s", "’s", "'", "’", " ",
+                                   "\n", "  ", "É", "é", ".", ",", "Mc", "D'"])
+
+
+@given(pieces=st.lists(NAME_RUN_PIECES, max_size=14))
+@settings(max_examples=500)
+def test_mt705_name_runs_greedy_are_the_lazy_pattern(pieces: list[str]) -> None:
+    from mtcheck.rules.roles import _NAME, _NAME_LAZY
+
+    text = "".join(pieces)
+    assert [m.span() for m in _NAME.finditer(text)] == [m.span() for m in re.finditer(_NAME_LAZY, text)]

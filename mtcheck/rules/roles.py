@@ -15,8 +15,12 @@ from mtcheck.model import Category, Finding, Severity, Span
 from mtcheck.rules.base import Rule
 from mtcheck.text.article import ArticlePair
 
-# A run of capitalised words of a Latin-script text (a name), without a possessive 's (Joko Widodo's).
-_NAME = re.compile(r"(?=[A-Z])(?<![\w'’-])[A-Z][\w-]*?(?:\s+[A-Z][\w-]*?)*(?=(?:['’]s)?(?![\w'’-]))")
+# A run of capitalised words of a Latin-script text (a name), without a possessive 's (Joko Widodo's). Each
+# word runs to the end of its [\w-] characters: inside such a run neither the next word's \s+ nor the final
+# lookahead (which needs a character outside [\w'’-], or 's before one) can hold, so a lazy [\w-]*? (as
+# written until round 13) found the same matches, trying the rest of the pattern after every letter.
+_NAME = re.compile(r"(?=[A-Z])(?<![\w'’-])[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*(?=(?:['’]s)?(?![\w'’-]))")
+_NAME_LAZY = r"(?=[A-Z])(?<![\w'’-])[A-Z][\w-]*?(?:\s+[A-Z][\w-]*?)*(?=(?:['’]s)?(?![\w'’-]))"  # tests
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _BREAK = re.compile(r"[,;:()\"“”«»—–/]|\s-\s")
 _NON_SPACE = re.compile(r"\S+")

@@ -54,6 +54,11 @@ class NegationData:
     # Where the words a clausal negator negates stand: "after" it (tidak [datang], is not [injured]) or
     # "before" it in a head-final language (Japanese [来]ない).
     governed: str = "after"
+    # The same patterns without their alternatives that need an "n't" (English \w+n['’]t, can['’]t), for a
+    # sentence with no "n'" or "n’" in any case, where those cannot match: the same matches, and each such
+    # alternative read every word of every sentence to its end, looking for the n't (two thirds of the
+    # English scans). None where the language has none, or where one could not be taken out (`_without_nt`).
+    without_nt: NegationData | None = None
 
 
 class NegationScan:
@@ -107,11 +112,47 @@ class NegationScan:
         return f"NegationScan(strong={self.strong!r}, soft={self.soft!r}, double={self.double!r})"
 
 
+_NEVER = re.compile(r"\A(?!x)x")  # a field left with no alternative
+# An alternative that needs an n't: one a pattern holds whole, or a branch of a group after another branch.
+_NT_ITEM = re.compile(r"[^()|]*n\['’\]t[^()|]*")
+_NT_BRANCH = re.compile(r"\|[^()|]*n\['’\]t[^()|]*(?=[|)])")
+# What a match of n['’]t needs in the text, under re.IGNORECASE (n and t have no other case partners).
+_NT_MARKS = ("n'", "n’", "N'", "N’")
+
+
+def _without_nt(ordered: list[str]) -> list[str] | None:
+    """The patterns (in their order) with every alternative that needs an n't taken out: a pattern that is
+    one such alternative dropped, a branch `|...n['’]t...` of a group cut. In a text without "n'" or "n’"
+    (any case) what was taken out can match nothing, so the rest matches as the whole did, in the same order
+    of preference. None where an n['’]t is left that this does not take out (then no such patterns)."""
+    out = []
+    for p in ordered:
+        if _NT_ITEM.fullmatch(p):
+            continue
+        p = _NT_BRANCH.sub("", p)
+        if "n['’]" in p:
+            return None
+        out.append(p)
+    return out
+
+
+def has_nt(text: str) -> bool:
+    return any(m in text for m in _NT_MARKS)
+
+
 def _compile(patterns: list[str], words: bool, where: str, start: str = _B,
-             dispatch: bool = True) -> re.Pattern[str] | None:
+             dispatch: bool = True, without_nt: bool = False) -> re.Pattern[str] | None:
+    """The patterns as one alternation, longest first; `without_nt`: without their alternatives that need an
+    n't (`_without_nt`, in the order of the whole list)."""
     if not patterns:
         return None
     ordered = sorted(patterns, key=len, reverse=True)
+    if without_nt:
+        reduced = _without_nt(ordered)
+        assert reduced is not None  # asked only where _without_nt succeeds for every field
+        if not reduced:
+            return _NEVER
+        ordered = reduced
     # an elided form (French n') ends in its apostrophe and runs straight into the next word
     parts = [f"(?:{p}){'' if p.rstrip(')').endswith(_ELIDED) else _E}" if words else f"(?:{p})" for p in ordered]
     # The word start is tested once per position, not once per alternative (the same matches, ~3x faster).
@@ -224,17 +265,28 @@ def negation_data(lang: str) -> NegationData | None:
     words = bool(data.get("words", True))
     start = _B_ELIDED if data.get("elision", False) else _B
 
-    def compiled(field: str, dispatch: bool = True) -> re.Pattern[str] | None:
-        return _compile(data.get(field, []), words, where, start, dispatch)
+    fields = ("strong", "soft", "not_negation", "double", "idioms", "clausal")
+    lists = {f: sorted(data.get(f, []), key=len, reverse=True) for f in fields}
+    reducible = all(_without_nt(lists[f]) is not None for f in fields)
+    nt = reducible and any(_without_nt(lists[f]) != lists[f] for f in fields)
 
-    strong = compiled("strong")
-    if strong is None:
-        raise InputError(f"{where}: no strong negators")
-    return NegationData(strong, compiled("soft"), compiled("not_negation"), compiled("double"),
-                        tuple(sorted(data.get("affix_negatives", []), key=len, reverse=True)), lang,
-                        # clausal contexts are read only in a sentence with a negator: the plain alternation,
-                        # whose compiling costs a fifteenth of the dispatched one's (en: 1 ms against 16)
-                        compiled("idioms"), compiled("clausal", dispatch=False), str(data.get("governed", "after")))
+    def build(without_nt: bool) -> NegationData:
+        def compiled(field: str, dispatch: bool = True) -> re.Pattern[str] | None:
+            return _compile(data.get(field, []), words, where, start, dispatch, without_nt)
+
+        strong = compiled("strong")
+        if strong is None:
+            raise InputError(f"{where}: no strong negators")
+        return NegationData(strong, compiled("soft"), compiled("not_negation"), compiled("double"),
+                            tuple(sorted(data.get("affix_negatives", []), key=len, reverse=True)), lang,
+                            # clausal contexts are read only in a sentence with a negator: the plain
+                            # alternation, whose compiling costs a fifteenth of the dispatched one's (en: 1 ms
+                            # against 16)
+                            compiled("idioms"), compiled("clausal", dispatch=False),
+                            str(data.get("governed", "after")),
+                            build(True) if nt and not without_nt else None)
+
+    return build(False)
 
 
 _WORD = re.compile(r"[^\W\d_]{6,}")
@@ -279,6 +331,8 @@ def scan(text: str, start: int, end: int, lang: str) -> NegationScan | None:
     if nd is None:
         return None
     piece = text[start:end]
+    if nd.without_nt is not None and not has_nt(piece):
+        nd = nd.without_nt  # the same matches here (the piece has no n't); blanking below adds none
     idioms: tuple[str, ...] = ()
     if nd.idioms is not None:
         idioms = tuple(m.group() for m in nd.idioms.finditer(piece))

@@ -287,7 +287,10 @@ def _build_patterns(ns: NumberSystem) -> _Patterns:
     joiner = r"(?:[\s-]+(?:(?:and|dan)\s+)?(?:a\s+)?)"  # "one hundred and five", "seven and a half"
     # Katakana number words ("イレブン": a football eleven) stand between hiragana or kanji, where \b never
     # holds; not inside a longer katakana word ("セブンイレブン", "セブン-イレブン").
-    lb = r"(?<![\u30a0-\u30ff])(?<![\u30a0-\u30ff][-‐－])(?:\b|(?=[\u30a0-\u30ff]))"
+    # The \b first: the three are zero-width tests of one position (the same matches in any order), and \b
+    # turns away a position inside a word in one step, before the lookbehinds' two (0.84x the scan's
+    # instructions).
+    lb = r"(?:\b|(?=[\u30a0-\u30ff]))(?<![\u30a0-\u30ff])(?<![\u30a0-\u30ff][-‐－])"
     rb = r"(?:\b|(?<=[\u30a0-\u30ff]))(?![\u30a0-\u30ff])"
     ordinal_alt = _alternation_i(ns.ordinal_words)
     # "twenty-fourth", "vingt-quatrième"; "السادس عشر" (16th); "الخامس والعشرين" (25th).
@@ -304,7 +307,9 @@ def _build_patterns(ns: NumberSystem) -> _Patterns:
         scale_attached_money=_scale_regex(attached_money),
         time_core=re.compile(rf"\d{{1,2}}[{re.escape(ns.time_separators)}]\d\d"),
         after=_suffix_regex(ns.after, ns.unit_joiners),
-        hedge_before=_when(ns.hedges, rf"({_alternation(ns.hedges)})\s*(?:[^\W\d]{{1,4}}\s+)?$"),
+        # (As a trie, the same matches: under re.I each hedge was tried at every position of the 40
+        # characters before each number.)
+        hedge_before=_when(ns.hedges, rf"({_alternation_i(ns.hedges)})\s*(?:[^\W\d]{{1,4}}\s+)?$"),
         time_before=_when(ns.time_before, rf"\b({_alternation(ns.time_before)})\s+$"),
         time_after=_when(ns.time_after, rf"\s?({_alternation(ns.time_after)})(?![\w])"),
         ordinal_before=re.compile(rf"\b{re.escape(ns.ordinal_prefix)}-$", re.I) if ns.ordinal_prefix else None,
@@ -587,7 +592,9 @@ def find_quantities(text: str, code: str, exclude: Sequence[Span] = ()) -> list[
         if start and text[start - 1].isascii() and text[start - 1].isalpha() and not cur:
             continue  # part of a code or model name: G20, A320, H5N1
         ordinal_before = bool(p.ordinal_before and p.ordinal_before.search(before))
-        code_before = _CODE_BEFORE.search(before)
+        # (Only where `before` ends in the hyphen the pattern ends with: its search over the 40 characters
+        # tried each letter as a word's start and read the word to its end, ~14 us per number.)
+        code_before = _CODE_BEFORE.search(before) if before.endswith(("-", "-\n")) else None
         if code_before and not ordinal_before and len(core) <= 3 and (
                 any(c.isupper() for c in code_before[1]) or not code_before[1].isascii()):
             # COVID-19, SARS-CoV-2, F-16: a name, not an amount; compared with the same name's number only
