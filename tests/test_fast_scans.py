@@ -242,3 +242,19 @@ def test_mt705_name_runs_greedy_are_the_lazy_pattern(pieces: list[str]) -> None:
 
     text = "".join(pieces)
     assert [m.span() for m in _NAME.finditer(text)] == [m.span() for m in re.finditer(_NAME_LAZY, text)]
+
+
+@given(words=st.lists(st.sampled_from(["rumahnya", "RUMAHNYA", "Ibunya", "nya", "anya", "sonya", "kata", "dia",
+                                       "menurut", "beliau", "kepadanya", "tidak", "Nyamuk", "banyak", "5", ","]),
+                      max_size=10))
+@settings(max_examples=300)
+def test_source_forms_without_nya_skip_only_a_scan_that_finds_nothing(words: list[str]) -> None:
+    from mtcheck.text.coreference import POSSESSIVE, _forms
+
+    text = " ".join(words)
+    kinds = {k for _, _, k in _forms(text, 0, len(text))}
+    if "possessive" in kinds:
+        assert re.search("nya", text, re.I)
+    # the skipped scan would have found nothing
+    if not re.search("nya", text, re.I):
+        assert POSSESSIVE.search(text) is None

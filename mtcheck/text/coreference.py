@@ -65,6 +65,7 @@ PRONOUN = re.compile(first_class(_PRONOUN, re.I) + _PRONOUN, re.I)
 # word, taken at once, when it ends in -nya: what r"\b\w{2,}?nya\b" matches (a \b after "nya" is the word's
 # end), without trying "nya" after each of its letters.
 POSSESSIVE = re.compile(r"\b\w{5,}+(?<=nya)", re.I)
+_NYA = re.compile("nya", re.I)  # what every match of POSSESSIVE ends with, under the same flag
 _NOT_PERSONAL = frozenset(_DATA["not_personal"])
 # Speech attributed to a named person: "kata Puan", "ujar Menteri X"; "Puan mengatakan".
 _ATTRIBUTION_BEFORE = re.compile(rf"\b(?:{_SPEECH_STEMS}|menurut)\s+$", re.I)
@@ -1403,6 +1404,8 @@ def _forms(text: str, start: int, end: int) -> list[tuple[Span, str, str]]:
     # The forms kept so far (a sentence of thousands of forms made a scan of every one per form quadratic).
     taken = DisjointSpans()
     for kind, pattern in (("speech", SPEECH), ("pronoun", PRONOUN), ("possessive", POSSESSIVE)):
+        if pattern is POSSESSIVE and _NYA.search(text, start, end) is None:
+            continue  # no -nya in the sentence: none of its words (each read to its end) can end in one
         for m in pattern.finditer(text, start, end):
             a, b = m.span()
             if taken.overlaps(Span(a, b)):
