@@ -981,7 +981,7 @@ def _ar_followed_by_subject(tgt: str, end: int) -> bool:
     if word is None:
         return False  # a quotation, a colon, a digit, a Latin word
     w = word.group()
-    return w not in _AR_NOT_SUBJECTS and not w.startswith(("لل", "بأن", "بإن"))
+    return w not in _AR_NOT_SUBJECTS and w != "بالقول" and not w.startswith(("لل", "بأن", "بإن"))
 
 
 def _ar_copula(tgt: str, start: int) -> bool:
