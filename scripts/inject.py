@@ -946,7 +946,7 @@ _AR_LETTERS = re.compile(r"[\u0621-\u064A]+")
 _AR_NOT_SUBJECTS = frozenset("""
     إن أن إنه أنه إنها أنها بأن بأنه بأنها لأن لأنه لأنها إنما
     إلى في على عن من مع خلال أمام بعد قبل عبر حول لدى عند منذ أثناء له لها لهم لنا لي لك لكم به بها
-    أيضا كذلك قائلا قائلة مضيفا مضيفة موضحا موضحة مشيرا مشيرة مؤكدا مؤكدة لاحقا سابقا مجددا مرارا
+    أيضا كذلك قائلا قائلة مضيفا مضيفة موضحا موضحة مشيرا مشيرة مؤكدا مؤكدة لاحقا سابقا مجددا مرارا بالقول
     يوم اليوم أمس غدا صباح مساء الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت
     هو هي وهو وهي ذلك هذا هذه ما لم لا لن قد عندما بينما حين حيث إذا إذ""".split())  # noqa: SIM905 (a word list)
 # Words after which هو/هي is the clause's subject, not a copula: particles, and the verbs it follows as an
@@ -981,7 +981,7 @@ def _ar_followed_by_subject(tgt: str, end: int) -> bool:
     if word is None:
         return False  # a quotation, a colon, a digit, a Latin word
     w = word.group()
-    return w not in _AR_NOT_SUBJECTS and w != "بالقول" and not w.startswith(("لل", "بأن", "بإن"))
+    return w not in _AR_NOT_SUBJECTS and not w.startswith(("لل", "بأن", "بإن"))
 
 
 def _ar_copula(tgt: str, start: int) -> bool:
@@ -1099,12 +1099,10 @@ def _fr_persons(src: str, tgt: str, m: re.Match[str]) -> bool:
 
 # (fr) An intensifier set beside a noun of its clause ("La grotte elle-même", "le président lui-même",
 # "Merkel elle-même") agrees with that noun, as Arabic's copula does (round 13): no pronoun that refers by
-# itself, so no person's swap (a thing's is still a pronoun-thing site). A person's stands alone or after
-# its verb or a preposition ("Il a lui-même", "pour lui-même", "Elle-même a dit").
+# itself, so no person's swap. A person's stands alone or after its verb, auxiliary or a preposition ("Il a
+# lui-même", "Elle l’a elle-même écrit", "pour lui-même", "Elle-même a dit").
 _FR_NOUN_BEFORE = re.compile(r"(?:(?<![\w'’-])(?i:le|la|les|un|une|ce|cet|cette|son|sa|leur|du|au|l['’]|d['’])"
                              r"\s*[^\W\d_]+(?:[-'’][^\W\d_]+)*(?:\s+[^\W\d_]+)?|(?<=\w\s)[A-Z][^\W\d_]+)\s+$")
-
-
 _FR_VERB_BEFORE = re.compile(r"(?<![\w-])(?:a|ai|as|ont|avait|avaient|aura|est|était|sont|sera|fut|fait)\s+$")
 
 
