@@ -10,7 +10,12 @@ article, with C the article's source-by-target cosine matrix:
 * ratio margin (Artetxe and Schwenk 2019): cos(x, y) / ((knn(x) + knn(y)) / 2), knn(x) the mean cosine of
   x with its k nearest target sentences of the article other than y, knn(y) that of y with its k nearest
   source sentences other than x;
-* distance margin: cos(x, y) - (knn(x) + knn(y)) / 2.
+* distance margin: cos(x, y) - (knn(x) + knn(y)) / 2;
+* one side's neighbours only (ratioS: the source's, which an edit of its target leaves alone; ratioT);
+* LASER's own form (ratioI): the neighbours among all candidates, the pair's own included;
+* a background bank instead of the article (CSLS; bankS, bank): the neighbours among the sentences of every
+  other article of the half, a donor's own source left out;
+* joint: the raw cosine's and the ratio margin's normal quantiles among clean pairs, summed.
 
 An article of one row has no neighbours: its denominator is the median one of clean pairs.
 
@@ -133,9 +138,11 @@ def main() -> None:
                 edit = inject.make_edit(cat, a.sources, a.targets, random.Random(f"1:{a.id}:{cat}"))
                 if edit is None or edit.new_sources or edit.extra_rows or not edit.new_target:
                     continue
-                edits[cat] = (edit.row, encoder.encode([edit.new_target])[0].vector)
+                inserted = edit.new_target[edit.span[0]:edit.span[1]] if edit.span else edit.new_target
+                edits[cat] = (edit.row, encoder.encode([edit.new_target])[0].vector, inserted)
             long = np.array([words(s) >= MIN_WORDS for s in a.sources])
-            articles.append({"id": a.id, "corpus": corpus, "S": src, "T": tgt, "edits": edits, "long": long})
+            articles.append({"id": a.id, "corpus": corpus, "S": src, "T": tgt, "edits": edits, "long": long,
+                             "targets": list(a.targets)})
         encoder.save()
         print(f"{corpus}: {len(articles)} articles so far", file=sys.stderr, flush=True)
 
@@ -155,7 +162,7 @@ def main() -> None:
         c = a["S"] @ a["T"].T
         f, b = neighbour_means(c, k)
         parts["clean"] += [(c[i, i], f[i], b[i]) for i in range(len(f)) if a["long"][i] and not np.isnan(f[i])]
-        for cat, (row, vec) in a["edits"].items():
+        for cat, (row, vec, _) in a["edits"].items():
             t = a["T"].copy()
             t[row] = vec
             c2 = a["S"] @ t.T
@@ -168,15 +175,40 @@ def main() -> None:
               f"{m[1]:.4f}, of the target's {k} nearest other sources {m[2]:.4f}")
 
     clean_scores = [scores(a["S"] @ a["T"].T, ks, fallback) for a in articles]
-    variants = list(clean_scores[0])
     corpus_n = {c: sum(a["corpus"] == c for a in articles) for c in {a["corpus"] for a in articles}}
     weight = [1.0 / (len(corpus_n) * corpus_n[a["corpus"]]) for a in articles]
+    # A background bank instead of the article (CSLS, Conneau et al. 2018): the neighbours of x are the
+    # targets, those of y the sources, of every OTHER article of the half. A bank row whose target holds the
+    # inserted text (the donor's own source) is left out of y's neighbours: a real error has no such row.
+    bank_s = np.concatenate([a["S"] for a in articles])
+    bank_t = np.concatenate([a["T"] for a in articles])
+    owner = np.concatenate([np.full(len(a["S"]), i) for i, a in enumerate(articles)])
+    bank_texts = [t for a in articles for t in a["targets"]]
+
+    def topk(v: np.ndarray, bank: np.ndarray, keep: np.ndarray, k: int) -> np.ndarray:
+        sims = v @ bank[keep].T
+        return -np.sort(-sims, axis=-1)[..., :k].mean(axis=-1)
+
+    def bank_scores(ai: int, s: np.ndarray, t: np.ndarray, out: dict, rows: np.ndarray, excluded: str | None) -> None:
+        keep = owner != ai
+        keep_y = keep & np.array([excluded is None or excluded not in x for x in bank_texts]) if excluded else keep
+        cos = np.einsum("ij,ij->i", s[rows], t[rows])
+        for k in ks:
+            fwd = topk(s[rows], bank_t, keep, k)
+            bwd = topk(t[rows], bank_s, keep_y, k)
+            out.setdefault(f"bankS{k}", np.full(len(s), np.nan))[rows] = cos / fwd
+            out.setdefault(f"bank{k}", np.full(len(s), np.nan))[rows] = cos / ((fwd + bwd) / 2)
+
+    for ai, (a, sc) in enumerate(zip(articles, clean_scores)):
+        bank_scores(ai, a["S"], a["T"], sc, np.arange(len(a["S"])), None)
+    variants = list(clean_scores[0])
     edited: dict[str, dict[str, list[float]]] = {cat: {v: [] for v in variants} for cat in CATEGORIES}
-    for a in articles:
-        for cat, (row, vec) in a["edits"].items():
+    for ai, a in enumerate(articles):
+        for cat, (row, vec, inserted) in a["edits"].items():
             t = a["T"].copy()
             t[row] = vec
             sc = scores(a["S"] @ t.T, ks, fallback)
+            bank_scores(ai, a["S"], t, sc, np.array([row]), inserted)
             for v in variants:
                 edited[cat][v].append(float(sc[v][row]))
 
