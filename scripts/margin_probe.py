@@ -155,24 +155,25 @@ def main() -> None:
             dens += [x for x in (f + b) / 2 if not np.isnan(x)]
         fallback[k] = float(np.median(dens))
 
-    # why a margin moves: the pair's cosine and its two neighbour means, clean against edited (largest k)
+    # why a margin moves: the edited pair's cosine and its two neighbour means, against the same row of the
+    # clean article (largest k; articles of two rows or more)
     k = max(ks)
-    parts: dict[str, list[tuple[float, float, float]]] = {"clean": [], **{cat: [] for cat in CATEGORIES}}
+    parts: dict[str, list[tuple[float, ...]]] = {cat: [] for cat in CATEGORIES}
     for a in articles:
         c = a["S"] @ a["T"].T
         f, b = neighbour_means(c, k)
-        parts["clean"] += [(c[i, i], f[i], b[i]) for i in range(len(f)) if a["long"][i] and not np.isnan(f[i])]
         for cat, (row, vec, _) in a["edits"].items():
             t = a["T"].copy()
             t[row] = vec
             c2 = a["S"] @ t.T
             f2, b2 = neighbour_means(c2, k)
             if not np.isnan(f2[row]):
-                parts[cat].append((c2[row, row], f2[row], b2[row]))
+                parts[cat].append((c[row, row], f[row], b[row], c2[row, row], f2[row], b2[row]))
     for name, xs in parts.items():
         m = np.mean(np.array(xs), axis=0)
-        print(f"{name}: {len(xs)} pairs, mean cosine {m[0]:.4f}, mean of the source's {k} nearest other targets "
-              f"{m[1]:.4f}, of the target's {k} nearest other sources {m[2]:.4f}")
+        print(f"{name}: {len(xs)} rows, clean -> edited: cosine {m[0]:.4f} -> {m[3]:.4f}, the source's {k} "
+              f"nearest other targets {m[1]:.4f} -> {m[4]:.4f}, the target's {k} nearest other sources "
+              f"{m[2]:.4f} -> {m[5]:.4f}")
 
     clean_scores = [scores(a["S"] @ a["T"].T, ks, fallback) for a in articles]
     corpus_n = {c: sum(a["corpus"] == c for a in articles) for c in {a["corpus"] for a in articles}}
@@ -203,8 +204,10 @@ def main() -> None:
         bank_scores(ai, a["S"], a["T"], sc, np.arange(len(a["S"])), None)
     variants = list(clean_scores[0])
     edited: dict[str, dict[str, list[float]]] = {cat: {v: [] for v in variants} for cat in CATEGORIES}
+    where: dict[str, list[tuple[int, int]]] = {cat: [] for cat in CATEGORIES}  # (article, row) of each edit
     for ai, a in enumerate(articles):
         for cat, (row, vec, inserted) in a["edits"].items():
+            where[cat].append((ai, row))
             t = a["T"].copy()
             t[row] = vec
             sc = scores(a["S"] @ t.T, ks, fallback)
@@ -242,8 +245,14 @@ def main() -> None:
             entry[name] = {"threshold": thr, "clean": round(sum(wi for m, wi in zip(minima, w) if m < thr), 4),
                            **{cat: round(sum(x < thr for x in edited[cat][v]) / len(edited[cat][v]), 3)
                               for cat in CATEGORIES}}
+        # separation: how far an edit lowers its row's score, in clean pairs' standard deviations (a margin
+        # whose denominator varies from article to article widens the clean spread)
+        entry["clean_sd"] = round(float(np.std(clean_all)), 4)
         for cat in CATEGORIES:
             entry[f"auc {cat}"] = round(auc(edited[cat][v], clean_all), 4)
+            drop = np.mean([clean_scores[ai][v][row] - x for (ai, row), x in zip(where[cat], edited[cat][v])])
+            entry[f"drop {cat}"] = round(float(drop), 4)
+            entry[f"separation {cat}"] = round(float(drop) / max(entry["clean_sd"], 1e-12), 2)
         result["variants"][v] = entry
     print(f"{len(articles)} clean {args.split} articles; rows {result['rows']}")
     print("variant   AUC clause/sentence   weighted budget: clean, clause, sentence   "
@@ -252,6 +261,8 @@ def main() -> None:
         print(f"{v:9s} {e['auc meaning-clause']:.3f} / {e['auc meaning-sentence']:.3f}      "
               + "      ".join(f"{e[n]['clean']:.3f} {e[n]['meaning-clause']:.3f} {e[n]['meaning-sentence']:.3f}"
                               for n in ("weighted", "unweighted")))
+        print(f"          clean sd {e['clean_sd']:.4f}; an edit lowers its row by "
+              + ", ".join(f"{e['drop ' + c]:.4f} ({e['separation ' + c]:.2f} sd, {c[8:]})" for c in CATEGORIES))
         print("          lowest clean: " + ", ".join(e["lowest_clean"][:4]))
     if args.json:
         args.json.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
