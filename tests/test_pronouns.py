@@ -986,3 +986,54 @@ def test_an_attribution_after_a_quotation_means_the_one_person_the_text_moved_on
     assert _resolved(source, "katanya") == ["Graham"]
     two = source.replace("suara Graham", "suara Graham dan Collins")
     assert _resolved(two, "katanya") == [None]
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    ("Actress Dian Sastrowardoyo said", "Dian Sastrowardoyo", "Actress Dian Sastrowardoyo"),
+    ("the spokeswoman Siti Nadia Tarmizi said", "Siti Nadia Tarmizi", "the spokeswoman Siti Nadia Tarmizi"),
+    ("Siti Nadia Tarmizi, the ministry's spokeswoman, said", "Siti Nadia Tarmizi", None),  # a word between
+    ("Siti Nadia Tarmizi, the spokeswoman, said", "Siti Nadia Tarmizi", "Siti Nadia Tarmizi, the spokeswoman"),
+    # a verb between, the noun another's, the next clause's subject, an unmarked noun: no feminine for the name
+    ("the actress met Joko Widodo", "Joko Widodo", None),
+    ("the actress's husband Brad Pitt", "Brad Pitt", None),
+    ("the widow of John Lennon", "John Lennon", None),
+    ("Trump, the actress said", "Trump", None),
+    ("the actor Reza Rahadian", "Reza Rahadian", None),
+])
+def test_feminine_role_nouns_of_an_english_translation(text: str, name: str, role: str | None) -> None:
+    """(round 13) English marks a few role nouns as female (actress, spokeswoman, widow): the translator's own
+    feminine, evidence as "Ms" is, with nothing between the noun and the name."""
+    from mtcheck.model import Span
+    from mtcheck.text.pronouns import _female_role
+
+    at = text.index(name)
+    assert _female_role(text, Span(at, at + len(name)), "en") == role
+
+
+def test_an_actress_called_he_is_reported() -> None:
+    """A person whose given name says nothing (Dian: borne by both) is a woman by the translation's own
+    'actress' before her name; every 'he' of hers is then wrong, though they agree with each other."""
+    source = ("Artis Dian Sastrowardoyo menghadiri pemutaran film itu di Jakarta. Dian mengatakan bahwa ia bangga "
+              "dengan film tersebut. \"Kami bekerja keras,\" katanya.")
+    target = ("Actress Dian Sastrowardoyo attended the film's screening in Jakarta. Dian said he was proud of the "
+              "film. \"We worked hard,\" he said.")
+    codes = [(f.code, target[f.target_span.start:f.target_span.end])
+             for f in check_pair(source, target, Settings(), target_lang="en").findings if f.code.startswith("MT30")]
+    assert codes == [("MT301", "he"), ("MT301", "he")]
+    right = target.replace(" he ", " she ")
+    assert [f.code for f in check_pair(source, right, Settings(), target_lang="en").findings
+            if f.code.startswith("MT30")] == []
+
+
+def test_a_bare_role_noun_opening_a_sentence_takes_up_whom_it_introduced() -> None:
+    """'Seorang korban ... . Korban mengalami luka ...': the bare noun opening the sentence is a mention of the
+    one person the article introduced by it (round 13), so the 'ia' after it is theirs."""
+    source = ("Seorang korban penjambretan dibawa ke rumah sakit di Depok pada Selasa malam. Korban mengalami luka di "
+              "kepala. Menurut polisi, ia dijambret oleh dua pria bermotor.")
+    co = coreference(ArticlePair(source, "x", "en"))
+    [victim] = [p for p in co.people if p.noun == "korban"]
+    assert [source[s.start:s.end] for s in victim.spans] == ["korban", "Korban"]
+    assert [(r.text, r.person) for r in co.refs] == [("ia", victim)]
+    # A bare noun that introduced no one is no one: "Korban" with no "seorang korban" before it.
+    bare = source.replace("Seorang korban penjambretan", "Seorang pedagang")
+    assert not [p for p in coreference(ArticlePair(bare, "x", "en")).people if p.noun == "korban"]

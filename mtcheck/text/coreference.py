@@ -587,6 +587,14 @@ def _person_nouns(text: str, people: list[SourcePerson], unplaced: list[SourcePe
             if noun.gender is None or host.gender() in (None, noun.gender):
                 host.spans = sorted([*host.spans, Span(m.start(), m.end())])
                 continue
+        if (noun.kind == "role" and noun.gender is None and not indefinite and word[0].isupper()
+                and _sentence_start(text, m.start()) and not text.startswith("nya", m.end())
+                and (earlier := introduced.get(noun.noun)) is not None):
+            # "Seorang pengemudi ojek dipepet dua pria ... . Pengemudi mengalami luka di kepala": a bare noun
+            # opening a sentence takes up the one person the article introduced by it (news prose names a
+            # driver, a victim, a witness so again), a mention of theirs; not a noun that introduced no one.
+            earlier.spans.append(Span(m.start(), m.end()))
+            continue
         if noun.kind == "role" and not named_before and not indefinite and not _DEFINITE_AFTER.match(text, end):
             # "Pria berusia 24 tahun ini mengatakan", "Korban ...", "pemimpin dunia": a role noun before any
             # name of its sentence often means someone named before (or no one), so it opens nothing; after
