@@ -1037,3 +1037,19 @@ def test_a_bare_role_noun_opening_a_sentence_takes_up_whom_it_introduced() -> No
     # A bare noun that introduced no one is no one: "Korban" with no "seorang korban" before it.
     bare = source.replace("Seorang korban penjambretan", "Seorang pedagang")
     assert not [p for p in coreference(ArticlePair(bare, "x", "en")).people if p.noun == "korban"]
+
+
+def test_a_ministers_one_word_title_is_a_mention_of_the_minister() -> None:
+    """'Menkeu' (Menteri Keuangan) is a title noun (person_nouns.tsv); alone, after the Finance Minister was named
+    without it, it is hers (figure_titles.toml), so the next 'Ia' is hers too (round 13). A deputy minister
+    is no bearer of 'Menteri'."""
+    source = ('Sri Mulyani Indrawati bertemu dengan para ekonom di Jakarta. Ekonom Fithra Faisal menilai target itu '
+              'realistis. "Kami akan menjaga disiplin fiskal," kata Menkeu. Ia menambahkan bahwa belanja sosial '
+              'tetap menjadi prioritas.')
+    assert _resolved(source, "Ia") == ["Sri Mulyani Indrawati"]
+    from mtcheck.text.coreference import _figure_titles
+    from mtcheck.text.gender import figures
+
+    menteri = dict(_figure_titles())["menteri"]
+    assert not [f.name for f in figures() if "Deputy" in f.role and menteri.search(f.role)]
+    assert menteri.search("Finance Minister") and not menteri.search("Prime Minister")
