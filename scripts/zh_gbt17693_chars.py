@@ -1,8 +1,9 @@
 """Write mtcheck/data/zh/gbt17693_chars.txt: the Han characters of China's national standard tables for
 transliterating foreign names (GB/T 17693, 外语地名汉字译写导则: the 汉字译写表 of part 4, Russian, and
 part 5, Spanish), as CLDR encodes them in its transforms `common/transforms/ru-zh.xml` (GB/T 17693.4-2009
-表 1) and `common/transforms/es_FONIPA-zh.xml` (GB/T 17693.5-2009 表 1), Unicode licence (Unicode, Inc.;
-rules written by Martin Jansche, Google). A character counts when it is on the right-hand side of a rule
+表 1) and `common/transforms/es_FONIPA-zh.xml` (GB/T 17693.5-2009 表 1) of the unicode-org/cldr repository
+(read at commit 1c55fd1d996ba4e594ed650bd4f1b8b9976b220f), Unicode licence (Unicode, Inc.; rules written by
+Martin Jansche, Google). A character counts when it is on the right-hand side of a rule
 (`бен } $not_vowel → 边 ;`: 边) and is not yet in `zh/transliteration_chars.txt`.
 
 Why: `transliteration_chars.txt` is built from CLDR's Chinese *names* (places, languages, territories) and
@@ -72,9 +73,10 @@ def main() -> None:
             sys.exit(f"error: {path}: {e.strerror}")
     kept = "".join(select(chars, known, args.max_zipf))
     header = ("# Han characters of GB/T 17693's transliteration tables (外语地名汉字译写导则, part 4 Russian\n"
-              "# and part 5 Spanish, 表 1) as CLDR's transforms ru-zh.xml and es_FONIPA-zh.xml encode them (Unicode\n"
-              "# licence), that transliteration_chars.txt lacks; characters that translate a part of a name (道, 海,\n"
-              f"# 金) or are common words on their own (zipf >= {args.max_zipf}: 让, 真) left out. Read with\n"
+              "# and part 5 Spanish, 表 1) as CLDR's transforms ru-zh.xml and es_FONIPA-zh.xml encode them\n"
+              "# (unicode-org/cldr common/transforms at commit 1c55fd1d; Unicode licence), that\n"
+              "# transliteration_chars.txt lacks; characters that translate a part of a name (道, 海, 金) or are\n"
+              f"# common words on their own (zipf >= {args.max_zipf}: 让, 真, 宗) left out. Read with\n"
               "# transliteration_chars.txt. Written by scripts/zh_gbt17693_chars.py; do not edit by hand.\n")
     OUT.write_text(header + "".join(kept[i:i + 60] + "\n" for i in range(0, len(kept), 60)), encoding="utf-8")
     print(f"{len(kept)} characters -> {OUT.relative_to(ROOT)}")
