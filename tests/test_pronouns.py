@@ -941,3 +941,44 @@ def test_an_abbreviated_form_of_address_is_no_person(source: str, names: list[st
     from mtcheck.text.name_match import analyse
 
     assert [p.name for p in analyse(ArticlePair(source, "x", "en")).people] == names
+
+
+@pytest.mark.parametrize("lang, text, name, expected", [
+    # (round 13) Chinese and Japanese mark a woman's (or a man's) role with a noun written against the name,
+    # before it (女演员X, 女優のX, 女性大臣X) or after it (伊丽莎白女王, ハリー王子), with no space
+    ("zh", "美国女演员安妮·海瑟薇出席了首映式。", "安妮·海瑟薇", ("f", "女演员安妮·海瑟薇")),
+    ("zh", "女发言人华春莹表示。", "华春莹", ("f", "女发言人华春莹")),
+    ("zh", "男演员汤姆·克鲁斯出席了首映式。", "汤姆·克鲁斯", ("m", "男演员汤姆·克鲁斯")),
+    ("zh", "伊丽莎白女王访问了加拿大。", "伊丽莎白", ("f", "伊丽莎白女王")),
+    ("ja", "女優のアン・ハサウェイが出席した。", "アン・ハサウェイ", ("f", "女優のアン・ハサウェイ")),
+    ("ja", "女性大臣リトノは述べた。", "リトノ", ("f", "女性大臣リトノ")),
+    ("ja", "ハリー王子が訪問した。", "ハリー", ("m", "ハリー王子")),
+    # no role against the name: a role of someone else's, a neutral noun, a role apart from the name
+    ("zh", "演员安妮·海瑟薇出席了首映式。", "安妮·海瑟薇", None),
+    ("zh", "他会见了女演员，安妮·海瑟薇也在场。", "安妮·海瑟薇", None),
+    ("ja", "大臣リトノは述べた。", "リトノ", None),
+    ("ja", "リトノ氏は述べた。", "リトノ", None),
+])
+def test_cjk_role_nouns_against_the_name(lang: str, text: str, name: str, expected: tuple[str, str] | None) -> None:
+    from mtcheck.model import Span
+    from mtcheck.text.pronouns import _cjk_role
+
+    at = text.index(name)
+    assert _cjk_role(text, Span(at, at + len(name)), lang) == expected
+
+
+def test_a_cjk_role_noun_makes_a_persons_gender_known() -> None:
+    """The role noun against the name is the translator's marked gender, as "la ministre" is: knowledge, so a
+    single 他 for an actress named by her surname only is reported by MT301 (no other pronoun to disagree with,
+    and the source's "Pemeran" says no gender)."""
+    source = "Pemeran Coleman hadir di acara itu. Dia mengatakan film itu penting."
+    wrong = "女演员科尔曼出席了活动。他说这部电影很重要。"
+    right = "女演员科尔曼出席了活动。她说这部电影很重要。"
+    from mtcheck.rules.pronouns import InconsistentPronouns, PronounGenderMismatch
+
+    def codes(target: str) -> list[str]:
+        pair = ArticlePair(source, target, "zh")
+        return [f.code for rule in (PronounGenderMismatch(), InconsistentPronouns()) for f in rule.check(pair)]
+
+    assert codes(wrong) == ["MT301"]
+    assert codes(right) == []
