@@ -753,6 +753,38 @@ def _address_evidence(pair: ArticlePair, r: Referent, sets: dict) -> None:
         if "f" not in seen and (role := _female_role(pair.target, span, sets["lang"])) is not None:
             seen.add("f")
             r.evidence.append(Evidence("f", "address", f"'{role}' in the translation"))
+        if (cjk := _cjk_role(pair.target, span, sets["lang"])) is not None and cjk[0] not in seen:  # 女演员X
+            seen.add(cjk[0])
+            r.evidence.append(Evidence(cjk[0], "address", f"'{cjk[1]}' in the translation"))
+
+
+@cache
+def _cjk_role_pattern(lang: str) -> re.Pattern[str] | None:
+    """(Chinese, Japanese) The language's `role_before_female` / `role_before_male` nouns as a pattern that
+    ends right before a name written against it, with at most a `role_joiners` particle between (女優のX); no
+    space, punctuation or other word. None where the language lists no such nouns."""
+    sets = pronoun_sets(lang) or {}
+    groups = [f"(?P<{g}>{alternation(sorted(sets[key], key=len, reverse=True))})"
+              for g, key in (("f", "role_before_female"), ("m", "role_before_male")) if sets.get(key)]
+    if not groups:
+        return None
+    joiner = f"(?:{alternation(sets['role_joiners'])})?" if sets.get("role_joiners") else ""
+    return re.compile(f"(?:{'|'.join(groups)}){joiner}$")
+
+
+def _cjk_role(text: str, span: Span, lang: str) -> tuple[str, str] | None:
+    """A gendered role noun written against the mention at `span` (女演员安妮·海瑟薇, 女性大臣リトノ, 国王阿卜杜拉):
+    its gender and the words as written, or None. Chinese and Japanese mark a woman's role with a noun of its
+    own (女 + the role, 女性 + the role), which is the translator's marked gender as "la ministre" is in French.
+    Not where the role noun is one half of a pair (`role_not_after`: 男女演员, actors and actresses)."""
+    pattern = _cjk_role_pattern(lang)
+    if pattern is None or (m := pattern.search(text, max(0, span.start - 12), span.start)) is None:
+        return None
+    gender = "f" if m.groupdict().get("f") else "m"
+    start = m.start(gender)
+    if start > 0 and text[start - 1] in (pronoun_sets(lang) or {}).get("role_not_after", ""):
+        return None
+    return gender, text[start:span.end]
 
 
 @cache
