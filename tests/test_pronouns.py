@@ -993,3 +993,40 @@ def test_royal_titles_after_a_cjk_name_are_address_evidence() -> None:
     assert evidence(source, "カリントン王子がカナダを訪問した。彼女は喜んだ。", "ja") == [
         "m 'カリントン王子' in the translation"]
     assert evidence(source, "卡林顿访问了加拿大。他很高兴。", "zh") == []
+
+
+def _mt301_302(source: str, target: str, lang: str = "zh") -> list[tuple[str, str]]:
+    from mtcheck.rules.pronouns import InconsistentPronouns, PronounGenderMismatch
+
+    pair = ArticlePair(source, target, lang)
+    return [(f.code, target[f.target_span.start:f.target_span.start + 6])
+            for rule in (PronounGenderMismatch(), InconsistentPronouns()) for f in rule.check(pair)]
+
+
+def test_a_chinese_subject_with_only_an_object_nya_in_its_source_renders_a_relative_clause() -> None:
+    """(round 13) A subject 他/她 whose aligned source has only an object -nya (a thing's: "memberinya sebutan
+    lain", gave it another name) renders no form of its kind; a relative clause on the name the translation
+    shows last before it is what it renders, as where the source has no form (NTREX nytimes.184853, dev half:
+    the translation's own path gave a swapped 她 to Tiffany Ng, the sentence's only woman)."""
+    source = ("Seorang pakar yang membunyikan lonceng menara pada bulan Juli memberinya sebutan lain: “Sebuah harta "
+              "budaya.” Seorang pakar, Tiffany Ng dari Universitas Michigan juga mencatat bahwa ini merupakan lonceng "
+              "menara pertama di dunia yang dimainkan oleh musisi kulit hitam, Dionisio A. Lind yang beralih "
+              "membunyikan lonceng menara yang lebih besar di Gereja Riverside 18 tahun yang lalu.")
+    right = ("七月份，演奏该编钟的专家将其称为:“文化宝藏” Tiffany Ng 是密西根大学的专家，"
+             "她还指出这是世界上首套将由一位黑人音乐家，即 Dionisio A. Lind 演奏的编钟，"
+             "18 年前，他曾演奏过 Riverside 教堂中更大的编钟。")
+    assert _mt301_302(source, right) == []
+    assert _mt301_302(source, right.replace("他曾", "她曾")) == [("MT301", "她曾演奏过 ")]
+    # Tiffany Ng's own 她, before Dionisio is named, is not his relative clause's
+    assert _mt301_302(source, right.replace("她还", "他还")) == [("MT301", "他还指出这是")]
+
+
+def test_a_chinese_possessive_with_no_nya_to_render_is_a_gendered_noun_with_a_demonstrative() -> None:
+    """(round 13) 她的手机 for "telepon dari wanita itu": with no -nya on a noun in the aligned source, the
+    possessive renders the woman named by a noun and a demonstrative, not the subject "ia" that 他 renders
+    (a clean dev-half article, NTREX newsweek.51339, called "Track Palin is a man" for her phone)."""
+    source = ("Berdasarkan laporan polisi, putra Sarah Palin, Track Palin ditangkap. Saat seorang kenalan wanita "
+              "berusaha menelepon polisi, ia merampas telepon dari wanita itu.")
+    right = "据警方报告，萨拉·佩林的儿子特拉克·佩林被捕。当一名女性熟人试图打电话报警时，他抢走了她的手机。"
+    assert _mt301_302(source, right) == []
+    assert _mt301_302(source, right.replace("他抢", "她抢")) == [("MT301", "她抢走了她的")]

@@ -1150,6 +1150,7 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
     # all its pronouns (a sentence of thousands of forms and pronouns made them pronouns x forms).
     pair_cands: dict[int, list[SourceRef]] = {}
     anyone: dict[tuple[int, str], bool] = {}
+    mention_index: tuple[list[int], list[int]] | None = None  # built on first need (_named_last_before)
     for span, _g, sp in placed:
         s0, s1 = sp.source[0].start, sp.source[-1].end
         # Every form of the aligned source, resolved or not: a pronoun that renders an unresolved form
@@ -1168,6 +1169,16 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
             # translation added ("Seorang pakar, Tiffany Ng ... juga mencatat" -> "Tiffany Ng 是……专家，她还指出"),
             # for the translation's own path, not an unresolved -nya's nobody.
             cands = [r for r in cands if not _is_object(r)]
+            if not cands and relatives:
+                # Only an object -nya here (often a thing's: "memberinya sebutan lain", gave it another name):
+                # for a subject that is no form at all, so a relative clause on a name may be what it renders,
+                # as where the source has no form ("Dionisio A. Lind yang beralih" -> "……Dionisio A. Lind 演奏
+                # 的编钟，18 年前，他曾演奏过"); only that of the person the translation names last before it.
+                if mention_index is None:
+                    rows = sorted((m.start, id(r.person)) for r in by_person.values() for m in r.mentions)
+                    mention_index = ([a for a, _ in rows], [b for _, b in rows])
+                cands = [r for r in _forms_in(relatives, rel_starts, s0, s1) if r.kind == "relative"
+                         and _named_last_before(mention_index, r.person, sp.target[0].start, span)]
             if not cands:
                 continue
             named = any(r.person is not None or (whoever and _whoever(r, by_person, _g)) for r in cands)
@@ -1278,8 +1289,14 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
                     cands = objs or cands
         elif possessive_mark:  # 他的, 彼女の: a possessive renders -nya on a noun; a bare 他 dia, ia, kepadanya
             owner = pair.target.startswith(possessive_mark, span.end)
-            cands = [r for r in cands if (r.kind == "possessive" and not _is_object(r)) == owner
-                     or r.text.lower() in _BOTH] or cands
+            kept = [r for r in cands if (r.kind == "possessive" and not _is_object(r)) == owner
+                    or r.text.lower() in _BOTH]
+            if owner and not kept:
+                # No -nya on a noun for the possessive to render: a gendered noun with a demonstrative may own
+                # the thing ("ia merampas telepon dari wanita itu" -> "他抢走了她的手机"), rather than the
+                # subject, which the translation renders apart.
+                kept = [r for r in _forms_in(relatives, rel_starts, s0, s1) if r.kind == "epithet"]
+            cands = kept or cands
         people = {id(r.person) for r in cands if r.person is not None}
         mine = grouped[id(sp)]
         rel = (span.start - t0) / max(1, t1 - t0)
@@ -1305,6 +1322,20 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
 
 
 _PLURAL = {"m": "men", "f": "women"}
+
+
+def _forms_in(forms: list[SourceRef], starts: list[int], a: int, b: int) -> list[SourceRef]:
+    """The forms (sorted, `starts` their starts) that begin in [a, b)."""
+    return forms[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]
+
+
+def _named_last_before(mentions: tuple[list[int], list[int]], person: SourcePerson | None, start: int,
+                       span: Span) -> bool:
+    """Is `person` the one whose mention in the translation comes last between `start` and the pronoun?
+    `mentions`: every referent's mention starts, sorted, and the id of the person of each."""
+    starts, owners = mentions
+    i = bisect.bisect_left(starts, span.start) - 1
+    return person is not None and i >= 0 and starts[i] >= start and owners[i] == id(person)
 
 
 @cache
