@@ -803,6 +803,9 @@ def garbled_entities(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
             continue
         hit = _near_window(bead.target_text, renderings, lang,
                            whole=lambda i, j, off=bead.target.start: whole_run(pair.target, Span(off + i, off + j), lang))
+        unknown = hit is None and lang in ("ja", "ar")
+        if unknown:
+            hit = _unknown_variant(bead.target_text, renderings, lang)
         if hit is None:
             continue
         start, end, ref = hit
@@ -811,8 +814,63 @@ def garbled_entities(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
             continue
         taken.append(span)
         x = pair.target[span.start:span.end]
+        if unknown:
+            yield rule.finding(f"'{x}' is one letter from '{ref}', the usual rendering of '{m.text}', and no word "
+                               f"of the language: a garbled rendering?", source=m.span, target=span, suggestion=ref,
+                               confidence=0.5, severity=Severity.MINOR)
+            continue
         yield rule.finding(f"'{x}' looks like a garbled rendering of '{m.text}', written '{ref}'",
                            source=m.span, target=span, suggestion=ref, confidence=0.7)
+
+
+# Arabic adjective and plural endings a place's word carries (بوليفية of بوليفيا, إكوادوري of إكوادور), longest
+# first, and the final vowels of a rendering they replace.
+_AR_ADJECTIVE = ("يين", "يون", "ية", "ي", "ة")
+_AR_FINAL_VOWELS = ("يا", "ا", "ة")
+
+
+def _ar_stems(word: str) -> tuple[str, ...]:
+    """An Arabic place word as written and without its adjective ending or final vowel (بوليفية: بوليف; بوليفيا:
+    بوليف), so that a word is compared with the rendering it derives from."""
+    out = [word]
+    for end in (*_AR_ADJECTIVE, *_AR_FINAL_VOWELS):
+        if word.endswith(end) and len(word) - len(end) >= 3:
+            out.append(word[:-len(end)])
+    return tuple(dict.fromkeys(out))
+
+
+def _unknown_variant(text: str, renderings: tuple[str, ...], lang: str) -> tuple[int, int, str] | None:
+    """Japanese and Arabic: a word of `text` one letter from a gazetteer rendering that the word list knows,
+    where the word list does not know the word (エラサルバドル for エルサルバドル, ムザンビーク for モザンビーク;
+    بولافية for بوليفية, of بوليفيا; إكودورية for إكوادورية). `_near_window` leaves such words out as variants
+    (`phonetic.variant`: a vowel letter, a voicing), since renderings of a place differ so; but the
+    gazetteer's rendering of a country or a city is the spelling the language writes (in the word list), and
+    a variant no text writes is a garble. A variant only in what `light_fold` folds (ー, ヴ, a hamza seat) or
+    an inflection (`_inflected`: a proclitic, an ending) is none."""
+    best: tuple[int, int, str] | None = None
+    for r in renderings:
+        if len(r) < (3 if lang == "ja" else 4) or not _SCRIPT_RUN.fullmatch(r) or zipf(r, lang) < UNSEEN:
+            continue
+        stems = _ar_stems(r) if lang == "ar" else (r,)
+        for run in _SCRIPT_RUN.finditer(text):
+            # Japanese: each word of a run between name dots (クワズールー・ナタール); Arabic: the word without
+            # its proclitic, and whole (the letter taken for one may be the name's: بولافية)
+            if lang == "ja":
+                parts = [(run.start() + p.start(), run.start() + p.end()) for p in re.finditer(r"[^・]+", run.group())]
+            else:
+                word = _strip_clitic(run.group(), "ar")
+                parts = list(dict.fromkeys([(run.end() - len(word), run.end()), (run.start(), run.end())]))
+            for i, j in parts:
+                w = text[i:j]
+                if w == r or light_fold(w) == light_fold(r) or zipf(w, lang) >= UNSEEN \
+                        or zipf(text[run.start():run.end()], lang) >= UNSEEN or _inflected(w, r, lang):
+                    continue
+                forms = _ar_stems(w) if lang == "ar" else (w,)
+                if any(OSA.distance(f, s) == 1 and min(len(f), len(s)) >= 3 for f in forms for s in stems) \
+                        and not (lang == "ar" and any(f in stems for f in forms)) \
+                        and (best is None or j - i < best[1] - best[0]):
+                    best = (i, j, r)  # the narrowest: a word without its article (إكودورية, not الإكودورية)
+    return best
 
 
 # A word of a rendering of several (مدينة الفاتيكان, バチカン市国) this common (zipf) is no name of its own
