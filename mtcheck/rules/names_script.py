@@ -803,9 +803,12 @@ def garbled_entities(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
             continue
         hit = _near_window(bead.target_text, renderings, lang,
                            whole=lambda i, j, off=bead.target.start: whole_run(pair.target, Span(off + i, off + j), lang))
-        unknown = hit is None and lang in ("ja", "ar")
-        if unknown:
-            hit = _unknown_variant(bead.target_text, renderings, lang)
+        unknown = False
+        if lang in ("ja", "ar") and (hit is None or any(Span(bead.target.start + hit[0], bead.target.start + hit[1])
+                                                        .overlaps(t) for t in taken)):
+            # (a near window inside a rendering the paragraph writes, وليفيا of بوليفيا, hid the variant)
+            other = _unknown_variant(bead.target_text, renderings, lang)
+            hit, unknown = (other, True) if other is not None else (hit, False)
         if hit is None:
             continue
         start, end, ref = hit
