@@ -20,6 +20,9 @@ from mtcheck.text.known_spelling import known_spelling
     # an Arabic long vowel dropped (round 13): the plene spelling is never nearer in vowels by vowel_cost
     ("Antoinette", "أنطوانت", "أنطوانيت"),
     ("Kruger", "كرغر", "كروغر"),
+    # a letter that starts no proclitic put before the rendering (round 13)
+    ("Houghton", "يهوتون", "هوتون"),
+    ("Gibson", "هجبسون", "جبسون"),
 ])
 def test_a_garble_one_letter_from_a_known_spelling(name: str, garble: str, spelling: str) -> None:
     lang = "ja" if garble[0] >= "\u30a0" else "ar"

@@ -47,15 +47,23 @@ def _band(lang: str) -> tuple[float, float] | None:
     return (float(band[0]), float(band[1])) if band else None
 
 
+# Arabic letters that start no proclitic (و ب ل ف ك س and the article's ا do): one of them before a name's
+# rendering (يهوتون for هوتون, هجبسون for جبسون) is a letter added, not a word glued on.
+_AR_NO_PROCLITIC = frozenset("يه")
+
+
 def _neighbours(word: str, lang: str) -> set[str]:
     """`word` with one letter changed, dropped or added. Arabic: not dropped at either end, where a
     proclitic or an ending is as often the difference (ابروكس/بروكس, تماسيس/تماسي), nor a vowel letter
-    changed for another at the end."""
+    changed for another at the end; a first letter that starts no proclitic (`_AR_NO_PROCLITIC`) is dropped
+    (round 13: on the dev half 4 garbles more of 266 at the judge, no clean rendering of 335)."""
     alphabet = _alphabet(lang)
     out: set[str] = set()
     edge = 1 if lang == "ar" else 0
     for i in range(edge, len(word) - edge):
         out.add(word[:i] + word[i + 1:])
+    if lang == "ar" and word[0] in _AR_NO_PROCLITIC:
+        out.add(word[1:])
     for i, ch in enumerate(word):
         final_vowel = lang == "ar" and i == len(word) - 1 and ch in _AR_VOWEL_LETTERS
         for c in alphabet:
