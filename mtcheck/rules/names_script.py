@@ -807,7 +807,7 @@ def garbled_entities(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
         if lang in ("ja", "ar") and (hit is None or any(Span(bead.target.start + hit[0], bead.target.start + hit[1])
                                                         .overlaps(t) for t in taken)):
             # (a near window inside a rendering the paragraph writes, وليفيا of بوليفيا, hid the variant)
-            other = _unknown_variant(bead.target_text, renderings, lang)
+            other = _unknown_variant(bead.target_text, renderings, lang, country=m.entry.kind == "country")
             hit, unknown = (other, True) if other is not None else (hit, False)
         if hit is None:
             continue
@@ -842,17 +842,19 @@ def _ar_stems(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
-def _unknown_variant(text: str, renderings: tuple[str, ...], lang: str) -> tuple[int, int, str] | None:
+def _unknown_variant(text: str, renderings: tuple[str, ...], lang: str, country: bool = False
+                     ) -> tuple[int, int, str] | None:
     """Japanese and Arabic: a word of `text` one letter from a gazetteer rendering that the word list knows,
     where the word list does not know the word (エラサルバドル for エルサルバドル, ムザンビーク for モザンビーク;
     بولافية for بوليفية, of بوليفيا; إكودورية for إكوادورية). `_near_window` leaves such words out as variants
     (`phonetic.variant`: a vowel letter, a voicing), since renderings of a place differ so; but the
-    gazetteer's rendering of a country or a city is the spelling the language writes (in the word list), and
-    a variant no text writes is a garble. A variant only in what `light_fold` folds (ー, ヴ, a hamza seat) or
-    an inflection (`_inflected`: a proclitic, an ending) is none."""
+    gazetteer's rendering of a country or a city is the spelling the language writes (in the word list, or
+    CLDR's for a `country`, ギアナ, which the word list does not know), and a variant no text writes is a
+    garble. A variant only in what `light_fold` folds (ー, ヴ, a hamza seat) or an inflection (`_inflected`: a
+    proclitic, an ending) is none."""
     best: tuple[int, int, str] | None = None
     for r in renderings:
-        if len(r) < (3 if lang == "ja" else 4) or not _SCRIPT_RUN.fullmatch(r) or zipf(r, lang) < UNSEEN:
+        if len(r) < (3 if lang == "ja" else 4) or not _SCRIPT_RUN.fullmatch(r) or (zipf(r, lang) < UNSEEN and not country):
             continue
         stems = _ar_stems(r) if lang == "ar" else (r,)
         for run in _SCRIPT_RUN.finditer(text):
