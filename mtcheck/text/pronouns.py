@@ -1931,12 +1931,14 @@ def _appositions(pair: ArticlePair):
 
 def _quoted_spans(pair: ArticlePair) -> list[Span]:
     quotes = pair.target_pack.quotes
-    mixed = (pronoun_sets(pair.target_pack.code) or {}).get("mixed_quotes", "")
+    sets = pronoun_sets(pair.target_pack.code) or {}
+    mixed = sets.get("mixed_quotes", "")
+    by_place = bool(sets.get("quotes_by_place"))
     if mixed:
         quotes = tuple(q for q in quotes if q[0] not in mixed and q[1] not in mixed)
     out = []
     for p in pair.target_segments.paragraphs:
-        out += [Span(o, c + 1) for o, c in scan_pairs(pair.target, p.start, p.end, quotes).pairs]
+        out += [Span(o, c + 1) for o, c in scan_pairs(pair.target, p.start, p.end, quotes, by_place=by_place).pairs]
         # ‘...’, by place: ’ is also the apostrophe (“It was ‘a gift’, he said”, Britain’s)
         out += [Span(o, c) for o, c in single_quotes(pair.target, p.start, p.end)]
         if mixed:
