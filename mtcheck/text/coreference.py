@@ -482,6 +482,12 @@ def _person_nouns(text: str, people: list[SourcePerson], unplaced: list[SourcePe
     titled: set[str] = set()  # the nouns met as titles before a name ("Menteri Keuangan Sri Mulyani")
     # Whom each noun met as a title was the title of ("presiden": Donald Trump), people judged only.
     bearers: dict[str, dict[int, SourcePerson]] = {}
+    by_role = _figure_bearers(people)
+
+    def owners_of(noun: str, pos: int) -> dict[int, SourcePerson]:
+        # The people the article gave the title, else the public figures named before `pos` whose role it is
+        # ("Donald Trump ... . Presiden mengatakan": Trump, whom no "Presiden Trump" titled).
+        return bearers.get(noun) or {id(sp): sp for sp in by_role.get(noun, ()) if sp.spans[0].start < pos}
 
     def bear(noun: PersonNoun, end: int) -> None:
         j = bisect.bisect_left(starts, end)
@@ -498,7 +504,7 @@ def _person_nouns(text: str, people: list[SourcePerson], unplaced: list[SourcePe
         if word[0].isupper() and not _sentence_start(text, m.start()):
             titled.add(noun.noun)
             bear(noun, m.end())
-            owners = bearers.get(noun.noun, {})
+            owners = owners_of(noun.noun, m.start())
             if (noun.kind == "role" and len(owners) == 1 and not text.startswith("nya", m.end())
                     and not _CAPITALISED_NEXT.match(text, m.end()) and _ATTRIBUTION_BEFORE.search(
                         text[max(0, m.start() - 12):m.start()])):
@@ -569,7 +575,7 @@ def _person_nouns(text: str, people: list[SourcePerson], unplaced: list[SourcePe
         k = bisect.bisect_right(sentence_starts, m.start()) - 1
         named_before = k >= 0 and bisect.bisect_left(starts, sentence_starts[k]) < bisect.bisect_left(starts, m.start())
         indefinite = _INDEFINITE.search(text, max(0, m.start() - 20), m.start())
-        owners = bearers.get(noun.noun, {})
+        owners = owners_of(noun.noun, m.start())
         if (noun.kind == "role" and len(owners) == 1 and not indefinite and not text.startswith("nya", m.end())
                 and not _CAPITALISED_NEXT.match(text, m.end()) and (
                     (word[0].isupper() and _sentence_start(text, m.start())) or _DEMONSTRATIVE_AFTER.match(text, end)
@@ -581,6 +587,14 @@ def _person_nouns(text: str, people: list[SourcePerson], unplaced: list[SourcePe
             if noun.gender is None or host.gender() in (None, noun.gender):
                 host.spans = sorted([*host.spans, Span(m.start(), m.end())])
                 continue
+        if (noun.kind == "role" and noun.gender is None and not indefinite and word[0].isupper()
+                and _sentence_start(text, m.start()) and not text.startswith("nya", m.end())
+                and (earlier := introduced.get(noun.noun)) is not None):
+            # "Seorang pengemudi ojek dipepet dua pria ... . Pengemudi mengalami luka di kepala": a bare noun
+            # opening a sentence takes up the one person the article introduced by it (news prose names a
+            # driver, a victim, a witness so again), a mention of theirs; not a noun that introduced no one.
+            earlier.spans.append(Span(m.start(), m.end()))
+            continue
         if noun.kind == "role" and not named_before and not indefinite and not _DEFINITE_AFTER.match(text, end):
             # "Pria berusia 24 tahun ini mengatakan", "Korban ...", "pemimpin dunia": a role noun before any
             # name of its sentence often means someone named before (or no one), so it opens nothing; after
@@ -625,6 +639,26 @@ def _person_nouns(text: str, people: list[SourcePerson], unplaced: list[SourcePe
             # (a second "seorang <noun>" is someone else: the later "<noun> itu" is theirs)
             introduced[noun.noun] = person
         out.append(person)
+    return out
+
+
+@cache
+def _figure_titles() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The role nouns a public figure bears by the role of their entry (id/figure_titles.toml)."""
+    table = (data_toml("id", "figure_titles.toml") or {}).get("titles", {})
+    return tuple((noun, re.compile(rx)) for noun, rx in table.items())
+
+
+def _figure_bearers(people: list[SourcePerson]) -> dict[str, list[SourcePerson]]:
+    """Each title noun -> the public figures of the article whose role it is ("presiden": Donald Trump,
+    "President of the United States"); a noun two of them hold names neither (`_person_nouns` wants one)."""
+    out: dict[str, list[SourcePerson]] = {}
+    for sp in people:
+        if sp.figure is None or sp.placeholder or not sp.spans:
+            continue
+        for noun, rx in _figure_titles():
+            if rx.search(sp.figure.role):
+                out.setdefault(noun, []).append(sp)
     return out
 
 
@@ -1470,14 +1504,17 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                     if named and named[-1][0].start >= sent.start:
                         person, how = named[-1][1], "attribution after a quotation: its speaker, named before it"
                     elif (moved_on := prev_subject is not None and speaker is not None and subject_at > speaker_at
-                          and prev_subject is not speaker) and subject_opens and (
+                          and prev_subject is not speaker) and (subject_opens or len(
+                            {id(p) for p in prev_referred}) == 1) and (
                             not text[subject_end:q[0]].strip() or (
                                 subject_at == n - 1 and q[0] >= sent.start
                                 and not any(s.start < span.start for s, _ in here))):
                         # "Ridwan Kamil menolak ide itu. "...," katanya.": the person the text moved on to since
                         # the last quotation, named as the subject of the sentence the quotation follows (or of
                         # the sentence before, where the quotation's own sentence names no one before it: "Hari
-                        # Senin akan memberikan Bolivia “...,” katanya.")
+                        # Senin akan memberikan Bolivia “...,” katanya."). Also where that sentence is about its
+                        # one person without opening on the name ("Namun, sepertinya suara Graham tidak akan
+                        # dapat diubah. "...," katanya.": Graham, not Kennedy quoted before).
                         person, how = prev_subject, "attribution after a quotation: the previous sentence's subject"
                     elif moved_on:
                         # Someone else became the subject since the last speaker, but not right before the

@@ -766,6 +766,9 @@ def _role_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str] | None] 
     role = alternation(sorted(roles, key=len, reverse=True))
     arts = sets.get("role_articles", ())
     art = r"(?P<art>" + alternation(sorted(arts, key=len, reverse=True)) + r")\s*" if arts else ""
+    if art and sets.get("role_article_optional"):
+        art = rf"(?:{art})?"  # English: "actress Scarlett Johansson" as well as "the actress Scarlett Johansson"
+    between_max = int(sets.get("role_max_between", 2))
     prefix = sets.get("role_between_prefix")
     word = (re.escape(prefix) + r"\w+") if prefix else r"[a-zà-ÿœæ][\w'’-]*"  # definite (ar), lowercase (fr)
     # The role's complement, the office's institution or place ("la ministre des Affaires étrangères Retno",
@@ -776,14 +779,17 @@ def _role_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str] | None] 
                   r"[A-ZÀ-Ý][\w'’-]*(?:\s+(?:[dl]['’])?[A-ZÀ-Ý][\w'’-]*|\s+[a-zà-ÿœæ][\w'’-]*){0,5}?)?"
                   ) if openers else ""
     before = re.compile(r"(?<![\w'’-])" + (r"و?" if prefix else "") + rf"(?i:{art}(?P<role>{role}))(?![\w'’-])"
-                        rf"(?P<between>(?:\s+{word}){{0,2}}){complement}\s*,?\s*$")
+                        rf"(?P<between>(?:\s+{word}){{0,{between_max}}}){complement}\s*,?\s*$")
     after_words = sets.get("role_female_after", ())
     after = None
     if arts:
         agree = r"|(?P<agree>" + alternation(after_words) + ")" if after_words else ""
         alt = rf"(?i:{art}(?P<role>{role})){agree}"
         # not followed by a name: "Louis XVI, la reine Marie-Antoinette" lists another person
-        after = re.compile(rf"\s*,\s*(?:{alt})(?![\w'’-])(?!\s+[A-Z])")
+        # (English, `role_after_closed`: the apposition closed by punctuation, "X, the spokeswoman, said"; in
+        # "X, the actress said" the noun is the next clause's subject)
+        closed = r"(?=\s*[,.;:)]|\s*$)" if sets.get("role_after_closed") else ""
+        after = re.compile(rf"\s*,\s*(?:{alt})(?![\w'’-])(?!\s+[A-Z]){closed}")
     return before, after
 
 
@@ -826,7 +832,7 @@ def _female_role(text: str, span: Span, lang: str) -> str | None:
     if m is not None and fits(m, m.group("between").split()):
         return text[m.start():span.end]
     if after is not None and (m := after.match(text, span.end)) is not None and (
-            m.group("agree") or fits(m, [])):
+            m.groupdict().get("agree") or fits(m, [])):  # (no "agree" group where none are listed: en)
         return text[span.start:m.end()]
     return _female_predicate(text, span, lang)
 
