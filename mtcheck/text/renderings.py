@@ -314,7 +314,8 @@ def _country_after(text: str, i: int) -> bool:
 @cache
 def transliteration_chars(lang: str) -> frozenset[str]:
     """The characters a script transliterates foreign names with (Chinese: `zh/transliteration_chars.txt`,
-    written by scripts/zh_transliteration_chars.py from CLDR and the shipped renderings); empty elsewhere."""
-    if not data_exists(lang, "transliteration_chars.txt"):
-        return frozenset()
-    return frozenset(c for line in data_lines(lang, "transliteration_chars.txt") for c in line.strip())
+    written by scripts/zh_transliteration_chars.py from CLDR's names and the shipped renderings, and
+    `zh/gbt17693_chars.txt`, the other syllables of GB/T 17693's transliteration tables, written by
+    scripts/zh_gbt17693_chars.py from CLDR's transforms); empty elsewhere."""
+    files = [f for f in ("transliteration_chars.txt", "gbt17693_chars.txt") if data_exists(lang, f)]
+    return frozenset(c for f in files for line in data_lines(lang, f) for c in line.strip())
