@@ -15,6 +15,7 @@ and in real articles.
 
 from __future__ import annotations
 
+import argparse
 import collections
 import json
 import sys
@@ -36,11 +37,19 @@ def _without_observed() -> None:
 
 
 def main() -> None:
-    args = [a for a in sys.argv[1:] if a not in ("-v", "--without-observed")]
-    show = "-v" in sys.argv
-    if "--without-observed" in sys.argv:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("file", help="a labelled JSONL written by scripts/inject.py")
+    parser.add_argument("codes", nargs="?", help="comma-separated rule codes (default: every names rule)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="print each false alarm and miss")
+    parser.add_argument("--without-observed", action="store_true",
+                        help="leave names/observed.tsv (harvested from the dev half) unread")
+    args = parser.parse_args()
+    if not Path(args.file).is_file():
+        parser.error(f"{args.file}: no such file")
+    if args.without_observed:
         _without_observed()
-    codes = set(args[1].split(",")) if len(args) > 1 else None
+    show = args.verbose
+    codes = set(args.codes.split(",")) if args.codes else None
     rules = [r() if isinstance(r, type) else r for r in ALL_RULES]
     rules = [r for r in rules if r.category == Category.NAMES and r.text_rule and (codes is None or r.code in codes)]
     caught: collections.Counter[str] = collections.Counter()
@@ -49,7 +58,7 @@ def main() -> None:
     minor: collections.Counter[str] = collections.Counter()
     clean = 0
     major_articles = 0
-    with open(args[0], encoding="utf-8") as f:
+    with open(args.file, encoding="utf-8") as f:
         for line in f:
             row = json.loads(line)
             pair = ArticlePair(row["source"], row["target"], row["target_lang"])

@@ -139,7 +139,8 @@ def unexplained(rule: Rule, pair: ArticlePair, words: list[NameWord] | None = No
                 by_bead.setdefault(bead.source.start, []).append((w, m))
     beads = {b.source.start: b for b in a.beads}
     # (Chinese: every name's renderings in the article with its word, once, for `_widened`'s other names)
-    rendered = [(v.word, s) for v in (*name_words(pair), *proper_words(pair)) for s in v.targets] if lang == "zh" else []
+    every_rendering = [(v.word, s) for v in (*name_words(pair), *proper_words(pair)) for s in v.targets] \
+        if lang == "zh" else []
     for key, mentions in by_bead.items():
         bead = beads[key]
         names = sorted({w.word for w, _ in mentions})
@@ -165,7 +166,7 @@ def unexplained(rule: Rule, pair: ArticlePair, words: list[NameWord] | None = No
             if lang == "zh" and sum(1 for c in cands if c[0] >= accept) < said:
                 # Only where the paragraph renders the name fewer times than the source says it (the near misses
                 # fill the rest, below); not over another name's rendering (吉拉德, Gillard, beside 朱莉娅 for Julia).
-                others = [s for word, s in rendered if word != w.word]
+                others = [s for word, s in every_rendering if word != w.word]
                 cands += _widened(pair, bead, w, [c[1] for c in cands], others, [m for v, m in mentions if v is w])
             cands = [c for c in cands if not any(c[1].overlaps(e) for e in entities)
                      and (lang != "zh" or (_name_like(text[c[1].start:c[1].end], lang)
