@@ -943,6 +943,95 @@ def test_an_abbreviated_form_of_address_is_no_person(source: str, names: list[st
     assert [p.name for p in analyse(ArticlePair(source, "x", "en")).people] == names
 
 
+@pytest.mark.parametrize("lang, text, name, expected", [
+    # (round 13) Chinese and Japanese mark a woman's (or a man's) role with a noun written right before the
+    # name, with no space (女演员X, 女優のX, 女性大臣X)
+    ("zh", "美国女演员安妮·海瑟薇出席了首映式。", "安妮·海瑟薇", ("f", "女演员安妮·海瑟薇")),
+    ("zh", "女发言人华春莹表示。", "华春莹", ("f", "女发言人华春莹")),
+    ("zh", "男演员汤姆·克鲁斯出席了首映式。", "汤姆·克鲁斯", ("m", "男演员汤姆·克鲁斯")),
+    ("ja", "女優のアン・ハサウェイが出席した。", "アン・ハサウェイ", ("f", "女優のアン・ハサウェイ")),
+    ("ja", "女性大臣リトノは述べた。", "リトノ", ("f", "女性大臣リトノ")),
+    # no role against the name: a role of someone else's, a neutral noun, a role apart from the name
+    ("zh", "演员安妮·海瑟薇出席了首映式。", "安妮·海瑟薇", None),
+    ("zh", "他会见了女演员，安妮·海瑟薇也在场。", "安妮·海瑟薇", None),
+    ("ja", "大臣リトノは述べた。", "リトノ", None),
+    ("ja", "リトノ氏は述べた。", "リトノ", None),
+])
+def test_cjk_role_nouns_against_the_name(lang: str, text: str, name: str, expected: tuple[str, str] | None) -> None:
+    from mtcheck.model import Span
+    from mtcheck.text.pronouns import _cjk_role
+
+    at = text.index(name)
+    assert _cjk_role(text, Span(at, at + len(name)), lang) == expected
+
+
+def test_a_cjk_role_noun_makes_a_persons_gender_known() -> None:
+    """The role noun against the name is the translator's marked gender, as "la ministre" is: knowledge, so a
+    single 他 for an actress named by her surname only is reported by MT301 (no other pronoun to disagree with,
+    and the source's "Pemeran" says no gender)."""
+    source = "Pemeran Coleman hadir di acara itu. Dia mengatakan film itu penting."
+    wrong = "女演员科尔曼出席了活动。他说这部电影很重要。"
+    right = "女演员科尔曼出席了活动。她说这部电影很重要。"
+    from mtcheck.rules.pronouns import InconsistentPronouns, PronounGenderMismatch
+
+    def codes(target: str) -> list[str]:
+        pair = ArticlePair(source, target, "zh")
+        return [f.code for rule in (PronounGenderMismatch(), InconsistentPronouns()) for f in rule.check(pair)]
+
+    assert codes(wrong) == ["MT301"]
+    assert codes(right) == []
+
+
+def test_royal_titles_after_a_cjk_name_are_address_evidence() -> None:
+    """(round 13) Royal titles follow the name in Chinese and Japanese (伊丽莎白女王, ハリー王子), as 女士 does."""
+    def evidence(source: str, target: str, lang: str) -> list[str]:
+        a = analyse_pronouns(ArticlePair(source, target, lang))
+        return [f"{e.gender} {e.detail}" for r in a.referents for e in r.evidence if e.kind == "address"]
+
+    source = "Carrington berkunjung ke Kanada. Dia senang."
+    assert evidence(source, "卡林顿女王访问了加拿大。他很高兴。", "zh") == ["f '卡林顿女王' in the translation"]
+    assert evidence(source, "カリントン王子がカナダを訪問した。彼女は喜んだ。", "ja") == [
+        "m 'カリントン王子' in the translation"]
+    assert evidence(source, "卡林顿访问了加拿大。他很高兴。", "zh") == []
+
+
+def _mt301_302(source: str, target: str, lang: str = "zh") -> list[tuple[str, str]]:
+    from mtcheck.rules.pronouns import InconsistentPronouns, PronounGenderMismatch
+
+    pair = ArticlePair(source, target, lang)
+    return [(f.code, target[f.target_span.start:f.target_span.start + 6])
+            for rule in (PronounGenderMismatch(), InconsistentPronouns()) for f in rule.check(pair)]
+
+
+def test_a_chinese_subject_with_only_an_object_nya_in_its_source_renders_a_relative_clause() -> None:
+    """(round 13) A subject 他/她 whose aligned source has only an object -nya (a thing's: "memberinya sebutan
+    lain", gave it another name) renders no form of its kind; a relative clause on the name the translation
+    shows last before it is what it renders, as where the source has no form (NTREX nytimes.184853, dev half:
+    the translation's own path gave a swapped 她 to Tiffany Ng, the sentence's only woman)."""
+    source = ("Seorang pakar yang membunyikan lonceng menara pada bulan Juli memberinya sebutan lain: “Sebuah harta "
+              "budaya.” Seorang pakar, Tiffany Ng dari Universitas Michigan juga mencatat bahwa ini merupakan lonceng "
+              "menara pertama di dunia yang dimainkan oleh musisi kulit hitam, Dionisio A. Lind yang beralih "
+              "membunyikan lonceng menara yang lebih besar di Gereja Riverside 18 tahun yang lalu.")
+    right = ("七月份，演奏该编钟的专家将其称为:“文化宝藏” Tiffany Ng 是密西根大学的专家，"
+             "她还指出这是世界上首套将由一位黑人音乐家，即 Dionisio A. Lind 演奏的编钟，"
+             "18 年前，他曾演奏过 Riverside 教堂中更大的编钟。")
+    assert _mt301_302(source, right) == []
+    assert _mt301_302(source, right.replace("他曾", "她曾")) == [("MT301", "她曾演奏过 ")]
+    # Tiffany Ng's own 她, before Dionisio is named, is not his relative clause's
+    assert _mt301_302(source, right.replace("她还", "他还")) == [("MT301", "他还指出这是")]
+
+
+def test_a_chinese_possessive_with_no_nya_to_render_is_a_gendered_noun_with_a_demonstrative() -> None:
+    """(round 13) 她的手机 for "telepon dari wanita itu": with no -nya on a noun in the aligned source, the
+    possessive renders the woman named by a noun and a demonstrative, not the subject "ia" that 他 renders
+    (a clean dev-half article, NTREX newsweek.51339, called "Track Palin is a man" for her phone)."""
+    source = ("Berdasarkan laporan polisi, putra Sarah Palin, Track Palin ditangkap. Saat seorang kenalan wanita "
+              "berusaha menelepon polisi, ia merampas telepon dari wanita itu.")
+    right = "据警方报告，萨拉·佩林的儿子特拉克·佩林被捕。当一名女性熟人试图打电话报警时，他抢走了她的手机。"
+    assert _mt301_302(source, right) == []
+    assert _mt301_302(source, right.replace("他抢", "她抢")) == [("MT301", "她抢走了她的")]
+
+
 def _resolved(source: str, form: str) -> list[str | None]:
     co = coreference(ArticlePair(source, "x", "en"))
     return [r.person.name if r.person else None for r in co.refs if r.text == form]

@@ -753,6 +753,38 @@ def _address_evidence(pair: ArticlePair, r: Referent, sets: dict) -> None:
         if "f" not in seen and (role := _female_role(pair.target, span, sets["lang"])) is not None:
             seen.add("f")
             r.evidence.append(Evidence("f", "address", f"'{role}' in the translation"))
+        if (cjk := _cjk_role(pair.target, span, sets["lang"])) is not None and cjk[0] not in seen:  # 女演员X
+            seen.add(cjk[0])
+            r.evidence.append(Evidence(cjk[0], "address", f"'{cjk[1]}' in the translation"))
+
+
+@cache
+def _cjk_role_pattern(lang: str) -> re.Pattern[str] | None:
+    """(Chinese, Japanese) The language's `role_before_female` / `role_before_male` nouns as a pattern that
+    ends right before a name written against it, with at most a `role_joiners` particle between (女優のX); no
+    space, punctuation or other word. None where the language lists no such nouns."""
+    sets = pronoun_sets(lang) or {}
+    groups = [f"(?P<{g}>{alternation(sorted(sets[key], key=len, reverse=True))})"
+              for g, key in (("f", "role_before_female"), ("m", "role_before_male")) if sets.get(key)]
+    if not groups:
+        return None
+    joiner = f"(?:{alternation(sets['role_joiners'])})?" if sets.get("role_joiners") else ""
+    return re.compile(f"(?:{'|'.join(groups)}){joiner}$")
+
+
+def _cjk_role(text: str, span: Span, lang: str) -> tuple[str, str] | None:
+    """A gendered role noun written against the mention at `span` (女演员安妮·海瑟薇, 女性大臣リトノ, 国王阿卜杜拉):
+    its gender and the words as written, or None. Chinese and Japanese mark a woman's role with a noun of its
+    own (女 + the role, 女性 + the role), which is the translator's marked gender as "la ministre" is in French.
+    Not where the role noun is one half of a pair (`role_not_after`: 男女演员, actors and actresses)."""
+    pattern = _cjk_role_pattern(lang)
+    if pattern is None or (m := pattern.search(text, max(0, span.start - 12), span.start)) is None:
+        return None
+    gender = "f" if m.groupdict().get("f") else "m"
+    start = m.start(gender)
+    if start > 0 and text[start - 1] in (pronoun_sets(lang) or {}).get("role_not_after", ""):
+        return None
+    return gender, text[start:span.end]
 
 
 @cache
@@ -1124,6 +1156,7 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
     # all its pronouns (a sentence of thousands of forms and pronouns made them pronouns x forms).
     pair_cands: dict[int, list[SourceRef]] = {}
     anyone: dict[tuple[int, str], bool] = {}
+    mention_index: tuple[list[int], list[int]] | None = None  # built on first need (_named_last_before)
     for span, _g, sp in placed:
         s0, s1 = sp.source[0].start, sp.source[-1].end
         # Every form of the aligned source, resolved or not: a pronoun that renders an unresolved form
@@ -1142,6 +1175,16 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
             # translation added ("Seorang pakar, Tiffany Ng ... juga mencatat" -> "Tiffany Ng 是……专家，她还指出"),
             # for the translation's own path, not an unresolved -nya's nobody.
             cands = [r for r in cands if not _is_object(r)]
+            if not cands and relatives:
+                # Only an object -nya here (often a thing's: "memberinya sebutan lain", gave it another name):
+                # for a subject that is no form at all, so a relative clause on a name may be what it renders,
+                # as where the source has no form ("Dionisio A. Lind yang beralih" -> "……Dionisio A. Lind 演奏
+                # 的编钟，18 年前，他曾演奏过"); only that of the person the translation names last before it.
+                if mention_index is None:
+                    rows = sorted((m.start, id(r.person)) for r in by_person.values() for m in r.mentions)
+                    mention_index = ([a for a, _ in rows], [b for _, b in rows])
+                cands = [r for r in _forms_in(relatives, rel_starts, s0, s1) if r.kind == "relative"
+                         and _named_last_before(mention_index, r.person, sp.target[0].start, span)]
             if not cands:
                 continue
             named = any(r.person is not None or (whoever and _whoever(r, by_person, _g)) for r in cands)
@@ -1252,8 +1295,14 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
                     cands = objs or cands
         elif possessive_mark:  # 他的, 彼女の: a possessive renders -nya on a noun; a bare 他 dia, ia, kepadanya
             owner = pair.target.startswith(possessive_mark, span.end)
-            cands = [r for r in cands if (r.kind == "possessive" and not _is_object(r)) == owner
-                     or r.text.lower() in _BOTH] or cands
+            kept = [r for r in cands if (r.kind == "possessive" and not _is_object(r)) == owner
+                    or r.text.lower() in _BOTH]
+            if owner and not kept:
+                # No -nya on a noun for the possessive to render: a gendered noun with a demonstrative may own
+                # the thing ("ia merampas telepon dari wanita itu" -> "他抢走了她的手机"), rather than the
+                # subject, which the translation renders apart.
+                kept = [r for r in _forms_in(relatives, rel_starts, s0, s1) if r.kind == "epithet"]
+            cands = kept or cands
         people = {id(r.person) for r in cands if r.person is not None}
         mine = grouped[id(sp)]
         rel = (span.start - t0) / max(1, t1 - t0)
@@ -1279,6 +1328,20 @@ def _from_source(pair: ArticlePair, refs: list[SourceRef], by_person: dict[int, 
 
 
 _PLURAL = {"m": "men", "f": "women"}
+
+
+def _forms_in(forms: list[SourceRef], starts: list[int], a: int, b: int) -> list[SourceRef]:
+    """The forms (sorted, `starts` their starts) that begin in [a, b)."""
+    return forms[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]
+
+
+def _named_last_before(mentions: tuple[list[int], list[int]], person: SourcePerson | None, start: int,
+                       span: Span) -> bool:
+    """Is `person` the one whose mention in the translation comes last between `start` and the pronoun?
+    `mentions`: every referent's mention starts, sorted, and the id of the person of each."""
+    starts, owners = mentions
+    i = bisect.bisect_left(starts, span.start) - 1
+    return person is not None and i >= 0 and starts[i] >= start and owners[i] == id(person)
 
 
 @cache
