@@ -814,6 +814,12 @@ def garbled_entities(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
         if hit is None and lang == "zh" and m.entry.kind == "place":
             hit = _odd_run(pair, bead.target, renderings, m)
             odd_run = True
+        unknown = False
+        if lang in ("ja", "ar") and (hit is None or any(Span(bead.target.start + hit[0], bead.target.start + hit[1])
+                                                        .overlaps(t) for t in taken)):
+            # (a near window inside a rendering the paragraph writes, وليفيا of بوليفيا, hid the variant)
+            other = _unknown_variant(bead.target_text, renderings, lang, country=m.entry.kind == "country")
+            hit, unknown = (other, True) if other is not None else (hit, False)
         if hit is None:
             continue
         start, end, ref = hit[:3]
@@ -821,6 +827,12 @@ def garbled_entities(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
         if any(span.overlaps(t) for t in taken):
             continue
         x = pair.target[span.start:span.end]
+        if unknown:
+            taken.append(span)
+            yield rule.finding(f"'{x}' is one letter from '{ref}', the usual rendering of '{m.text}', and no word "
+                               f"of the language: a garbled rendering?", source=m.span, target=span, suggestion=ref,
+                               confidence=0.5, severity=Severity.MINOR)
+            continue
         if odd_run:
             taken.append(span)
             yield rule.finding(f"'{x}' does not sound like '{m.text}': '{hit[3]}' is no syllable the name has; "
@@ -839,6 +851,58 @@ def garbled_entities(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
         taken.append(span)
         yield rule.finding(f"'{x}' looks like a garbled rendering of '{m.text}', written '{ref}'",
                            source=m.span, target=span, suggestion=ref, confidence=0.7)
+
+
+# Arabic adjective and plural endings a place's word carries (بوليفية of بوليفيا, إكوادوري of إكوادور), longest
+# first, and the final vowels of a rendering they replace.
+_AR_ADJECTIVE = ("يين", "يون", "ية", "ي", "ة")
+_AR_FINAL_VOWELS = ("يا", "ا", "ة")
+
+
+def _ar_stems(word: str) -> tuple[str, ...]:
+    """An Arabic place word as written and without its adjective ending or final vowel (بوليفية: بوليف; بوليفيا:
+    بوليف), so that a word is compared with the rendering it derives from."""
+    out = [word]
+    for end in (*_AR_ADJECTIVE, *_AR_FINAL_VOWELS):
+        if word.endswith(end) and len(word) - len(end) >= 3:
+            out.append(word[:-len(end)])
+    return tuple(dict.fromkeys(out))
+
+
+def _unknown_variant(text: str, renderings: tuple[str, ...], lang: str, country: bool = False
+                     ) -> tuple[int, int, str] | None:
+    """Japanese and Arabic: a word of `text` one letter from a gazetteer rendering that the word list knows,
+    where the word list does not know the word (エラサルバドル for エルサルバドル, ムザンビーク for モザンビーク;
+    بولافية for بوليفية, of بوليفيا; إكودورية for إكوادورية). `_near_window` leaves such words out as variants
+    (`phonetic.variant`: a vowel letter, a voicing), since renderings of a place differ so; but the
+    gazetteer's rendering of a country or a city is the spelling the language writes (in the word list, or
+    CLDR's for a `country`, ギアナ, which the word list does not know), and a variant no text writes is a
+    garble. A variant only in what `light_fold` folds (ー, ヴ, a hamza seat) or an inflection (`_inflected`: a
+    proclitic, an ending) is none."""
+    best: tuple[int, int, str] | None = None
+    for r in renderings:
+        if len(r) < (3 if lang == "ja" else 4) or not _SCRIPT_RUN.fullmatch(r) or (zipf(r, lang) < UNSEEN and not country):
+            continue
+        stems = _ar_stems(r) if lang == "ar" else (r,)
+        for run in _SCRIPT_RUN.finditer(text):
+            # Japanese: each word of a run between name dots (クワズールー・ナタール); Arabic: the word without
+            # its proclitic, and whole (the letter taken for one may be the name's: بولافية)
+            if lang == "ja":
+                parts = [(run.start() + p.start(), run.start() + p.end()) for p in re.finditer(r"[^・]+", run.group())]
+            else:
+                word = _strip_clitic(run.group(), "ar")
+                parts = list(dict.fromkeys([(run.end() - len(word), run.end()), (run.start(), run.end())]))
+            for i, j in parts:
+                w = text[i:j]
+                if w == r or light_fold(w) == light_fold(r) or zipf(w, lang) >= UNSEEN \
+                        or zipf(text[run.start():run.end()], lang) >= UNSEEN or _inflected(w, r, lang):
+                    continue
+                forms = _ar_stems(w) if lang == "ar" else (w,)
+                if any(OSA.distance(f, s) == 1 and min(len(f), len(s)) >= 3 for f in forms for s in stems) \
+                        and not (lang == "ar" and any(f in stems for f in forms)) \
+                        and (best is None or j - i < best[1] - best[0]):
+                    best = (i, j, r)  # the narrowest: a word without its article (إكودورية, not الإكودورية)
+    return best
 
 
 # A word of a rendering of several (مدينة الفاتيكان, バチカン市国) this common (zipf) is no name of its own
