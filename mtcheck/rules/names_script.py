@@ -827,25 +827,20 @@ def garbled_entities(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
         if any(span.overlaps(t) for t in taken):
             continue
         x = pair.target[span.start:span.end]
+        # The three judges of a variant below are minor: each rests on one letter or syllable.
+        odd = hit[3] if odd_run else _odd_syllable(pair, m.text, x, [m.span]) if enough and not unknown else None
         if unknown:
+            message = (f"'{x}' is one letter from '{ref}', the usual rendering of '{m.text}', and no word of the "
+                       f"language: a garbled rendering?")
+        elif odd is not None:
+            message = f"'{x}' does not sound like '{m.text}': '{odd}' is no syllable the name has; usually written '{ref}'"
+        elif enough:
+            continue  # as often rendered as the source says, and every syllable the name's
+        else:
+            message = None
+        if message is not None:
             taken.append(span)
-            yield rule.finding(f"'{x}' is one letter from '{ref}', the usual rendering of '{m.text}', and no word "
-                               f"of the language: a garbled rendering?", source=m.span, target=span, suggestion=ref,
-                               confidence=0.5, severity=Severity.MINOR)
-            continue
-        if odd_run:
-            taken.append(span)
-            yield rule.finding(f"'{x}' does not sound like '{m.text}': '{hit[3]}' is no syllable the name has; "
-                               f"usually written '{ref}'", source=m.span, target=span, suggestion=ref,
-                               confidence=0.5, severity=Severity.MINOR)
-            continue
-        if enough:
-            odd = _odd_syllable(pair, m.text, x, [m.span])
-            if odd is None:
-                continue
-            taken.append(span)
-            yield rule.finding(f"'{x}' does not sound like '{m.text}': '{odd}' is no syllable the name has; usually "
-                               f"written '{ref}'", source=m.span, target=span, suggestion=ref, confidence=0.5,
+            yield rule.finding(message, source=m.span, target=span, suggestion=ref, confidence=0.5,
                                severity=Severity.MINOR)
             continue
         taken.append(span)
