@@ -12,11 +12,12 @@ half's misses by hand; it reads the rule's own analyses, changes nothing.
 from __future__ import annotations
 
 import json
-import re
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from garble_probe import garbled_rows  # scripts/ is on the path of a script run from it
 
 from mtcheck.model import Span
 from mtcheck.registry import ALL_RULES
@@ -25,8 +26,6 @@ from mtcheck.text.article import ArticlePair
 from mtcheck.text.name_match import analyse
 from mtcheck.text.phonetic import rendering_cost, sound_cost
 from mtcheck.text.renderings import name_words, proper_words
-
-_DETAIL = re.compile(r"^(\S+): (\S+) -> (\S*)$")
 
 
 def _rule():
@@ -47,14 +46,8 @@ def main() -> None:
     except (OSError, ValueError) as e:
         print(f"garble_misses.py: {path}: not a labelled JSONL ({e})", file=sys.stderr)
         sys.exit(2)
-    for row in rows:
+    for row, name, clean, garble in garbled_rows(rows):
         label = row["label"]
-        if not label or label["category"] != "garbled-transliteration":
-            continue
-        m = _DETAIL.match(label["detail"])
-        if not m:
-            continue
-        name, clean, garble = m.groups()
         lang = row["target_lang"]
         pair = ArticlePair(row["source"], row["target"], lang)
         a0, b0 = label["target_span"]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -23,7 +24,16 @@ from mtcheck.text.phonetic import rendering_cost, sound_cost
 from mtcheck.text.transliterate import find_names
 
 _NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]{3,}\b")
-_DETAIL = re.compile(r"^(\S+): (\S+) -> (\S+)$")
+_DETAIL = re.compile(r"^(\S+): (\S+) -> (\S*)$")
+
+
+def garbled_rows(rows: list[dict]) -> Iterator[tuple[dict, str, str, str]]:
+    """The garbled-transliteration rows of an inject.py JSONL with their name, clean and garbled rendering
+    (read from the label's detail, "Name: clean -> garble"); scripts/garble_misses.py reads them too."""
+    for row in rows:
+        label = row["label"]
+        if label and label["category"] == "garbled-transliteration" and (m := _DETAIL.match(label["detail"])):
+            yield row, *m.groups()
 
 
 def main() -> None:
@@ -38,14 +48,7 @@ def main() -> None:
         print(f"garble_probe.py: {path}: not a labelled JSONL of scripts/inject.py ({e})", file=sys.stderr)
         sys.exit(2)
     if show_garbles:
-        for row in rows:
-            label = row["label"]
-            if not label or label["category"] != "garbled-transliteration":
-                continue
-            m = _DETAIL.match(label["detail"])
-            if not m:
-                continue
-            name, clean, garble = m.groups()
+        for _row, name, clean, garble in garbled_rows(rows):
             print("G", name, clean, garble, *(f"{x:.2f}" for x in (
                 rendering_cost(name, clean, lang), rendering_cost(name, garble, lang),
                 sound_cost(name, clean, lang), sound_cost(name, garble, lang))), sep="\t")
