@@ -40,3 +40,12 @@ def test_a_minor_omission_hides_no_major_number() -> None:
     # the same sentence translated in full: neither
     assert _codes(source, "The social affairs office distributed rice and blankets to 250 families affected by "
                           "the flash flood whose houses were badly damaged last week.") == []
+
+
+def test_a_year_changed_is_the_number_finding_not_a_clause_lost() -> None:
+    # NTREX-128 newsweek.51331 with its year changed (the test half's injected row): MT502 called "Pada tahun
+    # 2016" missing and, as its suppressor, hid MT401's "2016 -> 2816"
+    source = "Pada tahun 2016, seekor babi menyerang seorang wanita dan suaminya di ladang mereka di Massachusetts."
+    found = _codes(source, "In 2816, a pig attacked a woman and her husband at their farm in Massachusetts.")
+    assert [c for c, _, _ in found] == ["MT401"]
+    assert ("MT401", "major", "2816") in found
