@@ -20,7 +20,6 @@ from mtcheck.text.article import ArticlePair
 # lookahead (which needs a character outside [\w'’-], or 's before one) can hold, so a lazy [\w-]*? (as
 # written until round 13) found the same matches, trying the rest of the pattern after every letter.
 _NAME = re.compile(r"(?=[A-Z])(?<![\w'’-])[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*(?=(?:['’]s)?(?![\w'’-]))")
-_NAME_LAZY = r"(?=[A-Z])(?<![\w'’-])[A-Z][\w-]*?(?:\s+[A-Z][\w-]*?)*(?=(?:['’]s)?(?![\w'’-]))"  # tests
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _BREAK = re.compile(r"[,;:()\"“”«»—–/]|\s-\s")
 _NON_SPACE = re.compile(r"\S+")

@@ -267,8 +267,8 @@ def negation_data(lang: str) -> NegationData | None:
 
     fields = ("strong", "soft", "not_negation", "double", "idioms", "clausal")
     lists = {f: sorted(data.get(f, []), key=len, reverse=True) for f in fields}
-    reducible = all(_without_nt(lists[f]) is not None for f in fields)
-    nt = reducible and any(_without_nt(lists[f]) != lists[f] for f in fields)
+    reduced = {f: _without_nt(lists[f]) for f in fields}
+    nt = all(r is not None for r in reduced.values()) and any(reduced[f] != lists[f] for f in fields)
 
     def build(without_nt: bool) -> NegationData:
         def compiled(field: str, dispatch: bool = True) -> re.Pattern[str] | None:

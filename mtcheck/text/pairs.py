@@ -27,15 +27,15 @@ class PairScan:
 
 
 @cache
-def _marks(pairs: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
-    # sorted: the same pattern string in every process (a set's order changes with string hashing)
-    return re.compile("[" + re.escape("".join(sorted({ch for pair in pairs for ch in pair}))) + "]")
+def _mark_chars(pairs: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
+    """Every opener and closer of `pairs`, once each; sorted: the same pattern string in every process (a
+    set's order changes with string hashing)."""
+    return tuple(sorted({ch for pair in pairs for ch in pair}))
 
 
 @cache
-def _mark_chars(pairs: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
-    """The marks of `_marks(pairs)`, one by one."""
-    return tuple(sorted({ch for pair in pairs for ch in pair}))
+def _marks(pairs: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
+    return re.compile("[" + re.escape("".join(_mark_chars(pairs))) + "]")
 
 
 @cache
