@@ -1142,3 +1142,31 @@ def test_a_ministers_one_word_title_is_a_mention_of_the_minister() -> None:
     menteri = dict(_figure_titles())["menteri"]
     assert not [f.name for f in figures() if "Deputy" in f.role and menteri.search(f.role)]
     assert menteri.search("Finance Minister") and not menteri.search("Prime Minister")
+
+
+def test_a_form_open_between_a_named_woman_and_her_mother_is_a_womans() -> None:
+    """(round 14) 'Seorang dokter ... setelah ibunya ditemukan ... di dalam mobilnya': the doctor's car or the
+    mother's, a woman's either way. The mother is named only by a gendered noun of the source ('ibu'), whose
+    gender counts as a named person's would among the people a form is left open between (the shape of FLORES
+    wikinews/0108 on the dev half, written anew). A candidate whose noun says no gender still leaves it open."""
+    from mtcheck.rules.pronouns import PronounGenderMismatch
+
+    source = ("Seorang dokter yang bekerja di sebuah rumah sakit di Bandung akan didakwa setelah ibunya ditemukan "
+              "meninggal di dalam mobilnya pada hari Senin, kata polisi. Dr. Siti Rahmawati, 31 tahun, ditemukan "
+              "di Cimahi. Ia mengarahkan petugas ke rumahnya.")
+    target = ("A doctor who worked at a hospital in Bandung will be charged after her mother was found dead in his "
+              "car on Monday, police said. Dr. Siti Rahmawati, 31, was found in Cimahi. She directed officers to "
+              "her house.")
+    refs = coreference(ArticlePair(source, target, "en")).refs
+    assert [(r.text, [p.name for p in r.candidates]) for r in refs if r.text == "mobilnya"] == [
+        ("mobilnya", ["Siti Rahmawati", "(ibu)"])]
+    found = list(PronounGenderMismatch().check(ArticlePair(source, target, "en")))
+    assert [(target[f.target_span.start:f.target_span.end], f.target_span.start) for f in found] == [
+        ("his", target.index("his car"))]
+    assert "(ibu) is a woman" in found[0].message and "open between them" in found[0].message
+    # the right pronoun stays silent
+    assert list(PronounGenderMismatch().check(ArticlePair(source, target.replace("his car", "her car"), "en"))) == []
+    # a child says no gender: the form stays open, as before
+    child = source.replace("ibunya", "anaknya")
+    assert list(PronounGenderMismatch().check(ArticlePair(child, target.replace("her mother", "her child"),
+                                                          "en"))) == []

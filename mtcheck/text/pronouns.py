@@ -1359,6 +1359,9 @@ def _cjk_subject(text: str, span: Span, patterns: tuple[re.Pattern[str] | None, 
     return after is None or after.match(text, span.end) is not None
 
 
+_TWO_BEFORE = "unresolved: two people before it"
+
+
 def _whoever(ref: SourceRef, by_person: dict[int, Referent], gender: str) -> tuple[Referent, ...]:
     """The people a form left open may mean (`SourceRef.candidates`), where every one of them is known to be
     of the gender other than `gender`: a pronoun of that gender is then wrong whoever the form means ("Trump
@@ -1369,6 +1372,13 @@ def _whoever(ref: SourceRef, by_person: dict[int, Referent], gender: str) -> tup
     out = []
     for p in ref.candidates:
         r = by_person.get(id(p))
+        if r is None and p.placeholder and ref.how == _TWO_BEFORE and p.gender() is not None:
+            # Someone named only by a gendered noun of the source ("ibunya", her mother) is of the gender the
+            # noun says, as a named person is of their name's: "Seorang dokter ... setelah ibunya ditemukan
+            # dalam bagasi mobilnya" is the doctor's car or the mother's, a woman's either way. Only where
+            # resolution found two people equally likely: an object -nya is by its reading not its verb's
+            # agent ("yang ibunya berikan padanya": to him, not to the mother), who is among its candidates.
+            r = Referent(p, [], list(p.evidence))
         if r is None or r.known() in (None, gender):
             return ()
         out.append(r)
