@@ -1170,3 +1170,37 @@ def test_a_form_open_between_a_named_woman_and_her_mother_is_a_womans() -> None:
     child = source.replace("ibunya", "anaknya")
     assert list(PronounGenderMismatch().check(ArticlePair(child, target.replace("her mother", "her child"),
                                                           "en"))) == []
+
+
+@pytest.mark.parametrize(("sentence", "form", "whose"), [
+    # a subordinator and a verb: the clause's understood subject is the pronoun after its comma
+    ("Setelah bertemu Retno Marsudi, ia kembali ke kantornya.", "ia", "Prabowo Subianto"),
+    ("Setelah bertemu Retno Marsudi, ia kembali ke kantornya.", "kantornya", "Prabowo Subianto"),
+    ("Usai dilantik oleh Presiden Joko Widodo, dia menyampaikan pidato.", "dia", "Prabowo Subianto"),
+    # a subordinator and a name, or a noun naming a person: a clause with its own subject, read as before
+    ("Setelah Retno Marsudi tiba, ia langsung berpidato.", "ia", "Retno Marsudi"),
+    ("Saat direktur Retno Marsudi tiba, ia langsung berpidato.", "ia", "Retno Marsudi"),
+    # a noun opening the main clause: a later form may be the clause's person ("Setelah menginterogasi
+    # Simpson, polisi mengatakan bahwa dia ...", NTREX cbsnews.248387 on the dev half, written anew)
+    ("Setelah menginterogasi Retno Marsudi, polisi mengatakan bahwa dia mengaku.", "dia", "Retno Marsudi"),
+])
+def test_a_fronted_clause_without_its_own_subject(sentence: str, form: str, whose: str) -> None:
+    """(round 14) "Setelah bertemu X, ia ...": X is the object of a clause whose subject is understood from
+    the main clause, so not whom its "ia" and "-nya" mean (coreference._subjectless_adjunct)."""
+    source = "Menteri Pertahanan Prabowo Subianto tiba di Jakarta pada hari Senin. " + sentence
+    assert _resolved(source, form) == [whose]
+
+
+def test_an_english_fronted_clause_without_its_own_subject_links_past_its_name() -> None:
+    """(round 14) In the translation too, "After meeting Retno Marsudi, he" is not linked to Retno by the
+    translation's own path; "After Retno Marsudi arrived, she" still is (en/pronouns.toml
+    `subjectless_adjunct`)."""
+    from mtcheck.text.pronouns import _subjectless_pattern
+
+    pattern = _subjectless_pattern("en")
+    assert pattern is not None
+    assert pattern.match("After meeting Retno Marsudi, he returned.")
+    assert pattern.match("After being sworn in by President Joko Widodo, she spoke.")
+    assert not pattern.match("After Retno Marsudi arrived, she spoke.")
+    assert not pattern.match("After meeting Simpson, police said he confessed.")
+    assert _subjectless_pattern("fr") is None

@@ -44,7 +44,7 @@ from mtcheck.text import gender as knowledge
 from mtcheck.text import given_names
 from mtcheck.text.alternation import alternation, first_class, whole_literal, whole_words
 from mtcheck.text.article import ArticlePair
-from mtcheck.text.dictionary import is_common_word
+from mtcheck.text.dictionary import is_common_word, roots
 from mtcheck.text.entities import Person, titles
 from mtcheck.text.gender import Evidence, Figure
 from mtcheck.text.lexicon import zipf
@@ -1498,6 +1498,7 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
         first_open: int | None = None  # a subject pronoun left open before it
         resolved_here: list[tuple[Span, SourcePerson]] = []
         first_person: bool | None = None  # the sentence has a first-person word outside quotation marks
+        adjunct: int | None = None  # where a fronted clause with no subject of its own ends (0: none); asked once
         for span, form, kind in forms[n]:
             if _inside(quoted, q_starts, span.start):
                 # Someone the speaker talks about. Inside a closed quotation it is kept, unresolved, so that
@@ -1514,6 +1515,11 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
             # Oldsmobile Intrigue miliknya": Ia is as much a person before "miliknya" as the car's name).
             before = sorted([(s, p) for s, p in here + resolved_here if s.end <= span.start
                              and not _parenthetical(text, sent.start, s, span.start)], key=lambda x: x[0].start)
+            if adjunct is None:
+                adjunct = _subjectless_adjunct(text, sent.start, sent.end)
+            if adjunct and adjunct <= span.start:
+                # "Setelah bertemu Siti Rahayu, ia kembali ke kantornya": who met her, not she
+                before = [(s, p) for s, p in before if s.start >= adjunct]
             if len({id(p) for _, p in before}) > 1:
                 # The owner of a kin noun named with the relative ("Anak laki-laki Ny. Davis, Tyler, berusia 13
                 # tahun saat dia ...") is not whom the sentence is about: the relative is.
@@ -1941,6 +1947,34 @@ def _kin_owner(text: str, pos: int) -> bool:
 
 
 _DASHES = (" - ", " – ", " — ")
+
+
+_SUBJECTLESS = re.compile(r"(?:" + "|".join(_DATA["subjectless_openers"]) + r")\s+(?P<verb>[a-z]+)\b[^,.;:!?\"“”]*,"
+                          r"(?=\s*(?:dia|ia|beliau)\b)")
+# a verb's prefixes (KBBI): meN-, ber-, di-, ter-, memper-, diper-
+_VERB_PREFIXED = re.compile(r"(?:me|be|di|te)(?:r|m|n|ng|ny|mper|per)?[a-z]{3,}")
+
+
+def _subjectless_adjunct(text: str, start: int, end: int) -> int:
+    """Where a fronted clause opening the sentence with a subordinator and a verb ("Setelah bertemu Siti
+    Rahayu,", "Usai dilantik oleh Presiden Joko Widodo,") ends, at its comma, where a pronoun (dia, ia, beliau)
+    opens the main clause after it; 0 where the sentence opens otherwise. The clause has no subject of its own:
+    its understood subject is that pronoun, so the people named in it are its verb's object or agent, not
+    whom the pronoun (and the main clause's -nya) means: "Setelah bertemu Siti Rahayu, ia kembali ke kantornya"
+    is about whoever met her. With a noun or a name opening the main clause ("Setelah menginterogasi Simpson,
+    polisi mengatakan bahwa dia ...": Simpson) a later form may mean the clause's person, and the sentence
+    is read as before; so is a subordinator followed by a name or a noun ("Setelah Jokowi tiba, ia", "Saat
+    direktur itu datang"), a clause with its own subject."""
+    m = _SUBJECTLESS.match(text, start, end)
+    if m is None:
+        return 0
+    verb = m.group("verb")
+    # A verb: a prefix on a root word (KBBI's, `is_common_word`), itself no root word ("direktur", "teman",
+    # "tetangga" are nouns that look prefixed) nor a noun naming a person ("tersangka", "menteri").
+    if not _VERB_PREFIXED.fullmatch(verb) or verb in roots() or not is_common_word(verb) \
+            or verb in _title_words() or verb in person_nouns():
+        return 0
+    return m.end()
 
 
 def _parenthetical(text: str, start: int, mention: Span, pos: int) -> bool:

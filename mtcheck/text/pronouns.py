@@ -1726,11 +1726,18 @@ def _link(pair: ArticlePair, referents: list[Referent], sets: dict, pronouns: li
             by_sentence.setdefault(i, []).append((span, g))
     prev: list[tuple[Span, Referent]] = []
     prev_sentence = sentences[0] if sentences else None
+    adjunct = _subjectless_pattern(pair.target_pack.code)
     for k, sent in enumerate(sentences):
         here = mentions[bisect.bisect_left(m_starts, sent.start):bisect.bisect_left(m_starts, sent.end)]
         linked_here: list[tuple[Span, Referent]] = []
+        fronted_end = 0
+        if adjunct is not None and k in by_sentence and (m := adjunct.match(pair.target, sent.start, sent.end)):
+            fronted_end = m.end()
         for span, g in by_sentence.get(k, ()):
             before = [(s, r) for s, r in here if s.end <= span.start]
+            if fronted_end and fronted_end <= span.start:
+                # "After meeting Siti Rahayu, he returned": whoever met her, not she
+                before = [(s, r) for s, r in before if s.start >= fronted_end]
             if before and (head := appositive_of(span.start, before)) is not None:
                 # A pronoun in a parenthesis that describes a name is not that person's: "Charles
                 # Batchelor (his former manager)", "查尔斯•巴舍勒（Charles Batchelor）（他前份工作的经理）".
@@ -1777,6 +1784,13 @@ def _link(pair: ArticlePair, referents: list[Referent], sets: dict, pronouns: li
             prev = rendered
         prev_sentence = sent
     return links
+
+
+@cache
+def _subjectless_pattern(lang: str) -> re.Pattern[str] | None:
+    """The pack's clause fronted with no subject of its own (`subjectless_adjunct`: "After meeting X,"), or None."""
+    found = (pronoun_sets(lang) or {}).get("subjectless_adjunct")
+    return re.compile(found) if found else None
 
 
 def _hidden_people(pair: ArticlePair, referents: list[Referent]):
