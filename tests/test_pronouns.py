@@ -1204,3 +1204,34 @@ def test_an_english_fronted_clause_without_its_own_subject_links_past_its_name()
     assert not pattern.match("After Retno Marsudi arrived, she spoke.")
     assert not pattern.match("After meeting Simpson, police said he confessed.")
     assert _subjectless_pattern("fr") is None
+
+
+def test_the_subject_after_a_fronted_clause_without_its_own_subject_goes_on() -> None:
+    """(round 14) "Usai menemui Vivian Balakrishnan, Retno dijadwalkan ... . Ia ...": the sentence is about
+    Retno, the name opening its main clause, so the next "Ia" is hers, not that of the fronted clause's
+    object; a fronted clause with its own subject ("Setelah Vivian Balakrishnan tiba, Retno ...") still makes
+    its name the first the sentence is about, as before."""
+    source = ("Menteri Luar Negeri Retno Marsudi tiba di Singapura pada Senin pagi. Usai menemui Menteri Luar Negeri "
+              "Singapura Vivian Balakrishnan, Retno dijadwalkan bertemu para pengusaha. Ia akan kembali ke Jakarta "
+              "pada hari Selasa.")
+    assert _resolved(source, "Ia") == ["Retno Marsudi"]
+    own = source.replace("Usai menemui Menteri Luar Negeri Singapura Vivian Balakrishnan,",
+                         "Setelah Menteri Luar Negeri Singapura Vivian Balakrishnan tiba,")
+    assert _resolved(own, "Ia") == ["Vivian Balakrishnan"]
+
+
+def test_a_title_before_a_name_is_no_stranger_in_an_english_translation() -> None:
+    """(round 14) "Prime", "Governor", "General" are given names in the name table (41, 360 and 4,066
+    bearers): before another capitalised word they are a title's words ("Malaysian Prime Minister Anwar
+    Ibrahim"), not an unrecognised person between a name and its pronoun; alone (the surname in "Bishop
+    said") still one."""
+    from mtcheck.text.pronouns import _stranger
+
+    def stranger(target: str, a: str, b: str) -> bool:
+        pair = ArticlePair("Retno Marsudi tiba di Jakarta.", target, "en")
+        return _stranger(pair, [], given_only=True)(target.index(a), target.index(b))
+
+    text = "Retno Marsudi arrived. After meeting Malaysian Prime Minister Anwar Ibrahim, he said so."
+    assert not stranger(text, "arrived", "Anwar")
+    assert not stranger("Retno Marsudi met Jakarta Governor Pramono Anung, and he said so.", "met", "Pramono")
+    assert stranger("Retno Marsudi arrived. Later, Bishop said he was pleased.", "arrived", "he was")

@@ -1517,8 +1517,10 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
                              and not _parenthetical(text, sent.start, s, span.start)], key=lambda x: x[0].start)
             if adjunct is None:
                 adjunct = _subjectless_adjunct(text, sent.start, sent.end)
-            if adjunct and adjunct <= span.start:
-                # "Setelah bertemu Siti Rahayu, ia kembali ke kantornya": who met her, not she
+            if adjunct and adjunct <= span.start and _PRONOUN_OPENS.match(text, adjunct):
+                # "Setelah bertemu Siti Rahayu, ia kembali ke kantornya": who met her, not she. (With a noun
+                # opening the main clause a later form may be the clause's person: "Setelah menginterogasi
+                # Simpson, polisi mengatakan bahwa dia ...", Simpson.)
                 before = [(s, p) for s, p in before if s.start >= adjunct]
             if len({id(p) for _, p in before}) > 1:
                 # The owner of a kin noun named with the relative ("Anak laki-laki Ny. Davis, Tyler, berusia 13
@@ -1731,6 +1733,18 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
         # A name owning a kin noun ("istri Bupati Hartono, Painem"; "ayah Puan") is not whom the sentence is
         # about: the relative is.
         about = [(s, p) for s, p in here if not _kin_owner(text, s.start)] or here
+        if adjunct is None:
+            adjunct = _subjectless_adjunct(text, sent.start, sent.end)
+        if adjunct:
+            main = [(s, p) for s, p in about if s.start >= adjunct]
+            if _PRONOUN_OPENS.match(text, adjunct) or (main and all(
+                    w in _title_words() or w.lower() in person_nouns()
+                    for w in text[adjunct:main[0][0].start].split())):
+                # "Usai menemui Anwar Ibrahim, Retno dijadwalkan ...", "Setelah bertemu Anwar Ibrahim, ia
+                # mengatakan ...": the name or pronoun opening the main clause is whom the sentence is about,
+                # not the fronted clause's object
+                about = main
+                first_ref = first_ref if first_ref is not None and first_ref[0] >= adjunct else None
         # Two people's full names with nothing between them ("... pada saat kampanye Donald Trump Track Palin,
         # 26 tahun, menghabiskan ..."; entities._split_joined_names): a headline without its full stop glued
         # to the first sentence, whose subject is the name that opens it, not the headline's.
@@ -1949,22 +1963,21 @@ def _kin_owner(text: str, pos: int) -> bool:
 _DASHES = (" - ", " – ", " — ")
 
 
-_SUBJECTLESS = re.compile(r"(?:" + "|".join(_DATA["subjectless_openers"]) + r")\s+(?P<verb>[a-z]+)\b[^,.;:!?\"“”]*,"
-                          r"(?=\s*(?:dia|ia|beliau)\b)")
+_SUBJECTLESS = re.compile(r"(?:" + "|".join(_DATA["subjectless_openers"]) + r")\s+(?P<verb>[a-z]+)\b[^,.;:!?\"“”]*,")
+_PRONOUN_OPENS = re.compile(r"\s*(?:dia|ia|beliau)\b")
 # a verb's prefixes (KBBI): meN-, ber-, di-, ter-, memper-, diper-
 _VERB_PREFIXED = re.compile(r"(?:me|be|di|te)(?:r|m|n|ng|ny|mper|per)?[a-z]{3,}")
 
 
 def _subjectless_adjunct(text: str, start: int, end: int) -> int:
     """Where a fronted clause opening the sentence with a subordinator and a verb ("Setelah bertemu Siti
-    Rahayu,", "Usai dilantik oleh Presiden Joko Widodo,") ends, at its comma, where a pronoun (dia, ia, beliau)
-    opens the main clause after it; 0 where the sentence opens otherwise. The clause has no subject of its own:
-    its understood subject is that pronoun, so the people named in it are its verb's object or agent, not
-    whom the pronoun (and the main clause's -nya) means: "Setelah bertemu Siti Rahayu, ia kembali ke kantornya"
-    is about whoever met her. With a noun or a name opening the main clause ("Setelah menginterogasi Simpson,
-    polisi mengatakan bahwa dia ...": Simpson) a later form may mean the clause's person, and the sentence
-    is read as before; so is a subordinator followed by a name or a noun ("Setelah Jokowi tiba, ia", "Saat
-    direktur itu datang"), a clause with its own subject."""
+    Rahayu,", "Usai dilantik oleh Presiden Joko Widodo,") ends, at its comma; 0 where the sentence opens
+    otherwise. The clause has no subject of its own: its understood subject is the main clause's, so the
+    people named in it are its verb's object or agent, not the main clause's subject. Read where that subject
+    is a pronoun (dia, ia, beliau: "Setelah bertemu Siti Rahayu, ia kembali ke kantornya" is about whoever met
+    her, and so is the -nya) or a name (the subject the next sentence's "ia" continues). A subordinator
+    followed by a name or a noun ("Setelah Jokowi tiba, ia", "Saat direktur itu datang") opens a clause with
+    its own subject, and the sentence is read as before."""
     m = _SUBJECTLESS.match(text, start, end)
     if m is None:
         return 0

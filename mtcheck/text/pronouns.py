@@ -1864,6 +1864,7 @@ def _bound_object_cjk(text: str, name: Span, span: Span, sets: dict) -> bool:
 # the person of the sentence before from every French pronoun after them (round 7).
 _CAPITALISED = re.compile(r"(?=[A-ZÀ-ÖØ-Þ])(?<![\w'’-])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿœ]+(?:[-'’][A-Za-zÀ-ÖØ-öø-ÿœ]+)?")
 _AFTER_SENTENCE_START = re.compile(r"(?:^|[.!?:\"“(]\s*)$")
+_CAPITALISED_NEXT = re.compile(r"[ \t]+[A-ZÀ-ÖØ-Þ]")
 
 
 def _words_before_next(words: list[str]) -> str:
@@ -1899,6 +1900,7 @@ def _stranger(pair: ArticlePair, known: list[Span], given_only: bool = False):
     thing_before = re.compile(rf"(?<![\w'’-])(?:{_words_before_next(things)})(?:[A-Z][\w'’.-]*\s+{links}){{0,3}}$"
                               ) if things and (given_only or not sets.get("thing_runs_for_chains_only")) else None
     titles = frozenset(sets.get("thing_run_titles", ()))  # a capitalised title opens a person's name, not a thing's
+    title_words = frozenset(sets.get("title_words", ()))  # "Prime Minister Anwar Ibrahim": a title's words
     # (Latin scripts: in Chinese and Japanese the Latin words kept are few, and their own guards decide; there
     # it moved one found test row to "the paths disagree", round 7)
     source_things = _source_things(pair) if pair.target_pack.latin_script else frozenset()
@@ -1908,6 +1910,8 @@ def _stranger(pair: ArticlePair, known: list[Span], given_only: bool = False):
         if i >= 0 and reach[i] > m.start():
             continue
         word = m.group()
+        if word in title_words and _CAPITALISED_NEXT.match(text, m.end()):
+            continue  # part of a title before a name ("Prime Minister Anwar"), no one's given name
         if word in places or word in source_things:
             # "Bolivia"; "Tiffany Ng (Université du Michigan)": the source names it, and not as a person
             continue
