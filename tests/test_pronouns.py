@@ -1177,6 +1177,9 @@ def test_a_form_open_between_a_named_woman_and_her_mother_is_a_womans() -> None:
     ("Setelah bertemu Retno Marsudi, ia kembali ke kantornya.", "ia", "Prabowo Subianto"),
     ("Setelah bertemu Retno Marsudi, ia kembali ke kantornya.", "kantornya", "Prabowo Subianto"),
     ("Usai dilantik oleh Presiden Joko Widodo, dia menyampaikan pidato.", "dia", "Prabowo Subianto"),
+    # a name opening the main clause, a title before it: the forms after it are not the clause's object's
+    ("Setelah bertemu Presiden Joko Widodo, Menteri Keuangan Sri Mulyani Indrawati mengatakan ia optimistis.", "ia",
+     "Sri Mulyani Indrawati"),
     # a subordinator and a name, or a noun naming a person: a clause with its own subject, read as before
     ("Setelah Retno Marsudi tiba, ia langsung berpidato.", "ia", "Retno Marsudi"),
     ("Saat direktur Retno Marsudi tiba, ia langsung berpidato.", "ia", "Retno Marsudi"),

@@ -1516,11 +1516,10 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
             before = sorted([(s, p) for s, p in here + resolved_here if s.end <= span.start
                              and not _parenthetical(text, sent.start, s, span.start)], key=lambda x: x[0].start)
             if adjunct is None:
-                adjunct = _subjectless_adjunct(text, sent.start, sent.end)
-            if adjunct and adjunct <= span.start and _PRONOUN_OPENS.match(text, adjunct):
-                # "Setelah bertemu Siti Rahayu, ia kembali ke kantornya": who met her, not she. (With a noun
-                # opening the main clause a later form may be the clause's person: "Setelah menginterogasi
-                # Simpson, polisi mengatakan bahwa dia ...", Simpson.)
+                adjunct = _main_clause_after(text, sent.start, sent.end, here)
+            if adjunct and adjunct <= span.start:
+                # "Setelah bertemu Siti Rahayu, ia kembali ke kantornya": who met her, not she; "Setelah
+                # bertemu Presiden Prabowo, Sri Mulyani mengatakan ia ...": Sri Mulyani
                 before = [(s, p) for s, p in before if s.start >= adjunct]
             if len({id(p) for _, p in before}) > 1:
                 # The owner of a kin noun named with the relative ("Anak laki-laki Ny. Davis, Tyler, berusia 13
@@ -1734,17 +1733,13 @@ def _resolve(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], start
         # about: the relative is.
         about = [(s, p) for s, p in here if not _kin_owner(text, s.start)] or here
         if adjunct is None:
-            adjunct = _subjectless_adjunct(text, sent.start, sent.end)
+            adjunct = _main_clause_after(text, sent.start, sent.end, here)
         if adjunct:
-            main = [(s, p) for s, p in about if s.start >= adjunct]
-            if _PRONOUN_OPENS.match(text, adjunct) or (main and all(
-                    w in _title_words() or w.lower() in person_nouns()
-                    for w in text[adjunct:main[0][0].start].split())):
-                # "Usai menemui Anwar Ibrahim, Retno dijadwalkan ...", "Setelah bertemu Anwar Ibrahim, ia
-                # mengatakan ...": the name or pronoun opening the main clause is whom the sentence is about,
-                # not the fronted clause's object
-                about = main
-                first_ref = first_ref if first_ref is not None and first_ref[0] >= adjunct else None
+            # "Usai menemui Anwar Ibrahim, Retno dijadwalkan ...", "Setelah bertemu Anwar Ibrahim, ia
+            # mengatakan ...": the name or pronoun opening the main clause is whom the sentence is about, not
+            # the fronted clause's object
+            about = [(s, p) for s, p in about if s.start >= adjunct]
+            first_ref = first_ref if first_ref is not None and first_ref[0] >= adjunct else None
         # Two people's full names with nothing between them ("... pada saat kampanye Donald Trump Track Palin,
         # 26 tahun, menghabiskan ..."; entities._split_joined_names): a headline without its full stop glued
         # to the first sentence, whose subject is the name that opens it, not the headline's.
@@ -1967,6 +1962,26 @@ _SUBJECTLESS = re.compile(r"(?:" + "|".join(_DATA["subjectless_openers"]) + r")\
 _PRONOUN_OPENS = re.compile(r"\s*(?:dia|ia|beliau)\b")
 # a verb's prefixes (KBBI): meN-, ber-, di-, ter-, memper-, diper-
 _VERB_PREFIXED = re.compile(r"(?:me|be|di|te)(?:r|m|n|ng|ny|mper|per)?[a-z]{3,}")
+
+
+def _main_clause_after(text: str, start: int, end: int, here: list[tuple[Span, SourcePerson]]) -> int:
+    """Where the main clause begins after a fronted clause with no subject of its own
+    (`_subjectless_adjunct`), where a pronoun (dia, ia, beliau) or a person's name (a title before it
+    allowed: "Menteri Keuangan Sri Mulyani") opens it; else 0. With a noun opening it ("Setelah menginterogasi
+    Simpson, polisi mengatakan bahwa dia ...": Simpson) a later form may well be the clause's person, and the
+    sentence is read as before."""
+    cut = _subjectless_adjunct(text, start, end)
+    if not cut or _PRONOUN_OPENS.match(text, cut):
+        return cut
+    main = next((s for s, _ in here if s.start >= cut), None)
+    if main is None:
+        return 0
+    # a title before the name: its words capitalised ("Menteri Keuangan Sri Mulyani") or title words and
+    # person nouns ("mantan gubernur Anies")
+    words = text[cut:main.start].split()
+    if len(words) <= 6 and all(w[:1].isupper() or w in _title_words() or w.lower() in person_nouns() for w in words):
+        return cut
+    return 0
 
 
 def _subjectless_adjunct(text: str, start: int, end: int) -> int:
