@@ -1204,6 +1204,7 @@ def test_an_english_fronted_clause_without_its_own_subject_links_past_its_name()
     assert pattern is not None
     assert pattern.match("After meeting Retno Marsudi, he returned.")
     assert pattern.match("After being sworn in by President Joko Widodo, she spoke.")
+    assert pattern.match("When asked about Prabowo Subianto, she declined to comment.")
     assert not pattern.match("After Retno Marsudi arrived, she spoke.")
     assert not pattern.match("After meeting Simpson, police said he confessed.")
     assert _subjectless_pattern("fr") is None
