@@ -1177,6 +1177,9 @@ def test_a_form_open_between_a_named_woman_and_her_mother_is_a_womans() -> None:
     ("Setelah bertemu Retno Marsudi, ia kembali ke kantornya.", "ia", "Prabowo Subianto"),
     ("Setelah bertemu Retno Marsudi, ia kembali ke kantornya.", "kantornya", "Prabowo Subianto"),
     ("Usai dilantik oleh Presiden Joko Widodo, dia menyampaikan pidato.", "dia", "Prabowo Subianto"),
+    # after a dateline (the sentence opening a news article)
+    ("JAKARTA, KOMPAS.com - Setelah bertemu Presiden Joko Widodo, Menteri Keuangan Sri Mulyani Indrawati "
+     "mengatakan ia optimistis.", "ia", "Sri Mulyani Indrawati"),
     # a name opening the main clause, a title before it: the forms after it are not the clause's object's
     ("Setelah bertemu Presiden Joko Widodo, Menteri Keuangan Sri Mulyani Indrawati mengatakan ia optimistis.", "ia",
      "Sri Mulyani Indrawati"),
@@ -1205,6 +1208,7 @@ def test_an_english_fronted_clause_without_its_own_subject_links_past_its_name()
     assert pattern.match("After meeting Retno Marsudi, he returned.")
     assert pattern.match("After being sworn in by President Joko Widodo, she spoke.")
     assert pattern.match("When asked about Prabowo Subianto, she declined to comment.")
+    assert pattern.match("JAKARTA - After meeting Retno Marsudi, he returned.")  # a dateline first
     assert not pattern.match("After Retno Marsudi arrived, she spoke.")
     assert not pattern.match("After meeting Simpson, police said he confessed.")
     assert _subjectless_pattern("fr") is None

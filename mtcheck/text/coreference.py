@@ -1958,7 +1958,10 @@ def _kin_owner(text: str, pos: int) -> bool:
 _DASHES = (" - ", " – ", " — ")
 
 
-_SUBJECTLESS = re.compile(r"(?:" + "|".join(_DATA["subjectless_openers"]) + r")\s+(?P<verb>[a-z]+)\b[^,.;:!?\"“”]*,")
+# A news dateline may open the article's first sentence: "JAKARTA, KOMPAS.com - Setelah bertemu ..."
+_DATELINE = r"(?:[A-Z][A-Z]+(?:[ ,]+[A-Z][\w.]*)*\s*[-–—]+\s*)?"
+_SUBJECTLESS = re.compile(_DATELINE + r"(?:" + "|".join(_DATA["subjectless_openers"])
+                          + r")\s+(?P<verb>[a-z]+)\b[^,.;:!?\"“”]*,")
 _PRONOUN_OPENS = re.compile(r"\s*(?:dia|ia|beliau)\b")
 # a verb's prefixes (KBBI): meN-, ber-, di-, ter-, memper-, diper-
 _VERB_PREFIXED = re.compile(r"(?:me|be|di|te)(?:r|m|n|ng|ny|mper|per)?[a-z]{3,}")
