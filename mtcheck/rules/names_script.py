@@ -554,10 +554,12 @@ def one_offs(rule: Rule, pair: ArticlePair, words: list[NameWord] | None = None)
             if not refs:
                 continue
             n, ref = max(refs)
-            if loanwords and n < 2:
-                continue
             ref_text = next((t for s, t in surfaces if light_fold(t) == ref), None) or \
                 next(k for k in known if light_fold(k) == ref)
+            # Two loanwords beside a rendering used once are a compound, unless they have a consonant the name
+            # does not explain more than that rendering: モンビデオ (モン + ビデオ) beside モンテビデオ (round 14)
+            if loanwords and n < 2 and rendering_cost(w.word, x, lang) < rendering_cost(w.word, ref_text, lang) + GARBLED:
+                continue
             if n < 2 and span in w.targets and vowel_cost(w.word, x, lang) <= vowel_cost(w.word, ref_text, lang):
                 continue  # two renderings used once each: the one nearer the name's spelling is kept
             if w.word.endswith("s") and light_fold(ref_text)[:-1] == fx:
