@@ -127,7 +127,7 @@ def unexplained(rule: Rule, pair: ArticlePair, words: list[NameWord] | None = No
     if near >= accept:
         return
     a = analyse(pair)
-    entities = [m.span for m in a.target_mentions]
+    entities = _entity_spans(a, text, lang)
     if words is not None:  # other proper names: not where a person's name is rendered
         entities += [s for w in name_words(pair) for s in w.targets]
     words = name_words(pair) if words is None else words
@@ -517,7 +517,7 @@ def one_offs(rule: Rule, pair: ArticlePair, words: list[NameWord] | None = None)
     if near >= accept:
         return
     a = analyse(pair)
-    entities = [m.span for m in a.target_mentions]
+    entities = _entity_spans(a, text, lang)
     words = name_words(pair) if words is None else words
     for w in words:
         if _judged_word(w.word) is None or not w.targets:
@@ -690,7 +690,7 @@ def word_copies(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
     text = pair.target
     a = analyse(pair)
     words = [*name_words(pair), *proper_words(pair)]
-    reported = [m.span for m in a.target_mentions]
+    reported = _entity_spans(a, text, lang)
     for w in words:
         if _judged_word(w.word) is None:
             continue
@@ -736,7 +736,7 @@ def impossible_spellings(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
     text = pair.target
     a = analyse(pair)
     words = [w for w in (*name_words(pair), *proper_words(pair)) if _judged_word(w.word) is not None]
-    taken = [m.span for m in a.target_mentions] + [s for w in words for s in w.targets]
+    taken = _entity_spans(a, text, "ja") + [s for w in words for s in w.targets]
     for bead in a.beads:
         short = []
         for w in words:
@@ -791,7 +791,8 @@ def garbled_entities(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
     seen: set[tuple[int, str]] = set()
     # In Chinese a listed rendering inside a longer run of transliteration characters (巴黎 of 切巴黎) is
     # no rendering: the run is the word, and may be the garble.
-    taken = [m.span for m in a.target_mentions if _whole_rendering(pair.target, m.span, lang)]
+    taken = [m.span for m in a.target_mentions if _whole_rendering(pair.target, m.span, lang)
+             and (lang != "ja" or _whole_katakana(pair.target, m.span))]
     for m in a.mentions:
         if m.entry.kind in ("day", "month") or not m.entry.renderings:
             continue
@@ -920,6 +921,23 @@ def _name_parts(renderings: tuple[str, ...], lang: str) -> tuple[str, ...]:
             continue
         out += [p for p in _SCRIPT_RUN.findall(r) if len(p) >= least and zipf(p, lang) < PART_COMMON and p not in out]
     return tuple(out)
+
+
+def _whole_katakana(text: str, span: Span) -> bool:
+    """Japanese: a gazetteer rendering written in katakana is one only as a whole katakana word (タイ, not the
+    タイ of タイイッ or of タイップ, Tayyip): inside a longer katakana word it is part of another name, which
+    may be the garble (round 14)."""
+    x = text[span.start:span.end]
+    if not _KATAKANA_WORD.fullmatch(x):
+        return True
+    return not (span.start > 0 and _KATAKANA_WORD.match(text[span.start - 1])) \
+        and not (span.end < len(text) and _KATAKANA_WORD.match(text[span.end]))
+
+
+def _entity_spans(a: NameAnalysis, text: str, lang: str) -> list[Span]:
+    """The target spans of the gazetteer's mentions that the names judges leave alone (taken by a place or
+    country); in Japanese only whole katakana words (`_whole_katakana`)."""
+    return [m.span for m in a.target_mentions if lang != "ja" or _whole_katakana(text, m.span)]
 
 
 def _whole_rendering(text: str, span: Span, lang: str) -> bool:
