@@ -1005,10 +1005,9 @@ def _odd_run(pair: ArticlePair, area: Span, renderings: tuple[str, ...], m: Ment
 def _rendered_count(text: str, area: Span, renderings: tuple[str, ...], lang: str) -> int:
     """How many renderings of a place `area` of `text` writes, a span counted once: 巴厘 and 巴厘岛 (both
     listed for Bali) in one 巴厘岛 are one rendering, not two (round 13: a garbled mention beside it was
-    taken as rendered). Other scripts count each rendering's occurrences, as before (engineer D's ja/ar
-    figures rest on that count)."""
-    if lang != "zh":
-        return sum(_rendered_in(text, area, r, lang) for r in renderings)
+    taken as rendered); so are فاتيكان in الفاتيكان and ギアナ in 仏領ギアナ (round 14: until then the other
+    scripts counted each rendering's occurrences, and a paragraph writing the Vatican once, beside a garble
+    of its second mention, was taken as rendering both)."""
     spans: list[Span] = []
     for r in sorted(renderings, key=len, reverse=True):
         start = text.find(r, area.start, area.end)
@@ -1072,6 +1071,8 @@ def _near_window(text: str, renderings: tuple[str, ...], lang: str, whole=None, 
                     spans.append((0, len(run.group())))
             for i, j in spans:
                 w = run.group()[i:j]
+                if lang != "zh" and w in renderings:
+                    continue  # a rendering itself (صين of بالصين), one or two letters from another (الصين)
                 d = OSA.distance(w, r)
                 # a Chinese window on a run's edges, made of transliteration characters
                 edged = lang == "zh" and whole is not None and all(c in chars for c in w) \
