@@ -274,3 +274,15 @@ def test_the_vowel_ranking_drops_a_coda_r_as_the_consonant_judge_does() -> None:
 
     assert vowel_cost("Kruger", "クルーガー", "ja") < vowel_cost("Kruger", "クルーガーン", "ja")
     assert vowel_cost("Rushden", "シュデン", "ja") > vowel_cost("Rushden", "ラシュデン", "ja") + GARBLED / 2
+
+
+@pytest.mark.parametrize(("word", "odd"), [
+    # injected garbles of the dev half (round 14): a hamza seat or a ta marbuta where no Arabic word has one
+    ("ساروجإ", 1), ("سنترآ", 1), ("يإرموث", 1), ("وةان", 1),
+    # where words have them: at the start, after a proclitic or the article, a ة at the end
+    ("إيران", 0), ("بإيران", 0), ("والإمارات", 0), ("الآن", 0), ("وآخرون", 0), ("مدينة", 0), ("فاينشتاين", 0),
+])
+def test_arabic_letters_a_word_holds_in_one_place_only(word: str, odd: int) -> None:
+    from mtcheck.text.phonetic import impossible_spelling
+
+    assert impossible_spelling(word, "ar") == odd

@@ -212,12 +212,21 @@ def impossible_kana(text: str) -> int:
     return len(_KANA_IMPOSSIBLE.findall(text))
 
 
+# Arabic letters a word holds in one place only (round 14): ة ends a word; إ starts one, after a proclitic
+# (وإ, بإ, لإ, فإ, كإ) or the article (الإ) too; آ the same, where a foreign name's rendering is concerned (a
+# long a inside a name is written ا: فاينشتاين, لاكيرز; قرآن and مرآة are no renderings). A garble's changed
+# hamza seat or ending (فآينشتاين, يإرموث, ساروجإ, وةان) leaves one, which `light_fold` and the skeleton read as
+# the plain letter.
+_AR_MISPLACED = re.compile("\u0629(?=[\u0621-\u064a])|(?<=[\u0621-\u064a])(?<![\u0648\u0628\u0644\u0641\u0643])"
+                           "(?<!\u0627\u0644)[\u0625\u0622]")
+
+
 def impossible_spelling(text: str, lang: str) -> int:
     """How many sequences of `text` no word of the language is spelt with: katakana (`impossible_kana`), an
-    Arabic ى before a letter."""
+    Arabic ى before a letter, a ة before one, a إ or آ inside a word (`_AR_MISPLACED`)."""
     if lang == "ja":
         return impossible_kana(text)
-    return len(_AR_INNER_MAKSURA.findall(text)) if lang == "ar" else 0
+    return len(_AR_INNER_MAKSURA.findall(text)) + len(_AR_MISPLACED.findall(text)) if lang == "ar" else 0
 
 
 _KANA_TWICE = re.compile(r"([ァ-ヺ])\1")
