@@ -261,7 +261,7 @@ def test_a_japanese_consonant_starting_a_syllable_is_not_silent(name: str, garbl
     ("Kruger", "クルーガー"), ("Washington", "ワシントン"), ("Tornillo", "トルニヨ"), ("Lantagne", "ランターニュ"),
     ("Carter", "カーター"), ("Gerrard", "ジェラード"), ("Charles", "チャールズ"), ("Corbyn", "コービン"),
     ("Moore", "ムーア"), ("Yorkshire", "ヨークシャー"), ("Baltimore", "ボルチモア"),
-    ("Ballyhackamore", "バリーハッカモア"),
+    ("Ballyhackamore", "バリーハッカモア"), ("Sturridge", "スターリッジ"), ("Cambridge", "ケンブリッジ"),
 ])
 def test_a_japanese_coda_consonant_may_be_dropped_or_written(name: str, rendering: str) -> None:
     assert rendering_cost(name, rendering, "ja") < GARBLED
