@@ -32,7 +32,11 @@ _SPACES = "[ \u00a0\u202f\u2009]"
 _CORE_SPACED = re.compile(  # not inside a longer run of digit groups: "0800 555 111" is a phone number
     rf"(?=\d)(?<!\d)(?<!\d[.,])(?:(?<!\d{_SPACES})[1-9]\d{{0,2}}(?:{_SPACES}\d{{3}}(?!\d))+(?!{_SPACES}\d)|\d+)"
     r"(?:[.,]\d+|:\d\d(?!\d))*(?!\d)")
-_YEAR_RANGE = re.compile(r"\b((?:1[5-9]|20)\d\d)[-–/]$")
+# Not \b: in Chinese and Japanese a Han character, a word character, stands against the year ("由于2019-20").
+_YEAR_RANGE = re.compile(r"(?<!\d)((?:1[5-9]|20)\d\d)[-–/]$")
+# A page number written against its abbreviation ("(Larson, 1989, p109)", "pp12"): lower case, so that codes
+# and model names (G20, A320, H5N1) stay codes.
+_PAGE_BEFORE = re.compile(r"(?<![^\W\d_])pp?$")
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d|2100)$")
 _CODE_BEFORE = re.compile(r"([^\W\d_]+)-$")
 # Letters glued after the digits ("802.11b", "5G", "4K", "3D") make a code, unless they are a unit, a scale
@@ -293,11 +297,17 @@ def _build_patterns(ns: NumberSystem) -> _Patterns:
     lb = r"(?:\b|(?=[\u30a0-\u30ff]))(?<![\u30a0-\u30ff])(?<![\u30a0-\u30ff][-‐－])"
     rb = r"(?:\b|(?<=[\u30a0-\u30ff]))(?![\u30a0-\u30ff])"
     ordinal_alt = _alternation_i(ns.ordinal_words)
+    # After a joiner only a tens ordinal ("الخامس والعشرين", 25th), and never after a teen: in "الحادي عشر
+    # والثاني عشر" (the 11th and 12th) the second ordinal is a number of its own, not 11 + 2.
+    tens_alt = _alternation_i([w for w, v in ns.ordinal_words.items() if v >= 20 and v % 10 == 0])
+    teen = rf"\s+(?P<teen>{_alternation(ns.ordinal_teens)})" if ns.ordinal_teens else ""
+    ord2 = rf"\s+(?:{_alternation(ns.ordinal_joiners)})(?P<ord2>{tens_alt})" if ns.ordinal_joiners and tens_alt else ""
     # "twenty-fourth", "vingt-quatrième"; "السادس عشر" (16th); "الخامس والعشرين" (25th).
-    compound = (rf"\b(?:(?P<tens>{word_alt})[\s-]+)?(?P<ord>{ordinal_alt})"
-                + (rf"(?:\s+(?P<teen>{_alternation(ns.ordinal_teens)}))?" if ns.ordinal_teens else "")
-                + (rf"(?:\s+(?:{_alternation(ns.ordinal_joiners)})(?P<ord2>{ordinal_alt}))?" if ns.ordinal_joiners
-                   else "") + r"\b") if ordinal_alt else None
+    # A prefix joins an ordinal as it joins a cardinal: "والثاني عشر" (and the twelfth).
+    ord_prefix = rf"(?:{_alternation(ns.word_prefixes)})?" if ns.word_prefixes else ""
+    compound = (rf"\b{ord_prefix}(?:(?P<tens>{word_alt})[\s-]+)?(?P<ord>{ordinal_alt})"
+                + (f"(?:{'|'.join(x for x in (teen, ord2) if x)})?" if teen or ord2 else "")
+                + r"\b") if ordinal_alt else None
     p = _Patterns(
         before_currency=re.compile(rf"(?<![\w$])({_alternation(ns.currency_before)})[ \u00a0\u202f]?$"),
         # A scale word may also stand against the digits: "Rp1,5triliun", "£11juta", "€3.1billion".
@@ -522,9 +532,14 @@ def find_quantities(text: str, code: str, exclude: Sequence[Span] = ()) -> list[
                 taken.append(Span(*m.span()))
                 continue
             minutes = minutes if minutes is not None else (30 if m.group().endswith("半") else 0)  # 10点半
-            found.append(Quantity(Span(*m.span()), original[m.start():m.end()],
-                                  (float(hours * 60 + minutes),), "time"))
-            taken.append(Span(*m.span()))
+            # "15 h 00 UTC": a zone after the time, so that it compares in UTC with "22.00 WIB"
+            stop, zone = m.end(), None
+            if (t_zone := p.time_after.match(text, stop)) and (
+                    marker := re.sub(r"\s+", " ", t_zone.group(1)).lower()) in ns.zones:
+                stop, zone = t_zone.end(), Unit(marker.upper(), "zone", ns.zones[marker])
+            found.append(Quantity(Span(m.start(), stop), original[m.start():stop],
+                                  (float(hours * 60 + minutes),), "time", zone))
+            taken.append(Span(m.start(), stop))
     for m in p.percent_before.finditer(text):  # 百分之三十
         if _covered(*m.span(), taken):
             continue
@@ -589,7 +604,8 @@ def find_quantities(text: str, code: str, exclude: Sequence[Span] = ()) -> list[
         if frac < len(text) and text[frac] in _FRACTIONS:
             values, stop = tuple(v + _FRACTIONS[text[frac]] for v in values), frac + 1
         cur = p.before_currency.search(before)
-        if start and text[start - 1].isascii() and text[start - 1].isalpha() and not cur:
+        if (start and text[start - 1].isascii() and text[start - 1].isalpha() and not cur
+                and not _PAGE_BEFORE.search(before)):
             continue  # part of a code or model name: G20, A320, H5N1
         ordinal_before = bool(p.ordinal_before and p.ordinal_before.search(before))
         # (Only where `before` ends in the hyphen the pattern ends with: its search over the 40 characters
