@@ -144,6 +144,7 @@ class NumberSystem:
     # tens ordinal add up ("الخامس والعشرين": twenty-fifth).
     ordinal_teens: tuple[str, ...] = ()
     ordinal_joiners: tuple[str, ...] = ()
+    ordinal_teen_ones: tuple[str, ...] = ()  # the ordinals of 1 that form a teen (الحادي عشر); not أول
     roman_ordinal_suffixes: tuple[str, ...] = ()  # "XVIe siècle", "XVIème"
     # Between digits and an attached scale ("550多万": more than 5.5 million): the amount is approximate.
     scale_infixes: tuple[str, ...] = ()
@@ -205,6 +206,7 @@ class NumberSystem:
             word_prefixes=tuple(data.get("word_prefixes", ())),
             ordinal_teens=tuple(ordinal.get("teens", ())),
             ordinal_joiners=tuple(ordinal.get("joiners", ())),
+            ordinal_teen_ones=tuple(ordinal.get("teen_ones", ())),
             roman_ordinal_suffixes=tuple(ordinal.get("roman_suffixes", ())),
             scale_infixes=tuple(data.get("scale_infixes", ())),
             percent_before=tuple(data.get("percent_before", ())),
@@ -760,9 +762,14 @@ def _word_quantities(text: str, ns: NumberSystem, taken: list[Span]) -> list[Qua
                 value = _compound_ordinal(m, ns)
                 if value is None:
                     continue
+            span = Span(*m.span())
+            if "teen" in m.re.groupindex and m["teen"] and ns.ordinal_words.get(m["ord"].lower()) == 1 and (
+                    m["ord"] not in ns.ordinal_teen_ones):
+                # "أول عشر عينات": the first ten samples, not the eleventh; the ten is a number of its own
+                value, span = 1.0, Span(m.start(), m.end("ord"))
             if value:
-                out.append(Quantity(Span(*m.span()), m.group(), (value,), "ordinal", strict=False))
-                taken.append(Span(*m.span()))
+                out.append(Quantity(span, text[span.start:span.end], (value,), "ordinal", strict=False))
+                taken.append(span)
     for m in p.word_number.finditer(text):
         start, end = m.span()
         if _covered(start, end, taken):
