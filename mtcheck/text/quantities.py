@@ -158,6 +158,7 @@ class NumberSystem:
     unit_multipliers: tuple[str, ...] = ()
     vague_before: tuple[str, ...] = ()  # "数千": several thousand, a magnitude
     roman_not: frozenset[str] = frozenset()  # words that look like Roman ordinals: French "Le", "Ce"
+    decade_words: tuple[str, ...] = ()  # "satu dekade": also a count of years (10), "10 ans plus tard"
 
     @classmethod
     def from_toml(cls, code: str, data: dict) -> NumberSystem:
@@ -199,6 +200,7 @@ class NumberSystem:
             space_groups=bool(data.get("space_groups", False)),
             unit_joiners=tuple(data.get("unit_joiners", ())),
             soft_after=tuple(data.get("soft_after", ())),
+            decade_words=tuple(data.get("decade_words", ())),
             words_below=float(data.get("words_below", 0)),
             hedges=tuple(data.get("hedges", ())),
             not_numbers=tuple(data.get("not_numbers", ())),
@@ -672,8 +674,23 @@ def find_quantities(text: str, code: str, exclude: Sequence[Span] = ()) -> list[
     found.extend(_word_quantities(text, ns, taken))
     if ns.cjk_numerals:
         found.extend(_cjk_numerals(text, ns, taken))
+    if ns.decade_words:
+        found = _decade_readings(found, text, ns)
     found.sort(key=lambda q: q.span.start)
     return _ranges_and_conversions(found, text, ns)
+
+
+@cache
+def _decade_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"\s+(?:{_alternation(words)})\b", re.I)
+
+
+def _decade_readings(found: list[Quantity], text: str, ns: NumberSystem) -> list[Quantity]:
+    """A count of decades is also a count of years: "satu dekade kemudian" is "10 ans plus tard", "十年后"."""
+    pattern = _decade_pattern(ns.decade_words)
+    return [replace(q, values=(*q.values, *(v * 10 for v in q.values)))
+            if q.kind == "number" and q.unit is None and not q.magnitude and pattern.match(text, q.span.end) else q
+            for q in found]
 
 
 @cache
