@@ -323,6 +323,8 @@ def _pair_equal(src: list[Quantity], tgt: list[Quantity],
                 # _rounds_to(x, y) holds only for y within [x / 1.5, 2x] (a rounding moves a value by at most
                 # half of its leading digit)
                 cands += by_rounding.nearest(where, n_tgt, fits, [(x / 1.5, x * 2) for x in s.values])
+                if s.approximate:  # "sekitar 9,6 km" as "10 km": its decimals rounded off (same_quantity)
+                    cands += by_value.nearest(where, n_tgt, fits, [(x / 1.5, x * 2) for x in s.values if x != int(x)])
                 # a bare magnitude y of the target meets x when y <= x < 1000y (same_quantity)
                 cands += by_magnitude.nearest(where, n_tgt, fits, [(x / 1000, x * (1 + 1e-9)) for x in s.values])
             if not cands:

@@ -566,6 +566,8 @@ def find_quantities(text: str, code: str, exclude: Sequence[Span] = ()) -> list[
         # Time of day: "pukul 14.30 WIB", "2:30 p.m.", "14:30", "antara pukul 3 sore dan 6 pagi".
         t_after = p.time_after.match(text, end)
         clock = re.fullmatch(r"(\d{1,2})(?:[.:](\d\d))?", core)
+        if not clock and t_after and re.sub(r"\s+", " ", t_after.group(1)).lower() in ns.zones:
+            clock = re.fullmatch(r"([01]\d|2[0-4])([0-5]\d)", core)  # "1200 GMT": the wire services' four digits
         followed = p.scale_spaced.match(text, end) or (p.after and p.after.match(text, end))
         clock_reading: float | None = None
         if clock and not followed:
@@ -747,6 +749,11 @@ def _ranges_and_conversions(found: list[Quantity], text: str, ns: NumberSystem) 
         if (b.scale > 1 and a.scale == 1 and a.kind == "number" and len(gap) <= 12 and p.range_before.match(gap)
                 and all(v < b.scale for v in a.values)):
             out[i] = replace(a, values=(*a.values, *(v * b.scale for v in a.values)))
+        elif (b.unit and not a.unit and b.unit.dimension not in ("currency", "zone") and a.kind == b.kind == "number"
+              and len(gap) <= 12 and p.range_before.match(gap)):
+            # "2 sampai 4 inci" as "5 à 10 cm": the first number of a range is in the second's unit, so that
+            # it converts as the second does
+            out[i] = replace(a, unit=b.unit)
         elif (a.unit and b.unit and _same_dimension(a.unit, b.unit) and a.unit.name != b.unit.name
               and re.fullmatch(r"\s*[(（]\s*(?:\S+\s+)?", gap) and b.strict):
             out[i + 1] = replace(b, strict=False)
@@ -971,6 +978,8 @@ def same_quantity(a: Quantity, b: Quantity) -> bool:
                 return True
             if b.approximate and _rounds_to(x, y):  # the translation may round the source, not refine it
                 return True
+            if a.approximate and x != int(x) and y == int(y) and float(f"{x:.{_significant(y)}g}") == y:
+                return True  # "sekitar 9,6 kilometer" as "10 km": an approximate figure's decimals rounded off
     return False
 
 
