@@ -11,7 +11,7 @@ import bisect
 import math
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from mtcheck.cache import persistent
@@ -159,6 +159,9 @@ class NumberSystem:
     vague_before: tuple[str, ...] = ()  # "数千": several thousand, a magnitude
     roman_not: frozenset[str] = frozenset()  # words that look like Roman ordinals: French "Le", "Ce"
     decade_words: tuple[str, ...] = ()  # "satu dekade": also a count of years (10), "10 ans plus tard"
+    # Unit words listed both as a currency and as a unit (English "pounds": GBP or lb) -> the two unit names;
+    # the word is read as the currency, and agrees with either.
+    homonyms: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def from_toml(cls, code: str, data: dict) -> NumberSystem:
@@ -169,10 +172,15 @@ class NumberSystem:
                 before[text] = iso
             else:
                 after.setdefault(_unit_key(text), Unit(iso, "currency", 1.0))
+        homonyms: dict[str, frozenset[str]] = {}
         for text, name, dimension, factor in data.get("units", []):
-            after.setdefault(_unit_key(text) if text[0].isalpha() else text, Unit(name, dimension, float(factor)))
+            key = _unit_key(text) if text[0].isalpha() else text
+            if key in after and after[key].dimension == "currency" and dimension != "currency":
+                homonyms[key] = frozenset({after[key].name, name})  # "pounds": sterling or weight
+            after.setdefault(key, Unit(name, dimension, float(factor)))
         ordinal = data.get("ordinal", {})
         return cls(
+            homonyms=homonyms,
             code=code, decimal=data["decimal"], group=data["group"],
             words={k: float(v) for k, v in data.get("words", {}).items()},
             teens={k: float(v) for k, v in data.get("teens", {}).items()},
@@ -993,6 +1001,16 @@ def _converted(a: Quantity, b: Quantity, x: float, y: float) -> bool:
     if ua.dimension == "currency":
         return False
     return math.isclose(x * ua.factor, y * ub.factor, rel_tol=0.1)  # converted, then rounded
+
+
+def written_alike(source_unit: Unit, t: Quantity, code: str) -> bool:
+    """Is target quantity `t`'s unit word one that also names the source's unit ("1,000 pounds" for "1.000
+    pon", lb: the word is read as sterling, and means either)?"""
+    ns = number_system(code)
+    if ns is None or t.unit is None:
+        return False
+    return any(source_unit.name in names and t.unit.name in names and re.search(rf"\b{re.escape(word)}\b", t.text, re.I)
+               for word, names in ns.homonyms.items())
 
 
 def units_agree(a: Unit, b: Unit, same_value: bool) -> bool:
