@@ -42,6 +42,10 @@ _CODE_BEFORE = re.compile(r"([^\W\d_]+)-$")
 # Letters glued after the digits ("802.11b", "5G", "4K", "3D") make a code, unless they are a unit, a scale
 # or an ordinal suffix (read first) or the plural of a decade ("1980s").
 _CODE_AFTER = re.compile(r"[A-Za-z]{1,2}(?![A-Za-z])")
+# "24/7", written so in every language here: a phrase ("around the clock"), not two numbers. Not in brackets
+# nor after a date's preposition: "Kamis (24/7)", "pada 24/7" are Indonesian news's date, 24 July.
+_AROUND_THE_CLOCK = re.compile(r"(?<![\d/(（])(?<!\bpada )(?<!\btanggal )(?<!\bsejak )(?<!\bhingga )(?<!\bon )"
+                               r"(?<!\ble )24 ?/ ?7(?![\d/)）])")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 _PER_HOUR = {"km/h": "km", "mph": "mi"}  # a speed and the length it counts per hour
 _FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
@@ -532,6 +536,13 @@ def find_quantities(text: str, code: str, exclude: Sequence[Span] = ()) -> list[
     for m in p.not_numbers.finditer(text):
         taken.append(Span(*m.span()))
     found: list[Quantity] = []
+    for m in _AROUND_THE_CLOCK.finditer(text):
+        if _covered(*m.span(), taken):
+            continue  # a date
+        # "bekerja 24/7" is "around the clock", "全天候", "sans relâche": no count; compared with a 24/7 only
+        found.append(Quantity(Span(*m.span()), original[m.start():m.end()], (24.0,), "code", strict=False,
+                              code="24/7"))
+        taken.append(Span(*m.span()))
     for pattern in ns.time_patterns:
         for m in pattern.finditer(text):
             if _covered(*m.span(), taken):
