@@ -163,6 +163,7 @@ class NumberSystem:
     vague_before: tuple[str, ...] = ()  # "数千": several thousand, a magnitude
     roman_not: frozenset[str] = frozenset()  # words that look like Roman ordinals: French "Le", "Ce"
     decade_words: tuple[str, ...] = ()  # "satu dekade": also a count of years (10), "10 ans plus tard"
+    fraction_marks: tuple[str, ...] = ()  # after a Han numeral, a fraction's denominator: 三分之二
     # Unit words listed both as a currency and as a unit (English "pounds": GBP or lb) -> the two unit names;
     # the word is read as the currency, and agrees with either.
     homonyms: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -213,6 +214,7 @@ class NumberSystem:
             unit_joiners=tuple(data.get("unit_joiners", ())),
             soft_after=tuple(data.get("soft_after", ())),
             decade_words=tuple(data.get("decade_words", ())),
+            fraction_marks=tuple(data.get("fraction_marks", ())),
             words_below=float(data.get("words_below", 0)),
             hedges=tuple(data.get("hedges", ())),
             not_numbers=tuple(data.get("not_numbers", ())),
@@ -936,6 +938,8 @@ def _cjk_numerals(text: str, ns: NumberSystem, taken: list[Span]) -> list[Quanti
         scaled = any(ns.cjk_numerals[c] >= 10_000 for c in m.group()) and len(m.group()) > 1
         if not ordinal and not scaled and ns.classifiers and not _before_classifier(text, m.end(), ns):
             continue  # 四散 (scatter), 二进制 (binary): part of a word, no count
+        if text.startswith(ns.fraction_marks, m.end()):
+            continue  # 三分之二 (two thirds): a denominator, no count
         out.append(Quantity(Span(*m.span()), m.group(), (value,), "ordinal" if ordinal else "number",
                             strict=scaled and not ordinal))
         taken.append(Span(*m.span()))
