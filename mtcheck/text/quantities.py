@@ -393,6 +393,9 @@ class Quantity:
     clock: float | None = None
     code: str | None = None  # kind "code": the letters of the name ("covid" for COVID-19, "-b" for 802.11b)
     scale: float = 1.0  # the scale word's factor ("22 juta": 1e6), which a range's first number may share
+    # A count of decades ("satu dekade"): also met by ten times its value in years, in its own sentence only
+    # (text/number_match.py), so that it takes no other sentence's "ten".
+    decades: bool = False
 
     @property
     def value(self) -> float:
@@ -711,7 +714,7 @@ def _decade_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
 def _decade_readings(found: list[Quantity], text: str, ns: NumberSystem) -> list[Quantity]:
     """A count of decades is also a count of years: "satu dekade kemudian" is "10 ans plus tard", "十年后"."""
     pattern = _decade_pattern(ns.decade_words)
-    return [replace(q, values=(*q.values, *(v * 10 for v in q.values)))
+    return [replace(q, decades=True)
             if q.kind == "number" and q.unit is None and not q.magnitude and pattern.match(text, q.span.end) else q
             for q in found]
 
