@@ -1036,6 +1036,8 @@ def units_agree(a: Unit, b: Unit, same_value: bool) -> bool:
     80 °F as 26 °C); a bare degree ("80 derajat") as degrees Celsius or an angle. A currency never converts."""
     if a.name == b.name:
         return True
+    if a.dimension == b.dimension == "zone":
+        return a.factor == b.factor or not same_value  # GMT is UTC, بتوقيت جرينتش; 22.00 WIB is 15:00 UTC
     if a.dimension == "currency" or b.dimension == "currency":
         return False
     if {a.dimension, b.dimension} == {"speed", "length"}:  # 時速70キロ, "70 كم في الساعة": "per hour" apart
