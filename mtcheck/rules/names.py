@@ -704,14 +704,22 @@ _LATIN_LEFT = re.compile(r"(?<![A-Za-z\u00c0-\u024f])([A-Za-z\u00c0-\u024f][A-Za
 _LATIN_RIGHT = re.compile(r" +([A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f0-9'’&-]*)")
 
 
-def _latin_neighbours(text: str, start: int, end: int) -> list[str]:
-    """The capitalised Latin words right beside text[start:end] in a text of another script."""
+def _latin_neighbours(text: str, start: int, end: int) -> list[tuple[str, str]]:
+    """The capitalised Latin words right beside text[start:end] in a text of another script, each with the two
+    words in their order there ("ABC Australia")."""
     out = []
+    form = text[start:end]
     if (left := _LATIN_LEFT.search(text, max(0, start - 40), start)) and left.group(1)[0].isupper():
-        out.append(left.group(1))
+        out.append((left.group(1), f"{left.group(1)} {form}"))
     if (right := _LATIN_RIGHT.match(text, end)) and right.group(1)[0].isupper():
-        out.append(right.group(1))
+        out.append((right.group(1), f"{form} {right.group(1)}"))
     return out
+
+
+def _run_pairs(text: str, start: int, end: int) -> list[tuple[str, str]]:
+    """_run_neighbours, each with no fixed order: in a Latin-script translation the source's words may be
+    reordered ("Asociacion Argentina" for "Argentina Asociacion")."""
+    return [(n, "") for n in _run_neighbours(text, start, end)]
 
 
 def _kept_in_name(pair: ArticlePair, start: int, end: int, entry: Entry) -> bool:
@@ -724,13 +732,17 @@ def _kept_in_name(pair: ArticlePair, start: int, end: int, entry: Entry) -> bool
     src_lang, tgt_lang = pair.source_pack.code, pair.target_pack.code
     form = pair.target[start:end]
     latin = pair.target_pack.latin_script
-    for n in (_run_neighbours if latin else _latin_neighbours)(pair.target, start, end):
+    for n, phrase in (_run_pairs if latin else _latin_neighbours)(pair.target, start, end):
         if zipf(n, src_lang) >= 3.0 and zipf(n, src_lang) >= zipf(n, "en"):
             continue  # an Indonesian word beside it: the phrase is left untranslated
         if _name_count(n) >= 10_000:
             continue  # a person beside the country ("d'Argentina Cristina Fernandez"), not one name
         if latin and tgt_lang != "en" and zipf(n, "en") >= 3.0 and zipf(n, "en") > zipf(n, tgt_lang) + 1.0:
             return True  # an English title kept in English
+        if phrase:  # a Latin name kept in another script: the source has it in the same order
+            if re.search(rf"(?<![^\W\d_]){re.escape(phrase)}(?![^\W\d_])", pair.source):
+                return True  # not "Coaster Jepang" (Japanese Coaster) for "Jepang Coaster"
+            continue
         left, right = f"{n} {form}", f"{form} {n}"
         if any(re.search(rf"{re.escape(x)}\b", pair.source) for x in (left, right)) or re.search(
                 rf"{re.escape(form)}\s+(?:of|de|del|la|the)\s+{re.escape(n)}|{re.escape(n)}\s+(?:of|de|del|la|the)"
