@@ -250,7 +250,6 @@ def _date_numbers(dates: list[Date]) -> set[float]:
 
 
 
-
 def _pair_decades(src: list[Quantity], tgt: list[Quantity],
                   matched: list[tuple[Quantity, Quantity]]) -> tuple[list[Quantity], list[Quantity]]:
     """Within one sentence pair: a count of decades left over ("satu dekade kemudian") met by ten times it in
@@ -344,7 +343,8 @@ def _pair_equal(src: list[Quantity], tgt: list[Quantity],
                 # half of its leading digit)
                 cands += by_rounding.nearest(where, n_tgt, fits, [(x / 1.5, x * 2) for x in s.values])
                 if s.approximate:  # "sekitar 9,6 km" as "10 km": its decimals rounded off (same_quantity)
-                    cands += by_value.nearest(where, n_tgt, fits, [(x / 1.5, x * 2) for x in s.values if x != int(x)])
+                    cands += by_value.nearest(where, n_tgt, fits, [(x / 1.5, x * 2) for x in s.values
+                                                                   if math.isfinite(x) and x != int(x)])
                 # a bare magnitude y of the target meets x when y <= x < 1000y (same_quantity)
                 cands += by_magnitude.nearest(where, n_tgt, fits, [(x / 1000, x * (1 + 1e-9)) for x in s.values])
             if not cands:

@@ -1004,7 +1004,8 @@ def same_quantity(a: Quantity, b: Quantity) -> bool:
                 return True
             if b.approximate and _rounds_to(x, y):  # the translation may round the source, not refine it
                 return True
-            if a.approximate and x != int(x) and y == int(y) and float(f"{x:.{_significant(y)}g}") == y:
+            if (a.approximate and math.isfinite(x) and math.isfinite(y) and x != int(x) and y == int(y)
+                    and float(f"{x:.{_significant(y)}g}") == y):
                 return True  # "sekitar 9,6 kilometer" as "10 km": an approximate figure's decimals rounded off
     return False
 
