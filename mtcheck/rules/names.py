@@ -654,7 +654,7 @@ class UntranslatedEntity(Rule):
             return
         for m in a.g.untranslated_pattern.finditer(pair.target):
             entry = a.g.by_form[m.group()]
-            if pair.target_pack.latin_script and _kept_in_name(pair, m.start(), m.end(), entry):
+            if _kept_in_name(pair, m.start(), m.end(), entry):
                 continue
             # The rendering without its accents (Taiwan, Nepal for Taïwan, Népal) is legible: a spelling slip.
             unaccented = any(_fold(m.group(), ()) == _fold(r, ()) for r in entry.renderings)
@@ -698,21 +698,51 @@ def _run_neighbours(text: str, start: int, end: int) -> list[str]:
     return out
 
 
+# A Latin word beside a Latin form in a text of another script (Chinese, Japanese, Arabic): "据ABC Australia 3月3日",
+# "2007 Taipei IT Monthで". Only spaces between: a Han character or kana against the form is no neighbour.
+_LATIN_LEFT = re.compile(r"(?<![A-Za-z\u00c0-\u024f])([A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f0-9'’&.-]*) +$")
+_LATIN_RIGHT = re.compile(r" +([A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f0-9'’&-]*)")
+
+
+def _latin_neighbours(text: str, start: int, end: int) -> list[tuple[str, str]]:
+    """The capitalised Latin words right beside text[start:end] in a text of another script, each with the two
+    words in their order there ("ABC Australia")."""
+    out = []
+    form = text[start:end]
+    if (left := _LATIN_LEFT.search(text, max(0, start - 40), start)) and left.group(1)[0].isupper():
+        out.append((left.group(1), f"{left.group(1)} {form}"))
+    if (right := _LATIN_RIGHT.match(text, end)) and right.group(1)[0].isupper():
+        out.append((right.group(1), f"{form} {right.group(1)}"))
+    return out
+
+
+def _run_pairs(text: str, start: int, end: int) -> list[tuple[str, str]]:
+    """_run_neighbours, each with no fixed order: in a Latin-script translation the source's words may be
+    reordered ("Asociacion Argentina" for "Argentina Asociacion")."""
+    return [(n, "") for n in _run_neighbours(text, start, end)]
+
+
 def _kept_in_name(pair: ArticlePair, start: int, end: int, entry: Entry) -> bool:
     """Is the Indonesian form at target[start:end] part of a proper name kept as it is, not an entity left
     untranslated: a word of a name the source has word for word ("Taiwan Sustainable Award", "Asociacion
-    Argentina de Polo"), or the English name inside an English title in another language ("Government of
-    Wales Act", "South China Morning Post")? A neighbour that is an Indonesian word ("Kerajaan Belanda") or a
-    person's name keeps the finding."""
+    Argentina de Polo"; in Chinese, Japanese or Arabic text a Latin name kept in Latin letters: "ABC Australia",
+    "Rumah Sakit Kuwait Maitree" as "Kuwait Maitree医院"), or the English name inside an English title in another
+    Latin-script language ("Government of Wales Act", "South China Morning Post")? A neighbour that is an
+    Indonesian word ("Kerajaan Belanda") or a person's name keeps the finding."""
     src_lang, tgt_lang = pair.source_pack.code, pair.target_pack.code
     form = pair.target[start:end]
-    for n in _run_neighbours(pair.target, start, end):
+    latin = pair.target_pack.latin_script
+    for n, phrase in (_run_pairs if latin else _latin_neighbours)(pair.target, start, end):
         if zipf(n, src_lang) >= 3.0 and zipf(n, src_lang) >= zipf(n, "en"):
             continue  # an Indonesian word beside it: the phrase is left untranslated
         if _name_count(n) >= 10_000:
             continue  # a person beside the country ("d'Argentina Cristina Fernandez"), not one name
-        if tgt_lang != "en" and zipf(n, "en") >= 3.0 and zipf(n, "en") > zipf(n, tgt_lang) + 1.0:
+        if latin and tgt_lang != "en" and zipf(n, "en") >= 3.0 and zipf(n, "en") > zipf(n, tgt_lang) + 1.0:
             return True  # an English title kept in English
+        if phrase:  # a Latin name kept in another script: the source has it in the same order
+            if re.search(rf"(?<![^\W\d_]){re.escape(phrase)}(?![^\W\d_])", pair.source):
+                return True  # not "Coaster Jepang" (Japanese Coaster) for "Jepang Coaster"
+            continue
         left, right = f"{n} {form}", f"{form} {n}"
         if any(re.search(rf"{re.escape(x)}\b", pair.source) for x in (left, right)) or re.search(
                 rf"{re.escape(form)}\s+(?:of|de|del|la|the)\s+{re.escape(n)}|{re.escape(n)}\s+(?:of|de|del|la|the)"
@@ -724,12 +754,15 @@ def _kept_in_name(pair: ArticlePair, start: int, end: int, entry: Entry) -> bool
 def _explained_by_source(entries: list[Entry], source_text: str) -> bool:
     """Does the source paragraph name one of these entities, where the mention search does not see it: a
     form attached to a hyphen ("Belanda-berdasarkan"), a form another entity of the gazetteer took
-    ("Amerika", the region and the United States), or the distinctive word of a longer form ("Falkland" of
-    "Kepulauan Falkland")?"""
+    ("Amerika", the region and the United States), the distinctive word of a longer form ("Falkland" of
+    "Kepulauan Falkland"), or the form's stem as a capitalised word of its own: the name of a river, valley or
+    sea after the country ("Lembah Yordan", the Jordan Valley, beside Yordania)?"""
     for e in entries:
         for f in e.source_forms:
             words = [f] if " " not in f else [f, *(w for w in f.split() if w[0].isupper() and len(w) >= 4
                                                     and zipf(w, "id") < 3.0)]
+            if " " not in f and f[:1].isupper() and not f.isupper():
+                words += [f[:k] for k in range(max(5, len(f) - 3), len(f))]  # Yordan, Yordani of Yordania
             if any(re.search(rf"(?<![^\W\d_]){re.escape(w)}(?![^\W\d_])", source_text) for w in words):
                 return True
     return False

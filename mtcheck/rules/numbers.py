@@ -9,7 +9,7 @@ from mtcheck.rules.base import Rule
 from mtcheck.text import suggest
 from mtcheck.text.article import ArticlePair
 from mtcheck.text.number_match import match_dates, match_quantities
-from mtcheck.text.quantities import units_agree
+from mtcheck.text.quantities import units_agree, written_alike
 
 
 class NumberMismatch(Rule):
@@ -159,6 +159,8 @@ class UnitMismatch(Rule):
         for s, t in match_quantities(pair).matched:
             if not s.unit or not t.unit or units_agree(s.unit, t.unit, s.value == t.value):
                 continue  # the same unit, or converted: 10 km = 6.2 miles, 80 °F = 26 °C
+            if written_alike(s.unit, t, pair.target_pack.code):
+                continue  # "1.000 pon" as "1,000 pounds": the word names the weight as well as sterling
             yield self.finding(
                 f"unit changed: source {s.describe()}; target {t.describe()}",
                 source=s.span, target=t.span, suggestion=suggest.quantity(s, pair.target_pack.code),

@@ -885,8 +885,14 @@ def _occurrences(anchor: str, text: str, source: bool = False) -> int:
     if anchor[0].isdigit():
         lead = re.match(r"\d+", _fold(anchor))
         return 0 if lead is None else len(re.findall(rf"(?<!\d){lead.group()}(?!\d)", text))
-    prefix = _fold(anchor)[:ANCHOR_PREFIX]
+    prefix = _fold(_singular_acronym(anchor))[:ANCHOR_PREFIX]
     return text.count(prefix) if source else max(text.count(prefix), text.count(prefix.replace("k", "c")))
+
+
+def _singular_acronym(anchor: str) -> str:
+    """An acronym without its English plural s, which other languages drop ("WMPs" as "les WMP", "NGOs" as
+    "les ONG"): the anchor is the acronym."""
+    return anchor[:-1] if len(anchor) >= 3 and anchor[-1] == "s" and anchor[:-1].isupper() else anchor
 
 
 def _in_target(anchor: str, target_text: str) -> bool:
@@ -898,7 +904,7 @@ def _in_target(anchor: str, target_text: str) -> bool:
         # (full-width digits fold to ASCII).
         lead = re.match(r"\d+", _fold(anchor))
         return lead is not None and re.search(rf"(?<!\d){lead.group()}(?!\d)", target_text) is not None
-    prefix = _fold(anchor)[:ANCHOR_PREFIX]
+    prefix = _fold(_singular_acronym(anchor))[:ANCHOR_PREFIX]
     # Indonesian spells the c of Latin cognates k (Episkopal/épiscopal, Kolonel/Colonel, Katolik/Catholic).
     return prefix in target_text or prefix.replace("k", "c") in target_text
 

@@ -118,6 +118,8 @@ def _match_quantities(pair: ArticlePair) -> QuantityMatch:
                 for q in src:
                     result.aligned[id(q)] = Span(sp.target[0].start, sp.target[-1].end)
             s_left, t_left = _pair_equal(src, tgt, result.matched)
+            if any(q.decades for q in s_left):
+                s_left, t_left = _pair_decades(s_left, t_left, result.matched)
             local.append((s_left, t_left))
         for s_left, t_left in local:
             bead_src += s_left
@@ -248,6 +250,23 @@ def _date_numbers(dates: list[Date]) -> set[float]:
 
 
 
+def _pair_decades(src: list[Quantity], tgt: list[Quantity],
+                  matched: list[tuple[Quantity, Quantity]]) -> tuple[list[Quantity], list[Quantity]]:
+    """Within one sentence pair: a count of decades left over ("satu dekade kemudian") met by ten times it in
+    years ("10 ans plus tard", "十年后"). Only here: across a paragraph the "ten" is as likely another
+    sentence's number."""
+    tgt = list(tgt)
+    left = []
+    for s in src:
+        t = next((t for t in tgt if s.decades and t.kind == "number" and t.unit is None
+                  and any(math.isclose(y, 10 * x) for x in s.values for y in t.values)), None)
+        if t is None:
+            left.append(s)
+            continue
+        matched.append((s, t))
+        tgt.remove(t)
+    return left, tgt
+
 
 def _pair_equal(src: list[Quantity], tgt: list[Quantity],
                 matched: list[tuple[Quantity, Quantity]]) -> tuple[list[Quantity], list[Quantity]]:
@@ -323,6 +342,9 @@ def _pair_equal(src: list[Quantity], tgt: list[Quantity],
                 # _rounds_to(x, y) holds only for y within [x / 1.5, 2x] (a rounding moves a value by at most
                 # half of its leading digit)
                 cands += by_rounding.nearest(where, n_tgt, fits, [(x / 1.5, x * 2) for x in s.values])
+                if s.approximate:  # "sekitar 9,6 km" as "10 km": its decimals rounded off (same_quantity)
+                    cands += by_value.nearest(where, n_tgt, fits, [(x / 1.5, x * 2) for x in s.values
+                                                                   if math.isfinite(x) and x != int(x)])
                 # a bare magnitude y of the target meets x when y <= x < 1000y (same_quantity)
                 cands += by_magnitude.nearest(where, n_tgt, fits, [(x / 1000, x * (1 + 1e-9)) for x in s.values])
             if not cands:

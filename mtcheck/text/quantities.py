@@ -11,7 +11,7 @@ import bisect
 import math
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from mtcheck.cache import persistent
@@ -32,12 +32,20 @@ _SPACES = "[ \u00a0\u202f\u2009]"
 _CORE_SPACED = re.compile(  # not inside a longer run of digit groups: "0800 555 111" is a phone number
     rf"(?=\d)(?<!\d)(?<!\d[.,])(?:(?<!\d{_SPACES})[1-9]\d{{0,2}}(?:{_SPACES}\d{{3}}(?!\d))+(?!{_SPACES}\d)|\d+)"
     r"(?:[.,]\d+|:\d\d(?!\d))*(?!\d)")
-_YEAR_RANGE = re.compile(r"\b((?:1[5-9]|20)\d\d)[-–/]$")
+# Not \b: in Chinese and Japanese a Han character, a word character, stands against the year ("由于2019-20").
+_YEAR_RANGE = re.compile(r"(?<!\d)((?:1[5-9]|20)\d\d)[-–/]$")
+# A page number written against its abbreviation ("(Larson, 1989, p109)", "pp12"): lower case, so that codes
+# and model names (G20, A320, H5N1) stay codes.
+_PAGE_BEFORE = re.compile(r"(?<![^\W\d_])pp?$")
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d|2100)$")
 _CODE_BEFORE = re.compile(r"([^\W\d_]+)-$")
 # Letters glued after the digits ("802.11b", "5G", "4K", "3D") make a code, unless they are a unit, a scale
 # or an ordinal suffix (read first) or the plural of a decade ("1980s").
 _CODE_AFTER = re.compile(r"[A-Za-z]{1,2}(?![A-Za-z])")
+# "24/7", written so in every language here: a phrase ("around the clock"), not two numbers. Not in brackets
+# nor after a date's preposition: "Kamis (24/7)", "pada 24/7" are Indonesian news's date, 24 July.
+_AROUND_THE_CLOCK = re.compile(r"(?<![\d/(（])(?<!\bpada )(?<!\btanggal )(?<!\bsejak )(?<!\bhingga )(?<!\bon )"
+                               r"(?<!\ble )24 ?/ ?7(?![\d/)）])")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 _PER_HOUR = {"km/h": "km", "mph": "mi"}  # a speed and the length it counts per hour
 _FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
@@ -140,6 +148,7 @@ class NumberSystem:
     # tens ordinal add up ("الخامس والعشرين": twenty-fifth).
     ordinal_teens: tuple[str, ...] = ()
     ordinal_joiners: tuple[str, ...] = ()
+    ordinal_teen_ones: tuple[str, ...] = ()  # the ordinals of 1 that form a teen (الحادي عشر); not أول
     roman_ordinal_suffixes: tuple[str, ...] = ()  # "XVIe siècle", "XVIème"
     # Between digits and an attached scale ("550多万": more than 5.5 million): the amount is approximate.
     scale_infixes: tuple[str, ...] = ()
@@ -153,6 +162,11 @@ class NumberSystem:
     unit_multipliers: tuple[str, ...] = ()
     vague_before: tuple[str, ...] = ()  # "数千": several thousand, a magnitude
     roman_not: frozenset[str] = frozenset()  # words that look like Roman ordinals: French "Le", "Ce"
+    decade_words: tuple[str, ...] = ()  # "satu dekade": also a count of years (10), "10 ans plus tard"
+    fraction_marks: tuple[str, ...] = ()  # after a Han numeral, a fraction's denominator: 三分之二
+    # Unit words listed both as a currency and as a unit (English "pounds": GBP or lb) -> the two unit names;
+    # the word is read as the currency, and agrees with either.
+    homonyms: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def from_toml(cls, code: str, data: dict) -> NumberSystem:
@@ -163,10 +177,15 @@ class NumberSystem:
                 before[text] = iso
             else:
                 after.setdefault(_unit_key(text), Unit(iso, "currency", 1.0))
+        homonyms: dict[str, frozenset[str]] = {}
         for text, name, dimension, factor in data.get("units", []):
-            after.setdefault(_unit_key(text) if text[0].isalpha() else text, Unit(name, dimension, float(factor)))
+            key = _unit_key(text) if text[0].isalpha() else text
+            if key in after and after[key].dimension == "currency" and dimension != "currency":
+                homonyms[key] = frozenset({after[key].name, name})  # "pounds": sterling or weight
+            after.setdefault(key, Unit(name, dimension, float(factor)))
         ordinal = data.get("ordinal", {})
         return cls(
+            homonyms=homonyms,
             code=code, decimal=data["decimal"], group=data["group"],
             words={k: float(v) for k, v in data.get("words", {}).items()},
             teens={k: float(v) for k, v in data.get("teens", {}).items()},
@@ -194,6 +213,8 @@ class NumberSystem:
             space_groups=bool(data.get("space_groups", False)),
             unit_joiners=tuple(data.get("unit_joiners", ())),
             soft_after=tuple(data.get("soft_after", ())),
+            decade_words=tuple(data.get("decade_words", ())),
+            fraction_marks=tuple(data.get("fraction_marks", ())),
             words_below=float(data.get("words_below", 0)),
             hedges=tuple(data.get("hedges", ())),
             not_numbers=tuple(data.get("not_numbers", ())),
@@ -201,6 +222,7 @@ class NumberSystem:
             word_prefixes=tuple(data.get("word_prefixes", ())),
             ordinal_teens=tuple(ordinal.get("teens", ())),
             ordinal_joiners=tuple(ordinal.get("joiners", ())),
+            ordinal_teen_ones=tuple(ordinal.get("teen_ones", ())),
             roman_ordinal_suffixes=tuple(ordinal.get("roman_suffixes", ())),
             scale_infixes=tuple(data.get("scale_infixes", ())),
             percent_before=tuple(data.get("percent_before", ())),
@@ -293,11 +315,17 @@ def _build_patterns(ns: NumberSystem) -> _Patterns:
     lb = r"(?:\b|(?=[\u30a0-\u30ff]))(?<![\u30a0-\u30ff])(?<![\u30a0-\u30ff][-‐－])"
     rb = r"(?:\b|(?<=[\u30a0-\u30ff]))(?![\u30a0-\u30ff])"
     ordinal_alt = _alternation_i(ns.ordinal_words)
+    # After a joiner only a tens ordinal ("الخامس والعشرين", 25th), and never after a teen: in "الحادي عشر
+    # والثاني عشر" (the 11th and 12th) the second ordinal is a number of its own, not 11 + 2.
+    tens_alt = _alternation_i([w for w, v in ns.ordinal_words.items() if v >= 20 and v % 10 == 0])
+    teen = rf"\s+(?P<teen>{_alternation(ns.ordinal_teens)})" if ns.ordinal_teens else ""
+    ord2 = rf"\s+(?:{_alternation(ns.ordinal_joiners)})(?P<ord2>{tens_alt})" if ns.ordinal_joiners and tens_alt else ""
     # "twenty-fourth", "vingt-quatrième"; "السادس عشر" (16th); "الخامس والعشرين" (25th).
-    compound = (rf"\b(?:(?P<tens>{word_alt})[\s-]+)?(?P<ord>{ordinal_alt})"
-                + (rf"(?:\s+(?P<teen>{_alternation(ns.ordinal_teens)}))?" if ns.ordinal_teens else "")
-                + (rf"(?:\s+(?:{_alternation(ns.ordinal_joiners)})(?P<ord2>{ordinal_alt}))?" if ns.ordinal_joiners
-                   else "") + r"\b") if ordinal_alt else None
+    # A prefix joins an ordinal as it joins a cardinal: "والثاني عشر" (and the twelfth).
+    ord_prefix = rf"(?:{_alternation(ns.word_prefixes)})?" if ns.word_prefixes else ""
+    compound = (rf"\b{ord_prefix}(?:(?P<tens>{word_alt})[\s-]+)?(?P<ord>{ordinal_alt})"
+                + (f"(?:{'|'.join(x for x in (teen, ord2) if x)})?" if teen or ord2 else "")
+                + r"\b") if ordinal_alt else None
     p = _Patterns(
         before_currency=re.compile(rf"(?<![\w$])({_alternation(ns.currency_before)})[ \u00a0\u202f]?$"),
         # A scale word may also stand against the digits: "Rp1,5triliun", "£11juta", "€3.1billion".
@@ -365,6 +393,9 @@ class Quantity:
     clock: float | None = None
     code: str | None = None  # kind "code": the letters of the name ("covid" for COVID-19, "-b" for 802.11b)
     scale: float = 1.0  # the scale word's factor ("22 juta": 1e6), which a range's first number may share
+    # A count of decades ("satu dekade"): also met by ten times its value in years, in its own sentence only
+    # (text/number_match.py), so that it takes no other sentence's "ten".
+    decades: bool = False
 
     @property
     def value(self) -> float:
@@ -510,6 +541,13 @@ def find_quantities(text: str, code: str, exclude: Sequence[Span] = ()) -> list[
     for m in p.not_numbers.finditer(text):
         taken.append(Span(*m.span()))
     found: list[Quantity] = []
+    for m in _AROUND_THE_CLOCK.finditer(text):
+        if _covered(*m.span(), taken):
+            continue  # a date
+        # "bekerja 24/7" is "around the clock", "全天候", "sans relâche": no count; compared with a 24/7 only
+        found.append(Quantity(Span(*m.span()), original[m.start():m.end()], (24.0,), "code", strict=False,
+                              code="24/7"))
+        taken.append(Span(*m.span()))
     for pattern in ns.time_patterns:
         for m in pattern.finditer(text):
             if _covered(*m.span(), taken):
@@ -522,9 +560,14 @@ def find_quantities(text: str, code: str, exclude: Sequence[Span] = ()) -> list[
                 taken.append(Span(*m.span()))
                 continue
             minutes = minutes if minutes is not None else (30 if m.group().endswith("半") else 0)  # 10点半
-            found.append(Quantity(Span(*m.span()), original[m.start():m.end()],
-                                  (float(hours * 60 + minutes),), "time"))
-            taken.append(Span(*m.span()))
+            # "15 h 00 UTC": a zone after the time, so that it compares in UTC with "22.00 WIB"
+            stop, zone = m.end(), None
+            if (t_zone := p.time_after.match(text, stop)) and (
+                    marker := re.sub(r"\s+", " ", t_zone.group(1)).lower()) in ns.zones:
+                stop, zone = t_zone.end(), Unit(marker.upper(), "zone", ns.zones[marker])
+            found.append(Quantity(Span(m.start(), stop), original[m.start():stop],
+                                  (float(hours * 60 + minutes),), "time", zone))
+            taken.append(Span(m.start(), stop))
     for m in p.percent_before.finditer(text):  # 百分之三十
         if _covered(*m.span(), taken):
             continue
@@ -547,6 +590,8 @@ def find_quantities(text: str, code: str, exclude: Sequence[Span] = ()) -> list[
         # Time of day: "pukul 14.30 WIB", "2:30 p.m.", "14:30", "antara pukul 3 sore dan 6 pagi".
         t_after = p.time_after.match(text, end)
         clock = re.fullmatch(r"(\d{1,2})(?:[.:](\d\d))?", core)
+        if not clock and t_after and re.sub(r"\s+", " ", t_after.group(1)).lower() in ns.zones:
+            clock = re.fullmatch(r"([01]\d|2[0-4])([0-5]\d)", core)  # "1200 GMT": the wire services' four digits
         followed = p.scale_spaced.match(text, end) or (p.after and p.after.match(text, end))
         clock_reading: float | None = None
         if clock and not followed:
@@ -589,7 +634,8 @@ def find_quantities(text: str, code: str, exclude: Sequence[Span] = ()) -> list[
         if frac < len(text) and text[frac] in _FRACTIONS:
             values, stop = tuple(v + _FRACTIONS[text[frac]] for v in values), frac + 1
         cur = p.before_currency.search(before)
-        if start and text[start - 1].isascii() and text[start - 1].isalpha() and not cur:
+        if (start and text[start - 1].isascii() and text[start - 1].isalpha() and not cur
+                and not _PAGE_BEFORE.search(before)):
             continue  # part of a code or model name: G20, A320, H5N1
         ordinal_before = bool(p.ordinal_before and p.ordinal_before.search(before))
         # (Only where `before` ends in the hyphen the pattern ends with: its search over the 40 characters
@@ -654,8 +700,23 @@ def find_quantities(text: str, code: str, exclude: Sequence[Span] = ()) -> list[
     found.extend(_word_quantities(text, ns, taken))
     if ns.cjk_numerals:
         found.extend(_cjk_numerals(text, ns, taken))
+    if ns.decade_words:
+        found = _decade_readings(found, text, ns)
     found.sort(key=lambda q: q.span.start)
     return _ranges_and_conversions(found, text, ns)
+
+
+@cache
+def _decade_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"\s+(?:{_alternation(words)})\b", re.I)
+
+
+def _decade_readings(found: list[Quantity], text: str, ns: NumberSystem) -> list[Quantity]:
+    """A count of decades is also a count of years: "satu dekade kemudian" is "10 ans plus tard", "十年后"."""
+    pattern = _decade_pattern(ns.decade_words)
+    return [replace(q, decades=True)
+            if q.kind == "number" and q.unit is None and not q.magnitude and pattern.match(text, q.span.end) else q
+            for q in found]
 
 
 @cache
@@ -712,6 +773,11 @@ def _ranges_and_conversions(found: list[Quantity], text: str, ns: NumberSystem) 
         if (b.scale > 1 and a.scale == 1 and a.kind == "number" and len(gap) <= 12 and p.range_before.match(gap)
                 and all(v < b.scale for v in a.values)):
             out[i] = replace(a, values=(*a.values, *(v * b.scale for v in a.values)))
+        elif (b.unit and not a.unit and b.unit.dimension not in ("currency", "zone") and a.kind == b.kind == "number"
+              and len(gap) <= 12 and p.range_before.match(gap)):
+            # "2 sampai 4 inci" as "5 à 10 cm": the first number of a range is in the second's unit, so that
+            # it converts as the second does
+            out[i] = replace(a, unit=b.unit)
         elif (a.unit and b.unit and _same_dimension(a.unit, b.unit) and a.unit.name != b.unit.name
               and re.fullmatch(r"\s*[(（]\s*(?:\S+\s+)?", gap) and b.strict):
             out[i + 1] = replace(b, strict=False)
@@ -744,9 +810,14 @@ def _word_quantities(text: str, ns: NumberSystem, taken: list[Span]) -> list[Qua
                 value = _compound_ordinal(m, ns)
                 if value is None:
                     continue
+            span = Span(*m.span())
+            if "teen" in m.re.groupindex and m["teen"] and ns.ordinal_words.get(m["ord"].lower()) == 1 and (
+                    m["ord"] not in ns.ordinal_teen_ones):
+                # "أول عشر عينات": the first ten samples, not the eleventh; the ten is a number of its own
+                value, span = 1.0, Span(m.start(), m.end("ord"))
             if value:
-                out.append(Quantity(Span(*m.span()), m.group(), (value,), "ordinal", strict=False))
-                taken.append(Span(*m.span()))
+                out.append(Quantity(span, text[span.start:span.end], (value,), "ordinal", strict=False))
+                taken.append(span)
     for m in p.word_number.finditer(text):
         start, end = m.span()
         if _covered(start, end, taken):
@@ -870,6 +941,8 @@ def _cjk_numerals(text: str, ns: NumberSystem, taken: list[Span]) -> list[Quanti
         scaled = any(ns.cjk_numerals[c] >= 10_000 for c in m.group()) and len(m.group()) > 1
         if not ordinal and not scaled and ns.classifiers and not _before_classifier(text, m.end(), ns):
             continue  # 四散 (scatter), 二进制 (binary): part of a word, no count
+        if text.startswith(ns.fraction_marks, m.end()):
+            continue  # 三分之二 (two thirds): a denominator, no count
         out.append(Quantity(Span(*m.span()), m.group(), (value,), "ordinal" if ordinal else "number",
                             strict=scaled and not ordinal))
         taken.append(Span(*m.span()))
@@ -931,6 +1004,9 @@ def same_quantity(a: Quantity, b: Quantity) -> bool:
                 return True
             if b.approximate and _rounds_to(x, y):  # the translation may round the source, not refine it
                 return True
+            if (a.approximate and math.isfinite(x) and math.isfinite(y) and x != int(x) and y == int(y)
+                    and float(f"{x:.{_significant(y)}g}") == y):
+                return True  # "sekitar 9,6 kilometer" as "10 km": an approximate figure's decimals rounded off
     return False
 
 
@@ -946,11 +1022,23 @@ def _converted(a: Quantity, b: Quantity, x: float, y: float) -> bool:
     return math.isclose(x * ua.factor, y * ub.factor, rel_tol=0.1)  # converted, then rounded
 
 
+def written_alike(source_unit: Unit, t: Quantity, code: str) -> bool:
+    """Is target quantity `t`'s unit word one that also names the source's unit ("1,000 pounds" for "1.000
+    pon", lb: the word is read as sterling, and means either)?"""
+    ns = number_system(code)
+    if ns is None or t.unit is None:
+        return False
+    return any(source_unit.name in names and t.unit.name in names and re.search(rf"\b{re.escape(word)}\b", t.text, re.I)
+               for word, names in ns.homonyms.items())
+
+
 def units_agree(a: Unit, b: Unit, same_value: bool) -> bool:
     """Do two units of paired numbers say the same thing? The same unit; a conversion (10 km as 6.2 miles,
     80 °F as 26 °C); a bare degree ("80 derajat") as degrees Celsius or an angle. A currency never converts."""
     if a.name == b.name:
         return True
+    if a.dimension == b.dimension == "zone":
+        return a.factor == b.factor or not same_value  # GMT is UTC, بتوقيت جرينتش; 22.00 WIB is 15:00 UTC
     if a.dimension == "currency" or b.dimension == "currency":
         return False
     if {a.dimension, b.dimension} == {"speed", "length"}:  # 時速70キロ, "70 كم في الساعة": "per hour" apart
