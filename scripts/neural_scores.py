@@ -225,7 +225,7 @@ def coverage_table(args: argparse.Namespace) -> None:
     from mtcheck.neural_calibration import PERCENTILES
 
     recs = pickle.loads(args.scores.read_bytes())
-    if any(r["id"] and "sentence_tokens" not in r for r in recs):
+    if any("sentence_tokens" not in r for r in recs):
         sys.exit(f"{args.scores}: no sentence_tokens (collect it on round 14's code or later)")
     clean = [c for r in recs if not r.get("category")
              for c, (_, _, _, words, *_) in zip(sentence_coverages(r), r["sentences"]) if words >= ev.MIN_WORDS]

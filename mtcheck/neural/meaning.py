@@ -165,8 +165,8 @@ def token_matches(source: EncodedSide, target: EncodedSide) -> tuple[np.ndarray,
     return sims.max(axis=1), sims.max(axis=0)
 
 
-# Tokens in the window of `sentence_coverage`: chosen on the English dev half among 4, 6 and the whole side
-# (docs/quality.md, round 14); about four words, the size of a replaced clause's shortest run.
+# Tokens in the window of `sentence_coverage` (about four words): chosen on the English dev half among 4, 6 and
+# the whole side, by choose-joint's dev recall (docs/quality.md, round 14).
 COVERAGE_WINDOW = 6
 
 
