@@ -49,6 +49,7 @@ from mtcheck.text.article import ArticlePair  # noqa: E402
 
 # Sentence gates tried for MT702/MT703 (None: no gate), the first kept at equal dev recall.
 SENTENCE_GATES = (None, 50.0, 25.0, 10.0)
+MT701_MIN_WORDS = 4  # mtcheck.rules.meaning.MeaningChanged's default "min-words"
 CORPORA = {"en": "ntrex,flores,tico19", "fr": "ntrex,flores", "zh": "ntrex,flores,tico19",
            "ja": "ntrex,flores", "ar": "ntrex,flores,tico19"}
 
@@ -56,8 +57,9 @@ CORPORA = {"en": "ntrex,flores,tico19", "fr": "ntrex,flores", "zh": "ntrex,flore
 def collect(root: Path, lang: str, encoder, max_pairs: int, min_words: int) -> dict[str, list[float]]:
     from mtcheck.neural.meaning import meaning_analysis
 
-    scores: dict[str, list[float]] = {"sentence": [], "source_clause": [], "target_clause": [],
-                                      "source_clause_similarity": [], "target_clause_similarity": []}
+    scores: dict[str, list[float]] = {"sentence": [], "sentence_coverage": [], "source_clause": [],
+                                      "target_clause": [], "source_clause_similarity": [],
+                                      "target_clause_similarity": []}
     clause_pairs: dict[str, list[object]] = {"source_clause": [], "target_clause": []}
     # Interleave the corpora so that a bounded sample covers every domain, not only the first file.
     streams = [iter([a for a in load_articles(root, [c], lang=lang) if split_of(a.id) == "dev"])
@@ -72,6 +74,11 @@ def collect(root: Path, lang: str, encoder, max_pairs: int, min_words: int) -> d
             pair = ArticlePair(source, target, lang, encoder=encoder)
             m = meaning_analysis(pair)
             scores["sentence"] += [x.similarity for x in m.sentences if len(x.pair.source) == len(x.pair.target) == 1]
+            # MT701's coverage gate judges every pair it judges (MT701_MIN_WORDS source words or more), as
+            # neural_scores.py coverage-table computes it from a dev collect (docs/quality.md round 14)
+            scores["sentence_coverage"] += [x.coverage for x in m.sentences
+                                            if pair.source_pack.count_words(source[x.source.start:x.source.end])
+                                            >= MT701_MIN_WORDS]
             for side, found in (("source_clause", m.source_clauses), ("target_clause", m.target_clauses)):
                 kept = [c for c in found if c.words >= min_words]
                 scores[side] += [c.coverage for c in kept]

@@ -114,13 +114,17 @@ def items(pair: ArticlePair, cal: dict) -> list[tuple[float, tuple | None, tuple
         UncoveredSourceClause,
         UnsupportedTargetClause,
         clause_percentile,
+        coverage_gate,
         sentence_gate,
         sentence_percentiles,
     )
 
     m = pair.analysis("neural.meaning", meaning_analysis)
     out = []
+    cover = coverage_gate("calibrated", cal)  # MT701's second signal, where the pair has one
     for s in m.sentences:
+        if cover is not None and percentile(s.coverage, cal["sentence_coverage"]) >= cover:
+            continue
         if pair.source_pack.count_words(pair.source[s.source.start:s.source.end]) >= MIN_WORDS:
             out.append((percentile(s.similarity, cal["sentence"]), (s.source.start, s.source.end),
                         (s.target.start, s.target.end), "sentence"))

@@ -14,6 +14,7 @@ one-stage run on the same rows.
     python scripts/neural_scores.py choose --lang ar ar-dev.pkl [--max-false-alarms 0.03]
 
     python scripts/neural_scores.py choose-shared zh=zh-dev.pkl ja=ja-dev.pkl ar=ar-dev.pkl
+    python scripts/neural_scores.py coverage-table en-dev.pkl
     python scripts/neural_scores.py refresh-negation en-test.pkl --lang en --split test --max-articles 40 \
         --categories ... --cache enc.pkl -o en-test-now.pkl
 
@@ -76,6 +77,15 @@ def collect(args: argparse.Namespace) -> None:
                              words(pair.source[s.source.start:s.source.end])) for s in m.sentences]
         rec["clauses"] = [(c.on_source, (c.span.start, c.span.end), c.text, c.coverage, c.similarity, c.words)
                           for c in m.source_clauses + m.target_clauses]
+        # Each sentence pair's token matches (per token of each side, the best cosine with any token of the
+        # other side), beside rec["sentences"] in the same order: a second, independent signal for MT701
+        # chosen offline on these (docs/quality.md, round 14).
+        rec["sentence_tokens"] = [token_matches(s, t) for s, t in m.encoded.values()]
+        # Every default rule's findings without --neural (code, severity, source span, target span): what a
+        # name, number or date mismatch in the same pair says, for the same offline choice.
+        found = run_rules(ArticlePair(r["source"], r["target"], args.lang), rules, Settings())
+        rec["rule_findings"] = [(f.code, f.severity.value, f.source_span and f.source_span.to_list(),
+                                 f.target_span and f.target_span.to_list()) for f in found]
         # MT704 as `--neural` runs it (on the embedding-aligned sentence pairs), each finding with its tier
         # and whether it is located, on both halves: the joint operating point (`choose-joint`) is chosen on
         # the dev half from these, with MT701-MT703's scores above.
@@ -88,7 +98,6 @@ def collect(args: argparse.Namespace) -> None:
             else:
                 rec["mt705n_fa"] = bool(roles)
         else:
-            found = run_rules(ArticlePair(r["source"], r["target"], args.lang), rules, Settings())
             roles = list(RolesSwapped().check(pair)) if pair.target_pack.latin_script else []
             if r.get("category"):
                 loc = [f for f in found if ev.located(r, f.source_span and f.source_span.to_list(),
@@ -110,6 +119,16 @@ def collect(args: argparse.Namespace) -> None:
     with tmp.open("wb") as f:
         pickle.dump(out, f, protocol=pickle.HIGHEST_PROTOCOL)
     tmp.replace(args.output)
+
+
+def token_matches(source, target) -> tuple:
+    """mtcheck.neural.meaning.token_matches stored as float16 (a collect file stays small; the window
+    means MT701 reads from them move by about 1e-4)."""
+    import numpy as np
+
+    from mtcheck.neural.meaning import token_matches as matches
+
+    return tuple(a.astype(np.float16) for a in matches(source, target))
 
 
 def mt704_records(row: dict, pair, negation) -> list[tuple]:
@@ -153,10 +172,24 @@ def refresh_negation(args: argparse.Namespace) -> None:
 
 def items(rec: dict, cal: dict) -> list[tuple]:
     """evaluate_neural.items from the stored scores: (percentile, source span, target span, kind)."""
-    from mtcheck.rules.meaning import UncoveredSourceClause, UnsupportedTargetClause, clause_percentile, sentence_gate
+    from mtcheck.rules.meaning import (
+        UncoveredSourceClause,
+        UnsupportedTargetClause,
+        clause_percentile,
+        coverage_gate,
+        sentence_gate,
+    )
 
-    out = [(percentile(sim, cal["sentence"]), s, t, "sentence")
-           for s, t, sim, words, *_ in rec["sentences"] if words >= ev.MIN_WORDS]
+    cover = coverage_gate("calibrated", cal)
+    if cover is None:
+        out = [(percentile(sim, cal["sentence"]), s, t, "sentence")
+               for s, t, sim, words, *_ in rec["sentences"] if words >= ev.MIN_WORDS]
+    else:  # MT701's coverage gate: only pairs whose weakest run of tokens is low too
+        if "sentence_tokens" not in rec:
+            sys.exit("a coverage gate needs a collect file with sentence_tokens (made on round 14's code or later)")
+        out = [(percentile(sim, cal["sentence"]), s, t, "sentence")
+               for (s, t, sim, words, *_), cov in zip(rec["sentences"], sentence_coverages(rec))
+               if words >= ev.MIN_WORDS and percentile(cov, cal["sentence_coverage"]) < cover]
     gate = sentence_gate("calibrated", cal)
     # each sentence pair's similarity percentile, by its source and target spans (a clause lies inside one)
     spans = [(s, t, percentile(sim, cal["sentence"])) for s, t, sim, *_ in rec["sentences"]]
@@ -172,6 +205,32 @@ def items(rec: dict, cal: dict) -> list[tuple]:
             out.append((clause_percentile(c, cal, on_source, rule.defaults["score"]),
                         span if on_source else None, None if on_source else span, "clause"))
     return out
+
+
+def sentence_coverages(rec: dict) -> list[float]:
+    """mtcheck.neural.meaning.sentence_coverage of each sentence pair of a record (rec["sentences"]'s order),
+    from its stored token matches; computed once per record."""
+    if "_coverage" not in rec:
+        from mtcheck.neural.meaning import sentence_coverage
+
+        rec["_coverage"] = [sentence_coverage(s, t) for s, t in rec["sentence_tokens"]]
+    return rec["_coverage"]
+
+
+def coverage_table(args: argparse.Namespace) -> None:
+    """The `sentence_coverage` calibration of a language pair from a dev `collect` file: the clean articles'
+    sentence pairs of MIN_WORDS source words or more (what MT701 judges), at PERCENTILES."""
+    import numpy as np
+
+    from mtcheck.neural_calibration import PERCENTILES
+
+    recs = pickle.loads(args.scores.read_bytes())
+    if any("sentence_tokens" not in r for r in recs):
+        sys.exit(f"{args.scores}: no sentence_tokens (collect it on round 14's code or later)")
+    clean = [c for r in recs if not r.get("category")
+             for c, (_, _, _, words, *_) in zip(sentence_coverages(r), r["sentences"]) if words >= ev.MIN_WORDS]
+    table = ", ".join(f"{x:.4f}" for x in np.percentile(clean, PERCENTILES))
+    print(f"sentence_coverage = [{table}]\nn_sentence_coverage = {len(clean)}")
 
 
 def scored(recs: list[dict], cal: dict) -> list[dict]:
@@ -331,6 +390,9 @@ def choose_shared(args: argparse.Namespace) -> None:
 # fall for a sure finding to count (a flip lowers the pair's similarity a little: "is" -> "is not" 0.012 on
 # average, docs/quality.md).
 SURE_TIERS: tuple = ("off", "all", 50.0, 25.0, 10.0, 5.0)
+# MT701's coverage gates tried by `joint_setting` (None: no gate): the highest percentile of a sentence pair's
+# weakest-run token coverage (mtcheck.neural.meaning.sentence_coverage) at which its low similarity is reported.
+COVERAGE_GATES: tuple = (None, 50.0, 25.0, 10.0, 5.0, 3.0, 2.0, 1.0, 0.5)
 # The issue's targets (English located recall), for the joint choice: clause and sentence replaced 0.7,
 # negation flips and swapped roles 0.5.
 TARGETS = {"meaning-clause": 0.7, "meaning-sentence": 0.7, "meaning-negation": 0.5, "meaning-roles": 0.5}
@@ -367,14 +429,18 @@ def _minima(rec: dict, cal: dict) -> tuple[float, float, float, float]:
 
 
 def joint_rows(recs: list[dict], base: dict) -> dict:
-    """Per sentence gate and sure tier, what `joint_setting` needs of every row, computed once."""
+    """Per sentence gate, coverage gate (only where `base` has a `sentence_coverage` table) and sure tier,
+    what `joint_setting` needs of every row, computed once."""
     from calibrate_neural import SENTENCE_GATES
 
     out = {}
+    covers = COVERAGE_GATES if "sentence_coverage" in base else (None,)
     for gate in SENTENCE_GATES:
-        cal = base if gate is None else {**base, "max_sentence_percentile_clause": gate}
-        minima = [_minima(r, cal) for r in recs]
-        out[gate] = (minima, {tier: [sure_counts(r, cal, tier) for r in recs] for tier in SURE_TIERS})
+        for cover in covers:
+            cal = base if gate is None else {**base, "max_sentence_percentile_clause": gate}
+            cal = cal if cover is None else {**cal, "max_coverage_percentile_sentence": cover}
+            minima = [_minima(r, cal) for r in recs]
+            out[gate, cover] = (minima, {tier: [sure_counts(r, cal, tier) for r in recs] for tier in SURE_TIERS})
     return out
 
 
@@ -394,11 +460,12 @@ def joint_measure(recs: list[dict], minima: list, sure: list, t: tuple[float, fl
 
 
 def joint_setting(recs: list[dict], base: dict, max_fa: float) -> tuple | None:
-    """ONE setting of the meaning family (MT701's sentence threshold, MT702/MT703's clause threshold and
-    sentence gate, MT704's sure tier), chosen on dev rows: among the settings whose union flags at most
-    max_fa of the weighted clean articles (`ev.clean_weights`), the least total shortfall against TARGETS,
-    then the best mean recall over the injected kinds, then the fewest clean articles. Returns (gate, (sentence,
-    clause), tier, false alarms, recall by kind), or None where none fits."""
+    """ONE setting of the meaning family (MT701's sentence threshold and coverage gate, MT702/MT703's clause
+    threshold and sentence gate, MT704's sure tier), chosen on dev rows: among the settings whose union flags
+    at most max_fa of the weighted clean articles (`ev.clean_weights`), the least total shortfall against
+    TARGETS, then the best mean recall over the injected kinds, then the fewest clean articles. Returns
+    ((sentence gate, coverage gate), (sentence, clause), tier, false alarms, recall by kind), or None where
+    none fits."""
     weights = ev.clean_weights([{"category": r.get("category"), "id": r["id"]} for r in recs])
     best, best_key = None, None
     for gate, (minima, by_tier) in joint_rows(recs, base).items():
@@ -419,14 +486,17 @@ def choose_joint(args: argparse.Namespace) -> None:
     base = {k: v for k, v in calibration(MODEL, f"id-{args.lang}").items()
             if not k.startswith("max_") and not k.startswith("sure_")}
     recs = pickle.loads(args.scores.read_bytes())
+    if "sentence_coverage" in base and not all("sentence_tokens" in r for r in recs):
+        base.pop("sentence_coverage")  # a file collected before round 14: no coverage gate to try
     best = joint_setting(recs, base, args.max_false_alarms)
     if best is None:
         sys.exit("no setting keeps the clean articles within the budget")
-    gate, (ts, tc), tier, fa, recall = best
+    (gate, cover), (ts, tc), tier, fa, recall = best
     print(f"weighted dev clean articles with a meaning finding {fa:.1%}; dev recall "
           + ", ".join(f"{k} {v:.3f}" for k, v in sorted(recall.items())), file=sys.stderr)
     print(f"max_percentile_sentence = {ts:g}\nmax_percentile_clause = {tc:g}"
           + ("" if gate is None else f"\nmax_sentence_percentile_clause = {gate}")
+          + ("" if cover is None else f"\nmax_coverage_percentile_sentence = {cover}")
           + f"\nsure_negation = {json.dumps(tier)}")
 
 
@@ -464,12 +534,15 @@ def main() -> None:
     j.add_argument("scores", type=Path, help="a dev file of `collect`")
     j.add_argument("--lang", default="en")
     j.add_argument("--max-false-alarms", type=float, default=0.03)
+    v = sub.add_parser("coverage-table", help="the sentence_coverage calibration from a dev file of `collect`")
+    v.add_argument("scores", type=Path, help="a dev file of `collect`")
     g = sub.add_parser("choose-shared")
     g.add_argument("scores", nargs="+", help="LANG=dev file of `collect`, one per language pair")
     g.add_argument("--max-false-alarms", type=float, default=0.03)
     args = ap.parse_args()
     {"collect": collect, "report": report, "choose": choose, "choose-shared": choose_shared,
-     "choose-joint": choose_joint, "refresh-negation": refresh_negation}[args.command](args)
+     "choose-joint": choose_joint, "refresh-negation": refresh_negation,
+     "coverage-table": coverage_table}[args.command](args)
 
 
 if __name__ == "__main__":

@@ -170,3 +170,53 @@ def test_the_joint_setting_counts_mt704_only_where_the_budget_allows() -> None:
     assert ts > percentile(odd, QUANTILES)
     _gate, _t, tier, fa, recall = joint_setting(rows(lowered), table, 0.03)
     assert tier == "off" and fa == 0.0 and recall == {"meaning-negation": 0.0, "meaning-sentence": 1.0}
+
+
+def test_sentence_coverage_is_the_weakest_run_of_either_side() -> None:
+    """MT701's second signal (mtcheck.neural.meaning.sentence_coverage): a run of tokens with no counterpart
+    pulls it down however well the rest of the sentence is covered; a side shorter than the window is read
+    by its mean; a side without tokens says nothing."""
+    import numpy as np
+
+    from mtcheck.neural.meaning import sentence_coverage
+
+    covered = np.full(20, 0.8)
+    replaced = covered.copy()
+    replaced[8:14] = 0.3  # a clause of six tokens found nowhere in the other side
+    assert abs(sentence_coverage(covered, covered) - 0.8) < 1e-9
+    assert abs(sentence_coverage(covered, replaced) - 0.3) < 1e-9
+    assert abs(sentence_coverage(replaced, covered) - 0.3) < 1e-9
+    # one unmatched token among well matched ones is not a lost clause: the window dilutes it
+    one = covered.copy()
+    one[5] = 0.2
+    assert sentence_coverage(one, covered) == pytest.approx(0.7)
+    assert sentence_coverage(np.array([0.5, 0.7]), covered) == pytest.approx(0.6)
+    assert sentence_coverage(np.zeros(0), np.zeros(0)) == 1.0
+
+
+def test_the_joint_setting_gates_mt701_on_token_coverage() -> None:
+    """scripts/neural_scores.py choose-joint with a `sentence_coverage` table: a clean article's freely worded
+    pair (low similarity, every run of tokens covered) rules out a sentence threshold that catches the
+    replaced sentences of the same similarity, unless MT701 also asks for a low coverage, which the replaced
+    ones have and the clean one has not. Without the table no gate is tried, as before."""
+    import numpy as np
+
+    sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parent.parent / "scripts"))
+    from neural_scores import joint_setting
+
+    odd = 0.805  # between the 0.1th and the 0.25th percentile of the similarity table
+    high, low = np.full(12, 0.8, np.float16), np.full(12, 0.3, np.float16)
+    clean = _collected("c", 10, [0.89])
+    clean[0]["sentences"] = [((0, 5), (0, 5), odd, 10)]
+    replaced = _collected("c", 10, [odd], "meaning-sentence")
+    for r in clean + replaced:
+        r["mt704n"] = []
+        r["sentence_tokens"] = [(low, low) if r["category"] else (high, high)]
+    coverage = [0.35 + 0.05 * i for i in range(len(PERCENTILES))]  # 0.3 below every clean pair, 0.8 above most
+    plain = joint_setting(clean + replaced, {"sentence": QUANTILES}, 0.03)
+    assert plain is not None and plain[4] == {"meaning-sentence": 0.0} and plain[0][1] is None
+    gated = joint_setting(clean + replaced, {"sentence": QUANTILES, "sentence_coverage": coverage}, 0.03)
+    assert gated is not None and gated[3] == 0.0 and gated[4] == {"meaning-sentence": 1.0}
+    (_gate, cover), (ts, _tc) = gated[0], gated[1]
+    assert cover is not None and percentile(0.3, coverage) < cover < percentile(0.8, coverage)
+    assert ts > percentile(odd, QUANTILES)

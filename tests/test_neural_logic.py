@@ -533,3 +533,25 @@ def test_mt704_sure_findings_take_the_calibrated_operating_point(monkeypatch: py
     del stored["sure_negation"]
     stored.update(_flat(2.0))
     assert severity(enc) == "minor"  # none stored
+
+
+def test_mt701_asks_for_a_low_token_coverage_where_a_gate_is_calibrated(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a calibrated coverage gate, a sentence pair of low similarity is reported only if its token
+    coverage at the weakest run (mtcheck.neural.meaning.sentence_coverage) is below that percentile of clean
+    pairs too: a faithful but freely worded pair is left alone (docs/quality.md round 14). No coverage
+    table, no gate; a number in the configuration overrides the stored gate."""
+    from mtcheck.neural.meaning import meaning_analysis
+    from mtcheck.rules.meaning import MeaningChanged
+
+    cal = {**_flat(2.0), "max_coverage_percentile_sentence": 1.0}  # every pair far below clean similarity
+    monkeypatch.setattr("mtcheck.rules.meaning.calibration", lambda model, lp: cal)
+    assert len(list(MeaningChanged().check(_pair(tiny_encoder())))) == 3  # a gate without a table: none
+    coverages = [s.coverage for s in meaning_analysis(_pair(tiny_encoder())).sentences]
+    assert all(-1.0 <= c <= 1.0 for c in coverages) and len(coverages) == 3
+    cal["sentence_coverage"] = [min(coverages) - 1.0 + 0.01 * i for i in range(len(cal["sentence"]))]
+    assert not list(MeaningChanged().check(_pair(tiny_encoder())))  # every run covered as in clean pairs
+    assert len(list(MeaningChanged({"coverage-gate": 100.0}).check(_pair(tiny_encoder())))) == 3
+    cal["sentence_coverage"] = [max(coverages) + 1.0 + 0.01 * i for i in range(len(cal["sentence"]))]
+    found = list(MeaningChanged().check(_pair(tiny_encoder())))  # every pair's weakest run below clean ones
+    assert len(found) == 3
+    assert any(e.startswith("weakest run of tokens covered") for e in found[0].evidence)

@@ -43,11 +43,13 @@ class EncodedSide:
 
 @dataclass(frozen=True)
 class SentenceSimilarity:
-    """How alike in meaning the two sides of one aligned sentence pair are."""
+    """How alike in meaning the two sides of one aligned sentence pair are: the cosine of their sentence
+    vectors, and their token coverage (`sentence_coverage`), a second signal from the same pass."""
     pair: SentencePair
     source: Span
     target: Span
     similarity: float
+    coverage: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -154,13 +156,44 @@ def _clause_candidates(pair: ArticlePair, sp: SentencePair, own: EncodedSide, ot
             yield c, cov, pack.clause_words(text[c.start:c.end])
 
 
+def token_matches(source: EncodedSide, target: EncodedSide) -> tuple[np.ndarray, np.ndarray]:
+    """Per content token of each side of a bead, the best cosine with any token of the other side (the
+    source's, then the target's)."""
+    if not len(source.tokens) or not len(target.tokens):
+        return np.zeros(0, np.float32), np.zeros(0, np.float32)
+    sims = source.tokens @ target.tokens.T
+    return sims.max(axis=1), sims.max(axis=0)
+
+
+# Tokens in the window of `sentence_coverage` (about four words): chosen on the English dev half among 4, 6 and
+# the whole side, by choose-joint's dev recall (docs/quality.md, round 14).
+COVERAGE_WINDOW = 6
+
+
+def sentence_coverage(source_best: np.ndarray, target_best: np.ndarray, window: int = COVERAGE_WINDOW) -> float:
+    """A sentence pair's token coverage at its weakest point: the lowest mean, over `window` consecutive
+    tokens of either side, of their best matches on the other side (a side's mean where it has fewer
+    tokens; 1.0 for a side with none). A faithful but freely worded pair has a low sentence cosine yet
+    every run of tokens finds counterparts; a replaced clause or sentence leaves a run with none. MT701
+    reads it as a second, independent signal beside the cosine."""
+    low = 1.0
+    for best in (source_best, target_best):
+        a = np.asarray(best, dtype=np.float64)
+        if not len(a):
+            continue
+        run = a.mean() if len(a) <= window else np.convolve(a, np.ones(window) / window, "valid").min()
+        low = min(low, float(run))
+    return low
+
+
 def meaning_analysis(pair: ArticlePair) -> MeaningAnalysis:
     encoded = pair.analysis("neural.beads", encode_beads)
     sentences = []
     pending: list[tuple[SentencePair, bool, Span, float, int, np.ndarray]] = []
     for i, (s, t) in encoded.items():
         sp = pair.sentence_pairs[i]
-        sentences.append(SentenceSimilarity(sp, s.span, t.span, float(s.vector @ t.vector)))
+        sentences.append(SentenceSimilarity(sp, s.span, t.span, float(s.vector @ t.vector),
+                                            sentence_coverage(*token_matches(s, t))))
         pending += [(sp, True, c, cov, w, t.vector) for c, cov, w in _clause_candidates(pair, sp, s, t, True)]
         pending += [(sp, False, c, cov, w, s.vector) for c, cov, w in _clause_candidates(pair, sp, t, s, False)]
     texts = [(pair.source if on_src else pair.target)[c.start:c.end] for _, on_src, c, *_ in pending]

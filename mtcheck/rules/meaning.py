@@ -59,9 +59,13 @@ class MeaningChanged(Rule):
     Encodes both sentences with a multilingual sentence encoder (multilingual-e5-small by default) and
     compares their cosine with the distribution of clean translations of the same language pair: a pair
     below the `max-percentile` percentile (by default the language pair's calibrated one) is reported, with its similarity and percentile in the evidence.
-    Needs `--neural`. It sees a sentence replaced by another, a mistranslated key term in a short
-    sentence, a clause replaced by something else; it does not see a flipped negation (MT704) nor a wrong
-    pronoun (he and she move the cosine by about 0.002).
+    Needs `--neural`. Where the language pair's calibration has a coverage gate (`coverage-gate`, by
+    default "calibrated": English's), a low similarity is reported only if the pair's token coverage at its
+    weakest run of tokens (a run of one side whose tokens find no counterpart on the other) is also below
+    that percentile of clean pairs: a faithful but freely worded sentence has a low cosine with every run
+    covered, a replaced clause or sentence leaves a run uncovered. It sees a sentence replaced by another,
+    a mistranslated key term in a short sentence, a clause replaced by something else; it does not see a
+    flipped negation (MT704) nor a wrong pronoun (he and she move the cosine by about 0.002).
 
     ## Why is this bad?
     Meaning errors (a term mistranslated, "migor" cooking oil rendered as "migraine", a clause replaced by
@@ -80,7 +84,7 @@ class MeaningChanged(Rule):
     name = "meaning-changed"
     category = Category.MISTRANSLATION
     default_severity = Severity.MAJOR
-    defaults = {"max-percentile": "calibrated", "min-words": 4}
+    defaults = {"max-percentile": "calibrated", "min-words": 4, "coverage-gate": "calibrated"}
     suppresses = ("MT702", "MT703")
     needs_neural = True  # tests run it with the real encoder, or skip it without the extra
 
@@ -90,15 +94,38 @@ class MeaningChanged(Rule):
             return
         m, cal = found
         limit = max_percentile(self.options["max-percentile"], cal, "sentence")
+        gate = coverage_gate(self.options["coverage-gate"], cal)
         for s in m.sentences:
             if pair.source_pack.count_words(pair.source[s.source.start:s.source.end]) < self.options["min-words"]:
                 continue
             pct = percentile(s.similarity, cal["sentence"])
-            if pct < limit:
-                yield self.finding(
-                    f"the translation seems to say something else: similarity {s.similarity:.2f}, below "
-                    f"{pct:.1f}% of clean translations", source=s.source, target=s.target, confidence=0.5,
-                    evidence=_evidence("similarity", s.similarity, pct, pair))
+            if pct >= limit:
+                continue
+            evidence = _evidence("similarity", s.similarity, pct, pair)
+            if gate is not None:
+                cov_pct = percentile(s.coverage, cal["sentence_coverage"])
+                if cov_pct >= gate:
+                    continue
+                evidence += (f"weakest run of tokens covered {s.coverage:.3f}, percentile {cov_pct:.2f} of clean "
+                             "translations",)
+            yield self.finding(
+                f"the translation seems to say something else: similarity {s.similarity:.2f}, below "
+                f"{pct:.1f}% of clean translations", source=s.source, target=s.target, confidence=0.5,
+                evidence=evidence)
+
+
+def coverage_gate(option: Any, cal: dict) -> float | None:
+    """MT701's second signal: the highest percentile of a sentence pair's token coverage at its weakest run
+    (mtcheck.neural.meaning.sentence_coverage, against the pair's `sentence_coverage` table) at which a
+    low similarity is still reported. A number from the configuration, else ("calibrated") the pair's
+    `max_coverage_percentile_sentence`, chosen on the dev split with the thresholds; None (no gate) where
+    there is none or the pair has no coverage table."""
+    if "sentence_coverage" not in cal:
+        return None
+    if isinstance(option, int | float) and not isinstance(option, bool):
+        return float(option)
+    gate = cal.get("max_coverage_percentile_sentence")
+    return None if gate is None else float(gate)
 
 
 @cache
