@@ -262,3 +262,154 @@ def test_source_forms_without_nya_skip_only_a_scan_that_finds_nothing(words: lis
     # the skipped scan would have found nothing
     if not re.search("nya", text, re.I):
         assert POSSESSIVE.search(text) is None
+
+
+# --- round 14 (issue #17 item 6) ---------------------------------------------------------------------------
+
+@functools.cache
+def _number_word_scans(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(the number-word scan as built until round 13, with the katakana alternative before every word; the
+    scan built now) for a language."""
+    from unittest import mock
+
+    from mtcheck.text import quantities
+
+    ns = quantities.number_system(lang)
+    with mock.patch.object(quantities, "_number_word_start", lambda firsts: quantities._KATAKANA_NUMBER_START):
+        old = quantities._build_patterns(ns).word_number
+    return old, quantities._build_patterns(ns).word_number
+
+
+NUMBER_WORD_PIECES = st.sampled_from(["one", "One", "two", "twenty", "hundred", "satu", "dua", "puluh", "seratus",
+                                      "ribu", "se", "ke", "un", "deux", "cent", "mille", "واحد", "اثنان", "ثلاث",
+                                      "イレブン", "セブン", "ー", "・", "゠", "ア", "万", "三", "の", "-", "‐", "－",
+                                      " ", "and", "dan", "a", "x", "é", "5", "_", "\n"])
+
+
+@given(pieces=st.lists(NUMBER_WORD_PIECES, max_size=12))
+@settings(max_examples=300, deadline=None)
+def test_number_word_scans_without_the_katakana_alternative_match_as_before(pieces: list[str]) -> None:
+    """Where no number word starts with katakana, the scan's \\b without `|(?=[katakana])` finds the same
+    matches; Japanese, which has katakana number words, keeps the alternative."""
+    text = "".join(pieces)
+    for lang in ("en", "fr", "zh", "ja", "ar", "id"):
+        old, new = _number_word_scans(lang)
+        assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)], lang
+
+
+def test_number_word_scans_keep_the_katakana_alternative_only_for_katakana_words() -> None:
+    from mtcheck.text import quantities
+
+    for lang in ("en", "fr", "zh", "ar", "id"):
+        old, new = _number_word_scans(lang)
+        assert quantities._KATAKANA_NUMBER_START in old.pattern and quantities._NUMBER_START in new.pattern, lang
+    old, new = _number_word_scans("ja")
+    assert new.pattern == old.pattern
+    assert [m.group() for m in new.finditer("セブンイレブンのイレブン")] == ["イレブン"]
+
+
+# MT705's shared names as written until round 14 (a Span per word occurrence), which the (start, end) version
+# must equal.
+def _shared_names_with_spans(pair, sp):
+    from collections import Counter
+
+    from mtcheck.model import Span
+    from mtcheck.rules.roles import _NAME, _NON_SPACE
+
+    def anchors(text, start, end):
+        seen: dict = {}
+        for m in _NAME.finditer(text, start, end):
+            run = Span(m.start(), m.end())
+            for w in _NON_SPACE.finditer(text, run.start, run.end):
+                if w.end() - w.start() >= 2:
+                    seen.setdefault(w.group(), []).append((Span(w.start(), w.end()), run))
+        return seen
+
+    s_words = anchors(pair.source, sp.source[0].start, sp.source[-1].end)
+    t_words = anchors(pair.target, sp.target[0].start, sp.target[-1].end)
+    links = []
+    for w, spans in s_words.items():
+        if len(t_words.get(w, ())) == len(spans):
+            links += [(sw, sr, tw, tr) for (sw, sr), (tw, tr) in zip(spans, t_words[w])]
+    groups: list = []
+    for link in sorted(links, key=lambda lk: lk[0].start):
+        last = groups[-1][-1] if groups else None
+        if last and last[1] == link[1] and last[3] == link[3] and last[2].end <= link[2].start:
+            groups[-1].append(link)
+        else:
+            groups.append([link])
+    in_source_run = Counter(g[0][1] for g in groups)
+    in_target_run = Counter(g[0][3] for g in groups)
+    names = {}
+    for g in groups:
+        source_run, target_run = g[0][1], g[0][3]
+        source = source_run if in_source_run[source_run] == 1 else Span(g[0][0].start, g[-1][0].end)
+        target = target_run if in_target_run[target_run] == 1 else Span(g[0][2].start, g[-1][2].end)
+        names[source] = target
+    return names
+
+
+NAME_WORDS = st.sampled_from(["Joko", "Widodo", "Rutte", "Zelensky", "Kremlin", "Dmitry", "Peskov", "Presiden",
+                              "presiden", "menemui", "met", "juru", "bicara", "spokesman", "and", "dan", "Joko's",
+                              "Al-Khalifa", "Kyiv", "di", "in", "X", ","])
+
+
+@given(source=st.lists(NAME_WORDS, max_size=10), target=st.lists(NAME_WORDS, max_size=10))
+@settings(max_examples=300, deadline=None)
+def test_shared_names_by_offsets_are_those_by_spans(source: list[str], target: list[str]) -> None:
+    from mtcheck.rules.roles import shared_names
+    from mtcheck.text.article import ArticlePair
+
+    pair = ArticlePair(" ".join(source) + ".", " ".join(target) + ".", "en")
+    for sp in pair.sentence_pairs:
+        if sp.source and sp.target:
+            got = shared_names(pair, sp)
+            assert list(got.items()) == list(_shared_names_with_spans(pair, sp).items())
+            assert all(type(k).__name__ == "Span" and type(v).__name__ == "Span" for k, v in got.items())
+
+
+def test_ascii_twin_classes_equal_unicode_ones_on_every_ascii_character() -> None:
+    """The basis of text/ascii_twin.py: on each ASCII character the word, digit and letter classes and \\b
+    decide as the Unicode ones; \\s does not (U+001C-U+001F), which is why twin() refuses it."""
+    for cls in (r"\w", r"\W", r"\d", r"\D", r"[^\W\d_]", r"[^\W_]", r"\b"):
+        uni, asc = re.compile(cls), re.compile(cls, re.ASCII)
+        for code in range(128):
+            text = f"a{chr(code)}" if cls == r"\b" else chr(code)
+            assert [m.span() for m in uni.finditer(text)] == [m.span() for m in asc.finditer(text)], (cls, code)
+    assert re.match(r"\s", "\x1c") and not re.match(r"\s", "\x1c", re.ASCII)
+
+
+def test_ascii_twin_refuses_what_could_differ() -> None:
+    import pytest
+
+    from mtcheck.text.ascii_twin import twin
+
+    for pattern, flags in ((r"a\s", 0), (r"[\S]x", 0), (r"(?i:a)", 0), (r"(a|b\s)", 0), (r"(?=\s)", 0),
+                           (r"(?>a\s)", 0), (r"(a)?(?(1)x|\s)", 0), (r"x{2,}?\s", 0), (r"k", re.I)):
+        with pytest.raises(ValueError):
+            twin(re.compile(pattern, flags))
+    assert twin(re.compile(r"[^\W_]+")).flags & re.ASCII
+
+
+ASCII_PIECES = st.sampled_from(["a", "Joko", "B", "1", "_", "-", "'", "’", ".", ",", " ", "\n", "\x1c", "Rp5",
+                                "di-", "-nya", "O'Neil", "é", "ABC", "x2"])
+
+
+@given(pieces=st.lists(ASCII_PIECES, max_size=16))
+@settings(max_examples=400)
+def test_word_scans_with_their_ascii_twins_find_the_same_words(pieces: list[str]) -> None:
+    """latin_words, latin_word_count, the lexicon's source words and the aligner's anchors: the same on any
+    text, the twin taking the ASCII ones."""
+    from mtcheck.lang import base
+    from mtcheck.text import align, coverage
+
+    text = "".join(pieces)
+    base.latin_words.cache_clear()
+    base.latin_word_count.cache_clear()
+    assert [m.span() for m in base.latin_words(text)] == [m.span() for m in base._LATIN_WORD.finditer(text)]
+    assert base.latin_word_count(text) == len(base._LATIN_WORD.findall(text))
+    assert [(a, b) for a, b, _ in coverage.source_word_spans(text)] == [
+        m.span() for m in coverage._SOURCE_WORD.finditer(text) if coverage._key(m.group()) is not None]
+    capitalised = {m.group()[:align.ANCHOR_PREFIX].lower() for m in align._CAPITALISED.finditer(text)}
+    numbers = {m.group().replace(".", "").replace(",", "") for m in align._NUMBER.finditer(text)}
+    assert align.anchors(text) == capitalised | numbers

@@ -276,6 +276,23 @@ def _shipped_patterns(code: str) -> _Patterns:
     return _build_patterns(ns)
 
 
+_KATAKANA_NUMBER_START = r"(?:\b|(?=[\u30a0-\u30ff]))(?<![\u30a0-\u30ff])(?<![\u30a0-\u30ff][-‐－])"
+_NUMBER_START = r"\b(?<![\u30a0-\u30ff])(?<![\u30a0-\u30ff][-‐－])"
+
+
+def _number_word_start(firsts: list[str]) -> str:
+    """The zero-width test before a number word. Katakana number words ("イレブン": a football eleven) stand
+    between hiragana or kanji, where \\b never holds; not inside a longer katakana word ("セブンイレブン",
+    "セブン-イレブン"). Where no word (or word prefix) starts with katakana, a match can never start at a
+    katakana character, so the alternative `(?=[katakana])` never leads to one and \\b alone gives the same
+    matches: without the alternation, re tests each position in one step fewer (en: 0.76x that scan's
+    instructions, id: 0.77x). \\b first: the three are zero-width tests of one position (the same matches in
+    any order), and \\b turns away a position inside a word in one step, before the lookbehinds' two."""
+    if all(w and not "\u30a0" <= w[0] <= "\u30ff" for w in firsts):
+        return _NUMBER_START
+    return _KATAKANA_NUMBER_START
+
+
 def _build_patterns(ns: NumberSystem) -> _Patterns:
     spaced = {k: v for k, v in ns.scales.items() if k not in ns.attached_scales | ns.money_scales}
     attached = {k: v for k, v in ns.scales.items() if k in ns.attached_scales}
@@ -285,12 +302,8 @@ def _build_patterns(ns: NumberSystem) -> _Patterns:
     if ns.word_prefixes and word_alt:
         word_alt = rf"(?:{_alternation_i(ns.word_prefixes)})?(?:{word_alt})"
     joiner = r"(?:[\s-]+(?:(?:and|dan)\s+)?(?:a\s+)?)"  # "one hundred and five", "seven and a half"
-    # Katakana number words ("イレブン": a football eleven) stand between hiragana or kanji, where \b never
-    # holds; not inside a longer katakana word ("セブンイレブン", "セブン-イレブン").
-    # The \b first: the three are zero-width tests of one position (the same matches in any order), and \b
-    # turns away a position inside a word in one step, before the lookbehinds' two (0.84x the scan's
-    # instructions).
-    lb = r"(?:\b|(?=[\u30a0-\u30ff]))(?<![\u30a0-\u30ff])(?<![\u30a0-\u30ff][-‐－])"
+    # (see _number_word_start)
+    lb = _number_word_start([*ns.word_prefixes, *number_words])
     rb = r"(?:\b|(?<=[\u30a0-\u30ff]))(?![\u30a0-\u30ff])"
     ordinal_alt = _alternation_i(ns.ordinal_words)
     # "twenty-fourth", "vingt-quatrième"; "السادس عشر" (16th); "الخامس والعشرين" (25th).
