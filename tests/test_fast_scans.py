@@ -369,26 +369,37 @@ def test_shared_names_by_offsets_are_those_by_spans(source: list[str], target: l
 
 
 def test_ascii_twin_classes_equal_unicode_ones_on_every_ascii_character() -> None:
-    """The basis of text/ascii_twin.py: on each ASCII character the word, digit and letter classes and \\b
-    decide as the Unicode ones; \\s does not (U+001C-U+001F), which is why twin() refuses it."""
-    for cls in (r"\w", r"\W", r"\d", r"\D", r"[^\W\d_]", r"[^\W_]", r"\b"):
+    """The basis of text/ascii_twin.py: on each ASCII character the word, digit, letter and space classes, \\b
+    and re.IGNORECASE decide as the Unicode ones, but \\s on U+001C-U+001F (which `plain` refuses), and under
+    re.IGNORECASE exactly four non-ASCII characters equal an ASCII letter (which `twin` refuses)."""
+    for cls in (r"\w", r"\W", r"\d", r"\D", r"\s", r"\S", r"[^\W\d_]", r"[^\W_]", r"\b", r"(?i:[a-z])", r"(?i:K)"):
         uni, asc = re.compile(cls), re.compile(cls, re.ASCII)
         for code in range(128):
             text = f"a{chr(code)}" if cls == r"\b" else chr(code)
+            if "s" in cls.lower() and 0x1c <= code <= 0x1f:
+                assert [m.span() for m in uni.finditer(text)] != [m.span() for m in asc.finditer(text)]
+                continue
             assert [m.span() for m in uni.finditer(text)] == [m.span() for m in asc.finditer(text)], (cls, code)
-    assert re.match(r"\s", "\x1c") and not re.match(r"\s", "\x1c", re.ASCII)
+    # (the four are recache's, which tests/test_recache.py checks against every code point)
+    from mtcheck.recache import _ASCII_CASE_PARTNERS
+    from mtcheck.text.ascii_twin import _CASE_PARTNERS
+
+    assert {ord(c) for c in _ASCII_CASE_PARTNERS if not c.isascii()} == set(_CASE_PARTNERS)
 
 
-def test_ascii_twin_refuses_what_could_differ() -> None:
+def test_ascii_twin_refuses_what_could_differ_and_plain_texts() -> None:
     import pytest
 
-    from mtcheck.text.ascii_twin import twin
+    from mtcheck.text.ascii_twin import plain, twin
 
-    for pattern, flags in ((r"a\s", 0), (r"[\S]x", 0), (r"(?i:a)", 0), (r"(a|b\s)", 0), (r"(?=\s)", 0),
-                           (r"(?>a\s)", 0), (r"(a)?(?(1)x|\s)", 0), (r"x{2,}?\s", 0), (r"k", re.I)):
+    for pattern, flags in ((r"ſ", re.I), (r"(?i:\u212a)", 0), (r"(?i:[\u0100-\u0200])", 0), (r"[^ı]", re.I),
+                           (r"(?i)x|(?:İ)", 0), (r"a", re.LOCALE | re.ASCII)):
         with pytest.raises(ValueError):
             twin(re.compile(pattern, flags))
-    assert twin(re.compile(r"[^\W_]+")).flags & re.ASCII
+    for pattern, flags in ((r"[^\W_]+", 0), (r"a\s+b", re.I), (r"ſ", 0), (r"(?-i:\u212a)x", re.I),
+                           (r"[\u00c0-\u00ff]", re.I)):
+        assert twin(re.compile(pattern, flags)).flags & re.ASCII, pattern
+    assert plain("Rutte said: \"no\".\n") and not plain("Rutte’s") and not plain("a\x1cb")
 
 
 ASCII_PIECES = st.sampled_from(["a", "Joko", "B", "1", "_", "-", "'", "’", ".", ",", " ", "\n", "\x1c", "Rp5",
@@ -413,3 +424,44 @@ def test_word_scans_with_their_ascii_twins_find_the_same_words(pieces: list[str]
     capitalised = {m.group()[:align.ANCHOR_PREFIX].lower() for m in align._CAPITALISED.finditer(text)}
     numbers = {m.group().replace(".", "").replace(",", "") for m in align._NUMBER.finditer(text)}
     assert align.anchors(text) == capitalised | numbers
+
+
+@given(pieces=st.lists(ASCII_PIECES, max_size=16))
+@settings(max_examples=200)
+def test_names_capitalised_words_remembered_are_the_scan(pieces: list[str]) -> None:
+    from mtcheck.rules import names
+
+    text = "".join(pieces)
+    names._cap_words.cache_clear()
+    assert [(m.span(), m.group()) for m in names._cap_words(text)] == [
+        (m.span(), m.group()) for m in names._CAP_WORD.finditer(text)]
+
+
+@given(pieces=st.lists(st.sampled_from([*_NEGATION_PIECES, "Not", "NEVER", "\x1c", "K", "s"]), max_size=14))
+@settings(max_examples=300, deadline=None)
+def test_negation_scans_with_ascii_twins_are_the_scans(pieces: list[str]) -> None:
+    """MT704's scan of a piece of text with its ASCII twins (a plain ASCII piece) finds what it finds without."""
+    from unittest import mock
+
+    from mtcheck.text import negation
+
+    text = " ".join(pieces)
+    for lang in ("en", "id", "fr"):
+        got = negation.scan(text, 0, len(text), lang)
+        with mock.patch.object(negation, "plain", lambda piece: False):
+            want = negation.scan(text, 0, len(text), lang)
+        assert (got.strong, got.double, got.clausal, got.soft) == (want.strong, want.double, want.clausal,
+                                                                    want.soft), lang
+
+
+@given(pieces=st.lists(NUMBER_WORD_PIECES, max_size=12))
+@settings(max_examples=300, deadline=None)
+def test_number_word_scans_with_ascii_twins_are_the_scans(pieces: list[str]) -> None:
+    from mtcheck.text import quantities
+
+    text = "".join(pieces)
+    for lang in ("en", "fr", "zh", "ja", "ar", "id"):
+        p = quantities._patterns(quantities.number_system(lang))
+        if p.word_number_ascii is not None and text.isascii():
+            assert [m.span() for m in p.word_number_ascii.finditer(text)] == [
+                m.span() for m in p.word_number.finditer(text)], lang

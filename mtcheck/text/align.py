@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from mtcheck.text.ascii_twin import twin
+from mtcheck.text.ascii_twin import plain, twin
 from mtcheck.text.segment import Segment
 
 # Gale & Church's priors for bead types; -log taken once.
@@ -49,7 +49,7 @@ def anchors(text: str) -> frozenset[str]:
     words cut to ANCHOR_PREFIX letters, so that cognates match (Presiden/President, Ukraina/Ukrainian)."""
     # (a match of _NUMBER holds digits, points and commas only: dropping those two is dropping every \D)
     found = {m.group().replace(".", "").replace(",", "") for m in _NUMBER.finditer(text)}
-    capitalised = _CAPITALISED_ASCII if text.isascii() else _CAPITALISED
+    capitalised = _CAPITALISED_ASCII if plain(text) else _CAPITALISED
     found.update(m.group()[:ANCHOR_PREFIX].lower() for m in capitalised.finditer(text))
     return frozenset(found)
 

@@ -23,7 +23,7 @@ from functools import cache
 from mtcheck.cache import persistent
 from mtcheck.lang.base import data_exists, data_lines
 from mtcheck.memo import per_article
-from mtcheck.text.ascii_twin import twin
+from mtcheck.text.ascii_twin import plain, twin
 from mtcheck.text.fold import fold
 
 PREFIX = 5  # letters a Latin or Arabic token keeps: election/elections, pemilu is not stemmed
@@ -74,8 +74,8 @@ def source_word_spans(text: str, start: int = 0, end: int | None = None) -> list
     keys = _KEYS
     out = []
     # (The pattern reads no character outside its match, so only the scanned range must be ASCII; the whole
-    # text is tested where that is the range, as it is for every sentence's own text.)
-    scan = _SOURCE_WORD_ASCII if start == 0 and end is None and text.isascii() else _SOURCE_WORD
+    # text is asked about where that is the range, as it is for every sentence's own text.)
+    scan = _SOURCE_WORD_ASCII if start == 0 and end is None and plain(text) else _SOURCE_WORD
     for m in scan.finditer(text, start, len(text) if end is None else end):
         written = m.group()
         key = keys.get(written, _UNSEEN)
