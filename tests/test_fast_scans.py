@@ -465,3 +465,59 @@ def test_number_word_scans_with_ascii_twins_are_the_scans(pieces: list[str]) -> 
         if p.word_number_ascii is not None and text.isascii():
             assert [m.span() for m in p.word_number_ascii.finditer(text)] == [
                 m.span() for m in p.word_number.finditer(text)], lang
+
+
+def test_quick_init_sets_the_fields_as_the_generated_init_and_refuses_what_it_cannot() -> None:
+    import dataclasses
+    import inspect
+    import pickle
+
+    import pytest
+
+    from mtcheck.model import Span, quick_init
+    from mtcheck.text.pairs import Mark
+    from mtcheck.text.quantities import Quantity
+    from mtcheck.text.segment import Segment
+
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Plain:
+        a: int
+        b: str = "x"
+        c: tuple = ()
+
+    @quick_init
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Quick:
+        a: int
+        b: str = "x"
+        c: tuple = ()
+
+    for args, kwargs in (((1,), {}), ((1, "y"), {}), ((1,), {"c": (2,)}), ((), {"a": 3, "b": "z"})):
+        plain, quick = Plain(*args, **kwargs), Quick(*args, **kwargs)
+        assert dataclasses.astuple(plain) == dataclasses.astuple(quick)
+        assert dataclasses.replace(quick, b="w") == Quick(quick.a, "w", quick.c)
+    assert [(p.name, p.default) for p in inspect.signature(Quick.__init__).parameters.values()] == [
+        (p.name, p.default) for p in inspect.signature(Plain.__init__).parameters.values()]
+    with pytest.raises(TypeError):
+        Quick()  # type: ignore[call-arg]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        Quick(1).a = 2  # type: ignore[misc]
+    for kind in ({"frozen": False, "slots": True}, {"frozen": True, "slots": False}):
+        with pytest.raises(TypeError):
+            quick_init(dataclasses.dataclass(**kind)(type("X", (), {"__annotations__": {"a": int}})))
+    with pytest.raises(TypeError):
+        @quick_init
+        @dataclasses.dataclass(frozen=True, slots=True)
+        class Later:
+            a: list = dataclasses.field(default_factory=list)
+    with pytest.raises(TypeError):
+        @quick_init
+        @dataclasses.dataclass(frozen=True, slots=True)
+        class Checked:
+            a: int
+
+            def __post_init__(self) -> None:
+                pass
+    assert pickle.loads(pickle.dumps(Segment(1, 2, "x", 0, 0))) == Segment(1, 2, "x", 0, 0)
+    assert Segment(1, 4, "abc", 0, 2).length == 3 and Mark("(", 3).opens and not Mark(")", 4, False).opens
+    assert Quantity(Span(0, 1), "5", (5.0,)).kind == "number"

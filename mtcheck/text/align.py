@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from mtcheck.model import quick_init
 from mtcheck.text.ascii_twin import plain, twin
 from mtcheck.text.segment import Segment
 
@@ -54,6 +55,7 @@ def anchors(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+@quick_init  # (mtcheck/model.py: the fields set through their slots)
 @dataclass(frozen=True, slots=True)
 class Bead:
     """Source and target segments the aligner pairs, and the cost of pairing them."""

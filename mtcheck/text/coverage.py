@@ -23,6 +23,7 @@ from functools import cache
 from mtcheck.cache import persistent
 from mtcheck.lang.base import data_exists, data_lines
 from mtcheck.memo import per_article
+from mtcheck.model import quick_init
 from mtcheck.text.ascii_twin import plain, twin
 from mtcheck.text.fold import fold
 
@@ -157,6 +158,7 @@ def target_tokens(text: str) -> frozenset[str]:
     return frozenset(tokens)
 
 
+@quick_init  # (mtcheck/model.py: the fields set through their slots)
 @dataclass(frozen=True, slots=True)
 class Coverage:
     """How many source content words the lexicon knows, and how many are translated."""

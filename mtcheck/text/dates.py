@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from mtcheck.lang.base import data_toml
-from mtcheck.model import Span
+from mtcheck.model import Span, quick_init
 
 
+@quick_init  # (mtcheck/model.py: the fields set through their slots)
 @dataclass(frozen=True, slots=True)
 class Date:
     """A date found in a text: where, as written, its weekday and its (day, month) readings."""

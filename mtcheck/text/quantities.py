@@ -16,7 +16,7 @@ from functools import cache
 
 from mtcheck.cache import persistent
 from mtcheck.lang.base import data_toml
-from mtcheck.model import Span
+from mtcheck.model import Span, quick_init
 from mtcheck.text.alternation import alternation, first_class, first_letters
 from mtcheck.text.ascii_twin import plain, twin
 
@@ -364,6 +364,7 @@ def number_system(code: str) -> NumberSystem | None:
     return NumberSystem.from_toml(code, data) if data is not None else None
 
 
+@quick_init  # (mtcheck/model.py: the fields set through their slots)
 @dataclass(frozen=True, slots=True)
 class Quantity:
     """A number found in text. `values` holds every reading (an ambiguous "1.000" in English has two)."""
