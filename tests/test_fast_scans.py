@@ -502,9 +502,20 @@ def test_quick_init_sets_the_fields_as_the_generated_init_and_refuses_what_it_ca
         Quick()  # type: ignore[call-arg]
     with pytest.raises(dataclasses.FrozenInstanceError):
         Quick(1).a = 2  # type: ignore[misc]
-    for kind in ({"frozen": False, "slots": True}, {"frozen": True, "slots": False}):
-        with pytest.raises(TypeError):
-            quick_init(dataclasses.dataclass(**kind)(type("X", (), {"__annotations__": {"a": int}})))
+    for slots in (True, False):  # with slots and into a __dict__
+        plain_cls = dataclasses.dataclass(frozen=True, slots=slots)(
+            type("P", (), {"__annotations__": {"a": int, "b": str}, "b": "x"}))
+        quick_cls = quick_init(dataclasses.dataclass(frozen=True, slots=slots)(
+            type("Q", (), {"__annotations__": {"a": int, "b": str}, "b": "x"})))
+        for args in ((1,), (1, "y")):
+            assert dataclasses.astuple(plain_cls(*args)) == dataclasses.astuple(quick_cls(*args))
+            if not slots:
+                assert vars(plain_cls(*args)) == vars(quick_cls(*args))
+    with pytest.raises(TypeError):
+        quick_init(dataclasses.dataclass(frozen=False, slots=True)(type("X", (), {"__annotations__": {"a": int}})))
+    with pytest.raises(TypeError):  # a data descriptor of the name: object.__setattr__ would call it
+        quick_init(dataclasses.dataclass(frozen=True)(type("X", (), {"__annotations__": {"a": int},
+                                                                    "a": property(lambda self: 1)})))
     with pytest.raises(TypeError):
         @quick_init
         @dataclasses.dataclass(frozen=True, slots=True)

@@ -39,7 +39,7 @@ from rapidfuzz.distance import Levenshtein
 
 from mtcheck.cache import persistent
 from mtcheck.lang.base import data_toml, data_tsv
-from mtcheck.model import Span
+from mtcheck.model import Span, quick_init
 from mtcheck.text import gender as knowledge
 from mtcheck.text import given_names
 from mtcheck.text.alternation import alternation, first_class, whole_literal, whole_words
@@ -156,6 +156,7 @@ class SourcePerson:
         return "; ".join(e.detail for e in self.evidence) or "nothing known"
 
 
+@quick_init  # (mtcheck/model.py: the fields set into __dict__ directly)
 @dataclass(frozen=True)
 class SourceRef:
     """A third-person form of the source and the person it refers to."""
