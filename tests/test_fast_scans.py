@@ -532,3 +532,22 @@ def test_quick_init_sets_the_fields_as_the_generated_init_and_refuses_what_it_ca
     assert pickle.loads(pickle.dumps(Segment(1, 2, "x", 0, 0))) == Segment(1, 2, "x", 0, 0)
     assert Segment(1, 4, "abc", 0, 2).length == 3 and Mark("(", 3).opens and not Mark(")", 4, False).opens
     assert Quantity(Span(0, 1), "5", (5.0,)).kind == "number"
+
+
+@given(words=st.lists(st.sampled_from(["rumahnya", "Ibunya", "katanya", "kata", "dia", "ujar", "beliau", "ia",
+                                       "menurut", "Menurutnya", "é", "éia", "’", "x", "5", ",", "pihaknya"]),
+                      max_size=10), data=st.data())
+@settings(max_examples=300)
+def test_source_forms_with_ascii_twins_are_the_scans(words: list[str], data: st.DataObject) -> None:
+    """The coreference's speech, pronoun and possessive scans of a sentence with their ASCII twins (a plain
+    sentence and character before it) find what the Unicode patterns find, at any range of the text."""
+    from unittest import mock
+
+    from mtcheck.text import coreference
+
+    text = " ".join(words)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    got = coreference._forms(text, start, end)
+    with mock.patch.object(coreference, "plain", lambda piece: False):
+        assert coreference._forms(text, start, end) == got
