@@ -551,3 +551,24 @@ def test_source_forms_with_ascii_twins_are_the_scans(words: list[str], data: st.
     got = coreference._forms(text, start, end)
     with mock.patch.object(coreference, "plain", lambda piece: False):
         assert coreference._forms(text, start, end) == got
+
+
+@given(words=st.lists(st.sampled_from(["Kata", "kata", "Dewi", "Pak", "Budi", "mengatakan", "Yanti,", "warga",
+                                       "Beji,", "Jokowi", "jokowi", "di", "Depok.", "Taïwan", "ujar", "’", "Erdoğan",
+                                       "said", "Rutte", "x-Men", "O'Neil", "\n\n"]), max_size=12),
+       target=st.lists(st.sampled_from(["Rutte", "said", "Taïwan", "Jokowi", "in", "Depok", "é", ","]), max_size=8))
+@settings(max_examples=300)
+def test_name_words_scans_with_ascii_twins_are_the_scans(words: list[str], target: list[str]) -> None:
+    from unittest import mock
+
+    from mtcheck.text import source_names
+
+    source, translation = " ".join(words), " ".join(target)
+
+    def scanned() -> tuple:
+        nw = source_names.NameWords(source, translation, "id", "en", True)
+        return nw._lower, nw._mid, nw._personal, nw._target_mid
+
+    got = scanned()
+    with mock.patch.object(source_names, "plain", lambda text: False):
+        assert scanned() == got
