@@ -572,3 +572,24 @@ def test_name_words_scans_with_ascii_twins_are_the_scans(words: list[str], targe
     got = scanned()
     with mock.patch.object(source_names, "plain", lambda text: False):
         assert scanned() == got
+
+
+@given(words=st.lists(st.sampled_from(["Presiden", "presiden", "saudara", "Saudara perempuan", "istri", "Ibu",
+                                       "menteri", "Menteri", "Senin", "Monday", "5", "Mei", "May", "2020,", "12",
+                                       "Januari", "January", "tanggal", "on", "é", "’", "Kamis", "/", "sejak"]),
+                      max_size=12))
+@settings(max_examples=300)
+def test_person_noun_and_date_scans_with_ascii_twins_are_the_scans(words: list[str]) -> None:
+    from mtcheck.text import coreference, dates
+
+    text = " ".join(words)
+    if not text.isascii():
+        return
+    pattern = coreference._person_noun_pattern()
+    assert [m.span() for m in coreference._person_noun_pattern_ascii().finditer(text)] == [
+        m.span() for m in pattern.finditer(text)]
+    for code in ("en", "id", "fr"):
+        twin = dates._ascii_pattern(code)
+        if twin is not None:
+            assert [(m.span(), m.groupdict()) for m in twin.finditer(text)] == [
+                (m.span(), m.groupdict()) for m in dates.date_names(code).pattern.finditer(text)], code

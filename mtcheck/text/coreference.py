@@ -414,6 +414,12 @@ def person_nouns() -> dict[str, PersonNoun]:
             for r in data_tsv("id", "person_nouns.tsv")}
 
 
+@cache
+def _person_noun_pattern_ascii() -> re.Pattern[str]:
+    """_person_noun_pattern's ASCII twin, for a plain source (the same matches: text/ascii_twin.py)."""
+    return twin(_person_noun_pattern())
+
+
 @persistent
 def _person_noun_pattern() -> re.Pattern[str]:
     nouns = sorted(person_nouns(), key=len, reverse=True)
@@ -526,7 +532,7 @@ def _person_nouns(text: str, people: list[SourcePerson], unplaced: list[SourcePe
             if not bearer.placeholder:
                 bearers.setdefault(noun.noun, {})[id(bearer)] = bearer
 
-    for m in _person_noun_pattern().finditer(text):
+    for m in (_person_noun_pattern_ascii() if plain(text) else _person_noun_pattern()).finditer(text):
         word = m.group()
         noun = nouns.get(word.lower())
         if noun is None:
