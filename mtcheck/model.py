@@ -68,6 +68,11 @@ _set_start = Span.start.__set__  # type: ignore[attr-defined]  # the slots' memb
 _set_end = Span.end.__set__  # type: ignore[attr-defined]
 
 
+def _parameters(fn) -> tuple:
+    code = fn.__code__
+    return (code.co_varnames[:code.co_argcount], fn.__defaults__, code.co_kwonlyargcount, fn.__kwdefaults__)
+
+
 def quick_init(cls: type[T]) -> type[T]:
     """Give a frozen dataclass an __init__ that sets its fields directly: through each slot's member
     descriptor (as Span's does), or, without slots, into the instance's __dict__. The generated one calls
@@ -78,7 +83,6 @@ def quick_init(cls: type[T]) -> type[T]:
     set; refused (TypeError) for a class this could change: not a frozen dataclass, a __post_init__, a field
     with a default factory, kept out of __init__ or keyword-only, or (without slots) one whose name a data
     descriptor of the class holds (object.__setattr__ would call it)."""
-    import inspect
     from dataclasses import MISSING, fields, is_dataclass
 
     params = getattr(cls, "__dataclass_params__", None)
@@ -107,8 +111,9 @@ def quick_init(cls: type[T]) -> type[T]:
             args.append(f"{f.name}=_default_{f.name}")
     exec(f"def __init__(self, {', '.join(args)}):\n" + "\n".join(body or ["    pass"]), namespace)
     init = namespace["__init__"]
-    if [(p.name, p.default) for p in inspect.signature(init).parameters.values()] != [
-            (p.name, p.default) for p in inspect.signature(cls.__init__).parameters.values()]:
+    # The same parameters and defaults as the generated __init__ (read from the code object: inspect would
+    # load ast and tokenize, which a check's start-up does without, tests/test_cold_start.py).
+    if _parameters(init) != _parameters(cls.__init__):
         raise TypeError(f"quick_init: {cls.__name__}'s __init__ has another signature")  # pragma: no cover
     init.__qualname__ = f"{cls.__qualname__}.__init__"  # type: ignore[attr-defined]
     cls.__init__ = init  # type: ignore[method-assign]
