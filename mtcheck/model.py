@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from mtcheck.locations import LineIndex
+
+T = TypeVar("T")
 
 
 class Severity(str, Enum):
@@ -64,6 +66,58 @@ class Span:
 
 _set_start = Span.start.__set__  # type: ignore[attr-defined]  # the slots' member descriptors
 _set_end = Span.end.__set__  # type: ignore[attr-defined]
+
+
+def _parameters(fn) -> tuple:
+    code = fn.__code__
+    return (code.co_varnames[:code.co_argcount], fn.__defaults__, code.co_kwonlyargcount, fn.__kwdefaults__)
+
+
+def quick_init(cls: type[T]) -> type[T]:
+    """Give a frozen dataclass an __init__ that sets its fields directly: through each slot's member
+    descriptor (as Span's does), or, without slots, into the instance's __dict__. The generated one calls
+    object.__setattr__ per field (the frozen class's own __setattr__ refuses), which looks the name up on the
+    type each time; a check builds a few hundred such objects an article (segments, bracket scans, beads,
+    quantities, mentions, people), and the generated __init__ cost 1.6x (five slots) to 2.1x (four fields
+    in a __dict__) this one's instructions. The same signature (names, order, defaults) and the same fields
+    set; refused (TypeError) for a class this could change: not a frozen dataclass, a __post_init__, a field
+    with a default factory, kept out of __init__ or keyword-only, or (without slots) one whose name a data
+    descriptor of the class holds (object.__setattr__ would call it)."""
+    from dataclasses import MISSING, fields, is_dataclass
+
+    params = getattr(cls, "__dataclass_params__", None)
+    if not is_dataclass(cls) or params is None or not params.frozen:
+        raise TypeError(f"quick_init: {cls.__name__} is no frozen dataclass")
+    if hasattr(cls, "__post_init__"):
+        raise TypeError(f"quick_init: {cls.__name__} has a __post_init__")
+    own = fields(cls)  # type: ignore[arg-type]
+    if any(f.default_factory is not MISSING or not f.init or f.kw_only for f in own):
+        raise TypeError(f"quick_init: {cls.__name__} has a field with a factory, kept out of __init__ or kw-only")
+    slots = "__slots__" in cls.__dict__
+    namespace: dict[str, object] = {}
+    args, body = [], [] if slots else ["    _dict = self.__dict__"]
+    for f in own:
+        if slots:
+            namespace[f"_set_{f.name}"] = getattr(cls, f.name).__set__
+            body.append(f"    _set_{f.name}(self, {f.name})")
+        else:
+            if any(hasattr(type(k.__dict__.get(f.name)), "__set__") for k in cls.__mro__ if f.name in k.__dict__):
+                raise TypeError(f"quick_init: a data descriptor holds {cls.__name__}.{f.name}")
+            body.append(f"    _dict[{f.name!r}] = {f.name}")
+        if f.default is MISSING:
+            args.append(f.name)
+        else:
+            namespace[f"_default_{f.name}"] = f.default
+            args.append(f"{f.name}=_default_{f.name}")
+    exec(f"def __init__(self, {', '.join(args)}):\n" + "\n".join(body or ["    pass"]), namespace)
+    init = namespace["__init__"]
+    # The same parameters and defaults as the generated __init__ (read from the code object: inspect would
+    # load ast and tokenize, which a check's start-up does without, tests/test_cold_start.py).
+    if _parameters(init) != _parameters(cls.__init__):
+        raise TypeError(f"quick_init: {cls.__name__}'s __init__ has another signature")  # pragma: no cover
+    init.__qualname__ = f"{cls.__qualname__}.__init__"  # type: ignore[attr-defined]
+    cls.__init__ = init  # type: ignore[method-assign]
+    return cls
 
 
 @dataclass(frozen=True, slots=True)

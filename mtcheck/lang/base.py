@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mtcheck.memo import per_article
+from mtcheck.text.ascii_twin import plain, twin
 
 if TYPE_CHECKING:
     from importlib.abc import Traversable  # importing it loads importlib.resources
@@ -26,6 +27,7 @@ def _toml_loads(text: str) -> dict:
     return tomllib.loads(text)
 
 _LATIN_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_LATIN_WORD_ASCII = twin(_LATIN_WORD)  # the same words in an ASCII text (mtcheck/text/ascii_twin.py)
 
 
 @lru_cache(maxsize=1)
@@ -96,7 +98,7 @@ def abbreviation_lists(lang: str) -> tuple[frozenset[str], frozenset[str]]:
 @per_article(maxsize=4096)
 def latin_words(text: str) -> tuple[re.Match[str], ...]:
     """The words of `text`; remembered, as several rules tokenise the same target sentences."""
-    return tuple(_LATIN_WORD.finditer(text))
+    return tuple((_LATIN_WORD_ASCII if plain(text) else _LATIN_WORD).finditer(text))
 
 
 @per_article(maxsize=4096)
@@ -105,7 +107,7 @@ def latin_word_count(text: str) -> int:
     (the article's word counts, the omission rules' min-words) no longer keep a match object per word alive
     in the memos, each of which the garbage collector went through again (a fifth of the objects a check
     left behind)."""
-    return len(_LATIN_WORD.findall(text))
+    return len((_LATIN_WORD_ASCII if plain(text) else _LATIN_WORD).findall(text))
 
 
 # Han, kana and CJK compatibility characters count one word each; anything else by latin_words' rule.

@@ -14,12 +14,14 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
 
 from mtcheck.lang.base import data_tsv
+from mtcheck.memo import per_article
 from mtcheck.model import Category, Finding, Severity, Span
 from mtcheck.rules import names_script
 from mtcheck.rules.added_entity import _inside_longer_word
 from mtcheck.rules.base import Rule
 from mtcheck.text import given_names
 from mtcheck.text.article import ArticlePair
+from mtcheck.text.ascii_twin import plain, twin
 from mtcheck.text.entities import (
     CALENDAR_KINDS,
     GEO_KINDS,
@@ -51,6 +53,14 @@ _SCRIPT_OFF = {
                            "cannot be told by its capital letters"),
 }
 _CAP_WORD = re.compile(r"(?=[A-Z])(?<![\w'’-])[A-Z][a-z]\w*(?:['’][A-Z]\w+)?(?:-[A-Z]\w*)?")
+_CAP_WORD_ASCII = twin(_CAP_WORD)  # the same words in an ASCII text (text/ascii_twin.py)
+
+
+@per_article(maxsize=64)
+def _cap_words(text: str) -> tuple[re.Match[str], ...]:
+    """_CAP_WORD's matches in `text`, found once per text: MT201 (and the pieces of its lost names), MT202,
+    MT206 and MT207 each scanned the same source or translation with it again."""
+    return tuple((_CAP_WORD_ASCII if plain(text) else _CAP_WORD).finditer(text))
 
 
 def _max_edits(word: str) -> int:
@@ -218,7 +228,7 @@ class GarbledName(Rule):
         source_words = set(name_runs(pair.source))
         source_words |= {part for w in source_words if "-" in w for part in w.split("-")}
         reported: set[int] = set()
-        for m in _CAP_WORD.finditer(pair.target):
+        for m in _cap_words(pair.target):
             word = m.group()
             if len(word) < 4 or word in source_words or word in references:
                 continue
@@ -356,7 +366,7 @@ def _name_pieces(text: str, offset: int, elisions: frozenset[str]) -> list[tuple
     """The capitalised words of `text` where a garbled name may stand: whole words ("Jean-Pierre"), the
     capitalised parts of hyphenated words (Pierre, Natal in KwaZulu-Natal, September in post-September) and
     a word after an elided article of the language (Arizona in l'Arizona, Ebola in d'Ebola)."""
-    out: dict[tuple[int, int], str] = {m.span(): m.group() for m in _CAP_WORD.finditer(text)}
+    out: dict[tuple[int, int], str] = {m.span(): m.group() for m in _cap_words(text)}
     for m in _LETTERS.finditer(text):
         word, i = m.group(), m.start()
         if len(word) < 2 or not word[0].isupper() or not word[1:].islower() or m.span() in out:
@@ -592,10 +602,10 @@ class SourceTypo(Rule):
         a = analyse(pair)
         src_lang, tgt_lang = pair.source_pack.code, pair.target_pack.code
         known = _typo_references(a.g)
-        counts = Counter(m.group() for m in _CAP_WORD.finditer(pair.source))
+        counts = Counter(m.group() for m in _cap_words(pair.source))
         known_set = set(known)
         by_count: NearIndex | None = None  # the article's own words, built when first needed
-        for m in _CAP_WORD.finditer(pair.source):
+        for m in _cap_words(pair.source):
             word = m.group()
             if len(word) < 5 or word in known_set or any(ch.isdigit() for ch in word):
                 continue  # short words and codes (CoV-HKU5) are not name typos
@@ -1080,7 +1090,7 @@ class InconsistentRendering(Rule):
                                                                  False))
         source_words = set(re.findall(r"\w+", pair.source))
         target_words: dict[str, list[Span]] = {}
-        for w in _CAP_WORD.finditer(pair.target):
+        for w in _cap_words(pair.target):
             target_words.setdefault(w.group(), []).append(Span(*w.span()))
         # A name meets only the words it could be: the same name or a variant of it, or a word within two edits
         # (same first letter, within two letters of its length), in the order of the article. Found through a
@@ -1159,7 +1169,7 @@ class InventedName(Rule):
         a = analyse(pair)
         rendered_spans = [m.span for m in a.target_mentions]
         source_lower = pair.source.lower()
-        for m in _CAP_WORD.finditer(pair.target):
+        for m in _cap_words(pair.target):
             word = m.group()
             if len(word) < 4 or _sentence_initial(pair.target, m.start()):
                 continue

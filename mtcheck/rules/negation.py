@@ -113,6 +113,8 @@ class NegationMismatch(Rule):
         for sp, src, tgt in pair.analysis("negation", negation_scans):
             if src.double or tgt.double:
                 continue  # a double negation is a positive: counting cannot judge it
+            if not src.negated and not tgt.negated:
+                continue  # neither side negates (most sentence pairs): nothing to compare, no spans to build
             tgt_span = Span(sp.target[0].start, sp.target[-1].end)
             src_span = Span(sp.source[0].start, sp.source[-1].end)
             if src.negated and not tgt.negated and not tgt.soft:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from mtcheck.model import Category, Finding, Severity, Span
+from mtcheck.model import Category, Finding, Severity, Span, quick_init
 from mtcheck.rules.base import Rule, to_span
 from mtcheck.text.align import VARIANCE_PER_CHAR
 from mtcheck.text.article import ArticlePair, SentencePair, in_segments
@@ -454,6 +454,7 @@ class OmittedSentence(Rule):
         return True
 
 
+@quick_init  # (mtcheck/model.py: the fields set into __dict__ directly)
 @dataclass(frozen=True)
 class _Clause:
     """A source clause and the names and numbers that should reappear in the target."""

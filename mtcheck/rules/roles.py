@@ -73,16 +73,19 @@ def _order_kept(source_between: str, target_between: str, src: RolesData, tgt: R
     return a is not None and a == b
 
 
-def _anchors(text: str, start: int, end: int) -> dict[str, list[tuple[Span, Span]]]:
+def _anchors(text: str, start: int, end: int) -> dict[str, list[tuple[tuple[int, int], tuple[int, int]]]]:
     """Each capitalised word of text[start:end]: its occurrences, each as (the word's span, the span of the
-    whole name, the run of capitalised words, it occurs in)."""
-    seen: dict[str, list[tuple[Span, Span]]] = {}
+    whole name, the run of capitalised words, it occurs in), both as (start, end) pairs: shared_names
+    compares, counts and sorts them as such, and makes a Span of the few it keeps (a Span per word was ~100
+    objects an article, each built by a Python __init__ and hashed and compared by Python methods)."""
+    seen: dict[str, list[tuple[tuple[int, int], tuple[int, int]]]] = {}
     for m in _NAME.finditer(text, start, end):
-        run = Span(m.start(), m.end())
+        run = m.span()
         # (the words of the match itself: \S+ looks at nothing outside what it matches)
-        for w in _NON_SPACE.finditer(text, run.start, run.end):
-            if w.end() - w.start() >= 2:
-                seen.setdefault(w.group(), []).append((Span(w.start(), w.end()), run))
+        for w in _NON_SPACE.finditer(text, run[0], run[1]):
+            a, b = w.span()
+            if b - a >= 2:
+                seen.setdefault(w.group(), []).append(((a, b), run))
     return seen
 
 
@@ -224,14 +227,15 @@ def shared_names(pair: ArticlePair, sp) -> dict[Span, Span]:
     not one, or a swap of the two ("Dmitry Peskov spokesman Kremlin") would go unseen."""
     s_words = _anchors(pair.source, sp.source[0].start, sp.source[-1].end)
     t_words = _anchors(pair.target, sp.target[0].start, sp.target[-1].end)
-    links: list[tuple[Span, Span, Span, Span]] = []  # (source word, its run, target word, its run)
+    # (start, end) pairs, compared, counted and sorted as Spans are (by start, then end)
+    links: list[tuple[tuple[int, int], tuple[int, int], tuple[int, int], tuple[int, int]]] = []
     for w, spans in s_words.items():
         if len(t_words.get(w, ())) == len(spans):
             links += [(sw, sr, tw, tr) for (sw, sr), (tw, tr) in zip(spans, t_words[w])]
-    groups: list[list[tuple[Span, Span, Span, Span]]] = []
-    for link in sorted(links, key=lambda lk: lk[0].start):
+    groups: list[list[tuple[tuple[int, int], tuple[int, int], tuple[int, int], tuple[int, int]]]] = []
+    for link in sorted(links, key=lambda lk: lk[0][0]):
         last = groups[-1][-1] if groups else None
-        if last and last[1] == link[1] and last[3] == link[3] and last[2].end <= link[2].start:
+        if last and last[1] == link[1] and last[3] == link[3] and last[2][1] <= link[2][0]:
             groups[-1].append(link)  # the next word of the same name on both sides
         else:
             groups.append([link])
@@ -240,7 +244,7 @@ def shared_names(pair: ArticlePair, sp) -> dict[Span, Span]:
     names: dict[Span, Span] = {}
     for g in groups:
         source_run, target_run = g[0][1], g[0][3]
-        source = source_run if in_source_run[source_run] == 1 else Span(g[0][0].start, g[-1][0].end)
-        target = target_run if in_target_run[target_run] == 1 else Span(g[0][2].start, g[-1][2].end)
-        names[source] = target
+        source = source_run if in_source_run[source_run] == 1 else (g[0][0][0], g[-1][0][1])
+        target = target_run if in_target_run[target_run] == 1 else (g[0][2][0], g[-1][2][1])
+        names[Span(*source)] = Span(*target)
     return names

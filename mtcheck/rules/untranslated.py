@@ -55,8 +55,9 @@ class UntranslatedSentence(Rule):
             copies = {_normalised(s.text) for s in sp.source}
             for sent in sp.target:
                 # A copy counts only with ordinary words in it: names, datelines and numbers stay the same.
-                common = [m for m in latin_words(sent.text) if m.group().islower()]
-                if len(common) >= self.options["min-words"] and _normalised(sent.text) in copies:
+                # (the copy test first: the words are counted only in a copied sentence, which most are not)
+                if _normalised(sent.text) in copies and sum(
+                        m.group().islower() for m in latin_words(sent.text)) >= self.options["min-words"]:
                     yield self.finding("Sentence is copied from the source untranslated", source=sp.source,
                                        target=sent, confidence=0.95, evidence=("identical to source",))
                     continue

@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from mtcheck.model import quick_init
+from mtcheck.text.ascii_twin import plain, twin
 from mtcheck.text.segment import Segment
 
 # Gale & Church's priors for bead types; -log taken once.
@@ -40,6 +42,7 @@ _SKIP_PRIOR = -math.log(0.0099 / 2)
 
 _NUMBER = re.compile(r"\d[\d.,]*")
 _CAPITALISED = re.compile(r"(?=[A-Z])\b[A-Z][\w-]{2,}")  # the lookahead first: one step per other position
+_CAPITALISED_ASCII = twin(_CAPITALISED)  # the same words in an ASCII text (text/ascii_twin.py)
 
 
 def anchors(text: str) -> frozenset[str]:
@@ -47,10 +50,12 @@ def anchors(text: str) -> frozenset[str]:
     words cut to ANCHOR_PREFIX letters, so that cognates match (Presiden/President, Ukraina/Ukrainian)."""
     # (a match of _NUMBER holds digits, points and commas only: dropping those two is dropping every \D)
     found = {m.group().replace(".", "").replace(",", "") for m in _NUMBER.finditer(text)}
-    found.update(m.group()[:ANCHOR_PREFIX].lower() for m in _CAPITALISED.finditer(text))
+    capitalised = _CAPITALISED_ASCII if plain(text) else _CAPITALISED
+    found.update(m.group()[:ANCHOR_PREFIX].lower() for m in capitalised.finditer(text))
     return frozenset(found)
 
 
+@quick_init  # (mtcheck/model.py: the fields set through their slots)
 @dataclass(frozen=True, slots=True)
 class Bead:
     """Source and target segments the aligner pairs, and the cost of pairing them."""

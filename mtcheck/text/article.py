@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 from mtcheck.lang import get_pack
 from mtcheck.lang.base import LanguagePack, data_tsv
-from mtcheck.model import Span
+from mtcheck.model import Span, quick_init
 from mtcheck.text.align import EMBEDDING_WEIGHT, VARIANCE_PER_CHAR, Bead, align
 from mtcheck.text.dates import Date, find_dates
 from mtcheck.text.quantities import Quantity, find_quantities
@@ -50,6 +50,7 @@ def length_norms(source_lang: str, target_lang: str) -> LengthNorms:
     return LengthNorms(float(row["ratio"]), float(row["low"]), float(row["high"]), float(row["variance"]) / reference)
 
 
+@quick_init  # (mtcheck/model.py: the fields set through their slots)
 @dataclass(frozen=True, slots=True)
 class SentencePair:
     """One sentence bead, with the index of the paragraph bead it belongs to."""

@@ -39,11 +39,12 @@ from rapidfuzz.distance import Levenshtein
 
 from mtcheck.cache import persistent
 from mtcheck.lang.base import data_toml, data_tsv
-from mtcheck.model import Span
+from mtcheck.model import Span, quick_init
 from mtcheck.text import gender as knowledge
 from mtcheck.text import given_names
 from mtcheck.text.alternation import alternation, first_class, whole_literal, whole_words
 from mtcheck.text.article import ArticlePair
+from mtcheck.text.ascii_twin import plain, twin
 from mtcheck.text.dictionary import is_common_word, roots
 from mtcheck.text.entities import Person, titles
 from mtcheck.text.gender import Evidence, Figure
@@ -66,6 +67,8 @@ PRONOUN = re.compile(first_class(_PRONOUN, re.I) + _PRONOUN, re.I)
 # end), without trying "nya" after each of its letters.
 POSSESSIVE = re.compile(r"\b\w{5,}+(?<=nya)", re.I)
 _NYA = re.compile("nya", re.I)  # what every match of POSSESSIVE ends with, under the same flag
+_FORM_SCANS = (("speech", SPEECH), ("pronoun", PRONOUN), ("possessive", POSSESSIVE))
+_FORM_SCANS_ASCII = tuple((kind, twin(pattern)) for kind, pattern in _FORM_SCANS)
 _NOT_PERSONAL = frozenset(_DATA["not_personal"])
 # Speech attributed to a named person: "kata Puan", "ujar Menteri X"; "Puan mengatakan".
 _ATTRIBUTION_BEFORE = re.compile(rf"\b(?:{_SPEECH_STEMS}|menurut)\s+$", re.I)
@@ -156,6 +159,7 @@ class SourcePerson:
         return "; ".join(e.detail for e in self.evidence) or "nothing known"
 
 
+@quick_init  # (mtcheck/model.py: the fields set into __dict__ directly)
 @dataclass(frozen=True)
 class SourceRef:
     """A third-person form of the source and the person it refers to."""
@@ -410,6 +414,12 @@ def person_nouns() -> dict[str, PersonNoun]:
             for r in data_tsv("id", "person_nouns.tsv")}
 
 
+@cache
+def _person_noun_pattern_ascii() -> re.Pattern[str]:
+    """_person_noun_pattern's ASCII twin, for a plain source (the same matches: text/ascii_twin.py)."""
+    return twin(_person_noun_pattern())
+
+
 @persistent
 def _person_noun_pattern() -> re.Pattern[str]:
     nouns = sorted(person_nouns(), key=len, reverse=True)
@@ -522,7 +532,7 @@ def _person_nouns(text: str, people: list[SourcePerson], unplaced: list[SourcePe
             if not bearer.placeholder:
                 bearers.setdefault(noun.noun, {})[id(bearer)] = bearer
 
-    for m in _person_noun_pattern().finditer(text):
+    for m in (_person_noun_pattern_ascii() if plain(text) else _person_noun_pattern()).finditer(text):
         word = m.group()
         noun = nouns.get(word.lower())
         if noun is None:
@@ -1437,8 +1447,11 @@ def _forms(text: str, start: int, end: int) -> list[tuple[Span, str, str]]:
     found: list[tuple[Span, str, str]] = []
     # The forms kept so far (a sentence of thousands of forms made a scan of every one per form quadratic).
     taken = DisjointSpans()
-    for kind, pattern in (("speech", SPEECH), ("pronoun", PRONOUN), ("possessive", POSSESSIVE)):
-        if pattern is POSSESSIVE and _NYA.search(text, start, end) is None:
+    # The ASCII twins where the sentence (and the character before it, which \b reads) is plain ASCII: the
+    # same matches (text/ascii_twin.py); the scans look at nothing past `end`.
+    scans = _FORM_SCANS_ASCII if plain(text[max(0, start - 1):end]) else _FORM_SCANS
+    for kind, pattern in scans:
+        if kind == "possessive" and _NYA.search(text, start, end) is None:
             continue  # no -nya in the sentence: none of its words (each read to its end) can end in one
         for m in pattern.finditer(text, start, end):
             a, b = m.span()

@@ -23,11 +23,14 @@ from functools import cache
 from mtcheck.cache import persistent
 from mtcheck.lang.base import data_exists, data_lines
 from mtcheck.memo import per_article
+from mtcheck.model import quick_init
+from mtcheck.text.ascii_twin import plain, twin
 from mtcheck.text.fold import fold
 
 PREFIX = 5  # letters a Latin or Arabic token keeps: election/elections, pemilu is not stemmed
 MIN_SOURCE = 3
 _SOURCE_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_SOURCE_WORD_ASCII = twin(_SOURCE_WORD)  # the same words in an ASCII text (text/ascii_twin.py)
 _LATIN = re.compile(r"[a-z\u00c0-\u024f]+")
 _ARABIC = re.compile(r"[\u0621-\u064a\u0671-\u06d3]+")
 # Han, hiragana, katakana (with the prolonged sound mark): runs that bigrams are cut from.
@@ -71,7 +74,10 @@ def source_word_spans(text: str, start: int = 0, end: int | None = None) -> list
     """`source_words` of text[start:end], each with its span in `text`."""
     keys = _KEYS
     out = []
-    for m in _SOURCE_WORD.finditer(text, start, len(text) if end is None else end):
+    # (The pattern reads no character outside its match, so only the scanned range must be ASCII; the whole
+    # text is asked about where that is the range, as it is for every sentence's own text.)
+    scan = _SOURCE_WORD_ASCII if start == 0 and end is None and plain(text) else _SOURCE_WORD
+    for m in scan.finditer(text, start, len(text) if end is None else end):
         written = m.group()
         key = keys.get(written, _UNSEEN)
         if key is _UNSEEN:
@@ -152,6 +158,7 @@ def target_tokens(text: str) -> frozenset[str]:
     return frozenset(tokens)
 
 
+@quick_init  # (mtcheck/model.py: the fields set through their slots)
 @dataclass(frozen=True, slots=True)
 class Coverage:
     """How many source content words the lexicon knows, and how many are translated."""

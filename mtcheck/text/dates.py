@@ -12,9 +12,11 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from mtcheck.lang.base import data_toml
-from mtcheck.model import Span
+from mtcheck.model import Span, quick_init
+from mtcheck.text.ascii_twin import plain, twin
 
 
+@quick_init  # (mtcheck/model.py: the fields set through their slots)
 @dataclass(frozen=True, slots=True)
 class Date:
     """A date found in a text: where, as written, its weekday and its (day, month) readings."""
@@ -136,12 +138,25 @@ def _group(m: re.Match[str], name: str) -> str | None:
     return m.group(name) or m.group("x" + name)
 
 
+@cache
+def _ascii_pattern(code: str) -> re.Pattern[str] | None:
+    """The date pattern's ASCII twin, or None where it could differ."""
+    names = date_names(code)
+    try:
+        return twin(names.pattern) if names is not None else None
+    except ValueError:
+        return None
+
+
 def find_dates(text: str, code: str) -> list[Date]:
     names = date_names(code)
     if names is None:
         return []
     found: list[Date] = []
-    for m in names.pattern.finditer(text):
+    pattern = names.pattern
+    if plain(text) and (ascii_pattern := _ascii_pattern(code)) is not None:
+        pattern = ascii_pattern  # the same matches on a plain text (text/ascii_twin.py)
+    for m in pattern.finditer(text):
         wd_name = m.group("wd")
         month_name = next((g for g in (_group(m, "m1"), _group(m, "m2"), _group(m, "m3")) if g), None)
         a, b = _group(m, "a"), _group(m, "b")

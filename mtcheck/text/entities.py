@@ -19,7 +19,7 @@ from pathlib import Path
 from mtcheck.cache import persistent
 from mtcheck.lang.base import _data_root, data_exists, data_lines, data_toml, data_tsv
 from mtcheck.memo import per_article
-from mtcheck.model import Span
+from mtcheck.model import Span, quick_init
 from mtcheck.text import given_names
 from mtcheck.text.alternation import alternation
 from mtcheck.text.dictionary import is_common_word
@@ -127,6 +127,7 @@ class Entry:
         return self.renderings[0] if self.renderings else ""
 
 
+@quick_init  # (mtcheck/model.py: the fields set into __dict__ directly)
 @dataclass(frozen=True)
 class Mention:
     """Where a text names a gazetteer entry, and as what."""
@@ -135,6 +136,7 @@ class Mention:
     text: str
 
 
+@quick_init  # (mtcheck/model.py: the fields set into __dict__ directly)
 @dataclass(frozen=True)
 class Person:
     """A person or other proper name found in the source: its tokens, title and every mention's span."""

@@ -14,6 +14,7 @@ from functools import cache
 
 from mtcheck.cache import persistent
 from mtcheck.lang.base import data_tsv
+from mtcheck.model import quick_init
 from mtcheck.text import given_names
 from mtcheck.text.alternation import alternation
 
@@ -22,6 +23,7 @@ WEIGHTS = {"public figure": 4, "glossary": 4, "source cue": 3, "title": 3, "addr
 DECISIVE = 2  # a gender is known when its evidence outweighs the other's by this much
 
 
+@quick_init  # (mtcheck/model.py: the fields set into __dict__ directly)
 @dataclass(frozen=True)
 class Evidence:
     """One piece of evidence of a person's gender, with where it comes from."""

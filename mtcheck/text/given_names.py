@@ -18,6 +18,7 @@ from functools import cache
 from pathlib import Path
 
 from mtcheck.lang.base import data_lines, data_tsv
+from mtcheck.model import quick_init
 from mtcheck.text.fold import fold
 
 # A name says a gender only when at least this many people were observed bearing it and this share of them
@@ -27,6 +28,7 @@ MIN_SHARE = 0.9
 _SEP = b'], "'  # between two entries of the JSON object: `..., 3], "name": [...`
 
 
+@quick_init  # (mtcheck/model.py: the fields set into __dict__ directly)
 @dataclass(frozen=True)
 class NameGender:
     """How often a given name is borne by women, from its source."""

@@ -11,6 +11,7 @@ from functools import cache
 
 from mtcheck.lang import get_pack
 from mtcheck.lang.base import LanguagePack, latin_words
+from mtcheck.model import quick_init
 
 INDONESIAN = frozenset({"id", "ms"})  # langdetect cannot tell Indonesian from Malay reliably
 
@@ -74,6 +75,7 @@ def detect_language(text: str) -> str | None:
     return "id" if best in INDONESIAN else best.split("-")[0]
 
 
+@quick_init  # (mtcheck/model.py: the fields set through their slots)
 @dataclass(frozen=True, slots=True)
 class Verdict:
     """Is a text Indonesian: the answer, its confidence, the method and evidence."""

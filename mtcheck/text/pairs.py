@@ -7,10 +7,13 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from mtcheck.model import quick_init
+
 # "1)" or "a)" list markers close nothing.
 _LIST_MARKER = re.compile(r"(?:^|(?<=\s))\w{1,2}\)")
 
 
+@quick_init  # (mtcheck/model.py: the fields set through their slots)
 @dataclass(frozen=True, slots=True)
 class Mark:
     """A bracket or quote mark at an offset, and whether it opens."""
@@ -19,6 +22,7 @@ class Mark:
     opens: bool = True  # False for a closer left without its opener
 
 
+@quick_init  # (mtcheck/model.py: the fields set through their slots)
 @dataclass(frozen=True, slots=True)
 class PairScan:
     """Matched bracket and quote pairs of a text, and the marks left unmatched."""

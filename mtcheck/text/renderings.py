@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from mtcheck.lang.base import data_exists, data_lines, data_toml, data_tsv
-from mtcheck.model import Span
+from mtcheck.model import Span, quick_init
 from mtcheck.text.article import ArticlePair
 from mtcheck.text.entities import latin_word_spans
 from mtcheck.text.lexicon import zipf
@@ -34,6 +34,7 @@ COMMON_PAIR = 4.5
 ACCEPT = 0.8  # default similarity for a rendering, where a language's transliteration.toml sets none
 
 
+@quick_init  # (mtcheck/model.py: the fields set into __dict__ directly)
 @dataclass(frozen=True)
 class NameWord:
     """A source name word and where the translation renders it."""

@@ -6,6 +6,8 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from mtcheck.model import quick_init
+
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _NEWLINE = re.compile(r"\n")
 # A sentence may end in a terminator followed by closing quotes or brackets.
@@ -33,6 +35,7 @@ def _starts_sentence(text: str, at: int, starters: frozenset[str]) -> bool:
     return bool(m) and m.group()[0].isupper() and m.group().lower() in starters
 
 
+@quick_init  # (mtcheck/model.py: the fields set through their slots)
 @dataclass(frozen=True, slots=True)
 class Segment:
     """A paragraph or sentence: [start, end) into the original text, trimmed of edge whitespace."""
@@ -163,6 +166,7 @@ def split_sentences(text: str, paragraph: Segment, first_index: int, abbreviatio
     return sentences
 
 
+@quick_init  # (mtcheck/model.py: the fields set through their slots)
 @dataclass(frozen=True, slots=True)
 class Segmentation:
     """A text's paragraphs and sentences, and each paragraph's sentences."""

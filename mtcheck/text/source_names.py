@@ -39,6 +39,7 @@ from mtcheck.cache import persistent
 from mtcheck.lang.base import data_lines, data_toml, data_tsv
 from mtcheck.text import given_names
 from mtcheck.text.alternation import alternation
+from mtcheck.text.ascii_twin import plain, twin
 from mtcheck.text.dictionary import is_common_word
 from mtcheck.text.fold import fold
 from mtcheck.text.lexicon import travels_unchanged
@@ -47,6 +48,7 @@ from mtcheck.text.lexicon import travels_unchanged
 # Jokowi"), an abbreviation's period does not ("Dr. Haryanto" is left to other evidence).
 _MID_SENTENCE = re.compile(r"(?=[A-Z])(?<=[\w,;)] )[A-Z][\w'’-]*")
 _LOWER = re.compile(r"(?=[a-z])(?<![\w'’-])[a-z][\w'’-]*")
+_MID_SENTENCE_ASCII, _LOWER_ASCII = twin(_MID_SENTENCE), twin(_LOWER)
 # A given name must be seen bearing a person's role in the article: after a form of address, or in an
 # attribution ("kata Dewi", "Dewi mengatakan").
 _MIN_GIVEN_COUNTS = 50
@@ -81,11 +83,15 @@ class NameWords:
     def __post_init__(self) -> None:
         # Two C-level scans of each text, whatever its length: the words the source writes in lower case,
         # and those it and the translation capitalise mid-sentence.
-        self._lower = set(_LOWER.findall(self.source))
-        self._mid = Counter(_MID_SENTENCE.findall(self.source))
-        self._personal = {w for pattern in _personal() for w in pattern.findall(self.source)}
+        # (each with its ASCII twin on a plain ASCII text: the same words, text/ascii_twin.py)
+        ascii_source = plain(self.source)
+        self._lower = set((_LOWER_ASCII if ascii_source else _LOWER).findall(self.source))
+        self._mid = Counter((_MID_SENTENCE_ASCII if ascii_source else _MID_SENTENCE).findall(self.source))
+        self._personal = {w for pattern in (_personal_ascii() if ascii_source else _personal())
+                          for w in pattern.findall(self.source)}
         if self.latin_target:  # folded: Taïwan, Erdoğan in a French target are the source's Taiwan, Erdogan
-            self._target_mid = {fold(w) for w in set(_MID_SENTENCE.findall(self.target))}
+            mid = _MID_SENTENCE_ASCII if plain(self.target) else _MID_SENTENCE
+            self._target_mid = {fold(w) for w in set(mid.findall(self.target))}
 
     def is_name(self, word: str) -> bool:
         return self.why(word) is not None
@@ -219,6 +225,13 @@ def _personal() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return (re.compile(rf"(?=(?i:[{first}]))(?<![\w'’-])(?i:{before})\s+([A-Z][\w'’-]*)"),
             # An apposition may come between: "Yanti, warga Kelurahan Beji, mengatakan".
             re.compile(rf"(?=[A-Z])(?<![\w'’-])([A-Z][\w'’-]*)(?:,[^,.;:\"“”\n]{{1,80}},)?\s+(?i:{after})\b"))
+
+
+@cache
+def _personal_ascii() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """_personal()'s ASCII twins (for a plain ASCII source)."""
+    speaker_before, speaker_after = _personal()
+    return twin(speaker_before), twin(speaker_after)
 
 
 @cache
