@@ -1,0 +1,124 @@
+"""MT201 for Chinese: a rendering cut short by one character (issue 18, round 14).
+
+A Chinese rendering that drops a syllable of the name (卡瓦 for 卡瓦诺, Kavanaugh; 弗里 for 弗里曼, Freeman;
+蒙得的亚 for 蒙得维的亚, Montevideo) reads as a shorter name, and the shorter form is often a word of the
+word list (科尔 3.7, 布雷 4.0, 卡瓦 3.3: jieba cuts transliterations into such pieces), so the near-miss
+search of `renderings._rendered`, which takes only rare words (`_name_like`), never offers it, and the
+syllable judge cannot see a syllable that is not there. What does show it is the article: the same name is
+written in full elsewhere (or listed in `names/renderings.tsv` and `names/observed.tsv`), and the paragraph
+that mentions the name holds fewer full renderings than its source has mentions, and instead a whole run of
+transliteration characters that is the full rendering less one character. A clean translation keeps one
+rendering of a name; the compounds and short forms it writes (巴厘 of 巴厘岛, 伦敦 of 伦敦市) keep the name
+whole, which is why only a dropped character counts, and only in the paragraph short of a rendering.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from mtcheck.model import Finding, Severity, Span
+from mtcheck.rules.base import Rule
+from mtcheck.text.article import ArticlePair
+from mtcheck.text.lexicon import zipf
+from mtcheck.text.name_match import analyse
+from mtcheck.text.phonetic import FUNCTION_WORD, GARBLED, rendering_cost
+from mtcheck.text.renderings import (
+    NameWord,
+    known_renderings,
+    name_words,
+    proper_words,
+    transliteration_chars,
+    whole_run,
+)
+from mtcheck.text.spans import SpanSet
+
+# A full rendering must have at least this many characters: a two-character one less a character is one
+# character, which is no name's rendering.
+LONGEST_DROP = 3
+
+
+def shortened(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
+    """MT201, Chinese: a whole run of transliteration characters that is a full rendering of a source name
+    less one character, in a paragraph that renders the name fewer times than its source mentions it (minor:
+    the suggestion is the full rendering)."""
+    if pair.target_pack.code != "zh":
+        return
+    text = pair.target
+    a = analyse(pair)
+    words = [*name_words(pair), *proper_words(pair)]
+    if not words:
+        return
+    entities = [m.span for m in a.target_mentions]
+    reported: list[Span] = []
+    for w in words:
+        # another name's rendering or an entity's is no short form of this one (its own near misses may be)
+        taken = SpanSet(entities + [s for v in words if v.word != w.word for s in v.targets])
+        fulls = _full_renderings(text, w)
+        if not fulls:
+            continue
+        seen: set[int] = set()
+        for m in w.mentions:
+            bead = a.bead_of(m)
+            if bead is None or bead.source.start in seen:
+                continue
+            seen.add(bead.source.start)
+            said = sum(1 for x in w.mentions if bead.source.start <= x.start < bead.source.end)
+            inside = text[bead.target.start:bead.target.end]
+            if sum(inside.count(f) for f in fulls) >= said:
+                continue
+            for span, full in _short_runs(text, bead.target, fulls):
+                if taken.overlaps(span) or any(span.overlaps(r) for r in reported):
+                    continue
+                reported.append(span)
+                x = text[span.start:span.end]
+                yield rule.finding(f"'{x}' looks like a shortened rendering of '{w.word}', written '{full}' "
+                                   "elsewhere", source=m, target=span, suggestion=full, confidence=0.5,
+                                   severity=Severity.MINOR)
+
+
+def _full_renderings(text: str, w: NameWord) -> tuple[str, ...]:
+    """The renderings of `w` that count as its full form: the listed ones, and those the article writes as a
+    whole run of transliteration characters that renders the name regularly, three characters or more."""
+    chars = transliteration_chars("zh")
+    out = [r for r in known_renderings("zh").get(w.word.lower(), ()) if len(r) >= LONGEST_DROP]
+    for s in w.targets:
+        x = text[s.start:s.end]
+        if not (all(c in chars for c in x) and whole_run(text, s, "zh")):
+            continue
+        # a run may end with a function word (佩林因 "because Palin", 福特也): the rendering is the rest
+        if len(x) > 2 and zipf(x[-1], "zh") >= FUNCTION_WORD:
+            x = x[:-1]
+        if len(x) >= LONGEST_DROP and rendering_cost(w.word, x, "zh") < GARBLED:
+            out.append(x)
+    return tuple(dict.fromkeys(out))
+
+
+def _short_runs(text: str, area: Span, fulls: tuple[str, ...]) -> Iterator[tuple[Span, str]]:
+    """Whole runs of transliteration characters in `area` that are one of `fulls` less one character (not
+    inside a full rendering, not a full rendering themselves)."""
+    chars = transliteration_chars("zh")
+    inside = text[area.start:area.end]
+    whole = [Span(area.start + i, area.start + i + len(f)) for f in fulls for i in _find_all(inside, f)]
+    for full in fulls:
+        for k in range(len(full)):
+            short = full[:k] + full[k + 1:]
+            if short in fulls or not all(c in chars or c in full for c in short):
+                continue
+            spans = [Span(area.start + i, area.start + i + len(short)) for i in _find_all(inside, short)]
+            spans = [s for s in spans if not any(s.overlaps(f) for f in whole) and whole_run(text, s, "zh")]
+            # a garble is written once; a shorter form written again is the translator's (a given name's
+            # short form, another person's name)
+            if len(spans) == 1 and _runs_in(text, short) == 1:
+                yield spans[0], full
+
+
+def _runs_in(text: str, x: str) -> int:
+    """How often `x` stands as a whole run of transliteration characters in the whole text."""
+    return sum(1 for i in _find_all(text, x) if whole_run(text, Span(i, i + len(x)), "zh"))
+
+
+def _find_all(text: str, sub: str) -> Iterator[int]:
+    i = text.find(sub)
+    while i >= 0:
+        yield i
+        i = text.find(sub, i + 1)
