@@ -225,6 +225,8 @@ def unexplained(rule: Rule, pair: ArticlePair, words: list[NameWord] | None = No
                     elif lang == "zh" and (odd := _odd_syllable(
                             pair, judged, x, [m for v, m in mentions if v is w])) is not None:
                         best = _suggestion(w, x, text, lang)
+                        if best and _within(text, span, best):
+                            continue  # a part of the listed rendering the text writes (铁卢 of 滑铁卢)
                         hint = f"; usually written '{best}'" if best and best != x else ""
                         yield rule.finding(f"'{x}' does not sound like '{w.word}': '{odd}' is no syllable the name "
                                            f"has{hint}", source=src, target=span,
@@ -314,6 +316,17 @@ def _odd_syllable(pair: ArticlePair, name: str, x: str, mentions: list[Span]) ->
     for part in parts:
         best = min(best, worst(part))
     return best[1] if best[0] >= SYLLABLE_GARBLED else None
+
+
+def _within(text: str, span: Span, rendering: str) -> bool:
+    """`span` is a part of an occurrence of `rendering` in `text` (铁卢 of 滑铁卢 for Waterloo: 滑 is no
+    transliteration character, so the run of the search starts after it)."""
+    i = text.find(rendering, max(0, span.end - len(rendering)))
+    while 0 <= i <= span.start:
+        if i + len(rendering) >= span.end:
+            return True
+        i = text.find(rendering, i + 1)
+    return False
 
 
 def _sounds_off(name: str, x: str, whole: str, text: str, lang: str) -> bool:
@@ -830,6 +843,8 @@ def garbled_entities(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
         x = pair.target[span.start:span.end]
         # The three judges of a variant below are minor: each rests on one letter or syllable.
         odd = hit[3] if odd_run else _odd_syllable(pair, m.text, x, [m.span]) if enough and not unknown else None
+        if odd is not None and _within(pair.target, span, ref):
+            continue  # a part of the rendering the text writes, whose other characters are outside the set
         if unknown:
             message = (f"'{x}' is one letter from '{ref}', the usual rendering of '{m.text}', and no word of the "
                        f"language: a garbled rendering?")

@@ -14,6 +14,7 @@ whole, which is why only a dropped character counts, and only in the paragraph s
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from mtcheck.model import Finding, Severity, Span
@@ -46,23 +47,29 @@ def shortened(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
     text = pair.target
     a = analyse(pair)
     words = [*name_words(pair), *proper_words(pair)]
-    if not words:
-        return
     entities = [m.span for m in a.target_mentions]
     reported: list[Span] = []
-    for w in words:
-        # another name's rendering or an entity's is no short form of this one (its own near misses may be)
-        taken = SpanSet(entities + [s for v in words if v.word != w.word for s in v.targets])
-        fulls = _full_renderings(text, w)
+    names = [(w.word, w.mentions, _full_renderings(text, w),
+              # another name's rendering or an entity's is no short form of this one (its own near misses may be)
+              SpanSet(entities + [s for v in words if v.word != w.word for s in v.targets])) for w in words]
+    by_place: dict[str, list] = {}
+    for m in a.mentions:
+        if m.entry.kind not in ("day", "month") and m.entry.renderings:
+            by_place.setdefault(m.entry.key, [m.text, [], m.entry.renderings])[1].append(m.span)
+    for key, (label, spans, renderings) in by_place.items():
+        others = [t.span for t in a.target_mentions if t.entry.key != key]
+        names.append((label, spans, tuple(r for r in renderings if len(r) >= 2),
+                      SpanSet(others + [s for v in words for s in v.targets])))
+    for label, mentions, fulls, taken in names:
         if not fulls:
             continue
         seen: set[int] = set()
-        for m in w.mentions:
+        for m in mentions:
             bead = a.bead_of(m)
             if bead is None or bead.source.start in seen:
                 continue
             seen.add(bead.source.start)
-            said = sum(1 for x in w.mentions if bead.source.start <= x.start < bead.source.end)
+            said = sum(1 for x in mentions if bead.source.start <= x.start < bead.source.end)
             inside = text[bead.target.start:bead.target.end]
             if sum(inside.count(f) for f in fulls) >= said:
                 continue
@@ -71,8 +78,9 @@ def shortened(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
                     continue
                 reported.append(span)
                 x = text[span.start:span.end]
-                yield rule.finding(f"'{x}' looks like a shortened rendering of '{w.word}', written '{full}' "
-                                   "elsewhere", source=m, target=span, suggestion=full, confidence=0.5,
+                how = "a shortened" if len(x) < len(full) else "an interrupted"
+                yield rule.finding(f"'{x}' looks like {how} rendering of '{label}', usually written '{full}'",
+                                   source=m, target=span, suggestion=full, confidence=0.5,
                                    severity=Severity.MINOR)
 
 
@@ -80,7 +88,7 @@ def _full_renderings(text: str, w: NameWord) -> tuple[str, ...]:
     """The renderings of `w` that count as its full form: the listed ones, and those the article writes as a
     whole run of transliteration characters that renders the name regularly, three characters or more."""
     chars = transliteration_chars("zh")
-    out = [r for r in known_renderings("zh").get(w.word.lower(), ()) if len(r) >= LONGEST_DROP]
+    out = [r for r in known_renderings("zh").get(w.word.lower(), ()) if len(r) >= 2]
     for s in w.targets:
         x = text[s.start:s.end]
         if not (all(c in chars for c in x) and whole_run(text, s, "zh")):
@@ -88,26 +96,32 @@ def _full_renderings(text: str, w: NameWord) -> tuple[str, ...]:
         # a run may end with a function word (佩林因 "because Palin", 福特也): the rendering is the rest
         if len(x) > 2 and zipf(x[-1], "zh") >= FUNCTION_WORD:
             x = x[:-1]
-        if len(x) >= LONGEST_DROP and rendering_cost(w.word, x, "zh") < GARBLED:
+        if len(x) >= 2 and rendering_cost(w.word, x, "zh") < GARBLED:
             out.append(x)
     return tuple(dict.fromkeys(out))
 
 
 def _short_runs(text: str, area: Span, fulls: tuple[str, ...]) -> Iterator[tuple[Span, str]]:
-    """Whole runs of transliteration characters in `area` that are one of `fulls` less one character (not
-    inside a full rendering, not a full rendering themselves)."""
+    """Whole runs of transliteration characters in `area` that are one of `fulls` less one character (of a
+    full rendering of three or more), or with one Han character put inside it (巴戴黎 for 巴黎: a character
+    outside the transliteration set cuts the rendering in two, so no window of the near-miss search holds
+    it); not inside a full rendering, not a full rendering themselves, written once in the text."""
     chars = transliteration_chars("zh")
     inside = text[area.start:area.end]
     whole = [Span(area.start + i, area.start + i + len(f)) for f in fulls for i in _find_all(inside, f)]
     for full in fulls:
-        for k in range(len(full)):
-            short = full[:k] + full[k + 1:]
-            if short in fulls or not all(c in chars or c in full for c in short):
+        # a place's rendering that translates a part (北美洲, 巴厘岛) has short forms of its own (北美, 巴厘)
+        dropped = len(full) >= LONGEST_DROP and all(c in chars for c in full)
+        variants = {full[:k] + full[k + 1:] for k in range(len(full))} if dropped else set()
+        variants |= {m.group() for k in range(1, len(full))
+                     for m in re.finditer(re.escape(full[:k]) + r"[\u4e00-\u9fff]" + re.escape(full[k:]), inside)}
+        for short in sorted(variants):
+            if short in fulls:
                 continue
             spans = [Span(area.start + i, area.start + i + len(short)) for i in _find_all(inside, short)]
             spans = [s for s in spans if not any(s.overlaps(f) for f in whole) and whole_run(text, s, "zh")]
-            # a garble is written once; a shorter form written again is the translator's (a given name's
-            # short form, another person's name)
+            # a garble is written once; a form written again is the translator's (a given name's short
+            # form, another person's name)
             if len(spans) == 1 and _runs_in(text, short) == 1:
                 yield spans[0], full
 
