@@ -25,6 +25,7 @@ from mtcheck.text.name_match import analyse
 from mtcheck.text.phonetic import FUNCTION_WORD, GARBLED, rendering_cost
 from mtcheck.text.renderings import (
     NameWord,
+    _name_like,
     known_renderings,
     name_words,
     proper_words,
@@ -175,3 +176,54 @@ def _find_all(text: str, sub: str) -> Iterator[int]:
     while i >= 0:
         yield i
         i = text.find(sub, i + 1)
+
+
+# Runs of this many characters and more are no window of the search (`transliterate._spans` tries windows of 2
+# to 5 characters): a five-character rendering with a character put in (路亨易斯安那 for 路易斯安那, 加曼拉帕戈斯
+# for 加拉帕戈斯) was never judged.
+LONG_RUN = 6
+
+
+def long_runs(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
+    """MT201, Chinese: a whole run of six or more transliteration characters in a paragraph that mentions a
+    source name and writes no rendering of it, whose consonants are near the name's (the near threshold of
+    `zh/transliteration.toml`) and one of whose characters reads as no syllable of the name (the syllable
+    judge, `names_script._odd_syllable`: written once, the name's other readings tried); minor."""
+    if pair.target_pack.code != "zh":
+        return
+    from mtcheck.rules.names_script import _odd_syllable
+    from mtcheck.text.renderings import thresholds
+    from mtcheck.text.transliterate import similar, skeletons, target_skeleton
+
+    text = pair.target
+    a = analyse(pair)
+    words = [*name_words(pair), *proper_words(pair)]
+    _, near = thresholds("zh")
+    chars = transliteration_chars("zh")
+    run = re.compile(f"[{re.escape(''.join(sorted(chars)))}]{{{LONG_RUN},}}")
+    taken = SpanSet([m.span for m in a.target_mentions] + [s for w in words for s in w.targets
+                                                           if whole_run(text, s, "zh")])
+    reported: list[Span] = []
+    for w in words:
+        sks = skeletons(w.word, "zh")
+        seen: set[int] = set()
+        for m in w.mentions:
+            bead = a.bead_of(m)
+            if bead is None or bead.source.start in seen:
+                continue
+            seen.add(bead.source.start)
+            if any(bead.target.start <= s.start < bead.target.end and whole_run(text, s, "zh") for s in w.targets):
+                continue  # the paragraph renders the name
+            for r in run.finditer(text, bead.target.start, bead.target.end):
+                span = Span(r.start(), r.end())
+                x = r.group()
+                # (no common word inside: 黑色奥兹莫比尔 is "black" and Oldsmobile)
+                if taken.overlaps(span) or any(span.overlaps(p) for p in reported) or not whole_run(text, span, "zh") \
+                        or not _name_like(x, "zh") or max(similar(s, target_skeleton(x, "zh")) for s in sks) < near:
+                    continue
+                odd = _odd_syllable(pair, w.word, x, [m])
+                if odd is None:
+                    continue
+                reported.append(span)
+                yield rule.finding(f"'{x}' does not sound like '{w.word}': '{odd}' is no syllable the name has",
+                                   source=m, target=span, confidence=0.4, severity=Severity.MINOR)
