@@ -75,10 +75,13 @@ def shortened(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
                 continue
             seen.add(bead.source.start)
             said = sum(1 for x in mentions if bead.source.start <= x.start < bead.source.end)
-            # (as whole runs: 巴黎 inside 华巴黎 is no rendering of Paris)
-            if sum(1 for f in fulls for _ in _whole_runs(text, bead.target, f)) >= said:
-                continue
             found = [*_short_runs(text, bead.target, fulls), *_extended_runs(text, bead.target, fulls, label)]
+            # As whole runs (巴黎 inside 华巴黎 is no rendering of Paris), and not inside a candidate (巴厘 of
+            # 巴厘金岛, 巴厘岛 with 金 put in, is none either)
+            written = [r for f in fulls for r in _whole_runs(text, bead.target, f)
+                       if not any(c.start <= r.start and r.end <= c.end and c != r for c, _ in found)]
+            if len(written) >= said:
+                continue
             # the longest full rendering first: 迈巴厘岛 is 巴厘岛 extended, not 巴厘 (both listed for Bali)
             for span, full in sorted(found, key=lambda f: (-len(f[1]), f[0].start)):
                 if taken.overlaps(span) or any(span.overlaps(r) for r in reported):
@@ -126,7 +129,8 @@ def _short_runs(text: str, area: Span, fulls: tuple[str, ...]) -> Iterator[tuple
             if short in fulls:
                 continue
             spans = [Span(area.start + i, area.start + i + len(short)) for i in _find_all(inside, short)]
-            spans = [s for s in spans if not any(s.overlaps(f) for f in whole) and whole_run(text, s, "zh")]
+            spans = [s for s in spans if not any(s.overlaps(f) and not (s.start <= f.start and f.end <= s.end)
+                                                 for f in whole) and whole_run(text, s, "zh")]
             # a garble is written once; a form written again is the translator's (a given name's short
             # form, another person's name)
             if len(spans) == 1 and _runs_in(text, short) == 1:
