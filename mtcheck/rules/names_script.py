@@ -22,6 +22,7 @@ from rapidfuzz.distance import OSA
 from mtcheck.lang.base import data_exists, data_lines, data_toml
 from mtcheck.model import Finding, Severity, Span
 from mtcheck.rules.base import Rule
+from mtcheck.rules.names_zh_short import long_runs, shortened
 from mtcheck.text.article import ArticlePair
 from mtcheck.text.entities import Mention
 from mtcheck.text.known_spelling import UNSEEN, known_spelling
@@ -109,7 +110,8 @@ def garbled(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
     for f in (*garbled_entities(rule, pair), *unexplained(rule, pair), *copies, *one_offs(rule, pair),
               *unexplained(rule, pair, others), *one_offs(rule, pair, others), *run_copies(rule, pair),
               *dotted(rule, pair), *word_copies(rule, pair), *impossible_spellings(rule, pair),
-              *kana_marks(rule, pair), *impossible_renderings(rule, pair)):
+              *kana_marks(rule, pair), *impossible_renderings(rule, pair), *shortened(rule, pair),
+              *long_runs(rule, pair)):
         if f.target_span is not None and not any(f.target_span.overlaps(t) for t in taken):
             taken.append(f.target_span)
             yield f
@@ -224,6 +226,8 @@ def unexplained(rule: Rule, pair: ArticlePair, words: list[NameWord] | None = No
                     elif lang == "zh" and (odd := _odd_syllable(
                             pair, judged, x, [m for v, m in mentions if v is w])) is not None:
                         best = _suggestion(w, x, text, lang)
+                        if best and _within(text, span, best):
+                            continue  # a part of the listed rendering the text writes (铁卢 of 滑铁卢)
                         hint = f"; usually written '{best}'" if best and best != x else ""
                         yield rule.finding(f"'{x}' does not sound like '{w.word}': '{odd}' is no syllable the name "
                                            f"has{hint}", source=src, target=span,
@@ -313,6 +317,17 @@ def _odd_syllable(pair: ArticlePair, name: str, x: str, mentions: list[Span]) ->
     for part in parts:
         best = min(best, worst(part))
     return best[1] if best[0] >= SYLLABLE_GARBLED else None
+
+
+def _within(text: str, span: Span, rendering: str) -> bool:
+    """`span` is a part of an occurrence of `rendering` in `text` (铁卢 of 滑铁卢 for Waterloo: 滑 is no
+    transliteration character, so the run of the search starts after it)."""
+    i = text.find(rendering, max(0, span.end - len(rendering)))
+    while 0 <= i <= span.start:
+        if i + len(rendering) >= span.end:
+            return True
+        i = text.find(rendering, i + 1)
+    return False
 
 
 def _sounds_off(name: str, x: str, whole: str, text: str, lang: str) -> bool:
@@ -832,6 +847,8 @@ def garbled_entities(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
         x = pair.target[span.start:span.end]
         # The three judges of a variant below are minor: each rests on one letter or syllable.
         odd = hit[3] if odd_run else _odd_syllable(pair, m.text, x, [m.span]) if enough and not unknown else None
+        if odd is not None and _within(pair.target, span, ref):
+            continue  # a part of the rendering the text writes, whose other characters are outside the set
         if unknown:
             message = (f"'{x}' is one letter from '{ref}', the usual rendering of '{m.text}', and no word of the "
                        f"language: a garbled rendering?")

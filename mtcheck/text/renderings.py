@@ -312,11 +312,25 @@ def _country_after(text: str, i: int) -> bool:
     return any(text[i:i + n] in _zh_countries() for n in range(2, 5) if i + n <= len(text))
 
 
+# A character of CC-CEDICT's renderings of Latin names (`zh/dictionary_name_chars.txt`) counts as a
+# transliteration character below this frequency on its own (zipf): 迦 3.3 (迦南), 伽 3.7 (伽马), 宝 4.7
+# (美宝莲), 戴 4.7 (戴维) are names' syllables; 镇 5.1, 家 5.6, 长 5.8 are words that made runs of phrases
+# (round 13 took all 115 and got 13 new minor findings on clean dev articles). Chosen on the dev half
+# (round 14, seeds 1, 3, 4): 4.0 gained 3 garbles of 240 and one clean article with a minor MT201 finding,
+# 4.8 gained 6 and two.
+DICTIONARY_CHAR_ZIPF = 4.8
+
+
 @cache
 def transliteration_chars(lang: str) -> frozenset[str]:
     """The characters a script transliterates foreign names with (Chinese: `zh/transliteration_chars.txt`,
-    written by scripts/zh_transliteration_chars.py from CLDR's names and the shipped renderings, and
+    written by scripts/zh_transliteration_chars.py from CLDR's names and the shipped renderings,
     `zh/gbt17693_chars.txt`, the other syllables of GB/T 17693's transliteration tables, written by
-    scripts/zh_gbt17693_chars.py from CLDR's transforms); empty elsewhere."""
+    scripts/zh_gbt17693_chars.py from CLDR's transforms, and the rarer characters of CC-CEDICT's renderings,
+    `zh/dictionary_name_chars.txt`, below `DICTIONARY_CHAR_ZIPF`); empty elsewhere."""
     files = [f for f in ("transliteration_chars.txt", "gbt17693_chars.txt") if data_exists(lang, f)]
-    return frozenset(c for f in files for line in data_lines(lang, f) for c in line.strip())
+    out = {c for f in files for line in data_lines(lang, f) for c in line.strip()}
+    if data_exists(lang, "dictionary_name_chars.txt"):
+        out |= {c for line in data_lines(lang, "dictionary_name_chars.txt") for c in line.strip()
+                if zipf(c, lang) < DICTIONARY_CHAR_ZIPF}
+    return frozenset(out)

@@ -1,0 +1,233 @@
+"""MT201 for Chinese: a rendering cut short by one character (issue 18, round 14).
+
+A Chinese rendering that drops a syllable of the name (卡瓦 for 卡瓦诺, Kavanaugh; 弗里 for 弗里曼, Freeman;
+蒙得的亚 for 蒙得维的亚, Montevideo) reads as a shorter name, and the shorter form is often a word of the
+word list (科尔 3.7, 布雷 4.0, 卡瓦 3.3: jieba cuts transliterations into such pieces), so the near-miss
+search of `renderings._rendered`, which takes only rare words (`_name_like`), never offers it, and the
+syllable judge cannot see a syllable that is not there. What does show it is the article: the same name is
+written in full elsewhere (or listed in `names/renderings.tsv` and `names/observed.tsv`), and the paragraph
+that mentions the name holds fewer full renderings than its source has mentions, and instead a whole run of
+transliteration characters that is the full rendering less one character. A clean translation keeps one
+rendering of a name; the compounds and short forms it writes (巴厘 of 巴厘岛, 伦敦 of 伦敦市) keep the name
+whole, which is why only a dropped character counts, and only in the paragraph short of a rendering.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from mtcheck.model import Finding, Severity, Span
+from mtcheck.rules.base import Rule
+from mtcheck.text.article import ArticlePair
+from mtcheck.text.lexicon import zipf
+from mtcheck.text.name_match import analyse
+from mtcheck.text.phonetic import FUNCTION_WORD, GARBLED, rendering_cost
+from mtcheck.text.renderings import (
+    NameWord,
+    _name_like,
+    known_renderings,
+    name_words,
+    proper_words,
+    transliteration_chars,
+    whole_run,
+)
+from mtcheck.text.spans import SpanSet
+
+# A full rendering must have at least this many characters: a two-character one less a character is one
+# character, which is no name's rendering.
+LONGEST_DROP = 3
+# A character added at a rendering's edge counts below this frequency on its own (zipf): 冈 3.8, 潘 3.8, 迈 4.0,
+# 蒂 4.1 of garbles; 华 4.7, 米 5.3, 西 5.2, 内 5.9 stand beside names as words (西柏林, 在内). Chosen on the
+# dev half (round 14).
+EDGE_ZIPF = 4.5
+
+
+def shortened(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
+    """MT201, Chinese: a whole run of transliteration characters that is a full rendering of a source name
+    less one character, in a paragraph that renders the name fewer times than its source mentions it (minor:
+    the suggestion is the full rendering)."""
+    if pair.target_pack.code != "zh":
+        return
+    text = pair.target
+    a = analyse(pair)
+    words = [*name_words(pair), *proper_words(pair)]
+    entities = [m.span for m in a.target_mentions]
+    reported: list[Span] = []
+    names = [(w.word, w.mentions, _full_renderings(text, w),
+              # another name's rendering or an entity's is no short form of this one (its own near misses may be)
+              SpanSet(entities + [s for v in words if v.word != w.word for s in v.targets])) for w in words]
+    by_place: dict[str, list] = {}
+    for m in a.mentions:
+        if m.entry.kind not in ("day", "month") and m.entry.renderings:
+            by_place.setdefault(m.entry.key, [m.text, [], m.entry.renderings])[1].append(m.span)
+    for key, (label, spans, renderings) in by_place.items():
+        others = [t.span for t in a.target_mentions if t.entry.key != key]
+        names.append((label, spans, tuple(r for r in renderings if len(r) >= 2),
+                      SpanSet(others + [s for v in words for s in v.targets])))
+    for label, mentions, fulls, taken in names:
+        if not fulls:
+            continue
+        seen: set[int] = set()
+        for m in mentions:
+            bead = a.bead_of(m)
+            if bead is None or bead.source.start in seen:
+                continue
+            seen.add(bead.source.start)
+            said = sum(1 for x in mentions if bead.source.start <= x.start < bead.source.end)
+            found = [*_short_runs(text, bead.target, fulls), *_extended_runs(text, bead.target, fulls, label)]
+            # As whole runs (巴黎 inside 华巴黎 is no rendering of Paris), and not inside a candidate (巴厘 of
+            # 巴厘金岛, 巴厘岛 with 金 put in, is none either)
+            written = [r for f in fulls for r in _whole_runs(text, bead.target, f)
+                       if not any(c.start <= r.start and r.end <= c.end and c != r for c, _ in found)]
+            if len(written) >= said:
+                continue
+            # the longest full rendering first: 迈巴厘岛 is 巴厘岛 extended, not 巴厘 (both listed for Bali)
+            for span, full in sorted(found, key=lambda f: (-len(f[1]), f[0].start)):
+                if taken.overlaps(span) or any(span.overlaps(r) for r in reported):
+                    continue
+                reported.append(span)
+                x = text[span.start:span.end]
+                how = "a shortened" if len(x) < len(full) else "an interrupted" if full not in x else "an extended"
+                yield rule.finding(f"'{x}' looks like {how} rendering of '{label}', usually written '{full}'",
+                                   source=m, target=span, suggestion=full, confidence=0.5,
+                                   severity=Severity.MINOR)
+
+
+def _full_renderings(text: str, w: NameWord) -> tuple[str, ...]:
+    """The renderings of `w` that count as its full form: the listed ones, and those the article writes as a
+    whole run of transliteration characters that renders the name regularly, three characters or more."""
+    chars = transliteration_chars("zh")
+    out = [r for r in known_renderings("zh").get(w.word.lower(), ()) if len(r) >= 2]
+    for s in w.targets:
+        x = text[s.start:s.end]
+        if not (all(c in chars for c in x) and whole_run(text, s, "zh")):
+            continue
+        # a run may end with a function word (佩林因 "because Palin", 福特也): the rendering is the rest
+        if len(x) > 2 and zipf(x[-1], "zh") >= FUNCTION_WORD:
+            x = x[:-1]
+        if len(x) >= 2 and rendering_cost(w.word, x, "zh") < GARBLED:
+            out.append(x)
+    return tuple(dict.fromkeys(out))
+
+
+def _short_runs(text: str, area: Span, fulls: tuple[str, ...]) -> Iterator[tuple[Span, str]]:
+    """Whole runs of transliteration characters in `area` that are one of `fulls` less one character (of a
+    full rendering of three or more), or with one Han character put inside it (巴戴黎 for 巴黎: a character
+    outside the transliteration set cuts the rendering in two, so no window of the near-miss search holds
+    it); not inside a full rendering, not a full rendering themselves, written once in the text."""
+    chars = transliteration_chars("zh")
+    inside = text[area.start:area.end]
+    whole = [Span(area.start + i, area.start + i + len(f)) for f in fulls for i in _find_all(inside, f)]
+    for full in fulls:
+        # a place's rendering that translates a part (北美洲, 巴厘岛) has short forms of its own (北美, 巴厘)
+        dropped = len(full) >= LONGEST_DROP and all(c in chars for c in full)
+        variants = {full[:k] + full[k + 1:] for k in range(len(full))} if dropped else set()
+        variants |= {m.group() for k in range(1, len(full))
+                     for m in re.finditer(re.escape(full[:k]) + r"[\u4e00-\u9fff]" + re.escape(full[k:]), inside)}
+        for short in sorted(variants):
+            if short in fulls:
+                continue
+            spans = [Span(area.start + i, area.start + i + len(short)) for i in _find_all(inside, short)]
+            spans = [s for s in spans if not any(s.overlaps(f) and not (s.start <= f.start and f.end <= s.end)
+                                                 for f in whole) and whole_run(text, s, "zh")]
+            # a garble is written once; a form written again is the translator's (a given name's short
+            # form, another person's name)
+            if len(spans) == 1 and _runs_in(text, short) == 1:
+                yield spans[0], full
+
+
+def _extended_runs(text: str, area: Span, fulls: tuple[str, ...], name: str) -> Iterator[tuple[Span, str]]:
+    """Whole runs of transliteration characters in `area` that are one of `fulls` with one character added at
+    an edge (潘迦南 for 迦南, 迈巴厘岛 for 巴厘岛): the added character rare on its own (zipf < `EDGE_ZIPF`:
+    a frequent one is mostly a word beside the name, 内 "inner", 西 "west") and no syllable of the name
+    (`zh_syllables`, at least `SYLLABLE_GARBLED` beyond the likeliest); written once in the text."""
+    from mtcheck.rules.names_script import SYLLABLE_GARBLED
+    from mtcheck.text.zh_syllables import syllable_costs
+
+    chars = transliteration_chars("zh")
+    for full in fulls:
+        for i in _find_all(text[area.start:area.end], full):
+            a, b = area.start + i, area.start + i + len(full)
+            for start, end, at in ((a - 1, b, 0), (a, b + 1, len(full))):
+                if start < area.start or end > area.end:
+                    continue
+                span = Span(start, end)
+                x = text[start:end]
+                c = x[at]
+                if c not in chars or zipf(c, "zh") >= EDGE_ZIPF or x in fulls or not whole_run(text, span, "zh") \
+                        or _runs_in(text, x) != 1:
+                    continue
+                costs = syllable_costs(name, x)
+                if costs and costs[at] >= SYLLABLE_GARBLED:
+                    yield span, full
+
+
+def _whole_runs(text: str, area: Span, x: str) -> Iterator[Span]:
+    for i in _find_all(text[area.start:area.end], x):
+        span = Span(area.start + i, area.start + i + len(x))
+        if whole_run(text, span, "zh"):
+            yield span
+
+
+def _runs_in(text: str, x: str) -> int:
+    """How often `x` stands as a whole run of transliteration characters in the whole text."""
+    return sum(1 for i in _find_all(text, x) if whole_run(text, Span(i, i + len(x)), "zh"))
+
+
+def _find_all(text: str, sub: str) -> Iterator[int]:
+    i = text.find(sub)
+    while i >= 0:
+        yield i
+        i = text.find(sub, i + 1)
+
+
+# Runs of this many characters and more are no window of the search (`transliterate._spans` tries windows of 2
+# to 5 characters): a five-character rendering with a character put in (路亨易斯安那 for 路易斯安那, 加曼拉帕戈斯
+# for 加拉帕戈斯) was never judged.
+LONG_RUN = 6
+
+
+def long_runs(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
+    """MT201, Chinese: a whole run of six or more transliteration characters in a paragraph that mentions a
+    source name and writes no rendering of it, whose consonants are near the name's (the near threshold of
+    `zh/transliteration.toml`) and one of whose characters reads as no syllable of the name (the syllable
+    judge, `names_script._odd_syllable`: written once, the name's other readings tried); minor."""
+    if pair.target_pack.code != "zh":
+        return
+    from mtcheck.rules.names_script import _odd_syllable
+    from mtcheck.text.renderings import thresholds
+    from mtcheck.text.transliterate import similar, skeletons, target_skeleton
+
+    text = pair.target
+    a = analyse(pair)
+    words = [*name_words(pair), *proper_words(pair)]
+    _, near = thresholds("zh")
+    chars = transliteration_chars("zh")
+    run = re.compile(f"[{re.escape(''.join(sorted(chars)))}]{{{LONG_RUN},}}")
+    taken = SpanSet([m.span for m in a.target_mentions] + [s for w in words for s in w.targets
+                                                           if whole_run(text, s, "zh")])
+    reported: list[Span] = []
+    for w in words:
+        sks = skeletons(w.word, "zh")
+        seen: set[int] = set()
+        for m in w.mentions:
+            bead = a.bead_of(m)
+            if bead is None or bead.source.start in seen:
+                continue
+            seen.add(bead.source.start)
+            if any(bead.target.start <= s.start < bead.target.end and whole_run(text, s, "zh") for s in w.targets):
+                continue  # the paragraph renders the name
+            for r in run.finditer(text, bead.target.start, bead.target.end):
+                span = Span(r.start(), r.end())
+                x = r.group()
+                # (no common word inside: 黑色奥兹莫比尔 is "black" and Oldsmobile)
+                if taken.overlaps(span) or any(span.overlaps(p) for p in reported) or not whole_run(text, span, "zh") \
+                        or not _name_like(x, "zh") or max(similar(s, target_skeleton(x, "zh")) for s in sks) < near:
+                    continue
+                odd = _odd_syllable(pair, w.word, x, [m])
+                if odd is None:
+                    continue
+                reported.append(span)
+                yield rule.finding(f"'{x}' does not sound like '{w.word}': '{odd}' is no syllable the name has",
+                                   source=m, target=span, confidence=0.4, severity=Severity.MINOR)
