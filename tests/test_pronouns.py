@@ -1142,3 +1142,14 @@ def test_a_ministers_one_word_title_is_a_mention_of_the_minister() -> None:
     menteri = dict(_figure_titles())["menteri"]
     assert not [f.name for f in figures() if "Deputy" in f.role and menteri.search(f.role)]
     assert menteri.search("Finance Minister") and not menteri.search("Prime Minister")
+
+
+def test_arabic_name_read_with_its_own_first_letter() -> None:
+    """Round 14: 'بيبر' (Bieber) is read by the transliteration search as ب + يبر; the ب is the name's own (the
+    source name begins with B), so the verb before the word has the whole word as its subject."""
+    source = "Bieber tiba di Los Angeles pada hari Senin. Dalam sebuah pernyataan, Bieber mengatakan ia sedih."
+    target = "وصل بيبر إلى لوس أنجلوس يوم الاثنين. وقالت بيبر في بيان إنها حزينة."
+    a = analyse_pronouns(ArticlePair(source, target, "ar"))
+    said = next(x for x in a.links if x.text == "وقالت")
+    assert said.referent.person.name == "Bieber"
+    assert said.how == "in the translation: the verb's subject, named after it"
