@@ -1542,13 +1542,18 @@ def _verbs_before_names(pair: ArticlePair, sets: dict, rows: list[tuple[Span, Re
     text = pair.target
     out: list[Link] = []
     seen: set[int] = set()
+    starts: dict[int, list[int]] = {}
+    for _, r in rows:
+        if id(r) not in starts:
+            starts[id(r)] = [x.start for x in r.mentions]  # r.mentions is sorted (_merge)
     for m, r in rows:
         pos, words = m.start, 0
         while True:
             w = _WORD_BEFORE.search(text, max(0, pos - 40), pos)
             if w is None:
                 break
-            inside = any(x.start <= w.start(1) < x.end for x in r.mentions)
+            j = bisect.bisect_right(starts[id(r)], w.start(1)) - 1  # a word of the same name (برنارد فان)
+            inside = j >= 0 and w.start(1) < r.mentions[j].end
             if (w.group(1) in titles or inside) and words < 4:
                 pos, words = w.start(1), words + 1
                 continue
