@@ -181,12 +181,13 @@ def test_the_sound_cost_ranks_a_japanese_garble_above_its_rendering(name: str, c
     assert sound_cost(name, garble, "ja") > sound_cost(name, clean, "ja") + 0.5
 
 
-def test_the_japanese_sound_judge_reports_a_dropped_kana_the_consonants_explain() -> None:
-    # プトヴィッツェ for Plitvice (dev half, seed 1): the リ dropped, which the consonant judge prices under a
-    # garble (0.75)
+def test_the_japanese_sound_judge_reports_a_dropped_kana() -> None:
+    # プトヴィッツェ for Plitvice (dev half, seed 1): the リ dropped. Until round 14 the consonant judge priced
+    # it under a garble (0.75: any r, and so the l that Japanese reads as r, was silent); an l starting a
+    # syllable is not, and both judges now see it.
     from mtcheck.text.phonetic import sound_cost
 
-    assert rendering_cost("Plitvice", "プトヴィッツェ", "ja") < GARBLED
+    assert rendering_cost("Plitvice", "プトヴィッツェ", "ja") >= GARBLED
     assert sound_cost("Plitvice", "プトヴィッツェ", "ja") >= _sound_threshold("ja")
     assert sound_cost("Plitvice", "プリトヴィッツェ", "ja") < _sound_threshold("ja")
 
@@ -242,3 +243,46 @@ def test_a_long_mark_before_a_vowel_kana_needs_a_vowel_pair_of_the_name() -> Non
     assert rendering_cost("Johndroe", "ジョンドローイ", "ja") >= GARBLED
     assert rendering_cost("Ferguson", "ファーイガソン", "ja") >= GARBLED
     assert rendering_cost("Boy", "ボーイ", "ja") < GARBLED
+
+
+@pytest.mark.parametrize(("name", "garble"), [
+    # dev half (round 14): a kana whose consonant starts a syllable of the name dropped; `silent` had r and g,
+    # so each was a quarter of a consonant (the l that `[latin]` reads as r too)
+    ("Rushden", "シュデン"), ("Jeremy", "ジェミー"), ("Holyoke", "ホヨーク"), ("Zagros", "ズロス"),
+])
+def test_a_japanese_consonant_starting_a_syllable_is_not_silent(name: str, garble: str) -> None:
+    assert rendering_cost(name, garble, "ja") >= GARBLED
+
+
+@pytest.mark.parametrize(("name", "rendering"), [
+    # a coda r or l dropped or written, one by one, in clean renderings; a coda ng's g; a Spanish ll as y; an
+    # Italian or French gn
+    ("Mark", "マーク"), ("Schwarzenegger", "シュワルツェネッガー"), ("Walker", "ウォーカー"), ("Ullman", "ウルマン"),
+    ("Kruger", "クルーガー"), ("Washington", "ワシントン"), ("Tornillo", "トルニヨ"), ("Lantagne", "ランターニュ"),
+    ("Carter", "カーター"), ("Gerrard", "ジェラード"), ("Charles", "チャールズ"), ("Corbyn", "コービン"),
+    ("Moore", "ムーア"), ("Yorkshire", "ヨークシャー"), ("Baltimore", "ボルチモア"),
+    ("Ballyhackamore", "バリーハッカモア"), ("Sturridge", "スターリッジ"), ("Cambridge", "ケンブリッジ"),
+])
+def test_a_japanese_coda_consonant_may_be_dropped_or_written(name: str, rendering: str) -> None:
+    assert rendering_cost(name, rendering, "ja") < GARBLED
+
+
+def test_the_vowel_ranking_drops_a_coda_r_as_the_consonant_judge_does() -> None:
+    # クルーガーン beside the known クルーガー (dev half, seed 1): the known spelling must stay nearer the name in
+    # vowels, which it was only while any r was silent
+    from mtcheck.text.phonetic import vowel_cost
+
+    assert vowel_cost("Kruger", "クルーガー", "ja") < vowel_cost("Kruger", "クルーガーン", "ja")
+    assert vowel_cost("Rushden", "シュデン", "ja") > vowel_cost("Rushden", "ラシュデン", "ja") + GARBLED / 2
+
+
+@pytest.mark.parametrize(("word", "odd"), [
+    # injected garbles of the dev half (round 14): a hamza seat or a ta marbuta where no Arabic word has one
+    ("ساروجإ", 1), ("سنترآ", 1), ("يإرموث", 1), ("وةان", 1),
+    # where words have them: at the start, after a proclitic or the article, a ة at the end
+    ("إيران", 0), ("بإيران", 0), ("والإمارات", 0), ("الآن", 0), ("وآخرون", 0), ("مدينة", 0), ("فاينشتاين", 0),
+])
+def test_arabic_letters_a_word_holds_in_one_place_only(word: str, odd: int) -> None:
+    from mtcheck.text.phonetic import impossible_spelling
+
+    assert impossible_spelling(word, "ar") == odd

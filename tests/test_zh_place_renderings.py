@@ -17,7 +17,10 @@ def test_separate_renderings_each_count():
     assert _rendered_count(text, Span(0, len(text)), ("威尔士",), "zh") == 2
 
 
-def test_other_scripts_count_each_rendering():
-    # Japanese and Arabic keep the count of each rendering's occurrences (engineer D's figures rest on it)
+def test_other_scripts_count_a_span_once_too():
+    # Round 14: Japanese and Arabic count a span once as well (الفاتيكان was counted as الفاتيكان and فاتيكان,
+    # and a garbled second mention beside it looked rendered; docs/quality.md, round 14, engineer D)
     text = "バチカン市国のバチカン"
-    assert _rendered_count(text, Span(0, len(text)), ("バチカン", "バチカン市国"), "ja") == 3
+    assert _rendered_count(text, Span(0, len(text)), ("バチカン", "バチカン市国"), "ja") == 2
+    text = "مدينة الفاتيكان"
+    assert _rendered_count(text, Span(0, len(text)), ("الفاتيكان", "فاتيكان"), "ar") == 1

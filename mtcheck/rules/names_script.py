@@ -127,7 +127,7 @@ def unexplained(rule: Rule, pair: ArticlePair, words: list[NameWord] | None = No
     if near >= accept:
         return
     a = analyse(pair)
-    entities = [m.span for m in a.target_mentions]
+    entities = _entity_spans(a, text, lang)
     if words is not None:  # other proper names: not where a person's name is rendered
         entities += [s for w in name_words(pair) for s in w.targets]
     words = name_words(pair) if words is None else words
@@ -517,7 +517,7 @@ def one_offs(rule: Rule, pair: ArticlePair, words: list[NameWord] | None = None)
     if near >= accept:
         return
     a = analyse(pair)
-    entities = [m.span for m in a.target_mentions]
+    entities = _entity_spans(a, text, lang)
     words = name_words(pair) if words is None else words
     for w in words:
         if _judged_word(w.word) is None or not w.targets:
@@ -554,10 +554,12 @@ def one_offs(rule: Rule, pair: ArticlePair, words: list[NameWord] | None = None)
             if not refs:
                 continue
             n, ref = max(refs)
-            if loanwords and n < 2:
-                continue
             ref_text = next((t for s, t in surfaces if light_fold(t) == ref), None) or \
                 next(k for k in known if light_fold(k) == ref)
+            # Two loanwords beside a rendering used once are a compound, unless they have a consonant the name
+            # does not explain more than that rendering: モンビデオ (モン + ビデオ) beside モンテビデオ (round 14)
+            if loanwords and n < 2 and rendering_cost(w.word, x, lang) < rendering_cost(w.word, ref_text, lang) + GARBLED:
+                continue
             if n < 2 and span in w.targets and vowel_cost(w.word, x, lang) <= vowel_cost(w.word, ref_text, lang):
                 continue  # two renderings used once each: the one nearer the name's spelling is kept
             if w.word.endswith("s") and light_fold(ref_text)[:-1] == fx:
@@ -688,7 +690,7 @@ def word_copies(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
     text = pair.target
     a = analyse(pair)
     words = [*name_words(pair), *proper_words(pair)]
-    reported = [m.span for m in a.target_mentions]
+    reported = _entity_spans(a, text, lang)
     for w in words:
         if _judged_word(w.word) is None:
             continue
@@ -734,7 +736,7 @@ def impossible_spellings(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
     text = pair.target
     a = analyse(pair)
     words = [w for w in (*name_words(pair), *proper_words(pair)) if _judged_word(w.word) is not None]
-    taken = [m.span for m in a.target_mentions] + [s for w in words for s in w.targets]
+    taken = _entity_spans(a, text, "ja") + [s for w in words for s in w.targets]
     for bead in a.beads:
         short = []
         for w in words:
@@ -789,7 +791,8 @@ def garbled_entities(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
     seen: set[tuple[int, str]] = set()
     # In Chinese a listed rendering inside a longer run of transliteration characters (巴黎 of 切巴黎) is
     # no rendering: the run is the word, and may be the garble.
-    taken = [m.span for m in a.target_mentions if _whole_rendering(pair.target, m.span, lang)]
+    taken = [m.span for m in a.target_mentions if _whole_rendering(pair.target, m.span, lang)
+             and (lang != "ja" or _whole_katakana(pair.target, m.span))]
     for m in a.mentions:
         if m.entry.kind in ("day", "month") or not m.entry.renderings:
             continue
@@ -920,6 +923,23 @@ def _name_parts(renderings: tuple[str, ...], lang: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _whole_katakana(text: str, span: Span) -> bool:
+    """Japanese: a gazetteer rendering written in katakana is one only as a whole katakana word (タイ, not the
+    タイ of タイイッ or of タイップ, Tayyip): inside a longer katakana word it is part of another name, which
+    may be the garble (round 14)."""
+    x = text[span.start:span.end]
+    if not _KATAKANA_WORD.fullmatch(x):
+        return True
+    return not (span.start > 0 and _KATAKANA_WORD.match(text[span.start - 1])) \
+        and not (span.end < len(text) and _KATAKANA_WORD.match(text[span.end]))
+
+
+def _entity_spans(a: NameAnalysis, text: str, lang: str) -> list[Span]:
+    """The target spans of the gazetteer's mentions that the names judges leave alone (taken by a place or
+    country); in Japanese only whole katakana words (`_whole_katakana`)."""
+    return [m.span for m in a.target_mentions if lang != "ja" or _whole_katakana(text, m.span)]
+
+
 def _whole_rendering(text: str, span: Span, lang: str) -> bool:
     """In Chinese, a rendering made of transliteration characters is one only as a whole run of them (巴黎
     in 在巴黎举行, not in 切巴黎: a garble that adds a character beside a place's name keeps the name inside
@@ -985,10 +1005,9 @@ def _odd_run(pair: ArticlePair, area: Span, renderings: tuple[str, ...], m: Ment
 def _rendered_count(text: str, area: Span, renderings: tuple[str, ...], lang: str) -> int:
     """How many renderings of a place `area` of `text` writes, a span counted once: 巴厘 and 巴厘岛 (both
     listed for Bali) in one 巴厘岛 are one rendering, not two (round 13: a garbled mention beside it was
-    taken as rendered). Other scripts count each rendering's occurrences, as before (engineer D's ja/ar
-    figures rest on that count)."""
-    if lang != "zh":
-        return sum(_rendered_in(text, area, r, lang) for r in renderings)
+    taken as rendered); so are فاتيكان in الفاتيكان and ギアナ in 仏領ギアナ (round 14: until then the other
+    scripts counted each rendering's occurrences, and a paragraph writing the Vatican once, beside a garble
+    of its second mention, was taken as rendering both)."""
     spans: list[Span] = []
     for r in sorted(renderings, key=len, reverse=True):
         start = text.find(r, area.start, area.end)
@@ -1052,6 +1071,8 @@ def _near_window(text: str, renderings: tuple[str, ...], lang: str, whole=None, 
                     spans.append((0, len(run.group())))
             for i, j in spans:
                 w = run.group()[i:j]
+                if lang != "zh" and w in renderings:
+                    continue  # a rendering itself (صين of بالصين), one or two letters from another (الصين)
                 d = OSA.distance(w, r)
                 # a Chinese window on a run's edges, made of transliteration characters
                 edged = lang == "zh" and whole is not None and all(c in chars for c in w) \

@@ -18,12 +18,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
 from mtcheck.lang.base import data_exists, data_toml, data_tsv
 from mtcheck.text.lexicon import zipf
-from mtcheck.text.transliterate import skeletons, target_skeleton
+from mtcheck.text.transliterate import _squeeze, skeletons, target_skeleton
 
 CHEAP = 0.25  # an explained difference; four of them are one unexplained consonant
 GARBLED = 1.0  # a rendering at or above this cost has a consonant the source name does not explain
@@ -71,6 +71,46 @@ def _distance(a: str, b: str, c: Callable[[tuple[str, ...]], float]) -> float:
     return prev[-1]
 
 
+# The letter a coda consonant of `[phonetic] coda_silent` stands as in `_coda_skeleton` (no Latin letter the
+# language's `[latin]` table leaves, nor one a romanised rendering has), and its one letter that it may be
+# written as in the rendering (a coda r written ル: Schwarzenegger, シュワルツェネッガー).
+CODA_MARK = "q"
+_CODA_WRITTEN = "r"
+
+
+@lru_cache(maxsize=65536)  # bounded: a batch over an archive meets names without end
+def _coda_skeletons(name: str, lang: str) -> tuple[str, ...]:
+    """The name's skeletons (after `[latin_patterns]` and `[latin]`, and with `[latin_variant_patterns]` too)
+    with each consonant that `[phonetic] coda_silent` marks as a syllable's end (a regular expression on the
+    lower-cased name) written `CODA_MARK`: such a consonant may be dropped or written, one by one
+    (Schwarzenegger: the r of -war- written, of -er dropped), where one at a syllable's start may not (Rushden:
+    シュデン, Jeremy: ジェミー). None where the language has no such expression or the name no such consonant."""
+    rules = data_toml(lang, "transliteration.toml") or {}
+    coda = rules.get("phonetic", {}).get("coda_silent")
+    if not coda:
+        return ()
+    marked = re.sub(coda, "\x00", name.lower())
+    if "\x00" not in marked:
+        return ()
+    out = []
+    for variant in ({}, rules.get("latin_variant_patterns", {})):
+        s = marked
+        for a, b in {**rules.get("latin_patterns", {}), **variant}.items():
+            s = re.sub(a, b, s)
+        for a, b in rules.get("latin", {}).items():
+            s = s.replace(a, b)
+        out.append(_squeeze(re.sub(r"[^a-z]", "", s.replace("\x00", CODA_MARK))))
+    return tuple(dict.fromkeys(out))
+
+
+def _coda_price(cheap: frozenset) -> Callable[[tuple[str, ...]], float]:
+    def price(op: tuple[str, ...]) -> float:
+        if op == ("s", CODA_MARK, _CODA_WRITTEN):
+            return 0.0
+        return CHEAP if op == ("d", CODA_MARK) or op in cheap else 1.0
+    return price
+
+
 def rendering_cost(name: str, rendering: str, lang: str) -> float:
     """The unexplained consonants between a Latin-script name and its rendering (0: a regular rendering)."""
     cheap = cheap_ops(lang)
@@ -78,12 +118,17 @@ def rendering_cost(name: str, rendering: str, lang: str) -> float:
     variants = [(0.0, s) for s in skeletons(name, lang)]
     if len(name) > 4 and name.endswith("s"):  # an English plural the rendering leaves out (Falklands)
         variants += [(CHEAP, s) for s in skeletons(name[:-1], lang)]
+    coda = _coda_skeletons(name, lang)
+    coda_price = _coda_price(cheap)
 
     def cost(part: str) -> float:
         t = _target(part, lang)
         syllables = _vowel_syllables(name, part) if lang == "zh" else \
             _kana_glides(name, part) + _kana_initial_vowel(name, part) if lang == "ja" else 0.0
-        return syllables + min(extra + _cost(s, t, cheap) for extra, s in variants)
+        best = min(extra + _cost(s, t, cheap) for extra, s in variants)
+        for s in coda:
+            best = min(best, _distance(s, t, coda_price))
+        return syllables + best
 
     # A compound: the name, then (or after) another word of three characters or more (ビッグボーイ for Big,
     # エルサルバドル for Salvador): the name's part is judged alone, where it renders the name regularly
@@ -167,12 +212,21 @@ def impossible_kana(text: str) -> int:
     return len(_KANA_IMPOSSIBLE.findall(text))
 
 
+# Arabic letters a word holds in one place only (round 14): ة ends a word; إ starts one, after a proclitic
+# (وإ, بإ, لإ, فإ, كإ) or the article (الإ) too; آ the same, where a foreign name's rendering is concerned (a
+# long a inside a name is written ا: فاينشتاين, لاكيرز; قرآن and مرآة are no renderings). A garble's changed
+# hamza seat or ending (فآينشتاين, يإرموث, ساروجإ, وةان) leaves one, which `light_fold` and the skeleton read as
+# the plain letter.
+_AR_MISPLACED = re.compile("\u0629(?=[\u0621-\u064a])|(?<=[\u0621-\u064a])(?<![\u0648\u0628\u0644\u0641\u0643])"
+                           "(?<!\u0627\u0644)[\u0625\u0622]")
+
+
 def impossible_spelling(text: str, lang: str) -> int:
     """How many sequences of `text` no word of the language is spelt with: katakana (`impossible_kana`), an
-    Arabic ى before a letter."""
+    Arabic ى before a letter, a ة before one, a إ or آ inside a word (`_AR_MISPLACED`)."""
     if lang == "ja":
         return impossible_kana(text)
-    return len(_AR_INNER_MAKSURA.findall(text)) if lang == "ar" else 0
+    return len(_AR_INNER_MAKSURA.findall(text)) + len(_AR_MISPLACED.findall(text)) if lang == "ar" else 0
 
 
 _KANA_TWICE = re.compile(r"([ァ-ヺ])\1")
@@ -350,17 +404,22 @@ def vowel_cost(name: str, rendering: str, lang: str) -> float:
     through English pronunciation differ from the spelling in vowels, so this ranks two renderings of one
     name (the one further from the name is the garble); it is no absolute judge."""
     cheap = cheap_ops(lang)
+    rules = data_toml(lang, "transliteration.toml") or {}
     s = name.lower()
-    for a, b in (data_toml(lang, "transliteration.toml") or {}).get("latin", {}).items():
+    coda = rules.get("phonetic", {}).get("coda_silent")
+    if coda:  # a coda consonant dropped or written, as in `rendering_cost` (`_coda_skeletons`)
+        s = re.sub(coda, "\x00", s)
+    for a, b in rules.get("latin", {}).items():
         s = s.replace(a, b)
-    s = re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-z]", "", s))
+    s = re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-z]", "", s.replace("\x00", CODA_MARK)))
     t = re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-z]", "", _romanised_full(rendering, lang)))
+    consonant = _coda_price(cheap) if coda else lambda op: CHEAP if op in cheap else 1.0
 
     def c(op: tuple[str, ...]) -> float:
         if all(x in _FULL_VOWELS for x in op[1:]):
             # Arabic leaves short vowels unwritten: a source vowel missing is the rule there.
             return VOWEL / 3 if lang == "ar" and op[0] == "d" else VOWEL
-        return CHEAP if op in cheap else 1.0
+        return consonant(op)
 
     return _distance(s, t, c)
 
