@@ -26,6 +26,7 @@ from itertools import pairwise
 from mtcheck.lang.base import data_toml
 from mtcheck.model import Span
 from mtcheck.text import given_names
+from mtcheck.text.agreement import perfect_verb_gender
 from mtcheck.text.alternation import alternation, whole_words
 from mtcheck.text.article import ArticlePair, SentencePair
 from mtcheck.text.coreference import OBJECT_NYA, QUOTED, SAYING_AFTER, SourcePerson, SourceRef, coreference
@@ -207,14 +208,20 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
     said_by: list[tuple[Span, Referent]] = []  # verbs with the subject named after them, in order
     for span, text, g in pronouns:
         al = aligned.get(span.start)
-        if span.start in source_links and source_links[span.start] is None and (al is None or al[1] is None):
-            unlinked.setdefault(span.start, "it renders a source form that resolution left open")
-            continue  # renders a source form that refers to nobody mtcheck can name
-        src = source_links.get(span.start)
         # A gendered verb (Arabic قالت) agrees with its subject, which follows it: the name right after it
         # ("وقالت بوان ماهاراني"), else only the source says who.
         verb = _is_verb(text, sets)
         tgt = _verb_subject(pair, span, m_starts, m_rows, sets) if verb else target_links.get(span.start)
+        if span.start in source_links and source_links[span.start] is None and (al is None or al[1] is None):
+            if not (verb and tgt is not None and _source_subject_of_verb(pair, span, tgt[0])):
+                unlinked.setdefault(span.start, "it renders a source form that resolution left open")
+                continue  # renders a source form that refers to nobody mtcheck can name
+            # A verb whose subject is named right after it, where the aligned source has that person as a
+            # verb's subject ("كما أضاف غراهام" for "Graham menambahkan"): the name says who, whatever open
+            # form of the sentence ("membantahnya") the verb was matched with (round 14).
+            src = None
+        else:
+            src = source_links.get(span.start)
         if verb and tgt is None:
             tgt = _coordinated_verb(pair, span, said_by, m_starts, m_rows, sets)
         bound = None
@@ -264,6 +271,7 @@ def _analyse_pronouns(pair: ArticlePair) -> PronounAnalysis | None:
                 continue
             links.append(Link(span, text, g, tgt[0], f"in the translation: {tgt[1]}", None, tgt, None,
                               *_alignment_says(al, tgt[0])))
+    links += _verbs_before_names(pair, sets, rows, {x.pronoun.start for x in links} | {s.start for s, _, _ in pronouns})
     links += _quoted_links(pair, co, by_person, sets, [r for r in added if r.kind == "epithet"])
     links.sort(key=lambda lk: lk.pronoun.start)
     if not pair.target_pack.latin_script:
@@ -640,16 +648,27 @@ def _whole_word_mentions(text: str, words: list[str], lang: str, found: dict[str
     for spans in out.values():
         for sp in spans:
             taken.add(sp)
+    # A name read without its first letter (ويريوان as و + يريوان, بيبر as ب + يبر), by (start, end): the letter is
+    # the name's own where the source name begins with its sound (Wiryawan, Bieber), and the verb before the
+    # word ("وقالت بيبر") has the whole word as its subject (round 14).
+    stripped = {(sp.start, sp.end): w for w, spans in out.items() for sp in spans}
     for m in _ARABIC_WORD.finditer(text):
         word = m.group()
         if word[:1] not in "بلو" or len(word) < 4 or zipf(word, lang) >= short_common:
             continue
-        hit = best(target_skeleton(word, lang))
         span = Span(*m.span())
+        own = stripped.get((span.start + 1, span.end))
+        if own is not None and own[:1].lower() in _OWN_FIRST.get(word[0], ""):
+            out[own].append(span)
+            continue
+        hit = best(target_skeleton(word, lang))
         if hit is not None and not taken.overlaps(span):
             taken.add(span)
             out.setdefault(hit[1], []).append(span)
     return out
+
+
+_OWN_FIRST = {"و": "wvuo", "ب": "bp"}  # the Latin first letters whose sound an Arabic و or ب renders
 
 
 def _full_name_mentions(text: str, people: list[SourcePerson], lang: str,
@@ -994,11 +1013,15 @@ def host_clitic(word: str, lang: str) -> str | None:
         if g not in sets.get("host_clitic_genders", "mf"):
             return None
         stem = word[:-len(clitic)]
+        plain = stem[1:] if stem[:1] in "وف" else stem  # the stem without the conjunction only
         for host in _hosts(stem):
             if len(host) < 3 or host.startswith("ال") or host in sets.get("not_hosts", ()):
                 continue
-            if host.endswith("ت") and zipf(host, lang) >= 4.0:
-                return None  # a verb's feminine ت and its object, "it" as often as not (قالته, what she said)
+            # A verb's feminine ت and its object, "it" as often as not (قالته, what she said). Not after a
+            # preposition taken off (بقدرته, with his ability: قدرت is also "she estimated", but no verb takes
+            # ب, ل or ك before it): there the ت is a noun's ة (round 14).
+            if host.endswith("ت") and zipf(host, lang) >= 4.0 and host in (stem, plain):
+                return None
             if max(zipf(h, lang) for h in _spellings(host)) >= 4.0:
                 return g
         return None
@@ -1503,6 +1526,65 @@ def _verb_subject(pair: ArticlePair, span: Span, m_starts: list[int], m_rows: li
     if (titled or (len(words) <= 6 and plain)) and _source_opens_with(pair, span, m_rows[i][1]):
         return m_rows[i][1], "the verb's subject, named after it (the source's sentence opens with them)"
     return None
+
+
+_WORD_BEFORE = re.compile(r"([^\s.,،:;!?؟\"«»“”()]+)\s+$")
+_CLAUSE_OPENING = re.compile(r"(?:^|[.،,:;!?؟\"«»“”()\n])\s*$")
+
+
+def _verbs_before_names(pair: ArticlePair, sets: dict, rows: list[tuple[Span, Referent]], taken: set[int]
+                        ) -> list[Link]:
+    """(Arabic) A past-tense verb right before a person's name, titles apart, that opens its clause ("فاز الملازم
+    العقيد برنارد فان بالجائزة", Lieutenant Colonel Bernard Vann won the award): the name is its subject in
+    Arabic's verb-subject order, and the verb states that person's gender (text/agreement.py). Only where the
+    aligned source has the same person as the subject of a verb ("Bernard Vann memenangkan"): after a verb
+    with a dropped subject the name is its object ("ساعد كارتر", he helped Carter, for "ia mendampingi
+    Carter"). Such verbs are votes for MT302 (a person of unknown gender whom the translation calls "he" in
+    its verbs and "she" once) and judged by MT301 like any verb of saying."""
+    min_zipf = sets.get("subject_verb_zipf")
+    if not min_zipf:
+        return []
+    lang = pair.target_pack.code
+    titles = set(sets.get("subject_titles", ()))
+    not_verbs = frozenset([*sets.get("subject_verb_not", ()), *titles, *sets.get("role_female", ())])
+    quoted = _quoted_spans(pair)
+    q_starts = [q.start for q in quoted]
+    text = pair.target
+    out: list[Link] = []
+    seen: set[int] = set()
+    starts: dict[int, list[int]] = {}
+    for _, r in rows:
+        if id(r) not in starts:
+            starts[id(r)] = [x.start for x in r.mentions]  # r.mentions is sorted (_merge)
+    for m, r in rows:
+        pos, words = m.start, 0
+        while True:
+            w = _WORD_BEFORE.search(text, max(0, pos - 40), pos)
+            if w is None:
+                break
+            j = bisect.bisect_right(starts[id(r)], w.start(1)) - 1  # a word of the same name (برنارد فان)
+            inside = j >= 0 and w.start(1) < r.mentions[j].end
+            if (w.group(1) in titles or inside) and words < 4:
+                pos, words = w.start(1), words + 1
+                continue
+            break
+        if w is None or w.start(1) in taken or w.start(1) in seen:
+            continue
+        verb = Span(w.start(1), w.end(1))
+        if not (w.group(1)[:1] in "وف" or _CLAUSE_OPENING.search(text, max(0, verb.start - 3), verb.start)):
+            continue
+        g = perfect_verb_gender(w.group(1), lang, min_zipf, not_verbs)
+        if g is None:
+            continue
+        i = bisect.bisect_right(q_starts, verb.start) - 1
+        if i >= 0 and quoted[i].start <= verb.start < quoted[i].end:
+            continue
+        if not (_source_subject_of_verb(pair, verb, r) or _source_opens_with(pair, verb, r)):
+            continue
+        seen.add(verb.start)
+        how = "the verb's subject, named after it (its gender agrees with the subject)"
+        out.append(Link(verb, w.group(1), g, r, f"in the translation: {how}", None, (r, how), None))
+    return out
 
 
 def _possessive_after_name(pair: ArticlePair, span: Span, m_starts: list[int], m_rows: list[tuple[Span, Referent]],
