@@ -300,10 +300,8 @@ def load_settings(path: Path | None = None, search_from: Path | None = None) -> 
         return Settings()
     if path.exists() and not path.is_file():  # a FIFO would block the read forever
         raise InputError(f"{path}: cannot read config: not a regular file")
-    if sys.version_info >= (3, 11):  # here: a check with no config file does not import a TOML parser
-        import tomllib
-    else:  # pragma: no cover
-        import tomli as tomllib
+    import tomllib  # here: a check with no config file does not import a TOML parser
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as e:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import sys
+import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from fnmatch import fnmatchcase
@@ -31,11 +31,6 @@ from pathlib import Path, PurePath
 
 from mtcheck.errors import InputError
 from mtcheck.model import ArticleRef, Finding, Waived
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 KEYS = {"article", "code", "fingerprint", "text", "reason", "author", "date", "expires"}
 REQUIRED = ("code", "reason", "author", "date")

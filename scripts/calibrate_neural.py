@@ -165,6 +165,7 @@ def main() -> None:
     ap.add_argument("-o", "--output", type=Path, default=ROOT / "mtcheck" / "data" / "neural_calibration.toml")
     args = ap.parse_args()
     import tomllib
+
     from evaluate_neural import CachedEncoder
 
     encoder = CachedEncoder(get_encoder(NeuralSettings(enabled=True, model=args.model, threads=1)), args.cache)

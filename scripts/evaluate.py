@@ -290,10 +290,7 @@ class Tally:
 
 def gold(settings: Settings) -> list[dict]:
     """Expected findings of the gold articles: caught when a finding of the same category overlaps."""
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:
-        import tomli as tomllib
+    import tomllib
 
     from mtcheck.engine import check_pair
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -20,10 +19,8 @@ if TYPE_CHECKING:
 
 def _toml_loads(text: str) -> dict:
     # Imported when a file is parsed, i.e. when the cache does not hold it yet.
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover
-        import tomli as tomllib
+    import tomllib
+
     return tomllib.loads(text)
 
 _LATIN_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")

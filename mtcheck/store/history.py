@@ -12,7 +12,7 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from mtcheck import __version__
@@ -74,7 +74,7 @@ class History:
     def record(self, command: str, records: Iterable[dict], inputs: list[tuple[str, str]], signature: str,
                settings: str = "") -> str:
         """Store one run: `records` are JSON reports with an "id" (batch lines), or {"id", "error"}."""
-        when = datetime.now(timezone.utc).replace(microsecond=0)
+        when = datetime.now(UTC).replace(microsecond=0)
         run_id = new_run_id(when)
         while self.conn.execute("SELECT 1 FROM runs WHERE run_id = ?", (run_id,)).fetchone():
             run_id = new_run_id(when)  # two runs in one second drew the same suffix
