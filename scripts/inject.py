@@ -524,6 +524,8 @@ def _swap_edits(text: str, m: re.Match[str]) -> list[tuple[int, int, str]]:
     edits = [(m.start(), m.end(), new)]
     if P.lang == "fr" and (agree := _fr_agreement(text, m.end(), new.lower() in _FEMALE)) is not None:
         edits.append(agree)
+    if P.lang == "ar" and new in ("هو", "هي"):
+        edits += _ar_agreement(text, m.end(), new == "هي")
     return edits
 
 
@@ -539,11 +541,12 @@ def _apply(text: str, edits: list[tuple[int, int, str]]) -> tuple[str, list[int]
 
 
 def _swap_one(tgt: str, m: re.Match[str]) -> tuple[str, tuple[int, int], str]:
-    """The row with the pronoun `m` swapped (and its French participle), the pronoun's new span, a detail."""
+    """The row with the pronoun `m` swapped (and its French participle or Arabic verb), the pronoun's new
+    span, a detail."""
     edits = _swap_edits(tgt, m)
     new_text, _ = _apply(tgt, edits)
     new = edits[0][2]
-    detail = f"{m.group()} -> {new}" + (f" ({tgt[edits[1][0]:edits[1][1]]} -> {edits[1][2]})" if len(edits) > 1 else "")
+    detail = f"{m.group()} -> {new}" + "".join(f" ({tgt[a:b]} -> {w})" for a, b, w in edits[1:])
     return new_text, (m.start(), m.start() + len(new)), detail
 
 
@@ -616,8 +619,10 @@ def _zh_name_sites(tgt: str, sites: list[tuple[str, int, int]], words: list[str]
     never a skeleton's window; a country's name is no transliteration to garble."""
     from mtcheck.text.entities import gazetteer
     from mtcheck.text.lexicon import zipf
+    from mtcheck.text.renderings import transliteration_chars
 
     g = gazetteer("zh")
+    chars = transliteration_chars("zh")
     out = []
     for w, a, b in sites:
         if w in g.by_form:
@@ -628,6 +633,17 @@ def _zh_name_sites(tgt: str, sites: list[tuple[str, int, int]], words: list[str]
         # nor does it start or end with a very common word (克鲁格国家, 格罗宁一起, 昆士兰科技); names' own
         # pairs of characters reach zipf 4.3 (贝尔 of 贝尔法斯特, 卡特 of 卡特里娜)
         if b - a > 2 and max(zipf(tgt[a:a + 2], "zh"), zipf(tgt[b - 2:b], "zh")) >= 4.5:
+            continue
+        # nor is it mostly made of characters that Chinese never writes foreign names with (round 15). Where
+        # the row has no transliteration of the word at all (Kong and York are in 香港 and 纽约, Power is
+        # translated, 电力; Senat is 参议员), the skeleton search still returns the row's best window above its
+        # threshold, an ordinary word that happens to sound alike: 支气管炎 (bronchitis) for Kong, 氯喹
+        # (chloroquine) for York, 北陆 for Power, 参议员黛 for Senat. Garbling it is a typo in a word, no garbled
+        # name. A rendering is written with the transliteration characters (renderings.transliteration_chars:
+        # CLDR's names, GB/T 17693, CC-CEDICT); at least half of the site's must be (范恩, 巴吞 and 迦南 have one
+        # of two, and stay).
+        site = tgt[a:b]
+        if 2 * sum(c in chars for c in site) < len(site):
             continue
         out.append((w, a, b))
     for w in words:
@@ -1014,6 +1030,70 @@ def _ar_resumptive(tgt: str, start: int, host: str, female: bool) -> bool:
     return False
 
 
+# (ar) A real MT that calls a man "she" writes "أنها اعترفت", not "أنها اعترف": the subject clitic of a
+# complementiser (إنه, أنه, بأنه, لأنه, لكنه) and the subject pronoun هو/هي agree with the verb of their
+# clause, which comes right after them (particles between: أنه لم يكن, أنها قد فازت). A swap there also flips
+# that verb, as the French swap flips its participle; until round 15 the verb stayed in the other gender, an
+# agreement no translation shows (round 14, engineer B: 5 of 11 dev subject sites). No morphological analyser
+# is installed, so a word is a verb of the gender it had by its paradigm in wordfreq: the perfect's form with
+# and without the feminine ت (فاز/فازت, دعا/دعت, نفى/نفت), the imperfect's ي and ت (يعتقد/تعتقد, with the
+# future's س: سيفوز/ستفوز), both forms frequent words; nouns rarely come in such pairs.
+_AR_SUBJECT_HOSTS = ("إن", "أن", "بأن", "لأن", "لكن")
+_AR_VERB_PARTICLES = frozenset(("قد", "لقد", "لم", "لن", "لا", "سوف", "ما", "فقط", "أيضا"))
+_AR_KANA = frozenset(("كان", "كانت", "يكون", "تكون", "يكن", "تكن", "سيكون", "ستكون", "ظل", "ظلت", "بات", "باتت",
+                      "أصبح", "أصبحت"))  # كان and its kin, before a verb of the same subject (كانت تعمل)
+_AR_NOT_VERBS = frozenset(("يوم", "يد", "ملك"))  # يوم/توم (day/Tom), يد, ملك/ملكت (king/she owned)
+_AR_VERB_ZIPF = 3.0
+_AR_WORD_AFTER = re.compile(r"\s+([\u0621-\u064A\u064B-\u0652\u0670\u0640]+)")
+
+
+def _ar_flipped_verb(word: str, female: bool) -> str | None:
+    """(ar) `word`, a third-person singular verb of the gender opposite to `female`, written in the gender
+    `female` (True: feminine); None where `word` is no such verb (a noun, a particle, a verb that has the
+    wanted gender already)."""
+    from wordfreq import zipf_frequency
+
+    w = _ar_plain(word)
+    if w in _AR_NOT_VERBS or w.startswith("ال") or len(w) < 2:
+        return None
+    future = w[:1] == "س" and w[1:2] in "يت" and len(w) > 3
+    stem = w[1:] if future else w
+    if female:  # masculine now: يعتقد -> تعتقد, فاز -> فازت, دعا -> دعت
+        forms = [(stem, "ت" + stem[1:])] if stem[:1] == "ي" else []
+        if not future and len(w) >= 3:
+            forms.append((w, w + "ت"))
+            if w[-1] in "اى":
+                forms.append((w, w[:-1] + "ت"))
+    else:  # feminine now: تعتقد -> يعتقد, فازت -> فاز, دعت -> دعا, نفت -> نفى
+        forms = [(stem, "ي" + stem[1:])] if stem[:1] == "ت" else []
+        if not future and len(w) >= 3 and w.endswith("ت"):
+            forms += [(w, w[:-1] + "ا"), (w, w[:-1] + "ى")] + ([(w, w[:-1])] if len(w) >= 4 else [])
+    best = max(((zipf_frequency(new, "ar"), new) for old, new in forms
+                if zipf_frequency(old, "ar") >= _AR_VERB_ZIPF), default=(0.0, ""))
+    if best[0] < _AR_VERB_ZIPF:
+        return None
+    return ("س" + best[1]) if future else best[1]
+
+
+def _ar_agreement(text: str, end: int, female: bool) -> list[tuple[int, int, str]]:
+    """(ar) The verb after the subject clitic or pronoun ending at `end`, swapped to gender `female`, in that
+    gender: [(start, end, new word)], two where it is كان or its kin and a verb follows (كانت تعمل); [] where
+    the clause has no verb right after its subject (أنه رئيس, هو وشقيقه)."""
+    edits: list[tuple[int, int, str]] = []
+    pos = end
+    while len(edits) < 2:
+        m = _AR_WORD_AFTER.match(text, pos)
+        while m is not None and _ar_plain(m.group(1)) in _AR_VERB_PARTICLES:
+            m = _AR_WORD_AFTER.match(text, m.end())
+        if m is None or (new := _ar_flipped_verb(m.group(1), female)) is None:
+            break
+        edits.append((m.start(1), m.end(1), new))
+        if _ar_plain(m.group(1)) not in _AR_KANA:
+            break
+        pos = m.end()
+    return edits
+
+
 def _ar_persons_site(tgt: str, m: re.Match[str]) -> bool:
     """(ar) May the هو/هي or verb of saying `m` of `tgt` be a person's pronoun (see above)?"""
     if m.group() in ("هو", "هي"):
@@ -1031,7 +1111,13 @@ def inject_ar_clitic(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple
         return None
     m = rng.choice(cands)
     new = m.group(1) + ("ه" if m.group(2) == "ها" else "ها")
-    return tgt[:m.start()] + new + tgt[m.end():], (m.start(), m.start() + len(new)), f"{m.group()} -> {new}"
+    edits = [(m.start(), m.end(), new)]
+    host = m.group(1)[1:] if m.group(1)[:1] in "وف" and m.group(1)[1:] in _AR_SUBJECT_HOSTS else m.group(1)
+    if host in _AR_SUBJECT_HOSTS:  # a subject's clitic: its verb agrees (أنها اعترفت)
+        edits += _ar_agreement(tgt, m.end(), new.endswith("ها"))
+    new_text, _ = _apply(tgt, edits)
+    verbs = "".join(f" ({tgt[a:b]} -> {w})" for a, b, w in edits[1:])
+    return new_text, (m.start(), m.start() + len(new)), f"{m.group()} -> {new}{verbs}"
 
 
 # A clitic on a noun or verb (حزبه his party, حكومتها her government, أخبره he told him): a word ending in ه or
