@@ -147,3 +147,52 @@ def test_a_things_intensifier_is_no_persons_swap(lang: str) -> None:
 def test_an_intensifier_beside_its_noun(lang: str, tgt: str, apposed: bool) -> None:
     m = next(m for m in inject._pronoun_sites(tgt) if tgt.startswith("-même", m.end()))
     assert inject._fr_apposed(tgt, m) is apposed
+
+
+# (ar) A subject's clitic or هو/هي swapped with the verb of its clause (round 15): a real MT that calls Simpson
+# "she" writes "أنها اعترفت", never "أنها اعترف".
+@pytest.mark.parametrize("lang", ["ar"], indirect=True)
+def test_a_subject_clitic_is_swapped_with_its_verb(lang: str) -> None:
+    new, span, detail = inject.inject_ar_clitic(*POLICE, random.Random(1))
+    assert new == "وذكرت الشرطة، بعد استجواب سيمبسون، أنها اعترفت بإطلاق النار على وايد حتى الموت."
+    assert new[span[0]:span[1]] == "أنها"  # the label stays on the clitic
+    assert detail == "أنه -> أنها (اعترف -> اعترفت)"
+
+
+@pytest.mark.parametrize("lang", ["ar"], indirect=True)
+@pytest.mark.parametrize(("tgt", "swapped"), [
+    ("وقال إنه لم يكن يعلم بذلك.", "وقال إنها لم تكن تعلم بذلك."),  # a particle, كان's kin and its verb
+    ("وقال إنه سيفوز في الانتخابات.", "وقال إنها ستفوز في الانتخابات."),  # the future's س
+    ("وقالت إنها دعت إلى الهدوء.", "وقالت إنه دعا إلى الهدوء."),  # a defective verb, feminine to masculine
+    ("وقالت إنها كانت تعمل هناك.", "وقالت إنه كان يعمل هناك."),
+    ("وقال إنه رئيس الحزب.", "وقال إنها رئيس الحزب."),  # a noun after it: nothing else to flip
+    ("وقال إنه يوم الاثنين سيعود.", "وقال إنها يوم الاثنين سيعود."),  # يوم (day) is no verb (توم: Tom)
+])
+def test_the_verb_after_a_complementisers_clitic_agrees(lang: str, tgt: str, swapped: str) -> None:
+    cands = [m for m in inject._AR_CLITIC.finditer(tgt) if m.group(1).endswith("إن")]
+    assert len(cands) == 1
+    new, _span, _detail = inject.inject_ar_clitic("Dia mengatakan Budi pergi.", tgt, random.Random(0))
+    assert new == swapped
+
+
+@pytest.mark.parametrize("lang", ["ar"], indirect=True)
+def test_a_prepositions_clitic_leaves_the_next_verb_alone(lang: str) -> None:
+    # له is an object ("told him"): the verb after it has its own subject
+    tgt = "وقال له يعمل الفريق بجد."
+    new, _span, _detail = inject.inject_ar_clitic("Dia mengatakan Budi pergi.", tgt, random.Random(0))
+    assert new == "وقال لها يعمل الفريق بجد."
+
+
+@pytest.mark.parametrize("lang", ["ar"], indirect=True)
+def test_a_subject_pronoun_is_swapped_with_its_verb(lang: str) -> None:
+    tgt = "لكن هو حذر من الطريق القديم."
+    new, span, detail = inject._swap_one(tgt, inject._pronoun_sites(tgt)[0])
+    assert new == "لكن هي حذرت من الطريق القديم." and new[span[0]:span[1]] == "هي"
+    assert detail == "هو -> هي (حذر -> حذرت)"
+    # a verb of two letters is left as it is: by its paradigm أن/أنت and ما/مات would be verbs too
+    tgt = "هو حث البلاد النامية \"على تجنب الطريق القديم\""
+    assert inject._swap_one(tgt, inject._pronoun_sites(tgt)[0])[0].startswith("هي حث البلاد")
+    # "قام هو وشقيقه": no verb after the pronoun, nothing else changes
+    _src, vann = VANN
+    m = next(m for m in inject._pronoun_sites(vann) if m.group() == "هو")
+    assert inject._swap_one(vann, m)[0] == vann.replace("قام هو", "قام هي")

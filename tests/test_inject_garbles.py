@@ -9,6 +9,7 @@ import random
 import sys
 from pathlib import Path
 
+import pytest
 from rapidfuzz.distance import Levenshtein
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
@@ -50,3 +51,32 @@ def test_japanese_garble_keeps_the_name_dot() -> None:
     assert all(g.count("・") == 1 for g in out)
     # the look-alike kana: ソ/ン
     assert any("デソ" in g for g in out)
+
+
+# (zh, round 15) Where the row has no transliteration of a source word (Hong Kong is 香港, Hokuriku Electric Power
+# 北陆电力, Senat 参议员), the skeleton search still finds an ordinary word that sounds alike: no garble site.
+# FLORES-200 wikinews/0250, TICO-19 PubMed_8:462 and NTREX-128 cnn.304447/0543, bbc.381692/1107 (dev half).
+ZH_ROWS = [
+    ("Hokuriku Electric Power Co. melaporkan tidak ada dampak gempa bumi dan reaktor Nomor 1 dan 2 di pembangkit "
+     "listrik tenaga nuklir Shika yang ditutup.",
+     "北陆电力株式会社报道称，志贺核能发电厂 1 号和 2 号反应堆已经关闭，地震并未造成影响。", set()),
+    ("Di tahun yang sama, HCoV-HKU1 diisolasi dari pria berusia 71 tahun yang pernah dirawat inap karena pneumonia "
+     "dan bronkiolitis di Hong Kong.",
+     "同年，从一名 71 岁男子身上分离出 HCoV-HKU1，该男子因肺炎和细支气管炎在香港住院。", set()),
+    ("Dia merujuk pada Senat Dianne Feinstein yang menjabat dalam Komite Peradilan Senat dengan menyebut namanya, "
+     "yang disambut dengan cercaan keras dari para pendengarnya.",
+     "他指名道姓地提到 “参议院司法委员会” 资深成员、民主党参议员黛安娜·范斯坦（Dianne Feinstein），"
+     "这引来观众一片嘘声。",
+     {("Feinstein", "范斯坦")}),
+    ("Letnan Kolonel The Reverend, Bernard Vann memenangkan penghargaan pada tanggal 29 September 1918 atas serangan "
+     "di Bellenglise dan Lehaucourt.",
+     "1918年9月29日伯纳德·范恩中校在进攻贝灵格利斯和勒豪科特的战役中获得此殊荣。",
+     {("Bellenglise", "贝灵格利斯"), ("Bernard", "伯纳德"), ("Vann", "范恩")}),  # 范 is no listed character: one of two
+]
+
+
+@pytest.mark.parametrize(("src", "tgt", "sites"), ZH_ROWS)
+def test_chinese_garble_sites_are_renderings(monkeypatch: pytest.MonkeyPatch, src: str, tgt: str,
+                                             sites: set[tuple[str, str]]) -> None:
+    monkeypatch.setattr(inject, "P", inject.profile("zh"), raising=False)
+    assert {(w, tgt[a:b]) for w, a, b in inject._name_sites(src, tgt)} == sites
