@@ -1042,7 +1042,10 @@ _AR_SUBJECT_HOSTS = ("إن", "أن", "بأن", "لأن", "لكن")
 _AR_VERB_PARTICLES = frozenset(("قد", "لقد", "لم", "لن", "لا", "سوف", "ما", "فقط", "أيضا"))
 _AR_KANA = frozenset(("كان", "كانت", "يكون", "تكون", "يكن", "تكن", "سيكون", "ستكون", "ظل", "ظلت", "بات", "باتت",
                       "أصبح", "أصبحت"))  # كان and its kin, before a verb of the same subject (كانت تعمل)
-_AR_NOT_VERBS = frozenset(("يوم", "يد", "ملك"))  # يوم/توم (day/Tom), يد, ملك/ملكت (king/she owned)
+# Nouns and particles whose paradigm looks a verb's: يوم/توم (day/Tom), ملك/ملكت (king/she owned), على/علت
+# (on/it rose), إلى, حتى, لدى (ى would be a defective verb's) and the prepositions of `_AR_NOT_HOSTS`.
+_AR_NOT_VERBS = frozenset(("يوم", "يد", "ملك", "على", "إلى", "حتى", "لدى", "سوى", "متى", "هنا", "هذا", "إذا", "لذا",
+                           "كذا", "ربما", "أما", "إما", "كما", "لما", "بما", "مما", "إنما", "أنا"))
 _AR_VERB_ZIPF = 3.0
 _AR_WORD_AFTER = re.compile(r"\s+([\u0621-\u064A\u064B-\u0652\u0670\u0640]+)")
 
@@ -1054,7 +1057,7 @@ def _ar_flipped_verb(word: str, female: bool) -> str | None:
     from wordfreq import zipf_frequency
 
     w = _ar_plain(word)
-    if w in _AR_NOT_VERBS or w.startswith("ال") or len(w) < 2:
+    if w in _AR_NOT_VERBS or w in _AR_NOT_HOSTS or w.startswith("ال") or len(w) < 2:
         return None
     future = w[:1] == "س" and w[1:2] in "يت" and len(w) > 3
     stem = w[1:] if future else w
