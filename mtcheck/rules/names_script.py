@@ -680,12 +680,7 @@ def _beads_short_of(w: NameWord, a: NameAnalysis, text: str, refs: tuple[str, ..
     """Each aligned bead of a source word's mentions (once per bead, with its first mention there) whose target
     holds fewer of the renderings `refs` than the source mentions the word: where a rendering is missing, so
     a garbled one may stand (run_copies, word_copies)."""
-    searched: set[int] = set()
-    for m in w.mentions:
-        bead = a.bead_of(m)
-        if bead is None or bead.source.start in searched:
-            continue
-        searched.add(bead.source.start)
+    for m, bead in a.beads_once(w.mentions):
         said = sum(1 for o in w.mentions if bead.source.start <= o.start and o.end <= bead.source.end)
         if sum(_rendered_in(text, bead.target, r, lang) for r in refs) < said:
             yield m, bead

@@ -68,12 +68,7 @@ def shortened(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
     for label, mentions, fulls, taken in names:
         if not fulls:
             continue
-        seen: set[int] = set()
-        for m in mentions:
-            bead = a.bead_of(m)
-            if bead is None or bead.source.start in seen:
-                continue
-            seen.add(bead.source.start)
+        for m, bead in a.beads_once(mentions):
             said = sum(1 for x in mentions if bead.source.start <= x.start < bead.source.end)
             found = [*_short_runs(text, bead.target, fulls), *_extended_runs(text, bead.target, fulls, label)]
             # As whole runs (巴黎 inside 华巴黎 is no rendering of Paris), and not inside a candidate (巴厘 of
@@ -210,12 +205,7 @@ def long_runs(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
     reported: list[Span] = []
     for w in words:
         sks = skeletons(w.word, "zh")
-        seen: set[int] = set()
-        for m in w.mentions:
-            bead = a.bead_of(m)
-            if bead is None or bead.source.start in seen:
-                continue
-            seen.add(bead.source.start)
+        for m, bead in a.beads_once(w.mentions):
             if any(bead.target.start <= s.start < bead.target.end and whole_run(text, s, "zh") for s in w.targets):
                 continue  # the paragraph renders the name
             for r in run.finditer(text, bead.target.start, bead.target.end):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -76,6 +77,16 @@ class NameAnalysis:
             if area.start <= span.start < area.end:
                 return b
         return None
+
+    def beads_once(self, mentions: Iterable[Span]) -> Iterator[tuple[Span, Bead]]:
+        """Each aligned bead that holds one of `mentions` (source spans), once, with the first mention in it:
+        the garbled-name searches judge a paragraph's target once however often the source names the word."""
+        seen: set[int] = set()
+        for m in mentions:
+            bead = self.bead_of(m)
+            if bead is not None and bead.source.start not in seen:
+                seen.add(bead.source.start)
+                yield m, bead
 
 
 def analyse(pair: ArticlePair) -> NameAnalysis:
