@@ -10,7 +10,6 @@ false alarms evaluate.py counts.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -18,10 +17,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from evaluate import BadInput, load_rows  # noqa: E402  (scripts/ is on sys.path when run from it)
+
 from mtcheck.batch import Item  # noqa: E402
 from mtcheck.cli.batch import check_items  # noqa: E402
 from mtcheck.config import Settings  # noqa: E402
-from mtcheck.errors import InputError  # noqa: E402
 
 MAJOR = {"major", "critical"}
 
@@ -37,21 +37,8 @@ def _clip(text: str, span: dict | None, pad: int = 60) -> str:
 
 
 def load_clean(path: Path) -> list[dict]:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as e:
-        raise InputError(f"{path}: {e.strerror}") from None
-    rows = []
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise InputError(f"{path}:{n}: not JSON ({e.msg})") from None
-        if row.get("label") is None:
-            rows.append(row)
-    return rows
+    """The clean rows (no label) of a labelled file, read and checked as evaluate.py reads them."""
+    return [row for row in load_rows(path) if row.get("label") is None]
 
 
 def main() -> int:
@@ -63,7 +50,7 @@ def main() -> int:
     args = ap.parse_args()
     try:
         rows = load_clean(args.labelled)
-    except InputError as e:
+    except BadInput as e:
         print(f"clean_findings.py: {e}", file=sys.stderr)
         return 2
     prefixes = tuple(args.codes.split(",")) if args.codes else ()
