@@ -28,7 +28,15 @@ from mtcheck.text.entities import Mention
 from mtcheck.text.known_spelling import UNSEEN, known_spelling
 from mtcheck.text.lexicon import zipf
 from mtcheck.text.name_match import Bead, NameAnalysis, analyse
-from mtcheck.text.phonetic import GARBLED, impossible_spelling, rendering_cost, sound_cost, variant, vowel_cost
+from mtcheck.text.phonetic import (
+    GARBLED,
+    impossible_spelling,
+    rendering_cost,
+    sound_cost,
+    variant,
+    vowel_cost,
+    vowel_letter_cost,
+)
 from mtcheck.text.renderings import (
     COMMON_PAIR,
     STRADDLING,
@@ -338,7 +346,13 @@ def _sounds_off(name: str, x: str, whole: str, text: str, lang: str) -> bool:
     least = _conf(lang).get("sound")
     if least is None or text.count(x) > 1:
         return False
-    return min(sound_cost(name, x, lang), sound_cost(name, whole, lang)) >= float(least)
+    if min(sound_cost(name, x, lang), sound_cost(name, whole, lang)) >= float(least):
+        return True
+    # Arabic: a long vowel letter of another quality than the name's vowel, or added where no clean
+    # rendering adds one (`phonetic.vowel_letter_cost`; round 16)
+    letters = _conf(lang).get("vowel_letters")
+    return letters is not None and min(vowel_letter_cost(name, x, lang),
+                                       vowel_letter_cost(name, whole, lang)) >= float(letters)
 
 
 # Beside the rendering of the person's other name, a word up to this frequent (zipf) stands in the name's
