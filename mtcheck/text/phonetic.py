@@ -597,6 +597,7 @@ def _single_vowel(name: str, vowel: str) -> bool:
                for k in range(1, len(s)))
 
 
+@lru_cache(maxsize=65536)  # bounded, as `_coda_skeletons`: asked again for each mention's span
 def vowel_letter_cost(name: str, rendering: str, lang: str) -> float:
     """Arabic (issue 18, round 16): the rendering's long vowel letters judged against the name's Latin
     vowels, on the alignment `sound_ops.tsv` was counted on (`sound_alignment_ops`, which takes a vowel for a
