@@ -191,13 +191,22 @@ def items(rec: dict, cal: dict) -> list[tuple]:
                for (s, t, sim, words, *_), cov in zip(rec["sentences"], sentence_coverages(rec))
                if words >= ev.MIN_WORDS and percentile(cov, cal["sentence_coverage"]) < cover]
     gate = sentence_gate("calibrated", cal)
-    # each sentence pair's similarity percentile, by its source and target spans (a clause lies inside one)
-    spans = [(s, t, percentile(sim, cal["sentence"])) for s, t, sim, *_ in rec["sentences"]]
+    clause_cover = coverage_gate("calibrated", cal, "clause")
+    if clause_cover is not None and "sentence_tokens" not in rec:
+        sys.exit("a coverage gate needs a collect file with sentence_tokens (made on round 14's code or later)")
+    # each sentence pair's similarity percentile and (where MT702/MT703 have a coverage gate) weakest-run
+    # coverage percentile, by its source and target spans (a clause lies inside one)
+    runs = sentence_coverages(rec) if clause_cover is not None else [0.0] * len(rec["sentences"])
+    spans = [(s, t, percentile(sim, cal["sentence"]),
+              percentile(run, cal["sentence_coverage"]) if clause_cover is not None else 0.0)
+             for (s, t, sim, *_), run in zip(rec["sentences"], runs)]
     for on_source, span, _text, coverage, similarity, words in rec["clauses"]:
-        if gate is not None:
-            pct = next((p for s, t, p in spans if (s if on_source else t)[0] <= span[0] < (s if on_source else t)[1]),
-                       0.0)
-            if pct >= gate:
+        if gate is not None or clause_cover is not None:
+            pct, run_pct = next(((p, q) for s, t, p, q in spans
+                                 if (s if on_source else t)[0] <= span[0] < (s if on_source else t)[1]), (0.0, 0.0))
+            if gate is not None and pct >= gate:
+                continue
+            if clause_cover is not None and run_pct >= clause_cover:
                 continue
         if words >= ev.MIN_WORDS:
             rule = UncoveredSourceClause if on_source else UnsupportedTargetClause
@@ -500,6 +509,53 @@ def choose_joint(args: argparse.Namespace) -> None:
           + f"\nsure_negation = {json.dumps(tier)}")
 
 
+def clause_gate_rows(recs: list[dict], base: dict) -> list[tuple]:
+    """MT702/MT703's coverage gates of COVERAGE_GATES at the pair's stored setting (thresholds, sentence gate,
+    MT701's coverage gate, sure tier): per gate, (gate, clean articles flagged, their weighted share, recall
+    by kind) on dev rows. `base` is the pair's calibration without `max_coverage_percentile_clause`."""
+    t = (float(base.get("max_percentile_sentence", 0.03)), float(base.get("max_percentile_clause", 0.03)))
+    tier = base.get("sure_negation", "off")
+    weights = ev.clean_weights([{"category": r.get("category"), "id": r["id"]} for r in recs])
+    sure = [sure_counts(r, base, tier) for r in recs]
+    out = []
+    for gate in COVERAGE_GATES:
+        cal = base if gate is None else {**base, "max_coverage_percentile_clause": gate}
+        minima = [_minima(r, cal) for r in recs]
+        fa, recall = joint_measure(recs, minima, sure, t, weights)
+        flagged = sum(1 for m, s, r in zip(minima, sure, recs) if not r.get("category")
+                      and (m[0] < t[0] or m[1] < t[1] or s[0] or r.get("mt705n_fa")))
+        out.append((gate, flagged, fa, recall))
+    return out
+
+
+def strictest_free_gate(rows: list[tuple]) -> float | None:
+    """The strictest gate of `clause_gate_rows` whose dev recall of every kind equals the ungated one (a
+    pure filter chosen so that it costs no dev recall, as MT701's was in round 14); None where none does."""
+    free = rows[0][3]
+    kept = [g for g, _, _, rc in rows[1:] if all(rc.get(k, 0.0) >= v - 1e-9 for k, v in free.items())]
+    return min(kept) if kept else None
+
+
+def clause_gate(args: argparse.Namespace) -> None:
+    """`clause_gate_rows` on a dev file of `collect` (with --clean, the clean rows of another dev collect,
+    e.g. every dev article with --categories none, replace the file's own): prints each gate's figures and
+    the entry to store."""
+    base = {k: v for k, v in calibration(MODEL, f"id-{args.lang}").items() if k != "max_coverage_percentile_clause"}
+    recs = pickle.loads(args.scores.read_bytes())
+    if args.clean:
+        recs = [r for r in recs if r.get("category")] + [r for r in pickle.loads(args.clean.read_bytes())
+                                                         if not r.get("category")]
+    if "sentence_coverage" not in base or not all("sentence_tokens" in r for r in recs):
+        sys.exit("a clause coverage gate needs the pair's sentence_coverage table and sentence_tokens in the file")
+    rows = clause_gate_rows(recs, base)
+    n = sum(1 for r in recs if not r.get("category"))
+    for gate, flagged, fa, recall in rows:
+        print(f"gate {gate}: clean {flagged}/{n} (weighted {fa:.1%}); recall "
+              + ", ".join(f"{k} {v:.3f}" for k, v in sorted(recall.items())), file=sys.stderr)
+    gate = strictest_free_gate(rows)
+    print("no gate costs no dev recall" if gate is None else f"max_coverage_percentile_clause = {gate:g}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="command", required=True)
@@ -536,13 +592,17 @@ def main() -> None:
     j.add_argument("--max-false-alarms", type=float, default=0.03)
     v = sub.add_parser("coverage-table", help="the sentence_coverage calibration from a dev file of `collect`")
     v.add_argument("scores", type=Path, help="a dev file of `collect`")
+    k = sub.add_parser("clause-gate", help="MT702/MT703's coverage gate: the strictest that costs no dev recall")
+    k.add_argument("scores", type=Path, help="a dev file of `collect` with injected rows")
+    k.add_argument("--clean", type=Path, help="a dev file of `collect` whose clean rows are used instead")
+    k.add_argument("--lang", default="en")
     g = sub.add_parser("choose-shared")
     g.add_argument("scores", nargs="+", help="LANG=dev file of `collect`, one per language pair")
     g.add_argument("--max-false-alarms", type=float, default=0.03)
     args = ap.parse_args()
     {"collect": collect, "report": report, "choose": choose, "choose-shared": choose_shared,
      "choose-joint": choose_joint, "refresh-negation": refresh_negation,
-     "coverage-table": coverage_table}[args.command](args)
+     "coverage-table": coverage_table, "clause-gate": clause_gate}[args.command](args)
 
 
 if __name__ == "__main__":
