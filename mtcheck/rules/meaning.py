@@ -254,8 +254,9 @@ class UncoveredSourceClause(_ClauseRule):
     of the shortened sentence, so its clause vector is not low and the joint score would dilute a clear
     coverage signal. Where the language pair's calibration has a sentence gate (`sentence-gate`, by
     default "calibrated": French's), a clause is reported only in a sentence pair whose similarity is below
-    that percentile of clean pairs. It complements MT502, which only judges clauses that carry a name, a
-    number or a date.
+    that percentile of clean pairs; where it has a clause coverage gate (`coverage-gate`, by default
+    "calibrated": English's), only in a sentence pair whose weakest run of tokens is also poorly covered, as
+    MT701 asks. It complements MT502, which only judges clauses that carry a name, a number or a date.
 
     ## Why is this bad?
     A dropped "karena ..." or "setelah ..." clause removes a cause, a condition or a time, and the
@@ -293,7 +294,8 @@ class UnsupportedTargetClause(_ClauseRule):
     the token coverage alone). A clause of `min-words` words or more whose joint score is below the
     `max-percentile` percentile of clean translations (by default the language pair's calibrated one) is
     reported (the least supported one per sentence); with a sentence gate (`sentence-gate`, as MT702), only
-    in a sentence pair whose similarity is below that percentile of clean pairs.
+    in a sentence pair whose similarity is below that percentile of clean pairs, and with a coverage gate
+    (`coverage-gate`, as MT702), only in one whose weakest run of tokens is poorly covered too.
 
     ## Why is this bad?
     MT systems add explanations and hallucinated details inside otherwise faithful sentences; MT503 only
