@@ -296,17 +296,32 @@ def report(args: argparse.Namespace) -> None:
             entry["combined_recall"] = round(sum(f or r["baseline"] for f, r in zip(found, rs)) / len(rs), 3)
         out["categories"][cat] = entry
     if all("mt704n" in r for r in recs):
-        out["joint"] = joint_report(recs, cal, t)
+        out["joint"] = joint_report(recs, cal, t, discrepancies(args.discrepancies, args.lang))
     text = json.dumps(out, indent=1)
     print(text)
     if args.json:
         args.json.write_text(text + "\n", encoding="utf-8")
 
 
-def joint_report(recs: list[dict], cal: dict, t: tuple[float, float]) -> dict:
+def discrepancies(path: Path | None, lang: str) -> set[str] | None:
+    """The clean articles of `lang` a reader judged to differ in meaning from their source (a "yes" in a file
+    like scripts/labels/meaning_discrepancies.tsv: lang, id, discrepancy, why), or None without a file."""
+    if path is None:
+        return None
+    from evaluate import BadInput, load_knowable
+
+    try:
+        return {i for (lg, i), yes in load_knowable(path).items() if lg == lang and yes}
+    except BadInput as e:
+        sys.exit(f"error: {e}")
+
+
+def joint_report(recs: list[dict], cal: dict, t: tuple[float, float], differ: set[str] | None = None) -> dict:
     """The meaning family's union at thresholds `t` and the pair's stored sure tier (`sure_negation`, "off"
     where none is stored), with every sure tier beside it for comparison: clean articles with a finding
-    (each alike, as the test half's interleaved rows are) and each kind's located recall."""
+    (each alike, as the test half's interleaved rows are) and each kind's located recall. At the stored tier,
+    the clean articles flagged; with `differ` (`discrepancies`), also the share of flagged articles among the
+    clean ones whose reference a reader found faithful (those judged to differ left out of both counts)."""
     gate = cal.get("max_sentence_percentile_clause")
     minima = [_minima(r, cal) for r in recs]
     stored = cal.get("sure_negation", "off")
@@ -318,7 +333,16 @@ def joint_report(recs: list[dict], cal: dict, t: tuple[float, float]) -> dict:
         tiers[str(tier)] = {"clean_share": round(fa, 3),
                             "mt704_sure_clean_share": round(sum(alone) / max(len(alone), 1), 3),
                             "recall": {k: round(v, 3) for k, v in recall.items()}}
-    return {"sure_negation": stored, "sentence_gate": gate, "at_setting": tiers[str(stored)], "tiers": tiers}
+    sure = [sure_counts(r, cal, stored) for r in recs]
+    flagged = sorted(r["id"] for m, s, r in zip(minima, sure, recs) if not r.get("category")
+                     and (m[0] < t[0] or m[1] < t[1] or s[0] or r.get("mt705n_fa")))
+    at = {**tiers[str(stored)], "clean_flagged": flagged}
+    if differ is not None:
+        clean = [r["id"] for r in recs if not r.get("category") and r["id"] not in differ]
+        false = [i for i in flagged if i not in differ]
+        at.update(clean_faithful=len(clean), false_alarms=false,
+                  false_alarm_share=round(len(false) / max(len(clean), 1), 3))
+    return {"sure_negation": stored, "sentence_gate": gate, "at_setting": at, "tiers": tiers}
 
 
 def choose(args: argparse.Namespace) -> None:
@@ -582,6 +606,8 @@ def main() -> None:
     r.add_argument("--choose-on", type=Path, help="a dev file of `collect`: choose the thresholds there")
     r.add_argument("--max-false-alarms", type=float, default=0.03)
     r.add_argument("--json", type=Path)
+    r.add_argument("--discrepancies", type=Path,
+                   help="clean articles judged to differ from their source (scripts/labels/meaning_discrepancies.tsv)")
     h = sub.add_parser("choose")
     h.add_argument("scores", type=Path, help="a dev file of `collect`")
     h.add_argument("--lang", default="en")

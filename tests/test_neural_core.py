@@ -247,3 +247,23 @@ def test_the_clause_gate_is_the_strictest_that_costs_no_dev_recall() -> None:
     assert by_gate[None] == (10, {"meaning-clause": 1.0})
     assert by_gate[5.0] == (0, {"meaning-clause": 1.0}) and by_gate[3.0][1] == {"meaning-clause": 0.5}
     assert strictest_free_gate(rows) == 5.0
+
+
+def test_the_joint_report_leaves_out_clean_articles_a_reader_found_to_differ(tmp_path) -> None:
+    """scripts/neural_scores.py report --discrepancies: the clean articles flagged at the stored setting are
+    listed; those a reader judged to differ in meaning from their source ("yes") leave both counts of the
+    false-alarm share, a "no" or an unlisted one stays a false alarm, other languages' labels are ignored."""
+    sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parent.parent / "scripts"))
+    from neural_scores import discrepancies, joint_report
+
+    clean = _collected("c", 10, [0.805, 0.805, *[0.99] * 8])  # doc0 and doc1 below the 0.25th percentile
+    for r in clean:
+        r["mt704n"] = []
+    labels = tmp_path / "labels.tsv"
+    labels.write_text("# read by a person\nlang\tid\tdiscrepancy\twhy\nen\tc/doc0\tyes\tan added sentence\n"
+                      "en\tc/doc1\tno\tfaithful\nfr\tc/doc2\tyes\tanother language\n", encoding="utf-8")
+    assert discrepancies(labels, "en") == {"c/doc0"} and discrepancies(None, "en") is None
+    at = joint_report(clean, {"sentence": QUANTILES}, (0.25, 0.03), discrepancies(labels, "en"))["at_setting"]
+    assert at["clean_share"] == 0.2 and at["clean_flagged"] == ["c/doc0", "c/doc1"]
+    assert at["clean_faithful"] == 9 and at["false_alarms"] == ["c/doc1"] and at["false_alarm_share"] == 0.111
+    assert "false_alarms" not in joint_report(clean, {"sentence": QUANTILES}, (0.25, 0.03))["at_setting"]
