@@ -204,8 +204,8 @@ class _ClauseRule(Rule):
     only freely rendered, in a sentence that otherwise matches, does not. Where the language pair's
     calibration gives a `sentence-gate` (French: clean clause scores are spread wide, and such clauses
     filled the 3% budget), a clause is reported only in a sentence pair below that similarity percentile.
-    Where it gives a clause coverage gate (`coverage-gate`, by default "calibrated": English's), a clause is
-    reported only in a sentence pair whose weakest run of tokens is also poorly covered (MT701's second
+    Where it gives a clause coverage gate (`coverage-gate`, by default "calibrated"; no pair has one stored
+    today), a clause is reported only in a sentence pair whose weakest run of tokens is also poorly covered (MT701's second
     signal): a replaced or dropped clause leaves a run of tokens with no counterpart, a clean clause that is
     only freely worded finds counterparts for its words elsewhere in the sentence (docs/quality.md, round 16)."""
 
@@ -255,7 +255,7 @@ class UncoveredSourceClause(_ClauseRule):
     coverage signal. Where the language pair's calibration has a sentence gate (`sentence-gate`, by
     default "calibrated": French's), a clause is reported only in a sentence pair whose similarity is below
     that percentile of clean pairs; where it has a clause coverage gate (`coverage-gate`, by default
-    "calibrated": English's), only in a sentence pair whose weakest run of tokens is also poorly covered, as
+    "calibrated"; none is stored today), only in a sentence pair whose weakest run of tokens is also poorly covered, as
     MT701 asks. It complements MT502, which only judges clauses that carry a name, a number or a date.
 
     ## Why is this bad?
