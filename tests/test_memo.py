@@ -57,7 +57,7 @@ def test_a_check_leaves_no_match_objects_for_the_garbage_collector() -> None:
 
     def matches_alive() -> int:
         gc.collect()
-        return sum(1 for o in gc.get_objects() if isinstance(o, re.Match))
+        return sum(1 for o in gc.get_objects() if type(o) is re.Match)  # type(): no proxy asked for __class__
 
     tag = uuid.uuid4().hex[:8]
     source = "\n\n".join(f"Menteri Budi Santoso dari kota Kode{tag}{i} tiba di Jakarta pada Senin pagi untuk rapat."
