@@ -42,13 +42,16 @@ def roles_data(lang: str) -> RolesData | None:
     if data is None:
         return None
 
-    def words(key: str) -> re.Pattern[str]:
-        return re.compile(r"(?<![\w'’-])(?:" + "|".join(data[key]) + r")(?![\w'’-])", re.IGNORECASE)
+    def words(key: str, unless: str | None = None) -> re.Pattern[str]:
+        # `unless`: a data key of whole words that the patterns of `key` match but that are not of it
+        # (tersebut matches ter[a-z]{3,} and is a demonstrative, not a passive)
+        skip = r"(?!(?:" + "|".join(data[unless]) + r")(?![\w'’-]))" if unless and data.get(unless) else ""
+        return re.compile(r"(?<![\w'’-])" + skip + "(?:" + "|".join(data[key]) + r")(?![\w'’-])", re.IGNORECASE)
 
     inverting = re.compile(r"\s*(?:" + "|".join(data["inverting"]) + r")(?![\w'’-])") if data.get("inverting") else None
     converse = tuple((meaning, re.compile("|".join(ws), re.IGNORECASE))
                      for meaning, ws in sorted(data.get("converse", {}).items()))
-    return RolesData(words("joins"), words("reverses"), words("verbs") if data.get("verbs") else None, inverting,
+    return RolesData(words("joins"), words("reverses", "not_reverses"), words("verbs") if data.get("verbs") else None, inverting,
                      converse)
 
 
