@@ -127,6 +127,6 @@ def test_every_category_the_injector_writes_is_scored() -> None:
     sys.path.insert(0, str(ROOT / "scripts"))
     import inject
 
-    assert set(inject.MEANING_CATEGORIES) <= set(evaluate.ACCEPT)
+    assert {*inject.CATEGORIES, *inject.MEANING_CATEGORIES} <= set(evaluate.ACCEPT)
     assert evaluate._accepted("meaning-negation", {"category": "mistranslation", "code": "MT704"})
     assert not evaluate._accepted("meaning-negation", {"category": "names", "code": "MT201"})
