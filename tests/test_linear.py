@@ -84,6 +84,19 @@ def test_disjoint_spans_answer_as_the_scan(spans: list[Span]) -> None:
             taken.append(s)
 
 
+@given(spans=SPANS)
+def test_disjoint_spans_on_offsets_answer_as_on_spans(spans: list[Span]) -> None:
+    # overlaps_at/add_at (round 16) are overlaps/add on plain offsets: the same answers, the same set kept.
+    by_span, by_offsets = DisjointSpans(), DisjointSpans()
+    for s in spans:
+        assert by_offsets.overlaps_at(s.start, s.end) == by_span.overlaps(s)
+        if not by_span.overlaps(s):
+            by_span.add(s)
+            by_offsets.add_at(s.start, s.end)
+    for s in spans:
+        assert by_offsets.overlaps_at(s.start, s.end) == by_span.overlaps(s)
+
+
 def test_count_in() -> None:
     assert count_in([1, 3, 3, 7], 3, 7) == 2
     assert count_in([], 0, 9) == 0

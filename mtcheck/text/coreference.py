@@ -34,6 +34,7 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 from functools import cache
+from operator import attrgetter
 
 from rapidfuzz.distance import Levenshtein
 
@@ -52,6 +53,11 @@ from mtcheck.text.lexicon import zipf
 from mtcheck.text.name_match import analyse
 from mtcheck.text.pairs import scan_pairs, single_quotes
 from mtcheck.text.spans import DisjointSpans, SpanSet
+
+# Keys for sorting and bisecting spans in C: (start, end) is Span's own order (a frozen dataclass with
+# order=True compares field tuples), and a span is less than Span(pos, pos) iff it starts before pos.
+_START = attrgetter("start")
+_START_END = attrgetter("start", "end")
 
 _DATA = data_toml("id", "third_person.toml") or {}
 _SPEECH_STEMS = "|".join(_DATA["speech_stems"])
@@ -944,15 +950,16 @@ def _surname_mentions(text: str, people: list[SourcePerson], unplaced: list[Sour
         return found
 
     for m in hits:
-        span = Span(*m.span())
-        i = bisect.bisect_right(t_starts, span.start) - 1
-        if i >= 0 and taken[i][0].end > span.start:
+        a, b = m.span()  # the Span made only for a mention kept
+        i = bisect.bisect_right(t_starts, a) - 1
+        if i >= 0 and taken[i][0].end > a:
             continue  # inside a full name
-        if zipf(m.group(), "id") >= 4.0 and _sentence_start(text, span.start) and (
-                m.group() not in given or _DEMONSTRATIVE_AFTER.match(text, span.end)):
+        if zipf(m.group(), "id") >= 4.0 and _sentence_start(text, a) and (
+                m.group() not in given or _DEMONSTRATIVE_AFTER.match(text, b)):
             continue  # "Dana itu ...": the common word (a given name, "Ratna menolak", unless "Ratna itu")
+        span = Span(a, b)
         who = owners[m.group()]
-        focus = _surname_focus(text, span.start, who, taken, t_starts, sentence_starts) if len(who) > 1 else None
+        focus = _surname_focus(text, a, who, taken, t_starts, sentence_starts) if len(who) > 1 else None
         if len(who) == 1:
             target = who[0]
         elif focus is not None:
@@ -971,7 +978,7 @@ def _surname_mentions(text: str, people: list[SourcePerson], unplaced: list[Sour
             held(target).add(span)
             target.persons.append(Person(m.group(), None, (span,)))
     for sp in people + unplaced:
-        sp.spans.sort()
+        sp.spans.sort(key=_START_END)  # Span's own order, compared in C rather than by its Python __lt__
     people[:] = [sp for sp in people if sp.spans]
 
 
@@ -1455,14 +1462,14 @@ def _forms(text: str, start: int, end: int) -> list[tuple[Span, str, str]]:
             continue  # no -nya in the sentence: none of its words (each read to its end) can end in one
         for m in pattern.finditer(text, start, end):
             a, b = m.span()
-            if taken.overlaps(Span(a, b)):
+            if taken.overlaps_at(a, b):  # on offsets: one Span per form kept, none for those dropped
                 continue
             w = m.group().lower()
             if kind == "possessive" and (w in _NOT_PERSONAL or (w.startswith("se") and len(w) > 6) or (
                     not text[a].islower() and not (a == start and zipf(w[:-3], "id") >= 3.0))):
                 continue  # a capitalised one only opening the sentence ("Ibunya", not "Sonya")
             found.append((Span(a, b), m.group(), kind))
-            taken.add(Span(a, b))
+            taken.add_at(a, b)
     return sorted(found, key=lambda f: f[0].start)
 
 
@@ -2065,7 +2072,9 @@ def _strangers(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], sta
     at = [f[0] for f in found]
 
     def between(person: SourcePerson, pos: int) -> str | None:
-        j = bisect.bisect_left(person.spans, Span(pos, pos)) - 1
+        # By start, as against Span(pos, pos) (a span is less than it iff it starts before pos), with no Span
+        # built and no Python __lt__ per step.
+        j = bisect.bisect_left(person.spans, pos, key=_START) - 1
         if j < 0:
             return None
         k = bisect.bisect_right(at, person.spans[j].end)

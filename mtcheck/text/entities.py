@@ -518,11 +518,11 @@ def find_people(text: str, mentions: list[Mention], source_lang: str = "id",
             if not words:
                 continue
             name = " ".join(words)
-            span = Span(offset, offset + len(name))
-            if text[span.start:span.end] != name:
+            if not text.startswith(name, offset):
                 continue  # a run across irregular spacing: skip rather than misplace a span
             if len(words) == 1 and not is_name(words[0]) and not given:
                 continue
+            span = Span(offset, offset + len(name))  # only for a name kept
             found.setdefault(name, []).append(span)
             if _named_after_head(text[a:offset].split()) or _named_after().search(text, max(0, a - 60), a):
                 places.add(span)  # "Universitas Jenderal Soedirman", "Jl. Jenderal Sudirman": a place's name
