@@ -72,6 +72,7 @@ def test_span_set_answers_as_the_scan(spans: list[Span], probes: list[Span]) -> 
     index = SpanSet(spans)
     for p in probes:
         assert index.overlaps(p) == any(p.overlaps(s) for s in spans)
+        assert index.overlaps_at(p.start, p.end) == index.overlaps(p)  # round 16: on offsets
 
 
 @given(spans=SPANS)

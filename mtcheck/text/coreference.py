@@ -325,7 +325,7 @@ def _people(pair: ArticlePair) -> tuple[list[SourcePerson], list[SourcePerson]]:
         if fig is not None and fig.name in by_figure:
             sp = by_figure[fig.name]
             sp.persons.append(p)
-            sp.spans = sorted({*sp.spans, *p.spans})
+            sp.spans = sorted({*sp.spans, *p.spans}, key=_START_END)
         else:
             sp = SourcePerson(fig.name if fig else p.name, [p], list(p.spans), fig,
                               rare_word_only=fig is None and _only_a_rare_word(p, text))
@@ -360,7 +360,7 @@ def _people(pair: ArticlePair) -> tuple[list[SourcePerson], list[SourcePerson]]:
             sp.spans.append(span)
             sp.persons.append(Person(m.group(), None, (span,)))
     for sp in out:
-        sp.spans.sort()
+        sp.spans.sort(key=_START_END)
     out += _convention_people(text, out)
     # Two records of one figure (found by name and by alias) become one.
     merged: list[SourcePerson] = []
@@ -370,7 +370,7 @@ def _people(pair: ArticlePair) -> tuple[list[SourcePerson], list[SourcePerson]]:
             merged.append(sp)
         else:
             host.persons += sp.persons
-            host.spans = sorted({*host.spans, *sp.spans})
+            host.spans = sorted({*host.spans, *sp.spans}, key=_START_END)
     merged = _merge_contained(_join_arabic_article(text, merged, names.people))
     _aliases(text, merged, unplaced)
     # A one-word tentative name a letter away from a word of someone's name is that name misspelt ("Lea" in
@@ -394,7 +394,7 @@ def _people(pair: ArticlePair) -> tuple[list[SourcePerson], list[SourcePerson]]:
             kept.append(sp)
         elif len(hosts) == 1:
             host = next(iter(hosts.values()))
-            host.spans = sorted({*host.spans, *sp.spans})
+            host.spans = sorted({*host.spans, *sp.spans}, key=_START_END)
     merged = kept
     _surname_mentions(text, merged, unplaced, [s.start for s in pair.source_segments.sentences])
     for sp in merged:
@@ -555,7 +555,7 @@ def _person_nouns(text: str, people: list[SourcePerson], unplaced: list[SourcePe
                 # next "Ia" continues). Not "Wakil Presiden" (`_ATTRIBUTION_BEFORE` ends right before it).
                 host = next(iter(owners.values()))
                 if noun.gender is None or host.gender() in (None, noun.gender):
-                    host.spans = sorted([*host.spans, Span(m.start(), m.end())])
+                    host.spans = sorted([*host.spans, Span(m.start(), m.end())], key=_START_END)
                     continue
             if (noun.kind == "role" and not text.startswith("nya", m.end()) and not _CAPITALISED_NEXT.match(
                     text, m.end()) and (said := _ATTRIBUTED_TITLE.search(
@@ -627,7 +627,7 @@ def _person_nouns(text: str, people: list[SourcePerson], unplaced: list[SourcePe
             # the subject, and the speaker, the next "dia" continues). Not where two people bore it.
             host = next(iter(owners.values()))
             if noun.gender is None or host.gender() in (None, noun.gender):
-                host.spans = sorted([*host.spans, Span(m.start(), m.end())])
+                host.spans = sorted([*host.spans, Span(m.start(), m.end())], key=_START_END)
                 continue
         if (noun.kind == "role" and noun.gender is None and not indefinite and word[0].isupper()
                 and _sentence_start(text, m.start()) and not text.startswith("nya", m.end())
@@ -742,7 +742,7 @@ def _named_next(text: str, people: list[SourcePerson], unnamed: list[SourcePerso
         g = u.gender()
         if g is not None and person.gender() not in (None, g):
             continue
-        person.spans = sorted([*person.spans, span])
+        person.spans = sorted([*person.spans, span], key=_START_END)
         person.evidence += u.evidence
         gone.add(id(u))
     return [u for u in unnamed if id(u) not in gone]
@@ -780,14 +780,14 @@ def _join_arabic_article(text: str, people: list[SourcePerson], found: list[Pers
                         x is other or re.fullmatch(rf"(?:Al|El|Ad|Ar|As|Ash|At|Az|An)-{re.escape(family)}",
                                                    x.persons[0].name)):
                     sp.persons += x.persons
-                    sp.spans = sorted({*sp.spans, *x.spans})
+                    sp.spans = sorted({*sp.spans, *x.spans}, key=_START_END)
                     gone.add(id(x))
             # ... and where find_people's "Al-Mekdad" opening a sentence was no person by itself
             for x in found:
                 if re.fullmatch(rf"(?:Al|El|Ad|Ar|As|Ash|At|Az|An)-{re.escape(family)}", x.name) and not any(
                         y.start == x.spans[0].start for y in sp.spans):
                     sp.persons.append(x)
-                    sp.spans = sorted({*sp.spans, *x.spans})
+                    sp.spans = sorted({*sp.spans, *x.spans}, key=_START_END)
             if sp.figure is None and len(sp.persons[0].tokens) == 1:
                 sp.name = f"{sp.name}{art.group()}{family}"
     return [sp for sp in people if id(sp) not in gone]
@@ -848,7 +848,7 @@ def _aliases(text: str, people: list[SourcePerson], unplaced: list[SourcePerson]
                 span = Span(start, stop)
                 if other is not None and id(other) not in gone and other.figure is None:
                     host.persons += other.persons
-                    host.spans = sorted({*host.spans, *other.spans})
+                    host.spans = sorted({*host.spans, *other.spans}, key=_START_END)
                     gone.add(id(other))
                 elif other is None:
                     if held is None:
@@ -856,7 +856,7 @@ def _aliases(text: str, people: list[SourcePerson], unplaced: list[SourcePerson]
                     if held.overlaps(span) or added.overlaps(span):
                         continue
                     added.add(span)
-                    host.spans = sorted({*host.spans, span})
+                    host.spans = sorted({*host.spans, span}, key=_START_END)
                     host.persons.append(Person(name, None, (span,)))
     if gone:
         people[:] = [sp for sp in people if id(sp) not in gone]
@@ -898,7 +898,7 @@ def _merge_contained(people: list[SourcePerson]) -> list[SourcePerson]:
         if t[-len(tokens(host)):] != tokens(host) and host.figure is None:
             host.name = sp.name  # the fuller name: middle or later names included ("Dr Meerjady Sabrina Flora")
         host.persons += sp.persons
-        host.spans = sorted({*host.spans, *sp.spans})
+        host.spans = sorted({*host.spans, *sp.spans}, key=_START_END)
         host.rare_word_only = host.rare_word_only and sp.rare_word_only
     return sorted(out, key=lambda x: x.spans[0].start)
 
@@ -1073,7 +1073,7 @@ def _convention_people(text: str, found: list[SourcePerson]) -> list[SourcePerso
         if host is not None:
             if not any(x.start < span.end and span.start < x.end for x in host.spans):
                 host.spans.append(span)
-                host.spans.sort()
+                host.spans.sort(key=_START_END)
             continue
         person = SourcePerson(name, [Person(name, None, (span,), True)], [span])
         out.append(person)

@@ -656,15 +656,15 @@ def _whole_word_mentions(text: str, words: list[str], lang: str, found: dict[str
         word = m.group()
         if word[:1] not in "بلو" or len(word) < 4 or zipf(word, lang) >= short_common:
             continue
-        span = Span(*m.span())
-        own = stripped.get((span.start + 1, span.end))
+        a, b = m.span()  # a Span only for a word taken as a mention
+        own = stripped.get((a + 1, b))
         if own is not None and own[:1].lower() in _OWN_FIRST.get(word[0], ""):
-            out[own].append(span)
+            out[own].append(Span(a, b))
             continue
         hit = best(target_skeleton(word, lang))
-        if hit is not None and not taken.overlaps(span):
-            taken.add(span)
-            out.setdefault(hit[1], []).append(span)
+        if hit is not None and not taken.overlaps_at(a, b):
+            taken.add_at(a, b)
+            out.setdefault(hit[1], []).append(Span(a, b))
     return out
 
 

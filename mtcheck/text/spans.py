@@ -32,6 +32,11 @@ class SpanSet:
         i = bisect.bisect_left(self._starts, span.end)
         return i > 0 and self._max_end[i - 1] > span.start
 
+    def overlaps_at(self, start: int, end: int) -> bool:
+        """`overlaps(Span(start, end))` on plain offsets (round 16: no Span for a match the caller drops)."""
+        i = bisect.bisect_left(self._starts, end)
+        return i > 0 and self._max_end[i - 1] > start
+
 
 class DisjointSpans:
     """A growing set of spans that never overlap one another (each added only if it overlaps none):
