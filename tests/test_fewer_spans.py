@@ -104,3 +104,18 @@ def test_name_pieces_skip_is_a_filter(words: list[str], skip: set[str]) -> None:
     elisions = frozenset({"l", "d"})
     assert _name_pieces(text, 7, elisions, skip=skip) == [p for p in _name_pieces(text, 7, elisions)
                                                           if p[0] not in skip]
+
+
+def test_proper_words_of_a_real_japanese_paragraph() -> None:
+    # renderings._proper_words on offsets (round 16): a first draft named the offsets `a`, the analysis'
+    # name, and every non-Latin target with a proper word raised. FLORES devtest, Moldova.
+    from mtcheck.text.renderings import proper_words
+
+    source = ("Hubungan ekonomi telah dibangun kembali antara dua bagian Moldova ini, terlepas dari kegagalan dalam "
+              "negosiasi politik. Agama utama di Moldova adalah Kristen Ortodoks.")
+    target = ("政治交渉が失敗したにもかかわらず、モルドバのこの2つの地域の間には"
+              "経済的なつながりが再び確立されています。 モルドバの主な宗教は正統派キリスト教です。")
+    pair = ArticlePair(source, target, "ja")
+    found = {w.word: [target[s.start:s.end] for s in w.targets] for w in proper_words(pair)}
+    assert found.get("Kristen") == ["キリスト"]
+    assert all(source[s.start:s.end] == w.word for w in proper_words(pair) for s in (w.source, *w.mentions))

@@ -131,10 +131,10 @@ def _proper_words(pair: ArticlePair) -> list[NameWord]:
     words: dict[str, list] = {}
     for m in _PROPER.finditer(pair.source):
         w = m.group()
-        a, b = m.span()  # a Span only for a word kept
-        if w in people or entities.overlaps_at(a, b) or _indonesian_word(w):
+        start, end = m.span()  # a Span only for a word kept
+        if w in people or entities.overlaps_at(start, end) or _indonesian_word(w):
             continue
-        words.setdefault(w, [w, []])[1].append(Span(a, b))
+        words.setdefault(w, [w, []])[1].append(Span(start, end))
     if not words:
         return []
     taken = [m.span for m in a.target_mentions] + [s for w in name_words(pair) for s in w.targets]
