@@ -72,6 +72,7 @@ def test_span_set_answers_as_the_scan(spans: list[Span], probes: list[Span]) -> 
     index = SpanSet(spans)
     for p in probes:
         assert index.overlaps(p) == any(p.overlaps(s) for s in spans)
+        assert index.overlaps_at(p.start, p.end) == index.overlaps(p)  # round 16: on offsets
 
 
 @given(spans=SPANS)
@@ -82,6 +83,19 @@ def test_disjoint_spans_answer_as_the_scan(spans: list[Span]) -> None:
         if not index.overlaps(s):
             index.add(s)
             taken.append(s)
+
+
+@given(spans=SPANS)
+def test_disjoint_spans_on_offsets_answer_as_on_spans(spans: list[Span]) -> None:
+    # overlaps_at/add_at (round 16) are overlaps/add on plain offsets: the same answers, the same set kept.
+    by_span, by_offsets = DisjointSpans(), DisjointSpans()
+    for s in spans:
+        assert by_offsets.overlaps_at(s.start, s.end) == by_span.overlaps(s)
+        if not by_span.overlaps(s):
+            by_span.add(s)
+            by_offsets.add_at(s.start, s.end)
+    for s in spans:
+        assert by_offsets.overlaps_at(s.start, s.end) == by_span.overlaps(s)
 
 
 def test_count_in() -> None:

@@ -48,10 +48,10 @@ def test_neighbour_places_a_garble() -> None:
 
     source = "Presiden Donald Trump mengumumkan"
     target = "President Donald True announced"
-    assert _placed(_source_neighbours(source, [Span(16, 21)]), target, Span(17, 21))
-    assert not _placed(_source_neighbours("Trump mengumumkan", [Span(0, 5)]), target, Span(17, 21))
+    assert _placed(_source_neighbours(source, [(16, 21)]), target, Span(17, 21))
+    assert not _placed(_source_neighbours("Trump mengumumkan", [(0, 5)]), target, Span(17, 21))
     # a lower-case neighbour places nothing ("mengumumkan" beside Trump in both would not count)
-    assert not _placed(_source_neighbours("Trump mengumumkan", [Span(0, 5)]), "True mengumumkan", Span(0, 4))
+    assert not _placed(_source_neighbours("Trump mengumumkan", [(0, 5)]), "True mengumumkan", Span(0, 4))
 
 
 def test_demonym_replaces_a_final_vowel_only() -> None:

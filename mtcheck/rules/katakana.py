@@ -83,10 +83,10 @@ class IndonesianInKatakana(Rule):
         for bead in a.beads:
             if not _KATAKANA_RUN.search(bead.target_text):
                 continue  # nothing to compare (every paragraph of a target in another script)
-            words = {}
+            words: dict[str, tuple[int, int]] = {}  # each word's first place; a Span only for a finding
             for m in _SOURCE_WORD.finditer(pair.source, bead.source.start, bead.source.end):
                 if _translatable(m.group()):
-                    words.setdefault(m.group(), Span(*m.span()))
+                    words.setdefault(m.group(), m.span())
             if not words:
                 continue
             for k in _KATAKANA_RUN.finditer(bead.target_text):
@@ -97,4 +97,4 @@ class IndonesianInKatakana(Rule):
                 if _alike(roman, best) >= SIMILAR:
                     span = Span(bead.target.start + k.start(), bead.target.start + k.end())
                     yield self.finding(f"'{k.group()}' is the Indonesian word '{best}' in katakana, left "
-                                       "untranslated", target=span, source=words[best], confidence=0.8)
+                                       "untranslated", target=span, source=Span(*words[best]), confidence=0.8)

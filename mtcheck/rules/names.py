@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from functools import cache
 from itertools import pairwise
 
@@ -123,8 +123,8 @@ def _source_names(a: NameAnalysis, pair: ArticlePair) -> dict[str, Span]:
     for p in a.people:
         for span in p.spans:
             for m in re.finditer(r"\w+(?:['’]\w+)*", pair.source[span.start:span.end]):
-                if len(m.group()) >= 4 and m.group()[0].isupper():
-                    out.setdefault(m.group(), Span(span.start + m.start(), span.start + m.end()))
+                if len(m.group()) >= 4 and m.group()[0].isupper() and m.group() not in out:
+                    out[m.group()] = Span(span.start + m.start(), span.start + m.end())  # the first only
     return out
 
 
@@ -367,10 +367,11 @@ class _NameMatch:
         return self._m.start(1)
 
 
-def _name_pieces(text: str, offset: int, elisions: frozenset[str]) -> list[tuple[str, Span]]:
+def _name_pieces(text: str, offset: int, elisions: frozenset[str],
+                 skip: Collection[str] = frozenset()) -> list[tuple[str, Span]]:
     """The capitalised words of `text` where a garbled name may stand: whole words ("Jean-Pierre"), the
     capitalised parts of hyphenated words (Pierre, Natal in KwaZulu-Natal, September in post-September) and
-    a word after an elided article of the language (Arizona in l'Arizona, Ebola in d'Ebola)."""
+    a word after an elided article of the language (Arizona in l'Arizona, Ebola in d'Ebola); none in `skip`."""
     out: dict[tuple[int, int], str] = {m.span(): m.group() for m in _cap_words(text)}
     for m in _LETTERS.finditer(text):
         word, i = m.group(), m.start()
@@ -385,7 +386,8 @@ def _name_pieces(text: str, offset: int, elisions: frozenset[str]) -> list[tuple
         elif i > 0 and text[i - 1].isdigit():
             continue
         out[m.span()] = word
-    return [(w, Span(offset + i, offset + j)) for (i, j), w in sorted(out.items())]
+    # Spans for the words kept only (the caller's `skip`: words of the source, no garble of a name).
+    return [(w, Span(offset + i, offset + j)) for (i, j), w in sorted(out.items()) if w not in skip]
 
 
 def _neighbours(text: str, start: int, end: int) -> tuple[str, str]:
@@ -420,13 +422,13 @@ def _left_word(text: str, lo: int, end: int) -> str:
     return text[best[0]:best[1]] if best else ""
 
 
-def _source_neighbours(source: str, source_spans: list[Span]) -> tuple[frozenset[str], frozenset[str]]:
+def _source_neighbours(source: str, source_spans: list[tuple[int, int]]) -> tuple[frozenset[str], frozenset[str]]:
     """The capitalised words just before and just after the name's mentions in the source (`_neighbours`),
     read once per name: reading them again for every candidate word of the target was mentions x candidates
     (fuzzing: a name written thousands of times in one paragraph)."""
     lefts, rights = set(), set()
-    for s in source_spans:
-        left, right = _neighbours(source, s.start, s.end)
+    for start, end in source_spans:  # (start, end) offsets
+        left, right = _neighbours(source, start, end)
         if left and left[0].isupper():
             lefts.add(left)
         if right and right[0].isupper():
@@ -492,22 +494,21 @@ def _lost_names(pair: ArticlePair, a: NameAnalysis, source_words: set[str]
                        for seg in pair.target_segments.sentences}
 
     def aligned(pos: int) -> Span | None:
-        return pair.aligned_target(Span(pos, pos))
+        return pair.aligned_target_at(pos)
 
     for bead in a.beads:
         src_text = pair.source[bead.source.start:bead.source.end]
-        target_words = [(w, s) for w, s in _name_pieces(bead.target_text, bead.target.start, elisions)
-                        if w not in source_words]
+        target_words = _name_pieces(bead.target_text, bead.target.start, elisions, skip=source_words)
         if not target_words:
             continue
         # Name kept from the source -> where the source has it.
-        expected: dict[str, list[Span]] = {}
+        expected: dict[str, list[tuple[int, int]]] = {}  # offsets: a Span only for a name found garbled
         for m in _source_name_tokens(src_text):
             name = m.group()
             start = bead.source.start + m.start()
             if len(name) < 3 or _mojibake(name) or (in_entity(start) and not target_runs[name]):
                 continue  # a translated entity, unless the translation keeps its name elsewhere ("Wales")
-            expected.setdefault(name, []).append(Span(start, start + len(name)))
+            expected.setdefault(name, []).append((start, start + len(name)))
         for name, spans in expected.items():
             # Kept as often as the source has it (a second mention may become a pronoun, but then no garble
             # of it stands beside the first); but a sentence whose aligned one lacks the name while the
@@ -515,7 +516,7 @@ def _lost_names(pair: ArticlePair, a: NameAnalysis, source_words: set[str]
             # ("Le Président Trum" beside another "Trump" that the translation added).
             # Each aligned sentence once: a name written thousands of times in one sentence (fuzzing's "one long
             # line") made the count below spans x sentence length.
-            sentences = list(dict.fromkeys(t for t in map(aligned, (s.start for s in spans)) if t is not None))
+            sentences = list(dict.fromkeys(t for t in map(aligned, (s for s, _ in spans)) if t is not None))
             local = count_latin_word(bead.target_text, name) >= len(spans)
             if local:
                 sentences = [t for t in sentences if not count_latin_word(pair.target[t.start:t.end], name)]
@@ -573,7 +574,7 @@ def _lost_names(pair: ArticlePair, a: NameAnalysis, source_words: set[str]
                 if best is None or rank > best[0]:
                     best = (rank, word, span)
             if best is not None:
-                yield best[1], best[2], name, spans[0]
+                yield best[1], best[2], name, Span(*spans[0])
 
 
 class SourceTypo(Rule):
@@ -1094,9 +1095,10 @@ class InconsistentRendering(Rule):
                         uses.setdefault(m.entry.key, []).append((phrases[0][1].lower(), m.span, phrases[0][0],
                                                                  False))
         source_words = set(re.findall(r"\w+", pair.source))
-        target_words: dict[str, list[Span]] = {}
+        # Offsets: a Span only for a word that meets a name (most capitalised words meet none).
+        target_words: dict[str, list[tuple[int, int]]] = {}
         for w in _cap_words(pair.target):
-            target_words.setdefault(w.group(), []).append(Span(*w.span()))
+            target_words.setdefault(w.group(), []).append(w.span())
         # A name meets only the words it could be: the same name or a variant of it, or a word within two edits
         # (same first letter, within two letters of its length), in the order of the article. Found through a
         # deletion index of the names and a table of canonical spellings (a scan of every word of the shape
@@ -1123,8 +1125,8 @@ class InconsistentRendering(Rule):
                                           or zipf(word, pair.target_pack.code) >= 3.0):
                         continue  # another name of the source ("Wayne" beside "Wayde"), a code, a word
                     if word == token or a.g.same_name(word, token) or _near(word, [token]):
-                        uses.setdefault("person:" + token, []).extend((word, p.spans[0], s, word == token)
-                                                                      for s in spans)
+                        uses.setdefault("person:" + token, []).extend(
+                            (word, p.spans[0], Span(i, j), word == token) for i, j in spans)
         lang = pair.target_pack.code
         for found in uses.values():
             counts = Counter(_norm(text) for text, _, _, _ in found)

@@ -80,6 +80,9 @@ class ArticlePair:
         self.shared: dict[str, Any] = {}
         # The sentence encoder (mtcheck.neural.encoder.Encoder) when the neural family is on, else None.
         self.encoder = encoder
+        # Sentence pair index -> its target span (_target_of), made once: MT201 alone asks ~20 times an
+        # article, for a handful of sentence pairs. Spans are immutable values, so one may be shared.
+        self._targets: dict[int, Span | None] = {}
 
     def analysis(self, key: str, compute: Callable[[ArticlePair], T]) -> T:
         """`compute(self)`, run once per article however many rules ask for it."""
@@ -157,7 +160,11 @@ class ArticlePair:
         translation of something it lacks belongs, the target span of a finding about a name or date gone
         missing (the error is in the translation, and a reviewer reads it there), and where MT201 looks for
         a name's garble. None where that sentence has no counterpart (MT501's) or no sentence holds it."""
-        i = self._pair_index(source.start)
+        return self.aligned_target_at(source.start)
+
+    def aligned_target_at(self, position: int) -> Span | None:
+        """`aligned_target(Span(position, position))`, for a caller holding an offset (MT201 asks per mention)."""
+        i = self._pair_index(position)
         return None if i is None else self._target_of(i)
 
     def target_place(self, source: Span) -> Span | None:
@@ -175,8 +182,12 @@ class ArticlePair:
 
     def _target_of(self, index: int) -> Span | None:
         """The span of the target sentences of sentence pair `index` (None where it has none)."""
-        sp = self.sentence_pairs[index]
-        return Span(sp.target[0].start, sp.target[-1].end) if sp.target else None
+        try:
+            return self._targets[index]
+        except KeyError:
+            sp = self.sentence_pairs[index]
+            found = self._targets[index] = Span(sp.target[0].start, sp.target[-1].end) if sp.target else None
+            return found
 
     def point_after(self, index: int) -> Span | None:
         """The point right after the target of the nearest sentence pair before `index` that has one, else

@@ -34,6 +34,7 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 from functools import cache
+from operator import attrgetter
 
 from rapidfuzz.distance import Levenshtein
 
@@ -52,6 +53,11 @@ from mtcheck.text.lexicon import zipf
 from mtcheck.text.name_match import analyse
 from mtcheck.text.pairs import scan_pairs, single_quotes
 from mtcheck.text.spans import DisjointSpans, SpanSet
+
+# Keys for sorting and bisecting spans in C: (start, end) is Span's own order (a frozen dataclass with
+# order=True compares field tuples), and a span is less than Span(pos, pos) iff it starts before pos.
+_START = attrgetter("start")
+_START_END = attrgetter("start", "end")
 
 _DATA = data_toml("id", "third_person.toml") or {}
 _SPEECH_STEMS = "|".join(_DATA["speech_stems"])
@@ -319,7 +325,7 @@ def _people(pair: ArticlePair) -> tuple[list[SourcePerson], list[SourcePerson]]:
         if fig is not None and fig.name in by_figure:
             sp = by_figure[fig.name]
             sp.persons.append(p)
-            sp.spans = sorted({*sp.spans, *p.spans})
+            sp.spans = sorted({*sp.spans, *p.spans}, key=_START_END)
         else:
             sp = SourcePerson(fig.name if fig else p.name, [p], list(p.spans), fig,
                               rare_word_only=fig is None and _only_a_rare_word(p, text))
@@ -354,7 +360,7 @@ def _people(pair: ArticlePair) -> tuple[list[SourcePerson], list[SourcePerson]]:
             sp.spans.append(span)
             sp.persons.append(Person(m.group(), None, (span,)))
     for sp in out:
-        sp.spans.sort()
+        sp.spans.sort(key=_START_END)
     out += _convention_people(text, out)
     # Two records of one figure (found by name and by alias) become one.
     merged: list[SourcePerson] = []
@@ -364,7 +370,7 @@ def _people(pair: ArticlePair) -> tuple[list[SourcePerson], list[SourcePerson]]:
             merged.append(sp)
         else:
             host.persons += sp.persons
-            host.spans = sorted({*host.spans, *sp.spans})
+            host.spans = sorted({*host.spans, *sp.spans}, key=_START_END)
     merged = _merge_contained(_join_arabic_article(text, merged, names.people))
     _aliases(text, merged, unplaced)
     # A one-word tentative name a letter away from a word of someone's name is that name misspelt ("Lea" in
@@ -388,7 +394,7 @@ def _people(pair: ArticlePair) -> tuple[list[SourcePerson], list[SourcePerson]]:
             kept.append(sp)
         elif len(hosts) == 1:
             host = next(iter(hosts.values()))
-            host.spans = sorted({*host.spans, *sp.spans})
+            host.spans = sorted({*host.spans, *sp.spans}, key=_START_END)
     merged = kept
     _surname_mentions(text, merged, unplaced, [s.start for s in pair.source_segments.sentences])
     for sp in merged:
@@ -549,7 +555,7 @@ def _person_nouns(text: str, people: list[SourcePerson], unplaced: list[SourcePe
                 # next "Ia" continues). Not "Wakil Presiden" (`_ATTRIBUTION_BEFORE` ends right before it).
                 host = next(iter(owners.values()))
                 if noun.gender is None or host.gender() in (None, noun.gender):
-                    host.spans = sorted([*host.spans, Span(m.start(), m.end())])
+                    host.spans = sorted([*host.spans, Span(m.start(), m.end())], key=_START_END)
                     continue
             if (noun.kind == "role" and not text.startswith("nya", m.end()) and not _CAPITALISED_NEXT.match(
                     text, m.end()) and (said := _ATTRIBUTED_TITLE.search(
@@ -621,7 +627,7 @@ def _person_nouns(text: str, people: list[SourcePerson], unplaced: list[SourcePe
             # the subject, and the speaker, the next "dia" continues). Not where two people bore it.
             host = next(iter(owners.values()))
             if noun.gender is None or host.gender() in (None, noun.gender):
-                host.spans = sorted([*host.spans, Span(m.start(), m.end())])
+                host.spans = sorted([*host.spans, Span(m.start(), m.end())], key=_START_END)
                 continue
         if (noun.kind == "role" and noun.gender is None and not indefinite and word[0].isupper()
                 and _sentence_start(text, m.start()) and not text.startswith("nya", m.end())
@@ -736,7 +742,7 @@ def _named_next(text: str, people: list[SourcePerson], unnamed: list[SourcePerso
         g = u.gender()
         if g is not None and person.gender() not in (None, g):
             continue
-        person.spans = sorted([*person.spans, span])
+        person.spans = sorted([*person.spans, span], key=_START_END)
         person.evidence += u.evidence
         gone.add(id(u))
     return [u for u in unnamed if id(u) not in gone]
@@ -774,14 +780,14 @@ def _join_arabic_article(text: str, people: list[SourcePerson], found: list[Pers
                         x is other or re.fullmatch(rf"(?:Al|El|Ad|Ar|As|Ash|At|Az|An)-{re.escape(family)}",
                                                    x.persons[0].name)):
                     sp.persons += x.persons
-                    sp.spans = sorted({*sp.spans, *x.spans})
+                    sp.spans = sorted({*sp.spans, *x.spans}, key=_START_END)
                     gone.add(id(x))
             # ... and where find_people's "Al-Mekdad" opening a sentence was no person by itself
             for x in found:
                 if re.fullmatch(rf"(?:Al|El|Ad|Ar|As|Ash|At|Az|An)-{re.escape(family)}", x.name) and not any(
                         y.start == x.spans[0].start for y in sp.spans):
                     sp.persons.append(x)
-                    sp.spans = sorted({*sp.spans, *x.spans})
+                    sp.spans = sorted({*sp.spans, *x.spans}, key=_START_END)
             if sp.figure is None and len(sp.persons[0].tokens) == 1:
                 sp.name = f"{sp.name}{art.group()}{family}"
     return [sp for sp in people if id(sp) not in gone]
@@ -842,7 +848,7 @@ def _aliases(text: str, people: list[SourcePerson], unplaced: list[SourcePerson]
                 span = Span(start, stop)
                 if other is not None and id(other) not in gone and other.figure is None:
                     host.persons += other.persons
-                    host.spans = sorted({*host.spans, *other.spans})
+                    host.spans = sorted({*host.spans, *other.spans}, key=_START_END)
                     gone.add(id(other))
                 elif other is None:
                     if held is None:
@@ -850,7 +856,7 @@ def _aliases(text: str, people: list[SourcePerson], unplaced: list[SourcePerson]
                     if held.overlaps(span) or added.overlaps(span):
                         continue
                     added.add(span)
-                    host.spans = sorted({*host.spans, span})
+                    host.spans = sorted({*host.spans, span}, key=_START_END)
                     host.persons.append(Person(name, None, (span,)))
     if gone:
         people[:] = [sp for sp in people if id(sp) not in gone]
@@ -892,7 +898,7 @@ def _merge_contained(people: list[SourcePerson]) -> list[SourcePerson]:
         if t[-len(tokens(host)):] != tokens(host) and host.figure is None:
             host.name = sp.name  # the fuller name: middle or later names included ("Dr Meerjady Sabrina Flora")
         host.persons += sp.persons
-        host.spans = sorted({*host.spans, *sp.spans})
+        host.spans = sorted({*host.spans, *sp.spans}, key=_START_END)
         host.rare_word_only = host.rare_word_only and sp.rare_word_only
     return sorted(out, key=lambda x: x.spans[0].start)
 
@@ -944,15 +950,16 @@ def _surname_mentions(text: str, people: list[SourcePerson], unplaced: list[Sour
         return found
 
     for m in hits:
-        span = Span(*m.span())
-        i = bisect.bisect_right(t_starts, span.start) - 1
-        if i >= 0 and taken[i][0].end > span.start:
+        a, b = m.span()  # the Span made only for a mention kept
+        i = bisect.bisect_right(t_starts, a) - 1
+        if i >= 0 and taken[i][0].end > a:
             continue  # inside a full name
-        if zipf(m.group(), "id") >= 4.0 and _sentence_start(text, span.start) and (
-                m.group() not in given or _DEMONSTRATIVE_AFTER.match(text, span.end)):
+        if zipf(m.group(), "id") >= 4.0 and _sentence_start(text, a) and (
+                m.group() not in given or _DEMONSTRATIVE_AFTER.match(text, b)):
             continue  # "Dana itu ...": the common word (a given name, "Ratna menolak", unless "Ratna itu")
+        span = Span(a, b)
         who = owners[m.group()]
-        focus = _surname_focus(text, span.start, who, taken, t_starts, sentence_starts) if len(who) > 1 else None
+        focus = _surname_focus(text, a, who, taken, t_starts, sentence_starts) if len(who) > 1 else None
         if len(who) == 1:
             target = who[0]
         elif focus is not None:
@@ -971,7 +978,7 @@ def _surname_mentions(text: str, people: list[SourcePerson], unplaced: list[Sour
             held(target).add(span)
             target.persons.append(Person(m.group(), None, (span,)))
     for sp in people + unplaced:
-        sp.spans.sort()
+        sp.spans.sort(key=_START_END)  # Span's own order, compared in C rather than by its Python __lt__
     people[:] = [sp for sp in people if sp.spans]
 
 
@@ -1066,7 +1073,7 @@ def _convention_people(text: str, found: list[SourcePerson]) -> list[SourcePerso
         if host is not None:
             if not any(x.start < span.end and span.start < x.end for x in host.spans):
                 host.spans.append(span)
-                host.spans.sort()
+                host.spans.sort(key=_START_END)
             continue
         person = SourcePerson(name, [Person(name, None, (span,), True)], [span])
         out.append(person)
@@ -1455,14 +1462,14 @@ def _forms(text: str, start: int, end: int) -> list[tuple[Span, str, str]]:
             continue  # no -nya in the sentence: none of its words (each read to its end) can end in one
         for m in pattern.finditer(text, start, end):
             a, b = m.span()
-            if taken.overlaps(Span(a, b)):
+            if taken.overlaps_at(a, b):  # on offsets: one Span per form kept, none for those dropped
                 continue
             w = m.group().lower()
             if kind == "possessive" and (w in _NOT_PERSONAL or (w.startswith("se") and len(w) > 6) or (
                     not text[a].islower() and not (a == start and zipf(w[:-3], "id") >= 3.0))):
                 continue  # a capitalised one only opening the sentence ("Ibunya", not "Sonya")
             found.append((Span(a, b), m.group(), kind))
-            taken.add(Span(a, b))
+            taken.add_at(a, b)
     return sorted(found, key=lambda f: f[0].start)
 
 
@@ -2065,7 +2072,9 @@ def _strangers(pair: ArticlePair, mentions: list[tuple[Span, SourcePerson]], sta
     at = [f[0] for f in found]
 
     def between(person: SourcePerson, pos: int) -> str | None:
-        j = bisect.bisect_left(person.spans, Span(pos, pos)) - 1
+        # By start, as against Span(pos, pos) (a span is less than it iff it starts before pos), with no Span
+        # built and no Python __lt__ per step.
+        j = bisect.bisect_left(person.spans, pos, key=_START) - 1
         if j < 0:
             return None
         k = bisect.bisect_right(at, person.spans[j].end)

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property
+from operator import attrgetter
 from pathlib import Path
 
 from mtcheck.cache import persistent
@@ -24,6 +25,10 @@ from mtcheck.text import given_names
 from mtcheck.text.alternation import alternation
 from mtcheck.text.dictionary import is_common_word
 from mtcheck.text.lexicon import travels_unchanged, zipf
+
+# Span sort keys compared in C, not by Span's generated Python __lt__: (start, end) is its own order.
+_START = attrgetter("start")
+_START_END = attrgetter("start", "end")
 
 # Word boundaries for Latin-script words that hold in any text: a Latin name inside Chinese ("Belanda前首相")
 # still ends where the Latin letters end.
@@ -469,7 +474,7 @@ def find_people(text: str, mentions: list[Mention], source_lang: str = "id",
     frequencies alone decide (`lexicon.travels_unchanged`), which miss most Indonesian names."""
     if is_name is None:
         is_name = lambda word: travels_unchanged(word, source_lang, target_lang)  # noqa: E731
-    covered = sorted(m.span for m in mentions)
+    covered = sorted((m.span for m in mentions), key=_START_END)
     starts = [c.start for c in covered]
     title_re, title_near = _title_patterns()
     found: dict[str, list[Span]] = {}
@@ -518,11 +523,11 @@ def find_people(text: str, mentions: list[Mention], source_lang: str = "id",
             if not words:
                 continue
             name = " ".join(words)
-            span = Span(offset, offset + len(name))
-            if text[span.start:span.end] != name:
+            if not text.startswith(name, offset):
                 continue  # a run across irregular spacing: skip rather than misplace a span
             if len(words) == 1 and not is_name(words[0]) and not given:
                 continue
+            span = Span(offset, offset + len(name))  # only for a name kept
             found.setdefault(name, []).append(span)
             if _named_after_head(text[a:offset].split()) or _named_after().search(text, max(0, a - 60), a):
                 places.add(span)  # "Universitas Jenderal Soedirman", "Jl. Jenderal Sudirman": a place's name
@@ -538,7 +543,7 @@ def find_people(text: str, mentions: list[Mention], source_lang: str = "id",
         host = people[first_with[name]] if len(name.split()) == 1 and name in first_with else None
         if host is not None:
             people[host.name] = Person(host.name, host.title, tuple(sorted((*host.spans, *found[name]),
-                                                                           key=lambda s: s.start)), host.titled,
+                                                                           key=_START)), host.titled,
                                        host.named_after and all(s in places for s in found[name]))
         else:
             people[name] = Person(name, titled.get(name), tuple(found[name]), name in titled,

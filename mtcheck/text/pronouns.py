@@ -656,15 +656,15 @@ def _whole_word_mentions(text: str, words: list[str], lang: str, found: dict[str
         word = m.group()
         if word[:1] not in "بلو" or len(word) < 4 or zipf(word, lang) >= short_common:
             continue
-        span = Span(*m.span())
-        own = stripped.get((span.start + 1, span.end))
+        a, b = m.span()  # a Span only for a word taken as a mention
+        own = stripped.get((a + 1, b))
         if own is not None and own[:1].lower() in _OWN_FIRST.get(word[0], ""):
-            out[own].append(span)
+            out[own].append(Span(a, b))
             continue
         hit = best(target_skeleton(word, lang))
-        if hit is not None and not taken.overlaps(span):
-            taken.add(span)
-            out.setdefault(hit[1], []).append(span)
+        if hit is not None and not taken.overlaps_at(a, b):
+            taken.add_at(a, b)
+            out.setdefault(hit[1], []).append(Span(a, b))
     return out
 
 
@@ -716,16 +716,15 @@ def _full_name_mentions(text: str, people: list[SourcePerson], lang: str,
 
 
 def _whole_name_run(text: str, sets: dict, lang: str, listed: set[str]):
-    """A test that a span is a whole run of name characters, or None where the language sets none. The run
-    may go on where the next two characters are a common word (福特也是: Ford, then 也是; 米勒留下), as a
-    name's last character and the next word share no boundary mark in Chinese; no common word may straddle
-    either end, as in renderings.whole_run (the names rules' test)."""
+    """A test that a span (called with its start and end) is a whole run of name characters, or None where
+    the language sets none. The run may go on where the next two characters are a common word (福特也是:
+    Ford, then 也是; 米勒留下), as a name's last character and the next word share no boundary mark in
+    Chinese; no common word may straddle either end, as in renderings.whole_run (the names rules' test)."""
     if not sets.get("mention_characters"):
         return None
     chars = transliteration_chars(lang) | frozenset(sets["mention_characters"])
 
-    def keep(span: Span) -> bool:
-        a, b = span.start, span.end
+    def keep(a: int, b: int) -> bool:  # scored_names' candidate, by its offsets
         window = text[a:b]
         if window in listed:
             return True  # a listed rendering (names/renderings.tsv: 普京), whatever its characters

@@ -131,10 +131,10 @@ def _proper_words(pair: ArticlePair) -> list[NameWord]:
     words: dict[str, list] = {}
     for m in _PROPER.finditer(pair.source):
         w = m.group()
-        span = Span(*m.span())
-        if w in people or entities.overlaps(span) or _indonesian_word(w):
+        start, end = m.span()  # a Span only for a word kept
+        if w in people or entities.overlaps_at(start, end) or _indonesian_word(w):
             continue
-        words.setdefault(w, [w, []])[1].append(span)
+        words.setdefault(w, [w, []])[1].append(Span(start, end))
     if not words:
         return []
     taken = [m.span for m in a.target_mentions] + [s for w in name_words(pair) for s in w.targets]
@@ -208,9 +208,9 @@ def near_search(pair: ArticlePair, bead) -> dict:
         return {}
     text, off = pair.target, bead.target.start
 
-    def keep(span: Span) -> bool:
-        s = Span(off + span.start, off + span.end)
-        return whole_run(text, s, "zh") and _name_like(text[s.start:s.end], "zh")
+    def keep(start: int, end: int) -> bool:  # offsets in the paragraph (scored_names' text)
+        a, b = off + start, off + end
+        return whole_run_at(text, a, b, "zh") and _name_like(text[a:b], "zh")
 
     return {"any_start": True, "keep": keep}
 
@@ -277,20 +277,25 @@ def _two_loanwords(text: str) -> bool:
 def whole_run(text: str, span: Span, lang: str) -> bool:
     """In Chinese, `span` is a whole run of transliteration characters (not 利桑 of 亚利桑那, not 力达 of
     努力达成): a transliterated name starts and ends where its run does. True in other scripts."""
+    return whole_run_at(text, span.start, span.end, lang)
+
+
+def whole_run_at(text: str, start: int, end: int, lang: str) -> bool:
+    """`whole_run` of text[start:end], for a caller holding offsets (scored_names' `keep`)."""
     if lang != "zh":
         return True
     # 尔 writes the coda of the syllable before it (凡尔赛, 贝尔法斯特): no rendering starts with it, and a
     # window that does (尔赛 of 凡尔赛, whose 凡 is outside the set) is the rest of another name.
-    if text[span.start:span.start + 1] == "尔":
+    if text[start:start + 1] == "尔":
         return False
     chars = transliteration_chars(lang)
-    if (span.start > 0 and text[span.start - 1] in chars and not _country_before(text, span.start)) or \
-            (span.end < len(text) and text[span.end] in chars and not _country_after(text, span.end)):
+    if (start > 0 and text[start - 1] in chars and not _country_before(text, start)) or \
+            (end < len(text) and text[end] in chars and not _country_after(text, end)):
         return False
     # Nor does a common word straddle its ends (复杂 of 不复杂, 提起 of 佩林提起, 先生 of 博尔顿先生): the
     # run is then a phrase's characters, or a name with a word's first character attached.
-    return not (span.start > 0 and zipf(text[span.start - 1:span.start + 1], lang) >= STRADDLING) and \
-        not (span.end < len(text) and zipf(text[span.end - 1:span.end + 1], lang) >= STRADDLING)
+    return not (start > 0 and zipf(text[start - 1:start + 1], lang) >= STRADDLING) and \
+        not (end < len(text) and zipf(text[end - 1:end + 1], lang) >= STRADDLING)
 
 
 @cache

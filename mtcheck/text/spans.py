@@ -32,6 +32,11 @@ class SpanSet:
         i = bisect.bisect_left(self._starts, span.end)
         return i > 0 and self._max_end[i - 1] > span.start
 
+    def overlaps_at(self, start: int, end: int) -> bool:
+        """`overlaps(Span(start, end))` on plain offsets (round 16: no Span for a match the caller drops)."""
+        i = bisect.bisect_left(self._starts, end)
+        return i > 0 and self._max_end[i - 1] > start
+
 
 class DisjointSpans:
     """A growing set of spans that never overlap one another (each added only if it overlaps none):
@@ -44,7 +49,7 @@ class DisjointSpans:
 
     def overlaps(self, span: Span) -> bool:
         # Disjoint non-empty spans sorted by start are sorted by end too: only the last one starting before
-        # span.end can reach past span.start.
+        # span.end can reach past span.start. (overlaps_at's body again: a call fewer on the hot path.)
         i = bisect.bisect_left(self._starts, span.end)
         if i > 0 and self._ends[i - 1] > span.start:
             return True
@@ -52,12 +57,25 @@ class DisjointSpans:
         return k < len(self._points) and self._points[k] < span.end
 
     def add(self, span: Span) -> None:
-        if span.start == span.end:
-            bisect.insort(self._points, span.start)
+        self.add_at(span.start, span.end)
+
+    def overlaps_at(self, start: int, end: int) -> bool:
+        """`overlaps(Span(start, end))` on plain offsets: a scan that tests each match against the spans kept
+        builds no Span for the matches it drops (round 16: ~2,000 an article in Chinese)."""
+        i = bisect.bisect_left(self._starts, end)
+        if i > 0 and self._ends[i - 1] > start:
+            return True
+        k = bisect.bisect_right(self._points, start)
+        return k < len(self._points) and self._points[k] < end
+
+    def add_at(self, start: int, end: int) -> None:
+        """`add(Span(start, end))` on plain offsets."""
+        if start == end:
+            bisect.insort(self._points, start)
             return
-        i = bisect.bisect_left(self._starts, span.start)
-        self._starts.insert(i, span.start)
-        self._ends.insert(i, span.end)
+        i = bisect.bisect_left(self._starts, start)
+        self._starts.insert(i, start)
+        self._ends.insert(i, end)
 
 
 def count_in(starts: list[int], lo: int, hi: int) -> int:

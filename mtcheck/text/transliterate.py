@@ -188,23 +188,26 @@ def find_names(text: str, names: list[str], lang: str, threshold: float = 0.8,
 
 
 def scored_names(text: str, names: list[str], lang: str, threshold: float, any_start: bool = False,
-                 keep: Callable[[Span], bool] | None = None,
+                 keep: Callable[[int, int], bool] | None = None,
                  vowel_starts: bool = False, whole_words: bool = True) -> list[tuple[float, Span, str]]:
     """Non-overlapping (similarity, span, name) of the best match of some name at each place of `text`.
 
     With `any_start`, Chinese windows that start with another consonant than any name's, or with a vowel,
     are tried too (a garble may change or drop a name's first character: 穆恩 for 范恩, 里曼 for 弗里曼; a
     name may start with a vowel: 奥利弗); the whole-article search leaves them out, for speed. `keep`
-    filters candidate spans before overlapping ones are dropped (so a window that crosses out of a name,
-    哈莱的, does not hide the name's own window, 哈莱). With `vowel_starts`, a Chinese window that starts with
-    a vowel is tried for the names that start with a vowel, W or Y (沃伦 Warren, 维斯特 West, 奥巴马 Obama:
-    their skeletons have no first consonant of the window's), and only those names are matched with it.
+    (called with a candidate's start and end in `text`) filters candidate spans before overlapping ones are
+    dropped (so a window that crosses out of a name, 哈莱的, does not hide the name's own window, 哈莱).
+    With `vowel_starts`, a Chinese window that starts with a vowel is tried for the names that start with a
+    vowel, W or Y (沃伦 Warren, 维斯特 West, 奥巴马 Obama: their skeletons have no first consonant of the
+    window's), and only those names are matched with it.
     Without `whole_words`, an Arabic word starting with ب or ل is matched only without it (`arabic_readings`):
     for a reader that takes such words whole only where it chooses (the pronoun reader, after a verb)."""
     best_of = name_matcher(tuple(names), lang, threshold)
     wanted, lengths, firsts = best_of.wanted, best_of.lengths, best_of.firsts
     vowel_names = vowel_starts and any(n[:1].lower() in _VOWEL_OR_GLIDE for n in wanted)
-    hits: list[tuple[float, bool, int, Span, str]] = []
+    # Offsets, not Spans, until a hit survives the overlaps: a Chinese article's windows made ~1,000 Spans
+    # here and ~1,000 more in `keep`, for the few dozen returned (round 16).
+    hits: list[tuple[float, bool, int, int, int, str]] = []
     # The candidates by skeleton: each skeleton is judged once (a Chinese paragraph's ~2,400 windows have
     # ~600), and `keep` (word frequencies, a window's neighbours) asked only of spans some name matches.
     # The hits are those of judging window by window: their order is the sort's below, whatever the loop's.
@@ -221,21 +224,20 @@ def scored_names(text: str, names: list[str], lang: str, threshold: float, any_s
         if not (vowel_name or first is None or first in firsts or _first_garbled(sk, first, found[1], wanted)):
             continue
         for start, end in spans:
-            span = Span(start, end)
             whole = lang == "ar" and _read_whole(text, start, end)
             if whole and (found[0] < WHOLE_READING or not whole_words):
                 continue
-            if keep is None or keep(span):
-                hits.append((found[0], whole, end - start, span, found[1]))
+            if keep is None or keep(start, end):
+                hits.append((found[0], whole, end - start, start, end, found[1]))
     # Best first, longest on ties; a span overlapping a better one is dropped (windows over Han runs overlap).
     # An Arabic word read whole only where it scores better than without its first letter (لألبومه is
     # ل + ألبومه, both 'lbm' for Album).
     out: list[tuple[float, Span, str]] = []
     taken = DisjointSpans()
-    for score, _, _, span, name in sorted(hits, key=lambda h: (-h[0], h[1], -h[2], h[3].start)):
-        if not taken.overlaps(span):
-            taken.add(span)
-            out.append((score, span, name))
+    for score, _, _, start, end, name in sorted(hits, key=lambda h: (-h[0], h[1], -h[2], h[3])):
+        if not taken.overlaps_at(start, end):
+            taken.add_at(start, end)
+            out.append((score, Span(start, end), name))
     return out
 
 
