@@ -272,9 +272,10 @@ def fewer_syllables(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
     reported: list[Span] = []
     for w in words:
         need = syllables(w.word)
-        # (a hyphenated name is rendered part by part, and a part alone has fewer syllables: 康坦 of 圣康坦 for
-        # Saint-Quentin, 纳塔尔 of 夸祖鲁-纳塔尔 for KwaZulu-Natal)
-        if need < 3:  # a two-character rendering of a name of two syllables or fewer is no syllable short
+        # A two-character rendering of a name of two syllables or fewer is no syllable short; a hyphenated name is
+        # rendered part by part, and a part alone has fewer syllables (康坦 of 圣康坦 for Saint-Quentin, 纳塔尔 of
+        # 夸祖鲁-纳塔尔 for KwaZulu-Natal).
+        if need < 3 or not w.word.isalpha():
             continue
         sks = skeletons(w.word, "zh")
         others = [s for v in words if v.word != w.word for s in skeletons(v.word, "zh")]
