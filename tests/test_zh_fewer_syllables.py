@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from mtcheck.registry import by_code
-from mtcheck.rules.names_zh_short import fewer_syllables, syllables
+from mtcheck.rules.names_zh_short import coda_start, fewer_syllables, syllables
 from mtcheck.text.article import ArticlePair
 
 # flores200 devtest wikivoyage/0774 (dev half), 塔马基 (Tamaki) garbled as 塔基 by scripts/inject.py
@@ -43,3 +43,18 @@ def test_a_short_run_written_twice_is_the_translators():
 
 def test_other_languages_are_left_alone():
     assert _found(TAMAKI_SOURCE, "タキ・ドライブのビーチは、オークランド中心部の高級郊外にある。", "ja") == []
+
+
+def _coda(source: str, target: str) -> list[str]:
+    pair = ArticlePair(source, target, "zh")
+    return [pair.target[f.target_span.start:f.target_span.end] for f in coda_start(by_code("MT201")(), pair)]
+
+
+def test_a_run_that_starts_with_er_has_lost_its_first_syllable():
+    # written for mtcheck, after ntrex128 dailymail.co.uk.298622 (dev half): 科尔宾 (Corbyn) less its 科
+    assert _coda("Jeremy Corbyn berbicara kepada para pemilih muda.", "杰里米·尔宾对年轻选民发表讲话。") == ["尔宾"]
+
+
+def test_a_word_across_er_is_no_rendering():
+    # 偶尔 "sometimes": 尔会 sounds like Lewis, but its 尔 is a word's (written for mtcheck)
+    assert _coda("Harvey Lewis kadang-kadang merasa nyeri dada.", "哈维有时胸痛，我偶尔会有胸痛。") == []

@@ -307,3 +307,57 @@ def _in_order(rendering: str, name: str) -> bool:
     """Each consonant of `rendering` is one of `name`'s, in the same order (some of the name's left out)."""
     it = iter(name)
     return bool(rendering) and all(c in it for c in rendering)
+
+
+def coda_start(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
+    """MT201, Chinese: a run of transliteration characters that starts with 尔 after a character outside the
+    set (影响尔宾 for 影响科尔宾, Corbyn; “尔摩岛” for 福尔摩沙, Formosa): 尔 writes the coda of the syllable
+    before it (卡尔, 贝尔法斯特), so no rendering starts with it, and `whole_run` keeps such a run out of every
+    search; one whose consonants are near a source name's (the near threshold), in a paragraph that renders the
+    name fewer times than its source mentions it, has lost its first syllable. Not a common word across its
+    start (偶尔 "sometimes"), not another name's or entity's rendering, written once (minor)."""
+    if pair.target_pack.code != "zh":
+        return
+    from mtcheck.rules.names_script import _listed
+    from mtcheck.text.renderings import STRADDLING, _word_after, thresholds
+    from mtcheck.text.transliterate import similar, skeletons, target_skeleton
+
+    text = pair.target
+    a = analyse(pair)
+    words = [*name_words(pair), *proper_words(pair)]
+    _, near = thresholds("zh")
+    chars = transliteration_chars("zh")
+    run = re.compile(f"(?<![{re.escape(''.join(sorted(chars)))}])尔[{re.escape(''.join(sorted(chars)))}]+")
+    entities = [m.span for m in a.target_mentions]
+    reported: list[Span] = []
+    for w in words:
+        sks = skeletons(w.word, "zh")
+        taken = SpanSet(entities + [s for v in words if v.word != w.word for s in v.targets])
+        for m, bead in a.beads_once(w.mentions):
+            said = sum(1 for x in w.mentions if bead.source.start <= x.start < bead.source.end)
+            if sum(1 for s in w.targets if bead.target.start <= s.start < bead.target.end
+                   and whole_run(text, s, "zh")) >= said:
+                continue  # the paragraph renders the name
+            for r in run.finditer(text, bead.target.start, bead.target.end):
+                # the whole run, or the part before a common word that starts with a transliteration character
+                # (尔宾 of 尔宾成功: 成功 "success"), as `whole_run` ends a run
+                end = next((e for e in range(r.end(), r.start() + 1, -1)
+                            if e == r.end() or _word_after(text, e)), r.end())
+                span = Span(r.start(), end)
+                x = text[span.start:span.end]
+                if taken.overlaps(span) or any(span.overlaps(p) for p in reported) \
+                        or (span.start > 0 and zipf(text[span.start - 1:span.start + 1], "zh") >= STRADDLING) \
+                        or (span.end < len(text) and zipf(text[span.end - 1:span.end + 1], "zh") >= STRADDLING) \
+                        or zipf(x, "zh") >= FEWER_ZIPF or _listed(w.word, x, "zh") or _runs_in_text(text, x) != 1:
+                    continue
+                t = target_skeleton(x, "zh")
+                if max(similar(s, t) for s in sks) < near:
+                    continue
+                reported.append(span)
+                yield rule.finding(f"'{x}' starts with 尔, which ends a syllable in a rendering: '{w.word}' has "
+                                   "lost its first syllable", source=m, target=span, confidence=0.4,
+                                   severity=Severity.MINOR)
+
+
+def _runs_in_text(text: str, x: str) -> int:
+    return sum(1 for _ in _find_all(text, x))
