@@ -22,7 +22,7 @@ from rapidfuzz.distance import OSA
 from mtcheck.lang.base import data_exists, data_lines, data_toml
 from mtcheck.model import Finding, Severity, Span
 from mtcheck.rules.base import Rule
-from mtcheck.rules.names_zh_short import long_runs, shortened
+from mtcheck.rules.names_zh_short import coda_start, fewer_syllables, long_runs, shortened
 from mtcheck.text.article import ArticlePair
 from mtcheck.text.entities import Mention
 from mtcheck.text.known_spelling import UNSEEN, known_spelling
@@ -111,7 +111,8 @@ def garbled(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
               *unexplained(rule, pair, others), *one_offs(rule, pair, others), *run_copies(rule, pair),
               *dotted(rule, pair), *word_copies(rule, pair), *impossible_spellings(rule, pair),
               *kana_marks(rule, pair), *impossible_renderings(rule, pair), *shortened(rule, pair),
-              *long_runs(rule, pair)):
+              *long_runs(rule, pair), *fewer_syllables(rule, pair),
+              *coda_start(rule, pair)):
         if f.target_span is not None and not any(f.target_span.overlaps(t) for t in taken):
             taken.append(f.target_span)
             yield f
