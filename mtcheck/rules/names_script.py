@@ -28,7 +28,15 @@ from mtcheck.text.entities import Mention
 from mtcheck.text.known_spelling import UNSEEN, known_spelling
 from mtcheck.text.lexicon import zipf
 from mtcheck.text.name_match import Bead, NameAnalysis, analyse
-from mtcheck.text.phonetic import GARBLED, impossible_spelling, rendering_cost, sound_cost, variant, vowel_cost
+from mtcheck.text.phonetic import (
+    GARBLED,
+    impossible_spelling,
+    rendering_cost,
+    sound_cost,
+    unexplained_kana,
+    variant,
+    vowel_cost,
+)
 from mtcheck.text.renderings import (
     COMMON_PAIR,
     STRADDLING,
@@ -1200,8 +1208,10 @@ def _listed(word: str, rendering: str, lang: str) -> bool:
     """A rendering of the name tables (or holding one), or one a dictionary lists for the word
     (`_dictionary_listed`)."""
     f = fold(rendering)
-    # A spelling no word has (ァンファ, سوفىتي) folds to the listed one (アンファ, سوفيتي) but is none.
-    odd = impossible_spelling(rendering, lang) > 0
+    # A spelling no word has (ァンファ, سوفىتي) folds to the listed one (アンファ, سوفيتي) but is none; nor is
+    # a katakana one with a vowel kana or long mark the name does not explain (スーターマー beside the listed
+    # スターマー for Starmer, フアインスタイン for Feinstein: round 16).
+    odd = impossible_spelling(rendering, lang) > 0 or (lang == "ja" and unexplained_kana(word, rendering) > 0)
     return any((fold(k) == f and (not odd or k == rendering)) or _holds(rendering, k, lang) for k in known_renderings(lang).get(word.lower(), ())) \
         or (lang == "zh" and _dictionary_listed(word, rendering))
 

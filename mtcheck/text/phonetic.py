@@ -124,7 +124,8 @@ def rendering_cost(name: str, rendering: str, lang: str) -> float:
     def cost(part: str) -> float:
         t = _target(part, lang)
         syllables = _vowel_syllables(name, part) if lang == "zh" else \
-            _kana_glides(name, part) + _kana_initial_vowel(name, part) if lang == "ja" else 0.0
+            _kana_glides(name, part) + _kana_initial_vowel(name, part) + _kana_hiatus(name, part) \
+            + _kana_long_u(name, part) if lang == "ja" else 0.0
         best = min(extra + _cost(s, t, cheap) for extra, s in variants)
         for s in coda:
             best = min(best, _distance(s, t, coda_price))
@@ -187,6 +188,93 @@ def _kana_glides(name: str, rendering: str) -> float:
     apart: this is asked of each part)."""
     glides = len(_JA_GLIDES.findall(rendering)) - len(_JA_GLIDE_SOURCES.findall(name.lower()))
     return GARBLED * max(0, glides)
+
+
+# Full-size vowel kana after another kana write a second vowel sound (ダイ, レア, ンウ), which the consonant
+# skeleton reads as nothing: a garble that adds one (ダイニウス for ダニウス, Danius; フアインスタイン for
+# ファインスタイン, Feinstein; デイロン for ディロン, Dillon: a full イ where the convention writes ィ) cost
+# nothing. What explains one: two vowel letters of the name in a row (a w or y after a vowel counts, and a v
+# that ends a syllable, Ukrainian Kharkiv: ハルキウ), an r ending a syllable for an ア (`_JA_CODA_R`), or
+# English's long a written エイ (David: デイビッド) and
+# long i written アイ (Mike: マイク, Simon: サイモン), a vowel before one or two consonants and a vowel (not
+# a doubled one: Dillon's i is short) or before gh (Wright). Round 16, engineer K.
+_JA_VOWEL_PAIR = re.compile(r"(?=[aeiouy][aeiouyw]|[aeiouy]v(?![aeiouy]))")
+_JA_CODA_R = re.compile(r"(?<=[aeiouy])r(?=e?$|[^aeiouy])")
+# the consonants before the vowel, the vowel, then its open context: one or two consonants (not a doubled
+# one) and a vowel, or gh; a long i also before a vowel (Ryan: ライアン)
+_JA_LONG_A = re.compile(r"([b-df-hj-np-tv-z]*)a(?=(?:([b-df-hj-np-tv-z])(?!\2)[b-df-hj-np-tvxz]?)[aeiouy])")
+_JA_LONG_I = re.compile(r"([b-df-hj-np-tv-z]*)[iy](?=gh|[aeiou]|(?:([b-df-hj-np-tv-z])(?!\2)[b-df-hj-np-tvxz]?)[aeiouy])")
+# Latin letters and the consonants of kana (Hepburn) that may write one another, voicing aside: the long
+# vowel's kana must start with a consonant of the letters before the name's vowel (マイ of Mike, not the ダイ
+# of a garbled Danius, whose i follows an n).
+_JA_CONSONANT_GROUPS = ("kgcqx", "szcj", "tdj", "pbvf", "hf", "m", "n", "rl", "w", "yj", "jgzd")
+
+
+_SMALL_KANA = "ァィゥェォャュョヮ"
+
+
+@cache
+def _kana_vowel(kana: str) -> tuple[str, str]:
+    """The consonant letters and the vowel a katakana is romanised with (ダ: d, a; ィ: "", i); no vowel for
+    ン, ッ, ー and the name dot."""
+    from mtcheck.text.transliterate import romanise
+
+    r = romanise(kana, "ja")
+    if kana[-1] in "ッー・" or r[-1:] not in ("a", "e", "i", "o", "u"):
+        return r, ""
+    return r[:-1], r[-1]
+
+
+def _same_consonant(letters: str, kana_consonant: str) -> bool:
+    if not letters or not kana_consonant:
+        return not letters and not kana_consonant
+    return any(x in g and kana_consonant[0] in g for x in letters for g in _JA_CONSONANT_GROUPS)
+
+
+def _kana_hiatus(name: str, rendering: str) -> float:
+    """Japanese: full-size vowel kana after a kana (not after ー, `_kana_long_glide`'s, nor first) more than
+    the name's vowel pairs (`_JA_VOWEL_PAIR`) and English long vowels (`_JA_LONG_A` written エイ, `_JA_LONG_I`
+    written アイ, after a kana of the vowel's consonant) explain, one unexplained consonant each; asked of each
+    part of a compound, like `_kana_glides`."""
+    latin = "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if c.isalpha() and c.isascii())
+    added = [(_kana_vowel(rendering[i - 2:i] if i >= 2 and rendering[i - 1] in _SMALL_KANA else rendering[i - 1]),
+              rendering[i]) for i in range(1, len(rendering))
+             if rendering[i] in "アイウエオ" and rendering[i - 1] not in "ー・"]
+    if not added:
+        return 0.0
+    unexplained = len(added) - len(_JA_VOWEL_PAIR.findall(latin))
+    # an English r that ends a syllable is written ア (Ballyhackamore: バリーハッカモア; Clare: クレア)
+    unexplained -= min(sum(1 for _, k in added if k == "ア"), len(_JA_CODA_R.findall(latin)))
+    for vowel, pattern in (("e", _JA_LONG_A), ("a", _JA_LONG_I)):
+        clusters = [m.group(1) for m in pattern.finditer(latin)]
+        for (consonant, v), kana in added:
+            if v == vowel and kana == "イ":
+                hit = next((c for c in clusters if _same_consonant(c, consonant)), None)
+                if hit is not None:
+                    clusters.remove(hit)
+                    unexplained -= 1
+    return GARBLED * max(0, unexplained)
+
+
+# A long mark after a kana of the u column writes a long u (ルース for Ruth, クーパー for Cooper); after a
+# kana whose u only carries a consonant (the s of st: スターマー for Starmer), it is a garble's (スーターマー,
+# タスーマニア for Tasmania), which the skeleton and `light_fold` read as nothing. Round 16, engineer K.
+_JA_LONG_U = re.compile(r"[ウクグスズツヌフブプムユル]ー")
+_JA_NAME_U = re.compile(r"oo|ou|ew|eu|ue|ui|oe|[uüúû]")
+
+
+def _kana_long_u(name: str, rendering: str) -> float:
+    """Japanese: a u-column kana with a long mark more than the name has u sounds (`_JA_NAME_U`), one
+    unexplained consonant each."""
+    marks = len(_JA_LONG_U.findall(rendering))
+    return GARBLED * max(0, marks - len(_JA_NAME_U.findall(name.lower()))) if marks else 0.0
+
+
+def unexplained_kana(name: str, rendering: str) -> float:
+    """Japanese: the vowel kana and long marks of `rendering` that the name's letters do not explain
+    (`_kana_hiatus`, `_kana_long_u`), in unexplained consonants. `light_fold` and `fold` make such a spelling
+    one with the listed rendering it garbles (ギアナ, スターマー), so the names judges ask this too."""
+    return _kana_hiatus(name, rendering) + _kana_long_u(name, rendering)
 
 
 # Katakana sequences no word can have (the Cabinet notice on writing loanwords, 外来語の表記, 1991, lists
