@@ -34,6 +34,7 @@ from mtcheck.text.phonetic import (
     rendering_cost,
     sound_cost,
     unexplained_kana,
+    unseen_vowels,
     variant,
     vowel_cost,
 )
@@ -346,6 +347,8 @@ def _sounds_off(name: str, x: str, whole: str, text: str, lang: str) -> bool:
     least = _conf(lang).get("sound")
     if least is None or text.count(x) > 1:
         return False
+    if (vowels := _conf(lang).get("unseen_vowels")) is not None and unseen_vowels(name, x, lang) >= int(vowels):
+        return True
     return min(sound_cost(name, x, lang), sound_cost(name, whole, lang)) >= float(least)
 
 
