@@ -226,7 +226,8 @@ def unexplained(rule: Rule, pair: ArticlePair, words: list[NameWord] | None = No
                         yield rule.finding(f"'{x}' looks like a misspelt rendering of '{w.word}', usually written "
                                            f"'{known}'", source=src, target=span, suggestion=known,
                                            confidence=0.5, severity=Severity.MINOR)
-                    elif _sounds_off(judged, x, whole, text, lang):
+                    elif _sounds_off(judged, x, whole, text, lang,
+                                     alone=all(text[t.start:t.end] == x for t in w.targets)):
                         best = _suggestion(w, x, text, lang)
                         hint = f", usually written '{best}'" if best else ""
                         yield rule.finding(f"'{x}' has vowels or a voicing that '{w.word}' does not explain{hint}",
@@ -339,15 +340,20 @@ def _within(text: str, span: Span, rendering: str) -> bool:
     return False
 
 
-def _sounds_off(name: str, x: str, whole: str, text: str, lang: str) -> bool:
+def _sounds_off(name: str, x: str, whole: str, text: str, lang: str, alone: bool = False) -> bool:
     """A rendering regular in its consonants whose vowels or voicing no clean rendering explains
     (`phonetic.sound_cost` at or above the language's `sound` threshold: ノルダ for Nord, クズマ for Kusuma,
     دايتان for Dayton), written once in the article: a translation keeps one rendering of a name, so one
-    written again is the translator's variant, and the judge is for the garble that stands alone."""
+    written again is the translator's variant, and the judge is for the garble that stands alone. Where it
+    is the name's only rendering in the article (`alone`), a vowel for another that no clean rendering
+    writes for a single vowel letter (`phonetic.unseen_vowels`, from the language's `unseen_vowels`: エラン
+    for Elin, ゴザ for Giza) is enough; beside another rendering `one_offs` judges the two (major where a
+    consonant differs)."""
     least = _conf(lang).get("sound")
     if least is None or text.count(x) > 1:
         return False
-    if (vowels := _conf(lang).get("unseen_vowels")) is not None and unseen_vowels(name, x, lang) >= int(vowels):
+    vowels = _conf(lang).get("unseen_vowels")
+    if alone and vowels is not None and unseen_vowels(name, x, lang) >= int(vowels):
         return True
     return min(sound_cost(name, x, lang), sound_cost(name, whole, lang)) >= float(least)
 
