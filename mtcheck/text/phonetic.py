@@ -698,12 +698,17 @@ def unseen_vowels(name: str, rendering: str, lang: str) -> int:
         return not (_SPELT_APART.match(before or "b") or _SPELT_APART.match(after or "b") or coda)
 
     def count(part: str) -> int:
+        # each spelling of the name (with the language's patterns and without: Birmingham's r is dropped
+        # by one, and its i stands before it in the other), the fewest
         t = sound_rendering(part, lang)
-        s = min(sorted(sound_name(name, lang)), key=lambda s: _distance(s, t, price))
-        at: list[int] = []
-        ops = [op for op in _edit_script(s, t, price, at=at) if op[0] == "s"]
-        return sum(1 for op, i in zip(ops, at, strict=True) if op[1] in "aeiou" and op[2] in "aeiou"
-                   and op not in seen and single(s, i))
+        best = None
+        for s in sorted(sound_name(name, lang)):
+            at: list[int] = []
+            ops = [op for op in _edit_script(s, t, price, at=at) if op[0] == "s"]
+            n = sum(1 for op, i in zip(ops, at, strict=True) if op[1] in "aeiou" and op[2] in "aeiou"
+                    and op not in seen and single(s, i))
+            best = n if best is None else min(best, n)
+        return best or 0
 
     best = count(rendering)
     # (a part that renders the name's consonants on its own: フルッグ of フルッグスタッフ is no word beside
