@@ -96,3 +96,20 @@ def test_dev_folds_split_the_dev_half() -> None:
     folds = [fold_of(i, 2) for i in ids]
     assert set(folds) == {0, 1}
     assert folds == [fold_of(i, 2) for i in ids]  # stable
+
+
+@pytest.mark.parametrize(("name", "clean", "garble"), [
+    ("Erectus", "エレクタス", "エレクタソ"),  # FLORES wikibooks/0563: the final s's vowel written o
+    ("Sahel", "サヘル", "サヘレ"),  # FLORES wikivoyage/0703: the final l's vowel written e
+])
+def test_a_final_vowel_katakana_does_not_add_after_a_consonant_is_counted(name: str, clean: str, garble: str) -> None:
+    assert unseen_vowels(name, clean, "ja") == 0
+    assert unseen_vowels(name, garble, "ja") == 1
+
+
+@pytest.mark.parametrize(("name", "rendering"), [
+    ("Kent", "ケント"), ("Gogh", "ゴッホ"), ("Bach", "バッハ"), ("Cambridge", "ケンブリッジ"), ("Paris", "パリ"),
+    ("Fatima", "ファティマ"),
+])
+def test_the_vowels_katakana_adds_after_a_final_consonant_are_regular(name: str, rendering: str) -> None:
+    assert unseen_vowels(name, rendering, "ja") == 0

@@ -677,6 +677,18 @@ def sound_cost(name: str, rendering: str, lang: str) -> float:
 _SPELT_APART = re.compile(r"[aeiouyw]")
 
 
+def _final_epenthesis(s: str, t: str, price: Callable[[tuple[str, ...]], float]) -> int:
+    """1 where the rendering's sounds `t` end with a vowel added after the name's last consonant (`s` ends with
+    a consonant, and a cheapest alignment adds t's last letter) that katakana does not add there: it adds u
+    (ス, ル, ク), o after t, d or h (ト, ド, ゴッホ), a after h (バッハ), i after ch, j, sh or h (ッチ, ッジ, ヒ); an
+    e, or another a or o, is a garble's (エレクタソ for Erectus, サヘレ for Sahel)."""
+    if len(t) < 2 or not s or s[-1] in "aeiouy" or t[-1] not in "aeo" or t[-2] in "aeiouy":
+        return 0
+    if (t[-1] == "o" and t[-2] in "tdh") or (t[-1] == "a" and t[-2] == "h"):
+        return 0
+    return int(_distance(s, t, price) == _distance(s, t[:-1], price) + price(("i", t[-1])))
+
+
 def unseen_vowels(name: str, rendering: str, lang: str) -> int:
     """The vowel-for-vowel substitutions no clean rendering of three names makes (`sound_ops.tsv`: a for i,
     o for i) in the cheapest alignment of the name's letters with the rendering's sounds, of a single vowel
@@ -706,7 +718,7 @@ def unseen_vowels(name: str, rendering: str, lang: str) -> int:
             at: list[int] = []
             ops = [op for op in _edit_script(s, t, price, at=at) if op[0] == "s"]
             n = sum(1 for op, i in zip(ops, at, strict=True) if op[1] in "aeiou" and op[2] in "aeiou"
-                    and op not in seen and single(s, i))
+                    and op not in seen and single(s, i)) + _final_epenthesis(s, t, price)
             best = n if best is None else min(best, n)
         return best or 0
 
