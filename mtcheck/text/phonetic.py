@@ -202,8 +202,9 @@ _JA_VOWEL_PAIR = re.compile(r"(?=[aeiouy][aeiouyw]|[aeiouy]v(?![aeiouy]))")
 _JA_CODA_R = re.compile(r"(?<=[aeiouy])r(?=e?$|[^aeiouy])")
 # the consonants before the vowel, the vowel, then its open context: one or two consonants (not a doubled
 # one) and a vowel, or gh; a long i also before a vowel (Ryan: ライアン)
-_JA_LONG_A = re.compile(r"([b-df-hj-np-tv-z]*)a(?=(?:([b-df-hj-np-tv-z])(?!\2)[b-df-hj-np-tvxz]?)[aeiouy])")
-_JA_LONG_I = re.compile(r"([b-df-hj-np-tv-z]*)[iy](?=gh|[aeiou]|(?:([b-df-hj-np-tv-z])(?!\2)[b-df-hj-np-tvxz]?)[aeiouy])")
+_JA_OPEN = r"(?:([b-df-hj-np-tv-z])(?!\2)[b-df-hj-np-tvxz]?)[aeiouy]"
+_JA_LONG_A = re.compile(rf"([b-df-hj-np-tv-z]*)a(?={_JA_OPEN})")
+_JA_LONG_I = re.compile(rf"([b-df-hj-np-tv-z]*)[iy](?=gh|[aeiou]|{_JA_OPEN})")
 # Latin letters and the consonants of kana (Hepburn) that may write one another, voicing aside: the long
 # vowel's kana must start with a consonant of the letters before the name's vowel (マイ of Mike, not the ダイ
 # of a garbled Danius, whose i follows an n).
