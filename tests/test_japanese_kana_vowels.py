@@ -114,3 +114,9 @@ def test_a_final_vowel_katakana_does_not_add_after_a_consonant_is_counted(name: 
 ])
 def test_the_vowels_katakana_adds_after_a_final_consonant_are_regular(name: str, rendering: str) -> None:
     assert unseen_vowels(name, rendering, "ja") == 0
+
+
+def test_a_doubled_vowel_letter_is_a_vowel_pair() -> None:
+    # the sound judge's spelling writes Cooper's oo once; English oo is written ウー (dev fold check, round 16)
+    assert unseen_vowels("Cooper", "クーパー", "ja") == 0
+    assert unseen_vowels("Dragoon", "ドラグーン", "ja") == 0

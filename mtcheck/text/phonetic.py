@@ -705,10 +705,14 @@ def unseen_vowels(name: str, rendering: str, lang: str) -> int:
             return 2.5
         return 0.5 if tuple(x.lower() for x in op) in cheap else 0.9
 
+    # `sound_name` writes a doubled letter once: Cooper's oo and Reed's ee are vowel pairs all the same
+    doubled = {c for c, d in zip(name.lower(), name.lower()[1:], strict=False) if c == d and c in "aeiou"}
+
     def single(s: str, i: int) -> bool:
         before, after = s[i - 1:i], s[i + 1:i + 2]
         coda = after == "r" and not _SPELT_APART.match(s[i + 2:i + 3] or "w")
-        return not (_SPELT_APART.match(before or "b") or _SPELT_APART.match(after or "b") or coda)
+        return not (_SPELT_APART.match(before or "b") or _SPELT_APART.match(after or "b") or coda
+                    or s[i] in doubled)
 
     def count(part: str) -> int:
         # each spelling of the name (with the language's patterns and without: Birmingham's r is dropped
