@@ -120,3 +120,11 @@ def test_a_doubled_vowel_letter_is_a_vowel_pair() -> None:
     # the sound judge's spelling writes Cooper's oo once; English oo is written ウー (dev fold check, round 16)
     assert unseen_vowels("Cooper", "クーパー", "ja") == 0
     assert unseen_vowels("Dragoon", "ドラグーン", "ja") == 0
+
+
+def test_a_vowel_kana_added_before_a_compounds_rest_is_not_split_off() -> None:
+    # グレイニンウグ for Groening (FLORES wikinews/0213): the split グレイニ + ンウグ read the rendering as a
+    # compound and its added ウ as the rest's; a rest starting with a vowel kana that is no word is no word beside
+    # the name
+    assert rendering_cost("Groening", "グレイニング", "ja") < GARBLED <= rendering_cost("Groening", "グレイニンウグ", "ja")
+    assert rendering_cost("Kundalini", "クンダリーニヨガ", "ja") < GARBLED

@@ -146,13 +146,22 @@ def rendering_cost(name: str, rendering: str, lang: str) -> float:
     doubled_n += _kana_double_n(name, rendering) + _kana_doubled(name, rendering) + _kana_long_glide(name, rendering) \
         if lang == "ja" else 0.0
     for k in range(2, len(rendering) - 1) if lang != "ar" else ():
-        for part, rest in ((rendering[:k], rendering[k:]), (rendering[k:], rendering[:k])):
+        for part, rest, after in ((rendering[:k], rendering[k:], True), (rendering[k:], rendering[:k], False)):
+            if lang == "ja" and after and _vowel_rest(rest):
+                continue
             c = cost(part)
             if len(part) >= 2 and ((c == 0.0 and len(rest) >= least) or (c <= CHEAP and len(rest) >= 3)):
                 best = min(best, c)
     if lang == "ar":
         best = min(best, _glued_word(name, rendering, cost))
     return best + doubled_n
+
+
+def _vowel_rest(rest: str) -> bool:
+    """Japanese: the rest after a compound's first part starts with a full-size vowel kana (after a ン or not)
+    and is no word (ンウグ of グレイニンウグ, イフィ of レアロイフィ): a garble's added vowel kana, which split off there hid it
+    from `_kana_hiatus` (round 16); a word after a name (オークランド) is common enough (`COMPOUND_REST`)."""
+    return re.match(r"ン?[アイウエオ]", rest) is not None and zipf(rest, "ja") < COMPOUND_REST
 
 
 # An Arabic word at least this frequent (zipf) written straight after a name is a word of its own with the
