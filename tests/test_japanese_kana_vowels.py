@@ -126,5 +126,6 @@ def test_a_vowel_kana_added_before_a_compounds_rest_is_not_split_off() -> None:
     # グレイニンウグ for Groening (FLORES wikinews/0213): the split グレイニ + ンウグ read the rendering as a
     # compound and its added ウ as the rest's; a rest starting with a vowel kana that is no word is no word beside
     # the name
-    assert rendering_cost("Groening", "グレイニング", "ja") < GARBLED <= rendering_cost("Groening", "グレイニンウグ", "ja")
+    assert rendering_cost("Groening", "グレイニング", "ja") < GARBLED
+    assert rendering_cost("Groening", "グレイニンウグ", "ja") >= GARBLED
     assert rendering_cost("Kundalini", "クンダリーニヨガ", "ja") < GARBLED

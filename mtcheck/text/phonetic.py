@@ -146,7 +146,8 @@ def rendering_cost(name: str, rendering: str, lang: str) -> float:
     doubled_n += _kana_double_n(name, rendering) + _kana_doubled(name, rendering) + _kana_long_glide(name, rendering) \
         if lang == "ja" else 0.0
     for k in range(2, len(rendering) - 1) if lang != "ar" else ():
-        for part, rest, after in ((rendering[:k], rendering[k:], True), (rendering[k:], rendering[:k], False)):
+        for part, rest, after in ((rendering[:k], rendering[k:], True),
+                                  (rendering[k:], rendering[:k], False)):
             if lang == "ja" and after and _vowel_rest(rest):
                 continue
             c = cost(part)
