@@ -160,8 +160,9 @@ def rendering_cost(name: str, rendering: str, lang: str) -> float:
 
 def _vowel_rest(rest: str) -> bool:
     """Japanese: the rest after a compound's first part starts with a full-size vowel kana (after a ン or not)
-    and is no word (ンウグ of グレイニンウグ, イフィ of レアロイフィ): a garble's added vowel kana, which split off there hid it
-    from `_kana_hiatus` (round 16); a word after a name (オークランド) is common enough (`COMPOUND_REST`)."""
+    and is no word (ンウグ of グレイニンウグ for Groening): a garble's added vowel kana, which split off there
+    hid it from `_kana_hiatus` (round 16); a word after a name (オークランド) is common enough
+    (`COMPOUND_REST`)."""
     return re.match(r"ン?[アイウエオ]", rest) is not None and zipf(rest, "ja") < COMPOUND_REST
 
 
