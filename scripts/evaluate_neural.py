@@ -115,6 +115,7 @@ def items(pair: ArticlePair, cal: dict) -> list[tuple[float, tuple | None, tuple
         UnsupportedTargetClause,
         clause_percentile,
         coverage_gate,
+        coverage_percentiles,
         sentence_gate,
         sentence_percentiles,
     )
@@ -130,8 +131,11 @@ def items(pair: ArticlePair, cal: dict) -> list[tuple[float, tuple | None, tuple
                         (s.target.start, s.target.end), "sentence"))
     gate = sentence_gate("calibrated", cal)
     pct = sentence_percentiles(m, cal)
+    clause_cover = coverage_gate("calibrated", cal, "clause")  # MT702/MT703's second signal, where calibrated
+    run = coverage_percentiles(m, cal) if clause_cover is not None else {}
     kept = [c for c in m.source_clauses + m.target_clauses
-            if c.words >= MIN_WORDS and (gate is None or pct.get(id(c.pair), 0.0) < gate)]
+            if c.words >= MIN_WORDS and (gate is None or pct.get(id(c.pair), 0.0) < gate)
+            and (clause_cover is None or run.get(id(c.pair), 0.0) < clause_cover)]
     out += [(clause_percentile(c, cal, True, UncoveredSourceClause.defaults["score"]), (c.span.start, c.span.end),
              None, "clause") for c in kept if c.on_source]
     out += [(clause_percentile(c, cal, False, UnsupportedTargetClause.defaults["score"]), None,

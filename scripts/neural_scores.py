@@ -191,13 +191,22 @@ def items(rec: dict, cal: dict) -> list[tuple]:
                for (s, t, sim, words, *_), cov in zip(rec["sentences"], sentence_coverages(rec))
                if words >= ev.MIN_WORDS and percentile(cov, cal["sentence_coverage"]) < cover]
     gate = sentence_gate("calibrated", cal)
-    # each sentence pair's similarity percentile, by its source and target spans (a clause lies inside one)
-    spans = [(s, t, percentile(sim, cal["sentence"])) for s, t, sim, *_ in rec["sentences"]]
+    clause_cover = coverage_gate("calibrated", cal, "clause")
+    if clause_cover is not None and "sentence_tokens" not in rec:
+        sys.exit("a coverage gate needs a collect file with sentence_tokens (made on round 14's code or later)")
+    # each sentence pair's similarity percentile and (where MT702/MT703 have a coverage gate) weakest-run
+    # coverage percentile, by its source and target spans (a clause lies inside one)
+    runs = sentence_coverages(rec) if clause_cover is not None else [0.0] * len(rec["sentences"])
+    spans = [(s, t, percentile(sim, cal["sentence"]),
+              percentile(run, cal["sentence_coverage"]) if clause_cover is not None else 0.0)
+             for (s, t, sim, *_), run in zip(rec["sentences"], runs)]
     for on_source, span, _text, coverage, similarity, words in rec["clauses"]:
-        if gate is not None:
-            pct = next((p for s, t, p in spans if (s if on_source else t)[0] <= span[0] < (s if on_source else t)[1]),
-                       0.0)
-            if pct >= gate:
+        if gate is not None or clause_cover is not None:
+            pct, run_pct = next(((p, q) for s, t, p, q in spans
+                                 if (s if on_source else t)[0] <= span[0] < (s if on_source else t)[1]), (0.0, 0.0))
+            if gate is not None and pct >= gate:
+                continue
+            if clause_cover is not None and run_pct >= clause_cover:
                 continue
         if words >= ev.MIN_WORDS:
             rule = UncoveredSourceClause if on_source else UnsupportedTargetClause
@@ -287,17 +296,32 @@ def report(args: argparse.Namespace) -> None:
             entry["combined_recall"] = round(sum(f or r["baseline"] for f, r in zip(found, rs)) / len(rs), 3)
         out["categories"][cat] = entry
     if all("mt704n" in r for r in recs):
-        out["joint"] = joint_report(recs, cal, t)
+        out["joint"] = joint_report(recs, cal, t, discrepancies(args.discrepancies, args.lang))
     text = json.dumps(out, indent=1)
     print(text)
     if args.json:
         args.json.write_text(text + "\n", encoding="utf-8")
 
 
-def joint_report(recs: list[dict], cal: dict, t: tuple[float, float]) -> dict:
+def discrepancies(path: Path | None, lang: str) -> set[str] | None:
+    """The clean articles of `lang` a reader judged to differ in meaning from their source (a "yes" in a file
+    like scripts/labels/meaning_discrepancies.tsv: lang, id, discrepancy, why), or None without a file."""
+    if path is None:
+        return None
+    from evaluate import BadInput, load_knowable
+
+    try:
+        return {i for (lg, i), yes in load_knowable(path).items() if lg == lang and yes}
+    except BadInput as e:
+        sys.exit(f"error: {e}")
+
+
+def joint_report(recs: list[dict], cal: dict, t: tuple[float, float], differ: set[str] | None = None) -> dict:
     """The meaning family's union at thresholds `t` and the pair's stored sure tier (`sure_negation`, "off"
     where none is stored), with every sure tier beside it for comparison: clean articles with a finding
-    (each alike, as the test half's interleaved rows are) and each kind's located recall."""
+    (each alike, as the test half's interleaved rows are) and each kind's located recall. At the stored tier,
+    the clean articles flagged; with `differ` (`discrepancies`), also the share of flagged articles among the
+    clean ones whose reference a reader found faithful (those judged to differ left out of both counts)."""
     gate = cal.get("max_sentence_percentile_clause")
     minima = [_minima(r, cal) for r in recs]
     stored = cal.get("sure_negation", "off")
@@ -309,7 +333,16 @@ def joint_report(recs: list[dict], cal: dict, t: tuple[float, float]) -> dict:
         tiers[str(tier)] = {"clean_share": round(fa, 3),
                             "mt704_sure_clean_share": round(sum(alone) / max(len(alone), 1), 3),
                             "recall": {k: round(v, 3) for k, v in recall.items()}}
-    return {"sure_negation": stored, "sentence_gate": gate, "at_setting": tiers[str(stored)], "tiers": tiers}
+    sure = [sure_counts(r, cal, stored) for r in recs]
+    flagged = sorted(r["id"] for m, s, r in zip(minima, sure, recs) if not r.get("category")
+                     and (m[0] < t[0] or m[1] < t[1] or s[0] or r.get("mt705n_fa")))
+    at = {**tiers[str(stored)], "clean_flagged": flagged}
+    if differ is not None:
+        clean = [r["id"] for r in recs if not r.get("category") and r["id"] not in differ]
+        false = [i for i in flagged if i not in differ]
+        at.update(clean_faithful=len(clean), false_alarms=false,
+                  false_alarm_share=round(len(false) / max(len(clean), 1), 3))
+    return {"sure_negation": stored, "sentence_gate": gate, "at_setting": at, "tiers": tiers}
 
 
 def choose(args: argparse.Namespace) -> None:
@@ -500,6 +533,53 @@ def choose_joint(args: argparse.Namespace) -> None:
           + f"\nsure_negation = {json.dumps(tier)}")
 
 
+def clause_gate_rows(recs: list[dict], base: dict) -> list[tuple]:
+    """MT702/MT703's coverage gates of COVERAGE_GATES at the pair's stored setting (thresholds, sentence gate,
+    MT701's coverage gate, sure tier): per gate, (gate, clean articles flagged, their weighted share, recall
+    by kind) on dev rows. `base` is the pair's calibration without `max_coverage_percentile_clause`."""
+    t = (float(base.get("max_percentile_sentence", 0.03)), float(base.get("max_percentile_clause", 0.03)))
+    tier = base.get("sure_negation", "off")
+    weights = ev.clean_weights([{"category": r.get("category"), "id": r["id"]} for r in recs])
+    sure = [sure_counts(r, base, tier) for r in recs]
+    out = []
+    for gate in COVERAGE_GATES:
+        cal = base if gate is None else {**base, "max_coverage_percentile_clause": gate}
+        minima = [_minima(r, cal) for r in recs]
+        fa, recall = joint_measure(recs, minima, sure, t, weights)
+        flagged = sum(1 for m, s, r in zip(minima, sure, recs) if not r.get("category")
+                      and (m[0] < t[0] or m[1] < t[1] or s[0] or r.get("mt705n_fa")))
+        out.append((gate, flagged, fa, recall))
+    return out
+
+
+def strictest_free_gate(rows: list[tuple]) -> float | None:
+    """The strictest gate of `clause_gate_rows` whose dev recall of every kind equals the ungated one (a
+    pure filter chosen so that it costs no dev recall, as MT701's was in round 14); None where none does."""
+    free = rows[0][3]
+    kept = [g for g, _, _, rc in rows[1:] if all(rc.get(k, 0.0) >= v - 1e-9 for k, v in free.items())]
+    return min(kept) if kept else None
+
+
+def clause_gate(args: argparse.Namespace) -> None:
+    """`clause_gate_rows` on a dev file of `collect` (with --clean, the clean rows of another dev collect,
+    e.g. every dev article with --categories none, replace the file's own): prints each gate's figures and
+    the entry to store."""
+    base = {k: v for k, v in calibration(MODEL, f"id-{args.lang}").items() if k != "max_coverage_percentile_clause"}
+    recs = pickle.loads(args.scores.read_bytes())
+    if args.clean:
+        recs = [r for r in recs if r.get("category")] + [r for r in pickle.loads(args.clean.read_bytes())
+                                                         if not r.get("category")]
+    if "sentence_coverage" not in base or not all("sentence_tokens" in r for r in recs):
+        sys.exit("a clause coverage gate needs the pair's sentence_coverage table and sentence_tokens in the file")
+    rows = clause_gate_rows(recs, base)
+    n = sum(1 for r in recs if not r.get("category"))
+    for gate, flagged, fa, recall in rows:
+        print(f"gate {gate}: clean {flagged}/{n} (weighted {fa:.1%}); recall "
+              + ", ".join(f"{k} {v:.3f}" for k, v in sorted(recall.items())), file=sys.stderr)
+    gate = strictest_free_gate(rows)
+    print("no gate costs no dev recall" if gate is None else f"max_coverage_percentile_clause = {gate:g}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="command", required=True)
@@ -526,6 +606,8 @@ def main() -> None:
     r.add_argument("--choose-on", type=Path, help="a dev file of `collect`: choose the thresholds there")
     r.add_argument("--max-false-alarms", type=float, default=0.03)
     r.add_argument("--json", type=Path)
+    r.add_argument("--discrepancies", type=Path,
+                   help="clean articles judged to differ from their source (scripts/labels/meaning_discrepancies.tsv)")
     h = sub.add_parser("choose")
     h.add_argument("scores", type=Path, help="a dev file of `collect`")
     h.add_argument("--lang", default="en")
@@ -536,13 +618,17 @@ def main() -> None:
     j.add_argument("--max-false-alarms", type=float, default=0.03)
     v = sub.add_parser("coverage-table", help="the sentence_coverage calibration from a dev file of `collect`")
     v.add_argument("scores", type=Path, help="a dev file of `collect`")
+    k = sub.add_parser("clause-gate", help="MT702/MT703's coverage gate: the strictest that costs no dev recall")
+    k.add_argument("scores", type=Path, help="a dev file of `collect` with injected rows")
+    k.add_argument("--clean", type=Path, help="a dev file of `collect` whose clean rows are used instead")
+    k.add_argument("--lang", default="en")
     g = sub.add_parser("choose-shared")
     g.add_argument("scores", nargs="+", help="LANG=dev file of `collect`, one per language pair")
     g.add_argument("--max-false-alarms", type=float, default=0.03)
     args = ap.parse_args()
     {"collect": collect, "report": report, "choose": choose, "choose-shared": choose_shared,
      "choose-joint": choose_joint, "refresh-negation": refresh_negation,
-     "coverage-table": coverage_table}[args.command](args)
+     "coverage-table": coverage_table, "clause-gate": clause_gate}[args.command](args)
 
 
 if __name__ == "__main__":

@@ -220,3 +220,50 @@ def test_the_joint_setting_gates_mt701_on_token_coverage() -> None:
     (_gate, cover), (ts, _tc) = gated[0], gated[1]
     assert cover is not None and percentile(0.3, coverage) < cover < percentile(0.8, coverage)
     assert ts > percentile(odd, QUANTILES)
+
+
+def test_the_clause_gate_is_the_strictest_that_costs_no_dev_recall() -> None:
+    """scripts/neural_scores.py clause-gate: MT702/MT703's coverage gate at the stored setting. Clean clauses
+    as low as the replaced ones, in sentence pairs whose every run of tokens is covered, fire without a gate;
+    the replaced ones' pairs have a weakest run at the 0th and the 4th percentile of clean pairs, so the
+    strictest gate that keeps every dev hit is 5 (3 loses one), and it flags no clean article."""
+    import numpy as np
+
+    sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parent.parent / "scripts"))
+    from neural_scores import clause_gate_rows, strictest_free_gate
+
+    coverage = [0.35 + 0.05 * i for i in range(len(PERCENTILES))]  # 0.62: between the 3rd and 5th percentile
+    clause = [0.5 + 0.01 * i for i in range(len(PERCENTILES))]  # a clause coverage of 0.1 is below them all
+    base = {"sentence": QUANTILES, "source_clause": clause, "target_clause": clause, "sentence_coverage": coverage,
+            "max_percentile_sentence": 0.03, "max_percentile_clause": 0.03}
+    clean = _collected("c", 10, [0.99])
+    replaced = _collected("c", 2, [0.99], "meaning-clause")
+    for i, r in enumerate(clean + replaced):
+        run = 0.8 if not r["category"] else (0.3, 0.62)[i % 2]
+        r.update(mt704n=[], clauses=[(True, (0, 5), "x", 0.1, 0.5, 5)],
+                 sentence_tokens=[(np.full(12, run, np.float16), np.full(12, 0.9, np.float16))])
+    rows = clause_gate_rows(clean + replaced, base)
+    by_gate = {gate: (flagged, recall) for gate, flagged, _fa, recall in rows}
+    assert by_gate[None] == (10, {"meaning-clause": 1.0})
+    assert by_gate[5.0] == (0, {"meaning-clause": 1.0}) and by_gate[3.0][1] == {"meaning-clause": 0.5}
+    assert strictest_free_gate(rows) == 5.0
+
+
+def test_the_joint_report_leaves_out_clean_articles_a_reader_found_to_differ(tmp_path) -> None:
+    """scripts/neural_scores.py report --discrepancies: the clean articles flagged at the stored setting are
+    listed; those a reader judged to differ in meaning from their source ("yes") leave both counts of the
+    false-alarm share, a "no" or an unlisted one stays a false alarm, other languages' labels are ignored."""
+    sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parent.parent / "scripts"))
+    from neural_scores import discrepancies, joint_report
+
+    clean = _collected("c", 10, [0.805, 0.805, *[0.99] * 8])  # doc0 and doc1 below the 0.25th percentile
+    for r in clean:
+        r["mt704n"] = []
+    labels = tmp_path / "labels.tsv"
+    labels.write_text("# read by a person\nlang\tid\tdiscrepancy\twhy\nen\tc/doc0\tyes\tan added sentence\n"
+                      "en\tc/doc1\tno\tfaithful\nfr\tc/doc2\tyes\tanother language\n", encoding="utf-8")
+    assert discrepancies(labels, "en") == {"c/doc0"} and discrepancies(None, "en") is None
+    at = joint_report(clean, {"sentence": QUANTILES}, (0.25, 0.03), discrepancies(labels, "en"))["at_setting"]
+    assert at["clean_share"] == 0.2 and at["clean_flagged"] == ["c/doc0", "c/doc1"]
+    assert at["clean_faithful"] == 9 and at["false_alarms"] == ["c/doc1"] and at["false_alarm_share"] == 0.111
+    assert "false_alarms" not in joint_report(clean, {"sentence": QUANTILES}, (0.25, 0.03))["at_setting"]

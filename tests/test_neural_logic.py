@@ -555,3 +555,26 @@ def test_mt701_asks_for_a_low_token_coverage_where_a_gate_is_calibrated(monkeypa
     found = list(MeaningChanged().check(_pair(tiny_encoder())))  # every pair's weakest run below clean ones
     assert len(found) == 3
     assert any(e.startswith("weakest run of tokens covered") for e in found[0].evidence)
+
+
+def test_clause_rules_ask_for_a_low_token_coverage_where_a_clause_gate_is_calibrated(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a calibrated clause coverage gate (`max_coverage_percentile_clause`), MT702 and MT703 report a
+    clause only in a sentence pair whose weakest run of tokens (MT701's second signal) is below that
+    percentile of clean pairs too (docs/quality.md round 16). No coverage table, no gate; a number in the
+    configuration overrides the stored gate; MT701's own gate is a different entry."""
+    from mtcheck.neural.meaning import meaning_analysis
+    from mtcheck.rules.meaning import UncoveredSourceClause, UnsupportedTargetClause
+
+    cal = {**_joint_calibration(5.0), "max_coverage_percentile_clause": 3.0}  # every clause far below clean ones
+    monkeypatch.setattr("mtcheck.rules.meaning.calibration", lambda model, lp: cal)
+    assert len(list(UnsupportedTargetClause().check(_pair(tiny_encoder())))) == 1  # a gate without a table: none
+    coverages = [s.coverage for s in meaning_analysis(_pair(tiny_encoder())).sentences]
+    cal["sentence_coverage"] = [min(coverages) - 1.0 + 0.01 * i for i in range(len(cal["sentence"]))]
+    assert not list(UnsupportedTargetClause().check(_pair(tiny_encoder())))  # every run covered as in clean pairs
+    assert not list(UncoveredSourceClause().check(_pair(tiny_encoder())))
+    assert len(list(UnsupportedTargetClause({"coverage-gate": 100.0}).check(_pair(tiny_encoder())))) == 1
+    cal["max_coverage_percentile_sentence"] = 100.0  # MT701's gate does not open the clause rules'
+    assert not list(UnsupportedTargetClause().check(_pair(tiny_encoder())))
+    cal["sentence_coverage"] = [max(coverages) + 1.0 + 0.01 * i for i in range(len(cal["sentence"]))]
+    assert len(list(UnsupportedTargetClause().check(_pair(tiny_encoder())))) == 1  # every weakest run low too

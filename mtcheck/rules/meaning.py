@@ -114,18 +114,24 @@ class MeaningChanged(Rule):
                 evidence=evidence)
 
 
-def coverage_gate(option: Any, cal: dict) -> float | None:
-    """MT701's second signal: the highest percentile of a sentence pair's token coverage at its weakest run
-    (mtcheck.neural.meaning.sentence_coverage, against the pair's `sentence_coverage` table) at which a
-    low similarity is still reported. A number from the configuration, else ("calibrated") the pair's
-    `max_coverage_percentile_sentence`, chosen on the dev split with the thresholds; None (no gate) where
-    there is none or the pair has no coverage table."""
+def coverage_gate(option: Any, cal: dict, kind: str = "sentence") -> float | None:
+    """The second signal of MT701 (`kind` "sentence") and of MT702/MT703 ("clause"): the highest percentile
+    of a sentence pair's token coverage at its weakest run (mtcheck.neural.meaning.sentence_coverage, against
+    the pair's `sentence_coverage` table) at which a low similarity, or a low clause in that pair, is still
+    reported. A number from the configuration, else ("calibrated") the pair's
+    `max_coverage_percentile_{kind}`, chosen on the dev split; None (no gate) where there is none or the
+    pair has no coverage table."""
     if "sentence_coverage" not in cal:
         return None
     if isinstance(option, int | float) and not isinstance(option, bool):
         return float(option)
-    gate = cal.get("max_coverage_percentile_sentence")
+    gate = cal.get(f"max_coverage_percentile_{kind}")
     return None if gate is None else float(gate)
+
+
+def coverage_percentiles(m: Any, cal: dict) -> dict[int, float]:
+    """The weakest-run coverage percentile of each encoded sentence pair, by id of its SentencePair."""
+    return {id(s.pair): percentile(s.coverage, cal["sentence_coverage"]) for s in m.sentences}
 
 
 @cache
@@ -197,7 +203,11 @@ class _ClauseRule(Rule):
     """A clause replaced by another lowers its whole sentence pair's similarity too; a clean clause that is
     only freely rendered, in a sentence that otherwise matches, does not. Where the language pair's
     calibration gives a `sentence-gate` (French: clean clause scores are spread wide, and such clauses
-    filled the 3% budget), a clause is reported only in a sentence pair below that similarity percentile."""
+    filled the 3% budget), a clause is reported only in a sentence pair below that similarity percentile.
+    Where it gives a clause coverage gate (`coverage-gate`, by default "calibrated"; no pair has one stored
+    today), a clause is reported only in a sentence pair whose weakest run of tokens is also poorly covered (MT701's second
+    signal): a replaced or dropped clause leaves a run of tokens with no counterpart, a clean clause that is
+    only freely worded finds counterparts for its words elsewhere in the sentence (docs/quality.md, round 16)."""
 
     on_source: bool
     needs_neural = True
@@ -210,11 +220,15 @@ class _ClauseRule(Rule):
         limit = max_percentile(self.options["max-percentile"], cal, "clause")
         gate = sentence_gate(self.options["sentence-gate"], cal)
         sentence_pct = sentence_percentiles(m, cal) if gate is not None else {}
+        cover = coverage_gate(self.options["coverage-gate"], cal, "clause")
+        coverage_pct = coverage_percentiles(m, cal) if cover is not None else {}
         worst: dict[int, tuple[float, Any]] = {}  # one finding per sentence pair: its least covered clause
         for c in (m.source_clauses if self.on_source else m.target_clauses):
             if c.words < self.options["min-words"]:
                 continue
             if gate is not None and sentence_pct.get(id(c.pair), 0.0) >= gate:
+                continue
+            if cover is not None and coverage_pct.get(id(c.pair), 0.0) >= cover:
                 continue
             pct = clause_percentile(c, cal, self.on_source, self.options["score"])
             if pct < limit and (id(c.pair) not in worst or pct < worst[id(c.pair)][0]):
@@ -240,8 +254,9 @@ class UncoveredSourceClause(_ClauseRule):
     of the shortened sentence, so its clause vector is not low and the joint score would dilute a clear
     coverage signal. Where the language pair's calibration has a sentence gate (`sentence-gate`, by
     default "calibrated": French's), a clause is reported only in a sentence pair whose similarity is below
-    that percentile of clean pairs. It complements MT502, which only judges clauses that carry a name, a
-    number or a date.
+    that percentile of clean pairs; where it has a clause coverage gate (`coverage-gate`, by default
+    "calibrated"; none is stored today), only in a sentence pair whose weakest run of tokens is also poorly covered, as
+    MT701 asks. It complements MT502, which only judges clauses that carry a name, a number or a date.
 
     ## Why is this bad?
     A dropped "karena ..." or "setelah ..." clause removes a cause, a condition or a time, and the
@@ -259,7 +274,8 @@ class UncoveredSourceClause(_ClauseRule):
     name = "uncovered-source-clause"
     category = Category.MISTRANSLATION
     default_severity = Severity.MAJOR
-    defaults = {"max-percentile": "calibrated", "min-words": 4, "score": "coverage", "sentence-gate": "calibrated"}
+    defaults = {"max-percentile": "calibrated", "min-words": 4, "score": "coverage", "sentence-gate": "calibrated",
+                "coverage-gate": "calibrated"}
     on_source = True
 
     @staticmethod
@@ -278,7 +294,8 @@ class UnsupportedTargetClause(_ClauseRule):
     the token coverage alone). A clause of `min-words` words or more whose joint score is below the
     `max-percentile` percentile of clean translations (by default the language pair's calibrated one) is
     reported (the least supported one per sentence); with a sentence gate (`sentence-gate`, as MT702), only
-    in a sentence pair whose similarity is below that percentile of clean pairs.
+    in a sentence pair whose similarity is below that percentile of clean pairs, and with a coverage gate
+    (`coverage-gate`, as MT702), only in one whose weakest run of tokens is poorly covered too.
 
     ## Why is this bad?
     MT systems add explanations and hallucinated details inside otherwise faithful sentences; MT503 only
@@ -296,7 +313,8 @@ class UnsupportedTargetClause(_ClauseRule):
     name = "unsupported-target-clause"
     category = Category.MISTRANSLATION
     default_severity = Severity.MAJOR
-    defaults = {"max-percentile": "calibrated", "min-words": 4, "score": "joint", "sentence-gate": "calibrated"}
+    defaults = {"max-percentile": "calibrated", "min-words": 4, "score": "joint", "sentence-gate": "calibrated",
+                "coverage-gate": "calibrated"}
     on_source = False
 
     @staticmethod
