@@ -36,7 +36,8 @@ def article_scope() -> Iterator[None]:
 def per_article(maxsize: int = 4096) -> Callable[[Callable[[str], T]], Callable[[str], T]]:
     """`functools.lru_cache(maxsize)` for a pure function of one text, plus, inside `article_scope()`, a memo
     of every text asked during the scope. The answers are the function's own: only who remembers them
-    changes."""
+    changes. maxsize=0: remembered inside the scope only (answers holding objects the garbage collector
+    tracks, such as match objects, which a cache across articles would keep for it to go through)."""
 
     def decorate(fn: Callable[[str], T]) -> Callable[[str], T]:
         cached = lru_cache(maxsize=maxsize)(fn)

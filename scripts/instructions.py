@@ -24,6 +24,12 @@ With `--pofilter`, translate-toolkit's pofilter (its StandardChecker on each par
 ratio of this checkout to it is printed: issue 17's item 6 (at most 2.5x) in instructions, which the load
 on a shared machine does not move. Instructions are not seconds (the two spend them in different C code),
 so the figure is a noise-free companion of bench.py's, not a replacement.
+
+With `--cache-sim`, callgrind also simulates the caches and branch predictors (`--cache-sim=yes
+--branch-sim=yes`; the first-level caches as this machine's, the last level as valgrind reads it) and each
+side's misses and mispredictions are printed per thousand instructions: why the two sides' instructions cost
+different seconds (round 16: pofilter's are mostly re's inner loops, mtcheck's the interpreter's, with about
+four times the instruction-cache misses and three times the mispredicted branches per instruction).
 """
 
 from __future__ import annotations
@@ -92,23 +98,51 @@ def _inner(root: Path, lang: str, articles: int, warm_up: int) -> None:
     sys.call_tracing(run, ())
 
 
+# Callgrind's event names (with --cache-sim and --branch-sim) and what they count.
+EVENTS = {"I1mr": "instruction-cache misses (L1)", "D1mr": "data-cache read misses (L1)",
+          "D1mw": "data-cache write misses (L1)", "ILmr": "instruction misses (last level)",
+          "DLmr": "data read misses (last level)", "DLmw": "data write misses (last level)",
+          "Bcm": "conditional branches mispredicted", "Bim": "indirect branches mispredicted"}
+
+
+def totals(text: str) -> dict[str, int]:
+    """The totals of a callgrind output file, by event name ("Ir" alone without the simulations)."""
+    names = re.search(r"^events: (.+)$", text, re.M)
+    found = re.search(r"^(?:summary|totals): ([\d ]+)$", text, re.M)
+    if not names or not found:
+        raise ValueError("no events or totals line in callgrind's output")
+    # callgrind leaves trailing zeros out of a cost line
+    values = [int(v) for v in found.group(1).split()]
+    return {name: values[i] if i < len(values) else 0 for i, name in enumerate(names.group(1).split())}
+
+
+def per_kilo(events: dict[str, int]) -> dict[str, float]:
+    """Each simulated event per thousand instructions (the rates that make instructions cost more time)."""
+    ir = events.get("Ir", 0)
+    return {name: 1000 * events[name] / ir for name in EVENTS if name in events and ir}
+
+
 def _count(src: Path, cache: Path, args: argparse.Namespace, inner: str = "--inner") -> int:
-    """One callgrind run of the inner side with `src` on the path and `cache` as the cache: instructions."""
+    """One callgrind run of the inner side with `src` on the path and `cache` as the cache: instructions
+    (with --cache-sim, the run's events are kept in args.events[inner, src])."""
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONDONTWRITEBYTECODE")}
     env.update(PYTHONPATH=str(src), PYTHONHASHSEED="0", MTCHECK_CACHE_DIR=str(cache))
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "callgrind.out"
         subprocess.run(
             ["valgrind", "--tool=callgrind", "--collect-atstart=no", "--toggle-collect=sys_call_tracing",
+             *(["--cache-sim=yes", "--branch-sim=yes"] if args.cache_sim else []),
              f"--callgrind-out-file={out}", sys.executable, str(Path(__file__).resolve()), inner,
              "--root", str(args.root), "--lang", args.lang, "--articles", str(args.articles),
              "--warm-up", str(args.warm_up)],
             env=env, check=True, capture_output=True)
         text = out.read_text(errors="replace")
-    found = re.search(r"^(?:summary|totals): (\d+)", text, re.M)
-    if not found:
-        raise SystemExit(f"instructions.py: no totals in callgrind's output for {src}")
-    return int(found.group(1))
+    try:
+        events = totals(text)
+    except ValueError:
+        raise SystemExit(f"instructions.py: no totals in callgrind's output for {src}") from None
+    args.events[inner, str(src)] = events
+    return events["Ir"]
 
 
 def _batch(src: Path, cache: Path, rows: Path, out: Path) -> None:
@@ -123,6 +157,14 @@ def _batch_out(rows: Path, who: str) -> Path:
     return rows.resolve().parent / f"{rows.stem}.{who}.out.jsonl"
 
 
+def _print_rates(events: dict[tuple[str, str], dict[str, int]], sides: dict[str, Path]) -> None:
+    """Per side (its last run), each simulated event per thousand instructions."""
+    print("per 1,000 instructions: " + ", ".join(f"{name} = {what}" for name, what in EVENTS.items()))
+    for who, src in sides.items():
+        rates = per_kilo(events[("--inner-pofilter" if who == "pofilter" else "--inner"), str(src)])
+        print(f"  {who}: " + "  ".join(f"{name} {rate:.2f}" for name, rate in rates.items()))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--root", type=Path, default=Path("/work/shared/corpora"))
@@ -135,9 +177,12 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=2, help="runs per side, the last counted (default 2)")
     ap.add_argument("--batch", type=Path, help="a JSONL batch each side runs first in its cache copy")
     ap.add_argument("--pofilter", action="store_true", help="also count pofilter on the same articles")
+    ap.add_argument("--cache-sim", action="store_true",
+                    help="also simulate caches and branch prediction: misses per thousand instructions")
     ap.add_argument("--inner", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--inner-pofilter", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    args.events = {}
     if args.inner:
         _inner(args.root, args.lang, args.articles, args.warm_up)
         return
@@ -168,6 +213,8 @@ def main() -> None:
             counts["pofilter"] = [_count(here, Path(tmp) / "this", args, "--inner-pofilter")]
             print(f"pofilter: {counts['pofilter'][-1] / 1e6:,.1f}M instructions for the same articles "
                   f"({counts['pofilter'][-1] / args.articles / 1e6:.2f}M per article)", flush=True)
+    if args.cache_sim:
+        _print_rates(args.events, sides | ({"pofilter": here} if args.pofilter else {}))
     if "baseline" in counts:
         print(f"this / baseline: {counts['this'][-1] / counts['baseline'][-1]:.3f}x")
     if "pofilter" in counts:

@@ -42,3 +42,31 @@ def test_a_check_runs_in_a_scope_and_leaves_none_behind() -> None:
                         "President Joko Widodo arrived in Jakarta on Monday morning.", Settings(), target_lang="en")
     assert report.source_words == 9
     assert _SCOPE.get() is None
+
+
+def test_a_check_leaves_no_match_objects_for_the_garbage_collector() -> None:
+    """latin_words and names' _cap_words remember their match objects for the article only: kept across
+    articles (until round 16) they were ~200,000 objects in a long batch that each full collection went
+    through again. The article's sentences are new to this process (a token of its own in each)."""
+    import gc
+    import re
+    import uuid
+
+    from mtcheck.config import Settings
+    from mtcheck.engine import check_pair
+
+    def matches_alive() -> int:
+        gc.collect()
+        return sum(1 for o in gc.get_objects() if type(o) is re.Match)  # type(): no proxy asked for __class__
+
+    tag = uuid.uuid4().hex[:8]
+    source = "\n\n".join(f"Menteri Budi Santoso dari kota Kode{tag}{i} tiba di Jakarta pada Senin pagi untuk rapat."
+                         for i in range(6))
+    target = "\n\n".join(f"Minister Budi Santoso of the city Kode{tag}{i} arrived in Jakarta on Monday morning for "
+                         "a meeting." for i in range(6))
+    settings = Settings()
+    check_pair(source.replace("Senin", "Selasa"), target.replace("Monday", "Tuesday"), settings,
+               target_lang="en")  # tables and patterns loaded by a first article
+    before = matches_alive()
+    check_pair(source, target, settings, target_lang="en")
+    assert matches_alive() - before <= 2  # +300 before round 16

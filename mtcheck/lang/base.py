@@ -92,9 +92,13 @@ def abbreviation_lists(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(every), frozenset(may_end)
 
 
-@per_article(maxsize=4096)
+# Match objects are tracked by the cyclic garbage collector: a cache kept across articles (4,096 texts until
+# round 16) held ~200,000 of them in a long batch, which every full collection went through again, for
+# answers that another article almost never asks for (each article's sentences are its own).
+@per_article(maxsize=0)
 def latin_words(text: str) -> tuple[re.Match[str], ...]:
-    """The words of `text`; remembered, as several rules tokenise the same target sentences."""
+    """The words of `text`; remembered for the article (article_scope), as several rules tokenise the same
+    target sentences; not across articles (the comment above)."""
     return tuple((_LATIN_WORD_ASCII if plain(text) else _LATIN_WORD).finditer(text))
 
 

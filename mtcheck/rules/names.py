@@ -56,10 +56,11 @@ _CAP_WORD = re.compile(r"(?=[A-Z])(?<![\w'’-])[A-Z][a-z]\w*(?:['’][A-Z]\w+)?
 _CAP_WORD_ASCII = twin(_CAP_WORD)  # the same words in an ASCII text (text/ascii_twin.py)
 
 
-@per_article(maxsize=64)
+@per_article(maxsize=0)
 def _cap_words(text: str) -> tuple[re.Match[str], ...]:
-    """_CAP_WORD's matches in `text`, found once per text: MT201 (and the pieces of its lost names), MT202,
-    MT206 and MT207 each scanned the same source or translation with it again."""
+    """_CAP_WORD's matches in `text`, found once per text for the article: MT201 (and the pieces of its lost
+    names), MT202, MT206 and MT207 each scanned the same source or translation with it again. Not kept across
+    articles: match objects are the garbage collector's to go through (lang/base.py's latin_words)."""
     return tuple((_CAP_WORD_ASCII if plain(text) else _CAP_WORD).finditer(text))
 
 
