@@ -120,3 +120,13 @@ def test_unreadable_knowable_file_and_unwritable_output(tmp_path: Path) -> None:
     # --json pointing at a folder: one line naming it, exit 2, after the measurement
     run = _evaluate(_write(tmp_path, [_row("good#clean")]), "--json", str(tmp_path))
     assert run.returncode == 2 and str(tmp_path) in run.stderr and "Traceback" not in run.stderr
+
+
+def test_every_category_the_injector_writes_is_scored() -> None:
+    # scripts/evaluate.py stopped with a KeyError on rows of inject.py's meaning categories (round 16, P).
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import inject
+
+    assert {*inject.CATEGORIES, *inject.MEANING_CATEGORIES} <= set(evaluate.ACCEPT)
+    assert evaluate._accepted("meaning-negation", {"category": "mistranslation", "code": "MT704"})
+    assert not evaluate._accepted("meaning-negation", {"category": "names", "code": "MT201"})

@@ -327,10 +327,25 @@ def _shared_names_with_spans(pair, sp):
 
     s_words = anchors(pair.source, sp.source[0].start, sp.source[-1].end)
     t_words = anchors(pair.target, sp.target[0].start, sp.target[-1].end)
+    def same(s, t):  # (round 16: occurrences paired by their runs' text where that pairs more runs)
+        return pair.source[s[1].start:s[1].end] == pair.target[t[1].start:t[1].end]
+
     links = []
     for w, spans in s_words.items():
         if len(t_words.get(w, ())) == len(spans):
-            links += [(sw, sr, tw, tr) for (sw, sr), (tw, tr) in zip(spans, t_words[w])]
+            paired = list(zip(spans, t_words[w]))
+            left, by_run, rest = list(t_words[w]), [], []
+            for s in spans:
+                t = next((t for t in left if same(s, t)), None)
+                if t is None:
+                    rest.append(s)
+                else:
+                    left.remove(t)
+                    by_run.append((s, t))
+            by_run += list(zip(rest, left))
+            if sum(same(s, t) for s, t in by_run) > sum(same(s, t) for s, t in paired):
+                paired = sorted(by_run, key=lambda st: st[0][0].start)
+            links += [(sw, sr, tw, tr) for (sw, sr), (tw, tr) in paired]
     groups: list = []
     for link in sorted(links, key=lambda lk: lk[0].start):
         last = groups[-1][-1] if groups else None

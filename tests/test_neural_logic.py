@@ -444,6 +444,26 @@ def test_shared_names_splits_a_run_the_translation_splits() -> None:
                      "Presiden Joko Widodo": "President Joko Widodo"}
 
 
+def test_shared_names_pairs_a_repeated_word_by_its_run() -> None:
+    """A word both names share (Palin) is paired with the occurrence whose run reads the same, so a swap of
+    the two names shows as one; where the runs do not say more than the order (one side renders Red Tide as
+    Red Tide Update), the k-th occurrence stays paired with the k-th, as before round 16."""
+    from mtcheck.rules.roles import shared_names
+
+    def names(source: str, target: str) -> list[tuple[str, int]]:
+        pair = ArticlePair(source, target, "en")
+        found = shared_names(pair, pair.sentence_pairs[0]).items()
+        return sorted((pair.source[s.start:s.end], t.start) for s, t in found)
+
+    target = "Track Palin cited Sarah Palin in Anchorage."
+    swapped = names("Sarah Palin mengutip Track Palin di Anchorage.", target)
+    assert swapped == [("Anchorage", target.index("Anchorage")), ("Sarah Palin", target.index("Sarah")),
+                       ("Track Palin", 0)]
+    target = "Red Tide Update: a new report on Red Tide in Tampa Bay."
+    renamed = names("Red Tide: laporan baru tentang Red Tide di Tampa Bay.", target)
+    assert [start for name, start in renamed if name == "Red Tide"] == [0, target.index("Red Tide in")]
+
+
 def test_roles_contrast_skips_a_genitive(monkeypatch: pytest.MonkeyPatch) -> None:
     """'Bush's New Orleans Deal' renders 'Kesepakatan New Orleans Bush': the English genitive puts the
     owner first, so the order of the two names says nothing about their roles (en roles.toml `inverting`)."""

@@ -42,13 +42,16 @@ def roles_data(lang: str) -> RolesData | None:
     if data is None:
         return None
 
-    def words(key: str) -> re.Pattern[str]:
-        return re.compile(r"(?<![\w'’-])(?:" + "|".join(data[key]) + r")(?![\w'’-])", re.IGNORECASE)
+    def words(key: str, unless: str | None = None) -> re.Pattern[str]:
+        # `unless`: a data key of whole words that the patterns of `key` match but that are not of it
+        # (tersebut matches ter[a-z]{3,} and is a demonstrative, not a passive)
+        skip = r"(?!(?:" + "|".join(data[unless]) + r")(?![\w'’-]))" if unless and data.get(unless) else ""
+        return re.compile(r"(?<![\w'’-])" + skip + "(?:" + "|".join(data[key]) + r")(?![\w'’-])", re.IGNORECASE)
 
     inverting = re.compile(r"\s*(?:" + "|".join(data["inverting"]) + r")(?![\w'’-])") if data.get("inverting") else None
     converse = tuple((meaning, re.compile("|".join(ws), re.IGNORECASE))
                      for meaning, ws in sorted(data.get("converse", {}).items()))
-    return RolesData(words("joins"), words("reverses"), words("verbs") if data.get("verbs") else None, inverting,
+    return RolesData(words("joins"), words("reverses", "not_reverses"), words("verbs") if data.get("verbs") else None, inverting,
                      converse)
 
 
@@ -231,7 +234,7 @@ def shared_names(pair: ArticlePair, sp) -> dict[Span, Span]:
     links: list[tuple[tuple[int, int], tuple[int, int], tuple[int, int], tuple[int, int]]] = []
     for w, spans in s_words.items():
         if len(t_words.get(w, ())) == len(spans):
-            links += [(sw, sr, tw, tr) for (sw, sr), (tw, tr) in zip(spans, t_words[w])]
+            links += _paired(pair, spans, t_words[w])
     groups: list[list[tuple[tuple[int, int], tuple[int, int], tuple[int, int], tuple[int, int]]]] = []
     for link in sorted(links, key=lambda lk: lk[0][0]):
         last = groups[-1][-1] if groups else None
@@ -248,3 +251,27 @@ def shared_names(pair: ArticlePair, sp) -> dict[Span, Span]:
         target = target_run if in_target_run[target_run] == 1 else (g[0][2][0], g[-1][2][1])
         names[Span(*source)] = Span(*target)
     return names
+
+
+def _paired(pair: ArticlePair, source: list, target: list) -> list:
+    """A word's k occurrences on each side, paired. In order, unless pairing first those whose whole runs of
+    capitalised words read the same pairs more such runs: "Sarah Palin mengutip PTSD Track Palin" rendered
+    "Track Palin cites Sarah Palin's PTSD" pairs each Palin with its own first name, not the k-th with the
+    k-th (which splits both names and hides the swap); a run the other side renders otherwise (Red Tide as
+    Red Tide Update in a headline) leaves the order as it was."""
+    def same(s: tuple, t: tuple) -> bool:
+        return pair.source[s[1][0]:s[1][1]] == pair.target[t[1][0]:t[1][1]]
+
+    in_order = list(zip(source, target))
+    left, by_run, rest = list(target), [], []
+    for s in source:
+        t = next((t for t in left if same(s, t)), None)
+        if t is None:
+            rest.append(s)
+        else:
+            left.remove(t)
+            by_run.append((s, t))
+    by_run += list(zip(rest, left))
+    if sum(same(s, t) for s, t in by_run) > sum(same(s, t) for s, t in in_order):
+        in_order = sorted(by_run)
+    return [(sw, sr, tw, tr) for (sw, sr), (tw, tr) in in_order]
