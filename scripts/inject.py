@@ -44,7 +44,9 @@ injected error with its category and span:
                     long vowel, a plain consonant or its neighbour again; in Japanese a changed kana has or
                     loses its (han)dakuten (ホ/ボ/ポ), another vowel of its row (ル/ロ) or looks or sounds
                     alike (シ/ツ, ソ/ン, シ/ス), an added one is ー, ッ, ン, イ, ウ or its neighbour again
-                    (round 11; until then any of the 28 letters or 70 kana)
+                    (round 11; until then any of the 28 letters or 70 kana). In Arabic a garble that only
+                    respells the rendering as Arabic writes it both ways (g as ج or غ, a final ة or ه, a hamza
+                    seat on a name's first alef or one dropped) is skipped (round 16)
     added-entity    a nationality or country the source article never mentions added before a role
                     ("the German minister", 德国政府, ドイツの政府, الحكومة الألمانية)
     name-as-place   a source name's rendering replaced by the real place whose name sounds most like it
@@ -782,13 +784,53 @@ def _garble_zh(text: str, rng: random.Random) -> str:
     return "".join(chars)
 
 
+_AR_LETTERS = re.compile(r"[\u0621-\u064a]")
+# What may stand before a word-initial alef in one Arabic word: nothing, a one-letter proclitic, the article.
+_AR_ALEF_PREFIXES = frozenset(("", "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال"))
+
+
+def _ar_variant_letter(old: str, new: str, i: int, word: str) -> bool:
+    """Is the letter `new[i]` for `old[i]` of an Arabic rendering of the Latin `word` one that Arabic writes
+    both ways (`ar_spelling_variant`)?"""
+    x, y = old[i], new[i]
+    if {x, y} == {"ج", "غ"}:
+        # g is written ج (Egypt) or غ (the Levant, the Gulf): شليغل/شليجل for Schlegel. Only where the name has
+        # enough g's for the rendering's letters: the ج of a j (Jogja) as غ is a garble.
+        g, j = word.lower().count("g"), word.lower().count("j")
+        return new.count("غ") <= g and new.count("ج") <= g + j
+    if {x, y} == {"ة", "ه"}:
+        # the feminine ending with or without its dots, at a word's end: جيزة/جيزه
+        return i + 1 == len(old) or not _AR_LETTERS.match(old[i + 1])
+    if {x, y} <= set("اأإآ"):
+        # a hamza seat on the alef that starts a name (Uganda: أوغندا/اوغندا/إوغندا), after a proclitic or the
+        # article at most, or a seat dropped anywhere: written both ways in the news. A seat added inside a word
+        # (يإرموث, فآريلا for Varela, whose ف is the name's v) is a spelling no word has: a garble.
+        start = i
+        while start > 0 and _AR_LETTERS.match(old[start - 1]):
+            start -= 1
+        return y == "ا" or (word[:1].lower() in "aeiou" and old[start:i] in _AR_ALEF_PREFIXES)
+    return False
+
+
+def ar_spelling_variant(old: str, new: str, word: str) -> bool:
+    """`new` is the Arabic rendering `old` of the Latin `word` written in another accepted spelling, no garble a
+    reader sees (issue 18, round 16; round 14 engineer D counted such rows: about one Arabic garble in 12 on
+    the dev half): the same letters but for g as ج or غ, a final ة or ه, or a hamza seat on a plain alef
+    (`_ar_variant_letter`). A garble that also changes, drops or adds another letter is a garble."""
+    if len(old) != len(new) or old == new:
+        return False
+    return all(_ar_variant_letter(old, new, i, word) for i in range(len(old)) if old[i] != new[i])
+
+
 def inject_garbled_script(src: str, tgt: str, rng: random.Random) -> tuple[str, tuple[int, int], str] | None:
     sites = _name_sites(src, tgt)
     if not sites:
         return None
     word, a, b = rng.choice(sites)
     new = _garble_zh(tgt[a:b], rng) if P.lang == "zh" else _garble_script(tgt[a:b], rng, P.lang)
-    if new == tgt[a:b]:
+    # (ar) a garble that only respells the rendering is no error: the row's next site or row is tried, as for
+    # a garble that gave the text back
+    if new == tgt[a:b] or (P.lang == "ar" and ar_spelling_variant(tgt[a:b], new, word)):
         return None
     return tgt[:a] + new + tgt[b:], (a, a + len(new)), f"{word}: {tgt[a:b]} -> {new}"
 

@@ -80,3 +80,48 @@ def test_chinese_garble_sites_are_renderings(monkeypatch: pytest.MonkeyPatch, sr
                                              sites: set[tuple[str, str]]) -> None:
     monkeypatch.setattr(inject, "P", inject.profile("zh"), raising=False)
     assert {(w, tgt[a:b]) for w, a, b in inject._name_sites(src, tgt)} == sites
+
+
+# (ar, round 16) A garble that only respells the rendering the way Arabic writes it both ways is no error a reader
+# sees, so the injector skips it (round 14 engineer D's count: about one Arabic garble in 12 on the dev half).
+# Renderings from the clean dev translations of FLORES-200 (wikibooks/0487 Schlegel, wikibooks/0464 Giza,
+# wikivoyage/0708 Anfa) and the sites the injector drew there.
+@pytest.mark.parametrize(("word", "old", "new"), [
+    ("Schlegel", "شليغل", "شليجل"),  # g as ج or غ
+    ("Portugis", "برتغالي", "برتجالي"),
+    ("Giza", "جيزة", "جيزه"),  # the final ة without its dots
+    ("Anfa", "أنفا", "آنفا"),  # a hamza seat on the alef that starts the name
+    ("Anfa", "أنفا", "انفا"),
+    ("Ariana", "وأريانا", "وإريانا"),  # after a proclitic
+    ("Antoinette", "أنطوانيت", "انطوانيت"),
+])
+def test_arabic_spelling_variants_are_no_garbles(word: str, old: str, new: str) -> None:
+    assert inject.ar_spelling_variant(old, new, word)
+
+
+@pytest.mark.parametrize(("word", "old", "new"), [
+    ("Jakarta", "جاكرتا", "غاكرتا"),  # the j of an Indonesian name is no g
+    ("Jogja", "جوغجا", "غوغجا"),  # one g, so one غ at most
+    ("Giza", "جيزة", "جيهة"),  # ه inside the word
+    ("Soviet", "سوفيتي", "سوفىتي"),  # ى inside a word (no skip: not a variant)
+    ("Varela", "فاريلا", "فآريلا"),  # the ف is the name's v: a seat inside the word
+    ("Yarmouth", "يارموث", "يإرموث"),
+    ("Schlegel", "شليغل", "شلجغل"),  # another letter changed too
+    ("Giza", "جيزة", "جيوزه"),  # a letter added beside the respelling
+])
+def test_arabic_garbles_beside_a_variant_stay_garbles(word: str, old: str, new: str) -> None:
+    assert not inject.ar_spelling_variant(old, new, word)
+
+
+def test_arabic_garble_that_only_respells_is_skipped(monkeypatch: pytest.MonkeyPatch) -> None:
+    # FLORES-200 wikibooks/0464 (dev half): the row's only site is Giza's rendering; a garble that writes جيزه
+    # leaves the row without an injected error, one that writes جيوزة is kept
+    monkeypatch.setattr(inject, "P", inject.profile("ar"), raising=False)
+    src = "Piramida Agung Giza adalah satu-satunya dari tujuh keajaiban yang masih berdiri hingga hari ini."
+    tgt = "هرم جيزة الأكبر هو العجيبة الوحيدة من العجائب السبع التي لا تزال قائمة حتى اليوم."
+    monkeypatch.setattr(inject, "_name_sites", lambda s, t: [("Giza", t.index("جيزة"), t.index("جيزة") + 4)])
+    monkeypatch.setattr(inject, "_garble_script", lambda text, rng, lang: "جيزه")
+    assert inject.inject_garbled_script(src, tgt, random.Random(1)) is None
+    monkeypatch.setattr(inject, "_garble_script", lambda text, rng, lang: "جيوزة")
+    out = inject.inject_garbled_script(src, tgt, random.Random(1))
+    assert out is not None and "جيوزة" in out[0] and out[2] == "Giza: جيزة -> جيوزة"

@@ -286,3 +286,25 @@ def test_arabic_letters_a_word_holds_in_one_place_only(word: str, odd: int) -> N
     from mtcheck.text.phonetic import impossible_spelling
 
     assert impossible_spelling(word, "ar") == odd
+
+
+# (ar, round 16) Long vowel letters judged against the name's Latin vowels on the calibration's alignment: a lone
+# vowel written as a letter of another quality (dev-half garbles of the injector: زاغراس for Zagros, شينزي for
+# Shinzo, بالون for Palin) costs a whole one, a letter added after one no clean rendering adds it after half; clean
+# renderings of the dev half cost nothing, vowel groups (ou of Southern) and a first vowel on its alef included.
+@pytest.mark.parametrize(("name", "rendering", "cost"), [
+    ("Zagros", "زاغراس", 1.0), ("Shinzo", "شينزي", 1.0), ("Palin", "بالون", 1.0), ("Bafokeng", "بافاكينج", 1.0),
+    ("Bishkek", "بويشكك", 0.5),
+    ("Zagros", "زاغروس", 0.0), ("Shinzo", "شينزو", 0.0), ("Palin", "بالين", 0.0), ("Bafokeng", "بافوكينج", 0.0),
+    ("Southern", "ساوثرن", 0.0), ("Ontario", "أنتاريو", 0.0), ("Antoinette", "أنطوانيت", 0.0),
+])
+def test_arabic_long_vowel_letters_against_the_latin_vowels(name: str, rendering: str, cost: float) -> None:
+    from mtcheck.text.phonetic import vowel_letter_cost
+
+    assert vowel_letter_cost(name, rendering, "ar") == cost
+
+
+def test_vowel_letters_are_judged_in_arabic_only() -> None:
+    from mtcheck.text.phonetic import vowel_letter_cost
+
+    assert vowel_letter_cost("Zagros", "ザグラス", "ja") == 0.0

@@ -37,6 +37,7 @@ from mtcheck.text.phonetic import (
     unseen_vowels,
     variant,
     vowel_cost,
+    vowel_letter_cost,
 )
 from mtcheck.text.renderings import (
     COMMON_PAIR,
@@ -359,7 +360,13 @@ def _sounds_off(name: str, x: str, whole: str, text: str, lang: str, alone: bool
     vowels = _conf(lang).get("unseen_vowels")
     if alone and vowels is not None and unseen_vowels(name, x, lang) >= int(vowels):
         return True
-    return min(sound_cost(name, x, lang), sound_cost(name, whole, lang)) >= float(least)
+    if min(sound_cost(name, x, lang), sound_cost(name, whole, lang)) >= float(least):
+        return True
+    # Arabic: a long vowel letter of another quality than the name's vowel, or added where no clean
+    # rendering adds one (`phonetic.vowel_letter_cost`; round 16)
+    letters = _conf(lang).get("vowel_letters")
+    return letters is not None and min(vowel_letter_cost(name, x, lang),
+                                       vowel_letter_cost(name, whole, lang)) >= float(letters)
 
 
 # Beside the rendering of the person's other name, a word up to this frequent (zipf) stands in the name's

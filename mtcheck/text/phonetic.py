@@ -751,6 +751,48 @@ def unseen_vowels(name: str, rendering: str, lang: str) -> int:
 COMPOUND_REST = 3.0  # zipf of a two-kana rest that is a word (ビザ 3.4, バス 4.3)
 
 
+# Arabic long-vowel letters as `sound_rendering` writes them (ا a, و w, ي y, ى A) and the Latin vowels they
+# render; the name's w and y are consonants here (West: يست is no vowel of a w).
+_AR_LONG = frozenset("awyA")
+_LATIN_VOWELS = frozenset("aeiou")
+VOWEL_SWAPPED = 1.0  # a Latin vowel written as a long vowel letter of another quality that no clean rendering has
+VOWEL_PLACED = 0.5  # a long vowel letter added after a letter no clean rendering adds it after
+
+
+def _single_vowel(name: str, vowel: str) -> bool:
+    """The name writes `vowel` alone somewhere after its first letter (consonants on both sides: the o of
+    Zagros), where its letter says its quality; in a group (ou of Southern: ساوثرن, oi of Antoinette, oo) or at
+    the start (Ontario: أنتاريو, whose alef carries any vowel) English reads it otherwise."""
+    s = "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
+    return any(s[k] == vowel and s[k - 1] not in "aeiouy" and (k + 1 == len(s) or s[k + 1] not in "aeiouy")
+               for k in range(1, len(s)))
+
+
+@lru_cache(maxsize=65536)  # bounded, as `_coda_skeletons`: asked again for each mention's span
+def vowel_letter_cost(name: str, rendering: str, lang: str) -> float:
+    """Arabic (issue 18, round 16): the rendering's long vowel letters judged against the name's Latin
+    vowels, on the alignment `sound_ops.tsv` was counted on (`sound_alignment_ops`, which takes a vowel for a
+    vowel before a drop and an add): each substitution of a Latin vowel by a long vowel letter of another
+    quality that the clean renderings of three names or more never make (o as ا or ي: زاغراس, شينزي; i as و:
+    بالون) costs `VOWEL_SWAPPED`; each long vowel letter added after a letter that no such rendering adds it
+    after (Bishkek بويشكك, Devonport ديفونبوروت) `VOWEL_PLACED`. Not at the word's start, where an added و or
+    ا is a proclitic or the article's (وأريانا). `sound_cost` takes the cheapest alignment, in which o as ا
+    is an o dropped and an ا added, both seen (0.2): its threshold could not see a vowel letter of the wrong
+    quality. 0.0 outside Arabic."""
+    if lang != "ar":
+        return 0.0
+    seen = sound_ops(lang)
+    cost = 0.0
+    for op in sound_alignment_ops(name, rendering, lang):
+        if op in seen:
+            continue
+        if op[0] == "s" and op[1] in _LATIN_VOWELS and op[2] in _AR_LONG and _single_vowel(name, op[1]):
+            cost += VOWEL_SWAPPED
+        elif op[0] == "I" and op[1] != "^" and op[2] in _AR_LONG:
+            cost += VOWEL_PLACED
+    return cost
+
+
 def sound_alignment_ops(name: str, rendering: str, lang: str) -> list[tuple[str, ...]]:
     """The edits of the cheapest alignment of the name's sounds with the rendering's (for calibration): a
     vowel is substituted for a vowel and a consonant for a consonant, or they are dropped and added."""
