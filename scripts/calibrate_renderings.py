@@ -21,6 +21,9 @@ Latin script (English, the corpora's original, and French): a name the Indonesia
 Yunani) or drops keeps its original spelling there, so more of the target's renderings are paired with a
 name. `--corpora all` reads every corpus that has the language (Tatoeba's id-ja pairs for Japanese).
 The counts of renderings and names read are printed, for docs/quality.md.
+
+With --fold K/N (round 16), only the dev articles of fold K of N are read (`fold_of`): a table calibrated on one
+fold can be measured on the other fold's clean articles, which it has not seen, as the test half's are not.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+import zlib
 from collections import defaultdict
 from pathlib import Path
 
@@ -56,7 +60,10 @@ def main() -> None:
     ap.add_argument("-o", "--output", type=Path, required=True)
     ap.add_argument("--sounds", action="store_true", help="the edits of the sound judge (vowels kept)")
     ap.add_argument("--siblings", action="store_true", help="names also from the en and fr siblings")
+    ap.add_argument("--fold", help="K/N: only the dev articles of fold K of N (`fold_of`), to measure a table "
+                                   "on the dev articles it was not calibrated on")
     args = ap.parse_args()
+    fold = tuple(int(x) for x in args.fold.split("/")) if args.fold else None
     corpora = list(FILES) if args.corpora == "all" else args.corpora.split(",")
     align = sound_alignment_ops if args.sounds else alignment_ops
     seen: dict[tuple[str, ...], set[str]] = defaultdict(set)
@@ -66,7 +73,7 @@ def main() -> None:
     pairs: set[tuple[str, str]] = set()
     read: set[str] = set()
     for art in load_articles(args.root, corpora, lang=args.lang):
-        if split_of(art.id) != "dev":
+        if split_of(art.id) != "dev" or (fold is not None and fold_of(art.id, fold[1]) != fold[0]):
             continue
         read.add(art.corpus)
         for src, tgt, sib in zip(art.sources, art.targets, art.siblings):
@@ -95,6 +102,12 @@ def main() -> None:
             f.write(f"{op[0]}\t{a}\t{b}\t{n}\n")
     print(f"{len(rows)} operations written to {args.output}; {len(pairs)} distinct renderings of "
           f"{len({w for w, _ in pairs})} names read", file=sys.stderr)
+
+
+def fold_of(article_id: str, n: int) -> int:
+    """The fold of a dev article among `n` (round 16): a hash of its id other than `split_of`'s, so each fold
+    holds about 1/n of the dev half."""
+    return zlib.crc32(f"fold:{article_id}".encode()) % n
 
 
 def _glued(name: str, text: str, lang: str) -> bool:
