@@ -21,7 +21,7 @@ from mtcheck.model import Finding, Severity, Span
 from mtcheck.rules.base import Rule
 from mtcheck.text.article import ArticlePair
 from mtcheck.text.lexicon import zipf
-from mtcheck.text.name_match import analyse
+from mtcheck.text.name_match import Bead, NameAnalysis, analyse
 from mtcheck.text.phonetic import FUNCTION_WORD, GARBLED, rendering_cost
 from mtcheck.text.renderings import (
     NameWord,
@@ -249,6 +249,17 @@ def syllables(name: str) -> int:
     return len(runs)
 
 
+def _short_paragraphs(a: NameAnalysis, w: NameWord, text: str) -> Iterator[tuple[Span, Bead]]:
+    """Each aligned bead of `w`'s mentions (once, with its first mention there) whose target holds fewer whole
+    runs of `w`'s renderings than its source mentions `w`: a paragraph where a rendering is missing, so a
+    garbled one may stand (`fewer_syllables`, `coda_start`)."""
+    for m, bead in a.beads_once(w.mentions):
+        said = sum(1 for x in w.mentions if bead.source.start <= x.start < bead.source.end)
+        if sum(1 for s in w.targets if bead.target.start <= s.start < bead.target.end
+               and whole_run(text, s, "zh")) < said:
+            yield m, bead
+
+
 def fewer_syllables(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
     """MT201, Chinese: a whole run of transliteration characters with fewer characters than the source name
     has syllables (`syllables`: 塔基 for Tamaki, 蒙大 for Montana), in a paragraph that renders the name fewer
@@ -280,11 +291,7 @@ def fewer_syllables(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
         sks = skeletons(w.word, "zh")
         others = [s for v in words if v.word != w.word for s in skeletons(v.word, "zh")]
         taken = SpanSet(entities + [s for v in words if v.word != w.word for s in v.targets])
-        for m, bead in a.beads_once(w.mentions):
-            said = sum(1 for x in w.mentions if bead.source.start <= x.start < bead.source.end)
-            if sum(1 for s in w.targets if bead.target.start <= s.start < bead.target.end
-                   and whole_run(text, s, "zh")) >= said:
-                continue  # the paragraph renders the name
+        for m, bead in _short_paragraphs(a, w, text):
             for r in run.finditer(text, bead.target.start, bead.target.end):
                 x = r.group()
                 span = Span(r.start(), r.end())
@@ -333,11 +340,7 @@ def coda_start(rule: Rule, pair: ArticlePair) -> Iterator[Finding]:
     for w in words:
         sks = skeletons(w.word, "zh")
         taken = SpanSet(entities + [s for v in words if v.word != w.word for s in v.targets])
-        for m, bead in a.beads_once(w.mentions):
-            said = sum(1 for x in w.mentions if bead.source.start <= x.start < bead.source.end)
-            if sum(1 for s in w.targets if bead.target.start <= s.start < bead.target.end
-                   and whole_run(text, s, "zh")) >= said:
-                continue  # the paragraph renders the name
+        for m, bead in _short_paragraphs(a, w, text):
             for r in run.finditer(text, bead.target.start, bead.target.end):
                 # the whole run, or the part before a common word that starts with a transliteration character
                 # (尔宾 of 尔宾成功: 成功 "success"), as `whole_run` ends a run
